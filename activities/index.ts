@@ -1,0 +1,19 @@
+import type { Deadlines } from '../domain/config/deadlines';
+import type { Db } from '../prisma/db';
+import { createLeadActivities } from './leads.activities';
+import { createSettingsActivities } from './settings.activities';
+import { createTaskActivities } from './tasks.activities';
+
+export interface ActivityDeps {
+  db: Db;
+  deadlines: Deadlines;
+}
+
+export function createActivities({ db, deadlines }: ActivityDeps) {
+  return {
+    ...createLeadActivities({ db }),
+    ...createTaskActivities({ db }),
+    ...createSettingsActivities({ deadlines }),
+  };
+}
+export type Activities = ReturnType<typeof createActivities>;

@@ -1,0 +1,75 @@
+import { ApplicationFailure } from '@temporalio/common';
+import type { Db } from '../prisma/db';
+import { contactTaskFor, isContactMissed, overdueContactTaskFor } from '../domain/leads/lead-tasks';
+import { recordEvent } from '../prisma/record-event';
+import { toTaskJson } from '../prisma/to-json';
+import { notifyUsers } from './notify-users';
+import { saveAutomaticTask } from './save-automatic-task';
+
+export interface LeadActivityDeps {
+  db: Db;
+}
+
+export function createLeadActivities({ db }: LeadActivityDeps) {
+  async function getLeadOrFail(leadId: string) {
+    const lead = await db.lead.findUnique({ where: { id: leadId } });
+    if (!lead) throw ApplicationFailure.nonRetryable(`lead ${leadId} does not exist`, 'LEAD_NOT_FOUND');
+    return lead;
+  }
+
+  return {
+    /** Creates "Contact lead within 1 hour" for the lead's owner; returns its id and due time. */
+    async createContactTask({ leadId, contactMs }: { leadId: string; contactMs: number }): Promise<{ taskId: string; dueAt: string }> {
+      const lead = await getLeadOrFail(leadId);
+      const task = await db.$transaction((tx) =>
+        saveAutomaticTask(tx, contactTaskFor(lead, contactMs), { assigneeId: lead.ownerId, leadId: lead.id }),
+      );
+      return { taskId: task.id, dueAt: task.dueAt.toISOString() };
+    },
+
+    /**
+     * Runs when the contact deadline fires. When the lead is still NEW it flags the contact task
+     * overdue, tells every active supervisor and creates the "Overdue: contact …" follow-up.
+     */
+    async flagContactOverdue({
+      leadId,
+      contactTaskId,
+      firedAt,
+    }: {
+      leadId: string;
+      contactTaskId: string;
+      /** When the deadline fired, in workflow time (the follow-up is due then). */
+      firedAt: string;
+    }): Promise<{ followUpTaskId: string | null }> {
+      const lead = await getLeadOrFail(leadId);
+      if (!isContactMissed(lead)) return { followUpTaskId: null };
+      const supervisors = await db.user.findMany({ where: { role: 'SUPERVISOR', active: true }, select: { id: true } });
+
+      const followUp = await db.$transaction(async (tx) => {
+        const contactTask = await tx.task.findUniqueOrThrow({ where: { id: contactTaskId } });
+        if (!contactTask.overdue) {
+          const flagged = await tx.task.update({ where: { id: contactTaskId }, data: { overdue: true } });
+          await recordEvent(tx, { entityType: 'task', entityId: flagged.id, action: 'overdue', entity: toTaskJson(flagged) });
+        }
+        await notifyUsers(
+          tx,
+          supervisors.map((supervisor) => ({
+            recipientId: supervisor.id,
+            kind: 'LEAD_CONTACT_OVERDUE',
+            title: `Lead not contacted: ${lead.sellerName}`,
+            body: `${lead.sellerName} (${lead.street}, ${lead.city}) was not contacted within the deadline.`,
+            link: `/leads/${lead.id}`,
+            dedupeKey: `lead:${lead.id}:contact-overdue:${supervisor.id}`,
+          })),
+        );
+        return saveAutomaticTask(tx, overdueContactTaskFor(lead, new Date(firedAt)), {
+          assigneeId: lead.ownerId,
+          leadId: lead.id,
+          parentTaskId: contactTaskId,
+        });
+      });
+      return { followUpTaskId: followUp.id };
+    },
+  };
+}
+export type LeadActivities = ReturnType<typeof createLeadActivities>;

@@ -1,0 +1,29 @@
+import type { Prisma } from '../prisma/db';
+import { recordEvent } from '../prisma/record-event';
+import { toNotificationJson } from '../prisma/to-json';
+
+export interface NotificationInput {
+  recipientId: string;
+  kind: string;
+  title: string;
+  body: string;
+  link?: string;
+  /** Unique per notification, so a retried activity does not notify twice. */
+  dedupeKey: string;
+}
+
+/** Creates each notification once, with its Event row visible only to its recipient. */
+export async function notifyUsers(tx: Prisma.TransactionClient, notifications: NotificationInput[]): Promise<void> {
+  for (const input of notifications) {
+    const existing = await tx.notification.findUnique({ where: { dedupeKey: input.dedupeKey } });
+    if (existing) continue;
+    const notification = await tx.notification.create({ data: input });
+    await recordEvent(tx, {
+      entityType: 'notification',
+      entityId: notification.id,
+      action: 'created',
+      entity: toNotificationJson(notification),
+      audienceUserId: input.recipientId,
+    });
+  }
+}

@@ -1,0 +1,70 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import type { Client } from '@temporalio/client';
+import cookieParser from 'cookie-parser';
+import express from 'express';
+import type { Db } from '../prisma/db';
+import { currentUser, requireUser } from './auth/require-user';
+import { createSessionStore } from './auth/sessions';
+import { errorHandler, notFoundHandler } from './errors';
+import { createAuthRouter } from './routes/auth.router';
+import { createDashboardRouter } from './routes/dashboard.router';
+import { createEventsRouter } from './routes/events.router';
+import { createHealthRouter } from './routes/health.router';
+import { createLeadsRouter } from './routes/leads.router';
+import { createNotificationsRouter } from './routes/notifications.router';
+import { createTasksRouter } from './routes/tasks.router';
+import type { EventHub } from './sse/event-hub';
+
+export interface AppDeps {
+  db: Db;
+  temporal: Client;
+  hub: EventHub;
+  taskQueue: string;
+  secureCookie: boolean;
+  sessionTtlMs: number;
+  temporalUiUrl: string;
+  /** Folder of the built web app; served with a fallback to index.html when present. */
+  webDist?: string;
+}
+
+/** The Express app, without listening: the process entry and the tests both use it. */
+export function createApp(deps: AppDeps): express.Express {
+  const { db, temporal, hub, taskQueue } = deps;
+  const sessions = createSessionStore(db, deps.sessionTtlMs);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+
+  const api = express.Router();
+  api.use(express.json({ limit: '1mb' }));
+  api.use(cookieParser());
+  api.use('/health', createHealthRouter({ db, temporal }));
+  api.use('/auth', createAuthRouter({ db, sessions, secureCookie: deps.secureCookie }));
+  api.use(requireUser(sessions));
+  api.get('/me', (_req, res) => {
+    res.json(currentUser(res));
+  });
+  api.get('/config', (_req, res) => {
+    res.json({ temporalUiUrl: deps.temporalUiUrl });
+  });
+  api.use('/leads', createLeadsRouter({ db, temporal, taskQueue }));
+  api.use('/tasks', createTasksRouter({ db }));
+  api.use('/notifications', createNotificationsRouter({ db }));
+  api.use('/dashboard', createDashboardRouter({ db }));
+  api.use('/events', createEventsRouter({ db, hub }));
+  api.use(notFoundHandler);
+  api.use(errorHandler);
+  app.use('/api', api);
+
+  const webDist = deps.webDist;
+  if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {
+    app.use(express.static(webDist, { index: false, maxAge: '1h' }));
+    app.get(/^(?!\/api\/).*/, (_req, res) => {
+      res.sendFile(path.resolve(webDist, 'index.html'));
+    });
+  }
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,22 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { parseEnv, portSchema, sharedEnvFields } from '../domain/config/env-fields';
+
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const apiEnvSchema = z.object({
+  ...sharedEnvFields,
+  PORT: portSchema.default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  WEB_DIST: z.string().min(1).default('web/dist'),
+  COOKIE_SECURE: booleanFlag.default(false),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1, 'must be at least 1').default(24 * 7),
+  EVENT_POLL_MS: z.coerce.number().int().min(5, 'must be at least 5').max(5000, 'must be at most 5000').default(25),
+  TEMPORAL_UI_URL: z.string().url('must be a URL').default('http://localhost:8233'),
+});
+
+export function loadApiEnv(source: Record<string, string | undefined> = process.env) {
+  const env = parseEnv(apiEnvSchema, source);
+  return { ...env, databaseFile: env.DATABASE_FILE ?? path.join(env.DATA_DIR, 'flipstackk.db') };
+}
+export type ApiEnv = ReturnType<typeof loadApiEnv>;

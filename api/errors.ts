@@ -1,0 +1,71 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { z } from 'zod';
+
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  INVALID_JSON: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNPROCESSABLE: 422,
+  SERVICE_UNAVAILABLE: 503,
+  INTERNAL: 500,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) return 'is required';
+  return issue.message;
+}
+
+/** A zod failure as our 400: every field named, with what is wrong with it. */
+export function validationError(error: z.ZodError, where = 'body'): AppError {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? issue.path.join('.') : where;
+    fields[key] ??= describeIssue(issue);
+  }
+  const summary = Object.entries(fields)
+    .map(([field, problem]) => `${field} ${problem}`)
+    .join('; ');
+  return new AppError('VALIDATION_FAILED', `Invalid ${where}: ${summary}`, fields);
+}
+
+export const notFoundHandler: RequestHandler = (req, _res, next) => {
+  next(new AppError('NOT_FOUND', `No route ${req.method} ${req.path}`));
+};
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const httpError = error as { type?: string; status?: number; message?: string };
+  if (httpError.type === 'entity.parse.failed') return new AppError('INVALID_JSON', 'The request body is not valid JSON');
+  if (httpError.type === 'entity.too.large') return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large');
+  if (httpError.type === 'encoding.unsupported' || httpError.type === 'charset.unsupported') {
+    return new AppError('UNSUPPORTED_MEDIA_TYPE', httpError.message ?? 'Unsupported encoding');
+  }
+  if (typeof httpError.status === 'number' && httpError.status >= 400 && httpError.status < 500) {
+    return new AppError('VALIDATION_FAILED', httpError.message ?? 'Bad request');
+  }
+  return new AppError('INTERNAL', 'Something went wrong on our side; it has been logged');
+}
+
+export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
+  const appError = toAppError(error);
+  if (appError.code === 'INTERNAL') console.error(`${req.method} ${req.path}:`, error);
+  res.status(ERROR_STATUS[appError.code]).json({
+    error: { code: appError.code, message: appError.message, ...(appError.fields ? { fields: appError.fields } : {}) },
+  });
+};

@@ -1,0 +1,36 @@
+import type { Client } from '@temporalio/client';
+import type { CreateLeadInput, Lead } from '../../domain/leads/lead.schema';
+import type { PublicUser } from '../../domain/users/user-role';
+import type { Db } from '../../prisma/db';
+import { recordEvent } from '../../prisma/record-event';
+import { toLeadJson } from '../../prisma/to-json';
+import { AppError } from '../errors';
+import { startLeadWorkflow } from './start-lead-workflow';
+
+export interface CreateLeadDeps {
+  db: Db;
+  temporal: Client;
+  taskQueue: string;
+}
+
+/** Saves the lead with its `lead.created` event, then starts its lifecycle workflow. */
+export async function createLead(deps: CreateLeadDeps, input: CreateLeadInput, actor: PublicUser): Promise<Lead> {
+  const ownerId = input.ownerId ?? actor.id;
+  if (input.ownerId) {
+    const owner = await deps.db.user.findUnique({ where: { id: ownerId }, select: { active: true } });
+    if (!owner?.active) throw new AppError('UNPROCESSABLE', 'ownerId must name an active user', { ownerId: 'must name an active user' });
+  }
+  const { ownerId: _ignored, ...fields } = input;
+  const lead = await deps.db.$transaction(async (tx) => {
+    const created = await tx.lead.create({ data: { ...fields, ownerId } });
+    await recordEvent(tx, { entityType: 'lead', entityId: created.id, action: 'created', entity: toLeadJson(created), actorId: actor.id });
+    return created;
+  });
+  // The lead is saved either way; if Temporal is down, the API starts its workflow when it next boots.
+  try {
+    await startLeadWorkflow(deps, lead.id);
+  } catch (error) {
+    console.error(`lead ${lead.id}: workflow not started yet:`, error instanceof Error ? error.message : error);
+  }
+  return toLeadJson(lead);
+}

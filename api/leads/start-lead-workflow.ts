@@ -1,0 +1,29 @@
+import { WorkflowIdConflictPolicy, type Client } from '@temporalio/client';
+import type { Db } from '../../prisma/db';
+import type { leadWorkflow } from '../../workflows/leads/lead.workflow';
+
+export const leadWorkflowId = (leadId: string): string => `lead-${leadId}`;
+
+/** Starts `lead-<id>` (a running one is kept) and records that it runs. */
+export async function startLeadWorkflow(deps: { db: Db; temporal: Client; taskQueue: string }, leadId: string): Promise<void> {
+  await deps.temporal.workflow.start<typeof leadWorkflow>('leadWorkflow', {
+    workflowId: leadWorkflowId(leadId),
+    taskQueue: deps.taskQueue,
+    args: [{ leadId }],
+    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+  });
+  await deps.db.lead.update({ where: { id: leadId }, data: { workflowStartedAt: new Date() } });
+}
+
+/**
+ * A lead saved while Temporal was unreachable has no workflow yet; this starts the missing ones.
+ * Runs when the API starts, so no lead is left without its deadlines.
+ */
+export async function startMissingLeadWorkflows(deps: { db: Db; temporal: Client; taskQueue: string }): Promise<number> {
+  const leads = await deps.db.lead.findMany({
+    where: { workflowStartedAt: null, status: { notIn: ['CLOSED', 'DEAD'] } },
+    select: { id: true },
+  });
+  for (const lead of leads) await startLeadWorkflow(deps, lead.id);
+  return leads.length;
+}

@@ -1,0 +1,44 @@
+import { openDb } from '../prisma/db';
+import { createApp } from './app';
+import { loadApiEnv } from './env';
+import { startMissingLeadWorkflows } from './leads/start-lead-workflow';
+import { createEventHub } from './sse/event-hub';
+import { connectTemporal } from './temporal';
+
+async function main(): Promise<void> {
+  const env = loadApiEnv();
+  const db = await openDb(env.databaseFile);
+  const temporal = await connectTemporal(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE);
+  const hub = createEventHub({ db, pollMs: env.EVENT_POLL_MS });
+  await hub.start();
+  const app = createApp({
+    db,
+    temporal,
+    hub,
+    taskQueue: env.TEMPORAL_TASK_QUEUE,
+    secureCookie: env.COOKIE_SECURE,
+    sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
+    temporalUiUrl: env.TEMPORAL_UI_URL,
+    webDist: env.WEB_DIST,
+  });
+  const started = await startMissingLeadWorkflows({ db, temporal, taskQueue: env.TEMPORAL_TASK_QUEUE });
+  if (started > 0) console.log(`api: started ${started} lead workflow(s) that were missing`);
+
+  const server = app.listen(env.PORT, env.HOST, () => {
+    console.log(`api: listening on http://${env.HOST}:${env.PORT}`);
+  });
+  const shutdown = (): void => {
+    hub.stop();
+    server.close(() => {
+      void Promise.all([db.$disconnect(), temporal.connection.close()]).finally(() => process.exit(0));
+    });
+    server.closeAllConnections();
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,103 @@
+import { createChannel, createSession, type Session } from 'better-sse';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { canSeeEvent } from '../../domain/events/event-name';
+import type { Db } from '../../prisma/db';
+import type { Event as EventRow } from '../../prisma/generated/client';
+import { toEventJson } from '../../prisma/to-json';
+
+interface StreamState {
+  userId: string;
+}
+
+const BATCH = 500;
+
+/**
+ * Streams Event rows to browsers. Workers write events from another process, so the hub polls
+ * the table for rows after the last one it sent (an indexed primary-key range read, microseconds
+ * in WAL mode). Polls and replays run one at a time, so a reconnecting client gets every event
+ * after its Last-Event-ID exactly once, in order.
+ */
+export function createEventHub({ db, pollMs }: { db: Db; pollMs: number }) {
+  const channel = createChannel<Record<string, unknown>, StreamState>();
+  let lastSentId = 0;
+  let queue: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+
+  const serially = (work: () => Promise<void>): Promise<void> => {
+    queue = queue.then(work).catch((error: unknown) => console.error('event hub:', error));
+    return queue;
+  };
+
+  const readAfter = (afterId: number, upToId?: number) =>
+    db.event.findMany({
+      where: { id: { gt: afterId, ...(upToId === undefined ? {} : { lte: upToId }) } },
+      orderBy: { id: 'asc' },
+      take: BATCH,
+    });
+
+  const send = (session: Session<StreamState>, row: EventRow) =>
+    session.push(toEventJson(row), `${row.entityType}.${row.action}`, String(row.id));
+
+  async function pollOnce(): Promise<void> {
+    for (;;) {
+      const rows = await readAfter(lastSentId);
+      for (const row of rows) {
+        channel.broadcast(toEventJson(row), `${row.entityType}.${row.action}`, {
+          eventId: String(row.id),
+          filter: (session) => canSeeEvent(row, session.state.userId),
+        });
+        lastSentId = row.id;
+      }
+      if (rows.length < BATCH) return;
+    }
+  }
+
+  async function replay(session: Session<StreamState>, afterId: number): Promise<void> {
+    let cursor = afterId;
+    while (cursor < lastSentId && session.isConnected) {
+      const rows = await readAfter(cursor, lastSentId);
+      if (rows.length === 0) break;
+      for (const row of rows) if (canSeeEvent(row, session.state.userId)) send(session, row);
+      cursor = rows.at(-1)!.id;
+    }
+  }
+
+  return {
+    async start(): Promise<void> {
+      const newest = await db.event.findFirst({ orderBy: { id: 'desc' }, select: { id: true } });
+      lastSentId = newest?.id ?? 0;
+      running = true;
+      const loop = (): void => {
+        if (running) timer = setTimeout(() => void serially(pollOnce).finally(loop), pollMs);
+      };
+      loop();
+    },
+
+    /** Check for new events now instead of at the next poll (after a write in this process). */
+    poke(): Promise<void> {
+      return serially(pollOnce);
+    },
+
+    async connect(req: IncomingMessage, res: ServerResponse, userId: string, fallbackLastId?: string): Promise<void> {
+      const session = await createSession<StreamState>(req, res, { keepAlive: 15_000, retry: 2_000, state: { userId } });
+      const lastId = Number(session.lastId || fallbackLastId || Number.NaN);
+      await serially(async () => {
+        if (Number.isInteger(lastId) && lastId >= 0) await replay(session, lastId);
+        if (session.isConnected) channel.register(session);
+      });
+    },
+
+    get sessionCount(): number {
+      return channel.sessionCount;
+    },
+
+    stop(): void {
+      running = false;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      for (const session of channel.activeSessions) channel.deregister(session);
+    },
+  };
+}
+export type EventHub = ReturnType<typeof createEventHub>;

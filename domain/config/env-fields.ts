@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { durationSchema } from './duration';
+
+/** Environment variables read by more than one process. */
+export const sharedEnvFields = {
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_FILE: z.string().min(1).optional(),
+  TEMPORAL_ADDRESS: z.string().regex(/^[\w.-]+:\d+$/, 'must be host:port').default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('flipstackk'),
+};
+
+export const deadlineEnvFields = {
+  DEADLINE_CONTACT: durationSchema.prefault('1h'),
+  DEADLINE_FOLLOW_UP: durationSchema.prefault('3d'),
+};
+
+export const portSchema = z.coerce.number().int().min(1, 'must be a port number').max(65535, 'must be a port number');
+
+/** Parses an environment with a schema; a bad value throws a message naming each variable. */
+export function parseEnv<T extends z.ZodType>(schema: T, source: Record<string, string | undefined>): z.infer<T> {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+export const TASK_TYPES = ['LEAD', 'BUYER', 'OFFER', 'ADMIN', 'FOLLOW_UP', 'SYSTEM'] as const;
+export type TaskType = (typeof TASK_TYPES)[number];
+export const TASK_PRIORITIES = ['HIGH', 'MEDIUM', 'LOW'] as const;
+export type TaskPriority = (typeof TASK_PRIORITIES)[number];
+export const TASK_STATUSES = ['CREATED', 'ASSIGNED', 'IN_PROGRESS', 'PENDING_REVIEW', 'COMPLETED', 'CANCELLED'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export const OPEN_TASK_STATUSES: readonly TaskStatus[] = ['CREATED', 'ASSIGNED', 'IN_PROGRESS', 'PENDING_REVIEW'];
+
+export const taskSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string().nullable(),
+  type: z.enum(TASK_TYPES),
+  priority: z.enum(TASK_PRIORITIES),
+  status: z.enum(TASK_STATUSES),
+  dueAt: z.string(),
+  overdue: z.boolean(),
+  assigneeId: z.string().nullable(),
+  leadId: z.string().nullable(),
+  parentTaskId: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Task = z.infer<typeof taskSchema>;
+
+export const listTasksQuerySchema = z.object({
+  leadId: z.string().min(1).optional(),
+  assigneeId: z.string().min(1).optional(),
+  limit: z.coerce.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200').default(50),
+  cursor: z.string().min(1).optional(),
+});
+export type ListTasksQuery = z.infer<typeof listTasksQuerySchema>;

@@ -1,0 +1,26 @@
+/** Two projects: fast pure tests, and the ones that run real servers (serially, see scripts/test.sh). */
+const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' }, module: { type: 'commonjs' } }] };
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/tests/domain/**/*.test.ts'],
+    },
+    {
+      displayName: 'system',
+      testEnvironment: 'node',
+      transform,
+      testMatch: [
+        '<rootDir>/tests/workflows/**/*.test.ts',
+        '<rootDir>/tests/activities/**/*.test.ts',
+        '<rootDir>/tests/api/**/*.test.ts',
+        '<rootDir>/tests/integration/**/*.test.ts',
+        '<rootDir>/tests/e2e/**/*.spec.ts',
+      ],
+      slowTestThreshold: 60,
+    },
+  ],
+};

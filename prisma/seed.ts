@@ -1,0 +1,40 @@
+import { hashPassword } from '../api/auth/password';
+import type { UserRole } from '../domain/users/user-role';
+import type { Db } from './db';
+import { recordEvent } from './record-event';
+import { toLeadJson } from './to-json';
+
+export const DEMO_PASSWORD = 'flipstackk';
+
+export const DEMO_USERS: ReadonlyArray<{ email: string; name: string; role: UserRole }> = [
+  { email: 'agent@flipstackk.test', name: 'Avery Agent', role: 'AGENT' },
+  { email: 'acquisitions@flipstackk.test', name: 'Quinn Acquisitions', role: 'ACQUISITIONS' },
+  { email: 'supervisor@flipstackk.test', name: 'Sam Supervisor', role: 'SUPERVISOR' },
+  { email: 'admin@flipstackk.test', name: 'Alex Admin', role: 'ADMIN' },
+];
+
+const DEMO_LEADS = [
+  { sellerName: 'Maria Lopez', sellerPhone: '(937) 555-0142', street: '118 Oak St', city: 'Dayton', state: 'OH', zip: '45402', propertyType: 'SFR', askingPrice: 89_000, source: 'DIRECT_MAIL', minutesAgo: 12 },
+  { sellerName: 'James Carter', sellerPhone: '(614) 555-0199', street: '42 Elm Ave', city: 'Columbus', state: 'OH', zip: '43205', propertyType: 'MULTI_FAMILY', askingPrice: 210_000, source: 'COLD_CALL', minutesAgo: 35 },
+  { sellerName: 'Linda Nguyen', sellerPhone: '(513) 555-0110', street: '9 Vine St', city: 'Cincinnati', state: 'OH', zip: '45202', propertyType: 'CONDO', askingPrice: 125_000, source: 'PPC', minutesAgo: 50 },
+  { sellerName: 'Robert King', sellerPhone: '(216) 555-0175', street: '770 Lake Rd', city: 'Cleveland', state: 'OH', zip: '44102', propertyType: 'SFR', askingPrice: 67_500, source: 'DRIVING_FOR_DOLLARS', minutesAgo: 150 },
+  { sellerName: 'Patricia Hall', sellerPhone: '(419) 555-0133', street: '15 Maple Ct', city: 'Toledo', state: 'OH', zip: '43604', propertyType: 'TOWNHOUSE', askingPrice: 98_000, source: 'REFERRAL', minutesAgo: 5 },
+] as const;
+
+/** Demo users (one per role, password `flipstackk`) and a handful of leads; does nothing when users exist. */
+export async function seedDemoData(db: Db, now = new Date()): Promise<{ seeded: boolean }> {
+  if ((await db.user.count()) > 0) return { seeded: false };
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.$transaction(async (tx) => {
+    const users = [];
+    for (const user of DEMO_USERS) users.push(await tx.user.create({ data: { ...user, passwordHash } }));
+    const agent = users[0]!;
+    for (const { minutesAgo, ...lead } of DEMO_LEADS) {
+      const createdAt = new Date(now.getTime() - minutesAgo * 60_000);
+      const created = await tx.lead.create({ data: { ...lead, ownerId: agent.id, createdAt } });
+      await recordEvent(tx, { entityType: 'lead', entityId: created.id, action: 'created', entity: toLeadJson(created) });
+    }
+  });
+  // Their workflows are started by the API at boot, like any lead without one.
+  return { seeded: true };
+}

@@ -1,0 +1,15 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { deadlineEnvFields, parseEnv, sharedEnvFields } from '../domain/config/env-fields';
+
+const workerEnvSchema = z.object({ ...sharedEnvFields, ...deadlineEnvFields });
+
+export function loadWorkerEnv(source: Record<string, string | undefined> = process.env) {
+  const env = parseEnv(workerEnvSchema, source);
+  return {
+    ...env,
+    databaseFile: env.DATABASE_FILE ?? path.join(env.DATA_DIR, 'flipstackk.db'),
+    deadlines: { contactMs: env.DEADLINE_CONTACT, followUpMs: env.DEADLINE_FOLLOW_UP },
+  };
+}
+export type WorkerEnv = ReturnType<typeof loadWorkerEnv>;

@@ -1,0 +1,2 @@
+export { leadWorkflow } from './leads/lead.workflow';
+export { taskWorkflow } from './tasks/task.workflow';
