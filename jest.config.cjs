@@ -20,6 +20,7 @@ module.exports = {
         '<rootDir>/tests/integration/**/*.test.ts',
         '<rootDir>/tests/e2e/**/*.spec.ts',
       ],
+      setupFiles: ['<rootDir>/tests/support/quiet-temporal.ts'],
       slowTestThreshold: 60,
     },
   ],

@@ -76,7 +76,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       '--port', String(options.temporalPort),
       '--ui-port', String(options.temporalUiPort),
       '--namespace', 'default',
-      '--log-level', 'warn',
+      '--log-level', 'error',
       ...(options.headless ? ['--headless'] : []),
     ];
     const temporal = startProcess('temporal', options.temporalCli, temporalArgs, { log });

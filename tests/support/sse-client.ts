@@ -1,0 +1,48 @@
+import { EventSource } from 'eventsource';
+
+export interface ReceivedEvent {
+  id: string;
+  name: string;
+  data: { entityType: string; entityId: string; entity: Record<string, unknown> } & Record<string, unknown>;
+  receivedAt: number;
+}
+
+const NAMES = ['lead.created', 'task.created', 'task.assigned', 'task.overdue', 'notification.created'];
+
+/** An SSE client with the session cookie, collecting every event it receives. */
+export function openEventStream(url: string, cookie: string, headers: Record<string, string> = {}) {
+  const received: ReceivedEvent[] = [];
+  const waiters: Array<() => void> = [];
+  const source = new EventSource(url, {
+    fetch: (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie, ...headers } }),
+  });
+  const opened = new Promise<void>((resolve, reject) => {
+    source.onopen = () => resolve();
+    source.onerror = (error) => reject(new Error(`SSE error: ${error.message ?? 'unknown'}`));
+  });
+  for (const name of NAMES) {
+    source.addEventListener(name, (message) => {
+      received.push({ id: message.lastEventId, name, data: JSON.parse(message.data as string), receivedAt: Date.now() });
+      for (const wake of waiters.splice(0)) wake();
+    });
+  }
+
+  async function waitFor(predicate: (event: ReceivedEvent) => boolean, timeoutMs = 15_000): Promise<ReceivedEvent> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const match = received.find(predicate);
+      if (match) return match;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no matching SSE event within ${timeoutMs} ms; got: ${received.map((e) => e.name).join(', ')}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  return { received, opened, waitFor, close: () => source.close() };
+}

@@ -1,0 +1,24 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { findTemporalCli } from '../../scripts/lib/temporal-cli';
+
+export function requireTemporalCli(): string {
+  const cli = findTemporalCli();
+  if (!cli) throw new Error('Temporal CLI not found: set TEMPORAL_CLI or run `go install github.com/temporalio/cli/cmd/temporal@v1.5.1`');
+  return cli;
+}
+
+/** A real Temporal dev server from the CLI binary (never a download). */
+export function startTemporalDevServer(): Promise<TestWorkflowEnvironment> {
+  return TestWorkflowEnvironment.createLocal({
+    server: { executable: { type: 'existing-path', path: requireTemporalCli() }, extraArgs: ['--log-level', 'error'] },
+  });
+}
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+
+/** The workflows, bundled once per test file. */
+export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: (m) => console.error(m) } });
+  return bundle;
+}

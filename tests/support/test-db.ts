@@ -1,0 +1,29 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDb, type Db } from '../../prisma/db';
+import { migrateDatabase } from '../../scripts/lib/stack';
+
+export const ROOT_DIR = path.resolve(__dirname, '..', '..');
+
+export interface TestDb {
+  db: Db;
+  file: string;
+  close(): Promise<void>;
+}
+
+/** A fresh, migrated SQLite file in a temp folder. */
+export async function createTestDb(): Promise<TestDb> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipstackk-test-'));
+  const file = path.join(dir, 'flipstackk.db');
+  migrateDatabase(ROOT_DIR, file);
+  const db = await openDb(file);
+  return {
+    db,
+    file,
+    async close() {
+      await db.$disconnect();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DEFAULT_DEADLINES, type Deadlines } from '../../domain/config/deadlines';
+import { leadWorkflow } from '../../workflows/leads/lead.workflow';
+import { getLeadStateQuery } from '../../workflows/leads/lead.messages';
+import { createFlipstackkWorker } from '../../worker/create-worker';
+import { buildLead, buildUser } from '../support/factories';
+import { startTemporalDevServer, workflowBundle } from '../support/temporal-env';
+import { createTestDb, type TestDb } from '../support/test-db';
+import { waitUntil } from '../support/wait-until';
+
+jest.setTimeout(60_000);
+
+const TASK_QUEUE = 'lead-workflow-test';
+const HISTORIES_DIR = path.join(__dirname, 'histories');
+
+let env: TestWorkflowEnvironment;
+let testDb: TestDb;
+let agentId: string;
+let supervisorIds: string[];
+
+beforeAll(async () => {
+  [env, testDb] = await Promise.all([startTemporalDevServer(), createTestDb()]);
+  agentId = (await buildUser(testDb.db, { role: 'AGENT' })).id;
+  supervisorIds = [(await buildUser(testDb.db, { role: 'SUPERVISOR' })).id, (await buildUser(testDb.db, { role: 'SUPERVISOR' })).id];
+  await buildUser(testDb.db, { role: 'SUPERVISOR', active: false });
+});
+
+afterAll(async () => {
+  await env?.teardown();
+  await testDb?.close();
+});
+
+async function withWorker<T>(deadlines: Deadlines, run: () => Promise<T>): Promise<T> {
+  const worker = await createFlipstackkWorker({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue: TASK_QUEUE,
+    db: testDb.db,
+    deadlines,
+    workflowBundle: await workflowBundle(),
+  });
+  return worker.runUntil(run());
+}
+
+function startLeadWorkflow(leadId: string) {
+  return env.client.workflow.start(leadWorkflow, { workflowId: `lead-${leadId}`, taskQueue: TASK_QUEUE, args: [{ leadId }] });
+}
+
+/** Keeps a history for the replay test when RECORD_HISTORIES=1. */
+async function recordHistory(name: string, workflowId: string): Promise<void> {
+  if (process.env.RECORD_HISTORIES !== '1') return;
+  const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
+  fs.writeFileSync(path.join(HISTORIES_DIR, `${name}.json`), historyToJSON(history));
+}
+
+describe('leadWorkflow', () => {
+  it('creates "Contact lead within 1 hour" for the owner, due an hour after creation, and assigns it', async () => {
+    const lead = await buildLead(testDb.db, agentId);
+    await withWorker(DEFAULT_DEADLINES, async () => {
+      const handle = await startLeadWorkflow(lead.id);
+      const task = await waitUntil('the contact task to be assigned', () =>
+        testDb.db.task.findFirst({ where: { leadId: lead.id, status: 'ASSIGNED' } }),
+      );
+      expect(task).toMatchObject({ title: 'Contact lead within 1 hour', type: 'LEAD', priority: 'HIGH', assigneeId: agentId, overdue: false });
+      expect(task.dueAt.getTime()).toBe(lead.createdAt.getTime() + 60 * 60 * 1000);
+
+      const state = await handle.query(getLeadStateQuery);
+      expect(state).toMatchObject({ status: 'NEW', contactTaskId: task.id, contactOverdue: false });
+      const taskRun = await env.client.workflow.getHandle(`task-${task.id}`).describe();
+      expect(taskRun.status.name).toBe('RUNNING');
+
+      const notification = await testDb.db.notification.findFirst({ where: { recipientId: agentId, kind: 'TASK_ASSIGNED', link: `/tasks/${task.id}` } });
+      expect(notification).not.toBeNull();
+      const actions = await testDb.db.event.findMany({ where: { entityId: task.id }, orderBy: { id: 'asc' } });
+      expect(actions.map((event) => event.action)).toEqual(['created', 'assigned']);
+      await recordHistory('lead-new', handle.workflowId);
+      await recordHistory('task-assigned', `task-${task.id}`);
+    });
+  });
+
+  it('flags the contact task overdue, notifies active supervisors and creates a follow-up when the lead is still NEW', async () => {
+    const lead = await buildLead(testDb.db, agentId, { sellerName: 'Grace Overdue' });
+    await withWorker({ ...DEFAULT_DEADLINES, contactMs: 1_500 }, async () => {
+      const handle = await startLeadWorkflow(lead.id);
+      const followUp = await waitUntil('the overdue follow-up to be assigned', () =>
+        testDb.db.task.findFirst({ where: { leadId: lead.id, title: 'Overdue: contact Grace Overdue', status: 'ASSIGNED' } }),
+      );
+      expect(followUp).toMatchObject({ type: 'FOLLOW_UP', priority: 'HIGH', assigneeId: agentId });
+
+      const contactTask = await testDb.db.task.findFirstOrThrow({ where: { leadId: lead.id, title: 'Contact lead within 1 hour' } });
+      expect(contactTask.overdue).toBe(true);
+      expect(followUp.parentTaskId).toBe(contactTask.id);
+
+      const notified = await testDb.db.notification.findMany({ where: { kind: 'LEAD_CONTACT_OVERDUE', link: `/leads/${lead.id}` } });
+      expect(notified.map((n) => n.recipientId).sort()).toEqual([...supervisorIds].sort());
+      expect(notified[0]!.title).toContain('Grace Overdue');
+
+      const overdueEvent = await testDb.db.event.findFirst({ where: { entityId: contactTask.id, action: 'overdue' } });
+      expect(overdueEvent).not.toBeNull();
+      await waitUntil('the workflow to record the overdue state', async () => (await handle.query(getLeadStateQuery)).contactOverdue);
+      await recordHistory('lead-contact-overdue', handle.workflowId);
+    });
+  });
+
+  it('leaves a lead alone at the deadline once it is no longer NEW', async () => {
+    const lead = await buildLead(testDb.db, agentId);
+    await withWorker({ ...DEFAULT_DEADLINES, contactMs: 1_500 }, async () => {
+      const handle = await startLeadWorkflow(lead.id);
+      const contactTask = await waitUntil('the contact task', () => testDb.db.task.findFirst({ where: { leadId: lead.id } }));
+      await testDb.db.lead.update({ where: { id: lead.id }, data: { status: 'CONTACTED' } });
+      await waitUntil('the deadline to fire and the lead to be checked', async () => {
+        const events = (await handle.fetchHistory()).events ?? [];
+        const fired = events.findIndex((event) => event.timerFiredEventAttributes);
+        return fired >= 0 && events.slice(fired).some((event) => event.activityTaskCompletedEventAttributes);
+      });
+      expect((await handle.query(getLeadStateQuery)).contactOverdue).toBe(false);
+      expect((await testDb.db.task.findUniqueOrThrow({ where: { id: contactTask.id } })).overdue).toBe(false);
+      expect(await testDb.db.task.count({ where: { leadId: lead.id } })).toBe(1);
+    });
+  });
+});
