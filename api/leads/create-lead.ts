@@ -28,7 +28,7 @@ export async function createLead(deps: CreateLeadDeps, input: CreateLeadInput, a
   });
   // The lead is saved either way; if Temporal is down, the API starts its workflow when it next boots.
   try {
-    await startLeadWorkflow(deps, lead.id);
+    await startLeadWorkflow(deps, lead);
   } catch (error) {
     console.error(`lead ${lead.id}: workflow not started yet:`, error instanceof Error ? error.message : error);
   }

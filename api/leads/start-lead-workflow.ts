@@ -4,15 +4,19 @@ import type { leadWorkflow } from '../../workflows/leads/lead.workflow';
 
 export const leadWorkflowId = (leadId: string): string => `lead-${leadId}`;
 
+type LeadRef = { id: string; updatedAt: Date };
+
 /** Starts `lead-<id>` (a running one is kept) and records that it runs. */
-export async function startLeadWorkflow(deps: { db: Db; temporal: Client; taskQueue: string }, leadId: string): Promise<void> {
+export async function startLeadWorkflow(deps: { db: Db; temporal: Client; taskQueue: string }, lead: LeadRef): Promise<void> {
+  const leadId = lead.id;
   await deps.temporal.workflow.start<typeof leadWorkflow>('leadWorkflow', {
     workflowId: leadWorkflowId(leadId),
     taskQueue: deps.taskQueue,
     args: [{ leadId }],
     workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
   });
-  await deps.db.lead.update({ where: { id: leadId }, data: { workflowStartedAt: new Date() } });
+  // Bookkeeping, not an edit: updatedAt keeps its value.
+  await deps.db.lead.update({ where: { id: leadId }, data: { workflowStartedAt: new Date(), updatedAt: lead.updatedAt } });
 }
 
 /**
@@ -22,8 +26,8 @@ export async function startLeadWorkflow(deps: { db: Db; temporal: Client; taskQu
 export async function startMissingLeadWorkflows(deps: { db: Db; temporal: Client; taskQueue: string }): Promise<number> {
   const leads = await deps.db.lead.findMany({
     where: { workflowStartedAt: null, status: { notIn: ['CLOSED', 'DEAD'] } },
-    select: { id: true },
+    select: { id: true, updatedAt: true },
   });
-  for (const lead of leads) await startLeadWorkflow(deps, lead.id);
+  for (const lead of leads) await startLeadWorkflow(deps, lead);
   return leads.length;
 }

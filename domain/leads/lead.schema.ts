@@ -16,9 +16,15 @@ const optionalText = (max: number) =>
     .optional()
     .transform((value) => (value === '' ? undefined : value));
 
+/** Digits with the usual separators, 7 to 15 digits in all (E.164 allows at most 15). */
+export function isPhoneNumber(text: string): boolean {
+  const digits = text.replace(/\D/g, '').length;
+  return /^\+?[\d\s().-]+$/.test(text) && digits >= 7 && digits <= 15;
+}
+
 export const createLeadInputSchema = z.object({
   sellerName: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
-  sellerPhone: optionalText(40).refine((v) => v === undefined || /^[+\d][\d\s().-]{6,}$/.test(v), 'must be a phone number'),
+  sellerPhone: optionalText(40).refine((v) => v === undefined || isPhoneNumber(v), 'must be a phone number'),
   sellerEmail: optionalText(200).refine((v) => v === undefined || z.email().safeParse(v).success, 'must be an e-mail address'),
   street: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
   city: z.string().trim().min(1, 'is required').max(100, 'must be at most 100 characters'),

@@ -1,0 +1,79 @@
+import { buildUser, TEST_PASSWORD } from '../support/factories';
+import { startApiHarness, type ApiHarness } from '../support/api-harness';
+
+jest.setTimeout(60_000);
+
+let api: ApiHarness;
+beforeAll(async () => {
+  api = await startApiHarness();
+});
+afterAll(() => api?.close());
+
+describe('auth', () => {
+  it('signs in with the right password, sets an httpOnly SameSite cookie and answers /api/me', async () => {
+    const user = await buildUser(api.testDb.db, { role: 'SUPERVISOR', name: 'Sue Pervisor' });
+    const response = await fetch(`${api.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: user.email.toUpperCase(), password: TEST_PASSWORD }),
+    });
+    expect(response.status).toBe(200);
+    const setCookie = response.headers.get('set-cookie')!;
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    const cookie = setCookie.split(';')[0]!;
+
+    const me = await api.request('GET', '/api/me', { cookie });
+    expect(me).toEqual({ status: 200, body: { id: user.id, email: user.email, name: 'Sue Pervisor', role: 'SUPERVISOR' } });
+  });
+
+  it('stores passwords as argon2id hashes, never in clear', async () => {
+    const user = await buildUser(api.testDb.db);
+    expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(user.passwordHash).not.toContain(TEST_PASSWORD);
+  });
+
+  it('refuses a wrong password, an unknown e-mail and an inactive user with the same 401', async () => {
+    const user = await buildUser(api.testDb.db);
+    const inactive = await buildUser(api.testDb.db, { active: false });
+    for (const credentials of [
+      { email: user.email, password: 'wrong' },
+      { email: 'nobody@flipstackk.test', password: TEST_PASSWORD },
+      { email: inactive.email, password: TEST_PASSWORD },
+    ]) {
+      const response = await api.request('POST', '/api/auth/login', { body: credentials });
+      expect(response.status).toBe(401);
+      expect(response.body.error).toEqual({ code: 'UNAUTHENTICATED', message: 'Wrong e-mail or password' });
+    }
+  });
+
+  it('answers a malformed login with a 400 naming the fields', async () => {
+    const response = await api.request('POST', '/api/auth/login', { body: { email: 'not-an-email' } });
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('VALIDATION_FAILED');
+    expect(response.body.error.fields).toEqual({ email: 'must be an e-mail address', password: 'is required' });
+  });
+
+  it.each(['/api/me', '/api/leads', '/api/tasks', '/api/notifications', '/api/dashboard', '/api/events', '/api/events/recent', '/api/unknown'])(
+    'GET %s without a session is 401',
+    async (path) => {
+      const response = await api.request('GET', path);
+      expect(response.status).toBe(401);
+      expect(response.body.error.code).toBe('UNAUTHENTICATED');
+    },
+  );
+
+  it('logs out: the session cookie stops working', async () => {
+    const user = await buildUser(api.testDb.db);
+    const cookie = await api.login(user.email);
+    expect((await api.request('GET', '/api/me', { cookie })).status).toBe(200);
+    expect((await api.request('POST', '/api/auth/logout', { cookie })).status).toBe(204);
+    expect((await api.request('GET', '/api/me', { cookie })).status).toBe(401);
+  });
+});
+
+describe('health', () => {
+  it('reports the database and Temporal as ok', async () => {
+    expect(await api.request('GET', '/api/health')).toEqual({ status: 200, body: { status: 'ok', db: 'ok', temporal: 'ok' } });
+  });
+});

@@ -1,0 +1,90 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { createApp } from '../../api/app';
+import { createEventHub, type EventHub } from '../../api/sse/event-hub';
+import { DEFAULT_DEADLINES, type Deadlines } from '../../domain/config/deadlines';
+import { createFlipstackkWorker } from '../../worker/create-worker';
+import { startTemporalDevServer, workflowBundle } from './temporal-env';
+import { createTestDb, type TestDb } from './test-db';
+import { TEST_PASSWORD } from './factories';
+
+export interface ApiHarness {
+  url: string;
+  testDb: TestDb;
+  temporal: TestWorkflowEnvironment;
+  hub: EventHub;
+  login(email: string, password?: string): Promise<string>;
+  request(method: string, path: string, options?: { body?: unknown; rawBody?: string; cookie?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any }>;
+  close(): Promise<void>;
+}
+
+/** The real app on a real port, a real SQLite file, a real Temporal dev server and a running worker. */
+export async function startApiHarness(options: { deadlines?: Deadlines } = {}): Promise<ApiHarness> {
+  const [temporal, testDb] = await Promise.all([startTemporalDevServer(), createTestDb()]);
+  const taskQueue = 'api-test';
+  const worker = await createFlipstackkWorker({
+    connection: temporal.nativeConnection,
+    namespace: temporal.namespace ?? 'default',
+    taskQueue,
+    db: testDb.db,
+    deadlines: options.deadlines ?? DEFAULT_DEADLINES,
+    workflowBundle: await workflowBundle(),
+  });
+  const workerRun = worker.run();
+  const hub = createEventHub({ db: testDb.db, pollMs: 25 });
+  await hub.start();
+  const app = createApp({
+    db: testDb.db,
+    temporal: temporal.client,
+    hub,
+    taskQueue,
+    secureCookie: false,
+    sessionTtlMs: 3_600_000,
+    temporalUiUrl: 'http://localhost:8233',
+  });
+  const server: Server = await new Promise((resolve) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const request: ApiHarness['request'] = async (method, path, { body, rawBody, cookie, headers = {} } = {}) => {
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: {
+        ...(body !== undefined || rawBody !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(cookie ? { cookie } : {}),
+        ...headers,
+      },
+      body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+  };
+
+  return {
+    url,
+    testDb,
+    temporal,
+    hub,
+    request,
+    async login(email, password = TEST_PASSWORD) {
+      const response = await fetch(`${url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
+      if (response.status !== 200) throw new Error(`login as ${email} failed: ${response.status}`);
+      return response.headers.get('set-cookie')!.split(';')[0]!;
+    },
+    async close() {
+      hub.stop();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      worker.shutdown();
+      await workerRun;
+      await temporal.teardown();
+      await testDb.close();
+    },
+  };
+}
