@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../prisma/seed';
+import { freePort, isPortOpen } from '../../scripts/lib/processes';
+import { startStack, type Stack, type StackOptions } from '../../scripts/lib/stack';
+import { buildLeadInput } from '../support/factories';
+import { openEventStream } from '../support/sse-client';
+import { requireTemporalCli } from '../support/temporal-env';
+import { ROOT_DIR } from '../support/test-db';
+import { waitUntil } from '../support/wait-until';
+
+jest.setTimeout(180_000);
+
+const logs: string[] = [];
+let options: StackOptions;
+let stack: Stack | undefined;
+
+beforeAll(async () => {
+  options = {
+    rootDir: ROOT_DIR,
+    dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'flipstackk-stack-')),
+    port: await freePort(),
+    temporalPort: await freePort(),
+    temporalUiPort: await freePort(),
+    temporalCli: requireTemporalCli(),
+    headless: true,
+    log: (line) => logs.push(line),
+  };
+  stack = await startStack(options);
+});
+
+afterAll(async () => {
+  await stack?.stop();
+  fs.rmSync(options.dataDir, { recursive: true, force: true });
+});
+
+afterEach(() => {
+  const state = expect.getState();
+  if (state.assertionCalls !== state.numPassingAsserts) console.log(logs.slice(-80).join('\n'));
+});
+
+async function login(appUrl: string, email: string): Promise<string> {
+  const response = await fetch(`${appUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  expect(response.status).toBe(200);
+  return response.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+describe('the whole stack (Temporal dev server, worker and API processes, SQLite file)', () => {
+  it('seeds every demo login and starts the seeded leads\' workflows', async () => {
+    const { appUrl } = stack!;
+    expect(stack!.seeded).toBe(true);
+    for (const user of DEMO_USERS) {
+      const cookie = await login(appUrl, user.email);
+      const me = await (await fetch(`${appUrl}/api/me`, { headers: { cookie } })).json();
+      expect(me).toMatchObject({ email: user.email, role: user.role });
+    }
+    const cookie = await login(appUrl, 'agent@flipstackk.test');
+    const leads = await (await fetch(`${appUrl}/api/leads`, { headers: { cookie } })).json();
+    expect(leads.items.length).toBeGreaterThanOrEqual(3);
+    await waitUntil('every seeded lead to have its contact task', async () => {
+      const tasks = await (await fetch(`${appUrl}/api/tasks?limit=200`, { headers: { cookie } })).json();
+      const withTask = new Set(tasks.items.filter((t: { title: string }) => t.title === 'Contact lead within 1 hour').map((t: { leadId: string }) => t.leadId));
+      return leads.items.every((lead: { id: string }) => withTask.has(lead.id));
+    }, 30_000);
+    expect((await fetch(`${appUrl}/api/health`)).status).toBe(200);
+  });
+
+  it('logs in, opens SSE, creates a lead and receives task.created for it', async () => {
+    const { appUrl } = stack!;
+    const cookie = await login(appUrl, 'agent@flipstackk.test');
+    const stream = openEventStream(`${appUrl}/api/events`, cookie);
+    try {
+      await stream.opened;
+      const response = await fetch(`${appUrl}/api/leads`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie },
+        body: JSON.stringify(buildLeadInput({ sellerName: 'Integration Seller' })),
+      });
+      expect(response.status).toBe(201);
+      const lead = await response.json();
+      const event = await stream.waitFor((e) => e.name === 'task.created' && e.data.entity.leadId === lead.id, 30_000);
+      expect(event.data.entity).toMatchObject({ title: 'Contact lead within 1 hour', priority: 'HIGH' });
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('stops leaving nothing listening, and a restart on the same data keeps everything and seeds nothing', async () => {
+    const cookie = await login(stack!.appUrl, 'agent@flipstackk.test');
+    const before = await (await fetch(`${stack!.appUrl}/api/dashboard`, { headers: { cookie } })).json();
+    await stack!.stop();
+    stack = undefined;
+    for (const port of [options.port, options.temporalPort]) expect(await isPortOpen(port)).toBe(false);
+
+    stack = await startStack(options);
+    expect(stack.seeded).toBe(false);
+    const again = await login(stack.appUrl, 'agent@flipstackk.test');
+    const after = await (await fetch(`${stack.appUrl}/api/dashboard`, { headers: { cookie: again } })).json();
+    expect(after.leads).toBe(before.leads);
+    expect(after.openTasks).toBe(before.openTasks);
+  });
+});
