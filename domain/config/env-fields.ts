@@ -15,12 +15,19 @@ export const deadlineEnvFields = {
   DEADLINE_FOLLOW_UP: durationSchema.prefault('3d'),
 };
 
-export const portSchema = z.coerce.number().int().min(1, 'must be a port number').max(65535, 'must be a port number');
+export const portSchema = z.coerce
+  .number({ error: 'must be a port number' })
+  .int('must be a port number')
+  .min(1, 'must be a port number')
+  .max(65535, 'must be a port number');
 
 /** Parses an environment with a schema; a bad value throws a message naming each variable. */
 export function parseEnv<T extends z.ZodType>(schema: T, source: Record<string, string | undefined>): z.infer<T> {
   const result = schema.safeParse(source);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join('.');
+    return `  ${name}=${JSON.stringify(source[name] ?? '')}: ${issue.message}`;
+  });
   throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
 }
