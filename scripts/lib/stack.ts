@@ -77,6 +77,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       '--ui-port', String(options.temporalUiPort),
       '--namespace', 'default',
       '--log-level', 'error',
+      // WAL with synchronous=NORMAL survives any process kill and saves an fsync per commit.
+      '--sqlite-pragma', 'journal_mode=wal',
+      '--sqlite-pragma', 'synchronous=normal',
       ...(options.headless ? ['--headless'] : []),
     ];
     const temporal = startProcess('temporal', options.temporalCli, temporalArgs, { log });

@@ -56,14 +56,14 @@ describe('the whole stack (Temporal dev server, worker and API processes, SQLite
     expect(stack!.seeded).toBe(true);
     for (const user of DEMO_USERS) {
       const cookie = await login(appUrl, user.email);
-      const me = await (await fetch(`${appUrl}/api/me`, { headers: { cookie } })).json();
+      const me = (await (await fetch(`${appUrl}/api/me`, { headers: { cookie } })).json()) as any;
       expect(me).toMatchObject({ email: user.email, role: user.role });
     }
     const cookie = await login(appUrl, 'agent@flipstackk.test');
-    const leads = await (await fetch(`${appUrl}/api/leads`, { headers: { cookie } })).json();
+    const leads = (await (await fetch(`${appUrl}/api/leads`, { headers: { cookie } })).json()) as any;
     expect(leads.items.length).toBeGreaterThanOrEqual(3);
     await waitUntil('every seeded lead to have its contact task', async () => {
-      const tasks = await (await fetch(`${appUrl}/api/tasks?limit=200`, { headers: { cookie } })).json();
+      const tasks = (await (await fetch(`${appUrl}/api/tasks?limit=200`, { headers: { cookie } })).json()) as any;
       const withTask = new Set(tasks.items.filter((t: { title: string }) => t.title === 'Contact lead within 1 hour').map((t: { leadId: string }) => t.leadId));
       return leads.items.every((lead: { id: string }) => withTask.has(lead.id));
     }, 30_000);
@@ -82,7 +82,7 @@ describe('the whole stack (Temporal dev server, worker and API processes, SQLite
         body: JSON.stringify(buildLeadInput({ sellerName: 'Integration Seller' })),
       });
       expect(response.status).toBe(201);
-      const lead = await response.json();
+      const lead = (await response.json()) as any;
       const event = await stream.waitFor((e) => e.name === 'task.created' && e.data.entity.leadId === lead.id, 30_000);
       expect(event.data.entity).toMatchObject({ title: 'Contact lead within 1 hour', priority: 'HIGH' });
     } finally {
@@ -92,7 +92,7 @@ describe('the whole stack (Temporal dev server, worker and API processes, SQLite
 
   it('stops leaving nothing listening, and a restart on the same data keeps everything and seeds nothing', async () => {
     const cookie = await login(stack!.appUrl, 'agent@flipstackk.test');
-    const before = await (await fetch(`${stack!.appUrl}/api/dashboard`, { headers: { cookie } })).json();
+    const before = (await (await fetch(`${stack!.appUrl}/api/dashboard`, { headers: { cookie } })).json()) as any;
     await stack!.stop();
     stack = undefined;
     for (const port of [options.port, options.temporalPort]) expect(await isPortOpen(port)).toBe(false);
@@ -100,7 +100,7 @@ describe('the whole stack (Temporal dev server, worker and API processes, SQLite
     stack = await startStack(options);
     expect(stack.seeded).toBe(false);
     const again = await login(stack.appUrl, 'agent@flipstackk.test');
-    const after = await (await fetch(`${stack.appUrl}/api/dashboard`, { headers: { cookie: again } })).json();
+    const after = (await (await fetch(`${stack.appUrl}/api/dashboard`, { headers: { cookie: again } })).json()) as any;
     expect(after.leads).toBe(before.leads);
     expect(after.openTasks).toBe(before.openTasks);
   });

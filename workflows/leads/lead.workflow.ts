@@ -1,13 +1,12 @@
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import type { LeadActivities } from '../../activities/leads.activities';
 import type { SettingsActivities } from '../../activities/settings.activities';
-import { DB_ACTIVITY_OPTIONS } from '../activity-options';
+import { DB_ACTIVITY_OPTIONS, LOCAL_DB_ACTIVITY_OPTIONS } from '../activity-options';
 import { startTaskWorkflow } from '../tasks/start-task-workflow';
 import { getLeadStateQuery, type LeadWorkflowState } from './lead.messages';
 
-const { getDeadlines, createContactTask, flagContactOverdue } = proxyActivities<LeadActivities & SettingsActivities>(
-  DB_ACTIVITY_OPTIONS,
-);
+const { getDeadlines, createContactTask } = proxyLocalActivities<LeadActivities & SettingsActivities>(LOCAL_DB_ACTIVITY_OPTIONS);
+const { flagContactOverdue } = proxyActivities<LeadActivities>(DB_ACTIVITY_OPTIONS);
 
 export interface LeadWorkflowInput {
   leadId: string;
