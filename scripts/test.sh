@@ -4,6 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+echo "== tools"
+# The Temporal CLI (dev server) and Temporal's Java time-skipping test server, built/fetched once.
+npx tsx -e 'require("./scripts/lib/temporal-cli").ensureTemporalCli()'
+bash scripts/install-test-server.sh
+
 echo "== type-check"
 npx tsc --noEmit -p tsconfig.json
 npx tsc --noEmit -p web/tsconfig.json

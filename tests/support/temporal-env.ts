@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { findTemporalCli } from '../../scripts/lib/temporal-cli';
@@ -13,6 +15,14 @@ export function startTemporalDevServer(): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createLocal({
     server: { executable: { type: 'existing-path', path: requireTemporalCli() }, extraArgs: ['--log-level', 'error'] },
   });
+}
+
+const TEST_SERVER = path.join(__dirname, '..', '..', '.tools', 'temporal-test-server', 'run');
+
+/** Temporal's Java time-skipping test server, installed by scripts/install-test-server.sh. */
+export function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
+  if (!fs.existsSync(TEST_SERVER)) throw new Error(`${TEST_SERVER} is missing: run bash scripts/install-test-server.sh`);
+  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: TEST_SERVER } } });
 }
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;

@@ -1,0 +1,53 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DEFAULT_DEADLINES } from '../../domain/config/deadlines';
+import { createFlipstackkWorker } from '../../worker/create-worker';
+import { leadWorkflow } from '../../workflows/leads/lead.workflow';
+import { getLeadStateQuery } from '../../workflows/leads/lead.messages';
+import { buildLead, buildUser } from '../support/factories';
+import { startTimeSkippingServer, workflowBundle } from '../support/temporal-env';
+import { createTestDb, type TestDb } from '../support/test-db';
+import { waitUntil } from '../support/wait-until';
+
+jest.setTimeout(60_000);
+
+// The real default deadlines (1 h contact), with Temporal's time-skipping test server.
+const TASK_QUEUE = 'lead-time-skipping-test';
+let env: TestWorkflowEnvironment;
+let testDb: TestDb;
+
+beforeAll(async () => {
+  [env, testDb] = await Promise.all([startTimeSkippingServer(), createTestDb()]);
+});
+afterAll(async () => {
+  await env?.teardown();
+  await testDb?.close();
+});
+
+it('flags a lead still NEW exactly when its 1-hour contact deadline passes, not before', async () => {
+  const agent = await buildUser(testDb.db);
+  const supervisor = await buildUser(testDb.db, { role: 'SUPERVISOR' });
+  const lead = await buildLead(testDb.db, agent.id, { sellerName: 'Hour Later' });
+  const worker = await createFlipstackkWorker({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue: TASK_QUEUE,
+    db: testDb.db,
+    deadlines: DEFAULT_DEADLINES,
+    workflowBundle: await workflowBundle(),
+  });
+
+  await worker.runUntil(async () => {
+    const handle = await env.client.workflow.start(leadWorkflow, { workflowId: `lead-${lead.id}`, taskQueue: TASK_QUEUE, args: [{ leadId: lead.id }] });
+    const contactTask = await waitUntil('the contact task', () => testDb.db.task.findFirst({ where: { leadId: lead.id } }));
+    expect(contactTask.dueAt.getTime() - lead.createdAt.getTime()).toBe(60 * 60 * 1000);
+
+    await env.sleep('55 minutes');
+    expect((await handle.query(getLeadStateQuery)).contactOverdue).toBe(false);
+    expect(await testDb.db.task.count({ where: { leadId: lead.id } })).toBe(1);
+
+    await env.sleep('10 minutes');
+    await waitUntil('the overdue follow-up', () => testDb.db.task.findFirst({ where: { leadId: lead.id, title: 'Overdue: contact Hour Later' } }));
+    expect((await testDb.db.task.findUniqueOrThrow({ where: { id: contactTask.id } })).overdue).toBe(true);
+    expect(await testDb.db.notification.count({ where: { recipientId: supervisor.id, kind: 'LEAD_CONTACT_OVERDUE' } })).toBe(1);
+  });
+});
