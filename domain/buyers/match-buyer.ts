@@ -1,0 +1,93 @@
+/** What matching needs to know of a lead. */
+export interface MatchableLead {
+  city: string;
+  zip: string;
+  propertyType: string;
+  beds: number | null;
+  baths: number | null;
+  repairEstimate: number | null;
+  askingPrice: number | null;
+  /** The lead's MAO, used as its price when there is no asking price. */
+  mao: number | null;
+}
+
+/** A buyer's buy box and standing. Empty lists and null bounds mean "any". */
+export interface MatchableBuyer {
+  markets: string[];
+  propertyTypes: string[];
+  minPrice: number | null;
+  maxPrice: number | null;
+  minBeds: number | null;
+  minBaths: number | null;
+  maxRepair: number | null;
+  cashBuyer: boolean;
+  proofOfFundsVerified: boolean;
+}
+
+export type MatchResult = { matches: false; misses: string[] } | { matches: true; score: number; reasons: string[] };
+
+/** Score weights of a match (they add up to 100). */
+export const MATCH_WEIGHTS = { location: 40, budget: 25, type: 15, cash: 10, proofOfFunds: 10 } as const;
+
+const money = (amount: number): string => `$${amount.toLocaleString('en-US')}`;
+const normalize = (text: string): string => text.trim().toLowerCase();
+
+/**
+ * SPEC §3: a lead matches a buyer when it is in one of the buyer's markets (city or ZIP), of
+ * one of their property types, and its price (asking, else MAO) is in their range; beds, baths
+ * and repairs narrow further when both sides know them. The score says why, part by part.
+ */
+export function matchBuyer(lead: MatchableLead, buyer: MatchableBuyer): MatchResult {
+  const misses: string[] = [];
+  const reasons: string[] = [];
+  let score = 0;
+
+  const markets = buyer.markets.map(normalize);
+  const inMarket = markets.length === 0 || markets.includes(normalize(lead.city)) || markets.includes(normalize(lead.zip).slice(0, 5));
+  if (!inMarket) misses.push(`${lead.city} ${lead.zip} is outside their markets`);
+  else {
+    score += MATCH_WEIGHTS.location;
+    reasons.push(markets.length === 0 ? 'buys in any market' : `in market (${lead.city})`);
+  }
+
+  const typeFits = buyer.propertyTypes.length === 0 || buyer.propertyTypes.includes(lead.propertyType);
+  if (!typeFits) misses.push(`${lead.propertyType} is not a type they buy`);
+  else {
+    score += MATCH_WEIGHTS.type;
+    reasons.push(buyer.propertyTypes.length === 0 ? 'buys any property type' : `${lead.propertyType} wanted`);
+  }
+
+  const price = lead.askingPrice ?? lead.mao;
+  if (price === null) {
+    if (buyer.minPrice !== null || buyer.maxPrice !== null) reasons.push('no price yet to compare with their range');
+  } else if ((buyer.minPrice !== null && price < buyer.minPrice) || (buyer.maxPrice !== null && price > buyer.maxPrice)) {
+    misses.push(`${money(price)} is outside their ${money(buyer.minPrice ?? 0)}–${buyer.maxPrice === null ? 'any' : money(buyer.maxPrice)} range`);
+  } else {
+    score += MATCH_WEIGHTS.budget;
+    reasons.push(`price fits (${money(price)})`);
+  }
+
+  if (buyer.minBeds !== null && lead.beds !== null) {
+    if (lead.beds < buyer.minBeds) misses.push(`${lead.beds} bd < ${buyer.minBeds} bd wanted`);
+    else reasons.push(`${lead.beds} bd ≥ ${buyer.minBeds} bd wanted`);
+  }
+  if (buyer.minBaths !== null && lead.baths !== null) {
+    if (lead.baths < buyer.minBaths) misses.push(`${lead.baths} ba < ${buyer.minBaths} ba wanted`);
+    else reasons.push(`${lead.baths} ba ≥ ${buyer.minBaths} ba wanted`);
+  }
+  if (buyer.maxRepair !== null && lead.repairEstimate !== null) {
+    if (lead.repairEstimate > buyer.maxRepair) misses.push(`repairs ${money(lead.repairEstimate)} > their ${money(buyer.maxRepair)} budget`);
+    else reasons.push(`repairs ${money(lead.repairEstimate)} within budget`);
+  }
+
+  if (misses.length > 0) return { matches: false, misses };
+  if (buyer.cashBuyer) {
+    score += MATCH_WEIGHTS.cash;
+    reasons.push('cash buyer');
+  }
+  if (buyer.proofOfFundsVerified) {
+    score += MATCH_WEIGHTS.proofOfFunds;
+    reasons.push('proof of funds verified');
+  }
+  return { matches: true, score, reasons };
+}

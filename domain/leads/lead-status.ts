@@ -1,0 +1,42 @@
+import type { LeadStatus } from './lead.schema';
+
+export const DEAD_REASONS = ['ALREADY_SOLD', 'NOT_MOTIVATED', 'PRICE_TOO_HIGH', 'WRONG_NUMBER', 'LISTED_WITH_AGENT', 'OTHER'] as const;
+export type DeadReason = (typeof DEAD_REASONS)[number];
+
+export const OPEN_LEAD_STATUSES: readonly LeadStatus[] = ['NEW', 'CONTACTED', 'QUALIFIED', 'OFFER_MADE', 'UNDER_CONTRACT'];
+
+/**
+ * The pipeline moves (SPEC §3): forward a stage or two, back a stage (an offer falls through),
+ * CLOSED only from UNDER_CONTRACT, DEAD from any open status, and a dead lead reopens only as
+ * NEW or CONTACTED. CLOSED is final.
+ */
+export const LEAD_TRANSITIONS: Readonly<Record<LeadStatus, readonly LeadStatus[]>> = {
+  NEW: ['CONTACTED', 'QUALIFIED', 'DEAD'],
+  CONTACTED: ['QUALIFIED', 'OFFER_MADE', 'DEAD'],
+  QUALIFIED: ['CONTACTED', 'OFFER_MADE', 'UNDER_CONTRACT', 'DEAD'],
+  OFFER_MADE: ['QUALIFIED', 'UNDER_CONTRACT', 'DEAD'],
+  UNDER_CONTRACT: ['OFFER_MADE', 'CLOSED', 'DEAD'],
+  CLOSED: [],
+  DEAD: ['NEW', 'CONTACTED'],
+};
+
+export type TransitionCheck = { ok: true } | { ok: false; reason: string };
+
+/** Whether a lead may move from one status to another; when not, a reason a user can read. */
+export function checkLeadTransition(from: LeadStatus, to: LeadStatus, deadReason?: string): TransitionCheck {
+  if (from === to) return { ok: false, reason: `The lead is already ${to}` };
+  if (!LEAD_TRANSITIONS[from].includes(to)) {
+    if (from === 'CLOSED') return { ok: false, reason: 'A closed lead cannot change status' };
+    if (from === 'DEAD') return { ok: false, reason: 'A dead lead can only be reopened as NEW or CONTACTED' };
+    if (to === 'CLOSED') return { ok: false, reason: 'Only a lead UNDER_CONTRACT can be CLOSED' };
+    return { ok: false, reason: `A ${from} lead cannot move to ${to}` };
+  }
+  if (to === 'DEAD' && !(DEAD_REASONS as readonly string[]).includes(deadReason ?? '')) {
+    return { ok: false, reason: `Marking a lead DEAD needs a reason: one of ${DEAD_REASONS.join(', ')}` };
+  }
+  return { ok: true };
+}
+
+export function isOpenLeadStatus(status: LeadStatus): boolean {
+  return OPEN_LEAD_STATUSES.includes(status);
+}

@@ -1,0 +1,74 @@
+import { matchBuyer, type MatchableBuyer, type MatchableLead } from '../../domain/buyers/match-buyer';
+
+const buildLead = (overrides: Partial<MatchableLead> = {}): MatchableLead => ({
+  city: 'Dayton',
+  zip: '45402',
+  propertyType: 'SFR',
+  beds: 3,
+  baths: 1.5,
+  repairEstimate: 20_000,
+  askingPrice: 90_000,
+  mao: null,
+  ...overrides,
+});
+
+const buildBuyer = (overrides: Partial<MatchableBuyer> = {}): MatchableBuyer => ({
+  markets: ['Dayton'],
+  propertyTypes: ['SFR'],
+  minPrice: 50_000,
+  maxPrice: 150_000,
+  minBeds: 2,
+  minBaths: null,
+  maxRepair: 40_000,
+  cashBuyer: false,
+  proofOfFundsVerified: false,
+  ...overrides,
+});
+
+describe('matchBuyer', () => {
+  it('matches a lead inside the buy box and says why', () => {
+    expect(matchBuyer(buildLead(), buildBuyer())).toEqual({
+      matches: true,
+      score: 80,
+      reasons: ['in market (Dayton)', 'SFR wanted', 'price fits ($90,000)', '3 bd ≥ 2 bd wanted', 'repairs $20,000 within budget'],
+    });
+  });
+
+  it('ranks cash buyers with verified proof of funds higher', () => {
+    const result = matchBuyer(buildLead(), buildBuyer({ cashBuyer: true, proofOfFundsVerified: true }));
+    expect(result).toMatchObject({ matches: true, score: 100 });
+    expect(result.matches && result.reasons.slice(-2)).toEqual(['cash buyer', 'proof of funds verified']);
+  });
+
+  it('matches markets by ZIP and ignores case', () => {
+    expect(matchBuyer(buildLead({ city: 'DAYTON' }), buildBuyer()).matches).toBe(true);
+    expect(matchBuyer(buildLead({ city: 'Kettering', zip: '45402-1234' }), buildBuyer({ markets: ['45402'] })).matches).toBe(true);
+  });
+
+  it('uses the MAO as the price when there is no asking price', () => {
+    expect(matchBuyer(buildLead({ askingPrice: null, mao: 200_000 }), buildBuyer())).toEqual({
+      matches: false,
+      misses: ['$200,000 is outside their $50,000–$150,000 range'],
+    });
+  });
+
+  it.each([
+    [{ city: 'Toledo', zip: '43604' }, {}, 'Toledo 43604 is outside their markets'],
+    [{ propertyType: 'LAND' }, {}, 'LAND is not a type they buy'],
+    [{ askingPrice: 40_000 }, {}, '$40,000 is outside their $50,000–$150,000 range'],
+    [{ beds: 1 }, {}, '1 bd < 2 bd wanted'],
+    [{ baths: 1 }, { minBaths: 2 }, '1 ba < 2 ba wanted'],
+    [{ repairEstimate: 60_000 }, {}, 'repairs $60,000 > their $40,000 budget'],
+  ] as Array<[Partial<MatchableLead>, Partial<MatchableBuyer>, string]>)('misses %p: %s', (lead, buyer, miss) => {
+    expect(matchBuyer(buildLead(lead), buildBuyer(buyer))).toEqual({ matches: false, misses: [miss] });
+  });
+
+  it('treats an empty buy box as buying anything', () => {
+    const open = buildBuyer({ markets: [], propertyTypes: [], minPrice: null, maxPrice: null, minBeds: null, maxRepair: null });
+    expect(matchBuyer(buildLead({ city: 'Anywhere', propertyType: 'COMMERCIAL' }), open)).toMatchObject({ matches: true, score: 80 });
+  });
+
+  it('does not exclude a lead for what it does not know yet', () => {
+    expect(matchBuyer(buildLead({ beds: null, repairEstimate: null }), buildBuyer())).toMatchObject({ matches: true });
+  });
+});
