@@ -1,5 +1,6 @@
 import type { Deadlines } from '../domain/config/deadlines';
 import type { Db } from '../prisma/db';
+import { createLeadStatusActivities } from './lead-status.activities';
 import { createLeadActivities } from './leads.activities';
 import { createSettingsActivities } from './settings.activities';
 import { createTaskActivities } from './tasks.activities';
@@ -12,6 +13,7 @@ export interface ActivityDeps {
 export function createActivities({ db, deadlines }: ActivityDeps) {
   return {
     ...createLeadActivities({ db }),
+    ...createLeadStatusActivities({ db }),
     ...createTaskActivities({ db }),
     ...createSettingsActivities({ deadlines }),
   };

@@ -9,7 +9,12 @@ export function loadWorkerEnv(source: Record<string, string | undefined> = proce
   return {
     ...env,
     databaseFile: env.DATABASE_FILE ?? path.join(env.DATA_DIR, 'flipstackk.db'),
-    deadlines: { contactMs: env.DEADLINE_CONTACT, followUpMs: env.DEADLINE_FOLLOW_UP },
+    deadlines: {
+      contactMs: env.DEADLINE_CONTACT,
+      followUpMs: env.DEADLINE_FOLLOW_UP,
+      visitMs: env.DEADLINE_VISIT,
+      closingMs: env.DEADLINE_CLOSING,
+    },
   };
 }
 export type WorkerEnv = ReturnType<typeof loadWorkerEnv>;

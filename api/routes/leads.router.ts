@@ -1,10 +1,11 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { createLeadInputSchema } from '../../domain/leads/lead.schema';
+import { changeLeadStatusInputSchema, createLeadInputSchema } from '../../domain/leads/lead.schema';
 import type { Db } from '../../prisma/db';
 import { toLeadJson } from '../../prisma/to-json';
 import { currentUser } from '../auth/require-user';
 import { AppError } from '../errors';
+import { changeLeadStatus } from '../leads/change-lead-status';
 import { createLead, type CreateLeadDeps } from '../leads/create-lead';
 import { parseInput } from '../validate';
 
@@ -31,6 +32,11 @@ export function createLeadsRouter(deps: CreateLeadDeps & { db: Db }) {
     });
     const page = rows.slice(0, limit);
     res.json({ items: page.map(toLeadJson), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null });
+  });
+
+  router.post('/:id/status', async (req, res) => {
+    const input = parseInput(changeLeadStatusInputSchema, req.body);
+    res.json(await changeLeadStatus(deps, req.params.id, input, currentUser(res)));
   });
 
   router.get('/:id', async (req, res) => {

@@ -1,10 +1,21 @@
 /** The automation deadlines of SPEC §4, in milliseconds. */
 export interface Deadlines {
+  /** New lead → "Contact lead within 1 hour". */
   contactMs: number;
+  /** CONTACTED → "Follow up with lead in 3 days", repeating while the lead does not advance. */
   followUpMs: number;
+  /** QUALIFIED → "Schedule property visit". */
+  visitMs: number;
+  /** UNDER_CONTRACT → "Prepare closing documents". */
+  closingMs: number;
 }
 
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+
 export const DEFAULT_DEADLINES: Deadlines = {
-  contactMs: 60 * 60 * 1000,
-  followUpMs: 3 * 24 * 60 * 60 * 1000,
+  contactMs: HOUR,
+  followUpMs: 3 * DAY,
+  visitMs: 2 * DAY,
+  closingMs: 2 * DAY,
 };

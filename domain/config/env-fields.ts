@@ -13,6 +13,8 @@ export const sharedEnvFields = {
 export const deadlineEnvFields = {
   DEADLINE_CONTACT: durationSchema.prefault('1h'),
   DEADLINE_FOLLOW_UP: durationSchema.prefault('3d'),
+  DEADLINE_VISIT: durationSchema.prefault('2d'),
+  DEADLINE_CLOSING: durationSchema.prefault('2d'),
 };
 
 export const portSchema = z.coerce

@@ -1,4 +1,4 @@
-export const ENTITY_TYPES = ['lead', 'task', 'notification', 'user'] as const;
+export const ENTITY_TYPES = ['lead', 'task', 'notification', 'user', 'buyer', 'offer', 'deal', 'note', 'document'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /** The SSE event name of a change: `<entity>.<action>`, e.g. `lead.created`, `task.overdue`. */

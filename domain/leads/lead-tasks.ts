@@ -35,3 +35,31 @@ export function overdueContactTaskFor(lead: { id: string; sellerName: string }, 
 export function isContactMissed(lead: { status: string }): boolean {
   return lead.status === 'NEW';
 }
+
+/** The automatic task a status change asks for (SPEC §4), or none. `step` keeps each one unique. */
+export function statusTaskFor(
+  lead: { id: string },
+  to: string,
+  step: number,
+  now: Date,
+  deadlines: { contactMs: number; followUpMs: number; visitMs: number; closingMs: number },
+): AutomaticTaskSpec | null {
+  const due = (ms: number) => new Date(now.getTime() + ms);
+  switch (to) {
+    case 'NEW': // a dead lead reopened
+      return { ...contactTaskFor({ id: lead.id, createdAt: now }, deadlines.contactMs), automationKey: `lead:${lead.id}:s${step}:contact` };
+    case 'CONTACTED':
+      return followUpTaskFor(lead, step, due(deadlines.followUpMs));
+    case 'QUALIFIED':
+      return { automationKey: `lead:${lead.id}:s${step}:visit`, title: 'Schedule property visit', type: 'LEAD', priority: 'MEDIUM', dueAt: due(deadlines.visitMs) };
+    case 'UNDER_CONTRACT':
+      return { automationKey: `lead:${lead.id}:s${step}:closing`, title: 'Prepare closing documents', type: 'LEAD', priority: 'HIGH', dueAt: due(deadlines.closingMs) };
+    default:
+      return null;
+  }
+}
+
+/** "Follow up with lead in 3 days": the first on CONTACTED, then one per cadence while the lead stays CONTACTED. */
+export function followUpTaskFor(lead: { id: string }, step: number, dueAt: Date): AutomaticTaskSpec {
+  return { automationKey: `lead:${lead.id}:s${step}:follow-up`, title: 'Follow up with lead in 3 days', type: 'FOLLOW_UP', priority: 'LOW', dueAt };
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEAD_REASONS } from './lead-status';
 
 export const LEAD_STATUSES = ['NEW', 'CONTACTED', 'QUALIFIED', 'OFFER_MADE', 'UNDER_CONTRACT', 'CLOSED', 'DEAD'] as const;
 export type LeadStatus = (typeof LEAD_STATUSES)[number];
@@ -43,6 +44,12 @@ export const createLeadInputSchema = z.object({
   ownerId: z.string().min(1).optional(),
 });
 export type CreateLeadInput = z.infer<typeof createLeadInputSchema>;
+
+export const changeLeadStatusInputSchema = z.object({
+  status: z.enum(LEAD_STATUSES),
+  reason: z.enum(DEAD_REASONS).optional(),
+});
+export type ChangeLeadStatusInput = z.infer<typeof changeLeadStatusInputSchema>;
 
 export const leadSchema = z.object({
   id: z.string(),

@@ -1,8 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { Deadlines } from '../../domain/config/deadlines';
+import type { Db } from '../../prisma/db';
 import { findTemporalCli } from '../../scripts/lib/temporal-cli';
+import { createFlipstackkWorker } from '../../worker/create-worker';
 
 export function requireTemporalCli(): string {
   const cli = findTemporalCli();
@@ -31,4 +35,28 @@ let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
   bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: (m) => console.error(m) } });
   return bundle;
+}
+
+/** Runs `body` while a worker with the real activities (on `db`) polls `taskQueue`. */
+export async function withWorker<T>(
+  env: TestWorkflowEnvironment,
+  options: { db: Db; deadlines: Deadlines; taskQueue: string },
+  body: () => Promise<T>,
+): Promise<T> {
+  const worker = await createFlipstackkWorker({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue: options.taskQueue,
+    db: options.db,
+    deadlines: options.deadlines,
+    workflowBundle: await workflowBundle(),
+  });
+  return worker.runUntil(body());
+}
+
+/** Keeps a workflow's history for the replay test when RECORD_HISTORIES=1. */
+export async function recordHistory(env: TestWorkflowEnvironment, name: string, workflowId: string): Promise<void> {
+  if (process.env.RECORD_HISTORIES !== '1') return;
+  const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
+  fs.writeFileSync(path.join(__dirname, '..', 'workflows', 'histories', `${name}.json`), historyToJSON(history));
 }

@@ -1,10 +1,9 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DEFAULT_DEADLINES } from '../../domain/config/deadlines';
-import { createFlipstackkWorker } from '../../worker/create-worker';
 import { leadWorkflow } from '../../workflows/leads/lead.workflow';
 import { getLeadStateQuery } from '../../workflows/leads/lead.messages';
 import { buildLead, buildUser } from '../support/factories';
-import { startTimeSkippingServer, workflowBundle } from '../support/temporal-env';
+import { startTimeSkippingServer, withWorker } from '../support/temporal-env';
 import { createTestDb, type TestDb } from '../support/test-db';
 import { waitUntil } from '../support/wait-until';
 
@@ -27,16 +26,7 @@ it('flags a lead still NEW exactly when its 1-hour contact deadline passes, not 
   const agent = await buildUser(testDb.db);
   const supervisor = await buildUser(testDb.db, { role: 'SUPERVISOR' });
   const lead = await buildLead(testDb.db, agent.id, { sellerName: 'Hour Later' });
-  const worker = await createFlipstackkWorker({
-    connection: env.nativeConnection,
-    namespace: env.namespace ?? 'default',
-    taskQueue: TASK_QUEUE,
-    db: testDb.db,
-    deadlines: DEFAULT_DEADLINES,
-    workflowBundle: await workflowBundle(),
-  });
-
-  await worker.runUntil(async () => {
+  await withWorker(env, { db: testDb.db, deadlines: DEFAULT_DEADLINES, taskQueue: TASK_QUEUE }, async () => {
     const handle = await env.client.workflow.start(leadWorkflow, { workflowId: `lead-${lead.id}`, taskQueue: TASK_QUEUE, args: [{ leadId: lead.id }] });
     const contactTask = await waitUntil('the contact task', () => testDb.db.task.findFirst({ where: { leadId: lead.id } }));
     expect(contactTask.dueAt.getTime() - lead.createdAt.getTime()).toBe(60 * 60 * 1000);

@@ -1,20 +1,15 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DEFAULT_DEADLINES, type Deadlines } from '../../domain/config/deadlines';
 import { leadWorkflow } from '../../workflows/leads/lead.workflow';
 import { getLeadStateQuery } from '../../workflows/leads/lead.messages';
-import { createFlipstackkWorker } from '../../worker/create-worker';
 import { buildLead, buildUser } from '../support/factories';
-import { startTemporalDevServer, workflowBundle } from '../support/temporal-env';
+import { recordHistory as recordWorkflowHistory, startTemporalDevServer, withWorker as runWithWorker } from '../support/temporal-env';
 import { createTestDb, type TestDb } from '../support/test-db';
 import { waitUntil } from '../support/wait-until';
 
 jest.setTimeout(60_000);
 
 const TASK_QUEUE = 'lead-workflow-test';
-const HISTORIES_DIR = path.join(__dirname, 'histories');
 
 let env: TestWorkflowEnvironment;
 let testDb: TestDb;
@@ -33,28 +28,14 @@ afterAll(async () => {
   await testDb?.close();
 });
 
-async function withWorker<T>(deadlines: Deadlines, run: () => Promise<T>): Promise<T> {
-  const worker = await createFlipstackkWorker({
-    connection: env.nativeConnection,
-    namespace: env.namespace ?? 'default',
-    taskQueue: TASK_QUEUE,
-    db: testDb.db,
-    deadlines,
-    workflowBundle: await workflowBundle(),
-  });
-  return worker.runUntil(run());
-}
+const withWorker = <T>(deadlines: Deadlines, run: () => Promise<T>): Promise<T> =>
+  runWithWorker(env, { db: testDb.db, deadlines, taskQueue: TASK_QUEUE }, run);
 
 function startLeadWorkflow(leadId: string) {
   return env.client.workflow.start(leadWorkflow, { workflowId: `lead-${leadId}`, taskQueue: TASK_QUEUE, args: [{ leadId }] });
 }
 
-/** Keeps a history for the replay test when RECORD_HISTORIES=1. */
-async function recordHistory(name: string, workflowId: string): Promise<void> {
-  if (process.env.RECORD_HISTORIES !== '1') return;
-  const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
-  fs.writeFileSync(path.join(HISTORIES_DIR, `${name}.json`), historyToJSON(history));
-}
+const recordHistory = (name: string, workflowId: string) => recordWorkflowHistory(env, name, workflowId);
 
 describe('leadWorkflow', () => {
   it('creates "Contact lead within 1 hour" for the owner, due an hour after creation, and assigns it', async () => {

@@ -1,4 +1,4 @@
-import { defineQuery } from '@temporalio/workflow';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { LeadStatus } from '../../domain/leads/lead.schema';
 
 export interface LeadWorkflowState {
@@ -6,6 +6,18 @@ export interface LeadWorkflowState {
   status: LeadStatus;
   contactTaskId: string | null;
   contactOverdue: boolean;
+  /** Status changes applied so far; keys the tasks each change creates. */
+  step: number;
+  /** When the next repeating follow-up is due, while the lead is CONTACTED. */
+  followUpDueAt: string | null;
+}
+
+export interface ChangeLeadStatusInput {
+  status: LeadStatus;
+  reason?: string;
+  actorId: string | null;
 }
 
 export const getLeadStateQuery = defineQuery<LeadWorkflowState>('getLeadState');
+/** Validated against the pipeline rules; refused moves fail with the reason. */
+export const changeLeadStatusUpdate = defineUpdate<LeadWorkflowState, [ChangeLeadStatusInput]>('changeLeadStatus');

@@ -1,46 +1,91 @@
-import { condition, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure } from '@temporalio/common';
+import { allHandlersFinished, condition, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
+import type { LeadStatusActivities } from '../../activities/lead-status.activities';
 import type { LeadActivities } from '../../activities/leads.activities';
 import type { SettingsActivities } from '../../activities/settings.activities';
+import { checkLeadTransition } from '../../domain/leads/lead-status';
+import type { LeadStatus } from '../../domain/leads/lead.schema';
 import { DB_ACTIVITY_OPTIONS, LOCAL_DB_ACTIVITY_OPTIONS } from '../activity-options';
-import { startTaskWorkflow } from '../tasks/start-task-workflow';
-import { getLeadStateQuery, type LeadWorkflowState } from './lead.messages';
+import { signalTaskCancelled, startTaskWorkflow } from '../tasks/start-task-workflow';
+import { changeLeadStatusUpdate, getLeadStateQuery, type LeadWorkflowState } from './lead.messages';
 
-const { getDeadlines, createContactTask } = proxyLocalActivities<LeadActivities & SettingsActivities>(LOCAL_DB_ACTIVITY_OPTIONS);
-const { flagContactOverdue } = proxyActivities<LeadActivities>(DB_ACTIVITY_OPTIONS);
+const { getDeadlines, createContactTask, loadLeadStatus, applyLeadStatus } = proxyLocalActivities<
+  LeadActivities & LeadStatusActivities & SettingsActivities
+>(LOCAL_DB_ACTIVITY_OPTIONS);
+const { flagContactOverdue, createNextFollowUp } = proxyActivities<LeadActivities & LeadStatusActivities>(DB_ACTIVITY_OPTIONS);
 
 export interface LeadWorkflowInput {
   leadId: string;
 }
 
-const CLOSED_STATUSES = ['CLOSED', 'DEAD'];
+const isFinal = (status: LeadStatus): boolean => status === 'CLOSED' || status === 'DEAD';
+const msUntil = (iso: string): number => Math.max(1, Date.parse(iso) - Date.now());
 
 /**
- * Lifecycle of one lead, workflow id `lead-<id>`. Creates the contact task and holds the
- * contact deadline as a durable timer: a lead still NEW when it fires is flagged overdue.
+ * Lifecycle of one lead, workflow id `lead-<id>`. Owns the pipeline status: changes arrive as
+ * the `changeLeadStatus` Update, validated by the domain's transition rules. Holds the contact
+ * deadline and the repeating follow-up as durable timers. Ends when the lead is CLOSED or DEAD
+ * (a dead lead reopened later starts a new run).
  */
 export async function leadWorkflow({ leadId }: LeadWorkflowInput): Promise<LeadWorkflowState> {
-  const state: LeadWorkflowState = { leadId, status: 'NEW', contactTaskId: null, contactOverdue: false };
+  const deadlines = await getDeadlines();
+  const { status } = await loadLeadStatus({ leadId });
+  const state: LeadWorkflowState = { leadId, status, contactTaskId: null, contactOverdue: false, step: 0, followUpDueAt: null };
   setHandler(getLeadStateQuery, () => state);
 
-  const deadlines = await getDeadlines();
-  const { taskId, dueAt } = await createContactTask({ leadId, contactMs: deadlines.contactMs });
-  state.contactTaskId = taskId;
-  await startTaskWorkflow(taskId);
+  setHandler(
+    changeLeadStatusUpdate,
+    async ({ status: to, reason, actorId }) => {
+      // The new state is set before awaiting, so the main loop and later validators see it at once.
+      const at = new Date().toISOString();
+      state.step += 1;
+      state.status = to;
+      state.followUpDueAt = to === 'CONTACTED' ? new Date(Date.parse(at) + deadlines.followUpMs).toISOString() : null;
+      const { createdTaskIds, cancelledTaskIds } = await applyLeadStatus({ leadId, to, reason, actorId, step: state.step, at, deadlines });
+      for (const taskId of createdTaskIds) await startTaskWorkflow(taskId);
+      for (const taskId of cancelledTaskIds) await signalTaskCancelled(taskId);
+      return state;
+    },
+    {
+      validator: ({ status: to, reason }) => {
+        const check = checkLeadTransition(state.status, to, reason);
+        if (!check.ok) throw ApplicationFailure.nonRetryable(check.reason, 'INVALID_TRANSITION');
+      },
+    },
+  );
 
-  // The deadline counts from the lead's creation, which may precede this workflow (a lead saved while Temporal was down).
-  const untilDue = Math.max(1, Date.parse(dueAt) - Date.now());
-  const advanced = await condition(() => state.status !== 'NEW', untilDue);
-  if (!advanced) {
-    const { followUpTaskId } = await flagContactOverdue({
-      leadId,
-      contactTaskId: taskId,
-      firedAt: new Date().toISOString(),
-    });
-    state.contactOverdue = followUpTaskId !== null;
-    if (followUpTaskId) await startTaskWorkflow(followUpTaskId);
+  if (state.status === 'NEW') {
+    const { taskId, dueAt } = await createContactTask({ leadId, contactMs: deadlines.contactMs });
+    state.contactTaskId = taskId;
+    await startTaskWorkflow(taskId);
+    // The deadline counts from the lead's creation, which may precede this workflow (a lead saved while Temporal was down).
+    const advanced = await condition(() => state.status !== 'NEW', msUntil(dueAt));
+    if (!advanced) {
+      const { followUpTaskId } = await flagContactOverdue({ leadId, contactTaskId: taskId, firedAt: new Date().toISOString() });
+      state.contactOverdue = followUpTaskId !== null;
+      if (followUpTaskId) await startTaskWorkflow(followUpTaskId);
+    }
+  } else if (isFinal(state.status)) {
+    // A run started to reopen a dead lead: the reopening Update arrives with the start.
+    await condition(() => !isFinal(state.status), '1 minute');
   }
 
-  // Status changes arrive as Updates; the lifecycle ends when the lead is closed or dead.
-  await condition(() => CLOSED_STATUSES.includes(state.status));
+  while (!isFinal(state.status)) {
+    const step = state.step;
+    if (state.status === 'CONTACTED' && state.followUpDueAt) {
+      // Another follow-up at each cadence while the lead stays CONTACTED.
+      const changed = await condition(() => state.step !== step, msUntil(state.followUpDueAt));
+      if (!changed) {
+        const dueAt = new Date(Date.now() + deadlines.followUpMs).toISOString();
+        state.step += 1;
+        state.followUpDueAt = dueAt;
+        const { taskId } = await createNextFollowUp({ leadId, step: state.step, dueAt });
+        await startTaskWorkflow(taskId);
+      }
+    } else {
+      await condition(() => state.step !== step);
+    }
+  }
+  await condition(allHandlersFinished);
   return state;
 }

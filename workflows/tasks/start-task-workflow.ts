@@ -1,5 +1,6 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { ParentClosePolicy, startChild } from '@temporalio/workflow';
+import { getExternalWorkflowHandle, ParentClosePolicy, startChild } from '@temporalio/workflow';
+import { taskClosedSignal } from './task.messages';
 import { taskWorkflow } from './task.workflow';
 
 export const taskWorkflowId = (taskId: string): string => `task-${taskId}`;
@@ -14,5 +15,14 @@ export async function startTaskWorkflow(taskId: string): Promise<void> {
     });
   } catch (error) {
     if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+  }
+}
+
+/** Tells `task-<id>` that automation cancelled its task, so the workflow ends too. */
+export async function signalTaskCancelled(taskId: string): Promise<void> {
+  try {
+    await getExternalWorkflowHandle(taskWorkflowId(taskId)).signal(taskClosedSignal, { status: 'CANCELLED' });
+  } catch {
+    // Only fails when the task's workflow has already ended (it saw the cancellation itself).
   }
 }

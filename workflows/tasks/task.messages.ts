@@ -1,4 +1,4 @@
-import { defineQuery } from '@temporalio/workflow';
+import { defineQuery, defineSignal } from '@temporalio/workflow';
 
 export interface TaskWorkflowState {
   taskId: string;
@@ -7,3 +7,5 @@ export interface TaskWorkflowState {
 }
 
 export const getTaskStateQuery = defineQuery<TaskWorkflowState>('getTaskState');
+/** Sent when automation has already closed the task in the database (e.g. its lead died). */
+export const taskClosedSignal = defineSignal<[{ status: 'COMPLETED' | 'CANCELLED' }]>('taskClosed');

@@ -2,7 +2,7 @@ import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { TaskActivities } from '../../activities/tasks.activities';
 import { OPEN_TASK_STATUSES, type TaskStatus } from '../../domain/tasks/task.schema';
 import { DB_ACTIVITY_OPTIONS } from '../activity-options';
-import { getTaskStateQuery, type TaskWorkflowState } from './task.messages';
+import { getTaskStateQuery, taskClosedSignal, type TaskWorkflowState } from './task.messages';
 
 const { assignTask } = proxyActivities<TaskActivities>(DB_ACTIVITY_OPTIONS);
 
@@ -14,6 +14,9 @@ export interface TaskWorkflowInput {
 export async function taskWorkflow({ taskId }: TaskWorkflowInput): Promise<TaskWorkflowState> {
   const state: TaskWorkflowState = { taskId, status: 'CREATED', assigneeId: null };
   setHandler(getTaskStateQuery, () => state);
+  setHandler(taskClosedSignal, ({ status }) => {
+    state.status = status;
+  });
 
   const assigned = await assignTask({ taskId });
   state.status = assigned.status;

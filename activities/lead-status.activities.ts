@@ -1,0 +1,115 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { assignmentFee } from '../domain/deals/deal-math';
+import type { Deadlines } from '../domain/config/deadlines';
+import { followUpTaskFor, statusTaskFor } from '../domain/leads/lead-tasks';
+import type { LeadStatus } from '../domain/leads/lead.schema';
+import { OPEN_TASK_STATUSES } from '../domain/tasks/task.schema';
+import type { Db, Prisma } from '../prisma/db';
+import { recordEvent } from '../prisma/record-event';
+import { toLeadJson, toTaskJson } from '../prisma/to-json';
+import { saveAutomaticTask } from './save-automatic-task';
+
+export interface ApplyLeadStatusInput {
+  leadId: string;
+  to: LeadStatus;
+  reason?: string;
+  actorId: string | null;
+  /** The workflow's count of status changes: keys the tasks this change creates. */
+  step: number;
+  /** Workflow time of the change. */
+  at: string;
+  deadlines: Deadlines;
+}
+
+export interface ApplyLeadStatusResult {
+  createdTaskIds: string[];
+  cancelledTaskIds: string[];
+}
+
+/** CLOSED: the Deal, priced from the accepted offers. */
+async function recordDeal(tx: Prisma.TransactionClient, leadId: string, closedAt: Date): Promise<void> {
+  const accepted = await tx.offer.findMany({ where: { leadId, status: 'ACCEPTED' }, orderBy: { updatedAt: 'desc' } });
+  const purchase = accepted.find((offer) => offer.kind === 'PURCHASE');
+  const sale = accepted.find((offer) => offer.kind === 'BUYER');
+  const figures = {
+    purchasePrice: purchase?.amount ?? null,
+    salePrice: sale?.amount ?? null,
+    buyerId: sale?.buyerId ?? null,
+    assignmentFee: purchase && sale ? assignmentFee(purchase.amount, sale.amount) : null,
+  };
+  const existing = await tx.deal.findUnique({ where: { leadId } });
+  if (existing) return;
+  const deal = await tx.deal.create({ data: { leadId, closedAt, ...figures } });
+  await recordEvent(tx, { entityType: 'deal', entityId: deal.id, action: 'created', entity: { ...deal, closedAt: closedAt.toISOString() } });
+}
+
+/** CLOSED and DEAD end the automation: the lead's open automatic tasks are cancelled. */
+async function cancelAutomaticTasks(tx: Prisma.TransactionClient, leadId: string): Promise<string[]> {
+  const open = await tx.task.findMany({
+    where: { leadId, automationKey: { not: null }, status: { in: [...OPEN_TASK_STATUSES] } },
+    select: { id: true },
+  });
+  for (const { id } of open) {
+    const task = await tx.task.update({ where: { id }, data: { status: 'CANCELLED' } });
+    await recordEvent(tx, { entityType: 'task', entityId: id, action: 'cancelled', entity: toTaskJson(task) });
+  }
+  return open.map((task) => task.id);
+}
+
+export function createLeadStatusActivities({ db }: { db: Db }) {
+  return {
+    async loadLeadStatus({ leadId }: { leadId: string }): Promise<{ status: LeadStatus }> {
+      const lead = await db.lead.findUnique({ where: { id: leadId }, select: { status: true } });
+      if (!lead) throw ApplicationFailure.nonRetryable(`lead ${leadId} does not exist`, 'LEAD_NOT_FOUND');
+      return { status: lead.status as LeadStatus };
+    },
+
+    /** Writes a status change the workflow accepted, with its event and the tasks it implies. */
+    async applyLeadStatus(input: ApplyLeadStatusInput): Promise<ApplyLeadStatusResult> {
+      const { leadId, to, step } = input;
+      const at = new Date(input.at);
+      return db.$transaction(async (tx) => {
+        const lead = await tx.lead.findUnique({ where: { id: leadId } });
+        if (!lead) throw ApplicationFailure.nonRetryable(`lead ${leadId} does not exist`, 'LEAD_NOT_FOUND');
+        const dedupeKey = `lead:${leadId}:s${step}:status`;
+        if (!(await tx.event.findUnique({ where: { dedupeKey } }))) {
+          const updated = await tx.lead.update({
+            where: { id: leadId },
+            data: {
+              status: to,
+              deadReason: to === 'DEAD' ? (input.reason ?? 'OTHER') : null,
+              ...(to === 'CONTACTED' && !lead.contactedAt ? { contactedAt: at } : {}),
+            },
+          });
+          await tx.event.create({
+            data: {
+              entityType: 'lead',
+              entityId: leadId,
+              action: 'status_changed',
+              payload: JSON.stringify({ ...toLeadJson(updated), previousStatus: lead.status }),
+              actorId: input.actorId,
+              dedupeKey,
+            },
+          });
+        }
+        const createdTaskIds: string[] = [];
+        const spec = statusTaskFor(lead, to, step, at, input.deadlines);
+        if (spec) createdTaskIds.push((await saveAutomaticTask(tx, spec, { assigneeId: lead.ownerId, leadId })).id);
+        if (to === 'CLOSED') await recordDeal(tx, leadId, at);
+        const cancelledTaskIds = to === 'CLOSED' || to === 'DEAD' ? await cancelAutomaticTasks(tx, leadId) : [];
+        return { createdTaskIds, cancelledTaskIds };
+      });
+    },
+
+    /** The next "Follow up with lead" while a CONTACTED lead has not advanced. */
+    async createNextFollowUp({ leadId, step, dueAt }: { leadId: string; step: number; dueAt: string }): Promise<{ taskId: string }> {
+      const lead = await db.lead.findUnique({ where: { id: leadId }, select: { id: true, ownerId: true } });
+      if (!lead) throw ApplicationFailure.nonRetryable(`lead ${leadId} does not exist`, 'LEAD_NOT_FOUND');
+      const task = await db.$transaction((tx) =>
+        saveAutomaticTask(tx, followUpTaskFor(lead, step, new Date(dueAt)), { assigneeId: lead.ownerId, leadId }),
+      );
+      return { taskId: task.id };
+    },
+  };
+}
+export type LeadStatusActivities = ReturnType<typeof createLeadStatusActivities>;
