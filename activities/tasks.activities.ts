@@ -23,7 +23,7 @@ export function createTaskActivities({ db }: TaskActivityDeps) {
             recipientId: task.assigneeId,
             kind: 'TASK_ASSIGNED',
             title: `New task: ${task.title}`,
-            body: `Due ${task.dueAt.toISOString()}, priority ${task.priority}.`,
+            body: `${task.priority.charAt(0)}${task.priority.slice(1).toLowerCase()} priority, assigned to you.`,
             link: `/tasks/${task.id}`,
             dedupeKey: `task:${task.id}:assigned:${task.assigneeId}`,
           },
