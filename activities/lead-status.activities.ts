@@ -14,8 +14,8 @@ export interface ApplyLeadStatusInput {
   to: LeadStatus;
   reason?: string;
   actorId: string | null;
-  /** The workflow's count of status changes: keys the tasks this change creates. */
-  step: number;
+  /** Unique per change (workflow run and its count of changes): keys what this change writes. */
+  stepKey: string;
   /** Workflow time of the change. */
   at: string;
   deadlines: Deadlines;
@@ -58,20 +58,14 @@ async function cancelAutomaticTasks(tx: Prisma.TransactionClient, leadId: string
 
 export function createLeadStatusActivities({ db }: { db: Db }) {
   return {
-    async loadLeadStatus({ leadId }: { leadId: string }): Promise<{ status: LeadStatus }> {
-      const lead = await db.lead.findUnique({ where: { id: leadId }, select: { status: true } });
-      if (!lead) throw ApplicationFailure.nonRetryable(`lead ${leadId} does not exist`, 'LEAD_NOT_FOUND');
-      return { status: lead.status as LeadStatus };
-    },
-
     /** Writes a status change the workflow accepted, with its event and the tasks it implies. */
     async applyLeadStatus(input: ApplyLeadStatusInput): Promise<ApplyLeadStatusResult> {
-      const { leadId, to, step } = input;
+      const { leadId, to, stepKey } = input;
       const at = new Date(input.at);
       return db.$transaction(async (tx) => {
         const lead = await tx.lead.findUnique({ where: { id: leadId } });
         if (!lead) throw ApplicationFailure.nonRetryable(`lead ${leadId} does not exist`, 'LEAD_NOT_FOUND');
-        const dedupeKey = `lead:${leadId}:s${step}:status`;
+        const dedupeKey = `lead:${leadId}:${stepKey}:status`;
         if (!(await tx.event.findUnique({ where: { dedupeKey } }))) {
           const updated = await tx.lead.update({
             where: { id: leadId },
@@ -93,7 +87,7 @@ export function createLeadStatusActivities({ db }: { db: Db }) {
           });
         }
         const createdTaskIds: string[] = [];
-        const spec = statusTaskFor(lead, to, step, at, input.deadlines);
+        const spec = statusTaskFor(lead, to, stepKey, at, input.deadlines);
         if (spec) createdTaskIds.push((await saveAutomaticTask(tx, spec, { assigneeId: lead.ownerId, leadId })).id);
         if (to === 'CLOSED') await recordDeal(tx, leadId, at);
         const cancelledTaskIds = to === 'CLOSED' || to === 'DEAD' ? await cancelAutomaticTasks(tx, leadId) : [];
@@ -102,11 +96,11 @@ export function createLeadStatusActivities({ db }: { db: Db }) {
     },
 
     /** The next "Follow up with lead" while a CONTACTED lead has not advanced. */
-    async createNextFollowUp({ leadId, step, dueAt }: { leadId: string; step: number; dueAt: string }): Promise<{ taskId: string }> {
+    async createNextFollowUp({ leadId, stepKey, dueAt }: { leadId: string; stepKey: string; dueAt: string }): Promise<{ taskId: string }> {
       const lead = await db.lead.findUnique({ where: { id: leadId }, select: { id: true, ownerId: true } });
       if (!lead) throw ApplicationFailure.nonRetryable(`lead ${leadId} does not exist`, 'LEAD_NOT_FOUND');
       const task = await db.$transaction((tx) =>
-        saveAutomaticTask(tx, followUpTaskFor(lead, step, new Date(dueAt)), { assigneeId: lead.ownerId, leadId }),
+        saveAutomaticTask(tx, followUpTaskFor(lead, stepKey, new Date(dueAt)), { assigneeId: lead.ownerId, leadId }),
       );
       return { taskId: task.id };
     },

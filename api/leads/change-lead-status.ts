@@ -28,7 +28,7 @@ export async function changeLeadStatus(
   const startWorkflowOperation = new WithStartWorkflowOperation<typeof leadWorkflow>('leadWorkflow', {
     workflowId: leadWorkflowId(leadId),
     taskQueue: deps.taskQueue,
-    args: [{ leadId }],
+    args: [{ leadId, status: lead.status as Lead['status'] }],
     workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
   });
   try {

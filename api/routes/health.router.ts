@@ -11,7 +11,8 @@ export function createHealthRouter({ db, temporal }: { db: Db; temporal: Client 
   router.get('/', async (_req, res) => {
     const [dbCheck, temporalCheck] = await Promise.allSettled([
       withTimeout(db.$queryRawUnsafe('SELECT 1'), 2_000),
-      withTimeout(temporal.workflowService.getSystemInfo({}), 2_000),
+      // A deadline on the call itself: the client would otherwise keep retrying an unreachable server.
+      temporal.connection.withDeadline(Date.now() + 2_000, () => temporal.workflowService.getSystemInfo({})),
     ]);
     const body = {
       status: dbCheck.status === 'fulfilled' && temporalCheck.status === 'fulfilled' ? 'ok' : 'down',

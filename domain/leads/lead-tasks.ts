@@ -36,30 +36,30 @@ export function isContactMissed(lead: { status: string }): boolean {
   return lead.status === 'NEW';
 }
 
-/** The automatic task a status change asks for (SPEC §4), or none. `step` keeps each one unique. */
+/** The automatic task a status change asks for (SPEC §4), or none. `stepKey` (unique per change) keys it. */
 export function statusTaskFor(
   lead: { id: string },
   to: string,
-  step: number,
+  stepKey: string,
   now: Date,
   deadlines: { contactMs: number; followUpMs: number; visitMs: number; closingMs: number },
 ): AutomaticTaskSpec | null {
   const due = (ms: number) => new Date(now.getTime() + ms);
   switch (to) {
     case 'NEW': // a dead lead reopened
-      return { ...contactTaskFor({ id: lead.id, createdAt: now }, deadlines.contactMs), automationKey: `lead:${lead.id}:s${step}:contact` };
+      return { ...contactTaskFor({ id: lead.id, createdAt: now }, deadlines.contactMs), automationKey: `lead:${lead.id}:${stepKey}:contact` };
     case 'CONTACTED':
-      return followUpTaskFor(lead, step, due(deadlines.followUpMs));
+      return followUpTaskFor(lead, stepKey, due(deadlines.followUpMs));
     case 'QUALIFIED':
-      return { automationKey: `lead:${lead.id}:s${step}:visit`, title: 'Schedule property visit', type: 'LEAD', priority: 'MEDIUM', dueAt: due(deadlines.visitMs) };
+      return { automationKey: `lead:${lead.id}:${stepKey}:visit`, title: 'Schedule property visit', type: 'LEAD', priority: 'MEDIUM', dueAt: due(deadlines.visitMs) };
     case 'UNDER_CONTRACT':
-      return { automationKey: `lead:${lead.id}:s${step}:closing`, title: 'Prepare closing documents', type: 'LEAD', priority: 'HIGH', dueAt: due(deadlines.closingMs) };
+      return { automationKey: `lead:${lead.id}:${stepKey}:closing`, title: 'Prepare closing documents', type: 'LEAD', priority: 'HIGH', dueAt: due(deadlines.closingMs) };
     default:
       return null;
   }
 }
 
 /** "Follow up with lead in 3 days": the first on CONTACTED, then one per cadence while the lead stays CONTACTED. */
-export function followUpTaskFor(lead: { id: string }, step: number, dueAt: Date): AutomaticTaskSpec {
-  return { automationKey: `lead:${lead.id}:s${step}:follow-up`, title: 'Follow up with lead in 3 days', type: 'FOLLOW_UP', priority: 'LOW', dueAt };
+export function followUpTaskFor(lead: { id: string }, stepKey: string, dueAt: Date): AutomaticTaskSpec {
+  return { automationKey: `lead:${lead.id}:${stepKey}:follow-up`, title: 'Follow up with lead in 3 days', type: 'FOLLOW_UP', priority: 'LOW', dueAt };
 }

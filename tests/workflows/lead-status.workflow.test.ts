@@ -29,7 +29,7 @@ const run = <T>(deadlines: Deadlines, body: () => Promise<T>) => withWorker(env,
 
 async function startLead(overrides: { sellerName?: string } = {}) {
   const lead = await buildLead(testDb.db, agentId, overrides);
-  const handle = await env.client.workflow.start(leadWorkflow, { workflowId: `lead-${lead.id}`, taskQueue: TASK_QUEUE, args: [{ leadId: lead.id }] });
+  const handle = await env.client.workflow.start(leadWorkflow, { workflowId: `lead-${lead.id}`, taskQueue: TASK_QUEUE, args: [{ leadId: lead.id, status: 'NEW' }] });
   await waitUntil('the contact task', () => testDb.db.task.findFirst({ where: { leadId: lead.id } }));
   const move = (status: LeadStatus, reason?: string) =>
     handle.executeUpdate(changeLeadStatusUpdate, { args: [{ status, reason, actorId: agentId }] });

@@ -27,7 +27,7 @@ it('flags a lead still NEW exactly when its 1-hour contact deadline passes, not 
   const supervisor = await buildUser(testDb.db, { role: 'SUPERVISOR' });
   const lead = await buildLead(testDb.db, agent.id, { sellerName: 'Hour Later' });
   await withWorker(env, { db: testDb.db, deadlines: DEFAULT_DEADLINES, taskQueue: TASK_QUEUE }, async () => {
-    const handle = await env.client.workflow.start(leadWorkflow, { workflowId: `lead-${lead.id}`, taskQueue: TASK_QUEUE, args: [{ leadId: lead.id }] });
+    const handle = await env.client.workflow.start(leadWorkflow, { workflowId: `lead-${lead.id}`, taskQueue: TASK_QUEUE, args: [{ leadId: lead.id, status: 'NEW' }] });
     const contactTask = await waitUntil('the contact task', () => testDb.db.task.findFirst({ where: { leadId: lead.id } }));
     expect(contactTask.dueAt.getTime() - lead.createdAt.getTime()).toBe(60 * 60 * 1000);
 

@@ -32,7 +32,7 @@ const withWorker = <T>(deadlines: Deadlines, run: () => Promise<T>): Promise<T> 
   runWithWorker(env, { db: testDb.db, deadlines, taskQueue: TASK_QUEUE }, run);
 
 function startLeadWorkflow(leadId: string) {
-  return env.client.workflow.start(leadWorkflow, { workflowId: `lead-${leadId}`, taskQueue: TASK_QUEUE, args: [{ leadId }] });
+  return env.client.workflow.start(leadWorkflow, { workflowId: `lead-${leadId}`, taskQueue: TASK_QUEUE, args: [{ leadId, status: 'NEW' }] });
 }
 
 const recordHistory = (name: string, workflowId: string) => recordWorkflowHistory(env, name, workflowId);

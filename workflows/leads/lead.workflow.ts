@@ -1,21 +1,24 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { allHandlersFinished, condition, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { LeadStatusActivities } from '../../activities/lead-status.activities';
 import type { LeadActivities } from '../../activities/leads.activities';
 import type { SettingsActivities } from '../../activities/settings.activities';
 import { checkLeadTransition } from '../../domain/leads/lead-status';
+import type { Deadlines } from '../../domain/config/deadlines';
 import type { LeadStatus } from '../../domain/leads/lead.schema';
 import { DB_ACTIVITY_OPTIONS, LOCAL_DB_ACTIVITY_OPTIONS } from '../activity-options';
 import { signalTaskCancelled, startTaskWorkflow } from '../tasks/start-task-workflow';
 import { changeLeadStatusUpdate, getLeadStateQuery, type LeadWorkflowState } from './lead.messages';
 
-const { getDeadlines, createContactTask, loadLeadStatus, applyLeadStatus } = proxyLocalActivities<
+const { getDeadlines, createContactTask, applyLeadStatus } = proxyLocalActivities<
   LeadActivities & LeadStatusActivities & SettingsActivities
 >(LOCAL_DB_ACTIVITY_OPTIONS);
 const { flagContactOverdue, createNextFollowUp } = proxyActivities<LeadActivities & LeadStatusActivities>(DB_ACTIVITY_OPTIONS);
 
 export interface LeadWorkflowInput {
   leadId: string;
+  /** The lead's status when this run starts: NEW for a new lead, DEAD for a run that reopens it. */
+  status: LeadStatus;
 }
 
 const isFinal = (status: LeadStatus): boolean => status === 'CLOSED' || status === 'DEAD';
@@ -27,21 +30,24 @@ const msUntil = (iso: string): number => Math.max(1, Date.parse(iso) - Date.now(
  * deadline and the repeating follow-up as durable timers. Ends when the lead is CLOSED or DEAD
  * (a dead lead reopened later starts a new run).
  */
-export async function leadWorkflow({ leadId }: LeadWorkflowInput): Promise<LeadWorkflowState> {
-  const deadlines = await getDeadlines();
-  const { status } = await loadLeadStatus({ leadId });
+export async function leadWorkflow({ leadId, status }: LeadWorkflowInput): Promise<LeadWorkflowState> {
   const state: LeadWorkflowState = { leadId, status, contactTaskId: null, contactOverdue: false, step: 0, followUpDueAt: null };
+  let deadlines: Deadlines | undefined = undefined; // loaded after the handlers are set
+  // A dead lead reopened gets a new run, whose changes must not collide with the old run's.
+  const stepKey = (): string => `${workflowInfo().runId}:s${state.step}`;
+  // Handlers are set before the first await: an Update sent with the start (a reopened lead) is delivered at once.
   setHandler(getLeadStateQuery, () => state);
 
   setHandler(
     changeLeadStatusUpdate,
     async ({ status: to, reason, actorId }) => {
+      await condition(() => deadlines !== undefined);
       // The new state is set before awaiting, so the main loop and later validators see it at once.
       const at = new Date().toISOString();
       state.step += 1;
       state.status = to;
-      state.followUpDueAt = to === 'CONTACTED' ? new Date(Date.parse(at) + deadlines.followUpMs).toISOString() : null;
-      const { createdTaskIds, cancelledTaskIds } = await applyLeadStatus({ leadId, to, reason, actorId, step: state.step, at, deadlines });
+      state.followUpDueAt = to === 'CONTACTED' ? new Date(Date.parse(at) + deadlines!.followUpMs).toISOString() : null;
+      const { createdTaskIds, cancelledTaskIds } = await applyLeadStatus({ leadId, to, reason, actorId, stepKey: stepKey(), at, deadlines: deadlines! });
       for (const taskId of createdTaskIds) await startTaskWorkflow(taskId);
       for (const taskId of cancelledTaskIds) await signalTaskCancelled(taskId);
       return state;
@@ -54,6 +60,7 @@ export async function leadWorkflow({ leadId }: LeadWorkflowInput): Promise<LeadW
     },
   );
 
+  deadlines = await getDeadlines();
   if (state.status === 'NEW') {
     const { taskId, dueAt } = await createContactTask({ leadId, contactMs: deadlines.contactMs });
     state.contactTaskId = taskId;
@@ -79,7 +86,7 @@ export async function leadWorkflow({ leadId }: LeadWorkflowInput): Promise<LeadW
         const dueAt = new Date(Date.now() + deadlines.followUpMs).toISOString();
         state.step += 1;
         state.followUpDueAt = dueAt;
-        const { taskId } = await createNextFollowUp({ leadId, step: state.step, dueAt });
+        const { taskId } = await createNextFollowUp({ leadId, stepKey: stepKey(), dueAt });
         await startTaskWorkflow(taskId);
       }
     } else {
