@@ -1,5 +1,6 @@
 import type { Deadlines } from '../domain/config/deadlines';
 import type { Db } from '../prisma/db';
+import { createBuyerActivities } from './buyers.activities';
 import { createLeadStatusActivities } from './lead-status.activities';
 import { createLeadActivities } from './leads.activities';
 import { createSettingsActivities } from './settings.activities';
@@ -14,6 +15,7 @@ export function createActivities({ db, deadlines }: ActivityDeps) {
   return {
     ...createLeadActivities({ db }),
     ...createLeadStatusActivities({ db }),
+    ...createBuyerActivities({ db }),
     ...createTaskActivities({ db }),
     ...createSettingsActivities({ deadlines }),
   };

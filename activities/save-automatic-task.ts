@@ -7,6 +7,8 @@ import { toTaskJson } from '../prisma/to-json';
 interface TaskContext {
   assigneeId: string | null;
   leadId?: string;
+  buyerId?: string;
+  offerId?: string;
   parentTaskId?: string;
 }
 

@@ -8,6 +8,7 @@ import { currentUser, requireUser } from './auth/require-user';
 import { createSessionStore } from './auth/sessions';
 import { errorHandler, notFoundHandler } from './errors';
 import { createAuthRouter } from './routes/auth.router';
+import { createBuyersRouter } from './routes/buyers.router';
 import { createDashboardRouter } from './routes/dashboard.router';
 import { createEventsRouter } from './routes/events.router';
 import { createHealthRouter } from './routes/health.router';
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps): express.Express {
     res.json({ temporalUiUrl: deps.temporalUiUrl });
   });
   api.use('/leads', createLeadsRouter({ db, temporal, taskQueue }));
+  api.use('/buyers', createBuyersRouter({ db, temporal, taskQueue }));
   api.use('/tasks', createTasksRouter({ db }));
   api.use('/notifications', createNotificationsRouter({ db }));
   api.use('/dashboard', createDashboardRouter({ db }));

@@ -1,6 +1,7 @@
 import { openDb } from '../prisma/db';
 import { createApp } from './app';
 import { loadApiEnv } from './env';
+import { startMissingBuyerWorkflows } from './buyers/buyer-store';
 import { startMissingLeadWorkflows } from './leads/start-lead-workflow';
 import { createEventHub } from './sse/event-hub';
 import { connectTemporal } from './temporal';
@@ -21,8 +22,9 @@ async function main(): Promise<void> {
     temporalUiUrl: env.TEMPORAL_UI_URL,
     webDist: env.WEB_DIST,
   });
-  const started = await startMissingLeadWorkflows({ db, temporal, taskQueue: env.TEMPORAL_TASK_QUEUE });
-  if (started > 0) console.log(`api: started ${started} lead workflow(s) that were missing`);
+  const workflowDeps = { db, temporal, taskQueue: env.TEMPORAL_TASK_QUEUE };
+  const started = (await startMissingLeadWorkflows(workflowDeps)) + (await startMissingBuyerWorkflows(workflowDeps));
+  if (started > 0) console.log(`api: started ${started} workflow(s) that were missing`);
 
   const server = app.listen(env.PORT, env.HOST, () => {
     console.log(`api: listening on http://${env.HOST}:${env.PORT}`);

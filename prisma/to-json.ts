@@ -1,4 +1,4 @@
-import type { Lead as LeadRow, Notification as NotificationRow, Task as TaskRow, Event as EventRow } from './generated/client';
+import type { Buyer as BuyerRow, Event as EventRow, Lead as LeadRow, Notification as NotificationRow, Task as TaskRow } from './generated/client';
 import type { Lead } from '../domain/leads/lead.schema';
 import type { Task } from '../domain/tasks/task.schema';
 
@@ -68,3 +68,31 @@ export function toEventJson(event: EventRow) {
   };
 }
 export type EventJson = ReturnType<typeof toEventJson>;
+
+const parseList = (json: string): string[] => JSON.parse(json) as string[];
+
+export function toBuyerJson(buyer: BuyerRow) {
+  return {
+    id: buyer.id,
+    name: buyer.name,
+    company: buyer.company,
+    email: buyer.email,
+    phone: buyer.phone,
+    status: buyer.status,
+    cashBuyer: buyer.cashBuyer,
+    proofOfFundsAmount: buyer.proofOfFundsAmount,
+    pofVerifiedAt: iso(buyer.pofVerifiedAt),
+    pofExpiresAt: iso(buyer.pofExpiresAt),
+    markets: parseList(buyer.markets),
+    propertyTypes: parseList(buyer.propertyTypes),
+    strategies: parseList(buyer.strategies),
+    minPrice: buyer.minPrice,
+    maxPrice: buyer.maxPrice,
+    minBeds: buyer.minBeds,
+    minBaths: buyer.minBaths,
+    maxRepair: buyer.maxRepair,
+    createdAt: buyer.createdAt.toISOString(),
+    updatedAt: buyer.updatedAt.toISOString(),
+  };
+}
+export type BuyerJson = ReturnType<typeof toBuyerJson>;

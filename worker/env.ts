@@ -14,6 +14,8 @@ export function loadWorkerEnv(source: Record<string, string | undefined> = proce
       followUpMs: env.DEADLINE_FOLLOW_UP,
       visitMs: env.DEADLINE_VISIT,
       closingMs: env.DEADLINE_CLOSING,
+      verifyPofMs: env.DEADLINE_VERIFY_POF,
+      matchingIntervalMs: env.BUYER_MATCHING_INTERVAL,
     },
   };
 }

@@ -1,2 +1,3 @@
 export { leadWorkflow } from './leads/lead.workflow';
 export { taskWorkflow } from './tasks/task.workflow';
+export { buyerWorkflow } from './buyers/buyer.workflow';

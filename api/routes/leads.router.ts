@@ -2,7 +2,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { changeLeadStatusInputSchema, createLeadInputSchema } from '../../domain/leads/lead.schema';
 import type { Db } from '../../prisma/db';
-import { toLeadJson } from '../../prisma/to-json';
+import { findMatchingBuyers } from '../../prisma/find-matches';
+import { toBuyerJson, toLeadJson } from '../../prisma/to-json';
 import { currentUser } from '../auth/require-user';
 import { AppError } from '../errors';
 import { changeLeadStatus } from '../leads/change-lead-status';
@@ -37,6 +38,13 @@ export function createLeadsRouter(deps: CreateLeadDeps & { db: Db }) {
   router.post('/:id/status', async (req, res) => {
     const input = parseInput(changeLeadStatusInputSchema, req.body);
     res.json(await changeLeadStatus(deps, req.params.id, input, currentUser(res)));
+  });
+
+  router.get('/:id/matches', async (req, res) => {
+    const lead = await deps.db.lead.findUnique({ where: { id: req.params.id } });
+    if (!lead || lead.archivedAt) throw new AppError('NOT_FOUND', `Lead ${req.params.id} does not exist`);
+    const matches = await findMatchingBuyers(deps.db, lead);
+    res.json({ items: matches.map(({ item, score, reasons }) => ({ buyer: toBuyerJson(item), score, reasons })) });
   });
 
   router.get('/:id', async (req, res) => {

@@ -8,6 +8,10 @@ export interface Deadlines {
   visitMs: number;
   /** UNDER_CONTRACT → "Prepare closing documents". */
   closingMs: number;
+  /** New buyer → "Verify proof of funds". */
+  verifyPofMs: number;
+  /** ACTIVE buyer → "Send matching properties", each interval when there are matches. */
+  matchingIntervalMs: number;
 }
 
 const HOUR = 60 * 60 * 1000;
@@ -18,4 +22,6 @@ export const DEFAULT_DEADLINES: Deadlines = {
   followUpMs: 3 * DAY,
   visitMs: 2 * DAY,
   closingMs: 2 * DAY,
+  verifyPofMs: DAY,
+  matchingIntervalMs: 7 * DAY,
 };

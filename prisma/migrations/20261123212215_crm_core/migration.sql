@@ -262,3 +262,7 @@ CREATE INDEX "Lead_source_createdAt_idx" ON "Lead"("source", "createdAt");
 -- CreateIndex
 CREATE INDEX "Lead_askingPrice_idx" ON "Lead"("askingPrice");
 
+
+-- Case-insensitive market matching (lower(city) = a buyer's market) uses this index.
+-- Prisma's schema cannot express expression indexes; later diffs leave it alone.
+CREATE INDEX "Lead_city_lower_idx" ON "Lead"(lower("city"));

@@ -1,0 +1,54 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { sendMatchesTaskFor, verifyProofOfFundsTaskFor } from '../domain/buyers/buyer-tasks';
+import type { BuyerStatus } from '../domain/buyers/buyer.schema';
+import { pickLeastLoaded } from '../domain/tasks/pick-assignee';
+import type { Db } from '../prisma/db';
+import { findMatchingLeads } from '../prisma/find-matches';
+import { toBuyerJson } from '../prisma/to-json';
+import { loadCandidates } from '../prisma/workload';
+import { saveAutomaticTask } from './save-automatic-task';
+
+export function createBuyerActivities({ db }: { db: Db }) {
+  async function getBuyerOrFail(buyerId: string) {
+    const buyer = await db.buyer.findUnique({ where: { id: buyerId } });
+    if (!buyer) throw ApplicationFailure.nonRetryable(`buyer ${buyerId} does not exist`, 'BUYER_NOT_FOUND');
+    return buyer;
+  }
+
+  /** Buyer work goes to the acquisitions team member with the least open work. */
+  const pickAcquisitions = async () => pickLeastLoaded(await loadCandidates(db, 'ACQUISITIONS'));
+
+  return {
+    async createVerifyPofTask({ buyerId, at, dueMs }: { buyerId: string; at: string; dueMs: number }): Promise<{ taskId: string }> {
+      const buyer = await getBuyerOrFail(buyerId);
+      const assigneeId = await pickAcquisitions();
+      const task = await db.$transaction((tx) => saveAutomaticTask(tx, verifyProofOfFundsTaskFor(buyer, new Date(at), dueMs), { assigneeId, buyerId }));
+      return { taskId: task.id };
+    },
+
+    /** "Send matching properties" when the buyer has matches now; nothing otherwise. */
+    async createSendMatchesTask({ buyerId, cycleKey, dueAt }: { buyerId: string; cycleKey: string; dueAt: string }): Promise<{ taskId: string | null }> {
+      const buyer = await getBuyerOrFail(buyerId);
+      const matches = await findMatchingLeads(db, buyer);
+      if (matches.length === 0) return { taskId: null };
+      const assigneeId = await pickAcquisitions();
+      const task = await db.$transaction((tx) =>
+        saveAutomaticTask(tx, sendMatchesTaskFor(buyer, cycleKey, matches.length, new Date(dueAt)), { assigneeId, buyerId }),
+      );
+      return { taskId: task.id };
+    },
+
+    async applyBuyerStatus({ buyerId, to, actorId, stepKey }: { buyerId: string; to: BuyerStatus; actorId: string | null; stepKey: string }): Promise<void> {
+      const dedupeKey = `buyer:${buyerId}:${stepKey}:status`;
+      await db.$transaction(async (tx) => {
+        if (await tx.event.findUnique({ where: { dedupeKey } })) return;
+        const buyer = await tx.buyer.update({ where: { id: buyerId }, data: { status: to } });
+        await tx.event.create({
+          data: { entityType: 'buyer', entityId: buyerId, action: 'status_changed', payload: JSON.stringify(toBuyerJson(buyer)), actorId, dedupeKey },
+        });
+      });
+    },
+
+  };
+}
+export type BuyerActivities = ReturnType<typeof createBuyerActivities>;

@@ -1,0 +1,94 @@
+import { WorkflowIdConflictPolicy, type Client } from '@temporalio/client';
+import { normalizeMarket, type BuyerStatus, type CreateBuyerInput, type UpdateBuyerInput } from '../../domain/buyers/buyer.schema';
+import type { PublicUser } from '../../domain/users/user-role';
+import type { Db, Prisma } from '../../prisma/db';
+import { recordEvent } from '../../prisma/record-event';
+import { toBuyerJson, type BuyerJson } from '../../prisma/to-json';
+import type { buyerWorkflow } from '../../workflows/buyers/buyer.workflow';
+import { AppError } from '../errors';
+
+export interface BuyerDeps {
+  db: Db;
+  temporal: Client;
+  taskQueue: string;
+}
+
+export const buyerWorkflowId = (buyerId: string): string => `buyer-${buyerId}`;
+
+const uniqueMarkets = (markets: string[]): string[] => [...new Set(markets.map(normalizeMarket))];
+
+async function replaceMarketRows(tx: Prisma.TransactionClient, buyerId: string, markets: string[]): Promise<void> {
+  await tx.buyerMarket.deleteMany({ where: { buyerId } });
+  if (markets.length > 0) await tx.buyerMarket.createMany({ data: uniqueMarkets(markets).map((market) => ({ buyerId, market })) });
+}
+
+export async function startBuyerWorkflow(deps: BuyerDeps, buyer: { id: string; status: string; updatedAt: Date }): Promise<void> {
+  await deps.temporal.workflow.start<typeof buyerWorkflow>('buyerWorkflow', {
+    workflowId: buyerWorkflowId(buyer.id),
+    taskQueue: deps.taskQueue,
+    args: [{ buyerId: buyer.id, status: buyer.status as BuyerStatus, isNew: true }],
+    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+  });
+  // Bookkeeping, not an edit: updatedAt keeps its value.
+  await deps.db.buyer.update({ where: { id: buyer.id }, data: { workflowStartedAt: new Date(), updatedAt: buyer.updatedAt } });
+}
+
+/** Saves the buyer with its markets and `buyer.created` event, then starts `buyer-<id>`. */
+export async function createBuyer(deps: BuyerDeps, input: CreateBuyerInput, actor: PublicUser): Promise<BuyerJson> {
+  const { markets, propertyTypes, strategies, pofExpiresAt, ...fields } = input;
+  const buyer = await deps.db.$transaction(async (tx) => {
+    const created = await tx.buyer.create({
+      data: {
+        ...fields,
+        markets: JSON.stringify(markets),
+        propertyTypes: JSON.stringify(propertyTypes),
+        strategies: JSON.stringify(strategies),
+        pofExpiresAt: pofExpiresAt ? new Date(pofExpiresAt) : null,
+        ownerId: actor.id,
+      },
+    });
+    await replaceMarketRows(tx, created.id, markets);
+    await recordEvent(tx, { entityType: 'buyer', entityId: created.id, action: 'created', entity: toBuyerJson(created), actorId: actor.id });
+    return created;
+  });
+  try {
+    await startBuyerWorkflow(deps, buyer);
+  } catch (error) {
+    console.error(`buyer ${buyer.id}: workflow not started yet:`, error instanceof Error ? error.message : error);
+  }
+  return toBuyerJson(buyer);
+}
+
+/** "Update preferences": plain fields, written directly with a `buyer.updated` event. */
+export async function updateBuyer(db: Db, buyerId: string, input: UpdateBuyerInput, actor: PublicUser): Promise<BuyerJson> {
+  const existing = await db.buyer.findUnique({ where: { id: buyerId } });
+  if (!existing || existing.archivedAt) throw new AppError('NOT_FOUND', `Buyer ${buyerId} does not exist`);
+  const minPrice = input.minPrice === undefined ? existing.minPrice : input.minPrice;
+  const maxPrice = input.maxPrice === undefined ? existing.maxPrice : input.maxPrice;
+  if (minPrice !== null && maxPrice !== null && minPrice > maxPrice) {
+    throw new AppError('VALIDATION_FAILED', 'Invalid body: maxPrice must not be below minPrice', { maxPrice: 'must not be below minPrice' });
+  }
+  const { markets, propertyTypes, strategies, ...fields } = input;
+  const updated = await db.$transaction(async (tx) => {
+    const buyer = await tx.buyer.update({
+      where: { id: buyerId },
+      data: {
+        ...fields,
+        ...(markets ? { markets: JSON.stringify(markets) } : {}),
+        ...(propertyTypes ? { propertyTypes: JSON.stringify(propertyTypes) } : {}),
+        ...(strategies ? { strategies: JSON.stringify(strategies) } : {}),
+      },
+    });
+    if (markets) await replaceMarketRows(tx, buyerId, markets);
+    await recordEvent(tx, { entityType: 'buyer', entityId: buyerId, action: 'updated', entity: toBuyerJson(buyer), actorId: actor.id });
+    return buyer;
+  });
+  return toBuyerJson(updated);
+}
+
+/** Buyers saved while Temporal was unreachable get their workflow when the API boots. */
+export async function startMissingBuyerWorkflows(deps: BuyerDeps): Promise<number> {
+  const buyers = await deps.db.buyer.findMany({ where: { workflowStartedAt: null, archivedAt: null }, select: { id: true, status: true, updatedAt: true } });
+  for (const buyer of buyers) await startBuyerWorkflow(deps, buyer);
+  return buyers.length;
+}

@@ -1,0 +1,102 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { Router } from 'express';
+import {
+  changeBuyerStatusInputSchema,
+  createBuyerInputSchema,
+  listBuyersQuerySchema,
+  normalizeMarket,
+  updateBuyerInputSchema,
+} from '../../domain/buyers/buyer.schema';
+import type { Prisma } from '../../prisma/db';
+import { findMatchingLeads } from '../../prisma/find-matches';
+import { recordEvent } from '../../prisma/record-event';
+import { toBuyerJson, toLeadJson } from '../../prisma/to-json';
+import { changeBuyerStatusUpdate } from '../../workflows/buyers/buyer.messages';
+import { currentUser } from '../auth/require-user';
+import { buyerWorkflowId, createBuyer, updateBuyer, type BuyerDeps } from '../buyers/buyer-store';
+import { AppError } from '../errors';
+import { parseInput } from '../validate';
+
+export function createBuyersRouter(deps: BuyerDeps) {
+  const { db } = deps;
+  const router = Router();
+
+  const findBuyer = async (id: string) => {
+    const buyer = await db.buyer.findUnique({ where: { id } });
+    if (!buyer || buyer.archivedAt) throw new AppError('NOT_FOUND', `Buyer ${id} does not exist`);
+    return buyer;
+  };
+
+  router.post('/', async (req, res) => {
+    const input = parseInput(createBuyerInputSchema, req.body);
+    res.status(201).json(await createBuyer(deps, input, currentUser(res)));
+  });
+
+  router.get('/', async (req, res) => {
+    const query = parseInput(listBuyersQuerySchema, req.query, 'query');
+    const where: Prisma.BuyerWhereInput = {
+      archivedAt: null,
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.cash === undefined ? {} : { cashBuyer: query.cash }),
+      ...(query.market ? { marketRows: { some: { market: normalizeMarket(query.market) } } } : {}),
+      ...(query.propertyType ? { propertyTypes: { contains: `"${query.propertyType}"` } } : {}),
+      ...(query.q ? { OR: [{ name: { contains: query.q } }, { company: { contains: query.q } }, { email: { contains: query.q } }] } : {}),
+      ...(query.price === undefined
+        ? {}
+        : {
+            AND: [
+              { OR: [{ minPrice: null }, { minPrice: { lte: query.price } }] },
+              { OR: [{ maxPrice: null }, { maxPrice: { gte: query.price } }] },
+            ],
+          }),
+    };
+    const rows = await db.buyer.findMany({
+      where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: query.limit + 1,
+      ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
+    });
+    const page = rows.slice(0, query.limit);
+    res.json({ items: page.map(toBuyerJson), nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null });
+  });
+
+  router.get('/:id', async (req, res) => {
+    res.json(toBuyerJson(await findBuyer(req.params.id)));
+  });
+
+  router.patch('/:id', async (req, res) => {
+    const input = parseInput(updateBuyerInputSchema, req.body);
+    res.json(await updateBuyer(db, req.params.id, input, currentUser(res)));
+  });
+
+  router.post('/:id/status', async (req, res) => {
+    const { status } = parseInput(changeBuyerStatusInputSchema, req.body);
+    await findBuyer(req.params.id);
+    try {
+      await deps.temporal.workflow
+        .getHandle(buyerWorkflowId(req.params.id))
+        .executeUpdate(changeBuyerStatusUpdate, { args: [{ status, actorId: currentUser(res).id }] });
+    } catch (error) {
+      if (error instanceof WorkflowUpdateFailedError) throw new AppError('CONFLICT', error.cause?.message ?? error.message);
+      throw error;
+    }
+    res.json(toBuyerJson(await findBuyer(req.params.id)));
+  });
+
+  router.post('/:id/archive', async (req, res) => {
+    const buyer = await findBuyer(req.params.id);
+    const archived = await db.$transaction(async (tx) => {
+      const row = await tx.buyer.update({ where: { id: buyer.id }, data: { archivedAt: new Date() } });
+      await recordEvent(tx, { entityType: 'buyer', entityId: buyer.id, action: 'archived', entity: toBuyerJson(row), actorId: currentUser(res).id });
+      return row;
+    });
+    res.json(toBuyerJson(archived));
+  });
+
+  router.get('/:id/matches', async (req, res) => {
+    const matches = await findMatchingLeads(db, await findBuyer(req.params.id));
+    res.json({ items: matches.map(({ item, score, reasons }) => ({ lead: toLeadJson(item), score, reasons })) });
+  });
+
+  return router;
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { PROPERTY_TYPES } from '../leads/lead.schema';
+
+export const BUYER_STATUSES = ['NEW', 'ACTIVE', 'INACTIVE'] as const;
+export type BuyerStatus = (typeof BUYER_STATUSES)[number];
+export const BUYER_STRATEGIES = ['FLIP', 'RENTAL', 'BRRRR', 'NEW_BUILD'] as const;
+
+const money = z.number().int('must be whole dollars').min(0, 'must not be negative').max(1_000_000_000, 'is too large');
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .optional()
+    .transform((value) => (value === '' ? undefined : value));
+
+const buyBoxFields = {
+  markets: z.array(z.string().trim().min(1, 'must not be empty').max(100)).max(200, 'at most 200 markets').default([]),
+  propertyTypes: z.array(z.enum(PROPERTY_TYPES)).default([]),
+  strategies: z.array(z.enum(BUYER_STRATEGIES)).default([]),
+  minPrice: money.optional(),
+  maxPrice: money.optional(),
+  minBeds: z.number().int('must be a whole number').min(0).max(50).optional(),
+  minBaths: z.number().min(0).max(50).optional(),
+  maxRepair: money.optional(),
+};
+
+const priceRangeIsOrdered = (box: { minPrice?: number; maxPrice?: number }) =>
+  box.minPrice === undefined || box.maxPrice === undefined || box.minPrice <= box.maxPrice;
+const PRICE_RANGE_ERROR = { message: 'must not be below minPrice', path: ['maxPrice'] };
+
+export const createBuyerInputSchema = z
+  .object({
+    name: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
+    company: optionalText(200),
+    email: optionalText(200).refine((v) => v === undefined || z.email().safeParse(v).success, 'must be an e-mail address'),
+    phone: optionalText(40),
+    cashBuyer: z.boolean().default(false),
+    proofOfFundsAmount: money.optional(),
+    pofExpiresAt: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).optional(),
+    ...buyBoxFields,
+  })
+  .refine(priceRangeIsOrdered, PRICE_RANGE_ERROR);
+export type CreateBuyerInput = z.infer<typeof createBuyerInputSchema>;
+
+/** "Update preferences": any buy-box field and the buyer's contact details. */
+export const updateBuyerInputSchema = z
+  .object({
+    name: z.string().trim().min(1, 'must not be empty').max(200).optional(),
+    company: optionalText(200),
+    email: optionalText(200).refine((v) => v === undefined || z.email().safeParse(v).success, 'must be an e-mail address'),
+    phone: optionalText(40),
+    cashBuyer: z.boolean().optional(),
+    proofOfFundsAmount: money.nullable().optional(),
+    markets: buyBoxFields.markets.optional(),
+    propertyTypes: z.array(z.enum(PROPERTY_TYPES)).optional(),
+    strategies: z.array(z.enum(BUYER_STRATEGIES)).optional(),
+    minPrice: money.nullable().optional(),
+    maxPrice: money.nullable().optional(),
+    minBeds: z.number().int('must be a whole number').min(0).max(50).nullable().optional(),
+    minBaths: z.number().min(0).max(50).nullable().optional(),
+    maxRepair: money.nullable().optional(),
+  })
+  .refine((box) => priceRangeIsOrdered({ minPrice: box.minPrice ?? undefined, maxPrice: box.maxPrice ?? undefined }), PRICE_RANGE_ERROR);
+export type UpdateBuyerInput = z.infer<typeof updateBuyerInputSchema>;
+
+export const listBuyersQuerySchema = z.object({
+  status: z.enum(BUYER_STATUSES).optional(),
+  cash: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  market: z.string().trim().min(1).optional(),
+  propertyType: z.enum(PROPERTY_TYPES).optional(),
+  price: z.coerce.number({ error: 'must be a number' }).int().min(0).optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  limit: z.coerce.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200').default(50),
+  cursor: z.string().min(1).optional(),
+});
+
+export const changeBuyerStatusInputSchema = z.object({ status: z.enum(BUYER_STATUSES) });
+
+/** Markets are compared without case or spaces, and ZIP+4 as its 5-digit ZIP. */
+export function normalizeMarket(market: string): string {
+  const trimmed = market.trim().toLowerCase();
+  return /^\d{5}-\d{4}$/.test(trimmed) ? trimmed.slice(0, 5) : trimmed;
+}

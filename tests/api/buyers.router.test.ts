@@ -1,0 +1,107 @@
+import { buildLeadInput, buildUser } from '../support/factories';
+import { startApiHarness, type ApiHarness } from '../support/api-harness';
+import { waitUntil } from '../support/wait-until';
+
+jest.setTimeout(60_000);
+
+let api: ApiHarness;
+let cookie: string;
+let busyAcquisitions: { id: string };
+let freeAcquisitions: { id: string };
+
+beforeAll(async () => {
+  api = await startApiHarness();
+  const { db } = api.testDb;
+  busyAcquisitions = await buildUser(db, { role: 'ACQUISITIONS' });
+  freeAcquisitions = await buildUser(db, { role: 'ACQUISITIONS' });
+  await buildUser(db, { role: 'ACQUISITIONS', active: false });
+  await db.task.create({ data: { title: 'Busy', type: 'BUYER', priority: 'HIGH', dueAt: new Date(), status: 'ASSIGNED', assigneeId: busyAcquisitions.id } });
+  const agent = await buildUser(db, { role: 'AGENT' });
+  cookie = await api.login(agent.email);
+});
+afterAll(() => api?.close());
+
+const buyerInput = (overrides: Record<string, unknown> = {}) => ({
+  name: 'Cash Flow Capital',
+  email: 'deals@cashflow.test',
+  cashBuyer: true,
+  proofOfFundsAmount: 500_000,
+  markets: ['Dayton', '45402'],
+  propertyTypes: ['SFR', 'TOWNHOUSE'],
+  minPrice: 50_000,
+  maxPrice: 150_000,
+  minBeds: 2,
+  ...overrides,
+});
+
+describe('buyers', () => {
+  it('creates a buyer, starts buyer-<id> and gives "Verify proof of funds" to the least-loaded acquisitions user', async () => {
+    const response = await api.request('POST', '/api/buyers', { cookie, body: buyerInput() });
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ name: 'Cash Flow Capital', status: 'NEW', markets: ['Dayton', '45402'], cashBuyer: true });
+    const task = await waitUntil('the proof-of-funds task', () =>
+      api.testDb.db.task.findFirst({ where: { buyerId: response.body.id, status: 'ASSIGNED' } }),
+    );
+    expect(task).toMatchObject({ title: 'Verify proof of funds: Cash Flow Capital', priority: 'HIGH', type: 'BUYER', assigneeId: freeAcquisitions.id });
+    const run = await api.temporal.client.workflow.getHandle(`buyer-${response.body.id}`).describe();
+    expect(run.status.name).toBe('RUNNING');
+  });
+
+  it.each([
+    [{ name: '' }, { name: 'is required' }],
+    [{ minPrice: 200_000, maxPrice: 100_000 }, { maxPrice: 'must not be below minPrice' }],
+    [{ propertyTypes: ['CASTLE'] }, { 'propertyTypes.0': expect.stringContaining('must be one of') }],
+    [{ markets: 'Dayton' }, { markets: 'must be a list' }],
+    [{ email: 'nope' }, { email: 'must be an e-mail address' }],
+  ])('refuses %p with a 400 naming the field', async (overrides, fields) => {
+    const response = await api.request('POST', '/api/buyers', { cookie, body: buyerInput(overrides) });
+    expect(response.status).toBe(400);
+    expect(response.body.error.fields).toEqual(fields);
+  });
+
+  it('lists buyers by market, cash, property type and price', async () => {
+    await api.request('POST', '/api/buyers', { cookie, body: buyerInput({ name: 'Toledo Rentals', cashBuyer: false, markets: ['Toledo'], propertyTypes: ['MULTI_FAMILY'] }) });
+    const names = async (query: string) =>
+      (await api.request('GET', `/api/buyers?${query}`, { cookie })).body.items.map((buyer: { name: string }) => buyer.name);
+    expect(await names('market=toledo')).toEqual(['Toledo Rentals']);
+    expect(await names('cash=false')).toEqual(['Toledo Rentals']);
+    expect(await names('propertyType=MULTI_FAMILY')).toEqual(['Toledo Rentals']);
+    expect(await names('price=40000')).toEqual([]);
+    expect((await api.request('GET', '/api/buyers?price=abc', { cookie })).body.error.fields).toEqual({ price: 'must be a number' });
+  });
+
+  it('updates preferences and keeps the price range ordered', async () => {
+    const buyer = (await api.request('POST', '/api/buyers', { cookie, body: buyerInput({ name: 'Prefs Buyer' }) })).body;
+    const updated = await api.request('PATCH', `/api/buyers/${buyer.id}`, { cookie, body: { markets: ['Kettering'], maxPrice: 90_000 } });
+    expect(updated.body).toMatchObject({ markets: ['Kettering'], maxPrice: 90_000, minPrice: 50_000 });
+    const refused = await api.request('PATCH', `/api/buyers/${buyer.id}`, { cookie, body: { maxPrice: 10_000 } });
+    expect(refused).toMatchObject({ status: 400, body: { error: { fields: { maxPrice: 'must not be below minPrice' } } } });
+    expect((await api.request('GET', `/api/buyers?market=kettering`, { cookie })).body.items.map((b: { id: string }) => b.id)).toEqual([buyer.id]);
+  });
+
+  it('matches leads and buyers both ways, ranked, with reasons', async () => {
+    const buyer = (await api.request('POST', '/api/buyers', { cookie, body: buyerInput({ name: 'Match Maker', markets: ['Springfield'] }) })).body;
+    const lead = (await api.request('POST', '/api/leads', { cookie, body: buildLeadInput({ city: 'Springfield', zip: '45502', askingPrice: 80_000 }) })).body;
+    const outside = (await api.request('POST', '/api/leads', { cookie, body: buildLeadInput({ city: 'Springfield', zip: '45502', askingPrice: 400_000 }) })).body;
+
+    const forLead = await api.request('GET', `/api/leads/${lead.id}/matches`, { cookie });
+    expect(forLead.status).toBe(200);
+    const match = forLead.body.items.find((item: { buyer: { id: string } }) => item.buyer.id === buyer.id);
+    expect(match).toMatchObject({ score: 90, reasons: expect.arrayContaining(['in market (Springfield)', 'price fits ($80,000)', 'cash buyer']) });
+
+    const forBuyer = await api.request('GET', `/api/buyers/${buyer.id}/matches`, { cookie });
+    const leadIds = forBuyer.body.items.map((item: { lead: { id: string } }) => item.lead.id);
+    expect(leadIds).toContain(lead.id);
+    expect(leadIds).not.toContain(outside.id);
+  });
+
+  it('changes status through the workflow, refuses a no-op, and hides archived buyers', async () => {
+    const buyer = (await api.request('POST', '/api/buyers', { cookie, body: buyerInput({ name: 'Status Buyer' }) })).body;
+    await waitUntil('the buyer workflow', () => api.testDb.db.task.findFirst({ where: { buyerId: buyer.id } }));
+    expect((await api.request('POST', `/api/buyers/${buyer.id}/status`, { cookie, body: { status: 'ACTIVE' } })).body.status).toBe('ACTIVE');
+    const again = await api.request('POST', `/api/buyers/${buyer.id}/status`, { cookie, body: { status: 'ACTIVE' } });
+    expect(again).toMatchObject({ status: 409, body: { error: { message: 'The buyer is already ACTIVE' } } });
+    expect((await api.request('POST', `/api/buyers/${buyer.id}/archive`, { cookie })).status).toBe(200);
+    expect((await api.request('GET', `/api/buyers/${buyer.id}`, { cookie })).status).toBe(404);
+  });
+});

@@ -1,0 +1,68 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { allHandlersFinished, condition, continueAsNew, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { BuyerActivities } from '../../activities/buyers.activities';
+import type { SettingsActivities } from '../../activities/settings.activities';
+import type { BuyerStatus } from '../../domain/buyers/buyer.schema';
+import { DB_ACTIVITY_OPTIONS, LOCAL_DB_ACTIVITY_OPTIONS } from '../activity-options';
+import { startTaskWorkflow } from '../tasks/start-task-workflow';
+import { changeBuyerStatusUpdate, getBuyerStateQuery, type BuyerWorkflowState } from './buyer.messages';
+
+const { getDeadlines, applyBuyerStatus } = proxyLocalActivities<SettingsActivities & BuyerActivities>(LOCAL_DB_ACTIVITY_OPTIONS);
+const { createVerifyPofTask, createSendMatchesTask } = proxyActivities<BuyerActivities>(DB_ACTIVITY_OPTIONS);
+
+export interface BuyerWorkflowInput {
+  buyerId: string;
+  status: BuyerStatus;
+  /** False for a run continued from an earlier one: the creation tasks exist already. */
+  isNew: boolean;
+}
+
+// Each cycle adds a handful of events; a fresh run keeps the history short for years of weekly cycles.
+const CYCLES_PER_RUN = 50;
+
+/**
+ * Lifecycle of one buyer, workflow id `buyer-<id>`: "Verify proof of funds" on creation, then
+ * while ACTIVE a durable weekly loop that creates "Send matching properties" only when the
+ * buyer has matching leads. Status changes arrive as the `changeBuyerStatus` Update.
+ */
+export async function buyerWorkflow({ buyerId, status, isNew }: BuyerWorkflowInput): Promise<void> {
+  const state: BuyerWorkflowState = { buyerId, status, cycles: 0, changes: 0 };
+  setHandler(getBuyerStateQuery, () => state);
+  setHandler(
+    changeBuyerStatusUpdate,
+    async ({ status: to, actorId }) => {
+      state.changes += 1;
+      state.status = to;
+      await applyBuyerStatus({ buyerId, to, actorId, stepKey: `${workflowInfo().runId}:c${state.changes}` });
+      return state;
+    },
+    {
+      validator: ({ status: to }) => {
+        if (to === state.status) throw ApplicationFailure.nonRetryable(`The buyer is already ${to}`, 'INVALID_TRANSITION');
+      },
+    },
+  );
+
+  // Handlers are set before the first await so an Update sent right after the start is never refused.
+  const deadlines = await getDeadlines();
+  if (isNew) {
+    const { taskId } = await createVerifyPofTask({ buyerId, at: new Date().toISOString(), dueMs: deadlines.verifyPofMs });
+    await startTaskWorkflow(taskId);
+  }
+
+  while (state.cycles < CYCLES_PER_RUN) {
+    const changes = state.changes;
+    if (state.status !== 'ACTIVE') {
+      await condition(() => state.changes !== changes);
+      continue;
+    }
+    const changed = await condition(() => state.changes !== changes, deadlines.matchingIntervalMs);
+    if (changed) continue;
+    state.cycles += 1;
+    const dueAt = new Date(Date.now() + deadlines.matchingIntervalMs).toISOString();
+    const { taskId } = await createSendMatchesTask({ buyerId, cycleKey: `${workflowInfo().runId}:w${state.cycles}`, dueAt });
+    if (taskId) await startTaskWorkflow(taskId);
+  }
+  await condition(allHandlersFinished);
+  await continueAsNew<typeof buyerWorkflow>({ buyerId, status: state.status, isNew: false });
+}
