@@ -3,6 +3,7 @@ import type { Db } from '../prisma/db';
 import { createBuyerActivities } from './buyers.activities';
 import { createLeadStatusActivities } from './lead-status.activities';
 import { createLeadActivities } from './leads.activities';
+import { createOfferActivities } from './offers.activities';
 import { createSettingsActivities } from './settings.activities';
 import { createTaskActivities } from './tasks.activities';
 
@@ -16,6 +17,7 @@ export function createActivities({ db, deadlines }: ActivityDeps) {
     ...createLeadActivities({ db }),
     ...createLeadStatusActivities({ db }),
     ...createBuyerActivities({ db }),
+    ...createOfferActivities({ db }),
     ...createTaskActivities({ db }),
     ...createSettingsActivities({ deadlines }),
   };

@@ -38,9 +38,12 @@ async function recordDeal(tx: Prisma.TransactionClient, leadId: string, closedAt
     assignmentFee: purchase && sale ? assignmentFee(purchase.amount, sale.amount) : null,
   };
   const existing = await tx.deal.findUnique({ where: { leadId } });
-  if (existing) return;
-  const deal = await tx.deal.create({ data: { leadId, closedAt, ...figures } });
-  await recordEvent(tx, { entityType: 'deal', entityId: deal.id, action: 'created', entity: { ...deal, closedAt: closedAt.toISOString() } });
+  if (existing?.closedAt) return;
+  // An accepted buyer offer may have opened the deal already; closing completes it.
+  const deal = existing
+    ? await tx.deal.update({ where: { leadId }, data: { closedAt, ...figures, buyerId: figures.buyerId ?? existing.buyerId, salePrice: figures.salePrice ?? existing.salePrice } })
+    : await tx.deal.create({ data: { leadId, closedAt, ...figures } });
+  await recordEvent(tx, { entityType: 'deal', entityId: deal.id, action: 'closed', entity: { ...deal, closedAt: closedAt.toISOString() } });
 }
 
 /** CLOSED and DEAD end the automation: the lead's open automatic tasks are cancelled. */

@@ -14,6 +14,7 @@ import { createEventsRouter } from './routes/events.router';
 import { createHealthRouter } from './routes/health.router';
 import { createLeadsRouter } from './routes/leads.router';
 import { createNotificationsRouter } from './routes/notifications.router';
+import { createOffersRouter } from './routes/offers.router';
 import { createTasksRouter } from './routes/tasks.router';
 import type { EventHub } from './sse/event-hub';
 
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
   api.use('/leads', createLeadsRouter({ db, temporal, taskQueue }));
   api.use('/buyers', createBuyersRouter({ db, temporal, taskQueue }));
+  api.use('/offers', createOffersRouter({ db, temporal, taskQueue }));
   api.use('/tasks', createTasksRouter({ db }));
   api.use('/notifications', createNotificationsRouter({ db }));
   api.use('/dashboard', createDashboardRouter({ db }));

@@ -1,4 +1,4 @@
-import type { Buyer as BuyerRow, Event as EventRow, Lead as LeadRow, Notification as NotificationRow, Task as TaskRow } from './generated/client';
+import type { Buyer as BuyerRow, Event as EventRow, Lead as LeadRow, Notification as NotificationRow, Offer as OfferRow, Task as TaskRow } from './generated/client';
 import type { Lead } from '../domain/leads/lead.schema';
 import type { Task } from '../domain/tasks/task.schema';
 
@@ -96,3 +96,20 @@ export function toBuyerJson(buyer: BuyerRow) {
   };
 }
 export type BuyerJson = ReturnType<typeof toBuyerJson>;
+
+export function toOfferJson(offer: OfferRow) {
+  return {
+    id: offer.id,
+    leadId: offer.leadId,
+    buyerId: offer.buyerId,
+    kind: offer.kind,
+    amount: offer.amount,
+    terms: offer.terms,
+    expiresAt: iso(offer.expiresAt),
+    status: offer.status,
+    createdById: offer.createdById,
+    createdAt: offer.createdAt.toISOString(),
+    updatedAt: offer.updatedAt.toISOString(),
+  };
+}
+export type OfferJson = ReturnType<typeof toOfferJson>;

@@ -14,6 +14,7 @@ export function loadWorkerEnv(source: Record<string, string | undefined> = proce
       followUpMs: env.DEADLINE_FOLLOW_UP,
       visitMs: env.DEADLINE_VISIT,
       closingMs: env.DEADLINE_CLOSING,
+      offerFollowUpMs: env.DEADLINE_OFFER_FOLLOW_UP,
       verifyPofMs: env.DEADLINE_VERIFY_POF,
       matchingIntervalMs: env.BUYER_MATCHING_INTERVAL,
     },

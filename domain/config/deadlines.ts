@@ -8,6 +8,8 @@ export interface Deadlines {
   visitMs: number;
   /** UNDER_CONTRACT → "Prepare closing documents". */
   closingMs: number;
+  /** Offer SENT → "Follow up on offer status". */
+  offerFollowUpMs: number;
   /** New buyer → "Verify proof of funds". */
   verifyPofMs: number;
   /** ACTIVE buyer → "Send matching properties", each interval when there are matches. */
@@ -22,6 +24,7 @@ export const DEFAULT_DEADLINES: Deadlines = {
   followUpMs: 3 * DAY,
   visitMs: 2 * DAY,
   closingMs: 2 * DAY,
+  offerFollowUpMs: 2 * DAY,
   verifyPofMs: DAY,
   matchingIntervalMs: 7 * DAY,
 };

@@ -15,6 +15,7 @@ export const deadlineEnvFields = {
   DEADLINE_FOLLOW_UP: durationSchema.prefault('3d'),
   DEADLINE_VISIT: durationSchema.prefault('2d'),
   DEADLINE_CLOSING: durationSchema.prefault('2d'),
+  DEADLINE_OFFER_FOLLOW_UP: durationSchema.prefault('2d'),
   DEADLINE_VERIFY_POF: durationSchema.prefault('1d'),
   BUYER_MATCHING_INTERVAL: durationSchema.prefault('7d'),
 };

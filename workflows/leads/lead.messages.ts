@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { LeadStatus } from '../../domain/leads/lead.schema';
 
 export interface LeadWorkflowState {
@@ -20,4 +20,6 @@ export interface ChangeLeadStatusInput {
 
 export const getLeadStateQuery = defineQuery<LeadWorkflowState>('getLeadState');
 /** Validated against the pipeline rules; refused moves fail with the reason. */
+/** Another workflow asks for a move (an accepted purchase offer → UNDER_CONTRACT); ignored when the pipeline does not allow it. */
+export const requestLeadStatusSignal = defineSignal<[ChangeLeadStatusInput]>('requestLeadStatus');
 export const changeLeadStatusUpdate = defineUpdate<LeadWorkflowState, [ChangeLeadStatusInput]>('changeLeadStatus');

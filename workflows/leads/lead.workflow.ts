@@ -8,7 +8,7 @@ import type { Deadlines } from '../../domain/config/deadlines';
 import type { LeadStatus } from '../../domain/leads/lead.schema';
 import { DB_ACTIVITY_OPTIONS, LOCAL_DB_ACTIVITY_OPTIONS } from '../activity-options';
 import { signalTaskCancelled, startTaskWorkflow } from '../tasks/start-task-workflow';
-import { changeLeadStatusUpdate, getLeadStateQuery, type LeadWorkflowState } from './lead.messages';
+import { changeLeadStatusUpdate, getLeadStateQuery, requestLeadStatusSignal, type ChangeLeadStatusInput, type LeadWorkflowState } from './lead.messages';
 
 const { getDeadlines, createContactTask, applyLeadStatus } = proxyLocalActivities<
   LeadActivities & LeadStatusActivities & SettingsActivities
@@ -38,27 +38,28 @@ export async function leadWorkflow({ leadId, status }: LeadWorkflowInput): Promi
   // Handlers are set before the first await: an Update sent with the start (a reopened lead) is delivered at once.
   setHandler(getLeadStateQuery, () => state);
 
-  setHandler(
-    changeLeadStatusUpdate,
-    async ({ status: to, reason, actorId }) => {
-      await condition(() => deadlines !== undefined);
-      // The new state is set before awaiting, so the main loop and later validators see it at once.
-      const at = new Date().toISOString();
-      state.step += 1;
-      state.status = to;
-      state.followUpDueAt = to === 'CONTACTED' ? new Date(Date.parse(at) + deadlines!.followUpMs).toISOString() : null;
-      const { createdTaskIds, cancelledTaskIds } = await applyLeadStatus({ leadId, to, reason, actorId, stepKey: stepKey(), at, deadlines: deadlines! });
-      for (const taskId of createdTaskIds) await startTaskWorkflow(taskId);
-      for (const taskId of cancelledTaskIds) await signalTaskCancelled(taskId);
-      return state;
+  const changeStatus = async ({ status: to, reason, actorId }: ChangeLeadStatusInput): Promise<LeadWorkflowState> => {
+    // The new state is set before awaiting, so the main loop and later validators see it at once.
+    const at = new Date().toISOString();
+    state.step += 1;
+    state.status = to;
+    const key = stepKey();
+    await condition(() => deadlines !== undefined);
+    state.followUpDueAt = to === 'CONTACTED' ? new Date(Date.parse(at) + deadlines!.followUpMs).toISOString() : null;
+    const { createdTaskIds, cancelledTaskIds } = await applyLeadStatus({ leadId, to, reason, actorId, stepKey: key, at, deadlines: deadlines! });
+    for (const taskId of createdTaskIds) await startTaskWorkflow(taskId);
+    for (const taskId of cancelledTaskIds) await signalTaskCancelled(taskId);
+    return state;
+  };
+  setHandler(changeLeadStatusUpdate, changeStatus, {
+    validator: ({ status: to, reason }) => {
+      const check = checkLeadTransition(state.status, to, reason);
+      if (!check.ok) throw ApplicationFailure.nonRetryable(check.reason, 'INVALID_TRANSITION');
     },
-    {
-      validator: ({ status: to, reason }) => {
-        const check = checkLeadTransition(state.status, to, reason);
-        if (!check.ok) throw ApplicationFailure.nonRetryable(check.reason, 'INVALID_TRANSITION');
-      },
-    },
-  );
+  });
+  setHandler(requestLeadStatusSignal, async (input) => {
+    if (checkLeadTransition(state.status, input.status, input.reason).ok) await changeStatus(input);
+  });
 
   deadlines = await getDeadlines();
   if (state.status === 'NEW') {

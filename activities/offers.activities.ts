@@ -1,0 +1,94 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { offerFollowUpTaskFor } from '../domain/offers/offer-tasks';
+import { OPEN_OFFER_STATUSES, type OfferStatus } from '../domain/offers/offer.schema';
+import { OPEN_TASK_STATUSES } from '../domain/tasks/task.schema';
+import type { Db, Prisma } from '../prisma/db';
+import { recordEvent } from '../prisma/record-event';
+import { toOfferJson, toTaskJson } from '../prisma/to-json';
+import { notifyUsers } from './notify-users';
+import { saveAutomaticTask } from './save-automatic-task';
+
+export interface ApplyOfferStatusInput {
+  offerId: string;
+  to: OfferStatus;
+  actorId: string | null;
+  stepKey: string;
+  at: string;
+  followUpMs: number;
+}
+
+export interface ApplyOfferStatusResult {
+  leadId: string;
+  kind: string;
+  createdTaskIds: string[];
+  cancelledTaskIds: string[];
+}
+
+const NOTIFY_CREATOR_ON: readonly OfferStatus[] = ['COUNTERED', 'ACCEPTED', 'REJECTED', 'EXPIRED'];
+
+/** An accepted buyer offer names the buyer and the sale price on the lead's deal. */
+async function recordBuyerOnDeal(tx: Prisma.TransactionClient, offer: { leadId: string; buyerId: string | null; amount: number }): Promise<void> {
+  const deal = await tx.deal.upsert({
+    where: { leadId: offer.leadId },
+    create: { leadId: offer.leadId, buyerId: offer.buyerId, salePrice: offer.amount },
+    update: { buyerId: offer.buyerId, salePrice: offer.amount },
+  });
+  await recordEvent(tx, { entityType: 'deal', entityId: deal.id, action: 'buyer_recorded', entity: { ...deal, closedAt: deal.closedAt?.toISOString() ?? null } });
+}
+
+export function createOfferActivities({ db }: { db: Db }) {
+  return {
+    /** Writes an offer status change the workflow accepted, with its event, tasks and notification. */
+    async applyOfferStatus(input: ApplyOfferStatusInput): Promise<ApplyOfferStatusResult> {
+      const { offerId, to, stepKey } = input;
+      const at = new Date(input.at);
+      return db.$transaction(async (tx) => {
+        const offer = await tx.offer.findUnique({ where: { id: offerId }, include: { lead: { select: { sellerName: true } } } });
+        if (!offer) throw ApplicationFailure.nonRetryable(`offer ${offerId} does not exist`, 'OFFER_NOT_FOUND');
+        const dedupeKey = `offer:${offerId}:${stepKey}:status`;
+        if (!(await tx.event.findUnique({ where: { dedupeKey } }))) {
+          const updated = await tx.offer.update({ where: { id: offerId }, data: { status: to } });
+          await tx.event.create({
+            data: {
+              entityType: 'offer',
+              entityId: offerId,
+              action: 'status_changed',
+              payload: JSON.stringify({ ...toOfferJson(updated), previousStatus: offer.status }),
+              actorId: input.actorId,
+              dedupeKey,
+            },
+          });
+          if (to === 'ACCEPTED' && offer.kind === 'BUYER') await recordBuyerOnDeal(tx, offer);
+        }
+        if (NOTIFY_CREATOR_ON.includes(to) && input.actorId !== offer.createdById) {
+          await notifyUsers(tx, [
+            {
+              recipientId: offer.createdById,
+              kind: 'OFFER_STATUS',
+              title: `Offer ${to.toLowerCase()}: ${offer.lead.sellerName}`,
+              body: `Your ${offer.kind.toLowerCase()} offer of $${offer.amount.toLocaleString('en-US')} is now ${to}.`,
+              link: `/leads/${offer.leadId}`,
+              dedupeKey: `offer:${offerId}:${stepKey}:notify`,
+            },
+          ]);
+        }
+        const createdTaskIds: string[] = [];
+        if (to === 'SENT') {
+          const spec = offerFollowUpTaskFor(offer, stepKey, at, input.followUpMs);
+          createdTaskIds.push((await saveAutomaticTask(tx, spec, { assigneeId: offer.createdById, offerId, leadId: offer.leadId })).id);
+        }
+        const cancelledTaskIds: string[] = [];
+        if (!OPEN_OFFER_STATUSES.includes(to)) {
+          const open = await tx.task.findMany({ where: { offerId, automationKey: { not: null }, status: { in: [...OPEN_TASK_STATUSES] } } });
+          for (const task of open) {
+            const cancelled = await tx.task.update({ where: { id: task.id }, data: { status: 'CANCELLED' } });
+            await recordEvent(tx, { entityType: 'task', entityId: task.id, action: 'cancelled', entity: toTaskJson(cancelled) });
+            cancelledTaskIds.push(task.id);
+          }
+        }
+        return { leadId: offer.leadId, kind: offer.kind, createdTaskIds, cancelledTaskIds };
+      });
+    },
+  };
+}
+export type OfferActivities = ReturnType<typeof createOfferActivities>;

@@ -1,0 +1,67 @@
+import { WithStartWorkflowOperation, WorkflowIdConflictPolicy, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import type { CreateOfferInput, OfferStatus } from '../../domain/offers/offer.schema';
+import type { PublicUser } from '../../domain/users/user-role';
+import type { Db } from '../../prisma/db';
+import { recordEvent } from '../../prisma/record-event';
+import { toOfferJson, type OfferJson } from '../../prisma/to-json';
+import { changeOfferStatusUpdate } from '../../workflows/offers/offer.messages';
+import type { offerWorkflow } from '../../workflows/offers/offer.workflow';
+import { AppError } from '../errors';
+
+export interface OfferDeps {
+  db: Db;
+  temporal: Client;
+  taskQueue: string;
+}
+
+export const offerWorkflowId = (offerId: string): string => `offer-${offerId}`;
+
+/** Sends an offer status change to `offer-<id>`, starting the workflow when it is not running. */
+export async function changeOfferStatus(deps: OfferDeps, offerId: string, status: OfferStatus, actor: PublicUser): Promise<OfferJson> {
+  const offer = await deps.db.offer.findUnique({ where: { id: offerId } });
+  if (!offer || offer.archivedAt) throw new AppError('NOT_FOUND', `Offer ${offerId} does not exist`);
+  const startWorkflowOperation = new WithStartWorkflowOperation<typeof offerWorkflow>('offerWorkflow', {
+    workflowId: offerWorkflowId(offerId),
+    taskQueue: deps.taskQueue,
+    args: [{ offerId, status: offer.status as OfferStatus, expiresAt: offer.expiresAt?.toISOString() ?? null }],
+    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+  });
+  try {
+    await deps.temporal.workflow.executeUpdateWithStart(changeOfferStatusUpdate, { args: [{ status, actorId: actor.id }], startWorkflowOperation });
+  } catch (error) {
+    if (error instanceof WorkflowUpdateFailedError) throw new AppError('CONFLICT', error.cause?.message ?? error.message);
+    throw error;
+  }
+  return toOfferJson(await deps.db.offer.findUniqueOrThrow({ where: { id: offerId } }));
+}
+
+/** Saves a DRAFT offer with its event and starts `offer-<id>`; `status: SENT` then sends it through the workflow. */
+export async function createOffer(deps: OfferDeps, input: CreateOfferInput, actor: PublicUser): Promise<OfferJson> {
+  const lead = await deps.db.lead.findUnique({ where: { id: input.leadId }, select: { archivedAt: true } });
+  if (!lead || lead.archivedAt) throw new AppError('UNPROCESSABLE', 'leadId must name a lead', { leadId: 'must name a lead' });
+  if (input.buyerId && !(await deps.db.buyer.findFirst({ where: { id: input.buyerId, archivedAt: null }, select: { id: true } }))) {
+    throw new AppError('UNPROCESSABLE', 'buyerId must name a buyer', { buyerId: 'must name a buyer' });
+  }
+  if (input.expiresAt && Date.parse(input.expiresAt) <= Date.now()) {
+    throw new AppError('VALIDATION_FAILED', 'Invalid body: expiresAt must be in the future', { expiresAt: 'must be in the future' });
+  }
+  const { status, expiresAt, ...fields } = input;
+  const offer = await deps.db.$transaction(async (tx) => {
+    const created = await tx.offer.create({ data: { ...fields, expiresAt: expiresAt ? new Date(expiresAt) : null, createdById: actor.id } });
+    await recordEvent(tx, { entityType: 'offer', entityId: created.id, action: 'created', entity: toOfferJson(created), actorId: actor.id });
+    return created;
+  });
+  if (status === 'SENT') return changeOfferStatus(deps, offer.id, 'SENT', actor);
+  try {
+    await deps.temporal.workflow.start<typeof offerWorkflow>('offerWorkflow', {
+      workflowId: offerWorkflowId(offer.id),
+      taskQueue: deps.taskQueue,
+      args: [{ offerId: offer.id, status: 'DRAFT', expiresAt: offer.expiresAt?.toISOString() ?? null }],
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    });
+  } catch (error) {
+    // The draft is kept; its next status change starts the workflow (update-with-start).
+    console.error(`offer ${offer.id}: workflow not started yet:`, error instanceof Error ? error.message : error);
+  }
+  return toOfferJson(offer);
+}

@@ -1,0 +1,42 @@
+import { Router } from 'express';
+import { changeOfferStatusInputSchema, createOfferInputSchema, listOffersQuerySchema } from '../../domain/offers/offer.schema';
+import { toOfferJson } from '../../prisma/to-json';
+import { currentUser } from '../auth/require-user';
+import { AppError } from '../errors';
+import { changeOfferStatus, createOffer, type OfferDeps } from '../offers/offer-store';
+import { parseInput } from '../validate';
+
+export function createOffersRouter(deps: OfferDeps) {
+  const { db } = deps;
+  const router = Router();
+
+  router.post('/', async (req, res) => {
+    const input = parseInput(createOfferInputSchema, req.body);
+    res.status(201).json(await createOffer(deps, input, currentUser(res)));
+  });
+
+  router.get('/', async (req, res) => {
+    const { leadId, buyerId, status, limit, cursor } = parseInput(listOffersQuerySchema, req.query, 'query');
+    const rows = await db.offer.findMany({
+      where: { archivedAt: null, ...(leadId ? { leadId } : {}), ...(buyerId ? { buyerId } : {}), ...(status ? { status } : {}) },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: limit + 1,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    });
+    const page = rows.slice(0, limit);
+    res.json({ items: page.map(toOfferJson), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null });
+  });
+
+  router.get('/:id', async (req, res) => {
+    const offer = await db.offer.findUnique({ where: { id: req.params.id } });
+    if (!offer || offer.archivedAt) throw new AppError('NOT_FOUND', `Offer ${req.params.id} does not exist`);
+    res.json(toOfferJson(offer));
+  });
+
+  router.post('/:id/status', async (req, res) => {
+    const { status } = parseInput(changeOfferStatusInputSchema, req.body);
+    res.json(await changeOfferStatus(deps, req.params.id, status, currentUser(res)));
+  });
+
+  return router;
+}

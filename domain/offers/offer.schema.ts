@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+export const OFFER_KINDS = ['PURCHASE', 'BUYER'] as const;
+export const OFFER_STATUSES = ['DRAFT', 'SENT', 'COUNTERED', 'ACCEPTED', 'REJECTED', 'EXPIRED', 'WITHDRAWN'] as const;
+export type OfferStatus = (typeof OFFER_STATUSES)[number];
+export const OPEN_OFFER_STATUSES: readonly OfferStatus[] = ['DRAFT', 'SENT', 'COUNTERED'];
+
+export const createOfferInputSchema = z
+  .object({
+    leadId: z.string().min(1, 'is required'),
+    buyerId: z.string().min(1).optional(),
+    kind: z.enum(OFFER_KINDS),
+    amount: z.number().int('must be whole dollars').min(1, 'must be positive').max(1_000_000_000, 'is too large'),
+    terms: z.string().trim().max(5_000, 'must be at most 5000 characters').optional(),
+    expiresAt: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).optional(),
+    /** Create as a DRAFT, or SENT straight away. */
+    status: z.enum(['DRAFT', 'SENT']).default('DRAFT'),
+  })
+  .refine((offer) => offer.kind !== 'BUYER' || offer.buyerId !== undefined, { message: 'is required for a BUYER offer', path: ['buyerId'] });
+export type CreateOfferInput = z.infer<typeof createOfferInputSchema>;
+
+export const changeOfferStatusInputSchema = z.object({ status: z.enum(OFFER_STATUSES) });
+
+export const listOffersQuerySchema = z.object({
+  leadId: z.string().min(1).optional(),
+  buyerId: z.string().min(1).optional(),
+  status: z.enum(OFFER_STATUSES).optional(),
+  limit: z.coerce.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200').default(50),
+  cursor: z.string().min(1).optional(),
+});
+
+/** Offer moves: a draft is sent or withdrawn; a live offer is countered, accepted, rejected, withdrawn or expires. */
+export const OFFER_TRANSITIONS: Readonly<Record<OfferStatus, readonly OfferStatus[]>> = {
+  DRAFT: ['SENT', 'WITHDRAWN'],
+  SENT: ['COUNTERED', 'ACCEPTED', 'REJECTED', 'WITHDRAWN', 'EXPIRED'],
+  COUNTERED: ['SENT', 'ACCEPTED', 'REJECTED', 'WITHDRAWN', 'EXPIRED'],
+  ACCEPTED: [],
+  REJECTED: [],
+  EXPIRED: [],
+  WITHDRAWN: [],
+};
+
+export function checkOfferTransition(from: OfferStatus, to: OfferStatus): { ok: true } | { ok: false; reason: string } {
+  if (from === to) return { ok: false, reason: `The offer is already ${to}` };
+  if (OFFER_TRANSITIONS[from].length === 0) return { ok: false, reason: `A ${from} offer is final` };
+  if (to === 'EXPIRED') return { ok: false, reason: 'Offers expire by themselves at their expiry time' };
+  if (!OFFER_TRANSITIONS[from].includes(to)) return { ok: false, reason: `A ${from} offer cannot become ${to}` };
+  return { ok: true };
+}

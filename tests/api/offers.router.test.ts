@@ -1,0 +1,93 @@
+import { buildLeadInput, buildUser } from '../support/factories';
+import { startApiHarness, type ApiHarness } from '../support/api-harness';
+import { recordHistory } from '../support/temporal-env';
+import { waitUntil } from '../support/wait-until';
+
+jest.setTimeout(60_000);
+
+let api: ApiHarness;
+let agent: { id: string; email: string };
+let cookie: string;
+let otherCookie: string;
+
+beforeAll(async () => {
+  api = await startApiHarness();
+  agent = await buildUser(api.testDb.db, { role: 'AGENT' });
+  cookie = await api.login(agent.email);
+  const other = await buildUser(api.testDb.db, { role: 'ACQUISITIONS' });
+  otherCookie = await api.login(other.email);
+});
+afterAll(() => api?.close());
+
+async function leadAt(status: 'NEW' | 'QUALIFIED') {
+  const lead = (await api.request('POST', '/api/leads', { cookie, body: buildLeadInput() })).body;
+  await waitUntil('the contact task', () => api.testDb.db.task.findFirst({ where: { leadId: lead.id } }));
+  if (status === 'QUALIFIED') {
+    await api.request('POST', `/api/leads/${lead.id}/status`, { cookie, body: { status: 'CONTACTED' } });
+    await api.request('POST', `/api/leads/${lead.id}/status`, { cookie, body: { status: 'QUALIFIED' } });
+  }
+  return lead as { id: string };
+}
+
+describe('offers', () => {
+  it('a SENT offer gets "Follow up on offer status" for its creator; accepting a purchase offer puts the lead UNDER_CONTRACT', async () => {
+    const lead = await leadAt('QUALIFIED');
+    const created = await api.request('POST', '/api/offers', { cookie, body: { leadId: lead.id, kind: 'PURCHASE', amount: 82_000, status: 'SENT' } });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ status: 'SENT', kind: 'PURCHASE', amount: 82_000, createdById: agent.id });
+    const followUp = await waitUntil('the follow-up task', () => api.testDb.db.task.findFirst({ where: { offerId: created.body.id, status: 'ASSIGNED' } }));
+    expect(followUp).toMatchObject({ title: 'Follow up on offer status', priority: 'HIGH', assigneeId: agent.id });
+
+    const accepted = await api.request('POST', `/api/offers/${created.body.id}/status`, { cookie: otherCookie, body: { status: 'ACCEPTED' } });
+    expect(accepted.body.status).toBe('ACCEPTED');
+    await waitUntil('the lead to go under contract', async () => (await api.testDb.db.lead.findUniqueOrThrow({ where: { id: lead.id } })).status === 'UNDER_CONTRACT');
+    await waitUntil('the closing task', () => api.testDb.db.task.findFirst({ where: { leadId: lead.id, title: 'Prepare closing documents' } }));
+    expect((await api.testDb.db.task.findUniqueOrThrow({ where: { id: followUp.id } })).status).toBe('CANCELLED');
+    expect(await api.testDb.db.notification.findFirst({ where: { recipientId: agent.id, kind: 'OFFER_STATUS' } })).toMatchObject({ title: expect.stringContaining('Offer accepted') });
+    await recordHistory(api.temporal, 'offer-accepted', `offer-${created.body.id}`);
+  });
+
+  it('expires a live offer at its expiry time and tells its creator', async () => {
+    const lead = await leadAt('NEW');
+    const offer = (await api.request('POST', '/api/offers', {
+      cookie,
+      body: { leadId: lead.id, kind: 'PURCHASE', amount: 70_000, status: 'SENT', expiresAt: new Date(Date.now() + 1_500).toISOString() },
+    })).body;
+    await waitUntil('the offer to expire', async () => (await api.testDb.db.offer.findUniqueOrThrow({ where: { id: offer.id } })).status === 'EXPIRED');
+    expect(await api.testDb.db.notification.findFirst({ where: { recipientId: agent.id, title: { startsWith: 'Offer expired' } } })).not.toBeNull();
+    const late = await api.request('POST', `/api/offers/${offer.id}/status`, { cookie, body: { status: 'ACCEPTED' } });
+    expect(late).toMatchObject({ status: 409, body: { error: { message: 'A EXPIRED offer is final' } } });
+  });
+
+  it('records the buyer of an accepted buyer offer on the deal', async () => {
+    const lead = await leadAt('NEW');
+    const buyer = await api.testDb.db.buyer.create({ data: { name: 'Deal Buyer' } });
+    const offer = (await api.request('POST', '/api/offers', { cookie, body: { leadId: lead.id, buyerId: buyer.id, kind: 'BUYER', amount: 95_000, status: 'SENT' } })).body;
+    await api.request('POST', `/api/offers/${offer.id}/status`, { cookie, body: { status: 'ACCEPTED' } });
+    expect(await api.testDb.db.deal.findUnique({ where: { leadId: lead.id } })).toMatchObject({ buyerId: buyer.id, salePrice: 95_000, closedAt: null });
+  });
+
+  it.each([
+    [{ kind: 'BUYER', amount: 1 }, 400, { buyerId: 'is required for a BUYER offer' }],
+    [{ kind: 'PURCHASE', amount: 0 }, 400, { amount: 'must be positive' }],
+    [{ kind: 'PURCHASE', amount: 5, expiresAt: '2020-01-01T00:00:00Z' }, 400, { expiresAt: 'must be in the future' }],
+    [{ kind: 'PURCHASE', amount: 5, buyerId: 'nobody' }, 422, { buyerId: 'must name a buyer' }],
+  ])('refuses %p', async (body, status, fields) => {
+    const lead = await leadAt('NEW');
+    const response = await api.request('POST', '/api/offers', { cookie, body: { leadId: lead.id, ...body } });
+    expect(response.status).toBe(status);
+    expect(response.body.error.fields).toEqual(fields);
+  });
+
+  it('refuses moves the offer rules do not allow, and lists offers by lead', async () => {
+    const lead = await leadAt('NEW');
+    const draft = (await api.request('POST', '/api/offers', { cookie, body: { leadId: lead.id, kind: 'PURCHASE', amount: 60_000 } })).body;
+    expect(draft.status).toBe('DRAFT');
+    expect(await api.request('POST', `/api/offers/${draft.id}/status`, { cookie, body: { status: 'ACCEPTED' } })).toMatchObject({
+      status: 409,
+      body: { error: { message: 'A DRAFT offer cannot become ACCEPTED' } },
+    });
+    const listed = await api.request('GET', `/api/offers?leadId=${lead.id}`, { cookie });
+    expect(listed.body.items.map((offer: { id: string }) => offer.id)).toEqual([draft.id]);
+  });
+});

@@ -1,0 +1,34 @@
+import { checkOfferTransition, createOfferInputSchema, type OfferStatus } from '../../domain/offers/offer.schema';
+
+describe('checkOfferTransition', () => {
+  it.each([
+    ['DRAFT', 'SENT'],
+    ['SENT', 'ACCEPTED'],
+    ['SENT', 'COUNTERED'],
+    ['COUNTERED', 'SENT'],
+    ['COUNTERED', 'REJECTED'],
+    ['DRAFT', 'WITHDRAWN'],
+  ] as Array<[OfferStatus, OfferStatus]>)('allows %s → %s', (from, to) => {
+    expect(checkOfferTransition(from, to)).toEqual({ ok: true });
+  });
+
+  it.each([
+    ['ACCEPTED', 'REJECTED', 'A ACCEPTED offer is final'],
+    ['DRAFT', 'ACCEPTED', 'A DRAFT offer cannot become ACCEPTED'],
+    ['SENT', 'EXPIRED', 'Offers expire by themselves at their expiry time'],
+    ['SENT', 'SENT', 'The offer is already SENT'],
+  ] as Array<[OfferStatus, OfferStatus, string]>)('refuses %s → %s', (from, to, reason) => {
+    expect(checkOfferTransition(from, to)).toEqual({ ok: false, reason });
+  });
+});
+
+describe('createOfferInputSchema', () => {
+  it('needs a buyer for a BUYER offer', () => {
+    const result = createOfferInputSchema.safeParse({ leadId: 'l1', kind: 'BUYER', amount: 90_000 });
+    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['buyerId', 'is required for a BUYER offer']]);
+  });
+
+  it('starts as a DRAFT unless sent', () => {
+    expect(createOfferInputSchema.parse({ leadId: 'l1', kind: 'PURCHASE', amount: 80_000 }).status).toBe('DRAFT');
+  });
+});

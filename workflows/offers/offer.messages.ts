@@ -1,0 +1,11 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { OfferStatus } from '../../domain/offers/offer.schema';
+
+export interface OfferWorkflowState {
+  offerId: string;
+  status: OfferStatus;
+  changes: number;
+}
+
+export const getOfferStateQuery = defineQuery<OfferWorkflowState>('getOfferState');
+export const changeOfferStatusUpdate = defineUpdate<OfferWorkflowState, [{ status: OfferStatus; actorId: string | null }]>('changeOfferStatus');

@@ -1,0 +1,70 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { allHandlersFinished, condition, getExternalWorkflowHandle, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { OfferActivities } from '../../activities/offers.activities';
+import type { SettingsActivities } from '../../activities/settings.activities';
+import type { Deadlines } from '../../domain/config/deadlines';
+import { checkOfferTransition, OPEN_OFFER_STATUSES, type OfferStatus } from '../../domain/offers/offer.schema';
+import { LOCAL_DB_ACTIVITY_OPTIONS } from '../activity-options';
+import { requestLeadStatusSignal } from '../leads/lead.messages';
+import { signalTaskCancelled, startTaskWorkflow } from '../tasks/start-task-workflow';
+import { changeOfferStatusUpdate, getOfferStateQuery, type OfferWorkflowState } from './offer.messages';
+
+const { getDeadlines, applyOfferStatus } = proxyLocalActivities<SettingsActivities & OfferActivities>(LOCAL_DB_ACTIVITY_OPTIONS);
+
+export interface OfferWorkflowInput {
+  offerId: string;
+  status: OfferStatus;
+  expiresAt: string | null;
+}
+
+const isOpen = (status: OfferStatus): boolean => OPEN_OFFER_STATUSES.includes(status);
+
+/**
+ * Lifecycle of one offer, workflow id `offer-<id>`. SENT creates "Follow up on offer status";
+ * the expiry time is a durable timer that marks a still-open offer EXPIRED; an accepted
+ * PURCHASE offer asks the lead's workflow to move the lead UNDER_CONTRACT.
+ */
+export async function offerWorkflow({ offerId, status, expiresAt }: OfferWorkflowInput): Promise<OfferWorkflowState> {
+  const state: OfferWorkflowState = { offerId, status, changes: 0 };
+  let deadlines: Deadlines | undefined = undefined; // loaded after the handlers are set
+
+  const changeStatus = async (to: OfferStatus, actorId: string | null): Promise<OfferWorkflowState> => {
+    const at = new Date().toISOString();
+    state.changes += 1;
+    state.status = to;
+    const stepKey = `${workflowInfo().runId}:c${state.changes}`;
+    await condition(() => deadlines !== undefined);
+    const result = await applyOfferStatus({ offerId, to, actorId, stepKey, at, followUpMs: deadlines!.offerFollowUpMs });
+    for (const taskId of result.createdTaskIds) await startTaskWorkflow(taskId);
+    for (const taskId of result.cancelledTaskIds) await signalTaskCancelled(taskId);
+    if (to === 'ACCEPTED' && result.kind === 'PURCHASE') {
+      try {
+        await getExternalWorkflowHandle(`lead-${result.leadId}`).signal(requestLeadStatusSignal, { status: 'UNDER_CONTRACT', actorId });
+      } catch {
+        // The lead's workflow has ended (the lead is CLOSED or DEAD): there is nothing to move.
+      }
+    }
+    return state;
+  };
+
+  setHandler(getOfferStateQuery, () => state);
+  setHandler(changeOfferStatusUpdate, ({ status: to, actorId }) => changeStatus(to, actorId), {
+    validator: ({ status: to }) => {
+      const check = checkOfferTransition(state.status, to);
+      if (!check.ok) throw ApplicationFailure.nonRetryable(check.reason, 'INVALID_TRANSITION');
+    },
+  });
+
+  deadlines = await getDeadlines();
+  while (isOpen(state.status)) {
+    const changes = state.changes;
+    if (expiresAt === null) {
+      await condition(() => state.changes !== changes);
+      continue;
+    }
+    const changed = await condition(() => state.changes !== changes, Math.max(1, Date.parse(expiresAt) - Date.now()));
+    if (!changed && isOpen(state.status)) await changeStatus('EXPIRED', null);
+  }
+  await condition(allHandlersFinished);
+  return state;
+}
