@@ -39,6 +39,10 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 export function validationError(error: z.ZodError, where = 'body'): AppError {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) fields[[...issue.path, key].join('.')] ??= 'cannot be set here';
+      continue;
+    }
     const key = issue.path.length > 0 ? issue.path.join('.') : where;
     fields[key] ??= describeIssue(issue);
   }

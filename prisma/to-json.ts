@@ -1,4 +1,5 @@
 import type { Buyer as BuyerRow, Event as EventRow, Lead as LeadRow, Notification as NotificationRow, Offer as OfferRow, Task as TaskRow } from './generated/client';
+import { computeDealMath } from '../domain/deals/deal-math';
 import type { Lead } from '../domain/leads/lead.schema';
 import type { Task } from '../domain/tasks/task.schema';
 
@@ -16,8 +17,18 @@ export function toLeadJson(lead: LeadRow): Lead {
     zip: lead.zip,
     propertyType: lead.propertyType as Lead['propertyType'],
     askingPrice: lead.askingPrice,
+    beds: lead.beds,
+    baths: lead.baths,
+    sqft: lead.sqft,
+    yearBuilt: lead.yearBuilt,
+    arv: lead.arv,
+    repairEstimate: lead.repairEstimate,
+    mao: computeDealMath(lead).mao,
     source: lead.source as Lead['source'],
+    motivation: lead.motivation,
+    tags: JSON.parse(lead.tags) as string[],
     status: lead.status as Lead['status'],
+    deadReason: lead.deadReason,
     ownerId: lead.ownerId,
     contactedAt: iso(lead.contactedAt),
     createdAt: lead.createdAt.toISOString(),

@@ -1,6 +1,5 @@
 import { Router } from 'express';
-import { z } from 'zod';
-import { changeLeadStatusInputSchema, createLeadInputSchema } from '../../domain/leads/lead.schema';
+import { changeLeadStatusInputSchema, createLeadInputSchema, listLeadsQuerySchema, updateLeadInputSchema } from '../../domain/leads/lead.schema';
 import type { Db } from '../../prisma/db';
 import { findMatchingBuyers } from '../../prisma/find-matches';
 import { toBuyerJson, toLeadJson } from '../../prisma/to-json';
@@ -8,12 +7,9 @@ import { currentUser } from '../auth/require-user';
 import { AppError } from '../errors';
 import { changeLeadStatus } from '../leads/change-lead-status';
 import { createLead, type CreateLeadDeps } from '../leads/create-lead';
+import { listLeads } from '../leads/list-leads';
+import { archiveLead, updateLead } from '../leads/update-lead';
 import { parseInput } from '../validate';
-
-const listLeadsQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200').default(50),
-  cursor: z.string().min(1).optional(),
-});
 
 export function createLeadsRouter(deps: CreateLeadDeps & { db: Db }) {
   const router = Router();
@@ -24,15 +20,16 @@ export function createLeadsRouter(deps: CreateLeadDeps & { db: Db }) {
   });
 
   router.get('/', async (req, res) => {
-    const { limit, cursor } = parseInput(listLeadsQuerySchema, req.query, 'query');
-    const rows = await deps.db.lead.findMany({
-      where: { archivedAt: null },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: limit + 1,
-      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-    });
-    const page = rows.slice(0, limit);
-    res.json({ items: page.map(toLeadJson), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null });
+    res.json(await listLeads(deps.db, parseInput(listLeadsQuerySchema, req.query, 'query')));
+  });
+
+  router.patch('/:id', async (req, res) => {
+    const input = parseInput(updateLeadInputSchema, req.body);
+    res.json(await updateLead(deps.db, req.params.id, input, currentUser(res)));
+  });
+
+  router.post('/:id/archive', async (req, res) => {
+    res.json(await archiveLead(deps.db, req.params.id, currentUser(res)));
   });
 
   router.post('/:id/status', async (req, res) => {

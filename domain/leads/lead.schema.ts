@@ -45,6 +45,63 @@ export const createLeadInputSchema = z.object({
 });
 export type CreateLeadInput = z.infer<typeof createLeadInputSchema>;
 
+/** Editing plain fields; the status moves only through POST /api/leads/:id/status. */
+export const updateLeadInputSchema = z
+  .object({
+    sellerName: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
+    sellerPhone: z.string().trim().max(40).refine((v) => v === '' || isPhoneNumber(v), 'must be a phone number').nullable().optional(),
+    sellerEmail: z.string().trim().max(200).refine((v) => v === '' || z.email().safeParse(v).success, 'must be an e-mail address').nullable().optional(),
+    street: z.string().trim().min(1, 'must not be empty').max(200).optional(),
+    city: z.string().trim().min(1, 'must not be empty').max(100).optional(),
+    state: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'must be a two-letter state code').optional(),
+    zip: z.string().trim().regex(/^\d{5}(-\d{4})?$/, 'must be a 5-digit ZIP code').optional(),
+    propertyType: z.enum(PROPERTY_TYPES).optional(),
+    beds: z.number().int('must be a whole number').min(0).max(100).nullable().optional(),
+    baths: z.number().min(0).max(100).nullable().optional(),
+    sqft: z.number().int('must be a whole number').min(0).max(1_000_000).nullable().optional(),
+    yearBuilt: z.number().int('must be a whole number').min(1700, 'must be 1700 or later').max(2100, 'must be 2100 or earlier').nullable().optional(),
+    askingPrice: z.number().int('must be whole dollars').min(0, 'must not be negative').max(1_000_000_000).nullable().optional(),
+    arv: z.number().int('must be whole dollars').min(0, 'must not be negative').max(1_000_000_000).nullable().optional(),
+    repairEstimate: z.number().int('must be whole dollars').min(0, 'must not be negative').max(1_000_000_000).nullable().optional(),
+    source: z.enum(LEAD_SOURCES).optional(),
+    motivation: z.number().int('must be a whole number').min(1, 'must be 1 to 5').max(5, 'must be 1 to 5').nullable().optional(),
+    tags: z.array(z.string().trim().min(1).max(40)).max(30, 'at most 30 tags').optional(),
+    ownerId: z.string().min(1).optional(),
+  })
+  .strict();
+export type UpdateLeadInput = z.infer<typeof updateLeadInputSchema>;
+
+export const LEAD_SORTS = ['createdAt', '-createdAt', 'askingPrice', '-askingPrice', 'sellerName', '-sellerName', 'city', '-city', 'status', '-status'] as const;
+export const LEAD_LIST_FIELDS = ['id', 'sellerName', 'sellerPhone', 'sellerEmail', 'street', 'city', 'state', 'zip', 'propertyType', 'askingPrice', 'source', 'status', 'ownerId', 'contactedAt', 'createdAt', 'updatedAt'] as const;
+
+const listOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
+  z
+    .string()
+    .transform((text) => text.split(',').map((part) => part.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values, { error: `must be ${what} from: ${values.join(', ')}` })));
+
+const dateTime = z.iso.datetime({ offset: true, message: 'must be an ISO date-time' });
+
+export const listLeadsQuerySchema = z.object({
+  status: listOf(LEAD_STATUSES, 'statuses').optional(),
+  ownerId: z.string().min(1).optional(),
+  source: listOf(LEAD_SOURCES, 'sources').optional(),
+  propertyType: listOf(PROPERTY_TYPES, 'property types').optional(),
+  city: z.string().trim().min(1).optional(),
+  zip: z.string().trim().regex(/^\d{5}$/, 'must be a 5-digit ZIP code').optional(),
+  minPrice: z.coerce.number({ error: 'must be a number' }).int().min(0).optional(),
+  maxPrice: z.coerce.number({ error: 'must be a number' }).int().min(0).optional(),
+  createdFrom: dateTime.optional(),
+  createdTo: dateTime.optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  sort: z.enum(LEAD_SORTS).default('-createdAt'),
+  fields: listOf(LEAD_LIST_FIELDS, 'fields').optional(),
+  includeArchived: z.enum(['true', 'false']).transform((v) => v === 'true').default(false),
+  limit: z.coerce.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200').default(50),
+  cursor: z.string().min(1).optional(),
+});
+export type ListLeadsQuery = z.infer<typeof listLeadsQuerySchema>;
+
 export const changeLeadStatusInputSchema = z.object({
   status: z.enum(LEAD_STATUSES),
   reason: z.enum(DEAD_REASONS).optional(),
@@ -62,8 +119,19 @@ export const leadSchema = z.object({
   zip: z.string(),
   propertyType: z.enum(PROPERTY_TYPES),
   askingPrice: z.number().nullable(),
+  beds: z.number().nullable(),
+  baths: z.number().nullable(),
+  sqft: z.number().nullable(),
+  yearBuilt: z.number().nullable(),
+  arv: z.number().nullable(),
+  repairEstimate: z.number().nullable(),
+  /** Derived: ARV × rule % − repairs − target assignment fee. */
+  mao: z.number().nullable(),
   source: z.enum(LEAD_SOURCES),
+  motivation: z.number().nullable(),
+  tags: z.array(z.string()),
   status: z.enum(LEAD_STATUSES),
+  deadReason: z.string().nullable(),
   ownerId: z.string(),
   contactedAt: z.string().nullable(),
   createdAt: z.string(),

@@ -147,3 +147,58 @@ describe('GET /api/dashboard', () => {
     expect(response.body.error.fields).toEqual({ dayStart: 'must be an ISO date-time' });
   });
 });
+
+describe('lead list filters, sort and fields', () => {
+  it('filters by status, source, city, price and text, sorts, and projects fields', async () => {
+    const make = (overrides: Record<string, unknown>) => api.request('POST', '/api/leads', { cookie, body: buildLeadInput(overrides) });
+    const cheap = (await make({ sellerName: 'Filter Cheap', city: 'Xenia', zip: '45385', askingPrice: 40_000, source: 'SMS' })).body;
+    const pricey = (await make({ sellerName: 'Filter Pricey', city: 'Xenia', zip: '45385', askingPrice: 240_000, source: 'PPC' })).body;
+    const list = async (query: string) => (await api.request('GET', `/api/leads?${query}`, { cookie })).body;
+
+    expect((await list('city=Xenia&sort=askingPrice')).items.map((l: { id: string }) => l.id)).toEqual([cheap.id, pricey.id]);
+    expect((await list('city=Xenia&sort=-askingPrice')).items.map((l: { id: string }) => l.id)).toEqual([pricey.id, cheap.id]);
+    expect((await list('city=Xenia&source=SMS,REFERRAL')).items.map((l: { id: string }) => l.id)).toEqual([cheap.id]);
+    expect((await list('zip=45385&minPrice=100000')).items.map((l: { id: string }) => l.id)).toEqual([pricey.id]);
+    expect((await list('q=Filter%20Ch')).items.map((l: { id: string }) => l.id)).toEqual([cheap.id]);
+    expect((await list('city=Xenia&status=CONTACTED')).items).toEqual([]);
+    expect((await list('city=Xenia&fields=sellerName,askingPrice&sort=askingPrice')).items).toEqual([
+      { id: cheap.id, sellerName: 'Filter Cheap', askingPrice: 40_000 },
+      { id: pricey.id, sellerName: 'Filter Pricey', askingPrice: 240_000 },
+    ]);
+  });
+
+  it.each([
+    ['status=SOLD', 'status'],
+    ['sort=price', 'sort'],
+    ['fields=password', 'fields'],
+    ['createdFrom=yesterday', 'createdFrom'],
+    ['minPrice=cheap', 'minPrice'],
+  ])('answers ?%s with a 400 naming %s', async (query, field) => {
+    const response = await api.request('GET', `/api/leads?${query}`, { cookie });
+    expect(response.status).toBe(400);
+    expect(Object.keys(response.body.error.fields)).toEqual([expect.stringMatching(new RegExp(`^${field}`))]);
+  });
+});
+
+describe('PATCH /api/leads/:id and archive', () => {
+  it('edits plain fields with a lead.updated event, shows the deal math, and refuses the status', async () => {
+    const lead = (await api.request('POST', '/api/leads', { cookie, body: buildLeadInput() })).body;
+    const edited = await api.request('PATCH', `/api/leads/${lead.id}`, { cookie, body: { arv: 200_000, repairEstimate: 30_000, beds: 3, sellerPhone: '' } });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ arv: 200_000, repairEstimate: 30_000, beds: 3, sellerPhone: null, mao: 100_000, status: 'NEW' });
+    expect(await api.testDb.db.event.findFirst({ where: { entityId: lead.id, action: 'updated' } })).not.toBeNull();
+
+    const status = await api.request('PATCH', `/api/leads/${lead.id}`, { cookie, body: { status: 'CLOSED' } });
+    expect(status).toMatchObject({ status: 400, body: { error: { fields: { status: 'cannot be set here' } } } });
+    const bad = await api.request('PATCH', `/api/leads/${lead.id}`, { cookie, body: { motivation: 9, yearBuilt: 'old' } });
+    expect(bad.body.error.fields).toEqual({ motivation: 'must be 1 to 5', yearBuilt: 'must be a number' });
+  });
+
+  it('archives a lead: gone from the list and the detail, kept in the database', async () => {
+    const lead = (await api.request('POST', '/api/leads', { cookie, body: buildLeadInput({ sellerName: 'Archive Me' }) })).body;
+    expect((await api.request('POST', `/api/leads/${lead.id}/archive`, { cookie })).status).toBe(200);
+    expect((await api.request('GET', `/api/leads?q=Archive%20Me`, { cookie })).body.items).toEqual([]);
+    expect((await api.request('GET', `/api/leads?q=Archive%20Me&includeArchived=true`, { cookie })).body.items).toHaveLength(1);
+    expect((await api.request('PATCH', `/api/leads/${lead.id}`, { cookie, body: { beds: 2 } })).status).toBe(404);
+  });
+});
