@@ -13,9 +13,11 @@ import { createDashboardRouter } from './routes/dashboard.router';
 import { createEventsRouter } from './routes/events.router';
 import { createHealthRouter } from './routes/health.router';
 import { createLeadsRouter } from './routes/leads.router';
+import { createNotesRouter } from './routes/notes.router';
 import { createNotificationsRouter } from './routes/notifications.router';
 import { createOffersRouter } from './routes/offers.router';
 import { createTasksRouter } from './routes/tasks.router';
+import { createUsersRouter } from './routes/users.router';
 import type { EventHub } from './sse/event-hub';
 
 export interface AppDeps {
@@ -54,6 +56,8 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/buyers', createBuyersRouter({ db, temporal, taskQueue }));
   api.use('/offers', createOffersRouter({ db, temporal, taskQueue }));
   api.use('/tasks', createTasksRouter({ db }));
+  api.use('/notes', createNotesRouter({ db }));
+  api.use('/users', createUsersRouter({ db }));
   api.use('/notifications', createNotificationsRouter({ db }));
   api.use('/dashboard', createDashboardRouter({ db }));
   api.use('/events', createEventsRouter({ db, hub }));

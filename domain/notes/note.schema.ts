@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+const TARGETS = ['leadId', 'buyerId', 'taskId', 'offerId'] as const;
+
+export const createNoteInputSchema = z
+  .object({
+    body: z.string().trim().min(1, 'is required').max(10_000, 'must be at most 10000 characters'),
+    leadId: z.string().min(1).optional(),
+    buyerId: z.string().min(1).optional(),
+    taskId: z.string().min(1).optional(),
+    offerId: z.string().min(1).optional(),
+  })
+  .refine((note) => TARGETS.filter((target) => note[target] !== undefined).length === 1, {
+    message: 'give exactly one of leadId, buyerId, taskId, offerId',
+    path: ['leadId'],
+  });
+export type CreateNoteInput = z.infer<typeof createNoteInputSchema>;
+
+export const listNotesQuerySchema = z
+  .object({
+    leadId: z.string().min(1).optional(),
+    buyerId: z.string().min(1).optional(),
+    taskId: z.string().min(1).optional(),
+    offerId: z.string().min(1).optional(),
+    limit: z.coerce.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200').default(100),
+  })
+  .refine((query) => TARGETS.some((target) => query[target] !== undefined), { message: 'give one of leadId, buyerId, taskId, offerId', path: ['leadId'] });

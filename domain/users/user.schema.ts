@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { userRoleSchema } from './user-role';
+
+export const createUserInputSchema = z.object({
+  email: z.string().trim().toLowerCase().email('must be an e-mail address'),
+  name: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
+  role: userRoleSchema,
+  password: z.string().min(10, 'must be at least 10 characters').max(200, 'must be at most 200 characters'),
+});
+
+export const updateUserInputSchema = z
+  .object({
+    name: z.string().trim().min(1, 'must not be empty').max(200).optional(),
+    role: userRoleSchema.optional(),
+    active: z.boolean().optional(),
+    password: z.string().min(10, 'must be at least 10 characters').max(200).optional(),
+  })
+  .strict();

@@ -1,0 +1,66 @@
+import { buildLeadInput, buildUser } from '../support/factories';
+import { startApiHarness, type ApiHarness } from '../support/api-harness';
+
+jest.setTimeout(60_000);
+
+let api: ApiHarness;
+let agentCookie: string;
+let adminCookie: string;
+let admin: { id: string; email: string };
+
+beforeAll(async () => {
+  api = await startApiHarness();
+  const agent = await buildUser(api.testDb.db, { role: 'AGENT', name: 'Nora Notes' });
+  admin = await buildUser(api.testDb.db, { role: 'ADMIN' });
+  agentCookie = await api.login(agent.email);
+  adminCookie = await api.login(admin.email);
+});
+afterAll(() => api?.close());
+
+describe('notes', () => {
+  it('adds a note to a lead with its author and lists the lead\'s notes newest first', async () => {
+    const lead = (await api.request('POST', '/api/leads', { cookie: agentCookie, body: buildLeadInput() })).body;
+    const first = await api.request('POST', '/api/notes', { cookie: agentCookie, body: { leadId: lead.id, body: 'Seller wants to close in 30 days' } });
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ body: 'Seller wants to close in 30 days', authorName: 'Nora Notes', leadId: lead.id });
+    await new Promise((resolve) => setTimeout(resolve, 5)); // distinct creation times
+    await api.request('POST', '/api/notes', { cookie: agentCookie, body: { leadId: lead.id, body: 'Called back' } });
+    const listed = await api.request('GET', `/api/notes?leadId=${lead.id}`, { cookie: agentCookie });
+    expect(listed.body.items.map((note: { body: string }) => note.body)).toEqual(['Called back', 'Seller wants to close in 30 days']);
+  });
+
+  it.each([
+    [{ body: 'x' }, 400, { leadId: 'give exactly one of leadId, buyerId, taskId, offerId' }],
+    [{ body: '', leadId: 'a' }, 400, { body: 'is required' }],
+    [{ body: 'x', leadId: 'nope' }, 422, { leadId: 'does not name a record' }],
+  ])('refuses %p', async (body, status, fields) => {
+    const response = await api.request('POST', '/api/notes', { cookie: agentCookie, body });
+    expect(response.status).toBe(status);
+    expect(response.body.error.fields).toEqual(fields);
+  });
+});
+
+describe('users', () => {
+  it('lets anyone list users but only an admin create or change them', async () => {
+    expect((await api.request('GET', '/api/users', { cookie: agentCookie })).status).toBe(200);
+    const body = { email: 'new.agent@flipstackk.test', name: 'New Agent', role: 'AGENT', password: 'a long enough password' };
+    const refused = await api.request('POST', '/api/users', { cookie: agentCookie, body });
+    expect(refused).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN' } } });
+
+    const created = await api.request('POST', '/api/users', { cookie: adminCookie, body });
+    expect(created).toMatchObject({ status: 201, body: { email: 'new.agent@flipstackk.test', role: 'AGENT', active: true } });
+    expect(await api.login('new.agent@flipstackk.test', 'a long enough password')).toEqual(expect.any(String));
+    expect((await api.request('POST', '/api/users', { cookie: adminCookie, body })).status).toBe(409);
+
+    const deactivated = await api.request('PATCH', `/api/users/${created.body.id}`, { cookie: adminCookie, body: { active: false } });
+    expect(deactivated.body.active).toBe(false);
+    await expect(api.login('new.agent@flipstackk.test', 'a long enough password')).rejects.toThrow('401');
+  });
+
+  it('refuses a weak password and an admin locking themselves out', async () => {
+    const weak = await api.request('POST', '/api/users', { cookie: adminCookie, body: { email: 'w@flipstackk.test', name: 'W', role: 'AGENT', password: 'short' } });
+    expect(weak.body.error.fields).toEqual({ password: 'must be at least 10 characters' });
+    const self = await api.request('PATCH', `/api/users/${admin.id}`, { cookie: adminCookie, body: { role: 'AGENT' } });
+    expect(self.status).toBe(409);
+  });
+});
