@@ -7,6 +7,7 @@ import type { Db } from '../prisma/db';
 import { currentUser, requireUser } from './auth/require-user';
 import { createSessionStore } from './auth/sessions';
 import { errorHandler, notFoundHandler } from './errors';
+import { openApiDocument } from './openapi';
 import { createAuthRouter } from './routes/auth.router';
 import { createBuyersRouter } from './routes/buyers.router';
 import { createDashboardRouter } from './routes/dashboard.router';
@@ -45,6 +46,9 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(cookieParser());
   api.use('/health', createHealthRouter({ db, temporal }));
   api.use('/auth', createAuthRouter({ db, sessions, secureCookie: deps.secureCookie }));
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openApiDocument());
+  });
   api.use(requireUser(sessions));
   api.get('/me', (_req, res) => {
     res.json(currentUser(res));
