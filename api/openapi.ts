@@ -36,9 +36,6 @@ interface RouteSpec {
   public?: boolean;
 }
 
-// Query schemas that refine across fields are documented by their plain shape.
-const notesQuery = z.object({ leadId: z.string().optional(), buyerId: z.string().optional(), taskId: z.string().optional(), offerId: z.string().optional(), limit: z.string().optional() });
-
 /** Every route of the API with the zod schemas that validate it; tests check nothing is missing. */
 export const API_ROUTES: RouteSpec[] = [
   { method: 'get', path: '/api/health', summary: 'Database and Temporal health', response: z.object({ status: z.string(), db: z.string(), temporal: z.string() }), public: true },
@@ -65,7 +62,7 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'get', path: '/api/offers/{id}', summary: 'One offer', params: idParams, response: anyObject },
   { method: 'post', path: '/api/offers/{id}/status', summary: 'Change an offer\'s status through its workflow', params: idParams, body: changeOfferStatusInputSchema, response: anyObject },
   { method: 'get', path: '/api/tasks', summary: 'List tasks', query: listTasksQuerySchema, response: page(taskSchema) },
-  { method: 'get', path: '/api/notes', summary: 'Notes of a lead, buyer, task or offer', query: notesQuery, response: z.object({ items: z.array(anyObject) }) },
+  { method: 'get', path: '/api/notes', summary: 'Notes of a lead, buyer, task or offer', query: listNotesQuerySchema, response: z.object({ items: z.array(anyObject) }) },
   { method: 'post', path: '/api/notes', summary: 'Add a note', body: createNoteInputSchema, response: anyObject, status: 201 },
   { method: 'get', path: '/api/users', summary: 'List users', response: z.object({ items: z.array(anyObject) }) },
   { method: 'post', path: '/api/users', summary: 'Create a user (admin)', body: createUserInputSchema, response: anyObject, status: 201 },
