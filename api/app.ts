@@ -4,16 +4,19 @@ import type { Client } from '@temporalio/client';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import type { Db } from '../prisma/db';
-import { currentUser, requireUser } from './auth/require-user';
+import { requireUser } from './auth/require-user';
 import { createSessionStore } from './auth/sessions';
 import { errorHandler, notFoundHandler } from './errors';
 import { openApiDocument } from './openapi';
 import { createAuthRouter } from './routes/auth.router';
 import { createBuyersRouter } from './routes/buyers.router';
 import { createDashboardRouter } from './routes/dashboard.router';
+import { createDealsRouter } from './routes/deals.router';
 import { createEventsRouter } from './routes/events.router';
 import { createHealthRouter } from './routes/health.router';
+import { createHistoryRouter } from './routes/history.router';
 import { createLeadsRouter } from './routes/leads.router';
+import { createMeRouter } from './routes/me.router';
 import { createNotesRouter } from './routes/notes.router';
 import { createNotificationsRouter } from './routes/notifications.router';
 import { createOffersRouter } from './routes/offers.router';
@@ -50,9 +53,7 @@ export function createApp(deps: AppDeps): express.Express {
     res.json(openApiDocument());
   });
   api.use(requireUser(sessions));
-  api.get('/me', (_req, res) => {
-    res.json(currentUser(res));
-  });
+  api.use('/me', createMeRouter({ db }));
   api.get('/config', (_req, res) => {
     res.json({ temporalUiUrl: deps.temporalUiUrl });
   });
@@ -61,6 +62,8 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/offers', createOffersRouter({ db, temporal, taskQueue }));
   api.use('/tasks', createTasksRouter({ db }));
   api.use('/notes', createNotesRouter({ db }));
+  api.use('/deals', createDealsRouter({ db }));
+  api.use('/history', createHistoryRouter({ db }));
   api.use('/users', createUsersRouter({ db }));
   api.use('/notifications', createNotificationsRouter({ db }));
   api.use('/dashboard', createDashboardRouter({ db }));

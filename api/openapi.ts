@@ -13,6 +13,7 @@ import { createNoteInputSchema, listNotesQuerySchema } from '../domain/notes/not
 import { changeOfferStatusInputSchema, createOfferInputSchema, listOffersQuerySchema } from '../domain/offers/offer.schema';
 import { listTasksQuerySchema, taskSchema } from '../domain/tasks/task.schema';
 import { publicUserSchema } from '../domain/users/user-role';
+import { historyParamsSchema, savedViewInputSchema, userItemInputSchema } from '../domain/users/user-items.schema';
 import { createUserInputSchema, updateUserInputSchema } from '../domain/users/user.schema';
 
 type Method = 'get' | 'post' | 'patch';
@@ -42,6 +43,16 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'post', path: '/api/auth/login', summary: 'Sign in; sets the session cookie', body: loginInputSchema, response: publicUserSchema, public: true },
   { method: 'post', path: '/api/auth/logout', summary: 'Sign out', response: z.null(), status: 204, public: true },
   { method: 'get', path: '/api/me', summary: 'The signed-in user', response: publicUserSchema },
+  { method: 'get', path: '/api/me/favorites', summary: 'My favorites', response: z.object({ items: z.array(anyObject) }) },
+  { method: 'post', path: '/api/me/favorites', summary: 'Add a favorite', body: userItemInputSchema, response: anyObject, status: 201 },
+  { method: 'post', path: '/api/me/favorites/remove', summary: 'Remove a favorite', body: userItemInputSchema, response: z.null(), status: 204 },
+  { method: 'get', path: '/api/me/recent', summary: 'My recently viewed items', response: z.object({ items: z.array(anyObject) }) },
+  { method: 'post', path: '/api/me/recent', summary: 'Record a view', body: userItemInputSchema, response: anyObject, status: 201 },
+  { method: 'get', path: '/api/me/saved-views', summary: 'My saved list views', query: z.object({ page: z.string().optional() }), response: z.object({ items: z.array(anyObject) }) },
+  { method: 'post', path: '/api/me/saved-views', summary: 'Save a list view (same name replaces)', body: savedViewInputSchema, response: anyObject, status: 201 },
+  { method: 'post', path: '/api/me/saved-views/{id}/delete', summary: 'Delete a saved view', params: idParams, response: z.null(), status: 204 },
+  { method: 'get', path: '/api/deals', summary: 'List deals', query: z.object({ closed: z.string().optional(), limit: z.string().optional(), cursor: z.string().optional() }), response: page(anyObject) },
+  { method: 'get', path: '/api/history/{entityType}/{id}', summary: 'An entity\'s history timeline', params: historyParamsSchema, response: z.object({ items: z.array(anyObject) }) },
   { method: 'get', path: '/api/config', summary: 'Client configuration', response: z.object({ temporalUiUrl: z.string() }) },
   { method: 'get', path: '/api/leads', summary: 'List leads', query: listLeadsQuerySchema, response: page(leadSchema) },
   { method: 'post', path: '/api/leads', summary: 'Create a lead (starts workflow lead-<id>)', body: createLeadInputSchema, response: leadSchema, status: 201 },

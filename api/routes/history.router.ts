@@ -1,0 +1,16 @@
+import { Router } from 'express';
+import { historyParamsSchema } from '../../domain/users/user-items.schema';
+import type { Db } from '../../prisma/db';
+import { toEventJson } from '../../prisma/to-json';
+import { parseInput } from '../validate';
+
+/** An entity's history timeline, from its Event rows, oldest first. */
+export function createHistoryRouter({ db }: { db: Db }) {
+  const router = Router();
+  router.get('/:entityType/:id', async (req, res) => {
+    const { entityType, id } = parseInput(historyParamsSchema, req.params, 'params');
+    const rows = await db.event.findMany({ where: { entityType, entityId: id, audienceUserId: null }, orderBy: { id: 'asc' }, take: 500 });
+    res.json({ items: rows.map(toEventJson) });
+  });
+  return router;
+}

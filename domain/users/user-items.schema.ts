@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+export const ITEM_TYPES = ['lead', 'buyer', 'task', 'offer'] as const;
+
+export const userItemInputSchema = z.object({
+  entityType: z.enum(ITEM_TYPES),
+  entityId: z.string().min(1, 'is required').max(100),
+});
+
+export const savedViewInputSchema = z.object({
+  page: z.enum(['leads', 'buyers', 'tasks']),
+  name: z.string().trim().min(1, 'is required').max(80, 'must be at most 80 characters'),
+  /** The list's filters and sort, as its query string parameters. */
+  query: z.record(z.string(), z.string().max(500)).refine((query) => Object.keys(query).length <= 30, 'has too many parameters'),
+});
+
+export const historyParamsSchema = z.object({
+  entityType: z.enum(['lead', 'buyer', 'task', 'offer', 'deal', 'note', 'user']),
+  id: z.string().min(1),
+});

@@ -1,0 +1,56 @@
+import { buildLeadInput, buildUser } from '../support/factories';
+import { startApiHarness, type ApiHarness } from '../support/api-harness';
+
+jest.setTimeout(60_000);
+
+let api: ApiHarness;
+let cookie: string;
+let otherCookie: string;
+beforeAll(async () => {
+  api = await startApiHarness();
+  cookie = await api.login((await buildUser(api.testDb.db)).email);
+  otherCookie = await api.login((await buildUser(api.testDb.db)).email);
+});
+afterAll(() => api?.close());
+
+describe('favorites, recent items and saved views', () => {
+  it('keeps favorites per user, idempotently', async () => {
+    const item = { entityType: 'lead', entityId: 'lead-1' };
+    await api.request('POST', '/api/me/favorites', { cookie, body: item });
+    await api.request('POST', '/api/me/favorites', { cookie, body: item });
+    expect((await api.request('GET', '/api/me/favorites', { cookie })).body.items).toEqual([expect.objectContaining(item)]);
+    expect((await api.request('GET', '/api/me/favorites', { cookie: otherCookie })).body.items).toEqual([]);
+    await api.request('POST', '/api/me/favorites/remove', { cookie, body: item });
+    expect((await api.request('GET', '/api/me/favorites', { cookie })).body.items).toEqual([]);
+    expect((await api.request('POST', '/api/me/favorites', { cookie, body: { entityType: 'planet', entityId: 'x' } })).status).toBe(400);
+  });
+
+  it('lists recent items newest first', async () => {
+    await api.request('POST', '/api/me/recent', { cookie, body: { entityType: 'lead', entityId: 'a' } });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await api.request('POST', '/api/me/recent', { cookie, body: { entityType: 'buyer', entityId: 'b' } });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await api.request('POST', '/api/me/recent', { cookie, body: { entityType: 'lead', entityId: 'a' } });
+    expect((await api.request('GET', '/api/me/recent', { cookie })).body.items.map((item: { entityId: string }) => item.entityId)).toEqual(['a', 'b']);
+  });
+
+  it('saves, replaces by name and deletes list views', async () => {
+    await api.request('POST', '/api/me/saved-views', { cookie, body: { page: 'leads', name: 'Hot Dayton', query: { city: 'Dayton', status: 'NEW' } } });
+    await api.request('POST', '/api/me/saved-views', { cookie, body: { page: 'leads', name: 'Hot Dayton', query: { city: 'Dayton', status: 'CONTACTED' } } });
+    const views = (await api.request('GET', '/api/me/saved-views?page=leads', { cookie })).body.items;
+    expect(views).toEqual([expect.objectContaining({ name: 'Hot Dayton', query: { city: 'Dayton', status: 'CONTACTED' } })]);
+    expect((await api.request('POST', `/api/me/saved-views/${views[0].id}/delete`, { cookie: otherCookie })).status).toBe(404);
+    expect((await api.request('POST', `/api/me/saved-views/${views[0].id}/delete`, { cookie })).status).toBe(204);
+    expect((await api.request('POST', '/api/me/saved-views', { cookie, body: { page: 'leads', name: '', query: {} } })).body.error.fields).toEqual({ name: 'is required' });
+  });
+});
+
+describe('history', () => {
+  it('returns an entity\'s events oldest first', async () => {
+    const lead = (await api.request('POST', '/api/leads', { cookie, body: buildLeadInput() })).body;
+    await api.request('PATCH', `/api/leads/${lead.id}`, { cookie, body: { beds: 4 } });
+    const history = await api.request('GET', `/api/history/lead/${lead.id}`, { cookie });
+    expect(history.body.items.map((event: { action: string }) => event.action)).toEqual(['created', 'updated']);
+    expect((await api.request('GET', `/api/history/planet/${lead.id}`, { cookie })).status).toBe(400);
+  });
+});
