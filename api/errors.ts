@@ -56,8 +56,22 @@ export const notFoundHandler: RequestHandler = (req, _res, next) => {
   next(new AppError('NOT_FOUND', `No route ${req.method} ${req.path}`));
 };
 
+// Prisma's known request errors that a client's input (or a race between two requests) can cause.
+const PRISMA_ERRORS: Record<string, [ErrorCode, string]> = {
+  P2002: ['CONFLICT', 'That record exists already'],
+  P2003: ['UNPROCESSABLE', 'A referenced record does not exist'],
+  P2025: ['NOT_FOUND', 'The record does not exist'],
+};
+
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown })?.code === 'P2002';
+}
+
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  const prismaCode = (error as { code?: unknown; clientVersion?: unknown }).clientVersion ? (error as { code?: string }).code : undefined;
+  const known = prismaCode ? PRISMA_ERRORS[prismaCode] : undefined;
+  if (known) return new AppError(known[0], known[1]);
   const httpError = error as { type?: string; status?: number; message?: string };
   if (httpError.type === 'entity.parse.failed') return new AppError('INVALID_JSON', 'The request body is not valid JSON');
   if (httpError.type === 'entity.too.large') return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large');

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { savedViewInputSchema, userItemInputSchema } from '../../domain/users/user-items.schema';
 import type { Db } from '../../prisma/db';
 import { currentUser } from '../auth/require-user';
-import { AppError } from '../errors';
+import { AppError, isUniqueViolation } from '../errors';
 import { parseInput } from '../validate';
 
 const RECENT_LIMIT = 20;
@@ -25,7 +25,10 @@ export function createMeRouter({ db }: { db: Db }) {
   router.post('/favorites', async (req, res) => {
     const item = parseInput(userItemInputSchema, req.body);
     const userId = currentUser(res).id;
-    await db.favorite.upsert({ where: { userId_entityType_entityId: { userId, ...item } }, create: { userId, ...item }, update: {} });
+    // Favoriting twice (even at the same moment) leaves one favorite.
+    await db.favorite.create({ data: { userId, ...item } }).catch((error: unknown) => {
+      if (!isUniqueViolation(error)) throw error;
+    });
     res.status(201).json(item);
   });
 
@@ -44,7 +47,11 @@ export function createMeRouter({ db }: { db: Db }) {
     const item = parseInput(userItemInputSchema, req.body);
     const userId = currentUser(res).id;
     const viewedAt = new Date();
-    await db.recentItem.upsert({ where: { userId_entityType_entityId: { userId, ...item } }, create: { userId, ...item, viewedAt }, update: { viewedAt } });
+    const key = { userId_entityType_entityId: { userId, ...item } };
+    await db.recentItem.upsert({ where: key, create: { userId, ...item, viewedAt }, update: { viewedAt } }).catch(async (error: unknown) => {
+      if (!isUniqueViolation(error)) throw error;
+      await db.recentItem.update({ where: key, data: { viewedAt } });
+    });
     res.status(201).json({ ...item, viewedAt: viewedAt.toISOString() });
   });
 
