@@ -1,17 +1,18 @@
 import type { Prisma } from './generated/client';
-import type { EntityType } from '../domain/events/event-name';
+import type { EntityType, EventAction } from '../domain/events/event-name';
 
-export interface EventInput {
-  entityType: EntityType;
+export interface EventInput<E extends EntityType> {
+  entityType: E;
   entityId: string;
-  action: string;
+  /** Only actions listed in EVENT_NAMES, so browsers know to listen for them. */
+  action: EventAction<E>;
   entity: unknown;
   actorId?: string | null;
   audienceUserId?: string | null;
 }
 
 /** Writes the Event row of a state change; call it inside the transaction that makes the change. */
-export function recordEvent(tx: Prisma.TransactionClient, input: EventInput) {
+export function recordEvent<E extends EntityType>(tx: Prisma.TransactionClient, input: EventInput<E>) {
   return tx.event.create({
     data: {
       entityType: input.entityType,

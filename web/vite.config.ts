@@ -1,13 +1,16 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
+// The API's port, as the stack is started (`PORT=3100 npm run dev:web` next to `PORT=3100 npm start`).
+const apiTarget = `http://127.0.0.1:${process.env.PORT ?? '3000'}`;
+
 export default defineConfig({
   root: __dirname,
   plugins: [react()],
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
   server: {
     port: 5173,
-    // The API streams SSE on /api/events; the proxy passes it through unbuffered.
-    proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
+    // SSE on /api/events passes through unbuffered; the API sets no-transform and no compression.
+    proxy: { '/api': { target: apiTarget } },
   },
 });

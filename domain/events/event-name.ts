@@ -1,6 +1,33 @@
 export const ENTITY_TYPES = ['lead', 'task', 'notification', 'user', 'buyer', 'offer', 'deal', 'note', 'document'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
+/** Every SSE `event:` name the server sends; browsers must listen for each one by name. */
+export const EVENT_NAMES = [
+  'lead.created',
+  'lead.updated',
+  'lead.archived',
+  'lead.status_changed',
+  'task.created',
+  'task.assigned',
+  'task.overdue',
+  'task.cancelled',
+  'buyer.created',
+  'buyer.updated',
+  'buyer.archived',
+  'buyer.status_changed',
+  'offer.created',
+  'offer.status_changed',
+  'deal.closed',
+  'deal.buyer_recorded',
+  'note.created',
+  'user.created',
+  'user.updated',
+  'notification.created',
+] as const;
+export type EventName = (typeof EVENT_NAMES)[number];
+/** The actions an entity type's events may have, e.g. `EventAction<'task'>` = 'created' | 'assigned' | … */
+export type EventAction<E extends EntityType> = EventName extends infer N ? (N extends `${E}.${infer A}` ? A : never) : never;
+
 /** The SSE event name of a change: `<entity>.<action>`, e.g. `lead.created`, `task.overdue`. */
 export function eventName(entityType: EntityType, action: string): string {
   return `${entityType}.${action}`;

@@ -1,14 +1,28 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from './features/auth/login-page';
 import { RequireAuth } from './features/auth/require-auth';
+import { ME_KEY } from './features/auth/use-me';
 import { DashboardPage } from './features/dashboard/dashboard-page';
 import { AppShell } from './features/layout/app-shell';
-import { LiveEventsProvider } from './lib/live-events';
+import { isUnauthenticated } from './lib/api-client';
 
-const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: true } },
-});
+function createQueryClient(): QueryClient {
+  // A 401 anywhere means the session ended: forget the user, and RequireAuth shows the login.
+  const onError = (error: Error) => {
+    if (isUnauthenticated(error)) queryClient.setQueryData(ME_KEY, null);
+  };
+  const queryClient: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
+    defaultOptions: {
+      queries: { retry: (failures, error) => !isUnauthenticated(error) && failures < 2 },
+    },
+  });
+  return queryClient;
+}
+
+const queryClient = createQueryClient();
 
 export function App() {
   return (
@@ -17,20 +31,15 @@ export function App() {
         <Routes>
           <Route path="/login" element={<LoginPage />} />
           <Route
-            path="/*"
             element={
               <RequireAuth>
-                <LiveEventsProvider>
-                  <AppShell>
-                    <Routes>
-                      <Route index element={<DashboardPage />} />
-                      <Route path="*" element={<Navigate to="/" replace />} />
-                    </Routes>
-                  </AppShell>
-                </LiveEventsProvider>
+                <AppShell />
               </RequireAuth>
             }
-          />
+          >
+            <Route index element={<DashboardPage />} />
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Route>
         </Routes>
       </BrowserRouter>
     </QueryClientProvider>

@@ -7,26 +7,40 @@ export class ApiError extends Error {
     readonly fields: Record<string, string> = {},
   ) {
     super(message);
+    this.name = 'ApiError';
   }
 }
 
+interface ErrorBody {
+  error?: { code?: string; message?: string; fields?: Record<string, string> };
+}
+
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(path, {
-    method,
-    credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR', 'Cannot reach the server. Check your connection and try again.');
+  }
   if (response.status === 204) return undefined as T;
-  const payload = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string; fields?: Record<string, string> } };
+  const payload: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    const error = payload.error ?? { code: 'HTTP_ERROR', message: `The server answered ${response.status}` };
-    throw new ApiError(response.status, error.code, error.message, error.fields);
+    const error = (payload as ErrorBody | undefined)?.error;
+    throw new ApiError(response.status, error?.code ?? 'HTTP_ERROR', error?.message ?? `The server answered ${response.status}`, error?.fields);
   }
   return payload as T;
 }
 
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  delete: <T>(path: string) => request<T>('DELETE', path),
 };
+
+export const isUnauthenticated = (error: unknown): boolean => error instanceof ApiError && error.status === 401;

@@ -1,27 +1,41 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { LoginInput } from '../../../../domain/auth/login.schema';
 import type { PublicUser } from '../../../../domain/users/user-role';
-import { api, ApiError } from '../../lib/api-client';
+import { api, isUnauthenticated } from '../../lib/api-client';
 
+export const ME_KEY = ['me'] as const;
+
+// Another user may sign in on this tab: nothing cached for the last one may show. The `me`
+// entry stays (it is updated in place), so RequireAuth sees the change at once.
+function forgetEverythingButMe(queryClient: QueryClient): void {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_KEY[0] });
+}
+
+/** The signed-in user; `null` when there is no session. */
 export function useMe() {
   return useQuery({
-    queryKey: ['me'],
-    queryFn: async () => {
+    queryKey: ME_KEY,
+    queryFn: async (): Promise<PublicUser | null> => {
       try {
         return await api.get<PublicUser>('/api/me');
       } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
+        if (isUnauthenticated(error)) return null;
         throw error;
       }
     },
-    staleTime: Number.POSITIVE_INFINITY,
+    staleTime: 5 * 60_000,
+    retry: (failures, error) => !isUnauthenticated(error) && failures < 2,
   });
 }
 
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (credentials: { email: string; password: string }) => api.post<PublicUser>('/api/auth/login', credentials),
-    onSuccess: (user) => queryClient.setQueryData(['me'], user),
+    mutationFn: (credentials: LoginInput) => api.post<PublicUser>('/api/auth/login', credentials),
+    onSuccess: (user) => {
+      queryClient.setQueryData(ME_KEY, user);
+      forgetEverythingButMe(queryClient);
+    },
   });
 }
 
@@ -29,9 +43,9 @@ export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.post<void>('/api/auth/logout'),
-    onSuccess: () => {
-      queryClient.clear();
-      queryClient.setQueryData(['me'], null);
+    onSettled: () => {
+      queryClient.setQueryData(ME_KEY, null);
+      forgetEverythingButMe(queryClient);
     },
   });
 }

@@ -1,28 +1,77 @@
-import type { LiveEvent } from '../../lib/live-events';
+import { humanize, money, timeAgo } from '../../lib/format';
+import type { LiveEvent } from '../../lib/use-live-events';
+
+export type EventTone = 'lead' | 'task' | 'warn' | 'status' | 'deal' | 'muted';
+
+export interface EventLine {
+  title: string;
+  detail: string;
+  tone: EventTone;
+  /** Workflow id of the lead or task the event is about (links to the Temporal Web UI). */
+  workflowId?: string;
+}
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+const joined = (...parts: string[]): string => parts.filter(Boolean).join(' · ');
+
+function dueText(entity: Record<string, unknown>, now: number): string {
+  const dueAt = text(entity.dueAt);
+  return dueAt ? `due ${timeAgo(dueAt, now)}` : '';
+}
 
 /** One line of the activity feed, in words a wholesaler reads at a glance. */
-export function describeEvent(event: LiveEvent): { title: string; detail: string; tone: 'info' | 'good' | 'warn' } {
-  const entity = event.entity;
+export function describeEvent(event: LiveEvent, context: { meId?: string; now: number }): EventLine {
+  const { entity } = event;
+  const priority = text(entity.priority) && `${humanize(text(entity.priority))} priority`;
+  const taskWorkflow = `task-${event.entityId}`;
   switch (event.name) {
-    case 'lead.created':
-      return { title: `New lead: ${text(entity.sellerName)}`, detail: `${text(entity.street)}, ${text(entity.city)} ${text(entity.state)}`, tone: 'good' };
+    case 'lead.created': {
+      const price = typeof entity.askingPrice === 'number' ? `asking ${money(entity.askingPrice)}` : '';
+      return {
+        title: `New lead: ${text(entity.sellerName)}, ${text(entity.street)}, ${text(entity.city)}`,
+        detail: joined(`${text(entity.state)} ${text(entity.zip)}`.trim(), text(entity.source) && humanize(text(entity.source)), price),
+        tone: 'lead',
+        workflowId: `lead-${event.entityId}`,
+      };
+    }
     case 'lead.status_changed':
-      return { title: `Lead ${text(entity.sellerName)} → ${text(entity.status).replace('_', ' ')}`, detail: `was ${text(entity.previousStatus).replace('_', ' ')}`, tone: 'info' };
+      return {
+        title: `Lead moved: ${text(entity.sellerName)} → ${humanize(text(entity.status))}`,
+        detail: text(entity.previousStatus) && `was ${humanize(text(entity.previousStatus))}`,
+        tone: 'status',
+        workflowId: `lead-${event.entityId}`,
+      };
     case 'task.created':
-      return { title: `Task created: ${text(entity.title)}`, detail: `${text(entity.priority)} priority`, tone: 'info' };
-    case 'task.assigned':
-      return { title: `Task assigned: ${text(entity.title)}`, detail: `due ${new Date(text(entity.dueAt)).toLocaleString()}`, tone: 'info' };
+      return { title: `Task created: ${text(entity.title)}`, detail: joined(priority, dueText(entity, context.now)), tone: 'task', workflowId: taskWorkflow };
+    case 'task.assigned': {
+      const assignee = entity.assigneeId && entity.assigneeId === context.meId ? 'Assigned to you' : 'Assigned to a teammate';
+      return { title: `Task assigned: ${text(entity.title)}`, detail: joined(assignee, dueText(entity, context.now)), tone: 'task', workflowId: taskWorkflow };
+    }
     case 'task.overdue':
-      return { title: `Task overdue: ${text(entity.title)}`, detail: 'the deadline passed', tone: 'warn' };
+      return { title: `Task overdue: ${text(entity.title)}`, detail: joined(priority, 'the deadline passed'), tone: 'warn', workflowId: taskWorkflow };
     case 'task.cancelled':
-      return { title: `Task cancelled: ${text(entity.title)}`, detail: '', tone: 'info' };
-    case 'deal.created':
-      return { title: 'Deal closed', detail: '', tone: 'good' };
+      return { title: `Task cancelled: ${text(entity.title)}`, detail: 'no longer needed', tone: 'muted', workflowId: taskWorkflow };
+    case 'buyer.created':
+      return { title: `New buyer: ${text(entity.name)}`, detail: entity.cashBuyer === true ? 'cash buyer' : '', tone: 'lead', workflowId: `buyer-${event.entityId}` };
+    case 'buyer.status_changed':
+      return { title: `Buyer ${text(entity.name)} → ${humanize(text(entity.status))}`, detail: '', tone: 'status', workflowId: `buyer-${event.entityId}` };
+    case 'offer.created':
+      return { title: `Offer drafted: ${money(Number(entity.amount))}`, detail: humanize(text(entity.kind)), tone: 'deal', workflowId: `offer-${event.entityId}` };
+    case 'offer.status_changed':
+      return { title: `Offer ${humanize(text(entity.status)).toLowerCase()}: ${money(Number(entity.amount))}`, detail: text(entity.previousStatus) && `was ${humanize(text(entity.previousStatus))}`, tone: 'deal', workflowId: `offer-${event.entityId}` };
+    case 'deal.closed':
+      return {
+        title: 'Deal closed',
+        detail: typeof entity.assignmentFee === 'number' ? `assignment fee ${money(entity.assignmentFee)}` : '',
+        tone: 'deal',
+        workflowId: text(entity.leadId) ? `lead-${text(entity.leadId)}` : undefined,
+      };
     case 'notification.created':
-      return { title: text(entity.title), detail: text(entity.body), tone: 'info' };
+      return { title: text(entity.title), detail: text(entity.body), tone: 'task' };
     default:
-      return { title: event.name, detail: '', tone: 'info' };
+      return { title: humanize(event.name.replace('.', ' ')), detail: '', tone: 'muted' };
   }
 }
+
+/** Notifications are personal copies of the changes already in the feed; the bell shows them. */
+export const isFeedEvent = (event: LiveEvent): boolean => event.entityType !== 'notification';

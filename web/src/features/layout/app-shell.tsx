@@ -1,50 +1,61 @@
-import type { ReactNode } from 'react';
-import { NavLink } from 'react-router';
-import { useLiveEvents } from '../../lib/live-events';
-import { useLogout, useMe } from '../auth/use-me';
+import { NavLink, Outlet } from 'react-router';
+import { useLiveEvents } from '../../lib/use-live-events';
+import { useAppConfig } from '../../lib/use-workflow-link';
 import { NotificationsBell } from '../notifications/notifications-bell';
+import { BrandMark } from './brand-mark';
+import { LiveIndicator } from './live-indicator';
+import { UserMenu } from './user-menu';
+import './app-shell.css';
 
-const STATUS_LABEL = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…' } as const;
+const NAV_ICONS = {
+  dashboard: 'M3 10.5 10 4l7 6.5M5 9v7h3.5v-4h3v4H15V9',
+  workflows: 'M4 5h5v4H4zM11 11h5v4h-5zM6.5 9v4H11M13.5 11V7H9',
+};
 
-export function AppShell({ children }: { children: ReactNode }) {
-  const { data: me } = useMe();
-  const logout = useLogout();
-  const { status } = useLiveEvents();
+function NavIcon({ path }: { path: string }) {
+  return (
+    <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
+      <path d={path} fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
+/** The signed-in frame: sidebar, top bar with live status, notifications and user menu. */
+export function AppShell() {
+  const status = useLiveEvents();
+  const temporalUiUrl = useAppConfig().data?.temporalUiUrl;
 
   return (
     <div className="shell">
       <aside className="sidebar">
-        <div className="brand">
-          <span className="brand-mark">F</span> Flipstackk
+        <div className="brand brand-inverse">
+          <BrandMark /> Flipstackk
         </div>
-        <nav>
+        <nav className="nav" aria-label="Main">
           <NavLink to="/" end className="nav-link">
-            Dashboard
+            <NavIcon path={NAV_ICONS.dashboard} /> Dashboard
           </NavLink>
         </nav>
+        {temporalUiUrl && (
+          <div className="sidebar-footer">
+            <a className="nav-link" href={`${temporalUiUrl}/namespaces/default/workflows`} target="_blank" rel="noreferrer">
+              <NavIcon path={NAV_ICONS.workflows} /> Workflows
+              <span className="external" aria-label="(opens the Temporal Web UI)">↗</span>
+            </a>
+          </div>
+        )}
       </aside>
       <div className="main">
         <header className="topbar">
-          <span className={`live-status live-${status}`} data-testid="live-status">
-            <span className="dot" /> {STATUS_LABEL[status]}
-          </span>
-          <div className="topbar-right">
+          <LiveIndicator status={status} />
+          <div className="topbar-actions">
             <NotificationsBell />
-            <div className="user">
-              <div className="avatar" aria-hidden="true">
-                {me?.name.slice(0, 1)}
-              </div>
-              <div className="user-text">
-                <div className="user-name">{me?.name}</div>
-                <div className="muted small">{me?.role.toLowerCase()}</div>
-              </div>
-              <button className="button button-ghost" onClick={() => logout.mutate()}>
-                Log out
-              </button>
-            </div>
+            <UserMenu />
           </div>
         </header>
-        <main className="content">{children}</main>
+        <main className="content">
+          <Outlet />
+        </main>
       </div>
     </div>
   );

@@ -1,127 +1,163 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useForm, type FieldPath } from 'react-hook-form';
 import type { z } from 'zod';
-import { createLeadInputSchema, LEAD_SOURCES, PROPERTY_TYPES, type Lead } from '../../../../domain/leads/lead.schema';
-import { api, ApiError } from '../../lib/api-client';
+import { createLeadInputSchema, LEAD_SOURCES, PROPERTY_TYPES } from '../../../../domain/leads/lead.schema';
+import { ApiError } from '../../lib/api-client';
+import { Field } from '../../lib/field';
+import { humanize } from '../../lib/format';
+import { useWorkflowLink } from '../../lib/use-workflow-link';
+import { createLead } from './leads.api';
+import './create-lead-form.css';
 
 type FormInput = z.input<typeof createLeadInputSchema>;
 type FormOutput = z.output<typeof createLeadInputSchema>;
 
-const LABELS: Record<string, string> = { SFR: 'Single family', MULTI_FAMILY: 'Multi-family', PPC: 'Pay-per-click', SEO: 'Search (SEO)', SMS: 'SMS' };
-const label = (value: string): string => LABELS[value] ?? value.charAt(0) + value.slice(1).toLowerCase().replaceAll('_', ' ');
-const toNumber = (value: unknown) => (value === '' || value === null || value === undefined ? undefined : Number(value));
+const OPTION_LABELS: Record<string, string> = {
+  SFR: 'Single family',
+  MULTI_FAMILY: 'Multi-family',
+  PPC: 'Pay-per-click',
+  SEO: 'Search (SEO)',
+  SMS: 'SMS',
+};
+const optionLabel = (value: string): string => OPTION_LABELS[value] ?? humanize(value);
+
+// An empty number input is "no asking price", not zero.
+const toOptionalNumber = (value: unknown): number | undefined => (value === '' || value == null ? undefined : Number(value));
+
+const EMPTY: FormInput = {
+  sellerName: '',
+  sellerPhone: '',
+  sellerEmail: '',
+  street: '',
+  city: '',
+  state: '',
+  zip: '',
+  propertyType: 'SFR',
+  askingPrice: undefined,
+  source: 'DIRECT_MAIL',
+};
 
 /** The quick "New lead" form; the same zod schema validates here and on the server. */
 export function CreateLeadForm() {
   const queryClient = useQueryClient();
-  const [created, setCreated] = useState<Lead | null>(null);
-  const form = useForm<FormInput, unknown, FormOutput>({
+  const workflowLink = useWorkflowLink();
+  const { register, handleSubmit, formState, setError, reset, setFocus } = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(createLeadInputSchema),
-    defaultValues: { propertyType: 'SFR', source: 'DIRECT_MAIL' },
+    defaultValues: EMPTY,
   });
-  const { register, handleSubmit, formState, setError, reset } = form;
+  const { errors } = formState;
 
-  const createLead = useMutation({
-    mutationFn: (input: FormOutput) => api.post<Lead>('/api/leads', input),
-    onSuccess: (lead) => {
-      setCreated(lead);
+  const create = useMutation({
+    mutationFn: createLead,
+    onSuccess: () => {
+      // Without arguments RHF also resets the DOM form, which clears the number input.
       reset();
+      setFocus('sellerName');
+      // The event stream updates the counts too; this covers a dropped connection.
       void queryClient.invalidateQueries({ queryKey: ['dashboard'] });
     },
     onError: (error) => {
       if (!(error instanceof ApiError)) return;
-      for (const [field, message] of Object.entries(error.fields)) setError(field as FieldPath<FormInput>, { message });
+      for (const [field, message] of Object.entries(error.fields)) {
+        if (field in EMPTY) setError(field as FieldPath<FormInput>, { message }, { shouldFocus: true });
+      }
     },
   });
 
-  const fieldError = (name: FieldPath<FormInput>) => {
-    const message = formState.errors[name as keyof typeof formState.errors]?.message;
-    return message ? <span className="field-error">{String(message)}</span> : null;
-  };
+  const serverFieldErrors = create.error instanceof ApiError && Object.keys(create.error.fields).some((field) => field in EMPTY);
+  const created = create.isSuccess ? create.data : undefined;
+  const createdLink = created && workflowLink(`lead-${created.id}`);
+  const submit = handleSubmit((input) => create.mutate(input));
 
   return (
-    <section className="card form-card">
+    <section className="card form-card" aria-labelledby="new-lead-title">
       <header className="card-header">
-        <h2>New lead</h2>
-      </header>
-      <form className="lead-form" noValidate onSubmit={handleSubmit((input) => createLead.mutate(input))}>
-        <label className="field span-2">
-          <span>Seller name</span>
-          <input {...register('sellerName')} aria-invalid={Boolean(formState.errors.sellerName)} placeholder="Maria Lopez" />
-          {fieldError('sellerName')}
-        </label>
-        <label className="field">
-          <span>Phone</span>
-          <input {...register('sellerPhone')} type="tel" placeholder="(937) 555-0142" />
-          {fieldError('sellerPhone')}
-        </label>
-        <label className="field">
-          <span>Email</span>
-          <input {...register('sellerEmail')} type="email" placeholder="maria@example.com" />
-          {fieldError('sellerEmail')}
-        </label>
-        <label className="field span-2">
-          <span>Street</span>
-          <input {...register('street')} placeholder="118 Oak St" />
-          {fieldError('street')}
-        </label>
-        <label className="field">
-          <span>City</span>
-          <input {...register('city')} placeholder="Dayton" />
-          {fieldError('city')}
-        </label>
-        <div className="field-row">
-          <label className="field">
-            <span>State</span>
-            <input {...register('state')} maxLength={2} placeholder="OH" />
-            {fieldError('state')}
-          </label>
-          <label className="field">
-            <span>ZIP</span>
-            <input {...register('zip')} inputMode="numeric" placeholder="45402" />
-            {fieldError('zip')}
-          </label>
+        <div>
+          <h2 id="new-lead-title">New lead</h2>
+          <p className="card-subtitle">A contact task is created and assigned automatically.</p>
         </div>
-        <label className="field">
-          <span>Property type</span>
-          <select {...register('propertyType')}>
-            {PROPERTY_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {label(type)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Asking price</span>
-          <input {...register('askingPrice', { setValueAs: toNumber })} type="number" min={0} step={1000} placeholder="90000" />
-          {fieldError('askingPrice')}
-        </label>
-        <label className="field span-2">
-          <span>Source</span>
-          <select {...register('source')}>
-            {LEAD_SOURCES.map((source) => (
-              <option key={source} value={source}>
-                {label(source)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <div className="form-actions span-2">
-          {createLead.error && !(createLead.error instanceof ApiError && Object.keys(createLead.error.fields).length) && (
-            <p className="form-error" role="alert">
-              {createLead.error.message}
+      </header>
+      <form className="lead-form" noValidate onSubmit={(event) => void submit(event)}>
+        <fieldset className="form-section">
+          <legend>Seller</legend>
+          <Field label="Seller name" error={errors.sellerName?.message} className="span-2">
+            {(control) => <input {...control} {...register('sellerName')} autoComplete="off" placeholder="Maria Lopez" />}
+          </Field>
+          <Field label="Phone" error={errors.sellerPhone?.message}>
+            {(control) => <input {...control} {...register('sellerPhone')} type="tel" autoComplete="off" placeholder="(937) 555-0142" />}
+          </Field>
+          <Field label="Email" error={errors.sellerEmail?.message}>
+            {(control) => <input {...control} {...register('sellerEmail')} type="email" autoComplete="off" placeholder="maria@example.com" />}
+          </Field>
+        </fieldset>
+
+        <fieldset className="form-section">
+          <legend>Property</legend>
+          <Field label="Street" error={errors.street?.message} className="span-2">
+            {(control) => <input {...control} {...register('street')} autoComplete="off" placeholder="118 Oak St" />}
+          </Field>
+          <Field label="City" error={errors.city?.message} className="span-2">
+            {(control) => <input {...control} {...register('city')} autoComplete="off" placeholder="Dayton" />}
+          </Field>
+          <Field label="State" error={errors.state?.message}>
+            {(control) => <input {...control} {...register('state')} className="input-state" maxLength={2} autoComplete="off" placeholder="OH" />}
+          </Field>
+          <Field label="ZIP" error={errors.zip?.message}>
+            {(control) => <input {...control} {...register('zip')} inputMode="numeric" maxLength={10} autoComplete="off" placeholder="45402" />}
+          </Field>
+          <Field label="Property type" error={errors.propertyType?.message}>
+            {(control) => (
+              <select {...control} {...register('propertyType')}>
+                {PROPERTY_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {optionLabel(type)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Asking price" error={errors.askingPrice?.message}>
+            {(control) => (
+              <div className="input-affix">
+                <span aria-hidden="true">$</span>
+                <input {...control} {...register('askingPrice', { setValueAs: toOptionalNumber })} type="number" min={0} step={1000} placeholder="90000" />
+              </div>
+            )}
+          </Field>
+          <Field label="Source" error={errors.source?.message} className="span-2">
+            {(control) => (
+              <select {...control} {...register('source')}>
+                {LEAD_SOURCES.map((source) => (
+                  <option key={source} value={source}>
+                    {optionLabel(source)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </fieldset>
+
+        <div className="form-actions">
+          {create.isError && !serverFieldErrors && (
+            <p className="alert alert-error" role="alert">
+              {create.error.message}
             </p>
           )}
-          {created && !createLead.isPending && (
-            <p className="form-success" role="status">
-              Lead created for {created.sellerName}; its contact task is on the way.
+          {created && (
+            <p className="alert alert-success" role="status">
+              <span>
+                Lead created for <strong>{created.sellerName}</strong>. The contact task follows in a moment.
+              </span>
+              {createdLink && (
+                <a href={createdLink} target="_blank" rel="noreferrer">
+                  Workflow ↗
+                </a>
+              )}
             </p>
           )}
-          <button className="button button-primary" type="submit" disabled={createLead.isPending}>
-            {createLead.isPending ? 'Creating…' : 'Create lead'}
+          <button className="button button-primary button-block" type="submit" disabled={create.isPending}>
+            {create.isPending ? 'Creating…' : 'Create lead'}
           </button>
         </div>
       </form>

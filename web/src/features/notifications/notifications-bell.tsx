@@ -1,59 +1,70 @@
-import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
-import { api } from '../../lib/api-client';
-import { timeAgo } from '../../lib/format';
+import { useCallback, useRef, useState } from 'react';
+import { timeSince } from '../../lib/format';
+import { useDismiss } from '../layout/use-dismiss';
+import { useNotifications } from './use-notifications';
+import './notifications.css';
 
-interface NotificationItem {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  readAt: string | null;
-  createdAt: string;
-}
+const SHOWN = 20;
 
 export function NotificationsBell() {
   const [open, setOpen] = useState(false);
-  const panel = useRef<HTMLDivElement>(null);
-  const { data } = useQuery({
-    queryKey: ['notifications'],
-    queryFn: () => api.get<{ items: NotificationItem[]; unread: number }>('/api/notifications'),
-  });
-
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: MouseEvent) => {
-      if (!panel.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', close);
-    return () => document.removeEventListener('mousedown', close);
-  }, [open]);
+  const root = useRef<HTMLDivElement>(null);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(root, open, close);
+  const { data, isError } = useNotifications();
 
   const unread = data?.unread ?? 0;
   return (
-    <div className="bell" ref={panel}>
-      <button className="icon-button" aria-label={`Notifications (${unread} unread)`} onClick={() => setOpen(!open)}>
+    <div className="menu-root" ref={root}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={unread ? `Notifications, ${unread} unread` : 'Notifications'}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
         <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
-          <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z" />
+          <path
+            d="M6 9a6 6 0 1 1 12 0c0 4.5 1.5 6.5 2.5 7.5h-17C4.5 15.5 6 13.5 6 9ZM10 19.5a2 2 0 0 0 4 0"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.7"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
         </svg>
-        {unread > 0 && <span className="badge" data-testid="unread-count">{unread > 99 ? '99+' : unread}</span>}
+        {unread > 0 && (
+          <span className="badge" data-testid="unread-count">
+            {unread > 99 ? '99+' : unread}
+          </span>
+        )}
       </button>
       {open && (
         <div className="dropdown notifications-panel" role="dialog" aria-label="Notifications">
-          <h3>Notifications</h3>
-          {data?.items.length ? (
-            <ul>
-              {data.items.slice(0, 20).map((item) => (
-                <li key={item.id} className={item.readAt ? '' : 'unread'}>
-                  <div className="notification-title">{item.title}</div>
-                  <div className="notification-body">{item.body}</div>
-                  <time className="muted small">{timeAgo(item.createdAt)}</time>
+          <header className="notifications-head">
+            <h2>Notifications</h2>
+            {unread > 0 && <span className="pill">{unread} unread</span>}
+          </header>
+          {isError ? (
+            <p className="empty">Notifications could not be loaded.</p>
+          ) : data?.items.length ? (
+            <ul className="notifications-list">
+              {data.items.slice(0, SHOWN).map((item) => (
+                <li key={item.id} className={item.readAt ? 'notification' : 'notification notification-unread'}>
+                  <span className="notification-dot" aria-hidden="true" />
+                  <div>
+                    <div className="notification-title">{item.title}</div>
+                    {item.body && <div className="notification-body">{item.body}</div>}
+                    <time className="notification-time" dateTime={item.createdAt}>
+                      {timeSince(item.createdAt)}
+                    </time>
+                  </div>
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="muted empty">You are all caught up.</p>
+            <p className="empty">You are all caught up.</p>
           )}
         </div>
       )}

@@ -1,0 +1,133 @@
+import { useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { EVENT_NAMES } from '../../../domain/events/event-name';
+
+/** One change as the server streams it: the `data:` of an SSE message, and a feed item. */
+export interface LiveEvent {
+  id: number;
+  name: string;
+  entityType: string;
+  entityId: string;
+  action: string;
+  actorId: string | null;
+  createdAt: string;
+  entity: Record<string, unknown>;
+}
+
+export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
+
+// The SSE `event:` names (`<entity>.<action>`) the server sends.
+export const LIVE_EVENT_NAMES = EVENT_NAMES;
+
+/** The activity feed's cache entry, newest first; the stream prepends to it. */
+export const RECENT_EVENTS_KEY = ['events', 'recent'] as const;
+export const FEED_SIZE = 30;
+
+// Which cached queries each kind of change makes stale.
+const STALE_QUERIES: Record<string, QueryKey[]> = {
+  lead: [['dashboard'], ['leads']],
+  task: [['dashboard'], ['tasks']],
+  deal: [['dashboard'], ['leads']],
+  buyer: [['dashboard'], ['buyers']],
+  offer: [['dashboard'], ['offers']],
+  note: [['notes']],
+  notification: [['notifications']],
+};
+const ALL_LIVE_QUERIES: QueryKey[] = [['dashboard'], ['leads'], ['tasks'], ['notifications'], [...RECENT_EVENTS_KEY]];
+
+// A burst of events (a workflow writing a task, its assignment and a notification) refetches once.
+const INVALIDATE_DELAY_MS = 25;
+const RETRY_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
+
+/** Events by id, newest first, at most one feed page. */
+export function mergeEvents(newer: readonly LiveEvent[], older: readonly LiveEvent[]): LiveEvent[] {
+  const byId = new Map<number, LiveEvent>();
+  for (const event of [...newer, ...older]) if (!byId.has(event.id)) byId.set(event.id, event);
+  return [...byId.values()].sort((a, b) => b.id - a.id).slice(0, FEED_SIZE);
+}
+
+function createInvalidator(queryClient: QueryClient) {
+  const pending = new Map<string, QueryKey>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    timer = undefined;
+    for (const queryKey of pending.values()) void queryClient.invalidateQueries({ queryKey });
+    pending.clear();
+  };
+  return {
+    add(keys: readonly QueryKey[]) {
+      for (const key of keys) pending.set(JSON.stringify(key), key);
+      timer ??= setTimeout(flush, INVALIDATE_DELAY_MS);
+    },
+    cancel() {
+      if (timer) clearTimeout(timer);
+    },
+  };
+}
+
+/**
+ * Opens the app's one EventSource (mount it once, in the signed-in shell) and keeps the query
+ * cache current: each event marks the lists and counts it affects stale and is prepended to
+ * the activity feed. The browser reconnects by itself with Last-Event-ID and the server
+ * replays what was missed; when the server refuses the stream (e.g. a restart, or the session
+ * ended) we reconnect ourselves, resuming from the last id we saw.
+ */
+export function useLiveEvents(): LiveStatus {
+  const queryClient = useQueryClient();
+  const [status, setStatus] = useState<LiveStatus>('connecting');
+
+  useEffect(() => {
+    const invalidator = createInvalidator(queryClient);
+    let source: EventSource | undefined;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    let failures = 0;
+    let lastEventId = '';
+
+    const onMessage = (message: MessageEvent<string>) => {
+      if (message.lastEventId) lastEventId = message.lastEventId;
+      let event: LiveEvent;
+      try {
+        event = JSON.parse(message.data) as LiveEvent;
+      } catch {
+        return;
+      }
+      invalidator.add(STALE_QUERIES[event.entityType] ?? []);
+      queryClient.setQueryData<{ items: LiveEvent[] }>(RECENT_EVENTS_KEY, (feed) => feed && { items: mergeEvents([event], feed.items) });
+    };
+
+    const connect = () => {
+      const url = lastEventId ? `/api/events?lastEventId=${encodeURIComponent(lastEventId)}` : '/api/events';
+      const current = new EventSource(url);
+      source = current;
+      current.onopen = () => {
+        failures = 0;
+        setStatus('live');
+        // Anything fetched before the stream started (or while it was down) may be missing a change.
+        invalidator.add(ALL_LIVE_QUERIES);
+      };
+      current.onerror = () => {
+        if (current.readyState === EventSource.CONNECTING) {
+          setStatus('reconnecting');
+          return;
+        }
+        // CLOSED: the server answered with an error; maybe the session is gone.
+        current.close();
+        setStatus('reconnecting');
+        void queryClient.invalidateQueries({ queryKey: ['me'] });
+        const delay = RETRY_MS[Math.min(failures, RETRY_MS.length - 1)];
+        failures += 1;
+        retryTimer = setTimeout(connect, delay);
+      };
+      for (const name of LIVE_EVENT_NAMES) current.addEventListener(name, onMessage);
+    };
+
+    connect();
+    return () => {
+      clearTimeout(retryTimer);
+      invalidator.cancel();
+      source?.close();
+    };
+  }, [queryClient]);
+
+  return status;
+}

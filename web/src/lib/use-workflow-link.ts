@@ -1,0 +1,24 @@
+import { useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { api } from './api-client';
+
+interface AppConfig {
+  temporalUiUrl: string;
+}
+
+export function useAppConfig() {
+  return useQuery({
+    queryKey: ['config'],
+    queryFn: () => api.get<AppConfig>('/api/config'),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** `(workflowId) => URL of that workflow in the Temporal Web UI`, or undefined until config loads. */
+export function useWorkflowLink(): (workflowId: string) => string | undefined {
+  const base = useAppConfig().data?.temporalUiUrl;
+  return useCallback(
+    (workflowId: string) => (base ? `${base.replace(/\/$/, '')}/namespaces/default/workflows/${encodeURIComponent(workflowId)}` : undefined),
+    [base],
+  );
+}
