@@ -1,6 +1,4 @@
 import path from 'node:path';
-import { z } from 'zod';
-import { deadlineEnvFields, parseEnv } from '../domain/config/env-fields';
 import { DEMO_PASSWORD, DEMO_USERS } from '../prisma/seed';
 import { startStack } from './lib/stack';
 import { loadStartEnv } from './lib/start-env';
@@ -10,8 +8,6 @@ import { buildWebIfStale } from './lib/web-build';
 async function main(): Promise<void> {
   const rootDir = path.resolve(__dirname, '..');
   const env = loadStartEnv();
-  // The worker parses these too; checking them here stops start-up before anything runs.
-  parseEnv(z.object(deadlineEnvFields), process.env);
   const temporalCli = ensureTemporalCli();
   buildWebIfStale(rootDir, console.log);
 
