@@ -12,6 +12,7 @@ import { createAuthRouter } from './routes/auth.router';
 import { createBuyersRouter } from './routes/buyers.router';
 import { createDashboardRouter } from './routes/dashboard.router';
 import { createDealsRouter } from './routes/deals.router';
+import { createDocumentsRouter } from './routes/documents.router';
 import { createEventsRouter } from './routes/events.router';
 import { createHealthRouter } from './routes/health.router';
 import { createHistoryRouter } from './routes/history.router';
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/tasks', createTasksRouter({ db }));
   api.use('/notes', createNotesRouter({ db }));
   api.use('/deals', createDealsRouter({ db }));
+  api.use('/documents', createDocumentsRouter({ db }));
   api.use('/history', createHistoryRouter({ db }));
   api.use('/users', createUsersRouter({ db }));
   api.use('/notifications', createNotificationsRouter({ db }));

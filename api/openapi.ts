@@ -1,6 +1,7 @@
 import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { loginInputSchema } from '../domain/auth/login.schema';
+import { createDocumentInputSchema, listDocumentsQuerySchema } from '../domain/documents/document.schema';
 import { changeBuyerStatusInputSchema, createBuyerInputSchema, listBuyersQuerySchema, updateBuyerInputSchema } from '../domain/buyers/buyer.schema';
 import {
   changeLeadStatusInputSchema,
@@ -75,6 +76,8 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'get', path: '/api/tasks', summary: 'List tasks', query: listTasksQuerySchema, response: page(taskSchema) },
   { method: 'get', path: '/api/notes', summary: 'Notes of a lead, buyer, task or offer', query: listNotesQuerySchema, response: z.object({ items: z.array(anyObject) }) },
   { method: 'post', path: '/api/notes', summary: 'Add a note', body: createNoteInputSchema, response: anyObject, status: 201 },
+  { method: 'get', path: '/api/documents', summary: 'Document metadata of a lead, buyer or offer', query: listDocumentsQuerySchema, response: z.object({ items: z.array(anyObject) }) },
+  { method: 'post', path: '/api/documents', summary: 'Record a document (metadata)', body: createDocumentInputSchema, response: anyObject, status: 201 },
   { method: 'get', path: '/api/users', summary: 'List users', response: z.object({ items: z.array(anyObject) }) },
   { method: 'post', path: '/api/users', summary: 'Create a user (admin)', body: createUserInputSchema, response: anyObject, status: 201 },
   { method: 'patch', path: '/api/users/{id}', summary: 'Change a user (admin)', params: idParams, body: updateUserInputSchema, response: anyObject },

@@ -20,6 +20,7 @@ export const EVENT_NAMES = [
   'deal.closed',
   'deal.buyer_recorded',
   'note.created',
+  'document.created',
   'user.created',
   'user.updated',
   'notification.created',

@@ -64,3 +64,17 @@ describe('users', () => {
     expect(self.status).toBe(409);
   });
 });
+
+describe('documents (metadata)', () => {
+  it('records a document on a lead and lists it', async () => {
+    const lead = (await api.request('POST', '/api/leads', { cookie: agentCookie, body: buildLeadInput() })).body;
+    const created = await api.request('POST', '/api/documents', {
+      cookie: agentCookie,
+      body: { leadId: lead.id, kind: 'PURCHASE_CONTRACT', fileName: 'contract.pdf', mimeType: 'application/pdf', sizeBytes: 120_000 },
+    });
+    expect(created).toMatchObject({ status: 201, body: { kind: 'PURCHASE_CONTRACT', fileName: 'contract.pdf', leadId: lead.id } });
+    expect((await api.request('GET', `/api/documents?leadId=${lead.id}`, { cookie: agentCookie })).body.items).toHaveLength(1);
+    const bad = await api.request('POST', '/api/documents', { cookie: agentCookie, body: { leadId: lead.id, kind: 'LETTER', fileName: '' } });
+    expect(Object.keys(bad.body.error.fields).sort()).toEqual(['fileName', 'kind']);
+  });
+});
