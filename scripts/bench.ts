@@ -3,16 +3,13 @@
  * Starts its own stack in a temp folder, or measures a running one given BENCH_URL
  * (logging in as the demo agent). Prints p50/p95/max beside the target.
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { EventSource } from 'eventsource';
 import { z } from 'zod';
 import { parseEnv } from '../domain/config/env-fields';
 import { DEMO_PASSWORD } from '../prisma/seed';
-import { freePort } from './lib/processes';
-import { startStack, type Stack } from './lib/stack';
-import { ensureTemporalCli } from './lib/temporal-cli';
+import type { Stack } from './lib/stack';
+import { startTempStack } from './lib/temp-stack';
 
 const env = parseEnv(
   z.object({
@@ -29,25 +26,10 @@ function percentile(sorted: number[], p: number): number {
 
 async function main(): Promise<void> {
   let stack: Stack | undefined;
-  let dataDir: string | undefined;
   let appUrl = env.BENCH_URL;
   if (!appUrl) {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipstackk-bench-'));
-    const logs: string[] = [];
     console.log('Starting a stack for the benchmark…');
-    stack = await startStack({
-      rootDir: path.resolve(__dirname, '..'),
-      dataDir,
-      port: await freePort(),
-      temporalPort: await freePort(),
-      temporalUiPort: await freePort(),
-      temporalCli: ensureTemporalCli(),
-      headless: true,
-      log: (line) => logs.push(line),
-    }).catch((error: unknown) => {
-      console.error(logs.join('\n'));
-      throw error;
-    });
+    stack = await startTempStack('bench');
     appUrl = stack.appUrl;
   }
 
@@ -115,7 +97,6 @@ async function main(): Promise<void> {
     report('lead POST → 201', post);
   } finally {
     await stack?.stop();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -4,15 +4,10 @@
  * missing. FUZZ_EXAMPLES sets the examples per operation (default 60).
  */
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { z } from 'zod';
 import { parseEnv } from '../domain/config/env-fields';
 import { DEMO_PASSWORD } from '../prisma/seed';
-import { freePort } from './lib/processes';
-import { startStack } from './lib/stack';
-import { ensureTemporalCli } from './lib/temporal-cli';
+import { startTempStack } from './lib/temp-stack';
 
 const env = parseEnv(z.object({ FUZZ_EXAMPLES: z.coerce.number().int().min(1).max(10_000).default(60) }), process.env);
 
@@ -25,17 +20,7 @@ function ensureSchemathesis(): void {
 
 async function main(): Promise<number> {
   ensureSchemathesis();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipstackk-fuzz-'));
-  const stack = await startStack({
-    rootDir: path.resolve(__dirname, '..'),
-    dataDir,
-    port: await freePort(),
-    temporalPort: await freePort(),
-    temporalUiPort: await freePort(),
-    temporalCli: ensureTemporalCli(),
-    headless: true,
-    log: () => undefined,
-  });
+  const stack = await startTempStack('fuzz');
   try {
     const login = await fetch(`${stack.appUrl}/api/auth/login`, {
       method: 'POST',
@@ -53,7 +38,6 @@ async function main(): Promise<number> {
     return result.status ?? 1;
   } finally {
     await stack.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -1,6 +1,7 @@
-import type { ListLeadsQuery } from '../../domain/leads/lead.schema';
+import type { Lead, ListLeadsQuery } from '../../domain/leads/lead.schema';
 import type { Db, Prisma } from '../../prisma/db';
 import { toLeadJson } from '../../prisma/to-json';
+import { pageArgs, toPage } from '../paginate';
 
 function whereFor(query: ListLeadsQuery): Prisma.LeadWhereInput {
   const and: Prisma.LeadWhereInput[] = [];
@@ -31,11 +32,9 @@ export async function listLeads(db: Db, query: ListLeadsQuery) {
   const rows = await db.lead.findMany({
     where: whereFor(query),
     orderBy: [{ [field]: direction }, { id: direction }],
-    take: query.limit + 1,
-    ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
+    ...pageArgs(query.limit, query.cursor),
   });
-  const page = rows.slice(0, query.limit).map(toLeadJson);
   const fields = query.fields ? new Set<string>(['id', ...query.fields]) : null;
-  const items = fields ? page.map((lead) => Object.fromEntries(Object.entries(lead).filter(([key]) => fields.has(key)))) : page;
-  return { items, nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null };
+  const project = (lead: Lead) => (fields ? Object.fromEntries(Object.entries(lead).filter(([key]) => fields.has(key))) : lead);
+  return toPage(rows, query.limit, (row) => project(toLeadJson(row)));
 }

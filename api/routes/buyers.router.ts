@@ -15,6 +15,7 @@ import { changeBuyerStatusUpdate } from '../../workflows/buyers/buyer.messages';
 import { currentUser } from '../auth/require-user';
 import { buyerWorkflowId, createBuyer, updateBuyer, type BuyerDeps } from '../buyers/buyer-store';
 import { AppError } from '../errors';
+import { pageArgs, toPage } from '../paginate';
 import { parseInput } from '../validate';
 
 export function createBuyersRouter(deps: BuyerDeps) {
@@ -53,11 +54,9 @@ export function createBuyersRouter(deps: BuyerDeps) {
     const rows = await db.buyer.findMany({
       where,
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: query.limit + 1,
-      ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
+      ...pageArgs(query.limit, query.cursor),
     });
-    const page = rows.slice(0, query.limit);
-    res.json({ items: page.map(toBuyerJson), nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null });
+    res.json(toPage(rows, query.limit, toBuyerJson));
   });
 
   router.get('/:id', async (req, res) => {

@@ -1,12 +1,13 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { pageQueryFields } from '../../domain/validation/fields';
 import type { Db } from '../../prisma/db';
+import { pageArgs, toPage } from '../paginate';
 import { parseInput } from '../validate';
 
 const listDealsQuerySchema = z.object({
   closed: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  limit: z.coerce.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200').default(50),
-  cursor: z.string().min(1).optional(),
+  ...pageQueryFields,
 });
 
 export function createDealsRouter({ db }: { db: Db }) {
@@ -16,13 +17,11 @@ export function createDealsRouter({ db }: { db: Db }) {
     const rows = await db.deal.findMany({
       where: closed === undefined ? {} : { closedAt: closed ? { not: null } : null },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: limit + 1,
-      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      ...pageArgs(limit, cursor),
       include: { lead: { select: { sellerName: true, street: true, city: true } }, buyer: { select: { name: true } } },
     });
-    const page = rows.slice(0, limit);
-    res.json({
-      items: page.map((deal) => ({
+    res.json(
+      toPage(rows, limit, (deal) => ({
         id: deal.id,
         leadId: deal.leadId,
         buyerId: deal.buyerId,
@@ -33,8 +32,7 @@ export function createDealsRouter({ db }: { db: Db }) {
         lead: deal.lead,
         buyerName: deal.buyer?.name ?? null,
       })),
-      nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
-    });
+    );
   });
   return router;
 }

@@ -4,7 +4,7 @@ import type { Db } from '../../prisma/db';
 import type { Document } from '../../prisma/generated/client';
 import { recordEvent } from '../../prisma/record-event';
 import { currentUser } from '../auth/require-user';
-import { AppError } from '../errors';
+import { findAttachmentTarget } from '../record-target';
 import { parseInput } from '../validate';
 
 const toDocumentJson = (doc: Document) => ({
@@ -26,10 +26,7 @@ export function createDocumentsRouter({ db }: { db: Db }) {
 
   router.post('/', async (req, res) => {
     const { expiresAt, ...input } = parseInput(createDocumentInputSchema, req.body);
-    const [field, id] = Object.entries({ leadId: input.leadId, buyerId: input.buyerId, offerId: input.offerId }).find(([, value]) => value) as [string, string];
-    const exists =
-      field === 'leadId' ? await db.lead.count({ where: { id } }) : field === 'buyerId' ? await db.buyer.count({ where: { id } }) : await db.offer.count({ where: { id } });
-    if (!exists) throw new AppError('UNPROCESSABLE', `${field} does not name a record`, { [field]: 'does not name a record' });
+    await findAttachmentTarget(db, { leadId: input.leadId, buyerId: input.buyerId, offerId: input.offerId });
     const actor = currentUser(res);
     const doc = await db.$transaction(async (tx) => {
       const created = await tx.document.create({ data: { ...input, expiresAt: expiresAt ? new Date(expiresAt) : null, uploadedById: actor.id } });

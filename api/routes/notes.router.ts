@@ -4,7 +4,7 @@ import type { Db } from '../../prisma/db';
 import type { Note } from '../../prisma/generated/client';
 import { recordEvent } from '../../prisma/record-event';
 import { currentUser } from '../auth/require-user';
-import { AppError } from '../errors';
+import { findAttachmentTarget } from '../record-target';
 import { parseInput } from '../validate';
 
 const toNoteJson = (note: Note & { author: { name: string } }) => ({
@@ -24,13 +24,8 @@ export function createNotesRouter({ db }: { db: Db }) {
 
   router.post('/', async (req, res) => {
     const input = parseInput(createNoteInputSchema, req.body);
-    const [field, id] = Object.entries(input).find(([key, value]) => key !== 'body' && value !== undefined) as [string, string];
-    const exists =
-      field === 'leadId' ? await db.lead.count({ where: { id } })
-      : field === 'buyerId' ? await db.buyer.count({ where: { id } })
-      : field === 'taskId' ? await db.task.count({ where: { id } })
-      : await db.offer.count({ where: { id } });
-    if (!exists) throw new AppError('UNPROCESSABLE', `${field} does not name a record`, { [field]: 'does not name a record' });
+    const { body: _body, ...targets } = input;
+    await findAttachmentTarget(db, targets);
     const actor = currentUser(res);
     const note = await db.$transaction(async (tx) => {
       const created = await tx.note.create({ data: { ...input, authorId: actor.id }, include: { author: { select: { name: true } } } });

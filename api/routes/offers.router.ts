@@ -4,6 +4,7 @@ import { toOfferJson } from '../../prisma/to-json';
 import { currentUser } from '../auth/require-user';
 import { AppError } from '../errors';
 import { changeOfferStatus, createOffer, type OfferDeps } from '../offers/offer-store';
+import { pageArgs, toPage } from '../paginate';
 import { parseInput } from '../validate';
 
 export function createOffersRouter(deps: OfferDeps) {
@@ -20,11 +21,9 @@ export function createOffersRouter(deps: OfferDeps) {
     const rows = await db.offer.findMany({
       where: { archivedAt: null, ...(leadId ? { leadId } : {}), ...(buyerId ? { buyerId } : {}), ...(status ? { status } : {}) },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: limit + 1,
-      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      ...pageArgs(limit, cursor),
     });
-    const page = rows.slice(0, limit);
-    res.json({ items: page.map(toOfferJson), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null });
+    res.json(toPage(rows, limit, toOfferJson));
   });
 
   router.get('/:id', async (req, res) => {

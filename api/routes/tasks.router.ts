@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { listTasksQuerySchema } from '../../domain/tasks/task.schema';
 import type { Db } from '../../prisma/db';
 import { toTaskJson } from '../../prisma/to-json';
+import { pageArgs, toPage } from '../paginate';
 import { parseInput } from '../validate';
 
 export function createTasksRouter({ db }: { db: Db }) {
@@ -12,11 +13,9 @@ export function createTasksRouter({ db }: { db: Db }) {
     const rows = await db.task.findMany({
       where: { ...(leadId ? { leadId } : {}), ...(assigneeId ? { assigneeId } : {}) },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: limit + 1,
-      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      ...pageArgs(limit, cursor),
     });
-    const page = rows.slice(0, limit);
-    res.json({ items: page.map(toTaskJson), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null });
+    res.json(toPage(rows, limit, toTaskJson));
   });
 
   return router;

@@ -1,18 +1,12 @@
 import { z } from 'zod';
 import { PROPERTY_TYPES } from '../leads/lead.schema';
+import { moneySchema, optionalEmail, optionalText, pageQueryFields } from '../validation/fields';
 
 export const BUYER_STATUSES = ['NEW', 'ACTIVE', 'INACTIVE'] as const;
 export type BuyerStatus = (typeof BUYER_STATUSES)[number];
 export const BUYER_STRATEGIES = ['FLIP', 'RENTAL', 'BRRRR', 'NEW_BUILD'] as const;
 
-const money = z.number().int('must be whole dollars').min(0, 'must not be negative').max(1_000_000_000, 'is too large');
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    .optional()
-    .transform((value) => (value === '' ? undefined : value));
+const money = moneySchema;
 
 const buyBoxFields = {
   markets: z.array(z.string().trim().min(1, 'must not be empty').max(100)).max(200, 'at most 200 markets').default([]),
@@ -33,7 +27,7 @@ export const createBuyerInputSchema = z
   .object({
     name: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
     company: optionalText(200),
-    email: optionalText(200).refine((v) => v === undefined || z.email().safeParse(v).success, 'must be an e-mail address'),
+    email: optionalEmail,
     phone: optionalText(40),
     cashBuyer: z.boolean().default(false),
     proofOfFundsAmount: money.optional(),
@@ -48,7 +42,7 @@ export const updateBuyerInputSchema = z
   .object({
     name: z.string().trim().min(1, 'must not be empty').max(200).optional(),
     company: optionalText(200),
-    email: optionalText(200).refine((v) => v === undefined || z.email().safeParse(v).success, 'must be an e-mail address'),
+    email: optionalEmail,
     phone: optionalText(40),
     cashBuyer: z.boolean().optional(),
     proofOfFundsAmount: money.nullable().optional(),
@@ -71,8 +65,7 @@ export const listBuyersQuerySchema = z.object({
   propertyType: z.enum(PROPERTY_TYPES).optional(),
   price: z.coerce.number({ error: 'must be a number' }).int().min(0).optional(),
   q: z.string().trim().min(1).max(100).optional(),
-  limit: z.coerce.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200').default(50),
-  cursor: z.string().min(1).optional(),
+  ...pageQueryFields,
 });
 
 export const changeBuyerStatusInputSchema = z.object({ status: z.enum(BUYER_STATUSES) });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalEmail, optionalText, pageQueryFields } from '../validation/fields';
 import { DEAD_REASONS } from './lead-status';
 
 export const LEAD_STATUSES = ['NEW', 'CONTACTED', 'QUALIFIED', 'OFFER_MADE', 'UNDER_CONTRACT', 'CLOSED', 'DEAD'] as const;
@@ -9,14 +10,6 @@ export const LEAD_SOURCES = [
   'DIRECT_MAIL', 'COLD_CALL', 'SMS', 'PPC', 'SEO', 'REFERRAL', 'DRIVING_FOR_DOLLARS', 'LIST_IMPORT', 'OTHER',
 ] as const;
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    .optional()
-    .transform((value) => (value === '' ? undefined : value));
-
 /** Digits with the usual separators, 7 to 15 digits in all (E.164 allows at most 15). */
 export function isPhoneNumber(text: string): boolean {
   const digits = text.replace(/\D/g, '').length;
@@ -26,7 +19,7 @@ export function isPhoneNumber(text: string): boolean {
 export const createLeadInputSchema = z.object({
   sellerName: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
   sellerPhone: optionalText(40).refine((v) => v === undefined || isPhoneNumber(v), 'must be a phone number'),
-  sellerEmail: optionalText(200).refine((v) => v === undefined || z.email().safeParse(v).success, 'must be an e-mail address'),
+  sellerEmail: optionalEmail,
   street: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
   city: z.string().trim().min(1, 'is required').max(100, 'must be at most 100 characters'),
   state: z
@@ -97,8 +90,7 @@ export const listLeadsQuerySchema = z.object({
   sort: z.enum(LEAD_SORTS).default('-createdAt'),
   fields: listOf(LEAD_LIST_FIELDS, 'fields').optional(),
   includeArchived: z.enum(['true', 'false']).transform((v) => v === 'true').default(false),
-  limit: z.coerce.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200').default(50),
-  cursor: z.string().min(1).optional(),
+  ...pageQueryFields,
 });
 export type ListLeadsQuery = z.infer<typeof listLeadsQuerySchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQueryFields } from '../validation/fields';
 
 export const OFFER_KINDS = ['PURCHASE', 'BUYER'] as const;
 export const OFFER_STATUSES = ['DRAFT', 'SENT', 'COUNTERED', 'ACCEPTED', 'REJECTED', 'EXPIRED', 'WITHDRAWN'] as const;
@@ -25,8 +26,7 @@ export const listOffersQuerySchema = z.object({
   leadId: z.string().min(1).optional(),
   buyerId: z.string().min(1).optional(),
   status: z.enum(OFFER_STATUSES).optional(),
-  limit: z.coerce.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200').default(50),
-  cursor: z.string().min(1).optional(),
+  ...pageQueryFields,
 });
 
 /** Offer moves: a draft is sent or withdrawn; a live offer is countered, accepted, rejected, withdrawn or expires. */

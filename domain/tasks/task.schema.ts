@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQueryFields } from '../validation/fields';
 
 export const TASK_TYPES = ['LEAD', 'BUYER', 'OFFER', 'ADMIN', 'FOLLOW_UP', 'SYSTEM'] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
@@ -27,7 +28,6 @@ export type Task = z.infer<typeof taskSchema>;
 export const listTasksQuerySchema = z.object({
   leadId: z.string().min(1).optional(),
   assigneeId: z.string().min(1).optional(),
-  limit: z.coerce.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200').default(50),
-  cursor: z.string().min(1).optional(),
+  ...pageQueryFields,
 });
 export type ListTasksQuery = z.infer<typeof listTasksQuerySchema>;

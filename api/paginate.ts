@@ -1,0 +1,10 @@
+/** Prisma arguments for one page after `cursor` (an id): one row more than asked tells whether more exist. */
+export function pageArgs(limit: number, cursor: string | undefined) {
+  return { take: limit + 1, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}) };
+}
+
+/** `{items, nextCursor}` from the rows `pageArgs` fetched. */
+export function toPage<Row extends { id: string }, Item>(rows: Row[], limit: number, toItem: (row: Row) => Item) {
+  const page = rows.slice(0, limit);
+  return { items: page.map(toItem), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+}
