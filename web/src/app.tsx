@@ -4,7 +4,12 @@ import { LoginPage } from './features/auth/login-page';
 import { RequireAuth } from './features/auth/require-auth';
 import { ME_KEY } from './features/auth/use-me';
 import { DashboardPage } from './features/dashboard/dashboard-page';
+import { BuyerDetailPage } from './features/buyers/buyer-detail-page';
+import { BuyersPage } from './features/buyers/buyers-page';
 import { AppShell } from './features/layout/app-shell';
+import { LeadDetailPage } from './features/leads/lead-detail-page';
+import { LeadsPage } from './features/leads/leads-page';
+import { PipelineBoard } from './features/leads/pipeline-board';
 import { isUnauthenticated } from './lib/api-client';
 
 function createQueryClient(): QueryClient {
@@ -38,6 +43,11 @@ export function App() {
             }
           >
             <Route index element={<DashboardPage />} />
+            <Route path="leads" element={<LeadsPage />} />
+            <Route path="leads/board" element={<PipelineBoard />} />
+            <Route path="leads/:id" element={<LeadDetailPage />} />
+            <Route path="buyers" element={<BuyersPage />} />
+            <Route path="buyers/:id" element={<BuyerDetailPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Route>
         </Routes>

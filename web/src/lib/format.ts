@@ -40,3 +40,13 @@ export const humanize = (value: string): string => value.charAt(0) + value.slice
 export function startOfToday(now = new Date()): string {
   return new Date(now.getFullYear(), now.getMonth(), now.getDate()).toISOString();
 }
+
+const OPTION_LABELS: Record<string, string> = {
+  SFR: 'Single family',
+  MULTI_FAMILY: 'Multi-family',
+  PPC: 'Pay-per-click',
+  SEO: 'Search (SEO)',
+  SMS: 'SMS',
+};
+/** `humanize`, except for the acronyms and names a wholesaler spells differently. */
+export const optionLabel = (value: string): string => OPTION_LABELS[value] ?? humanize(value);

@@ -1,4 +1,4 @@
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { useLiveEvents } from '../../lib/use-live-events';
 import { useAppConfig } from '../../lib/use-workflow-link';
 import { NotificationsBell } from '../notifications/notifications-bell';
@@ -9,6 +9,9 @@ import './app-shell.css';
 
 const NAV_ICONS = {
   dashboard: 'M3 10.5 10 4l7 6.5M5 9v7h3.5v-4h3v4H15V9',
+  leads: 'M4 5h12M4 10h12M4 15h8',
+  board: 'M4 4h3.5v12H4zM8.25 4h3.5v8h-3.5zM12.5 4H16v10h-3.5z',
+  buyers: 'M7.5 9a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5ZM3 16c0-2.5 2-4.5 4.5-4.5S12 13.5 12 16M13 4.5a2.5 2.5 0 0 1 0 4.5M14.5 11.8c1.5.6 2.5 2.2 2.5 4.2',
   workflows: 'M4 5h5v4H4zM11 11h5v4h-5zM6.5 9v4H11M13.5 11V7H9',
 };
 
@@ -24,6 +27,9 @@ function NavIcon({ path }: { path: string }) {
 export function AppShell() {
   const status = useLiveEvents();
   const temporalUiUrl = useAppConfig().data?.temporalUiUrl;
+  const { pathname } = useLocation();
+  // Leads stays lit on a lead's page, but not on the board, which has its own link.
+  const inLeads = pathname.startsWith('/leads') && !pathname.startsWith('/leads/board');
 
   return (
     <div className="shell">
@@ -34,6 +40,15 @@ export function AppShell() {
         <nav className="nav" aria-label="Main">
           <NavLink to="/" end className="nav-link">
             <NavIcon path={NAV_ICONS.dashboard} /> Dashboard
+          </NavLink>
+          <NavLink to="/leads" className={() => (inLeads ? 'nav-link active' : 'nav-link')}>
+            <NavIcon path={NAV_ICONS.leads} /> Leads
+          </NavLink>
+          <NavLink to="/leads/board" className="nav-link">
+            <NavIcon path={NAV_ICONS.board} /> Pipeline
+          </NavLink>
+          <NavLink to="/buyers" className="nav-link">
+            <NavIcon path={NAV_ICONS.buyers} /> Buyers
           </NavLink>
         </nav>
         {temporalUiUrl && (

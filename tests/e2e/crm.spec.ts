@@ -1,0 +1,261 @@
+/// <reference lib="dom" />
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { freePort } from '../../scripts/lib/processes';
+import { startStack, type Stack } from '../../scripts/lib/stack';
+import { findTemporalCli } from '../../scripts/lib/temporal-cli';
+import { buildWebIfStale } from '../../scripts/lib/web-build';
+import { launchBrowser } from '../support/browser';
+
+const ROOT_DIR = path.resolve(__dirname, '..', '..');
+const PASSWORD = 'flipstackk';
+
+jest.setTimeout(90_000);
+
+const logs: string[] = [];
+const log = (line: string): void => {
+  logs.push(line);
+};
+let stack: Stack | undefined;
+let browser: Browser | undefined;
+let dataDir: string | undefined;
+
+/** Runs a step; when it fails, prints what the stack logged, which usually says why. */
+async function withStackLogs<T>(body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (error) {
+    console.log(`stack output (last 80 lines):\n${logs.slice(-80).join('\n')}`);
+    throw error;
+  }
+}
+
+beforeAll(
+  () =>
+    withStackLogs(async () => {
+      const temporalCli = findTemporalCli();
+      if (!temporalCli) {
+        throw new Error('Temporal CLI not found: set TEMPORAL_CLI or run `go install github.com/temporalio/cli/cmd/temporal@v1.5.1`');
+      }
+      buildWebIfStale(ROOT_DIR, log);
+      dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipstackk-e2e-'));
+      const [appPort, temporalPort, temporalUiPort] = [await freePort(), await freePort(), await freePort()];
+      browser = await launchBrowser();
+      stack = await startStack({ rootDir: ROOT_DIR, dataDir, port: appPort, temporalPort, temporalUiPort, temporalCli, headless: true, log });
+    }),
+  180_000,
+);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+function appUrl(pathname = '/'): string {
+  if (!stack) throw new Error('the stack did not start');
+  return `${stack.appUrl}${pathname}`;
+}
+
+async function signedInPage(): Promise<{ context: BrowserContext; page: Page }> {
+  if (!browser) throw new Error('the browser did not start');
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(appUrl('/login'));
+  await page.getByLabel('Email').fill('acquisitions@flipstackk.test');
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(appUrl('/'));
+  return { context, page };
+}
+
+describe('CRM pages in the browser', () => {
+  it('creates a buyer whose buy box fits a seeded lead, offers that lead to them, and the workflow adds a follow-up task', () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedInPage();
+
+      await page.getByRole('link', { name: 'Buyers' }).click();
+      await page.waitForURL('**/buyers');
+      await page.getByRole('button', { name: 'New buyer' }).click();
+      // The shared schema answers before the server: a buyer needs a name.
+      await page.getByRole('button', { name: 'Create buyer' }).click();
+      await page.getByText('Buyer name is required').waitFor();
+
+      await page.getByLabel('Buyer name').fill('Dana Dayton Investor');
+      await page.getByLabel('Company').fill('Gem City Homes LLC');
+      await page.getByLabel('Buyer email').fill('dana@gemcity.example');
+      await page.getByLabel('Markets').fill('Dayton, 45402');
+      await page.getByLabel('Single family').check();
+      await page.getByLabel('Min price').fill('50000');
+      await page.getByLabel('Max price').fill('120000');
+      await page.getByLabel('Cash buyer').check();
+      await page.getByRole('button', { name: 'Create buyer' }).click();
+
+      // The new buyer's profile lists the seeded Dayton SFR among its matching leads.
+      await page.getByRole('heading', { name: 'Dana Dayton Investor' }).waitFor();
+      await page.getByRole('link', { name: 'Maria Lopez' }).click();
+      await page.getByRole('heading', { name: 'Maria Lopez' }).waitFor();
+
+      const match = page.getByTestId('match-row').filter({ hasText: 'Dana Dayton Investor' });
+      await match.getByText('in market (Dayton)').waitFor();
+      await match.getByText('SFR wanted').waitFor();
+      await match.getByText('price fits ($89,000)').waitFor();
+      await match.getByText('cash buyer', { exact: true }).waitFor();
+
+      await match.getByRole('button', { name: 'Create offer' }).click();
+      const form = page.getByRole('form', { name: 'Offer for Dana Dayton Investor' });
+      expect(await form.getByLabel('Amount').inputValue()).toBe('89000');
+      await form.getByLabel('Amount').fill('82000');
+      await form.getByLabel('Offer status').selectOption('SENT');
+      await form.getByRole('button', { name: 'Save offer' }).click();
+
+      const offer = page.getByTestId('offer-row').filter({ hasText: '$82,000' });
+      await offer.getByText('Sent', { exact: true }).waitFor();
+      await offer.getByRole('button', { name: 'Accepted' }).waitFor();
+      expect(await offer.getByRole('button', { name: 'Expired' }).count()).toBe(0);
+
+      // The offer's workflow writes the follow-up task a moment later; the stream brings it in.
+      await page.getByTestId('lead-tasks').getByText('Follow up on offer status').waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: path.join(os.tmpdir(), 'flipstackk-lead.png'), fullPage: true });
+      await context.close();
+    }));
+
+  it('moves a lead from NEW to CONTACTED on the board, and the move survives a reload', () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedInPage();
+      await page.goto(appUrl('/leads/board'));
+      const firstNew = page.getByTestId('column-NEW').getByTestId('board-card').first();
+      await firstNew.waitFor();
+      const name = (await firstNew.getByRole('link').textContent()) ?? '';
+      expect(name).not.toBe('');
+
+      await firstNew.dragTo(page.getByTestId('column-CONTACTED'));
+      await page.getByTestId('column-CONTACTED').getByRole('link', { name }).waitFor();
+
+      await page.reload();
+      await page.getByTestId('column-CONTACTED').getByRole('link', { name }).waitFor();
+      expect(await page.getByTestId('column-NEW').getByRole('link', { name }).count()).toBe(0);
+      await page.screenshot({ path: path.join(os.tmpdir(), 'flipstackk-board.png'), fullPage: true });
+      await context.close();
+    }));
+
+  it('filters and sorts the lead list through the URL, and saves the view', () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedInPage();
+      await page.goto(appUrl('/leads?city=Dayton'));
+      const table = page.getByTestId('leads-table');
+      await table.getByRole('link', { name: 'Maria Lopez' }).waitFor();
+      expect(await table.getByRole('link', { name: 'James Carter' }).count()).toBe(0);
+
+      await page.getByRole('button', { name: 'Clear' }).click();
+      await table.getByRole('link', { name: 'James Carter' }).waitFor();
+      await page.getByRole('button', { name: /Asking/ }).click();
+      await page.waitForURL(/sort=-askingPrice/);
+      await page.getByRole('button', { name: /Asking/ }).click();
+      await page.waitForURL(/sort=askingPrice/);
+      // Cheapest first: Robert King asks $67,500.
+      await page.waitForFunction(() => document.querySelector('[data-testid="leads-table"] tbody tr td a')?.textContent === 'Robert King');
+
+      await page.getByLabel('Type', { exact: true }).selectOption('SFR');
+      await page.waitForURL(/propertyType=SFR/);
+      await page.getByRole('button', { name: 'Save view' }).click();
+      await page.getByLabel('View name').fill('Cheap SFRs');
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.getByLabel('Saved view').getByRole('option', { name: 'Cheap SFRs' }).waitFor({ state: 'attached' });
+
+      await page.getByRole('button', { name: 'Clear' }).click();
+      await page.getByLabel('Saved view').selectOption({ label: 'Cheap SFRs' });
+      await page.waitForURL(/propertyType=SFR/);
+      expect(page.url()).toContain('sort=askingPrice');
+      await table.getByRole('link', { name: 'Robert King' }).waitFor();
+      expect(await table.getByRole('link', { name: 'Linda Nguyen' }).count()).toBe(0);
+      await page.screenshot({ path: path.join(os.tmpdir(), 'flipstackk-leads.png') });
+      await context.close();
+    }));
+
+  it('puts a card back and shows the reason when the server refuses a move', () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedInPage();
+      await page.route('**/api/leads/*/status', (route) =>
+        route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify({ error: { code: 'CONFLICT', message: 'Someone else just moved this lead' } }) }),
+      );
+      await page.goto(appUrl('/leads/board'));
+      const card = page.getByTestId('column-NEW').getByTestId('board-card').first();
+      await card.waitFor();
+      const name = (await card.getByRole('link').textContent()) ?? '';
+      await card.dragTo(page.getByTestId('column-QUALIFIED'));
+      await page.getByRole('alert').getByText(`${name}: Someone else just moved this lead`).waitFor();
+      await page.getByTestId('column-NEW').getByRole('link', { name }).waitFor();
+      expect(await page.getByTestId('column-QUALIFIED').getByRole('link', { name }).count()).toBe(0);
+      await context.close();
+    }));
+
+  it('edits a lead with inline errors, recomputes its MAO, and moves it only along the pipeline', () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedInPage();
+      await page.goto(appUrl('/leads?q=Linda'));
+      await page.getByTestId('leads-table').getByRole('link', { name: 'Linda Nguyen' }).click();
+      await page.getByRole('heading', { name: 'Linda Nguyen' }).waitFor();
+      expect(await page.getByTestId('lead-mao').textContent()).toBe('—');
+
+      await page.getByRole('button', { name: 'Edit', exact: true }).click();
+      const form = page.getByRole('form', { name: 'Edit lead' });
+      await form.getByLabel('ZIP').fill('12');
+      await form.getByLabel('ARV').fill('200000');
+      await form.getByLabel('Repair estimate').fill('30000');
+      await form.getByRole('button', { name: 'Save changes' }).click();
+      await form.getByText('ZIP must be a 5-digit ZIP code').waitFor();
+      await form.getByLabel('ZIP').fill('45202');
+      await form.getByRole('button', { name: 'Save changes' }).click();
+      await page.waitForFunction(() => /^\$[\d,]+$/.test(document.querySelector('[data-testid="lead-mao"]')?.textContent ?? ''));
+
+      const control = page.getByTestId('status-control');
+      expect(await control.getByRole('button', { name: 'Move to Closed' }).count()).toBe(0);
+      await control.getByRole('button', { name: 'Move to Contacted' }).click();
+      await control.getByRole('button', { name: 'Move to Offer made' }).waitFor();
+      await control.getByRole('button', { name: 'Mark dead' }).click();
+      await control.getByLabel('Why is it dead?').selectOption('PRICE_TOO_HIGH');
+      await control.getByRole('button', { name: 'Confirm dead' }).click();
+      await page.getByText('(Price too high)').waitFor();
+      await control.getByRole('button', { name: 'Move to New' }).waitFor();
+      await page.screenshot({ path: path.join(os.tmpdir(), 'flipstackk-lead-edit.png'), fullPage: true });
+      await context.close();
+    }));
+
+  it("updates a buyer's preferences from the profile and changes its status", () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedInPage();
+      await page.goto(appUrl('/buyers'));
+      await page.getByRole('button', { name: 'New buyer' }).click();
+      await page.getByLabel('Buyer name').fill('Casey Columbus Capital');
+      await page.getByLabel('Markets').fill('Columbus');
+      await page.getByLabel('Min price').fill('300000');
+      await page.getByLabel('Max price').fill('100000');
+      await page.getByRole('button', { name: 'Create buyer' }).click();
+      await page.getByText('Max price must not be below minPrice').waitFor();
+      await page.getByLabel('Min price').fill('100000');
+      await page.getByLabel('Max price').fill('150000');
+      await page.getByRole('button', { name: 'Create buyer' }).click();
+      await page.getByRole('heading', { name: 'Casey Columbus Capital' }).waitFor();
+      await page.getByText('No open lead fits this buy box.').waitFor();
+
+      await page.getByRole('button', { name: 'Edit preferences' }).click();
+      await page.getByLabel('Max price').fill('250000');
+      await page.getByRole('button', { name: 'Update preferences' }).click();
+      await page.getByText('$100,000 – $250,000').waitFor();
+      await page.getByRole('link', { name: 'James Carter' }).waitFor();
+
+      await page.getByRole('button', { name: 'Mark active' }).click();
+      await page.getByRole('button', { name: 'Mark new' }).waitFor();
+      await page.locator('.detail-title').getByText('Active', { exact: true }).waitFor();
+      expect(await page.getByRole('button', { name: 'Mark active' }).count()).toBe(0);
+      await page.screenshot({ path: path.join(os.tmpdir(), 'flipstackk-buyer.png'), fullPage: true });
+
+      await page.getByRole('link', { name: 'Buyers', exact: true }).first().click();
+      await page.getByTestId('buyers-table').getByRole('link', { name: 'Casey Columbus Capital' }).waitFor();
+      await page.screenshot({ path: path.join(os.tmpdir(), 'flipstackk-buyers.png') });
+      await context.close();
+    }));
+});

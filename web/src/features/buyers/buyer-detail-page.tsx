@@ -1,0 +1,176 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { BUYER_STATUSES, type BuyerStatus } from '../../../../domain/buyers/buyer.schema';
+import { humanize, money, optionLabel } from '../../lib/format';
+import { StatusPill } from '../../lib/status-pill';
+import { useWorkflowLink } from '../../lib/use-workflow-link';
+import { HistoryTimeline } from '../history/history-timeline';
+import { recordRecentView } from '../leads/leads.api';
+import { NotesPanel } from '../notes/notes-panel';
+import { OfferList } from '../offers/offer-list';
+import { BuyerForm } from './buyer-form';
+import { changeBuyerStatus, getBuyer, listBuyerMatches, type Buyer } from './buyers.api';
+import './buyers.css';
+
+const orAny = (value: number | null, format: (n: number) => string = String): string => (value == null ? 'Any' : format(value));
+
+function BuyBox({ buyer }: { buyer: Buyer }) {
+  const facts: Array<[string, string]> = [
+    ['Markets', buyer.markets.join(', ') || 'Any'],
+    ['Property types', buyer.propertyTypes.map(optionLabel).join(', ') || 'Any'],
+    ['Price', `${orAny(buyer.minPrice, money)} – ${orAny(buyer.maxPrice, money)}`],
+    ['Max repairs', orAny(buyer.maxRepair, money)],
+    ['Min beds / baths', `${orAny(buyer.minBeds)} / ${orAny(buyer.minBaths)}`],
+    ['Cash buyer', buyer.cashBuyer ? 'Yes' : 'No'],
+    ['Proof of funds', orAny(buyer.proofOfFundsAmount, money)],
+    ['Email', buyer.email ?? '—'],
+    ['Phone', buyer.phone ?? '—'],
+  ];
+  return (
+    <dl className="facts">
+      {facts.map(([label, value]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function BuyerMatches({ buyerId }: { buyerId: string }) {
+  // Under ['leads'] too: new and changed leads change what fits.
+  const matches = useQuery({ queryKey: ['leads', 'matches', { buyerId }], queryFn: () => listBuyerMatches(buyerId) });
+  const items = matches.data?.items ?? [];
+  return (
+    <section className="card" aria-labelledby="buyer-matches-title">
+      <header className="card-header">
+        <h2 id="buyer-matches-title">Matching leads</h2>
+      </header>
+      {matches.isError && <p className="alert alert-error">{matches.error.message}</p>}
+      <ul className="list">
+        {items.map(({ lead, score, reasons }) => (
+          <li key={lead.id}>
+            <span className="score">{score}</span>
+            <div className="list-main" style={{ flex: 1 }}>
+              <div className="list-title">
+                <Link to={`/leads/${lead.id}`}>{lead.sellerName}</Link>{' '}
+                <span className="muted small">
+                  {lead.street}, {lead.city} · {lead.askingPrice == null ? 'no asking price' : money(lead.askingPrice)}
+                </span>
+              </div>
+              <div className="chips">
+                {reasons.map((reason) => (
+                  <span key={reason} className="chip">
+                    {reason}
+                  </span>
+                ))}
+              </div>
+            </div>
+            <StatusPill status={lead.status} />
+          </li>
+        ))}
+        {matches.isSuccess && items.length === 0 && <li className="empty">No open lead fits this buy box.</li>}
+      </ul>
+    </section>
+  );
+}
+
+/** One buyer: buy box (editable), standing, matching leads, offers, notes and history. */
+export function BuyerDetailPage() {
+  const { id = '' } = useParams();
+  const queryClient = useQueryClient();
+  const workflowLink = useWorkflowLink();
+  const [editing, setEditing] = useState(false);
+  const buyer = useQuery({ queryKey: ['buyers', 'detail', id], queryFn: () => getBuyer(id) });
+  const setStatus = useMutation({
+    mutationFn: (status: BuyerStatus) => changeBuyerStatus(id, status),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(['buyers', 'detail', id], updated);
+      void queryClient.invalidateQueries({ queryKey: ['buyers'] });
+    },
+  });
+
+  useEffect(() => {
+    recordRecentView('buyer', id).catch(() => undefined);
+  }, [id]);
+
+  if (buyer.isPending) return <p className="muted">Loading buyer…</p>;
+  if (buyer.isError)
+    return (
+      <p className="alert alert-error" role="alert">
+        {buyer.error.message} <Link to="/buyers">Back to buyers</Link>
+      </p>
+    );
+  const data = buyer.data;
+  const temporal = workflowLink(`buyer-${data.id}`);
+
+  return (
+    <div className="page">
+      <header className="page-header page-header-row">
+        <div>
+          <p className="page-eyebrow">
+            <Link to="/buyers">Buyers</Link>
+          </p>
+          <div className="detail-title">
+            <h1>{data.name}</h1>
+            <StatusPill status={data.status} />
+          </div>
+          {data.company && <p className="page-subtitle">{data.company}</p>}
+        </div>
+        <div className="header-actions">
+          {BUYER_STATUSES.filter((status) => status !== data.status).map((status) => (
+            <button key={status} type="button" className="button button-secondary" disabled={setStatus.isPending} onClick={() => setStatus.mutate(status)}>
+              Mark {humanize(status).toLowerCase()}
+            </button>
+          ))}
+          {temporal && (
+            <a className="button button-secondary" href={temporal} target="_blank" rel="noreferrer">
+              Workflow ↗
+            </a>
+          )}
+        </div>
+      </header>
+      {setStatus.isError && (
+        <p className="alert alert-error" role="alert">
+          {setStatus.error.message}
+        </p>
+      )}
+      <div className="detail-grid">
+        <div className="stack">
+          <section className="card" aria-labelledby="buy-box-title">
+            <header className="card-header">
+              <h2 id="buy-box-title">Buy box</h2>
+              {!editing && (
+                <button type="button" className="button button-secondary button-small" onClick={() => setEditing(true)}>
+                  Edit preferences
+                </button>
+              )}
+            </header>
+            {editing ? (
+              <BuyerForm
+                buyer={data}
+                onDone={(saved) => {
+                  queryClient.setQueryData(['buyers', 'detail', id], saved);
+                  setEditing(false);
+                }}
+                onCancel={() => setEditing(false)}
+              />
+            ) : (
+              <div className="card-body">
+                <BuyBox buyer={data} />
+              </div>
+            )}
+          </section>
+          <BuyerMatches buyerId={data.id} />
+          <OfferList buyerId={data.id} />
+        </div>
+        <div className="stack">
+          <NotesPanel subject={{ buyerId: data.id }} />
+          <HistoryTimeline entityType="buyer" id={data.id} />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useForm, type Resolver } from 'react-hook-form';
+import type { z } from 'zod';
+import { createBuyerInputSchema, updateBuyerInputSchema } from '../../../../domain/buyers/buyer.schema';
+import { PROPERTY_TYPES } from '../../../../domain/leads/lead.schema';
+import { applyServerErrors, isFieldError, toNullableNumber, toOptionalNumber } from '../../lib/apply-server-errors';
+import { Field } from '../../lib/field';
+import { optionLabel } from '../../lib/format';
+import { createBuyer, updateBuyer, type Buyer } from './buyers.api';
+
+type FormInput = z.input<typeof createBuyerInputSchema>;
+type FormOutput = z.output<typeof createBuyerInputSchema>;
+
+const NUMBER_FIELDS = [
+  ['minPrice', 'Min price'],
+  ['maxPrice', 'Max price'],
+  ['maxRepair', 'Max repairs'],
+  ['minBeds', 'Min beds'],
+  ['minBaths', 'Min baths'],
+  ['proofOfFundsAmount', 'Proof of funds'],
+] as const;
+const FIELDS = ['name', 'company', 'email', 'phone', 'cashBuyer', 'markets', 'propertyTypes', ...NUMBER_FIELDS.map(([name]) => name)];
+
+// Markets are typed as "Dayton, 45402, Cincinnati"; an untouched box keeps the array it started with.
+const toMarkets = (value: unknown): string[] =>
+  Array.isArray(value) ? (value as string[]) : String(value ?? '').split(',').map((market) => market.trim()).filter(Boolean);
+
+function defaultsOf(buyer?: Buyer): FormInput {
+  if (!buyer) return { name: '', company: '', email: '', phone: '', cashBuyer: false, markets: [], propertyTypes: [] };
+  return {
+    name: buyer.name,
+    company: buyer.company ?? '',
+    email: buyer.email ?? '',
+    phone: buyer.phone ?? '',
+    cashBuyer: buyer.cashBuyer,
+    markets: buyer.markets,
+    propertyTypes: buyer.propertyTypes as FormInput['propertyTypes'],
+    minPrice: buyer.minPrice ?? undefined,
+    maxPrice: buyer.maxPrice ?? undefined,
+    maxRepair: buyer.maxRepair ?? undefined,
+    minBeds: buyer.minBeds ?? undefined,
+    minBaths: buyer.minBaths ?? undefined,
+    proofOfFundsAmount: buyer.proofOfFundsAmount ?? undefined,
+  };
+}
+
+interface BuyerFormProps {
+  /** Without a buyer it creates one; with one it updates its preferences. */
+  buyer?: Buyer;
+  onDone: (buyer: Buyer) => void;
+  onCancel?: () => void;
+}
+
+/** "New buyer" and "Update preferences": contact details and the buy box, checked by the shared schemas. */
+export function BuyerForm({ buyer, onDone, onCancel }: BuyerFormProps) {
+  const queryClient = useQueryClient();
+  // Both schemas accept these fields; the update one also takes null to clear a bound.
+  const resolver = (buyer ? zodResolver(updateBuyerInputSchema) : zodResolver(createBuyerInputSchema)) as unknown as Resolver<FormInput, unknown, FormOutput>;
+  const toNumber = buyer ? toNullableNumber : toOptionalNumber;
+  const { register, handleSubmit, formState, setError } = useForm<FormInput, unknown, FormOutput>({ resolver, defaultValues: defaultsOf(buyer) });
+  const { errors } = formState;
+  const save = useMutation({
+    mutationFn: (input: FormOutput) => (buyer ? updateBuyer(buyer.id, input) : createBuyer(input)),
+    onSuccess: (saved) => {
+      void queryClient.invalidateQueries({ queryKey: ['buyers'] });
+      // A new buy box changes which leads fit; those matches live under ['leads'].
+      void queryClient.invalidateQueries({ queryKey: ['leads', 'matches'] });
+      onDone(saved);
+    },
+    onError: (error) => applyServerErrors(error, FIELDS, setError),
+  });
+  const submit = handleSubmit((input) => save.mutate(input));
+
+  return (
+    <form className="inline-form buyer-form" noValidate aria-label={buyer ? 'Buy box' : 'New buyer'} onSubmit={(event) => void submit(event)}>
+      <Field label="Buyer name" error={errors.name?.message}>
+        {(control) => <input {...control} {...register('name')} autoComplete="off" placeholder="Dana Investor" />}
+      </Field>
+      <Field label="Company" error={errors.company?.message}>
+        {(control) => <input {...control} {...register('company')} autoComplete="off" />}
+      </Field>
+      <Field label="Buyer email" error={errors.email?.message}>
+        {(control) => <input {...control} {...register('email')} type="email" autoComplete="off" />}
+      </Field>
+      <Field label="Buyer phone" error={errors.phone?.message}>
+        {(control) => <input {...control} {...register('phone')} type="tel" autoComplete="off" />}
+      </Field>
+      <Field label="Markets" hint="Cities or ZIP codes, comma-separated" error={errors.markets?.message ?? errors.markets?.[0]?.message} className="span-all">
+        {(control) => <input {...control} {...register('markets', { setValueAs: toMarkets })} autoComplete="off" placeholder="Dayton, 45402" />}
+      </Field>
+      <fieldset className="span-all type-picks">
+        <legend className="field-label">Property types (none = any)</legend>
+        {PROPERTY_TYPES.map((type) => (
+          <label key={type} className="check">
+            <input type="checkbox" value={type} {...register('propertyTypes')} /> {optionLabel(type)}
+          </label>
+        ))}
+        {errors.propertyTypes && <span className="field-error">Property types {errors.propertyTypes.message}</span>}
+      </fieldset>
+      {NUMBER_FIELDS.map(([name, label]) => (
+        <Field key={name} label={label} error={errors[name]?.message}>
+          {(control) => <input {...control} {...register(name, { setValueAs: toNumber })} type="number" min={0} step={name.startsWith('min') && !name.endsWith('Price') ? 1 : 1000} />}
+        </Field>
+      ))}
+      <label className="check span-all">
+        <input type="checkbox" {...register('cashBuyer')} /> Cash buyer
+      </label>
+      <div className="form-actions-row">
+        <button className="button button-primary button-small" type="submit" disabled={save.isPending}>
+          {save.isPending ? 'Saving…' : buyer ? 'Update preferences' : 'Create buyer'}
+        </button>
+        {onCancel && (
+          <button className="button button-secondary button-small" type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+        {save.isError && !isFieldError(save.error, FIELDS) && (
+          <span className="alert alert-error" role="alert">
+            {save.error.message}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}

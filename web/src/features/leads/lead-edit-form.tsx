@@ -1,0 +1,138 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { LEAD_SOURCES, PROPERTY_TYPES, updateLeadInputSchema, type Lead } from '../../../../domain/leads/lead.schema';
+import { applyServerErrors, isFieldError, toNullableNumber } from '../../lib/apply-server-errors';
+import { Field } from '../../lib/field';
+import { optionLabel } from '../../lib/format';
+import { updateLead } from './leads.api';
+
+type FormInput = z.input<typeof updateLeadInputSchema>;
+type FormOutput = z.output<typeof updateLeadInputSchema>;
+
+const TEXT_FIELDS = [
+  ['sellerName', 'Seller name'],
+  ['sellerPhone', 'Phone'],
+  ['sellerEmail', 'Email'],
+  ['street', 'Street'],
+  ['city', 'City'],
+  ['state', 'State'],
+  ['zip', 'ZIP'],
+] as const;
+const NUMBER_FIELDS = [
+  ['askingPrice', 'Asking price'],
+  ['arv', 'ARV'],
+  ['repairEstimate', 'Repair estimate'],
+  ['beds', 'Beds'],
+  ['baths', 'Baths'],
+  ['sqft', 'Sq ft'],
+  ['yearBuilt', 'Year built'],
+  ['motivation', 'Motivation (1–5)'],
+] as const;
+const FIELDS = [...TEXT_FIELDS, ...NUMBER_FIELDS].map(([name]) => name as string).concat(['propertyType', 'source', 'tags']);
+
+const toTags = (value: unknown): string[] =>
+  Array.isArray(value) ? (value as string[]) : String(value ?? '').split(',').map((tag) => tag.trim()).filter(Boolean);
+
+function defaultsOf(lead: Lead): FormInput {
+  return {
+    sellerName: lead.sellerName,
+    sellerPhone: lead.sellerPhone ?? '',
+    sellerEmail: lead.sellerEmail ?? '',
+    street: lead.street,
+    city: lead.city,
+    state: lead.state,
+    zip: lead.zip,
+    propertyType: lead.propertyType,
+    source: lead.source,
+    askingPrice: lead.askingPrice,
+    arv: lead.arv,
+    repairEstimate: lead.repairEstimate,
+    beds: lead.beds,
+    baths: lead.baths,
+    sqft: lead.sqft,
+    yearBuilt: lead.yearBuilt,
+    motivation: lead.motivation,
+    tags: lead.tags,
+  };
+}
+
+/** Edits a lead's facts and deal numbers; only changed fields are sent, so the PATCH stays small. */
+export function LeadEditForm({ lead, onDone }: { lead: Lead; onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const { register, handleSubmit, formState, setError } = useForm<FormInput, unknown, FormOutput>({
+    resolver: zodResolver(updateLeadInputSchema),
+    defaultValues: defaultsOf(lead),
+  });
+  const { errors, dirtyFields } = formState;
+  const save = useMutation({
+    mutationFn: (input: FormOutput) => updateLead(lead.id, input),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(['leads', 'detail', lead.id], updated);
+      void queryClient.invalidateQueries({ queryKey: ['leads'] });
+      // A new price, type or place changes which buyers fit.
+      void queryClient.invalidateQueries({ queryKey: ['buyers', 'matches'] });
+      onDone();
+    },
+    onError: (error) => applyServerErrors(error, FIELDS, setError),
+  });
+  const submit = handleSubmit((input) => {
+    const changed = Object.fromEntries(Object.entries(input).filter(([name]) => name in dirtyFields)) as FormOutput;
+    if (Object.keys(changed).length === 0) onDone();
+    else save.mutate(changed);
+  });
+
+  return (
+    <form className="inline-form lead-edit-form" noValidate aria-label="Edit lead" onSubmit={(event) => void submit(event)}>
+      {TEXT_FIELDS.map(([name, label]) => (
+        <Field key={name} label={label} error={errors[name]?.message}>
+          {(control) => <input {...control} {...register(name)} autoComplete="off" />}
+        </Field>
+      ))}
+      <Field label="Property type" error={errors.propertyType?.message}>
+        {(control) => (
+          <select {...control} {...register('propertyType')}>
+            {PROPERTY_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {optionLabel(type)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Source" error={errors.source?.message}>
+        {(control) => (
+          <select {...control} {...register('source')}>
+            {LEAD_SOURCES.map((source) => (
+              <option key={source} value={source}>
+                {optionLabel(source)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {NUMBER_FIELDS.map(([name, label]) => (
+        <Field key={name} label={label} error={errors[name]?.message}>
+          {(control) => <input {...control} {...register(name, { setValueAs: toNullableNumber })} type="number" min={0} />}
+        </Field>
+      ))}
+      <Field label="Tags" hint="Comma-separated" error={errors.tags?.message ?? errors.tags?.root?.message} className="span-all">
+        {(control) => <input {...control} {...register('tags', { setValueAs: toTags })} autoComplete="off" />}
+      </Field>
+      <div className="form-actions-row">
+        <button className="button button-primary button-small" type="submit" disabled={save.isPending}>
+          {save.isPending ? 'Saving…' : 'Save changes'}
+        </button>
+        <button className="button button-secondary button-small" type="button" onClick={onDone}>
+          Cancel
+        </button>
+        {save.isError && !isFieldError(save.error, FIELDS) && (
+          <span className="alert alert-error" role="alert">
+            {save.error.message}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}

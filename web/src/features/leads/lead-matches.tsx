@@ -1,0 +1,58 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { CreateOfferForm } from '../offers/create-offer-form';
+import { listLeadMatches } from './leads.api';
+
+/** Buyers whose buy box fits this lead, best first, each with a one-click offer. */
+export function LeadMatches({ leadId, suggestedAmount }: { leadId: string; suggestedAmount: number | null }) {
+  const [offeringTo, setOfferingTo] = useState<string>();
+  // Under ['buyers'] too: a buyer's new buy box changes who matches.
+  const matches = useQuery({ queryKey: ['buyers', 'matches', { leadId }], queryFn: () => listLeadMatches(leadId) });
+  const items = matches.data?.items ?? [];
+  return (
+    <section className="card" aria-labelledby="matches-title" data-testid="lead-matches">
+      <header className="card-header">
+        <div>
+          <h2 id="matches-title">Matching buyers</h2>
+          <p className="card-subtitle">Buyers whose buy box fits this property.</p>
+        </div>
+      </header>
+      {matches.isError && <p className="alert alert-error">{matches.error.message}</p>}
+      <ul className="list">
+        {items.map(({ buyer, score, reasons }) => (
+          <li key={buyer.id} className="match-item" data-testid="match-row">
+            <div className="match-line">
+              <span className="score" title="Match score out of 100">
+                {score}
+              </span>
+              <div className="list-main">
+                <div className="list-title">
+                  <Link to={`/buyers/${buyer.id}`}>{buyer.name}</Link>
+                  {buyer.company && <span className="muted small"> · {buyer.company}</span>}
+                  {buyer.cashBuyer && <span className="pill pill-inline">Cash</span>}
+                </div>
+                <div className="chips match-reasons">
+                  {reasons.map((reason) => (
+                    <span key={reason} className="chip">
+                      {reason}
+                    </span>
+                  ))}
+                </div>
+              </div>
+              {offeringTo !== buyer.id && (
+                <button type="button" className="button button-secondary button-small" onClick={() => setOfferingTo(buyer.id)}>
+                  Create offer
+                </button>
+              )}
+            </div>
+            {offeringTo === buyer.id && (
+              <CreateOfferForm leadId={leadId} buyer={buyer} suggestedAmount={suggestedAmount} onDone={() => setOfferingTo(undefined)} />
+            )}
+          </li>
+        ))}
+        {matches.isSuccess && items.length === 0 && <li className="empty">No buyer's buy box fits this lead yet.</li>}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Lead, LeadStatus } from '../../../../domain/leads/lead.schema';
+import { checkLeadTransition, DEAD_REASONS, LEAD_TRANSITIONS, type DeadReason } from '../../../../domain/leads/lead-status';
+import { humanize } from '../../lib/format';
+import { changeLeadStatus } from './leads.api';
+
+/** Buttons for exactly the moves the pipeline allows from here; DEAD first asks why. */
+export function LeadStatusControl({ lead }: { lead: Lead }) {
+  const queryClient = useQueryClient();
+  const [askingReason, setAskingReason] = useState(false);
+  const [reason, setReason] = useState<DeadReason | ''>('');
+  const move = useMutation({
+    mutationFn: ({ status, deadReason }: { status: LeadStatus; deadReason?: string }) => changeLeadStatus(lead.id, status, deadReason),
+    onSuccess: (updated) => {
+      setAskingReason(false);
+      setReason('');
+      queryClient.setQueryData(['leads', 'detail', lead.id], updated);
+      void queryClient.invalidateQueries({ queryKey: ['leads'] });
+    },
+  });
+  const moves = LEAD_TRANSITIONS[lead.status];
+  const confirmDead = () => {
+    const check = checkLeadTransition(lead.status, 'DEAD', reason);
+    if (check.ok) move.mutate({ status: 'DEAD', deadReason: reason });
+  };
+
+  return (
+    <div className="status-control" data-testid="status-control">
+      {moves.length === 0 && <span className="muted">A closed lead is final.</span>}
+      {moves.map((to) => (
+        <button
+          key={to}
+          type="button"
+          className={`button button-small ${to === 'DEAD' ? 'button-danger' : 'button-secondary'}`}
+          disabled={move.isPending}
+          onClick={() => (to === 'DEAD' ? setAskingReason(true) : move.mutate({ status: to }))}
+        >
+          {to === 'DEAD' ? 'Mark dead' : `Move to ${humanize(to)}`}
+        </button>
+      ))}
+      {askingReason && (
+        <>
+          <div className="field">
+            <label className="field-label" htmlFor="dead-reason">
+              Why is it dead?
+            </label>
+            <select id="dead-reason" value={reason} onChange={(event) => setReason(event.target.value as DeadReason)}>
+              <option value="">Pick a reason…</option>
+              {DEAD_REASONS.map((value) => (
+                <option key={value} value={value}>
+                  {humanize(value)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="button" className="button button-danger button-small" disabled={!reason || move.isPending} onClick={confirmDead}>
+            Confirm dead
+          </button>
+          <button type="button" className="button button-secondary button-small" onClick={() => setAskingReason(false)}>
+            Cancel
+          </button>
+        </>
+      )}
+      {move.isError && (
+        <p className="alert alert-error" role="alert">
+          {move.error.message}
+        </p>
+      )}
+    </div>
+  );
+}

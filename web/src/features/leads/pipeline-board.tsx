@@ -1,0 +1,190 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type DragEvent } from 'react';
+import { Link } from 'react-router';
+import type { LeadStatus } from '../../../../domain/leads/lead.schema';
+import { checkLeadTransition, DEAD_REASONS, OPEN_LEAD_STATUSES, type DeadReason } from '../../../../domain/leads/lead-status';
+import { humanize, money } from '../../lib/format';
+import { StatusPill } from '../../lib/status-pill';
+import { changeLeadStatus, listLeads, type Page } from './leads.api';
+import './leads.css';
+
+interface Card {
+  id: string;
+  sellerName: string;
+  street: string;
+  city: string;
+  askingPrice: number | null;
+  status: LeadStatus;
+}
+
+const COLUMNS: LeadStatus[] = [...OPEN_LEAD_STATUSES, 'CLOSED', 'DEAD'];
+const BOARD_KEY = ['leads', 'board'] as const;
+const BOARD_QUERY = new URLSearchParams({ limit: '200', sort: '-createdAt', fields: 'id,sellerName,street,city,askingPrice,status' });
+
+interface Move {
+  card: Card;
+  to: LeadStatus;
+  reason?: DeadReason;
+}
+
+/** The pipeline as columns; dragging a card moves the lead at once and undoes it if the server refuses. */
+export function PipelineBoard() {
+  const queryClient = useQueryClient();
+  const board = useQuery({ queryKey: BOARD_KEY, queryFn: () => listLeads(BOARD_QUERY) as unknown as Promise<Page<Card>> });
+  const [dragging, setDragging] = useState<Card>();
+  const [over, setOver] = useState<LeadStatus>();
+  const [awaitingReason, setAwaitingReason] = useState<Move>();
+  const [problem, setProblem] = useState<string>();
+
+  const move = useMutation({
+    mutationFn: ({ card, to, reason }: Move) => changeLeadStatus(card.id, to, reason),
+    onMutate: async ({ card, to }) => {
+      setProblem(undefined);
+      await queryClient.cancelQueries({ queryKey: BOARD_KEY });
+      const before = queryClient.getQueryData<Page<Card>>(BOARD_KEY);
+      queryClient.setQueryData<Page<Card>>(BOARD_KEY, (page) => page && { ...page, items: page.items.map((item) => (item.id === card.id ? { ...item, status: to } : item)) });
+      return { before };
+    },
+    onError: (error, { card }, context) => {
+      if (context?.before) queryClient.setQueryData(BOARD_KEY, context.before);
+      setProblem(`${card.sellerName}: ${error.message}`);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['leads'] }),
+  });
+
+  const drop = (to: LeadStatus) => {
+    const card = dragging;
+    setDragging(undefined);
+    setOver(undefined);
+    if (!card || card.status === to) return;
+    // The shared rule answers first; only moves it allows go to the server.
+    const check = checkLeadTransition(card.status, to, to === 'DEAD' ? DEAD_REASONS[0] : undefined);
+    if (!check.ok) {
+      setProblem(`${card.sellerName}: ${check.reason}`);
+      return;
+    }
+    if (to === 'DEAD') setAwaitingReason({ card, to });
+    else move.mutate({ card, to });
+  };
+
+  const onDragOver = (event: DragEvent, to: LeadStatus) => {
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+    if (over !== to) setOver(to);
+  };
+
+  const cards = board.data?.items ?? [];
+  return (
+    <div className="page">
+      <header className="page-header page-header-row">
+        <div>
+          <p className="page-eyebrow">
+            <Link to="/leads">Leads</Link>
+          </p>
+          <h1>Pipeline</h1>
+          <p className="page-subtitle">Drag a card to move the lead; only the moves the pipeline allows are taken.</p>
+        </div>
+      </header>
+      {problem && (
+        <p className="alert alert-error" role="alert">
+          <span>{problem}</span>
+          <button type="button" className="button button-secondary button-small" onClick={() => setProblem(undefined)}>
+            Dismiss
+          </button>
+        </p>
+      )}
+      {awaitingReason && (
+        <div className="card dead-reason" role="dialog" aria-label="Why is this lead dead?">
+          <div className="field">
+            <label className="field-label" htmlFor="board-dead-reason">
+              Why is {awaitingReason.card.sellerName} dead?
+            </label>
+            <select
+              id="board-dead-reason"
+              value={awaitingReason.reason ?? ''}
+              onChange={(event) => setAwaitingReason({ ...awaitingReason, reason: (event.target.value || undefined) as DeadReason | undefined })}
+            >
+              <option value="">Pick a reason…</option>
+              {DEAD_REASONS.map((reason) => (
+                <option key={reason} value={reason}>
+                  {humanize(reason)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button
+            type="button"
+            className="button button-danger button-small"
+            disabled={!awaitingReason.reason}
+            onClick={() => {
+              move.mutate(awaitingReason);
+              setAwaitingReason(undefined);
+            }}
+          >
+            Mark dead
+          </button>
+          <button type="button" className="button button-secondary button-small" onClick={() => setAwaitingReason(undefined)}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {board.isError && <p className="alert alert-error">{board.error.message}</p>}
+      <div className="board">
+        {COLUMNS.map((status) => {
+          const column = cards.filter((card) => card.status === status);
+          const allowed = dragging ? dragging.status === status || checkLeadTransition(dragging.status, status, DEAD_REASONS[0]).ok : undefined;
+          return (
+            <section
+              key={status}
+              className="board-column"
+              data-testid={`column-${status}`}
+              data-over={over === status && allowed !== false}
+              data-allowed={allowed}
+              aria-label={humanize(status)}
+              onDragOver={(event) => onDragOver(event, status)}
+              onDragLeave={() => setOver((current) => (current === status ? undefined : current))}
+              onDrop={(event) => {
+                event.preventDefault();
+                drop(status);
+              }}
+            >
+              <header className="board-column-head">
+                <StatusPill status={status} />
+                <span className="muted small">{column.length}</span>
+              </header>
+              <ul className="board-cards">
+                {column.map((card) => (
+                  <li
+                    key={card.id}
+                    className="board-card"
+                    draggable
+                    data-testid="board-card"
+                    data-moving={move.isPending && move.variables.card.id === card.id}
+                    onDragStart={(event) => {
+                      event.dataTransfer.setData('text/plain', card.id);
+                      event.dataTransfer.effectAllowed = 'move';
+                      setDragging(card);
+                    }}
+                    onDragEnd={() => {
+                      setDragging(undefined);
+                      setOver(undefined);
+                    }}
+                  >
+                    <Link to={`/leads/${card.id}`} className="row-link" draggable={false}>
+                      {card.sellerName}
+                    </Link>
+                    <div className="muted small">
+                      {card.street}, {card.city}
+                    </div>
+                    {card.askingPrice != null && <div className="small">{money(card.askingPrice)}</div>}
+                  </li>
+                ))}
+                {board.isSuccess && column.length === 0 && <li className="muted small board-empty">No leads</li>}
+              </ul>
+            </section>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

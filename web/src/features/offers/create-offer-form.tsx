@@ -1,0 +1,115 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useForm, useWatch } from 'react-hook-form';
+import type { z } from 'zod';
+import { createOfferInputSchema, OFFER_KINDS } from '../../../../domain/offers/offer.schema';
+import { applyServerErrors, isFieldError, toOptionalNumber } from '../../lib/apply-server-errors';
+import { Field } from '../../lib/field';
+import { humanize } from '../../lib/format';
+import { listLeadMatches } from '../leads/leads.api';
+import { createOffer } from './offers.api';
+
+type FormInput = z.input<typeof createOfferInputSchema>;
+type FormOutput = z.output<typeof createOfferInputSchema>;
+const FIELDS = ['leadId', 'buyerId', 'kind', 'amount', 'expiresAt', 'status', 'terms'] as const;
+
+// A date box gives "2026-12-01"; the schema wants a moment, so the offer runs to that day's end.
+const toExpiry = (value: unknown): string | undefined => (typeof value === 'string' && value ? new Date(`${value}T23:59:59`).toISOString() : undefined);
+
+interface CreateOfferFormProps {
+  leadId: string;
+  /** Set when the offer is for a matched buyer: the kind is BUYER and the buyer fixed. */
+  buyer?: { id: string; name: string };
+  suggestedAmount?: number | null;
+  onDone: () => void;
+}
+
+/** "Create offer" for a lead, validated by the same schema as POST /api/offers. */
+export function CreateOfferForm({ leadId, buyer, suggestedAmount, onDone }: CreateOfferFormProps) {
+  const queryClient = useQueryClient();
+  const { register, handleSubmit, formState, setError, control: formControl } = useForm<FormInput, unknown, FormOutput>({
+    resolver: zodResolver(createOfferInputSchema),
+    defaultValues: { leadId, buyerId: buyer?.id, kind: buyer ? 'BUYER' : 'PURCHASE', amount: suggestedAmount ?? undefined, status: 'DRAFT' },
+  });
+  const { errors } = formState;
+  const create = useMutation({
+    mutationFn: createOffer,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['offers'] });
+      onDone();
+    },
+    onError: (error) => applyServerErrors(error, FIELDS, setError),
+  });
+  const submit = handleSubmit((input) => create.mutate(input));
+  const kind = useWatch({ control: formControl, name: 'kind' });
+  // A buyer offer goes to one of the buyers who match (the same query as the matches card).
+  const matches = useQuery({ queryKey: ['buyers', 'matches', { leadId }], queryFn: () => listLeadMatches(leadId), enabled: !buyer && kind === 'BUYER' });
+
+  return (
+    <form className="inline-form" noValidate aria-label={buyer ? `Offer for ${buyer.name}` : 'New offer'} onSubmit={(event) => void submit(event)}>
+      {buyer ? (
+        <p className="span-all small muted">
+          Buyer offer to <strong>{buyer.name}</strong>
+        </p>
+      ) : (
+        <Field label="Kind" error={errors.kind?.message}>
+          {(control) => (
+            <select {...control} {...register('kind')}>
+              {OFFER_KINDS.map((value) => (
+                <option key={value} value={value}>
+                  {humanize(value)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      {!buyer && kind === 'BUYER' && (
+        <Field label="Buyer" error={errors.buyerId?.message}>
+          {(control) => (
+            <select {...control} {...register('buyerId', { setValueAs: (v: string) => v || undefined })}>
+              <option value="">{matches.isPending ? 'Loading buyers…' : 'Pick a matching buyer…'}</option>
+              {matches.data?.items.map((match) => (
+                <option key={match.buyer.id} value={match.buyer.id}>
+                  {match.buyer.name} ({match.score})
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      <Field label="Amount" error={errors.amount?.message}>
+        {(control) => (
+          <div className="input-affix">
+            <span aria-hidden="true">$</span>
+            <input {...control} {...register('amount', { setValueAs: toOptionalNumber })} type="number" min={0} step={1000} />
+          </div>
+        )}
+      </Field>
+      <Field label="Expires" error={errors.expiresAt?.message}>
+        {(control) => <input {...control} {...register('expiresAt', { setValueAs: toExpiry })} type="date" />}
+      </Field>
+      <Field label="Offer status" error={errors.status?.message}>
+        {(control) => (
+          <select {...control} {...register('status')}>
+            <option value="DRAFT">Draft</option>
+            <option value="SENT">Sent</option>
+          </select>
+        )}
+      </Field>
+      <div className="form-actions-row">
+        <button className="button button-primary button-small" type="submit" disabled={create.isPending}>
+          {create.isPending ? 'Saving…' : 'Save offer'}
+        </button>
+        <button className="button button-secondary button-small" type="button" onClick={onDone}>
+          Cancel
+        </button>
+        {create.isError && !isFieldError(create.error, FIELDS) && (
+          <span className="alert alert-error" role="alert">
+            {create.error.message}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
