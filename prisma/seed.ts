@@ -1,8 +1,9 @@
 import { hashPassword } from '../api/auth/password';
+import { normalizeMarket } from '../domain/buyers/buyer.schema';
 import type { UserRole } from '../domain/users/user-role';
 import type { Db } from './db';
 import { recordEvent } from './record-event';
-import { toLeadJson } from './to-json';
+import { toBuyerJson, toLeadJson } from './to-json';
 
 export const DEMO_PASSWORD = 'flipstackk';
 
@@ -15,13 +16,18 @@ export const DEMO_USERS: ReadonlyArray<{ email: string; name: string; role: User
 
 const DEMO_LEADS = [
   { sellerName: 'Maria Lopez', sellerPhone: '(937) 555-0142', street: '118 Oak St', city: 'Dayton', state: 'OH', zip: '45402', propertyType: 'SFR', askingPrice: 89_000, source: 'DIRECT_MAIL', minutesAgo: 12 },
-  { sellerName: 'James Carter', sellerPhone: '(614) 555-0199', street: '42 Elm Ave', city: 'Columbus', state: 'OH', zip: '43205', propertyType: 'MULTI_FAMILY', askingPrice: 210_000, source: 'COLD_CALL', minutesAgo: 35 },
+  { sellerName: 'James Carter', sellerPhone: '(614) 555-0199', street: '42 Elm Ave', city: 'Columbus', state: 'OH', zip: '43205', propertyType: 'MULTI_FAMILY', askingPrice: 210_000, arv: 340_000, repairEstimate: 45_000, beds: 6, baths: 3, source: 'COLD_CALL', minutesAgo: 35 },
   { sellerName: 'Linda Nguyen', sellerPhone: '(513) 555-0110', street: '9 Vine St', city: 'Cincinnati', state: 'OH', zip: '45202', propertyType: 'CONDO', askingPrice: 125_000, source: 'PPC', minutesAgo: 50 },
-  { sellerName: 'Robert King', sellerPhone: '(216) 555-0175', street: '770 Lake Rd', city: 'Cleveland', state: 'OH', zip: '44102', propertyType: 'SFR', askingPrice: 67_500, source: 'DRIVING_FOR_DOLLARS', minutesAgo: 150 },
+  { sellerName: 'Robert King', sellerPhone: '(216) 555-0175', street: '770 Lake Rd', city: 'Cleveland', state: 'OH', zip: '44102', propertyType: 'SFR', askingPrice: 67_500, arv: 135_000, repairEstimate: 20_000, beds: 3, baths: 1, source: 'DRIVING_FOR_DOLLARS', minutesAgo: 150 },
   { sellerName: 'Patricia Hall', sellerPhone: '(419) 555-0133', street: '15 Maple Ct', city: 'Toledo', state: 'OH', zip: '43604', propertyType: 'TOWNHOUSE', askingPrice: 98_000, source: 'REFERRAL', minutesAgo: 5 },
 ] as const;
 
-/** Demo users (one per role, password `flipstackk`) and a handful of leads; does nothing when users exist. */
+const DEMO_BUYERS = [
+  { name: 'Gem City Capital', company: 'Gem City Capital LLC', email: 'deals@gemcity.example', cashBuyer: true, proofOfFundsAmount: 400_000, markets: ['Dayton', 'Columbus'], propertyTypes: ['SFR', 'MULTI_FAMILY'], minPrice: 50_000, maxPrice: 250_000, status: 'ACTIVE' },
+  { name: 'Lakefront Rentals', company: null, email: 'buy@lakefront.example', cashBuyer: false, proofOfFundsAmount: null, markets: ['Cleveland', 'Toledo'], propertyTypes: ['SFR', 'TOWNHOUSE'], minPrice: 40_000, maxPrice: 120_000, status: 'NEW' },
+] as const;
+
+/** Demo users (one per role, password `flipstackk`), a handful of leads and two buyers; does nothing when users exist. */
 export async function seedDemoData(db: Db, now = new Date()): Promise<{ seeded: boolean }> {
   if ((await db.user.count()) > 0) return { seeded: false };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -34,7 +40,14 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<{ seeded: 
       const created = await tx.lead.create({ data: { ...lead, ownerId: agent.id, createdAt } });
       await recordEvent(tx, { entityType: 'lead', entityId: created.id, action: 'created', entity: toLeadJson(created) });
     }
+    for (const { markets, propertyTypes, ...buyer } of DEMO_BUYERS) {
+      const created = await tx.buyer.create({
+        data: { ...buyer, markets: JSON.stringify(markets), propertyTypes: JSON.stringify(propertyTypes), ownerId: users[1]!.id },
+      });
+      await tx.buyerMarket.createMany({ data: markets.map((market) => ({ buyerId: created.id, market: normalizeMarket(market) })) });
+      await recordEvent(tx, { entityType: 'buyer', entityId: created.id, action: 'created', entity: toBuyerJson(created) });
+    }
   });
-  // Their workflows are started by the API at boot, like any lead without one.
+  // Their workflows are started by the API at boot, like any lead or buyer without one.
   return { seeded: true };
 }
