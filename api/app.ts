@@ -61,7 +61,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/leads', createLeadsRouter({ db, temporal, taskQueue }));
   api.use('/buyers', createBuyersRouter({ db, temporal, taskQueue }));
   api.use('/offers', createOffersRouter({ db, temporal, taskQueue }));
-  api.use('/tasks', createTasksRouter({ db }));
+  api.use('/tasks', createTasksRouter({ db, temporal, taskQueue }));
   api.use('/notes', createNotesRouter({ db }));
   api.use('/deals', createDealsRouter({ db }));
   api.use('/documents', createDocumentsRouter({ db }));

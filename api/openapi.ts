@@ -12,7 +12,7 @@ import {
 } from '../domain/leads/lead.schema';
 import { createNoteInputSchema, listNotesQuerySchema } from '../domain/notes/note.schema';
 import { changeOfferStatusInputSchema, createOfferInputSchema, listOffersQuerySchema } from '../domain/offers/offer.schema';
-import { listTasksQuerySchema, taskSchema } from '../domain/tasks/task.schema';
+import { createTaskInputSchema, listTasksQuerySchema, taskSchema } from '../domain/tasks/task.schema';
 import { publicUserSchema } from '../domain/users/user-role';
 import { historyParamsSchema, savedViewInputSchema, userItemInputSchema } from '../domain/users/user-items.schema';
 import { createUserInputSchema, updateUserInputSchema } from '../domain/users/user.schema';
@@ -73,6 +73,7 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'post', path: '/api/offers', summary: 'Create an offer (starts workflow offer-<id>)', body: createOfferInputSchema, response: anyObject, status: 201 },
   { method: 'get', path: '/api/offers/{id}', summary: 'One offer', params: idParams, response: anyObject },
   { method: 'post', path: '/api/offers/{id}/status', summary: 'Change an offer\'s status through its workflow', params: idParams, body: changeOfferStatusInputSchema, response: anyObject },
+  { method: 'post', path: '/api/tasks', summary: 'Create a task (starts workflow task-<id>; assignee by the SPEC §4 rules when not named)', body: createTaskInputSchema, response: taskSchema, status: 201 },
   { method: 'get', path: '/api/tasks', summary: 'List tasks', query: listTasksQuerySchema, response: page(taskSchema) },
   { method: 'get', path: '/api/notes', summary: 'Notes of a lead, buyer, task or offer', query: listNotesQuerySchema, response: z.object({ items: z.array(anyObject) }) },
   { method: 'post', path: '/api/notes', summary: 'Add a note', body: createNoteInputSchema, response: anyObject, status: 201 },

@@ -1,0 +1,51 @@
+import { WorkflowIdConflictPolicy, type Client } from '@temporalio/client';
+import { assignmentRuleFor } from '../../domain/tasks/assignment-rule';
+import { pickLeastLoaded } from '../../domain/tasks/pick-assignee';
+import type { CreateTaskInput, Task } from '../../domain/tasks/task.schema';
+import type { PublicUser } from '../../domain/users/user-role';
+import type { Db } from '../../prisma/db';
+import { recordEvent } from '../../prisma/record-event';
+import { toTaskJson } from '../../prisma/to-json';
+import { loadCandidates } from '../../prisma/workload';
+import type { taskWorkflow } from '../../workflows/tasks/task.workflow';
+import { AppError } from '../errors';
+import { findAttachmentTarget } from '../record-target';
+
+export interface CreateTaskDeps {
+  db: Db;
+  temporal: Client;
+  taskQueue: string;
+}
+
+async function chooseAssignee(db: Db, input: CreateTaskInput, actor: PublicUser): Promise<string | null> {
+  if (input.assigneeId) {
+    const user = await db.user.findUnique({ where: { id: input.assigneeId }, select: { active: true } });
+    if (!user?.active) throw new AppError('UNPROCESSABLE', 'assigneeId must name an active user', { assigneeId: 'must name an active user' });
+    return input.assigneeId;
+  }
+  const rule = assignmentRuleFor(input);
+  if (rule.kind === 'LEAD_OWNER') return (await db.lead.findUniqueOrThrow({ where: { id: input.leadId! }, select: { ownerId: true } })).ownerId;
+  if (rule.kind === 'LEAST_LOADED') return pickLeastLoaded(await loadCandidates(db, rule.role));
+  return actor.id;
+}
+
+/** Saves a task with its `task.created` event and starts `task-<id>`, which assigns it and notifies the assignee. */
+export async function createTask(deps: CreateTaskDeps, input: CreateTaskInput, actor: PublicUser): Promise<Task> {
+  for (const [field, id] of Object.entries({ leadId: input.leadId, buyerId: input.buyerId, offerId: input.offerId })) {
+    if (id) await findAttachmentTarget(deps.db, { [field]: id });
+  }
+  const assigneeId = await chooseAssignee(deps.db, input, actor);
+  const { dueAt, assigneeId: _named, ...fields } = input;
+  const task = await deps.db.$transaction(async (tx) => {
+    const created = await tx.task.create({ data: { ...fields, dueAt: new Date(dueAt), assigneeId, createdById: actor.id, status: 'CREATED' } });
+    await recordEvent(tx, { entityType: 'task', entityId: created.id, action: 'created', entity: toTaskJson(created), actorId: actor.id });
+    return created;
+  });
+  await deps.temporal.workflow.start<typeof taskWorkflow>('taskWorkflow', {
+    workflowId: `task-${task.id}`,
+    taskQueue: deps.taskQueue,
+    args: [{ taskId: task.id }],
+    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+  });
+  return toTaskJson(task);
+}

@@ -1,0 +1,53 @@
+import { buildLeadInput, buildUser } from '../support/factories';
+import { startApiHarness, type ApiHarness } from '../support/api-harness';
+import { waitUntil } from '../support/wait-until';
+
+jest.setTimeout(60_000);
+
+let api: ApiHarness;
+let agent: { id: string; email: string };
+let acquisitions: { id: string };
+let cookie: string;
+
+beforeAll(async () => {
+  api = await startApiHarness();
+  agent = await buildUser(api.testDb.db, { role: 'AGENT' });
+  acquisitions = await buildUser(api.testDb.db, { role: 'ACQUISITIONS' });
+  cookie = await api.login(agent.email);
+});
+afterAll(() => api?.close());
+
+const dueAt = () => new Date(Date.now() + 86_400_000).toISOString();
+
+describe('POST /api/tasks', () => {
+  it('gives a buyer task to the acquisitions team and starts task-<id>, which assigns it', async () => {
+    const buyer = await api.testDb.db.buyer.create({ data: { name: 'Meeting Buyer' } });
+    const created = await api.request('POST', '/api/tasks', { cookie, body: { title: 'Meeting with Meeting Buyer', type: 'BUYER', dueAt: dueAt(), buyerId: buyer.id } });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ title: 'Meeting with Meeting Buyer', priority: 'MEDIUM', status: 'CREATED', assigneeId: acquisitions.id, buyerId: buyer.id });
+    await waitUntil('the task to be assigned', async () => (await api.testDb.db.task.findUniqueOrThrow({ where: { id: created.body.id } })).status === 'ASSIGNED');
+    expect((await api.request('GET', `/api/tasks?buyerId=${buyer.id}`, { cookie })).body.items.map((t: { id: string }) => t.id)).toContain(created.body.id);
+  });
+
+  it('gives a lead task to the lead owner, and a plain task to its creator unless someone is named', async () => {
+    const owner = await buildUser(api.testDb.db);
+    const lead = (await api.request('POST', '/api/leads', { cookie, body: buildLeadInput({ ownerId: owner.id }) })).body;
+    const leadTask = await api.request('POST', '/api/tasks', { cookie, body: { title: 'Walk the property', type: 'LEAD', dueAt: dueAt(), leadId: lead.id } });
+    expect(leadTask.body.assigneeId).toBe(owner.id);
+    const mine = await api.request('POST', '/api/tasks', { cookie, body: { title: 'Call title company', dueAt: dueAt() } });
+    expect(mine.body.assigneeId).toBe(agent.id);
+    const named = await api.request('POST', '/api/tasks', { cookie, body: { title: 'Review', dueAt: dueAt(), assigneeId: owner.id, priority: 'HIGH' } });
+    expect(named.body).toMatchObject({ assigneeId: owner.id, priority: 'HIGH' });
+  });
+
+  it.each([
+    [{ title: '', dueAt: 'x' }, 400, { title: 'is required', dueAt: 'must be an ISO date-time' }],
+    [{ title: 'T', dueAt: '2030-01-01T00:00:00Z', priority: 'URGENT' }, 400, { priority: expect.stringContaining('must be one of HIGH') }],
+    [{ title: 'T', dueAt: '2030-01-01T00:00:00Z', assigneeId: 'ghost' }, 422, { assigneeId: 'must name an active user' }],
+    [{ title: 'T', dueAt: '2030-01-01T00:00:00Z', leadId: 'ghost' }, 422, { leadId: 'does not name a record' }],
+  ])('refuses %p', async (body, status, fields) => {
+    const response = await api.request('POST', '/api/tasks', { cookie, body });
+    expect(response.status).toBe(status);
+    expect(response.body.error.fields).toEqual(fields);
+  });
+});
