@@ -251,6 +251,12 @@ describe('CRM pages in the browser', () => {
       await page.getByRole('button', { name: 'Mark new' }).waitFor();
       await page.locator('.detail-title').getByText('Active', { exact: true }).waitFor();
       expect(await page.getByRole('button', { name: 'Mark active' }).count()).toBe(0);
+
+      // The buyer's workflow gave the team "Verify proof of funds"; "Schedule meeting" adds a buyer task.
+      const tasks = page.getByTestId('buyer-tasks');
+      await tasks.getByText('Verify proof of funds: Casey Columbus Capital').waitFor();
+      await page.getByRole('button', { name: 'Schedule meeting' }).click();
+      await tasks.getByText('Meeting with Casey Columbus Capital').waitFor();
       await page.screenshot({ path: path.join(os.tmpdir(), 'flipstackk-buyer.png'), fullPage: true });
 
       await page.getByRole('link', { name: 'Buyers', exact: true }).first().click();

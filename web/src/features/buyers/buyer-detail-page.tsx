@@ -9,6 +9,8 @@ import { HistoryTimeline } from '../history/history-timeline';
 import { recordRecentView } from '../leads/leads.api';
 import { NotesPanel } from '../notes/notes-panel';
 import { OfferList } from '../offers/offer-list';
+import { TaskList } from '../tasks/task-list';
+import { ScheduleMeeting } from './schedule-meeting';
 import { BuyerForm } from './buyer-form';
 import { changeBuyerStatus, getBuyer, listBuyerMatches, type Buyer } from './buyers.api';
 import './buyers.css';
@@ -167,6 +169,7 @@ export function BuyerDetailPage() {
           <OfferList buyerId={data.id} />
         </div>
         <div className="stack">
+          <TaskList subject={{ buyerId: data.id }} actions={<ScheduleMeeting buyer={data} />} />
           <NotesPanel subject={{ buyerId: data.id }} />
           <HistoryTimeline entityType="buyer" id={data.id} />
         </div>

@@ -51,6 +51,12 @@ export function describeEvent(event: LiveEvent, context: { meId?: string; now: n
       return { title: `Task overdue: ${text(entity.title)}`, detail: joined(priority, 'the deadline passed'), tone: 'warn', workflowId: taskWorkflow };
     case 'task.cancelled':
       return { title: `Task cancelled: ${text(entity.title)}`, detail: 'no longer needed', tone: 'muted', workflowId: taskWorkflow };
+    case 'lead.updated':
+      return { title: `Lead edited: ${text(entity.sellerName)}`, detail: '', tone: 'muted', workflowId: `lead-${event.entityId}` };
+    case 'buyer.updated':
+      return { title: `Buyer updated: ${text(entity.name)}`, detail: 'contact details or buy box', tone: 'muted', workflowId: `buyer-${event.entityId}` };
+    case 'note.created':
+      return { title: `Note by ${text(entity.authorName)}`, detail: text(entity.body).slice(0, 120), tone: 'muted' };
     case 'buyer.created':
       return { title: `New buyer: ${text(entity.name)}`, detail: entity.cashBuyer === true ? 'cash buyer' : '', tone: 'lead', workflowId: `buyer-${event.entityId}` };
     case 'buyer.status_changed':

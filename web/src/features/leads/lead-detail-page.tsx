@@ -150,7 +150,7 @@ export function LeadDetailPage() {
           <OfferList leadId={data.id} suggestedAmount={data.mao ?? data.askingPrice} />
         </div>
         <div className="stack">
-          <TaskList leadId={data.id} />
+          <TaskList subject={{ leadId: data.id }} />
           <NotesPanel subject={{ leadId: data.id }} />
           <HistoryTimeline entityType="lead" id={data.id} />
         </div>

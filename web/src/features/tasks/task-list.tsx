@@ -1,17 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { fullDate, humanize, timeAgo } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
-import { listLeadTasks } from './tasks.api';
+import { listTasks, type TaskSubject } from './tasks.api';
 
-/** A lead's tasks; keyed under ['tasks'] so the workflow's new tasks show up live. */
-export function TaskList({ leadId }: { leadId: string }) {
-  const tasks = useQuery({ queryKey: ['tasks', { leadId }], queryFn: () => listLeadTasks(leadId) });
+/** A lead's or buyer's tasks; keyed under ['tasks'] so the workflows' new tasks show up live. */
+export function TaskList({ subject, actions }: { subject: TaskSubject; actions?: ReactNode }) {
+  const tasks = useQuery({ queryKey: ['tasks', subject], queryFn: () => listTasks(subject) });
   const items = tasks.data?.items ?? [];
   return (
-    <section className="card" aria-labelledby="tasks-title" data-testid="lead-tasks">
+    <section className="card" aria-labelledby="tasks-title" data-testid={'leadId' in subject ? 'lead-tasks' : 'buyer-tasks'}>
       <header className="card-header">
         <h2 id="tasks-title">Tasks</h2>
       </header>
+      {actions}
       {tasks.isError && <p className="alert alert-error">{tasks.error.message}</p>}
       <ul className="list">
         {items.map((task) => (

@@ -1,0 +1,40 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { createTask } from '../tasks/tasks.api';
+
+/** The next full hour tomorrow, as a `datetime-local` value. */
+function tomorrowAtNextHour(): string {
+  const date = new Date(Date.now() + 24 * 3_600_000);
+  date.setMinutes(0, 0, 0);
+  date.setHours(date.getHours() + 1);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:00`;
+}
+
+/** "Schedule meeting": a buyer task the acquisitions team gets, due at the meeting time. */
+export function ScheduleMeeting({ buyer }: { buyer: { id: string; name: string } }) {
+  const queryClient = useQueryClient();
+  const [when, setWhen] = useState(tomorrowAtNextHour);
+  const schedule = useMutation({
+    mutationFn: () =>
+      createTask({ title: `Meeting with ${buyer.name}`, type: 'BUYER', priority: 'MEDIUM', dueAt: new Date(when).toISOString(), buyerId: buyer.id }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['tasks'] }),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    schedule.mutate();
+  };
+  return (
+    <form className="card-body schedule-meeting" onSubmit={submit} aria-label="Schedule meeting">
+      <label className="field">
+        <span>Meeting time</span>
+        <input type="datetime-local" value={when} required onChange={(event) => setWhen(event.target.value)} />
+      </label>
+      <button type="submit" className="button button-secondary" disabled={schedule.isPending || !when}>
+        {schedule.isPending ? 'Scheduling…' : 'Schedule meeting'}
+      </button>
+      {schedule.isError && <p className="alert alert-error">{schedule.error.message}</p>}
+      {schedule.isSuccess && <p className="form-success">Meeting scheduled.</p>}
+    </form>
+  );
+}
