@@ -11,7 +11,7 @@ import {
   updateLeadInputSchema,
 } from '../domain/leads/lead.schema';
 import { createNoteInputSchema, listNotesQuerySchema } from '../domain/notes/note.schema';
-import { changeOfferStatusInputSchema, createOfferInputSchema, listOffersQuerySchema } from '../domain/offers/offer.schema';
+import { changeOfferStatusInputSchema, createOfferInputSchema, listOffersQuerySchema, updateOfferInputSchema } from '../domain/offers/offer.schema';
 import { createTaskInputSchema, listTasksQuerySchema, taskSchema } from '../domain/tasks/task.schema';
 import { publicUserSchema } from '../domain/users/user-role';
 import { historyParamsSchema, savedViewInputSchema, userItemInputSchema } from '../domain/users/user-items.schema';
@@ -72,6 +72,8 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'get', path: '/api/offers', summary: 'List offers', query: listOffersQuerySchema, response: page(anyObject) },
   { method: 'post', path: '/api/offers', summary: 'Create an offer (starts workflow offer-<id>)', body: createOfferInputSchema, response: anyObject, status: 201 },
   { method: 'get', path: '/api/offers/{id}', summary: 'One offer', params: idParams, response: anyObject },
+  { method: 'patch', path: '/api/offers/{id}', summary: 'Change amount or terms of a negotiable offer', params: idParams, body: updateOfferInputSchema, response: anyObject },
+  { method: 'post', path: '/api/offers/{id}/archive', summary: 'Archive a closed offer', params: idParams, response: anyObject },
   { method: 'post', path: '/api/offers/{id}/status', summary: 'Change an offer\'s status through its workflow', params: idParams, body: changeOfferStatusInputSchema, response: anyObject },
   { method: 'post', path: '/api/tasks', summary: 'Create a task (starts workflow task-<id>; assignee by the SPEC §4 rules when not named)', body: createTaskInputSchema, response: taskSchema, status: 201 },
   { method: 'get', path: '/api/tasks', summary: 'List tasks', query: listTasksQuerySchema, response: page(taskSchema) },

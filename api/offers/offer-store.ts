@@ -1,5 +1,5 @@
 import { WithStartWorkflowOperation, WorkflowIdConflictPolicy, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import type { CreateOfferInput, OfferStatus } from '../../domain/offers/offer.schema';
+import { OPEN_OFFER_STATUSES, type CreateOfferInput, type OfferStatus, type UpdateOfferInput } from '../../domain/offers/offer.schema';
 import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../prisma/db';
 import { recordEvent } from '../../prisma/record-event';
@@ -64,4 +64,34 @@ export async function createOffer(deps: OfferDeps, input: CreateOfferInput, acto
     console.error(`offer ${offer.id}: workflow not started yet:`, error instanceof Error ? error.message : error);
   }
   return toOfferJson(offer);
+}
+
+async function findOffer(db: Db, offerId: string) {
+  const offer = await db.offer.findUnique({ where: { id: offerId } });
+  if (!offer || offer.archivedAt) throw new AppError('NOT_FOUND', `Offer ${offerId} does not exist`);
+  return offer;
+}
+
+/** New amount or terms while the offer is still negotiable; its status stays the workflow's. */
+export async function updateOffer(db: Db, offerId: string, input: UpdateOfferInput, actor: PublicUser): Promise<OfferJson> {
+  const offer = await findOffer(db, offerId);
+  if (!OPEN_OFFER_STATUSES.includes(offer.status as OfferStatus)) throw new AppError('CONFLICT', `A ${offer.status} offer can no longer change`);
+  const updated = await db.$transaction(async (tx) => {
+    const row = await tx.offer.update({ where: { id: offerId }, data: input });
+    await recordEvent(tx, { entityType: 'offer', entityId: offerId, action: 'updated', entity: toOfferJson(row), actorId: actor.id });
+    return row;
+  });
+  return toOfferJson(updated);
+}
+
+/** Hides a closed offer from lists; a live one must be withdrawn first. */
+export async function archiveOffer(db: Db, offerId: string, actor: PublicUser): Promise<OfferJson> {
+  const offer = await findOffer(db, offerId);
+  if (OPEN_OFFER_STATUSES.includes(offer.status as OfferStatus)) throw new AppError('CONFLICT', 'Withdraw the offer before archiving it');
+  const archived = await db.$transaction(async (tx) => {
+    const row = await tx.offer.update({ where: { id: offerId }, data: { archivedAt: new Date() } });
+    await recordEvent(tx, { entityType: 'offer', entityId: offerId, action: 'archived', entity: toOfferJson(row), actorId: actor.id });
+    return row;
+  });
+  return toOfferJson(archived);
 }

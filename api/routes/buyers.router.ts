@@ -51,9 +51,10 @@ export function createBuyersRouter(deps: BuyerDeps) {
             ],
           }),
     };
+    const direction = query.sort.startsWith('-') ? 'desc' : 'asc';
     const rows = await db.buyer.findMany({
       where,
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      orderBy: [{ [query.sort.replace(/^-/, '')]: direction }, { id: direction }],
       ...pageArgs(query.limit, query.cursor),
     });
     res.json(toPage(rows, query.limit, toBuyerJson));

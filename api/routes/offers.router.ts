@@ -1,9 +1,9 @@
 import { Router } from 'express';
-import { changeOfferStatusInputSchema, createOfferInputSchema, listOffersQuerySchema } from '../../domain/offers/offer.schema';
+import { changeOfferStatusInputSchema, createOfferInputSchema, listOffersQuerySchema, updateOfferInputSchema } from '../../domain/offers/offer.schema';
 import { toOfferJson } from '../../prisma/to-json';
 import { currentUser } from '../auth/require-user';
 import { AppError } from '../errors';
-import { changeOfferStatus, createOffer, type OfferDeps } from '../offers/offer-store';
+import { archiveOffer, changeOfferStatus, createOffer, updateOffer, type OfferDeps } from '../offers/offer-store';
 import { pageArgs, toPage } from '../paginate';
 import { parseInput } from '../validate';
 
@@ -30,6 +30,15 @@ export function createOffersRouter(deps: OfferDeps) {
     const offer = await db.offer.findUnique({ where: { id: req.params.id } });
     if (!offer || offer.archivedAt) throw new AppError('NOT_FOUND', `Offer ${req.params.id} does not exist`);
     res.json(toOfferJson(offer));
+  });
+
+  router.patch('/:id', async (req, res) => {
+    const input = parseInput(updateOfferInputSchema, req.body);
+    res.json(await updateOffer(db, req.params.id, input, currentUser(res)));
+  });
+
+  router.post('/:id/archive', async (req, res) => {
+    res.json(await archiveOffer(db, req.params.id, currentUser(res)));
   });
 
   router.post('/:id/status', async (req, res) => {

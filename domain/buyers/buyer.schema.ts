@@ -65,6 +65,7 @@ export const listBuyersQuerySchema = z.object({
   propertyType: z.enum(PROPERTY_TYPES).optional(),
   price: z.coerce.number({ error: 'must be a number' }).int().min(0).optional(),
   q: z.string().trim().min(1).max(100).optional(),
+  sort: z.enum(['createdAt', '-createdAt', 'name', '-name', 'maxPrice', '-maxPrice']).default('-createdAt'),
   ...pageQueryFields,
 });
 

@@ -17,6 +17,8 @@ export const EVENT_NAMES = [
   'buyer.status_changed',
   'offer.created',
   'offer.status_changed',
+  'offer.updated',
+  'offer.archived',
   'deal.closed',
   'deal.buyer_recorded',
   'note.created',

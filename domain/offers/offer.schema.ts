@@ -20,6 +20,15 @@ export const createOfferInputSchema = z
   .refine((offer) => offer.kind !== 'BUYER' || offer.buyerId !== undefined, { message: 'is required for a BUYER offer', path: ['buyerId'] });
 export type CreateOfferInput = z.infer<typeof createOfferInputSchema>;
 
+/** Amount and terms change while the offer is negotiable (DRAFT, SENT, COUNTERED). */
+export const updateOfferInputSchema = z
+  .object({
+    amount: z.number().int('must be whole dollars').min(1, 'must be positive').max(1_000_000_000, 'is too large').optional(),
+    terms: z.string().trim().max(5_000, 'must be at most 5000 characters').nullable().optional(),
+  })
+  .strict();
+export type UpdateOfferInput = z.infer<typeof updateOfferInputSchema>;
+
 export const changeOfferStatusInputSchema = z.object({ status: z.enum(OFFER_STATUSES) });
 
 export const listOffersQuerySchema = z.object({

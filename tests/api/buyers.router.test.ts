@@ -67,6 +67,8 @@ describe('buyers', () => {
     expect(await names('cash=false')).toEqual(['Toledo Rentals']);
     expect(await names('propertyType=MULTI_FAMILY')).toEqual(['Toledo Rentals']);
     expect(await names('price=40000')).toEqual([]);
+    const sorted = await names('sort=name');
+    expect(sorted).toEqual([...sorted].sort((a: string, b: string) => a.localeCompare(b)));
     expect((await api.request('GET', '/api/buyers?price=abc', { cookie })).body.error.fields).toEqual({ price: 'must be a number' });
   });
 

@@ -91,3 +91,17 @@ describe('offers', () => {
     expect(listed.body.items.map((offer: { id: string }) => offer.id)).toEqual([draft.id]);
   });
 });
+
+describe('offer edits and archive', () => {
+  it('changes the amount of a negotiable offer, refuses it once final, and archives only closed offers', async () => {
+    const lead = await leadAt('NEW');
+    const offer = (await api.request('POST', '/api/offers', { cookie, body: { leadId: lead.id, kind: 'PURCHASE', amount: 60_000 } })).body;
+    expect((await api.request('PATCH', `/api/offers/${offer.id}`, { cookie, body: { amount: 65_000, terms: 'Cash, 14-day close' } })).body).toMatchObject({ amount: 65_000, terms: 'Cash, 14-day close' });
+    expect((await api.request('POST', `/api/offers/${offer.id}/archive`, { cookie })).status).toBe(409);
+    await api.request('POST', `/api/offers/${offer.id}/status`, { cookie, body: { status: 'WITHDRAWN' } });
+    expect((await api.request('PATCH', `/api/offers/${offer.id}`, { cookie, body: { amount: 1 } })).body.error.message).toBe('A WITHDRAWN offer can no longer change');
+    expect((await api.request('POST', `/api/offers/${offer.id}/archive`, { cookie })).status).toBe(200);
+    expect((await api.request('GET', `/api/offers?leadId=${lead.id}`, { cookie })).body.items).toEqual([]);
+    expect((await api.request('PATCH', `/api/offers/${offer.id}`, { cookie, body: { status: 'ACCEPTED' } })).body.error.fields).toEqual({ status: 'cannot be set here' });
+  });
+});
