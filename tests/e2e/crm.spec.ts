@@ -97,6 +97,12 @@ describe('CRM pages in the browser', () => {
       await page.getByRole('heading', { name: 'Dana Dayton Investor' }).waitFor();
       await page.getByRole('link', { name: 'Maria Lopez' }).click();
       await page.getByRole('heading', { name: 'Maria Lopez' }).waitFor();
+      // A document recorded on the lead shows in its documents list, live.
+      const leadId = new URL(page.url()).pathname.split('/').pop()!;
+      await page.getByTestId('documents').getByText('No documents yet.').waitFor();
+      const recorded = await page.request.post(appUrl('/api/documents'), { data: { leadId, kind: 'PURCHASE_CONTRACT', fileName: 'purchase-contract.pdf', sizeBytes: 48_000 } });
+      expect(recorded.status()).toBe(201);
+      await page.getByTestId('documents').getByText('purchase-contract.pdf').waitFor();
 
       const match = page.getByTestId('match-row').filter({ hasText: 'Dana Dayton Investor' });
       await match.getByText('in market (Dayton)').waitFor();

@@ -31,6 +31,7 @@ const STALE_QUERIES: Record<string, QueryKey[]> = {
   buyer: [['dashboard'], ['buyers']],
   offer: [['dashboard'], ['offers']],
   note: [['notes']],
+  document: [['documents']],
   notification: [['notifications']],
 };
 const ALL_LIVE_QUERIES: QueryKey[] = [['dashboard'], ['leads'], ['tasks'], ['notifications'], [...RECENT_EVENTS_KEY]];

@@ -7,6 +7,7 @@ import { StatusPill } from '../../lib/status-pill';
 import { useWorkflowLink } from '../../lib/use-workflow-link';
 import { HistoryTimeline } from '../history/history-timeline';
 import { recordRecentView } from '../leads/leads.api';
+import { DocumentsPanel } from '../documents/documents-panel';
 import { NotesPanel } from '../notes/notes-panel';
 import { OfferList } from '../offers/offer-list';
 import { TaskList } from '../tasks/task-list';
@@ -171,6 +172,7 @@ export function BuyerDetailPage() {
         <div className="stack">
           <TaskList subject={{ buyerId: data.id }} actions={<ScheduleMeeting buyer={data} />} />
           <NotesPanel subject={{ buyerId: data.id }} />
+          <DocumentsPanel subject={{ buyerId: data.id }} />
           <HistoryTimeline entityType="buyer" id={data.id} />
         </div>
       </div>

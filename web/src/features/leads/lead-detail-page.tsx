@@ -6,6 +6,7 @@ import { fullDate, humanize, money, optionLabel } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
 import { useWorkflowLink } from '../../lib/use-workflow-link';
 import { HistoryTimeline } from '../history/history-timeline';
+import { DocumentsPanel } from '../documents/documents-panel';
 import { NotesPanel } from '../notes/notes-panel';
 import { OfferList } from '../offers/offer-list';
 import { TaskList } from '../tasks/task-list';
@@ -152,6 +153,7 @@ export function LeadDetailPage() {
         <div className="stack">
           <TaskList subject={{ leadId: data.id }} />
           <NotesPanel subject={{ leadId: data.id }} />
+          <DocumentsPanel subject={{ leadId: data.id }} />
           <HistoryTimeline entityType="lead" id={data.id} />
         </div>
       </div>
