@@ -48,6 +48,9 @@ export function toTaskJson(task: TaskRow): Task {
     overdue: task.overdue,
     assigneeId: task.assigneeId,
     leadId: task.leadId,
+    buyerId: task.buyerId,
+    offerId: task.offerId,
+    requiresReview: task.requiresReview,
     parentTaskId: task.parentTaskId,
     createdAt: task.createdAt.toISOString(),
   };
