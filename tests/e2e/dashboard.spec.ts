@@ -1,67 +1,17 @@
 /// <reference lib="dom" />
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { freePort } from '../../scripts/lib/processes';
-import { startStack, type Stack } from '../../scripts/lib/stack';
-import { findTemporalCli } from '../../scripts/lib/temporal-cli';
-import { buildWebIfStale } from '../../scripts/lib/web-build';
-import { launchBrowser } from '../support/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { useBrowserStack } from '../support/browser-stack';
 
-const ROOT_DIR = path.resolve(__dirname, '..', '..');
 const PASSWORD = 'flipstackk';
 
 jest.setTimeout(60_000);
 
-const logs: string[] = [];
-const log = (line: string): void => {
-  logs.push(line);
-};
-let stack: Stack | undefined;
-let browser: Browser | undefined;
-let dataDir: string | undefined;
-
-/** Runs a step; when it fails, prints what the stack logged, which usually says why. */
-async function withStackLogs<T>(body: () => Promise<T>): Promise<T> {
-  try {
-    return await body();
-  } catch (error) {
-    console.log(`stack output (last 80 lines):\n${logs.slice(-80).join('\n')}`);
-    throw error;
-  }
-}
-
-beforeAll(
-  () =>
-    withStackLogs(async () => {
-      const temporalCli = findTemporalCli();
-      if (!temporalCli) {
-        throw new Error('Temporal CLI not found: set TEMPORAL_CLI or run `go install github.com/temporalio/cli/cmd/temporal@v1.5.1`');
-      }
-      buildWebIfStale(ROOT_DIR, log);
-      dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipstackk-e2e-'));
-      const [appPort, temporalPort, temporalUiPort] = [await freePort(), await freePort(), await freePort()];
-      browser = await launchBrowser();
-      stack = await startStack({ rootDir: ROOT_DIR, dataDir, port: appPort, temporalPort, temporalUiPort, temporalCli, headless: true, log });
-    }),
-  180_000,
-);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-function appUrl(pathname = '/'): string {
-  if (!stack) throw new Error('the stack did not start');
-  return `${stack.appUrl}${pathname}`;
-}
+const { withStackLogs, appUrl, browser: runningBrowser } = useBrowserStack();
 
 async function newContext(): Promise<BrowserContext> {
-  if (!browser) throw new Error('the browser did not start');
-  return browser.newContext({ viewport: { width: 1440, height: 900 } });
+  return runningBrowser().newContext({ viewport: { width: 1440, height: 900 } });
 }
 
 async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {

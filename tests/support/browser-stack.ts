@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { freePort } from '../../scripts/lib/processes';
+import { startStack, type Stack } from '../../scripts/lib/stack';
+import { buildWebIfStale } from '../../scripts/lib/web-build';
+import { launchBrowser } from './browser';
+import { requireTemporalCli } from './temporal-env';
+import { ROOT_DIR } from './test-db';
+
+/**
+ * For a browser test file: builds the web app when stale, starts the whole stack on free ports
+ * and Chromium before the tests, stops both after. `withStackLogs` prints the stack's output
+ * when a step fails, which usually says why.
+ */
+export function useBrowserStack() {
+  const logs: string[] = [];
+  let stack: Stack | undefined;
+  let browser: Browser | undefined;
+  let dataDir: string | undefined;
+
+  async function withStackLogs<T>(body: () => Promise<T>): Promise<T> {
+    try {
+      return await body();
+    } catch (error) {
+      console.log(`stack output (last 80 lines):\n${logs.slice(-80).join('\n')}`);
+      throw error;
+    }
+  }
+
+  beforeAll(
+    () =>
+      withStackLogs(async () => {
+        const log = (line: string): void => void logs.push(line);
+        buildWebIfStale(ROOT_DIR, log);
+        dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipstackk-e2e-'));
+        const [port, temporalPort, temporalUiPort] = [await freePort(), await freePort(), await freePort()];
+        browser = await launchBrowser();
+        stack = await startStack({ rootDir: ROOT_DIR, dataDir, port, temporalPort, temporalUiPort, temporalCli: requireTemporalCli(), headless: true, log });
+      }),
+    180_000,
+  );
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  return {
+    withStackLogs,
+    appUrl(pathname = '/'): string {
+      if (!stack) throw new Error('the stack did not start');
+      return `${stack.appUrl}${pathname}`;
+    },
+    browser(): Browser {
+      if (!browser) throw new Error('the browser did not start');
+      return browser;
+    },
+  };
+}
