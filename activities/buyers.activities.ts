@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { sendMatchesTaskFor, verifyProofOfFundsTaskFor } from '../domain/buyers/buyer-tasks';
+import { pofExpiryTaskFor, sendMatchesTaskFor, verifyProofOfFundsTaskFor } from '../domain/buyers/buyer-tasks';
 import type { BuyerStatus } from '../domain/buyers/buyer.schema';
 import { pickLeastLoaded } from '../domain/tasks/pick-assignee';
 import type { Db } from '../prisma/db';
@@ -35,6 +35,15 @@ export function createBuyerActivities({ db }: { db: Db }) {
       const task = await db.$transaction((tx) =>
         saveAutomaticTask(tx, sendMatchesTaskFor(buyer, cycleKey, matches.length, new Date(dueAt)), { assigneeId, buyerId }),
       );
+      return { taskId: task.id };
+    },
+
+    /** "Renew or act on expiring proof of funds", unless the expiry date has moved since. */
+    async createPofExpiryTask({ buyerId, expiresAt, daysBefore }: { buyerId: string; expiresAt: string; daysBefore: number }): Promise<{ taskId: string | null }> {
+      const buyer = await getBuyerOrFail(buyerId);
+      if (buyer.pofExpiresAt?.toISOString() !== expiresAt || buyer.archivedAt) return { taskId: null };
+      const assigneeId = await pickAcquisitions();
+      const task = await db.$transaction((tx) => saveAutomaticTask(tx, pofExpiryTaskFor(buyer, new Date(expiresAt), daysBefore), { assigneeId, buyerId }));
       return { taskId: task.id };
     },
 

@@ -4,6 +4,7 @@ import type { PublicUser } from '../../domain/users/user-role';
 import type { Db, Prisma } from '../../prisma/db';
 import { recordEvent } from '../../prisma/record-event';
 import { toBuyerJson, type BuyerJson } from '../../prisma/to-json';
+import { proofOfFundsChangedSignal } from '../../workflows/buyers/buyer.messages';
 import type { buyerWorkflow } from '../../workflows/buyers/buyer.workflow';
 import { AppError } from '../errors';
 
@@ -22,11 +23,11 @@ async function replaceMarketRows(tx: Prisma.TransactionClient, buyerId: string, 
   if (markets.length > 0) await tx.buyerMarket.createMany({ data: uniqueMarkets(markets).map((market) => ({ buyerId, market })) });
 }
 
-export async function startBuyerWorkflow(deps: BuyerDeps, buyer: { id: string; status: string; updatedAt: Date }): Promise<void> {
+export async function startBuyerWorkflow(deps: BuyerDeps, buyer: { id: string; status: string; updatedAt: Date; pofExpiresAt: Date | null }): Promise<void> {
   await deps.temporal.workflow.start<typeof buyerWorkflow>('buyerWorkflow', {
     workflowId: buyerWorkflowId(buyer.id),
     taskQueue: deps.taskQueue,
-    args: [{ buyerId: buyer.id, status: buyer.status as BuyerStatus, isNew: true }],
+    args: [{ buyerId: buyer.id, status: buyer.status as BuyerStatus, isNew: true, pofExpiresAt: buyer.pofExpiresAt?.toISOString() ?? null }],
     workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
   });
   // Bookkeeping, not an edit: updatedAt keeps its value.
@@ -59,8 +60,9 @@ export async function createBuyer(deps: BuyerDeps, input: CreateBuyerInput, acto
   return toBuyerJson(buyer);
 }
 
-/** "Update preferences": plain fields, written directly with a `buyer.updated` event. */
-export async function updateBuyer(db: Db, buyerId: string, input: UpdateBuyerInput, actor: PublicUser): Promise<BuyerJson> {
+/** "Update preferences": plain fields, written directly with a `buyer.updated` event; a new proof-of-funds expiry re-arms the workflow's reminders. */
+export async function updateBuyer(deps: BuyerDeps, buyerId: string, input: UpdateBuyerInput, actor: PublicUser): Promise<BuyerJson> {
+  const { db } = deps;
   const existing = await db.buyer.findUnique({ where: { id: buyerId } });
   if (!existing || existing.archivedAt) throw new AppError('NOT_FOUND', `Buyer ${buyerId} does not exist`);
   const minPrice = input.minPrice === undefined ? existing.minPrice : input.minPrice;
@@ -68,12 +70,13 @@ export async function updateBuyer(db: Db, buyerId: string, input: UpdateBuyerInp
   if (minPrice !== null && maxPrice !== null && minPrice > maxPrice) {
     throw new AppError('VALIDATION_FAILED', 'Invalid body: maxPrice must not be below minPrice', { maxPrice: 'must not be below minPrice' });
   }
-  const { markets, propertyTypes, strategies, ...fields } = input;
+  const { markets, propertyTypes, strategies, pofExpiresAt, ...fields } = input;
   const updated = await db.$transaction(async (tx) => {
     const buyer = await tx.buyer.update({
       where: { id: buyerId },
       data: {
         ...fields,
+        ...(pofExpiresAt === undefined ? {} : { pofExpiresAt: pofExpiresAt === null ? null : new Date(pofExpiresAt) }),
         ...(markets ? { markets: JSON.stringify(markets) } : {}),
         ...(propertyTypes ? { propertyTypes: JSON.stringify(propertyTypes) } : {}),
         ...(strategies ? { strategies: JSON.stringify(strategies) } : {}),
@@ -83,12 +86,19 @@ export async function updateBuyer(db: Db, buyerId: string, input: UpdateBuyerInp
     await recordEvent(tx, { entityType: 'buyer', entityId: buyerId, action: 'updated', entity: toBuyerJson(buyer), actorId: actor.id });
     return buyer;
   });
+  if (pofExpiresAt !== undefined) {
+    const expiresAt = updated.pofExpiresAt?.toISOString() ?? null;
+    await deps.temporal.workflow
+      .getHandle(buyerWorkflowId(buyerId))
+      .signal(proofOfFundsChangedSignal, { expiresAt })
+      .catch((error: unknown) => console.error(`buyer ${buyerId}: reminders not re-armed:`, error instanceof Error ? error.message : error));
+  }
   return toBuyerJson(updated);
 }
 
 /** Buyers saved while Temporal was unreachable get their workflow when the API boots. */
 export async function startMissingBuyerWorkflows(deps: BuyerDeps): Promise<number> {
-  const buyers = await deps.db.buyer.findMany({ where: { workflowStartedAt: null, archivedAt: null }, select: { id: true, status: true, updatedAt: true } });
+  const buyers = await deps.db.buyer.findMany({ where: { workflowStartedAt: null, archivedAt: null }, select: { id: true, status: true, updatedAt: true, pofExpiresAt: true } });
   for (const buyer of buyers) await startBuyerWorkflow(deps, buyer);
   return buyers.length;
 }

@@ -66,7 +66,7 @@ export function createBuyersRouter(deps: BuyerDeps) {
 
   router.patch('/:id', async (req, res) => {
     const input = parseInput(updateBuyerInputSchema, req.body);
-    res.json(await updateBuyer(db, req.params.id, input, currentUser(res)));
+    res.json(await updateBuyer(deps, req.params.id, input, currentUser(res)));
   });
 
   router.post('/:id/status', async (req, res) => {

@@ -21,3 +21,17 @@ export function sendMatchesTaskFor(buyer: { id: string; name: string }, cycleKey
     dueAt,
   };
 }
+
+/** Reminders before a buyer's proof of funds expires (SPEC §4: 7 days and 1 day before). */
+export const POF_REMINDER_DAYS_BEFORE = [7, 1] as const;
+
+/** SPEC §4: "Renew or act on expiring proof of funds", due when it expires. */
+export function pofExpiryTaskFor(buyer: { id: string; name: string }, expiresAt: Date, daysBefore: number): AutomaticTaskSpec {
+  return {
+    automationKey: `buyer:${buyer.id}:pof:${expiresAt.toISOString()}:${daysBefore}d`,
+    title: `Renew or act on expiring proof of funds: ${buyer.name} (${daysBefore === 1 ? '1 day' : `${daysBefore} days`} left)`,
+    type: 'BUYER',
+    priority: 'HIGH',
+    dueAt: expiresAt,
+  };
+}

@@ -46,6 +46,7 @@ export const updateBuyerInputSchema = z
     phone: optionalText(40),
     cashBuyer: z.boolean().optional(),
     proofOfFundsAmount: money.nullable().optional(),
+    pofExpiresAt: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).nullable().optional(),
     markets: buyBoxFields.markets.optional(),
     propertyTypes: z.array(z.enum(PROPERTY_TYPES)).optional(),
     strategies: z.array(z.enum(BUYER_STRATEGIES)).optional(),

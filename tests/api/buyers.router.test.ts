@@ -1,5 +1,6 @@
 import { buildLeadInput, buildUser } from '../support/factories';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
+import { getBuyerStateQuery } from '../../workflows/buyers/buyer.messages';
 import { waitUntil } from '../support/wait-until';
 
 jest.setTimeout(60_000);
@@ -103,6 +104,11 @@ describe('buyers', () => {
     expect((await api.request('POST', `/api/buyers/${buyer.id}/status`, { cookie, body: { status: 'ACTIVE' } })).body.status).toBe('ACTIVE');
     const again = await api.request('POST', `/api/buyers/${buyer.id}/status`, { cookie, body: { status: 'ACTIVE' } });
     expect(again).toMatchObject({ status: 409, body: { error: { message: 'The buyer is already ACTIVE' } } });
+    const expiresAt = new Date(Date.now() + 20 * 86_400_000).toISOString();
+    expect((await api.request('PATCH', `/api/buyers/${buyer.id}`, { cookie, body: { pofExpiresAt: expiresAt } })).body.pofExpiresAt).toBe(expiresAt);
+    await waitUntil('the workflow to hear of the new expiry', async () =>
+      (await api.temporal.client.workflow.getHandle(`buyer-${buyer.id}`).query(getBuyerStateQuery)).pofExpiresAt === expiresAt,
+    );
     expect((await api.request('POST', `/api/buyers/${buyer.id}/archive`, { cookie })).status).toBe(200);
     expect((await api.request('GET', `/api/buyers/${buyer.id}`, { cookie })).status).toBe(404);
   });

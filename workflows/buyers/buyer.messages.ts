@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { BuyerStatus } from '../../domain/buyers/buyer.schema';
 
 export interface BuyerWorkflowState {
@@ -7,7 +7,11 @@ export interface BuyerWorkflowState {
   /** Matching cycles run in this workflow run (continue-as-new resets it). */
   cycles: number;
   changes: number;
+  /** When the buyer's proof of funds expires; reminders are timed from it. */
+  pofExpiresAt: string | null;
 }
 
 export const getBuyerStateQuery = defineQuery<BuyerWorkflowState>('getBuyerState');
 export const changeBuyerStatusUpdate = defineUpdate<BuyerWorkflowState, [{ status: BuyerStatus; actorId: string | null }]>('changeBuyerStatus');
+/** The buyer's proof-of-funds expiry changed (the reminders re-arm). */
+export const proofOfFundsChangedSignal = defineSignal<[{ expiresAt: string | null }]>('proofOfFundsChanged');

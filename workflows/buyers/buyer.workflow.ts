@@ -2,20 +2,24 @@ import { ApplicationFailure } from '@temporalio/common';
 import { allHandlersFinished, condition, continueAsNew, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { BuyerActivities } from '../../activities/buyers.activities';
 import type { SettingsActivities } from '../../activities/settings.activities';
+import { POF_REMINDER_DAYS_BEFORE } from '../../domain/buyers/buyer-tasks';
 import type { BuyerStatus } from '../../domain/buyers/buyer.schema';
 import { DB_ACTIVITY_OPTIONS, LOCAL_DB_ACTIVITY_OPTIONS } from '../activity-options';
 import { startTaskWorkflow } from '../tasks/start-task-workflow';
-import { changeBuyerStatusUpdate, getBuyerStateQuery, type BuyerWorkflowState } from './buyer.messages';
+import { changeBuyerStatusUpdate, getBuyerStateQuery, proofOfFundsChangedSignal, type BuyerWorkflowState } from './buyer.messages';
 
 const { getDeadlines, applyBuyerStatus } = proxyLocalActivities<SettingsActivities & BuyerActivities>(LOCAL_DB_ACTIVITY_OPTIONS);
-const { createVerifyPofTask, createSendMatchesTask } = proxyActivities<BuyerActivities>(DB_ACTIVITY_OPTIONS);
+const { createVerifyPofTask, createSendMatchesTask, createPofExpiryTask } = proxyActivities<BuyerActivities>(DB_ACTIVITY_OPTIONS);
 
 export interface BuyerWorkflowInput {
   buyerId: string;
   status: BuyerStatus;
   /** False for a run continued from an earlier one: the creation tasks exist already. */
   isNew: boolean;
+  pofExpiresAt?: string | null;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 // Each cycle adds a handful of events; a fresh run keeps the history short for years of weekly cycles.
 const CYCLES_PER_RUN = 50;
@@ -25,9 +29,14 @@ const CYCLES_PER_RUN = 50;
  * while ACTIVE a durable weekly loop that creates "Send matching properties" only when the
  * buyer has matching leads. Status changes arrive as the `changeBuyerStatus` Update.
  */
-export async function buyerWorkflow({ buyerId, status, isNew }: BuyerWorkflowInput): Promise<void> {
-  const state: BuyerWorkflowState = { buyerId, status, cycles: 0, changes: 0 };
+export async function buyerWorkflow({ buyerId, status, isNew, pofExpiresAt = null }: BuyerWorkflowInput): Promise<void> {
+  const state: BuyerWorkflowState = { buyerId, status, cycles: 0, changes: 0, pofExpiresAt };
+  let pofVersion = 0;
   setHandler(getBuyerStateQuery, () => state);
+  setHandler(proofOfFundsChangedSignal, ({ expiresAt }) => {
+    state.pofExpiresAt = expiresAt;
+    pofVersion += 1;
+  });
   setHandler(
     changeBuyerStatusUpdate,
     async ({ status: to, actorId }) => {
@@ -50,6 +59,24 @@ export async function buyerWorkflow({ buyerId, status, isNew }: BuyerWorkflowInp
     await startTaskWorkflow(taskId);
   }
 
+  // Proof-of-funds reminders run beside the matching loop, re-armed whenever the expiry changes.
+  const remindBeforePofExpiry = async (): Promise<void> => {
+    for (;;) {
+      const version = pofVersion;
+      const expiresAt = state.pofExpiresAt;
+      for (const daysBefore of expiresAt ? POF_REMINDER_DAYS_BEFORE : []) {
+        const remindAt = Date.parse(expiresAt!) - daysBefore * DAY_MS;
+        if (Date.parse(expiresAt!) <= Date.now()) break;
+        if (remindAt > Date.now() && (await condition(() => pofVersion !== version, remindAt - Date.now()))) break;
+        if (pofVersion !== version) break;
+        const { taskId } = await createPofExpiryTask({ buyerId, expiresAt: expiresAt!, daysBefore });
+        if (taskId) await startTaskWorkflow(taskId);
+      }
+      await condition(() => pofVersion !== version);
+    }
+  };
+  void remindBeforePofExpiry();
+
   while (state.cycles < CYCLES_PER_RUN) {
     const changes = state.changes;
     if (state.status !== 'ACTIVE') {
@@ -64,5 +91,5 @@ export async function buyerWorkflow({ buyerId, status, isNew }: BuyerWorkflowInp
     if (taskId) await startTaskWorkflow(taskId);
   }
   await condition(allHandlersFinished);
-  await continueAsNew<typeof buyerWorkflow>({ buyerId, status: state.status, isNew: false });
+  await continueAsNew<typeof buyerWorkflow>({ buyerId, status: state.status, isNew: false, pofExpiresAt: state.pofExpiresAt });
 }
