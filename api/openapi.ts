@@ -10,7 +10,7 @@ import {
   listLeadsQuerySchema,
   updateLeadInputSchema,
 } from '../domain/leads/lead.schema';
-import { createNoteInputSchema, listNotesQuerySchema } from '../domain/notes/note.schema';
+import { createNoteInputSchema, listNotesQuerySchema, updateNoteInputSchema } from '../domain/notes/note.schema';
 import { changeOfferStatusInputSchema, createOfferInputSchema, listOffersQuerySchema, updateOfferInputSchema } from '../domain/offers/offer.schema';
 import { createTaskInputSchema, listTasksQuerySchema, taskSchema } from '../domain/tasks/task.schema';
 import { publicUserSchema } from '../domain/users/user-role';
@@ -78,6 +78,8 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'post', path: '/api/tasks', summary: 'Create a task (starts workflow task-<id>; assignee by the SPEC §4 rules when not named)', body: createTaskInputSchema, response: taskSchema, status: 201 },
   { method: 'get', path: '/api/tasks', summary: 'List tasks', query: listTasksQuerySchema, response: page(taskSchema) },
   { method: 'get', path: '/api/notes', summary: 'Notes of a lead, buyer, task or offer', query: listNotesQuerySchema, response: z.object({ items: z.array(anyObject) }) },
+  { method: 'patch', path: '/api/notes/{id}', summary: 'Edit a note (author only)', params: idParams, body: updateNoteInputSchema, response: anyObject },
+  { method: 'post', path: '/api/notes/{id}/archive', summary: 'Archive a note (author only)', params: idParams, response: anyObject },
   { method: 'post', path: '/api/notes', summary: 'Add a note', body: createNoteInputSchema, response: anyObject, status: 201 },
   { method: 'get', path: '/api/documents', summary: 'Document metadata of a lead, buyer or offer', query: listDocumentsQuerySchema, response: z.object({ items: z.array(anyObject) }) },
   { method: 'post', path: '/api/documents', summary: 'Record a document (metadata)', body: createDocumentInputSchema, response: anyObject, status: 201 },

@@ -22,6 +22,8 @@ export const EVENT_NAMES = [
   'deal.closed',
   'deal.buyer_recorded',
   'note.created',
+  'note.updated',
+  'note.archived',
   'document.created',
   'user.created',
   'user.updated',

@@ -16,6 +16,10 @@ export const createNoteInputSchema = z
   });
 export type CreateNoteInput = z.infer<typeof createNoteInputSchema>;
 
+export const updateNoteInputSchema = z.object({
+  body: z.string().trim().min(1, 'is required').max(10_000, 'must be at most 10000 characters'),
+});
+
 export const listNotesQuerySchema = z
   .object({
     leadId: z.string().min(1).optional(),

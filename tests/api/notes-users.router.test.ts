@@ -29,6 +29,17 @@ describe('notes', () => {
     expect(listed.body.items.map((note: { body: string }) => note.body)).toEqual(['Called back', 'Seller wants to close in 30 days']);
   });
 
+  it('lets only the author edit or archive a note; archived notes leave the list', async () => {
+    const lead = (await api.request('POST', '/api/leads', { cookie: agentCookie, body: buildLeadInput() })).body;
+    const note = (await api.request('POST', '/api/notes', { cookie: agentCookie, body: { leadId: lead.id, body: 'Typo in teh note' } })).body;
+    expect((await api.request('PATCH', `/api/notes/${note.id}`, { cookie: adminCookie, body: { body: 'Hijack' } })).status).toBe(403);
+    const edited = await api.request('PATCH', `/api/notes/${note.id}`, { cookie: agentCookie, body: { body: 'Typo in the note' } });
+    expect(edited.body).toMatchObject({ body: 'Typo in the note', editedAt: expect.any(String) });
+    expect((await api.request('POST', `/api/notes/${note.id}/archive`, { cookie: agentCookie })).status).toBe(200);
+    expect((await api.request('GET', `/api/notes?leadId=${lead.id}`, { cookie: agentCookie })).body.items).toEqual([]);
+    expect((await api.request('PATCH', `/api/notes/${note.id}`, { cookie: agentCookie, body: { body: 'again' } })).status).toBe(404);
+  });
+
   it.each([
     [{ body: 'x' }, 400, { leadId: 'give exactly one of leadId, buyerId, taskId, offerId' }],
     [{ body: '', leadId: 'a' }, 400, { body: 'is required' }],

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Note" ADD COLUMN "archivedAt" DATETIME;
+ALTER TABLE "Note" ADD COLUMN "editedAt" DATETIME;
+
