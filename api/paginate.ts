@@ -3,6 +3,13 @@ export function pageArgs(limit: number, cursor: string | undefined) {
   return { take: limit + 1, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}) };
 }
 
+/** `fields=` for lean list views: only these keys (and the id) of an item. */
+export function projectFields<Item extends object>(item: Item, fields: readonly string[] | undefined): Partial<Item> {
+  if (!fields) return item;
+  const keep = new Set(['id', ...fields]);
+  return Object.fromEntries(Object.entries(item).filter(([key]) => keep.has(key))) as Partial<Item>;
+}
+
 /** `{items, nextCursor}` from the rows `pageArgs` fetched. */
 export function toPage<Row extends { id: string }, Item>(rows: Row[], limit: number, toItem: (row: Row) => Item) {
   const page = rows.slice(0, limit);

@@ -1,7 +1,7 @@
-import type { Lead, ListLeadsQuery } from '../../domain/leads/lead.schema';
+import type { ListLeadsQuery } from '../../domain/leads/lead.schema';
 import type { Db, Prisma } from '../../prisma/db';
 import { toLeadJson } from '../../prisma/to-json';
-import { pageArgs, toPage } from '../paginate';
+import { pageArgs, projectFields, toPage } from '../paginate';
 
 function whereFor(query: ListLeadsQuery): Prisma.LeadWhereInput {
   const and: Prisma.LeadWhereInput[] = [];
@@ -34,7 +34,5 @@ export async function listLeads(db: Db, query: ListLeadsQuery) {
     orderBy: [{ [field]: direction }, { id: direction }],
     ...pageArgs(query.limit, query.cursor),
   });
-  const fields = query.fields ? new Set<string>(['id', ...query.fields]) : null;
-  const project = (lead: Lead) => (fields ? Object.fromEntries(Object.entries(lead).filter(([key]) => fields.has(key))) : lead);
-  return toPage(rows, query.limit, (row) => project(toLeadJson(row)));
+  return toPage(rows, query.limit, (row) => projectFields(toLeadJson(row), query.fields));
 }

@@ -15,7 +15,7 @@ import { changeBuyerStatusUpdate } from '../../workflows/buyers/buyer.messages';
 import { currentUser } from '../auth/require-user';
 import { buyerWorkflowId, createBuyer, updateBuyer, type BuyerDeps } from '../buyers/buyer-store';
 import { AppError } from '../errors';
-import { pageArgs, toPage } from '../paginate';
+import { pageArgs, projectFields, toPage } from '../paginate';
 import { parseInput } from '../validate';
 
 export function createBuyersRouter(deps: BuyerDeps) {
@@ -57,7 +57,7 @@ export function createBuyersRouter(deps: BuyerDeps) {
       orderBy: [{ [query.sort.replace(/^-/, '')]: direction }, { id: direction }],
       ...pageArgs(query.limit, query.cursor),
     });
-    res.json(toPage(rows, query.limit, toBuyerJson));
+    res.json(toPage(rows, query.limit, (row) => projectFields(toBuyerJson(row), query.fields)));
   });
 
   router.get('/:id', async (req, res) => {

@@ -4,7 +4,7 @@ import { toOfferJson } from '../../prisma/to-json';
 import { currentUser } from '../auth/require-user';
 import { AppError } from '../errors';
 import { archiveOffer, changeOfferStatus, createOffer, updateOffer, type OfferDeps } from '../offers/offer-store';
-import { pageArgs, toPage } from '../paginate';
+import { pageArgs, projectFields, toPage } from '../paginate';
 import { parseInput } from '../validate';
 
 export function createOffersRouter(deps: OfferDeps) {
@@ -17,13 +17,13 @@ export function createOffersRouter(deps: OfferDeps) {
   });
 
   router.get('/', async (req, res) => {
-    const { leadId, buyerId, status, limit, cursor } = parseInput(listOffersQuerySchema, req.query, 'query');
+    const { leadId, buyerId, status, fields, limit, cursor } = parseInput(listOffersQuerySchema, req.query, 'query');
     const rows = await db.offer.findMany({
       where: { archivedAt: null, ...(leadId ? { leadId } : {}), ...(buyerId ? { buyerId } : {}), ...(status ? { status } : {}) },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       ...pageArgs(limit, cursor),
     });
-    res.json(toPage(rows, limit, toOfferJson));
+    res.json(toPage(rows, limit, (row) => projectFields(toOfferJson(row), fields)));
   });
 
   router.get('/:id', async (req, res) => {

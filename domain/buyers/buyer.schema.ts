@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PROPERTY_TYPES } from '../leads/lead.schema';
-import { moneySchema, optionalEmail, optionalText, pageQueryFields } from '../validation/fields';
+import { listOf, moneySchema, optionalEmail, optionalText, pageQueryFields } from '../validation/fields';
 
 export const BUYER_STATUSES = ['NEW', 'ACTIVE', 'INACTIVE'] as const;
 export type BuyerStatus = (typeof BUYER_STATUSES)[number];
@@ -59,6 +59,8 @@ export const updateBuyerInputSchema = z
   .refine((box) => priceRangeIsOrdered({ minPrice: box.minPrice ?? undefined, maxPrice: box.maxPrice ?? undefined }), PRICE_RANGE_ERROR);
 export type UpdateBuyerInput = z.infer<typeof updateBuyerInputSchema>;
 
+export const BUYER_LIST_FIELDS = ['name', 'company', 'email', 'phone', 'status', 'cashBuyer', 'proofOfFundsAmount', 'markets', 'propertyTypes', 'minPrice', 'maxPrice', 'createdAt'] as const;
+
 export const listBuyersQuerySchema = z.object({
   status: z.enum(BUYER_STATUSES).optional(),
   cash: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
@@ -67,6 +69,7 @@ export const listBuyersQuerySchema = z.object({
   price: z.coerce.number({ error: 'must be a number' }).int().min(0).optional(),
   q: z.string().trim().min(1).max(100).optional(),
   sort: z.enum(['createdAt', '-createdAt', 'name', '-name', 'maxPrice', '-maxPrice']).default('-createdAt'),
+  fields: listOf(BUYER_LIST_FIELDS, 'fields').optional(),
   ...pageQueryFields,
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalEmail, optionalText, pageQueryFields } from '../validation/fields';
+import { listOf, optionalEmail, optionalText, pageQueryFields } from '../validation/fields';
 import { DEAD_REASONS } from './lead-status';
 
 export const LEAD_STATUSES = ['NEW', 'CONTACTED', 'QUALIFIED', 'OFFER_MADE', 'UNDER_CONTRACT', 'CLOSED', 'DEAD'] as const;
@@ -66,12 +66,6 @@ export type UpdateLeadInput = z.infer<typeof updateLeadInputSchema>;
 
 export const LEAD_SORTS = ['createdAt', '-createdAt', 'askingPrice', '-askingPrice', 'sellerName', '-sellerName', 'city', '-city', 'status', '-status'] as const;
 export const LEAD_LIST_FIELDS = ['id', 'sellerName', 'sellerPhone', 'sellerEmail', 'street', 'city', 'state', 'zip', 'propertyType', 'askingPrice', 'source', 'status', 'ownerId', 'contactedAt', 'createdAt', 'updatedAt'] as const;
-
-const listOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
-  z
-    .string()
-    .transform((text) => text.split(',').map((part) => part.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(values, { error: `must be ${what} from: ${values.join(', ')}` })));
 
 const dateTime = z.iso.datetime({ offset: true, message: 'must be an ISO date-time' });
 

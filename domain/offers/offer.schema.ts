@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQueryFields } from '../validation/fields';
+import { listOf, pageQueryFields } from '../validation/fields';
 
 export const OFFER_KINDS = ['PURCHASE', 'BUYER'] as const;
 export const OFFER_STATUSES = ['DRAFT', 'SENT', 'COUNTERED', 'ACCEPTED', 'REJECTED', 'EXPIRED', 'WITHDRAWN'] as const;
@@ -35,6 +35,7 @@ export const listOffersQuerySchema = z.object({
   leadId: z.string().min(1).optional(),
   buyerId: z.string().min(1).optional(),
   status: z.enum(OFFER_STATUSES).optional(),
+  fields: listOf(['leadId', 'buyerId', 'kind', 'amount', 'status', 'expiresAt', 'createdAt'] as const, 'fields').optional(),
   ...pageQueryFields,
 });
 

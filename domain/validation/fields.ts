@@ -19,3 +19,10 @@ export const pageQueryFields = {
   limit: z.coerce.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200').default(50),
   cursor: z.string().min(1).optional(),
 };
+
+/** A comma-separated query parameter whose every part is one of `values`. */
+export const listOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
+  z
+    .string()
+    .transform((text) => text.split(',').map((part) => part.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values, { error: `must be ${what} from: ${values.join(', ')}` })));

@@ -68,6 +68,9 @@ describe('buyers', () => {
     expect(await names('cash=false')).toEqual(['Toledo Rentals']);
     expect(await names('propertyType=MULTI_FAMILY')).toEqual(['Toledo Rentals']);
     expect(await names('price=40000')).toEqual([]);
+    const lean = (await api.request('GET', '/api/buyers?market=toledo&fields=name,cashBuyer', { cookie })).body.items;
+    expect(lean).toEqual([{ id: expect.any(String), name: 'Toledo Rentals', cashBuyer: false }]);
+    expect((await api.request('GET', '/api/buyers?fields=secret', { cookie })).status).toBe(400);
     const sorted = await names('sort=name');
     expect(sorted).toEqual([...sorted].sort((a: string, b: string) => a.localeCompare(b)));
     expect((await api.request('GET', '/api/buyers?price=abc', { cookie })).body.error.fields).toEqual({ price: 'must be a number' });

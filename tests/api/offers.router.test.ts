@@ -89,6 +89,7 @@ describe('offers', () => {
     });
     const listed = await api.request('GET', `/api/offers?leadId=${lead.id}`, { cookie });
     expect(listed.body.items.map((offer: { id: string }) => offer.id)).toEqual([draft.id]);
+    expect((await api.request('GET', `/api/offers?leadId=${lead.id}&fields=amount`, { cookie })).body.items).toEqual([{ id: draft.id, amount: 60_000 }]);
   });
 });
 
