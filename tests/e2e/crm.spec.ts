@@ -203,6 +203,13 @@ describe('CRM pages in the browser', () => {
       await page.getByText('$100,000 – $250,000').waitFor();
       await page.getByRole('link', { name: 'James Carter' }).waitFor();
 
+      // "Create offer" from the buyer's side: the lead is the matched one, the buyer is this one.
+      await page.getByTestId('buyer-match-row').filter({ hasText: 'James Carter' }).getByRole('button', { name: 'Create offer' }).click();
+      const offerForm = page.getByRole('form', { name: 'Offer for Casey Columbus Capital' });
+      await offerForm.getByLabel('Amount').fill('205000');
+      await offerForm.getByRole('button', { name: 'Save offer' }).click();
+      await page.getByTestId('offer-row').filter({ hasText: '$205,000' }).waitFor();
+
       await page.getByRole('button', { name: 'Mark active' }).click();
       await page.getByRole('button', { name: 'Mark new' }).waitFor();
       await page.locator('.detail-title').getByText('Active', { exact: true }).waitFor();

@@ -9,6 +9,7 @@ import { HistoryTimeline } from '../history/history-timeline';
 import { recordRecentView } from '../leads/leads.api';
 import { DocumentsPanel } from '../documents/documents-panel';
 import { NotesPanel } from '../notes/notes-panel';
+import { CreateOfferForm } from '../offers/create-offer-form';
 import { OfferList } from '../offers/offer-list';
 import { TaskList } from '../tasks/task-list';
 import { ScheduleMeeting } from './schedule-meeting';
@@ -42,7 +43,9 @@ function BuyBox({ buyer }: { buyer: Buyer }) {
   );
 }
 
-function BuyerMatches({ buyerId }: { buyerId: string }) {
+function BuyerMatches({ buyer }: { buyer: { id: string; name: string } }) {
+  const buyerId = buyer.id;
+  const [offeringOn, setOfferingOn] = useState<string>();
   // Under ['leads'] too: new and changed leads change what fits.
   const matches = useQuery({ queryKey: ['leads', 'matches', { buyerId }], queryFn: () => listBuyerMatches(buyerId) });
   const items = matches.data?.items ?? [];
@@ -54,24 +57,34 @@ function BuyerMatches({ buyerId }: { buyerId: string }) {
       {matches.isError && <p className="alert alert-error">{matches.error.message}</p>}
       <ul className="list">
         {items.map(({ lead, score, reasons }) => (
-          <li key={lead.id}>
-            <span className="score">{score}</span>
-            <div className="list-main" style={{ flex: 1 }}>
-              <div className="list-title">
-                <Link to={`/leads/${lead.id}`}>{lead.sellerName}</Link>{' '}
-                <span className="muted small">
-                  {lead.street}, {lead.city} · {lead.askingPrice == null ? 'no asking price' : money(lead.askingPrice)}
-                </span>
-              </div>
-              <div className="chips">
-                {reasons.map((reason) => (
-                  <span key={reason} className="chip">
-                    {reason}
+          <li key={lead.id} className="match-item" data-testid="buyer-match-row">
+            <div className="match-line">
+              <span className="score">{score}</span>
+              <div className="list-main" style={{ flex: 1 }}>
+                <div className="list-title">
+                  <Link to={`/leads/${lead.id}`}>{lead.sellerName}</Link>{' '}
+                  <span className="muted small">
+                    {lead.street}, {lead.city} · {lead.askingPrice == null ? 'no asking price' : money(lead.askingPrice)}
                   </span>
-                ))}
+                </div>
+                <div className="chips">
+                  {reasons.map((reason) => (
+                    <span key={reason} className="chip">
+                      {reason}
+                    </span>
+                  ))}
+                </div>
               </div>
+              <StatusPill status={lead.status} />
+              {offeringOn !== lead.id && (
+                <button type="button" className="button button-secondary button-small" onClick={() => setOfferingOn(lead.id)}>
+                  Create offer
+                </button>
+              )}
             </div>
-            <StatusPill status={lead.status} />
+            {offeringOn === lead.id && (
+              <CreateOfferForm leadId={lead.id} buyer={buyer} suggestedAmount={lead.askingPrice ?? lead.mao} onDone={() => setOfferingOn(undefined)} />
+            )}
           </li>
         ))}
         {matches.isSuccess && items.length === 0 && <li className="empty">No open lead fits this buy box.</li>}
@@ -166,7 +179,7 @@ export function BuyerDetailPage() {
               </div>
             )}
           </section>
-          <BuyerMatches buyerId={data.id} />
+          <BuyerMatches buyer={data} />
           <OfferList buyerId={data.id} />
         </div>
         <div className="stack">
