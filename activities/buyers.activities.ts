@@ -4,6 +4,7 @@ import type { BuyerStatus } from '../domain/buyers/buyer.schema';
 import { pickLeastLoaded } from '../domain/tasks/pick-assignee';
 import type { Db } from '../prisma/db';
 import { findMatchingLeads } from '../prisma/find-matches';
+import { recordEvent } from '../prisma/record-event';
 import { toBuyerJson } from '../prisma/to-json';
 import { loadCandidates } from '../prisma/workload';
 import { saveAutomaticTask } from './save-automatic-task';
@@ -52,9 +53,7 @@ export function createBuyerActivities({ db }: { db: Db }) {
       await db.$transaction(async (tx) => {
         if (await tx.event.findUnique({ where: { dedupeKey } })) return;
         const buyer = await tx.buyer.update({ where: { id: buyerId }, data: { status: to } });
-        await tx.event.create({
-          data: { entityType: 'buyer', entityId: buyerId, action: 'status_changed', payload: JSON.stringify(toBuyerJson(buyer)), actorId, dedupeKey },
-        });
+        await recordEvent(tx, { entityType: 'buyer', entityId: buyerId, action: 'status_changed', entity: toBuyerJson(buyer), actorId, dedupeKey });
       });
     },
 

@@ -78,15 +78,13 @@ export function createLeadStatusActivities({ db }: { db: Db }) {
               ...(to === 'CONTACTED' && !lead.contactedAt ? { contactedAt: at } : {}),
             },
           });
-          await tx.event.create({
-            data: {
-              entityType: 'lead',
-              entityId: leadId,
-              action: 'status_changed',
-              payload: JSON.stringify({ ...toLeadJson(updated), previousStatus: lead.status }),
-              actorId: input.actorId,
-              dedupeKey,
-            },
+          await recordEvent(tx, {
+            entityType: 'lead',
+            entityId: leadId,
+            action: 'status_changed',
+            entity: { ...toLeadJson(updated), previousStatus: lead.status },
+            actorId: input.actorId,
+            dedupeKey,
           });
         }
         const createdTaskIds: string[] = [];

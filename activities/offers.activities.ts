@@ -48,15 +48,13 @@ export function createOfferActivities({ db }: { db: Db }) {
         const dedupeKey = `offer:${offerId}:${stepKey}:status`;
         if (!(await tx.event.findUnique({ where: { dedupeKey } }))) {
           const updated = await tx.offer.update({ where: { id: offerId }, data: { status: to } });
-          await tx.event.create({
-            data: {
-              entityType: 'offer',
-              entityId: offerId,
-              action: 'status_changed',
-              payload: JSON.stringify({ ...toOfferJson(updated), previousStatus: offer.status }),
-              actorId: input.actorId,
-              dedupeKey,
-            },
+          await recordEvent(tx, {
+            entityType: 'offer',
+            entityId: offerId,
+            action: 'status_changed',
+            entity: { ...toOfferJson(updated), previousStatus: offer.status },
+            actorId: input.actorId,
+            dedupeKey,
           });
           if (to === 'ACCEPTED' && offer.kind === 'BUYER') await recordBuyerOnDeal(tx, offer);
         }

@@ -9,6 +9,8 @@ export interface EventInput<E extends EntityType> {
   entity: unknown;
   actorId?: string | null;
   audienceUserId?: string | null;
+  /** Unique per change, so an activity that runs twice can see it already wrote this one. */
+  dedupeKey?: string;
 }
 
 /** Writes the Event row of a state change; call it inside the transaction that makes the change. */
@@ -21,6 +23,7 @@ export function recordEvent<E extends EntityType>(tx: Prisma.TransactionClient, 
       payload: JSON.stringify(input.entity),
       actorId: input.actorId ?? null,
       audienceUserId: input.audienceUserId ?? null,
+      dedupeKey: input.dedupeKey ?? null,
     },
   });
 }
