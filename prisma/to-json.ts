@@ -52,7 +52,11 @@ export function toTaskJson(task: TaskRow): Task {
     offerId: task.offerId,
     requiresReview: task.requiresReview,
     parentTaskId: task.parentTaskId,
+    createdById: task.createdById,
+    reviewedById: task.reviewedById,
+    completedAt: task.completedAt?.toISOString() ?? null,
     createdAt: task.createdAt.toISOString(),
+    updatedAt: task.updatedAt.toISOString(),
   };
 }
 

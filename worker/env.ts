@@ -17,6 +17,7 @@ export function loadWorkerEnv(source: Record<string, string | undefined> = proce
       offerFollowUpMs: env.DEADLINE_OFFER_FOLLOW_UP,
       verifyPofMs: env.DEADLINE_VERIFY_POF,
       matchingIntervalMs: env.BUYER_MATCHING_INTERVAL,
+      reviewDueMs: env.DEADLINE_REVIEW,
     },
   };
 }

@@ -14,6 +14,8 @@ export interface Deadlines {
   verifyPofMs: number;
   /** ACTIVE buyer → "Send matching properties", each interval when there are matches. */
   matchingIntervalMs: number;
+  /** First day of the month → "Monthly performance review" per agent, due this long after. */
+  reviewDueMs: number;
 }
 
 const HOUR = 60 * 60 * 1000;
@@ -27,4 +29,5 @@ export const DEFAULT_DEADLINES: Deadlines = {
   offerFollowUpMs: 2 * DAY,
   verifyPofMs: DAY,
   matchingIntervalMs: 7 * DAY,
+  reviewDueMs: 7 * DAY,
 };

@@ -18,6 +18,7 @@ export const deadlineEnvFields = {
   DEADLINE_OFFER_FOLLOW_UP: durationSchema.prefault('2d'),
   DEADLINE_VERIFY_POF: durationSchema.prefault('1d'),
   BUYER_MATCHING_INTERVAL: durationSchema.prefault('7d'),
+  DEADLINE_REVIEW: durationSchema.prefault('7d'),
 };
 
 export const portSchema = z.coerce

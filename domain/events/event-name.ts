@@ -1,4 +1,4 @@
-export const ENTITY_TYPES = ['lead', 'task', 'notification', 'user', 'buyer', 'offer', 'deal', 'note', 'document'] as const;
+export const ENTITY_TYPES = ['lead', 'task', 'notification', 'user', 'buyer', 'offer', 'deal', 'note', 'document', 'setting'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /** Every SSE `event:` name the server sends; browsers must listen for each one by name. */
@@ -11,6 +11,15 @@ export const EVENT_NAMES = [
   'task.assigned',
   'task.overdue',
   'task.cancelled',
+  'task.started',
+  'task.submitted',
+  'task.approved',
+  'task.rejected',
+  'task.completed',
+  'task.reassigned',
+  'task.rescheduled',
+  'task.priority_changed',
+  'task.note_added',
   'buyer.created',
   'buyer.updated',
   'buyer.archived',
@@ -28,6 +37,8 @@ export const EVENT_NAMES = [
   'user.created',
   'user.updated',
   'notification.created',
+  'notification.read',
+  'setting.updated',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 /** The actions an entity type's events may have, e.g. `EventAction<'task'>` = 'created' | 'assigned' | … */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { pageQueryFields } from '../validation/fields';
+import { listOf, pageQueryFields } from '../validation/fields';
+import { TASK_ACTIONS } from './task-actions';
 
 export const TASK_TYPES = ['LEAD', 'BUYER', 'OFFER', 'ADMIN', 'FOLLOW_UP', 'SYSTEM'] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
@@ -24,16 +25,35 @@ export const taskSchema = z.object({
   offerId: z.string().nullable(),
   requiresReview: z.boolean(),
   parentTaskId: z.string().nullable(),
+  createdById: z.string().nullable(),
+  reviewedById: z.string().nullable(),
+  completedAt: z.string().nullable(),
   createdAt: z.string(),
+  updatedAt: z.string(),
 });
 export type Task = z.infer<typeof taskSchema>;
+
+const linkSchema = z.object({ id: z.string(), label: z.string() }).nullable();
+
+/** `GET /api/tasks/:id`: the task, who and what it concerns, and what the signed-in user may do with it. */
+export const taskDetailSchema = taskSchema.extend({
+  assignee: linkSchema,
+  lead: linkSchema,
+  buyer: linkSchema,
+  offer: linkSchema,
+  parentTask: linkSchema,
+  allowedActions: z.array(z.enum(TASK_ACTIONS)),
+});
+export type TaskDetail = z.infer<typeof taskDetailSchema>;
+
+const dueAtField = z.iso.datetime({ offset: true, message: 'must be an ISO date-time' });
 
 export const createTaskInputSchema = z.object({
   title: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
   description: z.string().trim().max(5_000, 'must be at most 5000 characters').optional(),
   type: z.enum(TASK_TYPES).default('FOLLOW_UP'),
   priority: z.enum(TASK_PRIORITIES).default('MEDIUM'),
-  dueAt: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }),
+  dueAt: dueAtField,
   assigneeId: z.string().min(1).optional(),
   requiresReview: z.boolean().default(false),
   leadId: z.string().min(1).optional(),
@@ -42,7 +62,24 @@ export const createTaskInputSchema = z.object({
 });
 export type CreateTaskInput = z.infer<typeof createTaskInputSchema>;
 
+export const TASK_VIEWS = ['mine', 'team', 'review'] as const;
+export const TASK_DUE_FILTERS = ['overdue', 'today', 'week'] as const;
+export const TASK_SORTS = ['dueAt', '-dueAt', 'priority', '-priority', 'createdAt', '-createdAt'] as const;
+
 export const listTasksQuerySchema = z.object({
+  /** mine: assigned to me; team: everyone's; review: PENDING_REVIEW (the supervisor's queue). */
+  view: z.enum(TASK_VIEWS, { error: `must be one of: ${TASK_VIEWS.join(', ')}` }).optional(),
+  status: listOf(TASK_STATUSES, 'statuses').optional(),
+  priority: listOf(TASK_PRIORITIES, 'priorities').optional(),
+  type: listOf(TASK_TYPES, 'types').optional(),
+  /** overdue: open and past due; today / week: due before the end of the user's day / 7 days from `dayStart`. */
+  due: z.enum(TASK_DUE_FILTERS, { error: `must be one of: ${TASK_DUE_FILTERS.join(', ')}` }).optional(),
+  /** The start of the user's day in their time zone; the server's midnight when absent. */
+  dayStart: dueAtField.optional(),
+  /** Due-date window, for the calendar. */
+  dueFrom: dueAtField.optional(),
+  dueTo: dueAtField.optional(),
+  sort: z.enum(TASK_SORTS, { error: `must be one of: ${TASK_SORTS.join(', ')}` }).default('dueAt'),
   leadId: z.string().min(1).optional(),
   buyerId: z.string().min(1).optional(),
   offerId: z.string().min(1).optional(),
@@ -50,3 +87,65 @@ export const listTasksQuerySchema = z.object({
   ...pageQueryFields,
 });
 export type ListTasksQuery = z.infer<typeof listTasksQuerySchema>;
+
+export const transitionTaskInputSchema = z.object({
+  action: z.enum(TASK_ACTIONS, { error: `must be one of: ${TASK_ACTIONS.join(', ')}` }),
+  reason: z.string().trim().max(2_000, 'must be at most 2000 characters').optional(),
+});
+export type TransitionTaskInput = z.infer<typeof transitionTaskInputSchema>;
+
+/** Reassign, reschedule, reprioritise: each given field is one Update of `task-<id>`. */
+export const updateTaskInputSchema = z
+  .object({
+    assigneeId: z.string().min(1, 'is required').optional(),
+    dueAt: dueAtField.optional(),
+    priority: z.enum(TASK_PRIORITIES).optional(),
+  })
+  .refine((input) => input.assigneeId !== undefined || input.dueAt !== undefined || input.priority !== undefined, {
+    message: 'give at least one of assigneeId, dueAt, priority',
+    path: ['assigneeId'],
+  });
+export type UpdateTaskInput = z.infer<typeof updateTaskInputSchema>;
+
+export const addTaskNoteInputSchema = z.object({
+  body: z.string().trim().min(1, 'is required').max(10_000, 'must be at most 10000 characters'),
+});
+
+/** A child task carrying over the parent's lead, buyer and offer. */
+export const createFollowUpInputSchema = z.object({
+  title: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
+  description: z.string().trim().max(5_000, 'must be at most 5000 characters').optional(),
+  priority: z.enum(TASK_PRIORITIES).default('MEDIUM'),
+  dueAt: dueAtField,
+  assigneeId: z.string().min(1).optional(),
+});
+export type CreateFollowUpInput = z.infer<typeof createFollowUpInputSchema>;
+
+export const BULK_TASK_ACTIONS = ['reassign', 'complete', 'cancel'] as const;
+export const bulkTaskInputSchema = z
+  .object({
+    ids: z.array(z.string().min(1)).min(1, 'must name at least one task').max(100, 'must name at most 100 tasks'),
+    action: z.enum(BULK_TASK_ACTIONS, { error: `must be one of: ${BULK_TASK_ACTIONS.join(', ')}` }),
+    assigneeId: z.string().min(1).optional(),
+  })
+  .refine((input) => input.action !== 'reassign' || input.assigneeId !== undefined, {
+    message: 'is required to reassign',
+    path: ['assigneeId'],
+  });
+export type BulkTaskInput = z.infer<typeof bulkTaskInputSchema>;
+/** One result per id: a task the workflow refused does not stop the others. */
+export const bulkTaskResultSchema = z.object({
+  results: z.array(z.object({ id: z.string(), ok: z.boolean(), error: z.string().optional(), task: taskSchema.optional() })),
+});
+
+export const suggestAssigneeQuerySchema = z.object({
+  type: z.enum(TASK_TYPES).default('FOLLOW_UP'),
+  leadId: z.string().min(1).optional(),
+  buyerId: z.string().min(1).optional(),
+  offerId: z.string().min(1).optional(),
+});
+export const suggestedAssigneeSchema = z.object({
+  assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** Which SPEC §4 rule chose them, in words. */
+  rule: z.string(),
+});
