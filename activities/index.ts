@@ -19,7 +19,7 @@ export function createActivities({ db, deadlines }: ActivityDeps) {
     ...createBuyerActivities({ db }),
     ...createOfferActivities({ db }),
     ...createTaskActivities({ db }),
-    ...createSettingsActivities({ deadlines }),
+    ...createSettingsActivities({ db, deadlines }),
   };
 }
 export type Activities = ReturnType<typeof createActivities>;

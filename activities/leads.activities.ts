@@ -3,7 +3,7 @@ import type { Db } from '../prisma/db';
 import { contactTaskFor, isContactMissed, overdueContactTaskFor } from '../domain/leads/lead-tasks';
 import { recordEvent } from '../prisma/record-event';
 import { toTaskJson } from '../prisma/to-json';
-import { notifyUsers } from './notify-users';
+import { notifyUsers } from '../prisma/notify-users';
 import { saveAutomaticTask } from './save-automatic-task';
 
 export interface LeadActivityDeps {

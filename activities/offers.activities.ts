@@ -5,7 +5,7 @@ import { OPEN_TASK_STATUSES } from '../domain/tasks/task.schema';
 import type { Db, Prisma } from '../prisma/db';
 import { recordEvent } from '../prisma/record-event';
 import { toOfferJson, toTaskJson } from '../prisma/to-json';
-import { notifyUsers } from './notify-users';
+import { notifyUsers } from '../prisma/notify-users';
 import { saveAutomaticTask } from './save-automatic-task';
 
 export interface ApplyOfferStatusInput {

@@ -1,10 +1,12 @@
 import type { Deadlines } from '../domain/config/deadlines';
+import type { Db } from '../prisma/db';
+import { effectiveDeadlines, loadStoredSettings } from '../prisma/settings-store';
 
-/** Deadlines come from the worker's configuration; workflows read them once, at start. */
-export function createSettingsActivities({ deadlines }: { deadlines: Deadlines }) {
+/** Deadlines are the worker's configuration overridden by admins' Settings; workflows read them when they start a timer's cycle. */
+export function createSettingsActivities({ db, deadlines }: { db: Db; deadlines: Deadlines }) {
   return {
     async getDeadlines(): Promise<Deadlines> {
-      return deadlines;
+      return effectiveDeadlines(deadlines, await loadStoredSettings(db));
     },
   };
 }

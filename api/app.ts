@@ -21,9 +21,11 @@ import { createMeRouter } from './routes/me.router';
 import { createNotesRouter } from './routes/notes.router';
 import { createNotificationsRouter } from './routes/notifications.router';
 import { createOffersRouter } from './routes/offers.router';
+import { createSettingsRouter } from './routes/settings.router';
 import { createTasksRouter } from './routes/tasks.router';
 import { createUsersRouter } from './routes/users.router';
 import type { EventHub } from './sse/event-hub';
+import { DEFAULT_DEADLINES, type Deadlines } from '../domain/config/deadlines';
 
 export interface AppDeps {
   db: Db;
@@ -33,6 +35,8 @@ export interface AppDeps {
   secureCookie: boolean;
   sessionTtlMs: number;
   temporalUiUrl: string;
+  /** The configured automation durations; admins' changes in Settings override them. */
+  deadlines?: Deadlines;
   /** Folder of the built web app; served with a fallback to index.html when present. */
   webDist?: string;
 }
@@ -68,6 +72,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/history', createHistoryRouter({ db }));
   api.use('/users', createUsersRouter({ db }));
   api.use('/notifications', createNotificationsRouter({ db }));
+  api.use('/settings', createSettingsRouter({ db, deadlines: deps.deadlines ?? DEFAULT_DEADLINES }));
   api.use('/dashboard', createDashboardRouter({ db }));
   api.use('/events', createEventsRouter({ db, hub }));
   api.use(notFoundHandler);

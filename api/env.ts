@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { parseEnv, portSchema, sharedEnvFields } from '../domain/config/env-fields';
+import { deadlineEnvFields, deadlinesFromEnv, parseEnv, portSchema, sharedEnvFields } from '../domain/config/env-fields';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const apiEnvSchema = z.object({
   ...sharedEnvFields,
+  ...deadlineEnvFields,
   PORT: portSchema.default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   WEB_DIST: z.string().min(1).default('web/dist'),
@@ -17,6 +18,6 @@ const apiEnvSchema = z.object({
 
 export function loadApiEnv(source: Record<string, string | undefined> = process.env) {
   const env = parseEnv(apiEnvSchema, source);
-  return { ...env, databaseFile: env.DATABASE_FILE ?? path.join(env.DATA_DIR, 'flipstackk.db') };
+  return { ...env, databaseFile: env.DATABASE_FILE ?? path.join(env.DATA_DIR, 'flipstackk.db'), deadlines: deadlinesFromEnv(env) };
 }
 export type ApiEnv = ReturnType<typeof loadApiEnv>;

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     secureCookie: env.COOKIE_SECURE,
     sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
     temporalUiUrl: env.TEMPORAL_UI_URL,
+    deadlines: env.deadlines,
     webDist: env.WEB_DIST,
   });
   const workflowDeps = { db, temporal, taskQueue: env.TEMPORAL_TASK_QUEUE };

@@ -12,7 +12,21 @@ import {
 } from '../domain/leads/lead.schema';
 import { createNoteInputSchema, listNotesQuerySchema, updateNoteInputSchema } from '../domain/notes/note.schema';
 import { changeOfferStatusInputSchema, createOfferInputSchema, listOffersQuerySchema, updateOfferInputSchema } from '../domain/offers/offer.schema';
-import { createTaskInputSchema, listTasksQuerySchema, taskSchema } from '../domain/tasks/task.schema';
+import {
+  addTaskNoteInputSchema,
+  bulkTaskInputSchema,
+  bulkTaskResultSchema,
+  createFollowUpInputSchema,
+  createTaskInputSchema,
+  listTasksQuerySchema,
+  suggestAssigneeQuerySchema,
+  suggestedAssigneeSchema,
+  taskDetailSchema,
+  taskSchema,
+  transitionTaskInputSchema,
+  updateTaskInputSchema,
+} from '../domain/tasks/task.schema';
+import { settingsSchema, updateSettingsInputSchema } from '../domain/settings/settings.schema';
 import { publicUserSchema } from '../domain/users/user-role';
 import { historyParamsSchema, savedViewInputSchema, userItemInputSchema } from '../domain/users/user-items.schema';
 import { createUserInputSchema, updateUserInputSchema } from '../domain/users/user.schema';
@@ -76,7 +90,16 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'post', path: '/api/offers/{id}/archive', summary: 'Archive a closed offer', params: idParams, response: anyObject },
   { method: 'post', path: '/api/offers/{id}/status', summary: 'Change an offer\'s status through its workflow', params: idParams, body: changeOfferStatusInputSchema, response: anyObject },
   { method: 'post', path: '/api/tasks', summary: 'Create a task (starts workflow task-<id>; assignee by the SPEC §4 rules when not named)', body: createTaskInputSchema, response: taskSchema, status: 201 },
-  { method: 'get', path: '/api/tasks', summary: 'List tasks', query: listTasksQuerySchema, response: page(taskSchema) },
+  { method: 'get', path: '/api/tasks', summary: 'List tasks: my tasks, the team\'s or the review queue, with filters and sort', query: listTasksQuerySchema, response: page(taskSchema) },
+  { method: 'get', path: '/api/tasks/suggest-assignee', summary: 'Who the SPEC §4 rules would assign a task to', query: suggestAssigneeQuerySchema, response: suggestedAssigneeSchema },
+  { method: 'post', path: '/api/tasks/bulk', summary: 'Reassign, complete or cancel many tasks; one result per task', body: bulkTaskInputSchema, response: bulkTaskResultSchema },
+  { method: 'get', path: '/api/tasks/{id}', summary: 'One task with its links and the actions the caller may take', params: idParams, response: taskDetailSchema },
+  { method: 'patch', path: '/api/tasks/{id}', summary: 'Reassign, reschedule or reprioritise (Updates of task-<id>)', params: idParams, body: updateTaskInputSchema, response: taskDetailSchema },
+  { method: 'post', path: '/api/tasks/{id}/transition', summary: 'start / submit / approve / reject / complete / cancel (403 or 409 with the reason when refused)', params: idParams, body: transitionTaskInputSchema, response: taskDetailSchema },
+  { method: 'post', path: '/api/tasks/{id}/notes', summary: 'Add a note to a task (an Update of task-<id>)', params: idParams, body: addTaskNoteInputSchema, response: anyObject, status: 201 },
+  { method: 'post', path: '/api/tasks/{id}/follow-ups', summary: 'Create a follow-up task carrying over the lead, buyer and offer', params: idParams, body: createFollowUpInputSchema, response: taskSchema, status: 201 },
+  { method: 'get', path: '/api/settings', summary: 'Automation durations and deal math', response: settingsSchema },
+  { method: 'patch', path: '/api/settings', summary: 'Change settings (admins); new timers use them', body: updateSettingsInputSchema, response: settingsSchema },
   { method: 'get', path: '/api/notes', summary: 'Notes of a lead, buyer, task or offer', query: listNotesQuerySchema, response: z.object({ items: z.array(anyObject) }) },
   { method: 'patch', path: '/api/notes/{id}', summary: 'Edit a note (author only)', params: idParams, body: updateNoteInputSchema, response: anyObject },
   { method: 'post', path: '/api/notes/{id}/archive', summary: 'Archive a note (author only)', params: idParams, response: anyObject },
@@ -87,6 +110,8 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'post', path: '/api/users', summary: 'Create a user (admin)', body: createUserInputSchema, response: anyObject, status: 201 },
   { method: 'patch', path: '/api/users/{id}', summary: 'Change a user (admin)', params: idParams, body: updateUserInputSchema, response: anyObject },
   { method: 'get', path: '/api/notifications', summary: 'The caller\'s notifications', response: z.object({ items: z.array(anyObject), unread: z.number() }) },
+  { method: 'post', path: '/api/notifications/read-all', summary: 'Mark all my notifications read', response: z.object({ updated: z.number() }) },
+  { method: 'post', path: '/api/notifications/{id}/read', summary: 'Mark one of my notifications read', params: idParams, response: anyObject },
   { method: 'get', path: '/api/dashboard', summary: 'Dashboard counts', query: z.object({ dayStart: z.string().optional() }), response: anyObject },
   { method: 'get', path: '/api/events', summary: 'SSE stream of visible events (Last-Event-ID resumes)', query: z.object({ lastEventId: z.string().optional() }), response: z.string() },
   { method: 'get', path: '/api/events/recent', summary: 'The newest visible events', query: z.object({ limit: z.string().optional() }), response: z.object({ items: z.array(anyObject) }) },

@@ -1,11 +1,12 @@
-import type { Buyer as BuyerRow, Event as EventRow, Lead as LeadRow, Notification as NotificationRow, Offer as OfferRow, Task as TaskRow } from './generated/client';
-import { computeDealMath } from '../domain/deals/deal-math';
+import type { Buyer as BuyerRow, Event as EventRow, Lead as LeadRow, Note as NoteRow, Notification as NotificationRow, Offer as OfferRow, Task as TaskRow } from './generated/client';
+import { computeDealMath, type DealMathSettings } from '../domain/deals/deal-math';
 import type { Lead } from '../domain/leads/lead.schema';
 import type { Task } from '../domain/tasks/task.schema';
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
-export function toLeadJson(lead: LeadRow): Lead {
+/** `dealMath`: the Settings' rule; the default 70 % rule where the caller has not loaded them. */
+export function toLeadJson(lead: LeadRow, dealMath?: DealMathSettings): Lead {
   return {
     id: lead.id,
     sellerName: lead.sellerName,
@@ -23,7 +24,7 @@ export function toLeadJson(lead: LeadRow): Lead {
     yearBuilt: lead.yearBuilt,
     arv: lead.arv,
     repairEstimate: lead.repairEstimate,
-    mao: computeDealMath(lead).mao,
+    mao: computeDealMath(lead, dealMath).mao,
     source: lead.source as Lead['source'],
     motivation: lead.motivation,
     tags: JSON.parse(lead.tags) as string[],
@@ -131,3 +132,18 @@ export function toOfferJson(offer: OfferRow) {
   };
 }
 export type OfferJson = ReturnType<typeof toOfferJson>;
+
+export function toNoteJson(note: NoteRow & { author: { name: string } }) {
+  return {
+    id: note.id,
+    body: note.body,
+    authorId: note.authorId,
+    authorName: note.author.name,
+    leadId: note.leadId,
+    buyerId: note.buyerId,
+    taskId: note.taskId,
+    offerId: note.offerId,
+    editedAt: iso(note.editedAt),
+    createdAt: note.createdAt.toISOString(),
+  };
+}

@@ -1,5 +1,6 @@
 import type { ListLeadsQuery } from '../../domain/leads/lead.schema';
 import type { Db, Prisma } from '../../prisma/db';
+import { loadDealMath } from '../../prisma/settings-store';
 import { toLeadJson } from '../../prisma/to-json';
 import { pageArgs, projectFields, toPage } from '../paginate';
 
@@ -34,5 +35,6 @@ export async function listLeads(db: Db, query: ListLeadsQuery) {
     orderBy: [{ [field]: direction }, { id: direction }],
     ...pageArgs(query.limit, query.cursor),
   });
-  return toPage(rows, query.limit, (row) => projectFields(toLeadJson(row), query.fields));
+  const dealMath = await loadDealMath(db);
+  return toPage(rows, query.limit, (row) => projectFields(toLeadJson(row, dealMath), query.fields));
 }

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { changeLeadStatusInputSchema, createLeadInputSchema, listLeadsQuerySchema, updateLeadInputSchema } from '../../domain/leads/lead.schema';
 import type { Db } from '../../prisma/db';
 import { findMatchingBuyers } from '../../prisma/find-matches';
+import { loadDealMath } from '../../prisma/settings-store';
 import { toBuyerJson, toLeadJson } from '../../prisma/to-json';
 import { currentUser } from '../auth/require-user';
 import { AppError } from '../errors';
@@ -47,7 +48,7 @@ export function createLeadsRouter(deps: CreateLeadDeps & { db: Db }) {
   router.get('/:id', async (req, res) => {
     const lead = await deps.db.lead.findUnique({ where: { id: req.params.id } });
     if (!lead) throw new AppError('NOT_FOUND', `Lead ${req.params.id} does not exist`);
-    res.json(toLeadJson(lead));
+    res.json(toLeadJson(lead, await loadDealMath(deps.db)));
   });
 
   return router;

@@ -1,25 +1,13 @@
 import { Router } from 'express';
 import { createNoteInputSchema, listNotesQuerySchema, updateNoteInputSchema } from '../../domain/notes/note.schema';
 import type { Db } from '../../prisma/db';
-import type { Note } from '../../prisma/generated/client';
 import { recordEvent } from '../../prisma/record-event';
+import { saveNote } from '../../prisma/save-note';
+import { toNoteJson } from '../../prisma/to-json';
 import { currentUser } from '../auth/require-user';
 import { AppError } from '../errors';
 import { findAttachmentTarget } from '../record-target';
 import { parseInput } from '../validate';
-
-const toNoteJson = (note: Note & { author: { name: string } }) => ({
-  id: note.id,
-  body: note.body,
-  authorId: note.authorId,
-  authorName: note.author.name,
-  leadId: note.leadId,
-  buyerId: note.buyerId,
-  taskId: note.taskId,
-  offerId: note.offerId,
-  editedAt: note.editedAt?.toISOString() ?? null,
-  createdAt: note.createdAt.toISOString(),
-});
 
 export function createNotesRouter({ db }: { db: Db }) {
   const router = Router();
@@ -29,12 +17,8 @@ export function createNotesRouter({ db }: { db: Db }) {
     const { body: _body, ...targets } = input;
     await findAttachmentTarget(db, targets);
     const actor = currentUser(res);
-    const note = await db.$transaction(async (tx) => {
-      const created = await tx.note.create({ data: { ...input, authorId: actor.id }, include: { author: { select: { name: true } } } });
-      await recordEvent(tx, { entityType: 'note', entityId: created.id, action: 'created', entity: toNoteJson(created), actorId: actor.id });
-      return created;
-    });
-    res.status(201).json(toNoteJson(note));
+    const note = await db.$transaction((tx) => saveNote(tx, { ...input, authorId: actor.id }));
+    res.status(201).json(note);
   });
 
   router.get('/', async (req, res) => {

@@ -1,8 +1,11 @@
 import { Router } from 'express';
 import type { Db } from '../../prisma/db';
+import { recordEvent } from '../../prisma/record-event';
 import { toNotificationJson } from '../../prisma/to-json';
 import { currentUser } from '../auth/require-user';
+import { AppError } from '../errors';
 
+/** My notifications; reading one (or all) is an event for my other tabs only. */
 export function createNotificationsRouter({ db }: { db: Db }) {
   const router = Router();
 
@@ -13,6 +16,32 @@ export function createNotificationsRouter({ db }: { db: Db }) {
       db.notification.count({ where: { recipientId: user.id, readAt: null } }),
     ]);
     res.json({ items: rows.map(toNotificationJson), unread });
+  });
+
+  router.post('/read-all', async (_req, res) => {
+    const user = currentUser(res);
+    const updated = await db.$transaction(async (tx) => {
+      const { count } = await tx.notification.updateMany({ where: { recipientId: user.id, readAt: null }, data: { readAt: new Date() } });
+      if (count > 0) {
+        await recordEvent(tx, { entityType: 'notification', entityId: 'all', action: 'read', entity: { all: true }, actorId: user.id, audienceUserId: user.id });
+      }
+      return count;
+    });
+    res.json({ updated });
+  });
+
+  router.post('/:id/read', async (req, res) => {
+    const user = currentUser(res);
+    const notification = await db.$transaction(async (tx) => {
+      const found = await tx.notification.findUnique({ where: { id: req.params.id } });
+      // Someone else's notification is as unknown to this user as a missing one.
+      if (!found || found.recipientId !== user.id) throw new AppError('NOT_FOUND', `Notification ${req.params.id} does not exist`);
+      if (found.readAt) return found;
+      const read = await tx.notification.update({ where: { id: found.id }, data: { readAt: new Date() } });
+      await recordEvent(tx, { entityType: 'notification', entityId: read.id, action: 'read', entity: toNotificationJson(read), actorId: user.id, audienceUserId: user.id });
+      return read;
+    });
+    res.json(toNotificationJson(notification));
   });
 
   return router;

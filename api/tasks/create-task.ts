@@ -1,15 +1,13 @@
 import { WorkflowIdConflictPolicy, type Client } from '@temporalio/client';
-import { assignmentRuleFor } from '../../domain/tasks/assignment-rule';
-import { pickLeastLoaded } from '../../domain/tasks/pick-assignee';
 import type { CreateTaskInput, Task } from '../../domain/tasks/task.schema';
 import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../prisma/db';
 import { recordEvent } from '../../prisma/record-event';
 import { toTaskJson } from '../../prisma/to-json';
-import { loadCandidates } from '../../prisma/workload';
 import type { taskWorkflow } from '../../workflows/tasks/task.workflow';
 import { AppError } from '../errors';
 import { findAttachmentTarget } from '../record-target';
+import { suggestAssignee } from './suggest-assignee';
 
 export interface CreateTaskDeps {
   db: Db;
@@ -18,19 +16,14 @@ export interface CreateTaskDeps {
 }
 
 async function chooseAssignee(db: Db, input: CreateTaskInput, actor: PublicUser): Promise<string | null> {
-  if (input.assigneeId) {
-    const user = await db.user.findUnique({ where: { id: input.assigneeId }, select: { active: true } });
-    if (!user?.active) throw new AppError('UNPROCESSABLE', 'assigneeId must name an active user', { assigneeId: 'must name an active user' });
-    return input.assigneeId;
-  }
-  const rule = assignmentRuleFor(input);
-  if (rule.kind === 'LEAD_OWNER') return (await db.lead.findUniqueOrThrow({ where: { id: input.leadId! }, select: { ownerId: true } })).ownerId;
-  if (rule.kind === 'LEAST_LOADED') return pickLeastLoaded(await loadCandidates(db, rule.role));
-  return actor.id;
+  if (!input.assigneeId) return (await suggestAssignee(db, input, actor)).assigneeId;
+  const user = await db.user.findUnique({ where: { id: input.assigneeId }, select: { active: true } });
+  if (!user?.active) throw new AppError('UNPROCESSABLE', 'assigneeId must name an active user', { assigneeId: 'must name an active user' });
+  return input.assigneeId;
 }
 
 /** Saves a task with its `task.created` event and starts `task-<id>`, which assigns it and notifies the assignee. */
-export async function createTask(deps: CreateTaskDeps, input: CreateTaskInput, actor: PublicUser): Promise<Task> {
+export async function createTask(deps: CreateTaskDeps, input: CreateTaskInput & { parentTaskId?: string }, actor: PublicUser): Promise<Task> {
   for (const [field, id] of Object.entries({ leadId: input.leadId, buyerId: input.buyerId, offerId: input.offerId })) {
     if (id) await findAttachmentTarget(deps.db, { [field]: id });
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Deadlines } from './deadlines';
 import { durationSchema } from './duration';
 
 /** Environment variables read by more than one process. */
@@ -20,6 +21,22 @@ export const deadlineEnvFields = {
   BUYER_MATCHING_INTERVAL: durationSchema.prefault('7d'),
   DEADLINE_REVIEW: durationSchema.prefault('7d'),
 };
+
+type DeadlineEnv = { [K in keyof typeof deadlineEnvFields]: number };
+
+/** The deadlines an environment parsed with `deadlineEnvFields` sets. */
+export function deadlinesFromEnv(env: DeadlineEnv): Deadlines {
+  return {
+    contactMs: env.DEADLINE_CONTACT,
+    followUpMs: env.DEADLINE_FOLLOW_UP,
+    visitMs: env.DEADLINE_VISIT,
+    closingMs: env.DEADLINE_CLOSING,
+    offerFollowUpMs: env.DEADLINE_OFFER_FOLLOW_UP,
+    verifyPofMs: env.DEADLINE_VERIFY_POF,
+    matchingIntervalMs: env.BUYER_MATCHING_INTERVAL,
+    reviewDueMs: env.DEADLINE_REVIEW,
+  };
+}
 
 export const portSchema = z.coerce
   .number({ error: 'must be a port number' })

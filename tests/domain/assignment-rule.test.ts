@@ -7,7 +7,10 @@ describe('assignmentRuleFor', () => {
     [{ type: 'BUYER', buyerId: 'b1' }, { kind: 'LEAST_LOADED', role: 'ACQUISITIONS' }],
     [{ type: 'BUYER' }, { kind: 'LEAST_LOADED', role: 'ACQUISITIONS' }],
     [{ type: 'ADMIN', leadId: 'l1' }, { kind: 'LEAST_LOADED', role: 'ADMIN' }],
-    [{ type: 'FOLLOW_UP' }, { kind: 'CREATOR' }],
+    [{ type: 'OFFER', offerId: 'o1' }, { kind: 'OFFER_CREATOR' }],
+    [{ type: 'FOLLOW_UP' }, { kind: 'LEAST_LOADED', role: null }],
+    [{ type: 'SYSTEM' }, { kind: 'LEAST_LOADED', role: null }],
+    [{ type: 'LEAD' }, { kind: 'CREATOR' }],
   ] as const)('%p → %p', (task, rule) => {
     expect(assignmentRuleFor(task)).toEqual(rule);
   });

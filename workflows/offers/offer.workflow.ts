@@ -1,11 +1,11 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { allHandlersFinished, condition, getExternalWorkflowHandle, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { OfferActivities } from '../../activities/offers.activities';
 import type { SettingsActivities } from '../../activities/settings.activities';
 import type { Deadlines } from '../../domain/config/deadlines';
 import { checkOfferTransition, OPEN_OFFER_STATUSES, type OfferStatus } from '../../domain/offers/offer.schema';
 import { LOCAL_DB_ACTIVITY_OPTIONS } from '../activity-options';
-import { requestLeadStatusSignal } from '../leads/lead.messages';
+import { requestLeadStatus } from '../leads/request-lead-status';
 import { signalTaskCancelled, startTaskWorkflow } from '../tasks/start-task-workflow';
 import { changeOfferStatusUpdate, getOfferStateQuery, type OfferWorkflowState } from './offer.messages';
 
@@ -38,11 +38,7 @@ export async function offerWorkflow({ offerId, status, expiresAt }: OfferWorkflo
     for (const taskId of result.createdTaskIds) await startTaskWorkflow(taskId);
     for (const taskId of result.cancelledTaskIds) await signalTaskCancelled(taskId);
     if (to === 'ACCEPTED' && result.kind === 'PURCHASE') {
-      try {
-        await getExternalWorkflowHandle(`lead-${result.leadId}`).signal(requestLeadStatusSignal, { status: 'UNDER_CONTRACT', actorId });
-      } catch {
-        // The lead's workflow has ended (the lead is CLOSED or DEAD): there is nothing to move.
-      }
+      await requestLeadStatus(result.leadId, 'UNDER_CONTRACT', actorId);
     }
     return state;
   };

@@ -1,14 +1,14 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { getExternalWorkflowHandle, ParentClosePolicy, startChild } from '@temporalio/workflow';
 import { taskClosedSignal } from './task.messages';
-import { taskWorkflow } from './task.workflow';
+import type { taskWorkflow } from './task.workflow';
 
 export const taskWorkflowId = (taskId: string): string => `task-${taskId}`;
 
 /** Starts `task-<id>` as a child that outlives its parent; a task whose workflow already runs is left alone. */
 export async function startTaskWorkflow(taskId: string): Promise<void> {
   try {
-    await startChild(taskWorkflow, {
+    await startChild<typeof taskWorkflow>('taskWorkflow', {
       workflowId: taskWorkflowId(taskId),
       args: [{ taskId }],
       parentClosePolicy: ParentClosePolicy.ABANDON,

@@ -1,6 +1,6 @@
-import type { Prisma } from '../prisma/db';
-import { recordEvent } from '../prisma/record-event';
-import { toNotificationJson } from '../prisma/to-json';
+import type { Prisma } from './db';
+import { recordEvent } from './record-event';
+import { toNotificationJson } from './to-json';
 
 export interface NotificationInput {
   recipientId: string;

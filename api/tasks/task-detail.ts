@@ -1,0 +1,32 @@
+import { allowedTaskActions } from '../../domain/tasks/task-actions';
+import type { TaskDetail, TaskStatus } from '../../domain/tasks/task.schema';
+import type { PublicUser } from '../../domain/users/user-role';
+import type { Db } from '../../prisma/db';
+import { toTaskJson } from '../../prisma/to-json';
+import { AppError } from '../errors';
+
+const money = (amount: number): string => `$${amount.toLocaleString('en-US')}`;
+
+/** `GET /api/tasks/:id`: the task, named links to what it concerns, and what this user may do with it. */
+export async function loadTaskDetail(db: Db, taskId: string, user: PublicUser): Promise<TaskDetail> {
+  const task = await db.task.findUnique({
+    where: { id: taskId },
+    include: {
+      assignee: { select: { id: true, name: true } },
+      lead: { select: { id: true, sellerName: true, street: true, city: true } },
+      buyer: { select: { id: true, name: true } },
+      offer: { select: { id: true, kind: true, amount: true } },
+      parentTask: { select: { id: true, title: true } },
+    },
+  });
+  if (!task) throw new AppError('NOT_FOUND', `Task ${taskId} does not exist`);
+  return {
+    ...toTaskJson(task),
+    assignee: task.assignee ? { id: task.assignee.id, label: task.assignee.name } : null,
+    lead: task.lead ? { id: task.lead.id, label: `${task.lead.sellerName}, ${task.lead.street}, ${task.lead.city}` } : null,
+    buyer: task.buyer ? { id: task.buyer.id, label: task.buyer.name } : null,
+    offer: task.offer ? { id: task.offer.id, label: `${task.offer.kind.toLowerCase()} offer ${money(task.offer.amount)}` } : null,
+    parentTask: task.parentTask ? { id: task.parentTask.id, label: task.parentTask.title } : null,
+    allowedActions: allowedTaskActions({ ...task, status: task.status as TaskStatus }, user),
+  };
+}

@@ -1,0 +1,59 @@
+import type { LeadStatus } from '../leads/lead.schema';
+import type { AutomaticTaskSpec } from '../leads/lead-tasks';
+import type { TaskType } from './task.schema';
+
+interface AutomatedTask {
+  id: string;
+  title: string;
+  type: TaskType;
+  automationKey: string | null;
+}
+
+/** The lead's contact task (first run `lead:<id>:contact`, a reopened lead's `lead:<id>:<step>:contact`). */
+const CONTACT_TASK_KEY = /^lead:[^:]+:(?:.+:)?contact$/;
+const VERIFY_POF_KEY = /^buyer:[^:]+:verify-pof$/;
+
+/** SPEC §4 "when a task completes": completing "Contact lead" moves its lead to CONTACTED. */
+export function leadStatusImpliedByCompletion(task: AutomatedTask & { leadId: string | null }): LeadStatus | null {
+  return task.leadId && task.automationKey && CONTACT_TASK_KEY.test(task.automationKey) ? 'CONTACTED' : null;
+}
+
+/** Completing "Verify proof of funds" records the buyer's proof of funds as verified. */
+export function completionVerifiesProofOfFunds(task: AutomatedTask & { buyerId: string | null }): boolean {
+  return task.buyerId !== null && task.automationKey !== null && VERIFY_POF_KEY.test(task.automationKey);
+}
+
+/**
+ * Whether an overdue task gets the system "Overdue follow-up" task. Not for system tasks and
+ * overdue follow-ups themselves (due at once, they would chain), nor for a lead's contact task,
+ * whose lead workflow already creates "Overdue: contact <seller>" and tells the supervisors.
+ */
+export function getsOverdueFollowUp(task: AutomatedTask): boolean {
+  if (task.type === 'SYSTEM') return false;
+  if (!task.automationKey) return true;
+  return !CONTACT_TASK_KEY.test(task.automationKey) && !task.automationKey.endsWith('contact-overdue');
+}
+
+/** SPEC §4: "Overdue follow-up for <task>", a HIGH system task due at once, assigned by workload. */
+export function overdueFollowUpTaskFor(task: AutomatedTask & { dueAt: Date }, firedAt: Date): AutomaticTaskSpec {
+  return {
+    automationKey: `task:${task.id}:overdue:${task.dueAt.toISOString()}`,
+    title: `Overdue follow-up for ${task.title}`,
+    type: 'SYSTEM',
+    priority: 'HIGH',
+    dueAt: firedAt,
+  };
+}
+
+export interface CompletionMetrics {
+  onTime: boolean;
+  minutesToComplete: number;
+}
+
+/** Logged with each completion: was it done by its due date, and how long it took from creation. */
+export function completionMetrics(task: { dueAt: Date; createdAt: Date }, completedAt: Date): CompletionMetrics {
+  return {
+    onTime: completedAt.getTime() <= task.dueAt.getTime(),
+    minutesToComplete: Math.max(0, Math.round((completedAt.getTime() - task.createdAt.getTime()) / 60_000)),
+  };
+}

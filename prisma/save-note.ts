@@ -1,0 +1,44 @@
+import { findMentionedUsers } from '../domain/notes/mentions';
+import { notifyUsers } from './notify-users';
+import type { Prisma } from './db';
+import { recordEvent } from './record-event';
+import { toNoteJson } from './to-json';
+
+export interface NoteToSave {
+  body: string;
+  authorId: string;
+  leadId?: string;
+  buyerId?: string;
+  taskId?: string;
+  offerId?: string;
+}
+
+const linkOf = (note: NoteToSave): string | undefined => {
+  if (note.taskId) return `/tasks/${note.taskId}`;
+  if (note.leadId) return `/leads/${note.leadId}`;
+  if (note.buyerId) return `/buyers/${note.buyerId}`;
+  return undefined;
+};
+
+/** Saves a note with its `note.created` event and notifies each active user it @mentions. */
+export async function saveNote(tx: Prisma.TransactionClient, input: NoteToSave): Promise<ReturnType<typeof toNoteJson>> {
+  const note = await tx.note.create({ data: input, include: { author: { select: { name: true } } } });
+  const json = toNoteJson(note);
+  await recordEvent(tx, { entityType: 'note', entityId: note.id, action: 'created', entity: json, actorId: input.authorId });
+  if (input.body.includes('@')) {
+    const users = await tx.user.findMany({ where: { active: true, id: { not: input.authorId } }, select: { id: true, name: true, email: true } });
+    const link = linkOf(input);
+    await notifyUsers(
+      tx,
+      findMentionedUsers(input.body, users).map((user) => ({
+        recipientId: user.id,
+        kind: 'MENTION',
+        title: `${note.author.name} mentioned you`,
+        body: input.body.length > 140 ? `${input.body.slice(0, 139)}…` : input.body,
+        ...(link ? { link } : {}),
+        dedupeKey: `note:${note.id}:mention:${user.id}`,
+      })),
+    );
+  }
+  return json;
+}

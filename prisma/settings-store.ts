@@ -1,0 +1,40 @@
+import type { Deadlines } from '../domain/config/deadlines';
+import { DEFAULT_DEAL_MATH_SETTINGS, type DealMathSettings } from '../domain/deals/deal-math';
+import type { StoredSettings, UpdateSettingsInput } from '../domain/settings/settings.schema';
+import type { Db, Prisma } from './db';
+import { recordEvent } from './record-event';
+
+const KEYS = ['deadlines', 'dealMath'] as const;
+
+/** What admins changed in Settings; anything absent keeps the configured default. */
+export async function loadStoredSettings(db: Db | Prisma.TransactionClient): Promise<StoredSettings> {
+  const rows = await db.setting.findMany({ where: { key: { in: [...KEYS] } } });
+  const value = (key: (typeof KEYS)[number]) => JSON.parse(rows.find((row) => row.key === key)?.value ?? '{}') as object;
+  return { deadlines: value('deadlines'), dealMath: value('dealMath') };
+}
+
+export function effectiveDeadlines(base: Deadlines, stored: StoredSettings): Deadlines {
+  return { ...base, ...stored.deadlines };
+}
+
+export function effectiveDealMath(stored: StoredSettings): DealMathSettings {
+  return { ...DEFAULT_DEAL_MATH_SETTINGS, ...stored.dealMath };
+}
+
+export async function loadDealMath(db: Db): Promise<DealMathSettings> {
+  return effectiveDealMath(await loadStoredSettings(db));
+}
+
+/** Merges an admin's change into the stored settings, with its `setting.updated` event. */
+export async function saveSettings(db: Db, patch: UpdateSettingsInput, actorId: string): Promise<StoredSettings> {
+  return db.$transaction(async (tx) => {
+    const stored = await loadStoredSettings(tx);
+    const next: StoredSettings = { deadlines: { ...stored.deadlines, ...patch.deadlines }, dealMath: { ...stored.dealMath, ...patch.dealMath } };
+    for (const key of KEYS) {
+      const value = JSON.stringify(next[key]);
+      await tx.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
+    }
+    await recordEvent(tx, { entityType: 'setting', entityId: 'settings', action: 'updated', entity: next, actorId });
+    return next;
+  });
+}
