@@ -3,6 +3,7 @@ import { assignmentFee } from '../domain/deals/deal-math';
 import type { Deadlines } from '../domain/config/deadlines';
 import { followUpTaskFor, statusTaskFor } from '../domain/leads/lead-tasks';
 import type { LeadStatus } from '../domain/leads/lead.schema';
+import { isLeadContactTask } from '../domain/tasks/task-automation';
 import { OPEN_TASK_STATUSES } from '../domain/tasks/task.schema';
 import type { Db, Prisma } from '../prisma/db';
 import { recordEvent } from '../prisma/record-event';
@@ -23,6 +24,8 @@ export interface ApplyLeadStatusInput {
 
 export interface ApplyLeadStatusResult {
   createdTaskIds: string[];
+  /** Contact tasks done because the lead left NEW. */
+  completedTaskIds: string[];
   cancelledTaskIds: string[];
 }
 
@@ -44,6 +47,20 @@ async function recordDeal(tx: Prisma.TransactionClient, leadId: string, closedAt
     ? await tx.deal.update({ where: { leadId }, data: { closedAt, ...figures, buyerId: figures.buyerId ?? existing.buyerId, salePrice: figures.salePrice ?? existing.salePrice } })
     : await tx.deal.create({ data: { leadId, closedAt, ...figures } });
   await recordEvent(tx, { entityType: 'deal', entityId: deal.id, action: 'closed', entity: { ...deal, closedAt: closedAt.toISOString() } });
+}
+
+/** A lead that leaves NEW has been contacted: its open contact tasks are done. */
+async function completeContactTasks(tx: Prisma.TransactionClient, leadId: string, at: Date): Promise<string[]> {
+  const open = await tx.task.findMany({
+    where: { leadId, automationKey: { not: null }, status: { in: [...OPEN_TASK_STATUSES] } },
+    select: { id: true, automationKey: true },
+  });
+  const contactTasks = open.filter((task) => isLeadContactTask(task.automationKey));
+  for (const { id } of contactTasks) {
+    const task = await tx.task.update({ where: { id }, data: { status: 'COMPLETED', completedAt: at } });
+    await recordEvent(tx, { entityType: 'task', entityId: id, action: 'completed', entity: toTaskJson(task) });
+  }
+  return contactTasks.map((task) => task.id);
 }
 
 /** CLOSED and DEAD end the automation: the lead's open automatic tasks are cancelled. */
@@ -91,8 +108,10 @@ export function createLeadStatusActivities({ db }: { db: Db }) {
         const spec = statusTaskFor(lead, to, stepKey, at, input.deadlines);
         if (spec) createdTaskIds.push((await saveAutomaticTask(tx, spec, { assigneeId: lead.ownerId, leadId })).id);
         if (to === 'CLOSED') await recordDeal(tx, leadId, at);
+        const contacted = lead.status === 'NEW' && to !== 'DEAD' && to !== 'CLOSED';
+        const completedTaskIds = contacted ? await completeContactTasks(tx, leadId, at) : [];
         const cancelledTaskIds = to === 'CLOSED' || to === 'DEAD' ? await cancelAutomaticTasks(tx, leadId) : [];
-        return { createdTaskIds, cancelledTaskIds };
+        return { createdTaskIds, completedTaskIds, cancelledTaskIds };
       });
     },
 

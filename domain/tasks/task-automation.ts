@@ -13,6 +13,11 @@ interface AutomatedTask {
 const CONTACT_TASK_KEY = /^lead:[^:]+:(?:.+:)?contact$/;
 const VERIFY_POF_KEY = /^buyer:[^:]+:verify-pof$/;
 
+/** A lead's contact task or its "Overdue: contact" follow-up: both are done once the lead leaves NEW. */
+export function isLeadContactTask(automationKey: string | null): boolean {
+  return automationKey !== null && (CONTACT_TASK_KEY.test(automationKey) || automationKey.endsWith(':contact-overdue'));
+}
+
 /** SPEC §4 "when a task completes": completing "Contact lead" moves its lead to CONTACTED. */
 export function leadStatusImpliedByCompletion(task: AutomatedTask & { leadId: string | null }): LeadStatus | null {
   return task.leadId && task.automationKey && CONTACT_TASK_KEY.test(task.automationKey) ? 'CONTACTED' : null;
@@ -30,8 +35,7 @@ export function completionVerifiesProofOfFunds(task: AutomatedTask & { buyerId: 
  */
 export function getsOverdueFollowUp(task: AutomatedTask): boolean {
   if (task.type === 'SYSTEM') return false;
-  if (!task.automationKey) return true;
-  return !CONTACT_TASK_KEY.test(task.automationKey) && !task.automationKey.endsWith('contact-overdue');
+  return !isLeadContactTask(task.automationKey);
 }
 
 /** SPEC §4: "Overdue follow-up for <task>", a HIGH system task due at once, assigned by workload. */

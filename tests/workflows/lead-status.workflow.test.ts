@@ -87,7 +87,7 @@ describe('lead status changes through the changeLeadStatus Update', () => {
     });
   });
 
-  it('UNDER_CONTRACT creates "Prepare closing documents"; CLOSED records the deal, cancels open automatic tasks and ends the workflow', async () => {
+  it('UNDER_CONTRACT creates "Prepare closing documents"; CLOSED records the deal, cancels open automatic tasks and ends the workflow; CONTACTED completes the contact task', async () => {
     await run(DEFAULT_DEADLINES, async () => {
       const { lead, handle, move } = await startLead();
       for (const status of ['CONTACTED', 'QUALIFIED', 'OFFER_MADE', 'UNDER_CONTRACT'] as const) await move(status);
@@ -98,7 +98,11 @@ describe('lead status changes through the changeLeadStatus Update', () => {
       expect(await handle.result()).toMatchObject({ status: 'CLOSED' });
       expect(await testDb.db.deal.findUnique({ where: { leadId: lead.id } })).toMatchObject({ leadId: lead.id });
       const tasks = await tasksOf(lead.id);
-      expect(tasks.every((task) => task.status === 'CANCELLED')).toBe(true);
+      // The contact task was done when the lead was contacted; every other automatic task is cancelled.
+      expect(tasks.map((task) => [task.title, task.status])).toEqual(
+        expect.arrayContaining([['Contact lead within 1 hour', 'COMPLETED'], ['Prepare closing documents', 'CANCELLED']]),
+      );
+      expect(tasks.filter((task) => task.title !== 'Contact lead within 1 hour').every((task) => task.status === 'CANCELLED')).toBe(true);
       for (const task of tasks) {
         await waitUntil(`task-${task.id} to end`, async () => (await env.client.workflow.getHandle(`task-${task.id}`).describe()).status.name === 'COMPLETED');
       }

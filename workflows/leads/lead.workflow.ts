@@ -7,7 +7,7 @@ import { checkLeadTransition } from '../../domain/leads/lead-status';
 import type { Deadlines } from '../../domain/config/deadlines';
 import type { LeadStatus } from '../../domain/leads/lead.schema';
 import { DB_ACTIVITY_OPTIONS, LOCAL_DB_ACTIVITY_OPTIONS } from '../activity-options';
-import { signalTaskCancelled, startTaskWorkflow } from '../tasks/start-task-workflow';
+import { signalTaskClosed, startTaskWorkflow } from '../tasks/start-task-workflow';
 import { changeLeadStatusUpdate, getLeadStateQuery, requestLeadStatusSignal, type ChangeLeadStatusInput, type LeadWorkflowState } from './lead.messages';
 
 const { getDeadlines, createContactTask, applyLeadStatus } = proxyLocalActivities<
@@ -46,9 +46,10 @@ export async function leadWorkflow({ leadId, status }: LeadWorkflowInput): Promi
     const key = stepKey();
     await condition(() => deadlines !== undefined);
     state.followUpDueAt = to === 'CONTACTED' ? new Date(Date.parse(at) + deadlines!.followUpMs).toISOString() : null;
-    const { createdTaskIds, cancelledTaskIds } = await applyLeadStatus({ leadId, to, reason, actorId, stepKey: key, at, deadlines: deadlines! });
+    const { createdTaskIds, completedTaskIds, cancelledTaskIds } = await applyLeadStatus({ leadId, to, reason, actorId, stepKey: key, at, deadlines: deadlines! });
     for (const taskId of createdTaskIds) await startTaskWorkflow(taskId);
-    for (const taskId of cancelledTaskIds) await signalTaskCancelled(taskId);
+    for (const taskId of completedTaskIds) await signalTaskClosed(taskId, 'COMPLETED');
+    for (const taskId of cancelledTaskIds) await signalTaskClosed(taskId);
     return state;
   };
   setHandler(changeLeadStatusUpdate, changeStatus, {

@@ -6,7 +6,7 @@ import type { Deadlines } from '../../domain/config/deadlines';
 import { checkOfferTransition, OPEN_OFFER_STATUSES, type OfferStatus } from '../../domain/offers/offer.schema';
 import { LOCAL_DB_ACTIVITY_OPTIONS } from '../activity-options';
 import { requestLeadStatus } from '../leads/request-lead-status';
-import { signalTaskCancelled, startTaskWorkflow } from '../tasks/start-task-workflow';
+import { signalTaskClosed, startTaskWorkflow } from '../tasks/start-task-workflow';
 import { changeOfferStatusUpdate, getOfferStateQuery, type OfferWorkflowState } from './offer.messages';
 
 const { getDeadlines, applyOfferStatus } = proxyLocalActivities<SettingsActivities & OfferActivities>(LOCAL_DB_ACTIVITY_OPTIONS);
@@ -36,7 +36,7 @@ export async function offerWorkflow({ offerId, status, expiresAt }: OfferWorkflo
     await condition(() => deadlines !== undefined);
     const result = await applyOfferStatus({ offerId, to, actorId, stepKey, at, followUpMs: deadlines!.offerFollowUpMs });
     for (const taskId of result.createdTaskIds) await startTaskWorkflow(taskId);
-    for (const taskId of result.cancelledTaskIds) await signalTaskCancelled(taskId);
+    for (const taskId of result.cancelledTaskIds) await signalTaskClosed(taskId);
     if (to === 'ACCEPTED' && result.kind === 'PURCHASE') {
       await requestLeadStatus(result.leadId, 'UNDER_CONTRACT', actorId);
     }

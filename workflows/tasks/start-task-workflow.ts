@@ -18,11 +18,11 @@ export async function startTaskWorkflow(taskId: string): Promise<void> {
   }
 }
 
-/** Tells `task-<id>` that automation cancelled its task, so the workflow ends too. */
-export async function signalTaskCancelled(taskId: string): Promise<void> {
+/** Tells `task-<id>` that automation closed its task, so the workflow ends too. */
+export async function signalTaskClosed(taskId: string, status: 'COMPLETED' | 'CANCELLED' = 'CANCELLED'): Promise<void> {
   try {
-    await getExternalWorkflowHandle(taskWorkflowId(taskId)).signal(taskClosedSignal, { status: 'CANCELLED' });
+    await getExternalWorkflowHandle(taskWorkflowId(taskId)).signal(taskClosedSignal, { status });
   } catch {
-    // Only fails when the task's workflow has already ended (it saw the cancellation itself).
+    // Only fails when the task's workflow has already ended (it saw the change itself).
   }
 }

@@ -1,0 +1,87 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DEFAULT_DEADLINES } from '../../domain/config/deadlines';
+import { getTaskStateQuery, rescheduleTaskUpdate, transitionTaskUpdate } from '../../workflows/tasks/task.messages';
+import { taskWorkflow } from '../../workflows/tasks/task.workflow';
+import { buildUser } from '../support/factories';
+import { recordHistory, startTemporalDevServer, withWorker } from '../support/temporal-env';
+import { createTestDb, type TestDb } from '../support/test-db';
+import { waitUntil } from '../support/wait-until';
+
+jest.setTimeout(60_000);
+
+const TASK_QUEUE = 'task-workflow-test';
+let env: TestWorkflowEnvironment;
+let testDb: TestDb;
+let agent: { id: string };
+let idle: { id: string };
+
+beforeAll(async () => {
+  [env, testDb] = await Promise.all([startTemporalDevServer(), createTestDb()]);
+  agent = await buildUser(testDb.db, { role: 'AGENT' });
+  idle = await buildUser(testDb.db, { role: 'ACQUISITIONS' });
+});
+afterAll(async () => {
+  await env?.teardown();
+  await testDb?.close();
+});
+
+const run = <T>(body: () => Promise<T>) => withWorker(env, { db: testDb.db, deadlines: DEFAULT_DEADLINES, taskQueue: TASK_QUEUE }, body);
+
+async function startTask(fields: { title: string; dueInMs: number; requiresReview?: boolean }) {
+  // Busy the agent so the workload rule has a clear least-loaded user for overdue follow-ups.
+  const task = await testDb.db.task.create({
+    data: { title: fields.title, type: 'FOLLOW_UP', priority: 'MEDIUM', dueAt: new Date(Date.now() + fields.dueInMs), assigneeId: agent.id, createdById: agent.id, requiresReview: fields.requiresReview ?? false },
+  });
+  const handle = await env.client.workflow.start(taskWorkflow, { workflowId: `task-${task.id}`, taskQueue: TASK_QUEUE, args: [{ taskId: task.id }] });
+  return { task, handle };
+}
+
+describe('taskWorkflow', () => {
+  it('flags a task still open at its due date, tells the assignee, and gives the least-loaded user one system follow-up', async () => {
+    await run(async () => {
+      const { task, handle } = await startTask({ title: 'Send the contract', dueInMs: 1_500 });
+      const followUp = await waitUntil('the overdue follow-up', () => testDb.db.task.findFirst({ where: { parentTaskId: task.id } }));
+      expect(followUp).toMatchObject({ title: 'Overdue follow-up for Send the contract', type: 'SYSTEM', priority: 'HIGH', assigneeId: idle.id });
+      expect((await testDb.db.task.findUniqueOrThrow({ where: { id: task.id } })).overdue).toBe(true);
+      expect(await testDb.db.notification.count({ where: { recipientId: agent.id, kind: 'TASK_OVERDUE', link: `/tasks/${task.id}` } })).toBe(1);
+      expect((await handle.query(getTaskStateQuery)).overdue).toBe(true);
+      // The follow-up is itself due at once and overdue, but does not chain another follow-up.
+      await waitUntil('the follow-up flagged overdue', async () => (await testDb.db.task.findUniqueOrThrow({ where: { id: followUp.id } })).overdue);
+      expect(await testDb.db.task.count({ where: { parentTaskId: followUp.id } })).toBe(0);
+      await recordHistory(env, 'task-overdue', handle.workflowId);
+    });
+  });
+
+  it('re-arms the timer when the due date moves', async () => {
+    await run(async () => {
+      const { task, handle } = await startTask({ title: 'Moved task', dueInMs: 1_500 });
+      await waitUntil('the task to be assigned', async () => (await handle.query(getTaskStateQuery)).status === 'ASSIGNED');
+      const later = new Date(Date.now() + 3_600_000).toISOString();
+      await handle.executeUpdate(rescheduleTaskUpdate, { args: [{ dueAt: later, actor: { id: agent.id, role: 'AGENT' } }] });
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      expect((await testDb.db.task.findUniqueOrThrow({ where: { id: task.id } })).overdue).toBe(false);
+
+      await handle.executeUpdate(rescheduleTaskUpdate, { args: [{ dueAt: new Date(Date.now() + 500).toISOString(), actor: { id: agent.id, role: 'AGENT' } }] });
+      await waitUntil('the moved deadline to fire', async () => (await testDb.db.task.findUniqueOrThrow({ where: { id: task.id } })).overdue);
+      await recordHistory(env, 'task-rescheduled', handle.workflowId);
+    });
+  });
+
+  it('refuses in its validator an approval by an agent, and a completion that skips review', async () => {
+    await run(async () => {
+      const { handle } = await startTask({ title: 'Review me', dueInMs: 3_600_000, requiresReview: true });
+      await waitUntil('the task to be assigned', async () => (await handle.query(getTaskStateQuery)).status === 'ASSIGNED');
+      const actor = { id: agent.id, role: 'AGENT' } as const;
+      await expect(handle.executeUpdate(transitionTaskUpdate, { args: [{ action: 'complete', actor }] })).rejects.toThrow(WorkflowUpdateFailedError);
+      await handle.executeUpdate(transitionTaskUpdate, { args: [{ action: 'submit', actor }] });
+      const refused = await handle.executeUpdate(transitionTaskUpdate, { args: [{ action: 'approve', actor }] }).catch((error: WorkflowUpdateFailedError) => error);
+      expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
+      expect((refused as WorkflowUpdateFailedError).cause?.message).toBe('only a supervisor can approve a task');
+      const supervisor = await buildUser(testDb.db, { role: 'SUPERVISOR' });
+      const done = await handle.executeUpdate(transitionTaskUpdate, { args: [{ action: 'approve', actor: { id: supervisor.id, role: 'SUPERVISOR' } }] });
+      expect(done.status).toBe('COMPLETED');
+      expect((await handle.result()).status).toBe('COMPLETED');
+    });
+  });
+});
