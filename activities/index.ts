@@ -1,9 +1,11 @@
 import type { Deadlines } from '../domain/config/deadlines';
 import type { Db } from '../prisma/db';
 import { createBuyerActivities } from './buyers.activities';
+import { createDocumentActivities } from './documents.activities';
 import { createLeadStatusActivities } from './lead-status.activities';
 import { createLeadActivities } from './leads.activities';
 import { createOfferActivities } from './offers.activities';
+import { createReviewActivities } from './reviews.activities';
 import { createSettingsActivities } from './settings.activities';
 import { createTaskActivities } from './tasks.activities';
 
@@ -19,6 +21,8 @@ export function createActivities({ db, deadlines }: ActivityDeps) {
     ...createBuyerActivities({ db }),
     ...createOfferActivities({ db }),
     ...createTaskActivities({ db }),
+    ...createDocumentActivities({ db }),
+    ...createReviewActivities({ db }),
     ...createSettingsActivities({ db, deadlines }),
   };
 }

@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { offerFollowUpTaskFor } from '../domain/offers/offer-tasks';
+import { expiryReminderTaskFor } from '../domain/tasks/expiry-reminders';
 import { OPEN_OFFER_STATUSES, type OfferStatus } from '../domain/offers/offer.schema';
 import { OPEN_TASK_STATUSES } from '../domain/tasks/task.schema';
 import type { Db, Prisma } from '../prisma/db';
@@ -38,6 +39,18 @@ async function recordBuyerOnDeal(tx: Prisma.TransactionClient, offer: { leadId: 
 
 export function createOfferActivities({ db }: { db: Db }) {
   return {
+    /** "Renew or act on expiring offer" for its creator, while the offer is still open and expires then. */
+    async createOfferExpiryTask({ offerId, expiresAt, daysBefore }: { offerId: string; expiresAt: string; daysBefore: number }): Promise<{ taskId: string | null }> {
+      return db.$transaction(async (tx) => {
+        const offer = await tx.offer.findUnique({ where: { id: offerId }, include: { lead: { select: { sellerName: true } } } });
+        const stillDue = offer && !offer.archivedAt && OPEN_OFFER_STATUSES.includes(offer.status as OfferStatus) && offer.expiresAt?.toISOString() === expiresAt;
+        if (!stillDue) return { taskId: null };
+        const spec = expiryReminderTaskFor({ key: `offer:${offer.id}`, kind: 'offer', name: offer.lead.sellerName }, new Date(expiresAt), daysBefore);
+        const task = await saveAutomaticTask(tx, spec, { assigneeId: offer.createdById, offerId, leadId: offer.leadId });
+        return { taskId: task.id };
+      });
+    },
+
     /** Writes an offer status change the workflow accepted, with its event, tasks and notification. */
     async applyOfferStatus(input: ApplyOfferStatusInput): Promise<ApplyOfferStatusResult> {
       const { offerId, to, stepKey } = input;

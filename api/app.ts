@@ -68,7 +68,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/tasks', createTasksRouter({ db, temporal, taskQueue }));
   api.use('/notes', createNotesRouter({ db }));
   api.use('/deals', createDealsRouter({ db }));
-  api.use('/documents', createDocumentsRouter({ db }));
+  api.use('/documents', createDocumentsRouter({ db, temporal, taskQueue }));
   api.use('/history', createHistoryRouter({ db }));
   api.use('/users', createUsersRouter({ db }));
   api.use('/notifications', createNotificationsRouter({ db }));

@@ -2,3 +2,5 @@ export { leadWorkflow } from './leads/lead.workflow';
 export { taskWorkflow } from './tasks/task.workflow';
 export { buyerWorkflow } from './buyers/buyer.workflow';
 export { offerWorkflow } from './offers/offer.workflow';
+export { documentExpiryWorkflow } from './documents/document.workflow';
+export { monthlyReviewWorkflow } from './reviews/monthly-review.workflow';

@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { CreateLeadInput, Lead } from '../../domain/leads/lead.schema';
 import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../prisma/db';
+import { notifyUsers } from '../../prisma/notify-users';
 import { recordEvent } from '../../prisma/record-event';
 import { toLeadJson } from '../../prisma/to-json';
 import { AppError } from '../errors';
@@ -24,6 +25,18 @@ export async function createLead(deps: CreateLeadDeps, input: CreateLeadInput, a
   const lead = await deps.db.$transaction(async (tx) => {
     const created = await tx.lead.create({ data: { ...fields, ownerId } });
     await recordEvent(tx, { entityType: 'lead', entityId: created.id, action: 'created', entity: toLeadJson(created), actorId: actor.id });
+    if (ownerId !== actor.id) {
+      await notifyUsers(tx, [
+        {
+          recipientId: ownerId,
+          kind: 'NEW_LEAD',
+          title: `New lead: ${created.sellerName}`,
+          body: `${created.street}, ${created.city} (${created.source.toLowerCase().replace(/_/g, ' ')}), assigned to you by ${actor.name}.`,
+          link: `/leads/${created.id}`,
+          dedupeKey: `lead:${created.id}:new:${ownerId}`,
+        },
+      ]);
+    }
     return created;
   });
   // The lead is saved either way; if Temporal is down, the API starts its workflow when it next boots.

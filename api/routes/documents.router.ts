@@ -1,8 +1,10 @@
+import { WorkflowIdConflictPolicy, type Client } from '@temporalio/client';
 import { Router } from 'express';
 import { createDocumentInputSchema, listDocumentsQuerySchema } from '../../domain/documents/document.schema';
 import type { Db } from '../../prisma/db';
 import type { Document } from '../../prisma/generated/client';
 import { recordEvent } from '../../prisma/record-event';
+import type { documentExpiryWorkflow } from '../../workflows/documents/document.workflow';
 import { currentUser } from '../auth/require-user';
 import { findAttachmentTarget } from '../record-target';
 import { parseInput } from '../validate';
@@ -21,7 +23,24 @@ const toDocumentJson = (doc: Document) => ({
   createdAt: doc.createdAt.toISOString(),
 });
 
-export function createDocumentsRouter({ db }: { db: Db }) {
+/** A document that expires gets `document-<id>`, which reminds 7 days and 1 day before (SPEC §4). */
+async function startExpiryReminders(deps: { temporal: Client; taskQueue: string }, doc: Document): Promise<void> {
+  if (!doc.expiresAt || doc.expiresAt.getTime() <= Date.now()) return;
+  try {
+    await deps.temporal.workflow.start<typeof documentExpiryWorkflow>('documentExpiryWorkflow', {
+      workflowId: `document-${doc.id}`,
+      taskQueue: deps.taskQueue,
+      args: [{ documentId: doc.id, expiresAt: doc.expiresAt.toISOString() }],
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    });
+  } catch (error) {
+    // The document is saved either way; its reminders start when it is next saved with Temporal up.
+    console.error(`document ${doc.id}: expiry reminders not started:`, error instanceof Error ? error.message : error);
+  }
+}
+
+export function createDocumentsRouter(deps: { db: Db; temporal: Client; taskQueue: string }) {
+  const { db } = deps;
   const router = Router();
 
   router.post('/', async (req, res) => {
@@ -33,6 +52,7 @@ export function createDocumentsRouter({ db }: { db: Db }) {
       await recordEvent(tx, { entityType: 'document', entityId: created.id, action: 'created', entity: toDocumentJson(created), actorId: actor.id });
       return created;
     });
+    await startExpiryReminders(deps, doc);
     res.status(201).json(toDocumentJson(doc));
   });
 

@@ -1,4 +1,5 @@
 import type { AutomaticTaskSpec } from '../leads/lead-tasks';
+import { EXPIRY_REMINDER_DAYS_BEFORE } from '../tasks/expiry-reminders';
 
 /** SPEC §4: a new buyer gets "Verify proof of funds" for the acquisitions team. */
 export function verifyProofOfFundsTaskFor(buyer: { id: string; name: string }, now: Date, dueMs: number): AutomaticTaskSpec {
@@ -23,7 +24,7 @@ export function sendMatchesTaskFor(buyer: { id: string; name: string }, cycleKey
 }
 
 /** Reminders before a buyer's proof of funds expires (SPEC §4: 7 days and 1 day before). */
-export const POF_REMINDER_DAYS_BEFORE = [7, 1] as const;
+export const POF_REMINDER_DAYS_BEFORE = EXPIRY_REMINDER_DAYS_BEFORE;
 
 /** SPEC §4: "Renew or act on expiring proof of funds", due when it expires. */
 export function pofExpiryTaskFor(buyer: { id: string; name: string }, expiresAt: Date, daysBefore: number): AutomaticTaskSpec {

@@ -1,15 +1,17 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { allHandlersFinished, condition, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { OfferActivities } from '../../activities/offers.activities';
 import type { SettingsActivities } from '../../activities/settings.activities';
 import type { Deadlines } from '../../domain/config/deadlines';
 import { checkOfferTransition, OPEN_OFFER_STATUSES, type OfferStatus } from '../../domain/offers/offer.schema';
-import { LOCAL_DB_ACTIVITY_OPTIONS } from '../activity-options';
+import { DB_ACTIVITY_OPTIONS, LOCAL_DB_ACTIVITY_OPTIONS } from '../activity-options';
+import { remindBeforeExpiry } from '../shared/remind-before-expiry';
 import { requestLeadStatus } from '../leads/request-lead-status';
 import { signalTaskClosed, startTaskWorkflow } from '../tasks/start-task-workflow';
 import { changeOfferStatusUpdate, getOfferStateQuery, type OfferWorkflowState } from './offer.messages';
 
 const { getDeadlines, applyOfferStatus } = proxyLocalActivities<SettingsActivities & OfferActivities>(LOCAL_DB_ACTIVITY_OPTIONS);
+const { createOfferExpiryTask } = proxyActivities<OfferActivities>(DB_ACTIVITY_OPTIONS);
 
 export interface OfferWorkflowInput {
   offerId: string;
@@ -22,7 +24,8 @@ const isOpen = (status: OfferStatus): boolean => OPEN_OFFER_STATUSES.includes(st
 /**
  * Lifecycle of one offer, workflow id `offer-<id>`. SENT creates "Follow up on offer status";
  * the expiry time is a durable timer that marks a still-open offer EXPIRED; an accepted
- * PURCHASE offer asks the lead's workflow to move the lead UNDER_CONTRACT.
+ * PURCHASE offer asks the lead's workflow to move the lead UNDER_CONTRACT. Reminders come 7
+ * days and 1 day before the expiry.
  */
 export async function offerWorkflow({ offerId, status, expiresAt }: OfferWorkflowInput): Promise<OfferWorkflowState> {
   const state: OfferWorkflowState = { offerId, status, changes: 0 };
@@ -52,6 +55,13 @@ export async function offerWorkflow({ offerId, status, expiresAt }: OfferWorkflo
   });
 
   deadlines = await getDeadlines();
+  // SPEC §4: "Renew or act on expiring offer" 7 days and 1 day before, beside the expiry timer.
+  if (expiresAt !== null) {
+    void remindBeforeExpiry(expiresAt, () => !isOpen(state.status), async (daysBefore) => {
+      const { taskId } = await createOfferExpiryTask({ offerId, expiresAt, daysBefore });
+      if (taskId) await startTaskWorkflow(taskId);
+    });
+  }
   while (isOpen(state.status)) {
     const changes = state.changes;
     if (expiresAt === null) {

@@ -1,0 +1,27 @@
+import { expiryReminderTaskFor } from '../domain/tasks/expiry-reminders';
+import type { Db } from '../prisma/db';
+import { saveAutomaticTask } from './save-automatic-task';
+
+export function createDocumentActivities({ db }: { db: Db }) {
+  return {
+    /** "Renew or act on expiring document" for whoever recorded it, while it still expires then. */
+    async createDocumentExpiryTask({ documentId, expiresAt, daysBefore }: { documentId: string; expiresAt: string; daysBefore: number }): Promise<{ taskId: string | null }> {
+      return db.$transaction(async (tx) => {
+        const doc = await tx.document.findUnique({ where: { id: documentId }, include: { uploadedBy: { select: { active: true } }, lead: { select: { ownerId: true } } } });
+        if (!doc || doc.expiresAt?.toISOString() !== expiresAt) return { taskId: null };
+        // An inactive uploader never gets tasks: the lead's owner takes it, else nobody until reassigned.
+        const assigneeId = doc.uploadedBy.active ? doc.uploadedById : (doc.lead?.ownerId ?? null);
+        const spec = expiryReminderTaskFor({ key: `document:${doc.id}`, kind: 'document', name: doc.fileName }, new Date(expiresAt), daysBefore);
+        const task = await saveAutomaticTask(tx, spec, {
+          assigneeId,
+          ...(doc.leadId ? { leadId: doc.leadId } : {}),
+          ...(doc.buyerId ? { buyerId: doc.buyerId } : {}),
+          ...(doc.offerId ? { offerId: doc.offerId } : {}),
+        });
+        await tx.task.update({ where: { id: task.id }, data: { documentId: doc.id } });
+        return { taskId: task.id };
+      });
+    },
+  };
+}
+export type DocumentActivities = ReturnType<typeof createDocumentActivities>;
