@@ -34,11 +34,16 @@ export async function createTask(deps: CreateTaskDeps, input: CreateTaskInput & 
     await recordEvent(tx, { entityType: 'task', entityId: created.id, action: 'created', entity: toTaskJson(created), actorId: actor.id });
     return created;
   });
-  await deps.temporal.workflow.start<typeof taskWorkflow>('taskWorkflow', {
-    workflowId: `task-${task.id}`,
-    taskQueue: deps.taskQueue,
-    args: [{ taskId: task.id }],
-    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-  });
+  // The task is saved either way; if Temporal is down, its workflow starts with the task's first change.
+  try {
+    await deps.temporal.workflow.start<typeof taskWorkflow>('taskWorkflow', {
+      workflowId: `task-${task.id}`,
+      taskQueue: deps.taskQueue,
+      args: [{ taskId: task.id }],
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    });
+  } catch (error) {
+    console.error(`task ${task.id}: workflow not started yet:`, error instanceof Error ? error.message : error);
+  }
   return toTaskJson(task);
 }
