@@ -1,4 +1,5 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from './features/auth/login-page';
 import { RequireAuth } from './features/auth/require-auth';
@@ -10,6 +11,10 @@ import { AppShell } from './features/layout/app-shell';
 import { LeadDetailPage } from './features/leads/lead-detail-page';
 import { LeadsPage } from './features/leads/leads-page';
 import { PipelineBoard } from './features/leads/pipeline-board';
+import { SettingsPage } from './features/settings/settings-page';
+import { NewTaskPage } from './features/tasks/new-task-page';
+import { TaskDetailPage } from './features/tasks/task-detail-page';
+import { TasksPage } from './features/tasks/tasks-page';
 import { isUnauthenticated } from './lib/api-client';
 
 function createQueryClient(): QueryClient {
@@ -28,6 +33,9 @@ function createQueryClient(): QueryClient {
 }
 
 const queryClient = createQueryClient();
+
+// The calendar library is large: loaded only when the calendar is opened.
+const TaskCalendarPage = lazy(() => import('./features/tasks/task-calendar-page').then((module) => ({ default: module.TaskCalendarPage })));
 
 export function App() {
   return (
@@ -48,6 +56,18 @@ export function App() {
             <Route path="leads/:id" element={<LeadDetailPage />} />
             <Route path="buyers" element={<BuyersPage />} />
             <Route path="buyers/:id" element={<BuyerDetailPage />} />
+            <Route path="tasks" element={<TasksPage />} />
+            <Route path="tasks/new" element={<NewTaskPage />} />
+            <Route
+              path="tasks/calendar"
+              element={
+                <Suspense fallback={<p className="muted">Loading calendar…</p>}>
+                  <TaskCalendarPage />
+                </Suspense>
+              }
+            />
+            <Route path="tasks/:id" element={<TaskDetailPage />} />
+            <Route path="settings" element={<SettingsPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Route>
         </Routes>

@@ -1,5 +1,5 @@
 import { useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { EVENT_NAMES } from '../../../domain/events/event-name';
 
 /** One change as the server streams it: the `data:` of an SSE message, and a feed item. */
@@ -33,6 +33,7 @@ const STALE_QUERIES: Record<string, QueryKey[]> = {
   note: [['notes']],
   document: [['documents']],
   notification: [['notifications']],
+  setting: [['settings'], ['leads']],
 };
 const ALL_LIVE_QUERIES: QueryKey[] = [['dashboard'], ['leads'], ['tasks'], ['notifications'], [...RECENT_EVENTS_KEY]];
 
@@ -73,9 +74,14 @@ function createInvalidator(queryClient: QueryClient) {
  * replays what was missed; when the server refuses the stream (e.g. a restart, or the session
  * ended) we reconnect ourselves, resuming from the last id we saw.
  */
-export function useLiveEvents(): LiveStatus {
+export function useLiveEvents(onEvent?: (event: LiveEvent) => void): LiveStatus {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<LiveStatus>('connecting');
+  // The latest listener, without reopening the stream when it changes.
+  const listener = useRef(onEvent);
+  useEffect(() => {
+    listener.current = onEvent;
+  }, [onEvent]);
 
   useEffect(() => {
     const invalidator = createInvalidator(queryClient);
@@ -93,6 +99,7 @@ export function useLiveEvents(): LiveStatus {
         return;
       }
       invalidator.add(STALE_QUERIES[event.entityType] ?? []);
+      listener.current?.(event);
       queryClient.setQueryData<{ items: LiveEvent[] }>(RECENT_EVENTS_KEY, (feed) => feed && { items: mergeEvents([event], feed.items) });
     };
 

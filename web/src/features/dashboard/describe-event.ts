@@ -51,6 +51,26 @@ export function describeEvent(event: LiveEvent, context: { meId?: string; now: n
       return { title: `Task overdue: ${text(entity.title)}`, detail: joined(priority, 'the deadline passed'), tone: 'warn', workflowId: taskWorkflow };
     case 'task.cancelled':
       return { title: `Task cancelled: ${text(entity.title)}`, detail: 'no longer needed', tone: 'muted', workflowId: taskWorkflow };
+    case 'task.started':
+      return { title: `Task started: ${text(entity.title)}`, detail: priority, tone: 'task', workflowId: taskWorkflow };
+    case 'task.submitted':
+      return { title: `Review requested: ${text(entity.title)}`, detail: 'waits for a supervisor', tone: 'status', workflowId: taskWorkflow };
+    case 'task.approved':
+      return { title: `Task approved: ${text(entity.title)}`, detail: 'completed', tone: 'deal', workflowId: taskWorkflow };
+    case 'task.rejected':
+      return { title: `Task sent back: ${text(entity.title)}`, detail: text(entity.reason), tone: 'warn', workflowId: taskWorkflow };
+    case 'task.completed':
+      return { title: `Task completed: ${text(entity.title)}`, detail: priority, tone: 'deal', workflowId: taskWorkflow };
+    case 'task.reassigned': {
+      const assignee = entity.assigneeId && entity.assigneeId === context.meId ? 'now yours' : 'to a teammate';
+      return { title: `Task reassigned: ${text(entity.title)}`, detail: assignee, tone: 'task', workflowId: taskWorkflow };
+    }
+    case 'task.rescheduled':
+      return { title: `Task rescheduled: ${text(entity.title)}`, detail: dueText(entity, context.now), tone: 'muted', workflowId: taskWorkflow };
+    case 'task.priority_changed':
+      return { title: `Task reprioritised: ${text(entity.title)}`, detail: priority, tone: 'muted', workflowId: taskWorkflow };
+    case 'task.note_added':
+      return { title: `Note on task: ${text(entity.title)}`, detail: '', tone: 'muted', workflowId: taskWorkflow };
     case 'lead.updated':
       return { title: `Lead edited: ${text(entity.sellerName)}`, detail: '', tone: 'muted', workflowId: `lead-${event.entityId}` };
     case 'buyer.updated':

@@ -6,10 +6,10 @@ import { useMe } from '../auth/use-me';
 import { describeEvent } from '../dashboard/describe-event';
 import { useNow } from '../dashboard/use-now';
 
-const LIST_KEYS = { lead: 'leads', buyer: 'buyers' } as const;
+const LIST_KEYS = { lead: 'leads', buyer: 'buyers', task: 'tasks' } as const;
 
-/** Everything that happened to one lead or buyer, oldest first, in the activity feed's words. */
-export function HistoryTimeline({ entityType, id }: { entityType: 'lead' | 'buyer'; id: string }) {
+/** Everything that happened to one lead, buyer or task, oldest first, in the activity feed's words. */
+export function HistoryTimeline({ entityType, id }: { entityType: 'lead' | 'buyer' | 'task'; id: string }) {
   const meId = useMe().data?.id;
   // Under the list's key, so the entity's own events refresh it live.
   const history = useQuery({

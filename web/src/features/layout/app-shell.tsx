@@ -1,5 +1,8 @@
-import { NavLink, Outlet, useLocation } from 'react-router';
-import { useLiveEvents } from '../../lib/use-live-events';
+import { useCallback } from 'react';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { useLiveEvents, type LiveEvent } from '../../lib/use-live-events';
+import { useMe } from '../auth/use-me';
+import { showDesktopAlert } from '../notifications/desktop-alerts';
 import { useAppConfig } from '../../lib/use-workflow-link';
 import { NotificationsBell } from '../notifications/notifications-bell';
 import { BrandMark } from './brand-mark';
@@ -13,6 +16,9 @@ const NAV_ICONS = {
   board: 'M4 4h3.5v12H4zM8.25 4h3.5v8h-3.5zM12.5 4H16v10h-3.5z',
   buyers: 'M7.5 9a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5ZM3 16c0-2.5 2-4.5 4.5-4.5S12 13.5 12 16M13 4.5a2.5 2.5 0 0 1 0 4.5M14.5 11.8c1.5.6 2.5 2.2 2.5 4.2',
   workflows: 'M4 5h5v4H4zM11 11h5v4h-5zM6.5 9v4H11M13.5 11V7H9',
+  tasks: 'M4 5.5l1.5 1.5L8 4.5M4 10.5l1.5 1.5L8 9.5M4 15.5l1.5 1.5L8 14.5M10.5 6h5.5M10.5 11h5.5M10.5 16h5.5',
+  calendar: 'M4 6h12v10H4zM4 9h12M7.5 4v3M12.5 4v3',
+  settings: 'M10 12.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5ZM10 3v2M10 15v2M3 10h2M15 10h2M5 5l1.4 1.4M13.6 13.6 15 15M5 15l1.4-1.4M13.6 6.4 15 5',
 };
 
 function NavIcon({ path }: { path: string }) {
@@ -25,11 +31,15 @@ function NavIcon({ path }: { path: string }) {
 
 /** The signed-in frame: sidebar, top bar with live status, notifications and user menu. */
 export function AppShell() {
-  const status = useLiveEvents();
+  const navigate = useNavigate();
+  const onEvent = useCallback((event: LiveEvent) => showDesktopAlert(event, (link) => void navigate(link)), [navigate]);
+  const status = useLiveEvents(onEvent);
+  const isAdmin = useMe().data?.role === 'ADMIN';
   const temporalUiUrl = useAppConfig().data?.temporalUiUrl;
   const { pathname } = useLocation();
   // Leads stays lit on a lead's page, but not on the board, which has its own link.
   const inLeads = pathname.startsWith('/leads') && !pathname.startsWith('/leads/board');
+  const inTasks = pathname.startsWith('/tasks') && !pathname.startsWith('/tasks/calendar');
 
   return (
     <div className="shell">
@@ -49,6 +59,15 @@ export function AppShell() {
           </NavLink>
           <NavLink to="/buyers" className="nav-link">
             <NavIcon path={NAV_ICONS.buyers} /> Buyers
+          </NavLink>
+          <NavLink to="/tasks" className={() => (inTasks ? 'nav-link active' : 'nav-link')}>
+            <NavIcon path={NAV_ICONS.tasks} /> Tasks
+          </NavLink>
+          <NavLink to="/tasks/calendar" className="nav-link">
+            <NavIcon path={NAV_ICONS.calendar} /> Calendar
+          </NavLink>
+          <NavLink to="/settings" className="nav-link">
+            <NavIcon path={NAV_ICONS.settings} /> {isAdmin ? 'Settings' : 'Settings (view)'}
           </NavLink>
         </nav>
         {temporalUiUrl && (

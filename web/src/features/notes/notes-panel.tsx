@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { fullDate, timeSince } from '../../lib/format';
 import { createNote, listNotes, type NoteSubject } from './notes.api';
 
-/** Notes on a lead or buyer, newest as the server orders them, with a box to add one. */
+/** Notes on a lead, buyer or task, newest as the server orders them, with a box to add one. */
 export function NotesPanel({ subject }: { subject: NoteSubject }) {
   const queryClient = useQueryClient();
   const [body, setBody] = useState('');

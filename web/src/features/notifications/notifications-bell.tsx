@@ -1,7 +1,9 @@
 import { useCallback, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { timeSince } from '../../lib/format';
 import { useDismiss } from '../layout/use-dismiss';
-import { useNotifications } from './use-notifications';
+import { desktopAlertsSupported, enableDesktopAlerts } from './desktop-alerts';
+import { useMarkRead, useNotifications, type NotificationItem } from './use-notifications';
 import './notifications.css';
 
 const SHOWN = 20;
@@ -12,6 +14,16 @@ export function NotificationsBell() {
   const close = useCallback(() => setOpen(false), []);
   useDismiss(root, open, close);
   const { data, isError } = useNotifications();
+  const markRead = useMarkRead();
+  const navigate = useNavigate();
+  const [permission, setPermission] = useState(() => (desktopAlertsSupported() ? Notification.permission : 'denied'));
+  const openItem = (item: NotificationItem) => {
+    if (!item.readAt) markRead.mutate(item.id);
+    if (item.link) {
+      setOpen(false);
+      void navigate(item.link);
+    }
+  };
 
   const unread = data?.unread ?? 0;
   return (
@@ -45,21 +57,33 @@ export function NotificationsBell() {
           <header className="notifications-head">
             <h2>Notifications</h2>
             {unread > 0 && <span className="pill">{unread} unread</span>}
+            {unread > 0 && (
+              <button type="button" className="button button-secondary button-small" onClick={() => markRead.mutate('all')}>
+                Mark all read
+              </button>
+            )}
           </header>
+          {permission === 'default' && (
+            <button type="button" className="button button-secondary button-small desktop-alerts" onClick={() => void enableDesktopAlerts().then(setPermission)}>
+              Enable desktop alerts
+            </button>
+          )}
           {isError ? (
             <p className="empty">Notifications could not be loaded.</p>
           ) : data?.items.length ? (
             <ul className="notifications-list">
               {data.items.slice(0, SHOWN).map((item) => (
                 <li key={item.id} className={item.readAt ? 'notification' : 'notification notification-unread'}>
-                  <span className="notification-dot" aria-hidden="true" />
-                  <div>
-                    <div className="notification-title">{item.title}</div>
-                    {item.body && <div className="notification-body">{item.body}</div>}
-                    <time className="notification-time" dateTime={item.createdAt}>
-                      {timeSince(item.createdAt)}
-                    </time>
-                  </div>
+                  <button type="button" className="notification-open" onClick={() => openItem(item)}>
+                    <span className="notification-dot" aria-hidden="true" />
+                    <span>
+                      <span className="notification-title">{item.title}</span>
+                      {item.body && <span className="notification-body">{item.body}</span>}
+                      <time className="notification-time" dateTime={item.createdAt}>
+                        {timeSince(item.createdAt)}
+                      </time>
+                    </span>
+                  </button>
                 </li>
               ))}
             </ul>

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api-client';
 
 export interface NotificationItem {
@@ -11,10 +11,31 @@ export interface NotificationItem {
   createdAt: string;
 }
 
-/** The signed-in user's notifications, newest first; `notification.created` events refresh it. */
+interface NotificationList {
+  items: NotificationItem[];
+  unread: number;
+}
+
+const KEY = ['notifications'];
+
+/** The signed-in user's notifications, newest first; `notification.*` events refresh it. */
 export function useNotifications() {
-  return useQuery({
-    queryKey: ['notifications'],
-    queryFn: () => api.get<{ items: NotificationItem[]; unread: number }>('/api/notifications'),
+  return useQuery({ queryKey: KEY, queryFn: () => api.get<NotificationList>('/api/notifications') });
+}
+
+/** Marks one notification (or all) read, updating the count at once. */
+export function useMarkRead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string | 'all') => (id === 'all' ? api.post('/api/notifications/read-all') : api.post(`/api/notifications/${encodeURIComponent(id)}/read`)),
+    onMutate: (id) => {
+      const now = new Date().toISOString();
+      queryClient.setQueryData<NotificationList>(KEY, (list) => {
+        if (!list) return list;
+        const items = list.items.map((item) => (!item.readAt && (id === 'all' || item.id === id) ? { ...item, readAt: now } : item));
+        return { items, unread: id === 'all' ? 0 : Math.max(0, list.unread - (list.items.some((item) => item.id === id && !item.readAt) ? 1 : 0)) };
+      });
+    },
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: KEY }),
   });
 }

@@ -1,17 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { OPEN_TASK_STATUSES } from '../../../../domain/tasks/task.schema';
 import { fullDate, humanize, timeAgo } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
 import { listTasks, type TaskSubject } from './tasks.api';
 
-/** A lead's or buyer's tasks; keyed under ['tasks'] so the workflows' new tasks show up live. */
+/** A lead's or buyer's tasks, each linking to its page; keyed under ['tasks'] so the workflows' new tasks show up live. */
 export function TaskList({ subject, actions }: { subject: TaskSubject; actions?: ReactNode }) {
   const tasks = useQuery({ queryKey: ['tasks', subject], queryFn: () => listTasks(subject) });
   const items = tasks.data?.items ?? [];
   return (
-    <section className="card" aria-labelledby="tasks-title" data-testid={'leadId' in subject ? 'lead-tasks' : 'buyer-tasks'}>
+    <section className="card" aria-labelledby="tasks-title" data-testid={'leadId' in subject ? 'lead-tasks' : 'buyerId' in subject ? 'buyer-tasks' : 'offer-tasks'}>
       <header className="card-header">
         <h2 id="tasks-title">Tasks</h2>
+        <Link className="button button-secondary button-small" to={`/tasks/new?${new URLSearchParams(subject).toString()}`}>
+          New task
+        </Link>
       </header>
       {actions}
       {tasks.isError && <p className="alert alert-error">{tasks.error.message}</p>}
@@ -19,7 +24,9 @@ export function TaskList({ subject, actions }: { subject: TaskSubject; actions?:
         {items.map((task) => (
           <li key={task.id}>
             <div className="list-main">
-              <div className="list-title">{task.title}</div>
+              <div className="list-title">
+                <Link to={`/tasks/${task.id}`}>{task.title}</Link>
+              </div>
               <div className="list-meta">
                 {humanize(task.type)} · {humanize(task.priority)} priority
                 {task.dueAt && (
@@ -30,7 +37,7 @@ export function TaskList({ subject, actions }: { subject: TaskSubject; actions?:
                 )}
               </div>
             </div>
-            <StatusPill status={task.overdue && task.status !== 'DONE' ? 'OVERDUE' : task.status} />
+            <StatusPill status={task.overdue && OPEN_TASK_STATUSES.includes(task.status) ? 'OVERDUE' : task.status} />
           </li>
         ))}
         {tasks.isSuccess && items.length === 0 && <li className="empty">No tasks yet.</li>}

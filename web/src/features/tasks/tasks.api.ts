@@ -1,28 +1,39 @@
+import type { TaskAction } from '../../../../domain/tasks/task-actions';
+import type { CreateFollowUpInput, CreateTaskInput, Task, TaskDetail, TaskPriority, UpdateTaskInput } from '../../../../domain/tasks/task.schema';
 import { api } from '../../lib/api-client';
 
-export interface TaskItem {
-  id: string;
-  title: string;
-  type: string;
-  priority: string;
-  status: string;
-  dueAt: string | null;
-  overdue: boolean;
-  assigneeId: string | null;
+export type TaskItem = Task;
+export type { TaskDetail };
+
+/** What a task list is about: a lead, a buyer or an offer. */
+export type TaskSubject = { leadId: string } | { buyerId: string } | { offerId: string };
+
+export interface TaskPage {
+  items: Task[];
+  nextCursor: string | null;
 }
 
-/** What a task list is about: a lead or a buyer. */
-export type TaskSubject = { leadId: string } | { buyerId: string };
+export const listTasks = (subject: TaskSubject): Promise<TaskPage> => api.get(`/api/tasks?${new URLSearchParams(subject).toString()}`);
+export const queryTasks = (params: URLSearchParams): Promise<TaskPage> => api.get(`/api/tasks?${params.toString()}`);
+export const getTask = (id: string): Promise<TaskDetail> => api.get(`/api/tasks/${encodeURIComponent(id)}`);
 
-export const listTasks = (subject: TaskSubject): Promise<{ items: TaskItem[] }> => api.get(`/api/tasks?${new URLSearchParams(subject).toString()}`);
+export type NewTask = Omit<CreateTaskInput, 'requiresReview' | 'type' | 'priority'> & Partial<Pick<CreateTaskInput, 'requiresReview' | 'type' | 'priority'>>;
+export const createTask = (task: NewTask): Promise<Task> => api.post('/api/tasks', task);
 
-export interface NewTask {
-  title: string;
-  type: 'LEAD' | 'BUYER' | 'OFFER' | 'ADMIN' | 'FOLLOW_UP';
-  priority: 'HIGH' | 'MEDIUM' | 'LOW';
-  dueAt: string;
-  leadId?: string;
-  buyerId?: string;
+export const transitionTask = (id: string, action: TaskAction, reason?: string): Promise<TaskDetail> =>
+  api.post(`/api/tasks/${encodeURIComponent(id)}/transition`, { action, ...(reason ? { reason } : {}) });
+export const updateTask = (id: string, change: UpdateTaskInput): Promise<TaskDetail> => api.patch(`/api/tasks/${encodeURIComponent(id)}`, change);
+export const createFollowUp = (id: string, input: Omit<CreateFollowUpInput, 'priority'> & { priority?: TaskPriority }): Promise<Task> =>
+  api.post(`/api/tasks/${encodeURIComponent(id)}/follow-ups`, input);
+
+export interface BulkResult {
+  results: Array<{ id: string; ok: boolean; error?: string }>;
 }
+export const bulkTasks = (ids: string[], action: 'reassign' | 'complete' | 'cancel', assigneeId?: string): Promise<BulkResult> =>
+  api.post('/api/tasks/bulk', { ids, action, ...(assigneeId ? { assigneeId } : {}) });
 
-export const createTask = (task: NewTask): Promise<TaskItem> => api.post('/api/tasks', task);
+export interface SuggestedAssignee {
+  assignee: { id: string; name: string } | null;
+  rule: string;
+}
+export const suggestAssignee = (params: URLSearchParams): Promise<SuggestedAssignee> => api.get(`/api/tasks/suggest-assignee?${params.toString()}`);

@@ -1,0 +1,93 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { DEADLINE_KEYS } from '../../../../domain/settings/settings.schema';
+import { ApiError } from '../../lib/api-client';
+import { useMe } from '../auth/use-me';
+import { getSettings, saveSettings, SETTINGS_KEY, type SettingsView } from './settings.api';
+
+const DEADLINE_LABELS: Record<(typeof DEADLINE_KEYS)[number], string> = {
+  contactMs: 'Contact a new lead within',
+  followUpMs: 'Follow up with a contacted lead every',
+  visitMs: 'Schedule the property visit within',
+  closingMs: 'Prepare closing documents within',
+  offerFollowUpMs: 'Follow up on a sent offer after',
+  verifyPofMs: 'Verify a new buyer’s proof of funds within',
+  matchingIntervalMs: 'Send matching properties to active buyers every',
+  reviewDueMs: 'Monthly performance review due after',
+};
+
+function SettingsForm({ settings, canEdit }: { settings: SettingsView; canEdit: boolean }) {
+  const queryClient = useQueryClient();
+  const [deadlines, setDeadlines] = useState<Record<string, string>>(settings.deadlines);
+  const [rulePercent, setRulePercent] = useState(String(settings.dealMath.rulePercent));
+  const [fee, setFee] = useState(String(settings.dealMath.targetAssignmentFee));
+  const [saved, setSaved] = useState(false);
+  const save = useMutation({
+    mutationFn: () => saveSettings({ deadlines, dealMath: { rulePercent: Number(rulePercent), targetAssignmentFee: Number(fee) } }),
+    onSuccess: (next) => {
+      queryClient.setQueryData(SETTINGS_KEY, next);
+      void queryClient.invalidateQueries({ queryKey: ['leads'] });
+      setSaved(true);
+    },
+    onMutate: () => setSaved(false),
+  });
+  const fieldErrors = save.error instanceof ApiError ? save.error.fields : {};
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  const input = (id: string, label: string, value: string, onChange: (value: string) => void, error?: string, hint?: string) => (
+    <div className={`field${error ? ' field-invalid' : ''}`} key={id}>
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
+      <input id={id} value={value} disabled={!canEdit} onChange={(event) => onChange(event.target.value)} aria-invalid={Boolean(error)} />
+      {error ? <span className="field-error">{`${label} ${error}`}</span> : hint && <span className="field-hint">{hint}</span>}
+    </div>
+  );
+
+  return (
+    <form className="task-form" noValidate onSubmit={submit} aria-label="Settings">
+      <h2 className="span-all">Automation durations</h2>
+      {DEADLINE_KEYS.map((key) =>
+        input(`setting-${key}`, DEADLINE_LABELS[key], deadlines[key] ?? '', (value) => setDeadlines((old) => ({ ...old, [key]: value })), fieldErrors[`deadlines.${key}`], 'e.g. 1h, 3d, 90m'),
+      )}
+      <h2 className="span-all">Deal math</h2>
+      {input('setting-rule-percent', 'MAO rule %', rulePercent, setRulePercent, fieldErrors['dealMath.rulePercent'], 'ARV × this % − repairs − fee')}
+      {input('setting-fee', 'Target assignment fee ($)', fee, setFee, fieldErrors['dealMath.targetAssignmentFee'])}
+      {save.isError && Object.keys(fieldErrors).length === 0 && <p className="alert alert-error span-all">{save.error.message}</p>}
+      {saved && (
+        <p className="alert alert-success span-all" role="status">
+          Saved. New timers use these durations.
+        </p>
+      )}
+      {canEdit && (
+        <div className="form-actions-row span-all">
+          <button type="submit" className="button button-primary" disabled={save.isPending}>
+            {save.isPending ? 'Saving…' : 'Save settings'}
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}
+
+/** `/settings`: the SPEC §4 durations and the MAO rule; admins edit, everyone else reads. */
+export function SettingsPage() {
+  const canEdit = useMe().data?.role === 'ADMIN';
+  const settings = useQuery({ queryKey: SETTINGS_KEY, queryFn: getSettings });
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1>Settings</h1>
+        <p className="page-subtitle">{canEdit ? 'Changes apply to timers that start after you save.' : 'Only an admin can change these.'}</p>
+      </header>
+      <section className="card">
+        {settings.isPending && <p className="muted card-body">Loading…</p>}
+        {settings.isError && <p className="alert alert-error">{settings.error.message}</p>}
+        {/* Keyed by the saved values, so another admin's change (live) resets the form. */}
+        {settings.data && <SettingsForm key={JSON.stringify(settings.data)} settings={settings.data} canEdit={canEdit} />}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { addDays, endOfMonth, endOfWeek, format, getDay, parse, startOfMonth, startOfWeek } from 'date-fns';
+import { enUS } from 'date-fns/locale/en-US';
+import { useMemo, useState } from 'react';
+import { Calendar, dateFnsLocalizer, Views, type View } from 'react-big-calendar';
+import withDragAndDrop, { type EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
+import 'react-big-calendar/lib/css/react-big-calendar.css';
+import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
+import { Link, useNavigate } from 'react-router';
+import { OPEN_TASK_STATUSES, type Task } from '../../../../domain/tasks/task.schema';
+import { useMe } from '../auth/use-me';
+import { queryTasks, updateTask, type TaskPage } from './tasks.api';
+import { PRIORITY_CLASS } from './task-labels';
+import './tasks.css';
+
+interface CalendarTask {
+  task: Task;
+  title: string;
+  start: Date;
+  end: Date;
+}
+
+const localizer = dateFnsLocalizer({ format, parse, startOfWeek, getDay, locales: { 'en-US': enUS } });
+const DragAndDropCalendar = withDragAndDrop<CalendarTask>(Calendar);
+const HOUR_MS = 3_600_000;
+
+/** The visible range of a month (with its leading and trailing weeks) or week view. */
+function rangeOf(date: Date, view: View): { from: Date; to: Date } {
+  if (view === Views.WEEK) return { from: startOfWeek(date), to: addDays(endOfWeek(date), 1) };
+  return { from: startOfWeek(startOfMonth(date)), to: addDays(endOfWeek(endOfMonth(date)), 1) };
+}
+
+/** `/tasks/calendar`: tasks by due date, coloured by priority; drag one to move its due date (an Update of `task-<id>`). */
+export function TaskCalendarPage() {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const role = useMe().data?.role;
+  const [date, setDate] = useState(() => new Date());
+  const [view, setView] = useState<View>(Views.MONTH);
+  const [problem, setProblem] = useState<string>();
+  const { from, to } = rangeOf(date, view);
+  const scope = role === 'SUPERVISOR' || role === 'ADMIN' ? 'team' : 'mine';
+  const request = new URLSearchParams({ view: scope, dueFrom: from.toISOString(), dueTo: to.toISOString(), limit: '200', sort: 'dueAt' });
+  const key = ['tasks', 'calendar', request.toString()];
+  const tasks = useQuery({ queryKey: key, queryFn: () => queryTasks(request) });
+
+  const events = useMemo<CalendarTask[]>(
+    () =>
+      (tasks.data?.items ?? []).map((task) => {
+        const start = new Date(task.dueAt);
+        return { task, title: `${task.overdue && OPEN_TASK_STATUSES.includes(task.status) ? '⚠ ' : ''}${task.title}`, start, end: new Date(start.getTime() + HOUR_MS) };
+      }),
+    [tasks.data],
+  );
+
+  const reschedule = useMutation({
+    mutationFn: ({ task, dueAt }: { task: Task; dueAt: string }) => updateTask(task.id, { dueAt }),
+    onMutate: ({ task, dueAt }) => {
+      setProblem(undefined);
+      const previous = queryClient.getQueryData<TaskPage>(key);
+      queryClient.setQueryData<TaskPage>(key, (page) => page && { ...page, items: page.items.map((item) => (item.id === task.id ? { ...item, dueAt, overdue: false } : item)) });
+      return { previous };
+    },
+    onError: (error, { task }, context) => {
+      queryClient.setQueryData(key, context?.previous);
+      setProblem(`${task.title} was not moved: ${error.message}`);
+    },
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: ['tasks'] }),
+  });
+
+  const onEventDrop = ({ event, start }: EventInteractionArgs<CalendarTask>) => {
+    const dueAt = new Date(start).toISOString();
+    if (dueAt !== event.task.dueAt) reschedule.mutate({ task: event.task, dueAt });
+  };
+
+  return (
+    <div className="page">
+      <header className="page-header page-header-row">
+        <div>
+          <p className="page-eyebrow">
+            <Link to="/tasks">Tasks</Link> / Calendar
+          </p>
+          <h1>Task calendar</h1>
+          <p className="page-subtitle">{scope === 'team' ? "The team's tasks" : 'Your tasks'} by due date. Drag a task to reschedule it.</p>
+        </div>
+      </header>
+      {problem && (
+        <p className="alert alert-error" role="alert">
+          {problem}
+        </p>
+      )}
+      {tasks.isError && <p className="alert alert-error">{tasks.error.message}</p>}
+      <section className="card">
+        <div className="calendar-legend" aria-label="Legend">
+          <span className="priority priority-high">High</span>
+          <span className="priority priority-medium">Medium</span>
+          <span className="priority priority-low">Low</span>
+          <span>⚠ overdue</span>
+        </div>
+        <div className="calendar-wrap" data-testid="task-calendar">
+          <DragAndDropCalendar
+            localizer={localizer}
+            events={events}
+            views={[Views.MONTH, Views.WEEK]}
+            view={view}
+            date={date}
+            onView={setView}
+            onNavigate={setDate}
+            onEventDrop={onEventDrop}
+            resizable={false}
+            draggableAccessor={(event) => OPEN_TASK_STATUSES.includes(event.task.status)}
+            onSelectEvent={(event) => void navigate(`/tasks/${event.task.id}`)}
+            eventPropGetter={(event) => ({
+              className: [PRIORITY_CLASS[event.task.priority], event.task.overdue && OPEN_TASK_STATUSES.includes(event.task.status) ? 'event-overdue' : ''].join(' '),
+            })}
+            popup
+          />
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { TASK_PRIORITIES, type TaskPriority, type UpdateTaskInput } from '../../../../domain/tasks/task.schema';
+import { humanize } from '../../lib/format';
+import { useUsers } from '../users/use-users';
+import { updateTask, type TaskDetail } from './tasks.api';
+import { fromLocalInput, toLocalInput } from './task-labels';
+import { useTaskChange, type Acknowledge } from './use-task-change';
+
+const OPEN = ['CREATED', 'ASSIGNED', 'IN_PROGRESS', 'PENDING_REVIEW'];
+
+/** Reassign, reschedule and reprioritise; each change is saved at once (optimistic, rolled back when refused). */
+export function TaskEditControls({ task, acknowledge }: { task: TaskDetail; acknowledge: Acknowledge }) {
+  const users = useUsers().data?.items ?? [];
+  const edit = useTaskChange(task, (change: UpdateTaskInput) => updateTask(task.id, change), (current, change) => ({ ...current, ...change }), acknowledge);
+  if (!OPEN.includes(task.status)) return null;
+
+  return (
+    <>
+      <div className="task-edit">
+        <div className="field">
+          <label className="field-label" htmlFor="task-assignee">
+            Assignee
+          </label>
+          <select id="task-assignee" value={task.assigneeId ?? ''} disabled={edit.isPending} onChange={(event) => event.target.value && edit.mutate({ assigneeId: event.target.value })}>
+            {!task.assigneeId && <option value="">Unassigned</option>}
+            {users
+              .filter((user) => user.active || user.id === task.assigneeId)
+              .map((user) => (
+                <option key={user.id} value={user.id}>
+                  {user.name}
+                </option>
+              ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field-label" htmlFor="task-due">
+            Due
+          </label>
+          <input
+            id="task-due"
+            type="datetime-local"
+            defaultValue={toLocalInput(task.dueAt)}
+            key={task.dueAt}
+            disabled={edit.isPending}
+            onBlur={(event) => {
+              const dueAt = fromLocalInput(event.target.value);
+              if (dueAt && dueAt !== task.dueAt) edit.mutate({ dueAt });
+            }}
+          />
+        </div>
+        <div className="field">
+          <label className="field-label" htmlFor="task-priority">
+            Priority
+          </label>
+          <select id="task-priority" value={task.priority} disabled={edit.isPending} onChange={(event) => edit.mutate({ priority: event.target.value as TaskPriority })}>
+            {TASK_PRIORITIES.map((priority) => (
+              <option key={priority} value={priority}>
+                {humanize(priority)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {edit.isError && (
+        <p className="alert alert-error task-notice" role="alert">
+          Not saved: {edit.error.message}
+        </p>
+      )}
+    </>
+  );
+}

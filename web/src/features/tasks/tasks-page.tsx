@@ -1,0 +1,240 @@
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { TASK_DUE_FILTERS, TASK_PRIORITIES, TASK_STATUSES, TASK_TYPES } from '../../../../domain/tasks/task.schema';
+import { fullDate, humanize, startOfToday, timeAgo } from '../../lib/format';
+import { StatusPill } from '../../lib/status-pill';
+import { useMe } from '../auth/use-me';
+import { useUserName, useUsers } from '../users/use-users';
+import { bulkTasks, queryTasks, type BulkResult } from './tasks.api';
+import { PRIORITY_CLASS } from './task-labels';
+import './tasks.css';
+
+type View = 'mine' | 'team' | 'review';
+const FILTERS = ['status', 'priority', 'type', 'assigneeId', 'due'] as const;
+const SORTS = [
+  ['dueAt', 'Due date (soonest)'],
+  ['-dueAt', 'Due date (latest)'],
+  ['priority', 'Priority (high first)'],
+  ['-createdAt', 'Newest'],
+] as const;
+const DUE_LABELS: Record<(typeof TASK_DUE_FILTERS)[number], string> = { overdue: 'Overdue', today: 'Due today', week: 'Due this week' };
+const OPEN = 'CREATED,ASSIGNED,IN_PROGRESS,PENDING_REVIEW';
+
+function summarise(result: BulkResult): string {
+  const failed = result.results.filter((row) => !row.ok);
+  const done = result.results.length - failed.length;
+  return [`${done} of ${result.results.length} updated.`, ...failed.map((row) => `${row.id}: ${row.error}`)].join(' ');
+}
+
+/** The team's work: my tasks, everyone's, or the supervisor's review queue, with filters in the URL and bulk actions. */
+export function TasksPage() {
+  const me = useMe().data;
+  const users = useUsers().data?.items ?? [];
+  const nameOf = useUserName();
+  const queryClient = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const isSupervisor = me?.role === 'SUPERVISOR';
+  const view = (params.get('view') as View | null) ?? 'mine';
+  const sort = params.get('sort') ?? 'dueAt';
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [bulkAssignee, setBulkAssignee] = useState('');
+  const [bulkMessage, setBulkMessage] = useState<string>();
+
+  const request = new URLSearchParams({ view, sort, limit: '50', dayStart: startOfToday() });
+  for (const name of FILTERS) if (params.get(name)) request.set(name, params.get(name)!);
+  // Without a status filter, my list and the team's show open work.
+  if (!params.get('status') && view !== 'review') request.set('status', OPEN);
+  const tasks = useInfiniteQuery({
+    queryKey: ['tasks', 'list', request.toString()],
+    queryFn: ({ pageParam }) => {
+      const page = new URLSearchParams(request);
+      if (pageParam) page.set('cursor', pageParam);
+      return queryTasks(page);
+    },
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const rows = tasks.data?.pages.flatMap((page) => page.items) ?? [];
+
+  const bulk = useMutation({
+    mutationFn: ({ action }: { action: 'reassign' | 'complete' | 'cancel' }) => bulkTasks([...selected], action, action === 'reassign' ? bulkAssignee : undefined),
+    onSuccess: (result) => {
+      setBulkMessage(summarise(result));
+      setSelected(new Set());
+      void queryClient.invalidateQueries({ queryKey: ['tasks'] });
+    },
+    onError: (error) => setBulkMessage(error.message),
+  });
+
+  const set = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next);
+    setSelected(new Set());
+  };
+  const toggle = (id: string) =>
+    setSelected((old) => {
+      const next = new Set(old);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.id));
+
+  const select = (name: (typeof FILTERS)[number], label: string, options: ReadonlyArray<readonly [string, string]>) => (
+    <div className="field">
+      <label className="field-label" htmlFor={`task-filter-${name}`}>
+        {label}
+      </label>
+      <select id={`task-filter-${name}`} value={params.get(name) ?? ''} onChange={(event) => set(name, event.target.value)}>
+        <option value="">Any</option>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  const tabs: Array<[View, string]> = [['mine', 'My tasks'], ['team', 'Team'], ...(isSupervisor ? [['review', 'Review queue'] as [View, string]] : [])];
+
+  return (
+    <div className="page">
+      <header className="page-header page-header-row">
+        <div>
+          <h1>Tasks</h1>
+          <p className="page-subtitle">Your day's work, the team's, and what waits for review. Updates live.</p>
+        </div>
+        <div className="header-actions">
+          <Link className="button button-secondary" to="/tasks/calendar">
+            Calendar
+          </Link>
+          <Link className="button button-primary" to="/tasks/new">
+            New task
+          </Link>
+        </div>
+      </header>
+
+      <div className="tabs" role="tablist" aria-label="Task lists">
+        {tabs.map(([value, label]) => (
+          <button key={value} type="button" role="tab" aria-selected={view === value} className={view === value ? 'tab tab-active' : 'tab'} onClick={() => set('view', value === 'mine' ? '' : value)}>
+            {label}
+          </button>
+        ))}
+      </div>
+
+      <section className="card">
+        <div className="toolbar">
+          {select('status', 'Status', TASK_STATUSES.map((status) => [status, humanize(status)] as const))}
+          {select('priority', 'Priority', TASK_PRIORITIES.map((priority) => [priority, humanize(priority)] as const))}
+          {select('type', 'Type', TASK_TYPES.map((type) => [type, humanize(type)] as const))}
+          {view !== 'mine' && select('assigneeId', 'Assignee', users.map((user) => [user.id, user.name] as const))}
+          {select('due', 'Due', TASK_DUE_FILTERS.map((due) => [due, DUE_LABELS[due]] as const))}
+          <div className="field">
+            <label className="field-label" htmlFor="task-sort">
+              Sort
+            </label>
+            <select id="task-sort" value={sort} onChange={(event) => set('sort', event.target.value === 'dueAt' ? '' : event.target.value)}>
+              {SORTS.map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+
+        {selected.size > 0 && (
+          <div className="bulk-bar" role="region" aria-label="Bulk actions">
+            <span>{selected.size} selected</span>
+            <button type="button" className="button button-secondary button-small" disabled={bulk.isPending} onClick={() => bulk.mutate({ action: 'complete' })}>
+              Complete selected
+            </button>
+            <button type="button" className="button button-danger button-small" disabled={bulk.isPending} onClick={() => bulk.mutate({ action: 'cancel' })}>
+              Cancel selected
+            </button>
+            <label className="field-label" htmlFor="bulk-assignee">
+              Reassign to
+            </label>
+            <select id="bulk-assignee" value={bulkAssignee} onChange={(event) => setBulkAssignee(event.target.value)}>
+              <option value="">Choose…</option>
+              {users
+                .filter((user) => user.active)
+                .map((user) => (
+                  <option key={user.id} value={user.id}>
+                    {user.name}
+                  </option>
+                ))}
+            </select>
+            <button type="button" className="button button-secondary button-small" disabled={!bulkAssignee || bulk.isPending} onClick={() => bulk.mutate({ action: 'reassign' })}>
+              Reassign
+            </button>
+          </div>
+        )}
+        {bulkMessage && (
+          <p className="alert alert-success bulk-message" role="status">
+            {bulkMessage}
+          </p>
+        )}
+        {tasks.isError && <p className="alert alert-error">{tasks.error.message}</p>}
+
+        <div className="table-wrap">
+          <table className="data-table" aria-label="Tasks">
+            <thead>
+              <tr>
+                <th>
+                  <input type="checkbox" aria-label="Select all" checked={allSelected} onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((row) => row.id)))} />
+                </th>
+                <th>Task</th>
+                <th>Priority</th>
+                <th>Status</th>
+                <th>Assignee</th>
+                <th>Due</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((task) => (
+                <tr key={task.id} className={task.overdue ? 'row-overdue' : undefined}>
+                  <td>
+                    <input type="checkbox" aria-label={`Select ${task.title}`} checked={selected.has(task.id)} onChange={() => toggle(task.id)} />
+                  </td>
+                  <td>
+                    <Link to={`/tasks/${task.id}`}>{task.title}</Link>
+                    <div className="list-meta">{humanize(task.type)}</div>
+                  </td>
+                  <td>
+                    <span className={`priority ${PRIORITY_CLASS[task.priority]}`}>{humanize(task.priority)}</span>
+                  </td>
+                  <td>
+                    <StatusPill status={task.status} />
+                  </td>
+                  <td>{nameOf(task.assigneeId)}</td>
+                  <td title={fullDate(task.dueAt)} className={task.overdue ? 'overdue' : undefined}>
+                    {task.overdue ? 'Overdue · ' : ''}
+                    {timeAgo(task.dueAt)}
+                  </td>
+                </tr>
+              ))}
+              {tasks.isSuccess && rows.length === 0 && (
+                <tr>
+                  <td colSpan={6} className="empty">
+                    {view === 'review' ? 'Nothing waits for review.' : 'No tasks match.'}
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </div>
+        {tasks.hasNextPage && (
+          <footer className="card-footer">
+            <button type="button" className="button button-secondary button-small" disabled={tasks.isFetchingNextPage} onClick={() => void tasks.fetchNextPage()}>
+              Load more
+            </button>
+          </footer>
+        )}
+      </section>
+    </div>
+  );
+}

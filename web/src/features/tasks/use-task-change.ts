@@ -1,0 +1,34 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { TaskDetail } from './tasks.api';
+
+export type Acknowledge = (task: TaskDetail) => void;
+
+/**
+ * A change to one task with an optimistic cache update: `predict` shows the expected task at
+ * once; the server's answer replaces it, and a refusal rolls it back (the error carries the reason).
+ */
+export function useTaskChange<Input>(task: TaskDetail, send: (input: Input) => Promise<TaskDetail>, predict: (task: TaskDetail, input: Input) => TaskDetail, acknowledge: Acknowledge) {
+  const queryClient = useQueryClient();
+  const key = ['tasks', 'detail', task.id];
+  return useMutation({
+    mutationFn: send,
+    onMutate: async (input: Input) => {
+      await queryClient.cancelQueries({ queryKey: key });
+      const previous = queryClient.getQueryData<TaskDetail>(key) ?? task;
+      const predicted = predict(previous, input);
+      acknowledge(predicted);
+      queryClient.setQueryData(key, predicted);
+      return { previous };
+    },
+    onError: (_error, _input, context) => {
+      if (!context) return;
+      acknowledge(context.previous);
+      queryClient.setQueryData(key, context.previous);
+    },
+    onSuccess: (saved) => {
+      acknowledge(saved);
+      queryClient.setQueryData(key, saved);
+      void queryClient.invalidateQueries({ queryKey: ['tasks', 'list'] });
+    },
+  });
+}

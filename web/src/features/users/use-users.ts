@@ -1,0 +1,25 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../lib/api-client';
+
+export interface UserSummary {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  active: boolean;
+}
+
+/** Everyone on the team, for assignee pickers and names; inactive users are kept to show old assignments. */
+export function useUsers() {
+  return useQuery({
+    queryKey: ['users'],
+    queryFn: () => api.get<{ items: UserSummary[] }>('/api/users'),
+    staleTime: 60_000,
+  });
+}
+
+/** `id → name`, with "Unassigned" for null. */
+export function useUserName(): (id: string | null) => string {
+  const users = useUsers().data?.items ?? [];
+  return (id) => (id ? (users.find((user) => user.id === id)?.name ?? 'Someone') : 'Unassigned');
+}
