@@ -83,6 +83,20 @@ async function activeSupervisorIds(tx: Prisma.TransactionClient): Promise<string
   return supervisors.map((user) => user.id);
 }
 
+/** "New task: …", saying its priority and what it concerns, for whoever it was just given to. */
+async function assignmentNotice(tx: Prisma.TransactionClient, task: Task, recipientId: string): Promise<Omit<NotificationInput, 'dedupeKey'>> {
+  const lead = task.leadId ? await tx.lead.findUnique({ where: { id: task.leadId }, select: { sellerName: true, street: true } }) : null;
+  const buyer = !lead && task.buyerId ? await tx.buyer.findUnique({ where: { id: task.buyerId }, select: { name: true } }) : null;
+  const about = lead ? ` ${lead.sellerName}, ${lead.street}.` : buyer ? ` Buyer: ${buyer.name}.` : '';
+  return {
+    recipientId,
+    kind: 'TASK_ASSIGNED',
+    title: `New task: ${task.title}`,
+    body: `${task.priority.charAt(0)}${task.priority.slice(1).toLowerCase()} priority, assigned to you.${about}`,
+    link: taskLink(task),
+  };
+}
+
 /** Who hears about a transition: reviewers of a submission, the assignee of a verdict, whoever waits on a completion. */
 async function transitionNotifications(tx: Prisma.TransactionClient, task: Task, action: TaskAction, change: Change, reason?: string): Promise<NotificationInput[]> {
   const base = { link: taskLink(task) };
@@ -154,16 +168,7 @@ export function createTaskActivities({ db }: TaskActivityDeps) {
         if (task.status !== 'CREATED' || !task.assigneeId) return snapshotOf(task);
         const assigned = await tx.task.update({ where: { id: taskId }, data: { status: 'ASSIGNED' } });
         await recordEvent(tx, { entityType: 'task', entityId: taskId, action: 'assigned', entity: toTaskJson(assigned) });
-        await notifyUsers(tx, [
-          {
-            recipientId: task.assigneeId,
-            kind: 'TASK_ASSIGNED',
-            title: `New task: ${task.title}`,
-            body: `${task.priority.charAt(0)}${task.priority.slice(1).toLowerCase()} priority, assigned to you.`,
-            link: taskLink(task),
-            dedupeKey: `task:${task.id}:assigned:${task.assigneeId}`,
-          },
-        ]);
+        await notifyUsers(tx, [{ ...(await assignmentNotice(tx, task, task.assigneeId)), dedupeKey: `task:${task.id}:assigned:${task.assigneeId}` }]);
         return snapshotOf(assigned);
       });
     },
@@ -213,16 +218,7 @@ export function createTaskActivities({ db }: TaskActivityDeps) {
         });
         await recordEvent(tx, { entityType: 'task', entityId: task.id, action: 'reassigned', entity: { ...toTaskJson(updated), previousAssigneeId: task.assigneeId }, actorId: input.actorId, dedupeKey });
         if (input.assigneeId !== input.actorId) {
-          await notifyUsers(tx, [
-            {
-              recipientId: input.assigneeId,
-              kind: 'TASK_ASSIGNED',
-              title: `New task: ${task.title}`,
-              body: `${task.priority.charAt(0)}${task.priority.slice(1).toLowerCase()} priority, assigned to you.`,
-              link: taskLink(task),
-              dedupeKey: `task:${task.id}:${input.changeKey}:${input.assigneeId}`,
-            },
-          ]);
+          await notifyUsers(tx, [{ ...(await assignmentNotice(tx, updated, input.assigneeId)), dedupeKey: `task:${task.id}:${input.changeKey}:${input.assigneeId}` }]);
         }
         return updated;
       });

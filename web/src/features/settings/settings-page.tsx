@@ -16,12 +16,11 @@ const DEADLINE_LABELS: Record<(typeof DEADLINE_KEYS)[number], string> = {
   reviewDueMs: 'Monthly performance review due after',
 };
 
-function SettingsForm({ settings, canEdit }: { settings: SettingsView; canEdit: boolean }) {
+function SettingsForm({ settings, canEdit, saved, setSaved }: { settings: SettingsView; canEdit: boolean; saved: boolean; setSaved: (saved: boolean) => void }) {
   const queryClient = useQueryClient();
   const [deadlines, setDeadlines] = useState<Record<string, string>>(settings.deadlines);
   const [rulePercent, setRulePercent] = useState(String(settings.dealMath.rulePercent));
   const [fee, setFee] = useState(String(settings.dealMath.targetAssignmentFee));
-  const [saved, setSaved] = useState(false);
   const save = useMutation({
     mutationFn: () => saveSettings({ deadlines, dealMath: { rulePercent: Number(rulePercent), targetAssignmentFee: Number(fee) } }),
     onSuccess: (next) => {
@@ -76,6 +75,8 @@ function SettingsForm({ settings, canEdit }: { settings: SettingsView; canEdit: 
 export function SettingsPage() {
   const canEdit = useMe().data?.role === 'ADMIN';
   const settings = useQuery({ queryKey: SETTINGS_KEY, queryFn: getSettings });
+  // Kept here: saving replaces the cached settings, which remounts the form.
+  const [saved, setSaved] = useState(false);
   return (
     <div className="page">
       <header className="page-header">
@@ -86,7 +87,7 @@ export function SettingsPage() {
         {settings.isPending && <p className="muted card-body">Loading…</p>}
         {settings.isError && <p className="alert alert-error">{settings.error.message}</p>}
         {/* Keyed by the saved values, so another admin's change (live) resets the form. */}
-        {settings.data && <SettingsForm key={JSON.stringify(settings.data)} settings={settings.data} canEdit={canEdit} />}
+        {settings.data && <SettingsForm key={JSON.stringify(settings.data)} settings={settings.data} canEdit={canEdit} saved={saved} setSaved={setSaved} />}
       </section>
     </div>
   );

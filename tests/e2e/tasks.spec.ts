@@ -1,0 +1,153 @@
+/// <reference lib="dom" />
+import os from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { useBrowserStack } from '../support/browser-stack';
+
+const PASSWORD = 'flipstackk';
+
+jest.setTimeout(120_000);
+
+const { withStackLogs, appUrl, browser: runningBrowser } = useBrowserStack();
+
+async function signedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await runningBrowser().newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(appUrl('/login'));
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(appUrl('/'));
+  await page.getByTestId('live-status').getByText('Live').waitFor();
+  return { context, page };
+}
+
+async function kpi(page: Page, testId: string): Promise<number> {
+  await page.waitForFunction((id) => /^\d+$/.test(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? ''), testId);
+  return Number(await page.getByTestId(testId).textContent());
+}
+
+const unread = async (page: Page): Promise<number> => {
+  const badge = page.getByTestId('unread-count');
+  return (await badge.count()) === 0 ? 0 : Number(await badge.textContent());
+};
+
+describe('tasks in the browser', () => {
+  it('seed scenario 5.1: lead intake → contact task → notification → in progress → lead contacted → 3-day follow-up', () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedIn('agent@flipstackk.test');
+      const unreadBefore = await unread(page);
+      await page.getByLabel('Seller name').fill('Tess Scenario');
+      await page.getByLabel('Phone').fill('(937) 555-0151');
+      await page.getByLabel('Street').fill('51 Intake Rd');
+      await page.getByLabel('City').fill('Dayton');
+      await page.getByLabel('State').fill('OH');
+      await page.getByLabel('ZIP').fill('45402');
+      await page.getByLabel('Asking price').fill('70000');
+      await page.getByRole('button', { name: 'Create lead' }).click();
+      await page.getByRole('status').filter({ hasText: 'Lead created for Tess Scenario' }).waitFor();
+
+      // The lead's workflow creates the contact task; its workflow assigns it and the bell rings.
+      await page.waitForFunction((before) => Number(document.querySelector('[data-testid="unread-count"]')?.textContent ?? 0) > before, unreadBefore);
+      await page.getByRole('button', { name: /^Notifications/ }).click();
+      const ours = page.getByRole('dialog', { name: 'Notifications' }).getByRole('button', { name: /New task: Contact lead within 1 hour.*Tess Scenario, 51 Intake Rd/ });
+      await ours.waitFor();
+      await page.getByRole('button', { name: /^Notifications/ }).click();
+      await page.getByRole('button', { name: /^Notifications/ }).click();
+      await page.getByRole('dialog', { name: 'Notifications' }).getByRole('button', { name: /New task: Contact lead within 1 hour.*Tess Scenario, 51 Intake Rd/ }).click();
+      await page.getByRole('heading', { name: 'Contact lead within 1 hour' }).waitFor();
+      await page.getByRole('link', { name: /Tess Scenario, 51 Intake Rd/ }).waitFor();
+      // Opening it marked it read.
+      await page.getByRole('button', { name: /^Notifications/ }).click();
+      await page.locator('.notification:not(.notification-unread)').getByRole('button', { name: /New task: Contact lead within 1 hour.*Tess Scenario, 51 Intake Rd/ }).waitFor();
+      await page.getByRole('button', { name: /^Notifications/ }).click();
+
+      await page.getByRole('button', { name: 'Start', exact: true }).click();
+      await page.locator('.detail-title .status-pill').getByText('In progress').waitFor();
+      await page.getByRole('button', { name: 'Complete', exact: true }).click();
+      await page.locator('.detail-title .status-pill').getByText('Completed').waitFor();
+      expect(await page.getByRole('group', { name: 'Task actions' }).count()).toBe(0);
+
+      // Completing the contact task moves the lead to CONTACTED, whose workflow adds the follow-up.
+      await page.getByRole('link', { name: /Tess Scenario, 51 Intake Rd/ }).click();
+      await page.getByRole('heading', { name: 'Tess Scenario' }).waitFor();
+      await page.locator('.detail-title .status-pill').getByText('Contacted').waitFor();
+      await page.getByTestId('lead-tasks').getByText('Follow up with lead in 3 days').waitFor();
+      await page.screenshot({ path: path.join(os.tmpdir(), 'flipstackk-task-scenario-5-1.png') });
+      await context.close();
+    }));
+
+  it('seed scenario 5.3: an agent submits a review task, a supervisor approves it from the review queue, the dashboard follows live', () =>
+    withStackLogs(async () => {
+      const supervisor = await signedIn('supervisor@flipstackk.test');
+      await supervisor.page.getByRole('link', { name: 'Tasks', exact: true }).click();
+      await supervisor.page.getByRole('link', { name: 'New task' }).click();
+      await supervisor.page.getByLabel('Title').fill('Prepare the assignment contract');
+      await supervisor.page.getByLabel('Priority').selectOption('HIGH');
+      await supervisor.page.getByLabel('Assignee').selectOption({ label: 'Avery Agent' });
+      await supervisor.page.getByLabel("Requires a supervisor's review").check();
+      await supervisor.page.getByRole('button', { name: 'Create task' }).click();
+      await supervisor.page.getByRole('heading', { name: 'Prepare the assignment contract' }).waitFor();
+      const taskUrl = supervisor.page.url();
+
+      const agent = await signedIn('agent@flipstackk.test');
+      const watcher = await signedIn('acquisitions@flipstackk.test');
+      await agent.page.getByRole('link', { name: 'Tasks', exact: true }).click();
+      await agent.page.getByRole('link', { name: 'Prepare the assignment contract' }).click();
+      await agent.page.getByRole('button', { name: 'Start', exact: true }).click();
+      await agent.page.locator('.detail-title .status-pill').getByText('In progress').waitFor();
+      // It needs review: the agent can submit it but not complete or approve it.
+      expect(await agent.page.getByRole('button', { name: 'Complete', exact: true }).count()).toBe(0);
+      await agent.page.getByRole('button', { name: 'Submit for review' }).click();
+      await agent.page.locator('.detail-title .status-pill').getByText('Pending review').waitFor();
+      expect(await agent.page.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+
+      const openBefore = await kpi(watcher.page, 'kpi-open-tasks');
+      await supervisor.page.goto(appUrl('/tasks'));
+      await supervisor.page.getByRole('tab', { name: 'Review queue' }).click();
+      await supervisor.page.getByRole('table', { name: 'Tasks' }).getByRole('link', { name: 'Prepare the assignment contract' }).click();
+      expect(supervisor.page.url()).toBe(taskUrl);
+      await supervisor.page.getByRole('button', { name: 'Approve' }).click();
+      await supervisor.page.locator('.detail-title .status-pill').getByText('Completed').waitFor();
+
+      // Everyone's dashboard drops the open count without a reload; the agent's page shows the approval live.
+      await watcher.page.waitForFunction((expected) => document.querySelector('[data-testid="kpi-open-tasks"]')?.textContent === String(expected), openBefore - 1);
+      await agent.page.locator('.detail-title .status-pill').getByText('Completed').waitFor();
+      await agent.page.getByRole('status').getByText(/Someone else changed this task: status is now Completed/).waitFor();
+      for (const session of [supervisor, agent, watcher]) await session.context.close();
+    }));
+
+  it('refuses a rejection without a reason, reschedules on the calendar page, and admins alone edit settings', () =>
+    withStackLogs(async () => {
+      const supervisor = await signedIn('supervisor@flipstackk.test');
+      await supervisor.page.goto(appUrl('/tasks/new'));
+      await supervisor.page.getByLabel('Title').fill('Call the title company');
+      await supervisor.page.getByRole('button', { name: 'Create task' }).click();
+      await supervisor.page.getByRole('heading', { name: 'Call the title company' }).waitFor();
+      await supervisor.page.getByLabel('Priority').selectOption('LOW');
+      await supervisor.page.getByRole('link', { name: 'Calendar' }).first().click();
+      const calendar = supervisor.page.getByTestId('task-calendar');
+      await calendar.getByText('Call the title company').first().waitFor();
+      await calendar.getByText('Call the title company').first().click();
+      await supervisor.page.getByRole('heading', { name: 'Call the title company' }).waitFor();
+      expect(await supervisor.page.getByLabel('Priority').inputValue()).toBe('LOW');
+
+      const agent = await signedIn('agent@flipstackk.test');
+      await agent.page.goto(appUrl('/settings'));
+      await agent.page.getByText('Only an admin can change these.').waitFor();
+      expect(await agent.page.getByLabel('MAO rule %').isDisabled()).toBe(true);
+
+      const admin = await signedIn('admin@flipstackk.test');
+      await admin.page.goto(appUrl('/settings'));
+      await admin.page.getByLabel('MAO rule %').fill('150');
+      await admin.page.getByRole('button', { name: 'Save settings' }).click();
+      await admin.page.getByText('MAO rule % must be at most 100').waitFor();
+      await admin.page.getByLabel('MAO rule %').fill('65');
+      await admin.page.getByLabel('Contact a new lead within').fill('2h');
+      await admin.page.getByRole('button', { name: 'Save settings' }).click();
+      await admin.page.getByRole('status').getByText('Saved. New timers use these durations.').waitFor();
+      // The agent's open settings page follows live.
+      await agent.page.waitForFunction(() => (document.getElementById('setting-rule-percent') as HTMLInputElement | null)?.value === '65');
+      for (const session of [supervisor, agent, admin]) await session.context.close();
+    }));
+});
