@@ -1,32 +1,43 @@
 import { Router } from 'express';
-import { z } from 'zod';
-import { OPEN_TASK_STATUSES } from '../../domain/tasks/task.schema';
+import { dashboardQuerySchema, type Scope } from '../../domain/analytics/dashboard.schema';
+import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../prisma/db';
+import { loadDashboard } from '../../prisma/analytics/dashboard-query';
+import { currentUser } from '../auth/require-user';
+import { AppError } from '../errors';
 import { parseInput } from '../validate';
 
-const dashboardQuerySchema = z.object({
-  // The browser sends the start of the user's own day; the server's midnight is the fallback.
-  dayStart: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).optional(),
-});
+const DAY_MS = 86_400_000;
+const DEFAULT_RANGE_DAYS = 30;
 
 function serverMidnight(now: Date): Date {
   return new Date(now.getFullYear(), now.getMonth(), now.getDate());
+}
+
+/** Agents see their own numbers; supervisors and admins also the team's and everyone's. */
+export function checkScope(scope: Scope, user: PublicUser): void {
+  if (scope !== 'me' && user.role !== 'SUPERVISOR' && user.role !== 'ADMIN') {
+    throw new AppError('FORBIDDEN', `Only supervisors and admins can see the ${scope === 'team' ? "team's" : "everyone's"} numbers`);
+  }
+}
+
+/** Parses the shared `scope, from, to, dayStart` of the dashboard and analytics, with their defaults. */
+export function rangeOf(query: { from?: string; to?: string; dayStart?: string }, now = new Date()) {
+  const to = query.to ? new Date(query.to) : now;
+  const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_RANGE_DAYS * DAY_MS);
+  return { from, to, dayStart: query.dayStart ? new Date(query.dayStart) : serverMidnight(now), now };
 }
 
 export function createDashboardRouter({ db }: { db: Db }) {
   const router = Router();
 
   router.get('/', async (req, res) => {
-    const { dayStart } = parseInput(dashboardQuerySchema, req.query, 'query');
-    const since = dayStart ? new Date(dayStart) : serverMidnight(new Date());
-    const openTask = { status: { in: [...OPEN_TASK_STATUSES] } };
-    const [leads, newToday, openTasks, overdueTasks] = await db.$transaction([
-      db.lead.count({ where: { archivedAt: null } }),
-      db.lead.count({ where: { archivedAt: null, createdAt: { gte: since } } }),
-      db.task.count({ where: openTask }),
-      db.task.count({ where: { ...openTask, overdue: true } }),
-    ]);
-    res.json({ leads, newToday, openTasks, overdueTasks });
+    const query = parseInput(dashboardQuerySchema, req.query, 'query');
+    const user = currentUser(res);
+    // An agent's default is their own work; asking for more is refused.
+    const scope = req.query.scope === undefined && user.role !== 'SUPERVISOR' && user.role !== 'ADMIN' ? 'me' : query.scope;
+    checkScope(scope, user);
+    res.json(await loadDashboard(db, { scope, userId: user.id, ...rangeOf(query) }));
   });
 
   return router;

@@ -91,7 +91,7 @@ describe('tasks in the browser', () => {
       const taskUrl = supervisor.page.url();
 
       const agent = await signedIn('agent@flipstackk.test');
-      const watcher = await signedIn('acquisitions@flipstackk.test');
+      const watcher = await signedIn('agent@flipstackk.test'); // the agent's own dashboard counts the agent's tasks
       await agent.page.getByRole('link', { name: 'Tasks', exact: true }).click();
       await agent.page.getByRole('link', { name: 'Prepare the assignment contract' }).click();
       await agent.page.getByRole('button', { name: 'Start', exact: true }).click();

@@ -21,7 +21,8 @@ export function BuyersPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const current = queryOf(params);
-  const [creating, setCreating] = useState(false);
+  // The dashboard's "Add buyer" opens the form at once.
+  const [creating, setCreating] = useState(() => window.location.hash === '#new-buyer');
   const [draft, setDraft] = useState(current);
   const [seen, setSeen] = useState(params.toString());
   if (seen !== params.toString()) {

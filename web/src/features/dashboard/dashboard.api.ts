@@ -1,16 +1,31 @@
+import type { Dashboard, Scope } from '../../../../domain/analytics/dashboard.schema';
 import { api } from '../../lib/api-client';
 import { startOfToday } from '../../lib/format';
 import { FEED_SIZE, type LiveEvent } from '../../lib/use-live-events';
 
-export interface DashboardCounts {
-  leads: number;
-  newToday: number;
-  openTasks: number;
-  overdueTasks: number;
+export type { Dashboard, Scope };
+
+export const RANGES = [
+  ['7', 'Last 7 days'],
+  ['30', 'Last 30 days'],
+  ['90', 'Last 90 days'],
+  ['365', 'Last 12 months'],
+] as const;
+export type RangeDays = (typeof RANGES)[number][0];
+
+export interface DashboardView {
+  /** Absent: the server's default (agents: their own work; managers: everyone). */
+  scope?: Scope;
+  days: RangeDays;
 }
 
-// "Today" is the user's own day, so the browser says where it starts.
-export const getDashboardCounts = (): Promise<DashboardCounts> =>
-  api.get<DashboardCounts>(`/api/dashboard?dayStart=${encodeURIComponent(startOfToday())}`);
+// "Today" is the user's own day, so the browser says where it starts; the range ends now.
+export function dashboardParams(view: DashboardView): URLSearchParams {
+  const now = Date.now();
+  const from = new Date(now - Number(view.days) * 86_400_000).toISOString();
+  return new URLSearchParams({ ...(view.scope ? { scope: view.scope } : {}), from, dayStart: startOfToday() });
+}
+
+export const getDashboard = (view: DashboardView): Promise<Dashboard> => api.get<Dashboard>(`/api/dashboard?${dashboardParams(view).toString()}`);
 
 export const listRecentEvents = (): Promise<{ items: LiveEvent[] }> => api.get(`/api/events/recent?limit=${FEED_SIZE}`);

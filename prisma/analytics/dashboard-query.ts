@@ -1,0 +1,87 @@
+import { average, daysBetween, monthStart, perUserPerDay, rate } from '../../domain/analytics/kpi-math';
+import type { Dashboard, Scope } from '../../domain/analytics/dashboard.schema';
+import type { Db } from '../db';
+import { Prisma } from '../generated/client';
+import { peopleIn, sqlDate } from './scope-sql';
+
+export interface DashboardRange {
+  scope: Scope;
+  userId: string;
+  from: Date;
+  to: Date;
+  dayStart: Date;
+  now: Date;
+}
+
+type Row = Record<string, number | bigint | null>;
+const num = (value: number | bigint | null | undefined): number => Number(value ?? 0);
+const orNull = (value: number | bigint | null | undefined): number | null => (value === null || value === undefined ? null : Number(value));
+
+/**
+ * Every KPI of SPEC §6 in one read transaction: a handful of aggregate queries, each one pass
+ * over an index (conditional sums count several things at once).
+ */
+export async function loadDashboard(db: Db, range: DashboardRange): Promise<Dashboard> {
+  const { scope, userId } = range;
+  const [from, to, dayStart, month] = [sqlDate(range.from), sqlDate(range.to), sqlDate(range.dayStart), sqlDate(monthStart(range.now))];
+  const owner = peopleIn(Prisma.sql`"ownerId"`, scope, userId);
+  const assignee = peopleIn(Prisma.sql`"assigneeId"`, scope, userId);
+  const creator = peopleIn(Prisma.sql`"createdById"`, scope, userId);
+  const dealOwner = peopleIn(Prisma.sql`l."ownerId"`, scope, userId);
+  const peopleCount =
+    scope === 'me' ? Prisma.sql`SELECT 1 AS n` : scope === 'team' ? Prisma.sql`SELECT COUNT(*) AS n FROM "User" WHERE active = 1 AND role IN ('AGENT', 'ACQUISITIONS')` : Prisma.sql`SELECT COUNT(*) AS n FROM "User" WHERE active = 1`;
+
+  const [leadStock, leadFlow, buyers, taskStock, taskFlow, offerStock, offerFlow, dealFlow, dealMonth, people, completedFlow] = (await db.$transaction([
+    db.$queryRaw`SELECT COUNT(*) AS total, COALESCE(SUM("createdAt" >= ${dayStart}), 0) AS newToday,
+        COALESCE(SUM(CASE WHEN status NOT IN ('CLOSED', 'DEAD') THEN COALESCE("askingPrice", 0) END), 0) AS pipelineValue
+      FROM "Lead" WHERE "archivedAt" IS NULL AND ${owner}`,
+    db.$queryRaw`SELECT COUNT(*) AS created, COALESCE(SUM(status = 'CLOSED'), 0) AS closed,
+        AVG(CASE WHEN "contactedAt" IS NOT NULL THEN (julianday("contactedAt") - julianday("createdAt")) * 1440 END) AS responseMinutes
+      FROM "Lead" WHERE "archivedAt" IS NULL AND "createdAt" >= ${from} AND "createdAt" < ${to} AND ${owner}`,
+    db.$queryRaw`SELECT COUNT(*) AS total, COALESCE(SUM(status = 'ACTIVE'), 0) AS active, COALESCE(SUM("cashBuyer"), 0) AS cash, AVG("proofOfFundsAmount") AS averagePof
+      FROM "Buyer" WHERE "archivedAt" IS NULL`,
+    db.$queryRaw`SELECT COUNT(*) AS pending, COALESCE(SUM(overdue), 0) AS overdue
+      FROM "Task" WHERE status IN ('CREATED', 'ASSIGNED', 'IN_PROGRESS', 'PENDING_REVIEW') AND ${assignee}`,
+    db.$queryRaw`SELECT COALESCE(SUM(status = 'COMPLETED'), 0) AS completed, COALESCE(SUM(status <> 'CANCELLED'), 0) AS considered
+      FROM "Task" WHERE "dueAt" >= ${from} AND "dueAt" < ${to} AND ${assignee}`,
+    db.$queryRaw`SELECT COUNT(*) AS active FROM "Offer" WHERE "archivedAt" IS NULL AND status IN ('DRAFT', 'SENT', 'COUNTERED') AND ${creator}`,
+    db.$queryRaw`SELECT COALESCE(SUM(status = 'ACCEPTED'), 0) AS accepted, COALESCE(SUM(status IN ('ACCEPTED', 'REJECTED', 'EXPIRED', 'WITHDRAWN')), 0) AS decided,
+        COUNT(*) AS made, SUM(amount) AS amountTotal
+      FROM "Offer" WHERE "archivedAt" IS NULL AND "createdAt" >= ${from} AND "createdAt" < ${to} AND ${creator}`,
+    db.$queryRaw`SELECT COUNT(*) AS closed, SUM(d."assignmentFee") AS feeTotal, COUNT(d."assignmentFee") AS feeCount,
+        AVG(julianday(d."closedAt") - julianday(l."createdAt")) AS velocityDays
+      FROM "Deal" d JOIN "Lead" l ON l.id = d."leadId" WHERE d."closedAt" >= ${from} AND d."closedAt" < ${to} AND ${dealOwner}`,
+    db.$queryRaw`SELECT COALESCE(SUM(d."assignmentFee"), 0) AS fees
+      FROM "Deal" d JOIN "Lead" l ON l.id = d."leadId" WHERE d."closedAt" >= ${month} AND ${dealOwner}`,
+    db.$queryRaw`${peopleCount}`,
+    db.$queryRaw`SELECT COUNT(*) AS completed FROM "Task" WHERE status = 'COMPLETED' AND "completedAt" >= ${from} AND "completedAt" < ${to} AND ${assignee}`,
+  ])) as Row[][];
+  const first = (rows: Row[]): Row => rows[0] ?? {};
+  const [ls, lf, b, ts, tf, os, of, df, dm] = [leadStock, leadFlow, buyers, taskStock, taskFlow, offerStock, offerFlow, dealFlow, dealMonth].map((rows) => first(rows!));
+  const leadsTotal = num(ls!.total);
+  const newToday = num(ls!.newToday);
+  const pending = num(ts!.pending);
+  const overdue = num(ts!.overdue);
+  return {
+    scope,
+    range: { from: range.from.toISOString(), to: range.to.toISOString() },
+    leads: leadsTotal,
+    newToday,
+    openTasks: pending,
+    overdueTasks: overdue,
+    kpis: {
+      leads: { total: leadsTotal, newToday, createdInRange: num(lf!.created), conversionRate: rate(num(lf!.closed), num(lf!.created)), pipelineValue: num(ls!.pipelineValue) },
+      buyers: { active: num(b!.active), cashShare: rate(num(b!.cash), num(b!.total)), averageProofOfFunds: average(orNull(b!.averagePof), orNull(b!.averagePof) === null ? 0 : 1) },
+      tasks: {
+        pending,
+        overdue,
+        completionRate: rate(num(tf!.completed), num(tf!.considered)),
+        completedPerUserPerDay: perUserPerDay(num(first(completedFlow!).completed), num(first(people!).n), daysBetween(range.from, range.to)),
+      },
+      offers: { active: num(os!.active), acceptanceRate: rate(num(of!.accepted), num(of!.decided)), averageAmount: average(orNull(of!.amountTotal), num(of!.made)) },
+      revenue: { thisMonth: num(dm!.fees), dealsClosed: num(df!.closed), averageDealSize: average(orNull(df!.feeTotal), num(df!.feeCount)) },
+      responseTimeMinutes: average(orNull(lf!.responseMinutes), orNull(lf!.responseMinutes) === null ? 0 : 1),
+      dealVelocityDays: average(orNull(df!.velocityDays), orNull(df!.velocityDays) === null ? 0 : 1),
+    },
+  };
+}
