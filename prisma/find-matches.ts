@@ -72,12 +72,17 @@ export async function findMatchingLeads(db: Db, buyer: Buyer, limit = 50): Promi
   if (markets.length === 0) {
     candidates = await db.lead.findMany({ where, orderBy: { createdAt: 'desc' }, take: CANDIDATE_LIMIT });
   } else {
-    // lower(city) is indexed (see the crm_core migration); Prisma cannot say lower() itself.
+    // lower(city) is indexed (see the crm_core migration); Prisma cannot say lower() itself. A ZIP
+    // market matches the ZIP or a ZIP+4 of it, as a range on the zip index ('-' sorts just before '.').
     const placeholders = markets.map(() => '?').join(', ');
+    const zips = markets.filter((market) => /^\d{5}$/.test(market));
+    const zipRanges = zips.map(() => '("zip" = ? OR ("zip" > ? AND "zip" < ?))').join(' OR ');
     const ids = await db.$queryRawUnsafe<Array<{ id: string }>>(
-      `SELECT id FROM "Lead" WHERE lower("city") IN (${placeholders}) UNION SELECT id FROM "Lead" WHERE substr("zip", 1, 5) IN (${placeholders}) LIMIT ${CANDIDATE_LIMIT * 2}`,
+      `SELECT id FROM "Lead" WHERE lower("city") IN (${placeholders})` +
+        (zips.length > 0 ? ` UNION SELECT id FROM "Lead" WHERE ${zipRanges}` : '') +
+        ` LIMIT ${CANDIDATE_LIMIT * 2}`,
       ...markets,
-      ...markets,
+      ...zips.flatMap((zip) => [zip, `${zip}-`, `${zip}.`]),
     );
     candidates = await db.lead.findMany({ where: { ...where, id: { in: ids.map((row) => row.id) } }, take: CANDIDATE_LIMIT });
   }

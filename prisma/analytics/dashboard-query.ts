@@ -17,11 +17,8 @@ type Row = Record<string, number | bigint | null>;
 const num = (value: number | bigint | null | undefined): number => Number(value ?? 0);
 const orNull = (value: number | bigint | null | undefined): number | null => (value === null || value === undefined ? null : Number(value));
 
-/**
- * Every KPI of SPEC §6 in one read transaction: a handful of aggregate queries, each one pass
- * over an index (conditional sums count several things at once).
- */
-export async function loadDashboard(db: Db, range: DashboardRange): Promise<Dashboard> {
+/** The dashboard's queries, in order: each one aggregate answered from an index (tests/integration/query-plans checks). */
+export function dashboardSql(range: DashboardRange): Prisma.Sql[] {
   const { scope, userId } = range;
   const [from, to, dayStart, month] = [sqlDate(range.from), sqlDate(range.to), sqlDate(range.dayStart), sqlDate(monthStart(range.now))];
   const owner = peopleIn(Prisma.sql`"ownerId"`, scope, userId);
@@ -31,35 +28,48 @@ export async function loadDashboard(db: Db, range: DashboardRange): Promise<Dash
   const peopleCount =
     scope === 'me' ? Prisma.sql`SELECT 1 AS n` : scope === 'team' ? Prisma.sql`SELECT COUNT(*) AS n FROM "User" WHERE active = 1 AND role IN ('AGENT', 'ACQUISITIONS')` : Prisma.sql`SELECT COUNT(*) AS n FROM "User" WHERE active = 1`;
 
-  const [leadStock, leadFlow, buyers, taskStock, taskFlow, offerStock, offerFlow, dealFlow, dealMonth, people, completedFlow] = (await db.$transaction([
-    db.$queryRaw`SELECT COUNT(*) AS total, COALESCE(SUM("createdAt" >= ${dayStart}), 0) AS newToday,
-        COALESCE(SUM(CASE WHEN status NOT IN ('CLOSED', 'DEAD') THEN COALESCE("askingPrice", 0) END), 0) AS pipelineValue
-      FROM "Lead" WHERE "archivedAt" IS NULL AND ${owner}`,
-    db.$queryRaw`SELECT COUNT(*) AS created, COALESCE(SUM(status = 'CLOSED'), 0) AS closed,
+  return [
+    // Three narrow counts rather than one wide scan: each is answered from an index alone.
+    Prisma.sql`SELECT COUNT(*) AS total FROM "Lead" WHERE "archivedAt" IS NULL AND ${owner}`,
+    Prisma.sql`SELECT COUNT(*) AS newToday FROM "Lead" WHERE "archivedAt" IS NULL AND "createdAt" >= ${dayStart} AND ${owner}`,
+    Prisma.sql`SELECT COALESCE(SUM("askingPrice"), 0) AS pipelineValue FROM "Lead"
+      WHERE "archivedAt" IS NULL AND status IN ('NEW', 'CONTACTED', 'QUALIFIED', 'OFFER_MADE', 'UNDER_CONTRACT') AND ${owner}`,
+    Prisma.sql`SELECT COUNT(*) AS created, COALESCE(SUM(status = 'CLOSED'), 0) AS closed,
         AVG(CASE WHEN "contactedAt" IS NOT NULL THEN (julianday("contactedAt") - julianday("createdAt")) * 1440 END) AS responseMinutes
       FROM "Lead" WHERE "archivedAt" IS NULL AND "createdAt" >= ${from} AND "createdAt" < ${to} AND ${owner}`,
-    db.$queryRaw`SELECT COUNT(*) AS total, COALESCE(SUM(status = 'ACTIVE'), 0) AS active, COALESCE(SUM("cashBuyer"), 0) AS cash, AVG("proofOfFundsAmount") AS averagePof
+    Prisma.sql`SELECT COUNT(*) AS total, COALESCE(SUM(status = 'ACTIVE'), 0) AS active, COALESCE(SUM("cashBuyer"), 0) AS cash, AVG("proofOfFundsAmount") AS averagePof
       FROM "Buyer" WHERE "archivedAt" IS NULL`,
-    db.$queryRaw`SELECT COUNT(*) AS pending, COALESCE(SUM(overdue), 0) AS overdue
+    Prisma.sql`SELECT COUNT(*) AS pending, COALESCE(SUM(overdue), 0) AS overdue
       FROM "Task" WHERE status IN ('CREATED', 'ASSIGNED', 'IN_PROGRESS', 'PENDING_REVIEW') AND ${assignee}`,
-    db.$queryRaw`SELECT COALESCE(SUM(status = 'COMPLETED'), 0) AS completed, COALESCE(SUM(status <> 'CANCELLED'), 0) AS considered
+    Prisma.sql`SELECT COALESCE(SUM(status = 'COMPLETED'), 0) AS completed, COALESCE(SUM(status <> 'CANCELLED'), 0) AS considered
       FROM "Task" WHERE "dueAt" >= ${from} AND "dueAt" < ${to} AND ${assignee}`,
-    db.$queryRaw`SELECT COUNT(*) AS active FROM "Offer" WHERE "archivedAt" IS NULL AND status IN ('DRAFT', 'SENT', 'COUNTERED') AND ${creator}`,
-    db.$queryRaw`SELECT COALESCE(SUM(status = 'ACCEPTED'), 0) AS accepted, COALESCE(SUM(status IN ('ACCEPTED', 'REJECTED', 'EXPIRED', 'WITHDRAWN')), 0) AS decided,
+    Prisma.sql`SELECT COUNT(*) AS active FROM "Offer" WHERE "archivedAt" IS NULL AND status IN ('DRAFT', 'SENT', 'COUNTERED') AND ${creator}`,
+    Prisma.sql`SELECT COALESCE(SUM(status = 'ACCEPTED'), 0) AS accepted, COALESCE(SUM(status IN ('ACCEPTED', 'REJECTED', 'EXPIRED', 'WITHDRAWN')), 0) AS decided,
         COUNT(*) AS made, SUM(amount) AS amountTotal
       FROM "Offer" WHERE "archivedAt" IS NULL AND "createdAt" >= ${from} AND "createdAt" < ${to} AND ${creator}`,
-    db.$queryRaw`SELECT COUNT(*) AS closed, SUM(d."assignmentFee") AS feeTotal, COUNT(d."assignmentFee") AS feeCount,
+    Prisma.sql`SELECT COUNT(*) AS closed, SUM(d."assignmentFee") AS feeTotal, COUNT(d."assignmentFee") AS feeCount,
         AVG(julianday(d."closedAt") - julianday(l."createdAt")) AS velocityDays
       FROM "Deal" d JOIN "Lead" l ON l.id = d."leadId" WHERE d."closedAt" >= ${from} AND d."closedAt" < ${to} AND ${dealOwner}`,
-    db.$queryRaw`SELECT COALESCE(SUM(d."assignmentFee"), 0) AS fees
+    Prisma.sql`SELECT COALESCE(SUM(d."assignmentFee"), 0) AS fees
       FROM "Deal" d JOIN "Lead" l ON l.id = d."leadId" WHERE d."closedAt" >= ${month} AND ${dealOwner}`,
-    db.$queryRaw`${peopleCount}`,
-    db.$queryRaw`SELECT COUNT(*) AS completed FROM "Task" WHERE status = 'COMPLETED' AND "completedAt" >= ${from} AND "completedAt" < ${to} AND ${assignee}`,
-  ])) as Row[][];
+    peopleCount,
+    Prisma.sql`SELECT COUNT(*) AS completed FROM "Task" WHERE status = 'COMPLETED' AND "completedAt" >= ${from} AND "completedAt" < ${to} AND ${assignee}`,
+  ];
+}
+
+/**
+ * Every KPI of SPEC §6 in one read transaction: a handful of aggregate queries, each one pass
+ * over an index (conditional sums count several things at once).
+ */
+export async function loadDashboard(db: Db, range: DashboardRange): Promise<Dashboard> {
+  const { scope } = range;
+  const [leadCount, leadsToday, leadPipeline, leadFlow, buyers, taskStock, taskFlow, offerStock, offerFlow, dealFlow, dealMonth, people, completedFlow] = (await db.$transaction(
+    dashboardSql(range).map((sql) => db.$queryRaw<Row[]>(sql)),
+  )) as Row[][];
   const first = (rows: Row[]): Row => rows[0] ?? {};
-  const [ls, lf, b, ts, tf, os, of, df, dm] = [leadStock, leadFlow, buyers, taskStock, taskFlow, offerStock, offerFlow, dealFlow, dealMonth].map((rows) => first(rows!));
+  const [ls, lt, lp, lf, b, ts, tf, os, of, df, dm] = [leadCount, leadsToday, leadPipeline, leadFlow, buyers, taskStock, taskFlow, offerStock, offerFlow, dealFlow, dealMonth].map((rows) => first(rows!));
   const leadsTotal = num(ls!.total);
-  const newToday = num(ls!.newToday);
+  const newToday = num(lt!.newToday);
   const pending = num(ts!.pending);
   const overdue = num(ts!.overdue);
   return {
@@ -70,7 +80,7 @@ export async function loadDashboard(db: Db, range: DashboardRange): Promise<Dash
     openTasks: pending,
     overdueTasks: overdue,
     kpis: {
-      leads: { total: leadsTotal, newToday, createdInRange: num(lf!.created), conversionRate: rate(num(lf!.closed), num(lf!.created)), pipelineValue: num(ls!.pipelineValue) },
+      leads: { total: leadsTotal, newToday, createdInRange: num(lf!.created), conversionRate: rate(num(lf!.closed), num(lf!.created)), pipelineValue: num(lp!.pipelineValue) },
       buyers: { active: num(b!.active), cashShare: rate(num(b!.cash), num(b!.total)), averageProofOfFunds: average(orNull(b!.averagePof), orNull(b!.averagePof) === null ? 0 : 1) },
       tasks: {
         pending,

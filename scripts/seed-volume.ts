@@ -1,0 +1,144 @@
+/**
+ * `npm run seed:volume -- --leads 100000 --buyers 20000 --tasks 300000 [--data-dir DIR | --db FILE] [--seed 42]`
+ *
+ * Fills a fresh database with realistic, deterministic data for benchmarks: a team, leads over
+ * two years spread across the pipeline with deals for the closed ones, buyers with buy boxes,
+ * offers, tasks of every kind and the leads' history. Straight SQL in large transactions, no
+ * workflows: the rows carry `workflowStartedAt`, so the API does not start a workflow for each.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Faker, en } from '@faker-js/faker';
+import Database from 'better-sqlite3';
+import { z } from 'zod';
+import { hashPassword } from '../api/auth/password';
+import { DEMO_PASSWORD, DEMO_USERS } from '../prisma/seed';
+import { migrateDatabase } from './lib/stack';
+import { buyerRow, iso, leadRow, taskRow, type TeamMember } from './volume/generate';
+import { inserter } from './volume/insert';
+
+const ROOT_DIR = path.resolve(__dirname, '..');
+const DAY = 86_400_000;
+
+const options = z
+  .object({
+    leads: z.coerce.number().int().min(0).max(2_000_000).default(100_000),
+    buyers: z.coerce.number().int().min(0).max(500_000).default(20_000),
+    tasks: z.coerce.number().int().min(0).max(5_000_000).default(300_000),
+    seed: z.coerce.number().int().default(42),
+    'data-dir': z.string().min(1).optional(),
+    db: z.string().min(1).optional(),
+  })
+  .parse(
+    parseArgs({
+      options: { leads: { type: 'string' }, buyers: { type: 'string' }, tasks: { type: 'string' }, seed: { type: 'string' }, 'data-dir': { type: 'string' }, db: { type: 'string' } },
+    }).values,
+  );
+
+const file = options.db ?? path.join(options['data-dir'] ?? path.join(ROOT_DIR, 'data', 'volume'), 'flipstackk.db');
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  if (fs.existsSync(file)) throw new Error(`${file} exists: seed:volume fills a new database (remove it first)`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  migrateDatabase(ROOT_DIR, file);
+  const faker = new Faker({ locale: [en] });
+  faker.seed(options.seed);
+  // Fixed "now", so the same seed gives the same rows whenever it runs (dates relative to a day boundary).
+  const now = Math.floor(Date.now() / DAY) * DAY;
+  const twoYears = 730 * DAY;
+  const createdIn = (index: number, count: number) => now - twoYears + Math.floor(((index + faker.number.float()) / Math.max(count, 1)) * twoYears);
+
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = OFF');
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  const team: Array<TeamMember & { email: string; name: string }> = [
+    ...DEMO_USERS.map((user, index) => ({ id: `vuser-demo-${index}`, ...user })),
+    ...Array.from({ length: 30 }, (_, index) => {
+      const role = index < 20 ? 'AGENT' : index < 26 ? 'ACQUISITIONS' : index < 29 ? 'SUPERVISOR' : 'ADMIN';
+      const name = faker.person.fullName();
+      return { id: `vuser${index}`, role, name, email: `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.${index}@flipstackk.test` };
+    }),
+  ];
+  const agents = team.filter((user) => user.role === 'AGENT');
+  const leadIds: string[] = [];
+  const buyerIds: string[] = [];
+  const counts: Record<string, number> = {};
+  const count = (table: string) => (counts[table] = (counts[table] ?? 0) + 1);
+
+  const addUser = inserter(db, 'User', ['id', 'email', 'name', 'role', 'passwordHash', 'active', 'createdAt', 'updatedAt']);
+  const addLead = inserter(db, 'Lead', [
+    'id', 'sellerName', 'sellerPhone', 'sellerEmail', 'street', 'city', 'state', 'zip', 'propertyType', 'beds', 'baths', 'sqft', 'yearBuilt', 'askingPrice', 'arv',
+    'repairEstimate', 'source', 'motivation', 'status', 'deadReason', 'contactedAt', 'ownerId', 'tags', 'workflowStartedAt', 'createdAt', 'updatedAt',
+  ]);
+  const addDeal = inserter(db, 'Deal', ['id', 'leadId', 'purchasePrice', 'salePrice', 'assignmentFee', 'closedAt', 'createdAt', 'updatedAt']);
+  const addEvent = inserter(db, 'Event', ['createdAt', 'actorId', 'entityType', 'entityId', 'action', 'payload']);
+  const addBuyer = inserter(db, 'Buyer', ['id', 'name', 'company', 'email', 'phone', 'status', 'cashBuyer', 'proofOfFundsAmount', 'markets', 'propertyTypes', 'minPrice', 'maxPrice', 'workflowStartedAt', 'createdAt', 'updatedAt']);
+  const addMarket = inserter(db, 'BuyerMarket', ['buyerId', 'market']);
+  const addOffer = inserter(db, 'Offer', ['id', 'leadId', 'buyerId', 'kind', 'amount', 'status', 'createdById', 'workflowStartedAt', 'createdAt', 'updatedAt']);
+  const addTask = inserter(db, 'Task', ['id', 'title', 'type', 'priority', 'status', 'requiresReview', 'dueAt', 'overdue', 'assigneeId', 'leadId', 'buyerId', 'completedAt', 'createdAt', 'updatedAt']);
+
+  db.transaction(() => {
+    for (const user of team) {
+      addUser({ ...user, passwordHash, active: 1, createdAt: iso(now - twoYears), updatedAt: iso(now - twoYears) });
+      count('User');
+    }
+  })();
+
+  db.transaction(() => {
+    for (let index = 0; index < options.leads; index += 1) {
+      const { lead, deal } = leadRow(faker, index, createdIn(index, options.leads), now, agents);
+      addLead({ ...lead, tags: '[]', workflowStartedAt: lead.createdAt, updatedAt: lead.createdAt });
+      addEvent({ createdAt: lead.createdAt, actorId: lead.ownerId, entityType: 'lead', entityId: lead.id, action: 'created', payload: JSON.stringify(lead) });
+      leadIds.push(lead.id);
+      count('Lead');
+      if (deal) {
+        addDeal({ ...deal, updatedAt: deal.createdAt });
+        count('Deal');
+      }
+      if (lead.status === 'OFFER_MADE' || lead.status === 'UNDER_CONTRACT' || lead.status === 'CLOSED') {
+        const accepted = lead.status !== 'OFFER_MADE';
+        addOffer({
+          id: `voffer${index.toString(36)}`, leadId: lead.id, buyerId: null, kind: 'PURCHASE', amount: Math.round((lead.askingPrice * 0.85) / 500) * 500,
+          status: accepted ? 'ACCEPTED' : faker.helpers.arrayElement(['SENT', 'COUNTERED', 'REJECTED']), createdById: lead.ownerId,
+          workflowStartedAt: lead.createdAt, createdAt: lead.createdAt, updatedAt: lead.createdAt,
+        });
+        count('Offer');
+      }
+    }
+  })();
+
+  db.transaction(() => {
+    for (let index = 0; index < options.buyers; index += 1) {
+      const buyer = buyerRow(faker, index, createdIn(index, options.buyers));
+      addBuyer({ ...buyer, markets: JSON.stringify(buyer.markets), propertyTypes: JSON.stringify(buyer.propertyTypes), workflowStartedAt: buyer.createdAt, updatedAt: buyer.createdAt });
+      for (const market of buyer.markets) addMarket({ buyerId: buyer.id, market: market.toLowerCase() });
+      buyerIds.push(buyer.id);
+      count('Buyer');
+    }
+  })();
+
+  db.transaction(() => {
+    for (let index = 0; index < options.tasks; index += 1) {
+      const onLead = leadIds.length > 0 && faker.datatype.boolean(0.7);
+      const onBuyer = !onLead && buyerIds.length > 0 && faker.datatype.boolean(0.6);
+      const task = taskRow(faker, index, createdIn(index, options.tasks), now, team, onLead ? faker.helpers.arrayElement(leadIds) : null, onBuyer ? faker.helpers.arrayElement(buyerIds) : null);
+      addTask({ ...task, updatedAt: task.completedAt ?? task.createdAt });
+      count('Task');
+    }
+  })();
+
+  db.pragma('optimize');
+  db.close();
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`seed:volume: ${file} in ${seconds} s — ${Object.entries(counts).map(([table, n]) => `${n.toLocaleString('en-US')} ${table}`).join(', ')}`);
+  console.log(`Demo logins work on it: ${DEMO_USERS.map((user) => user.email).join(', ')} (password ${DEMO_PASSWORD}).`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
