@@ -21,6 +21,7 @@ import { createMeRouter } from './routes/me.router';
 import { createNotesRouter } from './routes/notes.router';
 import { createNotificationsRouter } from './routes/notifications.router';
 import { createOffersRouter } from './routes/offers.router';
+import { createAnalyticsRouter } from './routes/analytics.router';
 import { createSettingsRouter } from './routes/settings.router';
 import { createTasksRouter } from './routes/tasks.router';
 import { createUsersRouter } from './routes/users.router';
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/users', createUsersRouter({ db }));
   api.use('/notifications', createNotificationsRouter({ db }));
   api.use('/settings', createSettingsRouter({ db, deadlines: deps.deadlines ?? DEFAULT_DEADLINES }));
+  api.use('/analytics', createAnalyticsRouter({ db }));
   api.use('/dashboard', createDashboardRouter({ db }));
   api.use('/events', createEventsRouter({ db, hub }));
   api.use(notFoundHandler);

@@ -28,6 +28,7 @@ import {
 } from '../domain/tasks/task.schema';
 import { settingsSchema, updateSettingsInputSchema } from '../domain/settings/settings.schema';
 import { dashboardQuerySchema, dashboardSchema } from '../domain/analytics/dashboard.schema';
+import { analyticsQuerySchema, analyticsSchema } from '../domain/analytics/analytics.schema';
 import { publicUserSchema } from '../domain/users/user-role';
 import { historyParamsSchema, savedViewInputSchema, userItemInputSchema } from '../domain/users/user-items.schema';
 import { createUserInputSchema, updateUserInputSchema } from '../domain/users/user.schema';
@@ -113,6 +114,7 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'get', path: '/api/notifications', summary: 'The caller\'s notifications', response: z.object({ items: z.array(anyObject), unread: z.number() }) },
   { method: 'post', path: '/api/notifications/read-all', summary: 'Mark all my notifications read', response: z.object({ updated: z.number() }) },
   { method: 'post', path: '/api/notifications/{id}/read', summary: 'Mark one of my notifications read', params: idParams, response: anyObject },
+  { method: 'get', path: '/api/analytics', summary: 'Funnel, sources, buyer engagement, task completion, revenue by month, team performance and deal velocity', query: analyticsQuerySchema, response: analyticsSchema },
   { method: 'get', path: '/api/dashboard', summary: 'Every KPI of SPEC §6 for a scope (me, team, everyone) and date range, in one read transaction', query: dashboardQuerySchema, response: dashboardSchema },
   { method: 'get', path: '/api/events', summary: 'SSE stream of visible events (Last-Event-ID resumes)', query: z.object({ lastEventId: z.string().optional() }), response: z.string() },
   { method: 'get', path: '/api/events/recent', summary: 'The newest visible events', query: z.object({ limit: z.string().optional() }), response: z.object({ items: z.array(anyObject) }) },

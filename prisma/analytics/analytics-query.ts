@@ -1,0 +1,81 @@
+import { funnelFrom, VELOCITY_BUCKETS, velocityBucket, type Analytics } from '../../domain/analytics/analytics.schema';
+import type { Scope } from '../../domain/analytics/dashboard.schema';
+import { rate } from '../../domain/analytics/kpi-math';
+import type { LeadStatus } from '../../domain/leads/lead.schema';
+import type { Db } from '../db';
+import { Prisma } from '../generated/client';
+import { peopleIn, sqlDate } from './scope-sql';
+
+export interface AnalyticsRange {
+  scope: Scope;
+  userId: string;
+  from: Date;
+  to: Date;
+}
+
+type Row = Record<string, string | number | bigint | null>;
+const num = (value: unknown): number => Number(value ?? 0);
+
+/** The Monday reports: funnel, sources, buyer engagement, tasks, revenue, team and velocity, in one read transaction. */
+export async function loadAnalytics(db: Db, range: AnalyticsRange): Promise<Analytics> {
+  const { scope, userId } = range;
+  const [from, to] = [sqlDate(range.from), sqlDate(range.to)];
+  const owner = peopleIn(Prisma.sql`l."ownerId"`, scope, userId);
+  const assignee = peopleIn(Prisma.sql`"assigneeId"`, scope, userId);
+  const creator = peopleIn(Prisma.sql`"createdById"`, scope, userId);
+  const people = peopleIn(Prisma.sql`u.id`, scope, userId);
+  const leadsInRange = Prisma.sql`l."archivedAt" IS NULL AND l."createdAt" >= ${from} AND l."createdAt" < ${to} AND ${owner}`;
+
+  const [byStatus, sources, engagement, offers, taskTotals, overdue, months, team, velocity] = (await db.$transaction([
+    db.$queryRaw`SELECT status, COUNT(*) AS n, SUM("contactedAt" IS NOT NULL) AS contacted FROM "Lead" l WHERE ${leadsInRange} GROUP BY status`,
+    db.$queryRaw`SELECT l.source, COUNT(*) AS leads, SUM(l."contactedAt" IS NOT NULL) AS contacted, COUNT(d.id) AS deals, COALESCE(SUM(d."assignmentFee"), 0) AS revenue
+      FROM "Lead" l LEFT JOIN "Deal" d ON d."leadId" = l.id AND d."closedAt" IS NOT NULL WHERE ${leadsInRange} GROUP BY l.source ORDER BY leads DESC`,
+    db.$queryRaw`SELECT COUNT(*) AS sent FROM "Task" WHERE status = 'COMPLETED' AND "completedAt" >= ${from} AND "completedAt" < ${to}
+      AND title LIKE 'Send matching properties%' AND ${assignee}`,
+    db.$queryRaw`SELECT COUNT(*) AS made, COALESCE(SUM(status = 'ACCEPTED'), 0) AS accepted FROM "Offer"
+      WHERE kind = 'BUYER' AND "archivedAt" IS NULL AND "createdAt" >= ${from} AND "createdAt" < ${to} AND ${creator}`,
+    db.$queryRaw`SELECT COUNT(*) AS completed, COALESCE(SUM("completedAt" <= "dueAt"), 0) AS onTime FROM "Task"
+      WHERE status = 'COMPLETED' AND "completedAt" >= ${from} AND "completedAt" < ${to} AND ${assignee}`,
+    db.$queryRaw`SELECT type, COUNT(*) AS overdue FROM "Task"
+      WHERE status IN ('CREATED', 'ASSIGNED', 'IN_PROGRESS', 'PENDING_REVIEW') AND overdue = 1 AND ${assignee} GROUP BY type ORDER BY overdue DESC`,
+    db.$queryRaw`SELECT substr(d."closedAt", 1, 7) AS month, COALESCE(SUM(d."assignmentFee"), 0) AS revenue, COUNT(*) AS deals
+      FROM "Deal" d JOIN "Lead" l ON l.id = d."leadId" WHERE d."closedAt" >= ${from} AND d."closedAt" < ${to} AND ${owner} GROUP BY month ORDER BY month`,
+    db.$queryRaw`SELECT u.id AS userId, u.name,
+        (SELECT COUNT(*) FROM "Task" t WHERE t."assigneeId" = u.id AND t.status = 'COMPLETED' AND t."completedAt" >= ${from} AND t."completedAt" < ${to}) AS tasksCompleted,
+        (SELECT AVG((julianday(l."contactedAt") - julianday(l."createdAt")) * 1440) FROM "Lead" l
+          WHERE l."ownerId" = u.id AND l."createdAt" >= ${from} AND l."createdAt" < ${to} AND l."contactedAt" IS NOT NULL) AS responseMinutes,
+        (SELECT COUNT(*) FROM "Deal" d JOIN "Lead" l ON l.id = d."leadId" WHERE l."ownerId" = u.id AND d."closedAt" >= ${from} AND d."closedAt" < ${to}) AS deals
+      FROM "User" u WHERE u.active = 1 AND u.role IN ('AGENT', 'ACQUISITIONS') AND ${people} ORDER BY u.name`,
+    db.$queryRaw`SELECT julianday(d."closedAt") - julianday(l."createdAt") AS days
+      FROM "Deal" d JOIN "Lead" l ON l.id = d."leadId" WHERE d."closedAt" >= ${from} AND d."closedAt" < ${to} AND ${owner}`,
+  ])) as Row[][];
+
+  const statusCounts = Object.fromEntries(byStatus!.map((row) => [row.status as LeadStatus, num(row.n)]));
+  const deadContacted = num(byStatus!.find((row) => row.status === 'DEAD')?.contacted);
+  const velocityCounts = new Map<string, number>(VELOCITY_BUCKETS.map((bucket) => [bucket.label, 0]));
+  for (const row of velocity!) {
+    const bucket = velocityBucket(num(row.days));
+    velocityCounts.set(bucket, (velocityCounts.get(bucket) ?? 0) + 1);
+  }
+  return {
+    scope,
+    range: { from: range.from.toISOString(), to: range.to.toISOString() },
+    funnel: funnelFrom(statusCounts, deadContacted),
+    sources: sources!.map((row) => ({ source: String(row.source), leads: num(row.leads), contacted: num(row.contacted), deals: num(row.deals), revenue: num(row.revenue) })),
+    buyerEngagement: { matchesSent: num(engagement![0]?.sent), offersMade: num(offers![0]?.made), offersAccepted: num(offers![0]?.accepted) },
+    tasks: {
+      completed: num(taskTotals![0]?.completed),
+      onTimeRate: rate(num(taskTotals![0]?.onTime), num(taskTotals![0]?.completed)),
+      overdueByType: overdue!.map((row) => ({ type: String(row.type), overdue: num(row.overdue) })),
+    },
+    revenueByMonth: months!.map((row) => ({ month: String(row.month), revenue: num(row.revenue), deals: num(row.deals) })),
+    team: team!.map((row) => ({
+      userId: String(row.userId),
+      name: String(row.name),
+      tasksCompleted: num(row.tasksCompleted),
+      responseTimeMinutes: row.responseMinutes === null ? null : Math.round(num(row.responseMinutes)),
+      deals: num(row.deals),
+    })),
+    velocity: [...velocityCounts].map(([bucket, deals]) => ({ bucket, deals })),
+  };
+}
