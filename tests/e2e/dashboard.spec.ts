@@ -151,4 +151,64 @@ describe('dashboard in the browser', () => {
       await page.getByRole('button', { name: 'Sign in' }).waitFor();
       await context.close();
     }));
+  it('shows a lead created in a second browser within a second: "new today" and the activity feed', () =>
+    withStackLogs(async () => {
+      const watcherContext = await newContext();
+      const watcher = await watcherContext.newPage();
+      await watcher.goto(appUrl('/login'));
+      await signIn(watcher, 'supervisor@flipstackk.test');
+      await watcher.waitForURL(appUrl('/'));
+      await watcher.getByTestId('live-status').getByText('Live').waitFor();
+      const newTodayBefore = await readKpi(watcher, 'kpi-new-today');
+
+      const creatorContext = await newContext();
+      const creator = await creatorContext.newPage();
+      await creator.goto(appUrl('/login'));
+      await signIn(creator, 'agent@flipstackk.test');
+      await creator.waitForURL(appUrl('/'));
+      const created = await creator.evaluate(async () => {
+        const response = await fetch('/api/leads', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ sellerName: 'Second Window', street: '2 Other Tab Rd', city: 'Dayton', state: 'OH', zip: '45402', propertyType: 'SFR', source: 'REFERRAL' }),
+        });
+        return response.status;
+      });
+      expect(created).toBe(201);
+      const answeredAt = Date.now();
+      // Within a second of the POST's answer (not a timing of the whole test): polled, then checked.
+      await watcher.waitForFunction((expected) => document.querySelector('[data-testid="kpi-new-today"]')?.textContent === String(expected), newTodayBefore + 1, { timeout: 1_000 });
+      await watcher.getByTestId('activity-feed').getByText('New lead: Second Window, 2 Other Tab Rd, Dayton').waitFor({ timeout: Math.max(50, 1_000 - (Date.now() - answeredAt)) });
+      await watcherContext.close();
+      await creatorContext.close();
+    }));
+
+  it('shows every KPI group, and analytics charts with their tables and CSV', () =>
+    withStackLogs(async () => {
+      const context = await newContext();
+      const page = await context.newPage();
+      await page.goto(appUrl('/login'));
+      await signIn(page, 'supervisor@flipstackk.test');
+      await page.waitForURL(appUrl('/'));
+      const groups = page.getByRole('region', { name: 'All figures' });
+      for (const title of ['Leads', 'Buyers', 'Tasks', 'Offers', 'Revenue', 'Speed']) await groups.getByRole('heading', { name: title }).waitFor();
+      await page.getByTestId('kpi-buyers-active').filter({ hasText: /^\d+$/ }).waitFor();
+      await page.getByLabel('Whose work').selectOption('me');
+      await page.waitForURL('**/?scope=me');
+
+      await page.getByRole('link', { name: 'Analytics' }).click();
+      for (const title of ['Lead conversion funnel', 'Lead source performance', 'Buyer engagement', 'Overdue tasks by type', 'Revenue by month', 'Deal velocity', 'Team performance']) {
+        await page.getByRole('heading', { name: title }).waitFor();
+      }
+      await page.getByLabel('Whose work').selectOption('everyone');
+      const funnel = page.getByRole('region', { name: 'Lead conversion funnel' });
+      await funnel.locator('.recharts-surface').first().waitFor();
+      await funnel.getByRole('button', { name: 'Show table' }).click();
+      const table = funnel.getByRole('table', { name: 'Lead conversion funnel' });
+      await table.getByRole('cell', { name: 'New', exact: true }).waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), funnel.getByRole('button', { name: 'Download CSV' }).click()]);
+      expect(download.suggestedFilename()).toBe('lead-conversion-funnel.csv');
+      await page.screenshot({ path: path.join(os.tmpdir(), 'flipstackk-analytics.png'), fullPage: true });
+      await context.close();
+    }));
 });

@@ -34,7 +34,8 @@ function createQueryClient(): QueryClient {
 
 const queryClient = createQueryClient();
 
-// The calendar library is large: loaded only when the calendar is opened.
+// The chart and calendar libraries are large: loaded only when their pages are opened.
+const AnalyticsPage = lazy(() => import('./features/analytics/analytics-page').then((module) => ({ default: module.AnalyticsPage })));
 const TaskCalendarPage = lazy(() => import('./features/tasks/task-calendar-page').then((module) => ({ default: module.TaskCalendarPage })));
 
 export function App() {
@@ -68,6 +69,14 @@ export function App() {
             />
             <Route path="tasks/:id" element={<TaskDetailPage />} />
             <Route path="settings" element={<SettingsPage />} />
+            <Route
+              path="analytics"
+              element={
+                <Suspense fallback={<p className="muted">Loading analytics…</p>}>
+                  <AnalyticsPage />
+                </Suspense>
+              }
+            />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Route>
         </Routes>

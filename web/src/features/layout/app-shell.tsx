@@ -16,6 +16,7 @@ const NAV_ICONS = {
   board: 'M4 4h3.5v12H4zM8.25 4h3.5v8h-3.5zM12.5 4H16v10h-3.5z',
   buyers: 'M7.5 9a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5ZM3 16c0-2.5 2-4.5 4.5-4.5S12 13.5 12 16M13 4.5a2.5 2.5 0 0 1 0 4.5M14.5 11.8c1.5.6 2.5 2.2 2.5 4.2',
   workflows: 'M4 5h5v4H4zM11 11h5v4h-5zM6.5 9v4H11M13.5 11V7H9',
+  analytics: 'M4 16V9M8.5 16V5M13 16v-5M17 16H3',
   tasks: 'M4 5.5l1.5 1.5L8 4.5M4 10.5l1.5 1.5L8 9.5M4 15.5l1.5 1.5L8 14.5M10.5 6h5.5M10.5 11h5.5M10.5 16h5.5',
   calendar: 'M4 6h12v10H4zM4 9h12M7.5 4v3M12.5 4v3',
   settings: 'M10 12.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5ZM10 3v2M10 15v2M3 10h2M15 10h2M5 5l1.4 1.4M13.6 13.6 15 15M5 15l1.4-1.4M13.6 6.4 15 5',
@@ -59,6 +60,9 @@ export function AppShell() {
           </NavLink>
           <NavLink to="/buyers" className="nav-link">
             <NavIcon path={NAV_ICONS.buyers} /> Buyers
+          </NavLink>
+          <NavLink to="/analytics" className="nav-link">
+            <NavIcon path={NAV_ICONS.analytics} /> Analytics
           </NavLink>
           <NavLink to="/tasks" className={() => (inTasks ? 'nav-link active' : 'nav-link')}>
             <NavIcon path={NAV_ICONS.tasks} /> Tasks

@@ -1,0 +1,205 @@
+import { useQuery } from '@tanstack/react-query';
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { SCOPES } from '../../../../domain/analytics/dashboard.schema';
+import { humanize, money, optionLabel } from '../../lib/format';
+import { useMe } from '../auth/use-me';
+import { RANGES, type RangeDays, type Scope } from '../dashboard/dashboard.api';
+import { useDashboardView } from '../dashboard/use-dashboard';
+import { getAnalytics } from './analytics.api';
+import { ChartCard } from './chart-card';
+import './analytics.css';
+
+const COLORS = { primary: '#3f51e0', green: '#079455', amber: '#dc6803', red: '#d92d20', gray: '#667085' };
+const HEIGHT = 260;
+const dollars = (value: unknown) => money(Number(value));
+const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value * 1000) / 10}%`);
+const minutes = (value: unknown) => (value === null || value === undefined ? '—' : `${Math.round(Number(value))} min`);
+
+/** `/analytics`: the Monday reports, each a chart with its table and CSV. Loaded on demand (recharts is large). */
+export function AnalyticsPage() {
+  const me = useMe().data;
+  const manager = me?.role === 'SUPERVISOR' || me?.role === 'ADMIN';
+  const [view, setView] = useDashboardView();
+  const report = useQuery({ queryKey: ['analytics', view.scope ?? 'default', view.days], queryFn: () => getAnalytics(view.scope, view.days), placeholderData: (previous) => previous });
+  const data = report.data;
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1>Analytics</h1>
+        <p className="page-subtitle">Conversion, sources, buyers, tasks, revenue and the team, for the range you choose.</p>
+      </header>
+      <div className="dashboard-controls">
+        {manager && (
+          <div className="field">
+            <label className="field-label" htmlFor="analytics-scope">
+              Whose work
+            </label>
+            <select id="analytics-scope" value={view.scope ?? 'everyone'} onChange={(event) => setView({ scope: event.target.value as Scope })}>
+              {SCOPES.map((scope) => (
+                <option key={scope} value={scope}>
+                  {scope === 'me' ? 'Me' : scope === 'team' ? 'My team' : 'Everyone'}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div className="field">
+          <label className="field-label" htmlFor="analytics-range">
+            Range
+          </label>
+          <select id="analytics-range" value={view.days} onChange={(event) => setView({ days: event.target.value as RangeDays })}>
+            {RANGES.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {report.isError && <p className="alert alert-error">{report.error.message}</p>}
+      {!data ? (
+        <p className="muted">Loading reports…</p>
+      ) : (
+        <div className="analytics-grid">
+          <ChartCard title="Lead conversion funnel" rows={data.funnel} columns={[{ key: 'stage', label: 'Stage', format: (value) => humanize(String(value)) }, { key: 'leads', label: 'Leads' }]}>
+            <ResponsiveContainer width="100%" height={HEIGHT}>
+              <BarChart data={data.funnel.map((row) => ({ ...row, stage: humanize(row.stage) }))} layout="vertical" margin={{ left: 40 }}>
+                <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+                <XAxis type="number" allowDecimals={false} />
+                <YAxis type="category" dataKey="stage" width={110} />
+                <Tooltip />
+                <Bar dataKey="leads" name="Leads" fill={COLORS.primary} />
+              </BarChart>
+            </ResponsiveContainer>
+          </ChartCard>
+
+          <ChartCard
+            title="Lead source performance"
+            rows={data.sources}
+            columns={[
+              { key: 'source', label: 'Source', format: (value) => optionLabel(String(value)) },
+              { key: 'leads', label: 'Leads' },
+              { key: 'contacted', label: 'Contacted' },
+              { key: 'deals', label: 'Deals' },
+              { key: 'revenue', label: 'Revenue', format: dollars },
+            ]}
+          >
+            <ResponsiveContainer width="100%" height={HEIGHT}>
+              <BarChart data={data.sources.map((row) => ({ ...row, source: optionLabel(row.source) }))}>
+                <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                <XAxis dataKey="source" interval={0} angle={-20} textAnchor="end" height={60} />
+                <YAxis allowDecimals={false} />
+                <Tooltip />
+                <Legend />
+                <Bar dataKey="leads" name="Leads" fill={COLORS.primary} />
+                <Bar dataKey="contacted" name="Contacted" fill={COLORS.amber} />
+                <Bar dataKey="deals" name="Deals" fill={COLORS.green} />
+              </BarChart>
+            </ResponsiveContainer>
+          </ChartCard>
+
+          <ChartCard
+            title="Buyer engagement"
+            rows={[
+              { measure: 'Matches sent', count: data.buyerEngagement.matchesSent },
+              { measure: 'Offers made', count: data.buyerEngagement.offersMade },
+              { measure: 'Offers accepted', count: data.buyerEngagement.offersAccepted },
+            ]}
+            columns={[{ key: 'measure', label: 'Measure' }, { key: 'count', label: 'Count' }]}
+          >
+            <ResponsiveContainer width="100%" height={HEIGHT}>
+              <BarChart
+                data={[
+                  { measure: 'Matches sent', count: data.buyerEngagement.matchesSent },
+                  { measure: 'Offers made', count: data.buyerEngagement.offersMade },
+                  { measure: 'Offers accepted', count: data.buyerEngagement.offersAccepted },
+                ]}
+              >
+                <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                <XAxis dataKey="measure" />
+                <YAxis allowDecimals={false} />
+                <Tooltip />
+                <Bar dataKey="count" name="Count" fill={COLORS.green} />
+              </BarChart>
+            </ResponsiveContainer>
+          </ChartCard>
+
+          <ChartCard
+            title="Overdue tasks by type"
+            rows={data.tasks.overdueByType}
+            columns={[{ key: 'type', label: 'Type', format: (value) => humanize(String(value)) }, { key: 'overdue', label: 'Overdue' }]}
+            summary={
+              <span data-testid="on-time-rate">
+                {data.tasks.completed} completed in range, {percent(data.tasks.onTimeRate)} on time
+              </span>
+            }
+          >
+            <ResponsiveContainer width="100%" height={HEIGHT}>
+              <BarChart data={data.tasks.overdueByType.map((row) => ({ ...row, type: humanize(row.type) }))}>
+                <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                <XAxis dataKey="type" />
+                <YAxis allowDecimals={false} />
+                <Tooltip />
+                <Bar dataKey="overdue" name="Overdue" fill={COLORS.red} />
+              </BarChart>
+            </ResponsiveContainer>
+          </ChartCard>
+
+          <ChartCard
+            title="Revenue by month"
+            rows={data.revenueByMonth}
+            columns={[{ key: 'month', label: 'Month' }, { key: 'revenue', label: 'Assignment fees', format: dollars }, { key: 'deals', label: 'Deals' }]}
+          >
+            <ResponsiveContainer width="100%" height={HEIGHT}>
+              <LineChart data={data.revenueByMonth}>
+                <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                <XAxis dataKey="month" />
+                <YAxis tickFormatter={(value: number) => `$${Math.round(value / 1000)}k`} />
+                <Tooltip formatter={(value) => dollars(value)} />
+                <Line type="monotone" dataKey="revenue" name="Assignment fees" stroke={COLORS.primary} strokeWidth={2} />
+              </LineChart>
+            </ResponsiveContainer>
+          </ChartCard>
+
+          <ChartCard title="Deal velocity" rows={data.velocity} columns={[{ key: 'bucket', label: 'Lead to close' }, { key: 'deals', label: 'Deals' }]}>
+            <ResponsiveContainer width="100%" height={HEIGHT}>
+              <BarChart data={data.velocity}>
+                <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                <XAxis dataKey="bucket" />
+                <YAxis allowDecimals={false} />
+                <Tooltip />
+                <Bar dataKey="deals" name="Deals" fill={COLORS.gray} />
+              </BarChart>
+            </ResponsiveContainer>
+          </ChartCard>
+
+          <div className="analytics-wide">
+            <ChartCard
+              title="Team performance"
+              rows={data.team}
+              columns={[
+                { key: 'name', label: 'Team member' },
+                { key: 'tasksCompleted', label: 'Tasks completed' },
+                { key: 'responseTimeMinutes', label: 'Response time', format: minutes },
+                { key: 'deals', label: 'Deals' },
+              ]}
+            >
+              <ResponsiveContainer width="100%" height={HEIGHT}>
+                <BarChart data={data.team}>
+                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                  <XAxis dataKey="name" />
+                  <YAxis allowDecimals={false} />
+                  <Tooltip />
+                  <Legend />
+                  <Bar dataKey="tasksCompleted" name="Tasks completed" fill={COLORS.primary} />
+                  <Bar dataKey="deals" name="Deals" fill={COLORS.green} />
+                </BarChart>
+              </ResponsiveContainer>
+            </ChartCard>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
