@@ -75,7 +75,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/notifications', createNotificationsRouter({ db }));
   api.use('/settings', createSettingsRouter({ db, deadlines: deps.deadlines ?? DEFAULT_DEADLINES }));
   api.use('/analytics', createAnalyticsRouter({ db }));
-  api.use('/dashboard', createDashboardRouter({ db }));
+  api.use('/dashboard', createDashboardRouter({ db, lastEventId: () => hub.lastEventId }));
   api.use('/events', createEventsRouter({ db, hub }));
   api.use(notFoundHandler);
   api.use(errorHandler);

@@ -88,6 +88,11 @@ export function createEventHub({ db, pollMs }: { db: Db; pollMs: number }) {
       });
     },
 
+    /** The newest event streamed so far: anything computed from the database since then is still current. */
+    get lastEventId(): number {
+      return lastSentId;
+    },
+
     get sessionCount(): number {
       return channel.sessionCount;
     },

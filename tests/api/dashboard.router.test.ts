@@ -1,4 +1,5 @@
-import { buildLead, buildUser } from '../support/factories';
+import { buildLead, buildLeadInput, buildUser } from '../support/factories';
+import { waitUntil } from '../support/wait-until';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 
 jest.setTimeout(60_000);
@@ -112,6 +113,14 @@ describe('GET /api/dashboard', () => {
     expect(body.kpis.revenue).toMatchObject({ dealsClosed: 0, averageDealSize: null });
     expect(body.kpis.responseTimeMinutes).toBeNull();
     expect(body.kpis.dealVelocityDays).toBeNull();
+  });
+
+  it('answers again from the database once a change has been streamed', async () => {
+    expect((await dashboard(agent)).body.leads).toBe(4);
+    const created = await api.request('POST', '/api/leads', { cookie: cookies[agent.id]!, body: buildLeadInput({ ownerId: agent.id }) });
+    expect(created.status).toBe(201);
+    await waitUntil('the new lead counted', async () => (await dashboard(agent)).body.leads === 5);
+    await api.testDb.db.lead.update({ where: { id: created.body.id }, data: { archivedAt: new Date() } });
   });
 
   it.each([
