@@ -7,6 +7,7 @@ import type { Buyer, Lead, Prisma } from './generated/client';
 
 // SQL narrows to at most this many candidates; the domain rule then decides and scores.
 const CANDIDATE_LIMIT = 2_000;
+const ID_CHUNK = 500;
 
 export function matchableLead(lead: Lead): MatchableLead {
   const { mao } = computeDealMath(lead, DEFAULT_DEAL_MATH_SETTINGS);
@@ -77,14 +78,22 @@ export async function findMatchingLeads(db: Db, buyer: Buyer, limit = 50): Promi
     const placeholders = markets.map(() => '?').join(', ');
     const zips = markets.filter((market) => /^\d{5}$/.test(market));
     const zipRanges = zips.map(() => '("zip" = ? OR ("zip" > ? AND "zip" < ?))').join(' OR ');
+    const inMarket =
+      `SELECT id FROM "Lead" WHERE lower("city") IN (${placeholders})` + (zips.length > 0 ? ` UNION SELECT id FROM "Lead" WHERE ${zipRanges}` : '');
+    const types = box.propertyTypes.length > 0 ? ` AND "propertyType" IN (${box.propertyTypes.map(() => '?').join(', ')})` : '';
     const ids = await db.$queryRawUnsafe<Array<{ id: string }>>(
-      `SELECT id FROM "Lead" WHERE lower("city") IN (${placeholders})` +
-        (zips.length > 0 ? ` UNION SELECT id FROM "Lead" WHERE ${zipRanges}` : '') +
-        ` LIMIT ${CANDIDATE_LIMIT * 2}`,
+      `SELECT id FROM "Lead" WHERE id IN (${inMarket}) AND "archivedAt" IS NULL
+        AND status IN (${OPEN_LEAD_STATUSES.map(() => '?').join(', ')})${types} ORDER BY "createdAt" DESC LIMIT ${CANDIDATE_LIMIT}`,
       ...markets,
       ...zips.flatMap((zip) => [zip, `${zip}-`, `${zip}.`]),
+      ...OPEN_LEAD_STATUSES,
+      ...box.propertyTypes,
     );
-    candidates = await db.lead.findMany({ where: { ...where, id: { in: ids.map((row) => row.id) } }, take: CANDIDATE_LIMIT });
+    // Prisma allows at most 999 parameters in one query: the rows come in chunks.
+    candidates = [];
+    for (let start = 0; start < ids.length; start += ID_CHUNK) {
+      candidates.push(...(await db.lead.findMany({ where: { id: { in: ids.slice(start, start + ID_CHUNK).map((row) => row.id) } } })));
+    }
   }
   return ranked(candidates, (lead) => matchBuyer(matchableLead(lead), box), limit);
 }

@@ -1,102 +1,107 @@
 /**
- * `npm run bench`: latency of "lead POST → its task.created event received over SSE".
- * Starts its own stack in a temp folder, or measures a running one given BENCH_URL
- * (logging in as the demo agent). Prints p50/p95/max beside the target.
+ * `npm run bench`: the speed targets, measured on a volume database.
+ *
+ * Seeds `data/bench-volume` once (`npm run seed:volume`, 100k leads, 20k buyers, 300k tasks;
+ * reused by later runs), starts the whole stack on it, then measures with autocannon (20
+ * connections) the dashboard, the lead list, lead detail with matches, buyer matches and task
+ * lists; the SSE latencies; and the initial web JS. Each figure is printed beside its target.
  */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
-import { EventSource } from 'eventsource';
+import path from 'node:path';
 import { z } from 'zod';
 import { parseEnv } from '../domain/config/env-fields';
 import { DEMO_PASSWORD } from '../prisma/seed';
-import type { Stack } from './lib/stack';
-import { startTempStack } from './lib/temp-stack';
+import { loadTest } from './bench/http-load';
+import { measureSse } from './bench/sse-latency';
+import { figuresOf, reportLine } from './bench/stats';
+import { initialWebJsGzipBytes } from './bench/web-size';
+import { freePort } from './lib/processes';
+import { startStack } from './lib/stack';
+import { ensureTemporalCli } from './lib/temporal-cli';
+import { buildWebIfStale } from './lib/web-build';
 
+const ROOT_DIR = path.resolve(__dirname, '..');
 const env = parseEnv(
   z.object({
-    BENCH_URL: z.url().optional(),
+    BENCH_DATA_DIR: z.string().min(1).default(path.join(ROOT_DIR, 'data', 'bench-volume')),
     BENCH_LEADS: z.coerce.number().int().min(1).max(10_000).default(200),
+    BENCH_SECONDS: z.coerce.number().int().min(1).max(120).default(5),
+    BENCH_CONNECTIONS: z.coerce.number().int().min(1).max(200).default(20),
   }),
   process.env,
 );
-const TARGET_P95_MS = 250;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const TARGETS = { dashboardMs: 25, listMs: 50, sseMs: 100, postToTaskMs: 250, webJsKb: 250 };
+
+function seedIfMissing(): void {
+  if (fs.existsSync(path.join(env.BENCH_DATA_DIR, 'flipstackk.db'))) return;
+  console.log(`Seeding the volume database in ${env.BENCH_DATA_DIR} (once; later runs reuse it)…`);
+  const result = spawnSync(process.execPath, [require.resolve('tsx/cli'), path.join(ROOT_DIR, 'scripts', 'seed-volume.ts'), '--data-dir', env.BENCH_DATA_DIR], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('seed:volume failed');
+}
+
+async function login(appUrl: string, email: string): Promise<string> {
+  const response = await fetch(`${appUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+  if (!response.ok) throw new Error(`login as ${email} failed: ${response.status}`);
+  return response.headers.get('set-cookie')!.split(';')[0]!;
 }
 
 async function main(): Promise<void> {
-  let stack: Stack | undefined;
-  let appUrl = env.BENCH_URL;
-  if (!appUrl) {
-    console.log('Starting a stack for the benchmark…');
-    stack = await startTempStack('bench');
-    appUrl = stack.appUrl;
-  }
+  seedIfMissing();
+  buildWebIfStale(ROOT_DIR, (line) => console.log(line));
+  const logs: string[] = [];
+  console.log('Starting the stack on the volume database…');
+  const stack = await startStack({
+    rootDir: ROOT_DIR,
+    dataDir: env.BENCH_DATA_DIR,
+    port: await freePort(),
+    temporalPort: await freePort(),
+    temporalUiPort: await freePort(),
+    temporalCli: ensureTemporalCli(),
+    headless: true,
+    log: (line) => logs.push(line),
+  }).catch((error: unknown) => {
+    console.error(logs.slice(-40).join('\n'));
+    throw error;
+  });
 
   try {
-    const login = await fetch(`${appUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'agent@flipstackk.test', password: DEMO_PASSWORD }),
-    });
-    if (!login.ok) throw new Error(`login failed: ${login.status}`);
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-
-    const waiting = new Map<string, (at: number) => void>();
-    const early = new Map<string, number>();
-    const source = new EventSource(`${appUrl}/api/events`, {
-      fetch: (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } }),
-    });
-    await new Promise<void>((resolve, reject) => {
-      source.onopen = () => resolve();
-      source.onerror = () => reject(new Error('SSE connection failed'));
-    });
-    source.addEventListener('task.created', (message) => {
-      const at = performance.now();
-      const leadId = (JSON.parse(message.data as string) as { entity: { leadId: string | null } }).entity.leadId;
-      if (!leadId) return;
-      const resolve = waiting.get(leadId);
-      if (resolve) resolve(at);
-      else early.set(leadId, at);
-    });
-
-    const endToEnd: number[] = [];
-    const post: number[] = [];
-    for (let i = 0; i < env.BENCH_LEADS; i += 1) {
-      const started = performance.now();
-      const response = await fetch(`${appUrl}/api/leads`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie },
-        body: JSON.stringify({ sellerName: `Bench Seller ${i}`, street: `${i} Bench St`, city: 'Dayton', state: 'OH', zip: '45402' }),
-      });
-      const answered = performance.now();
-      if (response.status !== 201) throw new Error(`POST /api/leads answered ${response.status}: ${await response.text()}`);
-      const { id } = (await response.json()) as { id: string };
-      const receivedAt = early.get(id) ?? (await new Promise<number>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no task.created for lead ${id} within 10 s`)), 10_000);
-        waiting.set(id, (at) => {
-          clearTimeout(timer);
-          resolve(at);
-        });
-      }));
-      post.push(answered - started);
-      endToEnd.push(receivedAt - started);
-    }
-    source.close();
-
-    const report = (name: string, values: number[], target?: number): void => {
-      const sorted = [...values].sort((a, b) => a - b);
-      const p95 = percentile(sorted, 95);
-      const verdict = target === undefined ? '' : `   target p95 < ${target} ms: ${p95 < target ? 'MET' : 'MISSED'}`;
-      console.log(
-        `${name.padEnd(44)} n=${values.length}  p50=${percentile(sorted, 50).toFixed(1)} ms  p95=${p95.toFixed(1)} ms  max=${sorted.at(-1)!.toFixed(1)} ms${verdict}`,
-      );
+    const appUrl = stack.appUrl;
+    const [supervisor, agent] = [await login(appUrl, 'supervisor@flipstackk.test'), await login(appUrl, 'agent@flipstackk.test')];
+    const load = { connections: env.BENCH_CONNECTIONS, seconds: env.BENCH_SECONDS };
+    const leadId = 'vlead000001';
+    const buyerId = 'vbuyer00001';
+    const lines: string[] = [];
+    const run = async (name: string, path: string, cookie: string, target?: number) => {
+      const figures = await loadTest(appUrl, path, cookie, load);
+      lines.push(reportLine(name, figures, target) + (figures.errors ? `   (${figures.errors} non-200 answers)` : ''));
+      console.log(lines.at(-1));
     };
-    console.log(`\nFlipstackk benchmark (${os.cpus().length} cores, ${appUrl})`);
-    report('lead POST → task.created over SSE', endToEnd, TARGET_P95_MS);
-    report('lead POST → 201', post);
+
+    console.log(`\nFlipstackk benchmark: ${os.cpus().length} cores, ${env.BENCH_CONNECTIONS} connections, ${env.BENCH_SECONDS} s per measure, ${stack.databaseFile}\n`);
+    await run('GET /api/dashboard (everyone)', '/api/dashboard?scope=everyone', supervisor, TARGETS.dashboardMs);
+    await run('GET /api/dashboard (an agent: me)', '/api/dashboard', agent, TARGETS.dashboardMs);
+    await run('lead list: CONTACTED in Dayton, newest first', '/api/leads?status=CONTACTED&city=Dayton&sort=-createdAt&limit=50', supervisor, TARGETS.listMs);
+    await run('lead list: all, by asking price', '/api/leads?sort=askingPrice&limit=50', supervisor, TARGETS.listMs);
+    await run('lead detail', `/api/leads/${leadId}`, supervisor, TARGETS.listMs);
+    await run('lead detail: matching buyers', `/api/leads/${leadId}/matches`, supervisor);
+    await run('buyer matches: matching leads', `/api/buyers/${buyerId}/matches`, supervisor);
+    await run('task list: the team, overdue, by due date', '/api/tasks?view=team&due=overdue&limit=50', supervisor, TARGETS.listMs);
+    await run('task list: mine, by priority', '/api/tasks?view=mine&sort=priority&limit=50', agent, TARGETS.listMs);
+    await run('global counts: notifications and unread', '/api/notifications', agent, TARGETS.listMs);
+
+    const sse = await measureSse(appUrl, agent, env.BENCH_LEADS);
+    lines.push(reportLine('SSE: Event commit → received by the client', figuresOf(sse.commitToBrowser), TARGETS.sseMs));
+    lines.push(reportLine('lead POST → its task.created over SSE', figuresOf(sse.postToTask), TARGETS.postToTaskMs));
+    lines.push(reportLine('lead POST → 201', figuresOf(sse.post)));
+    console.log(lines.slice(-3).join('\n'));
+
+    const kb = initialWebJsGzipBytes(path.join(ROOT_DIR, 'web', 'dist')) / 1024;
+    console.log(`initial web JS (gzip)${' '.repeat(29)} ${kb.toFixed(1)} KB   target ≤ ${TARGETS.webJsKb} KB: ${kb <= TARGETS.webJsKb ? 'MET' : 'MISSED'}`);
   } finally {
-    await stack?.stop();
+    await stack.stop();
   }
 }
 

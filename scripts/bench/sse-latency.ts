@@ -1,0 +1,63 @@
+import { EventSource } from 'eventsource';
+
+export interface SseLatency {
+  /** Lead POST sent → its `task.created` (written by the lead's workflow) received over SSE. */
+  postToTask: number[];
+  /** Lead POST sent → 201. */
+  post: number[];
+  /** The `lead.created` Event row's commit time → received over SSE (same machine, same clock). */
+  commitToBrowser: number[];
+}
+
+/** Creates `leads` leads one after another, listening on SSE as a browser does. */
+export async function measureSse(appUrl: string, cookie: string, leads: number): Promise<SseLatency> {
+  const waiting = new Map<string, (at: number) => void>();
+  const early = new Map<string, number>();
+  const commitToBrowser: number[] = [];
+  const source = new EventSource(`${appUrl}/api/events`, {
+    fetch: (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } }),
+  });
+  await new Promise<void>((resolve, reject) => {
+    source.onopen = () => resolve();
+    source.onerror = () => reject(new Error('SSE connection failed'));
+  });
+  source.addEventListener('lead.created', (message) => {
+    const { createdAt } = JSON.parse(message.data as string) as { createdAt: string };
+    commitToBrowser.push(Math.max(0, Date.now() - Date.parse(createdAt)));
+  });
+  source.addEventListener('task.created', (message) => {
+    const at = performance.now();
+    const leadId = (JSON.parse(message.data as string) as { entity: { leadId: string | null } }).entity.leadId;
+    if (!leadId) return;
+    const resolve = waiting.get(leadId);
+    if (resolve) resolve(at);
+    else early.set(leadId, at);
+  });
+
+  const postToTask: number[] = [];
+  const post: number[] = [];
+  for (let i = 0; i < leads; i += 1) {
+    const started = performance.now();
+    const response = await fetch(`${appUrl}/api/leads`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ sellerName: `Bench Seller ${i}`, street: `${i} Bench St`, city: 'Dayton', state: 'OH', zip: '45402' }),
+    });
+    const answered = performance.now();
+    if (response.status !== 201) throw new Error(`POST /api/leads answered ${response.status}: ${await response.text()}`);
+    const { id } = (await response.json()) as { id: string };
+    const receivedAt =
+      early.get(id) ??
+      (await new Promise<number>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no task.created for lead ${id} within 10 s`)), 10_000);
+        waiting.set(id, (at) => {
+          clearTimeout(timer);
+          resolve(at);
+        });
+      }));
+    post.push(answered - started);
+    postToTask.push(receivedAt - started);
+  }
+  source.close();
+  return { postToTask, post, commitToBrowser };
+}

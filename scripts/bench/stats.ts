@@ -1,0 +1,21 @@
+export interface Figures {
+  n: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+export function figuresOf(values: readonly number[]): Figures {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? 0 };
+}
+
+/** One line of the report: the figures and, when there is a target, whether p95 meets it. */
+export function reportLine(name: string, figures: Figures, target?: number): string {
+  const verdict = target === undefined ? '' : `   target p95 < ${target} ms: ${figures.p95 < target ? 'MET' : 'MISSED'}`;
+  return `${name.padEnd(50)} n=${String(figures.n).padEnd(6)} p50=${figures.p50.toFixed(1)} ms  p95=${figures.p95.toFixed(1)} ms  max=${figures.max.toFixed(1)} ms${verdict}`;
+}
