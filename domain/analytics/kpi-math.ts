@@ -10,6 +10,11 @@ export function average(total: number | null, count: number): number | null {
   return count > 0 && total !== null ? Math.round((total / count) * 100) / 100 : null;
 }
 
+/** An average SQL already took (AVG is NULL over no rows), to two decimals. */
+export function rounded(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 100) / 100;
+}
+
 /** Completed tasks per user per day over a range: null when nobody is in scope or the range is empty. */
 export function perUserPerDay(completed: number, users: number, days: number): number | null {
   return users > 0 && days > 0 ? Math.round((completed / users / days) * 100) / 100 : null;

@@ -1,4 +1,4 @@
-import { average, daysBetween, monthStart, perUserPerDay, rate } from '../../domain/analytics/kpi-math';
+import { average, daysBetween, monthStart, perUserPerDay, rate, rounded } from '../../domain/analytics/kpi-math';
 import type { Dashboard, Scope } from '../../domain/analytics/dashboard.schema';
 import type { Db } from '../db';
 import { Prisma } from '../generated/client';
@@ -66,12 +66,16 @@ export async function loadDashboard(db: Db, range: DashboardRange): Promise<Dash
   const [leadCount, leadsToday, leadPipeline, leadFlow, buyers, taskStock, taskFlow, offerStock, offerFlow, dealFlow, dealMonth, people, completedFlow] = (await db.$transaction(
     dashboardSql(range).map((sql) => db.$queryRaw<Row[]>(sql)),
   )) as Row[][];
-  const first = (rows: Row[]): Row => rows[0] ?? {};
-  const [ls, lt, lp, lf, b, ts, tf, os, of, df, dm] = [leadCount, leadsToday, leadPipeline, leadFlow, buyers, taskStock, taskFlow, offerStock, offerFlow, dealFlow, dealMonth].map((rows) => first(rows!));
-  const leadsTotal = num(ls!.total);
-  const newToday = num(lt!.newToday);
-  const pending = num(ts!.pending);
-  const overdue = num(ts!.overdue);
+  // Each query answers one row of aggregates.
+  const first = (rows: Row[] | undefined): Row => rows?.[0] ?? {};
+  const [ls, lt, lp, lf, b, ts, tf, os, of, df, dm] = [
+    first(leadCount), first(leadsToday), first(leadPipeline), first(leadFlow), first(buyers), first(taskStock),
+    first(taskFlow), first(offerStock), first(offerFlow), first(dealFlow), first(dealMonth),
+  ] as const;
+  const leadsTotal = num(ls.total);
+  const newToday = num(lt.newToday);
+  const pending = num(ts.pending);
+  const overdue = num(ts.overdue);
   return {
     scope,
     range: { from: range.from.toISOString(), to: range.to.toISOString() },
@@ -80,18 +84,18 @@ export async function loadDashboard(db: Db, range: DashboardRange): Promise<Dash
     openTasks: pending,
     overdueTasks: overdue,
     kpis: {
-      leads: { total: leadsTotal, newToday, createdInRange: num(lf!.created), conversionRate: rate(num(lf!.closed), num(lf!.created)), pipelineValue: num(lp!.pipelineValue) },
-      buyers: { active: num(b!.active), cashShare: rate(num(b!.cash), num(b!.total)), averageProofOfFunds: average(orNull(b!.averagePof), orNull(b!.averagePof) === null ? 0 : 1) },
+      leads: { total: leadsTotal, newToday, createdInRange: num(lf.created), conversionRate: rate(num(lf.closed), num(lf.created)), pipelineValue: num(lp.pipelineValue) },
+      buyers: { active: num(b.active), cashShare: rate(num(b.cash), num(b.total)), averageProofOfFunds: rounded(orNull(b.averagePof)) },
       tasks: {
         pending,
         overdue,
-        completionRate: rate(num(tf!.completed), num(tf!.considered)),
-        completedPerUserPerDay: perUserPerDay(num(first(completedFlow!).completed), num(first(people!).n), daysBetween(range.from, range.to)),
+        completionRate: rate(num(tf.completed), num(tf.considered)),
+        completedPerUserPerDay: perUserPerDay(num(first(completedFlow).completed), num(first(people).n), daysBetween(range.from, range.to)),
       },
-      offers: { active: num(os!.active), acceptanceRate: rate(num(of!.accepted), num(of!.decided)), averageAmount: average(orNull(of!.amountTotal), num(of!.made)) },
-      revenue: { thisMonth: num(dm!.fees), dealsClosed: num(df!.closed), averageDealSize: average(orNull(df!.feeTotal), num(df!.feeCount)) },
-      responseTimeMinutes: average(orNull(lf!.responseMinutes), orNull(lf!.responseMinutes) === null ? 0 : 1),
-      dealVelocityDays: average(orNull(df!.velocityDays), orNull(df!.velocityDays) === null ? 0 : 1),
+      offers: { active: num(os.active), acceptanceRate: rate(num(of.accepted), num(of.decided)), averageAmount: average(orNull(of.amountTotal), num(of.made)) },
+      revenue: { thisMonth: num(dm.fees), dealsClosed: num(df.closed), averageDealSize: average(orNull(df.feeTotal), num(df.feeCount)) },
+      responseTimeMinutes: rounded(orNull(lf.responseMinutes)),
+      dealVelocityDays: rounded(orNull(df.velocityDays)),
     },
   };
 }

@@ -1,4 +1,4 @@
-import { average, daysBetween, monthStart, perUserPerDay, rate } from '../../domain/analytics/kpi-math';
+import { average, daysBetween, monthStart, perUserPerDay, rate, rounded } from '../../domain/analytics/kpi-math';
 
 describe('KPI arithmetic', () => {
   it('gives rates as fractions, and null over nothing', () => {
@@ -13,6 +13,8 @@ describe('KPI arithmetic', () => {
     expect(average(10, 3)).toBe(3.33);
     expect(average(null, 0)).toBeNull();
     expect(average(0, 0)).toBeNull();
+    expect(rounded(2180.3649)).toBe(2180.36);
+    expect(rounded(null)).toBeNull();
   });
 
   it('spreads completions over users and days', () => {
