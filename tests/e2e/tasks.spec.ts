@@ -150,4 +150,48 @@ describe('tasks in the browser', () => {
       await agent.page.waitForFunction(() => (document.getElementById('setting-rule-percent') as HTMLInputElement | null)?.value === '65');
       for (const session of [supervisor, agent, admin]) await session.context.close();
     }));
+  it('shows a desktop alert for a new lead someone else gives me, once I allowed them', () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedIn('agent@flipstackk.test');
+      await context.grantPermissions(['notifications'], { origin: appUrl('/').replace(/\/$/, '') });
+      // Record what the app shows instead of asking the desktop to show it.
+      await page.evaluate(() => {
+        const shown: Array<{ title: string; body: string }> = [];
+        (window as unknown as { shownAlerts: typeof shown }).shownAlerts = shown;
+        class RecordingNotification {
+          static permission = 'granted';
+          static requestPermission = () => Promise.resolve('granted');
+          onclick: (() => void) | null = null;
+          constructor(title: string, options: { body: string }) {
+            shown.push({ title, body: options.body });
+          }
+          close() {}
+        }
+        Object.defineProperty(window, 'Notification', { value: RecordingNotification });
+      });
+
+      const admin = await signedIn('admin@flipstackk.test');
+      const status = await admin.page.evaluate(async (ownerEmail) => {
+        const users = (await (await fetch('/api/users')).json()) as { items: Array<{ id: string; email: string }> };
+        const ownerId = users.items.find((user) => user.email === ownerEmail)!.id;
+        const response = await fetch('/api/leads', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ sellerName: 'Alert Seller', street: '9 Bell St', city: 'Dayton', state: 'OH', zip: '45402', ownerId }),
+        });
+        return response.status;
+      }, 'agent@flipstackk.test');
+      expect(status).toBe(201);
+      await page.waitForFunction(() =>
+        (window as unknown as { shownAlerts: Array<{ title: string }> }).shownAlerts.some((alert) => alert.title === 'New lead: Alert Seller'),
+      );
+      // The HIGH priority contact task assigned to the agent alerts too.
+      await page.waitForFunction(() =>
+        (window as unknown as { shownAlerts: Array<{ title: string; body: string }> }).shownAlerts.some(
+          (alert) => alert.title === 'New task: Contact lead within 1 hour' && alert.body.includes('Alert Seller'),
+        ),
+      );
+      await admin.context.close();
+      await context.close();
+    }));
 });
