@@ -25,6 +25,7 @@ import { createAnalyticsRouter } from './routes/analytics.router';
 import { createSettingsRouter } from './routes/settings.router';
 import { createTasksRouter } from './routes/tasks.router';
 import { createUsersRouter } from './routes/users.router';
+import { createDealMathCache } from './settings/deal-math-cache';
 import type { EventHub } from './sse/event-hub';
 import { DEFAULT_DEADLINES, type Deadlines } from '../domain/config/deadlines';
 
@@ -46,6 +47,11 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): express.Express {
   const { db, temporal, hub, taskQueue } = deps;
   const sessions = createSessionStore(db, deps.sessionTtlMs);
+  const dealMath = createDealMathCache(db);
+  hub.subscribe((event) => {
+    if (event.entityType === 'user') sessions.forgetAll();
+    if (event.entityType === 'setting') dealMath.forget();
+  });
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -63,7 +69,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.get('/config', (_req, res) => {
     res.json({ temporalUiUrl: deps.temporalUiUrl });
   });
-  api.use('/leads', createLeadsRouter({ db, temporal, taskQueue }));
+  api.use('/leads', createLeadsRouter({ db, temporal, taskQueue, dealMath }));
   api.use('/buyers', createBuyersRouter({ db, temporal, taskQueue }));
   api.use('/offers', createOffersRouter({ db, temporal, taskQueue }));
   api.use('/tasks', createTasksRouter({ db, temporal, taskQueue }));
@@ -71,9 +77,9 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/deals', createDealsRouter({ db }));
   api.use('/documents', createDocumentsRouter({ db, temporal, taskQueue }));
   api.use('/history', createHistoryRouter({ db }));
-  api.use('/users', createUsersRouter({ db }));
+  api.use('/users', createUsersRouter({ db, onChange: sessions.forgetAll }));
   api.use('/notifications', createNotificationsRouter({ db }));
-  api.use('/settings', createSettingsRouter({ db, deadlines: deps.deadlines ?? DEFAULT_DEADLINES }));
+  api.use('/settings', createSettingsRouter({ db, deadlines: deps.deadlines ?? DEFAULT_DEADLINES, onChange: dealMath.forget }));
   api.use('/analytics', createAnalyticsRouter({ db }));
   api.use('/dashboard', createDashboardRouter({ db, lastEventId: () => hub.lastEventId }));
   api.use('/events', createEventsRouter({ db, hub }));

@@ -4,10 +4,27 @@ import type { PublicUser, UserRole } from '../../domain/users/user-role';
 
 export const SESSION_COOKIE = 'flipstackk_session';
 
+/** How long a replica trusts a session it has read without reading it again. */
+export const SESSION_CACHE_MS = 5_000;
+
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-/** Sessions live in the database (only the token's hash is stored), so every API replica sees them. */
-export function createSessionStore(db: Db, ttlMs: number) {
+interface CachedSession {
+  user: PublicUser;
+  expiresAt: number;
+  readAt: number;
+}
+
+/**
+ * Sessions live in the database (only the token's hash is stored), so every API replica sees them.
+ * Each replica keeps the sessions it read for a few seconds: every request needs one, and reading
+ * it is most of a small request's cost. Signing out forgets it here at once; a change to users
+ * (deactivation, role) forgets them all; another replica trusts what it read for at most
+ * `cacheMs`.
+ */
+export function createSessionStore(db: Db, ttlMs: number, cacheMs = SESSION_CACHE_MS) {
+  const cache = new Map<string, CachedSession>();
+
   return {
     async create(userId: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
       const token = randomBytes(32).toString('base64url');
@@ -17,14 +34,27 @@ export function createSessionStore(db: Db, ttlMs: number) {
     },
 
     async findUser(token: string, now = new Date()): Promise<PublicUser | null> {
-      const session = await db.session.findUnique({ where: { id: hashToken(token) }, include: { user: true } });
+      const id = hashToken(token);
+      const cached = cache.get(id);
+      if (cached && now.getTime() - cached.readAt < cacheMs && cached.expiresAt > now.getTime()) return cached.user;
+      cache.delete(id);
+      const session = await db.session.findUnique({ where: { id }, include: { user: true } });
       if (!session || session.expiresAt <= now || !session.user.active) return null;
-      const { id, email, name, role } = session.user;
-      return { id, email, name, role: role as UserRole };
+      const { email, name, role } = session.user;
+      const user: PublicUser = { id: session.user.id, email, name, role: role as UserRole };
+      cache.set(id, { user, expiresAt: session.expiresAt.getTime(), readAt: now.getTime() });
+      return user;
     },
 
     async destroy(token: string): Promise<void> {
-      await db.session.deleteMany({ where: { id: hashToken(token) } });
+      const id = hashToken(token);
+      cache.delete(id);
+      await db.session.deleteMany({ where: { id } });
+    },
+
+    /** Read every session afresh: a user's role or active flag changed. */
+    forgetAll(): void {
+      cache.clear();
     },
   };
 }

@@ -1,40 +1,55 @@
+import type { DealMathSettings } from '../../domain/deals/deal-math';
 import type { ListLeadsQuery } from '../../domain/leads/lead.schema';
-import type { Db, Prisma } from '../../prisma/db';
-import { loadDealMath } from '../../prisma/settings-store';
+import { sqlDate } from '../../prisma/analytics/scope-sql';
+import { Prisma, type Lead } from '../../prisma/generated/client';
+import type { Db } from '../../prisma/db';
 import { toLeadJson } from '../../prisma/to-json';
-import { pageArgs, projectFields, toPage } from '../paginate';
+import { keysetPage, oneOf, sortedBy, type KeysetQuery } from '../keyset-page';
+import { projectFields } from '../paginate';
 
-function whereFor(query: ListLeadsQuery): Prisma.LeadWhereInput {
-  const and: Prisma.LeadWhereInput[] = [];
-  if (!query.includeArchived) and.push({ archivedAt: null });
-  if (query.status) and.push({ status: { in: query.status } });
-  if (query.ownerId) and.push({ ownerId: query.ownerId });
-  if (query.source) and.push({ source: { in: query.source } });
-  if (query.propertyType) and.push({ propertyType: { in: query.propertyType } });
-  if (query.city) and.push({ city: query.city });
-  if (query.zip) and.push({ zip: { startsWith: query.zip } });
-  if (query.minPrice !== undefined) and.push({ askingPrice: { gte: query.minPrice } });
-  if (query.maxPrice !== undefined) and.push({ askingPrice: { lte: query.maxPrice } });
-  if (query.createdFrom) and.push({ createdAt: { gte: new Date(query.createdFrom) } });
-  if (query.createdTo) and.push({ createdAt: { lt: new Date(query.createdTo) } });
+const NULLABLE_SORTS = new Set(['askingPrice']);
+
+/** `%` and `_` in a search are literal characters, not wildcards. */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+
+function leadConditions(query: ListLeadsQuery): Prisma.Sql[] {
+  // `+archivedAt`: almost every lead is live, so that index narrows nothing and costs the sort's.
+  const conditions: Prisma.Sql[] = [];
+  if (!query.includeArchived) conditions.push(Prisma.sql`+"archivedAt" IS NULL`);
+  if (query.status) conditions.push(oneOf('status', query.status));
+  if (query.ownerId) conditions.push(Prisma.sql`"ownerId" = ${query.ownerId}`);
+  if (query.source) conditions.push(oneOf('source', query.source));
+  if (query.propertyType) conditions.push(oneOf('propertyType', query.propertyType));
+  if (query.city) conditions.push(Prisma.sql`"city" = ${query.city}`);
+  // A 5-digit ZIP and its ZIP+4 forms, as an index range ('~' sorts after digits and '-').
+  if (query.zip) conditions.push(Prisma.sql`"zip" >= ${query.zip} AND "zip" < ${`${query.zip}~`}`);
+  if (query.minPrice !== undefined) conditions.push(Prisma.sql`"askingPrice" >= ${query.minPrice}`);
+  if (query.maxPrice !== undefined) conditions.push(Prisma.sql`"askingPrice" <= ${query.maxPrice}`);
+  if (query.createdFrom) conditions.push(Prisma.sql`"createdAt" >= ${sqlDate(new Date(query.createdFrom))}`);
+  if (query.createdTo) conditions.push(Prisma.sql`"createdAt" < ${sqlDate(new Date(query.createdTo))}`);
   if (query.q) {
-    and.push({
-      OR: [{ sellerName: { contains: query.q } }, { street: { contains: query.q } }, { sellerPhone: { contains: query.q } }, { sellerEmail: { contains: query.q } }],
-    });
+    const pattern = containing(query.q);
+    const matches = ['sellerName', 'street', 'sellerPhone', 'sellerEmail'].map((column) => Prisma.sql`${Prisma.raw(`"${column}"`)} LIKE ${pattern} ESCAPE '\\'`);
+    conditions.push(Prisma.sql`(${Prisma.join(matches, ' OR ')})`);
   }
-  return { AND: and };
+  return conditions;
+}
+
+export function leadListQuery(query: ListLeadsQuery): KeysetQuery {
+  const direction = query.sort.startsWith('-') ? 'desc' : 'asc';
+  const column = query.sort.replace(/^-/, '');
+  return {
+    table: 'Lead',
+    where: leadConditions(query),
+    segments: sortedBy(column, direction, NULLABLE_SORTS.has(column)),
+    direction,
+    limit: query.limit,
+    cursor: query.cursor,
+  };
 }
 
 /** One page of leads with the list filters, sort and `fields=` projection; `{items, nextCursor}`. */
-export async function listLeads(db: Db, query: ListLeadsQuery) {
-  const descending = query.sort.startsWith('-');
-  const field = query.sort.replace(/^-/, '') as 'createdAt' | 'askingPrice' | 'sellerName' | 'city' | 'status';
-  const direction = descending ? 'desc' : 'asc';
-  const rows = await db.lead.findMany({
-    where: whereFor(query),
-    orderBy: [{ [field]: direction }, { id: direction }],
-    ...pageArgs(query.limit, query.cursor),
-  });
-  const dealMath = await loadDealMath(db);
-  return toPage(rows, query.limit, (row) => projectFields(toLeadJson(row, dealMath), query.fields));
+export async function listLeads(db: Db, query: ListLeadsQuery, dealMath: DealMathSettings) {
+  const page = await keysetPage<Lead>(db, leadListQuery(query));
+  return { items: page.rows.map((row) => projectFields(toLeadJson(row, dealMath), query.fields)), nextCursor: page.nextCursor };
 }

@@ -2,7 +2,6 @@ import { Router } from 'express';
 import { changeLeadStatusInputSchema, createLeadInputSchema, listLeadsQuerySchema, updateLeadInputSchema } from '../../domain/leads/lead.schema';
 import type { Db } from '../../prisma/db';
 import { findMatchingBuyers } from '../../prisma/find-matches';
-import { loadDealMath } from '../../prisma/settings-store';
 import { toBuyerJson, toLeadJson } from '../../prisma/to-json';
 import { currentUser } from '../auth/require-user';
 import { AppError } from '../errors';
@@ -10,9 +9,10 @@ import { changeLeadStatus } from '../leads/change-lead-status';
 import { createLead, type CreateLeadDeps } from '../leads/create-lead';
 import { listLeads } from '../leads/list-leads';
 import { archiveLead, updateLead } from '../leads/update-lead';
+import type { DealMathCache } from '../settings/deal-math-cache';
 import { parseInput } from '../validate';
 
-export function createLeadsRouter(deps: CreateLeadDeps & { db: Db }) {
+export function createLeadsRouter(deps: CreateLeadDeps & { db: Db; dealMath: DealMathCache }) {
   const router = Router();
 
   router.post('/', async (req, res) => {
@@ -21,7 +21,7 @@ export function createLeadsRouter(deps: CreateLeadDeps & { db: Db }) {
   });
 
   router.get('/', async (req, res) => {
-    res.json(await listLeads(deps.db, parseInput(listLeadsQuerySchema, req.query, 'query')));
+    res.json(await listLeads(deps.db, parseInput(listLeadsQuerySchema, req.query, 'query'), await deps.dealMath.get()));
   });
 
   router.patch('/:id', async (req, res) => {
@@ -48,7 +48,7 @@ export function createLeadsRouter(deps: CreateLeadDeps & { db: Db }) {
   router.get('/:id', async (req, res) => {
     const lead = await deps.db.lead.findUnique({ where: { id: req.params.id } });
     if (!lead) throw new AppError('NOT_FOUND', `Lead ${req.params.id} does not exist`);
-    res.json(toLeadJson(lead, await loadDealMath(deps.db)));
+    res.json(toLeadJson(lead, await deps.dealMath.get()));
   });
 
   return router;

@@ -8,7 +8,7 @@ import { AppError } from '../errors';
 import { parseInput } from '../validate';
 
 /** Everyone reads the automation durations and deal math; only admins change them (new timers use them). */
-export function createSettingsRouter({ db, deadlines }: { db: Db; deadlines: Deadlines }) {
+export function createSettingsRouter({ db, deadlines, onChange }: { db: Db; deadlines: Deadlines; onChange: () => void }) {
   const router = Router();
   const view = async (): Promise<SettingsView> => {
     const stored = await loadStoredSettings(db);
@@ -27,6 +27,7 @@ export function createSettingsRouter({ db, deadlines }: { db: Db; deadlines: Dea
     const user = currentUser(res);
     if (user.role !== 'ADMIN') throw new AppError('FORBIDDEN', 'Only an admin can change settings');
     await saveSettings(db, parseInput(updateSettingsInputSchema, req.body), user.id);
+    onChange();
     res.json(await view());
   });
 

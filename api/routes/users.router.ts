@@ -16,7 +16,7 @@ const requireAdmin: RequestHandler = (_req, res, next) => {
 };
 
 /** Everyone can list users (owner and assignee pickers); only admins create or change them. */
-export function createUsersRouter({ db }: { db: Db }) {
+export function createUsersRouter({ db, onChange }: { db: Db; onChange: () => void }) {
   const router = Router();
 
   router.get('/', async (_req, res) => {
@@ -52,6 +52,7 @@ export function createUsersRouter({ db }: { db: Db }) {
       await recordEvent(tx, { entityType: 'user', entityId: updated.id, action: 'updated', entity: toUserJson(updated), actorId: currentUser(res).id });
       return updated;
     });
+    onChange();
     res.json(toUserJson(user));
   });
 

@@ -23,6 +23,7 @@ export function createEventHub({ db, pollMs }: { db: Db; pollMs: number }) {
   let queue: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   let running = false;
+  const listeners = new Set<(row: EventRow) => void>();
 
   const serially = (work: () => Promise<void>): Promise<void> => {
     queue = queue.then(work).catch((error: unknown) => console.error('event hub:', error));
@@ -48,6 +49,7 @@ export function createEventHub({ db, pollMs }: { db: Db; pollMs: number }) {
           filter: (session) => canSeeEvent(row, session.state.userId),
         });
         lastSentId = row.id;
+        for (const listener of listeners) listener(row);
       }
       if (rows.length < BATCH) return;
     }
@@ -86,6 +88,12 @@ export function createEventHub({ db, pollMs }: { db: Db; pollMs: number }) {
         if (Number.isInteger(lastId) && lastId >= 0) await replay(session, lastId);
         if (session.isConnected) channel.register(session);
       });
+    },
+
+    /** Calls `listener` with every new event, from any process, as it is streamed; returns the unsubscribe. */
+    subscribe(listener: (row: EventRow) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
 
     /** The newest event streamed so far: anything computed from the database since then is still current. */

@@ -1,9 +1,11 @@
-import { OPEN_TASK_STATUSES, TASK_PRIORITIES, type ListTasksQuery, type Task, type TaskPriority } from '../../domain/tasks/task.schema';
+import { OPEN_TASK_STATUSES, TASK_PRIORITIES, type ListTasksQuery, type Task } from '../../domain/tasks/task.schema';
 import type { PublicUser } from '../../domain/users/user-role';
-import type { Db, Prisma } from '../../prisma/db';
+import { sqlDate } from '../../prisma/analytics/scope-sql';
+import type { Db } from '../../prisma/db';
+import { Prisma, type Task as TaskRow } from '../../prisma/generated/client';
 import { toTaskJson } from '../../prisma/to-json';
 import { AppError } from '../errors';
-import { pageArgs, toPage } from '../paginate';
+import { keysetPage, oneOf, type KeysetQuery, type ListSegment } from '../keyset-page';
 
 const DAY_MS = 86_400_000;
 
@@ -11,78 +13,78 @@ function serverMidnight(now: Date): Date {
   return new Date(now.getFullYear(), now.getMonth(), now.getDate());
 }
 
-function dueWhere(query: ListTasksQuery, now: Date): Prisma.TaskWhereInput {
-  const dueAt: Prisma.DateTimeFilter = {};
-  if (query.dueFrom) dueAt.gte = new Date(query.dueFrom);
-  if (query.dueTo) dueAt.lt = new Date(query.dueTo);
-  if (!query.due) return Object.keys(dueAt).length ? { dueAt } : {};
-  const dayStart = query.dayStart ? new Date(query.dayStart) : serverMidnight(now);
-  const open = { status: { in: [...OPEN_TASK_STATUSES] } };
-  if (query.due === 'overdue') return { ...open, dueAt: { ...dueAt, lt: now } };
-  const days = query.due === 'today' ? 1 : 7;
-  return { ...open, dueAt: { ...dueAt, lt: new Date(dayStart.getTime() + days * DAY_MS) } };
+type TaskPage = { items: Task[]; nextCursor: string | null };
+
+const OPEN_STATUSES_SQL = Prisma.raw(`(${OPEN_TASK_STATUSES.map((status) => `'${status}'`).join(', ')})`);
+
+/** Lists that show only open tasks: SQLite reads them from the partial indexes of open tasks. */
+function onlyOpen(query: ListTasksQuery): boolean {
+  return query.due !== undefined || query.view === 'review' || (query.status !== undefined && query.status.every((status) => OPEN_TASK_STATUSES.includes(status)));
 }
 
-function viewWhere(query: ListTasksQuery, user: PublicUser): Prisma.TaskWhereInput {
-  if (query.view === 'mine') return { assigneeId: user.id };
-  if (query.view === 'review') return { status: 'PENDING_REVIEW' };
-  return {};
-}
-
-export function taskWhere(query: ListTasksQuery, user: PublicUser, now = new Date()): Prisma.TaskWhereInput {
+/** The view and filters as SQL. "Open" is spelled as the literal list the partial indexes carry. */
+function taskConditions(query: ListTasksQuery, user: PublicUser, now = new Date()): Prisma.Sql[] {
   if (query.dueFrom && query.dueTo && query.dueFrom >= query.dueTo) {
     throw new AppError('VALIDATION_FAILED', 'dueTo must be after dueFrom', { dueTo: 'must be after dueFrom' });
   }
+  const conditions: Prisma.Sql[] = [];
+  if (query.view === 'mine') conditions.push(Prisma.sql`"assigneeId" = ${user.id}`);
+  if (query.view === 'review') conditions.push(Prisma.sql`"status" = 'PENDING_REVIEW'`);
+  if (query.dueFrom) conditions.push(Prisma.sql`"dueAt" >= ${sqlDate(new Date(query.dueFrom))}`);
+  if (query.dueTo) conditions.push(Prisma.sql`"dueAt" < ${sqlDate(new Date(query.dueTo))}`);
+  if (query.due) {
+    const dayStart = query.dayStart ? new Date(query.dayStart) : serverMidnight(now);
+    const before = query.due === 'overdue' ? now : new Date(dayStart.getTime() + (query.due === 'today' ? 1 : 7) * DAY_MS);
+    conditions.push(Prisma.sql`"dueAt" < ${sqlDate(before)}`);
+  }
+  if (onlyOpen(query)) conditions.push(Prisma.sql`"status" IN ${OPEN_STATUSES_SQL}`);
+  for (const [column, values] of [['status', query.status], ['priority', query.priority], ['type', query.type]] as const) {
+    if (values) conditions.push(oneOf(column, values));
+  }
+  const equal = (column: string, value: string | undefined) => {
+    if (value) conditions.push(Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value}`);
+  };
+  equal('assigneeId', query.assigneeId);
+  equal('leadId', query.leadId);
+  equal('buyerId', query.buyerId);
+  equal('offerId', query.offerId);
+  return conditions;
+}
+
+/** Priority is stored as text, whose order is not HIGH → MEDIUM → LOW: each priority is a run of the list. */
+function segmentsOf(query: ListTasksQuery): ListSegment[] {
+  if (query.sort === 'priority' || query.sort === '-priority') {
+    const order = query.sort === 'priority' ? [...TASK_PRIORITIES] : [...TASK_PRIORITIES].reverse();
+    return order.map((priority) => ({ where: Prisma.sql`"priority" = ${priority}`, column: 'dueAt' }));
+  }
+  return [{ where: Prisma.sql`1 = 1`, column: query.sort.replace('-', '') }];
+}
+
+/**
+ * The partial index already in the list's order. A lead's, buyer's or offer's tasks and the
+ * review queue are few, and read best through their own indexes.
+ */
+function openTasksIndex(query: ListTasksQuery): string | undefined {
+  if (!onlyOpen(query) || query.view === 'review' || query.leadId || query.buyerId || query.offerId) return undefined;
+  const byAssignee = query.view === 'mine' || query.assigneeId !== undefined;
+  if (query.sort === 'dueAt' || query.sort === '-dueAt') return byAssignee ? 'Task_open_assigneeId_dueAt_idx' : 'Task_open_dueAt_idx';
+  if (query.sort === 'priority' || query.sort === '-priority') return byAssignee ? 'Task_open_assigneeId_priority_dueAt_idx' : 'Task_open_priority_dueAt_idx';
+  return byAssignee ? undefined : 'Task_open_createdAt_idx';
+}
+
+export function taskListQuery(query: ListTasksQuery, user: PublicUser, now = new Date()): KeysetQuery {
   return {
-    AND: [
-      viewWhere(query, user),
-      dueWhere(query, now),
-      query.status ? { status: { in: query.status } } : {},
-      query.priority ? { priority: { in: query.priority } } : {},
-      query.type ? { type: { in: query.type } } : {},
-      query.assigneeId ? { assigneeId: query.assigneeId } : {},
-      query.leadId ? { leadId: query.leadId } : {},
-      query.buyerId ? { buyerId: query.buyerId } : {},
-      query.offerId ? { offerId: query.offerId } : {},
-    ],
+    table: 'Task',
+    where: taskConditions(query, user, now),
+    segments: segmentsOf(query),
+    direction: query.sort === '-dueAt' || query.sort === '-createdAt' ? 'desc' : 'asc',
+    limit: query.limit,
+    cursor: query.cursor,
+    index: openTasksIndex(query),
   };
 }
 
-type TaskPage = { items: Task[]; nextCursor: string | null };
-
-/**
- * Priority is stored as text, whose order is not HIGH → MEDIUM → LOW; the list walks the
- * priorities one after the other instead, with a cursor `<priority>:<id>`.
- */
-async function listByPriority(db: Db, where: Prisma.TaskWhereInput, query: ListTasksQuery): Promise<TaskPage> {
-  const order = query.sort === 'priority' ? [...TASK_PRIORITIES] : [...TASK_PRIORITIES].reverse();
-  const [cursorPriority, cursorId] = query.cursor?.includes(':') ? query.cursor.split(':', 2) : [undefined, undefined];
-  const start = cursorPriority ? order.indexOf(cursorPriority as TaskPriority) : 0;
-  if (start < 0) throw new AppError('VALIDATION_FAILED', 'cursor is not one this list gave', { cursor: 'is not one this list gave' });
-  const items: Task[] = [];
-  for (const priority of order.slice(start)) {
-    const rows = await db.task.findMany({
-      where: { AND: [where, { priority }] },
-      orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
-      ...pageArgs(query.limit - items.length, priority === cursorPriority ? cursorId : undefined),
-    });
-    const page = toPage(rows, query.limit - items.length, toTaskJson);
-    items.push(...page.items);
-    if (page.nextCursor) return { items, nextCursor: `${priority}:${page.nextCursor}` };
-    if (items.length === query.limit) {
-      const rest = order.slice(order.indexOf(priority) + 1);
-      const more = rest.length > 0 && (await db.task.count({ where: { AND: [where, { priority: { in: rest } }] } })) > 0;
-      return { items, nextCursor: more ? `${rest[0]}:` : null };
-    }
-  }
-  return { items, nextCursor: null };
-}
-
 export async function listTasks(db: Db, query: ListTasksQuery, user: PublicUser): Promise<TaskPage> {
-  const where = taskWhere(query, user);
-  if (query.sort === 'priority' || query.sort === '-priority') return listByPriority(db, where, query);
-  const direction = query.sort.startsWith('-') ? 'desc' : 'asc';
-  const field = query.sort.replace('-', '') as 'dueAt' | 'createdAt';
-  const rows = await db.task.findMany({ where, orderBy: [{ [field]: direction }, { id: direction }], ...pageArgs(query.limit, query.cursor) });
-  return toPage(rows, query.limit, toTaskJson);
+  const page = await keysetPage<TaskRow>(db, taskListQuery(query, user));
+  return { items: page.rows.map(toTaskJson), nextCursor: page.nextCursor };
 }

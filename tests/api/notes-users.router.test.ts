@@ -1,5 +1,8 @@
+import { SESSION_CACHE_MS } from '../../api/auth/sessions';
+import { recordEvent } from '../../prisma/record-event';
 import { buildLeadInput, buildUser } from '../support/factories';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
+import { waitUntil } from '../support/wait-until';
 
 jest.setTimeout(60_000);
 
@@ -60,12 +63,28 @@ describe('users', () => {
 
     const created = await api.request('POST', '/api/users', { cookie: adminCookie, body });
     expect(created).toMatchObject({ status: 201, body: { email: 'new.agent@flipstackk.test', role: 'AGENT', active: true } });
-    expect(await api.login('new.agent@flipstackk.test', 'a long enough password')).toEqual(expect.any(String));
+    const newCookie = await api.login('new.agent@flipstackk.test', 'a long enough password');
+    expect((await api.request('GET', '/api/me', { cookie: newCookie })).body.role).toBe('AGENT');
     expect((await api.request('POST', '/api/users', { cookie: adminCookie, body })).status).toBe(409);
 
+    await api.request('PATCH', `/api/users/${created.body.id}`, { cookie: adminCookie, body: { role: 'ACQUISITIONS' } });
+    expect((await api.request('GET', '/api/me', { cookie: newCookie })).body.role).toBe('ACQUISITIONS');
     const deactivated = await api.request('PATCH', `/api/users/${created.body.id}`, { cookie: adminCookie, body: { active: false } });
     expect(deactivated.body.active).toBe(false);
+    expect((await api.request('GET', '/api/me', { cookie: newCookie })).status).toBe(401);
     await expect(api.login('new.agent@flipstackk.test', 'a long enough password')).rejects.toThrow('401');
+  });
+
+  it("follows a user's change made by another API process, once its event is streamed", async () => {
+    const user = await buildUser(api.testDb.db, { role: 'AGENT' });
+    const cookie = await api.login(user.email);
+    expect((await api.request('GET', '/api/me', { cookie })).body.role).toBe('AGENT');
+    await api.testDb.db.$transaction(async (tx) => {
+      const updated = await tx.user.update({ where: { id: user.id }, data: { role: 'SUPERVISOR' } });
+      await recordEvent(tx, { entityType: 'user', entityId: updated.id, action: 'updated', entity: { id: updated.id, role: updated.role }, actorId: admin.id });
+    });
+    // Sooner than the cache would let the session go by itself.
+    await waitUntil('the new role', async () => (await api.request('GET', '/api/me', { cookie })).body.role === 'SUPERVISOR', SESSION_CACHE_MS / 2);
   });
 
   it('refuses a weak password and an admin locking themselves out', async () => {

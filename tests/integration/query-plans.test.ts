@@ -1,3 +1,9 @@
+import { segmentSql, type KeysetQuery } from '../../api/keyset-page';
+import { leadListQuery } from '../../api/leads/list-leads';
+import { taskListQuery } from '../../api/tasks/list-tasks';
+import { listLeadsQuerySchema } from '../../domain/leads/lead.schema';
+import { listTasksQuerySchema } from '../../domain/tasks/task.schema';
+import type { PublicUser } from '../../domain/users/user-role';
 import { dashboardSql } from '../../prisma/analytics/dashboard-query';
 import { Prisma } from '../../prisma/generated/client';
 import type { Scope } from '../../domain/analytics/dashboard.schema';
@@ -30,24 +36,57 @@ function fullScans(details: string[]): string[] {
 const now = new Date('2026-11-23T12:00:00Z');
 const range = (scope: Scope) => ({ scope, userId: 'u1', from: new Date('2026-10-24T12:00:00Z'), to: now, dayStart: new Date('2026-11-23T05:00:00Z'), now });
 
-// The hot list and detail queries, in the shape the API sends them (Prisma's SQL for these filters and sorts).
+// The other hot queries, in the shape the API sends them.
 const HOT_QUERIES: Array<[string, Prisma.Sql]> = [
-  ['lead list, by status, newest first', Prisma.sql`SELECT id FROM "Lead" WHERE "archivedAt" IS NULL AND status IN ('CONTACTED') ORDER BY "createdAt" DESC, id DESC LIMIT 51`],
-  ['lead list, by city, by price', Prisma.sql`SELECT id FROM "Lead" WHERE "archivedAt" IS NULL AND city = ${'Dayton'} ORDER BY "askingPrice" ASC, id ASC LIMIT 51`],
-  ['lead list, by owner and status', Prisma.sql`SELECT id FROM "Lead" WHERE "ownerId" = ${'u1'} AND status = 'NEW' ORDER BY "createdAt" DESC LIMIT 51`],
   ['lead matches: buyer candidates by market', Prisma.sql`SELECT "buyerId" FROM "BuyerMarket" WHERE market IN (${'dayton'}, ${'45402'})`],
   ['buyer matches: lead candidates by city', Prisma.sql`SELECT id FROM "Lead" WHERE lower("city") IN (${'dayton'})`],
   ['buyer matches: lead candidates by ZIP or ZIP+4', Prisma.sql`SELECT id FROM "Lead" WHERE ("zip" = ${'45402'} OR ("zip" > ${'45402-'} AND "zip" < ${'45402.'}))`],
-  ['my tasks by due date', Prisma.sql`SELECT id FROM "Task" WHERE "assigneeId" = ${'u1'} AND status IN ('ASSIGNED', 'IN_PROGRESS') ORDER BY "dueAt" ASC, id ASC LIMIT 51`],
-  ['review queue', Prisma.sql`SELECT id FROM "Task" WHERE status = 'PENDING_REVIEW' ORDER BY "dueAt" ASC LIMIT 51`],
-  ['overdue tasks', Prisma.sql`SELECT id FROM "Task" WHERE status IN ('ASSIGNED', 'IN_PROGRESS') AND "dueAt" < ${'2026-11-23T12:00:00.000+00:00'} ORDER BY "dueAt" ASC LIMIT 51`],
-  ["a lead's tasks", Prisma.sql`SELECT id FROM "Task" WHERE "leadId" = ${'l1'} ORDER BY "createdAt" DESC LIMIT 51`],
   ['events after an id (SSE)', Prisma.sql`SELECT id FROM "Event" WHERE id > ${10} ORDER BY id ASC LIMIT 200`],
   ["an entity's history", Prisma.sql`SELECT id FROM "Event" WHERE "entityType" = 'lead' AND "entityId" = ${'l1'} ORDER BY id ASC`],
   ['my unread notifications', Prisma.sql`SELECT COUNT(*) FROM "Notification" WHERE "recipientId" = ${'u1'} AND "readAt" IS NULL`],
 ];
 
+const OPEN = 'CREATED,ASSIGNED,IN_PROGRESS,PENDING_REVIEW';
+const user: PublicUser = { id: 'u1', email: 'u1@flipstackk.test', name: 'U1', role: 'SUPERVISOR' };
+
+/** The lists pages ask for; `inOrder`: the index gives the rows in list order, so no page sorts every match. */
+const LISTS: Array<[string, KeysetQuery, { inOrder: boolean }]> = [
+  ['leads, newest first', leadListQuery(listLeadsQuerySchema.parse({})), { inOrder: true }],
+  ['leads in a status, newest first', leadListQuery(listLeadsQuerySchema.parse({ status: 'CONTACTED' })), { inOrder: true }],
+  ['leads in two statuses, newest first', leadListQuery(listLeadsQuerySchema.parse({ status: 'NEW,CONTACTED' })), { inOrder: true }],
+  ["a city's leads in a status, newest first", leadListQuery(listLeadsQuerySchema.parse({ city: 'Dayton', status: 'CONTACTED' })), { inOrder: true }],
+  ["a city's leads, newest first", leadListQuery(listLeadsQuerySchema.parse({ city: 'Dayton' })), { inOrder: true }],
+  ["an owner's leads, newest first", leadListQuery(listLeadsQuerySchema.parse({ ownerId: 'u1' })), { inOrder: true }],
+  ['leads by price, highest first', leadListQuery(listLeadsQuerySchema.parse({ sort: '-askingPrice' })), { inOrder: false }],
+  ['leads by seller', leadListQuery(listLeadsQuerySchema.parse({ sort: 'sellerName' })), { inOrder: true }],
+  ["a city's leads by price", leadListQuery(listLeadsQuerySchema.parse({ city: 'Dayton', sort: 'askingPrice' })), { inOrder: false }],
+  ['leads found by text', leadListQuery(listLeadsQuerySchema.parse({ q: 'oak' })), { inOrder: true }],
+  ['my open tasks by due date', taskListQuery(listTasksQuerySchema.parse({ view: 'mine', status: OPEN }), user, now), { inOrder: true }],
+  ['my open tasks by priority', taskListQuery(listTasksQuerySchema.parse({ view: 'mine', status: OPEN, sort: 'priority' }), user, now), { inOrder: true }],
+  ['my tasks of every status by priority', taskListQuery(listTasksQuerySchema.parse({ view: 'mine', sort: 'priority' }), user, now), { inOrder: true }],
+  ["the team's open tasks by due date", taskListQuery(listTasksQuerySchema.parse({ view: 'team', status: OPEN }), user, now), { inOrder: true }],
+  ["the team's open tasks by priority", taskListQuery(listTasksQuerySchema.parse({ view: 'team', status: OPEN, sort: 'priority' }), user, now), { inOrder: true }],
+  ["the team's open tasks, newest first", taskListQuery(listTasksQuerySchema.parse({ view: 'team', status: OPEN, sort: '-createdAt' }), user, now), { inOrder: true }],
+  ["the team's overdue tasks", taskListQuery(listTasksQuerySchema.parse({ view: 'team', due: 'overdue' }), user, now), { inOrder: true }],
+  ['my tasks due today', taskListQuery(listTasksQuerySchema.parse({ view: 'mine', due: 'today', status: OPEN }), user, now), { inOrder: true }],
+  ['the review queue', taskListQuery(listTasksQuerySchema.parse({ view: 'review' }), user, now), { inOrder: true }],
+  ["a lead's open tasks", taskListQuery(listTasksQuerySchema.parse({ leadId: 'l1', status: OPEN }), user, now), { inOrder: false }],
+];
+
+/** Every query a page of the list can send: each segment, from the top and after a cursor. */
+function pageQueries(query: KeysetQuery): Prisma.Sql[] {
+  return query.segments.flatMap((_segment, index) => [segmentSql(query, index, undefined, 51), segmentSql(query, index, 'c1', 51)]);
+}
+
 describe('query plans of the hot queries', () => {
+  it.each(LISTS)('%s: every page reads through an index', async (_name, query, { inOrder }) => {
+    for (const sql of pageQueries(query)) {
+      const details = await plan(sql);
+      expect({ sql: sql.sql, scans: fullScans(details) }).toEqual({ sql: sql.sql, scans: [] });
+      if (inOrder) expect({ sql: sql.sql, details }).toEqual({ sql: sql.sql, details: expect.not.arrayContaining(['USE TEMP B-TREE FOR ORDER BY']) });
+    }
+  });
+
   it.each(HOT_QUERIES)('%s reads through an index', async (_name, sql) => {
     expect(fullScans(await plan(sql))).toEqual([]);
   });

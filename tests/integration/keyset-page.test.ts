@@ -1,0 +1,128 @@
+import { AppError } from '../../api/errors';
+import { listLeads } from '../../api/leads/list-leads';
+import { listTasks } from '../../api/tasks/list-tasks';
+import { DEFAULT_DEAL_MATH_SETTINGS } from '../../domain/deals/deal-math';
+import { listLeadsQuerySchema, type Lead } from '../../domain/leads/lead.schema';
+import { listTasksQuerySchema, TASK_PRIORITIES, type Task } from '../../domain/tasks/task.schema';
+import type { PublicUser } from '../../domain/users/user-role';
+import { toTaskJson } from '../../prisma/to-json';
+import { buildLead, buildUser } from '../support/factories';
+import { createTestDb, type TestDb } from '../support/test-db';
+
+jest.setTimeout(60_000);
+
+let testDb: TestDb;
+let owner: PublicUser;
+let other: PublicUser;
+const T0 = Date.parse('2026-06-01T12:00:00.000Z');
+
+beforeAll(async () => {
+  testDb = await createTestDb();
+  const db = testDb.db;
+  const [a, b] = [await buildUser(db), await buildUser(db)];
+  owner = { id: a.id, email: a.email, name: a.name, role: 'AGENT' };
+  other = { id: b.id, email: b.email, name: b.name, role: 'AGENT' };
+  // Ties on purpose: three leads share each creation time and each price, and every fifth has no price.
+  for (let i = 0; i < 23; i += 1) {
+    await buildLead(db, i % 2 ? a.id : b.id, {
+      sellerName: `Seller ${String.fromCharCode(65 + (i % 7))}`,
+      city: i % 3 ? 'Dayton' : 'Akron',
+      askingPrice: i % 5 === 0 ? undefined : 50_000 + (i % 4) * 10_000,
+      createdAt: new Date(T0 + Math.floor(i / 3) * 60_000),
+    });
+  }
+  const statuses = ['ASSIGNED', 'IN_PROGRESS', 'COMPLETED', 'PENDING_REVIEW', 'CANCELLED'];
+  for (let i = 0; i < 31; i += 1) {
+    await db.task.create({
+      data: {
+        title: `Task ${i}`,
+        type: 'FOLLOW_UP',
+        priority: TASK_PRIORITIES[i % 3]!,
+        status: statuses[i % statuses.length]!,
+        dueAt: new Date(T0 + (i % 6) * 3_600_000),
+        assigneeId: i % 4 ? a.id : b.id,
+        createdAt: new Date(T0 - (i % 5) * 60_000),
+      },
+    });
+  }
+});
+afterAll(() => testDb?.close());
+
+/** Every item of a list, page by page, following `nextCursor`. */
+async function everyPage<Item>(limit: number, page: (cursor: string | undefined) => Promise<{ items: Item[]; nextCursor: string | null }>): Promise<Item[]> {
+  const items: Item[] = [];
+  let cursor: string | undefined;
+  for (let pages = 0; pages < 100; pages += 1) {
+    const result = await page(cursor);
+    expect(result.items.length).toBeLessThanOrEqual(limit);
+    items.push(...result.items);
+    if (!result.nextCursor) return items;
+    cursor = result.nextCursor;
+  }
+  throw new Error('the list never ended');
+}
+
+/** SQLite's order: NULL before any value ascending, after every value descending; ties by id the same way. */
+function compareBy<Item extends { id: string }>(key: (item: Item) => string | number | null, direction: 1 | -1) {
+  return (x: Item, y: Item): number => {
+    const [a, b] = [key(x), key(y)];
+    if (a !== b) {
+      if (a === null) return -direction;
+      if (b === null) return direction;
+      return (a < b ? -1 : 1) * direction;
+    }
+    return (x.id < y.id ? -1 : 1) * direction;
+  };
+}
+
+const LEAD_SORTS: Array<[string, (lead: Lead) => string | number | null]> = [
+  ['createdAt', (lead) => lead.createdAt],
+  ['askingPrice', (lead) => lead.askingPrice],
+  ['sellerName', (lead) => lead.sellerName],
+  ['city', (lead) => lead.city],
+];
+
+describe('lead list pages', () => {
+  const allLeads = async () => (await testDb.db.lead.findMany()).map((row) => ({ id: row.id, city: row.city, askingPrice: row.askingPrice, createdAt: row.createdAt.toISOString(), sellerName: row.sellerName }));
+
+  it.each(LEAD_SORTS.flatMap(([field, key]) => [[field, key, 1] as const, [`-${field}`, key, -1] as const]))('sorted by %s: every lead once, in order, across pages of 4', async (sort, key, direction) => {
+    const listed = await everyPage(4, (cursor) => listLeads(testDb.db, listLeadsQuerySchema.parse({ sort, limit: '4', cursor }), DEFAULT_DEAL_MATH_SETTINGS));
+    const expected = (await allLeads()).sort(compareBy((lead) => key(lead as unknown as Lead), direction));
+    expect(listed.map((lead) => lead.id)).toEqual(expected.map((lead) => lead.id));
+  });
+
+  it('keeps the filters on every page', async () => {
+    const listed = await everyPage(3, (cursor) => listLeads(testDb.db, listLeadsQuerySchema.parse({ city: 'Dayton', ownerId: owner.id, sort: '-askingPrice', limit: '3', cursor }), DEFAULT_DEAL_MATH_SETTINGS));
+    const rows = await testDb.db.lead.findMany({ where: { city: 'Dayton', ownerId: owner.id } });
+    const expected = rows.map((row) => ({ id: row.id, askingPrice: row.askingPrice })).sort(compareBy((lead) => lead.askingPrice, -1));
+    expect(listed.map((lead) => lead.id)).toEqual(expected.map((lead) => lead.id));
+  });
+
+  it('refuses a cursor that is no lead with a 400 naming it', async () => {
+    const page = listLeads(testDb.db, listLeadsQuerySchema.parse({ cursor: 'no-such-lead' }), DEFAULT_DEAL_MATH_SETTINGS);
+    await expect(page).rejects.toBeInstanceOf(AppError);
+    await expect(page).rejects.toMatchObject({ code: 'VALIDATION_FAILED', fields: { cursor: 'is not one this list gave' } });
+  });
+});
+
+describe('task list pages', () => {
+  const rank = (task: Task) => TASK_PRIORITIES.indexOf(task.priority);
+  const byPriority = (direction: 1 | -1) => (x: Task, y: Task) => (rank(x) - rank(y)) * direction || compareBy<Task>((t) => t.dueAt, 1)(x, y);
+  const isOpen = (task: Task) => !['COMPLETED', 'CANCELLED'].includes(task.status);
+  const CASES: Array<[string, Record<string, string>, 'owner' | 'other', (x: Task, y: Task) => number, (task: Task) => boolean]> = [
+    ['my tasks by priority', { view: 'mine', sort: 'priority' }, 'owner', byPriority(1), (task) => task.assigneeId === owner.id],
+    ['my tasks by priority, lowest first', { view: 'mine', sort: '-priority' }, 'owner', byPriority(-1), (task) => task.assigneeId === owner.id],
+    ["the team's open tasks by due date", { view: 'team', status: 'CREATED,ASSIGNED,IN_PROGRESS,PENDING_REVIEW' }, 'other', compareBy<Task>((t) => t.dueAt, 1), isOpen],
+    ["the team's open tasks by priority", { view: 'team', status: 'ASSIGNED,IN_PROGRESS,PENDING_REVIEW', sort: 'priority' }, 'other', byPriority(1), (task) => ['ASSIGNED', 'IN_PROGRESS', 'PENDING_REVIEW'].includes(task.status)],
+    ['my open tasks, newest first', { view: 'mine', status: 'ASSIGNED,IN_PROGRESS', sort: '-createdAt' }, 'owner', compareBy<Task>((t) => t.createdAt, -1), (task) => task.assigneeId === owner.id && ['ASSIGNED', 'IN_PROGRESS'].includes(task.status)],
+    ['everything, latest due first', { view: 'team', sort: '-dueAt' }, 'owner', compareBy<Task>((t) => t.dueAt, -1), () => true],
+  ];
+
+  it.each(CASES)('%s: every task once, in order, across pages of 4', async (_name, query, who, order, keep) => {
+    const user = who === 'owner' ? owner : other;
+    const listed = await everyPage(4, (cursor) => listTasks(testDb.db, listTasksQuerySchema.parse({ ...query, limit: '4', cursor }), user));
+    const expected = (await testDb.db.task.findMany()).map(toTaskJson).filter(keep).sort(order);
+    expect(expected.length).toBeGreaterThan(4);
+    expect(listed.map((task) => task.id)).toEqual(expected.map((task) => task.id));
+  });
+});
