@@ -50,6 +50,7 @@ export function createApp(deps: AppDeps): express.Express {
   const dealMath = createDealMathCache(db);
   hub.subscribe((event) => {
     if (event.entityType === 'user') sessions.forgetAll();
+    if (event.entityType === 'session') sessions.forgetUser(event.entityId);
     if (event.entityType === 'setting') dealMath.forget();
   });
   const app = express();

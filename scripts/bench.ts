@@ -88,8 +88,11 @@ async function main(): Promise<void> {
     await run('lead detail', `/api/leads/${leadId}`, supervisor, TARGETS.listMs);
     await run('lead detail: matching buyers', `/api/leads/${leadId}/matches`, supervisor);
     await run('buyer matches: matching leads', `/api/buyers/${buyerId}/matches`, supervisor);
+    // What the tasks page asks for: open work unless a status is picked.
+    const open = 'status=CREATED,ASSIGNED,IN_PROGRESS,PENDING_REVIEW';
+    await run('task list: the team, open, by due date', `/api/tasks?view=team&${open}&limit=50`, supervisor, TARGETS.listMs);
     await run('task list: the team, overdue, by due date', '/api/tasks?view=team&due=overdue&limit=50', supervisor, TARGETS.listMs);
-    await run('task list: mine, by priority', '/api/tasks?view=mine&sort=priority&limit=50', agent, TARGETS.listMs);
+    await run('task list: mine, open, by priority', `/api/tasks?view=mine&${open}&sort=priority&limit=50`, agent, TARGETS.listMs);
     await run('global counts: notifications and unread', '/api/notifications', agent, TARGETS.listMs);
 
     const sse = await measureSse(appUrl, agent, env.BENCH_LEADS);

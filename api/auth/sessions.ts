@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../prisma/db';
+import { recordEvent } from '../../prisma/record-event';
 import type { PublicUser, UserRole } from '../../domain/users/user-role';
 
 export const SESSION_COOKIE = 'flipstackk_session';
@@ -16,11 +17,11 @@ interface CachedSession {
 }
 
 /**
- * Sessions live in the database (only the token's hash is stored), so every API replica sees them.
- * Each replica keeps the sessions it read for a few seconds: every request needs one, and reading
- * it is most of a small request's cost. Signing out forgets it here at once; a change to users
- * (deactivation, role) forgets them all; another replica trusts what it read for at most
- * `cacheMs`.
+ * Sessions live in the database (only the token's hash is stored), so every API process sees them.
+ * Each process keeps the sessions it read for a few seconds: every request needs one, and reading
+ * it is most of a small request's cost. Signing out leaves a `session.ended` event and a change to
+ * users a `user.updated` one; every process forgets what they touch as the event streams by
+ * (`forgetUser`, `forgetAll`), and trusts what it read for `cacheMs` at most in any case.
  */
 export function createSessionStore(db: Db, ttlMs: number, cacheMs = SESSION_CACHE_MS) {
   const cache = new Map<string, CachedSession>();
@@ -49,7 +50,18 @@ export function createSessionStore(db: Db, ttlMs: number, cacheMs = SESSION_CACH
     async destroy(token: string): Promise<void> {
       const id = hashToken(token);
       cache.delete(id);
-      await db.session.deleteMany({ where: { id } });
+      await db.$transaction(async (tx) => {
+        const session = await tx.session.findUnique({ where: { id } });
+        if (!session) return;
+        await tx.session.delete({ where: { id } });
+        const { userId } = session;
+        await recordEvent(tx, { entityType: 'session', entityId: userId, action: 'ended', entity: { userId }, actorId: userId, audienceUserId: userId });
+      });
+    },
+
+    /** Read this user's sessions afresh: one of them ended. */
+    forgetUser(userId: string): void {
+      for (const [id, cached] of cache) if (cached.user.id === userId) cache.delete(id);
     },
 
     /** Read every session afresh: a user's role or active flag changed. */

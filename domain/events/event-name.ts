@@ -1,4 +1,4 @@
-export const ENTITY_TYPES = ['lead', 'task', 'notification', 'user', 'buyer', 'offer', 'deal', 'note', 'document', 'setting'] as const;
+export const ENTITY_TYPES = ['lead', 'task', 'notification', 'user', 'buyer', 'offer', 'deal', 'note', 'document', 'setting', 'session'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /** Every SSE `event:` name the server sends; browsers must listen for each one by name. */
@@ -39,6 +39,7 @@ export const EVENT_NAMES = [
   'notification.created',
   'notification.read',
   'setting.updated',
+  'session.ended',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 /** The actions an entity type's events may have, e.g. `EventAction<'task'>` = 'created' | 'assigned' | … */

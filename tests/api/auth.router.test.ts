@@ -1,5 +1,7 @@
+import { createSessionStore, SESSION_CACHE_MS } from '../../api/auth/sessions';
 import { buildUser, TEST_PASSWORD } from '../support/factories';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
+import { waitUntil } from '../support/wait-until';
 
 jest.setTimeout(60_000);
 
@@ -69,6 +71,18 @@ describe('auth', () => {
     expect((await api.request('GET', '/api/me', { cookie })).status).toBe(200);
     expect((await api.request('POST', '/api/auth/logout', { cookie })).status).toBe(204);
     expect((await api.request('GET', '/api/me', { cookie })).status).toBe(401);
+    const ended = await api.testDb.db.event.findFirst({ where: { entityType: 'session', action: 'ended', entityId: user.id } });
+    expect(ended).toMatchObject({ audienceUserId: user.id, actorId: user.id });
+  });
+
+  it('refuses a session signed out through another API process as soon as its event streams by', async () => {
+    const user = await buildUser(api.testDb.db);
+    const cookie = await api.login(user.email);
+    expect((await api.request('GET', '/api/me', { cookie })).status).toBe(200);
+    const otherProcess = createSessionStore(api.testDb.db, 3_600_000);
+    await otherProcess.destroy(cookie.split('=')[1]!);
+    // Sooner than the cache would let the session go by itself.
+    await waitUntil('the sign-out to reach this process', async () => (await api.request('GET', '/api/me', { cookie })).status === 401, SESSION_CACHE_MS / 2);
   });
 });
 

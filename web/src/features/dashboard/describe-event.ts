@@ -100,4 +100,4 @@ export function describeEvent(event: LiveEvent, context: { meId?: string; now: n
 }
 
 /** Notifications are personal copies of the changes already in the feed; the bell shows them. */
-export const isFeedEvent = (event: LiveEvent): boolean => event.entityType !== 'notification';
+export const isFeedEvent = (event: LiveEvent): boolean => event.entityType !== 'notification' && event.entityType !== 'session';
