@@ -3,11 +3,10 @@ import { normalizeMarket } from '../domain/buyers/buyer.schema';
 import { computeDealMath, DEFAULT_DEAL_MATH_SETTINGS } from '../domain/deals/deal-math';
 import { OPEN_LEAD_STATUSES } from '../domain/leads/lead-status';
 import type { Db } from './db';
-import type { Buyer, Lead, Prisma } from './generated/client';
+import { Prisma, type Buyer, type Lead } from './generated/client';
 
 // SQL narrows to at most this many candidates; the domain rule then decides and scores.
 const CANDIDATE_LIMIT = 2_000;
-const ID_CHUNK = 500;
 
 export function matchableLead(lead: Lead): MatchableLead {
   const { mao } = computeDealMath(lead, DEFAULT_DEAL_MATH_SETTINGS);
@@ -43,57 +42,63 @@ function ranked<T>(candidates: T[], score: (candidate: T) => ReturnType<typeof m
   return matches.sort((a, b) => b.score - a.score).slice(0, limit);
 }
 
-/** Buyers whose buy box fits the lead, best first. */
+/** `column` is unknown or at least / at most `bound`: what the domain rule lets through. */
+function withinBound(column: string, comparison: '>=' | '<=', bound: number | null): Prisma.Sql[] {
+  if (bound === null) return [];
+  return [Prisma.sql`(${Prisma.raw(`"${column}"`)} IS NULL OR ${Prisma.raw(`"${column}"`)} ${Prisma.raw(comparison)} ${bound})`];
+}
+
+/**
+ * Buyers whose buy box fits the lead, best first. SQL keeps the candidates in the lead's market
+ * whose bounds the lead can meet (a bound the lead cannot be compared with still passes); the
+ * domain rule then decides and scores. One raw read: candidates can be thousands of rows.
+ */
 export async function findMatchingBuyers(db: Db, lead: Lead, limit = 50): Promise<Match<Buyer>[]> {
   const target = matchableLead(lead);
   const price = target.askingPrice ?? target.mao;
   const markets = [normalizeMarket(lead.city), normalizeMarket(lead.zip)];
-  const where: Prisma.BuyerWhereInput = {
-    archivedAt: null,
-    status: { not: 'INACTIVE' },
-    OR: [{ markets: '[]' }, { marketRows: { some: { market: { in: markets } } } }],
-    ...(price === null
-      ? {}
-      : { AND: [{ OR: [{ minPrice: null }, { minPrice: { lte: price } }] }, { OR: [{ maxPrice: null }, { maxPrice: { gte: price } }] }] }),
-  };
-  const candidates = await db.buyer.findMany({ where, take: CANDIDATE_LIMIT });
+  const conditions = [
+    Prisma.sql`"archivedAt" IS NULL`,
+    Prisma.sql`"status" <> 'INACTIVE'`,
+    Prisma.sql`("markets" = '[]' OR "id" IN (SELECT "buyerId" FROM "BuyerMarket" WHERE "market" IN (${Prisma.join(markets)})))`,
+    ...(price === null ? [] : [...withinBound('minPrice', '<=', price), ...withinBound('maxPrice', '>=', price)]),
+    ...withinBound('minBeds', '<=', lead.beds),
+    ...withinBound('minBaths', '<=', lead.baths),
+    ...withinBound('maxRepair', '>=', lead.repairEstimate),
+  ];
+  const candidates = await db.$queryRaw<Buyer[]>`SELECT * FROM "Buyer" WHERE ${Prisma.join(conditions, ' AND ')} LIMIT ${CANDIDATE_LIMIT}`;
   return ranked(candidates, (buyer) => matchBuyer(target, matchableBuyer(buyer)), limit);
 }
 
-/** Open leads that fit the buyer's buy box, best first. */
+/** The leads in any of `markets` (lower-case cities, 5-digit ZIPs), by the lower(city) and zip indexes. */
+function inMarkets(markets: string[]): Prisma.Sql {
+  const byCity = Prisma.sql`SELECT "id" FROM "Lead" WHERE lower("city") IN (${Prisma.join(markets)})`;
+  // A ZIP market matches the ZIP or a ZIP+4 of it, as a range on the zip index ('-' sorts just before '.').
+  const zips = markets.filter((market) => /^\d{5}$/.test(market));
+  if (zips.length === 0) return byCity;
+  const zipRanges = zips.map((zip) => Prisma.sql`("zip" = ${zip} OR ("zip" > ${`${zip}-`} AND "zip" < ${`${zip}.`}))`);
+  return Prisma.sql`${byCity} UNION SELECT "id" FROM "Lead" WHERE ${Prisma.join(zipRanges, ' OR ')}`;
+}
+
+/**
+ * Open leads that fit the buyer's buy box, best first: SQL keeps the newest open leads in the
+ * buyer's markets and types whose known facts fit the box; the domain rule decides and scores.
+ */
 export async function findMatchingLeads(db: Db, buyer: Buyer, limit = 50): Promise<Match<Lead>[]> {
   const box = matchableBuyer(buyer);
   const markets = box.markets.map(normalizeMarket);
-  const where: Prisma.LeadWhereInput = {
-    archivedAt: null,
-    status: { in: [...OPEN_LEAD_STATUSES] },
-    ...(box.propertyTypes.length > 0 ? { propertyType: { in: box.propertyTypes } } : {}),
-  };
-  let candidates: Lead[];
-  if (markets.length === 0) {
-    candidates = await db.lead.findMany({ where, orderBy: { createdAt: 'desc' }, take: CANDIDATE_LIMIT });
-  } else {
-    // lower(city) is indexed (see the crm_core migration); Prisma cannot say lower() itself. A ZIP
-    // market matches the ZIP or a ZIP+4 of it, as a range on the zip index ('-' sorts just before '.').
-    const placeholders = markets.map(() => '?').join(', ');
-    const zips = markets.filter((market) => /^\d{5}$/.test(market));
-    const zipRanges = zips.map(() => '("zip" = ? OR ("zip" > ? AND "zip" < ?))').join(' OR ');
-    const inMarket =
-      `SELECT id FROM "Lead" WHERE lower("city") IN (${placeholders})` + (zips.length > 0 ? ` UNION SELECT id FROM "Lead" WHERE ${zipRanges}` : '');
-    const types = box.propertyTypes.length > 0 ? ` AND "propertyType" IN (${box.propertyTypes.map(() => '?').join(', ')})` : '';
-    const ids = await db.$queryRawUnsafe<Array<{ id: string }>>(
-      `SELECT id FROM "Lead" WHERE id IN (${inMarket}) AND "archivedAt" IS NULL
-        AND status IN (${OPEN_LEAD_STATUSES.map(() => '?').join(', ')})${types} ORDER BY "createdAt" DESC LIMIT ${CANDIDATE_LIMIT}`,
-      ...markets,
-      ...zips.flatMap((zip) => [zip, `${zip}-`, `${zip}.`]),
-      ...OPEN_LEAD_STATUSES,
-      ...box.propertyTypes,
-    );
-    // Prisma allows at most 999 parameters in one query: the rows come in chunks.
-    candidates = [];
-    for (let start = 0; start < ids.length; start += ID_CHUNK) {
-      candidates.push(...(await db.lead.findMany({ where: { id: { in: ids.slice(start, start + ID_CHUNK).map((row) => row.id) } } })));
-    }
-  }
+  const conditions = [
+    Prisma.sql`"archivedAt" IS NULL`,
+    Prisma.sql`"status" IN (${Prisma.join([...OPEN_LEAD_STATUSES])})`,
+    ...(markets.length > 0 ? [Prisma.sql`"id" IN (${inMarkets(markets)})`] : []),
+    ...(box.propertyTypes.length > 0 ? [Prisma.sql`"propertyType" IN (${Prisma.join(box.propertyTypes)})`] : []),
+    // A lead without an asking price is priced by its MAO, which only the domain rule computes.
+    ...withinBound('askingPrice', '>=', box.minPrice),
+    ...withinBound('askingPrice', '<=', box.maxPrice),
+    ...withinBound('beds', '>=', box.minBeds),
+    ...withinBound('baths', '>=', box.minBaths),
+    ...withinBound('repairEstimate', '<=', box.maxRepair),
+  ];
+  const candidates = await db.$queryRaw<Lead[]>`SELECT * FROM "Lead" WHERE ${Prisma.join(conditions, ' AND ')} ORDER BY "createdAt" DESC LIMIT ${CANDIDATE_LIMIT}`;
   return ranked(candidates, (lead) => matchBuyer(matchableLead(lead), box), limit);
 }

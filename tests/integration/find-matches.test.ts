@@ -1,0 +1,96 @@
+import { matchBuyer } from '../../domain/buyers/match-buyer';
+import { normalizeMarket } from '../../domain/buyers/buyer.schema';
+import { OPEN_LEAD_STATUSES } from '../../domain/leads/lead-status';
+import { findMatchingBuyers, findMatchingLeads, matchableBuyer, matchableLead } from '../../prisma/find-matches';
+import type { Buyer, Lead } from '../../prisma/generated/client';
+import { buildLead, buildUser } from '../support/factories';
+import { createTestDb, type TestDb } from '../support/test-db';
+
+jest.setTimeout(60_000);
+
+let testDb: TestDb;
+let leads: Lead[];
+let buyers: Buyer[];
+
+// Every combination SQL narrows on: known and unknown prices, beds, baths and repairs; cities in
+// other cases; ZIP+4; buyers of any market or type; inactive and archived rows that never match.
+beforeAll(async () => {
+  testDb = await createTestDb();
+  const db = testDb.db;
+  const owner = await buildUser(db);
+  const cities = ['Dayton', 'dayton', 'Akron'];
+  const zips = ['45402', '45402-1234', '44301'];
+  for (let i = 0; i < 36; i += 1) {
+    const lead = await buildLead(db, owner.id, {
+      city: cities[i % 3]!,
+      zip: zips[(i >> 1) % 3]!,
+      propertyType: i % 4 === 0 ? 'MULTI_FAMILY' : 'SFR',
+      askingPrice: i % 5 === 0 ? undefined : 40_000 + (i % 6) * 30_000,
+    });
+    await db.lead.update({
+      where: { id: lead.id },
+      data: {
+        beds: i % 3 === 0 ? null : 1 + (i % 4),
+        baths: i % 4 === 0 ? null : 1 + (i % 3) * 0.5,
+        repairEstimate: i % 7 === 0 ? null : (i % 5) * 15_000,
+        arv: i % 5 === 0 && i % 2 === 0 ? 150_000 : null,
+        status: i % 9 === 8 ? 'DEAD' : OPEN_LEAD_STATUSES[i % OPEN_LEAD_STATUSES.length]!,
+        archivedAt: i === 35 ? new Date() : null,
+      },
+    });
+  }
+  const marketSets = [[], ['Dayton'], ['45402'], ['akron', '45402-9999'], ['Cleveland']];
+  for (let i = 0; i < 30; i += 1) {
+    const markets = marketSets[i % marketSets.length]!;
+    await db.buyer.create({
+      data: {
+        name: `Buyer ${i}`,
+        status: i % 10 === 9 ? 'INACTIVE' : 'ACTIVE',
+        cashBuyer: i % 2 === 0,
+        markets: JSON.stringify(markets),
+        marketRows: { create: [...new Set(markets.map(normalizeMarket))].map((market) => ({ market })) },
+        propertyTypes: JSON.stringify(i % 3 === 0 ? ['SFR'] : []),
+        minPrice: i % 4 === 0 ? null : 30_000 + (i % 3) * 20_000,
+        maxPrice: i % 5 === 0 ? null : 100_000 + (i % 4) * 40_000,
+        minBeds: i % 3 === 1 ? 3 : null,
+        minBaths: i % 4 === 1 ? 2 : null,
+        maxRepair: i % 5 === 2 ? 30_000 : null,
+        archivedAt: i === 29 ? new Date() : null,
+      },
+    });
+  }
+  leads = await db.lead.findMany();
+  buyers = await db.buyer.findMany();
+});
+afterAll(() => testDb?.close());
+
+const ids = (matches: Array<{ item: { id: string } }>) => matches.map((match) => match.item.id).sort();
+
+describe('matching through SQL candidates', () => {
+  it("finds for every lead exactly the buyers the domain rule accepts among all of them", async () => {
+    let matched = 0;
+    for (const lead of leads.filter((row) => row.archivedAt === null)) {
+      const expected = buyers.filter((buyer) => buyer.archivedAt === null && buyer.status !== 'INACTIVE' && matchBuyer(matchableLead(lead), matchableBuyer(buyer)).matches);
+      expect({ lead: lead.id, buyers: ids(await findMatchingBuyers(testDb.db, lead, 1_000)) }).toEqual({ lead: lead.id, buyers: expected.map((buyer) => buyer.id).sort() });
+      matched += expected.length;
+    }
+    expect(matched).toBeGreaterThan(20);
+  });
+
+  it('finds for every buyer exactly the open leads the domain rule accepts among all of them', async () => {
+    let matched = 0;
+    for (const buyer of buyers) {
+      const open = leads.filter((lead) => lead.archivedAt === null && (OPEN_LEAD_STATUSES as readonly string[]).includes(lead.status));
+      const expected = open.filter((lead) => matchBuyer(matchableLead(lead), matchableBuyer(buyer)).matches);
+      expect({ buyer: buyer.id, leads: ids(await findMatchingLeads(testDb.db, buyer, 1_000)) }).toEqual({ buyer: buyer.id, leads: expected.map((lead) => lead.id).sort() });
+      matched += expected.length;
+    }
+    expect(matched).toBeGreaterThan(20);
+  });
+
+  it('ranks the best match first', async () => {
+    const lead = leads.find((row) => row.city === 'Dayton' && row.askingPrice !== null && row.archivedAt === null && row.status !== 'DEAD')!;
+    const scores = (await findMatchingBuyers(testDb.db, lead, 1_000)).map((match) => match.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+});
