@@ -1,5 +1,6 @@
 import { Prisma } from '../prisma/generated/client';
 import type { Db } from '../prisma/db';
+import { sqlName as quoted } from '../prisma/sql';
 import { AppError } from './errors';
 
 /**
@@ -26,8 +27,6 @@ export interface KeysetQuery {
    */
   index?: string;
 }
-
-const quoted = (name: string) => Prisma.raw(`"${name.replace(/"/g, '')}"`);
 
 /** The rows of a segment after the cursor row, compared inside SQLite so stored values are never re-encoded. */
 function afterCursor(query: KeysetQuery, segment: ListSegment, cursor: string): Prisma.Sql {
@@ -96,6 +95,6 @@ export function sortedBy(column: string, direction: 'asc' | 'desc', nullable: bo
  * reading through its index (one run per value, then every match sorted) rather than the sort's.
  */
 export function oneOf(column: string, values: readonly string[]): Prisma.Sql {
-  const name = Prisma.raw(values.length > 1 ? `+"${column}"` : `"${column}"`);
+  const name = values.length > 1 ? Prisma.sql`+${quoted(column)}` : quoted(column);
   return Prisma.sql`${name} IN (${Prisma.join([...values])})`;
 }

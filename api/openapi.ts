@@ -111,7 +111,7 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'get', path: '/api/users', summary: 'List users', response: z.object({ items: z.array(anyObject) }) },
   { method: 'post', path: '/api/users', summary: 'Create a user (admin)', body: createUserInputSchema, response: anyObject, status: 201 },
   { method: 'patch', path: '/api/users/{id}', summary: 'Change a user (admin)', params: idParams, body: updateUserInputSchema, response: anyObject },
-  { method: 'get', path: '/api/notifications', summary: 'The caller\'s notifications', response: z.object({ items: z.array(anyObject), unread: z.number() }) },
+  { method: 'get', path: '/api/notifications', summary: 'The caller\'s newest 20 notifications and how many are unread', response: z.object({ items: z.array(anyObject), unread: z.number() }) },
   { method: 'post', path: '/api/notifications/read-all', summary: 'Mark all my notifications read', response: z.object({ updated: z.number() }) },
   { method: 'post', path: '/api/notifications/{id}/read', summary: 'Mark one of my notifications read', params: idParams, response: anyObject },
   { method: 'get', path: '/api/analytics', summary: 'Funnel, sources, buyer engagement, task completion, revenue by month, team performance and deal velocity', query: analyticsQuerySchema, response: analyticsSchema },

@@ -17,9 +17,7 @@ import { loadTest } from './bench/http-load';
 import { measureSse } from './bench/sse-latency';
 import { figuresOf, reportLine } from './bench/stats';
 import { initialWebJsGzipBytes } from './bench/web-size';
-import { freePort } from './lib/processes';
-import { startStack } from './lib/stack';
-import { ensureTemporalCli } from './lib/temporal-cli';
+import { startStackOnFreePorts } from './lib/temp-stack';
 import { buildWebIfStale } from './lib/web-build';
 
 const ROOT_DIR = path.resolve(__dirname, '..');
@@ -51,21 +49,8 @@ async function login(appUrl: string, email: string): Promise<string> {
 async function main(): Promise<void> {
   seedIfMissing();
   buildWebIfStale(ROOT_DIR, (line) => console.log(line));
-  const logs: string[] = [];
   console.log('Starting the stack on the volume database…');
-  const stack = await startStack({
-    rootDir: ROOT_DIR,
-    dataDir: env.BENCH_DATA_DIR,
-    port: await freePort(),
-    temporalPort: await freePort(),
-    temporalUiPort: await freePort(),
-    temporalCli: ensureTemporalCli(),
-    headless: true,
-    log: (line) => logs.push(line),
-  }).catch((error: unknown) => {
-    console.error(logs.slice(-40).join('\n'));
-    throw error;
-  });
+  const stack = await startStackOnFreePorts(env.BENCH_DATA_DIR);
 
   try {
     const appUrl = stack.appUrl;

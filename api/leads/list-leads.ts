@@ -1,8 +1,8 @@
 import type { DealMathSettings } from '../../domain/deals/deal-math';
 import type { ListLeadsQuery } from '../../domain/leads/lead.schema';
-import { sqlDate } from '../../prisma/analytics/scope-sql';
 import { Prisma, type Lead } from '../../prisma/generated/client';
 import type { Db } from '../../prisma/db';
+import { sqlDate, sqlName } from '../../prisma/sql';
 import { toLeadJson } from '../../prisma/to-json';
 import { keysetPage, oneOf, sortedBy, type KeysetQuery } from '../keyset-page';
 import { projectFields } from '../paginate';
@@ -29,7 +29,7 @@ function leadConditions(query: ListLeadsQuery): Prisma.Sql[] {
   if (query.createdTo) conditions.push(Prisma.sql`"createdAt" < ${sqlDate(new Date(query.createdTo))}`);
   if (query.q) {
     const pattern = containing(query.q);
-    const matches = ['sellerName', 'street', 'sellerPhone', 'sellerEmail'].map((column) => Prisma.sql`${Prisma.raw(`"${column}"`)} LIKE ${pattern} ESCAPE '\\'`);
+    const matches = ['sellerName', 'street', 'sellerPhone', 'sellerEmail'].map((column) => Prisma.sql`${sqlName(column)} LIKE ${pattern} ESCAPE '\\'`);
     conditions.push(Prisma.sql`(${Prisma.join(matches, ' OR ')})`);
   }
   return conditions;

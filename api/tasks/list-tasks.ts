@@ -1,21 +1,18 @@
 import { OPEN_TASK_STATUSES, TASK_PRIORITIES, type ListTasksQuery, type Task } from '../../domain/tasks/task.schema';
 import type { PublicUser } from '../../domain/users/user-role';
-import { sqlDate } from '../../prisma/analytics/scope-sql';
 import type { Db } from '../../prisma/db';
 import { Prisma, type Task as TaskRow } from '../../prisma/generated/client';
+import { sqlDate, sqlLiteralList, sqlName } from '../../prisma/sql';
 import { toTaskJson } from '../../prisma/to-json';
 import { AppError } from '../errors';
+import { serverMidnight } from '../server-midnight';
 import { keysetPage, oneOf, type KeysetQuery, type ListSegment } from '../keyset-page';
 
 const DAY_MS = 86_400_000;
 
-function serverMidnight(now: Date): Date {
-  return new Date(now.getFullYear(), now.getMonth(), now.getDate());
-}
-
 type TaskPage = { items: Task[]; nextCursor: string | null };
 
-const OPEN_STATUSES_SQL = Prisma.raw(`(${OPEN_TASK_STATUSES.map((status) => `'${status}'`).join(', ')})`);
+const OPEN_STATUSES_SQL = sqlLiteralList(OPEN_TASK_STATUSES);
 
 /** Lists that show only open tasks: SQLite reads them from the partial indexes of open tasks. */
 function onlyOpen(query: ListTasksQuery): boolean {
@@ -42,7 +39,7 @@ function taskConditions(query: ListTasksQuery, user: PublicUser, now = new Date(
     if (values) conditions.push(oneOf(column, values));
   }
   const equal = (column: string, value: string | undefined) => {
-    if (value) conditions.push(Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value}`);
+    if (value) conditions.push(Prisma.sql`${sqlName(column)} = ${value}`);
   };
   equal('assigneeId', query.assigneeId);
   equal('leadId', query.leadId);

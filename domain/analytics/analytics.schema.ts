@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LEAD_STATUSES, type LeadStatus } from '../leads/lead.schema';
-import { SCOPES } from './dashboard.schema';
+import { endsAfterStart, reportQueryFields, SCOPES, TO_AFTER_FROM } from './dashboard.schema';
 
 /** The funnel's stages: the pipeline in order, without DEAD (a dead lead counts for the stages it reached). */
 export const FUNNEL_STAGES = LEAD_STATUSES.filter((status) => status !== 'DEAD') as Exclude<LeadStatus, 'DEAD'>[];
@@ -31,15 +31,7 @@ export function funnelFrom(byStatus: Partial<Record<LeadStatus, number>>, deadCo
   });
 }
 
-const isoDate = z.iso.datetime({ offset: true, message: 'must be an ISO date-time' });
-
-export const analyticsQuerySchema = z
-  .object({
-    scope: z.enum(SCOPES, { error: `must be one of: ${SCOPES.join(', ')}` }).default('everyone'),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
-  })
-  .refine((query) => !query.from || !query.to || query.from < query.to, { message: 'must be after from', path: ['to'] });
+export const analyticsQuerySchema = reportQueryFields.refine(endsAfterStart, TO_AFTER_FROM);
 
 export const analyticsSchema = z.object({
   scope: z.enum(SCOPES),

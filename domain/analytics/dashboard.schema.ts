@@ -5,17 +5,26 @@ export type Scope = (typeof SCOPES)[number];
 
 const isoDate = z.iso.datetime({ offset: true, message: 'must be an ISO date-time' });
 
-/** `?scope=&from=&to=&dayStart=`: whose work, and the range the flow KPIs count (default: the last 30 days). */
-export const dashboardQuerySchema = z
-  .object({
-    scope: z.enum(SCOPES, { error: `must be one of: ${SCOPES.join(', ')}` }).default('everyone'),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
+/**
+ * `?scope=&from=&to=` of a report: whose work (absent: the user's role decides), and the range
+ * the flow figures count (default: the last 30 days). Reports extend it with their own fields.
+ */
+export const reportQueryFields = z.object({
+  scope: z.enum(SCOPES, { error: `must be one of: ${SCOPES.join(', ')}` }).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+
+/** What every report query is refined with: a range that ends after it starts. */
+export const endsAfterStart = (query: { from?: string; to?: string }): boolean => !query.from || !query.to || query.from < query.to;
+export const TO_AFTER_FROM = { message: 'must be after from', path: ['to'] };
+
+export const dashboardQuerySchema = reportQueryFields
+  .extend({
     /** The start of the user's day, for "new today"; the server's midnight when absent. */
     dayStart: isoDate.optional(),
   })
-  .refine((query) => !query.from || !query.to || query.from < query.to, { message: 'must be after from', path: ['to'] });
-export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
+  .refine(endsAfterStart, TO_AFTER_FROM);
 
 const rateSchema = z.number().nullable();
 

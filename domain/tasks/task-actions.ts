@@ -1,4 +1,4 @@
-import type { UserRole } from '../users/user-role';
+import { isManagerRole, type UserRole } from '../users/user-role';
 import type { TaskStatus } from './task.schema';
 
 export const TASK_ACTIONS = ['start', 'submit', 'approve', 'reject', 'complete', 'cancel'] as const;
@@ -38,7 +38,8 @@ const FROM: Record<TaskAction, readonly TaskStatus[]> = {
   cancel: ['CREATED', 'ASSIGNED', 'IN_PROGRESS', 'PENDING_REVIEW'],
 };
 
-const isManager = (actor: TaskActor): boolean => actor.role === 'SUPERVISOR' || actor.role === 'ADMIN' || actor.role === 'SYSTEM';
+/** Supervisors, admins and the system's own automation may act on anyone's task. */
+export const isManager = (actor: TaskActor): boolean => isManagerRole(actor.role) || actor.role === 'SYSTEM';
 const isAssignee = (task: TaskForAction, actor: TaskActor): boolean => actor.id !== null && task.assigneeId === actor.id;
 
 function whoMay(task: TaskForAction, action: TaskAction, actor: TaskActor): string | null {

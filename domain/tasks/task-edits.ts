@@ -1,9 +1,7 @@
-import type { TaskActor, TaskForAction } from './task-actions';
+import { isManager, type TaskActor, type TaskForAction } from './task-actions';
 import { OPEN_TASK_STATUSES } from './task.schema';
 
 export type TaskEdit = 'reassign' | 'reschedule' | 'reprioritise';
-
-const isManager = (actor: TaskActor): boolean => actor.role === 'SUPERVISOR' || actor.role === 'ADMIN' || actor.role === 'SYSTEM';
 
 /**
  * Who may change an open task: supervisors and admins; the assignee (handing it on, moving its

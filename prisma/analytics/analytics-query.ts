@@ -4,7 +4,9 @@ import { rate } from '../../domain/analytics/kpi-math';
 import type { LeadStatus } from '../../domain/leads/lead.schema';
 import type { Db } from '../db';
 import { Prisma } from '../generated/client';
-import { peopleIn, sqlDate } from './scope-sql';
+import { OPEN_TASK_STATUSES } from '../../domain/tasks/task.schema';
+import { sqlDate, sqlLiteralList } from '../sql';
+import { peopleIn } from './scope-sql';
 
 export interface AnalyticsRange {
   scope: Scope;
@@ -37,7 +39,7 @@ export async function loadAnalytics(db: Db, range: AnalyticsRange): Promise<Anal
     db.$queryRaw`SELECT COUNT(*) AS completed, COALESCE(SUM("completedAt" <= "dueAt"), 0) AS onTime FROM "Task"
       WHERE status = 'COMPLETED' AND "completedAt" >= ${from} AND "completedAt" < ${to} AND ${assignee}`,
     db.$queryRaw`SELECT type, COUNT(*) AS overdue FROM "Task"
-      WHERE status IN ('CREATED', 'ASSIGNED', 'IN_PROGRESS', 'PENDING_REVIEW') AND overdue = 1 AND ${assignee} GROUP BY type ORDER BY overdue DESC`,
+      WHERE status IN ${sqlLiteralList(OPEN_TASK_STATUSES)} AND overdue = 1 AND ${assignee} GROUP BY type ORDER BY overdue DESC`,
     db.$queryRaw`SELECT substr(d."closedAt", 1, 7) AS month, COALESCE(SUM(d."assignmentFee"), 0) AS revenue, COUNT(*) AS deals
       FROM "Deal" d JOIN "Lead" l ON l.id = d."leadId" WHERE d."closedAt" >= ${from} AND d."closedAt" < ${to} AND ${owner} GROUP BY month ORDER BY month`,
     db.$queryRaw`SELECT u.id AS userId, u.name,

@@ -2,7 +2,10 @@ import { average, daysBetween, monthStart, perUserPerDay, rate, rounded } from '
 import type { Dashboard, Scope } from '../../domain/analytics/dashboard.schema';
 import type { Db } from '../db';
 import { Prisma } from '../generated/client';
-import { peopleIn, sqlDate } from './scope-sql';
+import { OPEN_LEAD_STATUSES } from '../../domain/leads/lead-status';
+import { OPEN_TASK_STATUSES } from '../../domain/tasks/task.schema';
+import { sqlDate, sqlLiteralList } from '../sql';
+import { peopleIn } from './scope-sql';
 
 export interface DashboardRange {
   scope: Scope;
@@ -33,14 +36,14 @@ export function dashboardSql(range: DashboardRange): Prisma.Sql[] {
     Prisma.sql`SELECT COUNT(*) AS total FROM "Lead" WHERE "archivedAt" IS NULL AND ${owner}`,
     Prisma.sql`SELECT COUNT(*) AS newToday FROM "Lead" WHERE "archivedAt" IS NULL AND "createdAt" >= ${dayStart} AND ${owner}`,
     Prisma.sql`SELECT COALESCE(SUM("askingPrice"), 0) AS pipelineValue FROM "Lead"
-      WHERE "archivedAt" IS NULL AND status IN ('NEW', 'CONTACTED', 'QUALIFIED', 'OFFER_MADE', 'UNDER_CONTRACT') AND ${owner}`,
+      WHERE "archivedAt" IS NULL AND status IN ${sqlLiteralList(OPEN_LEAD_STATUSES)} AND ${owner}`,
     Prisma.sql`SELECT COUNT(*) AS created, COALESCE(SUM(status = 'CLOSED'), 0) AS closed,
         AVG(CASE WHEN "contactedAt" IS NOT NULL THEN (julianday("contactedAt") - julianday("createdAt")) * 1440 END) AS responseMinutes
       FROM "Lead" WHERE "archivedAt" IS NULL AND "createdAt" >= ${from} AND "createdAt" < ${to} AND ${owner}`,
     Prisma.sql`SELECT COUNT(*) AS total, COALESCE(SUM(status = 'ACTIVE'), 0) AS active, COALESCE(SUM("cashBuyer"), 0) AS cash, AVG("proofOfFundsAmount") AS averagePof
       FROM "Buyer" WHERE "archivedAt" IS NULL`,
     Prisma.sql`SELECT COUNT(*) AS pending, COALESCE(SUM(overdue), 0) AS overdue
-      FROM "Task" WHERE status IN ('CREATED', 'ASSIGNED', 'IN_PROGRESS', 'PENDING_REVIEW') AND ${assignee}`,
+      FROM "Task" WHERE status IN ${sqlLiteralList(OPEN_TASK_STATUSES)} AND ${assignee}`,
     Prisma.sql`SELECT COALESCE(SUM(status = 'COMPLETED'), 0) AS completed, COALESCE(SUM(status <> 'CANCELLED'), 0) AS considered
       FROM "Task" WHERE "dueAt" >= ${from} AND "dueAt" < ${to} AND ${assignee}`,
     Prisma.sql`SELECT COUNT(*) AS active FROM "Offer" WHERE "archivedAt" IS NULL AND status IN ('DRAFT', 'SENT', 'COUNTERED') AND ${creator}`,

@@ -1,9 +1,6 @@
 import type { Scope } from '../../domain/analytics/dashboard.schema';
 import { Prisma } from '../generated/client';
 
-/** Prisma stores DateTime as `2026-11-24T00:54:17.411+00:00` text; raw comparisons use the same form. */
-export const sqlDate = (date: Date): string => date.toISOString().replace('Z', '+00:00');
-
 /** The people whose work a scope covers; "team" is the supervised roles (agents and acquisitions). */
 export function peopleIn(column: Prisma.Sql, scope: Scope, userId: string): Prisma.Sql {
   if (scope === 'me') return Prisma.sql`${column} = ${userId}`;

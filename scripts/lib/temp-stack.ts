@@ -5,11 +5,10 @@ import { freePort } from './processes';
 import { startStack, type Stack } from './stack';
 import { ensureTemporalCli } from './temporal-cli';
 
-/** A whole stack on free ports in a temp folder (benchmarks, fuzzing); `stop()` also removes the folder. */
-export async function startTempStack(name: string): Promise<Stack> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `flipstackk-${name}-`));
+/** The whole stack on free ports over `dataDir`, headless; its log is printed only if it fails to start. */
+export async function startStackOnFreePorts(dataDir: string): Promise<Stack> {
   const logs: string[] = [];
-  const stack = await startStack({
+  return startStack({
     rootDir: path.resolve(__dirname, '..', '..'),
     dataDir,
     port: await freePort(),
@@ -20,6 +19,14 @@ export async function startTempStack(name: string): Promise<Stack> {
     log: (line) => logs.push(line),
   }).catch((error: unknown) => {
     console.error(logs.join('\n'));
+    throw error;
+  });
+}
+
+/** A whole stack on free ports in a temp folder (benchmarks, fuzzing); `stop()` also removes the folder. */
+export async function startTempStack(name: string): Promise<Stack> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `flipstackk-${name}-`));
+  const stack = await startStackOnFreePorts(dataDir).catch((error: unknown) => {
     fs.rmSync(dataDir, { recursive: true, force: true });
     throw error;
   });

@@ -1,4 +1,4 @@
-import { createRecentResults } from '../../api/dashboard/recent-results';
+import { createRecentResults } from '../../api/reports/recent-results';
 
 describe('recent report results', () => {
   it('computes once while no event arrives, again after one, and again after 30 seconds', async () => {

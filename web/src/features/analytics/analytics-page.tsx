@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { SCOPES } from '../../../../domain/analytics/dashboard.schema';
+import { isManagerRole } from '../../../../domain/users/user-role';
 import { humanize, money, optionLabel } from '../../lib/format';
 import { useMe } from '../auth/use-me';
-import { RANGES, type RangeDays, type Scope } from '../dashboard/dashboard.api';
+import { ScopeRangeControls } from '../dashboard/scope-range-controls';
 import { useDashboardView } from '../dashboard/use-dashboard';
 import { getAnalytics } from './analytics.api';
 import { ChartCard } from './chart-card';
@@ -18,9 +18,9 @@ const minutes = (value: unknown) => (value === null || value === undefined ? 'â€
 /** `/analytics`: the Monday reports, each a chart with its table and CSV. Loaded on demand (recharts is large). */
 export function AnalyticsPage() {
   const me = useMe().data;
-  const manager = me?.role === 'SUPERVISOR' || me?.role === 'ADMIN';
+  const manager = isManagerRole(me?.role);
   const [view, setView] = useDashboardView();
-  const report = useQuery({ queryKey: ['analytics', view.scope ?? 'default', view.days], queryFn: () => getAnalytics(view.scope, view.days), placeholderData: (previous) => previous });
+  const report = useQuery({ queryKey: ['analytics', view.scope ?? 'default', view.days], queryFn: () => getAnalytics(view), placeholderData: (previous) => previous });
   const data = report.data;
 
   return (
@@ -30,32 +30,7 @@ export function AnalyticsPage() {
         <p className="page-subtitle">Conversion, sources, buyers, tasks, revenue and the team, for the range you choose.</p>
       </header>
       <div className="dashboard-controls">
-        {manager && (
-          <div className="field">
-            <label className="field-label" htmlFor="analytics-scope">
-              Whose work
-            </label>
-            <select id="analytics-scope" value={view.scope ?? 'everyone'} onChange={(event) => setView({ scope: event.target.value as Scope })}>
-              {SCOPES.map((scope) => (
-                <option key={scope} value={scope}>
-                  {scope === 'me' ? 'Me' : scope === 'team' ? 'My team' : 'Everyone'}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        <div className="field">
-          <label className="field-label" htmlFor="analytics-range">
-            Range
-          </label>
-          <select id="analytics-range" value={view.days} onChange={(event) => setView({ days: event.target.value as RangeDays })}>
-            {RANGES.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ScopeRangeControls idPrefix="analytics" manager={manager} view={view} setView={setView} />
       </div>
       {report.isError && <p className="alert alert-error">{report.error.message}</p>}
       {!data ? (

@@ -1,8 +1,8 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { BUYER_STATUSES } from '../../../../domain/buyers/buyer.schema';
 import { PROPERTY_TYPES } from '../../../../domain/leads/lead.schema';
+import { useCursorList } from '../../lib/use-cursor-list';
 import { humanize, money, optionLabel } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
 import { BuyerForm } from './buyer-form';
@@ -30,17 +30,7 @@ export function BuyersPage() {
     setDraft(current);
   }
   const request = new URLSearchParams({ ...current, limit: '50' });
-  const buyers = useInfiniteQuery({
-    queryKey: ['buyers', 'list', request.toString()],
-    queryFn: ({ pageParam }) => {
-      const page = new URLSearchParams(request);
-      if (pageParam) page.set('cursor', pageParam);
-      return listBuyers(page);
-    },
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const rows = buyers.data?.pages.flatMap((page) => page.items) ?? [];
+  const { list: buyers, rows } = useCursorList('buyers', request, listBuyers);
   const apply = (next: Record<string, string>) => setParams(queryOf(new URLSearchParams(next)));
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,11 +1,11 @@
 import { Link } from 'react-router';
-import { SCOPES } from '../../../../domain/analytics/dashboard.schema';
+import { isManagerRole } from '../../../../domain/users/user-role';
 import { useMe } from '../auth/use-me';
 import { CreateLeadForm } from '../leads/create-lead-form';
 import { ActivityFeed } from './activity-feed';
-import { RANGES, type RangeDays, type Scope } from './dashboard.api';
 import { KpiCards } from './kpi-cards';
 import { KpiDetails } from './kpi-details';
+import { ScopeRangeControls } from './scope-range-controls';
 import { useDashboard, useDashboardView } from './use-dashboard';
 import './dashboard.css';
 
@@ -21,7 +21,7 @@ export function DashboardPage() {
   const { data: me } = useMe();
   const [view, setView] = useDashboardView();
   const dashboard = useDashboard(view);
-  const manager = me?.role === 'SUPERVISOR' || me?.role === 'ADMIN';
+  const manager = isManagerRole(me?.role);
   const now = new Date();
   return (
     <div className="page">
@@ -34,32 +34,7 @@ export function DashboardPage() {
         <p className="page-subtitle">Your pipeline at a glance. Everything on this page updates live.</p>
       </header>
       <div className="dashboard-controls">
-        {manager && (
-          <div className="field">
-            <label className="field-label" htmlFor="dashboard-scope">
-              Whose work
-            </label>
-            <select id="dashboard-scope" value={view.scope ?? 'everyone'} onChange={(event) => setView({ scope: event.target.value as Scope })}>
-              {SCOPES.map((scope) => (
-                <option key={scope} value={scope}>
-                  {scope === 'me' ? 'Me' : scope === 'team' ? 'My team' : 'Everyone'}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        <div className="field">
-          <label className="field-label" htmlFor="dashboard-range">
-            Range
-          </label>
-          <select id="dashboard-range" value={view.days} onChange={(event) => setView({ days: event.target.value as RangeDays })}>
-            {RANGES.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ScopeRangeControls idPrefix="dashboard" manager={manager} view={view} setView={setView} />
         <div className="quick-actions">
           <a className="button button-secondary" href="#new-lead-title">
             New lead

@@ -19,11 +19,17 @@ export interface DashboardView {
   days: RangeDays;
 }
 
-// "Today" is the user's own day, so the browser says where it starts; the range ends now.
+/** `scope` and `from` of a report over the view; the range ends now. */
+export function reportParams(view: DashboardView): URLSearchParams {
+  const from = new Date(Date.now() - Number(view.days) * 86_400_000).toISOString();
+  return new URLSearchParams({ ...(view.scope ? { scope: view.scope } : {}), from });
+}
+
+// "Today" is the user's own day, so the browser says where it starts.
 export function dashboardParams(view: DashboardView): URLSearchParams {
-  const now = Date.now();
-  const from = new Date(now - Number(view.days) * 86_400_000).toISOString();
-  return new URLSearchParams({ ...(view.scope ? { scope: view.scope } : {}), from, dayStart: startOfToday() });
+  const params = reportParams(view);
+  params.set('dayStart', startOfToday());
+  return params;
 }
 
 export const getDashboard = (view: DashboardView): Promise<Dashboard> => api.get<Dashboard>(`/api/dashboard?${dashboardParams(view).toString()}`);

@@ -1,7 +1,7 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { LEAD_SOURCES, LEAD_STATUSES, PROPERTY_TYPES } from '../../../../domain/leads/lead.schema';
+import { useCursorList } from '../../lib/use-cursor-list';
 import { fullDate, humanize, money, optionLabel, timeAgo } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
 import { listLeads } from './leads.api';
@@ -39,17 +39,7 @@ export function LeadsPage() {
   }
 
   const request = new URLSearchParams({ ...current, limit: '50', sort });
-  const leads = useInfiniteQuery({
-    queryKey: ['leads', 'list', request.toString()],
-    queryFn: ({ pageParam }) => {
-      const page = new URLSearchParams(request);
-      if (pageParam) page.set('cursor', pageParam);
-      return listLeads(page);
-    },
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const rows = leads.data?.pages.flatMap((page) => page.items) ?? [];
+  const { list: leads, rows } = useCursorList('leads', request, listLeads);
 
   const apply = (next: Record<string, string>) => setParams(queryOf(new URLSearchParams(next)));
   const setFilter = (name: Filter, value: string) => setDraft((old) => ({ ...old, [name]: value }));

@@ -6,8 +6,6 @@ import { desktopAlertsSupported, enableDesktopAlerts } from './desktop-alerts';
 import { useMarkRead, useNotifications, type NotificationItem } from './use-notifications';
 import './notifications.css';
 
-const SHOWN = 20;
-
 export function NotificationsBell() {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
@@ -72,7 +70,7 @@ export function NotificationsBell() {
             <p className="empty">Notifications could not be loaded.</p>
           ) : data?.items.length ? (
             <ul className="notifications-list">
-              {data.items.slice(0, SHOWN).map((item) => (
+              {data.items.map((item) => (
                 <li key={item.id} className={item.readAt ? 'notification' : 'notification notification-unread'}>
                   <button type="button" className="notification-open" onClick={() => openItem(item)}>
                     <span className="notification-dot" aria-hidden="true" />

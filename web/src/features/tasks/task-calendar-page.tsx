@@ -8,6 +8,7 @@ import 'react-big-calendar/lib/css/react-big-calendar.css';
 import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
 import { Link, useNavigate } from 'react-router';
 import { OPEN_TASK_STATUSES, type Task } from '../../../../domain/tasks/task.schema';
+import { isManagerRole } from '../../../../domain/users/user-role';
 import { useMe } from '../auth/use-me';
 import { queryTasks, updateTask, type TaskPage } from './tasks.api';
 import { PRIORITY_CLASS } from './task-labels';
@@ -39,7 +40,7 @@ export function TaskCalendarPage() {
   const [view, setView] = useState<View>(Views.MONTH);
   const [problem, setProblem] = useState<string>();
   const { from, to } = rangeOf(date, view);
-  const scope = role === 'SUPERVISOR' || role === 'ADMIN' ? 'team' : 'mine';
+  const scope = isManagerRole(role) ? 'team' : 'mine';
   const request = new URLSearchParams({ view: scope, dueFrom: from.toISOString(), dueTo: to.toISOString(), limit: '200', sort: 'dueAt' });
   const key = ['tasks', 'calendar', request.toString()];
   const tasks = useQuery({ queryKey: key, queryFn: () => queryTasks(request) });

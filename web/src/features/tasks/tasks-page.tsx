@@ -1,7 +1,8 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { TASK_DUE_FILTERS, TASK_PRIORITIES, TASK_STATUSES, TASK_TYPES } from '../../../../domain/tasks/task.schema';
+import { useCursorList } from '../../lib/use-cursor-list';
 import { fullDate, humanize, startOfToday, timeAgo } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
 import { useMe } from '../auth/use-me';
@@ -45,17 +46,7 @@ export function TasksPage() {
   for (const name of FILTERS) if (params.get(name)) request.set(name, params.get(name)!);
   // Without a status filter, my list and the team's show open work.
   if (!params.get('status') && view !== 'review') request.set('status', OPEN);
-  const tasks = useInfiniteQuery({
-    queryKey: ['tasks', 'list', request.toString()],
-    queryFn: ({ pageParam }) => {
-      const page = new URLSearchParams(request);
-      if (pageParam) page.set('cursor', pageParam);
-      return queryTasks(page);
-    },
-    initialPageParam: '',
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const rows = tasks.data?.pages.flatMap((page) => page.items) ?? [];
+  const { list: tasks, rows } = useCursorList('tasks', request, queryTasks);
 
   const bulk = useMutation({
     mutationFn: ({ action }: { action: 'reassign' | 'complete' | 'cancel' }) => bulkTasks([...selected], action, action === 'reassign' ? bulkAssignee : undefined),

@@ -1,0 +1,13 @@
+import { Prisma } from './generated/client';
+
+/** Prisma stores DateTime as `2026-11-24T00:54:17.411+00:00` text; raw comparisons use the same form. */
+export const sqlDate = (date: Date): string => date.toISOString().replace('Z', '+00:00');
+
+/** A table or column name, double-quoted. */
+export const sqlName = (name: string): Prisma.Sql => Prisma.raw(`"${name.replace(/"/g, '')}"`);
+
+/**
+ * `('A', 'B', …)` written into the SQL rather than bound: SQLite picks a partial index only when
+ * the query repeats the index's `WHERE` term literally. For the code's own constants only.
+ */
+export const sqlLiteralList = (values: readonly string[]): Prisma.Sql => Prisma.raw(`(${values.map((value) => `'${value.replace(/'/g, "''")}'`).join(', ')})`);

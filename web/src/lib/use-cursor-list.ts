@@ -1,0 +1,24 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+
+interface Page<Item> {
+  items: Item[];
+  nextCursor: string | null;
+}
+
+/**
+ * A list read page by page: `request` is the list's query string, `cursor` is added for the
+ * pages after the first. `rows` are every item loaded so far; `fetchNextPage` loads more.
+ */
+export function useCursorList<Item>(entity: string, request: URLSearchParams, fetchPage: (params: URLSearchParams) => Promise<Page<Item>>) {
+  const list = useInfiniteQuery({
+    queryKey: [entity, 'list', request.toString()],
+    queryFn: ({ pageParam }) => {
+      const page = new URLSearchParams(request);
+      if (pageParam) page.set('cursor', pageParam);
+      return fetchPage(page);
+    },
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  return { list, rows: list.data?.pages.flatMap((page) => page.items) ?? [] };
+}
