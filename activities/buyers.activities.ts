@@ -4,6 +4,7 @@ import type { BuyerStatus } from '../domain/buyers/buyer.schema';
 import { pickLeastLoaded } from '../domain/tasks/pick-assignee';
 import type { Db } from '../prisma/db';
 import { findMatchingLeads } from '../prisma/find-matches';
+import { loadDealMath } from '../prisma/settings-store';
 import { recordEvent } from '../prisma/record-event';
 import { toBuyerJson } from '../prisma/to-json';
 import { loadCandidates } from '../prisma/workload';
@@ -30,7 +31,7 @@ export function createBuyerActivities({ db }: { db: Db }) {
     /** "Send matching properties" when the buyer has matches now; nothing otherwise. */
     async createSendMatchesTask({ buyerId, cycleKey, dueAt }: { buyerId: string; cycleKey: string; dueAt: string }): Promise<{ taskId: string | null }> {
       const buyer = await getBuyerOrFail(buyerId);
-      const matches = await findMatchingLeads(db, buyer);
+      const matches = await findMatchingLeads(db, buyer, await loadDealMath(db));
       if (matches.length === 0) return { taskId: null };
       const assigneeId = await pickAcquisitions();
       const task = await db.$transaction((tx) =>

@@ -7,6 +7,7 @@ import { isLeadContactTask } from '../domain/tasks/task-automation';
 import { OPEN_TASK_STATUSES } from '../domain/tasks/task.schema';
 import type { Db, Prisma } from '../prisma/db';
 import { recordEvent } from '../prisma/record-event';
+import { effectiveDealMath, loadStoredSettings } from '../prisma/settings-store';
 import { toLeadJson, toTaskJson } from '../prisma/to-json';
 import { saveAutomaticTask } from './save-automatic-task';
 
@@ -99,7 +100,7 @@ export function createLeadStatusActivities({ db }: { db: Db }) {
             entityType: 'lead',
             entityId: leadId,
             action: 'status_changed',
-            entity: { ...toLeadJson(updated), previousStatus: lead.status },
+            entity: { ...toLeadJson(updated, effectiveDealMath(await loadStoredSettings(tx))), previousStatus: lead.status },
             actorId: input.actorId,
             dedupeKey,
           });

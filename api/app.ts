@@ -71,7 +71,7 @@ export function createApp(deps: AppDeps): express.Express {
     res.json({ temporalUiUrl: deps.temporalUiUrl });
   });
   api.use('/leads', createLeadsRouter({ db, temporal, taskQueue, dealMath }));
-  api.use('/buyers', createBuyersRouter({ db, temporal, taskQueue }));
+  api.use('/buyers', createBuyersRouter({ db, temporal, taskQueue, dealMath }));
   api.use('/offers', createOffersRouter({ db, temporal, taskQueue }));
   api.use('/tasks', createTasksRouter({ db, temporal, taskQueue }));
   api.use('/notes', createNotesRouter({ db }));

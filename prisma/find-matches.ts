@@ -1,15 +1,17 @@
 import { matchBuyer, type MatchableBuyer, type MatchableLead } from '../domain/buyers/match-buyer';
 import { normalizeMarket } from '../domain/buyers/buyer.schema';
-import { computeDealMath, DEFAULT_DEAL_MATH_SETTINGS } from '../domain/deals/deal-math';
+import { computeDealMath, type DealMathSettings } from '../domain/deals/deal-math';
 import { OPEN_LEAD_STATUSES } from '../domain/leads/lead-status';
 import type { Db } from './db';
 import { Prisma, type Buyer, type Lead } from './generated/client';
+import { sqlName } from './sql';
 
 // SQL narrows to at most this many candidates; the domain rule then decides and scores.
 const CANDIDATE_LIMIT = 2_000;
 
-export function matchableLead(lead: Lead): MatchableLead {
-  const { mao } = computeDealMath(lead, DEFAULT_DEAL_MATH_SETTINGS);
+/** The lead as matching sees it: priced by its MAO under the admins' deal math when it has no asking price. */
+export function matchableLead(lead: Lead, dealMath: DealMathSettings): MatchableLead {
+  const { mao } = computeDealMath(lead, dealMath);
   return { ...lead, mao };
 }
 
@@ -45,7 +47,7 @@ function ranked<T>(candidates: T[], score: (candidate: T) => ReturnType<typeof m
 /** `column` is unknown or at least / at most `bound`: what the domain rule lets through. */
 function withinBound(column: string, comparison: '>=' | '<=', bound: number | null): Prisma.Sql[] {
   if (bound === null) return [];
-  return [Prisma.sql`(${Prisma.raw(`"${column}"`)} IS NULL OR ${Prisma.raw(`"${column}"`)} ${Prisma.raw(comparison)} ${bound})`];
+  return [Prisma.sql`(${sqlName(column)} IS NULL OR ${sqlName(column)} ${Prisma.raw(comparison)} ${bound})`];
 }
 
 /**
@@ -53,8 +55,8 @@ function withinBound(column: string, comparison: '>=' | '<=', bound: number | nu
  * whose bounds the lead can meet (a bound the lead cannot be compared with still passes); the
  * domain rule then decides and scores. One raw read: candidates can be thousands of rows.
  */
-export async function findMatchingBuyers(db: Db, lead: Lead, limit = 50): Promise<Match<Buyer>[]> {
-  const target = matchableLead(lead);
+export async function findMatchingBuyers(db: Db, lead: Lead, dealMath: DealMathSettings, limit = 50): Promise<Match<Buyer>[]> {
+  const target = matchableLead(lead, dealMath);
   const price = target.askingPrice ?? target.mao;
   const markets = [normalizeMarket(lead.city), normalizeMarket(lead.zip)];
   const conditions = [
@@ -84,7 +86,7 @@ function inMarkets(markets: string[]): Prisma.Sql {
  * Open leads that fit the buyer's buy box, best first: SQL keeps the newest open leads in the
  * buyer's markets and types whose known facts fit the box; the domain rule decides and scores.
  */
-export async function findMatchingLeads(db: Db, buyer: Buyer, limit = 50): Promise<Match<Lead>[]> {
+export async function findMatchingLeads(db: Db, buyer: Buyer, dealMath: DealMathSettings, limit = 50): Promise<Match<Lead>[]> {
   const box = matchableBuyer(buyer);
   const markets = box.markets.map(normalizeMarket);
   const conditions = [
@@ -100,5 +102,5 @@ export async function findMatchingLeads(db: Db, buyer: Buyer, limit = 50): Promi
     ...withinBound('repairEstimate', '<=', box.maxRepair),
   ];
   const candidates = await db.$queryRaw<Lead[]>`SELECT * FROM "Lead" WHERE ${Prisma.join(conditions, ' AND ')} ORDER BY "createdAt" DESC LIMIT ${CANDIDATE_LIMIT}`;
-  return ranked(candidates, (lead) => matchBuyer(matchableLead(lead), box), limit);
+  return ranked(candidates, (lead) => matchBuyer(matchableLead(lead, dealMath), box), limit);
 }

@@ -5,8 +5,8 @@ import type { Task } from '../domain/tasks/task.schema';
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
-/** `dealMath`: the Settings' rule; the default 70 % rule where the caller has not loaded them. */
-export function toLeadJson(lead: LeadRow, dealMath?: DealMathSettings): Lead {
+/** `dealMath`: the rule admins set in Settings, which the lead's MAO follows. */
+export function toLeadJson(lead: LeadRow, dealMath: DealMathSettings): Lead {
   return {
     id: lead.id,
     sellerName: lead.sellerName,

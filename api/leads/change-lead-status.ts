@@ -1,4 +1,5 @@
 import { WithStartWorkflowOperation, WorkflowIdConflictPolicy, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import type { DealMathSettings } from '../../domain/deals/deal-math';
 import type { ChangeLeadStatusInput, Lead } from '../../domain/leads/lead.schema';
 import { checkLeadTransition } from '../../domain/leads/lead-status';
 import type { PublicUser } from '../../domain/users/user-role';
@@ -18,6 +19,7 @@ export async function changeLeadStatus(
   leadId: string,
   input: ChangeLeadStatusInput,
   actor: PublicUser,
+  dealMath: DealMathSettings,
 ): Promise<Lead> {
   const lead = await deps.db.lead.findUnique({ where: { id: leadId } });
   if (!lead || lead.archivedAt) throw new AppError('NOT_FOUND', `Lead ${leadId} does not exist`);
@@ -40,5 +42,5 @@ export async function changeLeadStatus(
     if (error instanceof WorkflowUpdateFailedError) throw new AppError('CONFLICT', error.cause?.message ?? error.message);
     throw error;
   }
-  return toLeadJson(await deps.db.lead.findUniqueOrThrow({ where: { id: leadId } }));
+  return toLeadJson(await deps.db.lead.findUniqueOrThrow({ where: { id: leadId } }), dealMath);
 }

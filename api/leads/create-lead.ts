@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import type { DealMathSettings } from '../../domain/deals/deal-math';
 import type { CreateLeadInput, Lead } from '../../domain/leads/lead.schema';
 import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../prisma/db';
@@ -15,7 +16,7 @@ export interface CreateLeadDeps {
 }
 
 /** Saves the lead with its `lead.created` event, then starts its lifecycle workflow. */
-export async function createLead(deps: CreateLeadDeps, input: CreateLeadInput, actor: PublicUser): Promise<Lead> {
+export async function createLead(deps: CreateLeadDeps, input: CreateLeadInput, actor: PublicUser, dealMath: DealMathSettings): Promise<Lead> {
   const ownerId = input.ownerId ?? actor.id;
   if (input.ownerId) {
     const owner = await deps.db.user.findUnique({ where: { id: ownerId }, select: { active: true } });
@@ -24,7 +25,7 @@ export async function createLead(deps: CreateLeadDeps, input: CreateLeadInput, a
   const { ownerId: _ignored, ...fields } = input;
   const lead = await deps.db.$transaction(async (tx) => {
     const created = await tx.lead.create({ data: { ...fields, ownerId } });
-    await recordEvent(tx, { entityType: 'lead', entityId: created.id, action: 'created', entity: toLeadJson(created), actorId: actor.id });
+    await recordEvent(tx, { entityType: 'lead', entityId: created.id, action: 'created', entity: toLeadJson(created, dealMath), actorId: actor.id });
     if (ownerId !== actor.id) {
       await notifyUsers(tx, [
         {
@@ -45,5 +46,5 @@ export async function createLead(deps: CreateLeadDeps, input: CreateLeadInput, a
   } catch (error) {
     console.error(`lead ${lead.id}: workflow not started yet:`, error instanceof Error ? error.message : error);
   }
-  return toLeadJson(lead);
+  return toLeadJson(lead, dealMath);
 }

@@ -16,9 +16,10 @@ import { currentUser } from '../auth/require-user';
 import { buyerWorkflowId, createBuyer, updateBuyer, type BuyerDeps } from '../buyers/buyer-store';
 import { AppError } from '../errors';
 import { pageArgs, projectFields, toPage } from '../paginate';
+import type { DealMathCache } from '../settings/deal-math-cache';
 import { parseInput } from '../validate';
 
-export function createBuyersRouter(deps: BuyerDeps) {
+export function createBuyersRouter(deps: BuyerDeps & { dealMath: DealMathCache }) {
   const { db } = deps;
   const router = Router();
 
@@ -94,8 +95,9 @@ export function createBuyersRouter(deps: BuyerDeps) {
   });
 
   router.get('/:id/matches', async (req, res) => {
-    const matches = await findMatchingLeads(db, await findBuyer(req.params.id));
-    res.json({ items: matches.map(({ item, score, reasons }) => ({ lead: toLeadJson(item), score, reasons })) });
+    const dealMath = await deps.dealMath.get();
+    const matches = await findMatchingLeads(db, await findBuyer(req.params.id), dealMath);
+    res.json({ items: matches.map(({ item, score, reasons }) => ({ lead: toLeadJson(item, dealMath), score, reasons })) });
   });
 
   return router;

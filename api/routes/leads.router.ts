@@ -17,7 +17,7 @@ export function createLeadsRouter(deps: CreateLeadDeps & { db: Db; dealMath: Dea
 
   router.post('/', async (req, res) => {
     const input = parseInput(createLeadInputSchema, req.body);
-    res.status(201).json(await createLead(deps, input, currentUser(res)));
+    res.status(201).json(await createLead(deps, input, currentUser(res), await deps.dealMath.get()));
   });
 
   router.get('/', async (req, res) => {
@@ -26,22 +26,22 @@ export function createLeadsRouter(deps: CreateLeadDeps & { db: Db; dealMath: Dea
 
   router.patch('/:id', async (req, res) => {
     const input = parseInput(updateLeadInputSchema, req.body);
-    res.json(await updateLead(deps.db, req.params.id, input, currentUser(res)));
+    res.json(await updateLead(deps.db, req.params.id, input, currentUser(res), await deps.dealMath.get()));
   });
 
   router.post('/:id/archive', async (req, res) => {
-    res.json(await archiveLead(deps.db, req.params.id, currentUser(res)));
+    res.json(await archiveLead(deps.db, req.params.id, currentUser(res), await deps.dealMath.get()));
   });
 
   router.post('/:id/status', async (req, res) => {
     const input = parseInput(changeLeadStatusInputSchema, req.body);
-    res.json(await changeLeadStatus(deps, req.params.id, input, currentUser(res)));
+    res.json(await changeLeadStatus(deps, req.params.id, input, currentUser(res), await deps.dealMath.get()));
   });
 
   router.get('/:id/matches', async (req, res) => {
     const lead = await deps.db.lead.findUnique({ where: { id: req.params.id } });
     if (!lead || lead.archivedAt) throw new AppError('NOT_FOUND', `Lead ${req.params.id} does not exist`);
-    const matches = await findMatchingBuyers(deps.db, lead);
+    const matches = await findMatchingBuyers(deps.db, lead, await deps.dealMath.get());
     res.json({ items: matches.map(({ item, score, reasons }) => ({ buyer: toBuyerJson(item), score, reasons })) });
   });
 

@@ -35,6 +35,8 @@ describe('/api/settings', () => {
     expect(changed.body.deadlines).toMatchObject({ contactMs: '2h', followUpMs: '3d' });
     expect(changed.body.dealMath).toEqual({ rulePercent: 65, targetAssignmentFee: 10_000 });
     expect((await api.request('GET', `/api/leads/${lead.id}`, { cookie: agentCookie })).body.mao).toBe(200_000 * 0.65 - 30_000 - 10_000);
+    const edited = await api.request('PATCH', `/api/leads/${lead.id}`, { cookie: agentCookie, body: { repairEstimate: 20_000 } });
+    expect(edited.body.mao).toBe(200_000 * 0.65 - 20_000 - 10_000);
     expect(await api.testDb.db.event.count({ where: { entityType: 'setting', action: 'updated' } })).toBe(1);
   });
 

@@ -1,5 +1,6 @@
 import { matchBuyer } from '../../domain/buyers/match-buyer';
 import { normalizeMarket } from '../../domain/buyers/buyer.schema';
+import { DEFAULT_DEAL_MATH_SETTINGS } from '../../domain/deals/deal-math';
 import { OPEN_LEAD_STATUSES } from '../../domain/leads/lead-status';
 import { findMatchingBuyers, findMatchingLeads, matchableBuyer, matchableLead } from '../../prisma/find-matches';
 import type { Buyer, Lead } from '../../prisma/generated/client';
@@ -70,8 +71,8 @@ describe('matching through SQL candidates', () => {
   it("finds for every lead exactly the buyers the domain rule accepts among all of them", async () => {
     let matched = 0;
     for (const lead of leads.filter((row) => row.archivedAt === null)) {
-      const expected = buyers.filter((buyer) => buyer.archivedAt === null && buyer.status !== 'INACTIVE' && matchBuyer(matchableLead(lead), matchableBuyer(buyer)).matches);
-      expect({ lead: lead.id, buyers: ids(await findMatchingBuyers(testDb.db, lead, 1_000)) }).toEqual({ lead: lead.id, buyers: expected.map((buyer) => buyer.id).sort() });
+      const expected = buyers.filter((buyer) => buyer.archivedAt === null && buyer.status !== 'INACTIVE' && matchBuyer(matchableLead(lead, DEFAULT_DEAL_MATH_SETTINGS), matchableBuyer(buyer)).matches);
+      expect({ lead: lead.id, buyers: ids(await findMatchingBuyers(testDb.db, lead, DEFAULT_DEAL_MATH_SETTINGS, 1_000)) }).toEqual({ lead: lead.id, buyers: expected.map((buyer) => buyer.id).sort() });
       matched += expected.length;
     }
     expect(matched).toBeGreaterThan(20);
@@ -81,16 +82,32 @@ describe('matching through SQL candidates', () => {
     let matched = 0;
     for (const buyer of buyers) {
       const open = leads.filter((lead) => lead.archivedAt === null && (OPEN_LEAD_STATUSES as readonly string[]).includes(lead.status));
-      const expected = open.filter((lead) => matchBuyer(matchableLead(lead), matchableBuyer(buyer)).matches);
-      expect({ buyer: buyer.id, leads: ids(await findMatchingLeads(testDb.db, buyer, 1_000)) }).toEqual({ buyer: buyer.id, leads: expected.map((lead) => lead.id).sort() });
+      const expected = open.filter((lead) => matchBuyer(matchableLead(lead, DEFAULT_DEAL_MATH_SETTINGS), matchableBuyer(buyer)).matches);
+      expect({ buyer: buyer.id, leads: ids(await findMatchingLeads(testDb.db, buyer, DEFAULT_DEAL_MATH_SETTINGS, 1_000)) }).toEqual({ buyer: buyer.id, leads: expected.map((lead) => lead.id).sort() });
       matched += expected.length;
     }
     expect(matched).toBeGreaterThan(20);
   });
 
+  it("prices a lead without an asking price by its MAO under the admins' rule", async () => {
+    const owner = await buildUser(testDb.db);
+    const lead = await buildLead(testDb.db, owner.id, { city: 'Toledo', zip: '43604', askingPrice: undefined });
+    const unpriced = await testDb.db.lead.update({ where: { id: lead.id }, data: { arv: 200_000, repairEstimate: 20_000 } });
+    const buyer = await testDb.db.buyer.create({
+      data: { name: 'Toledo Buyer', status: 'ACTIVE', markets: '["Toledo"]', marketRows: { create: [{ market: 'toledo' }] }, maxPrice: 100_000 },
+    });
+    const buyersOf = async (rulePercent: number) => ids(await findMatchingBuyers(testDb.db, unpriced, { ...DEFAULT_DEAL_MATH_SETTINGS, rulePercent }, 1_000));
+    const leadsOf = async (rulePercent: number) => ids(await findMatchingLeads(testDb.db, buyer, { ...DEFAULT_DEAL_MATH_SETTINGS, rulePercent }, 1_000));
+    // 70 %: 140k − 20k repairs − 10k fee = 110k, over their 100k; 60 %: 90k, within it.
+    expect(await buyersOf(70)).not.toContain(buyer.id);
+    expect(await buyersOf(60)).toContain(buyer.id);
+    expect(await leadsOf(70)).not.toContain(unpriced.id);
+    expect(await leadsOf(60)).toContain(unpriced.id);
+  });
+
   it('ranks the best match first', async () => {
     const lead = leads.find((row) => row.city === 'Dayton' && row.askingPrice !== null && row.archivedAt === null && row.status !== 'DEAD')!;
-    const scores = (await findMatchingBuyers(testDb.db, lead, 1_000)).map((match) => match.score);
+    const scores = (await findMatchingBuyers(testDb.db, lead, DEFAULT_DEAL_MATH_SETTINGS, 1_000)).map((match) => match.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 });
