@@ -3,8 +3,9 @@
  *
  * Fills a fresh database with realistic, deterministic data for benchmarks: a team, leads over
  * two years spread across the pipeline with deals for the closed ones, buyers with buy boxes,
- * offers, tasks of every kind and the leads' history. Straight SQL in large transactions, no
- * workflows: the rows carry `workflowStartedAt`, so the API does not start a workflow for each.
+ * our purchase offers and buyers' offers on contracted leads, tasks of every kind and the leads'
+ * history. Straight SQL in large transactions, no workflows: the rows carry `workflowStartedAt`,
+ * so the API does not start a workflow for each.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -66,6 +67,8 @@ async function main(): Promise<void> {
   const agents = team.filter((user) => user.role === 'AGENT');
   const leadIds: string[] = [];
   const buyerIds: string[] = [];
+  // Leads a buyer has bid on (under contract or closed): they get BUYER offers once buyers exist.
+  const contracted: Array<{ id: string; askingPrice: number; ownerId: string; createdAt: string; closed: boolean }> = [];
   const counts: Record<string, number> = {};
   const count = (table: string) => (counts[table] = (counts[table] ?? 0) + 1);
 
@@ -107,6 +110,7 @@ async function main(): Promise<void> {
           workflowStartedAt: lead.createdAt, createdAt: lead.createdAt, updatedAt: lead.createdAt,
         });
         count('Offer');
+        if (accepted) contracted.push({ id: lead.id, askingPrice: lead.askingPrice, ownerId: lead.ownerId, createdAt: lead.createdAt, closed: lead.status === 'CLOSED' });
       }
     }
   })();
@@ -119,6 +123,14 @@ async function main(): Promise<void> {
       buyerIds.push(buyer.id);
       count('Buyer');
     }
+    contracted.forEach((lead, index) => {
+      addOffer({
+        id: `vboffer${index.toString(36)}`, leadId: lead.id, buyerId: faker.helpers.arrayElement(buyerIds), kind: 'BUYER', amount: Math.round((lead.askingPrice * 0.95) / 500) * 500,
+        status: lead.closed ? 'ACCEPTED' : faker.helpers.arrayElement(['SENT', 'COUNTERED', 'ACCEPTED', 'REJECTED']), createdById: lead.ownerId,
+        workflowStartedAt: lead.createdAt, createdAt: lead.createdAt, updatedAt: lead.createdAt,
+      });
+      count('Offer');
+    });
   })();
 
   db.transaction(() => {

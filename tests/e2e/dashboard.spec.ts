@@ -89,6 +89,11 @@ describe('dashboard in the browser', () => {
 
       expect(navigations).toBe(0);
       await page.screenshot({ path: path.join(os.tmpdir(), 'flipstackk-dashboard.png') });
+
+      // Each feed line links to its item: the new lead's line opens the lead.
+      await feed.getByRole('link', { name: 'New lead: Browser Seller, 77 Live Ave, Dayton' }).click();
+      await page.waitForURL(/\/leads\/[^/]+$/);
+      await page.getByRole('heading', { name: 'Browser Seller', level: 1 }).waitFor();
       await context.close();
     }));
 

@@ -1,10 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { fullDate, timeSince } from '../../lib/format';
 import { mergeEvents, RECENT_EVENTS_KEY, type LiveEvent } from '../../lib/use-live-events';
 import { useWorkflowLink } from '../../lib/use-workflow-link';
 import { useMe } from '../auth/use-me';
 import { listRecentEvents } from './dashboard.api';
-import { describeEvent, isFeedEvent, type EventTone } from './describe-event';
+import { describeEvent, isFeedEvent, itemLink, type EventTone } from './describe-event';
 import { useNow } from './use-now';
 
 const TONE_ICONS: Record<EventTone, string> = {
@@ -54,6 +55,7 @@ export function ActivityFeed() {
           {events.map((event) => {
             const line = describeEvent(event, { meId: me?.id, now });
             const href = line.workflowId && workflowLink(line.workflowId);
+            const link = itemLink(event);
             return (
               <li key={event.id} className={`feed-item tone-${line.tone}`}>
                 <span className="feed-icon" aria-hidden="true">
@@ -62,7 +64,7 @@ export function ActivityFeed() {
                   </svg>
                 </span>
                 <div className="feed-text">
-                  <p className="feed-title">{line.title}</p>
+                  <p className="feed-title">{link ? <Link to={link}>{line.title}</Link> : line.title}</p>
                   {(line.detail || href) && (
                     <p className="feed-detail">
                       {line.detail}

@@ -99,5 +99,22 @@ export function describeEvent(event: LiveEvent, context: { meId?: string; now: n
   }
 }
 
+const PAGES: Partial<Record<string, string>> = { lead: '/leads', task: '/tasks', buyer: '/buyers' };
+
+/**
+ * The page of the item an event is about: the lead, task or buyer itself; for an offer, deal,
+ * note or document, the lead, buyer or task it belongs to; for a settings change, Settings.
+ */
+export function itemLink(event: LiveEvent): string | undefined {
+  const own = PAGES[event.entityType];
+  if (own) return `${own}/${encodeURIComponent(event.entityId)}`;
+  if (event.entityType === 'setting') return '/settings';
+  for (const [key, page] of [['leadId', '/leads'], ['buyerId', '/buyers'], ['taskId', '/tasks']] as const) {
+    const id = text(event.entity[key]);
+    if (id) return `${page}/${encodeURIComponent(id)}`;
+  }
+  return undefined;
+}
+
 /** Notifications are personal copies of the changes already in the feed; the bell shows them. */
 export const isFeedEvent = (event: LiveEvent): boolean => event.entityType !== 'notification' && event.entityType !== 'session';
