@@ -93,7 +93,7 @@ describe('tasks in the browser', () => {
       const agent = await signedIn('agent@flipstackk.test');
       const watcher = await signedIn('agent@flipstackk.test'); // the agent's own dashboard counts the agent's tasks
       await agent.page.getByRole('link', { name: 'Tasks', exact: true }).click();
-      await agent.page.getByRole('link', { name: 'Prepare the assignment contract' }).click();
+      await agent.page.getByRole('table', { name: 'Tasks' }).getByRole('link', { name: 'Prepare the assignment contract' }).click();
       await agent.page.getByRole('button', { name: 'Start', exact: true }).click();
       await agent.page.locator('.detail-title .status-pill').getByText('In progress').waitFor();
       // It needs review: the agent can submit it but not complete or approve it.
