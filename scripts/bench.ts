@@ -4,7 +4,7 @@
  * Seeds `data/bench-volume` once (`npm run seed:volume`, 100k leads, 20k buyers, 300k tasks;
  * reused by later runs), starts the whole stack on it, then measures with autocannon (20
  * connections) the dashboard, the lead list, lead detail with matches, buyer matches and task
- * lists; the SSE latencies; and the initial web JS. Each figure is printed beside its target.
+ * lists; the SSE latencies; a commit → visible in a second browser (Chromium); and the initial web JS. Each figure is printed beside its target.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { parseEnv } from '../domain/config/env-fields';
 import { DEMO_PASSWORD } from '../prisma/seed';
 import { loadTest } from './bench/http-load';
+import { measureBrowserLiveUpdate } from './bench/browser-live-update';
 import { measureSse } from './bench/sse-latency';
 import { figuresOf, reportLine } from './bench/stats';
 import { initialWebJsGzipBytes } from './bench/web-size';
@@ -27,11 +28,12 @@ const env = parseEnv(
     BENCH_LEADS: z.coerce.number().int().min(1).max(10_000).default(200),
     BENCH_SECONDS: z.coerce.number().int().min(1).max(120).default(5),
     BENCH_CONNECTIONS: z.coerce.number().int().min(1).max(200).default(20),
+    BENCH_BROWSER_LEADS: z.coerce.number().int().min(1).max(1_000).default(40),
   }),
   process.env,
 );
 
-const TARGETS = { dashboardMs: 25, listMs: 50, sseMs: 100, postToTaskMs: 250, webJsKb: 250 };
+const TARGETS = { dashboardMs: 25, listMs: 50, sseMs: 100, postToTaskMs: 250, browserLiveMs: 1_000, webJsKb: 250 };
 
 function seedIfMissing(): void {
   if (fs.existsSync(path.join(env.BENCH_DATA_DIR, 'flipstackk.db'))) return;
@@ -85,6 +87,10 @@ async function main(): Promise<void> {
     lines.push(reportLine('lead POST → its task.created over SSE', figuresOf(sse.postToTask), TARGETS.postToTaskMs));
     lines.push(reportLine('lead POST → 201', figuresOf(sse.post)));
     console.log(lines.slice(-3).join('\n'));
+
+    const live = await measureBrowserLiveUpdate(appUrl, supervisor, agent, env.BENCH_BROWSER_LEADS);
+    lines.push(reportLine('lead committed → in a 2nd browser\'s activity feed', figuresOf(live), TARGETS.browserLiveMs));
+    console.log(lines.at(-1));
 
     const kb = initialWebJsGzipBytes(path.join(ROOT_DIR, 'web', 'dist')) / 1024;
     console.log(`initial web JS (gzip)${' '.repeat(29)} ${kb.toFixed(1)} KB   target ≤ ${TARGETS.webJsKb} KB: ${kb <= TARGETS.webJsKb ? 'MET' : 'MISSED'}`);

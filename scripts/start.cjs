@@ -13,15 +13,14 @@ function dependenciesStale() {
 }
 
 if (dependenciesStale()) {
-  // `npm install` honours package-lock.json; `npm ci` refuses a lockfile without other platforms'
-  // optional packages, which the registry here does not serve (see .ci/run).
-  console.log('Installing dependencies (npm install)…');
+  // `npm ci`: exactly the locked versions (the lockfile lists every platform's optional packages).
+  console.log('Installing dependencies (npm ci)…');
   const env = { ...process.env };
   // Native addons compile from source here; node-gyp must use the local Node headers, not download them.
   if (!env.npm_config_nodedir && fs.existsSync('/usr/include/node/node.h')) env.npm_config_nodedir = '/usr';
-  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit', env });
+  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit', env });
   if (result.status !== 0) {
-    console.error('npm install failed; fix the error above and run npm start again.');
+    console.error('npm ci failed; fix the error above and run npm start again.');
     process.exit(1);
   }
 }

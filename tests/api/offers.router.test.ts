@@ -51,7 +51,7 @@ describe('offers', () => {
     const lead = await leadAt('NEW');
     const offer = (await api.request('POST', '/api/offers', {
       cookie,
-      body: { leadId: lead.id, kind: 'PURCHASE', amount: 70_000, status: 'SENT', expiresAt: new Date(Date.now() + 1_500).toISOString() },
+      body: { leadId: lead.id, kind: 'PURCHASE', amount: 70_000, status: 'SENT', expiresAt: new Date(Date.now() + 3_000).toISOString() },
     })).body;
     await waitUntil('the offer to expire', async () => (await api.testDb.db.offer.findUniqueOrThrow({ where: { id: offer.id } })).status === 'EXPIRED');
     expect(await api.testDb.db.notification.findFirst({ where: { recipientId: agent.id, title: { startsWith: 'Offer expired' } } })).not.toBeNull();

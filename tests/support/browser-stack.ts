@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { freePort } from '../../scripts/lib/processes';
 import { startStack, type Stack } from '../../scripts/lib/stack';
 import { buildWebIfStale } from '../../scripts/lib/web-build';
-import { launchBrowser } from './browser';
+import { launchChromium } from '../../scripts/lib/chromium';
 import { requireTemporalCli } from './temporal-env';
 import { ROOT_DIR } from './test-db';
 
@@ -36,7 +36,7 @@ export function useBrowserStack() {
         buildWebIfStale(ROOT_DIR, log);
         dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipstackk-e2e-'));
         const [port, temporalPort, temporalUiPort] = [await freePort(), await freePort(), await freePort()];
-        browser = await launchBrowser();
+        browser = await launchChromium();
         stack = await startStack({ rootDir: ROOT_DIR, dataDir, port, temporalPort, temporalUiPort, temporalCli: requireTemporalCli(), headless: true, log });
       }),
     180_000,
