@@ -1,7 +1,6 @@
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
+import { MONTHLY_REVIEW_SCHEDULE_ID } from '../domain/workflow-ids';
 import type { monthlyReviewWorkflow } from '../workflows/reviews/monthly-review.workflow';
-
-export const MONTHLY_REVIEW_SCHEDULE_ID = 'monthly-performance-review';
 
 /**
  * The Temporal Schedule that starts `monthlyReviewWorkflow` at 08:00 on the first day of each

@@ -1,7 +1,8 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DEFAULT_DEADLINES } from '../../domain/config/deadlines';
 import { monthKey } from '../../domain/tasks/monthly-review';
-import { ensureMonthlyReviewSchedule, MONTHLY_REVIEW_SCHEDULE_ID } from '../../worker/monthly-review-schedule';
+import { MONTHLY_REVIEW_SCHEDULE_ID } from '../../domain/workflow-ids';
+import { ensureMonthlyReviewSchedule } from '../../worker/monthly-review-schedule';
 import { monthlyReviewWorkflow } from '../../workflows/reviews/monthly-review.workflow';
 import { buildUser } from '../support/factories';
 import { recordHistory, startTemporalDevServer, withWorker } from '../support/temporal-env';

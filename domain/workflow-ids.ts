@@ -1,0 +1,7 @@
+/** The Temporal workflow id of each lifecycle: the one place that spells them. */
+export const leadWorkflowId = (leadId: string): string => `lead-${leadId}`;
+export const buyerWorkflowId = (buyerId: string): string => `buyer-${buyerId}`;
+export const offerWorkflowId = (offerId: string): string => `offer-${offerId}`;
+export const taskWorkflowId = (taskId: string): string => `task-${taskId}`;
+export const documentWorkflowId = (documentId: string): string => `document-${documentId}`;
+export const MONTHLY_REVIEW_SCHEDULE_ID = 'monthly-performance-review';
