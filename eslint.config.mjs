@@ -9,7 +9,7 @@ const noIo = (extra) => ({
   paths: NODE_BUILTINS.map((name) => ({ name, message: 'No Node built-ins here: I/O belongs in activities, api or worker.' })),
   patterns: [
     { group: ['node:*'], message: 'No Node built-ins here: I/O belongs in activities, api or worker.' },
-    { group: ['@prisma/*', 'better-sqlite3', '**/prisma/db', '**/prisma/generated/*', '**/prisma/generated'], message: 'No database access here: only activities write, only api reads.' },
+    { group: ['@prisma/*', 'better-sqlite3', '**/db/*', '**/db/*/*', '**/prisma/generated/*', '**/prisma/generated'], message: 'No database access here: only activities write, only api reads.' },
     ...extra,
   ],
 });

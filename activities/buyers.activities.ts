@@ -2,12 +2,12 @@ import { ApplicationFailure } from '@temporalio/common';
 import { pofExpiryTaskFor, sendMatchesTaskFor, verifyProofOfFundsTaskFor } from '../domain/buyers/buyer-tasks';
 import type { BuyerStatus } from '../domain/buyers/buyer.schema';
 import { pickLeastLoaded } from '../domain/tasks/pick-assignee';
-import type { Db } from '../prisma/db';
-import { findMatchingLeads } from '../prisma/find-matches';
-import { loadDealMath } from '../prisma/settings-store';
-import { recordEvent } from '../prisma/record-event';
-import { toBuyerJson } from '../prisma/to-json';
-import { loadCandidates } from '../prisma/workload';
+import type { Db } from '../db/client';
+import { findMatchingLeads } from '../db/queries/find-matches';
+import { loadDealMath } from '../db/writes/settings-store';
+import { recordEvent } from '../db/writes/record-event';
+import { toBuyerJson } from '../db/rows';
+import { loadCandidates } from '../db/queries/load-candidates';
 import { saveAutomaticTask } from './save-automatic-task';
 
 export function createBuyerActivities({ db }: { db: Db }) {

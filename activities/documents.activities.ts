@@ -1,5 +1,5 @@
 import { expiryReminderTaskFor } from '../domain/tasks/expiry-reminders';
-import type { Db } from '../prisma/db';
+import type { Db } from '../db/client';
 import { saveAutomaticTask } from './save-automatic-task';
 
 export function createDocumentActivities({ db }: { db: Db }) {

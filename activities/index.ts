@@ -1,5 +1,5 @@
 import type { Deadlines } from '../domain/config/deadlines';
-import type { Db } from '../prisma/db';
+import type { Db } from '../db/client';
 import { createBuyerActivities } from './buyers.activities';
 import { createDocumentActivities } from './documents.activities';
 import { createLeadStatusActivities } from './lead-status.activities';

@@ -5,10 +5,10 @@ import { followUpTaskFor, statusTaskFor } from '../domain/leads/lead-tasks';
 import type { LeadStatus } from '../domain/leads/lead.schema';
 import { isLeadContactTask } from '../domain/tasks/task-automation';
 import { OPEN_TASK_STATUSES } from '../domain/tasks/task.schema';
-import type { Db, Prisma } from '../prisma/db';
-import { recordEvent } from '../prisma/record-event';
-import { effectiveDealMath, loadStoredSettings } from '../prisma/settings-store';
-import { toLeadJson, toTaskJson } from '../prisma/to-json';
+import type { Db, Prisma } from '../db/client';
+import { recordEvent } from '../db/writes/record-event';
+import { effectiveDealMath, loadStoredSettings } from '../db/writes/settings-store';
+import { toLeadJson, toTaskJson } from '../db/rows';
 import { saveAutomaticTask } from './save-automatic-task';
 
 export interface ApplyLeadStatusInput {

@@ -1,9 +1,9 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { Db } from '../prisma/db';
+import type { Db } from '../db/client';
 import { contactTaskFor, isContactMissed, overdueContactTaskFor } from '../domain/leads/lead-tasks';
-import { recordEvent } from '../prisma/record-event';
-import { toTaskJson } from '../prisma/to-json';
-import { notifyUsers } from '../prisma/notify-users';
+import { recordEvent } from '../db/writes/record-event';
+import { toTaskJson } from '../db/rows';
+import { notifyUsers } from '../db/writes/notify-users';
 import { saveAutomaticTask } from './save-automatic-task';
 
 export interface LeadActivityDeps {

@@ -3,10 +3,10 @@ import { offerFollowUpTaskFor } from '../domain/offers/offer-tasks';
 import { expiryReminderTaskFor } from '../domain/tasks/expiry-reminders';
 import { OPEN_OFFER_STATUSES, type OfferStatus } from '../domain/offers/offer.schema';
 import { OPEN_TASK_STATUSES } from '../domain/tasks/task.schema';
-import type { Db, Prisma } from '../prisma/db';
-import { recordEvent } from '../prisma/record-event';
-import { toOfferJson, toTaskJson } from '../prisma/to-json';
-import { notifyUsers } from '../prisma/notify-users';
+import type { Db, Prisma } from '../db/client';
+import { recordEvent } from '../db/writes/record-event';
+import { toOfferJson, toTaskJson } from '../db/rows';
+import { notifyUsers } from '../db/writes/notify-users';
 import { saveAutomaticTask } from './save-automatic-task';
 
 export interface ApplyOfferStatusInput {

@@ -1,7 +1,7 @@
 import { monthlyReviewTaskFor, REVIEWED_ROLES } from '../domain/tasks/monthly-review';
 import { pickLeastLoaded } from '../domain/tasks/pick-assignee';
-import type { Db } from '../prisma/db';
-import { loadCandidates } from '../prisma/workload';
+import type { Db } from '../db/client';
+import { loadCandidates } from '../db/queries/load-candidates';
 import { saveAutomaticTask } from './save-automatic-task';
 
 export function createReviewActivities({ db }: { db: Db }) {

@@ -1,8 +1,8 @@
-import type { Prisma } from '../prisma/db';
+import type { Prisma } from '../db/client';
 import type { Task } from '../prisma/generated/client';
 import type { AutomaticTaskSpec } from '../domain/leads/lead-tasks';
-import { recordEvent } from '../prisma/record-event';
-import { toTaskJson } from '../prisma/to-json';
+import { recordEvent } from '../db/writes/record-event';
+import { toTaskJson } from '../db/rows';
 
 interface TaskContext {
   assigneeId: string | null;

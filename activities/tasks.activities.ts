@@ -10,13 +10,13 @@ import {
 import { pickLeastLoaded } from '../domain/tasks/pick-assignee';
 import type { LeadStatus } from '../domain/leads/lead.schema';
 import type { TaskPriority, TaskStatus, TaskType } from '../domain/tasks/task.schema';
-import type { Db, Prisma } from '../prisma/db';
+import type { Db, Prisma } from '../db/client';
 import type { Task } from '../prisma/generated/client';
-import { notifyUsers, type NotificationInput } from '../prisma/notify-users';
-import { recordEvent } from '../prisma/record-event';
-import { saveNote } from '../prisma/save-note';
-import { toBuyerJson, toTaskJson } from '../prisma/to-json';
-import { loadCandidates } from '../prisma/workload';
+import { notifyUsers, type NotificationInput } from '../db/writes/notify-users';
+import { recordEvent } from '../db/writes/record-event';
+import { saveNote } from '../db/writes/save-note';
+import { toBuyerJson, toTaskJson } from '../db/rows';
+import { loadCandidates } from '../db/queries/load-candidates';
 import { saveAutomaticTask } from './save-automatic-task';
 
 export interface TaskActivityDeps {

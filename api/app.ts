@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { Client } from '@temporalio/client';
 import cookieParser from 'cookie-parser';
 import express from 'express';
-import type { Db } from '../prisma/db';
+import type { Db } from '../db/client';
 import { requireUser } from './auth/require-user';
 import { createSessionStore } from './auth/sessions';
 import { errorHandler, notFoundHandler } from './errors';

@@ -1,6 +1,6 @@
 import { Prisma } from '../prisma/generated/client';
-import type { Db } from '../prisma/db';
-import { sqlName as quoted } from '../prisma/sql';
+import type { Db } from '../db/client';
+import { sqlName as quoted } from '../db/queries/sql';
 import { AppError } from './errors';
 
 /**

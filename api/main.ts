@@ -1,4 +1,4 @@
-import { openDb } from '../prisma/db';
+import { openDb } from '../db/client';
 import { createApp } from './app';
 import { loadApiEnv } from './env';
 import { startMissingBuyerWorkflows } from './buyers/buyer-store';

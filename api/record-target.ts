@@ -1,4 +1,4 @@
-import type { Db } from '../prisma/db';
+import type { Db } from '../db/client';
 import { AppError } from './errors';
 
 type TargetField = 'leadId' | 'buyerId' | 'taskId' | 'offerId';

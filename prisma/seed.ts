@@ -2,9 +2,9 @@ import { hashPassword } from '../api/auth/password';
 import { normalizeMarket } from '../domain/buyers/buyer.schema';
 import { DEFAULT_DEAL_MATH_SETTINGS } from '../domain/deals/deal-math';
 import type { UserRole } from '../domain/users/user-role';
-import type { Db } from './db';
-import { recordEvent } from './record-event';
-import { toBuyerJson, toLeadJson } from './to-json';
+import type { Db } from '../db/client';
+import { recordEvent } from '../db/writes/record-event';
+import { toBuyerJson, toLeadJson } from '../db/rows';
 
 export const DEMO_PASSWORD = 'flipstackk';
 

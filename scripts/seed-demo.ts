@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parseEnv } from '../domain/config/env-fields';
-import { openDb } from '../prisma/db';
+import { openDb } from '../db/client';
 import { seedDemoData } from '../prisma/seed';
 
 const env = parseEnv(z.object({ DATA_DIR: z.string().min(1).default('./data'), DATABASE_FILE: z.string().min(1).optional() }), process.env);

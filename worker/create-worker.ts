@@ -1,7 +1,7 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import type { Deadlines } from '../domain/config/deadlines';
-import type { Db } from '../prisma/db';
+import type { Db } from '../db/client';
 
 export interface FlipstackkWorkerOptions {
   connection: NativeConnection;

@@ -1,6 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import { openDb } from '../prisma/db';
+import { openDb } from '../db/client';
 import { createFlipstackkWorker } from './create-worker';
 import { loadWorkerEnv } from './env';
 import { ensureMonthlyReviewSchedule } from './monthly-review-schedule';

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '../../prisma/db';
-import { recordEvent } from '../../prisma/record-event';
+import type { Db } from '../../db/client';
+import { recordEvent } from '../../db/writes/record-event';
 import type { PublicUser, UserRole } from '../../domain/users/user-role';
 
 export const SESSION_COOKIE = 'flipstackk_session';

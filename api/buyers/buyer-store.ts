@@ -1,9 +1,9 @@
 import { WorkflowIdConflictPolicy, type Client } from '@temporalio/client';
 import { normalizeMarket, type BuyerStatus, type CreateBuyerInput, type UpdateBuyerInput } from '../../domain/buyers/buyer.schema';
 import type { PublicUser } from '../../domain/users/user-role';
-import type { Db, Prisma } from '../../prisma/db';
-import { recordEvent } from '../../prisma/record-event';
-import { toBuyerJson, type BuyerJson } from '../../prisma/to-json';
+import type { Db, Prisma } from '../../db/client';
+import { recordEvent } from '../../db/writes/record-event';
+import { toBuyerJson, type BuyerJson } from '../../db/rows';
 import { proofOfFundsChangedSignal } from '../../workflows/buyers/buyer.messages';
 import type { buyerWorkflow } from '../../workflows/buyers/buyer.workflow';
 import { AppError } from '../errors';

@@ -2,10 +2,10 @@ import type { Client } from '@temporalio/client';
 import type { DealMathSettings } from '../../domain/deals/deal-math';
 import type { CreateLeadInput, Lead } from '../../domain/leads/lead.schema';
 import type { PublicUser } from '../../domain/users/user-role';
-import type { Db } from '../../prisma/db';
-import { notifyUsers } from '../../prisma/notify-users';
-import { recordEvent } from '../../prisma/record-event';
-import { toLeadJson } from '../../prisma/to-json';
+import type { Db } from '../../db/client';
+import { notifyUsers } from '../../db/writes/notify-users';
+import { recordEvent } from '../../db/writes/record-event';
+import { toLeadJson } from '../../db/rows';
 import { AppError } from '../errors';
 import { startLeadWorkflow } from './start-lead-workflow';
 

@@ -1,9 +1,9 @@
 import type { DealMathSettings } from '../../domain/deals/deal-math';
 import type { ListLeadsQuery } from '../../domain/leads/lead.schema';
 import { Prisma, type Lead } from '../../prisma/generated/client';
-import type { Db } from '../../prisma/db';
-import { sqlDate, sqlName } from '../../prisma/sql';
-import { toLeadJson } from '../../prisma/to-json';
+import type { Db } from '../../db/client';
+import { sqlDate, sqlName } from '../../db/queries/sql';
+import { toLeadJson } from '../../db/rows';
 import { keysetPage, oneOf, sortedBy, type KeysetQuery } from '../keyset-page';
 import { projectFields } from '../paginate';
 

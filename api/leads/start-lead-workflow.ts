@@ -1,6 +1,6 @@
 import { WorkflowIdConflictPolicy, type Client } from '@temporalio/client';
 import type { LeadStatus } from '../../domain/leads/lead.schema';
-import type { Db } from '../../prisma/db';
+import type { Db } from '../../db/client';
 import type { leadWorkflow } from '../../workflows/leads/lead.workflow';
 
 export const leadWorkflowId = (leadId: string): string => `lead-${leadId}`;

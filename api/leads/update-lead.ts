@@ -1,9 +1,9 @@
 import type { DealMathSettings } from '../../domain/deals/deal-math';
 import type { Lead, UpdateLeadInput } from '../../domain/leads/lead.schema';
 import type { PublicUser } from '../../domain/users/user-role';
-import type { Db } from '../../prisma/db';
-import { recordEvent } from '../../prisma/record-event';
-import { toLeadJson } from '../../prisma/to-json';
+import type { Db } from '../../db/client';
+import { recordEvent } from '../../db/writes/record-event';
+import { toLeadJson } from '../../db/rows';
 import { AppError } from '../errors';
 
 const blankToNull = (value: string | null | undefined) => (value === '' ? null : value);

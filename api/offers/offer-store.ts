@@ -1,9 +1,9 @@
 import { WithStartWorkflowOperation, WorkflowIdConflictPolicy, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { OPEN_OFFER_STATUSES, type CreateOfferInput, type OfferStatus, type UpdateOfferInput } from '../../domain/offers/offer.schema';
 import type { PublicUser } from '../../domain/users/user-role';
-import type { Db } from '../../prisma/db';
-import { recordEvent } from '../../prisma/record-event';
-import { toOfferJson, type OfferJson } from '../../prisma/to-json';
+import type { Db } from '../../db/client';
+import { recordEvent } from '../../db/writes/record-event';
+import { toOfferJson, type OfferJson } from '../../db/rows';
 import { changeOfferStatusUpdate } from '../../workflows/offers/offer.messages';
 import type { offerWorkflow } from '../../workflows/offers/offer.workflow';
 import { AppError } from '../errors';

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { analyticsQuerySchema } from '../../domain/analytics/analytics.schema';
-import type { Db } from '../../prisma/db';
-import { loadAnalytics } from '../../prisma/analytics/analytics-query';
+import type { Db } from '../../db/client';
+import { loadAnalytics } from '../../db/queries/load-analytics';
 import { currentUser } from '../auth/require-user';
 import { reportRange, reportScope } from '../reports/report-range';
 import { parseInput } from '../validate';

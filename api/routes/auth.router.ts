@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { loginInputSchema } from '../../domain/auth/login.schema';
-import type { Db } from '../../prisma/db';
+import type { Db } from '../../db/client';
 import { verifyPassword } from '../auth/password';
 import { SESSION_COOKIE, type SessionStore } from '../auth/sessions';
 import { AppError } from '../errors';

@@ -7,10 +7,10 @@ import {
   normalizeMarket,
   updateBuyerInputSchema,
 } from '../../domain/buyers/buyer.schema';
-import type { Prisma } from '../../prisma/db';
-import { findMatchingLeads } from '../../prisma/find-matches';
-import { recordEvent } from '../../prisma/record-event';
-import { toBuyerJson, toLeadJson } from '../../prisma/to-json';
+import type { Prisma } from '../../db/client';
+import { findMatchingLeads } from '../../db/queries/find-matches';
+import { recordEvent } from '../../db/writes/record-event';
+import { toBuyerJson, toLeadJson } from '../../db/rows';
 import { changeBuyerStatusUpdate } from '../../workflows/buyers/buyer.messages';
 import { currentUser } from '../auth/require-user';
 import { buyerWorkflowId, createBuyer, updateBuyer, type BuyerDeps } from '../buyers/buyer-store';

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { dashboardQuerySchema, type Dashboard } from '../../domain/analytics/dashboard.schema';
-import type { Db } from '../../prisma/db';
-import { loadDashboard } from '../../prisma/analytics/dashboard-query';
+import type { Db } from '../../db/client';
+import { loadDashboard } from '../../db/queries/load-dashboard';
 import { currentUser } from '../auth/require-user';
 import { createRecentResults } from '../reports/recent-results';
 import { reportRange, reportScope } from '../reports/report-range';

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { pageQueryFields } from '../../domain/validation/fields';
-import type { Db } from '../../prisma/db';
+import type { Db } from '../../db/client';
 import { pageArgs, toPage } from '../paginate';
 import { parseInput } from '../validate';
 

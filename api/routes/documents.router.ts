@@ -1,9 +1,9 @@
 import { WorkflowIdConflictPolicy, type Client } from '@temporalio/client';
 import { Router } from 'express';
 import { createDocumentInputSchema, listDocumentsQuerySchema } from '../../domain/documents/document.schema';
-import type { Db } from '../../prisma/db';
+import type { Db } from '../../db/client';
 import type { Document } from '../../prisma/generated/client';
-import { recordEvent } from '../../prisma/record-event';
+import { recordEvent } from '../../db/writes/record-event';
 import type { documentExpiryWorkflow } from '../../workflows/documents/document.workflow';
 import { currentUser } from '../auth/require-user';
 import { findAttachmentTarget } from '../record-target';

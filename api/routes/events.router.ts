@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Db } from '../../prisma/db';
-import { toEventJson } from '../../prisma/to-json';
+import type { Db } from '../../db/client';
+import { toEventJson } from '../../db/rows';
 import { currentUser } from '../auth/require-user';
 import type { EventHub } from '../sse/event-hub';
 import { parseInput } from '../validate';

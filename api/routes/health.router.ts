@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { Router } from 'express';
-import type { Db } from '../../prisma/db';
+import type { Db } from '../../db/client';
 
 const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
   Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timed out')), ms).unref())]);

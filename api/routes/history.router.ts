@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { historyParamsSchema } from '../../domain/users/user-items.schema';
-import type { Db } from '../../prisma/db';
-import { toEventJson } from '../../prisma/to-json';
+import type { Db } from '../../db/client';
+import { toEventJson } from '../../db/rows';
 import { parseInput } from '../validate';
 
 /** An entity's history timeline, from its Event rows, oldest first. */

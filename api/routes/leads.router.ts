@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { changeLeadStatusInputSchema, createLeadInputSchema, listLeadsQuerySchema, updateLeadInputSchema } from '../../domain/leads/lead.schema';
-import type { Db } from '../../prisma/db';
-import { findMatchingBuyers } from '../../prisma/find-matches';
-import { toBuyerJson, toLeadJson } from '../../prisma/to-json';
+import type { Db } from '../../db/client';
+import { findMatchingBuyers } from '../../db/queries/find-matches';
+import { toBuyerJson, toLeadJson } from '../../db/rows';
 import { currentUser } from '../auth/require-user';
 import { AppError } from '../errors';
 import { changeLeadStatus } from '../leads/change-lead-status';

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { savedViewInputSchema, userItemInputSchema } from '../../domain/users/user-items.schema';
-import type { Db } from '../../prisma/db';
+import type { Db } from '../../db/client';
 import { currentUser } from '../auth/require-user';
 import { AppError, isUniqueViolation } from '../errors';
 import { parseInput } from '../validate';

@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import { createNoteInputSchema, listNotesQuerySchema, updateNoteInputSchema } from '../../domain/notes/note.schema';
-import type { Db } from '../../prisma/db';
-import { recordEvent } from '../../prisma/record-event';
-import { saveNote } from '../../prisma/save-note';
-import { toNoteJson } from '../../prisma/to-json';
+import type { Db } from '../../db/client';
+import { recordEvent } from '../../db/writes/record-event';
+import { saveNote } from '../../db/writes/save-note';
+import { toNoteJson } from '../../db/rows';
 import { currentUser } from '../auth/require-user';
 import { AppError } from '../errors';
 import { findAttachmentTarget } from '../record-target';

@@ -1,8 +1,8 @@
 import { Router } from 'express';
-import type { Db } from '../../prisma/db';
+import type { Db } from '../../db/client';
 import type { Notification as NotificationRow } from '../../prisma/generated/client';
-import { recordEvent } from '../../prisma/record-event';
-import { toNotificationJson } from '../../prisma/to-json';
+import { recordEvent } from '../../db/writes/record-event';
+import { toNotificationJson } from '../../db/rows';
 import { currentUser } from '../auth/require-user';
 import { AppError } from '../errors';
 

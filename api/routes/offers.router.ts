@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { changeOfferStatusInputSchema, createOfferInputSchema, listOffersQuerySchema, updateOfferInputSchema } from '../../domain/offers/offer.schema';
-import { toOfferJson } from '../../prisma/to-json';
+import { toOfferJson } from '../../db/rows';
 import { currentUser } from '../auth/require-user';
 import { AppError } from '../errors';
 import { archiveOffer, changeOfferStatus, createOffer, updateOffer, type OfferDeps } from '../offers/offer-store';

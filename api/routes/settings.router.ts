@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import type { Deadlines } from '../../domain/config/deadlines';
 import { DEADLINE_KEYS, formatDuration, updateSettingsInputSchema, type SettingsView } from '../../domain/settings/settings.schema';
-import type { Db } from '../../prisma/db';
-import { effectiveDealMath, effectiveDeadlines, loadStoredSettings, saveSettings } from '../../prisma/settings-store';
+import type { Db } from '../../db/client';
+import { effectiveDealMath, effectiveDeadlines, loadStoredSettings, saveSettings } from '../../db/writes/settings-store';
 import { currentUser } from '../auth/require-user';
 import { AppError } from '../errors';
 import { parseInput } from '../validate';

@@ -10,7 +10,7 @@ import {
   transitionTaskInputSchema,
   updateTaskInputSchema,
 } from '../../domain/tasks/task.schema';
-import type { Db } from '../../prisma/db';
+import type { Db } from '../../db/client';
 import { currentUser } from '../auth/require-user';
 import { AppError } from '../errors';
 import { createTask } from '../tasks/create-task';

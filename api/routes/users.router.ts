@@ -1,8 +1,8 @@
 import { Router, type RequestHandler } from 'express';
 import { createUserInputSchema, updateUserInputSchema } from '../../domain/users/user.schema';
-import type { Db } from '../../prisma/db';
+import type { Db } from '../../db/client';
 import type { User } from '../../prisma/generated/client';
-import { recordEvent } from '../../prisma/record-event';
+import { recordEvent } from '../../db/writes/record-event';
 import { hashPassword } from '../auth/password';
 import { currentUser } from '../auth/require-user';
 import { AppError } from '../errors';

@@ -1,6 +1,6 @@
 import type { DealMathSettings } from '../../domain/deals/deal-math';
-import type { Db } from '../../prisma/db';
-import { loadDealMath } from '../../prisma/settings-store';
+import type { Db } from '../../db/client';
+import { loadDealMath } from '../../db/writes/settings-store';
 
 /**
  * The deal math every lead answer uses, read once and kept until settings change: lists and

@@ -1,9 +1,9 @@
 import { createChannel, createSession, type Session } from 'better-sse';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { canSeeEvent } from '../../domain/events/event-name';
-import type { Db } from '../../prisma/db';
+import type { Db } from '../../db/client';
 import type { Event as EventRow } from '../../prisma/generated/client';
-import { toEventJson } from '../../prisma/to-json';
+import { toEventJson } from '../../db/rows';
 
 interface StreamState {
   userId: string;

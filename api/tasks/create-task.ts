@@ -1,9 +1,9 @@
 import { WorkflowIdConflictPolicy, type Client } from '@temporalio/client';
 import type { CreateTaskInput, Task } from '../../domain/tasks/task.schema';
 import type { PublicUser } from '../../domain/users/user-role';
-import type { Db } from '../../prisma/db';
-import { recordEvent } from '../../prisma/record-event';
-import { toTaskJson } from '../../prisma/to-json';
+import type { Db } from '../../db/client';
+import { recordEvent } from '../../db/writes/record-event';
+import { toTaskJson } from '../../db/rows';
 import type { taskWorkflow } from '../../workflows/tasks/task.workflow';
 import { AppError } from '../errors';
 import { findAttachmentTarget } from '../record-target';

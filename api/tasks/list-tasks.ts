@@ -1,9 +1,9 @@
 import { OPEN_TASK_STATUSES, TASK_PRIORITIES, type ListTasksQuery, type Task } from '../../domain/tasks/task.schema';
 import type { PublicUser } from '../../domain/users/user-role';
-import type { Db } from '../../prisma/db';
+import type { Db } from '../../db/client';
 import { Prisma, type Task as TaskRow } from '../../prisma/generated/client';
-import { sqlDate, sqlLiteralList, sqlName } from '../../prisma/sql';
-import { toTaskJson } from '../../prisma/to-json';
+import { sqlDate, sqlLiteralList, sqlName } from '../../db/queries/sql';
+import { toTaskJson } from '../../db/rows';
 import { AppError } from '../errors';
 import { serverMidnight } from '../server-midnight';
 import { keysetPage, oneOf, type KeysetQuery, type ListSegment } from '../keyset-page';

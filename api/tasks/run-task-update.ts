@@ -7,7 +7,7 @@ import {
   type Client,
 } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { Db } from '../../prisma/db';
+import type { Db } from '../../db/client';
 import type { taskWorkflow } from '../../workflows/tasks/task.workflow';
 import { AppError } from '../errors';
 

@@ -2,8 +2,8 @@ import { assignmentRuleFor, describeAssignmentRule } from '../../domain/tasks/as
 import { pickLeastLoaded } from '../../domain/tasks/pick-assignee';
 import type { TaskType } from '../../domain/tasks/task.schema';
 import type { PublicUser } from '../../domain/users/user-role';
-import type { Db } from '../../prisma/db';
-import { loadCandidates } from '../../prisma/workload';
+import type { Db } from '../../db/client';
+import { loadCandidates } from '../../db/queries/load-candidates';
 
 export interface TaskContext {
   type: TaskType;

@@ -1,7 +1,7 @@
 import { checkTaskAction, type TaskActor } from '../../domain/tasks/task-actions';
 import type { BulkTaskInput, TaskDetail, TaskStatus, TransitionTaskInput, UpdateTaskInput } from '../../domain/tasks/task.schema';
 import type { PublicUser } from '../../domain/users/user-role';
-import { toNoteJson } from '../../prisma/to-json';
+import { toNoteJson } from '../../db/rows';
 import {
   addTaskNoteUpdate,
   changeTaskPriorityUpdate,

@@ -1,8 +1,8 @@
 import { allowedTaskActions } from '../../domain/tasks/task-actions';
 import type { TaskDetail, TaskStatus } from '../../domain/tasks/task.schema';
 import type { PublicUser } from '../../domain/users/user-role';
-import type { Db } from '../../prisma/db';
-import { toTaskJson } from '../../prisma/to-json';
+import type { Db } from '../../db/client';
+import { toTaskJson } from '../../db/rows';
 import { AppError } from '../errors';
 
 const money = (amount: number): string => `$${amount.toLocaleString('en-US')}`;

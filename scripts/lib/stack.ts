@@ -2,7 +2,7 @@ import { Connection } from '@temporalio/client';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDb } from '../../prisma/db';
+import { openDb } from '../../db/client';
 import { seedDemoData } from '../../prisma/seed';
 import { isPortOpen, startProcess, stopProcess, waitFor, type ManagedProcess } from './processes';
 

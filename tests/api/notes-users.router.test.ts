@@ -1,5 +1,5 @@
 import { SESSION_CACHE_MS } from '../../api/auth/sessions';
-import { recordEvent } from '../../prisma/record-event';
+import { recordEvent } from '../../db/writes/record-event';
 import { buildLeadInput, buildUser } from '../support/factories';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { waitUntil } from '../support/wait-until';

@@ -2,7 +2,7 @@ import { matchBuyer } from '../../domain/buyers/match-buyer';
 import { normalizeMarket } from '../../domain/buyers/buyer.schema';
 import { DEFAULT_DEAL_MATH_SETTINGS } from '../../domain/deals/deal-math';
 import { OPEN_LEAD_STATUSES } from '../../domain/leads/lead-status';
-import { findMatchingBuyers, findMatchingLeads, matchableBuyer, matchableLead } from '../../prisma/find-matches';
+import { findMatchingBuyers, findMatchingLeads, matchableBuyer, matchableLead } from '../../db/queries/find-matches';
 import type { Buyer, Lead } from '../../prisma/generated/client';
 import { buildLead, buildUser } from '../support/factories';
 import { createTestDb, type TestDb } from '../support/test-db';

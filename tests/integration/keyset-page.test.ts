@@ -5,7 +5,7 @@ import { DEFAULT_DEAL_MATH_SETTINGS } from '../../domain/deals/deal-math';
 import { listLeadsQuerySchema, type Lead } from '../../domain/leads/lead.schema';
 import { listTasksQuerySchema, TASK_PRIORITIES, type Task } from '../../domain/tasks/task.schema';
 import type { PublicUser } from '../../domain/users/user-role';
-import { toTaskJson } from '../../prisma/to-json';
+import { toTaskJson } from '../../db/rows';
 import { buildLead, buildUser } from '../support/factories';
 import { createTestDb, type TestDb } from '../support/test-db';
 

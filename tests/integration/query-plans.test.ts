@@ -4,7 +4,7 @@ import { taskListQuery } from '../../api/tasks/list-tasks';
 import { listLeadsQuerySchema } from '../../domain/leads/lead.schema';
 import { listTasksQuerySchema } from '../../domain/tasks/task.schema';
 import type { PublicUser } from '../../domain/users/user-role';
-import { dashboardSql } from '../../prisma/analytics/dashboard-query';
+import { dashboardSql } from '../../db/queries/load-dashboard';
 import { Prisma } from '../../prisma/generated/client';
 import type { Scope } from '../../domain/analytics/dashboard.schema';
 import { createTestDb, type TestDb } from '../support/test-db';

@@ -1,7 +1,7 @@
 import type { CreateLeadInput } from '../../domain/leads/lead.schema';
 import type { UserRole } from '../../domain/users/user-role';
 import { hashPassword } from '../../api/auth/password';
-import type { Db } from '../../prisma/db';
+import type { Db } from '../../db/client';
 
 let counter = 0;
 export const TEST_PASSWORD = 'correct horse battery staple';

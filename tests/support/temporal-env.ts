@@ -4,7 +4,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Deadlines } from '../../domain/config/deadlines';
-import type { Db } from '../../prisma/db';
+import type { Db } from '../../db/client';
 import { findTemporalCli } from '../../scripts/lib/temporal-cli';
 import { createFlipstackkWorker } from '../../worker/create-worker';
 

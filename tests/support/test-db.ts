@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDb, type Db } from '../../prisma/db';
+import { openDb, type Db } from '../../db/client';
 import { migrateDatabase } from '../../scripts/lib/stack';
 
 export const ROOT_DIR = path.resolve(__dirname, '..', '..');

@@ -1,4 +1,4 @@
-import type { Buyer as BuyerRow, Event as EventRow, Lead as LeadRow, Note as NoteRow, Notification as NotificationRow, Offer as OfferRow, Task as TaskRow } from './generated/client';
+import type { Buyer as BuyerRow, Event as EventRow, Lead as LeadRow, Note as NoteRow, Notification as NotificationRow, Offer as OfferRow, Task as TaskRow } from '../prisma/generated/client';
 import { computeDealMath, type DealMathSettings } from '../domain/deals/deal-math';
 import type { Lead } from '../domain/leads/lead.schema';
 import type { Task } from '../domain/tasks/task.schema';

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaClient } from './generated/client';
+import { PrismaClient } from '../prisma/generated/client';
 
 export type Db = PrismaClient;
-export type { Prisma } from './generated/client';
+export type { Prisma } from '../prisma/generated/client';
 
 /** Opens the SQLite database through Prisma's JS engine, in WAL mode, waiting up to 5 s on a busy lock. */
 export async function openDb(databaseFile: string): Promise<Db> {

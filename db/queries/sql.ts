@@ -1,4 +1,4 @@
-import { Prisma } from './generated/client';
+import { Prisma } from '../../prisma/generated/client';
 
 /** Prisma stores DateTime as `2026-11-24T00:54:17.411+00:00` text; raw comparisons use the same form. */
 export const sqlDate = (date: Date): string => date.toISOString().replace('Z', '+00:00');

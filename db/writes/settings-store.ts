@@ -1,7 +1,7 @@
-import type { Deadlines } from '../domain/config/deadlines';
-import { DEFAULT_DEAL_MATH_SETTINGS, type DealMathSettings } from '../domain/deals/deal-math';
-import type { StoredSettings, UpdateSettingsInput } from '../domain/settings/settings.schema';
-import type { Db, Prisma } from './db';
+import type { Deadlines } from '../../domain/config/deadlines';
+import { DEFAULT_DEAL_MATH_SETTINGS, type DealMathSettings } from '../../domain/deals/deal-math';
+import type { StoredSettings, UpdateSettingsInput } from '../../domain/settings/settings.schema';
+import type { Db, Prisma } from '../client';
 import { recordEvent } from './record-event';
 
 const KEYS = ['deadlines', 'dealMath'] as const;

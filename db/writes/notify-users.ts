@@ -1,6 +1,6 @@
-import type { Prisma } from './db';
+import type { Prisma } from '../client';
 import { recordEvent } from './record-event';
-import { toNotificationJson } from './to-json';
+import { toNotificationJson } from '../rows';
 
 export interface NotificationInput {
   recipientId: string;

@@ -1,7 +1,7 @@
-import type { TaskPriority } from '../domain/tasks/task.schema';
-import { OPEN_TASK_STATUSES } from '../domain/tasks/task.schema';
-import type { Candidate } from '../domain/tasks/pick-assignee';
-import type { Db, Prisma } from './db';
+import type { TaskPriority } from '../../domain/tasks/task.schema';
+import { OPEN_TASK_STATUSES } from '../../domain/tasks/task.schema';
+import type { Candidate } from '../../domain/tasks/pick-assignee';
+import type { Db, Prisma } from '../client';
 
 /** The users of a role (every user when none is given) with their open tasks by priority, for the assignment rules. */
 export async function loadCandidates(db: Db | Prisma.TransactionClient, role?: string): Promise<Candidate[]> {

@@ -1,8 +1,8 @@
-import { findMentionedUsers } from '../domain/notes/mentions';
+import { findMentionedUsers } from '../../domain/notes/mentions';
 import { notifyUsers } from './notify-users';
-import type { Prisma } from './db';
+import type { Prisma } from '../client';
 import { recordEvent } from './record-event';
-import { toNoteJson } from './to-json';
+import { toNoteJson } from '../rows';
 
 export interface NoteToSave {
   body: string;

@@ -1,10 +1,10 @@
 import { average, daysBetween, monthStart, perUserPerDay, rate, rounded } from '../../domain/analytics/kpi-math';
 import type { Dashboard, Scope } from '../../domain/analytics/dashboard.schema';
-import type { Db } from '../db';
-import { Prisma } from '../generated/client';
+import type { Db } from '../client';
+import { Prisma } from '../../prisma/generated/client';
 import { OPEN_LEAD_STATUSES } from '../../domain/leads/lead-status';
 import { OPEN_TASK_STATUSES } from '../../domain/tasks/task.schema';
-import { sqlDate, sqlLiteralList } from '../sql';
+import { sqlDate, sqlLiteralList } from './sql';
 import { peopleIn } from './scope-sql';
 
 export interface DashboardRange {

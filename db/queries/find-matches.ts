@@ -1,9 +1,9 @@
-import { matchBuyer, type MatchableBuyer, type MatchableLead } from '../domain/buyers/match-buyer';
-import { normalizeMarket } from '../domain/buyers/buyer.schema';
-import { computeDealMath, type DealMathSettings } from '../domain/deals/deal-math';
-import { OPEN_LEAD_STATUSES } from '../domain/leads/lead-status';
-import type { Db } from './db';
-import { Prisma, type Buyer, type Lead } from './generated/client';
+import { matchBuyer, type MatchableBuyer, type MatchableLead } from '../../domain/buyers/match-buyer';
+import { normalizeMarket } from '../../domain/buyers/buyer.schema';
+import { computeDealMath, type DealMathSettings } from '../../domain/deals/deal-math';
+import { OPEN_LEAD_STATUSES } from '../../domain/leads/lead-status';
+import type { Db } from '../client';
+import { Prisma, type Buyer, type Lead } from '../../prisma/generated/client';
 import { sqlName } from './sql';
 
 // SQL narrows to at most this many candidates; the domain rule then decides and scores.

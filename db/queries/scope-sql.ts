@@ -1,5 +1,5 @@
 import type { Scope } from '../../domain/analytics/dashboard.schema';
-import { Prisma } from '../generated/client';
+import { Prisma } from '../../prisma/generated/client';
 
 /** The people whose work a scope covers; "team" is the supervised roles (agents and acquisitions). */
 export function peopleIn(column: Prisma.Sql, scope: Scope, userId: string): Prisma.Sql {

@@ -2,10 +2,10 @@ import { funnelFrom, VELOCITY_BUCKETS, velocityBucket, type Analytics } from '..
 import type { Scope } from '../../domain/analytics/dashboard.schema';
 import { rate } from '../../domain/analytics/kpi-math';
 import type { LeadStatus } from '../../domain/leads/lead.schema';
-import type { Db } from '../db';
-import { Prisma } from '../generated/client';
+import type { Db } from '../client';
+import { Prisma } from '../../prisma/generated/client';
 import { OPEN_TASK_STATUSES } from '../../domain/tasks/task.schema';
-import { sqlDate, sqlLiteralList } from '../sql';
+import { sqlDate, sqlLiteralList } from './sql';
 import { peopleIn } from './scope-sql';
 
 export interface AnalyticsRange {

@@ -1,5 +1,5 @@
-import type { Prisma } from './generated/client';
-import type { EntityType, EventAction } from '../domain/events/event-name';
+import type { Prisma } from '../../prisma/generated/client';
+import type { EntityType, EventAction } from '../../domain/events/event-name';
 
 export interface EventInput<E extends EntityType> {
   entityType: E;
