@@ -61,7 +61,7 @@ export function dashboardSql(range: DashboardRange): Prisma.Sql[] {
 }
 
 /**
- * Every KPI of SPEC §6 in one read transaction: a handful of aggregate queries, each one pass
+ * Every dashboard KPI in one read transaction: a handful of aggregate queries, each one pass
  * over an index (conditional sums count several things at once).
  */
 export async function loadDashboard(db: Db, range: DashboardRange): Promise<Dashboard> {

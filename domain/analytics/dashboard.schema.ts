@@ -28,7 +28,7 @@ export const dashboardQuerySchema = reportQueryFields
 
 const rateSchema = z.number().nullable();
 
-/** Every KPI of SPEC §6. Rates are 0–1; money in whole dollars; durations in minutes or days. */
+/** Every dashboard KPI: leads, buyers, tasks, offers, revenue, response time and deal velocity. Rates are 0–1; money in whole dollars; durations in minutes or days. */
 export const dashboardSchema = z.object({
   scope: z.enum(SCOPES),
   range: z.object({ from: z.string(), to: z.string() }),

@@ -1,7 +1,7 @@
 import type { AutomaticTaskSpec } from '../leads/lead-tasks';
 import { EXPIRY_REMINDER_DAYS_BEFORE } from '../tasks/expiry-reminders';
 
-/** SPEC §4: a new buyer gets "Verify proof of funds" for the acquisitions team. */
+/** A new buyer gets "Verify proof of funds" for the acquisitions team. */
 export function verifyProofOfFundsTaskFor(buyer: { id: string; name: string }, now: Date, dueMs: number): AutomaticTaskSpec {
   return {
     automationKey: `buyer:${buyer.id}:verify-pof`,
@@ -12,7 +12,7 @@ export function verifyProofOfFundsTaskFor(buyer: { id: string; name: string }, n
   };
 }
 
-/** SPEC §4: an ACTIVE buyer with matches gets "Send matching properties" once per interval. */
+/** An ACTIVE buyer with matches gets "Send matching properties" once per interval. */
 export function sendMatchesTaskFor(buyer: { id: string; name: string }, cycleKey: string, matchCount: number, dueAt: Date): AutomaticTaskSpec {
   return {
     automationKey: `buyer:${buyer.id}:${cycleKey}:send-matches`,
@@ -23,10 +23,10 @@ export function sendMatchesTaskFor(buyer: { id: string; name: string }, cycleKey
   };
 }
 
-/** Reminders before a buyer's proof of funds expires (SPEC §4: 7 days and 1 day before). */
+/** Reminders before a buyer's proof of funds expires (7 days and 1 day before). */
 export const POF_REMINDER_DAYS_BEFORE = EXPIRY_REMINDER_DAYS_BEFORE;
 
-/** SPEC §4: "Renew or act on expiring proof of funds", due when it expires. */
+/** "Renew or act on expiring proof of funds", due when it expires. */
 export function pofExpiryTaskFor(buyer: { id: string; name: string }, expiresAt: Date, daysBefore: number): AutomaticTaskSpec {
   return {
     automationKey: `buyer:${buyer.id}:pof:${expiresAt.toISOString()}:${daysBefore}d`,

@@ -33,7 +33,7 @@ const money = (amount: number): string => `$${amount.toLocaleString('en-US')}`;
 const normalize = (text: string): string => text.trim().toLowerCase();
 
 /**
- * SPEC §3: a lead matches a buyer when it is in one of the buyer's markets (city or ZIP), of
+ * A lead matches a buyer when it is in one of the buyer's markets (city or ZIP), of
  * one of their property types, and its price (asking, else MAO) is in their range; beds, baths
  * and repairs narrow further when both sides know them. The score says why, part by part.
  */

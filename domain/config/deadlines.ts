@@ -1,4 +1,4 @@
-/** The automation deadlines of SPEC §4, in milliseconds. */
+/** How long after its trigger each automatic task falls due (admins change them in Settings), in milliseconds. */
 export interface Deadlines {
   /** New lead → "Contact lead within 1 hour". */
   contactMs: number;

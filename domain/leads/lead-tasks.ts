@@ -9,7 +9,7 @@ export interface AutomaticTaskSpec {
   dueAt: Date;
 }
 
-/** SPEC §4: a new lead gets "Contact lead within 1 hour", due at creation + the contact deadline. */
+/** A new lead gets "Contact lead within 1 hour", due at creation + the contact deadline. */
 export function contactTaskFor(lead: { id: string; createdAt: Date }, contactMs: number): AutomaticTaskSpec {
   return {
     automationKey: `lead:${lead.id}:contact`,
@@ -20,7 +20,7 @@ export function contactTaskFor(lead: { id: string; createdAt: Date }, contactMs:
   };
 }
 
-/** SPEC §4: a lead still not contacted when its contact deadline passes gets a HIGH follow-up, due now. */
+/** A lead still not contacted when its contact deadline passes gets a HIGH follow-up, due now. */
 export function overdueContactTaskFor(lead: { id: string; sellerName: string }, now: Date): AutomaticTaskSpec {
   return {
     automationKey: `lead:${lead.id}:contact-overdue`,
@@ -36,7 +36,7 @@ export function isContactMissed(lead: { status: string }): boolean {
   return lead.status === 'NEW';
 }
 
-/** The automatic task a status change asks for (SPEC §4), or none. `stepKey` (unique per change) keys it. */
+/** The automatic task a status change asks for, or none: back to NEW → contact, CONTACTED → follow-up, QUALIFIED → visit, UNDER_CONTRACT → closing documents. `stepKey` (unique per change) keys it. */
 export function statusTaskFor(
   lead: { id: string },
   to: string,

@@ -1,6 +1,6 @@
 import type { AutomaticTaskSpec } from '../leads/lead-tasks';
 
-/** SPEC §4: a SENT offer gets "Follow up on offer status" for its creator. */
+/** A SENT offer gets "Follow up on offer status" for its creator. */
 export function offerFollowUpTaskFor(offer: { id: string }, stepKey: string, now: Date, dueMs: number): AutomaticTaskSpec {
   return {
     automationKey: `offer:${offer.id}:${stepKey}:follow-up`,

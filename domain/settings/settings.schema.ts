@@ -3,7 +3,7 @@ import type { Deadlines } from '../config/deadlines';
 import { durationSchema } from '../config/duration';
 import type { DealMathSettings } from '../deals/deal-math';
 
-/** The durations of SPEC §4 an admin may change, by their Deadlines key. */
+/** The automatic tasks' deadlines an admin may change, by their Deadlines key. */
 export const DEADLINE_KEYS = [
   'contactMs',
   'followUpMs',

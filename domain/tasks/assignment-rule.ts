@@ -7,7 +7,7 @@ export type AssignmentRule =
   | { kind: 'CREATOR' };
 
 /**
- * SPEC §4 (seed §2.2): who gets a task nobody named. Administrative → an admin; lead-related →
+ * Who gets a task nobody named. Administrative → an admin; lead-related →
  * the lead's owner; offer-related → the offer's creator; buyer-related → the acquisitions team
  * member with the least open work; a follow-up → the active user with the least open work
  * weighted by priority; anything else → whoever created it.

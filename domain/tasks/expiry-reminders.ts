@@ -1,6 +1,6 @@
 import type { AutomaticTaskSpec } from '../leads/lead-tasks';
 
-/** SPEC §4: reminders 7 days and 1 day before an offer, document or proof of funds expires. */
+/** Reminders 7 days and 1 day before an offer, document or proof of funds expires. */
 export const EXPIRY_REMINDER_DAYS_BEFORE = [7, 1] as const;
 
 export interface ExpiringThing {

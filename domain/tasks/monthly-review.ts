@@ -6,7 +6,7 @@ export const REVIEWED_ROLES = ['AGENT', 'ACQUISITIONS'] as const;
 /** `2026-11` for any time in November 2026 (UTC). */
 export const monthKey = (at: Date): string => at.toISOString().slice(0, 7);
 
-/** SPEC §4: on the first day of the month, "Monthly performance review" per agent for a supervisor, MEDIUM, due in 7 days. */
+/** On the first day of the month, "Monthly performance review" per agent for a supervisor, MEDIUM, due in 7 days. */
 export function monthlyReviewTaskFor(agent: { id: string; name: string }, at: Date, dueMs: number): AutomaticTaskSpec {
   return {
     automationKey: `review:${monthKey(at)}:${agent.id}`,

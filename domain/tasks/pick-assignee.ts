@@ -18,7 +18,7 @@ export function workloadOf(candidate: Candidate): number {
 }
 
 /**
- * SPEC §4 assignment by workload: the active candidate with the least open work, weighted by
+ * Assignment by workload: the active candidate with the least open work, weighted by
  * priority; ties go to the first id so the choice is stable. Inactive users never get tasks.
  */
 export function pickLeastLoaded(candidates: readonly Candidate[]): string | null {

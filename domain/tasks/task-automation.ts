@@ -18,7 +18,7 @@ export function isLeadContactTask(automationKey: string | null): boolean {
   return automationKey !== null && (CONTACT_TASK_KEY.test(automationKey) || automationKey.endsWith(':contact-overdue'));
 }
 
-/** SPEC §4 "when a task completes": completing "Contact lead" moves its lead to CONTACTED. */
+/** When a task completes: completing "Contact lead" moves its lead to CONTACTED. */
 export function leadStatusImpliedByCompletion(task: AutomatedTask & { leadId: string | null }): LeadStatus | null {
   return task.leadId && task.automationKey && CONTACT_TASK_KEY.test(task.automationKey) ? 'CONTACTED' : null;
 }
@@ -38,7 +38,7 @@ export function getsOverdueFollowUp(task: AutomatedTask): boolean {
   return !isLeadContactTask(task.automationKey);
 }
 
-/** SPEC §4: "Overdue follow-up for <task>", a HIGH system task due at once, assigned by workload. */
+/** An overdue task gets "Overdue follow-up for <task>", a HIGH system task due at once, assigned by workload. */
 export function overdueFollowUpTaskFor(task: AutomatedTask & { dueAt: Date }, firedAt: Date): AutomaticTaskSpec {
   return {
     automationKey: `task:${task.id}:overdue:${task.dueAt.toISOString()}`,

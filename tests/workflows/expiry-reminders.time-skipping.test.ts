@@ -9,7 +9,7 @@ import { waitUntil } from '../support/wait-until';
 
 jest.setTimeout(90_000);
 
-// SPEC §4: "Renew or act on expiring <thing>" 7 days and 1 day before, at the real offsets.
+// "Renew or act on expiring <thing>" 7 days and 1 day before, at the real offsets.
 const TASK_QUEUE = 'expiry-time-skipping-test';
 const DAY_MS = 86_400_000;
 let env: TestWorkflowEnvironment;

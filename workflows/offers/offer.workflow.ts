@@ -55,7 +55,7 @@ export async function offerWorkflow({ offerId, status, expiresAt }: OfferWorkflo
   });
 
   deadlines = await getDeadlines();
-  // SPEC §4: "Renew or act on expiring offer" 7 days and 1 day before, beside the expiry timer.
+  // "Renew or act on expiring offer" 7 days and 1 day before, beside the expiry timer.
   if (expiresAt !== null) {
     void remindBeforeExpiry(expiresAt, () => !isOpen(state.status), async (daysBefore) => {
       const { taskId } = await createOfferExpiryTask({ offerId, expiresAt, daysBefore });

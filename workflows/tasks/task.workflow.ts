@@ -33,7 +33,7 @@ const refuse = (check: { ok: false; code: string; reason: string }): never => {
 };
 
 /**
- * Lifecycle of one task, workflow id `task-<id>` (SPEC §4): assigns it, then owns its state.
+ * Lifecycle of one task, workflow id `task-<id>`: assigns it, then owns its state.
  * Transitions and edits arrive as Updates validated by the domain's rules; the due date is a
  * durable timer, re-armed when the date moves. Ends when the task is completed or cancelled.
  */
