@@ -1,5 +1,4 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { TaskAction } from '../domain/tasks/task-actions';
 import {
   completionMetrics,
   completionVerifiesProofOfFunds,
@@ -9,7 +8,7 @@ import {
 } from '../domain/tasks/task-automation';
 import { pickLeastLoaded } from '../domain/tasks/pick-assignee';
 import type { LeadStatus } from '../domain/leads/lead.schema';
-import type { TaskPriority, TaskStatus, TaskType } from '../domain/tasks/task.schema';
+import { OPEN_TASK_STATUSES, type TaskAction, type TaskPriority, type TaskStatus, type TaskType } from '../domain/tasks/task.schema';
 import type { Db, Prisma } from '../db/client';
 import type { Task } from '../prisma/generated/client';
 import { notifyUsers, type NotificationInput } from '../db/writes/notify-users';
@@ -145,7 +144,7 @@ async function transitionNotifications(tx: Prisma.TransactionClient, task: Task,
   }
 }
 
-/** SPEC §4 effects of a completion on the related entity; returns the lead move for the lead workflow to make. */
+/** What a completion does to the related entity (a verified proof of funds, a contacted lead); returns the lead move for the lead workflow to make. */
 async function applyCompletionEffects(tx: Prisma.TransactionClient, task: Task, at: Date): Promise<{ leadId: string; status: LeadStatus } | null> {
   const shape = { ...task, type: task.type as TaskType };
   if (completionVerifiesProofOfFunds(shape)) {
@@ -259,14 +258,14 @@ export function createTaskActivities({ db }: TaskActivityDeps) {
     },
 
     /**
-     * The due date passed with the task still open: flag it, tell the assignee, and (SPEC §4)
-     * create the system "Overdue follow-up" for the least-loaded active user. Does nothing when
-     * the task was closed or rescheduled meanwhile.
+     * The due date passed with the task still open: flag it, tell the assignee, and create the
+     * system "Overdue follow-up" for the least-loaded active user. Does nothing when the task was
+     * closed or rescheduled meanwhile.
      */
     async flagTaskOverdue({ taskId, dueAt, firedAt }: { taskId: string; dueAt: string; firedAt: string }): Promise<{ followUpTaskId: string | null }> {
       return db.$transaction(async (tx) => {
         const task = await findTask(tx, taskId);
-        const open = ['CREATED', 'ASSIGNED', 'IN_PROGRESS', 'PENDING_REVIEW'].includes(task.status);
+        const open = OPEN_TASK_STATUSES.includes(task.status as TaskStatus);
         if (!open || task.dueAt.toISOString() !== dueAt) return { followUpTaskId: null };
         let flagged = task;
         if (!task.overdue) {

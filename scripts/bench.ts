@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseEnv } from '../domain/config/env-fields';
+import { OPEN_TASK_STATUSES } from '../domain/tasks/task.schema';
 import { DEMO_PASSWORD } from '../prisma/seed';
 import { loadTest } from './bench/http-load';
 import { measureBrowserLiveUpdate } from './bench/browser-live-update';
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
     await run('lead detail: matching buyers', `/api/leads/${leadId}/matches`, supervisor);
     await run('buyer matches: matching leads', `/api/buyers/${buyerId}/matches`, supervisor);
     // What the tasks page asks for: open work unless a status is picked.
-    const open = 'status=CREATED,ASSIGNED,IN_PROGRESS,PENDING_REVIEW';
+    const open = `status=${OPEN_TASK_STATUSES.join(',')}`;
     await run('task list: the team, open, by due date', `/api/tasks?view=team&${open}&limit=50`, supervisor, TARGETS.listMs);
     await run('task list: the team, overdue, by due date', '/api/tasks?view=team&due=overdue&limit=50', supervisor, TARGETS.listMs);
     await run('task list: mine, open, by priority', `/api/tasks?view=mine&${open}&sort=priority&limit=50`, agent, TARGETS.listMs);

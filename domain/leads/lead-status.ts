@@ -1,12 +1,9 @@
-import type { LeadStatus } from './lead.schema';
-
-export const DEAD_REASONS = ['ALREADY_SOLD', 'NOT_MOTIVATED', 'PRICE_TOO_HIGH', 'WRONG_NUMBER', 'LISTED_WITH_AGENT', 'OTHER'] as const;
-export type DeadReason = (typeof DEAD_REASONS)[number];
+import { DEAD_REASONS, type LeadStatus } from './lead.schema';
 
 export const OPEN_LEAD_STATUSES: readonly LeadStatus[] = ['NEW', 'CONTACTED', 'QUALIFIED', 'OFFER_MADE', 'UNDER_CONTRACT'];
 
 /**
- * The pipeline moves (SPEC §3): forward a stage or two, back a stage (an offer falls through),
+ * The pipeline moves: forward a stage or two, back a stage (an offer falls through),
  * CLOSED only from UNDER_CONTRACT, DEAD from any open status, and a dead lead reopens only as
  * NEW or CONTACTED. CLOSED is final.
  */
@@ -35,8 +32,4 @@ export function checkLeadTransition(from: LeadStatus, to: LeadStatus, deadReason
     return { ok: false, reason: `Marking a lead DEAD needs a reason: one of ${DEAD_REASONS.join(', ')}` };
   }
   return { ok: true };
-}
-
-export function isOpenLeadStatus(status: LeadStatus): boolean {
-  return OPEN_LEAD_STATUSES.includes(status);
 }

@@ -1,8 +1,5 @@
 import { isManagerRole, type UserRole } from '../users/user-role';
-import type { TaskStatus } from './task.schema';
-
-export const TASK_ACTIONS = ['start', 'submit', 'approve', 'reject', 'complete', 'cancel'] as const;
-export type TaskAction = (typeof TASK_ACTIONS)[number];
+import { OPEN_TASK_STATUSES, TASK_ACTIONS, type TaskAction, type TaskStatus } from './task.schema';
 
 export interface TaskForAction {
   status: TaskStatus;
@@ -35,7 +32,7 @@ const FROM: Record<TaskAction, readonly TaskStatus[]> = {
   approve: ['PENDING_REVIEW'],
   reject: ['PENDING_REVIEW'],
   complete: ['ASSIGNED', 'IN_PROGRESS'],
-  cancel: ['CREATED', 'ASSIGNED', 'IN_PROGRESS', 'PENDING_REVIEW'],
+  cancel: OPEN_TASK_STATUSES,
 };
 
 /** Supervisors, admins and the system's own automation may act on anyone's task. */
@@ -57,7 +54,7 @@ function whoMay(task: TaskForAction, action: TaskAction, actor: TaskActor): stri
 }
 
 /**
- * SPEC §4: CREATED → ASSIGNED → IN_PROGRESS → PENDING_REVIEW → COMPLETED, CANCELLED from any open
+ * The task lifecycle: CREATED → ASSIGNED → IN_PROGRESS → PENDING_REVIEW → COMPLETED, CANCELLED from any open
  * state. A task that requires review completes only through a supervisor's approval; a
  * rejection needs a reason and sends the task back to IN_PROGRESS.
  */

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { listOf, pageQueryFields } from '../validation/fields';
-import { TASK_ACTIONS } from './task-actions';
 
 export const TASK_TYPES = ['LEAD', 'BUYER', 'OFFER', 'ADMIN', 'FOLLOW_UP', 'SYSTEM'] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
@@ -8,7 +7,10 @@ export const TASK_PRIORITIES = ['HIGH', 'MEDIUM', 'LOW'] as const;
 export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 export const TASK_STATUSES = ['CREATED', 'ASSIGNED', 'IN_PROGRESS', 'PENDING_REVIEW', 'COMPLETED', 'CANCELLED'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
+/** Statuses in which a task is still work to do (CANCELLED from any of them; edits only in them). */
 export const OPEN_TASK_STATUSES: readonly TaskStatus[] = ['CREATED', 'ASSIGNED', 'IN_PROGRESS', 'PENDING_REVIEW'];
+export const TASK_ACTIONS = ['start', 'submit', 'approve', 'reject', 'complete', 'cancel'] as const;
+export type TaskAction = (typeof TASK_ACTIONS)[number];
 
 export const taskSchema = z.object({
   id: z.string(),
@@ -146,6 +148,6 @@ export const suggestAssigneeQuerySchema = z.object({
 });
 export const suggestedAssigneeSchema = z.object({
   assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
-  /** Which SPEC §4 rule chose them, in words. */
+  /** Which assignment rule chose them, in words (see `assignmentRuleFor`). */
   rule: z.string(),
 });

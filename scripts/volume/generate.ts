@@ -1,6 +1,5 @@
 import type { Faker } from '@faker-js/faker';
-import { LEAD_SOURCES, LEAD_STATUSES, PROPERTY_TYPES } from '../../domain/leads/lead.schema';
-import { DEAD_REASONS } from '../../domain/leads/lead-status';
+import { DEAD_REASONS, LEAD_SOURCES, LEAD_STATUSES, PROPERTY_TYPES } from '../../domain/leads/lead.schema';
 import { METROS } from './markets';
 
 const DAY = 86_400_000;

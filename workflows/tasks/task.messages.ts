@@ -1,6 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { TaskAction, TaskActor } from '../../domain/tasks/task-actions';
-import type { TaskPriority, TaskStatus } from '../../domain/tasks/task.schema';
+import type { TaskActor } from '../../domain/tasks/task-actions';
+import type { TaskAction, TaskPriority, TaskStatus } from '../../domain/tasks/task.schema';
 
 export interface TaskWorkflowState {
   taskId: string;

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Lead, LeadStatus } from '../../../../domain/leads/lead.schema';
-import { checkLeadTransition, DEAD_REASONS, LEAD_TRANSITIONS, type DeadReason } from '../../../../domain/leads/lead-status';
+import { DEAD_REASONS, type DeadReason, type Lead, type LeadStatus } from '../../../../domain/leads/lead.schema';
+import { checkLeadTransition, LEAD_TRANSITIONS } from '../../../../domain/leads/lead-status';
 import { humanize } from '../../lib/format';
 import { changeLeadStatus } from './leads.api';
 

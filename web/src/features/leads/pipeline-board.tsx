@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type DragEvent } from 'react';
 import { Link } from 'react-router';
-import type { LeadStatus } from '../../../../domain/leads/lead.schema';
-import { checkLeadTransition, DEAD_REASONS, OPEN_LEAD_STATUSES, type DeadReason } from '../../../../domain/leads/lead-status';
+import { DEAD_REASONS, type DeadReason, type LeadStatus } from '../../../../domain/leads/lead.schema';
+import { checkLeadTransition, OPEN_LEAD_STATUSES } from '../../../../domain/leads/lead-status';
 import { humanize, money } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
 import { changeLeadStatus, listLeads, type Page } from './leads.api';

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { TaskAction } from '../../../../domain/tasks/task-actions';
-import type { TaskStatus } from '../../../../domain/tasks/task.schema';
+import type { TaskAction, TaskStatus } from '../../../../domain/tasks/task.schema';
 import { transitionTask, type TaskDetail } from './tasks.api';
 import { ACTION_LABELS } from './task-labels';
 import { useTaskChange, type Acknowledge } from './use-task-change';

@@ -1,17 +1,15 @@
-import { TASK_PRIORITIES, type TaskPriority, type UpdateTaskInput } from '../../../../domain/tasks/task.schema';
+import { OPEN_TASK_STATUSES, TASK_PRIORITIES, type TaskPriority, type UpdateTaskInput } from '../../../../domain/tasks/task.schema';
 import { humanize } from '../../lib/format';
 import { useUsers } from '../users/use-users';
 import { updateTask, type TaskDetail } from './tasks.api';
 import { fromLocalInput, toLocalInput } from './task-labels';
 import { useTaskChange, type Acknowledge } from './use-task-change';
 
-const OPEN = ['CREATED', 'ASSIGNED', 'IN_PROGRESS', 'PENDING_REVIEW'];
-
 /** Reassign, reschedule and reprioritise; each change is saved at once (optimistic, rolled back when refused). */
 export function TaskEditControls({ task, acknowledge }: { task: TaskDetail; acknowledge: Acknowledge }) {
   const users = useUsers().data?.items ?? [];
   const edit = useTaskChange(task, (change: UpdateTaskInput) => updateTask(task.id, change), (current, change) => ({ ...current, ...change }), acknowledge);
-  if (!OPEN.includes(task.status)) return null;
+  if (!OPEN_TASK_STATUSES.includes(task.status)) return null;
 
   return (
     <>

@@ -1,5 +1,4 @@
-import type { TaskAction } from '../../../../domain/tasks/task-actions';
-import type { TaskPriority } from '../../../../domain/tasks/task.schema';
+import type { TaskAction, TaskPriority } from '../../../../domain/tasks/task.schema';
 
 export const ACTION_LABELS: Record<TaskAction, string> = {
   start: 'Start',

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { TASK_DUE_FILTERS, TASK_PRIORITIES, TASK_STATUSES, TASK_TYPES } from '../../../../domain/tasks/task.schema';
+import { OPEN_TASK_STATUSES, TASK_DUE_FILTERS, TASK_PRIORITIES, TASK_STATUSES, TASK_TYPES } from '../../../../domain/tasks/task.schema';
 import { useCursorList } from '../../lib/use-cursor-list';
 import { fullDate, humanize, startOfToday, timeAgo } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
@@ -20,7 +20,6 @@ const SORTS = [
   ['-createdAt', 'Newest'],
 ] as const;
 const DUE_LABELS: Record<(typeof TASK_DUE_FILTERS)[number], string> = { overdue: 'Overdue', today: 'Due today', week: 'Due this week' };
-const OPEN = 'CREATED,ASSIGNED,IN_PROGRESS,PENDING_REVIEW';
 
 function summarise(result: BulkResult): string {
   const failed = result.results.filter((row) => !row.ok);
@@ -45,7 +44,7 @@ export function TasksPage() {
   const request = new URLSearchParams({ view, sort, limit: '50', dayStart: startOfToday() });
   for (const name of FILTERS) if (params.get(name)) request.set(name, params.get(name)!);
   // Without a status filter, my list and the team's show open work.
-  if (!params.get('status') && view !== 'review') request.set('status', OPEN);
+  if (!params.get('status') && view !== 'review') request.set('status', OPEN_TASK_STATUSES.join(','));
   const { list: tasks, rows } = useCursorList('tasks', request, queryTasks);
 
   const bulk = useMutation({

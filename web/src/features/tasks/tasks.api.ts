@@ -1,5 +1,4 @@
-import type { TaskAction } from '../../../../domain/tasks/task-actions';
-import type { CreateFollowUpInput, CreateTaskInput, Task, TaskDetail, TaskPriority, UpdateTaskInput } from '../../../../domain/tasks/task.schema';
+import type { CreateFollowUpInput, CreateTaskInput, Task, TaskAction, TaskDetail, TaskPriority, UpdateTaskInput } from '../../../../domain/tasks/task.schema';
 import { api } from '../../lib/api-client';
 
 export type TaskItem = Task;
