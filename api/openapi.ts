@@ -1,8 +1,14 @@
 import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import { analyticsQuerySchema, analyticsSchema } from '../domain/analytics/analytics.schema';
+import { dashboardQuerySchema, dashboardSchema } from '../domain/analytics/dashboard.schema';
 import { loginInputSchema } from '../domain/auth/login.schema';
-import { createDocumentInputSchema, listDocumentsQuerySchema } from '../domain/documents/document.schema';
-import { changeBuyerStatusInputSchema, createBuyerInputSchema, listBuyersQuerySchema, updateBuyerInputSchema } from '../domain/buyers/buyer.schema';
+import { buyerMatchSchema, leadMatchSchema } from '../domain/buyers/buyer-match.schema';
+import { buyerSchema, changeBuyerStatusInputSchema, createBuyerInputSchema, listBuyersQuerySchema, updateBuyerInputSchema } from '../domain/buyers/buyer.schema';
+import { clientConfigSchema } from '../domain/config/client-config.schema';
+import { dealSchema } from '../domain/deals/deal.schema';
+import { createDocumentInputSchema, documentSchema, listDocumentsQuerySchema } from '../domain/documents/document.schema';
+import { liveEventSchema } from '../domain/events/live-event.schema';
 import {
   changeLeadStatusInputSchema,
   createLeadInputSchema,
@@ -10,8 +16,11 @@ import {
   listLeadsQuerySchema,
   updateLeadInputSchema,
 } from '../domain/leads/lead.schema';
-import { createNoteInputSchema, listNotesQuerySchema, updateNoteInputSchema } from '../domain/notes/note.schema';
-import { changeOfferStatusInputSchema, createOfferInputSchema, listOffersQuerySchema, updateOfferInputSchema } from '../domain/offers/offer.schema';
+import { createNoteInputSchema, listNotesQuerySchema, noteSchema, updateNoteInputSchema } from '../domain/notes/note.schema';
+import { notificationListSchema, notificationSchema, readAllNotificationsSchema } from '../domain/notifications/notification.schema';
+import { changeOfferStatusInputSchema, createOfferInputSchema, listOffersQuerySchema, offerSchema, updateOfferInputSchema } from '../domain/offers/offer.schema';
+import { listSchema, pageSchema } from '../domain/pagination';
+import { settingsSchema, updateSettingsInputSchema } from '../domain/settings/settings.schema';
 import {
   addTaskNoteInputSchema,
   bulkTaskInputSchema,
@@ -26,99 +35,136 @@ import {
   transitionTaskInputSchema,
   updateTaskInputSchema,
 } from '../domain/tasks/task.schema';
-import { settingsSchema, updateSettingsInputSchema } from '../domain/settings/settings.schema';
-import { dashboardQuerySchema, dashboardSchema } from '../domain/analytics/dashboard.schema';
-import { analyticsQuerySchema, analyticsSchema } from '../domain/analytics/analytics.schema';
 import { publicUserSchema } from '../domain/users/user-role';
-import { historyParamsSchema, savedViewInputSchema, userItemInputSchema } from '../domain/users/user-items.schema';
-import { createUserInputSchema, updateUserInputSchema } from '../domain/users/user.schema';
+import {
+  favoriteSchema,
+  historyParamsSchema,
+  recentItemSchema,
+  savedViewInputSchema,
+  savedViewSchema,
+  userItemInputSchema,
+  userItemSchema,
+} from '../domain/users/user-items.schema';
+import { createUserInputSchema, updateUserInputSchema, userSchema } from '../domain/users/user.schema';
 
 type Method = 'get' | 'post' | 'patch';
 
-const errorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() }),
+// The schemas the document names (components/schemas), so clients see one Lead, one Task …
+const named = <Schema extends z.ZodType>(id: string, schema: Schema): Schema => schema.meta({ id });
+
+const errorSchema = named(
+  'Error',
+  z.object({ error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() }) }),
+);
+const lead = named('Lead', leadSchema);
+const buyer = named('Buyer', buyerSchema);
+const offer = named('Offer', offerSchema);
+const task = named('Task', taskSchema);
+const taskDetail = named('TaskDetail', taskDetailSchema);
+const note = named('Note', noteSchema);
+const document = named('Document', documentSchema);
+const user = named('User', userSchema);
+const publicUser = named('PublicUser', publicUserSchema);
+const notification = named('Notification', notificationSchema);
+const liveEvent = named('LiveEvent', liveEventSchema);
+const savedView = named('SavedView', savedViewSchema);
+const settings = named('Settings', settingsSchema);
+
+const healthSchema = z.object({ status: z.enum(['ok', 'down']), db: z.enum(['ok', 'down']), temporal: z.enum(['ok', 'down']) });
+const openApiDocumentSchema = z.object({
+  openapi: z.string(),
+  info: z.object({ title: z.string(), version: z.string(), description: z.string().optional() }),
+  paths: z.record(z.string(), z.record(z.string(), z.object({ summary: z.string(), responses: z.record(z.string(), z.object({ description: z.string() })) }))),
+  components: z.object({ schemas: z.record(z.string(), z.object({ type: z.string().optional() })) }).optional(),
 });
-const anyObject = z.object({}).catchall(z.unknown());
-const page = (item: z.ZodType) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 const idParams = z.object({ id: z.string() });
 
-interface RouteSpec {
+// Lists that take `fields=` answer only those keys (and the id) of each item.
+const LEAN_LIST = 'with `fields`, each item has only those keys and its id';
+// Who gets a task nobody named; the rule lives in domain/tasks/assignment-rule.ts.
+const ASSIGNMENT_RULE =
+  'an ADMIN task goes to the admin with the least open work; one about a lead to its owner; about an offer to its creator; ' +
+  'about a buyer to the acquisitions member with the least open work; a follow-up or system task to the active user with the least open work, weighted by priority; anything else to its creator';
+
+export interface RouteSpec {
   method: Method;
   path: string;
   summary: string;
+  description?: string;
   body?: z.ZodType;
   query?: z.ZodObject;
   params?: z.ZodObject;
-  response: z.ZodType;
+  /** What a 2xx answers; `null` for a 204 without a body. */
+  response: z.ZodType | null;
   status?: number;
   public?: boolean;
 }
 
-/** Every route of the API with the zod schemas that validate it; tests check nothing is missing. */
+/** Every route of the API with the zod schemas that validate it and its answer; tests check nothing is missing. */
 export const API_ROUTES: RouteSpec[] = [
-  { method: 'get', path: '/api/health', summary: 'Database and Temporal health', response: z.object({ status: z.string(), db: z.string(), temporal: z.string() }), public: true },
-  { method: 'post', path: '/api/auth/login', summary: 'Sign in; sets the session cookie', body: loginInputSchema, response: publicUserSchema, public: true },
-  { method: 'post', path: '/api/auth/logout', summary: 'Sign out', response: z.null(), status: 204, public: true },
-  { method: 'get', path: '/api/me', summary: 'The signed-in user', response: publicUserSchema },
-  { method: 'get', path: '/api/me/favorites', summary: 'My favorites', response: z.object({ items: z.array(anyObject) }) },
-  { method: 'post', path: '/api/me/favorites', summary: 'Add a favorite', body: userItemInputSchema, response: anyObject, status: 201 },
-  { method: 'post', path: '/api/me/favorites/remove', summary: 'Remove a favorite', body: userItemInputSchema, response: z.null(), status: 204 },
-  { method: 'get', path: '/api/me/recent', summary: 'My recently viewed items', response: z.object({ items: z.array(anyObject) }) },
-  { method: 'post', path: '/api/me/recent', summary: 'Record a view', body: userItemInputSchema, response: anyObject, status: 201 },
-  { method: 'get', path: '/api/me/saved-views', summary: 'My saved list views', query: z.object({ page: z.string().optional() }), response: z.object({ items: z.array(anyObject) }) },
-  { method: 'post', path: '/api/me/saved-views', summary: 'Save a list view (same name replaces)', body: savedViewInputSchema, response: anyObject, status: 201 },
-  { method: 'post', path: '/api/me/saved-views/{id}/delete', summary: 'Delete a saved view', params: idParams, response: z.null(), status: 204 },
-  { method: 'get', path: '/api/deals', summary: 'List deals', query: z.object({ closed: z.string().optional(), limit: z.string().optional(), cursor: z.string().optional() }), response: page(anyObject) },
-  { method: 'get', path: '/api/history/{entityType}/{id}', summary: 'An entity\'s history timeline', params: historyParamsSchema, response: z.object({ items: z.array(anyObject) }) },
-  { method: 'get', path: '/api/config', summary: 'Client configuration', response: z.object({ temporalUiUrl: z.string() }) },
-  { method: 'get', path: '/api/leads', summary: 'List leads', query: listLeadsQuerySchema, response: page(leadSchema) },
-  { method: 'post', path: '/api/leads', summary: 'Create a lead (starts workflow lead-<id>)', body: createLeadInputSchema, response: leadSchema, status: 201 },
-  { method: 'get', path: '/api/leads/{id}', summary: 'One lead', params: idParams, response: leadSchema },
-  { method: 'patch', path: '/api/leads/{id}', summary: 'Edit plain fields', params: idParams, body: updateLeadInputSchema, response: leadSchema },
-  { method: 'post', path: '/api/leads/{id}/archive', summary: 'Archive a lead', params: idParams, response: leadSchema },
-  { method: 'post', path: '/api/leads/{id}/status', summary: 'Move a lead through its workflow (409 when refused)', params: idParams, body: changeLeadStatusInputSchema, response: leadSchema },
-  { method: 'get', path: '/api/leads/{id}/matches', summary: 'Buyers matching a lead, ranked, with reasons', params: idParams, response: z.object({ items: z.array(z.object({ buyer: anyObject, score: z.number(), reasons: z.array(z.string()) })) }) },
-  { method: 'get', path: '/api/buyers', summary: 'List buyers', query: listBuyersQuerySchema, response: page(anyObject) },
-  { method: 'post', path: '/api/buyers', summary: 'Create a buyer (starts workflow buyer-<id>)', body: createBuyerInputSchema, response: anyObject, status: 201 },
-  { method: 'get', path: '/api/buyers/{id}', summary: 'One buyer', params: idParams, response: anyObject },
-  { method: 'patch', path: '/api/buyers/{id}', summary: 'Update preferences', params: idParams, body: updateBuyerInputSchema, response: anyObject },
-  { method: 'post', path: '/api/buyers/{id}/status', summary: 'Change a buyer\'s status through its workflow', params: idParams, body: changeBuyerStatusInputSchema, response: anyObject },
-  { method: 'post', path: '/api/buyers/{id}/archive', summary: 'Archive a buyer', params: idParams, response: anyObject },
-  { method: 'get', path: '/api/buyers/{id}/matches', summary: 'Leads matching a buyer, ranked, with reasons', params: idParams, response: z.object({ items: z.array(z.object({ lead: leadSchema, score: z.number(), reasons: z.array(z.string()) })) }) },
-  { method: 'get', path: '/api/offers', summary: 'List offers', query: listOffersQuerySchema, response: page(anyObject) },
-  { method: 'post', path: '/api/offers', summary: 'Create an offer (starts workflow offer-<id>)', body: createOfferInputSchema, response: anyObject, status: 201 },
-  { method: 'get', path: '/api/offers/{id}', summary: 'One offer', params: idParams, response: anyObject },
-  { method: 'patch', path: '/api/offers/{id}', summary: 'Change amount or terms of a negotiable offer', params: idParams, body: updateOfferInputSchema, response: anyObject },
-  { method: 'post', path: '/api/offers/{id}/archive', summary: 'Archive a closed offer', params: idParams, response: anyObject },
-  { method: 'post', path: '/api/offers/{id}/status', summary: 'Change an offer\'s status through its workflow', params: idParams, body: changeOfferStatusInputSchema, response: anyObject },
-  { method: 'post', path: '/api/tasks', summary: 'Create a task (starts workflow task-<id>; assignee by the SPEC §4 rules when not named)', body: createTaskInputSchema, response: taskSchema, status: 201 },
-  { method: 'get', path: '/api/tasks', summary: 'List tasks: my tasks, the team\'s or the review queue, with filters and sort', query: listTasksQuerySchema, response: page(taskSchema) },
-  { method: 'get', path: '/api/tasks/suggest-assignee', summary: 'Who the SPEC §4 rules would assign a task to', query: suggestAssigneeQuerySchema, response: suggestedAssigneeSchema },
+  { method: 'get', path: '/api/health', summary: 'Database and Temporal health (503 when either is down)', response: healthSchema, public: true },
+  { method: 'post', path: '/api/auth/login', summary: 'Sign in; sets the session cookie', body: loginInputSchema, response: publicUser, public: true },
+  { method: 'post', path: '/api/auth/logout', summary: 'Sign out', response: null, status: 204, public: true },
+  { method: 'get', path: '/api/me', summary: 'The signed-in user', response: publicUser },
+  { method: 'get', path: '/api/me/favorites', summary: 'My favorites', response: listSchema(favoriteSchema) },
+  { method: 'post', path: '/api/me/favorites', summary: 'Add a favorite', body: userItemInputSchema, response: userItemSchema, status: 201 },
+  { method: 'post', path: '/api/me/favorites/remove', summary: 'Remove a favorite', body: userItemInputSchema, response: null, status: 204 },
+  { method: 'get', path: '/api/me/recent', summary: 'My recently viewed items', response: listSchema(recentItemSchema) },
+  { method: 'post', path: '/api/me/recent', summary: 'Record a view', body: userItemInputSchema, response: recentItemSchema, status: 201 },
+  { method: 'get', path: '/api/me/saved-views', summary: 'My saved list views', query: z.object({ page: z.string().optional() }), response: listSchema(savedView) },
+  { method: 'post', path: '/api/me/saved-views', summary: 'Save a list view (same name replaces)', body: savedViewInputSchema, response: savedView, status: 201 },
+  { method: 'post', path: '/api/me/saved-views/{id}/delete', summary: 'Delete a saved view', params: idParams, response: null, status: 204 },
+  { method: 'get', path: '/api/deals', summary: 'List deals', query: z.object({ closed: z.string().optional(), limit: z.string().optional(), cursor: z.string().optional() }), response: pageSchema(named('Deal', dealSchema)) },
+  { method: 'get', path: '/api/history/{entityType}/{id}', summary: 'An entity\'s history timeline', params: historyParamsSchema, response: listSchema(liveEvent) },
+  { method: 'get', path: '/api/config', summary: 'Client configuration', response: clientConfigSchema },
+  { method: 'get', path: '/api/leads', summary: 'List leads', description: LEAN_LIST, query: listLeadsQuerySchema, response: pageSchema(lead) },
+  { method: 'post', path: '/api/leads', summary: 'Create a lead (starts workflow lead-<id>)', body: createLeadInputSchema, response: lead, status: 201 },
+  { method: 'get', path: '/api/leads/{id}', summary: 'One lead', params: idParams, response: lead },
+  { method: 'patch', path: '/api/leads/{id}', summary: 'Edit plain fields', params: idParams, body: updateLeadInputSchema, response: lead },
+  { method: 'post', path: '/api/leads/{id}/archive', summary: 'Archive a lead', params: idParams, response: lead },
+  { method: 'post', path: '/api/leads/{id}/status', summary: 'Move a lead through its workflow (409 when refused)', params: idParams, body: changeLeadStatusInputSchema, response: lead },
+  { method: 'get', path: '/api/leads/{id}/matches', summary: 'Buyers matching a lead, ranked, with reasons', params: idParams, response: listSchema(named('LeadMatch', leadMatchSchema)) },
+  { method: 'get', path: '/api/buyers', summary: 'List buyers', description: LEAN_LIST, query: listBuyersQuerySchema, response: pageSchema(buyer) },
+  { method: 'post', path: '/api/buyers', summary: 'Create a buyer (starts workflow buyer-<id>)', body: createBuyerInputSchema, response: buyer, status: 201 },
+  { method: 'get', path: '/api/buyers/{id}', summary: 'One buyer', params: idParams, response: buyer },
+  { method: 'patch', path: '/api/buyers/{id}', summary: 'Update preferences', params: idParams, body: updateBuyerInputSchema, response: buyer },
+  { method: 'post', path: '/api/buyers/{id}/status', summary: 'Change a buyer\'s status through its workflow', params: idParams, body: changeBuyerStatusInputSchema, response: buyer },
+  { method: 'post', path: '/api/buyers/{id}/archive', summary: 'Archive a buyer', params: idParams, response: buyer },
+  { method: 'get', path: '/api/buyers/{id}/matches', summary: 'Leads matching a buyer, ranked, with reasons', params: idParams, response: listSchema(named('BuyerMatch', buyerMatchSchema)) },
+  { method: 'get', path: '/api/offers', summary: 'List offers', description: LEAN_LIST, query: listOffersQuerySchema, response: pageSchema(offer) },
+  { method: 'post', path: '/api/offers', summary: 'Create an offer (starts workflow offer-<id>)', body: createOfferInputSchema, response: offer, status: 201 },
+  { method: 'get', path: '/api/offers/{id}', summary: 'One offer', params: idParams, response: offer },
+  { method: 'patch', path: '/api/offers/{id}', summary: 'Change amount or terms of a negotiable offer', params: idParams, body: updateOfferInputSchema, response: offer },
+  { method: 'post', path: '/api/offers/{id}/archive', summary: 'Archive a closed offer', params: idParams, response: offer },
+  { method: 'post', path: '/api/offers/{id}/status', summary: 'Change an offer\'s status through its workflow', params: idParams, body: changeOfferStatusInputSchema, response: offer },
+  { method: 'post', path: '/api/tasks', summary: 'Create a task (starts workflow task-<id>; assigned by the assignment rule when nobody is named)', description: `Assignment rule: ${ASSIGNMENT_RULE}.`, body: createTaskInputSchema, response: task, status: 201 },
+  { method: 'get', path: '/api/tasks', summary: 'List tasks: my tasks, the team\'s or the review queue, with filters and sort', query: listTasksQuerySchema, response: pageSchema(task) },
+  { method: 'get', path: '/api/tasks/suggest-assignee', summary: 'Who the assignment rule would give a task nobody named', description: `Assignment rule: ${ASSIGNMENT_RULE}.`, query: suggestAssigneeQuerySchema, response: suggestedAssigneeSchema },
   { method: 'post', path: '/api/tasks/bulk', summary: 'Reassign, complete or cancel many tasks; one result per task', body: bulkTaskInputSchema, response: bulkTaskResultSchema },
-  { method: 'get', path: '/api/tasks/{id}', summary: 'One task with its links and the actions the caller may take', params: idParams, response: taskDetailSchema },
-  { method: 'patch', path: '/api/tasks/{id}', summary: 'Reassign, reschedule or reprioritise (Updates of task-<id>)', params: idParams, body: updateTaskInputSchema, response: taskDetailSchema },
-  { method: 'post', path: '/api/tasks/{id}/transition', summary: 'start / submit / approve / reject / complete / cancel (403 or 409 with the reason when refused)', params: idParams, body: transitionTaskInputSchema, response: taskDetailSchema },
-  { method: 'post', path: '/api/tasks/{id}/notes', summary: 'Add a note to a task (an Update of task-<id>)', params: idParams, body: addTaskNoteInputSchema, response: anyObject, status: 201 },
-  { method: 'post', path: '/api/tasks/{id}/follow-ups', summary: 'Create a follow-up task carrying over the lead, buyer and offer', params: idParams, body: createFollowUpInputSchema, response: taskSchema, status: 201 },
-  { method: 'get', path: '/api/settings', summary: 'Automation durations and deal math', response: settingsSchema },
-  { method: 'patch', path: '/api/settings', summary: 'Change settings (admins); new timers use them', body: updateSettingsInputSchema, response: settingsSchema },
-  { method: 'get', path: '/api/notes', summary: 'Notes of a lead, buyer, task or offer', query: listNotesQuerySchema, response: z.object({ items: z.array(anyObject) }) },
-  { method: 'patch', path: '/api/notes/{id}', summary: 'Edit a note (author only)', params: idParams, body: updateNoteInputSchema, response: anyObject },
-  { method: 'post', path: '/api/notes/{id}/archive', summary: 'Archive a note (author only)', params: idParams, response: anyObject },
-  { method: 'post', path: '/api/notes', summary: 'Add a note', body: createNoteInputSchema, response: anyObject, status: 201 },
-  { method: 'get', path: '/api/documents', summary: 'Document metadata of a lead, buyer or offer', query: listDocumentsQuerySchema, response: z.object({ items: z.array(anyObject) }) },
-  { method: 'post', path: '/api/documents', summary: 'Record a document (metadata)', body: createDocumentInputSchema, response: anyObject, status: 201 },
-  { method: 'get', path: '/api/users', summary: 'List users', response: z.object({ items: z.array(anyObject) }) },
-  { method: 'post', path: '/api/users', summary: 'Create a user (admin)', body: createUserInputSchema, response: anyObject, status: 201 },
-  { method: 'patch', path: '/api/users/{id}', summary: 'Change a user (admin)', params: idParams, body: updateUserInputSchema, response: anyObject },
-  { method: 'get', path: '/api/notifications', summary: 'The caller\'s newest 20 notifications and how many are unread', response: z.object({ items: z.array(anyObject), unread: z.number() }) },
-  { method: 'post', path: '/api/notifications/read-all', summary: 'Mark all my notifications read', response: z.object({ updated: z.number() }) },
-  { method: 'post', path: '/api/notifications/{id}/read', summary: 'Mark one of my notifications read', params: idParams, response: anyObject },
-  { method: 'get', path: '/api/analytics', summary: 'Funnel, sources, buyer engagement, task completion, revenue by month, team performance and deal velocity', query: analyticsQuerySchema, response: analyticsSchema },
-  { method: 'get', path: '/api/dashboard', summary: 'Every KPI of SPEC §6 for a scope (me, team, everyone) and date range, in one read transaction', query: dashboardQuerySchema, response: dashboardSchema },
-  { method: 'get', path: '/api/events', summary: 'SSE stream of visible events (Last-Event-ID resumes)', query: z.object({ lastEventId: z.string().optional() }), response: z.string() },
-  { method: 'get', path: '/api/events/recent', summary: 'The newest visible events', query: z.object({ limit: z.string().optional() }), response: z.object({ items: z.array(anyObject) }) },
-  { method: 'get', path: '/api/openapi.json', summary: 'This document', response: anyObject, public: true },
+  { method: 'get', path: '/api/tasks/{id}', summary: 'One task with its links and the actions the caller may take', params: idParams, response: taskDetail },
+  { method: 'patch', path: '/api/tasks/{id}', summary: 'Reassign, reschedule or reprioritise (Updates of task-<id>)', params: idParams, body: updateTaskInputSchema, response: taskDetail },
+  { method: 'post', path: '/api/tasks/{id}/transition', summary: 'start / submit / approve / reject / complete / cancel (403 or 409 with the reason when refused)', params: idParams, body: transitionTaskInputSchema, response: taskDetail },
+  { method: 'post', path: '/api/tasks/{id}/notes', summary: 'Add a note to a task (an Update of task-<id>)', params: idParams, body: addTaskNoteInputSchema, response: note, status: 201 },
+  { method: 'post', path: '/api/tasks/{id}/follow-ups', summary: 'Create a follow-up task carrying over the lead, buyer and offer', params: idParams, body: createFollowUpInputSchema, response: task, status: 201 },
+  { method: 'get', path: '/api/settings', summary: 'Automation durations and deal math', response: settings },
+  { method: 'patch', path: '/api/settings', summary: 'Change settings (admins); new timers use them', body: updateSettingsInputSchema, response: settings },
+  { method: 'get', path: '/api/notes', summary: 'Notes of a lead, buyer, task or offer', query: listNotesQuerySchema, response: listSchema(note) },
+  { method: 'patch', path: '/api/notes/{id}', summary: 'Edit a note (author only)', params: idParams, body: updateNoteInputSchema, response: note },
+  { method: 'post', path: '/api/notes/{id}/archive', summary: 'Archive a note (author only)', params: idParams, response: note },
+  { method: 'post', path: '/api/notes', summary: 'Add a note', body: createNoteInputSchema, response: note, status: 201 },
+  { method: 'get', path: '/api/documents', summary: 'Document metadata of a lead, buyer or offer', query: listDocumentsQuerySchema, response: listSchema(document) },
+  { method: 'post', path: '/api/documents', summary: 'Record a document (metadata)', body: createDocumentInputSchema, response: document, status: 201 },
+  { method: 'get', path: '/api/users', summary: 'List users', response: listSchema(user) },
+  { method: 'post', path: '/api/users', summary: 'Create a user (admin)', body: createUserInputSchema, response: user, status: 201 },
+  { method: 'patch', path: '/api/users/{id}', summary: 'Change a user (admin)', params: idParams, body: updateUserInputSchema, response: user },
+  { method: 'get', path: '/api/notifications', summary: 'The caller\'s newest 20 notifications and how many are unread', response: named('NotificationList', notificationListSchema) },
+  { method: 'post', path: '/api/notifications/read-all', summary: 'Mark all my notifications read', response: readAllNotificationsSchema },
+  { method: 'post', path: '/api/notifications/{id}/read', summary: 'Mark one of my notifications read', params: idParams, response: notification },
+  { method: 'get', path: '/api/analytics', summary: 'Funnel, sources, buyer engagement, task completion, revenue by month, team performance and deal velocity', query: analyticsQuerySchema, response: named('Analytics', analyticsSchema) },
+  { method: 'get', path: '/api/dashboard', summary: 'Every dashboard KPI (leads, buyers, tasks, offers, revenue, response time, deal velocity) for a scope (me, team, everyone) and date range, in one read transaction', query: dashboardQuerySchema, response: named('Dashboard', dashboardSchema) },
+  { method: 'get', path: '/api/events', summary: 'SSE stream of visible events (Last-Event-ID resumes)', description: 'Each message: `id:` the event id, `event:` its name, `data:` a LiveEvent as JSON.', query: z.object({ lastEventId: z.string().optional() }), response: z.string() },
+  { method: 'get', path: '/api/events/recent', summary: 'The newest visible events', query: z.object({ limit: z.string().optional() }), response: listSchema(liveEvent) },
+  { method: 'get', path: '/api/openapi.json', summary: 'This document', response: openApiDocumentSchema, public: true },
 ];
 
 let cached: ReturnType<OpenApiGeneratorV31['generateDocument']> | undefined;
@@ -134,6 +180,7 @@ export function openApiDocument() {
       method: route.method,
       path: route.path,
       summary: route.summary,
+      ...(route.description ? { description: route.description } : {}),
       ...(route.public ? {} : { security: [{ session: [] }] }),
       request: {
         ...(route.body ? { body: { content: { 'application/json': { schema: route.body } } } } : {}),
@@ -143,7 +190,7 @@ export function openApiDocument() {
       responses: {
         [route.status ?? 200]: {
           description: 'OK',
-          ...(route.status === 204 ? {} : { content: { [isStream ? 'text/event-stream' : 'application/json']: { schema: route.response } } }),
+          ...(route.response === null ? {} : { content: { [isStream ? 'text/event-stream' : 'application/json']: { schema: route.response } } }),
         },
         400: { description: 'Invalid input; `fields` names each bad field', content: { 'application/json': { schema: errorSchema } } },
         ...(route.public ? {} : { 401: { description: 'Not signed in', content: { 'application/json': { schema: errorSchema } } } }),

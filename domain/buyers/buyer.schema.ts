@@ -75,6 +75,31 @@ export const listBuyersQuerySchema = z.object({
 
 export const changeBuyerStatusInputSchema = z.object({ status: z.enum(BUYER_STATUSES) });
 
+/** A buyer as the API answers it: contact details, proof of funds and buy box. */
+export const buyerSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  company: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  status: z.enum(BUYER_STATUSES),
+  cashBuyer: z.boolean(),
+  proofOfFundsAmount: z.number().nullable(),
+  pofVerifiedAt: z.string().nullable(),
+  pofExpiresAt: z.string().nullable(),
+  markets: z.array(z.string()),
+  propertyTypes: z.array(z.enum(PROPERTY_TYPES)),
+  strategies: z.array(z.enum(BUYER_STRATEGIES)),
+  minPrice: z.number().nullable(),
+  maxPrice: z.number().nullable(),
+  minBeds: z.number().nullable(),
+  minBaths: z.number().nullable(),
+  maxRepair: z.number().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Buyer = z.infer<typeof buyerSchema>;
+
 /** Markets are compared without case or spaces, and ZIP+4 as its 5-digit ZIP. */
 export function normalizeMarket(market: string): string {
   const trimmed = market.trim().toLowerCase();

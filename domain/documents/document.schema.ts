@@ -23,3 +23,18 @@ export const createDocumentInputSchema = z
 export const listDocumentsQuerySchema = z
   .object({ leadId: z.string().min(1).optional(), buyerId: z.string().min(1).optional(), offerId: z.string().min(1).optional() })
   .refine((query) => TARGETS.some((target) => query[target] !== undefined), { message: 'give one of leadId, buyerId, offerId', path: ['leadId'] });
+
+export const documentSchema = z.object({
+  id: z.string(),
+  kind: z.enum(DOCUMENT_KINDS),
+  fileName: z.string(),
+  mimeType: z.string().nullable(),
+  sizeBytes: z.number().nullable(),
+  expiresAt: z.string().nullable(),
+  leadId: z.string().nullable(),
+  buyerId: z.string().nullable(),
+  offerId: z.string().nullable(),
+  uploadedById: z.string(),
+  createdAt: z.string(),
+});
+export type DocumentItem = z.infer<typeof documentSchema>;

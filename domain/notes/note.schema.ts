@@ -29,3 +29,17 @@ export const listNotesQuerySchema = z
     limit: z.coerce.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200').default(100),
   })
   .refine((query) => TARGETS.some((target) => query[target] !== undefined), { message: 'give one of leadId, buyerId, taskId, offerId', path: ['leadId'] });
+
+export const noteSchema = z.object({
+  id: z.string(),
+  body: z.string(),
+  authorId: z.string(),
+  authorName: z.string(),
+  leadId: z.string().nullable(),
+  buyerId: z.string().nullable(),
+  taskId: z.string().nullable(),
+  offerId: z.string().nullable(),
+  editedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Note = z.infer<typeof noteSchema>;

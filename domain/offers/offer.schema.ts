@@ -29,6 +29,21 @@ export const updateOfferInputSchema = z
   .strict();
 export type UpdateOfferInput = z.infer<typeof updateOfferInputSchema>;
 
+export const offerSchema = z.object({
+  id: z.string(),
+  leadId: z.string(),
+  buyerId: z.string().nullable(),
+  kind: z.enum(OFFER_KINDS),
+  amount: z.number(),
+  terms: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  status: z.enum(OFFER_STATUSES),
+  createdById: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Offer = z.infer<typeof offerSchema>;
+
 export const changeOfferStatusInputSchema = z.object({ status: z.enum(OFFER_STATUSES) });
 
 export const listOffersQuerySchema = z.object({

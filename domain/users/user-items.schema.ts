@@ -7,12 +7,28 @@ export const userItemInputSchema = z.object({
   entityId: z.string().min(1, 'is required').max(100),
 });
 
+export const userItemSchema = z.object({ entityType: z.enum(ITEM_TYPES), entityId: z.string() });
+export const favoriteSchema = userItemSchema.extend({ createdAt: z.string() });
+export type Favorite = z.infer<typeof favoriteSchema>;
+export const recentItemSchema = userItemSchema.extend({ viewedAt: z.string() });
+export type RecentItem = z.infer<typeof recentItemSchema>;
+
+export const SAVED_VIEW_PAGES = ['leads', 'buyers', 'tasks'] as const;
+
 export const savedViewInputSchema = z.object({
-  page: z.enum(['leads', 'buyers', 'tasks']),
+  page: z.enum(SAVED_VIEW_PAGES),
   name: z.string().trim().min(1, 'is required').max(80, 'must be at most 80 characters'),
   /** The list's filters and sort, as its query string parameters. */
   query: z.record(z.string(), z.string().max(500)).refine((query) => Object.keys(query).length <= 30, 'has too many parameters'),
 });
+
+export const savedViewSchema = z.object({
+  id: z.string(),
+  page: z.enum(SAVED_VIEW_PAGES),
+  name: z.string(),
+  query: z.record(z.string(), z.string()),
+});
+export type SavedView = z.infer<typeof savedViewSchema>;
 
 export const historyParamsSchema = z.object({
   entityType: z.enum(['lead', 'buyer', 'task', 'offer', 'deal', 'note', 'user']),

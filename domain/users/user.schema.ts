@@ -16,3 +16,14 @@ export const updateUserInputSchema = z
     password: z.string().min(10, 'must be at least 10 characters').max(200).optional(),
   })
   .strict();
+
+/** A user as `GET /api/users` lists them; inactive users stay listed to name old assignments. */
+export const userSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: userRoleSchema,
+  active: z.boolean(),
+  createdAt: z.string(),
+});
+export type User = z.infer<typeof userSchema>;

@@ -1,7 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { API_ROUTES } from '../../api/openapi';
-import { buildUser } from '../support/factories';
+import { buyerSchema } from '../../domain/buyers/buyer.schema';
+import { leadSchema } from '../../domain/leads/lead.schema';
+import { noteSchema } from '../../domain/notes/note.schema';
+import { offerSchema } from '../../domain/offers/offer.schema';
+import { taskSchema } from '../../domain/tasks/task.schema';
+import { buildLeadInput, buildUser } from '../support/factories';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { ROOT_DIR } from '../support/test-db';
 
@@ -55,4 +60,130 @@ describe('GET /api/openapi.json', () => {
       expect(response.status).toBeLessThan(500);
     },
   );
+});
+
+type JsonSchema = { $ref?: string; type?: string | string[]; properties?: Record<string, JsonSchema>; additionalProperties?: boolean | JsonSchema; items?: JsonSchema } & Record<string, unknown>;
+
+// The one open object the API answers: an event's `entity` is whichever entity changed, as of the change.
+const OPEN_OBJECTS = new Set(['LiveEvent.entity']);
+
+/** Where `schema` (or anything inside it) is an object that says nothing about its keys. */
+function untypedObjects(schema: JsonSchema, components: Record<string, JsonSchema>, at: string, seen = new Set<string>()): string[] {
+  if (schema.$ref) {
+    const name = schema.$ref.replace('#/components/schemas/', '');
+    if (seen.has(name)) return [];
+    seen.add(name);
+    const target = components[name];
+    return target ? untypedObjects(target, components, name, seen) : [`${at}: ${schema.$ref} is not in components`];
+  }
+  const found: string[] = [];
+  const types = [schema.type].flat();
+  const hasProperties = Object.keys(schema.properties ?? {}).length > 0;
+  const open = schema.additionalProperties === undefined || schema.additionalProperties === true || Object.keys(schema.additionalProperties).length === 0;
+  if (types.includes('object') && !hasProperties && open && !OPEN_OBJECTS.has(at)) found.push(at);
+  for (const [key, property] of Object.entries(schema.properties ?? {})) found.push(...untypedObjects(property, components, `${at}.${key}`, seen));
+  if (schema.items) found.push(...untypedObjects(schema.items, components, `${at}[]`, seen));
+  if (typeof schema.additionalProperties === 'object') found.push(...untypedObjects(schema.additionalProperties, components, `${at}{}`, seen));
+  for (const variants of [schema.anyOf, schema.oneOf, schema.allOf]) {
+    for (const variant of (variants as JsonSchema[] | undefined) ?? []) found.push(...untypedObjects(variant, components, at, seen));
+  }
+  return found;
+}
+
+describe('the documented answers', () => {
+  it('every 2xx answer with a body has a typed schema: no bare object anywhere in it', async () => {
+    const doc = (await api.request('GET', '/api/openapi.json')).body;
+    const components = doc.components.schemas as Record<string, JsonSchema>;
+    const problems: string[] = [];
+    let answers = 0;
+    for (const [route, methods] of Object.entries(doc.paths as Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: JsonSchema }> }> }>>)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        for (const [status, response] of Object.entries(operation.responses).filter(([code]) => code.startsWith('2'))) {
+          const where = `${method} ${route} ${status}`;
+          if (status === '204') {
+            if (response.content) problems.push(`${where}: a 204 has no body`);
+            continue;
+          }
+          const json = response.content?.['application/json'];
+          if (!json) {
+            if (!response.content?.['text/event-stream']) problems.push(`${where}: no content`);
+            continue;
+          }
+          answers += 1;
+          const schema = json.schema;
+          if (!schema || !(schema.$ref || Object.keys(schema.properties ?? {}).length > 0 || schema.items)) {
+            problems.push(`${where}: no schema with properties, items or a $ref`);
+            continue;
+          }
+          problems.push(...untypedObjects(schema, components, where).map((path) => `${where}: untyped object at ${path}`));
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(answers).toBeGreaterThan(50);
+  });
+
+  it('real answers are what the document says (no missing, mistyped or undocumented keys)', async () => {
+    const admin = await buildUser(api.testDb.db, { role: 'ADMIN', name: 'Ada Admin' });
+    const colleague = await buildUser(api.testDb.db, { name: 'Cole Colleague' });
+    const asAdmin = await api.login(admin.email);
+    const asColleague = await api.login(colleague.email);
+    const documented = (method: string, route: string) => {
+      const spec = API_ROUTES.find((candidate) => candidate.method === method && candidate.path === route);
+      if (!spec?.response) throw new Error(`${method} ${route} documents no answer`);
+      return spec.response;
+    };
+    /** Calls `path` and checks the answer against the schema documented for `route`. */
+    const check = async (method: 'get' | 'post' | 'patch', route: string, path: string, options: { body?: unknown; cookie?: string } = {}) => {
+      const response = await api.request(method.toUpperCase(), path, { cookie: asAdmin, ...options });
+      expect({ route, status: response.status }).toEqual({ route, status: response.status < 300 ? response.status : 'a 2xx' });
+      // parse drops keys the schema does not name, so equality also catches undocumented keys.
+      expect(documented(method, route).parse(response.body)).toEqual(response.body);
+      return response.body;
+    };
+
+    const lead = leadSchema.parse(await check('post', '/api/leads', '/api/leads', { body: buildLeadInput({ city: 'Dayton' }) }));
+    const buyer = buyerSchema.parse(await check('post', '/api/buyers', '/api/buyers', { body: { name: 'Bea Buyer', cashBuyer: true, markets: ['Dayton'], propertyTypes: ['SFR'], strategies: ['FLIP'], maxPrice: 200_000 } }));
+    const offer = offerSchema.parse(await check('post', '/api/offers', '/api/offers', { body: { leadId: lead.id, buyerId: buyer.id, kind: 'BUYER', amount: 95_000 } }));
+    const task = taskSchema.parse(await check('post', '/api/tasks', '/api/tasks', { body: { title: 'Call the seller', dueAt: new Date(Date.now() + 86_400_000).toISOString(), leadId: lead.id } }));
+    noteSchema.parse(await check('post', '/api/notes', '/api/notes', { body: { leadId: lead.id, body: 'Ask @cole.colleague to drive by' } }));
+    await check('post', '/api/documents', '/api/documents', { body: { leadId: lead.id, kind: 'DISCLOSURE', fileName: 'disclosure.pdf', sizeBytes: 2048 } });
+    await check('post', '/api/me/favorites', '/api/me/favorites', { body: { entityType: 'lead', entityId: lead.id } });
+    await check('post', '/api/me/recent', '/api/me/recent', { body: { entityType: 'lead', entityId: lead.id } });
+    await check('post', '/api/me/saved-views', '/api/me/saved-views', { body: { page: 'leads', name: 'Dayton', query: { city: 'Dayton' } } });
+
+    const lists: Array<[string, string, string?]> = [
+      ['/api/leads', '/api/leads'],
+      ['/api/leads/{id}', `/api/leads/${lead.id}`],
+      ['/api/leads/{id}/matches', `/api/leads/${lead.id}/matches`],
+      ['/api/buyers', '/api/buyers'],
+      ['/api/buyers/{id}', `/api/buyers/${buyer.id}`],
+      ['/api/buyers/{id}/matches', `/api/buyers/${buyer.id}/matches`],
+      ['/api/offers', `/api/offers?leadId=${lead.id}`],
+      ['/api/offers/{id}', `/api/offers/${offer.id}`],
+      ['/api/tasks', `/api/tasks?view=team&leadId=${lead.id}`],
+      ['/api/tasks/{id}', `/api/tasks/${task.id}`],
+      ['/api/tasks/suggest-assignee', `/api/tasks/suggest-assignee?leadId=${lead.id}`],
+      ['/api/notes', `/api/notes?leadId=${lead.id}`],
+      ['/api/documents', `/api/documents?leadId=${lead.id}`],
+      ['/api/notifications', '/api/notifications', asColleague],
+      ['/api/events/recent', '/api/events/recent'],
+      ['/api/history/{entityType}/{id}', `/api/history/lead/${lead.id}`],
+      ['/api/users', '/api/users'],
+      ['/api/me', '/api/me'],
+      ['/api/me/favorites', '/api/me/favorites'],
+      ['/api/me/recent', '/api/me/recent'],
+      ['/api/me/saved-views', '/api/me/saved-views?page=leads'],
+      ['/api/deals', '/api/deals'],
+      ['/api/settings', '/api/settings'],
+      ['/api/config', '/api/config'],
+      ['/api/dashboard', '/api/dashboard'],
+      ['/api/analytics', '/api/analytics'],
+      ['/api/health', '/api/health'],
+    ];
+    for (const [route, path, cookie] of lists) {
+      const body = await check('get', route, path, cookie ? { cookie } : {});
+      if (Array.isArray(body.items) && route !== '/api/deals') expect({ route, empty: body.items.length === 0 }).toEqual({ route, empty: false });
+    }
+  });
 });
