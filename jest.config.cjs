@@ -16,6 +16,7 @@ module.exports = {
       testMatch: [
         '<rootDir>/tests/workflows/**/*.test.ts',
         '<rootDir>/tests/activities/**/*.test.ts',
+        '<rootDir>/tests/db/**/*.test.ts',
         '<rootDir>/tests/api/**/*.test.ts',
         '<rootDir>/tests/integration/**/*.test.ts',
         '<rootDir>/tests/e2e/**/*.spec.ts',

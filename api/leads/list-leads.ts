@@ -1,55 +1,12 @@
 import type { DealMathSettings } from '../../domain/deals/deal-math';
 import type { ListLeadsQuery } from '../../domain/leads/lead.schema';
-import { Prisma, type Lead } from '../../prisma/generated/client';
 import type { Db } from '../../db/client';
-import { sqlDate, sqlName } from '../../db/queries/sql';
+import { readLeadPage } from '../../db/queries/lead-list';
 import { toLeadJson } from '../../db/rows';
-import { keysetPage, oneOf, sortedBy, type KeysetQuery } from '../keyset-page';
-import { projectFields } from '../paginate';
-
-const NULLABLE_SORTS = new Set(['askingPrice']);
-
-/** `%` and `_` in a search are literal characters, not wildcards. */
-const containing = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-
-function leadConditions(query: ListLeadsQuery): Prisma.Sql[] {
-  // `+archivedAt`: almost every lead is live, so that index narrows nothing and costs the sort's.
-  const conditions: Prisma.Sql[] = [];
-  if (!query.includeArchived) conditions.push(Prisma.sql`+"archivedAt" IS NULL`);
-  if (query.status) conditions.push(oneOf('status', query.status));
-  if (query.ownerId) conditions.push(Prisma.sql`"ownerId" = ${query.ownerId}`);
-  if (query.source) conditions.push(oneOf('source', query.source));
-  if (query.propertyType) conditions.push(oneOf('propertyType', query.propertyType));
-  if (query.city) conditions.push(Prisma.sql`"city" = ${query.city}`);
-  // A 5-digit ZIP and its ZIP+4 forms, as an index range ('~' sorts after digits and '-').
-  if (query.zip) conditions.push(Prisma.sql`"zip" >= ${query.zip} AND "zip" < ${`${query.zip}~`}`);
-  if (query.minPrice !== undefined) conditions.push(Prisma.sql`"askingPrice" >= ${query.minPrice}`);
-  if (query.maxPrice !== undefined) conditions.push(Prisma.sql`"askingPrice" <= ${query.maxPrice}`);
-  if (query.createdFrom) conditions.push(Prisma.sql`"createdAt" >= ${sqlDate(new Date(query.createdFrom))}`);
-  if (query.createdTo) conditions.push(Prisma.sql`"createdAt" < ${sqlDate(new Date(query.createdTo))}`);
-  if (query.q) {
-    const pattern = containing(query.q);
-    const matches = ['sellerName', 'street', 'sellerPhone', 'sellerEmail'].map((column) => Prisma.sql`${sqlName(column)} LIKE ${pattern} ESCAPE '\\'`);
-    conditions.push(Prisma.sql`(${Prisma.join(matches, ' OR ')})`);
-  }
-  return conditions;
-}
-
-export function leadListQuery(query: ListLeadsQuery): KeysetQuery {
-  const direction = query.sort.startsWith('-') ? 'desc' : 'asc';
-  const column = query.sort.replace(/^-/, '');
-  return {
-    table: 'Lead',
-    where: leadConditions(query),
-    segments: sortedBy(column, direction, NULLABLE_SORTS.has(column)),
-    direction,
-    limit: query.limit,
-    cursor: query.cursor,
-  };
-}
+import { knownCursor, projectFields } from '../paginate';
 
 /** One page of leads with the list filters, sort and `fields=` projection; `{items, nextCursor}`. */
 export async function listLeads(db: Db, query: ListLeadsQuery, dealMath: DealMathSettings) {
-  const page = await keysetPage<Lead>(db, leadListQuery(query));
+  const page = knownCursor(await readLeadPage(db, query));
   return { items: page.rows.map((row) => projectFields(toLeadJson(row, dealMath), query.fields)), nextCursor: page.nextCursor };
 }

@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { Router } from 'express';
 import type { Db } from '../../db/client';
+import { pingDb } from '../../db/queries/ping-db';
 
 const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
   Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timed out')), ms).unref())]);
@@ -10,7 +11,7 @@ export function createHealthRouter({ db, temporal }: { db: Db; temporal: Client 
 
   router.get('/', async (_req, res) => {
     const [dbCheck, temporalCheck] = await Promise.allSettled([
-      withTimeout(db.$queryRawUnsafe('SELECT 1'), 2_000),
+      withTimeout(pingDb(db), 2_000),
       // A deadline on the call itself: the client would otherwise keep retrying an unreachable server.
       temporal.connection.withDeadline(Date.now() + 2_000, () => temporal.workflowService.getSystemInfo({})),
     ]);

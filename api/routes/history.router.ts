@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { historyParamsSchema } from '../../domain/users/user-items.schema';
 import type { Db } from '../../db/client';
+import { readEntityHistory } from '../../db/queries/events';
 import { toEventJson } from '../../db/rows';
 import { parseInput } from '../validate';
 
@@ -9,7 +10,7 @@ export function createHistoryRouter({ db }: { db: Db }) {
   const router = Router();
   router.get('/:entityType/:id', async (req, res) => {
     const { entityType, id } = parseInput(historyParamsSchema, req.params, 'params');
-    const rows = await db.event.findMany({ where: { entityType, entityId: id, audienceUserId: null }, orderBy: { id: 'asc' }, take: 500 });
+    const rows = await readEntityHistory(db, entityType, id);
     res.json({ items: rows.map(toEventJson) });
   });
   return router;

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Db } from '../../db/client';
-import type { Notification as NotificationRow } from '../../prisma/generated/client';
+import { readNotifications } from '../../db/queries/notification-list';
 import { recordEvent } from '../../db/writes/record-event';
 import { toNotificationJson } from '../../db/rows';
 import { currentUser } from '../auth/require-user';
@@ -12,13 +12,9 @@ export function createNotificationsRouter({ db }: { db: Db }) {
 
   router.get('/', async (_req, res) => {
     const user = currentUser(res);
-    // Every page of every signed-in user asks for this: the panel's newest 20 and the count, read
-    // raw to skip Prisma's query building, most of the cost.
-    const [rows, [counted]] = await Promise.all([
-      db.$queryRaw<NotificationRow[]>`SELECT * FROM "Notification" WHERE "recipientId" = ${user.id} ORDER BY "createdAt" DESC LIMIT 20`,
-      db.$queryRaw<Array<{ unread: bigint | number }>>`SELECT COUNT(*) AS "unread" FROM "Notification" WHERE "recipientId" = ${user.id} AND "readAt" IS NULL`,
-    ]);
-    res.json({ items: rows.map(toNotificationJson), unread: Number(counted?.unread ?? 0) });
+    // The panel's newest 20 and the unread count.
+    const { rows, unread } = await readNotifications(db, user.id, 20);
+    res.json({ items: rows.map(toNotificationJson), unread });
   });
 
   router.post('/read-all', async (_req, res) => {

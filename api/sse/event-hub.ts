@@ -2,14 +2,13 @@ import { createChannel, createSession, type Session } from 'better-sse';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { canSeeEvent } from '../../domain/events/event-name';
 import type { Db } from '../../db/client';
+import { EVENT_BATCH, newestEventId, readEventsAfter } from '../../db/queries/events';
 import type { Event as EventRow } from '../../prisma/generated/client';
 import { toEventJson } from '../../db/rows';
 
 interface StreamState {
   userId: string;
 }
-
-const BATCH = 500;
 
 /**
  * Streams Event rows to browsers. Workers write events from another process, so the hub polls
@@ -30,19 +29,12 @@ export function createEventHub({ db, pollMs }: { db: Db; pollMs: number }) {
     return queue;
   };
 
-  const readAfter = (afterId: number, upToId?: number) =>
-    db.event.findMany({
-      where: { id: { gt: afterId, ...(upToId === undefined ? {} : { lte: upToId }) } },
-      orderBy: { id: 'asc' },
-      take: BATCH,
-    });
-
   const send = (session: Session<StreamState>, row: EventRow) =>
     session.push(toEventJson(row), `${row.entityType}.${row.action}`, String(row.id));
 
   async function pollOnce(): Promise<void> {
     for (;;) {
-      const rows = await readAfter(lastSentId);
+      const rows = await readEventsAfter(db, lastSentId);
       for (const row of rows) {
         channel.broadcast(toEventJson(row), `${row.entityType}.${row.action}`, {
           eventId: String(row.id),
@@ -51,14 +43,14 @@ export function createEventHub({ db, pollMs }: { db: Db; pollMs: number }) {
         lastSentId = row.id;
         for (const listener of listeners) listener(row);
       }
-      if (rows.length < BATCH) return;
+      if (rows.length < EVENT_BATCH) return;
     }
   }
 
   async function replay(session: Session<StreamState>, afterId: number): Promise<void> {
     let cursor = afterId;
     while (cursor < lastSentId && session.isConnected) {
-      const rows = await readAfter(cursor, lastSentId);
+      const rows = await readEventsAfter(db, cursor, lastSentId);
       if (rows.length === 0) break;
       for (const row of rows) if (canSeeEvent(row, session.state.userId)) send(session, row);
       cursor = rows.at(-1)!.id;
@@ -67,8 +59,7 @@ export function createEventHub({ db, pollMs }: { db: Db; pollMs: number }) {
 
   return {
     async start(): Promise<void> {
-      const newest = await db.event.findFirst({ orderBy: { id: 'desc' }, select: { id: true } });
-      lastSentId = newest?.id ?? 0;
+      lastSentId = await newestEventId(db);
       running = true;
       const loop = (): void => {
         if (running) timer = setTimeout(() => void serially(pollOnce).finally(loop), pollMs);

@@ -1,87 +1,20 @@
-import { OPEN_TASK_STATUSES, TASK_PRIORITIES, type ListTasksQuery, type Task } from '../../domain/tasks/task.schema';
+import type { ListTasksQuery, Task } from '../../domain/tasks/task.schema';
 import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
-import { Prisma, type Task as TaskRow } from '../../prisma/generated/client';
-import { sqlDate, sqlLiteralList, sqlName } from '../../db/queries/sql';
+import { readTaskPage } from '../../db/queries/task-list';
 import { toTaskJson } from '../../db/rows';
 import { AppError } from '../errors';
+import { knownCursor } from '../paginate';
 import { serverMidnight } from '../server-midnight';
-import { keysetPage, oneOf, type KeysetQuery, type ListSegment } from '../keyset-page';
-
-const DAY_MS = 86_400_000;
 
 type TaskPage = { items: Task[]; nextCursor: string | null };
 
-const OPEN_STATUSES_SQL = sqlLiteralList(OPEN_TASK_STATUSES);
-
-/** Lists that show only open tasks: SQLite reads them from the partial indexes of open tasks. */
-function onlyOpen(query: ListTasksQuery): boolean {
-  return query.due !== undefined || query.view === 'review' || (query.status !== undefined && query.status.every((status) => OPEN_TASK_STATUSES.includes(status)));
-}
-
-/** The view and filters as SQL. "Open" is spelled as the literal list the partial indexes carry. */
-function taskConditions(query: ListTasksQuery, user: PublicUser, now = new Date()): Prisma.Sql[] {
+export async function listTasks(db: Db, query: ListTasksQuery, user: PublicUser): Promise<TaskPage> {
   if (query.dueFrom && query.dueTo && query.dueFrom >= query.dueTo) {
     throw new AppError('VALIDATION_FAILED', 'dueTo must be after dueFrom', { dueTo: 'must be after dueFrom' });
   }
-  const conditions: Prisma.Sql[] = [];
-  if (query.view === 'mine') conditions.push(Prisma.sql`"assigneeId" = ${user.id}`);
-  if (query.view === 'review') conditions.push(Prisma.sql`"status" = 'PENDING_REVIEW'`);
-  if (query.dueFrom) conditions.push(Prisma.sql`"dueAt" >= ${sqlDate(new Date(query.dueFrom))}`);
-  if (query.dueTo) conditions.push(Prisma.sql`"dueAt" < ${sqlDate(new Date(query.dueTo))}`);
-  if (query.due) {
-    const dayStart = query.dayStart ? new Date(query.dayStart) : serverMidnight(now);
-    const before = query.due === 'overdue' ? now : new Date(dayStart.getTime() + (query.due === 'today' ? 1 : 7) * DAY_MS);
-    conditions.push(Prisma.sql`"dueAt" < ${sqlDate(before)}`);
-  }
-  if (onlyOpen(query)) conditions.push(Prisma.sql`"status" IN ${OPEN_STATUSES_SQL}`);
-  for (const [column, values] of [['status', query.status], ['priority', query.priority], ['type', query.type]] as const) {
-    if (values) conditions.push(oneOf(column, values));
-  }
-  const equal = (column: string, value: string | undefined) => {
-    if (value) conditions.push(Prisma.sql`${sqlName(column)} = ${value}`);
-  };
-  equal('assigneeId', query.assigneeId);
-  equal('leadId', query.leadId);
-  equal('buyerId', query.buyerId);
-  equal('offerId', query.offerId);
-  return conditions;
-}
-
-/** Priority is stored as text, whose order is not HIGH → MEDIUM → LOW: each priority is a run of the list. */
-function segmentsOf(query: ListTasksQuery): ListSegment[] {
-  if (query.sort === 'priority' || query.sort === '-priority') {
-    const order = query.sort === 'priority' ? [...TASK_PRIORITIES] : [...TASK_PRIORITIES].reverse();
-    return order.map((priority) => ({ where: Prisma.sql`"priority" = ${priority}`, column: 'dueAt' }));
-  }
-  return [{ where: Prisma.sql`1 = 1`, column: query.sort.replace('-', '') }];
-}
-
-/**
- * The partial index already in the list's order. A lead's, buyer's or offer's tasks and the
- * review queue are few, and read best through their own indexes.
- */
-function openTasksIndex(query: ListTasksQuery): string | undefined {
-  if (!onlyOpen(query) || query.view === 'review' || query.leadId || query.buyerId || query.offerId) return undefined;
-  const byAssignee = query.view === 'mine' || query.assigneeId !== undefined;
-  if (query.sort === 'dueAt' || query.sort === '-dueAt') return byAssignee ? 'Task_open_assigneeId_dueAt_idx' : 'Task_open_dueAt_idx';
-  if (query.sort === 'priority' || query.sort === '-priority') return byAssignee ? 'Task_open_assigneeId_priority_dueAt_idx' : 'Task_open_priority_dueAt_idx';
-  return byAssignee ? undefined : 'Task_open_createdAt_idx';
-}
-
-export function taskListQuery(query: ListTasksQuery, user: PublicUser, now = new Date()): KeysetQuery {
-  return {
-    table: 'Task',
-    where: taskConditions(query, user, now),
-    segments: segmentsOf(query),
-    direction: query.sort === '-dueAt' || query.sort === '-createdAt' ? 'desc' : 'asc',
-    limit: query.limit,
-    cursor: query.cursor,
-    index: openTasksIndex(query),
-  };
-}
-
-export async function listTasks(db: Db, query: ListTasksQuery, user: PublicUser): Promise<TaskPage> {
-  const page = await keysetPage<TaskRow>(db, taskListQuery(query, user));
+  const now = new Date();
+  const dayStart = query.dayStart ? new Date(query.dayStart) : serverMidnight(now);
+  const page = knownCursor(await readTaskPage(db, query, user.id, { now, dayStart }));
   return { items: page.rows.map(toTaskJson), nextCursor: page.nextCursor };
 }

@@ -51,13 +51,10 @@ function withinBound(column: string, comparison: '>=' | '<=', bound: number | nu
 }
 
 /**
- * Buyers whose buy box fits the lead, best first. SQL keeps the candidates in the lead's market
- * whose bounds the lead can meet (a bound the lead cannot be compared with still passes); the
- * domain rule then decides and scores. One raw read: candidates can be thousands of rows.
+ * The buyers that may fit a lead priced at `price`: in the lead's market, with bounds the lead can
+ * meet (a bound the lead cannot be compared with still passes).
  */
-export async function findMatchingBuyers(db: Db, lead: Lead, dealMath: DealMathSettings, limit = 50): Promise<Match<Buyer>[]> {
-  const target = matchableLead(lead, dealMath);
-  const price = target.askingPrice ?? target.mao;
+export function buyerCandidatesSql(lead: Pick<Lead, 'city' | 'zip' | 'beds' | 'baths' | 'repairEstimate'>, price: number | null): Prisma.Sql {
   const markets = [normalizeMarket(lead.city), normalizeMarket(lead.zip)];
   const conditions = [
     Prisma.sql`"archivedAt" IS NULL`,
@@ -68,7 +65,16 @@ export async function findMatchingBuyers(db: Db, lead: Lead, dealMath: DealMathS
     ...withinBound('minBaths', '<=', lead.baths),
     ...withinBound('maxRepair', '>=', lead.repairEstimate),
   ];
-  const candidates = await db.$queryRaw<Buyer[]>`SELECT * FROM "Buyer" WHERE ${Prisma.join(conditions, ' AND ')} LIMIT ${CANDIDATE_LIMIT}`;
+  return Prisma.sql`SELECT * FROM "Buyer" WHERE ${Prisma.join(conditions, ' AND ')} LIMIT ${CANDIDATE_LIMIT}`;
+}
+
+/**
+ * Buyers whose buy box fits the lead, best first. SQL narrows to the candidates; the domain rule
+ * then decides and scores. One raw read: candidates can be thousands of rows.
+ */
+export async function findMatchingBuyers(db: Db, lead: Lead, dealMath: DealMathSettings, limit = 50): Promise<Match<Buyer>[]> {
+  const target = matchableLead(lead, dealMath);
+  const candidates = await db.$queryRaw<Buyer[]>(buyerCandidatesSql(lead, target.askingPrice ?? target.mao));
   return ranked(candidates, (buyer) => matchBuyer(target, matchableBuyer(buyer)), limit);
 }
 
@@ -83,11 +89,10 @@ function inMarkets(markets: string[]): Prisma.Sql {
 }
 
 /**
- * Open leads that fit the buyer's buy box, best first: SQL keeps the newest open leads in the
- * buyer's markets and types whose known facts fit the box; the domain rule decides and scores.
+ * The open leads that may fit a buy box: the newest in the buyer's markets and types whose known
+ * facts fit the box.
  */
-export async function findMatchingLeads(db: Db, buyer: Buyer, dealMath: DealMathSettings, limit = 50): Promise<Match<Lead>[]> {
-  const box = matchableBuyer(buyer);
+export function leadCandidatesSql(box: MatchableBuyer): Prisma.Sql {
   const markets = box.markets.map(normalizeMarket);
   const conditions = [
     Prisma.sql`"archivedAt" IS NULL`,
@@ -101,6 +106,12 @@ export async function findMatchingLeads(db: Db, buyer: Buyer, dealMath: DealMath
     ...withinBound('baths', '>=', box.minBaths),
     ...withinBound('repairEstimate', '<=', box.maxRepair),
   ];
-  const candidates = await db.$queryRaw<Lead[]>`SELECT * FROM "Lead" WHERE ${Prisma.join(conditions, ' AND ')} ORDER BY "createdAt" DESC LIMIT ${CANDIDATE_LIMIT}`;
+  return Prisma.sql`SELECT * FROM "Lead" WHERE ${Prisma.join(conditions, ' AND ')} ORDER BY "createdAt" DESC LIMIT ${CANDIDATE_LIMIT}`;
+}
+
+/** Open leads that fit the buyer's buy box, best first: SQL narrows to the candidates, the domain rule decides and scores. */
+export async function findMatchingLeads(db: Db, buyer: Buyer, dealMath: DealMathSettings, limit = 50): Promise<Match<Lead>[]> {
+  const box = matchableBuyer(buyer);
+  const candidates = await db.$queryRaw<Lead[]>(leadCandidatesSql(box));
   return ranked(candidates, (lead) => matchBuyer(matchableLead(lead, dealMath), box), limit);
 }

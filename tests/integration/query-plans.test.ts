@@ -1,10 +1,12 @@
-import { segmentSql, type KeysetQuery } from '../../api/keyset-page';
-import { leadListQuery } from '../../api/leads/list-leads';
-import { taskListQuery } from '../../api/tasks/list-tasks';
 import { listLeadsQuerySchema } from '../../domain/leads/lead.schema';
 import { listTasksQuerySchema } from '../../domain/tasks/task.schema';
-import type { PublicUser } from '../../domain/users/user-role';
+import { EVENT_BATCH, entityHistorySql, eventsAfterSql } from '../../db/queries/events';
+import { buyerCandidatesSql, leadCandidatesSql } from '../../db/queries/find-matches';
+import { segmentSql, type KeysetQuery } from '../../db/queries/keyset-page';
+import { leadListQuery } from '../../db/queries/lead-list';
 import { dashboardSql } from '../../db/queries/load-dashboard';
+import { notificationListSql, unreadNotificationsSql } from '../../db/queries/notification-list';
+import { taskListQuery } from '../../db/queries/task-list';
 import { Prisma } from '../../prisma/generated/client';
 import type { Scope } from '../../domain/analytics/dashboard.schema';
 import { createTestDb, type TestDb } from '../support/test-db';
@@ -36,18 +38,25 @@ function fullScans(details: string[]): string[] {
 const now = new Date('2026-11-23T12:00:00Z');
 const range = (scope: Scope) => ({ scope, userId: 'u1', from: new Date('2026-10-24T12:00:00Z'), to: now, dayStart: new Date('2026-11-23T05:00:00Z'), now });
 
-// The other hot queries, in the shape the API sends them.
+const buyBox = { markets: ['Dayton'], propertyTypes: ['SFR'], minPrice: 50_000, maxPrice: 150_000, minBeds: 2, minBaths: 1, maxRepair: 40_000, cashBuyer: true, proofOfFundsVerified: true };
+
+// The other hot queries, the statements db/queries sends.
 const HOT_QUERIES: Array<[string, Prisma.Sql]> = [
-  ['lead matches: buyer candidates by market', Prisma.sql`SELECT "buyerId" FROM "BuyerMarket" WHERE market IN (${'dayton'}, ${'45402'})`],
-  ['buyer matches: lead candidates by city', Prisma.sql`SELECT id FROM "Lead" WHERE lower("city") IN (${'dayton'})`],
-  ['buyer matches: lead candidates by ZIP or ZIP+4', Prisma.sql`SELECT id FROM "Lead" WHERE ("zip" = ${'45402'} OR ("zip" > ${'45402-'} AND "zip" < ${'45402.'}))`],
-  ['events after an id (SSE)', Prisma.sql`SELECT id FROM "Event" WHERE id > ${10} ORDER BY id ASC LIMIT 200`],
-  ["an entity's history", Prisma.sql`SELECT id FROM "Event" WHERE "entityType" = 'lead' AND "entityId" = ${'l1'} ORDER BY id ASC`],
-  ['my unread notifications', Prisma.sql`SELECT COUNT(*) FROM "Notification" WHERE "recipientId" = ${'u1'} AND "readAt" IS NULL`],
+  ['lead matches: buyer candidates by market', buyerCandidatesSql({ city: 'Dayton', zip: '45402', beds: 3, baths: 2, repairEstimate: 20_000 }, 90_000)],
+  ['lead matches: buyer candidates of a lead without facts or price', buyerCandidatesSql({ city: 'Dayton', zip: '45402', beds: null, baths: null, repairEstimate: null }, null)],
+  ['buyer matches: lead candidates by city', leadCandidatesSql(buyBox)],
+  ['buyer matches: lead candidates by city, ZIP or ZIP+4', leadCandidatesSql({ ...buyBox, markets: ['Dayton', '45402'] })],
+  ['buyer matches: lead candidates of a buyer in every market', leadCandidatesSql({ ...buyBox, markets: [], propertyTypes: [] })],
+  ['events after an id (SSE)', eventsAfterSql(10, undefined, EVENT_BATCH)],
+  ['events after an id, up to the last one streamed (SSE replay)', eventsAfterSql(10, 900, EVENT_BATCH)],
+  ["an entity's history", entityHistorySql('lead', 'l1')],
+  ['my newest notifications', notificationListSql('u1', 20)],
+  ['my unread notifications', unreadNotificationsSql('u1')],
 ];
 
 const OPEN = 'CREATED,ASSIGNED,IN_PROGRESS,PENDING_REVIEW';
-const user: PublicUser = { id: 'u1', email: 'u1@flipstackk.test', name: 'U1', role: 'SUPERVISOR' };
+const clock = { now, dayStart: new Date('2026-11-23T05:00:00Z') };
+const tasks = (query: Record<string, string>) => taskListQuery(listTasksQuerySchema.parse(query), 'u1', clock);
 
 /** The lists pages ask for; `inOrder`: the index gives the rows in list order, so no page sorts every match. */
 const LISTS: Array<[string, KeysetQuery, { inOrder: boolean }]> = [
@@ -61,16 +70,16 @@ const LISTS: Array<[string, KeysetQuery, { inOrder: boolean }]> = [
   ['leads by seller', leadListQuery(listLeadsQuerySchema.parse({ sort: 'sellerName' })), { inOrder: true }],
   ["a city's leads by price", leadListQuery(listLeadsQuerySchema.parse({ city: 'Dayton', sort: 'askingPrice' })), { inOrder: false }],
   ['leads found by text', leadListQuery(listLeadsQuerySchema.parse({ q: 'oak' })), { inOrder: true }],
-  ['my open tasks by due date', taskListQuery(listTasksQuerySchema.parse({ view: 'mine', status: OPEN }), user, now), { inOrder: true }],
-  ['my open tasks by priority', taskListQuery(listTasksQuerySchema.parse({ view: 'mine', status: OPEN, sort: 'priority' }), user, now), { inOrder: true }],
-  ['my tasks of every status by priority', taskListQuery(listTasksQuerySchema.parse({ view: 'mine', sort: 'priority' }), user, now), { inOrder: true }],
-  ["the team's open tasks by due date", taskListQuery(listTasksQuerySchema.parse({ view: 'team', status: OPEN }), user, now), { inOrder: true }],
-  ["the team's open tasks by priority", taskListQuery(listTasksQuerySchema.parse({ view: 'team', status: OPEN, sort: 'priority' }), user, now), { inOrder: true }],
-  ["the team's open tasks, newest first", taskListQuery(listTasksQuerySchema.parse({ view: 'team', status: OPEN, sort: '-createdAt' }), user, now), { inOrder: true }],
-  ["the team's overdue tasks", taskListQuery(listTasksQuerySchema.parse({ view: 'team', due: 'overdue' }), user, now), { inOrder: true }],
-  ['my tasks due today', taskListQuery(listTasksQuerySchema.parse({ view: 'mine', due: 'today', status: OPEN }), user, now), { inOrder: true }],
-  ['the review queue', taskListQuery(listTasksQuerySchema.parse({ view: 'review' }), user, now), { inOrder: true }],
-  ["a lead's open tasks", taskListQuery(listTasksQuerySchema.parse({ leadId: 'l1', status: OPEN }), user, now), { inOrder: false }],
+  ['my open tasks by due date', tasks({ view: 'mine', status: OPEN }), { inOrder: true }],
+  ['my open tasks by priority', tasks({ view: 'mine', status: OPEN, sort: 'priority' }), { inOrder: true }],
+  ['my tasks of every status by priority', tasks({ view: 'mine', sort: 'priority' }), { inOrder: true }],
+  ["the team's open tasks by due date", tasks({ view: 'team', status: OPEN }), { inOrder: true }],
+  ["the team's open tasks by priority", tasks({ view: 'team', status: OPEN, sort: 'priority' }), { inOrder: true }],
+  ["the team's open tasks, newest first", tasks({ view: 'team', status: OPEN, sort: '-createdAt' }), { inOrder: true }],
+  ["the team's overdue tasks", tasks({ view: 'team', due: 'overdue' }), { inOrder: true }],
+  ['my tasks due today', tasks({ view: 'mine', due: 'today', status: OPEN }), { inOrder: true }],
+  ['the review queue', tasks({ view: 'review' }), { inOrder: true }],
+  ["a lead's open tasks", tasks({ leadId: 'l1', status: OPEN }), { inOrder: false }],
 ];
 
 /** Every query a page of the list can send: each segment, from the top and after a cursor. */

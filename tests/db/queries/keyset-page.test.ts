@@ -1,13 +1,14 @@
-import { AppError } from '../../api/errors';
-import { listLeads } from '../../api/leads/list-leads';
-import { listTasks } from '../../api/tasks/list-tasks';
-import { DEFAULT_DEAL_MATH_SETTINGS } from '../../domain/deals/deal-math';
-import { listLeadsQuerySchema, type Lead } from '../../domain/leads/lead.schema';
-import { listTasksQuerySchema, TASK_PRIORITIES, type Task } from '../../domain/tasks/task.schema';
-import type { PublicUser } from '../../domain/users/user-role';
-import { toTaskJson } from '../../db/rows';
-import { buildLead, buildUser } from '../support/factories';
-import { createTestDb, type TestDb } from '../support/test-db';
+import { AppError } from '../../../api/errors';
+import { listLeads } from '../../../api/leads/list-leads';
+import { DEFAULT_DEAL_MATH_SETTINGS } from '../../../domain/deals/deal-math';
+import { listLeadsQuerySchema, type Lead } from '../../../domain/leads/lead.schema';
+import { listTasksQuerySchema, TASK_PRIORITIES, type Task } from '../../../domain/tasks/task.schema';
+import type { PublicUser } from '../../../domain/users/user-role';
+import { readLeadPage } from '../../../db/queries/lead-list';
+import { readTaskPage } from '../../../db/queries/task-list';
+import { toTaskJson } from '../../../db/rows';
+import { buildLead, buildUser } from '../../support/factories';
+import { createTestDb, type TestDb } from '../../support/test-db';
 
 jest.setTimeout(60_000);
 
@@ -48,14 +49,15 @@ beforeAll(async () => {
 });
 afterAll(() => testDb?.close());
 
-/** Every item of a list, page by page, following `nextCursor`. */
-async function everyPage<Item>(limit: number, page: (cursor: string | undefined) => Promise<{ items: Item[]; nextCursor: string | null }>): Promise<Item[]> {
-  const items: Item[] = [];
+/** Every row of a list, page by page, following `nextCursor`. */
+async function everyPage<Row>(limit: number, page: (cursor: string | undefined) => Promise<{ rows: Row[]; nextCursor: string | null } | null>): Promise<Row[]> {
+  const items: Row[] = [];
   let cursor: string | undefined;
   for (let pages = 0; pages < 100; pages += 1) {
     const result = await page(cursor);
-    expect(result.items.length).toBeLessThanOrEqual(limit);
-    items.push(...result.items);
+    if (result === null) throw new Error(`cursor ${cursor} was refused`);
+    expect(result.rows.length).toBeLessThanOrEqual(limit);
+    items.push(...result.rows);
     if (!result.nextCursor) return items;
     cursor = result.nextCursor;
   }
@@ -86,19 +88,23 @@ describe('lead list pages', () => {
   const allLeads = async () => (await testDb.db.lead.findMany()).map((row) => ({ id: row.id, city: row.city, askingPrice: row.askingPrice, createdAt: row.createdAt.toISOString(), sellerName: row.sellerName }));
 
   it.each(LEAD_SORTS.flatMap(([field, key]) => [[field, key, 1] as const, [`-${field}`, key, -1] as const]))('sorted by %s: every lead once, in order, across pages of 4', async (sort, key, direction) => {
-    const listed = await everyPage(4, (cursor) => listLeads(testDb.db, listLeadsQuerySchema.parse({ sort, limit: '4', cursor }), DEFAULT_DEAL_MATH_SETTINGS));
+    const listed = await everyPage(4, (cursor) => readLeadPage(testDb.db, listLeadsQuerySchema.parse({ sort, limit: '4', cursor })));
     const expected = (await allLeads()).sort(compareBy((lead) => key(lead as unknown as Lead), direction));
     expect(listed.map((lead) => lead.id)).toEqual(expected.map((lead) => lead.id));
   });
 
   it('keeps the filters on every page', async () => {
-    const listed = await everyPage(3, (cursor) => listLeads(testDb.db, listLeadsQuerySchema.parse({ city: 'Dayton', ownerId: owner.id, sort: '-askingPrice', limit: '3', cursor }), DEFAULT_DEAL_MATH_SETTINGS));
+    const listed = await everyPage(3, (cursor) => readLeadPage(testDb.db, listLeadsQuerySchema.parse({ city: 'Dayton', ownerId: owner.id, sort: '-askingPrice', limit: '3', cursor })));
     const rows = await testDb.db.lead.findMany({ where: { city: 'Dayton', ownerId: owner.id } });
     const expected = rows.map((row) => ({ id: row.id, askingPrice: row.askingPrice })).sort(compareBy((lead) => lead.askingPrice, -1));
     expect(listed.map((lead) => lead.id)).toEqual(expected.map((lead) => lead.id));
   });
 
-  it('refuses a cursor that is no lead with a 400 naming it', async () => {
+  it('finds no page after a cursor that is no lead', async () => {
+    expect(await readLeadPage(testDb.db, listLeadsQuerySchema.parse({ cursor: 'no-such-lead' }))).toBeNull();
+  });
+
+  it('the lead list refuses a cursor that is no lead with a 400 naming it', async () => {
     const page = listLeads(testDb.db, listLeadsQuerySchema.parse({ cursor: 'no-such-lead' }), DEFAULT_DEAL_MATH_SETTINGS);
     await expect(page).rejects.toBeInstanceOf(AppError);
     await expect(page).rejects.toMatchObject({ code: 'VALIDATION_FAILED', fields: { cursor: 'is not one this list gave' } });
@@ -120,7 +126,7 @@ describe('task list pages', () => {
 
   it.each(CASES)('%s: every task once, in order, across pages of 4', async (_name, query, who, order, keep) => {
     const user = who === 'owner' ? owner : other;
-    const listed = await everyPage(4, (cursor) => listTasks(testDb.db, listTasksQuerySchema.parse({ ...query, limit: '4', cursor }), user));
+    const listed = await everyPage(4, (cursor) => readTaskPage(testDb.db, listTasksQuerySchema.parse({ ...query, limit: '4', cursor }), user.id, { now: new Date(), dayStart: new Date() }));
     const expected = (await testDb.db.task.findMany()).map(toTaskJson).filter(keep).sort(order);
     expect(expected.length).toBeGreaterThan(4);
     expect(listed.map((task) => task.id)).toEqual(expected.map((task) => task.id));

@@ -1,7 +1,6 @@
-import { Prisma } from '../prisma/generated/client';
-import type { Db } from '../db/client';
-import { sqlName as quoted } from '../db/queries/sql';
-import { AppError } from './errors';
+import { Prisma } from '../../prisma/generated/client';
+import type { Db } from '../client';
+import { sqlName as quoted } from './sql';
 
 /**
  * One run of rows the list shows in order: those matching `where`, sorted by `column` (then id)
@@ -54,25 +53,31 @@ export function segmentSql(query: KeysetQuery, index: number, cursor: string | u
   return Prisma.sql`SELECT * FROM ${source} WHERE ${Prisma.join(conditions, ' AND ')} ORDER BY ${orderBy(query, segment)} LIMIT ${limit}`;
 }
 
-/** Which segment holds the cursor row; a 400 when the cursor is no row of this table. */
-async function segmentOfCursor(db: Db, query: KeysetQuery, cursor: string): Promise<number> {
+/** Which segment holds the cursor row; null when the cursor is no row of this table. */
+async function segmentOfCursor(db: Db, query: KeysetQuery, cursor: string): Promise<number | null> {
   const cases = Prisma.join(
     query.segments.map((segment, index) => Prisma.sql`WHEN ${segment.where} THEN ${index}`),
     ' ',
   );
   const rows = await db.$queryRaw<Array<{ segment: bigint | number | null }>>`SELECT CASE ${cases} ELSE NULL END AS "segment" FROM ${quoted(query.table)} WHERE "id" = ${cursor}`;
   const segment = rows[0]?.segment;
-  if (segment === undefined || segment === null) throw new AppError('VALIDATION_FAILED', 'cursor is not one this list gave', { cursor: 'is not one this list gave' });
-  return Number(segment);
+  return segment === undefined || segment === null ? null : Number(segment);
+}
+
+export interface KeysetPage<Row> {
+  rows: Row[];
+  nextCursor: string | null;
 }
 
 /**
  * One page of a list in keyset order: each segment is read from where the cursor stands with
  * `ORDER BY … LIMIT`, so a page costs the same at row 50 as at row 50 000 and is served by the
  * segment's index. (Prisma's own cursor paging reads the whole remaining table at volume.)
+ * Null when the cursor is no row of this list's table.
  */
-export async function keysetPage<Row extends { id: string }>(db: Db, query: KeysetQuery): Promise<{ rows: Row[]; nextCursor: string | null }> {
+export async function keysetPage<Row extends { id: string }>(db: Db, query: KeysetQuery): Promise<KeysetPage<Row> | null> {
   const start = query.cursor === undefined ? 0 : await segmentOfCursor(db, query, query.cursor);
+  if (start === null) return null;
   const rows: Row[] = [];
   for (let index = start; index < query.segments.length && rows.length <= query.limit; index += 1) {
     const cursor = index === start ? query.cursor : undefined;

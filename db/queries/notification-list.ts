@@ -1,0 +1,22 @@
+import type { Db } from '../client';
+import { Prisma, type Notification } from '../../prisma/generated/client';
+
+/** A user's newest notifications, by the recipient + createdAt index. */
+export const notificationListSql = (recipientId: string, limit: number): Prisma.Sql =>
+  Prisma.sql`SELECT * FROM "Notification" WHERE "recipientId" = ${recipientId} ORDER BY "createdAt" DESC LIMIT ${limit}`;
+
+/** How many of a user's notifications are unread. */
+export const unreadNotificationsSql = (recipientId: string): Prisma.Sql =>
+  Prisma.sql`SELECT COUNT(*) AS "unread" FROM "Notification" WHERE "recipientId" = ${recipientId} AND "readAt" IS NULL`;
+
+/**
+ * The newest `limit` notifications of a user and the count of unread ones. Every page of every
+ * signed-in user asks for this, so it is read raw to skip Prisma's query building, most of the cost.
+ */
+export async function readNotifications(db: Db, recipientId: string, limit: number): Promise<{ rows: Notification[]; unread: number }> {
+  const [rows, [counted]] = await Promise.all([
+    db.$queryRaw<Notification[]>(notificationListSql(recipientId, limit)),
+    db.$queryRaw<Array<{ unread: bigint | number }>>(unreadNotificationsSql(recipientId)),
+  ]);
+  return { rows, unread: Number(counted?.unread ?? 0) };
+}
