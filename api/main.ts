@@ -4,7 +4,7 @@ import { loadApiEnv } from './env';
 import { startMissingBuyerWorkflows } from './buyers/buyer-store';
 import { startMissingLeadWorkflows } from './leads/start-lead-workflow';
 import { createEventHub } from './sse/event-hub';
-import { connectTemporal } from './temporal';
+import { connectTemporal } from './temporal/client';
 
 async function main(): Promise<void> {
   const env = loadApiEnv();

@@ -1,20 +1,17 @@
-import { WorkflowIdConflictPolicy, type Client } from '@temporalio/client';
 import { normalizeMarket, type BuyerStatus, type CreateBuyerInput, type UpdateBuyerInput } from '../../domain/buyers/buyer.schema';
 import type { PublicUser } from '../../domain/users/user-role';
 import type { Db, Prisma } from '../../db/client';
 import { recordEvent } from '../../db/writes/record-event';
 import { toBuyerJson, type BuyerJson } from '../../db/rows';
 import { proofOfFundsChangedSignal } from '../../workflows/buyers/buyer.messages';
-import type { buyerWorkflow } from '../../workflows/buyers/buyer.workflow';
+import { buyerWorkflowId } from '../../domain/workflow-ids';
 import { AppError } from '../errors';
+import type { TemporalDeps } from '../temporal/client';
+import { signalWorkflow } from '../temporal/signal-workflow';
+import { startOrLog, startWorkflow } from '../temporal/start-workflow';
+import { buyerWorkflowStart } from '../temporal/workflow-starts';
 
-export interface BuyerDeps {
-  db: Db;
-  temporal: Client;
-  taskQueue: string;
-}
-
-export const buyerWorkflowId = (buyerId: string): string => `buyer-${buyerId}`;
+export type BuyerDeps = TemporalDeps & { db: Db };
 
 const uniqueMarkets = (markets: string[]): string[] => [...new Set(markets.map(normalizeMarket))];
 
@@ -24,12 +21,10 @@ async function replaceMarketRows(tx: Prisma.TransactionClient, buyerId: string, 
 }
 
 export async function startBuyerWorkflow(deps: BuyerDeps, buyer: { id: string; status: string; updatedAt: Date; pofExpiresAt: Date | null }): Promise<void> {
-  await deps.temporal.workflow.start<typeof buyerWorkflow>('buyerWorkflow', {
-    workflowId: buyerWorkflowId(buyer.id),
-    taskQueue: deps.taskQueue,
-    args: [{ buyerId: buyer.id, status: buyer.status as BuyerStatus, isNew: true, pofExpiresAt: buyer.pofExpiresAt?.toISOString() ?? null }],
-    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-  });
+  await startWorkflow(
+    deps,
+    buyerWorkflowStart({ buyerId: buyer.id, status: buyer.status as BuyerStatus, isNew: true, pofExpiresAt: buyer.pofExpiresAt?.toISOString() ?? null }),
+  );
   // Bookkeeping, not an edit: updatedAt keeps its value.
   await deps.db.buyer.update({ where: { id: buyer.id }, data: { workflowStartedAt: new Date(), updatedAt: buyer.updatedAt } });
 }
@@ -52,11 +47,7 @@ export async function createBuyer(deps: BuyerDeps, input: CreateBuyerInput, acto
     await recordEvent(tx, { entityType: 'buyer', entityId: created.id, action: 'created', entity: toBuyerJson(created), actorId: actor.id });
     return created;
   });
-  try {
-    await startBuyerWorkflow(deps, buyer);
-  } catch (error) {
-    console.error(`buyer ${buyer.id}: workflow not started yet:`, error instanceof Error ? error.message : error);
-  }
+  await startOrLog(`buyer ${buyer.id}`, () => startBuyerWorkflow(deps, buyer));
   return toBuyerJson(buyer);
 }
 
@@ -88,10 +79,9 @@ export async function updateBuyer(deps: BuyerDeps, buyerId: string, input: Updat
   });
   if (pofExpiresAt !== undefined) {
     const expiresAt = updated.pofExpiresAt?.toISOString() ?? null;
-    await deps.temporal.workflow
-      .getHandle(buyerWorkflowId(buyerId))
-      .signal(proofOfFundsChangedSignal, { expiresAt })
-      .catch((error: unknown) => console.error(`buyer ${buyerId}: reminders not re-armed:`, error instanceof Error ? error.message : error));
+    await signalWorkflow(deps, buyerWorkflowId(buyerId), proofOfFundsChangedSignal, { expiresAt }).catch((error: unknown) =>
+      console.error(`buyer ${buyerId}: reminders not re-armed:`, error instanceof Error ? error.message : error),
+    );
   }
   return toBuyerJson(updated);
 }

@@ -1,4 +1,3 @@
-import { WithStartWorkflowOperation, WorkflowIdConflictPolicy, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import type { DealMathSettings } from '../../domain/deals/deal-math';
 import type { ChangeLeadStatusInput, Lead } from '../../domain/leads/lead.schema';
 import { checkLeadTransition } from '../../domain/leads/lead-status';
@@ -6,16 +5,17 @@ import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
 import { toLeadJson } from '../../db/rows';
 import { changeLeadStatusUpdate } from '../../workflows/leads/lead.messages';
-import type { leadWorkflow } from '../../workflows/leads/lead.workflow';
 import { AppError } from '../errors';
-import { leadWorkflowId } from './start-lead-workflow';
+import type { TemporalDeps } from '../temporal/client';
+import { updateWithStart } from '../temporal/update-with-start';
+import { leadWorkflowStart } from '../temporal/workflow-starts';
 
 /**
  * Asks workflow `lead-<id>` to move the lead; the workflow validates the move and its
  * activities write it. A dead lead's workflow has ended, so the Update starts a new run.
  */
 export async function changeLeadStatus(
-  deps: { db: Db; temporal: Client; taskQueue: string },
+  deps: TemporalDeps & { db: Db },
   leadId: string,
   input: ChangeLeadStatusInput,
   actor: PublicUser,
@@ -27,20 +27,10 @@ export async function changeLeadStatus(
   const check = checkLeadTransition(lead.status as Lead['status'], input.status, input.reason);
   if (!check.ok) throw new AppError('CONFLICT', check.reason);
 
-  const startWorkflowOperation = new WithStartWorkflowOperation<typeof leadWorkflow>('leadWorkflow', {
-    workflowId: leadWorkflowId(leadId),
-    taskQueue: deps.taskQueue,
-    args: [{ leadId, status: lead.status as Lead['status'] }],
-    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+  await updateWithStart(deps, leadWorkflowStart({ leadId, status: lead.status as Lead['status'] }), changeLeadStatusUpdate, {
+    status: input.status,
+    reason: input.reason,
+    actorId: actor.id,
   });
-  try {
-    await deps.temporal.workflow.executeUpdateWithStart(changeLeadStatusUpdate, {
-      args: [{ status: input.status, reason: input.reason, actorId: actor.id }],
-      startWorkflowOperation,
-    });
-  } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError) throw new AppError('CONFLICT', error.cause?.message ?? error.message);
-    throw error;
-  }
   return toLeadJson(await deps.db.lead.findUniqueOrThrow({ where: { id: leadId } }), dealMath);
 }

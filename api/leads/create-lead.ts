@@ -1,4 +1,3 @@
-import type { Client } from '@temporalio/client';
 import type { DealMathSettings } from '../../domain/deals/deal-math';
 import type { CreateLeadInput, Lead } from '../../domain/leads/lead.schema';
 import type { PublicUser } from '../../domain/users/user-role';
@@ -7,13 +6,11 @@ import { notifyUsers } from '../../db/writes/notify-users';
 import { recordEvent } from '../../db/writes/record-event';
 import { toLeadJson } from '../../db/rows';
 import { AppError } from '../errors';
+import type { TemporalDeps } from '../temporal/client';
+import { startOrLog } from '../temporal/start-workflow';
 import { startLeadWorkflow } from './start-lead-workflow';
 
-export interface CreateLeadDeps {
-  db: Db;
-  temporal: Client;
-  taskQueue: string;
-}
+export type CreateLeadDeps = TemporalDeps & { db: Db };
 
 /** Saves the lead with its `lead.created` event, then starts its lifecycle workflow. */
 export async function createLead(deps: CreateLeadDeps, input: CreateLeadInput, actor: PublicUser, dealMath: DealMathSettings): Promise<Lead> {
@@ -41,10 +38,6 @@ export async function createLead(deps: CreateLeadDeps, input: CreateLeadInput, a
     return created;
   });
   // The lead is saved either way; if Temporal is down, the API starts its workflow when it next boots.
-  try {
-    await startLeadWorkflow(deps, lead);
-  } catch (error) {
-    console.error(`lead ${lead.id}: workflow not started yet:`, error instanceof Error ? error.message : error);
-  }
+  await startOrLog(`lead ${lead.id}`, () => startLeadWorkflow(deps, lead));
   return toLeadJson(lead, dealMath);
 }

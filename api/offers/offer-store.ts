@@ -1,37 +1,23 @@
-import { WithStartWorkflowOperation, WorkflowIdConflictPolicy, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { OPEN_OFFER_STATUSES, type CreateOfferInput, type OfferStatus, type UpdateOfferInput } from '../../domain/offers/offer.schema';
 import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
 import { recordEvent } from '../../db/writes/record-event';
 import { toOfferJson, type OfferJson } from '../../db/rows';
 import { changeOfferStatusUpdate } from '../../workflows/offers/offer.messages';
-import type { offerWorkflow } from '../../workflows/offers/offer.workflow';
 import { AppError } from '../errors';
+import type { TemporalDeps } from '../temporal/client';
+import { startOrLog, startWorkflow } from '../temporal/start-workflow';
+import { updateWithStart } from '../temporal/update-with-start';
+import { offerWorkflowStart } from '../temporal/workflow-starts';
 
-export interface OfferDeps {
-  db: Db;
-  temporal: Client;
-  taskQueue: string;
-}
-
-export const offerWorkflowId = (offerId: string): string => `offer-${offerId}`;
+export type OfferDeps = TemporalDeps & { db: Db };
 
 /** Sends an offer status change to `offer-<id>`, starting the workflow when it is not running. */
 export async function changeOfferStatus(deps: OfferDeps, offerId: string, status: OfferStatus, actor: PublicUser): Promise<OfferJson> {
   const offer = await deps.db.offer.findUnique({ where: { id: offerId } });
   if (!offer || offer.archivedAt) throw new AppError('NOT_FOUND', `Offer ${offerId} does not exist`);
-  const startWorkflowOperation = new WithStartWorkflowOperation<typeof offerWorkflow>('offerWorkflow', {
-    workflowId: offerWorkflowId(offerId),
-    taskQueue: deps.taskQueue,
-    args: [{ offerId, status: offer.status as OfferStatus, expiresAt: offer.expiresAt?.toISOString() ?? null }],
-    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-  });
-  try {
-    await deps.temporal.workflow.executeUpdateWithStart(changeOfferStatusUpdate, { args: [{ status, actorId: actor.id }], startWorkflowOperation });
-  } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError) throw new AppError('CONFLICT', error.cause?.message ?? error.message);
-    throw error;
-  }
+  const start = offerWorkflowStart({ offerId, status: offer.status as OfferStatus, expiresAt: offer.expiresAt?.toISOString() ?? null });
+  await updateWithStart(deps, start, changeOfferStatusUpdate, { status, actorId: actor.id });
   return toOfferJson(await deps.db.offer.findUniqueOrThrow({ where: { id: offerId } }));
 }
 
@@ -52,17 +38,10 @@ export async function createOffer(deps: OfferDeps, input: CreateOfferInput, acto
     return created;
   });
   if (status === 'SENT') return changeOfferStatus(deps, offer.id, 'SENT', actor);
-  try {
-    await deps.temporal.workflow.start<typeof offerWorkflow>('offerWorkflow', {
-      workflowId: offerWorkflowId(offer.id),
-      taskQueue: deps.taskQueue,
-      args: [{ offerId: offer.id, status: 'DRAFT', expiresAt: offer.expiresAt?.toISOString() ?? null }],
-      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-    });
-  } catch (error) {
-    // The draft is kept; its next status change starts the workflow (update-with-start).
-    console.error(`offer ${offer.id}: workflow not started yet:`, error instanceof Error ? error.message : error);
-  }
+  // The draft is kept either way; its next status change starts the workflow (update-with-start).
+  await startOrLog(`offer ${offer.id}`, () =>
+    startWorkflow(deps, offerWorkflowStart({ offerId: offer.id, status: 'DRAFT', expiresAt: offer.expiresAt?.toISOString() ?? null })),
+  );
   return toOfferJson(offer);
 }
 

@@ -1,4 +1,3 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { Router } from 'express';
 import {
   changeBuyerStatusInputSchema,
@@ -11,9 +10,9 @@ import type { Prisma } from '../../db/client';
 import { findMatchingLeads } from '../../db/queries/find-matches';
 import { recordEvent } from '../../db/writes/record-event';
 import { toBuyerJson, toLeadJson } from '../../db/rows';
-import { changeBuyerStatusUpdate } from '../../workflows/buyers/buyer.messages';
 import { currentUser } from '../auth/require-user';
-import { buyerWorkflowId, createBuyer, updateBuyer, type BuyerDeps } from '../buyers/buyer-store';
+import { createBuyer, updateBuyer, type BuyerDeps } from '../buyers/buyer-store';
+import { changeBuyerStatus } from '../buyers/change-buyer-status';
 import { AppError } from '../errors';
 import { pageArgs, projectFields, toPage } from '../paginate';
 import type { DealMathCache } from '../settings/deal-math-cache';
@@ -72,16 +71,7 @@ export function createBuyersRouter(deps: BuyerDeps & { dealMath: DealMathCache }
 
   router.post('/:id/status', async (req, res) => {
     const { status } = parseInput(changeBuyerStatusInputSchema, req.body);
-    await findBuyer(req.params.id);
-    try {
-      await deps.temporal.workflow
-        .getHandle(buyerWorkflowId(req.params.id))
-        .executeUpdate(changeBuyerStatusUpdate, { args: [{ status, actorId: currentUser(res).id }] });
-    } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError) throw new AppError('CONFLICT', error.cause?.message ?? error.message);
-      throw error;
-    }
-    res.json(toBuyerJson(await findBuyer(req.params.id)));
+    res.json(await changeBuyerStatus(deps, req.params.id, status, currentUser(res)));
   });
 
   router.post('/:id/archive', async (req, res) => {

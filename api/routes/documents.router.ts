@@ -1,12 +1,13 @@
-import { WorkflowIdConflictPolicy, type Client } from '@temporalio/client';
 import { Router } from 'express';
 import { createDocumentInputSchema, listDocumentsQuerySchema } from '../../domain/documents/document.schema';
 import type { Db } from '../../db/client';
 import type { Document } from '../../prisma/generated/client';
 import { recordEvent } from '../../db/writes/record-event';
-import type { documentExpiryWorkflow } from '../../workflows/documents/document.workflow';
 import { currentUser } from '../auth/require-user';
 import { findAttachmentTarget } from '../record-target';
+import type { TemporalDeps } from '../temporal/client';
+import { startOrLog, startWorkflow } from '../temporal/start-workflow';
+import { documentWorkflowStart } from '../temporal/workflow-starts';
 import { parseInput } from '../validate';
 
 const toDocumentJson = (doc: Document) => ({
@@ -24,22 +25,14 @@ const toDocumentJson = (doc: Document) => ({
 });
 
 /** A document that expires gets `document-<id>`, which reminds 7 days and 1 day before (SPEC §4). */
-async function startExpiryReminders(deps: { temporal: Client; taskQueue: string }, doc: Document): Promise<void> {
-  if (!doc.expiresAt || doc.expiresAt.getTime() <= Date.now()) return;
-  try {
-    await deps.temporal.workflow.start<typeof documentExpiryWorkflow>('documentExpiryWorkflow', {
-      workflowId: `document-${doc.id}`,
-      taskQueue: deps.taskQueue,
-      args: [{ documentId: doc.id, expiresAt: doc.expiresAt.toISOString() }],
-      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-    });
-  } catch (error) {
-    // The document is saved either way; its reminders start when it is next saved with Temporal up.
-    console.error(`document ${doc.id}: expiry reminders not started:`, error instanceof Error ? error.message : error);
-  }
+async function startExpiryReminders(deps: TemporalDeps, doc: Document): Promise<void> {
+  const expiresAt = doc.expiresAt;
+  if (!expiresAt || expiresAt.getTime() <= Date.now()) return;
+  // The document is saved either way; its reminders start when it is next saved with Temporal up.
+  await startOrLog(`document ${doc.id}`, () => startWorkflow(deps, documentWorkflowStart(doc.id, expiresAt.toISOString())));
 }
 
-export function createDocumentsRouter(deps: { db: Db; temporal: Client; taskQueue: string }) {
+export function createDocumentsRouter(deps: TemporalDeps & { db: Db }) {
   const { db } = deps;
   const router = Router();
 

@@ -1,4 +1,3 @@
-import type { Client } from '@temporalio/client';
 import { Router } from 'express';
 import {
   addTaskNoteInputSchema,
@@ -18,9 +17,10 @@ import { listTasks } from '../tasks/list-tasks';
 import { suggestAssignee } from '../tasks/suggest-assignee';
 import { addTaskNote, bulkChangeTasks, transitionTask, updateTask } from '../tasks/task-changes';
 import { loadTaskDetail } from '../tasks/task-detail';
+import type { TemporalDeps } from '../temporal/client';
 import { parseInput } from '../validate';
 
-export function createTasksRouter(deps: { db: Db; temporal: Client; taskQueue: string }) {
+export function createTasksRouter(deps: TemporalDeps & { db: Db }) {
   const { db } = deps;
   const router = Router();
 

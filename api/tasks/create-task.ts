@@ -1,19 +1,16 @@
-import { WorkflowIdConflictPolicy, type Client } from '@temporalio/client';
 import type { CreateTaskInput, Task } from '../../domain/tasks/task.schema';
 import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
 import { recordEvent } from '../../db/writes/record-event';
 import { toTaskJson } from '../../db/rows';
-import type { taskWorkflow } from '../../workflows/tasks/task.workflow';
 import { AppError } from '../errors';
 import { findAttachmentTarget } from '../record-target';
+import type { TemporalDeps } from '../temporal/client';
+import { startOrLog, startWorkflow } from '../temporal/start-workflow';
+import { taskWorkflowStart } from '../temporal/workflow-starts';
 import { suggestAssignee } from './suggest-assignee';
 
-export interface CreateTaskDeps {
-  db: Db;
-  temporal: Client;
-  taskQueue: string;
-}
+export type CreateTaskDeps = TemporalDeps & { db: Db };
 
 async function chooseAssignee(db: Db, input: CreateTaskInput, actor: PublicUser): Promise<string | null> {
   if (!input.assigneeId) return (await suggestAssignee(db, input, actor)).assigneeId;
@@ -35,15 +32,6 @@ export async function createTask(deps: CreateTaskDeps, input: CreateTaskInput & 
     return created;
   });
   // The task is saved either way; if Temporal is down, its workflow starts with the task's first change.
-  try {
-    await deps.temporal.workflow.start<typeof taskWorkflow>('taskWorkflow', {
-      workflowId: `task-${task.id}`,
-      taskQueue: deps.taskQueue,
-      args: [{ taskId: task.id }],
-      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-    });
-  } catch (error) {
-    console.error(`task ${task.id}: workflow not started yet:`, error instanceof Error ? error.message : error);
-  }
+  await startOrLog(`task ${task.id}`, () => startWorkflow(deps, taskWorkflowStart(task.id)));
   return toTaskJson(task);
 }

@@ -1,5 +1,6 @@
 import { buildLeadInput, buildUser } from '../support/factories';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
+import { buyerWorkflowId } from '../../domain/workflow-ids';
 import { getBuyerStateQuery } from '../../workflows/buyers/buyer.messages';
 import { waitUntil } from '../support/wait-until';
 
@@ -44,7 +45,7 @@ describe('buyers', () => {
       api.testDb.db.task.findFirst({ where: { buyerId: response.body.id, status: 'ASSIGNED' } }),
     );
     expect(task).toMatchObject({ title: 'Verify proof of funds: Cash Flow Capital', priority: 'HIGH', type: 'BUYER', assigneeId: freeAcquisitions.id });
-    const run = await api.temporal.client.workflow.getHandle(`buyer-${response.body.id}`).describe();
+    const run = await api.temporal.client.workflow.getHandle(buyerWorkflowId(response.body.id)).describe();
     expect(run.status.name).toBe('RUNNING');
   });
 
@@ -110,9 +111,23 @@ describe('buyers', () => {
     const expiresAt = new Date(Date.now() + 20 * 86_400_000).toISOString();
     expect((await api.request('PATCH', `/api/buyers/${buyer.id}`, { cookie, body: { pofExpiresAt: expiresAt } })).body.pofExpiresAt).toBe(expiresAt);
     await waitUntil('the workflow to hear of the new expiry', async () =>
-      (await api.temporal.client.workflow.getHandle(`buyer-${buyer.id}`).query(getBuyerStateQuery)).pofExpiresAt === expiresAt,
+      (await api.temporal.client.workflow.getHandle(buyerWorkflowId(buyer.id)).query(getBuyerStateQuery)).pofExpiresAt === expiresAt,
     );
     expect((await api.request('POST', `/api/buyers/${buyer.id}/archive`, { cookie })).status).toBe(200);
     expect((await api.request('GET', `/api/buyers/${buyer.id}`, { cookie })).status).toBe(404);
+  });
+
+  it('changes the status of a buyer saved while Temporal was down: the Update starts buyer-<id>', async () => {
+    const buyer = await api.testDb.db.buyer.create({ data: { name: 'Offline Buyer' } });
+    const response = await api.request('POST', `/api/buyers/${buyer.id}/status`, { cookie, body: { status: 'ACTIVE' } });
+    expect(response).toMatchObject({ status: 200, body: { id: buyer.id, status: 'ACTIVE' } });
+    expect((await api.temporal.client.workflow.getHandle(buyerWorkflowId(buyer.id)).describe()).status.name).toBe('RUNNING');
+    // The run starts as a new buyer's would: its proof of funds is to be verified.
+    await waitUntil('the proof-of-funds task', () => api.testDb.db.task.findFirst({ where: { buyerId: buyer.id, title: { startsWith: 'Verify proof of funds' } } }));
+    expect(await api.request('POST', `/api/buyers/${buyer.id}/status`, { cookie, body: { status: 'ACTIVE' } })).toMatchObject({ status: 409 });
+  });
+
+  it('404s the status of an unknown buyer', async () => {
+    expect((await api.request('POST', '/api/buyers/nobody/status', { cookie, body: { status: 'ACTIVE' } })).status).toBe(404);
   });
 });

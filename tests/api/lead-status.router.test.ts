@@ -1,6 +1,7 @@
 import { buildLeadInput, buildUser } from '../support/factories';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { waitUntil } from '../support/wait-until';
+import { leadWorkflowId } from '../../domain/workflow-ids';
 
 jest.setTimeout(60_000);
 
@@ -29,7 +30,7 @@ describe('POST /api/leads/:id/status', () => {
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ id: lead.id, status: 'CONTACTED' });
     expect(response.body.contactedAt).toEqual(expect.any(String));
-    const state = await api.temporal.client.workflow.getHandle(`lead-${lead.id}`).query('getLeadState');
+    const state = await api.temporal.client.workflow.getHandle(leadWorkflowId(lead.id)).query('getLeadState');
     expect(state).toMatchObject({ status: 'CONTACTED' });
   });
 
@@ -44,7 +45,7 @@ describe('POST /api/leads/:id/status', () => {
     const lead = await createLead();
     expect((await move(lead.id, { status: 'DEAD' })).status).toBe(409);
     expect((await move(lead.id, { status: 'DEAD', reason: 'PRICE_TOO_HIGH' })).body).toMatchObject({ status: 'DEAD' });
-    const handle = api.temporal.client.workflow.getHandle(`lead-${lead.id}`);
+    const handle = api.temporal.client.workflow.getHandle(leadWorkflowId(lead.id));
     await handle.result();
 
     const refused = await move(lead.id, { status: 'QUALIFIED' });

@@ -1,6 +1,7 @@
 import { buildLeadInput, buildUser } from '../support/factories';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { waitUntil } from '../support/wait-until';
+import { leadWorkflowId } from '../../domain/workflow-ids';
 
 jest.setTimeout(60_000);
 
@@ -23,7 +24,7 @@ describe('POST /api/leads', () => {
     expect(response.body.id).toEqual(expect.any(String));
     expect(Date.parse(response.body.createdAt)).not.toBeNaN();
 
-    const run = await api.temporal.client.workflow.getHandle(`lead-${response.body.id}`).describe();
+    const run = await api.temporal.client.workflow.getHandle(leadWorkflowId(response.body.id)).describe();
     expect(run.status.name).toBe('RUNNING');
     const event = await api.testDb.db.event.findFirst({ where: { entityId: response.body.id, action: 'created' } });
     expect(event).toMatchObject({ entityType: 'lead', actorId: agent.id });

@@ -1,3 +1,4 @@
+import { offerWorkflowId } from '../../domain/workflow-ids';
 import { buildLeadInput, buildUser } from '../support/factories';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { recordHistory } from '../support/temporal-env';
@@ -44,7 +45,7 @@ describe('offers', () => {
     await waitUntil('the closing task', () => api.testDb.db.task.findFirst({ where: { leadId: lead.id, title: 'Prepare closing documents' } }));
     expect((await api.testDb.db.task.findUniqueOrThrow({ where: { id: followUp.id } })).status).toBe('CANCELLED');
     expect(await api.testDb.db.notification.findFirst({ where: { recipientId: agent.id, kind: 'OFFER_STATUS' } })).toMatchObject({ title: expect.stringContaining('Offer accepted') });
-    await recordHistory(api.temporal, 'offer-accepted', `offer-${created.body.id}`);
+    await recordHistory(api.temporal, 'offer-accepted', offerWorkflowId(created.body.id));
   });
 
   it('expires a live offer at its expiry time and tells its creator', async () => {
@@ -90,6 +91,20 @@ describe('offers', () => {
     const listed = await api.request('GET', `/api/offers?leadId=${lead.id}`, { cookie });
     expect(listed.body.items.map((offer: { id: string }) => offer.id)).toEqual([draft.id]);
     expect((await api.request('GET', `/api/offers?leadId=${lead.id}&fields=amount`, { cookie })).body.items).toEqual([{ id: draft.id, amount: 60_000 }]);
+  });
+});
+
+describe('offers saved while Temporal was down', () => {
+  it('refuses a move of an offer without a workflow with the rules\' 409, and makes an allowed one through a new run', async () => {
+    const lead = await leadAt('NEW');
+    const offer = await api.testDb.db.offer.create({ data: { leadId: lead.id, kind: 'PURCHASE', amount: 61_000, createdById: agent.id } });
+    expect(await api.request('POST', `/api/offers/${offer.id}/status`, { cookie, body: { status: 'ACCEPTED' } })).toMatchObject({
+      status: 409,
+      body: { error: { code: 'CONFLICT', message: 'A DRAFT offer cannot become ACCEPTED' } },
+    });
+    expect(await api.request('POST', `/api/offers/${offer.id}/status`, { cookie, body: { status: 'SENT' } })).toMatchObject({ status: 200, body: { status: 'SENT' } });
+    expect((await api.temporal.client.workflow.getHandle(offerWorkflowId(offer.id)).describe()).status.name).toBe('RUNNING');
+    expect((await api.request('POST', '/api/offers/nothing/status', { cookie, body: { status: 'SENT' } })).status).toBe(404);
   });
 });
 

@@ -1,6 +1,7 @@
 import { buildLeadInput, buildUser } from '../support/factories';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { waitUntil } from '../support/wait-until';
+import { documentWorkflowId } from '../../domain/workflow-ids';
 
 jest.setTimeout(60_000);
 
@@ -92,7 +93,7 @@ describe('notifications', () => {
     const expiresAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
     const doc = await api.request('POST', '/api/documents', { cookie: agentCookie, body: { kind: 'PURCHASE_CONTRACT', fileName: 'psa.pdf', leadId: lead.id, expiresAt } });
     expect(doc.status).toBe(201);
-    const run = await api.temporal.client.workflow.getHandle(`document-${doc.body.id}`).describe();
+    const run = await api.temporal.client.workflow.getHandle(documentWorkflowId(doc.body.id)).describe();
     expect(run.status.name).toBe('RUNNING');
   });
 });

@@ -2,6 +2,7 @@ import { buildLeadInput, buildUser } from '../support/factories';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { recordHistory } from '../support/temporal-env';
 import { waitUntil } from '../support/wait-until';
+import { taskWorkflowId } from '../../domain/workflow-ids';
 
 jest.setTimeout(90_000);
 
@@ -74,7 +75,7 @@ describe('task lifecycle through task-<id>', () => {
     const afterwards = await transition(agent, task.id, 'cancel');
     expect(afterwards.status).toBe(409);
     expect(afterwards.body.error.message).toBe('cannot cancel a task that is COMPLETED');
-    await recordHistory(api.temporal, 'task-reviewed', `task-${task.id}`);
+    await recordHistory(api.temporal, 'task-reviewed', taskWorkflowId(task.id));
   });
 
   it('completing "Contact lead within 1 hour" moves the lead to CONTACTED, whose workflow adds the 3-day follow-up', async () => {

@@ -1,0 +1,44 @@
+import type { Workflow } from '@temporalio/common';
+import { buyerWorkflowId, documentWorkflowId, leadWorkflowId, offerWorkflowId, taskWorkflowId } from '../../domain/workflow-ids';
+import type { BuyerWorkflowInput, buyerWorkflow } from '../../workflows/buyers/buyer.workflow';
+import type { documentExpiryWorkflow } from '../../workflows/documents/document.workflow';
+import type { LeadWorkflowInput, leadWorkflow } from '../../workflows/leads/lead.workflow';
+import type { OfferWorkflowInput, offerWorkflow } from '../../workflows/offers/offer.workflow';
+import type { taskWorkflow } from '../../workflows/tasks/task.workflow';
+
+/** Which workflow runs under which id, with its input: what a start (or update-with-start) needs. */
+export interface WorkflowStart<W extends Workflow> {
+  workflowType: string;
+  workflowId: string;
+  args: Parameters<W>;
+}
+
+export const leadWorkflowStart = (input: LeadWorkflowInput): WorkflowStart<typeof leadWorkflow> => ({
+  workflowType: 'leadWorkflow',
+  workflowId: leadWorkflowId(input.leadId),
+  args: [input],
+});
+
+export const buyerWorkflowStart = (input: BuyerWorkflowInput): WorkflowStart<typeof buyerWorkflow> => ({
+  workflowType: 'buyerWorkflow',
+  workflowId: buyerWorkflowId(input.buyerId),
+  args: [input],
+});
+
+export const offerWorkflowStart = (input: OfferWorkflowInput): WorkflowStart<typeof offerWorkflow> => ({
+  workflowType: 'offerWorkflow',
+  workflowId: offerWorkflowId(input.offerId),
+  args: [input],
+});
+
+export const taskWorkflowStart = (taskId: string): WorkflowStart<typeof taskWorkflow> => ({
+  workflowType: 'taskWorkflow',
+  workflowId: taskWorkflowId(taskId),
+  args: [{ taskId }],
+});
+
+export const documentWorkflowStart = (documentId: string, expiresAt: string): WorkflowStart<typeof documentExpiryWorkflow> => ({
+  workflowType: 'documentExpiryWorkflow',
+  workflowId: documentWorkflowId(documentId),
+  args: [{ documentId, expiresAt }],
+});
