@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../db/client';
 import { contactTaskFor, isContactMissed, overdueContactTaskFor } from '../domain/leads/lead-tasks';
+import { notificationFor } from '../domain/notifications/notification-kinds';
 import { recordEvent } from '../db/writes/record-event';
 import { toTaskJson } from '../db/rows';
 import { notifyUsers } from '../db/writes/notify-users';
@@ -55,9 +56,7 @@ export function createLeadActivities({ db }: LeadActivityDeps) {
           tx,
           supervisors.map((supervisor) => ({
             recipientId: supervisor.id,
-            kind: 'LEAD_CONTACT_OVERDUE',
-            title: `Lead not contacted: ${lead.sellerName}`,
-            body: `${lead.sellerName} (${lead.street}, ${lead.city}) was not contacted within the deadline.`,
+            ...notificationFor('LEAD_CONTACT_OVERDUE', lead),
             link: `/leads/${lead.id}`,
             dedupeKey: `lead:${lead.id}:contact-overdue:${supervisor.id}`,
           })),

@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { offerFollowUpTaskFor } from '../domain/offers/offer-tasks';
 import { expiryReminderTaskFor } from '../domain/tasks/expiry-reminders';
+import { notificationFor } from '../domain/notifications/notification-kinds';
 import { OPEN_OFFER_STATUSES, type OfferStatus } from '../domain/offers/offer.schema';
 import { OPEN_TASK_STATUSES } from '../domain/tasks/task.schema';
 import type { Db, Prisma } from '../db/client';
@@ -75,9 +76,7 @@ export function createOfferActivities({ db }: { db: Db }) {
           await notifyUsers(tx, [
             {
               recipientId: offer.createdById,
-              kind: 'OFFER_STATUS',
-              title: `Offer ${to.toLowerCase()}: ${offer.lead.sellerName}`,
-              body: `Your ${offer.kind.toLowerCase()} offer of $${offer.amount.toLocaleString('en-US')} is now ${to}.`,
+              ...notificationFor('OFFER_STATUS', { sellerName: offer.lead.sellerName, offerKind: offer.kind, amount: offer.amount, status: to }),
               link: `/leads/${offer.leadId}`,
               dedupeKey: `offer:${offerId}:${stepKey}:notify`,
             },

@@ -7,6 +7,7 @@ import {
   overdueFollowUpTaskFor,
 } from '../domain/tasks/task-automation';
 import { pickLeastLoaded } from '../domain/tasks/pick-assignee';
+import { notificationFor } from '../domain/notifications/notification-kinds';
 import type { LeadStatus } from '../domain/leads/lead.schema';
 import { OPEN_TASK_STATUSES, type TaskAction, type TaskPriority, type TaskStatus, type TaskType } from '../domain/tasks/task.schema';
 import type { Db, Prisma } from '../db/client';
@@ -86,12 +87,9 @@ async function activeSupervisorIds(tx: Prisma.TransactionClient): Promise<string
 async function assignmentNotice(tx: Prisma.TransactionClient, task: Task, recipientId: string): Promise<Omit<NotificationInput, 'dedupeKey'>> {
   const lead = task.leadId ? await tx.lead.findUnique({ where: { id: task.leadId }, select: { sellerName: true, street: true } }) : null;
   const buyer = !lead && task.buyerId ? await tx.buyer.findUnique({ where: { id: task.buyerId }, select: { name: true } }) : null;
-  const about = lead ? ` ${lead.sellerName}, ${lead.street}.` : buyer ? ` Buyer: ${buyer.name}.` : '';
   return {
     recipientId,
-    kind: 'TASK_ASSIGNED',
-    title: `New task: ${task.title}`,
-    body: `${task.priority.charAt(0)}${task.priority.slice(1).toLowerCase()} priority, assigned to you.${about}`,
+    ...notificationFor('TASK_ASSIGNED', { title: task.title, priority: task.priority as TaskPriority, lead, buyer }),
     link: taskLink(task),
   };
 }
@@ -106,9 +104,7 @@ async function transitionNotifications(tx: Prisma.TransactionClient, task: Task,
       return others(await activeSupervisorIds(tx)).map((recipientId) => ({
         ...base,
         recipientId,
-        kind: 'REVIEW_REQUESTED',
-        title: `Review requested: ${task.title}`,
-        body: 'A task waits for your approval in the review queue.',
+        ...notificationFor('REVIEW_REQUESTED', { title: task.title }),
         dedupeKey: key(recipientId),
       }));
     case 'approve':
@@ -116,27 +112,21 @@ async function transitionNotifications(tx: Prisma.TransactionClient, task: Task,
       return others([task.assigneeId]).map((recipientId) => ({
         ...base,
         recipientId,
-        kind: action === 'approve' ? 'TASK_APPROVED' : 'TASK_REJECTED',
-        title: `${action === 'approve' ? 'Approved' : 'Rejected'}: ${task.title}`,
-        body: action === 'approve' ? 'Your task was approved and is complete.' : `Back in progress: ${reason ?? ''}`.trim(),
+        ...(action === 'approve' ? notificationFor('TASK_APPROVED', { title: task.title }) : notificationFor('TASK_REJECTED', { title: task.title, reason })),
         dedupeKey: key(recipientId),
       }));
     case 'complete':
       return others([task.createdById]).map((recipientId) => ({
         ...base,
         recipientId,
-        kind: 'TASK_COMPLETED',
-        title: `Completed: ${task.title}`,
-        body: 'A task you created is done.',
+        ...notificationFor('TASK_COMPLETED', { title: task.title }),
         dedupeKey: key(recipientId),
       }));
     case 'cancel':
       return others([task.assigneeId]).map((recipientId) => ({
         ...base,
         recipientId,
-        kind: 'TASK_CANCELLED',
-        title: `Cancelled: ${task.title}`,
-        body: reason ? `Reason: ${reason}` : 'This task no longer needs doing.',
+        ...notificationFor('TASK_CANCELLED', { title: task.title, reason }),
         dedupeKey: key(recipientId),
       }));
     default:
@@ -276,9 +266,7 @@ export function createTaskActivities({ db }: TaskActivityDeps) {
           await notifyUsers(tx, [
             {
               recipientId: task.assigneeId,
-              kind: 'TASK_OVERDUE',
-              title: `Overdue: ${task.title}`,
-              body: `This task was due ${dueAt.slice(0, 16).replace('T', ' ')} UTC.`,
+              ...notificationFor('TASK_OVERDUE', { title: task.title, dueAt }),
               link: taskLink(task),
               dedupeKey: `task:${task.id}:overdue:${dueAt}:${task.assigneeId}`,
             },

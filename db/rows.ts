@@ -1,6 +1,7 @@
 import type { Buyer as BuyerRow, Event as EventRow, Lead as LeadRow, Note as NoteRow, Notification as NotificationRow, Offer as OfferRow, Task as TaskRow } from '../prisma/generated/client';
 import { computeDealMath, type DealMathSettings } from '../domain/deals/deal-math';
 import type { Lead } from '../domain/leads/lead.schema';
+import type { NotificationPriority } from '../domain/notifications/notification-kinds';
 import type { Task } from '../domain/tasks/task.schema';
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
@@ -61,10 +62,14 @@ export function toTaskJson(task: TaskRow): Task {
   };
 }
 
+/** The column holds what `notificationFor` decided: HIGH or NORMAL. */
+const priorityOf = (stored: string): NotificationPriority => (stored === 'HIGH' ? 'HIGH' : 'NORMAL');
+
 export function toNotificationJson(notification: NotificationRow) {
   return {
     id: notification.id,
     kind: notification.kind,
+    priority: priorityOf(notification.priority),
     title: notification.title,
     body: notification.body,
     link: notification.link,

@@ -1,5 +1,6 @@
 import type { DealMathSettings } from '../../domain/deals/deal-math';
 import type { CreateLeadInput, Lead } from '../../domain/leads/lead.schema';
+import { notificationFor } from '../../domain/notifications/notification-kinds';
 import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
 import { notifyUsers } from '../../db/writes/notify-users';
@@ -27,9 +28,7 @@ export async function createLead(deps: CreateLeadDeps, input: CreateLeadInput, a
       await notifyUsers(tx, [
         {
           recipientId: ownerId,
-          kind: 'NEW_LEAD',
-          title: `New lead: ${created.sellerName}`,
-          body: `${created.street}, ${created.city} (${created.source.toLowerCase().replace(/_/g, ' ')}), assigned to you by ${actor.name}.`,
+          ...notificationFor('NEW_LEAD', { sellerName: created.sellerName, street: created.street, city: created.city, source: created.source, assignedBy: actor.name }),
           link: `/leads/${created.id}`,
           dedupeKey: `lead:${created.id}:new:${ownerId}`,
         },

@@ -1,12 +1,11 @@
+import type { NotificationContent } from '../../domain/notifications/notification-kinds';
 import type { Prisma } from '../client';
 import { recordEvent } from './record-event';
 import { toNotificationJson } from '../rows';
 
-export interface NotificationInput {
+/** Kind, priority and wording come from `notificationFor`, so every notification reads as its kind says. */
+export interface NotificationInput extends NotificationContent {
   recipientId: string;
-  kind: string;
-  title: string;
-  body: string;
   link?: string;
   /** Unique per notification, so a retried activity does not notify twice. */
   dedupeKey: string;

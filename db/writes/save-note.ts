@@ -1,4 +1,5 @@
 import { findMentionedUsers } from '../../domain/notes/mentions';
+import { notificationFor } from '../../domain/notifications/notification-kinds';
 import { notifyUsers } from './notify-users';
 import type { Prisma } from '../client';
 import { recordEvent } from './record-event';
@@ -32,9 +33,7 @@ export async function saveNote(tx: Prisma.TransactionClient, input: NoteToSave):
       tx,
       findMentionedUsers(input.body, users).map((user) => ({
         recipientId: user.id,
-        kind: 'MENTION',
-        title: `${note.author.name} mentioned you`,
-        body: input.body.length > 140 ? `${input.body.slice(0, 139)}…` : input.body,
+        ...notificationFor('MENTION', { authorName: note.author.name, noteBody: input.body }),
         ...(link ? { link } : {}),
         dedupeKey: `note:${note.id}:mention:${user.id}`,
       })),

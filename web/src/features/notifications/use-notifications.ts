@@ -1,9 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { NotificationPriority } from '../../../../domain/notifications/notification-kinds';
 import { api } from '../../lib/api-client';
 
 export interface NotificationItem {
   id: string;
   kind: string;
+  priority: NotificationPriority;
   title: string;
   body: string;
   link: string | null;

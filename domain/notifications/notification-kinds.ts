@@ -1,0 +1,127 @@
+import type { TaskPriority } from '../tasks/task.schema';
+
+export const NOTIFICATION_KINDS = [
+  'NEW_LEAD',
+  'LEAD_CONTACT_OVERDUE',
+  'TASK_ASSIGNED',
+  'REVIEW_REQUESTED',
+  'TASK_APPROVED',
+  'TASK_REJECTED',
+  'TASK_COMPLETED',
+  'TASK_CANCELLED',
+  'TASK_OVERDUE',
+  'OFFER_STATUS',
+  'MENTION',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** HIGH notifications also raise a desktop alert for users who enabled them. */
+export const NOTIFICATION_PRIORITIES = ['HIGH', 'NORMAL'] as const;
+export type NotificationPriority = (typeof NOTIFICATION_PRIORITIES)[number];
+
+/** What each kind's wording (and, for an assignment, its priority) is made of. */
+export interface NotificationFacts {
+  NEW_LEAD: { sellerName: string; street: string; city: string; source: string; assignedBy: string };
+  LEAD_CONTACT_OVERDUE: { sellerName: string; street: string; city: string };
+  /** `lead` wins over `buyer` when the task concerns both. */
+  TASK_ASSIGNED: { title: string; priority: TaskPriority; lead: { sellerName: string; street: string } | null; buyer: { name: string } | null };
+  REVIEW_REQUESTED: { title: string };
+  TASK_APPROVED: { title: string };
+  TASK_REJECTED: { title: string; reason?: string };
+  TASK_COMPLETED: { title: string };
+  TASK_CANCELLED: { title: string; reason?: string };
+  /** `dueAt`: ISO date-time in UTC. */
+  TASK_OVERDUE: { title: string; dueAt: string };
+  OFFER_STATUS: { sellerName: string; offerKind: string; amount: number; status: string };
+  MENTION: { authorName: string; noteBody: string };
+}
+
+interface KindRule<F> {
+  priority: (facts: F) => NotificationPriority;
+  title: (facts: F) => string;
+  body: (facts: F) => string;
+}
+
+const always =
+  (priority: NotificationPriority) =>
+  (): NotificationPriority =>
+    priority;
+const capitalized = (word: string): string => `${word.charAt(0)}${word.slice(1).toLowerCase()}`;
+/** A mention quotes the note, cut to 140 characters. */
+const MENTION_QUOTE_MAX = 140;
+
+/** Every kind's priority and wording: the one place that says what a notification tells its reader. */
+export const NOTIFICATION_RULES: { readonly [K in NotificationKind]: KindRule<NotificationFacts[K]> } = {
+  NEW_LEAD: {
+    priority: always('HIGH'),
+    title: (f) => `New lead: ${f.sellerName}`,
+    body: (f) => `${f.street}, ${f.city} (${f.source.toLowerCase().replace(/_/g, ' ')}), assigned to you by ${f.assignedBy}.`,
+  },
+  LEAD_CONTACT_OVERDUE: {
+    priority: always('NORMAL'),
+    title: (f) => `Lead not contacted: ${f.sellerName}`,
+    body: (f) => `${f.sellerName} (${f.street}, ${f.city}) was not contacted within the deadline.`,
+  },
+  TASK_ASSIGNED: {
+    // Only a HIGH priority task is worth interrupting for.
+    priority: (f) => (f.priority === 'HIGH' ? 'HIGH' : 'NORMAL'),
+    title: (f) => `New task: ${f.title}`,
+    body: (f) => {
+      const about = f.lead ? ` ${f.lead.sellerName}, ${f.lead.street}.` : f.buyer ? ` Buyer: ${f.buyer.name}.` : '';
+      return `${capitalized(f.priority)} priority, assigned to you.${about}`;
+    },
+  },
+  REVIEW_REQUESTED: {
+    priority: always('NORMAL'),
+    title: (f) => `Review requested: ${f.title}`,
+    body: () => 'A task waits for your approval in the review queue.',
+  },
+  TASK_APPROVED: {
+    priority: always('NORMAL'),
+    title: (f) => `Approved: ${f.title}`,
+    body: () => 'Your task was approved and is complete.',
+  },
+  TASK_REJECTED: {
+    priority: always('NORMAL'),
+    title: (f) => `Rejected: ${f.title}`,
+    body: (f) => `Back in progress: ${f.reason ?? ''}`.trim(),
+  },
+  TASK_COMPLETED: {
+    priority: always('NORMAL'),
+    title: (f) => `Completed: ${f.title}`,
+    body: () => 'A task you created is done.',
+  },
+  TASK_CANCELLED: {
+    priority: always('NORMAL'),
+    title: (f) => `Cancelled: ${f.title}`,
+    body: (f) => (f.reason ? `Reason: ${f.reason}` : 'This task no longer needs doing.'),
+  },
+  TASK_OVERDUE: {
+    priority: always('NORMAL'),
+    title: (f) => `Overdue: ${f.title}`,
+    body: (f) => `This task was due ${f.dueAt.slice(0, 16).replace('T', ' ')} UTC.`,
+  },
+  OFFER_STATUS: {
+    priority: always('NORMAL'),
+    title: (f) => `Offer ${f.status.toLowerCase()}: ${f.sellerName}`,
+    body: (f) => `Your ${f.offerKind.toLowerCase()} offer of $${f.amount.toLocaleString('en-US')} is now ${f.status}.`,
+  },
+  MENTION: {
+    priority: always('NORMAL'),
+    title: (f) => `${f.authorName} mentioned you`,
+    body: (f) => (f.noteBody.length > MENTION_QUOTE_MAX ? `${f.noteBody.slice(0, MENTION_QUOTE_MAX - 1)}…` : f.noteBody),
+  },
+};
+
+export interface NotificationContent {
+  kind: NotificationKind;
+  priority: NotificationPriority;
+  title: string;
+  body: string;
+}
+
+/** The kind, priority, title and body of a notification, from what it is about. */
+export function notificationFor<K extends NotificationKind>(kind: K, facts: NotificationFacts[K]): NotificationContent {
+  const rule: KindRule<NotificationFacts[K]> = NOTIFICATION_RULES[kind];
+  return { kind, priority: rule.priority(facts), title: rule.title(facts), body: rule.body(facts) };
+}

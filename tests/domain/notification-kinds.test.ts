@@ -1,0 +1,75 @@
+import {
+  NOTIFICATION_KINDS,
+  NOTIFICATION_PRIORITIES,
+  NOTIFICATION_RULES,
+  notificationFor,
+  type NotificationContent,
+  type NotificationFacts,
+  type NotificationKind,
+} from '../../domain/notifications/notification-kinds';
+
+type Row = { [K in NotificationKind]: [K, NotificationFacts[K], Omit<NotificationContent, 'kind'>] }[NotificationKind];
+
+const longNote = `@Sam ${'x'.repeat(200)}`;
+
+/** What users read today, word for word: the API, browser and workflow tests look for these texts. */
+const ROWS: Row[] = [
+  [
+    'NEW_LEAD',
+    { sellerName: 'Ann Lee', street: '1 Main St', city: 'Dayton', source: 'DRIVING_FOR_DOLLARS', assignedBy: 'Ada Admin' },
+    { priority: 'HIGH', title: 'New lead: Ann Lee', body: '1 Main St, Dayton (driving for dollars), assigned to you by Ada Admin.' },
+  ],
+  [
+    'LEAD_CONTACT_OVERDUE',
+    { sellerName: 'Ann Lee', street: '1 Main St', city: 'Dayton' },
+    { priority: 'NORMAL', title: 'Lead not contacted: Ann Lee', body: 'Ann Lee (1 Main St, Dayton) was not contacted within the deadline.' },
+  ],
+  [
+    'TASK_ASSIGNED',
+    { title: 'Contact lead within 1 hour', priority: 'HIGH', lead: { sellerName: 'Ann Lee', street: '1 Main St' }, buyer: null },
+    { priority: 'HIGH', title: 'New task: Contact lead within 1 hour', body: 'High priority, assigned to you. Ann Lee, 1 Main St.' },
+  ],
+  [
+    'TASK_ASSIGNED',
+    { title: 'Verify proof of funds: Bo Buys', priority: 'MEDIUM', lead: null, buyer: { name: 'Bo Buys' } },
+    { priority: 'NORMAL', title: 'New task: Verify proof of funds: Bo Buys', body: 'Medium priority, assigned to you. Buyer: Bo Buys.' },
+  ],
+  ['TASK_ASSIGNED', { title: 'File taxes', priority: 'LOW', lead: null, buyer: null }, { priority: 'NORMAL', title: 'New task: File taxes', body: 'Low priority, assigned to you.' }],
+  ['REVIEW_REQUESTED', { title: 'Call back' }, { priority: 'NORMAL', title: 'Review requested: Call back', body: 'A task waits for your approval in the review queue.' }],
+  ['TASK_APPROVED', { title: 'Call back' }, { priority: 'NORMAL', title: 'Approved: Call back', body: 'Your task was approved and is complete.' }],
+  ['TASK_REJECTED', { title: 'Call back', reason: 'no notes' }, { priority: 'NORMAL', title: 'Rejected: Call back', body: 'Back in progress: no notes' }],
+  ['TASK_REJECTED', { title: 'Call back' }, { priority: 'NORMAL', title: 'Rejected: Call back', body: 'Back in progress:' }],
+  ['TASK_COMPLETED', { title: 'Call back' }, { priority: 'NORMAL', title: 'Completed: Call back', body: 'A task you created is done.' }],
+  ['TASK_CANCELLED', { title: 'Call back', reason: 'sold' }, { priority: 'NORMAL', title: 'Cancelled: Call back', body: 'Reason: sold' }],
+  ['TASK_CANCELLED', { title: 'Call back' }, { priority: 'NORMAL', title: 'Cancelled: Call back', body: 'This task no longer needs doing.' }],
+  ['TASK_OVERDUE', { title: 'Call back', dueAt: '2026-11-24T15:30:00.000Z' }, { priority: 'NORMAL', title: 'Overdue: Call back', body: 'This task was due 2026-11-24 15:30 UTC.' }],
+  [
+    'OFFER_STATUS',
+    { sellerName: 'Ann Lee', offerKind: 'PURCHASE', amount: 120_500, status: 'ACCEPTED' },
+    { priority: 'NORMAL', title: 'Offer accepted: Ann Lee', body: 'Your purchase offer of $120,500 is now ACCEPTED.' },
+  ],
+  ['MENTION', { authorName: 'Sam Super', noteBody: '@Ann call them' }, { priority: 'NORMAL', title: 'Sam Super mentioned you', body: '@Ann call them' }],
+  ['MENTION', { authorName: 'Sam Super', noteBody: longNote }, { priority: 'NORMAL', title: 'Sam Super mentioned you', body: `${longNote.slice(0, 139)}…` }],
+];
+
+describe('notificationFor', () => {
+  it.each(ROWS)('%s reads as users see it today (row %#)', (kind, facts, expected) => {
+    expect(notificationFor(kind, facts as never)).toEqual({ kind, ...expected });
+  });
+
+  it.each(NOTIFICATION_KINDS)('%s has a priority and wording, and a row in this table', (kind) => {
+    const rule = NOTIFICATION_RULES[kind];
+    expect([rule.priority, rule.title, rule.body].every((part) => typeof part === 'function')).toBe(true);
+    const rows = ROWS.filter(([rowKind]) => rowKind === kind);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const [, , expected] of rows) {
+      expect(NOTIFICATION_PRIORITIES).toContain(expected.priority);
+      expect(expected.title).not.toBe('');
+    }
+  });
+
+  it('only a new lead and the assignment of a HIGH priority task are HIGH (they raise desktop alerts)', () => {
+    const high = ROWS.filter(([, , expected]) => expected.priority === 'HIGH').map(([kind, facts]) => (kind === 'TASK_ASSIGNED' ? `${kind}:${facts.priority}` : kind));
+    expect(high.sort()).toEqual(['NEW_LEAD', 'TASK_ASSIGNED:HIGH']);
+  });
+});
