@@ -71,7 +71,8 @@ describe('GET /api/events (SSE)', () => {
       await Promise.all([mine.opened, theirs.opened]);
       const lead = (await api.request('POST', '/api/leads', { cookie, body: buildLeadInput() })).body;
       const notified = await mine.waitFor((e) => e.name === 'notification.created' && e.data.entity.title === 'New task: Contact lead within 1 hour');
-      expect(notified.data.entity).toMatchObject({ kind: 'TASK_ASSIGNED' });
+      // The contact task is HIGH priority, so its notice is too (desktop alerts go by it).
+      expect(notified.data.entity).toMatchObject({ kind: 'TASK_ASSIGNED', priority: 'HIGH' });
       // The other user sees the lead and task events, but not the agent's notification.
       await theirs.waitFor((e) => e.name === 'task.assigned' && e.data.entity.leadId === lead.id);
       const later = (await api.request('POST', '/api/leads', { cookie: otherCookie, body: buildLeadInput() })).body;

@@ -72,7 +72,7 @@ describe('notifications', () => {
     await waitUntil('the contact tasks assigned', async () => (await api.testDb.db.task.count({ where: { status: 'CREATED' } })) === 0 && (await api.testDb.db.task.count()) >= 3);
     const list = await api.request('GET', '/api/notifications', { cookie: agentCookie });
     const newLead = list.body.items.find((n: { kind: string }) => n.kind === 'NEW_LEAD');
-    expect(newLead).toMatchObject({ title: 'New lead: Nora Notify', link: `/leads/${lead.id}`, readAt: null });
+    expect(newLead).toMatchObject({ priority: 'HIGH', title: 'New lead: Nora Notify', link: `/leads/${lead.id}`, readAt: null });
     const unread = list.body.unread as number;
     expect(unread).toBeGreaterThanOrEqual(2);
 
