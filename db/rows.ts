@@ -2,6 +2,7 @@ import type { Buyer as BuyerRow, Event as EventRow, Lead as LeadRow, Note as Not
 import { computeDealMath, type DealMathSettings } from '../domain/deals/deal-math';
 import type { Lead } from '../domain/leads/lead.schema';
 import type { NotificationPriority } from '../domain/notifications/notification-kinds';
+import type { NotificationItem } from '../domain/notifications/notification.schema';
 import type { Task } from '../domain/tasks/task.schema';
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
@@ -65,7 +66,7 @@ export function toTaskJson(task: TaskRow): Task {
 /** The column holds what `notificationFor` decided: HIGH or NORMAL. */
 const priorityOf = (stored: string): NotificationPriority => (stored === 'HIGH' ? 'HIGH' : 'NORMAL');
 
-export function toNotificationJson(notification: NotificationRow) {
+export function toNotificationJson(notification: NotificationRow): NotificationItem {
   return {
     id: notification.id,
     kind: notification.kind,

@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import { NOTIFICATION_PRIORITIES } from './notification-kinds';
 
 /** One notification of the signed-in user; `readAt` is null while unread. */
 export const notificationSchema = z.object({
   id: z.string(),
   kind: z.string(),
+  /** Set from the kind when it was created: HIGH ones raise a desktop alert. */
+  priority: z.enum(NOTIFICATION_PRIORITIES),
   title: z.string(),
   body: z.string(),
   link: z.string().nullable(),
