@@ -1,0 +1,132 @@
+import type { UserRole } from '../users/user-role';
+
+/**
+ * Who may do what: one matrix of role × action × ownership, used by every route (and the
+ * workflows' validators) so the API, the workflows and the pages agree.
+ *
+ * - AGENT reads the team's leads, buyers, offers and tasks; writes only the leads they own and
+ *   the tasks assigned to them (and their own purchase offers on those leads); adds notes and
+ *   documents anywhere they can read.
+ * - ACQUISITIONS owns buyers and buyer offers, reads leads, and writes the tasks assigned to them.
+ * - SUPERVISOR and ADMIN may do everything, except that settings and users stay ADMIN's (and
+ *   approving or rejecting a task stays SUPERVISOR's: see task-actions.ts).
+ */
+export const PERMISSION_ACTIONS = ['read', 'create', 'update', 'archive', 'changeOwner'] as const;
+export type PermissionAction = (typeof PERMISSION_ACTIONS)[number];
+
+export interface Actor {
+  id: string;
+  role: UserRole;
+}
+
+export type PermissionSubject =
+  | { type: 'lead'; ownerId: string | null }
+  | { type: 'buyer'; ownerId: string | null }
+  | { type: 'offer'; kind: 'PURCHASE' | 'BUYER'; leadOwnerId: string | null; createdById: string | null }
+  | { type: 'task'; assigneeId: string | null; createdById: string | null }
+  | { type: 'note'; authorId: string | null }
+  | { type: 'document'; uploadedById: string | null }
+  | { type: 'settings' }
+  | { type: 'user'; id: string | null };
+
+export type PermissionCheck = { ok: true } | { ok: false; reason: string };
+
+const ALLOWED: PermissionCheck = { ok: true };
+const refused = (reason: string): PermissionCheck => ({ ok: false, reason });
+
+const VERB: Record<PermissionAction, string> = {
+  read: 'see',
+  create: 'create',
+  update: 'change',
+  archive: 'archive',
+  changeOwner: 'reassign',
+};
+
+function ownerOnly(actor: Actor, ownerId: string | null, action: PermissionAction, what: string, owner: string): PermissionCheck {
+  if (action === 'read') return ALLOWED;
+  if (action === 'changeOwner') return refused(`only a supervisor or an admin can reassign ${what}`);
+  if (action === 'create') return ALLOWED;
+  return ownerId === actor.id ? ALLOWED : refused(`only ${owner}, a supervisor or an admin can ${VERB[action]} ${what}`);
+}
+
+function readOnly(action: PermissionAction, what: string, writers: string): PermissionCheck {
+  return action === 'read' ? ALLOWED : refused(`only ${writers} can ${VERB[action]} ${what}`);
+}
+
+function checkAgent(actor: Actor, action: PermissionAction, subject: PermissionSubject): PermissionCheck {
+  switch (subject.type) {
+    case 'lead':
+      return ownerOnly(actor, subject.ownerId, action, 'this lead', "the lead's owner");
+    case 'buyer':
+      return readOnly(action, 'a buyer', 'acquisitions, a supervisor or an admin');
+    case 'offer':
+      if (action === 'changeOwner') return refused('only a supervisor or an admin can reassign an offer');
+      if (subject.kind === 'BUYER') return readOnly(action, "a buyer's offer", 'acquisitions, a supervisor or an admin');
+      return action === 'read' || subject.leadOwnerId === actor.id ? ALLOWED : refused("only the lead's owner, a supervisor or an admin can make or change offers on this lead");
+    case 'task':
+      return checkTaskWorker(actor, action, subject);
+    case 'note':
+    case 'document':
+      return checkAuthored(actor, action, subject.type === 'note' ? subject.authorId : subject.uploadedById, subject.type);
+    case 'settings':
+    case 'user':
+      return checkAdminOnly(actor, action, subject);
+  }
+}
+
+function checkAcquisitions(actor: Actor, action: PermissionAction, subject: PermissionSubject): PermissionCheck {
+  switch (subject.type) {
+    case 'lead':
+      return readOnly(action, 'a lead', "the lead's owner, a supervisor or an admin");
+    case 'buyer':
+      return action === 'changeOwner' ? refused('only a supervisor or an admin can reassign a buyer') : ALLOWED;
+    case 'offer':
+      if (action === 'changeOwner') return refused('only a supervisor or an admin can reassign an offer');
+      return subject.kind === 'BUYER' || action === 'read' ? ALLOWED : refused("only the lead's owner, a supervisor or an admin can make or change offers on this lead");
+    case 'task':
+      return checkTaskWorker(actor, action, subject);
+    case 'note':
+    case 'document':
+      return checkAuthored(actor, action, subject.type === 'note' ? subject.authorId : subject.uploadedById, subject.type);
+    case 'settings':
+    case 'user':
+      return checkAdminOnly(actor, action, subject);
+  }
+}
+
+function checkTaskWorker(actor: Actor, action: PermissionAction, task: { assigneeId: string | null; createdById: string | null }): PermissionCheck {
+  if (action === 'read' || action === 'create') return ALLOWED;
+  if (action === 'changeOwner') return refused('only a supervisor or an admin can reassign a task');
+  if (task.assigneeId === actor.id) return ALLOWED;
+  // Whoever created a task may still withdraw it.
+  if (action === 'archive' && task.createdById === actor.id) return ALLOWED;
+  return refused(`only the assignee, a supervisor or an admin can ${VERB[action]} this task`);
+}
+
+function checkAuthored(actor: Actor, action: PermissionAction, authorId: string | null, what: 'note' | 'document'): PermissionCheck {
+  if (action === 'read' || action === 'create') return ALLOWED;
+  if (action === 'changeOwner') return refused(`a ${what} cannot be reassigned`);
+  return authorId === actor.id ? ALLOWED : refused(`only its author, a supervisor or an admin can ${VERB[action]} this ${what}`);
+}
+
+function checkAdminOnly(actor: Actor, action: PermissionAction, subject: { type: 'settings' } | { type: 'user'; id: string | null }): PermissionCheck {
+  if (action === 'read') return ALLOWED;
+  if (actor.role === 'ADMIN') return ALLOWED;
+  return refused(subject.type === 'settings' ? 'only an admin can change settings' : 'only an admin can manage users');
+}
+
+/** May `actor` do `action` on `subject`? The one rule every route and workflow asks. */
+export function checkPermission(actor: Actor, action: PermissionAction, subject: PermissionSubject): PermissionCheck {
+  switch (actor.role) {
+    case 'ADMIN':
+      return ALLOWED;
+    case 'SUPERVISOR':
+      return subject.type === 'settings' || subject.type === 'user' ? checkAdminOnly(actor, action, subject) : ALLOWED;
+    case 'ACQUISITIONS':
+      return checkAcquisitions(actor, action, subject);
+    case 'AGENT':
+      return checkAgent(actor, action, subject);
+  }
+}
+
+export const canDo = (actor: Actor, action: PermissionAction, subject: PermissionSubject): boolean => checkPermission(actor, action, subject).ok;
