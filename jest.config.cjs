@@ -19,6 +19,7 @@ module.exports = {
         '<rootDir>/tests/db/**/*.test.ts',
         '<rootDir>/tests/api/**/*.test.ts',
         '<rootDir>/tests/integration/**/*.test.ts',
+        '<rootDir>/tests/scripts/**/*.test.ts',
         '<rootDir>/tests/e2e/**/*.spec.ts',
       ],
       setupFiles: ['<rootDir>/tests/support/quiet-temporal.ts'],

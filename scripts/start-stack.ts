@@ -11,6 +11,17 @@ async function main(): Promise<void> {
   const temporalCli = ensureTemporalCli();
   buildWebIfStale(rootDir, console.log);
 
+  let stopping = false;
+  let stopStack: () => Promise<void> = async () => undefined;
+  const shutdown = (reason: string, exitCode: number): void => {
+    if (stopping) return;
+    stopping = true;
+    console.log(reason);
+    void stopStack().then(() => process.exit(exitCode));
+  };
+  process.on('SIGINT', () => shutdown('Stopping…', 0));
+  process.on('SIGTERM', () => shutdown('Stopping…', 0));
+
   const stack = await startStack({
     rootDir,
     dataDir: env.dataDir,
@@ -19,7 +30,9 @@ async function main(): Promise<void> {
     temporalUiPort: env.TEMPORAL_UI_PORT,
     temporalCli,
     log: (line) => console.log(line),
+    onGiveUp: (reason) => shutdown(`Flipstackk is stopping: ${reason}. Look at its last lines above, fix the cause, and run npm start again.`, 1),
   });
+  stopStack = stack.stop;
 
   console.log(`
 Flipstackk is running${stack.seeded ? ' (demo data seeded)' : ''}.
@@ -28,18 +41,8 @@ Flipstackk is running${stack.seeded ? ' (demo data seeded)' : ''}.
   Data:         ${env.dataDir}
   Demo logins (password "${DEMO_PASSWORD}"):
 ${DEMO_USERS.map((user) => `    ${user.email.padEnd(30)} ${user.role}`).join('\n')}
-Press Ctrl-C to stop everything.
+A worker, API or Temporal server that dies is restarted (and logged); Ctrl-C stops everything.
 `);
-
-  let stopping = false;
-  const shutdown = (): void => {
-    if (stopping) return;
-    stopping = true;
-    console.log('Stopping…');
-    void stack.stop().then(() => process.exit(0));
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
 }
 
 main().catch((error: unknown) => {

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openDb } from '../../db/client';
 import { seedDemoData } from '../../prisma/seed';
-import { isPortOpen, startProcess, stopProcess, waitFor, type ManagedProcess } from './processes';
+import { isPortOpen, startProcess, waitFor } from './processes';
+import { supervise, type SupervisedProcess } from './supervisor';
 
 export interface StackOptions {
   rootDir: string;
@@ -19,7 +20,11 @@ export interface StackOptions {
   /** More environment for the worker and the API, e.g. DEADLINE_CONTACT. */
   env?: Record<string, string>;
   log: (line: string) => void;
+  /** A child kept crashing and is no longer restarted (the default only logs it). */
+  onGiveUp?: (reason: string) => void;
 }
+
+export type StackProcessName = 'temporal' | 'worker' | 'api';
 
 export interface Stack {
   appUrl: string;
@@ -27,6 +32,8 @@ export interface Stack {
   temporalUiUrl: string;
   databaseFile: string;
   seeded: boolean;
+  /** The supervised children: each restarts with a backoff when it dies. */
+  processes: Record<StackProcessName, SupervisedProcess>;
   stop(): Promise<void>;
 }
 
@@ -59,11 +66,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const temporalAddress = `127.0.0.1:${options.temporalPort}`;
   const temporalUiUrl = `http://localhost:${options.temporalUiPort}`;
   const appUrl = `http://127.0.0.1:${options.port}`;
-  const processes: ManagedProcess[] = [];
+  const processes: SupervisedProcess[] = [];
+  const supervision = { log, onGiveUp: options.onGiveUp ?? (() => undefined) };
 
   const stop = async (): Promise<void> => {
     // API and worker first, Temporal last, so nothing in flight loses its server.
-    for (const proc of [...processes].reverse()) await stopProcess(proc);
+    for (const proc of [...processes].reverse()) await proc.stop();
   };
 
   try {
@@ -82,9 +90,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       '--sqlite-pragma', 'synchronous=normal',
       ...(options.headless ? ['--headless'] : []),
     ];
-    const temporal = startProcess('temporal', options.temporalCli, temporalArgs, { log });
+    const temporal = supervise('temporal', () => startProcess('temporal', options.temporalCli, temporalArgs, { log }), supervision);
     processes.push(temporal);
-    await waitFor('Temporal server', () => temporalAnswers(temporalAddress), 60_000, temporal.exited);
+    await waitFor('Temporal server', () => temporalAnswers(temporalAddress), 60_000, temporal.current().exited);
 
     migrateDatabase(rootDir, databaseFile);
     let seeded = false;
@@ -104,23 +112,30 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       WEB_DIST: path.join(rootDir, 'web', 'dist'),
       ...options.env,
     };
-    const tsx = path.join(rootDir, 'node_modules', '.bin', 'tsx');
+    // `node --import tsx`, not the tsx CLI: the CLI runs the program in a child of its own, which a
+    // SIGKILL to the CLI would orphan (still holding the port) while the supervisor starts another.
+    const runTs = (file: string): [string, string[]] => [process.execPath, ['--import', 'tsx', path.join(rootDir, file)]];
     let workerReady = false;
-    const worker = startProcess('worker', tsx, [path.join(rootDir, 'worker', 'main.ts')], {
-      cwd: rootDir,
-      env,
-      log: (line) => {
-        if (line.includes('worker: polling')) workerReady = true;
-        log(line);
-      },
-    });
+    const worker = supervise(
+      'worker',
+      () =>
+        startProcess('worker', ...runTs('worker/main.ts'), {
+          cwd: rootDir,
+          env,
+          log: (line) => {
+            if (line.includes('worker: polling')) workerReady = true;
+            log(line);
+          },
+        }),
+      supervision,
+    );
     processes.push(worker);
-    const api = startProcess('api', tsx, [path.join(rootDir, 'api', 'main.ts')], { cwd: rootDir, env, log });
+    const api = supervise('api', () => startProcess('api', ...runTs('api/main.ts'), { cwd: rootDir, env, log }), supervision);
     processes.push(api);
 
-    await waitFor('worker', async () => workerReady, 120_000, worker.exited);
-    await waitFor('API', async () => (await fetch(`${appUrl}/api/health`)).ok, 60_000, api.exited);
-    return { appUrl, temporalAddress, temporalUiUrl, databaseFile, seeded, stop };
+    await waitFor('worker', async () => workerReady, 120_000, worker.current().exited);
+    await waitFor('API', async () => (await fetch(`${appUrl}/api/health`)).ok, 60_000, api.current().exited);
+    return { appUrl, temporalAddress, temporalUiUrl, databaseFile, seeded, processes: { temporal, worker, api }, stop };
   } catch (error) {
     await stop();
     throw error;

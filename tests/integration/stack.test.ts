@@ -104,4 +104,25 @@ describe('the whole stack (Temporal dev server, worker and API processes, SQLite
     expect(after.leads).toBe(before.leads);
     expect(after.openTasks).toBe(before.openTasks);
   });
+
+  it('restarts a worker and an API killed with SIGKILL, logs why, and the next lead still gets its contact task', async () => {
+    const { appUrl, processes } = stack!;
+    const [workerPid, apiPid] = [processes.worker.current().child.pid, processes.api.current().child.pid];
+    processes.worker.current().child.kill('SIGKILL');
+    processes.api.current().child.kill('SIGKILL');
+    await waitUntil('both restarted', async () => processes.worker.restarts() >= 1 && processes.api.restarts() >= 1, 30_000);
+    expect(processes.worker.current().child.pid).not.toBe(workerPid);
+    expect(processes.api.current().child.pid).not.toBe(apiPid);
+    expect(logs).toEqual(expect.arrayContaining(['[supervisor] worker died (killed by SIGKILL); restarting in 1.0 s', '[supervisor] api died (killed by SIGKILL); restarting in 1.0 s']));
+
+    await waitUntil('the API answering again', async () => (await fetch(`${appUrl}/api/health`).catch(() => undefined))?.ok, 60_000);
+    const cookie = await login(appUrl, 'agent@flipstackk.test');
+    const created = await fetch(`${appUrl}/api/leads`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(buildLeadInput({ sellerName: 'After Restart' })) });
+    expect(created.status).toBe(201);
+    const lead = (await created.json()) as { id: string };
+    await waitUntil('the contact task from the restarted worker', async () => {
+      const tasks = (await (await fetch(`${appUrl}/api/tasks?leadId=${lead.id}`, { headers: { cookie } })).json()) as { items: Array<{ title: string }> };
+      return tasks.items.some((task) => task.title === 'Contact lead within 1 hour');
+    }, 60_000);
+  });
 });
