@@ -45,11 +45,6 @@ export type EventName = (typeof EVENT_NAMES)[number];
 /** The actions an entity type's events may have, e.g. `EventAction<'task'>` = 'created' | 'assigned' | … */
 export type EventAction<E extends EntityType> = EventName extends infer N ? (N extends `${E}.${infer A}` ? A : never) : never;
 
-/** The SSE event name of a change: `<entity>.<action>`, e.g. `lead.created`, `task.overdue`. */
-export function eventName(entityType: EntityType, action: string): string {
-  return `${entityType}.${action}`;
-}
-
 /** Who may see an event: everyone signed in, or only its audience user (notifications). */
 export function canSeeEvent(event: { audienceUserId: string | null }, userId: string): boolean {
   return event.audienceUserId === null || event.audienceUserId === userId;

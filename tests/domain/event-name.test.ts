@@ -1,10 +1,4 @@
-import { canSeeEvent, eventName } from '../../domain/events/event-name';
-
-describe('eventName', () => {
-  it('joins entity and action', () => {
-    expect(eventName('task', 'overdue')).toBe('task.overdue');
-  });
-});
+import { canSeeEvent } from '../../domain/events/event-name';
 
 describe('canSeeEvent', () => {
   it.each([
