@@ -37,7 +37,8 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-async function temporalAnswers(address: string): Promise<boolean> {
+/** Whether a Temporal frontend answers at `address`. */
+export async function temporalAnswers(address: string): Promise<boolean> {
   const connection = await Connection.connect({ address, connectTimeout: 1_000 });
   try {
     await connection.workflowService.getSystemInfo({});

@@ -3,7 +3,7 @@ import { buildUser, TEST_PASSWORD } from '../support/factories';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { waitUntil } from '../support/wait-until';
 
-jest.setTimeout(60_000);
+jest.setTimeout(180_000);
 
 let api: ApiHarness;
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { buyerWorkflowId } from '../../domain/workflow-ids';
 import { getBuyerStateQuery } from '../../workflows/buyers/buyer.messages';
 import { waitUntil } from '../support/wait-until';
 
-jest.setTimeout(60_000);
+jest.setTimeout(180_000);
 
 let api: ApiHarness;
 let cookie: string;

@@ -2,7 +2,7 @@ import { buildLead, buildLeadInput, buildUser } from '../support/factories';
 import { waitUntil } from '../support/wait-until';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 
-jest.setTimeout(60_000);
+jest.setTimeout(180_000);
 
 let api: ApiHarness;
 type User = Awaited<ReturnType<typeof buildUser>>;

@@ -3,7 +3,7 @@ import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { openEventStream } from '../support/sse-client';
 import { waitUntil } from '../support/wait-until';
 
-jest.setTimeout(60_000);
+jest.setTimeout(180_000);
 
 let api: ApiHarness;
 let agent: { id: string; email: string };

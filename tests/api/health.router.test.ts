@@ -5,7 +5,7 @@ import { createEventHub } from '../../api/sse/event-hub';
 import { freePort } from '../../scripts/lib/processes';
 import { createTestDb } from '../support/test-db';
 
-jest.setTimeout(30_000);
+jest.setTimeout(180_000);
 
 it('answers 503 naming Temporal when Temporal is down', async () => {
   const testDb = await createTestDb();

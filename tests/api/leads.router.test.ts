@@ -3,7 +3,7 @@ import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { waitUntil } from '../support/wait-until';
 import { leadWorkflowId } from '../../domain/workflow-ids';
 
-jest.setTimeout(60_000);
+jest.setTimeout(180_000);
 
 let api: ApiHarness;
 let agent: { id: string; email: string };

@@ -1,7 +1,7 @@
 import { buildLeadInput, buildUser } from '../support/factories';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 
-jest.setTimeout(60_000);
+jest.setTimeout(180_000);
 
 let api: ApiHarness;
 let cookie: string;

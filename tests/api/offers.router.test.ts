@@ -4,7 +4,7 @@ import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { recordHistory } from '../support/temporal-env';
 import { waitUntil } from '../support/wait-until';
 
-jest.setTimeout(60_000);
+jest.setTimeout(180_000);
 
 let api: ApiHarness;
 let agent: { id: string; email: string };

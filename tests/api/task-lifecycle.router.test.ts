@@ -4,7 +4,7 @@ import { recordHistory } from '../support/temporal-env';
 import { waitUntil } from '../support/wait-until';
 import { taskWorkflowId } from '../../domain/workflow-ids';
 
-jest.setTimeout(90_000);
+jest.setTimeout(180_000);
 
 let api: ApiHarness;
 type User = Awaited<ReturnType<typeof buildUser>>;

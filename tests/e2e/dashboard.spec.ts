@@ -6,7 +6,7 @@ import { useBrowserStack } from '../support/browser-stack';
 
 const PASSWORD = 'flipstackk';
 
-jest.setTimeout(60_000);
+jest.setTimeout(180_000);
 
 const { withStackLogs, appUrl, browser: runningBrowser } = useBrowserStack();
 

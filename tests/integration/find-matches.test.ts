@@ -7,7 +7,7 @@ import type { Buyer, Lead } from '../../prisma/generated/client';
 import { buildLead, buildUser } from '../support/factories';
 import { createTestDb, type TestDb } from '../support/test-db';
 
-jest.setTimeout(60_000);
+jest.setTimeout(180_000);
 
 let testDb: TestDb;
 let leads: Lead[];

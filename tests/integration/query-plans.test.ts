@@ -11,7 +11,7 @@ import { Prisma } from '../../prisma/generated/client';
 import type { Scope } from '../../domain/analytics/dashboard.schema';
 import { createTestDb, type TestDb } from '../support/test-db';
 
-jest.setTimeout(60_000);
+jest.setTimeout(180_000);
 
 // The tables that grow with the business; a full scan of one of them is what slows pages down at volume.
 const BIG_TABLES = ['Lead', 'Buyer', 'Task', 'Offer', 'Event', 'Deal', 'Note', 'Notification'];

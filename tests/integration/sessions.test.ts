@@ -2,7 +2,7 @@ import { createSessionStore } from '../../api/auth/sessions';
 import { buildUser } from '../support/factories';
 import { createTestDb, type TestDb } from '../support/test-db';
 
-jest.setTimeout(30_000);
+jest.setTimeout(180_000);
 
 let testDb: TestDb;
 beforeAll(async () => {

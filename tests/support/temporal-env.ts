@@ -5,8 +5,12 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Deadlines } from '../../domain/config/deadlines';
 import type { Db } from '../../db/client';
+import { freePort, startProcess, stopProcess, waitFor } from '../../scripts/lib/processes';
+import { temporalAnswers } from '../../scripts/lib/stack';
 import { findTemporalCli } from '../../scripts/lib/temporal-cli';
 import { createFlipstackkWorker } from '../../worker/create-worker';
+
+const SERVER_START_MS = 120_000;
 
 export function requireTemporalCli(): string {
   const cli = findTemporalCli();
@@ -14,19 +18,46 @@ export function requireTemporalCli(): string {
   return cli;
 }
 
-/** A real Temporal dev server from the CLI binary (never a download). */
-export function startTemporalDevServer(): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createLocal({
-    server: { executable: { type: 'existing-path', path: requireTemporalCli() }, extraArgs: ['--log-level', 'error'] },
+/**
+ * A real Temporal dev server from the CLI binary (never a download). Started here rather than by
+ * `createLocal`, which gives the server 5 s to answer: a busy CI machine needs longer.
+ */
+export async function startTemporalDevServer(): Promise<TestWorkflowEnvironment> {
+  const address = `127.0.0.1:${await freePort()}`;
+  const port = address.split(':')[1]!;
+  const server = startProcess('temporal', requireTemporalCli(), ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', port, '--namespace', 'default', '--log-level', 'error'], {
+    log: () => undefined,
   });
+  try {
+    await waitFor('Temporal dev server', () => temporalAnswers(address), SERVER_START_MS, server.exited);
+    const env = await TestWorkflowEnvironment.createFromExistingServer({ address, namespace: 'default' });
+    const teardown = env.teardown.bind(env);
+    env.teardown = async () => {
+      await teardown();
+      await stopProcess(server, 5_000);
+    };
+    return env;
+  } catch (error) {
+    await stopProcess(server, 1_000);
+    throw error;
+  }
 }
 
 const TEST_SERVER = path.join(__dirname, '..', '..', '.tools', 'temporal-test-server', 'run');
 
-/** Temporal's Java time-skipping test server, installed by scripts/install-test-server.sh. */
-export function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
+/**
+ * Temporal's Java time-skipping test server, installed by scripts/install-test-server.sh. The SDK
+ * gives it 5 s to answer, which a JVM on a busy machine can miss: a failed start is tried again.
+ */
+export async function startTimeSkippingServer(attempts = 4): Promise<TestWorkflowEnvironment> {
   if (!fs.existsSync(TEST_SERVER)) throw new Error(`${TEST_SERVER} is missing: run bash scripts/install-test-server.sh`);
-  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: TEST_SERVER } } });
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: TEST_SERVER } } });
+    } catch (error) {
+      if (attempt >= attempts || !String(error).includes('did not start')) throw error;
+    }
+  }
 }
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;

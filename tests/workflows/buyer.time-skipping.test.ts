@@ -7,7 +7,7 @@ import { startTimeSkippingServer, withWorker } from '../support/temporal-env';
 import { createTestDb, type TestDb } from '../support/test-db';
 import { waitUntil } from '../support/wait-until';
 
-jest.setTimeout(60_000);
+jest.setTimeout(180_000);
 
 // The real 7-day and 1-day reminder offsets, with Temporal's time-skipping test server.
 const TASK_QUEUE = 'buyer-time-skipping-test';

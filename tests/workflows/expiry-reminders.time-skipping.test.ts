@@ -7,7 +7,7 @@ import { startTimeSkippingServer, withWorker } from '../support/temporal-env';
 import { createTestDb, type TestDb } from '../support/test-db';
 import { waitUntil } from '../support/wait-until';
 
-jest.setTimeout(90_000);
+jest.setTimeout(180_000);
 
 // "Renew or act on expiring <thing>" 7 days and 1 day before, at the real offsets.
 const TASK_QUEUE = 'expiry-time-skipping-test';

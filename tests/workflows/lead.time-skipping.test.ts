@@ -7,7 +7,7 @@ import { startTimeSkippingServer, withWorker } from '../support/temporal-env';
 import { createTestDb, type TestDb } from '../support/test-db';
 import { waitUntil } from '../support/wait-until';
 
-jest.setTimeout(60_000);
+jest.setTimeout(180_000);
 
 // The real default deadlines (1 h contact), with Temporal's time-skipping test server.
 const TASK_QUEUE = 'lead-time-skipping-test';

@@ -7,7 +7,7 @@ import { recordHistory as recordWorkflowHistory, startTemporalDevServer, withWor
 import { createTestDb, type TestDb } from '../support/test-db';
 import { waitUntil } from '../support/wait-until';
 
-jest.setTimeout(60_000);
+jest.setTimeout(180_000);
 
 const TASK_QUEUE = 'lead-workflow-test';
 

@@ -9,7 +9,7 @@ import { recordHistory, startTemporalDevServer, withWorker } from '../support/te
 import { createTestDb, type TestDb } from '../support/test-db';
 import { waitUntil } from '../support/wait-until';
 
-jest.setTimeout(60_000);
+jest.setTimeout(180_000);
 
 const TASK_QUEUE = 'monthly-review-test';
 let env: TestWorkflowEnvironment;

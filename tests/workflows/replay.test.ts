@@ -4,7 +4,7 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { workflowBundle } from '../support/temporal-env';
 
-jest.setTimeout(60_000);
+jest.setTimeout(180_000);
 
 const HISTORIES_DIR = path.join(__dirname, 'histories');
 // Recorded by the workflow tests with RECORD_HISTORIES=1; re-record when a workflow changes on purpose.

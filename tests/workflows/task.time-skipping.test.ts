@@ -7,7 +7,7 @@ import { recordHistory, startTimeSkippingServer, withWorker } from '../support/t
 import { createTestDb, type TestDb } from '../support/test-db';
 import { waitUntil } from '../support/wait-until';
 
-jest.setTimeout(60_000);
+jest.setTimeout(180_000);
 
 // A task due in a day (the default for "Verify proof of funds"), on Temporal's time-skipping test server.
 const TASK_QUEUE = 'task-time-skipping-test';

@@ -7,7 +7,7 @@ import { buildLead, buildUser, TEST_PASSWORD } from '../../support/factories';
 import { createTestDb } from '../../support/test-db';
 
 // The client retries an unreachable server for about 20 s before it gives up.
-jest.setTimeout(90_000);
+jest.setTimeout(180_000);
 
 it('a lifecycle route answers 503 when Temporal cannot be reached', async () => {
   const testDb = await createTestDb();

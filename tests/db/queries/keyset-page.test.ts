@@ -10,7 +10,7 @@ import { toTaskJson } from '../../../db/rows';
 import { buildLead, buildUser } from '../../support/factories';
 import { createTestDb, type TestDb } from '../../support/test-db';
 
-jest.setTimeout(60_000);
+jest.setTimeout(180_000);
 
 let testDb: TestDb;
 let owner: PublicUser;
