@@ -2,9 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { BUYER_STATUSES, type BuyerStatus } from '../../../../domain/buyers/buyer.schema';
+import { buyerWorkflowId } from '../../../../domain/workflow-ids';
+import { DetailPage } from '../../lib/detail-page';
 import { humanize, money, optionLabel } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
-import { useWorkflowLink } from '../../lib/use-workflow-link';
 import { HistoryTimeline } from '../history/history-timeline';
 import { recordRecentView } from '../leads/leads.api';
 import { DocumentsPanel } from '../documents/documents-panel';
@@ -97,7 +98,6 @@ function BuyerMatches({ buyer }: { buyer: { id: string; name: string } }) {
 export function BuyerDetailPage() {
   const { id = '' } = useParams();
   const queryClient = useQueryClient();
-  const workflowLink = useWorkflowLink();
   const [editing, setEditing] = useState(false);
   const buyer = useQuery({ queryKey: ['buyers', 'detail', id], queryFn: () => getBuyer(id) });
   const setStatus = useMutation({
@@ -112,83 +112,67 @@ export function BuyerDetailPage() {
     recordRecentView('buyer', id).catch(() => undefined);
   }, [id]);
 
-  if (buyer.isPending) return <p className="muted">Loading buyer…</p>;
-  if (buyer.isError)
-    return (
-      <p className="alert alert-error" role="alert">
-        {buyer.error.message} <Link to="/buyers">Back to buyers</Link>
-      </p>
-    );
-  const data = buyer.data;
-  const temporal = workflowLink(`buyer-${data.id}`);
-
   return (
-    <div className="page">
-      <header className="page-header page-header-row">
-        <div>
-          <p className="page-eyebrow">
-            <Link to="/buyers">Buyers</Link>
-          </p>
-          <div className="detail-title">
-            <h1>{data.name}</h1>
-            <StatusPill status={data.status} />
-          </div>
-          {data.company && <p className="page-subtitle">{data.company}</p>}
-        </div>
-        <div className="header-actions">
-          {BUYER_STATUSES.filter((status) => status !== data.status).map((status) => (
-            <button key={status} type="button" className="button button-secondary" disabled={setStatus.isPending} onClick={() => setStatus.mutate(status)}>
-              Mark {humanize(status).toLowerCase()}
-            </button>
-          ))}
-          {temporal && (
-            <a className="button button-secondary" href={temporal} target="_blank" rel="noreferrer">
-              Workflow ↗
-            </a>
+    <DetailPage
+      query={buyer}
+      list={{ to: '/buyers', label: 'Buyers', noun: 'buyer' }}
+      header={(data) => ({
+        title: data.name,
+        status: data.status,
+        subtitle: data.company,
+        actions: BUYER_STATUSES.filter((status) => status !== data.status).map((status) => (
+          <button key={status} type="button" className="button button-secondary" disabled={setStatus.isPending} onClick={() => setStatus.mutate(status)}>
+            Mark {humanize(status).toLowerCase()}
+          </button>
+        )),
+        workflowId: buyerWorkflowId(data.id),
+      })}
+    >
+      {(data) => (
+        <>
+          {setStatus.isError && (
+            <p className="alert alert-error" role="alert">
+              {setStatus.error.message}
+            </p>
           )}
-        </div>
-      </header>
-      {setStatus.isError && (
-        <p className="alert alert-error" role="alert">
-          {setStatus.error.message}
-        </p>
+          <div className="detail-grid">
+            <div className="stack">
+              <section className="card" aria-labelledby="buy-box-title">
+                <header className="card-header">
+                  <h2 id="buy-box-title">Buy box</h2>
+                  {!editing && (
+                    <button type="button" className="button button-secondary button-small" onClick={() => setEditing(true)}>
+                      Edit preferences
+                    </button>
+                  )}
+                </header>
+                {editing ? (
+                  <BuyerForm
+                    buyer={data}
+                    onDone={(saved) => {
+                      queryClient.setQueryData(['buyers', 'detail', id], saved);
+                      setEditing(false);
+                    }}
+                    onCancel={() => setEditing(false)}
+                  />
+                ) : (
+                  <div className="card-body">
+                    <BuyBox buyer={data} />
+                  </div>
+                )}
+              </section>
+              <BuyerMatches buyer={data} />
+              <OfferList buyerId={data.id} />
+            </div>
+            <div className="stack">
+              <TaskList subject={{ buyerId: data.id }} actions={<ScheduleMeeting buyer={data} />} />
+              <NotesPanel subject={{ buyerId: data.id }} />
+              <DocumentsPanel subject={{ buyerId: data.id }} />
+              <HistoryTimeline entityType="buyer" id={data.id} />
+            </div>
+          </div>
+        </>
       )}
-      <div className="detail-grid">
-        <div className="stack">
-          <section className="card" aria-labelledby="buy-box-title">
-            <header className="card-header">
-              <h2 id="buy-box-title">Buy box</h2>
-              {!editing && (
-                <button type="button" className="button button-secondary button-small" onClick={() => setEditing(true)}>
-                  Edit preferences
-                </button>
-              )}
-            </header>
-            {editing ? (
-              <BuyerForm
-                buyer={data}
-                onDone={(saved) => {
-                  queryClient.setQueryData(['buyers', 'detail', id], saved);
-                  setEditing(false);
-                }}
-                onCancel={() => setEditing(false)}
-              />
-            ) : (
-              <div className="card-body">
-                <BuyBox buyer={data} />
-              </div>
-            )}
-          </section>
-          <BuyerMatches buyer={data} />
-          <OfferList buyerId={data.id} />
-        </div>
-        <div className="stack">
-          <TaskList subject={{ buyerId: data.id }} actions={<ScheduleMeeting buyer={data} />} />
-          <NotesPanel subject={{ buyerId: data.id }} />
-          <DocumentsPanel subject={{ buyerId: data.id }} />
-          <HistoryTimeline entityType="buyer" id={data.id} />
-        </div>
-      </div>
-    </div>
+    </DetailPage>
   );
 }

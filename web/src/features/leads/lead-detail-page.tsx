@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { Lead } from '../../../../domain/leads/lead.schema';
+import { leadWorkflowId } from '../../../../domain/workflow-ids';
+import { DetailPage } from '../../lib/detail-page';
 import { fullDate, humanize, money, optionLabel } from '../../lib/format';
-import { StatusPill } from '../../lib/status-pill';
-import { useWorkflowLink } from '../../lib/use-workflow-link';
 import { HistoryTimeline } from '../history/history-timeline';
 import { DocumentsPanel } from '../documents/documents-panel';
 import { NotesPanel } from '../notes/notes-panel';
@@ -59,7 +59,6 @@ function LeadFacts({ lead }: { lead: Lead }) {
 export function LeadDetailPage() {
   const { id = '' } = useParams();
   const [editing, setEditing] = useState(false);
-  const workflowLink = useWorkflowLink();
   const lead = useQuery({ queryKey: ['leads', 'detail', id], queryFn: () => getLead(id) });
 
   useEffect(() => {
@@ -67,96 +66,76 @@ export function LeadDetailPage() {
     recordRecentView('lead', id).catch(() => undefined);
   }, [id]);
 
-  if (lead.isPending) return <p className="muted">Loading lead…</p>;
-  if (lead.isError)
-    return (
-      <p className="alert alert-error" role="alert">
-        {lead.error.message} <Link to="/leads">Back to leads</Link>
-      </p>
-    );
-  const data = lead.data;
-  const temporal = workflowLink(`lead-${data.id}`);
-
   return (
-    <div className="page">
-      <header className="page-header page-header-row">
-        <div>
-          <p className="page-eyebrow">
-            <Link to="/leads">Leads</Link> / {data.city}
-          </p>
-          <div className="detail-title">
-            <h1>{data.sellerName}</h1>
-            <StatusPill status={data.status} />
-            {data.deadReason && <span className="muted small">({humanize(data.deadReason)})</span>}
-          </div>
-          <p className="page-subtitle">
-            {data.street}, {data.city}, {data.state} {data.zip}
-          </p>
-        </div>
-        <div className="header-actions">
-          {temporal && (
-            <a className="button button-secondary" href={temporal} target="_blank" rel="noreferrer">
-              Workflow ↗
-            </a>
-          )}
-        </div>
-      </header>
-
-      <div className="detail-grid">
-        <div className="stack">
-          <section className="card" aria-labelledby="facts-title">
-            <header className="card-header">
-              <h2 id="facts-title">Lead</h2>
-              {!editing && (
-                <button type="button" className="button button-secondary button-small" onClick={() => setEditing(true)}>
-                  Edit
-                </button>
+    <DetailPage
+      query={lead}
+      list={{ to: '/leads', label: 'Leads', noun: 'lead' }}
+      header={(data) => ({
+        crumb: data.city,
+        title: data.sellerName,
+        status: data.status,
+        badges: data.deadReason && <span className="muted small">({humanize(data.deadReason)})</span>,
+        subtitle: `${data.street}, ${data.city}, ${data.state} ${data.zip}`,
+        workflowId: leadWorkflowId(data.id),
+      })}
+    >
+      {(data) => (
+        <div className="detail-grid">
+          <div className="stack">
+            <section className="card" aria-labelledby="facts-title">
+              <header className="card-header">
+                <h2 id="facts-title">Lead</h2>
+                {!editing && (
+                  <button type="button" className="button button-secondary button-small" onClick={() => setEditing(true)}>
+                    Edit
+                  </button>
+                )}
+              </header>
+              {editing ? (
+                <LeadEditForm lead={data} onDone={() => setEditing(false)} />
+              ) : (
+                <div className="card-body">
+                  <LeadFacts lead={data} />
+                </div>
               )}
-            </header>
-            {editing ? (
-              <LeadEditForm lead={data} onDone={() => setEditing(false)} />
-            ) : (
-              <div className="card-body">
-                <LeadFacts lead={data} />
-              </div>
-            )}
-            <div className="deal-math" aria-label="Deal math">
-              <div>
-                <div className="label">Asking</div>
-                <div className="value">{moneyOrDash(data.askingPrice)}</div>
-              </div>
-              <div>
-                <div className="label">ARV</div>
-                <div className="value">{moneyOrDash(data.arv)}</div>
-              </div>
-              <div>
-                <div className="label">Repairs</div>
-                <div className="value">{moneyOrDash(data.repairEstimate)}</div>
-              </div>
-              <div className="mao">
-                <div className="label">MAO</div>
-                <div className="value" data-testid="lead-mao">
-                  {moneyOrDash(data.mao)}
+              <div className="deal-math" aria-label="Deal math">
+                <div>
+                  <div className="label">Asking</div>
+                  <div className="value">{moneyOrDash(data.askingPrice)}</div>
+                </div>
+                <div>
+                  <div className="label">ARV</div>
+                  <div className="value">{moneyOrDash(data.arv)}</div>
+                </div>
+                <div>
+                  <div className="label">Repairs</div>
+                  <div className="value">{moneyOrDash(data.repairEstimate)}</div>
+                </div>
+                <div className="mao">
+                  <div className="label">MAO</div>
+                  <div className="value" data-testid="lead-mao">
+                    {moneyOrDash(data.mao)}
+                  </div>
                 </div>
               </div>
-            </div>
-          </section>
-          <section className="card" aria-labelledby="status-title">
-            <header className="card-header">
-              <h2 id="status-title">Pipeline</h2>
-            </header>
-            <LeadStatusControl lead={data} />
-          </section>
-          <LeadMatches leadId={data.id} suggestedAmount={data.mao ?? data.askingPrice} />
-          <OfferList leadId={data.id} suggestedAmount={data.mao ?? data.askingPrice} />
+            </section>
+            <section className="card" aria-labelledby="status-title">
+              <header className="card-header">
+                <h2 id="status-title">Pipeline</h2>
+              </header>
+              <LeadStatusControl lead={data} />
+            </section>
+            <LeadMatches leadId={data.id} suggestedAmount={data.mao ?? data.askingPrice} />
+            <OfferList leadId={data.id} suggestedAmount={data.mao ?? data.askingPrice} />
+          </div>
+          <div className="stack">
+            <TaskList subject={{ leadId: data.id }} />
+            <NotesPanel subject={{ leadId: data.id }} />
+            <DocumentsPanel subject={{ leadId: data.id }} />
+            <HistoryTimeline entityType="lead" id={data.id} />
+          </div>
         </div>
-        <div className="stack">
-          <TaskList subject={{ leadId: data.id }} />
-          <NotesPanel subject={{ leadId: data.id }} />
-          <DocumentsPanel subject={{ leadId: data.id }} />
-          <HistoryTimeline entityType="lead" id={data.id} />
-        </div>
-      </div>
-    </div>
+      )}
+    </DetailPage>
   );
 }

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
+import { taskWorkflowId } from '../../../../domain/workflow-ids';
+import { DetailPage } from '../../lib/detail-page';
 import { fullDate, humanize, timeAgo } from '../../lib/format';
-import { StatusPill } from '../../lib/status-pill';
-import { useWorkflowLink } from '../../lib/use-workflow-link';
 import { HistoryTimeline } from '../history/history-timeline';
 import { NotesPanel } from '../notes/notes-panel';
 import { useUserName } from '../users/use-users';
@@ -41,82 +41,71 @@ function RelatedLinks({ task }: { task: TaskDetail }) {
 /** One task: what it is about, the moves this user may make, edits, notes, follow-ups and history. */
 export function TaskDetailPage() {
   const { id = '' } = useParams();
-  const workflowLink = useWorkflowLink();
   const nameOf = useUserName();
   const task = useQuery({ queryKey: taskDetailKey(id), queryFn: () => getTask(id) });
   const notice = useChangeNotice(task.data, nameOf);
 
-  if (task.isPending) return <p className="muted">Loading task…</p>;
-  if (task.isError)
-    return (
-      <p className="alert alert-error" role="alert">
-        {task.error.message} <Link to="/tasks">Back to tasks</Link>
-      </p>
-    );
-  const data = task.data;
-  const temporal = workflowLink(`task-${data.id}`);
-
   return (
-    <div className="page">
-      <header className="page-header page-header-row">
-        <div>
-          <p className="page-eyebrow">
-            <Link to="/tasks">Tasks</Link> / {humanize(data.type)}
-          </p>
-          <div className="detail-title">
-            <h1>{data.title}</h1>
-            <StatusPill status={data.status} />
+    <DetailPage
+      query={task}
+      list={{ to: '/tasks', label: 'Tasks', noun: 'task' }}
+      header={(data) => ({
+        crumb: humanize(data.type),
+        title: data.title,
+        status: data.status,
+        badges: (
+          <>
             <span className={`priority ${PRIORITY_CLASS[data.priority]}`}>{humanize(data.priority)}</span>
             {data.overdue && data.status !== 'COMPLETED' && data.status !== 'CANCELLED' && <span className="overdue">Overdue</span>}
-          </div>
-          <p className="page-subtitle">
+          </>
+        ),
+        subtitle: (
+          <>
             {data.assignee ? `Assigned to ${data.assignee.label}` : 'Unassigned'} · due <span title={fullDate(data.dueAt)}>{timeAgo(data.dueAt)}</span>
             {data.requiresReview && ' · needs a supervisor’s approval'}
-          </p>
-        </div>
-        <div className="header-actions">
-          {temporal && (
-            <a className="button button-secondary" href={temporal} target="_blank" rel="noreferrer">
-              Workflow ↗
-            </a>
+          </>
+        ),
+        workflowId: taskWorkflowId(data.id),
+      })}
+    >
+      {(data) => (
+        <>
+          {notice.message && (
+            <p className="alert alert-success task-notice" role="status">
+              {notice.message}
+              <button type="button" className="button button-secondary button-small" onClick={notice.dismiss}>
+                OK
+              </button>
+            </p>
           )}
-        </div>
-      </header>
 
-      {notice.message && (
-        <p className="alert alert-success task-notice" role="status">
-          {notice.message}
-          <button type="button" className="button button-secondary button-small" onClick={notice.dismiss}>
-            OK
-          </button>
-        </p>
-      )}
-
-      <div className="detail-grid">
-        <div className="stack">
-          <section className="card" aria-labelledby="task-title">
-            <header className="card-header">
-              <h2 id="task-title">Task</h2>
-            </header>
-            <TaskActionsBar task={data} acknowledge={notice.acknowledge} />
-            <TaskEditControls task={data} acknowledge={notice.acknowledge} />
-            <div className="card-body">
-              {data.description && <p style={{ whiteSpace: 'pre-wrap' }}>{data.description}</p>}
-              <RelatedLinks task={data} />
-              <p className="list-meta">
-                Created {fullDate(data.createdAt)}
-                {data.createdById && ` by ${nameOf(data.createdById)}`}
-                {data.completedAt && ` · completed ${fullDate(data.completedAt)}`}
-              </p>
+          <div className="detail-grid">
+            <div className="stack">
+              <section className="card" aria-labelledby="task-title">
+                <header className="card-header">
+                  <h2 id="task-title">Task</h2>
+                </header>
+                <TaskActionsBar task={data} acknowledge={notice.acknowledge} />
+                <TaskEditControls task={data} acknowledge={notice.acknowledge} />
+                <div className="card-body">
+                  {data.description && <p style={{ whiteSpace: 'pre-wrap' }}>{data.description}</p>}
+                  <RelatedLinks task={data} />
+                  <p className="list-meta">
+                    Created {fullDate(data.createdAt)}
+                    {data.createdById && ` by ${nameOf(data.createdById)}`}
+                    {data.completedAt && ` · completed ${fullDate(data.completedAt)}`}
+                  </p>
+                </div>
+              </section>
+              <FollowUpForm parent={data} />
             </div>
-          </section>
-          <FollowUpForm parent={data} />
-        </div>
-        <div className="stack">
-          <NotesPanel subject={{ taskId: data.id }} />
-          <HistoryTimeline entityType="task" id={data.id} />
-        </div>
-      </div>
-    </div>
+            <div className="stack">
+              <NotesPanel subject={{ taskId: data.id }} />
+              <HistoryTimeline entityType="task" id={data.id} />
+            </div>
+          </div>
+        </>
+      )}
+    </DetailPage>
   );
 }

@@ -1,0 +1,70 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { StatusPill } from './status-pill';
+import { useWorkflowLink } from './use-workflow-link';
+
+export interface DetailHeader {
+  /** After the list's link in the eyebrow: "Leads / Dayton". */
+  crumb?: ReactNode;
+  title: ReactNode;
+  status: string;
+  /** Shown after the status pill: priority, "Overdue", a dead lead's reason. */
+  badges?: ReactNode;
+  subtitle?: ReactNode;
+  /** Buttons before the "Workflow ↗" link. */
+  actions?: ReactNode;
+  /** The record's lifecycle workflow, linked in the Temporal Web UI. */
+  workflowId: string;
+}
+
+interface DetailPageProps<T> {
+  query: UseQueryResult<T>;
+  /** The list the record belongs to: its path, its name ("Leads") and one record's noun ("lead"). */
+  list: { to: string; label: string; noun: string };
+  header: (data: T) => DetailHeader;
+  /** What follows the header, once the record has loaded. */
+  children: (data: T) => ReactNode;
+}
+
+/** The frame of a lead, buyer or task page: loading, the error with a way back, and the header. */
+export function DetailPage<T>({ query, list, header, children }: DetailPageProps<T>) {
+  const workflowLink = useWorkflowLink();
+  if (query.isPending) return <p className="muted">Loading {list.noun}…</p>;
+  if (query.isError)
+    return (
+      <p className="alert alert-error" role="alert">
+        {query.error.message} <Link to={list.to}>Back to {list.label.toLowerCase()}</Link>
+      </p>
+    );
+  const { crumb, title, status, badges, subtitle, actions, workflowId } = header(query.data);
+  const temporal = workflowLink(workflowId);
+
+  return (
+    <div className="page">
+      <header className="page-header page-header-row">
+        <div>
+          <p className="page-eyebrow">
+            <Link to={list.to}>{list.label}</Link>
+            {crumb != null && <> / {crumb}</>}
+          </p>
+          <div className="detail-title">
+            <h1>{title}</h1>
+            <StatusPill status={status} />
+            {badges}
+          </div>
+          {subtitle && <p className="page-subtitle">{subtitle}</p>}
+        </div>
+        <div className="header-actions">
+          {actions}
+          {temporal && (
+            <a className="button button-secondary" href={temporal} target="_blank" rel="noreferrer">
+              Workflow ↗
+            </a>
+          )}
+        </div>
+      </header>
+      {children(query.data)}
+    </div>
+  );
+}
