@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
+import { OPEN_TASK_STATUSES } from '../../../../domain/tasks/task.schema';
 import { taskWorkflowId } from '../../../../domain/workflow-ids';
 import { DetailPage } from '../../lib/detail-page';
 import { fullDate, humanize, timeAgo } from '../../lib/format';
@@ -56,7 +57,7 @@ export function TaskDetailPage() {
         badges: (
           <>
             <span className={`priority ${PRIORITY_CLASS[data.priority]}`}>{humanize(data.priority)}</span>
-            {data.overdue && data.status !== 'COMPLETED' && data.status !== 'CANCELLED' && <span className="overdue">Overdue</span>}
+            {data.overdue && OPEN_TASK_STATUSES.includes(data.status) && <span className="overdue">Overdue</span>}
           </>
         ),
         subtitle: (
