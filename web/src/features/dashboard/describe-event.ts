@@ -1,3 +1,4 @@
+import { buyerWorkflowId, leadWorkflowId, offerWorkflowId, taskWorkflowId } from '../../../../domain/workflow-ids';
 import { humanize, money, timeAgo } from '../../lib/format';
 import type { LiveEvent } from '../../lib/use-live-events';
 
@@ -23,7 +24,7 @@ function dueText(entity: Record<string, unknown>, now: number): string {
 export function describeEvent(event: LiveEvent, context: { meId?: string; now: number }): EventLine {
   const { entity } = event;
   const priority = text(entity.priority) && `${humanize(text(entity.priority))} priority`;
-  const taskWorkflow = `task-${event.entityId}`;
+  const taskWorkflow = taskWorkflowId(event.entityId);
   switch (event.name) {
     case 'lead.created': {
       const price = typeof entity.askingPrice === 'number' ? `asking ${money(entity.askingPrice)}` : '';
@@ -31,7 +32,7 @@ export function describeEvent(event: LiveEvent, context: { meId?: string; now: n
         title: `New lead: ${text(entity.sellerName)}, ${text(entity.street)}, ${text(entity.city)}`,
         detail: joined(`${text(entity.state)} ${text(entity.zip)}`.trim(), text(entity.source) && humanize(text(entity.source)), price),
         tone: 'lead',
-        workflowId: `lead-${event.entityId}`,
+        workflowId: leadWorkflowId(event.entityId),
       };
     }
     case 'lead.status_changed':
@@ -39,7 +40,7 @@ export function describeEvent(event: LiveEvent, context: { meId?: string; now: n
         title: `Lead moved: ${text(entity.sellerName)} → ${humanize(text(entity.status))}`,
         detail: text(entity.previousStatus) && `was ${humanize(text(entity.previousStatus))}`,
         tone: 'status',
-        workflowId: `lead-${event.entityId}`,
+        workflowId: leadWorkflowId(event.entityId),
       };
     case 'task.created':
       return { title: `Task created: ${text(entity.title)}`, detail: joined(priority, dueText(entity, context.now)), tone: 'task', workflowId: taskWorkflow };
@@ -72,25 +73,25 @@ export function describeEvent(event: LiveEvent, context: { meId?: string; now: n
     case 'task.note_added':
       return { title: `Note on task: ${text(entity.title)}`, detail: '', tone: 'muted', workflowId: taskWorkflow };
     case 'lead.updated':
-      return { title: `Lead edited: ${text(entity.sellerName)}`, detail: '', tone: 'muted', workflowId: `lead-${event.entityId}` };
+      return { title: `Lead edited: ${text(entity.sellerName)}`, detail: '', tone: 'muted', workflowId: leadWorkflowId(event.entityId) };
     case 'buyer.updated':
-      return { title: `Buyer updated: ${text(entity.name)}`, detail: 'contact details or buy box', tone: 'muted', workflowId: `buyer-${event.entityId}` };
+      return { title: `Buyer updated: ${text(entity.name)}`, detail: 'contact details or buy box', tone: 'muted', workflowId: buyerWorkflowId(event.entityId) };
     case 'note.created':
       return { title: `Note by ${text(entity.authorName)}`, detail: text(entity.body).slice(0, 120), tone: 'muted' };
     case 'buyer.created':
-      return { title: `New buyer: ${text(entity.name)}`, detail: entity.cashBuyer === true ? 'cash buyer' : '', tone: 'lead', workflowId: `buyer-${event.entityId}` };
+      return { title: `New buyer: ${text(entity.name)}`, detail: entity.cashBuyer === true ? 'cash buyer' : '', tone: 'lead', workflowId: buyerWorkflowId(event.entityId) };
     case 'buyer.status_changed':
-      return { title: `Buyer ${text(entity.name)} → ${humanize(text(entity.status))}`, detail: '', tone: 'status', workflowId: `buyer-${event.entityId}` };
+      return { title: `Buyer ${text(entity.name)} → ${humanize(text(entity.status))}`, detail: '', tone: 'status', workflowId: buyerWorkflowId(event.entityId) };
     case 'offer.created':
-      return { title: `Offer drafted: ${money(Number(entity.amount))}`, detail: humanize(text(entity.kind)), tone: 'deal', workflowId: `offer-${event.entityId}` };
+      return { title: `Offer drafted: ${money(Number(entity.amount))}`, detail: humanize(text(entity.kind)), tone: 'deal', workflowId: offerWorkflowId(event.entityId) };
     case 'offer.status_changed':
-      return { title: `Offer ${humanize(text(entity.status)).toLowerCase()}: ${money(Number(entity.amount))}`, detail: text(entity.previousStatus) && `was ${humanize(text(entity.previousStatus))}`, tone: 'deal', workflowId: `offer-${event.entityId}` };
+      return { title: `Offer ${humanize(text(entity.status)).toLowerCase()}: ${money(Number(entity.amount))}`, detail: text(entity.previousStatus) && `was ${humanize(text(entity.previousStatus))}`, tone: 'deal', workflowId: offerWorkflowId(event.entityId) };
     case 'deal.closed':
       return {
         title: 'Deal closed',
         detail: typeof entity.assignmentFee === 'number' ? `assignment fee ${money(entity.assignmentFee)}` : '',
         tone: 'deal',
-        workflowId: text(entity.leadId) ? `lead-${text(entity.leadId)}` : undefined,
+        workflowId: text(entity.leadId) ? leadWorkflowId(text(entity.leadId)) : undefined,
       };
     case 'notification.created':
       return { title: text(entity.title), detail: text(entity.body), tone: 'task' };

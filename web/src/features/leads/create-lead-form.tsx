@@ -3,27 +3,17 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useForm, type FieldPath } from 'react-hook-form';
 import type { z } from 'zod';
 import { createLeadInputSchema, LEAD_SOURCES, PROPERTY_TYPES } from '../../../../domain/leads/lead.schema';
+import { leadWorkflowId } from '../../../../domain/workflow-ids';
 import { ApiError } from '../../lib/api-client';
+import { isFieldError, toOptionalNumber } from '../../lib/apply-server-errors';
 import { Field } from '../../lib/field';
-import { humanize } from '../../lib/format';
+import { optionLabel } from '../../lib/format';
 import { useWorkflowLink } from '../../lib/use-workflow-link';
 import { createLead } from './leads.api';
 import './create-lead-form.css';
 
 type FormInput = z.input<typeof createLeadInputSchema>;
 type FormOutput = z.output<typeof createLeadInputSchema>;
-
-const OPTION_LABELS: Record<string, string> = {
-  SFR: 'Single family',
-  MULTI_FAMILY: 'Multi-family',
-  PPC: 'Pay-per-click',
-  SEO: 'Search (SEO)',
-  SMS: 'SMS',
-};
-const optionLabel = (value: string): string => OPTION_LABELS[value] ?? humanize(value);
-
-// An empty number input is "no asking price", not zero.
-const toOptionalNumber = (value: unknown): number | undefined => (value === '' || value == null ? undefined : Number(value));
 
 const EMPTY: FormInput = {
   sellerName: '',
@@ -65,9 +55,9 @@ export function CreateLeadForm() {
     },
   });
 
-  const serverFieldErrors = create.error instanceof ApiError && Object.keys(create.error.fields).some((field) => field in EMPTY);
+  const serverFieldErrors = isFieldError(create.error, Object.keys(EMPTY));
   const created = create.isSuccess ? create.data : undefined;
-  const createdLink = created && workflowLink(`lead-${created.id}`);
+  const createdLink = created && workflowLink(leadWorkflowId(created.id));
   const submit = handleSubmit((input) => create.mutate(input));
 
   return (
