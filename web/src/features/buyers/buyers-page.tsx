@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { BUYER_STATUSES } from '../../../../domain/buyers/buyer.schema';
 import { PROPERTY_TYPES } from '../../../../domain/leads/lead.schema';
+import { FilterForm, FilterSelect, FilterText, useUrlFilters, type Choice } from '../../lib/filter-fields';
 import { useCursorList } from '../../lib/use-cursor-list';
 import { humanize, money, optionLabel } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
@@ -9,7 +10,10 @@ import { BuyerForm } from './buyer-form';
 import { listBuyers, type Buyer } from './buyers.api';
 import './buyers.css';
 
-const queryOf = (params: URLSearchParams): Record<string, string> => Object.fromEntries([...params.entries()].filter(([, value]) => value !== ''));
+const CASH_CHOICES: Choice[] = [
+  ['true', 'Cash buyers'],
+  ['false', 'Financed'],
+];
 
 function priceRange(buyer: Buyer): string {
   if (buyer.minPrice == null && buyer.maxPrice == null) return 'Any';
@@ -19,46 +23,11 @@ function priceRange(buyer: Buyer): string {
 /** The buyer list, filtered by the URL's query, with the "New buyer" form. */
 export function BuyersPage() {
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const current = queryOf(params);
+  const filters = useUrlFilters('buyer-filter');
   // The dashboard's "Add buyer" opens the form at once.
   const [creating, setCreating] = useState(() => window.location.hash === '#new-buyer');
-  const [draft, setDraft] = useState(current);
-  const [seen, setSeen] = useState(params.toString());
-  if (seen !== params.toString()) {
-    setSeen(params.toString());
-    setDraft(current);
-  }
-  const request = new URLSearchParams({ ...current, limit: '50' });
+  const request = new URLSearchParams({ ...filters.current, limit: '50' });
   const { list: buyers, rows } = useCursorList('buyers', request, listBuyers);
-  const apply = (next: Record<string, string>) => setParams(queryOf(new URLSearchParams(next)));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    apply(draft);
-  };
-  const text = (name: string, label: string, placeholder?: string, wide = false) => (
-    <div className={wide ? 'field field-wide' : 'field'}>
-      <label className="field-label" htmlFor={`buyer-filter-${name}`}>
-        {label}
-      </label>
-      <input id={`buyer-filter-${name}`} value={draft[name] ?? ''} placeholder={placeholder} onChange={(event) => setDraft({ ...draft, [name]: event.target.value })} />
-    </div>
-  );
-  const select = (name: string, label: string, options: ReadonlyArray<[string, string]>) => (
-    <div className="field">
-      <label className="field-label" htmlFor={`buyer-filter-${name}`}>
-        {label}
-      </label>
-      <select id={`buyer-filter-${name}`} value={draft[name] ?? ''} onChange={(event) => apply({ ...draft, [name]: event.target.value })}>
-        <option value="">Any</option>
-        {options.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 
   return (
     <div className="page">
@@ -85,25 +54,14 @@ export function BuyersPage() {
         </section>
       )}
       <section className="card" aria-label="Buyers">
-        <form className="toolbar" onSubmit={submit} aria-label="Filters">
-          {text('q', 'Search', 'Name, company, email…', true)}
-          {select('status', 'Status', BUYER_STATUSES.map((status) => [status, humanize(status)]))}
-          {select('cash', 'Cash', [
-            ['true', 'Cash buyers'],
-            ['false', 'Financed'],
-          ])}
-          {select('propertyType', 'Type', PROPERTY_TYPES.map((type) => [type, optionLabel(type)]))}
-          {text('market', 'Market', 'Dayton')}
-          {text('price', 'Price fits', '90000')}
-          <button type="submit" className="button button-primary">
-            Apply
-          </button>
-          {Object.keys(current).length > 0 && (
-            <button type="button" className="button button-secondary" onClick={() => apply({})}>
-              Clear
-            </button>
-          )}
-        </form>
+        <FilterForm filters={filters}>
+          <FilterText label="Search" placeholder="Name, company, email…" wide {...filters.text('q')} />
+          <FilterSelect label="Status" choices={BUYER_STATUSES.map((status) => [status, humanize(status)])} {...filters.select('status')} />
+          <FilterSelect label="Cash" choices={CASH_CHOICES} {...filters.select('cash')} />
+          <FilterSelect label="Type" choices={PROPERTY_TYPES.map((type) => [type, optionLabel(type)])} {...filters.select('propertyType')} />
+          <FilterText label="Market" placeholder="Dayton" {...filters.text('market')} />
+          <FilterText label="Price fits" placeholder="90000" {...filters.text('price')} />
+        </FilterForm>
         {buyers.isError && (
           <p className="alert alert-error" role="alert">
             {buyers.error.message}

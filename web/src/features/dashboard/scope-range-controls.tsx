@@ -1,4 +1,5 @@
 import { SCOPES } from '../../../../domain/analytics/dashboard.schema';
+import { FilterSelect } from '../../lib/filter-fields';
 import { RANGES, type DashboardView, type RangeDays, type Scope } from './dashboard.api';
 
 const SCOPE_LABELS: Record<Scope, string> = { me: 'Me', team: 'My team', everyone: 'Everyone' };
@@ -8,31 +9,16 @@ export function ScopeRangeControls({ idPrefix, manager, view, setView }: { idPre
   return (
     <>
       {manager && (
-        <div className="field">
-          <label className="field-label" htmlFor={`${idPrefix}-scope`}>
-            Whose work
-          </label>
-          <select id={`${idPrefix}-scope`} value={view.scope ?? 'everyone'} onChange={(event) => setView({ scope: event.target.value as Scope })}>
-            {SCOPES.map((scope) => (
-              <option key={scope} value={scope}>
-                {SCOPE_LABELS[scope]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id={`${idPrefix}-scope`}
+          label="Whose work"
+          any={false}
+          choices={SCOPES.map((scope) => [scope, SCOPE_LABELS[scope]])}
+          value={view.scope ?? 'everyone'}
+          onChange={(scope) => setView({ scope: scope as Scope })}
+        />
       )}
-      <div className="field">
-        <label className="field-label" htmlFor={`${idPrefix}-range`}>
-          Range
-        </label>
-        <select id={`${idPrefix}-range`} value={view.days} onChange={(event) => setView({ days: event.target.value as RangeDays })}>
-          {RANGES.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect id={`${idPrefix}-range`} label="Range" any={false} choices={RANGES} value={view.days} onChange={(days) => setView({ days: days as RangeDays })} />
     </>
   );
 }

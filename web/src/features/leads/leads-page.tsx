@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { LEAD_SOURCES, LEAD_STATUSES, PROPERTY_TYPES } from '../../../../domain/leads/lead.schema';
+import { FilterForm, FilterSelect, FilterText, useUrlFilters, type Choice } from '../../lib/filter-fields';
 import { useCursorList } from '../../lib/use-cursor-list';
 import { fullDate, humanize, money, optionLabel, timeAgo } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
@@ -8,7 +8,6 @@ import { listLeads } from './leads.api';
 import { SavedViews } from './saved-views';
 import './leads.css';
 
-type Filter = 'q' | 'status' | 'source' | 'propertyType' | 'city' | 'zip' | 'minPrice' | 'maxPrice';
 const DEFAULT_SORT = '-createdAt';
 
 const COLUMNS: Array<{ label: string; sort?: string; numeric?: boolean }> = [
@@ -23,59 +22,25 @@ const COLUMNS: Array<{ label: string; sort?: string; numeric?: boolean }> = [
   { label: 'Created', sort: 'createdAt' },
 ];
 
-const queryOf = (params: URLSearchParams): Record<string, string> => Object.fromEntries([...params.entries()].filter(([, value]) => value !== ''));
+// The choices in a wholesaler's words; a shared link may carry a list ("NEW,CONTACTED"): keep it selectable.
+function choicesOf(values: readonly string[], selected: string): Choice[] {
+  const list: Choice[] = selected.includes(',') ? [[selected, selected.split(',').map(humanize).join(', ')]] : [];
+  return [...list, ...values.map((value): Choice => [value, optionLabel(value)])];
+}
 
 /** The lead list: filters and sort live in the URL, so a view can be shared or saved. */
 export function LeadsPage() {
-  const [params, setParams] = useSearchParams();
-  const current = queryOf(params);
+  const filters = useUrlFilters('filter');
+  const { params, current, apply } = filters;
   const sort = params.get('sort') ?? DEFAULT_SORT;
-  const [draft, setDraft] = useState<Record<string, string>>(current);
-  // The URL changed under us (a saved view, back button): show its filters in the boxes.
-  const [seen, setSeen] = useState(params.toString());
-  if (seen !== params.toString()) {
-    setSeen(params.toString());
-    setDraft(current);
-  }
 
   const request = new URLSearchParams({ ...current, limit: '50', sort });
   const { list: leads, rows } = useCursorList('leads', request, listLeads);
-
-  const apply = (next: Record<string, string>) => setParams(queryOf(new URLSearchParams(next)));
-  const setFilter = (name: Filter, value: string) => setDraft((old) => ({ ...old, [name]: value }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    apply({ ...draft, ...(params.get('sort') ? { sort } : {}) });
-  };
-  // Selects apply at once; text boxes on Enter or "Apply".
-  const selectNow = (name: Filter, value: string) => apply({ ...draft, [name]: value, ...(params.get('sort') ? { sort } : {}) });
   const toggleSort = (column: string) => apply({ ...current, sort: sort === `-${column}` ? column : `-${column}` });
-
-  const textBox = (name: Filter, label: string, extra: { placeholder?: string; inputMode?: 'numeric'; wide?: boolean } = {}) => (
-    <div className={`field${extra.wide ? ' field-wide' : ''}`}>
-      <label className="field-label" htmlFor={`filter-${name}`}>
-        {label}
-      </label>
-      <input id={`filter-${name}`} value={draft[name] ?? ''} onChange={(event) => setFilter(name, event.target.value)} placeholder={extra.placeholder} inputMode={extra.inputMode} />
-    </div>
-  );
-  const selectBox = (name: Filter, label: string, values: readonly string[]) => (
-    <div className="field">
-      <label className="field-label" htmlFor={`filter-${name}`}>
-        {label}
-      </label>
-      <select id={`filter-${name}`} value={draft[name] ?? ''} onChange={(event) => selectNow(name, event.target.value)}>
-        <option value="">Any</option>
-        {/* A shared link may carry a list ("NEW,CONTACTED"); keep it selectable. */}
-        {draft[name]?.includes(',') && <option value={draft[name]}>{draft[name].split(',').map(humanize).join(', ')}</option>}
-        {values.map((value) => (
-          <option key={value} value={value}>
-            {optionLabel(value)}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  const select = (name: string, label: string, values: readonly string[]) => {
+    const props = filters.select(name);
+    return <FilterSelect label={label} choices={choicesOf(values, props.value)} {...props} />;
+  };
 
   return (
     <div className="page">
@@ -91,24 +56,16 @@ export function LeadsPage() {
         </div>
       </header>
       <section className="card" aria-label="Leads">
-        <form className="toolbar" onSubmit={submit} aria-label="Filters">
-          {textBox('q', 'Search', { placeholder: 'Name, street, phone…', wide: true })}
-          {selectBox('status', 'Status', LEAD_STATUSES)}
-          {selectBox('source', 'Source', LEAD_SOURCES)}
-          {selectBox('propertyType', 'Type', PROPERTY_TYPES)}
-          {textBox('city', 'City', { placeholder: 'Dayton' })}
-          {textBox('zip', 'ZIP', { placeholder: '45402', inputMode: 'numeric' })}
-          {textBox('minPrice', 'Min price', { inputMode: 'numeric' })}
-          {textBox('maxPrice', 'Max price', { inputMode: 'numeric' })}
-          <button type="submit" className="button button-primary">
-            Apply
-          </button>
-          {Object.keys(current).length > 0 && (
-            <button type="button" className="button button-secondary" onClick={() => apply({})}>
-              Clear
-            </button>
-          )}
-        </form>
+        <FilterForm filters={filters}>
+          <FilterText label="Search" placeholder="Name, street, phone…" wide {...filters.text('q')} />
+          {select('status', 'Status', LEAD_STATUSES)}
+          {select('source', 'Source', LEAD_SOURCES)}
+          {select('propertyType', 'Type', PROPERTY_TYPES)}
+          <FilterText label="City" placeholder="Dayton" {...filters.text('city')} />
+          <FilterText label="ZIP" placeholder="45402" inputMode="numeric" {...filters.text('zip')} />
+          <FilterText label="Min price" inputMode="numeric" {...filters.text('minPrice')} />
+          <FilterText label="Max price" inputMode="numeric" {...filters.text('maxPrice')} />
+        </FilterForm>
         <div className="toolbar toolbar-secondary">
           <SavedViews page="leads" current={current} onApply={apply} />
           <span className="muted small toolbar-count">

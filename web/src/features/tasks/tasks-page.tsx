@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { OPEN_TASK_STATUSES, TASK_DUE_FILTERS, TASK_PRIORITIES, TASK_STATUSES, TASK_TYPES } from '../../../../domain/tasks/task.schema';
+import { FilterSelect } from '../../lib/filter-fields';
 import { useCursorList } from '../../lib/use-cursor-list';
 import { fullDate, humanize, startOfToday, timeAgo } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
@@ -73,21 +74,7 @@ export function TasksPage() {
     });
   const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.id));
 
-  const select = (name: (typeof FILTERS)[number], label: string, options: ReadonlyArray<readonly [string, string]>) => (
-    <div className="field">
-      <label className="field-label" htmlFor={`task-filter-${name}`}>
-        {label}
-      </label>
-      <select id={`task-filter-${name}`} value={params.get(name) ?? ''} onChange={(event) => set(name, event.target.value)}>
-        <option value="">Any</option>
-        {options.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  const filter = (name: (typeof FILTERS)[number]) => ({ id: `task-filter-${name}`, value: params.get(name) ?? '', onChange: (value: string) => set(name, value) });
   const tabs: Array<[View, string]> = [['mine', 'My tasks'], ['team', 'Team'], ...(isSupervisor ? [['review', 'Review queue'] as [View, string]] : [])];
 
   return (
@@ -117,23 +104,12 @@ export function TasksPage() {
 
       <section className="card">
         <div className="toolbar">
-          {select('status', 'Status', TASK_STATUSES.map((status) => [status, humanize(status)] as const))}
-          {select('priority', 'Priority', TASK_PRIORITIES.map((priority) => [priority, humanize(priority)] as const))}
-          {select('type', 'Type', TASK_TYPES.map((type) => [type, humanize(type)] as const))}
-          {view !== 'mine' && select('assigneeId', 'Assignee', users.map((user) => [user.id, user.name] as const))}
-          {select('due', 'Due', TASK_DUE_FILTERS.map((due) => [due, DUE_LABELS[due]] as const))}
-          <div className="field">
-            <label className="field-label" htmlFor="task-sort">
-              Sort
-            </label>
-            <select id="task-sort" value={sort} onChange={(event) => set('sort', event.target.value === 'dueAt' ? '' : event.target.value)}>
-              {SORTS.map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect label="Status" choices={TASK_STATUSES.map((status) => [status, humanize(status)])} {...filter('status')} />
+          <FilterSelect label="Priority" choices={TASK_PRIORITIES.map((priority) => [priority, humanize(priority)])} {...filter('priority')} />
+          <FilterSelect label="Type" choices={TASK_TYPES.map((type) => [type, humanize(type)])} {...filter('type')} />
+          {view !== 'mine' && <FilterSelect label="Assignee" choices={users.map((user) => [user.id, user.name])} {...filter('assigneeId')} />}
+          <FilterSelect label="Due" choices={TASK_DUE_FILTERS.map((due) => [due, DUE_LABELS[due]])} {...filter('due')} />
+          <FilterSelect id="task-sort" label="Sort" any={false} choices={SORTS} value={sort} onChange={(value) => set('sort', value === 'dueAt' ? '' : value)} />
         </div>
 
         {selected.size > 0 && (
