@@ -1,4 +1,6 @@
 import { useId, type ReactNode } from 'react';
+import { isFieldError } from './apply-server-errors';
+import { optionLabel } from './format';
 
 export interface FieldControlProps {
   id: string;
@@ -29,6 +31,46 @@ export function Field({ label, error, hint, className, children }: FieldProps) {
       {note && (
         <span id={noteId} className={error ? 'field-error' : 'field-hint'}>
           {note}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** The `<option>`s of a select, one per value, in a wholesaler's words unless `label` says otherwise. */
+export function Options({ values, label = optionLabel }: { values: readonly string[]; label?: (value: string) => string }) {
+  return values.map((value) => (
+    <option key={value} value={value}>
+      {label(value)}
+    </option>
+  ));
+}
+
+interface FormActionsProps {
+  /** The submit button's words; "Saving…" while `busy`. */
+  submit: string;
+  busy: boolean;
+  /** The save's error: shown here unless a field of `fields` already shows it. */
+  error: Error | null;
+  fields: readonly string[];
+  onCancel?: () => void;
+}
+
+/** The buttons under an inline form: save, cancel, and the error no field explains. */
+export function FormActions({ submit, busy, error, fields, onCancel }: FormActionsProps) {
+  return (
+    <div className="form-actions-row">
+      <button className="button button-primary button-small" type="submit" disabled={busy}>
+        {busy ? 'Saving…' : submit}
+      </button>
+      {onCancel && (
+        <button className="button button-secondary button-small" type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      )}
+      {error && !isFieldError(error, fields) && (
+        <span className="alert alert-error" role="alert">
+          {error.message}
         </span>
       )}
     </div>

@@ -4,8 +4,8 @@ import { useForm, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { createBuyerInputSchema, updateBuyerInputSchema } from '../../../../domain/buyers/buyer.schema';
 import { PROPERTY_TYPES } from '../../../../domain/leads/lead.schema';
-import { applyServerErrors, isFieldError, toNullableNumber, toOptionalNumber } from '../../lib/apply-server-errors';
-import { Field } from '../../lib/field';
+import { applyServerErrors, toNullableNumber, toOptionalNumber } from '../../lib/apply-server-errors';
+import { Field, FormActions } from '../../lib/field';
 import { optionLabel } from '../../lib/format';
 import { createBuyer, updateBuyer, type Buyer } from './buyers.api';
 
@@ -106,21 +106,7 @@ export function BuyerForm({ buyer, onDone, onCancel }: BuyerFormProps) {
       <label className="check span-all">
         <input type="checkbox" {...register('cashBuyer')} /> Cash buyer
       </label>
-      <div className="form-actions-row">
-        <button className="button button-primary button-small" type="submit" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : buyer ? 'Update preferences' : 'Create buyer'}
-        </button>
-        {onCancel && (
-          <button className="button button-secondary button-small" type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-        {save.isError && !isFieldError(save.error, FIELDS) && (
-          <span className="alert alert-error" role="alert">
-            {save.error.message}
-          </span>
-        )}
-      </div>
+      <FormActions submit={buyer ? 'Update preferences' : 'Create buyer'} busy={save.isPending} error={save.error} fields={FIELDS} onCancel={onCancel} />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { BUYER_STATUSES } from '../../../../domain/buyers/buyer.schema';
 import { PROPERTY_TYPES } from '../../../../domain/leads/lead.schema';
 import { FilterForm, FilterSelect, FilterText, useUrlFilters, type Choice } from '../../lib/filter-fields';
+import { LoadMore, TableMessage } from '../../lib/list-table';
 import { useCursorList } from '../../lib/use-cursor-list';
 import { humanize, money, optionLabel } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
@@ -102,30 +103,12 @@ export function BuyersPage() {
                   <td>{buyer.email ?? buyer.phone ?? '—'}</td>
                 </tr>
               ))}
-              {buyers.isPending && (
-                <tr>
-                  <td colSpan={9} className="empty">
-                    Loading buyers…
-                  </td>
-                </tr>
-              )}
-              {buyers.isSuccess && rows.length === 0 && (
-                <tr>
-                  <td colSpan={9} className="empty">
-                    No buyers match these filters.
-                  </td>
-                </tr>
-              )}
+              {buyers.isPending && <TableMessage columns={9}>Loading buyers…</TableMessage>}
+              {buyers.isSuccess && rows.length === 0 && <TableMessage columns={9}>No buyers match these filters.</TableMessage>}
             </tbody>
           </table>
         </div>
-        {buyers.hasNextPage && (
-          <footer className="card-footer">
-            <button type="button" className="button button-secondary" disabled={buyers.isFetchingNextPage} onClick={() => void buyers.fetchNextPage()}>
-              {buyers.isFetchingNextPage ? 'Loading…' : 'Load more'}
-            </button>
-          </footer>
-        )}
+        <LoadMore list={buyers} />
       </section>
     </div>
   );

@@ -6,8 +6,7 @@ import { createLeadInputSchema, LEAD_SOURCES, PROPERTY_TYPES } from '../../../..
 import { leadWorkflowId } from '../../../../domain/workflow-ids';
 import { ApiError } from '../../lib/api-client';
 import { isFieldError, toOptionalNumber } from '../../lib/apply-server-errors';
-import { Field } from '../../lib/field';
-import { optionLabel } from '../../lib/format';
+import { Field, Options } from '../../lib/field';
 import { useWorkflowLink } from '../../lib/use-workflow-link';
 import { createLead } from './leads.api';
 import './create-lead-form.css';
@@ -99,11 +98,7 @@ export function CreateLeadForm() {
           <Field label="Property type" error={errors.propertyType?.message}>
             {(control) => (
               <select {...control} {...register('propertyType')}>
-                {PROPERTY_TYPES.map((type) => (
-                  <option key={type} value={type}>
-                    {optionLabel(type)}
-                  </option>
-                ))}
+                <Options values={PROPERTY_TYPES} />
               </select>
             )}
           </Field>
@@ -118,11 +113,7 @@ export function CreateLeadForm() {
           <Field label="Source" error={errors.source?.message} className="span-2">
             {(control) => (
               <select {...control} {...register('source')}>
-                {LEAD_SOURCES.map((source) => (
-                  <option key={source} value={source}>
-                    {optionLabel(source)}
-                  </option>
-                ))}
+                <Options values={LEAD_SOURCES} />
               </select>
             )}
           </Field>

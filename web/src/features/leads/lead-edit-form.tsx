@@ -3,9 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { LEAD_SOURCES, PROPERTY_TYPES, updateLeadInputSchema, type Lead } from '../../../../domain/leads/lead.schema';
-import { applyServerErrors, isFieldError, toNullableNumber } from '../../lib/apply-server-errors';
-import { Field } from '../../lib/field';
-import { optionLabel } from '../../lib/format';
+import { applyServerErrors, toNullableNumber } from '../../lib/apply-server-errors';
+import { Field, FormActions, Options } from '../../lib/field';
 import { updateLead } from './leads.api';
 
 type FormInput = z.input<typeof updateLeadInputSchema>;
@@ -93,22 +92,14 @@ export function LeadEditForm({ lead, onDone }: { lead: Lead; onDone: () => void 
       <Field label="Property type" error={errors.propertyType?.message}>
         {(control) => (
           <select {...control} {...register('propertyType')}>
-            {PROPERTY_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {optionLabel(type)}
-              </option>
-            ))}
+            <Options values={PROPERTY_TYPES} />
           </select>
         )}
       </Field>
       <Field label="Source" error={errors.source?.message}>
         {(control) => (
           <select {...control} {...register('source')}>
-            {LEAD_SOURCES.map((source) => (
-              <option key={source} value={source}>
-                {optionLabel(source)}
-              </option>
-            ))}
+            <Options values={LEAD_SOURCES} />
           </select>
         )}
       </Field>
@@ -120,19 +111,7 @@ export function LeadEditForm({ lead, onDone }: { lead: Lead; onDone: () => void 
       <Field label="Tags" hint="Comma-separated" error={errors.tags?.message ?? errors.tags?.root?.message} className="span-all">
         {(control) => <input {...control} {...register('tags', { setValueAs: toTags })} autoComplete="off" />}
       </Field>
-      <div className="form-actions-row">
-        <button className="button button-primary button-small" type="submit" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : 'Save changes'}
-        </button>
-        <button className="button button-secondary button-small" type="button" onClick={onDone}>
-          Cancel
-        </button>
-        {save.isError && !isFieldError(save.error, FIELDS) && (
-          <span className="alert alert-error" role="alert">
-            {save.error.message}
-          </span>
-        )}
-      </div>
+      <FormActions submit="Save changes" busy={save.isPending} error={save.error} fields={FIELDS} onCancel={onDone} />
     </form>
   );
 }

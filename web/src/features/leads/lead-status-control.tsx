@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DEAD_REASONS, type DeadReason, type Lead, type LeadStatus } from '../../../../domain/leads/lead.schema';
 import { checkLeadTransition, LEAD_TRANSITIONS } from '../../../../domain/leads/lead-status';
+import { Options } from '../../lib/field';
 import { humanize } from '../../lib/format';
 import { changeLeadStatus } from './leads.api';
 
@@ -47,11 +48,7 @@ export function LeadStatusControl({ lead }: { lead: Lead }) {
             </label>
             <select id="dead-reason" value={reason} onChange={(event) => setReason(event.target.value as DeadReason)}>
               <option value="">Pick a reason…</option>
-              {DEAD_REASONS.map((value) => (
-                <option key={value} value={value}>
-                  {humanize(value)}
-                </option>
-              ))}
+              <Options values={DEAD_REASONS} label={humanize} />
             </select>
           </div>
           <button type="button" className="button button-danger button-small" disabled={!reason || move.isPending} onClick={confirmDead}>

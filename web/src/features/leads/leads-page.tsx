@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { LEAD_SOURCES, LEAD_STATUSES, PROPERTY_TYPES } from '../../../../domain/leads/lead.schema';
 import { FilterForm, FilterSelect, FilterText, useUrlFilters, type Choice } from '../../lib/filter-fields';
+import { LoadMore, TableMessage } from '../../lib/list-table';
 import { useCursorList } from '../../lib/use-cursor-list';
 import { fullDate, humanize, money, optionLabel, timeAgo } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
@@ -120,30 +121,12 @@ export function LeadsPage() {
                   <td title={fullDate(lead.createdAt)}>{timeAgo(lead.createdAt)}</td>
                 </tr>
               ))}
-              {leads.isPending && (
-                <tr>
-                  <td colSpan={COLUMNS.length} className="empty">
-                    Loading leads…
-                  </td>
-                </tr>
-              )}
-              {leads.isSuccess && rows.length === 0 && (
-                <tr>
-                  <td colSpan={COLUMNS.length} className="empty">
-                    No leads match these filters.
-                  </td>
-                </tr>
-              )}
+              {leads.isPending && <TableMessage columns={COLUMNS.length}>Loading leads…</TableMessage>}
+              {leads.isSuccess && rows.length === 0 && <TableMessage columns={COLUMNS.length}>No leads match these filters.</TableMessage>}
             </tbody>
           </table>
         </div>
-        {leads.hasNextPage && (
-          <footer className="card-footer">
-            <button type="button" className="button button-secondary" disabled={leads.isFetchingNextPage} onClick={() => void leads.fetchNextPage()}>
-              {leads.isFetchingNextPage ? 'Loading…' : 'Load more'}
-            </button>
-          </footer>
-        )}
+        <LoadMore list={leads} />
       </section>
     </div>
   );

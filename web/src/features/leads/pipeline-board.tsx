@@ -3,6 +3,7 @@ import { useState, type DragEvent } from 'react';
 import { Link } from 'react-router';
 import { DEAD_REASONS, type DeadReason, type LeadStatus } from '../../../../domain/leads/lead.schema';
 import { checkLeadTransition, OPEN_LEAD_STATUSES } from '../../../../domain/leads/lead-status';
+import { Options } from '../../lib/field';
 import { humanize, money } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
 import { changeLeadStatus, listLeads, type Page } from './leads.api';
@@ -105,11 +106,7 @@ export function PipelineBoard() {
               onChange={(event) => setAwaitingReason({ ...awaitingReason, reason: (event.target.value || undefined) as DeadReason | undefined })}
             >
               <option value="">Pick a reason…</option>
-              {DEAD_REASONS.map((reason) => (
-                <option key={reason} value={reason}>
-                  {humanize(reason)}
-                </option>
-              ))}
+              <Options values={DEAD_REASONS} label={humanize} />
             </select>
           </div>
           <button

@@ -3,8 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import { createOfferInputSchema, OFFER_KINDS } from '../../../../domain/offers/offer.schema';
-import { applyServerErrors, isFieldError, toOptionalNumber } from '../../lib/apply-server-errors';
-import { Field } from '../../lib/field';
+import { applyServerErrors, toOptionalNumber } from '../../lib/apply-server-errors';
+import { Field, FormActions, Options } from '../../lib/field';
 import { humanize } from '../../lib/format';
 import { listLeadMatches } from '../leads/leads.api';
 import { createOffer } from './offers.api';
@@ -55,11 +55,7 @@ export function CreateOfferForm({ leadId, buyer, suggestedAmount, onDone }: Crea
         <Field label="Kind" error={errors.kind?.message}>
           {(control) => (
             <select {...control} {...register('kind')}>
-              {OFFER_KINDS.map((value) => (
-                <option key={value} value={value}>
-                  {humanize(value)}
-                </option>
-              ))}
+              <Options values={OFFER_KINDS} label={humanize} />
             </select>
           )}
         </Field>
@@ -97,19 +93,7 @@ export function CreateOfferForm({ leadId, buyer, suggestedAmount, onDone }: Crea
           </select>
         )}
       </Field>
-      <div className="form-actions-row">
-        <button className="button button-primary button-small" type="submit" disabled={create.isPending}>
-          {create.isPending ? 'Saving…' : 'Save offer'}
-        </button>
-        <button className="button button-secondary button-small" type="button" onClick={onDone}>
-          Cancel
-        </button>
-        {create.isError && !isFieldError(create.error, FIELDS) && (
-          <span className="alert alert-error" role="alert">
-            {create.error.message}
-          </span>
-        )}
-      </div>
+      <FormActions submit="Save offer" busy={create.isPending} error={create.error} fields={FIELDS} onCancel={onDone} />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { TASK_PRIORITIES, type TaskPriority } from '../../../../domain/tasks/task.schema';
 import { ApiError } from '../../lib/api-client';
+import { Options } from '../../lib/field';
 import { humanize } from '../../lib/format';
 import { createFollowUp, type TaskDetail } from './tasks.api';
 import { fromLocalInput, toLocalInput } from './task-labels';
@@ -64,11 +65,7 @@ export function FollowUpForm({ parent }: { parent: TaskDetail }) {
               Follow-up priority
             </label>
             <select id="follow-up-priority" value={priority} onChange={(event) => setPriority(event.target.value as TaskPriority)}>
-              {TASK_PRIORITIES.map((value) => (
-                <option key={value} value={value}>
-                  {humanize(value)}
-                </option>
-              ))}
+              <Options values={TASK_PRIORITIES} label={humanize} />
             </select>
           </div>
           {create.isError && !Object.keys(problems).length && <p className="alert alert-error span-all">{create.error.message}</p>}

@@ -6,7 +6,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { createTaskInputSchema, TASK_PRIORITIES, TASK_TYPES, type TaskType } from '../../../../domain/tasks/task.schema';
 import { applyServerErrors, isFieldError } from '../../lib/apply-server-errors';
-import { Field } from '../../lib/field';
+import { Field, Options } from '../../lib/field';
 import { humanize } from '../../lib/format';
 import { useUsers } from '../users/use-users';
 import { createTask, suggestAssignee } from './tasks.api';
@@ -98,22 +98,14 @@ export function NewTaskPage() {
           <Field label="Type" error={errors.type?.message}>
             {(control) => (
               <select {...control} {...form.register('type')}>
-                {CREATABLE_TYPES.map((value) => (
-                  <option key={value} value={value}>
-                    {humanize(value)}
-                  </option>
-                ))}
+                <Options values={CREATABLE_TYPES} label={humanize} />
               </select>
             )}
           </Field>
           <Field label="Priority" error={errors.priority?.message}>
             {(control) => (
               <select {...control} {...form.register('priority')}>
-                {TASK_PRIORITIES.map((value) => (
-                  <option key={value} value={value}>
-                    {humanize(value)}
-                  </option>
-                ))}
+                <Options values={TASK_PRIORITIES} label={humanize} />
               </select>
             )}
           </Field>

@@ -1,4 +1,5 @@
 import { OPEN_TASK_STATUSES, TASK_PRIORITIES, type TaskPriority, type UpdateTaskInput } from '../../../../domain/tasks/task.schema';
+import { Options } from '../../lib/field';
 import { humanize } from '../../lib/format';
 import { useUsers } from '../users/use-users';
 import { updateTask, type TaskDetail } from './tasks.api';
@@ -50,11 +51,7 @@ export function TaskEditControls({ task, acknowledge }: { task: TaskDetail; ackn
             Priority
           </label>
           <select id="task-priority" value={task.priority} disabled={edit.isPending} onChange={(event) => edit.mutate({ priority: event.target.value as TaskPriority })}>
-            {TASK_PRIORITIES.map((priority) => (
-              <option key={priority} value={priority}>
-                {humanize(priority)}
-              </option>
-            ))}
+            <Options values={TASK_PRIORITIES} label={humanize} />
           </select>
         </div>
       </div>

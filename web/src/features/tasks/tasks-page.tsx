@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { OPEN_TASK_STATUSES, TASK_DUE_FILTERS, TASK_PRIORITIES, TASK_STATUSES, TASK_TYPES } from '../../../../domain/tasks/task.schema';
 import { FilterSelect } from '../../lib/filter-fields';
+import { TableMessage } from '../../lib/list-table';
 import { useCursorList } from '../../lib/use-cursor-list';
 import { fullDate, humanize, startOfToday, timeAgo } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
@@ -183,13 +184,7 @@ export function TasksPage() {
                   </td>
                 </tr>
               ))}
-              {tasks.isSuccess && rows.length === 0 && (
-                <tr>
-                  <td colSpan={6} className="empty">
-                    {view === 'review' ? 'Nothing waits for review.' : 'No tasks match.'}
-                  </td>
-                </tr>
-              )}
+              {tasks.isSuccess && rows.length === 0 && <TableMessage columns={6}>{view === 'review' ? 'Nothing waits for review.' : 'No tasks match.'}</TableMessage>}
             </tbody>
           </table>
         </div>
