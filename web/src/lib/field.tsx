@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId, type ComponentProps, type ReactNode } from 'react';
 import { isFieldError } from './apply-server-errors';
 import { optionLabel } from './format';
 
@@ -44,6 +44,21 @@ export function Options({ values, label = optionLabel }: { values: readonly stri
       {label(value)}
     </option>
   ));
+}
+
+type SelectFieldProps = Omit<FieldProps, 'children'> & ComponentProps<'select'> & { values: readonly string[]; optionText?: (value: string) => string };
+
+/** A labelled select of fixed choices; spread a form library's `register(name)` onto it. */
+export function SelectField({ label, error, hint, className, values, optionText, ...select }: SelectFieldProps) {
+  return (
+    <Field label={label} error={error} hint={hint} className={className}>
+      {(control) => (
+        <select {...control} {...select}>
+          <Options values={values} label={optionText} />
+        </select>
+      )}
+    </Field>
+  );
 }
 
 interface FormActionsProps {

@@ -6,7 +6,7 @@ import { createLeadInputSchema, LEAD_SOURCES, PROPERTY_TYPES } from '../../../..
 import { leadWorkflowId } from '../../../../domain/workflow-ids';
 import { ApiError } from '../../lib/api-client';
 import { isFieldError, toOptionalNumber } from '../../lib/apply-server-errors';
-import { Field, Options } from '../../lib/field';
+import { Field, SelectField } from '../../lib/field';
 import { useWorkflowLink } from '../../lib/use-workflow-link';
 import { createLead } from './leads.api';
 import './create-lead-form.css';
@@ -95,13 +95,7 @@ export function CreateLeadForm() {
           <Field label="ZIP" error={errors.zip?.message}>
             {(control) => <input {...control} {...register('zip')} inputMode="numeric" maxLength={10} autoComplete="off" placeholder="45402" />}
           </Field>
-          <Field label="Property type" error={errors.propertyType?.message}>
-            {(control) => (
-              <select {...control} {...register('propertyType')}>
-                <Options values={PROPERTY_TYPES} />
-              </select>
-            )}
-          </Field>
+          <SelectField label="Property type" error={errors.propertyType?.message} values={PROPERTY_TYPES} {...register('propertyType')} />
           <Field label="Asking price" error={errors.askingPrice?.message}>
             {(control) => (
               <div className="input-affix">
@@ -110,13 +104,7 @@ export function CreateLeadForm() {
               </div>
             )}
           </Field>
-          <Field label="Source" error={errors.source?.message} className="span-2">
-            {(control) => (
-              <select {...control} {...register('source')}>
-                <Options values={LEAD_SOURCES} />
-              </select>
-            )}
-          </Field>
+          <SelectField label="Source" error={errors.source?.message} className="span-2" values={LEAD_SOURCES} {...register('source')} />
         </fieldset>
 
         <div className="form-actions">

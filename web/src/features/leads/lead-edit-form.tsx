@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { LEAD_SOURCES, PROPERTY_TYPES, updateLeadInputSchema, type Lead } from '../../../../domain/leads/lead.schema';
 import { applyServerErrors, toNullableNumber } from '../../lib/apply-server-errors';
-import { Field, FormActions, Options } from '../../lib/field';
+import { Field, FormActions, SelectField } from '../../lib/field';
 import { updateLead } from './leads.api';
 
 type FormInput = z.input<typeof updateLeadInputSchema>;
@@ -89,20 +89,8 @@ export function LeadEditForm({ lead, onDone }: { lead: Lead; onDone: () => void 
           {(control) => <input {...control} {...register(name)} autoComplete="off" />}
         </Field>
       ))}
-      <Field label="Property type" error={errors.propertyType?.message}>
-        {(control) => (
-          <select {...control} {...register('propertyType')}>
-            <Options values={PROPERTY_TYPES} />
-          </select>
-        )}
-      </Field>
-      <Field label="Source" error={errors.source?.message}>
-        {(control) => (
-          <select {...control} {...register('source')}>
-            <Options values={LEAD_SOURCES} />
-          </select>
-        )}
-      </Field>
+      <SelectField label="Property type" error={errors.propertyType?.message} values={PROPERTY_TYPES} {...register('propertyType')} />
+      <SelectField label="Source" error={errors.source?.message} values={LEAD_SOURCES} {...register('source')} />
       {NUMBER_FIELDS.map(([name, label]) => (
         <Field key={name} label={label} error={errors[name]?.message}>
           {(control) => <input {...control} {...register(name, { setValueAs: toNullableNumber })} type="number" min={0} />}

@@ -4,7 +4,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import { createOfferInputSchema, OFFER_KINDS } from '../../../../domain/offers/offer.schema';
 import { applyServerErrors, toOptionalNumber } from '../../lib/apply-server-errors';
-import { Field, FormActions, Options } from '../../lib/field';
+import { Field, FormActions, SelectField } from '../../lib/field';
 import { humanize } from '../../lib/format';
 import { listLeadMatches } from '../leads/leads.api';
 import { createOffer } from './offers.api';
@@ -52,13 +52,7 @@ export function CreateOfferForm({ leadId, buyer, suggestedAmount, onDone }: Crea
           Buyer offer to <strong>{buyer.name}</strong>
         </p>
       ) : (
-        <Field label="Kind" error={errors.kind?.message}>
-          {(control) => (
-            <select {...control} {...register('kind')}>
-              <Options values={OFFER_KINDS} label={humanize} />
-            </select>
-          )}
-        </Field>
+        <SelectField label="Kind" error={errors.kind?.message} values={OFFER_KINDS} optionText={humanize} {...register('kind')} />
       )}
       {!buyer && kind === 'BUYER' && (
         <Field label="Buyer" error={errors.buyerId?.message}>

@@ -6,7 +6,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { createTaskInputSchema, TASK_PRIORITIES, TASK_TYPES, type TaskType } from '../../../../domain/tasks/task.schema';
 import { applyServerErrors, isFieldError } from '../../lib/apply-server-errors';
-import { Field, Options } from '../../lib/field';
+import { Field, SelectField } from '../../lib/field';
 import { humanize } from '../../lib/format';
 import { useUsers } from '../users/use-users';
 import { createTask, suggestAssignee } from './tasks.api';
@@ -95,20 +95,8 @@ export function NewTaskPage() {
           <Field label="Description" error={errors.description?.message} className="span-all">
             {(control) => <textarea {...control} {...form.register('description')} />}
           </Field>
-          <Field label="Type" error={errors.type?.message}>
-            {(control) => (
-              <select {...control} {...form.register('type')}>
-                <Options values={CREATABLE_TYPES} label={humanize} />
-              </select>
-            )}
-          </Field>
-          <Field label="Priority" error={errors.priority?.message}>
-            {(control) => (
-              <select {...control} {...form.register('priority')}>
-                <Options values={TASK_PRIORITIES} label={humanize} />
-              </select>
-            )}
-          </Field>
+          <SelectField label="Type" error={errors.type?.message} values={CREATABLE_TYPES} optionText={humanize} {...form.register('type')} />
+          <SelectField label="Priority" error={errors.priority?.message} values={TASK_PRIORITIES} optionText={humanize} {...form.register('priority')} />
           <Field label="Due" error={errors.dueAt?.message}>
             {(control) => <input type="datetime-local" {...control} {...form.register('dueAt')} />}
           </Field>
