@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { BUYER_STATUSES, type BuyerStatus } from '../../../../domain/buyers/buyer.schema';
 import { buyerWorkflowId } from '../../../../domain/workflow-ids';
@@ -7,7 +7,7 @@ import { DetailPage } from '../../lib/detail-page';
 import { humanize, money, optionLabel } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
 import { HistoryTimeline } from '../history/history-timeline';
-import { recordRecentView } from '../leads/leads.api';
+import { useRecentView } from '../leads/use-recent-view';
 import { DocumentsPanel } from '../documents/documents-panel';
 import { NotesPanel } from '../notes/notes-panel';
 import { CreateOfferForm } from '../offers/create-offer-form';
@@ -107,10 +107,7 @@ export function BuyerDetailPage() {
       void queryClient.invalidateQueries({ queryKey: ['buyers'] });
     },
   });
-
-  useEffect(() => {
-    recordRecentView('buyer', id).catch(() => undefined);
-  }, [id]);
+  useRecentView('buyer', id);
 
   return (
     <DetailPage

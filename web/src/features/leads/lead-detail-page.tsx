@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { Lead } from '../../../../domain/leads/lead.schema';
 import { leadWorkflowId } from '../../../../domain/workflow-ids';
@@ -13,7 +13,8 @@ import { TaskList } from '../tasks/task-list';
 import { LeadEditForm } from './lead-edit-form';
 import { LeadMatches } from './lead-matches';
 import { LeadStatusControl } from './lead-status-control';
-import { getLead, recordRecentView } from './leads.api';
+import { getLead } from './leads.api';
+import { useRecentView } from './use-recent-view';
 import './leads.css';
 
 const orDash = (value: string | number | null | undefined): string | number => (value == null || value === '' ? '—' : value);
@@ -60,11 +61,7 @@ export function LeadDetailPage() {
   const { id = '' } = useParams();
   const [editing, setEditing] = useState(false);
   const lead = useQuery({ queryKey: ['leads', 'detail', id], queryFn: () => getLead(id) });
-
-  useEffect(() => {
-    // "Recently viewed" is a convenience; a failure to record it must not bother the user.
-    recordRecentView('lead', id).catch(() => undefined);
-  }, [id]);
+  useRecentView('lead', id);
 
   return (
     <DetailPage
