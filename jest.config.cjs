@@ -7,7 +7,7 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       transform,
-      testMatch: ['<rootDir>/tests/domain/**/*.test.ts'],
+      testMatch: ['<rootDir>/tests/domain/**/*.test.ts', '<rootDir>/tests/web/**/*.test.ts'],
     },
     {
       displayName: 'system',
