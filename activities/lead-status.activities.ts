@@ -7,7 +7,6 @@ import { isLeadContactTask } from '../domain/tasks/task-automation';
 import { OPEN_TASK_STATUSES } from '../domain/tasks/task.schema';
 import type { Db, Prisma } from '../db/client';
 import { recordEvent } from '../db/writes/record-event';
-import { effectiveDealMath, loadStoredSettings } from '../db/writes/settings-store';
 import { toLeadJson, toTaskJson } from '../db/rows';
 import { saveAutomaticTask } from './save-automatic-task';
 
@@ -100,7 +99,7 @@ export function createLeadStatusActivities({ db }: { db: Db }) {
             entityType: 'lead',
             entityId: leadId,
             action: 'status_changed',
-            entity: { ...toLeadJson(updated, effectiveDealMath(await loadStoredSettings(tx))), previousStatus: lead.status },
+            entity: { ...toLeadJson(updated), previousStatus: lead.status },
             actorId: input.actorId,
             dedupeKey,
           });

@@ -1,14 +1,13 @@
 import type { Buyer as BuyerRow, Event as EventRow, Lead as LeadRow, Note as NoteRow, Notification as NotificationRow, Offer as OfferRow, Task as TaskRow } from '../prisma/generated/client';
-import { computeDealMath, type DealMathSettings } from '../domain/deals/deal-math';
-import type { Lead } from '../domain/leads/lead.schema';
+import type { LeadRecord } from '../domain/leads/lead.schema';
 import type { NotificationPriority } from '../domain/notifications/notification-kinds';
 import type { NotificationItem } from '../domain/notifications/notification.schema';
 import type { Task } from '../domain/tasks/task.schema';
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
-/** `dealMath`: the rule admins set in Settings, which the lead's MAO follows. */
-export function toLeadJson(lead: LeadRow, dealMath: DealMathSettings): Lead {
+/** A lead row as JSON, without the MAO: readers add it under the current deal math (`withMao`). */
+export function toLeadJson(lead: LeadRow): LeadRecord {
   return {
     id: lead.id,
     sellerName: lead.sellerName,
@@ -18,7 +17,7 @@ export function toLeadJson(lead: LeadRow, dealMath: DealMathSettings): Lead {
     city: lead.city,
     state: lead.state,
     zip: lead.zip,
-    propertyType: lead.propertyType as Lead['propertyType'],
+    propertyType: lead.propertyType as LeadRecord['propertyType'],
     askingPrice: lead.askingPrice,
     beds: lead.beds,
     baths: lead.baths,
@@ -26,11 +25,10 @@ export function toLeadJson(lead: LeadRow, dealMath: DealMathSettings): Lead {
     yearBuilt: lead.yearBuilt,
     arv: lead.arv,
     repairEstimate: lead.repairEstimate,
-    mao: computeDealMath(lead, dealMath).mao,
-    source: lead.source as Lead['source'],
+    source: lead.source as LeadRecord['source'],
     motivation: lead.motivation,
     tags: JSON.parse(lead.tags) as string[],
-    status: lead.status as Lead['status'],
+    status: lead.status as LeadRecord['status'],
     deadReason: lead.deadReason,
     ownerId: lead.ownerId,
     contactedAt: iso(lead.contactedAt),

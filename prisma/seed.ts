@@ -1,6 +1,5 @@
 import { hashPassword } from '../api/auth/password';
 import { normalizeMarket } from '../domain/buyers/buyer.schema';
-import { DEFAULT_DEAL_MATH_SETTINGS } from '../domain/deals/deal-math';
 import type { UserRole } from '../domain/users/user-role';
 import type { Db } from '../db/client';
 import { recordEvent } from '../db/writes/record-event';
@@ -39,7 +38,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<{ seeded: 
     for (const { minutesAgo, ...lead } of DEMO_LEADS) {
       const createdAt = new Date(now.getTime() - minutesAgo * 60_000);
       const created = await tx.lead.create({ data: { ...lead, ownerId: agent.id, createdAt } });
-      await recordEvent(tx, { entityType: 'lead', entityId: created.id, action: 'created', entity: toLeadJson(created, DEFAULT_DEAL_MATH_SETTINGS) }); // a new database has no settings yet
+      await recordEvent(tx, { entityType: 'lead', entityId: created.id, action: 'created', entity: toLeadJson(created) });
     }
     for (const { markets, propertyTypes, ...buyer } of DEMO_BUYERS) {
       const created = await tx.buyer.create({

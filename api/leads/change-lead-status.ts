@@ -1,5 +1,4 @@
-import type { DealMathSettings } from '../../domain/deals/deal-math';
-import type { ChangeLeadStatusInput, Lead } from '../../domain/leads/lead.schema';
+import type { ChangeLeadStatusInput, Lead, LeadRecord } from '../../domain/leads/lead.schema';
 import { checkLeadTransition } from '../../domain/leads/lead-status';
 import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
@@ -19,8 +18,7 @@ export async function changeLeadStatus(
   leadId: string,
   input: ChangeLeadStatusInput,
   actor: PublicUser,
-  dealMath: DealMathSettings,
-): Promise<Lead> {
+): Promise<LeadRecord> {
   const lead = await deps.db.lead.findUnique({ where: { id: leadId } });
   if (!lead || lead.archivedAt) throw new AppError('NOT_FOUND', `Lead ${leadId} does not exist`);
   // Checked here too so a refused reopen does not start a workflow run for nothing.
@@ -32,5 +30,5 @@ export async function changeLeadStatus(
     reason: input.reason,
     actorId: actor.id,
   });
-  return toLeadJson(await deps.db.lead.findUniqueOrThrow({ where: { id: leadId } }), dealMath);
+  return toLeadJson(await deps.db.lead.findUniqueOrThrow({ where: { id: leadId } }));
 }

@@ -1,5 +1,4 @@
-import type { DealMathSettings } from '../../domain/deals/deal-math';
-import type { CreateLeadInput, Lead } from '../../domain/leads/lead.schema';
+import type { CreateLeadInput, LeadRecord } from '../../domain/leads/lead.schema';
 import { notificationFor } from '../../domain/notifications/notification-kinds';
 import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
@@ -14,7 +13,7 @@ import { startLeadWorkflow } from './start-lead-workflow';
 export type CreateLeadDeps = TemporalDeps & { db: Db };
 
 /** Saves the lead with its `lead.created` event, then starts its lifecycle workflow. */
-export async function createLead(deps: CreateLeadDeps, input: CreateLeadInput, actor: PublicUser, dealMath: DealMathSettings): Promise<Lead> {
+export async function createLead(deps: CreateLeadDeps, input: CreateLeadInput, actor: PublicUser): Promise<LeadRecord> {
   const ownerId = input.ownerId ?? actor.id;
   if (input.ownerId) {
     const owner = await deps.db.user.findUnique({ where: { id: ownerId }, select: { active: true } });
@@ -23,7 +22,7 @@ export async function createLead(deps: CreateLeadDeps, input: CreateLeadInput, a
   const { ownerId: _ignored, ...fields } = input;
   const lead = await deps.db.$transaction(async (tx) => {
     const created = await tx.lead.create({ data: { ...fields, ownerId } });
-    await recordEvent(tx, { entityType: 'lead', entityId: created.id, action: 'created', entity: toLeadJson(created, dealMath), actorId: actor.id });
+    await recordEvent(tx, { entityType: 'lead', entityId: created.id, action: 'created', entity: toLeadJson(created), actorId: actor.id });
     if (ownerId !== actor.id) {
       await notifyUsers(tx, [
         {
@@ -38,5 +37,5 @@ export async function createLead(deps: CreateLeadDeps, input: CreateLeadInput, a
   });
   // The lead is saved either way; if Temporal is down, the API starts its workflow when it next boots.
   await startOrLog(`lead ${lead.id}`, () => startLeadWorkflow(deps, lead));
-  return toLeadJson(lead, dealMath);
+  return toLeadJson(lead);
 }

@@ -6,6 +6,7 @@ import {
   normalizeMarket,
   updateBuyerInputSchema,
 } from '../../domain/buyers/buyer.schema';
+import { withMao } from '../../domain/deals/deal-math';
 import type { Prisma } from '../../db/client';
 import { findMatchingLeads } from '../../db/queries/find-matches';
 import { recordEvent } from '../../db/writes/record-event';
@@ -87,7 +88,7 @@ export function createBuyersRouter(deps: BuyerDeps & { dealMath: DealMathCache }
   router.get('/:id/matches', async (req, res) => {
     const dealMath = await deps.dealMath.get();
     const matches = await findMatchingLeads(db, await findBuyer(req.params.id), dealMath);
-    res.json({ items: matches.map(({ item, score, reasons }) => ({ lead: toLeadJson(item, dealMath), score, reasons })) });
+    res.json({ items: matches.map(({ item, score, reasons }) => ({ lead: withMao(toLeadJson(item), dealMath), score, reasons })) });
   });
 
   return router;

@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import { changeLeadStatusInputSchema, createLeadInputSchema, listLeadsQuerySchema, updateLeadInputSchema } from '../../domain/leads/lead.schema';
+import { withMao } from '../../domain/deals/deal-math';
+import { changeLeadStatusInputSchema, createLeadInputSchema, listLeadsQuerySchema, updateLeadInputSchema, type Lead, type LeadRecord } from '../../domain/leads/lead.schema';
 import type { Db } from '../../db/client';
 import { findMatchingBuyers } from '../../db/queries/find-matches';
 import { toBuyerJson, toLeadJson } from '../../db/rows';
@@ -14,10 +15,12 @@ import { parseInput } from '../validate';
 
 export function createLeadsRouter(deps: CreateLeadDeps & { db: Db; dealMath: DealMathCache }) {
   const router = Router();
+  // Every lead the API answers carries its MAO under the current deal math.
+  const priced = async (lead: LeadRecord): Promise<Lead> => withMao(lead, await deps.dealMath.get());
 
   router.post('/', async (req, res) => {
     const input = parseInput(createLeadInputSchema, req.body);
-    res.status(201).json(await createLead(deps, input, currentUser(res), await deps.dealMath.get()));
+    res.status(201).json(await priced(await createLead(deps, input, currentUser(res))));
   });
 
   router.get('/', async (req, res) => {
@@ -26,16 +29,16 @@ export function createLeadsRouter(deps: CreateLeadDeps & { db: Db; dealMath: Dea
 
   router.patch('/:id', async (req, res) => {
     const input = parseInput(updateLeadInputSchema, req.body);
-    res.json(await updateLead(deps.db, req.params.id, input, currentUser(res), await deps.dealMath.get()));
+    res.json(await priced(await updateLead(deps.db, req.params.id, input, currentUser(res))));
   });
 
   router.post('/:id/archive', async (req, res) => {
-    res.json(await archiveLead(deps.db, req.params.id, currentUser(res), await deps.dealMath.get()));
+    res.json(await priced(await archiveLead(deps.db, req.params.id, currentUser(res))));
   });
 
   router.post('/:id/status', async (req, res) => {
     const input = parseInput(changeLeadStatusInputSchema, req.body);
-    res.json(await changeLeadStatus(deps, req.params.id, input, currentUser(res), await deps.dealMath.get()));
+    res.json(await priced(await changeLeadStatus(deps, req.params.id, input, currentUser(res))));
   });
 
   router.get('/:id/matches', async (req, res) => {
@@ -48,7 +51,7 @@ export function createLeadsRouter(deps: CreateLeadDeps & { db: Db; dealMath: Dea
   router.get('/:id', async (req, res) => {
     const lead = await deps.db.lead.findUnique({ where: { id: req.params.id } });
     if (!lead) throw new AppError('NOT_FOUND', `Lead ${req.params.id} does not exist`);
-    res.json(toLeadJson(lead, await deps.dealMath.get()));
+    res.json(await priced(toLeadJson(lead)));
   });
 
   return router;

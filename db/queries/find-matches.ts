@@ -1,6 +1,6 @@
 import { matchBuyer, type MatchableBuyer, type MatchableLead } from '../../domain/buyers/match-buyer';
 import { normalizeMarket } from '../../domain/buyers/buyer.schema';
-import { computeDealMath, type DealMathSettings } from '../../domain/deals/deal-math';
+import { withMao, type DealMathSettings } from '../../domain/deals/deal-math';
 import { OPEN_LEAD_STATUSES } from '../../domain/leads/lead-status';
 import type { Db } from '../client';
 import { Prisma, type Buyer, type Lead } from '../../prisma/generated/client';
@@ -11,8 +11,7 @@ const CANDIDATE_LIMIT = 2_000;
 
 /** The lead as matching sees it: priced by its MAO under the admins' deal math when it has no asking price. */
 export function matchableLead(lead: Lead, dealMath: DealMathSettings): MatchableLead {
-  const { mao } = computeDealMath(lead, dealMath);
-  return { ...lead, mao };
+  return withMao(lead, dealMath);
 }
 
 export function matchableBuyer(buyer: Buyer): MatchableBuyer {

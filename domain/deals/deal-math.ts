@@ -27,6 +27,14 @@ export function computeDealMath(figures: DealFigures, settings: DealMathSettings
   return { mao, spread: figures.askingPrice === null ? null : mao - figures.askingPrice };
 }
 
+/**
+ * A lead with its MAO under the deal math admins set now. The MAO is derived, never stored: it is
+ * added where a lead is read (lists, details, answers, matching), so it follows the settings.
+ */
+export function withMao<Figures extends DealFigures>(lead: Figures, settings: DealMathSettings): Figures & { mao: number | null } {
+  return { ...lead, mao: computeDealMath(lead, settings).mao };
+}
+
 /** The assignment fee of a deal: what the buyer pays for the contract minus what we pay the seller. */
 export function assignmentFee(purchasePrice: number, salePrice: number): number {
   return salePrice - purchasePrice;

@@ -125,3 +125,5 @@ export const leadSchema = z.object({
   updatedAt: z.string(),
 });
 export type Lead = z.infer<typeof leadSchema>;
+/** A lead as stored and as its events carry it: every field but the derived MAO (see `withMao`). */
+export type LeadRecord = Omit<Lead, 'mao'>;
