@@ -1,13 +1,33 @@
+import type { z } from 'zod';
 import type { Buyer as BuyerRow, Event as EventRow, Lead as LeadRow, Note as NoteRow, Notification as NotificationRow, Offer as OfferRow, Task as TaskRow } from '../prisma/generated/client';
-import type { LeadRecord } from '../domain/leads/lead.schema';
-import type { NotificationPriority } from '../domain/notifications/notification-kinds';
-import type { NotificationItem } from '../domain/notifications/notification.schema';
-import type { Task } from '../domain/tasks/task.schema';
+import { buyerSchema, type Buyer } from '../domain/buyers/buyer.schema';
+import { leadSchema, type LeadRecord } from '../domain/leads/lead.schema';
+import type { Note } from '../domain/notes/note.schema';
+import { notificationSchema, type NotificationItem } from '../domain/notifications/notification.schema';
+import { offerSchema, type Offer } from '../domain/offers/offer.schema';
+import { taskSchema, type Task } from '../domain/tasks/task.schema';
+
+// Rows store enums as text and lists as JSON text: each is read through the domain schema of its
+// field, so a row the domain would refuse fails here, by name, instead of travelling on mistyped.
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
+/** A column's value read through the domain schema of its field. */
+export function parseColumn<T>(schema: z.ZodType<T>, value: unknown, name: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new Error(`stored ${name} ${JSON.stringify(value)} is not valid: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return parsed.data;
+}
+
+/** A JSON column, parsed, through the domain schema of its field. */
+export function parseJsonColumn<T>(schema: z.ZodType<T>, json: string, name: string): T {
+  const value: unknown = JSON.parse(json);
+  return parseColumn(schema, value, name);
+}
+
 /** A lead row as JSON, without the MAO: readers add it under the current deal math (`withMao`). */
 export function toLeadJson(lead: LeadRow): LeadRecord {
+  const fields = leadSchema.shape;
   return {
     id: lead.id,
     sellerName: lead.sellerName,
@@ -17,7 +37,7 @@ export function toLeadJson(lead: LeadRow): LeadRecord {
     city: lead.city,
     state: lead.state,
     zip: lead.zip,
-    propertyType: lead.propertyType as LeadRecord['propertyType'],
+    propertyType: parseColumn(fields.propertyType, lead.propertyType, 'Lead.propertyType'),
     askingPrice: lead.askingPrice,
     beds: lead.beds,
     baths: lead.baths,
@@ -25,10 +45,10 @@ export function toLeadJson(lead: LeadRow): LeadRecord {
     yearBuilt: lead.yearBuilt,
     arv: lead.arv,
     repairEstimate: lead.repairEstimate,
-    source: lead.source as LeadRecord['source'],
+    source: parseColumn(fields.source, lead.source, 'Lead.source'),
     motivation: lead.motivation,
-    tags: JSON.parse(lead.tags) as string[],
-    status: lead.status as LeadRecord['status'],
+    tags: parseJsonColumn(fields.tags, lead.tags, 'Lead.tags'),
+    status: parseColumn(fields.status, lead.status, 'Lead.status'),
     deadReason: lead.deadReason,
     ownerId: lead.ownerId,
     contactedAt: iso(lead.contactedAt),
@@ -38,13 +58,14 @@ export function toLeadJson(lead: LeadRow): LeadRecord {
 }
 
 export function toTaskJson(task: TaskRow): Task {
+  const fields = taskSchema.shape;
   return {
     id: task.id,
     title: task.title,
     description: task.description,
-    type: task.type as Task['type'],
-    priority: task.priority as Task['priority'],
-    status: task.status as Task['status'],
+    type: parseColumn(fields.type, task.type, 'Task.type'),
+    priority: parseColumn(fields.priority, task.priority, 'Task.priority'),
+    status: parseColumn(fields.status, task.status, 'Task.status'),
     dueAt: task.dueAt.toISOString(),
     overdue: task.overdue,
     assigneeId: task.assigneeId,
@@ -55,20 +76,17 @@ export function toTaskJson(task: TaskRow): Task {
     parentTaskId: task.parentTaskId,
     createdById: task.createdById,
     reviewedById: task.reviewedById,
-    completedAt: task.completedAt?.toISOString() ?? null,
+    completedAt: iso(task.completedAt),
     createdAt: task.createdAt.toISOString(),
     updatedAt: task.updatedAt.toISOString(),
   };
 }
 
-/** The column holds what `notificationFor` decided: HIGH or NORMAL. */
-const priorityOf = (stored: string): NotificationPriority => (stored === 'HIGH' ? 'HIGH' : 'NORMAL');
-
 export function toNotificationJson(notification: NotificationRow): NotificationItem {
   return {
     id: notification.id,
     kind: notification.kind,
-    priority: priorityOf(notification.priority),
+    priority: parseColumn(notificationSchema.shape.priority, notification.priority, 'Notification.priority'),
     title: notification.title,
     body: notification.body,
     link: notification.link,
@@ -79,6 +97,8 @@ export function toNotificationJson(notification: NotificationRow): NotificationI
 
 /** The `data:` of an SSE message and an item of the activity feed. */
 export function toEventJson(event: EventRow) {
+  // The payload is the entity's JSON as recordEvent wrote it; readers narrow it by the event's name.
+  const entity: unknown = JSON.parse(event.payload);
   return {
     id: event.id,
     name: `${event.entityType}.${event.action}`,
@@ -87,28 +107,27 @@ export function toEventJson(event: EventRow) {
     action: event.action,
     actorId: event.actorId,
     createdAt: event.createdAt.toISOString(),
-    entity: JSON.parse(event.payload) as unknown,
+    entity,
   };
 }
 export type EventJson = ReturnType<typeof toEventJson>;
 
-const parseList = (json: string): string[] => JSON.parse(json) as string[];
-
-export function toBuyerJson(buyer: BuyerRow) {
+export function toBuyerJson(buyer: BuyerRow): Buyer {
+  const fields = buyerSchema.shape;
   return {
     id: buyer.id,
     name: buyer.name,
     company: buyer.company,
     email: buyer.email,
     phone: buyer.phone,
-    status: buyer.status,
+    status: parseColumn(fields.status, buyer.status, 'Buyer.status'),
     cashBuyer: buyer.cashBuyer,
     proofOfFundsAmount: buyer.proofOfFundsAmount,
     pofVerifiedAt: iso(buyer.pofVerifiedAt),
     pofExpiresAt: iso(buyer.pofExpiresAt),
-    markets: parseList(buyer.markets),
-    propertyTypes: parseList(buyer.propertyTypes),
-    strategies: parseList(buyer.strategies),
+    markets: parseJsonColumn(fields.markets, buyer.markets, 'Buyer.markets'),
+    propertyTypes: parseJsonColumn(fields.propertyTypes, buyer.propertyTypes, 'Buyer.propertyTypes'),
+    strategies: parseJsonColumn(fields.strategies, buyer.strategies, 'Buyer.strategies'),
     minPrice: buyer.minPrice,
     maxPrice: buyer.maxPrice,
     minBeds: buyer.minBeds,
@@ -120,16 +139,17 @@ export function toBuyerJson(buyer: BuyerRow) {
 }
 export type BuyerJson = ReturnType<typeof toBuyerJson>;
 
-export function toOfferJson(offer: OfferRow) {
+export function toOfferJson(offer: OfferRow): Offer {
+  const fields = offerSchema.shape;
   return {
     id: offer.id,
     leadId: offer.leadId,
     buyerId: offer.buyerId,
-    kind: offer.kind,
+    kind: parseColumn(fields.kind, offer.kind, 'Offer.kind'),
     amount: offer.amount,
     terms: offer.terms,
     expiresAt: iso(offer.expiresAt),
-    status: offer.status,
+    status: parseColumn(fields.status, offer.status, 'Offer.status'),
     createdById: offer.createdById,
     createdAt: offer.createdAt.toISOString(),
     updatedAt: offer.updatedAt.toISOString(),
@@ -137,7 +157,7 @@ export function toOfferJson(offer: OfferRow) {
 }
 export type OfferJson = ReturnType<typeof toOfferJson>;
 
-export function toNoteJson(note: NoteRow & { author: { name: string } }) {
+export function toNoteJson(note: NoteRow & { author: { name: string } }): Note {
   return {
     id: note.id,
     body: note.body,

@@ -1,8 +1,9 @@
 import { matchBuyer, type MatchableBuyer, type MatchableLead } from '../../domain/buyers/match-buyer';
-import { normalizeMarket } from '../../domain/buyers/buyer.schema';
+import { buyerSchema, normalizeMarket } from '../../domain/buyers/buyer.schema';
 import { withMao, type DealMathSettings } from '../../domain/deals/deal-math';
 import { OPEN_LEAD_STATUSES } from '../../domain/leads/lead-status';
 import type { Db } from '../client';
+import { parseJsonColumn } from '../rows';
 import { Prisma, type Buyer, type Lead } from '../../prisma/generated/client';
 import { sqlName } from './sql';
 
@@ -16,8 +17,8 @@ export function matchableLead(lead: Lead, dealMath: DealMathSettings): Matchable
 
 export function matchableBuyer(buyer: Buyer): MatchableBuyer {
   return {
-    markets: JSON.parse(buyer.markets) as string[],
-    propertyTypes: JSON.parse(buyer.propertyTypes) as string[],
+    markets: parseJsonColumn(buyerSchema.shape.markets, buyer.markets, 'Buyer.markets'),
+    propertyTypes: parseJsonColumn(buyerSchema.shape.propertyTypes, buyer.propertyTypes, 'Buyer.propertyTypes'),
     minPrice: buyer.minPrice,
     maxPrice: buyer.maxPrice,
     minBeds: buyer.minBeds,

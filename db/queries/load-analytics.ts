@@ -1,10 +1,11 @@
 import { funnelFrom, VELOCITY_BUCKETS, velocityBucket, type Analytics } from '../../domain/analytics/analytics.schema';
 import type { Scope } from '../../domain/analytics/dashboard.schema';
 import { rate } from '../../domain/analytics/kpi-math';
-import type { LeadStatus } from '../../domain/leads/lead.schema';
+import { leadSchema } from '../../domain/leads/lead.schema';
 import type { Db } from '../client';
 import { Prisma } from '../../prisma/generated/client';
 import { OPEN_TASK_STATUSES } from '../../domain/tasks/task.schema';
+import { parseColumn } from '../rows';
 import { sqlDate, sqlLiteralList } from './sql';
 import { peopleIn } from './scope-sql';
 
@@ -52,7 +53,7 @@ export async function loadAnalytics(db: Db, range: AnalyticsRange): Promise<Anal
       FROM "Deal" d JOIN "Lead" l ON l.id = d."leadId" WHERE d."closedAt" >= ${from} AND d."closedAt" < ${to} AND ${owner}`,
   ])) as Row[][];
 
-  const statusCounts = Object.fromEntries(byStatus!.map((row) => [row.status as LeadStatus, num(row.n)]));
+  const statusCounts = Object.fromEntries(byStatus!.map((row) => [parseColumn(leadSchema.shape.status, row.status, 'Lead.status'), num(row.n)]));
   const deadContacted = num(byStatus!.find((row) => row.status === 'DEAD')?.contacted);
   const velocityCounts = new Map<string, number>(VELOCITY_BUCKETS.map((bucket) => [bucket.label, 0]));
   for (const row of velocity!) {

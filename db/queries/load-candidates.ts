@@ -1,7 +1,7 @@
-import type { TaskPriority } from '../../domain/tasks/task.schema';
-import { OPEN_TASK_STATUSES } from '../../domain/tasks/task.schema';
+import { OPEN_TASK_STATUSES, taskSchema } from '../../domain/tasks/task.schema';
 import type { Candidate } from '../../domain/tasks/pick-assignee';
 import type { Db, Prisma } from '../client';
+import { parseColumn } from '../rows';
 
 /** The users of a role (every user when none is given) with their open tasks by priority, for the assignment rules. */
 export async function loadCandidates(db: Db | Prisma.TransactionClient, role?: string): Promise<Candidate[]> {
@@ -15,7 +15,7 @@ export async function loadCandidates(db: Db | Prisma.TransactionClient, role?: s
   return users.map((user) => ({
     ...user,
     openTasks: Object.fromEntries(
-      counts.filter((row) => row.assigneeId === user.id).map((row) => [row.priority as TaskPriority, row._count._all]),
+      counts.filter((row) => row.assigneeId === user.id).map((row) => [parseColumn(taskSchema.shape.priority, row.priority, 'Task.priority'), row._count._all]),
     ),
   }));
 }
