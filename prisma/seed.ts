@@ -1,4 +1,4 @@
-import { hashPassword } from '../api/auth/password';
+import { hashPassword } from '../db/passwords';
 import { normalizeMarket } from '../domain/buyers/buyer.schema';
 import type { UserRole } from '../domain/users/user-role';
 import type { Db } from '../db/client';

@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { Faker, en } from '@faker-js/faker';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
-import { hashPassword } from '../api/auth/password';
+import { hashPassword } from '../db/passwords';
 import { DEMO_PASSWORD, DEMO_USERS } from '../prisma/seed';
 import { migrateDatabase } from './lib/stack';
 import { buyerRow, iso, leadRow, taskRow, type TeamMember } from './volume/generate';

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { loginInputSchema } from '../../domain/auth/login.schema';
 import type { Db } from '../../db/client';
-import { verifyPassword } from '../auth/password';
+import { verifyPassword } from '../../db/passwords';
 import { SESSION_COOKIE, type SessionStore } from '../auth/sessions';
 import { AppError } from '../errors';
 import { parseInput } from '../validate';

@@ -3,7 +3,7 @@ import { createUserInputSchema, updateUserInputSchema } from '../../domain/users
 import type { Db } from '../../db/client';
 import type { User } from '../../prisma/generated/client';
 import { recordEvent } from '../../db/writes/record-event';
-import { hashPassword } from '../auth/password';
+import { hashPassword } from '../../db/passwords';
 import { currentUser } from '../auth/require-user';
 import { AppError } from '../errors';
 import { parseInput } from '../validate';

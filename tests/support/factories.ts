@@ -1,6 +1,6 @@
 import type { CreateLeadInput } from '../../domain/leads/lead.schema';
 import type { UserRole } from '../../domain/users/user-role';
-import { hashPassword } from '../../api/auth/password';
+import { hashPassword } from '../../db/passwords';
 import type { Db } from '../../db/client';
 
 let counter = 0;
