@@ -1,3 +1,4 @@
+import type { Page } from '../../domain/pagination';
 import type { ListTasksQuery, Task } from '../../domain/tasks/task.schema';
 import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
@@ -7,9 +8,7 @@ import { AppError } from '../errors';
 import { knownCursor } from '../paginate';
 import { serverMidnight } from '../server-midnight';
 
-type TaskPage = { items: Task[]; nextCursor: string | null };
-
-export async function listTasks(db: Db, query: ListTasksQuery, user: PublicUser): Promise<TaskPage> {
+export async function listTasks(db: Db, query: ListTasksQuery, user: PublicUser): Promise<Page<Task>> {
   if (query.dueFrom && query.dueTo && query.dueFrom >= query.dueTo) {
     throw new AppError('VALIDATION_FAILED', 'dueTo must be after dueFrom', { dueTo: 'must be after dueFrom' });
   }

@@ -17,7 +17,8 @@ export type TaskActionCheck =
   | { ok: true; to: TaskStatus }
   | { ok: false; code: 'FORBIDDEN' | 'CONFLICT'; reason: string };
 
-const TARGET: Record<TaskAction, TaskStatus> = {
+/** The status each action leads to; the web shows it at once while the workflow confirms. */
+export const TASK_ACTION_TARGETS: Readonly<Record<TaskAction, TaskStatus>> = {
   start: 'IN_PROGRESS',
   submit: 'PENDING_REVIEW',
   approve: 'COMPLETED',
@@ -71,7 +72,7 @@ export function checkTaskAction(task: TaskForAction, action: TaskAction, actor: 
     return { ok: false, code: 'CONFLICT', reason: 'this task does not require review: complete it instead' };
   }
   if (action === 'reject' && !reason?.trim()) return { ok: false, code: 'CONFLICT', reason: 'a rejection needs a reason' };
-  return { ok: true, to: TARGET[action] };
+  return { ok: true, to: TASK_ACTION_TARGETS[action] };
 }
 
 /** The actions this actor may take on this task now (a rejection's reason is asked for separately). */

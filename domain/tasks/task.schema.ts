@@ -137,8 +137,9 @@ export const bulkTaskInputSchema = z
 export type BulkTaskInput = z.infer<typeof bulkTaskInputSchema>;
 /** One result per id: a task the workflow refused does not stop the others. */
 export const bulkTaskResultSchema = z.object({
-  results: z.array(z.object({ id: z.string(), ok: z.boolean(), error: z.string().optional(), task: taskSchema.optional() })),
+  results: z.array(z.object({ id: z.string(), ok: z.boolean(), error: z.string().optional(), task: taskDetailSchema.optional() })),
 });
+export type BulkTaskResult = z.infer<typeof bulkTaskResultSchema>;
 
 export const suggestAssigneeQuerySchema = z.object({
   type: z.enum(TASK_TYPES).default('FOLLOW_UP'),
@@ -151,3 +152,4 @@ export const suggestedAssigneeSchema = z.object({
   /** Which assignment rule chose them, in words (see `assignmentRuleFor`). */
   rule: z.string(),
 });
+export type SuggestedAssignee = z.infer<typeof suggestedAssigneeSchema>;

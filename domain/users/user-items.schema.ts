@@ -6,6 +6,7 @@ export const userItemInputSchema = z.object({
   entityType: z.enum(ITEM_TYPES),
   entityId: z.string().min(1, 'is required').max(100),
 });
+export type UserItemInput = z.infer<typeof userItemInputSchema>;
 
 export const userItemSchema = z.object({ entityType: z.enum(ITEM_TYPES), entityId: z.string() });
 export const favoriteSchema = userItemSchema.extend({ createdAt: z.string() });

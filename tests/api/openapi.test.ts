@@ -185,5 +185,7 @@ describe('the documented answers', () => {
       const body = await check('get', route, path, cookie ? { cookie } : {});
       if (Array.isArray(body.items) && route !== '/api/deals') expect({ route, empty: body.items.length === 0 }).toEqual({ route, empty: false });
     }
+    const bulk = await check('post', '/api/tasks/bulk', '/api/tasks/bulk', { body: { ids: [task.id], action: 'cancel' } });
+    expect(bulk.results).toEqual([expect.objectContaining({ id: task.id, ok: true, task: expect.objectContaining({ status: 'CANCELLED' }) })]);
   });
 });

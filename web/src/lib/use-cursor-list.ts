@@ -1,9 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-
-interface Page<Item> {
-  items: Item[];
-  nextCursor: string | null;
-}
+import type { Page } from '../../../domain/pagination';
 
 /**
  * A list read page by page: `request` is the list's query string, `cursor` is added for the

@@ -1,23 +1,10 @@
 import { useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { EVENT_NAMES } from '../../../domain/events/event-name';
-
-/** One change as the server streams it: the `data:` of an SSE message, and a feed item. */
-export interface LiveEvent {
-  id: number;
-  name: string;
-  entityType: string;
-  entityId: string;
-  action: string;
-  actorId: string | null;
-  createdAt: string;
-  entity: Record<string, unknown>;
-}
+import type { LiveEvent } from '../../../domain/events/live-event.schema';
+import type { List } from '../../../domain/pagination';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
-
-// The SSE `event:` names (`<entity>.<action>`) the server sends.
-export const LIVE_EVENT_NAMES = EVENT_NAMES;
 
 /** The activity feed's cache entry, newest first; the stream prepends to it. */
 export const RECENT_EVENTS_KEY = ['events', 'recent'] as const;
@@ -100,7 +87,7 @@ export function useLiveEvents(onEvent?: (event: LiveEvent) => void): LiveStatus 
       }
       invalidator.add(STALE_QUERIES[event.entityType] ?? []);
       listener.current?.(event);
-      queryClient.setQueryData<{ items: LiveEvent[] }>(RECENT_EVENTS_KEY, (feed) => feed && { items: mergeEvents([event], feed.items) });
+      queryClient.setQueryData<List<LiveEvent>>(RECENT_EVENTS_KEY, (feed) => feed && { items: mergeEvents([event], feed.items) });
     };
 
     const connect = () => {
@@ -126,7 +113,8 @@ export function useLiveEvents(onEvent?: (event: LiveEvent) => void): LiveStatus 
         failures += 1;
         retryTimer = setTimeout(connect, delay);
       };
-      for (const name of LIVE_EVENT_NAMES) current.addEventListener(name, onMessage);
+      // Browsers deliver a named SSE event only to listeners of that name.
+      for (const name of EVENT_NAMES) current.addEventListener(name, onMessage);
     };
 
     connect();

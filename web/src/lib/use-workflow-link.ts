@@ -1,15 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import type { ClientConfig } from '../../../domain/config/client-config.schema';
 import { api } from './api-client';
-
-interface AppConfig {
-  temporalUiUrl: string;
-}
 
 export function useAppConfig() {
   return useQuery({
     queryKey: ['config'],
-    queryFn: () => api.get<AppConfig>('/api/config'),
+    queryFn: () => api.get<ClientConfig>('/api/config'),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

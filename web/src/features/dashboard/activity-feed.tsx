@@ -1,7 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import type { LiveEvent } from '../../../../domain/events/live-event.schema';
+import type { List } from '../../../../domain/pagination';
 import { fullDate, timeSince } from '../../lib/format';
-import { mergeEvents, RECENT_EVENTS_KEY, type LiveEvent } from '../../lib/use-live-events';
+import { mergeEvents, RECENT_EVENTS_KEY } from '../../lib/use-live-events';
 import { useWorkflowLink } from '../../lib/use-workflow-link';
 import { useMe } from '../auth/use-me';
 import { listRecentEvents } from './dashboard.api';
@@ -28,7 +30,7 @@ export function ActivityFeed() {
     // Merged with the cache: events streamed in while this request was in flight stay.
     queryFn: async () => {
       const fresh = await listRecentEvents();
-      const cached = queryClient.getQueryData<{ items: LiveEvent[] }>(RECENT_EVENTS_KEY);
+      const cached = queryClient.getQueryData<List<LiveEvent>>(RECENT_EVENTS_KEY);
       return { items: mergeEvents(fresh.items, cached?.items ?? []) };
     },
     staleTime: Number.POSITIVE_INFINITY,

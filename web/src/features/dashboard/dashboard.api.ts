@@ -1,7 +1,9 @@
 import type { Dashboard, Scope } from '../../../../domain/analytics/dashboard.schema';
 import { api } from '../../lib/api-client';
 import { startOfToday } from '../../lib/format';
-import { FEED_SIZE, type LiveEvent } from '../../lib/use-live-events';
+import type { LiveEvent } from '../../../../domain/events/live-event.schema';
+import type { List } from '../../../../domain/pagination';
+import { FEED_SIZE } from '../../lib/use-live-events';
 
 export type { Dashboard, Scope };
 
@@ -34,4 +36,4 @@ export function dashboardParams(view: DashboardView): URLSearchParams {
 
 export const getDashboard = (view: DashboardView): Promise<Dashboard> => api.get<Dashboard>(`/api/dashboard?${dashboardParams(view).toString()}`);
 
-export const listRecentEvents = (): Promise<{ items: LiveEvent[] }> => api.get(`/api/events/recent?limit=${FEED_SIZE}`);
+export const listRecentEvents = (): Promise<List<LiveEvent>> => api.get(`/api/events/recent?limit=${FEED_SIZE}`);

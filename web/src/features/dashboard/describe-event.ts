@@ -1,6 +1,6 @@
+import type { LiveEvent } from '../../../../domain/events/live-event.schema';
 import { buyerWorkflowId, leadWorkflowId, offerWorkflowId, taskWorkflowId } from '../../../../domain/workflow-ids';
 import { humanize, money, timeAgo } from '../../lib/format';
-import type { LiveEvent } from '../../lib/use-live-events';
 
 export type EventTone = 'lead' | 'task' | 'warn' | 'status' | 'deal' | 'muted';
 

@@ -1,15 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
+import type { DocumentItem } from '../../../../domain/documents/document.schema';
+import type { List } from '../../../../domain/pagination';
 import { api } from '../../lib/api-client';
 import { fullDate, humanize, timeAgo } from '../../lib/format';
-
-interface DocumentItem {
-  id: string;
-  kind: string;
-  fileName: string;
-  sizeBytes: number | null;
-  expiresAt: string | null;
-  createdAt: string;
-}
 
 const kilobytes = (bytes: number): string => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('en-US')} KB`;
 
@@ -17,7 +10,7 @@ const kilobytes = (bytes: number): string => `${Math.max(1, Math.round(bytes / 1
 export function DocumentsPanel({ subject }: { subject: { leadId: string } | { buyerId: string } }) {
   const documents = useQuery({
     queryKey: ['documents', subject],
-    queryFn: () => api.get<{ items: DocumentItem[] }>(`/api/documents?${new URLSearchParams(subject).toString()}`),
+    queryFn: () => api.get<List<DocumentItem>>(`/api/documents?${new URLSearchParams(subject).toString()}`),
   });
   const items = documents.data?.items ?? [];
   return (

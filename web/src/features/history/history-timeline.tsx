@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
+import type { LiveEvent } from '../../../../domain/events/live-event.schema';
+import type { List } from '../../../../domain/pagination';
 import { api } from '../../lib/api-client';
 import { fullDate } from '../../lib/format';
-import type { LiveEvent } from '../../lib/use-live-events';
 import { useMe } from '../auth/use-me';
 import { describeEvent } from '../dashboard/describe-event';
 import { useNow } from '../dashboard/use-now';
@@ -14,7 +15,7 @@ export function HistoryTimeline({ entityType, id }: { entityType: 'lead' | 'buye
   // Under the list's key, so the entity's own events refresh it live.
   const history = useQuery({
     queryKey: [LIST_KEYS[entityType], 'history', id],
-    queryFn: () => api.get<{ items: LiveEvent[] }>(`/api/history/${entityType}/${encodeURIComponent(id)}`),
+    queryFn: () => api.get<List<LiveEvent>>(`/api/history/${entityType}/${encodeURIComponent(id)}`),
   });
   const now = useNow(60_000);
   const items = history.data?.items ?? [];

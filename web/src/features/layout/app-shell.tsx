@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { useLiveEvents, type LiveEvent } from '../../lib/use-live-events';
+import type { LiveEvent } from '../../../../domain/events/live-event.schema';
+import { useLiveEvents } from '../../lib/use-live-events';
 import { useMe } from '../auth/use-me';
 import { showDesktopAlert } from '../notifications/desktop-alerts';
 import { useAppConfig } from '../../lib/use-workflow-link';

@@ -1,23 +1,10 @@
+import type { LeadMatch } from '../../../../domain/buyers/buyer-match.schema';
 import type { CreateLeadInput, Lead, LeadStatus, UpdateLeadInput } from '../../../../domain/leads/lead.schema';
+import type { List, Page } from '../../../../domain/pagination';
+import type { RecentItem, SavedView, UserItemInput } from '../../../../domain/users/user-items.schema';
 import { api } from '../../lib/api-client';
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-export interface LeadMatch {
-  buyer: { id: string; name: string; company: string | null; cashBuyer: boolean };
-  score: number;
-  reasons: string[];
-}
-
-export interface SavedView {
-  id: string;
-  page: string;
-  name: string;
-  query: Record<string, string>;
-}
+export type { SavedView };
 
 export const createLead = (input: CreateLeadInput): Promise<Lead> => api.post<Lead>('/api/leads', input);
 
@@ -27,10 +14,10 @@ export const getLead = (id: string): Promise<Lead> => api.get<Lead>(`/api/leads/
 export const updateLead = (id: string, input: UpdateLeadInput): Promise<Lead> => api.patch<Lead>(`/api/leads/${encodeURIComponent(id)}`, input);
 export const changeLeadStatus = (id: string, status: LeadStatus, reason?: string): Promise<Lead> =>
   api.post<Lead>(`/api/leads/${encodeURIComponent(id)}/status`, reason ? { status, reason } : { status });
-export const listLeadMatches = (id: string): Promise<{ items: LeadMatch[] }> => api.get(`/api/leads/${encodeURIComponent(id)}/matches`);
+export const listLeadMatches = (id: string): Promise<List<LeadMatch>> => api.get(`/api/leads/${encodeURIComponent(id)}/matches`);
 
-export const listSavedViews = (page: string): Promise<{ items: SavedView[] }> => api.get(`/api/me/saved-views?page=${page}`);
+export const listSavedViews = (page: string): Promise<List<SavedView>> => api.get(`/api/me/saved-views?page=${page}`);
 export const saveView = (page: string, name: string, query: Record<string, string>): Promise<SavedView> => api.post('/api/me/saved-views', { page, name, query });
 export const deleteSavedView = (id: string): Promise<void> => api.post(`/api/me/saved-views/${encodeURIComponent(id)}/delete`);
 
-export const recordRecentView = (entityType: 'lead' | 'buyer', entityId: string): Promise<unknown> => api.post('/api/me/recent', { entityType, entityId });
+export const recordRecentView = (entityType: UserItemInput['entityType'], entityId: string): Promise<RecentItem> => api.post('/api/me/recent', { entityType, entityId });

@@ -1,22 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type DragEvent } from 'react';
 import { Link } from 'react-router';
-import { DEAD_REASONS, type DeadReason, type LeadStatus } from '../../../../domain/leads/lead.schema';
+import { DEAD_REASONS, type DeadReason, type Lead, type LeadStatus } from '../../../../domain/leads/lead.schema';
+import type { Page } from '../../../../domain/pagination';
 import { checkLeadTransition, OPEN_LEAD_STATUSES } from '../../../../domain/leads/lead-status';
 import { Options } from '../../lib/field';
 import { humanize, money } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
-import { changeLeadStatus, listLeads, type Page } from './leads.api';
+import { changeLeadStatus, listLeads } from './leads.api';
 import './leads.css';
 
-interface Card {
-  id: string;
-  sellerName: string;
-  street: string;
-  city: string;
-  askingPrice: number | null;
-  status: LeadStatus;
-}
+// The board asks only for these fields of each lead (`fields=`).
+type Card = Pick<Lead, 'id' | 'sellerName' | 'street' | 'city' | 'askingPrice' | 'status'>;
 
 const COLUMNS: LeadStatus[] = [...OPEN_LEAD_STATUSES, 'CLOSED', 'DEAD'];
 const BOARD_KEY = ['leads', 'board'] as const;

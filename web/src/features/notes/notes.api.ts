@@ -1,15 +1,12 @@
+import type { Note } from '../../../../domain/notes/note.schema';
+import type { List } from '../../../../domain/pagination';
 import { api } from '../../lib/api-client';
 
-export interface Note {
-  id: string;
-  body: string;
-  authorName: string;
-  createdAt: string;
-}
+export type { Note };
 
 export type NoteSubject = { leadId: string } | { buyerId: string } | { taskId: string };
 
-export const listNotes = (subject: NoteSubject): Promise<{ items: Note[] }> => api.get(`/api/notes?${new URLSearchParams(subject).toString()}`);
+export const listNotes = (subject: NoteSubject): Promise<List<Note>> => api.get(`/api/notes?${new URLSearchParams(subject).toString()}`);
 /** A task's notes go through its workflow (an Update of `task-<id>`); others straight to the notes API. */
 export const createNote = (subject: NoteSubject, body: string): Promise<Note> =>
   'taskId' in subject ? api.post(`/api/tasks/${encodeURIComponent(subject.taskId)}/notes`, { body }) : api.post('/api/notes', { ...subject, body });

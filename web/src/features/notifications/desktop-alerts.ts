@@ -1,5 +1,5 @@
-import type { NotificationPriority } from '../../../../domain/notifications/notification-kinds';
-import type { LiveEvent } from '../../lib/use-live-events';
+import type { LiveEvent } from '../../../../domain/events/live-event.schema';
+import type { NotificationItem } from '../../../../domain/notifications/notification.schema';
 
 export const desktopAlertsSupported = (): boolean => typeof window !== 'undefined' && 'Notification' in window;
 export const desktopAlertsAllowed = (): boolean => desktopAlertsSupported() && Notification.permission === 'granted';
@@ -16,7 +16,7 @@ export async function enableDesktopAlerts(): Promise<NotificationPermission> {
  */
 export function showDesktopAlert(event: LiveEvent, open: (link: string) => void): void {
   if (event.name !== 'notification.created' || !desktopAlertsAllowed()) return;
-  const { priority, title, body, link } = event.entity as { priority?: NotificationPriority; title?: string; body?: string; link?: string | null };
+  const { priority, title, body, link } = event.entity as Partial<NotificationItem>;
   if (priority !== 'HIGH') return;
   const alert = new Notification(title ?? 'Flipstackk', { body: body ?? '', tag: event.entityId });
   alert.onclick = () => {

@@ -1,22 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { NotificationPriority } from '../../../../domain/notifications/notification-kinds';
+import type { NotificationItem, NotificationList } from '../../../../domain/notifications/notification.schema';
 import { api } from '../../lib/api-client';
 
-export interface NotificationItem {
-  id: string;
-  kind: string;
-  priority: NotificationPriority;
-  title: string;
-  body: string;
-  link: string | null;
-  readAt: string | null;
-  createdAt: string;
-}
-
-interface NotificationList {
-  items: NotificationItem[];
-  unread: number;
-}
+export type { NotificationItem };
 
 const KEY = ['notifications'];
 

@@ -1,18 +1,10 @@
-import type { CreateOfferInput, OfferStatus } from '../../../../domain/offers/offer.schema';
+import type { CreateOfferInput, Offer, OfferStatus } from '../../../../domain/offers/offer.schema';
+import type { Page } from '../../../../domain/pagination';
 import { api } from '../../lib/api-client';
 
-export interface Offer {
-  id: string;
-  leadId: string;
-  buyerId: string | null;
-  kind: 'PURCHASE' | 'BUYER';
-  amount: number;
-  status: OfferStatus;
-  expiresAt: string | null;
-  createdAt: string;
-}
+export type { Offer };
 
-export const listOffers = (by: { leadId?: string; buyerId?: string }): Promise<{ items: Offer[] }> =>
+export const listOffers = (by: { leadId?: string; buyerId?: string }): Promise<Page<Offer>> =>
   api.get(`/api/offers?${new URLSearchParams(by as Record<string, string>).toString()}`);
 export const createOffer = (input: CreateOfferInput): Promise<Offer> => api.post('/api/offers', input);
 export const changeOfferStatus = (id: string, status: OfferStatus): Promise<Offer> => api.post(`/api/offers/${encodeURIComponent(id)}/status`, { status });

@@ -1,17 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import type { TaskAction, TaskStatus } from '../../../../domain/tasks/task.schema';
+import { TASK_ACTION_TARGETS } from '../../../../domain/tasks/task-actions';
+import type { TaskAction } from '../../../../domain/tasks/task.schema';
 import { transitionTask, type TaskDetail } from './tasks.api';
 import { ACTION_LABELS } from './task-labels';
 import { useTaskChange, type Acknowledge } from './use-task-change';
-
-const EXPECTED: Record<TaskAction, TaskStatus> = {
-  start: 'IN_PROGRESS',
-  submit: 'PENDING_REVIEW',
-  approve: 'COMPLETED',
-  reject: 'IN_PROGRESS',
-  complete: 'COMPLETED',
-  cancel: 'CANCELLED',
-};
 
 /** The moves this user may make on the task now, as the server lists them; a rejection asks for its reason. */
 export function TaskActionsBar({ task, acknowledge }: { task: TaskDetail; acknowledge: Acknowledge }) {
@@ -21,7 +13,7 @@ export function TaskActionsBar({ task, acknowledge }: { task: TaskDetail; acknow
   const move = useTaskChange(
     task,
     ({ action, reason: why }: { action: TaskAction; reason?: string }) => transitionTask(task.id, action, why),
-    (current, { action }) => ({ ...current, status: EXPECTED[action], allowedActions: [] }),
+    (current, { action }) => ({ ...current, status: TASK_ACTION_TARGETS[action], allowedActions: [] }),
     acknowledge,
   );
 

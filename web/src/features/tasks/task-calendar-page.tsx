@@ -7,10 +7,11 @@ import withDragAndDrop, { type EventInteractionArgs } from 'react-big-calendar/l
 import 'react-big-calendar/lib/css/react-big-calendar.css';
 import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
 import { Link, useNavigate } from 'react-router';
+import type { Page } from '../../../../domain/pagination';
 import { OPEN_TASK_STATUSES, type Task } from '../../../../domain/tasks/task.schema';
 import { isManagerRole } from '../../../../domain/users/user-role';
 import { useMe } from '../auth/use-me';
-import { queryTasks, updateTask, type TaskPage } from './tasks.api';
+import { queryTasks, updateTask } from './tasks.api';
 import { PRIORITY_CLASS } from './task-labels';
 import './tasks.css';
 
@@ -58,8 +59,8 @@ export function TaskCalendarPage() {
     mutationFn: ({ task, dueAt }: { task: Task; dueAt: string }) => updateTask(task.id, { dueAt }),
     onMutate: ({ task, dueAt }) => {
       setProblem(undefined);
-      const previous = queryClient.getQueryData<TaskPage>(key);
-      queryClient.setQueryData<TaskPage>(key, (page) => page && { ...page, items: page.items.map((item) => (item.id === task.id ? { ...item, dueAt, overdue: false } : item)) });
+      const previous = queryClient.getQueryData<Page<Task>>(key);
+      queryClient.setQueryData<Page<Task>>(key, (page) => page && { ...page, items: page.items.map((item) => (item.id === task.id ? { ...item, dueAt, overdue: false } : item)) });
       return { previous };
     },
     onError: (error, { task }, context) => {

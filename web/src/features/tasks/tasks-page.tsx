@@ -9,7 +9,7 @@ import { fullDate, humanize, startOfToday, timeAgo } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
 import { useMe } from '../auth/use-me';
 import { useUserName, useUsers } from '../users/use-users';
-import { bulkTasks, queryTasks, type BulkResult } from './tasks.api';
+import { bulkTasks, queryTasks, type BulkTaskResult } from './tasks.api';
 import { PRIORITY_CLASS } from './task-labels';
 import './tasks.css';
 
@@ -23,7 +23,7 @@ const SORTS = [
 ] as const;
 const DUE_LABELS: Record<(typeof TASK_DUE_FILTERS)[number], string> = { overdue: 'Overdue', today: 'Due today', week: 'Due this week' };
 
-function summarise(result: BulkResult): string {
+function summarise(result: BulkTaskResult): string {
   const failed = result.results.filter((row) => !row.ok);
   const done = result.results.length - failed.length;
   return [`${done} of ${result.results.length} updated.`, ...failed.map((row) => `${row.id}: ${row.error}`)].join(' ');

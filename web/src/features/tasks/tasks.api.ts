@@ -1,19 +1,25 @@
-import type { CreateFollowUpInput, CreateTaskInput, Task, TaskAction, TaskDetail, TaskPriority, UpdateTaskInput } from '../../../../domain/tasks/task.schema';
+import type { Page } from '../../../../domain/pagination';
+import type {
+  BulkTaskInput,
+  BulkTaskResult,
+  CreateFollowUpInput,
+  CreateTaskInput,
+  SuggestedAssignee,
+  Task,
+  TaskAction,
+  TaskDetail,
+  TaskPriority,
+  UpdateTaskInput,
+} from '../../../../domain/tasks/task.schema';
 import { api } from '../../lib/api-client';
 
-export type TaskItem = Task;
-export type { TaskDetail };
+export type { BulkTaskResult, TaskDetail };
 
 /** What a task list is about: a lead, a buyer or an offer. */
 export type TaskSubject = { leadId: string } | { buyerId: string } | { offerId: string };
 
-export interface TaskPage {
-  items: Task[];
-  nextCursor: string | null;
-}
-
-export const listTasks = (subject: TaskSubject): Promise<TaskPage> => api.get(`/api/tasks?${new URLSearchParams(subject).toString()}`);
-export const queryTasks = (params: URLSearchParams): Promise<TaskPage> => api.get(`/api/tasks?${params.toString()}`);
+export const listTasks = (subject: TaskSubject): Promise<Page<Task>> => api.get(`/api/tasks?${new URLSearchParams(subject).toString()}`);
+export const queryTasks = (params: URLSearchParams): Promise<Page<Task>> => api.get(`/api/tasks?${params.toString()}`);
 export const getTask = (id: string): Promise<TaskDetail> => api.get(`/api/tasks/${encodeURIComponent(id)}`);
 
 export type NewTask = Omit<CreateTaskInput, 'requiresReview' | 'type' | 'priority'> & Partial<Pick<CreateTaskInput, 'requiresReview' | 'type' | 'priority'>>;
@@ -25,14 +31,7 @@ export const updateTask = (id: string, change: UpdateTaskInput): Promise<TaskDet
 export const createFollowUp = (id: string, input: Omit<CreateFollowUpInput, 'priority'> & { priority?: TaskPriority }): Promise<Task> =>
   api.post(`/api/tasks/${encodeURIComponent(id)}/follow-ups`, input);
 
-export interface BulkResult {
-  results: Array<{ id: string; ok: boolean; error?: string }>;
-}
-export const bulkTasks = (ids: string[], action: 'reassign' | 'complete' | 'cancel', assigneeId?: string): Promise<BulkResult> =>
+export const bulkTasks = (ids: string[], action: BulkTaskInput['action'], assigneeId?: string): Promise<BulkTaskResult> =>
   api.post('/api/tasks/bulk', { ids, action, ...(assigneeId ? { assigneeId } : {}) });
 
-export interface SuggestedAssignee {
-  assignee: { id: string; name: string } | null;
-  rule: string;
-}
 export const suggestAssignee = (params: URLSearchParams): Promise<SuggestedAssignee> => api.get(`/api/tasks/suggest-assignee?${params.toString()}`);

@@ -1,19 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
+import type { List } from '../../../../domain/pagination';
+import type { User } from '../../../../domain/users/user.schema';
 import { api } from '../../lib/api-client';
-
-export interface UserSummary {
-  id: string;
-  name: string;
-  email: string;
-  role: string;
-  active: boolean;
-}
 
 /** Everyone on the team, for assignee pickers and names; inactive users are kept to show old assignments. */
 export function useUsers() {
   return useQuery({
     queryKey: ['users'],
-    queryFn: () => api.get<{ items: UserSummary[] }>('/api/users'),
+    queryFn: () => api.get<List<User>>('/api/users'),
     staleTime: 60_000,
   });
 }
