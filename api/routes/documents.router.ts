@@ -24,7 +24,7 @@ const toDocumentJson = (doc: Document) => ({
   createdAt: doc.createdAt.toISOString(),
 });
 
-/** A document that expires gets `document-<id>`, which reminds 7 days and 1 day before (SPEC §4). */
+/** A document that expires gets `document-<id>`, which reminds 7 days and 1 day before it expires. */
 async function startExpiryReminders(deps: TemporalDeps, doc: Document): Promise<void> {
   const expiresAt = doc.expiresAt;
   if (!expiresAt || expiresAt.getTime() <= Date.now()) return;

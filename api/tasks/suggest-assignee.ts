@@ -12,7 +12,7 @@ export interface TaskContext {
   offerId?: string;
 }
 
-/** Who SPEC §4's rules give a task nobody named, and the rule that chose them. */
+/** Who the assignment rule (`assignmentRuleFor`) gives a task nobody named, and the rule that chose them in words. */
 export async function suggestAssignee(db: Db, task: TaskContext, actor: PublicUser): Promise<{ assigneeId: string | null; rule: string }> {
   const rule = assignmentRuleFor(task);
   const rulePicks = async (): Promise<string | null> => {

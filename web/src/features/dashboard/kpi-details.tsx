@@ -11,7 +11,7 @@ function duration(minutes: number | null): string {
   return `${Math.round(minutes / 144) / 10} days`;
 }
 
-/** Every other KPI of SPEC §6, grouped; each figure has a test id (`kpi-<group>-<name>`). */
+/** Every other dashboard KPI (leads, buyers, tasks, offers, revenue, response time, deal velocity), grouped; each figure has a test id (`kpi-<group>-<name>`). */
 export function KpiDetails({ data }: { data: Dashboard | undefined }) {
   const k = data?.kpis;
   const groups: Array<[string, Array<[string, string, string]>]> = [

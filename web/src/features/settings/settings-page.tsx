@@ -71,7 +71,7 @@ function SettingsForm({ settings, canEdit, saved, setSaved }: { settings: Settin
   );
 }
 
-/** `/settings`: the SPEC §4 durations and the MAO rule; admins edit, everyone else reads. */
+/** `/settings`: the automation durations and the MAO rule; admins edit, everyone else reads. */
 export function SettingsPage() {
   const canEdit = useMe().data?.role === 'ADMIN';
   const settings = useQuery({ queryKey: SETTINGS_KEY, queryFn: getSettings });
