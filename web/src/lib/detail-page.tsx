@@ -1,5 +1,5 @@
 import type { UseQueryResult } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { StatusPill } from './status-pill';
 import { useWorkflowLink } from './use-workflow-link';
@@ -66,5 +66,37 @@ export function DetailPage<T>({ query, list, header, children }: DetailPageProps
       </header>
       {children(query.data)}
     </div>
+  );
+}
+
+interface EditableCardProps {
+  /** The id of the card's heading, which names the card. */
+  id: string;
+  title: string;
+  editLabel: string;
+  /** What the card shows until "Edit" is pressed. */
+  facts: ReactNode;
+  /** The edit form; it calls `close` when saved or cancelled. */
+  form: (close: () => void) => ReactNode;
+  /** Shown under the facts or the form. */
+  children?: ReactNode;
+}
+
+/** A detail page's card of a record's facts that turns into their edit form. */
+export function EditableCard({ id, title, editLabel, facts, form, children }: EditableCardProps) {
+  const [editing, setEditing] = useState(false);
+  return (
+    <section className="card" aria-labelledby={id}>
+      <header className="card-header">
+        <h2 id={id}>{title}</h2>
+        {!editing && (
+          <button type="button" className="button button-secondary button-small" onClick={() => setEditing(true)}>
+            {editLabel}
+          </button>
+        )}
+      </header>
+      {editing ? form(() => setEditing(false)) : <div className="card-body">{facts}</div>}
+      {children}
+    </section>
   );
 }

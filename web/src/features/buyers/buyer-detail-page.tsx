@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { BUYER_STATUSES, type BuyerStatus } from '../../../../domain/buyers/buyer.schema';
 import { buyerWorkflowId } from '../../../../domain/workflow-ids';
-import { DetailPage } from '../../lib/detail-page';
+import { DetailPage, EditableCard } from '../../lib/detail-page';
 import { humanize, money, optionLabel } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
 import { HistoryTimeline } from '../history/history-timeline';
@@ -98,7 +98,6 @@ function BuyerMatches({ buyer }: { buyer: { id: string; name: string } }) {
 export function BuyerDetailPage() {
   const { id = '' } = useParams();
   const queryClient = useQueryClient();
-  const [editing, setEditing] = useState(false);
   const buyer = useQuery({ queryKey: ['buyers', 'detail', id], queryFn: () => getBuyer(id) });
   const setStatus = useMutation({
     mutationFn: (status: BuyerStatus) => changeBuyerStatus(id, status),
@@ -134,30 +133,22 @@ export function BuyerDetailPage() {
           )}
           <div className="detail-grid">
             <div className="stack">
-              <section className="card" aria-labelledby="buy-box-title">
-                <header className="card-header">
-                  <h2 id="buy-box-title">Buy box</h2>
-                  {!editing && (
-                    <button type="button" className="button button-secondary button-small" onClick={() => setEditing(true)}>
-                      Edit preferences
-                    </button>
-                  )}
-                </header>
-                {editing ? (
+              <EditableCard
+                id="buy-box-title"
+                title="Buy box"
+                editLabel="Edit preferences"
+                facts={<BuyBox buyer={data} />}
+                form={(close) => (
                   <BuyerForm
                     buyer={data}
                     onDone={(saved) => {
                       queryClient.setQueryData(['buyers', 'detail', id], saved);
-                      setEditing(false);
+                      close();
                     }}
-                    onCancel={() => setEditing(false)}
+                    onCancel={close}
                   />
-                ) : (
-                  <div className="card-body">
-                    <BuyBox buyer={data} />
-                  </div>
                 )}
-              </section>
+              />
               <BuyerMatches buyer={data} />
               <OfferList buyerId={data.id} />
             </div>

@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { Lead } from '../../../../domain/leads/lead.schema';
 import { leadWorkflowId } from '../../../../domain/workflow-ids';
-import { DetailPage } from '../../lib/detail-page';
+import { DetailPage, EditableCard } from '../../lib/detail-page';
 import { fullDate, humanize, money, optionLabel } from '../../lib/format';
 import { HistoryTimeline } from '../history/history-timeline';
 import { DocumentsPanel } from '../documents/documents-panel';
@@ -59,7 +58,6 @@ function LeadFacts({ lead }: { lead: Lead }) {
 /** One lead: facts, deal math, pipeline moves, buyers who fit, offers, tasks, notes and history. */
 export function LeadDetailPage() {
   const { id = '' } = useParams();
-  const [editing, setEditing] = useState(false);
   const lead = useQuery({ queryKey: ['leads', 'detail', id], queryFn: () => getLead(id) });
   useRecentView('lead', id);
 
@@ -79,22 +77,7 @@ export function LeadDetailPage() {
       {(data) => (
         <div className="detail-grid">
           <div className="stack">
-            <section className="card" aria-labelledby="facts-title">
-              <header className="card-header">
-                <h2 id="facts-title">Lead</h2>
-                {!editing && (
-                  <button type="button" className="button button-secondary button-small" onClick={() => setEditing(true)}>
-                    Edit
-                  </button>
-                )}
-              </header>
-              {editing ? (
-                <LeadEditForm lead={data} onDone={() => setEditing(false)} />
-              ) : (
-                <div className="card-body">
-                  <LeadFacts lead={data} />
-                </div>
-              )}
+            <EditableCard id="facts-title" title="Lead" editLabel="Edit" facts={<LeadFacts lead={data} />} form={(close) => <LeadEditForm lead={data} onDone={close} />}>
               <div className="deal-math" aria-label="Deal math">
                 <div>
                   <div className="label">Asking</div>
@@ -115,7 +98,7 @@ export function LeadDetailPage() {
                   </div>
                 </div>
               </div>
-            </section>
+            </EditableCard>
             <section className="card" aria-labelledby="status-title">
               <header className="card-header">
                 <h2 id="status-title">Pipeline</h2>
