@@ -1,14 +1,12 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { getExternalWorkflowHandle, ParentClosePolicy, startChild } from '@temporalio/workflow';
-import { taskClosedSignal } from './task.messages';
-import type { taskWorkflow } from './task.workflow';
+import { taskWorkflowId } from '../../domain/workflow-ids';
+import { taskClosedSignal, type TaskWorkflow } from './task.messages';
 
-export const taskWorkflowId = (taskId: string): string => `task-${taskId}`;
-
-/** Starts `task-<id>` as a child that outlives its parent; a task whose workflow already runs is left alone. */
+/** Starts the task's workflow as a child that outlives its parent; a task whose workflow already runs is left alone. */
 export async function startTaskWorkflow(taskId: string): Promise<void> {
   try {
-    await startChild<typeof taskWorkflow>('taskWorkflow', {
+    await startChild<TaskWorkflow>('taskWorkflow', {
       workflowId: taskWorkflowId(taskId),
       args: [{ taskId }],
       parentClosePolicy: ParentClosePolicy.ABANDON,
@@ -18,7 +16,7 @@ export async function startTaskWorkflow(taskId: string): Promise<void> {
   }
 }
 
-/** Tells `task-<id>` that automation closed its task, so the workflow ends too. */
+/** Tells the task's workflow that automation closed its task, so the workflow ends too. */
 export async function signalTaskClosed(taskId: string, status: 'COMPLETED' | 'CANCELLED' = 'CANCELLED'): Promise<void> {
   try {
     await getExternalWorkflowHandle(taskWorkflowId(taskId)).signal(taskClosedSignal, { status });

@@ -15,6 +15,13 @@ export interface TaskWorkflowState {
   step: number;
 }
 
+export interface TaskWorkflowInput {
+  taskId: string;
+}
+
+/** The signature of `taskWorkflow`, for starting it by name without importing the workflow (no import cycle). */
+export type TaskWorkflow = (input: TaskWorkflowInput) => Promise<TaskWorkflowState>;
+
 export interface TransitionTaskInput {
   action: TaskAction;
   reason?: string;

@@ -1,11 +1,13 @@
-import { ApplicationFailure } from '@temporalio/common';
+import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import { allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { TaskActivities, TaskSnapshot } from '../../activities/tasks.activities';
+import type { LeadStatus } from '../../domain/leads/lead.schema';
 import { checkTaskAction, type TaskActor } from '../../domain/tasks/task-actions';
 import { checkTaskEdit, type TaskEdit } from '../../domain/tasks/task-edits';
 import { OPEN_TASK_STATUSES, type TaskStatus } from '../../domain/tasks/task.schema';
 import { DB_ACTIVITY_OPTIONS } from '../activity-options';
 import { requestLeadStatus } from '../leads/request-lead-status';
+import { writeOrder } from '../shared/write-order';
 import {
   addTaskNoteUpdate,
   changeTaskPriorityUpdate,
@@ -14,6 +16,8 @@ import {
   rescheduleTaskUpdate,
   taskClosedSignal,
   transitionTaskUpdate,
+  type TaskWorkflow,
+  type TaskWorkflowInput,
   type TaskWorkflowState,
   type TransitionTaskInput,
 } from './task.messages';
@@ -22,8 +26,10 @@ import { startTaskWorkflow } from './start-task-workflow';
 const { assignTask, applyTaskTransition, reassignTask, rescheduleTask, changeTaskPriority, addTaskNote, flagTaskOverdue } =
   proxyActivities<TaskActivities>(DB_ACTIVITY_OPTIONS);
 
-export interface TaskWorkflowInput {
-  taskId: string;
+/** What a task change wrote: the saved task, and the lead move a completion implies. */
+interface TaskWritten {
+  task: TaskSnapshot;
+  leadStatus?: { leadId: string; status: LeadStatus } | null;
 }
 
 const isOpen = (status: TaskStatus): boolean => OPEN_TASK_STATUSES.includes(status);
@@ -33,11 +39,11 @@ const refuse = (check: { ok: false; code: string; reason: string }): never => {
 };
 
 /**
- * Lifecycle of one task, workflow id `task-<id>`: assigns it, then owns its state.
+ * Lifecycle of one task, workflow id `taskWorkflowId(taskId)`: assigns it, then owns its state.
  * Transitions and edits arrive as Updates validated by the domain's rules; the due date is a
  * durable timer, re-armed when the date moves. Ends when the task is completed or cancelled.
  */
-export async function taskWorkflow({ taskId }: TaskWorkflowInput): Promise<TaskWorkflowState> {
+export const taskWorkflow: TaskWorkflow = async ({ taskId }: TaskWorkflowInput): Promise<TaskWorkflowState> => {
   const state: TaskWorkflowState = {
     taskId,
     status: 'CREATED',
@@ -49,81 +55,78 @@ export async function taskWorkflow({ taskId }: TaskWorkflowInput): Promise<TaskW
     overdue: false,
     step: 0,
   };
+  const order = writeOrder();
   let loaded = false;
   const load = (snapshot: TaskSnapshot): void => void Object.assign(state, snapshot);
-  const nextChangeKey = (): string => `${workflowInfo().runId}:u${++state.step}`;
   const checkAction = ({ action, reason, actor }: TransitionTaskInput): TaskStatus => {
     const check = checkTaskAction(state, action, actor, reason);
     return check.ok ? check.to : refuse(check);
   };
-  const checkEdit = (edit: TaskEdit, actor: TaskActor): void => {
+  const checkEdit = (edit: TaskEdit) => ({ actor }: { actor: TaskActor }): void => {
     const check = checkTaskEdit(state, edit, actor);
     if (!check.ok) refuse(check);
   };
-  // Updates can arrive before the task is loaded: validators check once loaded, handlers always.
-  const whenLoaded = <A extends unknown[]>(check: (...args: A) => unknown) => ({
-    validator: (...args: A): void => void (loaded && check(...args)),
-  });
+
+  /** Writes one change through `write`, keyed by its step; the step (and `next`) count once written. */
+  const change = async <R>(write: (changeKey: string) => Promise<R>, next: Partial<TaskWorkflowState> = {}): Promise<R> => {
+    const counted = { ...next, step: state.step + 1 };
+    order.setBeforeWrite(state, counted);
+    const written = await write(`${workflowInfo().runId}:u${counted.step}`);
+    order.setAfterWrite(state, counted);
+    return written;
+  };
+
+  /**
+   * Every task Update has this shape: the validator checks the domain rule once the task is
+   * loaded; the handler waits for the task and its turn, checks again against the state the
+   * changes before it wrote, writes through the activity and takes the saved task as its state.
+   */
+  const handleUpdate = <I extends { actor: TaskActor }, C>(
+    update: UpdateDefinition<TaskWorkflowState, [I]>,
+    check: (input: I) => C,
+    write: (input: I, checked: C, changeKey: string) => Promise<TaskWritten>,
+    next: (checked: C) => Partial<TaskWorkflowState> = () => ({}),
+  ): void =>
+    setHandler(
+      update,
+      async (input: I) => {
+        await condition(() => loaded);
+        return order.inTurn(async () => {
+          const checked = check(input);
+          const { task, leadStatus } = await change((changeKey) => write(input, checked, changeKey), next(checked));
+          load(task);
+          if (leadStatus) await requestLeadStatus(leadStatus.leadId, leadStatus.status, input.actor.id);
+          return state;
+        });
+      },
+      // Updates can arrive before the task is loaded: validators check once loaded, handlers always.
+      { validator: (input: I): void => void (loaded && check(input)) },
+    );
 
   // Handlers are set before the first await, so an Update sent right after the start is delivered.
   setHandler(getTaskStateQuery, () => state);
   setHandler(taskClosedSignal, ({ status }) => {
     state.status = status;
   });
-  setHandler(
+  handleUpdate(
     transitionTaskUpdate,
-    async (input) => {
-      await condition(() => loaded);
-      const to = checkAction(input);
-      state.status = to; // set before awaiting, so concurrent Updates are validated against it
-      const { task, leadStatus } = await applyTaskTransition({
-        taskId,
-        action: input.action,
-        to,
-        reason: input.reason,
-        actorId: input.actor.id,
-        changeKey: nextChangeKey(),
-        at: new Date().toISOString(),
-      });
-      load(task);
-      if (leadStatus) await requestLeadStatus(leadStatus.leadId, leadStatus.status, input.actor.id);
-      return state;
-    },
-    whenLoaded(checkAction),
+    checkAction,
+    (input, to, changeKey) =>
+      applyTaskTransition({ taskId, action: input.action, to, reason: input.reason, actorId: input.actor.id, changeKey, at: new Date().toISOString() }),
+    (to) => ({ status: to }),
   );
-  setHandler(
-    reassignTaskUpdate,
-    async ({ assigneeId, actor }) => {
-      await condition(() => loaded);
-      checkEdit('reassign', actor);
-      load(await reassignTask({ taskId, assigneeId, actorId: actor.id, changeKey: nextChangeKey() }));
-      return state;
-    },
-    whenLoaded(({ actor }: { actor: TaskActor }) => checkEdit('reassign', actor)),
-  );
-  setHandler(
-    rescheduleTaskUpdate,
-    async ({ dueAt, actor }) => {
-      await condition(() => loaded);
-      checkEdit('reschedule', actor);
-      load(await rescheduleTask({ taskId, dueAt, actorId: actor.id, changeKey: nextChangeKey(), at: new Date().toISOString() }));
-      return state;
-    },
-    whenLoaded(({ actor }: { actor: TaskActor }) => checkEdit('reschedule', actor)),
-  );
-  setHandler(
-    changeTaskPriorityUpdate,
-    async ({ priority, actor }) => {
-      await condition(() => loaded);
-      checkEdit('reprioritise', actor);
-      load(await changeTaskPriority({ taskId, priority, actorId: actor.id, changeKey: nextChangeKey() }));
-      return state;
-    },
-    whenLoaded(({ actor }: { actor: TaskActor }) => checkEdit('reprioritise', actor)),
-  );
+  handleUpdate(reassignTaskUpdate, checkEdit('reassign'), async ({ assigneeId, actor }, _, changeKey) => ({
+    task: await reassignTask({ taskId, assigneeId, actorId: actor.id, changeKey }),
+  }));
+  handleUpdate(rescheduleTaskUpdate, checkEdit('reschedule'), async ({ dueAt, actor }, _, changeKey) => ({
+    task: await rescheduleTask({ taskId, dueAt, actorId: actor.id, changeKey, at: new Date().toISOString() }),
+  }));
+  handleUpdate(changeTaskPriorityUpdate, checkEdit('reprioritise'), async ({ priority, actor }, _, changeKey) => ({
+    task: await changeTaskPriority({ taskId, priority, actorId: actor.id, changeKey }),
+  }));
   setHandler(addTaskNoteUpdate, async ({ body, actor }) => {
     await condition(() => loaded);
-    return addTaskNote({ taskId, body, actorId: actor.id, changeKey: nextChangeKey() });
+    return order.inTurn(() => change((changeKey) => addTaskNote({ taskId, body, actorId: actor.id, changeKey })));
   });
 
   load(await assignTask({ taskId }));
@@ -137,11 +140,15 @@ export async function taskWorkflow({ taskId }: TaskWorkflowInput): Promise<TaskW
       continue;
     }
     if (!(await condition(closedOrMoved, msUntil(armedDueAt)))) {
-      const { followUpTaskId } = await flagTaskOverdue({ taskId, dueAt: armedDueAt, firedAt: new Date().toISOString() });
-      if (state.dueAt === armedDueAt) state.overdue = true;
-      if (followUpTaskId) await startTaskWorkflow(followUpTaskId);
+      // A change being written when the date passed (a completion, a new date) goes first.
+      await order.inTurn(async () => {
+        if (closedOrMoved()) return;
+        const { followUpTaskId } = await flagTaskOverdue({ taskId, dueAt: armedDueAt, firedAt: new Date().toISOString() });
+        if (state.dueAt === armedDueAt) state.overdue = true;
+        if (followUpTaskId) await startTaskWorkflow(followUpTaskId);
+      });
     }
   }
   await condition(allHandlersFinished);
   return state;
-}
+};
