@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { createActivities, type Activities } from '../../activities';
 import type { Deadlines } from '../../domain/config/deadlines';
 import type { Db } from '../../db/client';
 import { freePort, startProcess, stopProcess, waitFor } from '../../scripts/lib/processes';
@@ -85,9 +87,36 @@ export async function withWorker<T>(
   return worker.runUntil(body());
 }
 
-/** Keeps a workflow's history for the replay test when RECORD_HISTORIES=1. */
-export async function recordHistory(env: TestWorkflowEnvironment, name: string, workflowId: string): Promise<void> {
+/**
+ * Like `withWorker`, but the activity `failing` fails for good (non-retryable) on its first call,
+ * as a write the database refuses; later calls run the real activity.
+ */
+export async function withFailingActivity<T>(
+  env: TestWorkflowEnvironment,
+  options: { db: Db; deadlines: Deadlines; taskQueue: string; failing: keyof Activities },
+  body: () => Promise<T>,
+): Promise<T> {
+  const activities: Record<string, (...args: never[]) => Promise<unknown>> = createActivities({ db: options.db, deadlines: options.deadlines });
+  const real = activities[options.failing]!;
+  let failed = false;
+  activities[options.failing] = (...args) => {
+    if (failed) return real(...args);
+    failed = true;
+    return Promise.reject(ApplicationFailure.nonRetryable(`${options.failing} refused by the database`, 'WRITE_REFUSED'));
+  };
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue: options.taskQueue,
+    activities,
+    workflowBundle: await workflowBundle(),
+  });
+  return worker.runUntil(body());
+}
+
+/** Keeps a workflow's history (its latest run, or `runId`) for the replay test when RECORD_HISTORIES=1. */
+export async function recordHistory(env: TestWorkflowEnvironment, name: string, workflowId: string, runId?: string): Promise<void> {
   if (process.env.RECORD_HISTORIES !== '1') return;
-  const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
+  const history = await env.client.workflow.getHandle(workflowId, runId).fetchHistory();
   fs.writeFileSync(path.join(__dirname, '..', 'workflows', 'histories', `${name}.json`), historyToJSON(history));
 }

@@ -1,10 +1,11 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DEFAULT_DEADLINES } from '../../domain/config/deadlines';
+import { taskWorkflowId } from '../../domain/workflow-ids';
 import { getTaskStateQuery, transitionTaskUpdate } from '../../workflows/tasks/task.messages';
 import { taskWorkflow } from '../../workflows/tasks/task.workflow';
 import { buildUser } from '../support/factories';
-import { recordHistory, startTemporalDevServer, withWorker } from '../support/temporal-env';
+import { recordHistory, startTemporalDevServer, withFailingActivity, withWorker } from '../support/temporal-env';
 import { createTestDb, type TestDb } from '../support/test-db';
 import { waitUntil } from '../support/wait-until';
 
@@ -33,7 +34,7 @@ async function startTask(fields: { title: string; dueInMs: number; requiresRevie
   const task = await testDb.db.task.create({
     data: { title: fields.title, type: 'FOLLOW_UP', priority: 'MEDIUM', dueAt: new Date(Date.now() + fields.dueInMs), assigneeId: agent.id, createdById: agent.id, requiresReview: fields.requiresReview ?? false },
   });
-  const handle = await env.client.workflow.start(taskWorkflow, { workflowId: `task-${task.id}`, taskQueue: TASK_QUEUE, args: [{ taskId: task.id }] });
+  const handle = await env.client.workflow.start(taskWorkflow, { workflowId: taskWorkflowId(task.id), taskQueue: TASK_QUEUE, args: [{ taskId: task.id }] });
   return { task, handle };
 }
 
@@ -67,6 +68,28 @@ describe('taskWorkflow', () => {
       const done = await handle.executeUpdate(transitionTaskUpdate, { args: [{ action: 'approve', actor: { id: supervisor.id, role: 'SUPERVISOR' } }] });
       expect(done.status).toBe('COMPLETED');
       expect((await handle.result()).status).toBe('COMPLETED');
+    });
+  });
+
+  it('a completion the database refuses for good leaves the task open in the workflow as in the database, and the task still completes later', async () => {
+    const options = { db: testDb.db, deadlines: DEFAULT_DEADLINES, taskQueue: TASK_QUEUE, failing: 'applyTaskTransition' } as const;
+    await withFailingActivity(env, options, async () => {
+      const { task, handle } = await startTask({ title: 'Refused write', dueInMs: 3_600_000 });
+      await waitUntil('the task to be assigned', async () => (await handle.query(getTaskStateQuery)).status === 'ASSIGNED');
+      const actor = { id: agent.id, role: 'AGENT' } as const;
+
+      const refused = await handle.executeUpdate(transitionTaskUpdate, { args: [{ action: 'complete', actor }] }).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
+      const saved = await testDb.db.task.findUniqueOrThrow({ where: { id: task.id } });
+      expect(saved.status).toBe('ASSIGNED');
+      expect(await handle.query(getTaskStateQuery)).toMatchObject({ status: saved.status, step: 0 });
+      expect((await handle.describe()).status.name).toBe('RUNNING');
+
+      const done = await handle.executeUpdate(transitionTaskUpdate, { args: [{ action: 'complete', actor }] });
+      expect(done).toMatchObject({ status: 'COMPLETED', step: 1 });
+      expect((await testDb.db.task.findUniqueOrThrow({ where: { id: task.id } })).status).toBe('COMPLETED');
+      expect((await handle.result()).status).toBe('COMPLETED');
+      await recordHistory(env, 'task-write-refused', handle.workflowId);
     });
   });
 });

@@ -19,7 +19,7 @@ export interface ChangeLeadStatusInput {
 }
 
 export const getLeadStateQuery = defineQuery<LeadWorkflowState>('getLeadState');
-/** Validated against the pipeline rules; refused moves fail with the reason. */
 /** Another workflow asks for a move (an accepted purchase offer → UNDER_CONTRACT); ignored when the pipeline does not allow it. */
 export const requestLeadStatusSignal = defineSignal<[ChangeLeadStatusInput]>('requestLeadStatus');
+/** Validated against the pipeline rules; refused moves fail with the reason. */
 export const changeLeadStatusUpdate = defineUpdate<LeadWorkflowState, [ChangeLeadStatusInput]>('changeLeadStatus');

@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { allHandlersFinished, condition, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, patched, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { LeadStatusActivities } from '../../activities/lead-status.activities';
 import type { LeadActivities } from '../../activities/leads.activities';
 import type { SettingsActivities } from '../../activities/settings.activities';
@@ -7,6 +7,7 @@ import { checkLeadTransition } from '../../domain/leads/lead-status';
 import type { Deadlines } from '../../domain/config/deadlines';
 import type { LeadStatus } from '../../domain/leads/lead.schema';
 import { DB_ACTIVITY_OPTIONS, LOCAL_DB_ACTIVITY_OPTIONS } from '../activity-options';
+import { writeOrder } from '../shared/write-order';
 import { signalTaskClosed, startTaskWorkflow } from '../tasks/start-task-workflow';
 import { changeLeadStatusUpdate, getLeadStateQuery, requestLeadStatusSignal, type ChangeLeadStatusInput, type LeadWorkflowState } from './lead.messages';
 
@@ -19,82 +20,123 @@ export interface LeadWorkflowInput {
   leadId: string;
   /** The lead's status when this run starts: NEW for a new lead, DEAD for a run that reopens it. */
   status: LeadStatus;
+  /** Set on a run continued from an earlier one: the state it carries on (its contact stage is over). */
+  continued?: Omit<LeadWorkflowState, 'leadId' | 'status'>;
+  /** Follow-ups one run creates before it continues as new; tests lower it. */
+  followUpsPerRun?: number;
 }
+
+/** Patch id: runs since it continue as new; runs recorded before it replay without. */
+export const LEAD_CONTINUE_AS_NEW_PATCH = 'lead-continue-as-new';
+
+// Each follow-up adds a dozen events; a fresh run keeps the history short for years of 3-day follow-ups.
+const FOLLOW_UPS_PER_RUN = 50;
 
 const isFinal = (status: LeadStatus): boolean => status === 'CLOSED' || status === 'DEAD';
 const msUntil = (iso: string): number => Math.max(1, Date.parse(iso) - Date.now());
 
 /**
- * Lifecycle of one lead, workflow id `lead-<id>`. Owns the pipeline status: changes arrive as
- * the `changeLeadStatus` Update, validated by the domain's transition rules. Holds the contact
- * deadline and the repeating follow-up as durable timers. Ends when the lead is CLOSED or DEAD
- * (a dead lead reopened later starts a new run).
+ * Lifecycle of one lead, workflow id `leadWorkflowId(leadId)`. Owns the pipeline status:
+ * changes arrive as the `changeLeadStatus` Update, validated by the domain's transition rules.
+ * Holds the contact deadline and the repeating follow-up as durable timers, continuing as new
+ * after `followUpsPerRun` follow-ups. Ends when the lead is CLOSED or DEAD (a dead lead
+ * reopened later starts a new run).
  */
-export async function leadWorkflow({ leadId, status }: LeadWorkflowInput): Promise<LeadWorkflowState> {
-  const state: LeadWorkflowState = { leadId, status, contactTaskId: null, contactOverdue: false, step: 0, followUpDueAt: null };
+export async function leadWorkflow({ leadId, status, continued, followUpsPerRun = FOLLOW_UPS_PER_RUN }: LeadWorkflowInput): Promise<LeadWorkflowState> {
+  const state: LeadWorkflowState = { leadId, status, contactTaskId: null, contactOverdue: false, step: 0, followUpDueAt: null, ...continued };
+  const order = writeOrder();
   let deadlines: Deadlines | undefined = undefined; // loaded after the handlers are set
   // A dead lead reopened gets a new run, whose changes must not collide with the old run's.
-  const stepKey = (): string => `${workflowInfo().runId}:s${state.step}`;
+  const stepKey = (step: number): string => `${workflowInfo().runId}:s${step}`;
   // Handlers are set before the first await: an Update sent with the start (a reopened lead) is delivered at once.
   setHandler(getLeadStateQuery, () => state);
 
+  const refusal = ({ status: to, reason }: ChangeLeadStatusInput): string | null => {
+    const check = checkLeadTransition(state.status, to, reason);
+    return check.ok ? null : check.reason;
+  };
+  const assertAllowed = (input: ChangeLeadStatusInput): void => {
+    const reason = refusal(input);
+    if (reason !== null) throw ApplicationFailure.nonRetryable(reason, 'INVALID_TRANSITION');
+  };
+
   const changeStatus = async ({ status: to, reason, actorId }: ChangeLeadStatusInput): Promise<LeadWorkflowState> => {
-    // The new state is set before awaiting, so the main loop and later validators see it at once.
     const at = new Date().toISOString();
-    state.step += 1;
-    state.status = to;
-    const key = stepKey();
+    const step = state.step + 1;
+    order.setBeforeWrite(state, { step, status: to });
     await condition(() => deadlines !== undefined);
-    state.followUpDueAt = to === 'CONTACTED' ? new Date(Date.parse(at) + deadlines!.followUpMs).toISOString() : null;
-    const { createdTaskIds, completedTaskIds, cancelledTaskIds } = await applyLeadStatus({ leadId, to, reason, actorId, stepKey: key, at, deadlines: deadlines! });
+    const followUpDueAt = to === 'CONTACTED' ? new Date(Date.parse(at) + deadlines!.followUpMs).toISOString() : null;
+    order.setBeforeWrite(state, { followUpDueAt });
+    const { createdTaskIds, completedTaskIds, cancelledTaskIds } = await applyLeadStatus({ leadId, to, reason, actorId, stepKey: stepKey(step), at, deadlines: deadlines! });
+    order.setAfterWrite(state, { step, status: to, followUpDueAt });
     for (const taskId of createdTaskIds) await startTaskWorkflow(taskId);
     for (const taskId of completedTaskIds) await signalTaskClosed(taskId, 'COMPLETED');
     for (const taskId of cancelledTaskIds) await signalTaskClosed(taskId);
     return state;
   };
-  setHandler(changeLeadStatusUpdate, changeStatus, {
-    validator: ({ status: to, reason }) => {
-      const check = checkLeadTransition(state.status, to, reason);
-      if (!check.ok) throw ApplicationFailure.nonRetryable(check.reason, 'INVALID_TRANSITION');
-    },
-  });
-  setHandler(requestLeadStatusSignal, async (input) => {
-    if (checkLeadTransition(state.status, input.status, input.reason).ok) await changeStatus(input);
-  });
+  // In its turn each change is checked again, against the status the changes before it wrote.
+  setHandler(
+    changeLeadStatusUpdate,
+    (input) =>
+      order.inTurn(() => {
+        assertAllowed(input);
+        return changeStatus(input);
+      }),
+    { validator: assertAllowed },
+  );
+  setHandler(requestLeadStatusSignal, (input) =>
+    order.inTurn(async () => {
+      if (refusal(input) === null) await changeStatus(input);
+    }),
+  );
 
-  deadlines = await getDeadlines();
-  if (state.status === 'NEW') {
-    const { taskId, dueAt } = await createContactTask({ leadId, contactMs: deadlines.contactMs });
+  const loaded = await getDeadlines();
+  deadlines = loaded;
+  if (!continued && state.status === 'NEW') {
+    const { taskId, dueAt } = await createContactTask({ leadId, contactMs: loaded.contactMs });
     state.contactTaskId = taskId;
     await startTaskWorkflow(taskId);
     // The deadline counts from the lead's creation, which may precede this workflow (a lead saved while Temporal was down).
     const advanced = await condition(() => state.status !== 'NEW', msUntil(dueAt));
     if (!advanced) {
-      const { followUpTaskId } = await flagContactOverdue({ leadId, contactTaskId: taskId, firedAt: new Date().toISOString() });
-      state.contactOverdue = followUpTaskId !== null;
-      if (followUpTaskId) await startTaskWorkflow(followUpTaskId);
+      // A move being written when the deadline passed goes first.
+      await order.inTurn(async () => {
+        if (state.status !== 'NEW') return;
+        const { followUpTaskId } = await flagContactOverdue({ leadId, contactTaskId: taskId, firedAt: new Date().toISOString() });
+        state.contactOverdue = followUpTaskId !== null;
+        if (followUpTaskId) await startTaskWorkflow(followUpTaskId);
+      });
     }
-  } else if (isFinal(state.status)) {
+  } else if (!continued && isFinal(state.status)) {
     // A run started to reopen a dead lead: the reopening Update arrives with the start.
     await condition(() => !isFinal(state.status), '1 minute');
   }
 
+  let followUps = 0;
   while (!isFinal(state.status)) {
+    if ((followUps >= followUpsPerRun || workflowInfo().continueAsNewSuggested) && patched(LEAD_CONTINUE_AS_NEW_PATCH)) break;
     const step = state.step;
     if (state.status === 'CONTACTED' && state.followUpDueAt) {
       // Another follow-up at each cadence while the lead stays CONTACTED.
       const changed = await condition(() => state.step !== step, msUntil(state.followUpDueAt));
       if (!changed) {
-        const dueAt = new Date(Date.now() + deadlines.followUpMs).toISOString();
-        state.step += 1;
-        state.followUpDueAt = dueAt;
-        const { taskId } = await createNextFollowUp({ leadId, stepKey: stepKey(), dueAt });
-        await startTaskWorkflow(taskId);
+        await order.inTurn(async () => {
+          if (state.step !== step) return; // a move being written when the follow-up fell due goes first
+          const next = { step: step + 1, followUpDueAt: new Date(Date.now() + loaded.followUpMs).toISOString() };
+          order.setBeforeWrite(state, next);
+          const { taskId } = await createNextFollowUp({ leadId, stepKey: stepKey(next.step), dueAt: next.followUpDueAt });
+          order.setAfterWrite(state, next);
+          followUps += 1;
+          await startTaskWorkflow(taskId);
+        });
       }
     } else {
       await condition(() => state.step !== step);
     }
   }
   await condition(allHandlersFinished);
-  return state;
+  if (isFinal(state.status)) return state;
+  // A lead followed up for years carries its state into a fresh run instead of growing one history without bound.
+  const { leadId: _leadId, status: current, ...carried } = state;
+  return continueAsNew<typeof leadWorkflow>({ leadId, status: current, continued: carried, followUpsPerRun });
 }
