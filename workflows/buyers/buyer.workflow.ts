@@ -5,6 +5,7 @@ import type { SettingsActivities } from '../../activities/settings.activities';
 import { POF_REMINDER_DAYS_BEFORE } from '../../domain/buyers/buyer-tasks';
 import type { BuyerStatus } from '../../domain/buyers/buyer.schema';
 import { DB_ACTIVITY_OPTIONS, LOCAL_DB_ACTIVITY_OPTIONS } from '../activity-options';
+import { writeOrder } from '../shared/write-order';
 import { startTaskWorkflow } from '../tasks/start-task-workflow';
 import { changeBuyerStatusUpdate, getBuyerStateQuery, proofOfFundsChangedSignal, type BuyerWorkflowState } from './buyer.messages';
 
@@ -25,31 +26,35 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const CYCLES_PER_RUN = 50;
 
 /**
- * Lifecycle of one buyer, workflow id `buyer-<id>`: "Verify proof of funds" on creation, then
+ * Lifecycle of one buyer, workflow id `buyerWorkflowId(buyerId)`: "Verify proof of funds" on creation, then
  * while ACTIVE a durable weekly loop that creates "Send matching properties" only when the
  * buyer has matching leads. Status changes arrive as the `changeBuyerStatus` Update.
  */
 export async function buyerWorkflow({ buyerId, status, isNew, pofExpiresAt = null }: BuyerWorkflowInput): Promise<void> {
   const state: BuyerWorkflowState = { buyerId, status, cycles: 0, changes: 0, pofExpiresAt };
+  const order = writeOrder();
   let pofVersion = 0;
   setHandler(getBuyerStateQuery, () => state);
   setHandler(proofOfFundsChangedSignal, ({ expiresAt }) => {
     state.pofExpiresAt = expiresAt;
     pofVersion += 1;
   });
+  const assertChange = ({ status: to }: { status: BuyerStatus }): void => {
+    if (to === state.status) throw ApplicationFailure.nonRetryable(`The buyer is already ${to}`, 'INVALID_TRANSITION');
+  };
+  // In its turn each change is checked again, against the status the changes before it wrote.
   setHandler(
     changeBuyerStatusUpdate,
-    async ({ status: to, actorId }) => {
-      state.changes += 1;
-      state.status = to;
-      await applyBuyerStatus({ buyerId, to, actorId, stepKey: `${workflowInfo().runId}:c${state.changes}` });
-      return state;
-    },
-    {
-      validator: ({ status: to }) => {
-        if (to === state.status) throw ApplicationFailure.nonRetryable(`The buyer is already ${to}`, 'INVALID_TRANSITION');
-      },
-    },
+    (input) =>
+      order.inTurn(async () => {
+        assertChange(input);
+        const next = { changes: state.changes + 1, status: input.status };
+        order.setBeforeWrite(state, next);
+        await applyBuyerStatus({ buyerId, to: input.status, actorId: input.actorId, stepKey: `${workflowInfo().runId}:c${next.changes}` });
+        order.setAfterWrite(state, next);
+        return state;
+      }),
+    { validator: assertChange },
   );
 
   // Handlers are set before the first await so an Update sent right after the start is never refused.
@@ -85,10 +90,15 @@ export async function buyerWorkflow({ buyerId, status, isNew, pofExpiresAt = nul
     }
     const changed = await condition(() => state.changes !== changes, deadlines.matchingIntervalMs);
     if (changed) continue;
-    state.cycles += 1;
-    const dueAt = new Date(Date.now() + deadlines.matchingIntervalMs).toISOString();
-    const { taskId } = await createSendMatchesTask({ buyerId, cycleKey: `${workflowInfo().runId}:w${state.cycles}`, dueAt });
-    if (taskId) await startTaskWorkflow(taskId);
+    await order.inTurn(async () => {
+      if (state.changes !== changes) return; // a status change being written when the week ended goes first
+      const next = { cycles: state.cycles + 1 };
+      const dueAt = new Date(Date.now() + deadlines.matchingIntervalMs).toISOString();
+      order.setBeforeWrite(state, next);
+      const { taskId } = await createSendMatchesTask({ buyerId, cycleKey: `${workflowInfo().runId}:w${next.cycles}`, dueAt });
+      order.setAfterWrite(state, next);
+      if (taskId) await startTaskWorkflow(taskId);
+    });
   }
   await condition(allHandlersFinished);
   await continueAsNew<typeof buyerWorkflow>({ buyerId, status: state.status, isNew: false, pofExpiresAt: state.pofExpiresAt });

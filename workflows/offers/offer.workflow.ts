@@ -6,6 +6,7 @@ import type { Deadlines } from '../../domain/config/deadlines';
 import { checkOfferTransition, OPEN_OFFER_STATUSES, type OfferStatus } from '../../domain/offers/offer.schema';
 import { DB_ACTIVITY_OPTIONS, LOCAL_DB_ACTIVITY_OPTIONS } from '../activity-options';
 import { remindBeforeExpiry } from '../shared/remind-before-expiry';
+import { writeOrder } from '../shared/write-order';
 import { requestLeadStatus } from '../leads/request-lead-status';
 import { signalTaskClosed, startTaskWorkflow } from '../tasks/start-task-workflow';
 import { changeOfferStatusUpdate, getOfferStateQuery, type OfferWorkflowState } from './offer.messages';
@@ -22,22 +23,24 @@ export interface OfferWorkflowInput {
 const isOpen = (status: OfferStatus): boolean => OPEN_OFFER_STATUSES.includes(status);
 
 /**
- * Lifecycle of one offer, workflow id `offer-<id>`. SENT creates "Follow up on offer status";
+ * Lifecycle of one offer, workflow id `offerWorkflowId(offerId)`. SENT creates "Follow up on offer status";
  * the expiry time is a durable timer that marks a still-open offer EXPIRED; an accepted
  * PURCHASE offer asks the lead's workflow to move the lead UNDER_CONTRACT. Reminders come 7
  * days and 1 day before the expiry.
  */
 export async function offerWorkflow({ offerId, status, expiresAt }: OfferWorkflowInput): Promise<OfferWorkflowState> {
   const state: OfferWorkflowState = { offerId, status, changes: 0 };
+  const order = writeOrder();
   let deadlines: Deadlines | undefined = undefined; // loaded after the handlers are set
 
   const changeStatus = async (to: OfferStatus, actorId: string | null): Promise<OfferWorkflowState> => {
     const at = new Date().toISOString();
-    state.changes += 1;
-    state.status = to;
-    const stepKey = `${workflowInfo().runId}:c${state.changes}`;
+    const next = { changes: state.changes + 1, status: to };
+    order.setBeforeWrite(state, next);
+    const stepKey = `${workflowInfo().runId}:c${next.changes}`;
     await condition(() => deadlines !== undefined);
     const result = await applyOfferStatus({ offerId, to, actorId, stepKey, at, followUpMs: deadlines!.offerFollowUpMs });
+    order.setAfterWrite(state, next);
     for (const taskId of result.createdTaskIds) await startTaskWorkflow(taskId);
     for (const taskId of result.cancelledTaskIds) await signalTaskClosed(taskId);
     if (to === 'ACCEPTED' && result.kind === 'PURCHASE') {
@@ -46,21 +49,32 @@ export async function offerWorkflow({ offerId, status, expiresAt }: OfferWorkflo
     return state;
   };
 
+  const assertAllowed = ({ status: to }: { status: OfferStatus }): void => {
+    const check = checkOfferTransition(state.status, to);
+    if (!check.ok) throw ApplicationFailure.nonRetryable(check.reason, 'INVALID_TRANSITION');
+  };
   setHandler(getOfferStateQuery, () => state);
-  setHandler(changeOfferStatusUpdate, ({ status: to, actorId }) => changeStatus(to, actorId), {
-    validator: ({ status: to }) => {
-      const check = checkOfferTransition(state.status, to);
-      if (!check.ok) throw ApplicationFailure.nonRetryable(check.reason, 'INVALID_TRANSITION');
-    },
-  });
+  // In its turn each change is checked again, against the status the changes before it wrote.
+  setHandler(
+    changeOfferStatusUpdate,
+    (input) =>
+      order.inTurn(() => {
+        assertAllowed(input);
+        return changeStatus(input.status, input.actorId);
+      }),
+    { validator: assertAllowed },
+  );
 
   deadlines = await getDeadlines();
   // "Renew or act on expiring offer" 7 days and 1 day before, beside the expiry timer.
   if (expiresAt !== null) {
-    void remindBeforeExpiry(expiresAt, () => !isOpen(state.status), async (daysBefore) => {
-      const { taskId } = await createOfferExpiryTask({ offerId, expiresAt, daysBefore });
-      if (taskId) await startTaskWorkflow(taskId);
-    });
+    void remindBeforeExpiry(expiresAt, () => !isOpen(state.status), (daysBefore) =>
+      order.inTurn(async () => {
+        if (!isOpen(state.status)) return; // closed by a change being written when the reminder fell due
+        const { taskId } = await createOfferExpiryTask({ offerId, expiresAt, daysBefore });
+        if (taskId) await startTaskWorkflow(taskId);
+      }),
+    );
   }
   while (isOpen(state.status)) {
     const changes = state.changes;
@@ -69,7 +83,11 @@ export async function offerWorkflow({ offerId, status, expiresAt }: OfferWorkflo
       continue;
     }
     const changed = await condition(() => state.changes !== changes, Math.max(1, Date.parse(expiresAt) - Date.now()));
-    if (!changed && isOpen(state.status)) await changeStatus('EXPIRED', null);
+    if (changed) continue;
+    // A change being written when the offer expired goes first; an offer it closed does not expire.
+    await order.inTurn(async () => {
+      if (isOpen(state.status)) await changeStatus('EXPIRED', null);
+    });
   }
   await condition(allHandlersFinished);
   return state;
