@@ -1,5 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DEFAULT_DEADLINES } from '../../domain/config/deadlines';
+import { buyerWorkflowId } from '../../domain/workflow-ids';
 import { proofOfFundsChangedSignal } from '../../workflows/buyers/buyer.messages';
 import { buyerWorkflow } from '../../workflows/buyers/buyer.workflow';
 import { buildUser } from '../support/factories';
@@ -33,7 +34,7 @@ it('reminds 7 days and 1 day before proof of funds expires, and re-arms when the
   const buyer = await testDb.db.buyer.create({ data: { name: 'Expiring Funds', pofExpiresAt: expiresAt } });
   await withWorker(env, { db: testDb.db, deadlines: DEFAULT_DEADLINES, taskQueue: TASK_QUEUE }, async () => {
     const handle = await env.client.workflow.start(buyerWorkflow, {
-      workflowId: `buyer-${buyer.id}`,
+      workflowId: buyerWorkflowId(buyer.id),
       taskQueue: TASK_QUEUE,
       args: [{ buyerId: buyer.id, status: 'NEW', isNew: false, pofExpiresAt: expiresAt.toISOString() }],
     });

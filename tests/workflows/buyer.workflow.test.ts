@@ -1,9 +1,11 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DEFAULT_DEADLINES } from '../../domain/config/deadlines';
+import { buyerWorkflowId } from '../../domain/workflow-ids';
 import { changeBuyerStatusUpdate, getBuyerStateQuery } from '../../workflows/buyers/buyer.messages';
 import { buyerWorkflow } from '../../workflows/buyers/buyer.workflow';
 import { buildLead, buildUser } from '../support/factories';
-import { recordHistory, startTemporalDevServer, withWorker } from '../support/temporal-env';
+import { recordHistory, startTemporalDevServer, withFailingActivity, withWorker } from '../support/temporal-env';
 import { createTestDb, type TestDb } from '../support/test-db';
 import { waitUntil } from '../support/wait-until';
 
@@ -37,7 +39,7 @@ describe('buyerWorkflow', () => {
   it('creates "Verify proof of funds", then weekly "Send matching properties" while ACTIVE with matches', async () => {
     const buyer = await buildBuyer(['Dayton']);
     await withWorker(env, { db: testDb.db, deadlines: interval, taskQueue: TASK_QUEUE }, async () => {
-      const handle = await env.client.workflow.start(buyerWorkflow, { workflowId: `buyer-${buyer.id}`, taskQueue: TASK_QUEUE, args: [{ buyerId: buyer.id, status: 'NEW', isNew: true }] });
+      const handle = await env.client.workflow.start(buyerWorkflow, { workflowId: buyerWorkflowId(buyer.id), taskQueue: TASK_QUEUE, args: [{ buyerId: buyer.id, status: 'NEW', isNew: true }] });
       const verify = await waitUntil('the proof-of-funds task', () => testDb.db.task.findFirst({ where: { buyerId: buyer.id, title: { startsWith: 'Verify proof of funds' } } }));
       expect(verify).toMatchObject({ priority: 'HIGH', assigneeId: acquisitionsId });
       expect(verify.dueAt.getTime() - verify.createdAt.getTime()).toBeGreaterThan(DEFAULT_DEADLINES.verifyPofMs - 60_000);
@@ -57,9 +59,26 @@ describe('buyerWorkflow', () => {
   it('creates no matching task for an ACTIVE buyer without matches', async () => {
     const buyer = await buildBuyer(['Nowhere']);
     await withWorker(env, { db: testDb.db, deadlines: interval, taskQueue: TASK_QUEUE }, async () => {
-      const handle = await env.client.workflow.start(buyerWorkflow, { workflowId: `buyer-${buyer.id}`, taskQueue: TASK_QUEUE, args: [{ buyerId: buyer.id, status: 'ACTIVE', isNew: false }] });
+      const handle = await env.client.workflow.start(buyerWorkflow, { workflowId: buyerWorkflowId(buyer.id), taskQueue: TASK_QUEUE, args: [{ buyerId: buyer.id, status: 'ACTIVE', isNew: false }] });
       await waitUntil('two cycles', async () => (await handle.query(getBuyerStateQuery)).cycles >= 2);
       expect(await testDb.db.task.count({ where: { buyerId: buyer.id } })).toBe(0);
+    });
+  });
+
+  it('a status change the database refuses for good leaves the buyer NEW in the workflow as in the database, and the buyer still changes later', async () => {
+    const buyer = await buildBuyer(['Refused']);
+    const options = { db: testDb.db, deadlines: interval, taskQueue: TASK_QUEUE, failing: 'applyBuyerStatus' } as const;
+    await withFailingActivity(env, options, async () => {
+      const handle = await env.client.workflow.start(buyerWorkflow, { workflowId: buyerWorkflowId(buyer.id), taskQueue: TASK_QUEUE, args: [{ buyerId: buyer.id, status: 'NEW', isNew: false }] });
+      const activate = () => handle.executeUpdate(changeBuyerStatusUpdate, { args: [{ status: 'ACTIVE', actorId: null }] });
+      expect(await activate().catch((error: unknown) => error)).toBeInstanceOf(WorkflowUpdateFailedError);
+      const saved = await testDb.db.buyer.findUniqueOrThrow({ where: { id: buyer.id } });
+      expect(saved.status).toBe('NEW');
+      expect(await handle.query(getBuyerStateQuery)).toMatchObject({ status: saved.status, changes: 0 });
+
+      expect(await activate()).toMatchObject({ status: 'ACTIVE', changes: 1 });
+      expect((await testDb.db.buyer.findUniqueOrThrow({ where: { id: buyer.id } })).status).toBe('ACTIVE');
+      await recordHistory(env, 'buyer-write-refused', handle.workflowId);
     });
   });
 });

@@ -1,5 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DEFAULT_DEADLINES } from '../../domain/config/deadlines';
+import { documentWorkflowId, offerWorkflowId } from '../../domain/workflow-ids';
 import { documentExpiryWorkflow } from '../../workflows/documents/document.workflow';
 import { offerWorkflow } from '../../workflows/offers/offer.workflow';
 import { buildLead, buildUser } from '../support/factories';
@@ -34,7 +35,7 @@ it('reminds the offer creator 7 days and 1 day before the offer expires', async 
   const expiresAt = new Date(Date.now() + 10 * DAY_MS);
   const offer = await testDb.db.offer.create({ data: { leadId: lead.id, kind: 'PURCHASE', amount: 90_000, status: 'DRAFT', createdById: agent.id, expiresAt } });
   await run(async () => {
-    const handle = await env.client.workflow.start(offerWorkflow, { workflowId: `offer-${offer.id}`, taskQueue: TASK_QUEUE, args: [{ offerId: offer.id, status: 'DRAFT', expiresAt: expiresAt.toISOString() }] });
+    const handle = await env.client.workflow.start(offerWorkflow, { workflowId: offerWorkflowId(offer.id), taskQueue: TASK_QUEUE, args: [{ offerId: offer.id, status: 'DRAFT', expiresAt: expiresAt.toISOString() }] });
     await env.sleep('2 days');
     expect(await titlesOf({ offerId: offer.id })).toEqual([]);
     await env.sleep('2 days');
@@ -58,7 +59,7 @@ it('reminds whoever recorded a document 7 days and 1 day before it expires, and 
   const expiresAt = new Date(Date.now() + 8 * DAY_MS);
   const doc = await testDb.db.document.create({ data: { kind: 'PURCHASE_CONTRACT', fileName: 'contract.pdf', leadId: lead.id, uploadedById: agent.id, expiresAt } });
   await run(async () => {
-    const handle = await env.client.workflow.start(documentExpiryWorkflow, { workflowId: `document-${doc.id}`, taskQueue: TASK_QUEUE, args: [{ documentId: doc.id, expiresAt: expiresAt.toISOString() }] });
+    const handle = await env.client.workflow.start(documentExpiryWorkflow, { workflowId: documentWorkflowId(doc.id), taskQueue: TASK_QUEUE, args: [{ documentId: doc.id, expiresAt: expiresAt.toISOString() }] });
     await env.sleep('25 hours');
     await waitUntil('the 7-day reminder', async () => (await titlesOf({ documentId: doc.id })).length === 1);
     expect(await titlesOf({ documentId: doc.id })).toEqual(['Renew or act on expiring document: contract.pdf (7 days left)']);

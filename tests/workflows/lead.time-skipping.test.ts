@@ -1,5 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DEFAULT_DEADLINES } from '../../domain/config/deadlines';
+import { leadWorkflowId } from '../../domain/workflow-ids';
 import { leadWorkflow } from '../../workflows/leads/lead.workflow';
 import { getLeadStateQuery } from '../../workflows/leads/lead.messages';
 import { buildLead, buildUser } from '../support/factories';
@@ -27,7 +28,7 @@ it('flags a lead still NEW exactly when its 1-hour contact deadline passes, not 
   const supervisor = await buildUser(testDb.db, { role: 'SUPERVISOR' });
   const lead = await buildLead(testDb.db, agent.id, { sellerName: 'Hour Later' });
   await withWorker(env, { db: testDb.db, deadlines: DEFAULT_DEADLINES, taskQueue: TASK_QUEUE }, async () => {
-    const handle = await env.client.workflow.start(leadWorkflow, { workflowId: `lead-${lead.id}`, taskQueue: TASK_QUEUE, args: [{ leadId: lead.id, status: 'NEW' }] });
+    const handle = await env.client.workflow.start(leadWorkflow, { workflowId: leadWorkflowId(lead.id), taskQueue: TASK_QUEUE, args: [{ leadId: lead.id, status: 'NEW' }] });
     const contactTask = await waitUntil('the contact task', () => testDb.db.task.findFirst({ where: { leadId: lead.id } }));
     expect(contactTask.dueAt.getTime() - lead.createdAt.getTime()).toBe(60 * 60 * 1000);
 

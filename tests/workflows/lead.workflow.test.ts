@@ -1,5 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DEFAULT_DEADLINES, type Deadlines } from '../../domain/config/deadlines';
+import { leadWorkflowId, taskWorkflowId } from '../../domain/workflow-ids';
 import { leadWorkflow } from '../../workflows/leads/lead.workflow';
 import { getLeadStateQuery } from '../../workflows/leads/lead.messages';
 import { buildLead, buildUser } from '../support/factories';
@@ -32,7 +33,7 @@ const withWorker = <T>(deadlines: Deadlines, run: () => Promise<T>): Promise<T> 
   runWithWorker(env, { db: testDb.db, deadlines, taskQueue: TASK_QUEUE }, run);
 
 function startLeadWorkflow(leadId: string) {
-  return env.client.workflow.start(leadWorkflow, { workflowId: `lead-${leadId}`, taskQueue: TASK_QUEUE, args: [{ leadId, status: 'NEW' }] });
+  return env.client.workflow.start(leadWorkflow, { workflowId: leadWorkflowId(leadId), taskQueue: TASK_QUEUE, args: [{ leadId, status: 'NEW' }] });
 }
 
 const recordHistory = (name: string, workflowId: string) => recordWorkflowHistory(env, name, workflowId);
@@ -50,7 +51,7 @@ describe('leadWorkflow', () => {
 
       const state = await handle.query(getLeadStateQuery);
       expect(state).toMatchObject({ status: 'NEW', contactTaskId: task.id, contactOverdue: false });
-      const taskRun = await env.client.workflow.getHandle(`task-${task.id}`).describe();
+      const taskRun = await env.client.workflow.getHandle(taskWorkflowId(task.id)).describe();
       expect(taskRun.status.name).toBe('RUNNING');
 
       const notification = await testDb.db.notification.findFirst({ where: { recipientId: agentId, kind: 'TASK_ASSIGNED', link: `/tasks/${task.id}` } });
@@ -58,7 +59,7 @@ describe('leadWorkflow', () => {
       const actions = await testDb.db.event.findMany({ where: { entityId: task.id }, orderBy: { id: 'asc' } });
       expect(actions.map((event) => event.action)).toEqual(['created', 'assigned']);
       await recordHistory('lead-new', handle.workflowId);
-      await recordHistory('task-assigned', `task-${task.id}`);
+      await recordHistory('task-assigned', taskWorkflowId(task.id));
     });
   });
 

@@ -1,5 +1,6 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DEFAULT_DEADLINES } from '../../domain/config/deadlines';
+import { taskWorkflowId } from '../../domain/workflow-ids';
 import { getTaskStateQuery, rescheduleTaskUpdate } from '../../workflows/tasks/task.messages';
 import { taskWorkflow } from '../../workflows/tasks/task.workflow';
 import { buildUser } from '../support/factories';
@@ -28,7 +29,7 @@ it('flags a task overdue exactly when its due date passes, a day later, not befo
     data: { title: 'Verify proof of funds: Day Buyer', type: 'BUYER', priority: 'HIGH', dueAt: new Date(Date.now() + DEFAULT_DEADLINES.verifyPofMs), assigneeId: agent.id },
   });
   await withWorker(env, { db: testDb.db, deadlines: DEFAULT_DEADLINES, taskQueue: TASK_QUEUE }, async () => {
-    const handle = await env.client.workflow.start(taskWorkflow, { workflowId: `task-${task.id}`, taskQueue: TASK_QUEUE, args: [{ taskId: task.id }] });
+    const handle = await env.client.workflow.start(taskWorkflow, { workflowId: taskWorkflowId(task.id), taskQueue: TASK_QUEUE, args: [{ taskId: task.id }] });
     await env.sleep('23 hours');
     expect((await handle.query(getTaskStateQuery)).overdue).toBe(false);
     expect(await testDb.db.task.count({ where: { parentTaskId: task.id } })).toBe(0);
@@ -48,7 +49,7 @@ it('re-arms the timer when the due date moves: nothing at the old due date, over
     data: { title: 'Moved task', type: 'FOLLOW_UP', priority: 'MEDIUM', dueAt: new Date(serverNow + 3_600_000), assigneeId: agent.id, createdById: agent.id },
   });
   await withWorker(env, { db: testDb.db, deadlines: DEFAULT_DEADLINES, taskQueue: TASK_QUEUE }, async () => {
-    const handle = await env.client.workflow.start(taskWorkflow, { workflowId: `task-${task.id}`, taskQueue: TASK_QUEUE, args: [{ taskId: task.id }] });
+    const handle = await env.client.workflow.start(taskWorkflow, { workflowId: taskWorkflowId(task.id), taskQueue: TASK_QUEUE, args: [{ taskId: task.id }] });
     await waitUntil('the task to be assigned', async () => (await handle.query(getTaskStateQuery)).status === 'ASSIGNED');
     const movedTo = new Date(serverNow + 3 * 3_600_000).toISOString();
     await handle.executeUpdate(rescheduleTaskUpdate, { args: [{ dueAt: movedTo, actor: { id: agent.id, role: 'AGENT' } }] });
