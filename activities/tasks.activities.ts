@@ -23,7 +23,7 @@ export interface TaskActivityDeps {
   db: Db;
 }
 
-/** What `task-<id>` keeps of its task, to validate Updates without reading the database. */
+/** What the task's workflow keeps of its task, to validate Updates without reading the database. */
 export interface TaskSnapshot {
   status: TaskStatus;
   assigneeId: string | null;

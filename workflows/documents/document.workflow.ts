@@ -11,7 +11,7 @@ export interface DocumentWorkflowInput {
   expiresAt: string;
 }
 
-/** `document-<id>` for a document that expires: "Renew or act on expiring document" 7 days and 1 day before. */
+/** `documentWorkflowId(documentId)` for a document that expires: "Renew or act on expiring document" 7 days and 1 day before. */
 export async function documentExpiryWorkflow({ documentId, expiresAt }: DocumentWorkflowInput): Promise<void> {
   await remindBeforeExpiry(expiresAt, () => false, async (daysBefore) => {
     const { taskId } = await createDocumentExpiryTask({ documentId, expiresAt, daysBefore });
