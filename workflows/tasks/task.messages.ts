@@ -1,16 +1,11 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { TaskSnapshot } from '../../activities/tasks.activities';
 import type { TaskActor } from '../../domain/tasks/task-actions';
-import type { TaskAction, TaskPriority, TaskStatus } from '../../domain/tasks/task.schema';
+import type { TaskAction, TaskPriority } from '../../domain/tasks/task.schema';
 
-export interface TaskWorkflowState {
+/** The saved task the activities hand back, plus the workflow's own count of changes. */
+export interface TaskWorkflowState extends TaskSnapshot {
   taskId: string;
-  status: TaskStatus;
-  assigneeId: string | null;
-  createdById: string | null;
-  requiresReview: boolean;
-  priority: TaskPriority;
-  dueAt: string;
-  overdue: boolean;
   /** Changes applied so far; keys each change's Event so a retried activity writes it once. */
   step: number;
 }
