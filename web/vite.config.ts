@@ -7,7 +7,8 @@ const apiTarget = `http://127.0.0.1:${process.env.PORT ?? '3000'}`;
 export default defineConfig({
   root: __dirname,
   plugins: [react()],
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  // No source maps in the production build: the served app does not publish its sources.
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
   server: {
     port: 5173,
     // SSE on /api/events passes through unbuffered; the API sets no-transform and no compression.

@@ -1,5 +1,5 @@
-import Papa from 'papaparse';
 import { useId, useState, type ReactNode } from 'react';
+import { toCsv } from '../../lib/csv';
 
 export interface Column<Row> {
   key: keyof Row & string;
@@ -9,7 +9,7 @@ export interface Column<Row> {
 
 /** Offers `rows` as a CSV file named after the chart. */
 function downloadCsv<Row extends object>(name: string, rows: Row[], columns: Column<Row>[]): void {
-  const csv = Papa.unparse({ fields: columns.map((column) => column.label), data: rows.map((row) => columns.map((column) => row[column.key])) });
+  const csv = toCsv(columns.map((column) => column.label), rows.map((row) => columns.map((column) => row[column.key])));
   const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
   const link = Object.assign(document.createElement('a'), { href: url, download: `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.csv` });
   link.click();
