@@ -1,5 +1,6 @@
 import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import { apiErrorSchema } from '../domain/api-error.schema';
 import { analyticsQuerySchema, analyticsSchema } from '../domain/analytics/analytics.schema';
 import { dashboardQuerySchema, dashboardSchema } from '../domain/analytics/dashboard.schema';
 import { loginInputSchema } from '../domain/auth/login.schema';
@@ -52,10 +53,7 @@ type Method = 'get' | 'post' | 'patch';
 // The schemas the document names (components/schemas), so clients see one Lead, one Task …
 const named = <Schema extends z.ZodType>(id: string, schema: Schema): Schema => schema.meta({ id });
 
-const errorSchema = named(
-  'Error',
-  z.object({ error: z.object({ code: z.string(), message: z.string(), fields: z.record(z.string(), z.string()).optional() }) }),
-);
+const errorSchema = named('Error', apiErrorSchema);
 const lead = named('Lead', leadSchema);
 const buyer = named('Buyer', buyerSchema);
 const offer = named('Offer', offerSchema);

@@ -35,6 +35,8 @@ export const updateSettingsInputSchema = z.object({
     .optional(),
 });
 export type UpdateSettingsInput = z.infer<typeof updateSettingsInputSchema>;
+/** What a client sends: durations as text like `1h`. */
+export type UpdateSettingsRequest = z.input<typeof updateSettingsInputSchema>;
 
 export interface StoredSettings {
   deadlines: Partial<Deadlines>;

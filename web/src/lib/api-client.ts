@@ -1,3 +1,5 @@
+import type { ApiErrorBody } from '../../../domain/api-error.schema';
+
 /** An API error in the server's one shape: `{error: {code, message, fields?}}`. */
 export class ApiError extends Error {
   constructor(
@@ -11,9 +13,8 @@ export class ApiError extends Error {
   }
 }
 
-interface ErrorBody {
-  error?: { code?: string; message?: string; fields?: Record<string, string> };
-}
+// Read defensively: a proxy or a crashed server may answer something else.
+type ErrorBody = { error?: Partial<ApiErrorBody['error']> };
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let response: Response;

@@ -1,7 +1,7 @@
-import type { SettingsView } from '../../../../domain/settings/settings.schema';
+import type { SettingsView, UpdateSettingsRequest } from '../../../../domain/settings/settings.schema';
 import { api } from '../../lib/api-client';
 
 export type { SettingsView };
 export const SETTINGS_KEY = ['settings'] as const;
 export const getSettings = (): Promise<SettingsView> => api.get('/api/settings');
-export const saveSettings = (change: { deadlines?: Record<string, string>; dealMath?: Record<string, number> }): Promise<SettingsView> => api.patch('/api/settings', change);
+export const saveSettings = (change: UpdateSettingsRequest): Promise<SettingsView> => api.patch('/api/settings', change);
