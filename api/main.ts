@@ -1,7 +1,7 @@
 import { openDb } from '../db/client';
 import { createApp } from './app';
 import { loadApiEnv } from './env';
-import { startMissingBuyerWorkflows } from './buyers/buyer-store';
+import { startMissingBuyerWorkflows } from './buyers/start-buyer-workflow';
 import { startMissingLeadWorkflows } from './leads/start-lead-workflow';
 import { createEventHub } from './sse/event-hub';
 import { connectTemporal } from './temporal/client';

@@ -3,18 +3,17 @@ import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
 import { toBuyerJson, type BuyerJson } from '../../db/rows';
 import { changeBuyerStatusUpdate } from '../../workflows/buyers/buyer.messages';
-import { AppError } from '../errors';
 import type { TemporalDeps } from '../temporal/client';
 import { updateWithStart } from '../temporal/update-with-start';
 import { buyerWorkflowStart } from '../temporal/workflow-starts';
+import { findBuyer } from './get-buyer';
 
 /**
  * Sends the status change to `buyer-<id>`. A buyer saved while Temporal was down has no workflow
  * yet: the Update starts it, as a new buyer's (its proof-of-funds task included).
  */
 export async function changeBuyerStatus(deps: TemporalDeps & { db: Db }, buyerId: string, status: BuyerStatus, actor: PublicUser): Promise<BuyerJson> {
-  const buyer = await deps.db.buyer.findUnique({ where: { id: buyerId } });
-  if (!buyer || buyer.archivedAt) throw new AppError('NOT_FOUND', `Buyer ${buyerId} does not exist`);
+  const buyer = await findBuyer(deps.db, buyerId);
   const start = buyerWorkflowStart({
     buyerId,
     status: buyer.status as BuyerStatus,

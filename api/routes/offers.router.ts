@@ -1,13 +1,17 @@
 import { Router } from 'express';
 import { changeOfferStatusInputSchema, createOfferInputSchema, listOffersQuerySchema, updateOfferInputSchema } from '../../domain/offers/offer.schema';
-import { toOfferJson } from '../../db/rows';
+import type { Db } from '../../db/client';
 import { currentUser } from '../auth/require-user';
-import { AppError } from '../errors';
-import { archiveOffer, changeOfferStatus, createOffer, updateOffer, type OfferDeps } from '../offers/offer-store';
-import { pageArgs, projectFields, toPage } from '../paginate';
+import { archiveOffer } from '../offers/archive-offer';
+import { changeOfferStatus } from '../offers/change-offer-status';
+import { createOffer } from '../offers/create-offer';
+import { getOffer } from '../offers/get-offer';
+import { listOffers } from '../offers/list-offers';
+import { updateOffer } from '../offers/update-offer';
+import type { TemporalDeps } from '../temporal/client';
 import { parseInput } from '../validate';
 
-export function createOffersRouter(deps: OfferDeps) {
+export function createOffersRouter(deps: TemporalDeps & { db: Db }) {
   const { db } = deps;
   const router = Router();
 
@@ -17,19 +21,11 @@ export function createOffersRouter(deps: OfferDeps) {
   });
 
   router.get('/', async (req, res) => {
-    const { leadId, buyerId, status, fields, limit, cursor } = parseInput(listOffersQuerySchema, req.query, 'query');
-    const rows = await db.offer.findMany({
-      where: { archivedAt: null, ...(leadId ? { leadId } : {}), ...(buyerId ? { buyerId } : {}), ...(status ? { status } : {}) },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      ...pageArgs(limit, cursor),
-    });
-    res.json(toPage(rows, limit, (row) => projectFields(toOfferJson(row), fields)));
+    res.json(await listOffers(db, parseInput(listOffersQuerySchema, req.query, 'query')));
   });
 
   router.get('/:id', async (req, res) => {
-    const offer = await db.offer.findUnique({ where: { id: req.params.id } });
-    if (!offer || offer.archivedAt) throw new AppError('NOT_FOUND', `Offer ${req.params.id} does not exist`);
-    res.json(toOfferJson(offer));
+    res.json(await getOffer(db, req.params.id));
   });
 
   router.patch('/:id', async (req, res) => {

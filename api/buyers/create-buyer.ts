@@ -1,0 +1,32 @@
+import type { CreateBuyerInput } from '../../domain/buyers/buyer.schema';
+import type { PublicUser } from '../../domain/users/user-role';
+import type { Db } from '../../db/client';
+import { recordEvent } from '../../db/writes/record-event';
+import { toBuyerJson, type BuyerJson } from '../../db/rows';
+import type { TemporalDeps } from '../temporal/client';
+import { startOrLog } from '../temporal/start-workflow';
+import { replaceBuyerMarkets } from './replace-buyer-markets';
+import { startBuyerWorkflow } from './start-buyer-workflow';
+
+/** Saves the buyer with its markets and `buyer.created` event, then starts `buyer-<id>`. */
+export async function createBuyer(deps: TemporalDeps & { db: Db }, input: CreateBuyerInput, actor: PublicUser): Promise<BuyerJson> {
+  const { markets, propertyTypes, strategies, pofExpiresAt, ...fields } = input;
+  const buyer = await deps.db.$transaction(async (tx) => {
+    const created = await tx.buyer.create({
+      data: {
+        ...fields,
+        markets: JSON.stringify(markets),
+        propertyTypes: JSON.stringify(propertyTypes),
+        strategies: JSON.stringify(strategies),
+        pofExpiresAt: pofExpiresAt ? new Date(pofExpiresAt) : null,
+        ownerId: actor.id,
+      },
+    });
+    await replaceBuyerMarkets(tx, created.id, markets);
+    await recordEvent(tx, { entityType: 'buyer', entityId: created.id, action: 'created', entity: toBuyerJson(created), actorId: actor.id });
+    return created;
+  });
+  // The buyer is saved either way; if Temporal is down, the API starts its workflow when it next boots.
+  await startOrLog(`buyer ${buyer.id}`, () => startBuyerWorkflow(deps, buyer));
+  return toBuyerJson(buyer);
+}

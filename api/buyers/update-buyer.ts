@@ -1,0 +1,46 @@
+import type { UpdateBuyerInput } from '../../domain/buyers/buyer.schema';
+import type { PublicUser } from '../../domain/users/user-role';
+import { buyerWorkflowId } from '../../domain/workflow-ids';
+import type { Db } from '../../db/client';
+import { recordEvent } from '../../db/writes/record-event';
+import { toBuyerJson, type BuyerJson } from '../../db/rows';
+import { proofOfFundsChangedSignal } from '../../workflows/buyers/buyer.messages';
+import { AppError } from '../errors';
+import type { TemporalDeps } from '../temporal/client';
+import { signalWorkflow } from '../temporal/signal-workflow';
+import { findBuyer } from './get-buyer';
+import { replaceBuyerMarkets } from './replace-buyer-markets';
+
+/** "Update preferences": plain fields, written directly with a `buyer.updated` event; a new proof-of-funds expiry re-arms the workflow's reminders. */
+export async function updateBuyer(deps: TemporalDeps & { db: Db }, buyerId: string, input: UpdateBuyerInput, actor: PublicUser): Promise<BuyerJson> {
+  const { db } = deps;
+  const existing = await findBuyer(db, buyerId);
+  const minPrice = input.minPrice === undefined ? existing.minPrice : input.minPrice;
+  const maxPrice = input.maxPrice === undefined ? existing.maxPrice : input.maxPrice;
+  if (minPrice !== null && maxPrice !== null && minPrice > maxPrice) {
+    throw new AppError('VALIDATION_FAILED', 'Invalid body: maxPrice must not be below minPrice', { maxPrice: 'must not be below minPrice' });
+  }
+  const { markets, propertyTypes, strategies, pofExpiresAt, ...fields } = input;
+  const updated = await db.$transaction(async (tx) => {
+    const buyer = await tx.buyer.update({
+      where: { id: buyerId },
+      data: {
+        ...fields,
+        ...(pofExpiresAt === undefined ? {} : { pofExpiresAt: pofExpiresAt === null ? null : new Date(pofExpiresAt) }),
+        ...(markets ? { markets: JSON.stringify(markets) } : {}),
+        ...(propertyTypes ? { propertyTypes: JSON.stringify(propertyTypes) } : {}),
+        ...(strategies ? { strategies: JSON.stringify(strategies) } : {}),
+      },
+    });
+    if (markets) await replaceBuyerMarkets(tx, buyerId, markets);
+    await recordEvent(tx, { entityType: 'buyer', entityId: buyerId, action: 'updated', entity: toBuyerJson(buyer), actorId: actor.id });
+    return buyer;
+  });
+  if (pofExpiresAt !== undefined) {
+    const expiresAt = updated.pofExpiresAt?.toISOString() ?? null;
+    await signalWorkflow(deps, buyerWorkflowId(buyerId), proofOfFundsChangedSignal, { expiresAt }).catch((error: unknown) =>
+      console.error(`buyer ${buyerId}: reminders not re-armed:`, error instanceof Error ? error.message : error),
+    );
+  }
+  return toBuyerJson(updated);
+}

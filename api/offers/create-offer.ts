@@ -1,0 +1,34 @@
+import type { CreateOfferInput } from '../../domain/offers/offer.schema';
+import type { PublicUser } from '../../domain/users/user-role';
+import type { Db } from '../../db/client';
+import { recordEvent } from '../../db/writes/record-event';
+import { toOfferJson, type OfferJson } from '../../db/rows';
+import { AppError } from '../errors';
+import type { TemporalDeps } from '../temporal/client';
+import { startOrLog, startWorkflow } from '../temporal/start-workflow';
+import { offerWorkflowStart } from '../temporal/workflow-starts';
+import { changeOfferStatus } from './change-offer-status';
+
+/** Saves a DRAFT offer with its event and starts `offer-<id>`; `status: SENT` then sends it through the workflow. */
+export async function createOffer(deps: TemporalDeps & { db: Db }, input: CreateOfferInput, actor: PublicUser): Promise<OfferJson> {
+  const lead = await deps.db.lead.findUnique({ where: { id: input.leadId }, select: { archivedAt: true } });
+  if (!lead || lead.archivedAt) throw new AppError('UNPROCESSABLE', 'leadId must name a lead', { leadId: 'must name a lead' });
+  if (input.buyerId && !(await deps.db.buyer.findFirst({ where: { id: input.buyerId, archivedAt: null }, select: { id: true } }))) {
+    throw new AppError('UNPROCESSABLE', 'buyerId must name a buyer', { buyerId: 'must name a buyer' });
+  }
+  if (input.expiresAt && Date.parse(input.expiresAt) <= Date.now()) {
+    throw new AppError('VALIDATION_FAILED', 'Invalid body: expiresAt must be in the future', { expiresAt: 'must be in the future' });
+  }
+  const { status, expiresAt, ...fields } = input;
+  const offer = await deps.db.$transaction(async (tx) => {
+    const created = await tx.offer.create({ data: { ...fields, expiresAt: expiresAt ? new Date(expiresAt) : null, createdById: actor.id } });
+    await recordEvent(tx, { entityType: 'offer', entityId: created.id, action: 'created', entity: toOfferJson(created), actorId: actor.id });
+    return created;
+  });
+  if (status === 'SENT') return changeOfferStatus(deps, offer.id, 'SENT', actor);
+  // The draft is kept either way; its next status change starts the workflow (update-with-start).
+  await startOrLog(`offer ${offer.id}`, () =>
+    startWorkflow(deps, offerWorkflowStart({ offerId: offer.id, status: 'DRAFT', expiresAt: offer.expiresAt?.toISOString() ?? null })),
+  );
+  return toOfferJson(offer);
+}
