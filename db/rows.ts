@@ -1,11 +1,13 @@
 import type { z } from 'zod';
-import type { Buyer as BuyerRow, Event as EventRow, Lead as LeadRow, Note as NoteRow, Notification as NotificationRow, Offer as OfferRow, Task as TaskRow } from '../prisma/generated/client';
+import type { Buyer as BuyerRow, Document as DocumentRow, Event as EventRow, Lead as LeadRow, Note as NoteRow, Notification as NotificationRow, Offer as OfferRow, Task as TaskRow, User as UserRow } from '../prisma/generated/client';
 import { buyerSchema, type Buyer } from '../domain/buyers/buyer.schema';
+import { documentSchema, type DocumentItem } from '../domain/documents/document.schema';
 import { leadSchema, type LeadRecord } from '../domain/leads/lead.schema';
 import type { Note } from '../domain/notes/note.schema';
 import { notificationSchema, type NotificationItem } from '../domain/notifications/notification.schema';
 import { offerSchema, type Offer } from '../domain/offers/offer.schema';
 import { taskSchema, type Task } from '../domain/tasks/task.schema';
+import { userSchema, type User } from '../domain/users/user.schema';
 
 // Rows store enums as text and lists as JSON text: each is read through the domain schema of its
 // field, so a row the domain would refuse fails here, by name, instead of travelling on mistyped.
@@ -170,4 +172,26 @@ export function toNoteJson(note: NoteRow & { author: { name: string } }): Note {
     editedAt: iso(note.editedAt),
     createdAt: note.createdAt.toISOString(),
   };
+}
+
+export function toDocumentJson(doc: DocumentRow): DocumentItem {
+  return {
+    id: doc.id,
+    kind: parseColumn(documentSchema.shape.kind, doc.kind, 'Document.kind'),
+    fileName: doc.fileName,
+    mimeType: doc.mimeType,
+    sizeBytes: doc.sizeBytes,
+    expiresAt: iso(doc.expiresAt),
+    leadId: doc.leadId,
+    buyerId: doc.buyerId,
+    offerId: doc.offerId,
+    uploadedById: doc.uploadedById,
+    createdAt: doc.createdAt.toISOString(),
+  };
+}
+
+/** A user without the password hash: what user lists and `user.*` events carry. */
+export function toUserJson(user: UserRow): User {
+  const role = parseColumn(userSchema.shape.role, user.role, 'User.role');
+  return { id: user.id, email: user.email, name: user.name, role, active: user.active, createdAt: user.createdAt.toISOString() };
 }

@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+import type { createDocumentInputSchema, DocumentItem } from '../../domain/documents/document.schema';
+import type { PublicUser } from '../../domain/users/user-role';
+import type { Db } from '../../db/client';
+import { recordEvent } from '../../db/writes/record-event';
+import { toDocumentJson } from '../../db/rows';
+import { findAttachmentTarget } from '../record-target';
+import type { TemporalDeps } from '../temporal/client';
+import { startOrLog, startWorkflow } from '../temporal/start-workflow';
+import { documentWorkflowStart } from '../temporal/workflow-starts';
+
+/**
+ * Saves the document's metadata with its `document.created` event. A document that expires gets
+ * `document-<id>`, which reminds 7 days and 1 day before.
+ */
+export async function createDocument(
+  deps: TemporalDeps & { db: Db },
+  { expiresAt, ...input }: z.infer<typeof createDocumentInputSchema>,
+  actor: PublicUser,
+): Promise<DocumentItem> {
+  const { db } = deps;
+  await findAttachmentTarget(db, { leadId: input.leadId, buyerId: input.buyerId, offerId: input.offerId });
+  const doc = await db.$transaction(async (tx) => {
+    const created = await tx.document.create({ data: { ...input, expiresAt: expiresAt ? new Date(expiresAt) : null, uploadedById: actor.id } });
+    await recordEvent(tx, { entityType: 'document', entityId: created.id, action: 'created', entity: toDocumentJson(created), actorId: actor.id });
+    return created;
+  });
+  const expiry = doc.expiresAt;
+  if (expiry && expiry.getTime() > Date.now()) {
+    // The document is saved either way; a start that fails is logged.
+    await startOrLog(`document ${doc.id}`, () => startWorkflow(deps, documentWorkflowStart(doc.id, expiry.toISOString())));
+  }
+  return toDocumentJson(doc);
+}
