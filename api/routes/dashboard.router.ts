@@ -1,10 +1,9 @@
 import { Router } from 'express';
 import { dashboardQuerySchema, type Dashboard } from '../../domain/analytics/dashboard.schema';
 import type { Db } from '../../db/client';
-import { loadDashboard } from '../../db/queries/load-dashboard';
 import { currentUser } from '../auth/require-user';
+import { getDashboard } from '../reports/get-dashboard';
 import { createRecentResults } from '../reports/recent-results';
-import { reportRange, reportScope } from '../reports/report-range';
 import { parseInput } from '../validate';
 
 export function createDashboardRouter({ db, lastEventId }: { db: Db; lastEventId: () => number }) {
@@ -13,11 +12,7 @@ export function createDashboardRouter({ db, lastEventId }: { db: Db; lastEventId
 
   router.get('/', async (req, res) => {
     const query = parseInput(dashboardQuerySchema, req.query, 'query');
-    const user = currentUser(res);
-    const scope = reportScope(query.scope, user);
-    const range = reportRange(query);
-    const key = JSON.stringify([scope, scope === 'me' ? user.id : '', range.from, range.to, range.dayStart]);
-    res.json(await recent(key, () => loadDashboard(db, { scope, userId: user.id, ...range })));
+    res.json(await getDashboard({ db, recent }, query, currentUser(res)));
   });
 
   return router;

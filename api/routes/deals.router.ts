@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { pageQueryFields } from '../../domain/validation/fields';
 import type { Db } from '../../db/client';
-import { pageArgs, toPage } from '../paginate';
+import { listDeals } from '../deals/list-deals';
 import { parseInput } from '../validate';
 
 const listDealsQuerySchema = z.object({
@@ -13,26 +13,7 @@ const listDealsQuerySchema = z.object({
 export function createDealsRouter({ db }: { db: Db }) {
   const router = Router();
   router.get('/', async (req, res) => {
-    const { closed, limit, cursor } = parseInput(listDealsQuerySchema, req.query, 'query');
-    const rows = await db.deal.findMany({
-      where: closed === undefined ? {} : { closedAt: closed ? { not: null } : null },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      ...pageArgs(limit, cursor),
-      include: { lead: { select: { sellerName: true, street: true, city: true } }, buyer: { select: { name: true } } },
-    });
-    res.json(
-      toPage(rows, limit, (deal) => ({
-        id: deal.id,
-        leadId: deal.leadId,
-        buyerId: deal.buyerId,
-        purchasePrice: deal.purchasePrice,
-        salePrice: deal.salePrice,
-        assignmentFee: deal.assignmentFee,
-        closedAt: deal.closedAt?.toISOString() ?? null,
-        lead: deal.lead,
-        buyerName: deal.buyer?.name ?? null,
-      })),
-    );
+    res.json(await listDeals(db, parseInput(listDealsQuerySchema, req.query, 'query')));
   });
   return router;
 }

@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
-import { toEventJson } from '../../db/rows';
 import { currentUser } from '../auth/require-user';
+import { listRecentEvents } from '../events/list-recent-events';
 import type { EventHub } from '../sse/event-hub';
 import { parseInput } from '../validate';
 
@@ -23,13 +23,7 @@ export function createEventsRouter({ db, hub }: { db: Db; hub: EventHub }) {
   // The activity feed's first page; the stream keeps it current.
   router.get('/recent', async (req, res) => {
     const { limit } = parseInput(recentQuerySchema, req.query, 'query');
-    const userId = currentUser(res).id;
-    const rows = await db.event.findMany({
-      where: { OR: [{ audienceUserId: null }, { audienceUserId: userId }] },
-      orderBy: { id: 'desc' },
-      take: limit,
-    });
-    res.json({ items: rows.map(toEventJson) });
+    res.json(await listRecentEvents(db, currentUser(res).id, limit));
   });
 
   return router;

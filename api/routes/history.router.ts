@@ -1,8 +1,7 @@
 import { Router } from 'express';
 import { historyParamsSchema } from '../../domain/users/user-items.schema';
 import type { Db } from '../../db/client';
-import { readEntityHistory } from '../../db/queries/events';
-import { toEventJson } from '../../db/rows';
+import { listEntityHistory } from '../history/list-entity-history';
 import { parseInput } from '../validate';
 
 /** An entity's history timeline, from its Event rows, oldest first. */
@@ -10,8 +9,7 @@ export function createHistoryRouter({ db }: { db: Db }) {
   const router = Router();
   router.get('/:entityType/:id', async (req, res) => {
     const { entityType, id } = parseInput(historyParamsSchema, req.params, 'params');
-    const rows = await readEntityHistory(db, entityType, id);
-    res.json({ items: rows.map(toEventJson) });
+    res.json(await listEntityHistory(db, entityType, id));
   });
   return router;
 }

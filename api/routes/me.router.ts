@@ -1,13 +1,19 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { savedViewInputSchema, userItemInputSchema } from '../../domain/users/user-items.schema';
+import { SAVED_VIEW_PAGES, savedViewInputSchema, userItemInputSchema } from '../../domain/users/user-items.schema';
 import type { Db } from '../../db/client';
 import { currentUser } from '../auth/require-user';
-import { AppError, isUniqueViolation } from '../errors';
+import { addFavorite } from '../me/add-favorite';
+import { deleteSavedView } from '../me/delete-saved-view';
+import { listFavorites } from '../me/list-favorites';
+import { listRecentItems } from '../me/list-recent-items';
+import { listSavedViews } from '../me/list-saved-views';
+import { recordRecentItem } from '../me/record-recent-item';
+import { removeFavorite } from '../me/remove-favorite';
+import { saveView } from '../me/save-view';
 import { parseInput } from '../validate';
 
-const RECENT_LIMIT = 20;
-const pageQuerySchema = z.object({ page: z.enum(['leads', 'buyers', 'tasks']).optional() });
+const pageQuerySchema = z.object({ page: z.enum(SAVED_VIEW_PAGES).optional() });
 
 /** The caller's own things, kept server-side so they follow the user across devices. */
 export function createMeRouter({ db }: { db: Db }) {
@@ -18,63 +24,41 @@ export function createMeRouter({ db }: { db: Db }) {
   });
 
   router.get('/favorites', async (_req, res) => {
-    const rows = await db.favorite.findMany({ where: { userId: currentUser(res).id }, orderBy: { createdAt: 'desc' } });
-    res.json({ items: rows.map(({ entityType, entityId, createdAt }) => ({ entityType, entityId, createdAt: createdAt.toISOString() })) });
+    res.json(await listFavorites(db, currentUser(res).id));
   });
 
   router.post('/favorites', async (req, res) => {
     const item = parseInput(userItemInputSchema, req.body);
-    const userId = currentUser(res).id;
-    // Favoriting twice (even at the same moment) leaves one favorite.
-    await db.favorite.create({ data: { userId, ...item } }).catch((error: unknown) => {
-      if (!isUniqueViolation(error)) throw error;
-    });
-    res.status(201).json(item);
+    res.status(201).json(await addFavorite(db, currentUser(res).id, item));
   });
 
   router.post('/favorites/remove', async (req, res) => {
     const item = parseInput(userItemInputSchema, req.body);
-    await db.favorite.deleteMany({ where: { userId: currentUser(res).id, ...item } });
+    await removeFavorite(db, currentUser(res).id, item);
     res.status(204).end();
   });
 
   router.get('/recent', async (_req, res) => {
-    const rows = await db.recentItem.findMany({ where: { userId: currentUser(res).id }, orderBy: { viewedAt: 'desc' }, take: RECENT_LIMIT });
-    res.json({ items: rows.map(({ entityType, entityId, viewedAt }) => ({ entityType, entityId, viewedAt: viewedAt.toISOString() })) });
+    res.json(await listRecentItems(db, currentUser(res).id));
   });
 
   router.post('/recent', async (req, res) => {
     const item = parseInput(userItemInputSchema, req.body);
-    const userId = currentUser(res).id;
-    const viewedAt = new Date();
-    const key = { userId_entityType_entityId: { userId, ...item } };
-    await db.recentItem.upsert({ where: key, create: { userId, ...item, viewedAt }, update: { viewedAt } }).catch(async (error: unknown) => {
-      if (!isUniqueViolation(error)) throw error;
-      await db.recentItem.update({ where: key, data: { viewedAt } });
-    });
-    res.status(201).json({ ...item, viewedAt: viewedAt.toISOString() });
+    res.status(201).json(await recordRecentItem(db, currentUser(res).id, item));
   });
 
   router.get('/saved-views', async (req, res) => {
     const { page } = parseInput(pageQuerySchema, req.query, 'query');
-    const views = await db.savedView.findMany({ where: { userId: currentUser(res).id, ...(page ? { page } : {}) }, orderBy: { name: 'asc' } });
-    res.json({ items: views.map((view) => ({ id: view.id, page: view.page, name: view.name, query: JSON.parse(view.query) as Record<string, string> })) });
+    res.json(await listSavedViews(db, currentUser(res).id, page));
   });
 
   router.post('/saved-views', async (req, res) => {
-    const { page, name, query } = parseInput(savedViewInputSchema, req.body);
-    const userId = currentUser(res).id;
-    const view = await db.savedView.upsert({
-      where: { userId_page_name: { userId, page, name } },
-      create: { userId, page, name, query: JSON.stringify(query) },
-      update: { query: JSON.stringify(query) },
-    });
-    res.status(201).json({ id: view.id, page, name, query });
+    const input = parseInput(savedViewInputSchema, req.body);
+    res.status(201).json(await saveView(db, currentUser(res).id, input));
   });
 
   router.post('/saved-views/:id/delete', async (req, res) => {
-    const { count } = await db.savedView.deleteMany({ where: { id: req.params.id, userId: currentUser(res).id } });
-    if (count === 0) throw new AppError('NOT_FOUND', `Saved view ${req.params.id} does not exist`);
+    await deleteSavedView(db, currentUser(res).id, req.params.id);
     res.status(204).end();
   });
 

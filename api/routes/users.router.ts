@@ -1,17 +1,12 @@
-import { Router, type RequestHandler } from 'express';
+import { Router } from 'express';
 import { createUserInputSchema, updateUserInputSchema } from '../../domain/users/user.schema';
 import type { Db } from '../../db/client';
+import { requireAdmin } from '../auth/require-admin';
 import { currentUser } from '../auth/require-user';
-import { AppError } from '../errors';
 import { createUser } from '../users/create-user';
 import { listUsers } from '../users/list-users';
 import { updateUser } from '../users/update-user';
 import { parseInput } from '../validate';
-
-const requireAdmin: RequestHandler = (_req, res, next) => {
-  if (currentUser(res).role !== 'ADMIN') throw new AppError('FORBIDDEN', 'Only an admin can change users');
-  next();
-};
 
 /** Everyone can list users (owner and assignee pickers); only admins create or change them. */
 export function createUsersRouter({ db, onChange }: { db: Db; onChange: () => void }) {
@@ -21,12 +16,12 @@ export function createUsersRouter({ db, onChange }: { db: Db; onChange: () => vo
     res.json(await listUsers(db));
   });
 
-  router.post('/', requireAdmin, async (req, res) => {
+  router.post('/', requireAdmin('change users'), async (req, res) => {
     const input = parseInput(createUserInputSchema, req.body);
     res.status(201).json(await createUser(db, input, currentUser(res)));
   });
 
-  router.patch('/:id', requireAdmin, async (req, res) => {
+  router.patch('/:id', requireAdmin('change users'), async (req, res) => {
     const input = parseInput(updateUserInputSchema, req.body);
     res.json(await updateUser({ db, onChange }, String(req.params.id), input, currentUser(res)));
   });
