@@ -11,12 +11,15 @@ import {
 } from '../../domain/tasks/task.schema';
 import type { Db } from '../../db/client';
 import { currentUser } from '../auth/require-user';
-import { AppError } from '../errors';
+import { addTaskNote } from '../tasks/add-task-note';
+import { bulkChangeTasks } from '../tasks/bulk-change-tasks';
+import { createFollowUp } from '../tasks/create-follow-up';
 import { createTask } from '../tasks/create-task';
+import { getSuggestedAssignee } from '../tasks/get-suggested-assignee';
+import { getTaskDetail } from '../tasks/get-task-detail';
 import { listTasks } from '../tasks/list-tasks';
-import { suggestAssignee } from '../tasks/suggest-assignee';
-import { addTaskNote, bulkChangeTasks, transitionTask, updateTask } from '../tasks/task-changes';
-import { loadTaskDetail } from '../tasks/task-detail';
+import { transitionTask } from '../tasks/transition-task';
+import { updateTask } from '../tasks/update-task';
 import type { TemporalDeps } from '../temporal/client';
 import { parseInput } from '../validate';
 
@@ -35,9 +38,7 @@ export function createTasksRouter(deps: TemporalDeps & { db: Db }) {
 
   router.get('/suggest-assignee', async (req, res) => {
     const query = parseInput(suggestAssigneeQuerySchema, req.query, 'query');
-    const { assigneeId, rule } = await suggestAssignee(db, query, currentUser(res));
-    const assignee = assigneeId ? await db.user.findUnique({ where: { id: assigneeId }, select: { id: true, name: true } }) : null;
-    res.json({ assignee, rule });
+    res.json(await getSuggestedAssignee(db, query, currentUser(res)));
   });
 
   router.post('/bulk', async (req, res) => {
@@ -45,7 +46,7 @@ export function createTasksRouter(deps: TemporalDeps & { db: Db }) {
   });
 
   router.get('/:id', async (req, res) => {
-    res.json(await loadTaskDetail(db, req.params.id, currentUser(res)));
+    res.json(await getTaskDetail(db, req.params.id, currentUser(res)));
   });
 
   router.patch('/:id', async (req, res) => {
@@ -63,15 +64,7 @@ export function createTasksRouter(deps: TemporalDeps & { db: Db }) {
 
   router.post('/:id/follow-ups', async (req, res) => {
     const input = parseInput(createFollowUpInputSchema, req.body);
-    const parent = await db.task.findUnique({ where: { id: req.params.id } });
-    if (!parent) throw new AppError('NOT_FOUND', `Task ${req.params.id} does not exist`);
-    const context = {
-      ...(parent.leadId ? { leadId: parent.leadId } : {}),
-      ...(parent.buyerId ? { buyerId: parent.buyerId } : {}),
-      ...(parent.offerId ? { offerId: parent.offerId } : {}),
-    };
-    const task = await createTask(deps, { ...input, ...context, type: 'FOLLOW_UP', requiresReview: false, parentTaskId: parent.id }, currentUser(res));
-    res.status(201).json(task);
+    res.status(201).json(await createFollowUp(deps, req.params.id, input, currentUser(res)));
   });
 
   return router;

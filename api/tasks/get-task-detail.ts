@@ -8,7 +8,7 @@ import { AppError } from '../errors';
 const money = (amount: number): string => `$${amount.toLocaleString('en-US')}`;
 
 /** `GET /api/tasks/:id`: the task, named links to what it concerns, and what this user may do with it. */
-export async function loadTaskDetail(db: Db, taskId: string, user: PublicUser): Promise<TaskDetail> {
+export async function getTaskDetail(db: Db, taskId: string, user: PublicUser): Promise<TaskDetail> {
   const task = await db.task.findUnique({
     where: { id: taskId },
     include: {

@@ -1,0 +1,26 @@
+import type { TaskActor } from '../../domain/tasks/task-actions';
+import type { TaskDetail, UpdateTaskInput } from '../../domain/tasks/task.schema';
+import type { PublicUser } from '../../domain/users/user-role';
+import { changeTaskPriorityUpdate, reassignTaskUpdate, rescheduleTaskUpdate } from '../../workflows/tasks/task.messages';
+import { AppError } from '../errors';
+import { findTask } from './find-task';
+import { getTaskDetail } from './get-task-detail';
+import { runTaskUpdate, type TaskUpdateDeps } from './run-task-update';
+
+/** `PATCH /api/tasks/:id`: one Update per changed field (reassign, reschedule, reprioritise), each with its Event. */
+export async function updateTask(deps: TaskUpdateDeps, taskId: string, input: UpdateTaskInput, user: PublicUser): Promise<TaskDetail> {
+  const task = await findTask(deps.db, taskId);
+  const actor: TaskActor = { id: user.id, role: user.role };
+  if (input.assigneeId !== undefined && input.assigneeId !== task.assigneeId) {
+    const assignee = await deps.db.user.findUnique({ where: { id: input.assigneeId }, select: { active: true } });
+    if (!assignee?.active) throw new AppError('UNPROCESSABLE', 'assigneeId must name an active user', { assigneeId: 'must name an active user' });
+    await runTaskUpdate(deps, taskId, reassignTaskUpdate, { assigneeId: input.assigneeId, actor });
+  }
+  if (input.dueAt !== undefined && new Date(input.dueAt).getTime() !== task.dueAt.getTime()) {
+    await runTaskUpdate(deps, taskId, rescheduleTaskUpdate, { dueAt: new Date(input.dueAt).toISOString(), actor });
+  }
+  if (input.priority !== undefined && input.priority !== task.priority) {
+    await runTaskUpdate(deps, taskId, changeTaskPriorityUpdate, { priority: input.priority, actor });
+  }
+  return getTaskDetail(deps.db, taskId, user);
+}
