@@ -8,6 +8,7 @@ import { AppError } from '../errors';
 import type { TemporalDeps } from '../temporal/client';
 import { updateWithStart } from '../temporal/update-with-start';
 import { leadWorkflowStart } from '../temporal/workflow-starts';
+import { findLead } from './get-lead';
 
 /**
  * Asks workflow `lead-<id>` to move the lead; the workflow validates the move and its
@@ -19,8 +20,7 @@ export async function changeLeadStatus(
   input: ChangeLeadStatusInput,
   actor: PublicUser,
 ): Promise<LeadRecord> {
-  const lead = await deps.db.lead.findUnique({ where: { id: leadId } });
-  if (!lead || lead.archivedAt) throw new AppError('NOT_FOUND', `Lead ${leadId} does not exist`);
+  const lead = await findLead(deps.db, leadId);
   // Checked here too so a refused reopen does not start a workflow run for nothing.
   const check = checkLeadTransition(lead.status as Lead['status'], input.status, input.reason);
   if (!check.ok) throw new AppError('CONFLICT', check.reason);

@@ -4,13 +4,13 @@ import type { Db } from '../../db/client';
 import { recordEvent } from '../../db/writes/record-event';
 import { toLeadJson } from '../../db/rows';
 import { AppError } from '../errors';
+import { findLead } from './get-lead';
 
 const blankToNull = (value: string | null | undefined) => (value === '' ? null : value);
 
 /** Plain fields are written directly, with a `lead.updated` event; the status is the workflow's. */
 export async function updateLead(db: Db, leadId: string, input: UpdateLeadInput, actor: PublicUser): Promise<LeadRecord> {
-  const lead = await db.lead.findUnique({ where: { id: leadId } });
-  if (!lead || lead.archivedAt) throw new AppError('NOT_FOUND', `Lead ${leadId} does not exist`);
+  await findLead(db, leadId);
   if (input.ownerId && !(await db.user.findFirst({ where: { id: input.ownerId, active: true }, select: { id: true } }))) {
     throw new AppError('UNPROCESSABLE', 'ownerId must name an active user', { ownerId: 'must name an active user' });
   }
@@ -29,15 +29,4 @@ export async function updateLead(db: Db, leadId: string, input: UpdateLeadInput,
     return row;
   });
   return toLeadJson(updated);
-}
-
-export async function archiveLead(db: Db, leadId: string, actor: PublicUser): Promise<LeadRecord> {
-  const lead = await db.lead.findUnique({ where: { id: leadId } });
-  if (!lead || lead.archivedAt) throw new AppError('NOT_FOUND', `Lead ${leadId} does not exist`);
-  const archived = await db.$transaction(async (tx) => {
-    const row = await tx.lead.update({ where: { id: leadId }, data: { archivedAt: new Date() } });
-    await recordEvent(tx, { entityType: 'lead', entityId: leadId, action: 'archived', entity: toLeadJson(row), actorId: actor.id });
-    return row;
-  });
-  return toLeadJson(archived);
 }

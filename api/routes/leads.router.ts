@@ -2,18 +2,19 @@ import { Router } from 'express';
 import { withMao } from '../../domain/deals/deal-math';
 import { changeLeadStatusInputSchema, createLeadInputSchema, listLeadsQuerySchema, updateLeadInputSchema, type Lead, type LeadRecord } from '../../domain/leads/lead.schema';
 import type { Db } from '../../db/client';
-import { findMatchingBuyers } from '../../db/queries/find-matches';
-import { toBuyerJson, toLeadJson } from '../../db/rows';
 import { currentUser } from '../auth/require-user';
-import { AppError } from '../errors';
+import { archiveLead } from '../leads/archive-lead';
 import { changeLeadStatus } from '../leads/change-lead-status';
-import { createLead, type CreateLeadDeps } from '../leads/create-lead';
+import { createLead } from '../leads/create-lead';
+import { getLead } from '../leads/get-lead';
+import { listLeadMatches } from '../leads/list-lead-matches';
 import { listLeads } from '../leads/list-leads';
-import { archiveLead, updateLead } from '../leads/update-lead';
+import { updateLead } from '../leads/update-lead';
 import type { DealMathCache } from '../settings/deal-math-cache';
+import type { TemporalDeps } from '../temporal/client';
 import { parseInput } from '../validate';
 
-export function createLeadsRouter(deps: CreateLeadDeps & { db: Db; dealMath: DealMathCache }) {
+export function createLeadsRouter(deps: TemporalDeps & { db: Db; dealMath: DealMathCache }) {
   const router = Router();
   // Every lead the API answers carries its MAO under the current deal math.
   const priced = async (lead: LeadRecord): Promise<Lead> => withMao(lead, await deps.dealMath.get());
@@ -42,16 +43,11 @@ export function createLeadsRouter(deps: CreateLeadDeps & { db: Db; dealMath: Dea
   });
 
   router.get('/:id/matches', async (req, res) => {
-    const lead = await deps.db.lead.findUnique({ where: { id: req.params.id } });
-    if (!lead || lead.archivedAt) throw new AppError('NOT_FOUND', `Lead ${req.params.id} does not exist`);
-    const matches = await findMatchingBuyers(deps.db, lead, await deps.dealMath.get());
-    res.json({ items: matches.map(({ item, score, reasons }) => ({ buyer: toBuyerJson(item), score, reasons })) });
+    res.json(await listLeadMatches(deps.db, req.params.id, await deps.dealMath.get()));
   });
 
   router.get('/:id', async (req, res) => {
-    const lead = await deps.db.lead.findUnique({ where: { id: req.params.id } });
-    if (!lead) throw new AppError('NOT_FOUND', `Lead ${req.params.id} does not exist`);
-    res.json(await priced(toLeadJson(lead)));
+    res.json(await priced(await getLead(deps.db, req.params.id)));
   });
 
   return router;
