@@ -7,6 +7,7 @@ import type { Db } from '../db/client';
 import { requireUser } from './auth/require-user';
 import { createSessionStore } from './auth/sessions';
 import { errorHandler, notFoundHandler } from './errors';
+import { noStore, securityHeaders } from './security-headers';
 import { openApiDocument } from './openapi';
 import { createAuthRouter } from './routes/auth.router';
 import { createBuyersRouter } from './routes/buyers.router';
@@ -56,8 +57,10 @@ export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  app.use(securityHeaders({ https: deps.secureCookie }));
 
   const api = express.Router();
+  api.use(noStore);
   api.use(express.json({ limit: '1mb' }));
   api.use(cookieParser());
   api.use('/health', createHealthRouter({ db, temporal }));

@@ -1,3 +1,4 @@
+import './lib/zod-config';
 // The base stylesheet first, so each feature's CSS comes after it and can refine it.
 import './styles.css';
 import { StrictMode } from 'react';
