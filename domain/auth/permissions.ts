@@ -63,14 +63,8 @@ function checkAgent(actor: Actor, action: PermissionAction, subject: PermissionS
       if (action === 'changeOwner') return refused('only a supervisor or an admin can reassign an offer');
       if (subject.kind === 'BUYER') return readOnly(action, "a buyer's offer", 'acquisitions, a supervisor or an admin');
       return action === 'read' || subject.leadOwnerId === actor.id ? ALLOWED : refused("only the lead's owner, a supervisor or an admin can make or change offers on this lead");
-    case 'task':
-      return checkTaskWorker(actor, action, subject);
-    case 'note':
-    case 'document':
-      return checkAuthored(actor, action, subject.type === 'note' ? subject.authorId : subject.uploadedById, subject.type);
-    case 'settings':
-    case 'user':
-      return checkAdminOnly(actor, action, subject);
+    default:
+      return checkSharedByWorkers(actor, action, subject);
   }
 }
 
@@ -83,11 +77,20 @@ function checkAcquisitions(actor: Actor, action: PermissionAction, subject: Perm
     case 'offer':
       if (action === 'changeOwner') return refused('only a supervisor or an admin can reassign an offer');
       return subject.kind === 'BUYER' || action === 'read' ? ALLOWED : refused("only the lead's owner, a supervisor or an admin can make or change offers on this lead");
+    default:
+      return checkSharedByWorkers(actor, action, subject);
+  }
+}
+
+/** Tasks, notes, documents, settings and users: the same for agents and acquisitions. */
+function checkSharedByWorkers(actor: Actor, action: PermissionAction, subject: Exclude<PermissionSubject, { type: 'lead' | 'buyer' | 'offer' }>): PermissionCheck {
+  switch (subject.type) {
     case 'task':
       return checkTaskWorker(actor, action, subject);
     case 'note':
+      return checkAuthored(actor, action, subject.authorId, 'note');
     case 'document':
-      return checkAuthored(actor, action, subject.type === 'note' ? subject.authorId : subject.uploadedById, subject.type);
+      return checkAuthored(actor, action, subject.uploadedById, 'document');
     case 'settings':
     case 'user':
       return checkAdminOnly(actor, action, subject);

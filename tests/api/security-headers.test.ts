@@ -1,39 +1,14 @@
-import type { AddressInfo } from 'node:net';
-import { Client, Connection } from '@temporalio/client';
-import { createApp } from '../../api/app';
-import { createEventHub } from '../../api/sse/event-hub';
-import { freePort } from '../../scripts/lib/processes';
-import { createTestDb, type TestDb } from '../support/test-db';
+import { startAppWithoutTemporal } from '../support/offline-app';
 
 jest.setTimeout(180_000);
 
-let testDb: TestDb;
-beforeAll(async () => {
-  testDb = await createTestDb();
-});
-afterAll(async () => {
-  await testDb?.close();
-});
-
-// Temporal is not needed to read headers: a lazy connection to a closed port is never used.
+// Temporal is not needed to read headers: the app's Temporal address is never called.
 async function withApp<T>(secureCookie: boolean, body: (baseUrl: string) => Promise<T>): Promise<T> {
-  const connection = await Connection.lazy({ address: `127.0.0.1:${await freePort()}`, connectTimeout: 500 });
-  const app = createApp({
-    db: testDb.db,
-    temporal: new Client({ connection }),
-    hub: createEventHub({ db: testDb.db, pollMs: 1000 }),
-    taskQueue: 'unused',
-    secureCookie,
-    sessionTtlMs: 60_000,
-    temporalUiUrl: 'http://localhost:8233',
-  });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
+  const app = await startAppWithoutTemporal({ secureCookie });
   try {
-    return await body(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    return await body(app.url);
   } finally {
-    server.close();
-    await connection.close();
+    await app.close();
   }
 }
 

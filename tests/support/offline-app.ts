@@ -15,7 +15,7 @@ export interface OfflineApp {
 }
 
 /** The real app on a real port and SQLite file, with a Temporal address nothing listens on. */
-export async function startAppWithoutTemporal(): Promise<OfflineApp> {
+export async function startAppWithoutTemporal(options: { secureCookie?: boolean } = {}): Promise<OfflineApp> {
   const testDb = await createTestDb();
   const connection = await Connection.lazy({ address: `127.0.0.1:${await freePort()}`, connectTimeout: 500 });
   const app = createApp({
@@ -23,7 +23,7 @@ export async function startAppWithoutTemporal(): Promise<OfflineApp> {
     temporal: new Client({ connection }),
     hub: createEventHub({ db: testDb.db, pollMs: 1000 }),
     taskQueue: 'unused',
-    secureCookie: false,
+    secureCookie: options.secureCookie ?? false,
     sessionTtlMs: 60_000,
     temporalUiUrl: 'http://localhost:8233',
   });
