@@ -2,12 +2,12 @@ import { ApplicationFailure } from '@temporalio/common';
 import { assignmentFee } from '../domain/deals/deal-math';
 import type { Deadlines } from '../domain/config/deadlines';
 import { followUpTaskFor, statusTaskFor } from '../domain/leads/lead-tasks';
-import type { LeadStatus } from '../domain/leads/lead.schema';
+import { leadSchema, type LeadStatus } from '../domain/leads/lead.schema';
 import { isLeadContactTask } from '../domain/tasks/task-automation';
 import { OPEN_TASK_STATUSES } from '../domain/tasks/task.schema';
 import type { Db, Prisma } from '../db/client';
 import { recordEvent } from '../db/writes/record-event';
-import { toLeadJson, toTaskJson } from '../db/rows';
+import { parseColumn, toDealJson, toLeadJson, toTaskJson } from '../db/rows';
 import { saveAutomaticTask } from './save-automatic-task';
 
 export interface ApplyLeadStatusInput {
@@ -46,7 +46,7 @@ async function recordDeal(tx: Prisma.TransactionClient, leadId: string, closedAt
   const deal = existing
     ? await tx.deal.update({ where: { leadId }, data: { closedAt, ...figures, buyerId: figures.buyerId ?? existing.buyerId, salePrice: figures.salePrice ?? existing.salePrice } })
     : await tx.deal.create({ data: { leadId, closedAt, ...figures } });
-  await recordEvent(tx, { entityType: 'deal', entityId: deal.id, action: 'closed', entity: { ...deal, closedAt: closedAt.toISOString() } });
+  await recordEvent(tx, { entityType: 'deal', entityId: deal.id, action: 'closed', entity: toDealJson(deal) });
 }
 
 /** A lead that leaves NEW has been contacted: its open contact tasks are done. */
@@ -99,7 +99,7 @@ export function createLeadStatusActivities({ db }: { db: Db }) {
             entityType: 'lead',
             entityId: leadId,
             action: 'status_changed',
-            entity: { ...toLeadJson(updated), previousStatus: lead.status },
+            entity: { ...toLeadJson(updated), previousStatus: parseColumn(leadSchema.shape.status, lead.status, 'Lead.status') },
             actorId: input.actorId,
             dedupeKey,
           });

@@ -2,11 +2,11 @@ import { ApplicationFailure } from '@temporalio/common';
 import { offerFollowUpTaskFor } from '../domain/offers/offer-tasks';
 import { expiryReminderTaskFor } from '../domain/tasks/expiry-reminders';
 import { notificationFor } from '../domain/notifications/notification-kinds';
-import { OPEN_OFFER_STATUSES, type OfferStatus } from '../domain/offers/offer.schema';
+import { OPEN_OFFER_STATUSES, offerSchema, type OfferStatus } from '../domain/offers/offer.schema';
 import { OPEN_TASK_STATUSES } from '../domain/tasks/task.schema';
 import type { Db, Prisma } from '../db/client';
 import { recordEvent } from '../db/writes/record-event';
-import { toOfferJson, toTaskJson } from '../db/rows';
+import { parseColumn, toDealJson, toOfferJson, toTaskJson } from '../db/rows';
 import { notifyUsers } from '../db/writes/notify-users';
 import { saveAutomaticTask } from './save-automatic-task';
 
@@ -35,7 +35,7 @@ async function recordBuyerOnDeal(tx: Prisma.TransactionClient, offer: { leadId: 
     create: { leadId: offer.leadId, buyerId: offer.buyerId, salePrice: offer.amount },
     update: { buyerId: offer.buyerId, salePrice: offer.amount },
   });
-  await recordEvent(tx, { entityType: 'deal', entityId: deal.id, action: 'buyer_recorded', entity: { ...deal, closedAt: deal.closedAt?.toISOString() ?? null } });
+  await recordEvent(tx, { entityType: 'deal', entityId: deal.id, action: 'buyer_recorded', entity: toDealJson(deal) });
 }
 
 export function createOfferActivities({ db }: { db: Db }) {
@@ -66,7 +66,7 @@ export function createOfferActivities({ db }: { db: Db }) {
             entityType: 'offer',
             entityId: offerId,
             action: 'status_changed',
-            entity: { ...toOfferJson(updated), previousStatus: offer.status },
+            entity: { ...toOfferJson(updated), previousStatus: parseColumn(offerSchema.shape.status, offer.status, 'Offer.status') },
             actorId: input.actorId,
             dedupeKey,
           });

@@ -7,15 +7,16 @@ import {
   overdueFollowUpTaskFor,
 } from '../domain/tasks/task-automation';
 import { pickLeastLoaded } from '../domain/tasks/pick-assignee';
+import type { EventPayload } from '../domain/events/event-payloads';
 import { notificationFor } from '../domain/notifications/notification-kinds';
 import type { LeadStatus } from '../domain/leads/lead.schema';
-import { OPEN_TASK_STATUSES, type TaskAction, type TaskPriority, type TaskStatus, type TaskType } from '../domain/tasks/task.schema';
+import { OPEN_TASK_STATUSES, taskSchema, type TaskAction, type TaskPriority, type TaskStatus, type TaskType } from '../domain/tasks/task.schema';
 import type { Db, Prisma } from '../db/client';
 import type { Task } from '../prisma/generated/client';
 import { notifyUsers, type NotificationInput } from '../db/writes/notify-users';
 import { recordEvent } from '../db/writes/record-event';
 import { saveNote } from '../db/writes/save-note';
-import { toBuyerJson, toTaskJson } from '../db/rows';
+import { parseColumn, toBuyerJson, toTaskJson } from '../db/rows';
 import { loadCandidates } from '../db/queries/load-candidates';
 import { saveAutomaticTask } from './save-automatic-task';
 
@@ -228,7 +229,7 @@ export function createTaskActivities({ db }: TaskActivityDeps) {
     async changeTaskPriority(input: Change & { priority: TaskPriority }): Promise<TaskSnapshot> {
       const task = await once(db, input, async (tx, task, dedupeKey) => {
         const updated = await tx.task.update({ where: { id: task.id }, data: { priority: input.priority } });
-        await recordEvent(tx, { entityType: 'task', entityId: task.id, action: 'priority_changed', entity: { ...toTaskJson(updated), previousPriority: task.priority }, actorId: input.actorId, dedupeKey });
+        await recordEvent(tx, { entityType: 'task', entityId: task.id, action: 'priority_changed', entity: { ...toTaskJson(updated), previousPriority: parseColumn(taskSchema.shape.priority, task.priority, 'Task.priority') }, actorId: input.actorId, dedupeKey });
         return updated;
       });
       return snapshotOf(task);
@@ -238,7 +239,7 @@ export function createTaskActivities({ db }: TaskActivityDeps) {
       return db.$transaction(async (tx) => {
         const dedupeKey = `task:${input.taskId}:${input.changeKey}`;
         const done = await tx.event.findUnique({ where: { dedupeKey } });
-        if (done) return { noteId: (JSON.parse(done.payload) as { noteId: string }).noteId };
+        if (done) return { noteId: (JSON.parse(done.payload) as EventPayload<'task.note_added'>).noteId };
         const task = await findTask(tx, input.taskId);
         if (!input.actorId) throw ApplicationFailure.nonRetryable('a note needs an author', 'NO_AUTHOR');
         const note = await saveNote(tx, { body: input.body, authorId: input.actorId, taskId: task.id });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
-import type { Buyer as BuyerRow, Document as DocumentRow, Event as EventRow, Lead as LeadRow, Note as NoteRow, Notification as NotificationRow, Offer as OfferRow, Task as TaskRow, User as UserRow } from '../prisma/generated/client';
+import type { Buyer as BuyerRow, Deal as DealRow, Document as DocumentRow, Event as EventRow, Lead as LeadRow, Note as NoteRow, Notification as NotificationRow, Offer as OfferRow, Task as TaskRow, User as UserRow } from '../prisma/generated/client';
 import { buyerSchema, type Buyer } from '../domain/buyers/buyer.schema';
+import type { DealRecord } from '../domain/deals/deal.schema';
 import { documentSchema, type DocumentItem } from '../domain/documents/document.schema';
 import { leadSchema, type LeadRecord } from '../domain/leads/lead.schema';
 import type { Note } from '../domain/notes/note.schema';
@@ -194,4 +195,19 @@ export function toDocumentJson(doc: DocumentRow): DocumentItem {
 export function toUserJson(user: UserRow): User {
   const role = parseColumn(userSchema.shape.role, user.role, 'User.role');
   return { id: user.id, email: user.email, name: user.name, role, active: user.active, createdAt: user.createdAt.toISOString() };
+}
+
+/** A deal row as its events carry it. */
+export function toDealJson(deal: DealRow): DealRecord {
+  return {
+    id: deal.id,
+    leadId: deal.leadId,
+    buyerId: deal.buyerId,
+    purchasePrice: deal.purchasePrice,
+    salePrice: deal.salePrice,
+    assignmentFee: deal.assignmentFee,
+    closedAt: iso(deal.closedAt),
+    createdAt: deal.createdAt.toISOString(),
+    updatedAt: deal.updatedAt.toISOString(),
+  };
 }

@@ -1,20 +1,20 @@
 import type { Prisma } from '../../prisma/generated/client';
-import type { EntityType, EventAction } from '../../domain/events/event-name';
+import type { EventChange } from '../../domain/events/event-payloads';
 
-export interface EventInput<E extends EntityType> {
-  entityType: E;
+/**
+ * An event to record: its name (entity type + action, only names listed in EVENT_NAMES, so
+ * browsers know to listen for them) with that name's payload, and who did it and may see it.
+ */
+export type EventInput = EventChange & {
   entityId: string;
-  /** Only actions listed in EVENT_NAMES, so browsers know to listen for them. */
-  action: EventAction<E>;
-  entity: unknown;
   actorId?: string | null;
   audienceUserId?: string | null;
   /** Unique per change, so an activity that runs twice can see it already wrote this one. */
   dedupeKey?: string;
-}
+};
 
 /** Writes the Event row of a state change; call it inside the transaction that makes the change. */
-export function recordEvent<E extends EntityType>(tx: Prisma.TransactionClient, input: EventInput<E>) {
+export function recordEvent(tx: Prisma.TransactionClient, input: EventInput) {
   return tx.event.create({
     data: {
       entityType: input.entityType,

@@ -42,8 +42,6 @@ export const EVENT_NAMES = [
   'session.ended',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
-/** The actions an entity type's events may have, e.g. `EventAction<'task'>` = 'created' | 'assigned' | … */
-export type EventAction<E extends EntityType> = EventName extends infer N ? (N extends `${E}.${infer A}` ? A : never) : never;
 
 /** Who may see an event: everyone signed in, or only its audience user (notifications). */
 export function canSeeEvent(event: { audienceUserId: string | null }, userId: string): boolean {

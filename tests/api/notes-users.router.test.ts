@@ -1,4 +1,5 @@
 import { SESSION_CACHE_MS } from '../../api/auth/sessions';
+import { toUserJson } from '../../db/rows';
 import { recordEvent } from '../../db/writes/record-event';
 import { buildLeadInput, buildUser } from '../support/factories';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
@@ -81,7 +82,7 @@ describe('users', () => {
     expect((await api.request('GET', '/api/me', { cookie })).body.role).toBe('AGENT');
     await api.testDb.db.$transaction(async (tx) => {
       const updated = await tx.user.update({ where: { id: user.id }, data: { role: 'SUPERVISOR' } });
-      await recordEvent(tx, { entityType: 'user', entityId: updated.id, action: 'updated', entity: { id: updated.id, role: updated.role }, actorId: admin.id });
+      await recordEvent(tx, { entityType: 'user', entityId: updated.id, action: 'updated', entity: toUserJson(updated), actorId: admin.id });
     });
     // Sooner than the cache would let the session go by itself.
     await waitUntil('the new role', async () => (await api.request('GET', '/api/me', { cookie })).body.role === 'SUPERVISOR', SESSION_CACHE_MS / 2);

@@ -1,9 +1,10 @@
 import { withMao, DEFAULT_DEAL_MATH_SETTINGS } from '../../domain/deals/deal-math';
 import { buyerSchema } from '../../domain/buyers/buyer.schema';
+import { dealRecordSchema } from '../../domain/deals/deal.schema';
 import { leadSchema } from '../../domain/leads/lead.schema';
 import { offerSchema } from '../../domain/offers/offer.schema';
 import { taskSchema } from '../../domain/tasks/task.schema';
-import { toBuyerJson, toLeadJson, toOfferJson, toTaskJson } from '../../db/rows';
+import { toBuyerJson, toDealJson, toLeadJson, toNotificationJson, toOfferJson, toTaskJson } from '../../db/rows';
 import { buildLead, buildUser } from '../support/factories';
 import { createTestDb, type TestDb } from '../support/test-db';
 
@@ -34,6 +35,32 @@ describe('row mappers', () => {
     expect(taskSchema.parse(toTaskJson(task))).toMatchObject({ type: 'FOLLOW_UP', priority: 'HIGH', status: 'ASSIGNED' });
     expect(buyerSchema.parse(toBuyerJson(buyer))).toMatchObject({ status: 'ACTIVE', markets: ['Dayton'], propertyTypes: ['SFR', 'CONDO'], strategies: ['FLIP'] });
     expect(offerSchema.parse(toOfferJson(offer))).toMatchObject({ kind: 'BUYER', status: 'SENT' });
+  });
+
+  it('reads a deal row as its events carry it, dates as ISO strings', async () => {
+    const owner = await buildUser(testDb.db);
+    const lead = await buildLead(testDb.db, owner.id);
+    const closedAt = new Date('2026-11-20T10:00:00.000Z');
+    const deal = await testDb.db.deal.create({ data: { leadId: lead.id, purchasePrice: 100_000, salePrice: 115_000, assignmentFee: 15_000, closedAt } });
+    expect(dealRecordSchema.strict().parse(toDealJson(deal))).toEqual({
+      id: deal.id,
+      leadId: lead.id,
+      buyerId: null,
+      purchasePrice: 100_000,
+      salePrice: 115_000,
+      assignmentFee: 15_000,
+      closedAt: closedAt.toISOString(),
+      createdAt: deal.createdAt.toISOString(),
+      updatedAt: deal.updatedAt.toISOString(),
+    });
+  });
+
+  it("reads a notification's stored priority, and names one the domain does not know", async () => {
+    const recipient = await buildUser(testDb.db);
+    const notify = (priority: string) => testDb.db.notification.create({ data: { recipientId: recipient.id, kind: 'NEW_LEAD', priority, title: 't', body: 'b' } });
+    expect(toNotificationJson(await notify('HIGH')).priority).toBe('HIGH');
+    const unknown = await notify('URGENT');
+    expect(() => toNotificationJson(unknown)).toThrow(/Notification\.priority "URGENT"/);
   });
 
   it.each([

@@ -1,0 +1,76 @@
+import type { Buyer } from '../buyers/buyer.schema';
+import type { DealRecord } from '../deals/deal.schema';
+import type { DocumentItem } from '../documents/document.schema';
+import type { LeadRecord, LeadStatus } from '../leads/lead.schema';
+import type { Note } from '../notes/note.schema';
+import type { NotificationItem } from '../notifications/notification.schema';
+import type { Offer, OfferStatus } from '../offers/offer.schema';
+import type { StoredSettings } from '../settings/settings.schema';
+import type { CompletionMetrics } from '../tasks/task-automation';
+import type { Task, TaskPriority } from '../tasks/task.schema';
+import type { User } from '../users/user.schema';
+import type { EventName } from './event-name';
+
+/** A task transition: a rejection or cancellation says why, a completion how it went. */
+type TaskTransition = Task & { reason?: string; metrics?: CompletionMetrics };
+
+/** A table keyed by event names only: an entry for a name not in EVENT_NAMES does not compile. */
+type ByEventName<T extends { [K in keyof T]: K extends EventName ? unknown : never }> = T;
+
+/**
+ * What each event carries as its `entity` (the changed thing's JSON as of the change, plus what
+ * the change was), by event name. Every name of EVENT_NAMES has exactly one entry (EventChange
+ * does not compile without it).
+ */
+export type EventPayloads = ByEventName<{
+  'lead.created': LeadRecord;
+  'lead.updated': LeadRecord;
+  'lead.archived': LeadRecord;
+  'lead.status_changed': LeadRecord & { previousStatus: LeadStatus };
+  'task.created': Task;
+  'task.assigned': Task;
+  'task.overdue': Task;
+  'task.cancelled': TaskTransition;
+  'task.started': TaskTransition;
+  'task.submitted': TaskTransition;
+  'task.approved': TaskTransition;
+  'task.rejected': TaskTransition;
+  'task.completed': TaskTransition;
+  'task.reassigned': Task & { previousAssigneeId: string | null };
+  'task.rescheduled': Task & { previousDueAt: string };
+  'task.priority_changed': Task & { previousPriority: TaskPriority };
+  'task.note_added': Task & { noteId: string };
+  'buyer.created': Buyer;
+  'buyer.updated': Buyer;
+  'buyer.archived': Buyer;
+  'buyer.status_changed': Buyer;
+  'offer.created': Offer;
+  'offer.status_changed': Offer & { previousStatus: OfferStatus };
+  'offer.updated': Offer;
+  'offer.archived': Offer;
+  'deal.closed': DealRecord;
+  'deal.buyer_recorded': DealRecord;
+  'note.created': Note;
+  'note.updated': Note;
+  'note.archived': Note;
+  'document.created': DocumentItem;
+  'user.created': User;
+  'user.updated': User;
+  'notification.created': NotificationItem;
+  /** One notification read, or all of the user's at once. */
+  'notification.read': NotificationItem | { all: true };
+  'setting.updated': StoredSettings;
+  'session.ended': { userId: string };
+}>;
+
+/**
+ * One event as its writer gives it: the entity type and action its name is made of, and the
+ * payload of that name. A union with one member per name, so a payload that does not match its
+ * name (or a name that is not in EVENT_NAMES) does not compile.
+ */
+export type EventChange = {
+  [N in EventName]: N extends `${infer E}.${infer A}` ? { entityType: E; action: A; entity: EventPayloads[N] } : never;
+}[EventName];
+
+/** The payload of one event name, for readers that switch on `name`. */
+export type EventPayload<N extends EventName> = EventPayloads[N];
