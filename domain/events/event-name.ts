@@ -1,7 +1,7 @@
 export const ENTITY_TYPES = ['lead', 'task', 'notification', 'user', 'buyer', 'offer', 'deal', 'note', 'document', 'setting', 'session'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
-/** Every SSE `event:` name the server sends; browsers must listen for each one by name. */
+/** Every SSE `event:` name the server sends; browsers must listen for each one by name. Each has its payload type in event-payloads.ts. */
 export const EVENT_NAMES = [
   'lead.created',
   'lead.updated',
