@@ -1,5 +1,6 @@
 import type { Deal } from '../../domain/deals/deal.schema';
 import type { Db } from '../../db/client';
+import { toDealJson } from '../../db/rows';
 import { pageArgs, toPage } from '../paginate';
 
 /** One page of deals, newest first, open or closed ones only when asked, with the lead's address and the buyer's name. */
@@ -10,15 +11,8 @@ export async function listDeals(db: Db, { closed, limit, cursor }: { closed?: bo
     ...pageArgs(limit, cursor),
     include: { lead: { select: { sellerName: true, street: true, city: true } }, buyer: { select: { name: true } } },
   });
-  return toPage(rows, limit, (deal) => ({
-    id: deal.id,
-    leadId: deal.leadId,
-    buyerId: deal.buyerId,
-    purchasePrice: deal.purchasePrice,
-    salePrice: deal.salePrice,
-    assignmentFee: deal.assignmentFee,
-    closedAt: deal.closedAt?.toISOString() ?? null,
-    lead: deal.lead,
-    buyerName: deal.buyer?.name ?? null,
-  }));
+  return toPage(rows, limit, ({ lead, buyer, ...row }) => {
+    const { createdAt: _created, updatedAt: _updated, ...figures } = toDealJson(row);
+    return { ...figures, lead, buyerName: buyer?.name ?? null };
+  });
 }

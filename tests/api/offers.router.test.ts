@@ -65,7 +65,17 @@ describe('offers', () => {
     const buyer = await api.testDb.db.buyer.create({ data: { name: 'Deal Buyer' } });
     const offer = (await api.request('POST', '/api/offers', { cookie, body: { leadId: lead.id, buyerId: buyer.id, kind: 'BUYER', amount: 95_000, status: 'SENT' } })).body;
     await api.request('POST', `/api/offers/${offer.id}/status`, { cookie, body: { status: 'ACCEPTED' } });
-    expect(await api.testDb.db.deal.findUnique({ where: { leadId: lead.id } })).toMatchObject({ buyerId: buyer.id, salePrice: 95_000, closedAt: null });
+    const deal = await api.testDb.db.deal.findUniqueOrThrow({ where: { leadId: lead.id } });
+    expect(deal).toMatchObject({ buyerId: buyer.id, salePrice: 95_000, closedAt: null });
+    const figures = { id: deal.id, leadId: lead.id, buyerId: buyer.id, purchasePrice: null, salePrice: 95_000, assignmentFee: null, closedAt: null };
+    const recorded = await api.testDb.db.event.findFirstOrThrow({ where: { entityType: 'deal', entityId: deal.id, action: 'buyer_recorded' } });
+    expect(JSON.parse(recorded.payload)).toEqual({ ...figures, createdAt: deal.createdAt.toISOString(), updatedAt: deal.updatedAt.toISOString() });
+    const open = await api.request('GET', '/api/deals?closed=false', { cookie });
+    expect(open.body.items.find((item: { id: string }) => item.id === deal.id)).toEqual({
+      ...figures,
+      lead: await api.testDb.db.lead.findUniqueOrThrow({ where: { id: lead.id }, select: { sellerName: true, street: true, city: true } }),
+      buyerName: 'Deal Buyer',
+    });
   });
 
   it.each([
