@@ -8,7 +8,7 @@ import { toBuyerJson, toDealJson, toLeadJson, toNotificationJson, toOfferJson, t
 import { buildLead, buildUser } from '../support/factories';
 import { createTestDb, type TestDb } from '../support/test-db';
 
-jest.setTimeout(60_000);
+jest.setTimeout(180_000);
 
 let testDb: TestDb;
 beforeAll(async () => {

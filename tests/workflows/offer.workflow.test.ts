@@ -8,7 +8,7 @@ import { buildLead, buildUser } from '../support/factories';
 import { recordHistory, startTemporalDevServer, withFailingActivity } from '../support/temporal-env';
 import { createTestDb, type TestDb } from '../support/test-db';
 
-jest.setTimeout(60_000);
+jest.setTimeout(180_000);
 
 const TASK_QUEUE = 'offer-workflow-test';
 let env: TestWorkflowEnvironment;
