@@ -4,8 +4,10 @@ import type { Client } from '@temporalio/client';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import type { Db } from '../db/client';
+import { createLoginLimiter, DEFAULT_LOGIN_LIMITS, type LoginLimits } from './auth/login-limiter';
+import { createPasswordChecker, type PasswordHashing } from './auth/password-checker';
 import { requireUser } from './auth/require-user';
-import { createSessionStore } from './auth/sessions';
+import { createSessionStore, DEFAULT_SESSION_LIMITS } from './auth/sessions';
 import { errorHandler, notFoundHandler } from './errors';
 import { noStore, securityHeaders } from './security-headers';
 import { openApiDocument } from './openapi';
@@ -36,7 +38,20 @@ export interface AppDeps {
   hub: EventHub;
   taskQueue: string;
   secureCookie: boolean;
+  /** A session's absolute lifetime. */
   sessionTtlMs: number;
+  /** A session ends after this long without a request (default 30 minutes). */
+  sessionIdleMs?: number;
+  /** Sessions a user may have at once (default 10): the oldest ends. */
+  maxSessionsPerUser?: number;
+  /** Sign-in failures before a lockout, and how long it lasts. */
+  loginLimits?: LoginLimits;
+  /** Argon2 hashes or checks at once (default 2). */
+  passwordConcurrency?: number;
+  /** The argon2 functions; tests count the calls. */
+  passwordHashing?: PasswordHashing;
+  /** The clock of session expiry and login lockouts; tests move it. */
+  now?: () => Date;
   temporalUiUrl: string;
   /** The configured automation durations; admins' changes in Settings override them. */
   deadlines?: Deadlines;
@@ -47,7 +62,14 @@ export interface AppDeps {
 /** The Express app, without listening: the process entry and the tests both use it. */
 export function createApp(deps: AppDeps): express.Express {
   const { db, temporal, hub, taskQueue } = deps;
-  const sessions = createSessionStore(db, deps.sessionTtlMs);
+  const now = deps.now ?? (() => new Date());
+  const sessions = createSessionStore(
+    db,
+    { ttlMs: deps.sessionTtlMs, idleMs: deps.sessionIdleMs ?? DEFAULT_SESSION_LIMITS.idleMs, maxPerUser: deps.maxSessionsPerUser ?? DEFAULT_SESSION_LIMITS.maxPerUser },
+    { now, onSeen: (session, deadline) => hub.extendSession(session.id, deadline) },
+  );
+  const passwords = createPasswordChecker({ maxConcurrent: deps.passwordConcurrency ?? 2, ...(deps.passwordHashing ? { hashing: deps.passwordHashing } : {}) });
+  const limiter = createLoginLimiter(deps.loginLimits ?? DEFAULT_LOGIN_LIMITS, () => now().getTime());
   const dealMath = createDealMathCache(db);
   hub.subscribe((event) => {
     if (event.entityType === 'user') sessions.forgetAll();
@@ -64,12 +86,12 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(express.json({ limit: '1mb' }));
   api.use(cookieParser());
   api.use('/health', createHealthRouter({ db, temporal }));
-  api.use('/auth', createAuthRouter({ db, sessions, secureCookie: deps.secureCookie }));
+  api.use('/auth', createAuthRouter({ db, sessions, passwords, limiter, secureCookie: deps.secureCookie }));
   api.get('/openapi.json', (_req, res) => {
     res.json(openApiDocument());
   });
   api.use(requireUser(sessions));
-  api.use('/me', createMeRouter({ db }));
+  api.use('/me', createMeRouter({ db, sessions, passwords, limiter, now }));
   api.get('/config', (_req, res) => {
     res.json({ temporalUiUrl: deps.temporalUiUrl });
   });
@@ -86,7 +108,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/settings', createSettingsRouter({ db, deadlines: deps.deadlines ?? DEFAULT_DEADLINES, onChange: dealMath.forget }));
   api.use('/analytics', createAnalyticsRouter({ db }));
   api.use('/dashboard', createDashboardRouter({ db, lastEventId: () => hub.lastEventId }));
-  api.use('/events', createEventsRouter({ db, hub }));
+  api.use('/events', createEventsRouter({ db, hub, sessions }));
   api.use(notFoundHandler);
   api.use(errorHandler);
   app.use('/api', api);

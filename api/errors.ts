@@ -11,6 +11,7 @@ export const ERROR_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNPROCESSABLE: 422,
+  TOO_MANY_REQUESTS: 429,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,
 } as const;
@@ -21,6 +22,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    /** Sent as `Retry-After` (seconds), with a 429 or a 503. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -87,6 +90,7 @@ function toAppError(error: unknown): AppError {
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const appError = toAppError(error);
   if (appError.code === 'INTERNAL') console.error(`${req.method} ${req.path}:`, error);
+  if (appError.retryAfterSeconds !== undefined) res.set('Retry-After', String(Math.max(1, Math.ceil(appError.retryAfterSeconds))));
   res.status(ERROR_STATUS[appError.code]).json({
     error: { code: appError.code, message: appError.message, ...(appError.fields ? { fields: appError.fields } : {}) },
   });

@@ -4,6 +4,7 @@ import { apiErrorSchema } from '../domain/api-error.schema';
 import { analyticsQuerySchema, analyticsSchema } from '../domain/analytics/analytics.schema';
 import { dashboardQuerySchema, dashboardSchema } from '../domain/analytics/dashboard.schema';
 import { loginInputSchema } from '../domain/auth/login.schema';
+import { changePasswordInputSchema, sessionItemSchema } from '../domain/auth/session.schema';
 import { buyerMatchSchema, leadMatchSchema } from '../domain/buyers/buyer-match.schema';
 import { buyerSchema, changeBuyerStatusInputSchema, createBuyerInputSchema, listBuyersQuerySchema, updateBuyerInputSchema } from '../domain/buyers/buyer.schema';
 import { clientConfigSchema } from '../domain/config/client-config.schema';
@@ -48,7 +49,7 @@ import {
 } from '../domain/users/user-items.schema';
 import { createUserInputSchema, updateUserInputSchema, userSchema } from '../domain/users/user.schema';
 
-type Method = 'get' | 'post' | 'patch';
+type Method = 'get' | 'post' | 'patch' | 'delete';
 
 // The schemas the document names (components/schemas), so clients see one Lead, one Task …
 const named = <Schema extends z.ZodType>(id: string, schema: Schema): Schema => schema.meta({ id });
@@ -101,9 +102,12 @@ export interface RouteSpec {
 /** Every route of the API with the zod schemas that validate it and its answer; tests check nothing is missing. */
 export const API_ROUTES: RouteSpec[] = [
   { method: 'get', path: '/api/health', summary: 'Database and Temporal health (503 when either is down)', response: healthSchema, public: true },
-  { method: 'post', path: '/api/auth/login', summary: 'Sign in; sets the session cookie', body: loginInputSchema, response: publicUser, public: true },
+  { method: 'post', path: '/api/auth/login', summary: 'Sign in; sets the session cookie', description: 'Too many wrong passwords for an e-mail or from an address lock it for a while: 429 with Retry-After, even with the right password.', body: loginInputSchema, response: publicUser, public: true },
   { method: 'post', path: '/api/auth/logout', summary: 'Sign out', response: null, status: 204, public: true },
   { method: 'get', path: '/api/me', summary: 'The signed-in user', response: publicUser },
+  { method: 'post', path: '/api/me/password', summary: 'Change my password (the current one required); my other sessions end', description: 'A new password has at least 12 characters and is not a common one (400 naming `newPassword`); a wrong current one is a 400 naming `currentPassword` and counts toward the sign-in lockout (429 with Retry-After).', body: changePasswordInputSchema, response: null, status: 204 },
+  { method: 'get', path: '/api/me/sessions', summary: 'Where I am signed in: my live sessions, the current one marked', response: listSchema(named('SessionItem', sessionItemSchema)) },
+  { method: 'delete', path: '/api/me/sessions/{id}', summary: 'End one of my sessions (its event streams end too)', params: idParams, response: null, status: 204 },
   { method: 'get', path: '/api/me/favorites', summary: 'My favorites', response: listSchema(favoriteSchema) },
   { method: 'post', path: '/api/me/favorites', summary: 'Add a favorite', body: userItemInputSchema, response: userItemSchema, status: 201 },
   { method: 'post', path: '/api/me/favorites/remove', summary: 'Remove a favorite', body: userItemInputSchema, response: null, status: 204 },

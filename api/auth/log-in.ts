@@ -1,14 +1,33 @@
 import type { LoginInput } from '../../domain/auth/login.schema';
 import type { Db } from '../../db/client';
 import { AppError } from '../errors';
-import { verifyPassword } from '../../db/passwords';
-import type { SessionStore } from './sessions';
+import type { LoginLimiter } from './login-limiter';
+import type { PasswordChecker } from './password-checker';
+import type { SessionClient, SessionStore } from './sessions';
 
-/** An active user with the right password gets a new session; anything else is the same 401. */
-export async function logIn({ db, sessions }: { db: Db; sessions: SessionStore }, { email, password }: LoginInput) {
+export interface LogInDeps {
+  db: Db;
+  sessions: SessionStore;
+  passwords: PasswordChecker;
+  limiter: LoginLimiter;
+}
+
+/**
+ * An active user with the right password gets a new session; anything else is the same 401, after
+ * the same password check (an unknown e-mail is checked against a dummy hash). A locked e-mail or
+ * address is a 429 before any check, and stays one even when the right password comes in meanwhile.
+ */
+export async function logIn({ db, sessions, passwords, limiter }: LogInDeps, { email, password }: LoginInput, client: SessionClient & { ip: string }) {
+  limiter.assertAllowed(email, client.ip);
   const user = await db.user.findUnique({ where: { email } });
-  const valid = user !== null && user.active && (await verifyPassword(user.passwordHash, password));
-  if (!user || !valid) throw new AppError('UNAUTHENTICATED', 'Wrong e-mail or password');
-  const { token, expiresAt } = await sessions.create(user.id);
+  const matches = await passwords.verify(user?.passwordHash ?? null, password);
+  // Attempts that were waiting for the check while the limit was reached learn nothing.
+  limiter.assertAllowed(email, client.ip);
+  if (!user || !user.active || !matches) {
+    limiter.recordFailure(email, client.ip);
+    throw new AppError('UNAUTHENTICATED', 'Wrong e-mail or password');
+  }
+  limiter.recordSuccess(email);
+  const { token, expiresAt } = await sessions.create(user.id, client);
   return { token, expiresAt, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }

@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
-import { currentUser } from '../auth/require-user';
+import { currentSession, currentUser } from '../auth/require-user';
+import type { SessionStore } from '../auth/sessions';
 import { listRecentEvents } from '../events/list-recent-events';
 import type { EventHub } from '../sse/event-hub';
 import { parseInput } from '../validate';
@@ -11,13 +12,14 @@ const recentQuerySchema = z.object({
   limit: z.coerce.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200').default(30),
 });
 
-export function createEventsRouter({ db, hub }: { db: Db; hub: EventHub }) {
+export function createEventsRouter({ db, hub, sessions }: { db: Db; hub: EventHub; sessions: SessionStore }) {
   const router = Router();
 
-  // SSE: `id:` is the Event id, `event:` is `<entity>.<action>`; Last-Event-ID resumes.
+  // SSE: `id:` is the Event id, `event:` is `<entity>.<action>`; Last-Event-ID resumes. The stream ends with its session.
   router.get('/', async (req, res) => {
     const { lastEventId } = parseInput(streamQuerySchema, req.query, 'query');
-    await hub.connect(req, res, currentUser(res).id, lastEventId);
+    const session = currentSession(res);
+    await hub.connect(req, res, { userId: session.user.id, sessionId: session.id, deadline: sessions.deadlineOf(session) }, lastEventId);
   });
 
   // The activity feed's first page; the stream keeps it current.

@@ -1,8 +1,15 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { changePasswordInputSchema } from '../../domain/auth/session.schema';
 import { SAVED_VIEW_PAGES, savedViewInputSchema, userItemInputSchema } from '../../domain/users/user-items.schema';
 import type { Db } from '../../db/client';
-import { currentUser } from '../auth/require-user';
+import type { LoginLimiter } from '../auth/login-limiter';
+import type { PasswordChecker } from '../auth/password-checker';
+import { currentSession, currentUser } from '../auth/require-user';
+import { SESSION_COOKIE, type SessionStore } from '../auth/sessions';
+import { changePassword } from '../me/change-password';
+import { listSessions } from '../me/list-sessions';
+import { revokeSession } from '../me/revoke-session';
 import { addFavorite } from '../me/add-favorite';
 import { deleteSavedView } from '../me/delete-saved-view';
 import { listFavorites } from '../me/list-favorites';
@@ -12,15 +19,40 @@ import { recordRecentItem } from '../me/record-recent-item';
 import { removeFavorite } from '../me/remove-favorite';
 import { saveView } from '../me/save-view';
 import { parseInput } from '../validate';
+import { clientOf } from './auth.router';
 
 const pageQuerySchema = z.object({ page: z.enum(SAVED_VIEW_PAGES).optional() });
 
-/** The caller's own things, kept server-side so they follow the user across devices. */
-export function createMeRouter({ db }: { db: Db }) {
+export interface MeRouterDeps {
+  db: Db;
+  sessions: SessionStore;
+  passwords: PasswordChecker;
+  limiter: LoginLimiter;
+  now: () => Date;
+}
+
+/** The caller's own things, kept server-side so they follow the user across devices, and their sign-ins. */
+export function createMeRouter({ db, sessions, passwords, limiter, now }: MeRouterDeps) {
   const router = Router();
 
   router.get('/', (_req, res) => {
     res.json(currentUser(res));
+  });
+
+  router.post('/password', async (req, res) => {
+    const input = parseInput(changePasswordInputSchema, req.body);
+    await changePassword({ db, sessions, passwords, limiter }, currentSession(res), input, clientOf(req).ip);
+    res.status(204).end();
+  });
+
+  router.get('/sessions', async (_req, res) => {
+    res.json(await listSessions({ db, sessions, now }, currentSession(res)));
+  });
+
+  router.delete('/sessions/:id', async (req, res) => {
+    const { wasCurrent } = await revokeSession(sessions, currentSession(res), req.params.id);
+    if (wasCurrent) res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.status(204).end();
   });
 
   router.get('/favorites', async (_req, res) => {

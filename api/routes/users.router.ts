@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { createUserInputSchema, updateUserInputSchema } from '../../domain/users/user.schema';
 import type { Db } from '../../db/client';
 import { requireAdmin } from '../auth/require-admin';
-import { currentUser } from '../auth/require-user';
+import { currentSession, currentUser } from '../auth/require-user';
 import { createUser } from '../users/create-user';
 import { listUsers } from '../users/list-users';
 import { updateUser } from '../users/update-user';
@@ -23,7 +23,7 @@ export function createUsersRouter({ db, onChange }: { db: Db; onChange: () => vo
 
   router.patch('/:id', requireAdmin('change users'), async (req, res) => {
     const input = parseInput(updateUserInputSchema, req.body);
-    res.json(await updateUser({ db, onChange }, String(req.params.id), input, currentUser(res)));
+    res.json(await updateUser({ db, onChange, keepSessionId: currentSession(res).id }, String(req.params.id), input, currentUser(res)));
   });
 
   return router;

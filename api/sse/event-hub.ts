@@ -8,16 +8,67 @@ import { toEventJson } from '../../db/rows';
 
 interface StreamState {
   userId: string;
+  /** The session the stream was opened with; it ends with it. */
+  sessionId: string | null;
+  /** When the session ends unless a request extends it (epoch ms, the hub's clock). */
+  deadline: number;
+  /** When the stream was authorized (real time), to catch a session that ended meanwhile. */
+  openedAt: number;
 }
+
+/** Who a stream belongs to, as its route found the session. */
+export interface StreamOwner {
+  userId: string;
+  sessionId: string | null;
+  deadline: number;
+}
+
+interface EndedMark {
+  userId: string;
+  sessionIds?: string[];
+  at: number;
+}
+
+// A `session.ended` or a deactivation is remembered this long for streams still being opened.
+const ENDED_MARK_MS = 60_000;
+// A route may have trusted a session read this long ago (the session cache).
+const TRUSTED_READ_MS = 5_000;
+// setTimeout's longest delay.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** The sessions an event ends: `session.ended` names them (all of the user's when it does not), a deactivation ends all. */
+function endedBy(row: EventRow): { userId: string; sessionIds?: string[] } | null {
+  if (row.entityType !== 'session' && row.entityType !== 'user') return null;
+  let payload: { active?: unknown; sessionIds?: unknown };
+  try {
+    payload = JSON.parse(row.payload) as typeof payload;
+  } catch {
+    payload = {};
+  }
+  if (row.entityType === 'user') return payload.active === false ? { userId: row.entityId } : null;
+  const ids = Array.isArray(payload.sessionIds) ? payload.sessionIds.filter((id): id is string => typeof id === 'string') : undefined;
+  return { userId: row.entityId, ...(ids ? { sessionIds: ids } : {}) };
+}
+
+const matches = (state: StreamState, ended: { userId: string; sessionIds?: string[] }): boolean =>
+  state.userId === ended.userId && (!ended.sessionIds || (state.sessionId !== null && ended.sessionIds.includes(state.sessionId)));
 
 /**
  * Streams Event rows to browsers. Workers write events from another process, so the hub polls
  * the table for rows after the last one it sent (an indexed primary-key range read, microseconds
  * in WAL mode). Polls and replays run one at a time, so a reconnecting client gets every event
  * after its Last-Event-ID exactly once, in order.
+ *
+ * A stream lives only as long as its session: it ends when a `session.ended` event names the
+ * session (sign-out, revoke, password change, expiry, in any API process) or a `user.*` event
+ * says the user is inactive, when its deadline passes (a timer, and a check before each delivery
+ * against `now`). A stream ended while its session lives is harmless: the browser reconnects with
+ * Last-Event-ID and gets what it missed.
  */
-export function createEventHub({ db, pollMs }: { db: Db; pollMs: number }) {
+export function createEventHub({ db, pollMs, now = () => new Date() }: { db: Db; pollMs: number; now?: () => Date }) {
   const channel = createChannel<Record<string, unknown>, StreamState>();
+  const streams = new Map<Session<StreamState>, { res: ServerResponse; timer?: NodeJS.Timeout }>();
+  let endedMarks: EndedMark[] = [];
   let lastSentId = 0;
   let queue: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
@@ -32,15 +83,49 @@ export function createEventHub({ db, pollMs }: { db: Db; pollMs: number }) {
   const send = (session: Session<StreamState>, row: EventRow) =>
     session.push(toEventJson(row), `${row.entityType}.${row.action}`, String(row.id));
 
+  function endStream(session: Session<StreamState>): void {
+    const stream = streams.get(session);
+    if (!stream) return;
+    streams.delete(session);
+    clearTimeout(stream.timer);
+    if (channel.activeSessions.includes(session)) channel.deregister(session);
+    stream.res.end();
+  }
+
+  function armDeadline(session: Session<StreamState>): void {
+    const stream = streams.get(session);
+    if (!stream) return;
+    clearTimeout(stream.timer);
+    const delay = Math.min(Math.max(session.state.deadline - now().getTime(), 0), MAX_TIMER_MS);
+    stream.timer = setTimeout(() => endStream(session), delay);
+    stream.timer.unref();
+  }
+
+  /** May this stream still get events? Past its deadline it ends instead (after the current delivery loop). */
+  function isLive(session: Session<StreamState>): boolean {
+    if (now().getTime() < session.state.deadline) return true;
+    queueMicrotask(() => endStream(session));
+    return false;
+  }
+
+  function endStreamsOf(ended: { userId: string; sessionIds?: string[] }): void {
+    const at = Date.now();
+    endedMarks = endedMarks.filter((mark) => at - mark.at < ENDED_MARK_MS);
+    endedMarks.push({ ...ended, at });
+    for (const session of [...streams.keys()]) if (matches(session.state, ended)) endStream(session);
+  }
+
   async function pollOnce(): Promise<void> {
     for (;;) {
       const rows = await readEventsAfter(db, lastSentId);
       for (const row of rows) {
         channel.broadcast(toEventJson(row), `${row.entityType}.${row.action}`, {
           eventId: String(row.id),
-          filter: (session) => canSeeEvent(row, session.state.userId),
+          filter: (session) => canSeeEvent(row, session.state.userId) && isLive(session),
         });
         lastSentId = row.id;
+        const ended = endedBy(row);
+        if (ended) endStreamsOf(ended);
         for (const listener of listeners) listener(row);
       }
       if (rows.length < EVENT_BATCH) return;
@@ -52,7 +137,7 @@ export function createEventHub({ db, pollMs }: { db: Db; pollMs: number }) {
     while (cursor < lastSentId && session.isConnected) {
       const rows = await readEventsAfter(db, cursor, lastSentId);
       if (rows.length === 0) break;
-      for (const row of rows) if (canSeeEvent(row, session.state.userId)) send(session, row);
+      for (const row of rows) if (canSeeEvent(row, session.state.userId) && isLive(session)) send(session, row);
       cursor = rows.at(-1)!.id;
     }
   }
@@ -72,13 +157,40 @@ export function createEventHub({ db, pollMs }: { db: Db; pollMs: number }) {
       return serially(pollOnce);
     },
 
-    async connect(req: IncomingMessage, res: ServerResponse, userId: string, fallbackLastId?: string): Promise<void> {
-      const session = await createSession<StreamState>(req, res, { keepAlive: 15_000, retry: 2_000, state: { userId } });
+    async connect(req: IncomingMessage, res: ServerResponse, owner: StreamOwner, fallbackLastId?: string): Promise<void> {
+      const openedAt = Date.now();
+      const session = await createSession<StreamState>(req, res, { keepAlive: 15_000, retry: 2_000, state: { ...owner, openedAt } });
+      streams.set(session, { res });
+      session.once('disconnected', () => {
+        clearTimeout(streams.get(session)?.timer);
+        streams.delete(session);
+      });
+      armDeadline(session);
       const lastId = Number(session.lastId || fallbackLastId || Number.NaN);
       await serially(async () => {
+        // The session ended after the route read it: its event has streamed by already.
+        if (endedMarks.some((mark) => mark.at >= openedAt - TRUSTED_READ_MS && matches(session.state, mark))) {
+          endStream(session);
+          return;
+        }
         if (Number.isInteger(lastId) && lastId >= 0) await replay(session, lastId);
-        if (session.isConnected) channel.register(session);
+        if (session.isConnected && streams.has(session)) channel.register(session);
       });
+    },
+
+    /** A request through the session pushed its deadline back: its streams may live on until then. */
+    extendSession(sessionId: string, deadline: number): void {
+      for (const session of streams.keys()) {
+        if (session.state.sessionId === sessionId && deadline > session.state.deadline) {
+          session.state.deadline = deadline;
+          armDeadline(session);
+        }
+      }
+    },
+
+    /** How many streams are open for a user (for tests and diagnostics). */
+    streamCount(userId: string): number {
+      return [...streams.keys()].filter((session) => session.state.userId === userId).length;
     },
 
     /** Calls `listener` with every new event, from any process, as it is streamed; returns the unsubscribe. */
@@ -101,6 +213,8 @@ export function createEventHub({ db, pollMs }: { db: Db; pollMs: number }) {
       if (timer) clearTimeout(timer);
       timer = undefined;
       for (const session of channel.activeSessions) channel.deregister(session);
+      for (const stream of streams.values()) clearTimeout(stream.timer);
+      streams.clear();
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { SessionEnded } from '../auth/session.schema';
 import type { Buyer } from '../buyers/buyer.schema';
 import type { DealRecord } from '../deals/deal.schema';
 import type { DocumentItem } from '../documents/document.schema';
@@ -60,7 +61,7 @@ export type EventPayloads = ByEventName<{
   /** One notification read, or all of the user's at once. */
   'notification.read': NotificationItem | { all: true };
   'setting.updated': StoredSettings;
-  'session.ended': { userId: string };
+  'session.ended': SessionEnded;
 }>;
 
 /**

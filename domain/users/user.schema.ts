@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { newPasswordSchema } from '../auth/password-policy';
 import { userRoleSchema } from './user-role';
 
 export const createUserInputSchema = z.object({
   email: z.string().trim().toLowerCase().email('must be an e-mail address'),
   name: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
   role: userRoleSchema,
-  password: z.string().min(10, 'must be at least 10 characters').max(200, 'must be at most 200 characters'),
+  password: newPasswordSchema(),
 });
 
 export const updateUserInputSchema = z
@@ -13,7 +14,7 @@ export const updateUserInputSchema = z
     name: z.string().trim().min(1, 'must not be empty').max(200).optional(),
     role: userRoleSchema.optional(),
     active: z.boolean().optional(),
-    password: z.string().min(10, 'must be at least 10 characters').max(200).optional(),
+    password: newPasswordSchema().optional(),
   })
   .strict();
 

@@ -79,7 +79,7 @@ describe('auth', () => {
     const user = await buildUser(api.testDb.db);
     const cookie = await api.login(user.email);
     expect((await api.request('GET', '/api/me', { cookie })).status).toBe(200);
-    const otherProcess = createSessionStore(api.testDb.db, 3_600_000);
+    const otherProcess = createSessionStore(api.testDb.db);
     await otherProcess.destroy(cookie.split('=')[1]!);
     // Sooner than the cache would let the session go by itself.
     await waitUntil('the sign-out to reach this process', async () => (await api.request('GET', '/api/me', { cookie })).status === 401, SESSION_CACHE_MS / 2);

@@ -90,7 +90,7 @@ describe('users', () => {
 
   it('refuses a weak password and an admin locking themselves out', async () => {
     const weak = await api.request('POST', '/api/users', { cookie: adminCookie, body: { email: 'w@flipstackk.test', name: 'W', role: 'AGENT', password: 'short' } });
-    expect(weak.body.error.fields).toEqual({ password: 'must be at least 10 characters' });
+    expect(weak.body.error.fields).toEqual({ password: 'must be at least 12 characters' });
     const self = await api.request('PATCH', `/api/users/${admin.id}`, { cookie: adminCookie, body: { role: 'AGENT' } });
     expect(self.status).toBe(409);
   });

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
-import { createApp } from '../../api/app';
-import { createEventHub } from '../../api/sse/event-hub';
+import { createApp, type AppDeps } from '../../api/app';
+import { createEventHub, type EventHub } from '../../api/sse/event-hub';
 import { freePort } from '../../scripts/lib/processes';
 import { TEST_PASSWORD } from './factories';
 import { createTestDb, type TestDb } from './test-db';
@@ -9,23 +9,32 @@ import { createTestDb, type TestDb } from './test-db';
 export interface OfflineApp {
   url: string;
   testDb: TestDb;
-  /** The session cookie of a user, signed in with the test password. */
-  login(email: string): Promise<string>;
+  hub: EventHub;
+  /** The session cookie of a user, signed in with the test password (or the one given). */
+  login(email: string, password?: string): Promise<string>;
   close(): Promise<void>;
 }
 
-/** The real app on a real port and SQLite file, with a Temporal address nothing listens on. */
-export async function startAppWithoutTemporal(options: { secureCookie?: boolean } = {}): Promise<OfflineApp> {
+/**
+ * The real app on a real port and SQLite file, with a Temporal address nothing listens on; its
+ * event hub streams (every 25 ms). `app` overrides the app's settings (limits, clock, hashing).
+ */
+export async function startAppWithoutTemporal(
+  options: { secureCookie?: boolean; app?: Partial<Pick<AppDeps, 'sessionTtlMs' | 'sessionIdleMs' | 'maxSessionsPerUser' | 'loginLimits' | 'passwordConcurrency' | 'passwordHashing' | 'now'>> } = {},
+): Promise<OfflineApp> {
   const testDb = await createTestDb();
   const connection = await Connection.lazy({ address: `127.0.0.1:${await freePort()}`, connectTimeout: 500 });
+  const hub = createEventHub({ db: testDb.db, pollMs: 25, ...(options.app?.now ? { now: options.app.now } : {}) });
+  await hub.start();
   const app = createApp({
     db: testDb.db,
     temporal: new Client({ connection }),
-    hub: createEventHub({ db: testDb.db, pollMs: 1000 }),
+    hub,
     taskQueue: 'unused',
     secureCookie: options.secureCookie ?? false,
     sessionTtlMs: 60_000,
     temporalUiUrl: 'http://localhost:8233',
+    ...options.app,
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -33,16 +42,19 @@ export async function startAppWithoutTemporal(options: { secureCookie?: boolean 
   return {
     url,
     testDb,
-    async login(email) {
+    hub,
+    async login(email, password = TEST_PASSWORD) {
       const response = await fetch(`${url}/api/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password: TEST_PASSWORD }),
+        body: JSON.stringify({ email, password }),
       });
       if (response.status !== 200) throw new Error(`login as ${email} failed: ${response.status}`);
       return response.headers.get('set-cookie')!.split(';')[0]!;
     },
     async close() {
+      hub.stop();
+      server.closeAllConnections();
       server.close();
       await connection.close();
       await testDb.close();

@@ -9,18 +9,26 @@ export interface ReceivedEvent {
 
 const NAMES = ['lead.created', 'task.created', 'task.assigned', 'task.overdue', 'notification.created'];
 
-/** An SSE client with the session cookie, collecting every event it receives. */
-export function openEventStream(url: string, cookie: string, headers: Record<string, string> = {}) {
+/**
+ * An SSE client with the session cookie, collecting every event it receives (of `names`). It
+ * reconnects by itself when the server ends the stream; `errors` holds each end or refusal (a
+ * refused reconnect has the HTTP status as `code`, and leaves `readyState()` CLOSED).
+ */
+export function openEventStream(url: string, cookie: string, headers: Record<string, string> = {}, names: readonly string[] = NAMES) {
   const received: ReceivedEvent[] = [];
+  const errors: Array<{ code?: number; message?: string }> = [];
   const waiters: Array<() => void> = [];
   const source = new EventSource(url, {
     fetch: (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie, ...headers } }),
   });
   const opened = new Promise<void>((resolve, reject) => {
     source.onopen = () => resolve();
-    source.onerror = (error) => reject(new Error(`SSE error: ${error.message ?? 'unknown'}`));
+    source.onerror = (error) => {
+      errors.push({ code: error.code, message: error.message });
+      reject(new Error(`SSE error: ${error.message ?? 'unknown'}`));
+    };
   });
-  for (const name of NAMES) {
+  for (const name of names) {
     source.addEventListener(name, (message) => {
       received.push({ id: message.lastEventId, name, data: JSON.parse(message.data as string), receivedAt: Date.now() });
       for (const wake of waiters.splice(0)) wake();
@@ -44,5 +52,5 @@ export function openEventStream(url: string, cookie: string, headers: Record<str
     }
   }
 
-  return { received, opened, waitFor, close: () => source.close() };
+  return { received, errors, opened, waitFor, readyState: () => source.readyState, CLOSED: EventSource.CLOSED, close: () => source.close() };
 }
