@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs Temporal's Java time-skipping test server into .tools/temporal-test-server/ (once).
-# @temporalio/testing runs `<run> <port>`; the wrapper must exec java so SIGKILL at teardown ends the JVM.
+# tests/support/temporal-env.ts runs `<run> <port> --enable-time-skipping`; the wrapper execs java so stopping it ends the JVM.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 dir="$root/.tools/temporal-test-server"
@@ -12,7 +12,7 @@ rm -rf "$dir" && mkdir -p "$dir"
 mvn -q -B -f "$root/scripts/temporal-test-server/pom.xml" dependency:copy-dependencies -DoutputDirectory="$dir/lib"
 cat > "$dir/run" <<RUN
 #!/bin/sh
-# C1 only and serial GC: the SDK gives the server 5 s to answer, tight on two cores.
+# C1 only and serial GC: a quick start on two cores.
 exec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$dir/lib/*" io.temporal.testserver.TestServer "\$@"
 RUN
 chmod +x "$dir/run"

@@ -47,18 +47,32 @@ export async function startTemporalDevServer(): Promise<TestWorkflowEnvironment>
 
 const TEST_SERVER = path.join(__dirname, '..', '..', '.tools', 'temporal-test-server', 'run');
 
-/**
- * Temporal's Java time-skipping test server, installed by scripts/install-test-server.sh. The SDK
- * gives it 5 s to answer, which a JVM on a busy machine can miss: a failed start is tried again.
- */
-export async function startTimeSkippingServer(attempts = 4): Promise<TestWorkflowEnvironment> {
+// `createTimeSkipping` gives the JVM 5 s to answer, which a busy CI machine misses (load 25 on two
+// cores: every attempt failed). The server is started here with the dev server's patience, and the
+// environment is made the way `createTimeSkipping` makes it, through the SDK's own factory, which
+// its typings keep private.
+const createEnvironment = (TestWorkflowEnvironment as unknown as {
+  create(options: { server: { type: 'existing' }; address: string; namespace: string; supportsTimeSkipping: boolean }): Promise<TestWorkflowEnvironment>;
+}).create.bind(TestWorkflowEnvironment);
+
+/** Temporal's Java time-skipping test server, installed by scripts/install-test-server.sh. */
+export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
   if (!fs.existsSync(TEST_SERVER)) throw new Error(`${TEST_SERVER} is missing: run bash scripts/install-test-server.sh`);
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: TEST_SERVER } } });
-    } catch (error) {
-      if (attempt >= attempts || !String(error).includes('did not start')) throw error;
-    }
+  const port = await freePort();
+  const address = `127.0.0.1:${port}`;
+  const server = startProcess('temporal-test-server', TEST_SERVER, [String(port), '--enable-time-skipping'], { log: () => undefined });
+  try {
+    await waitFor('Temporal test server', () => temporalAnswers(address), SERVER_START_MS, server.exited);
+    const env = await createEnvironment({ server: { type: 'existing' }, address, namespace: 'default', supportsTimeSkipping: true });
+    const teardown = env.teardown.bind(env);
+    env.teardown = async () => {
+      await teardown();
+      await stopProcess(server, 5_000);
+    };
+    return env;
+  } catch (error) {
+    await stopProcess(server, 1_000);
+    throw error;
   }
 }
 
