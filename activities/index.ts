@@ -1,5 +1,6 @@
 import type { Deadlines } from '../domain/config/deadlines';
 import type { Db } from '../db/client';
+import { createActorActivities } from './actors.activities';
 import { createBuyerActivities } from './buyers.activities';
 import { createDocumentActivities } from './documents.activities';
 import { createLeadStatusActivities } from './lead-status.activities';
@@ -16,6 +17,7 @@ export interface ActivityDeps {
 
 export function createActivities({ db, deadlines }: ActivityDeps) {
   return {
+    ...createActorActivities({ db }),
     ...createLeadActivities({ db }),
     ...createLeadStatusActivities({ db }),
     ...createBuyerActivities({ db }),

@@ -13,6 +13,6 @@ export async function transitionTask(deps: TaskUpdateDeps, taskId: string, input
   const actor: TaskActor = { id: user.id, role: user.role };
   const check = checkTaskAction({ ...task, status: task.status as TaskStatus }, input.action, actor, input.reason);
   if (!check.ok) throw new AppError(check.code, check.reason);
-  await runTaskUpdate(deps, taskId, transitionTaskUpdate, { action: input.action, reason: input.reason, actor });
+  await runTaskUpdate(deps, taskId, transitionTaskUpdate, { action: input.action, reason: input.reason, actorId: user.id });
   return getTaskDetail(deps.db, taskId, user);
 }

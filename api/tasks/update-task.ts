@@ -1,4 +1,3 @@
-import type { TaskActor } from '../../domain/tasks/task-actions';
 import type { TaskDetail, UpdateTaskInput } from '../../domain/tasks/task.schema';
 import type { PublicUser } from '../../domain/users/user-role';
 import { changeTaskPriorityUpdate, reassignTaskUpdate, rescheduleTaskUpdate } from '../../workflows/tasks/task.messages';
@@ -10,17 +9,17 @@ import { runTaskUpdate, type TaskUpdateDeps } from './run-task-update';
 /** `PATCH /api/tasks/:id`: one Update per changed field (reassign, reschedule, reprioritise), each with its Event. */
 export async function updateTask(deps: TaskUpdateDeps, taskId: string, input: UpdateTaskInput, user: PublicUser): Promise<TaskDetail> {
   const task = await findTask(deps.db, taskId);
-  const actor: TaskActor = { id: user.id, role: user.role };
+  const actorId = user.id;
   if (input.assigneeId !== undefined && input.assigneeId !== task.assigneeId) {
     const assignee = await deps.db.user.findUnique({ where: { id: input.assigneeId }, select: { active: true } });
     if (!assignee?.active) throw new AppError('UNPROCESSABLE', 'assigneeId must name an active user', { assigneeId: 'must name an active user' });
-    await runTaskUpdate(deps, taskId, reassignTaskUpdate, { assigneeId: input.assigneeId, actor });
+    await runTaskUpdate(deps, taskId, reassignTaskUpdate, { assigneeId: input.assigneeId, actorId });
   }
   if (input.dueAt !== undefined && new Date(input.dueAt).getTime() !== task.dueAt.getTime()) {
-    await runTaskUpdate(deps, taskId, rescheduleTaskUpdate, { dueAt: new Date(input.dueAt).toISOString(), actor });
+    await runTaskUpdate(deps, taskId, rescheduleTaskUpdate, { dueAt: new Date(input.dueAt).toISOString(), actorId });
   }
   if (input.priority !== undefined && input.priority !== task.priority) {
-    await runTaskUpdate(deps, taskId, changeTaskPriorityUpdate, { priority: input.priority, actor });
+    await runTaskUpdate(deps, taskId, changeTaskPriorityUpdate, { priority: input.priority, actorId });
   }
   return getTaskDetail(deps.db, taskId, user);
 }

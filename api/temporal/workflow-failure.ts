@@ -17,6 +17,8 @@ const FAILURE_CODES: Readonly<Record<string, ErrorCode>> = {
   // Task actions and edits (domain/tasks): the actor's role may not (403), the task's state refuses (409).
   FORBIDDEN: 'FORBIDDEN',
   CONFLICT: 'CONFLICT',
+  // An Update whose payload has the wrong shape (refused by its validator before anything runs).
+  INVALID_UPDATE: 'UNPROCESSABLE',
   // Lead, offer and buyer status moves the pipeline rules refuse.
   INVALID_TRANSITION: 'CONFLICT',
   // An activity found no such record.

@@ -48,7 +48,7 @@ describe('buyerWorkflow', () => {
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       expect(await testDb.db.task.count({ where: { buyerId: buyer.id, title: { startsWith: 'Send matching properties' } } })).toBe(0);
 
-      await handle.executeUpdate(changeBuyerStatusUpdate, { args: [{ status: 'ACTIVE', actorId: null }] });
+      await handle.executeUpdate(changeBuyerStatusUpdate, { args: [{ status: 'ACTIVE', actorId: acquisitionsId }] });
       expect((await testDb.db.buyer.findUniqueOrThrow({ where: { id: buyer.id } })).status).toBe('ACTIVE');
       await waitUntil('two matching cycles', async () => (await testDb.db.task.count({ where: { buyerId: buyer.id, title: 'Send matching properties to Buyer Dayton (1)' } })) >= 2);
       expect((await handle.query(getBuyerStateQuery)).cycles).toBeGreaterThanOrEqual(2);
@@ -70,7 +70,7 @@ describe('buyerWorkflow', () => {
     const options = { db: testDb.db, deadlines: interval, taskQueue: TASK_QUEUE, failing: 'applyBuyerStatus' } as const;
     await withFailingActivity(env, options, async () => {
       const handle = await env.client.workflow.start(buyerWorkflow, { workflowId: buyerWorkflowId(buyer.id), taskQueue: TASK_QUEUE, args: [{ buyerId: buyer.id, status: 'NEW', isNew: false }] });
-      const activate = () => handle.executeUpdate(changeBuyerStatusUpdate, { args: [{ status: 'ACTIVE', actorId: null }] });
+      const activate = () => handle.executeUpdate(changeBuyerStatusUpdate, { args: [{ status: 'ACTIVE', actorId: acquisitionsId }] });
       expect(await activate().catch((error: unknown) => error)).toBeInstanceOf(WorkflowUpdateFailedError);
       const saved = await testDb.db.buyer.findUniqueOrThrow({ where: { id: buyer.id } });
       expect(saved.status).toBe('NEW');

@@ -52,7 +52,7 @@ it('re-arms the timer when the due date moves: nothing at the old due date, over
     const handle = await env.client.workflow.start(taskWorkflow, { workflowId: taskWorkflowId(task.id), taskQueue: TASK_QUEUE, args: [{ taskId: task.id }] });
     await waitUntil('the task to be assigned', async () => (await handle.query(getTaskStateQuery)).status === 'ASSIGNED');
     const movedTo = new Date(serverNow + 3 * 3_600_000).toISOString();
-    await handle.executeUpdate(rescheduleTaskUpdate, { args: [{ dueAt: movedTo, actor: { id: agent.id, role: 'AGENT' } }] });
+    await handle.executeUpdate(rescheduleTaskUpdate, { args: [{ dueAt: movedTo, actorId: agent.id }] });
 
     await env.sleep('2 hours');
     expect((await handle.query(getTaskStateQuery)).overdue).toBe(false);

@@ -54,18 +54,19 @@ describe('taskWorkflow', () => {
     });
   });
 
-  it('refuses in its validator an approval by an agent, and a completion that skips review', async () => {
+  it('refuses an approval by an agent, and a completion that skips review, leaving the task as it was', async () => {
     await run(async () => {
       const { handle } = await startTask({ title: 'Review me', dueInMs: 3_600_000, requiresReview: true });
       await waitUntil('the task to be assigned', async () => (await handle.query(getTaskStateQuery)).status === 'ASSIGNED');
-      const actor = { id: agent.id, role: 'AGENT' } as const;
-      await expect(handle.executeUpdate(transitionTaskUpdate, { args: [{ action: 'complete', actor }] })).rejects.toThrow(WorkflowUpdateFailedError);
-      await handle.executeUpdate(transitionTaskUpdate, { args: [{ action: 'submit', actor }] });
-      const refused = await handle.executeUpdate(transitionTaskUpdate, { args: [{ action: 'approve', actor }] }).catch((error: WorkflowUpdateFailedError) => error);
+      const actorId = agent.id;
+      await expect(handle.executeUpdate(transitionTaskUpdate, { args: [{ action: 'complete', actorId }] })).rejects.toThrow(WorkflowUpdateFailedError);
+      await handle.executeUpdate(transitionTaskUpdate, { args: [{ action: 'submit', actorId }] });
+      const refused = await handle.executeUpdate(transitionTaskUpdate, { args: [{ action: 'approve', actorId }] }).catch((error: WorkflowUpdateFailedError) => error);
       expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
       expect((refused as WorkflowUpdateFailedError).cause?.message).toBe('only a supervisor can approve a task');
+      expect(await handle.query(getTaskStateQuery)).toMatchObject({ status: 'PENDING_REVIEW', step: 1 });
       const supervisor = await buildUser(testDb.db, { role: 'SUPERVISOR' });
-      const done = await handle.executeUpdate(transitionTaskUpdate, { args: [{ action: 'approve', actor: { id: supervisor.id, role: 'SUPERVISOR' } }] });
+      const done = await handle.executeUpdate(transitionTaskUpdate, { args: [{ action: 'approve', actorId: supervisor.id }] });
       expect(done.status).toBe('COMPLETED');
       expect((await handle.result()).status).toBe('COMPLETED');
     });
@@ -76,16 +77,16 @@ describe('taskWorkflow', () => {
     await withFailingActivity(env, options, async () => {
       const { task, handle } = await startTask({ title: 'Refused write', dueInMs: 3_600_000 });
       await waitUntil('the task to be assigned', async () => (await handle.query(getTaskStateQuery)).status === 'ASSIGNED');
-      const actor = { id: agent.id, role: 'AGENT' } as const;
+      const actorId = agent.id;
 
-      const refused = await handle.executeUpdate(transitionTaskUpdate, { args: [{ action: 'complete', actor }] }).catch((error: unknown) => error);
+      const refused = await handle.executeUpdate(transitionTaskUpdate, { args: [{ action: 'complete', actorId }] }).catch((error: unknown) => error);
       expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
       const saved = await testDb.db.task.findUniqueOrThrow({ where: { id: task.id } });
       expect(saved.status).toBe('ASSIGNED');
       expect(await handle.query(getTaskStateQuery)).toMatchObject({ status: saved.status, step: 0 });
       expect((await handle.describe()).status.name).toBe('RUNNING');
 
-      const done = await handle.executeUpdate(transitionTaskUpdate, { args: [{ action: 'complete', actor }] });
+      const done = await handle.executeUpdate(transitionTaskUpdate, { args: [{ action: 'complete', actorId }] });
       expect(done).toMatchObject({ status: 'COMPLETED', step: 1 });
       expect((await testDb.db.task.findUniqueOrThrow({ where: { id: task.id } })).status).toBe('COMPLETED');
       expect((await handle.result()).status).toBe('COMPLETED');

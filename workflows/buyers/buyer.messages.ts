@@ -12,6 +12,7 @@ export interface BuyerWorkflowState {
 }
 
 export const getBuyerStateQuery = defineQuery<BuyerWorkflowState>('getBuyerState');
-export const changeBuyerStatusUpdate = defineUpdate<BuyerWorkflowState, [{ status: BuyerStatus; actorId: string | null }]>('changeBuyerStatus');
+/** Names only who asks (`actorId`): the workflow checks in the database that they are an active user. */
+export const changeBuyerStatusUpdate = defineUpdate<BuyerWorkflowState, [{ status: BuyerStatus; actorId: string }]>('changeBuyerStatus');
 /** The buyer's proof-of-funds expiry changed (the reminders re-arm). */
 export const proofOfFundsChangedSignal = defineSignal<[{ expiresAt: string | null }]>('proofOfFundsChanged');

@@ -5,6 +5,7 @@ import type { SettingsActivities } from '../../activities/settings.activities';
 import { POF_REMINDER_DAYS_BEFORE } from '../../domain/buyers/buyer-tasks';
 import type { BuyerStatus } from '../../domain/buyers/buyer.schema';
 import { DB_ACTIVITY_OPTIONS, LOCAL_DB_ACTIVITY_OPTIONS } from '../activity-options';
+import { assertNamesActor, verifiesActor, verifyActor } from '../shared/verify-actor';
 import { writeOrder } from '../shared/write-order';
 import { startTaskWorkflow } from '../tasks/start-task-workflow';
 import { changeBuyerStatusUpdate, getBuyerStateQuery, proofOfFundsChangedSignal, type BuyerWorkflowState } from './buyer.messages';
@@ -42,19 +43,26 @@ export async function buyerWorkflow({ buyerId, status, isNew, pofExpiresAt = nul
   const assertChange = ({ status: to }: { status: BuyerStatus }): void => {
     if (to === state.status) throw ApplicationFailure.nonRetryable(`The buyer is already ${to}`, 'INVALID_TRANSITION');
   };
-  // In its turn each change is checked again, against the status the changes before it wrote.
+  // In its turn each change is checked again, against the status the changes before it wrote, once
+  // the database has confirmed that who asks is an active user (runs from before that patch did not ask).
   setHandler(
     changeBuyerStatusUpdate,
     (input) =>
       order.inTurn(async () => {
+        const actorId = verifiesActor() ? (await verifyActor(input.actorId)).id : input.actorId;
         assertChange(input);
         const next = { changes: state.changes + 1, status: input.status };
         order.setBeforeWrite(state, next);
-        await applyBuyerStatus({ buyerId, to: input.status, actorId: input.actorId, stepKey: `${workflowInfo().runId}:c${next.changes}` });
+        await applyBuyerStatus({ buyerId, to: input.status, actorId, stepKey: `${workflowInfo().runId}:c${next.changes}` });
         order.setAfterWrite(state, next);
         return state;
       }),
-    { validator: assertChange },
+    {
+      validator: (input) => {
+        assertNamesActor(input);
+        assertChange(input);
+      },
+    },
   );
 
   // Handlers are set before the first await so an Update sent right after the start is never refused.

@@ -15,11 +15,18 @@ export interface LeadWorkflowState {
 export interface ChangeLeadStatusInput {
   status: LeadStatus;
   reason?: string;
+  /** Who asks, and nothing else about them: the workflow checks in the database that they are an active user. */
+  actorId: string;
+}
+
+/** A move another workflow asks for, on behalf of the user whose change implied it. */
+export interface RequestLeadStatusInput {
+  status: LeadStatus;
   actorId: string | null;
 }
 
 export const getLeadStateQuery = defineQuery<LeadWorkflowState>('getLeadState');
 /** Another workflow asks for a move (an accepted purchase offer → UNDER_CONTRACT); ignored when the pipeline does not allow it. */
-export const requestLeadStatusSignal = defineSignal<[ChangeLeadStatusInput]>('requestLeadStatus');
+export const requestLeadStatusSignal = defineSignal<[RequestLeadStatusInput]>('requestLeadStatus');
 /** Validated against the pipeline rules; refused moves fail with the reason. */
 export const changeLeadStatusUpdate = defineUpdate<LeadWorkflowState, [ChangeLeadStatusInput]>('changeLeadStatus');

@@ -7,6 +7,7 @@ import { checkLeadTransition } from '../../domain/leads/lead-status';
 import type { Deadlines } from '../../domain/config/deadlines';
 import type { LeadStatus } from '../../domain/leads/lead.schema';
 import { DB_ACTIVITY_OPTIONS, LOCAL_DB_ACTIVITY_OPTIONS } from '../activity-options';
+import { assertNamesActor, isActiveActor, verifiesActor, verifyActor } from '../shared/verify-actor';
 import { writeOrder } from '../shared/write-order';
 import { signalTaskClosed, startTaskWorkflow } from '../tasks/start-task-workflow';
 import { changeLeadStatusUpdate, getLeadStateQuery, requestLeadStatusSignal, type ChangeLeadStatusInput, type LeadWorkflowState } from './lead.messages';
@@ -51,7 +52,7 @@ export async function leadWorkflow({ leadId, status, continued, followUpsPerRun 
   // Handlers are set before the first await: an Update sent with the start (a reopened lead) is delivered at once.
   setHandler(getLeadStateQuery, () => state);
 
-  const refusal = ({ status: to, reason }: ChangeLeadStatusInput): string | null => {
+  const refusal = ({ status: to, reason }: { status: LeadStatus; reason?: string }): string | null => {
     const check = checkLeadTransition(state.status, to, reason);
     return check.ok ? null : check.reason;
   };
@@ -60,7 +61,7 @@ export async function leadWorkflow({ leadId, status, continued, followUpsPerRun 
     if (reason !== null) throw ApplicationFailure.nonRetryable(reason, 'INVALID_TRANSITION');
   };
 
-  const changeStatus = async ({ status: to, reason, actorId }: ChangeLeadStatusInput): Promise<LeadWorkflowState> => {
+  const changeStatus = async ({ status: to, reason, actorId }: { status: LeadStatus; reason?: string; actorId: string | null }): Promise<LeadWorkflowState> => {
     const at = new Date().toISOString();
     const step = state.step + 1;
     order.setBeforeWrite(state, { step, status: to });
@@ -74,18 +75,33 @@ export async function leadWorkflow({ leadId, status, continued, followUpsPerRun 
     for (const taskId of cancelledTaskIds) await signalTaskClosed(taskId);
     return state;
   };
-  // In its turn each change is checked again, against the status the changes before it wrote.
+  // In its turn each change is checked again, against the status the changes before it wrote, once
+  // the database has confirmed that who asks is an active user (runs from before that patch did not ask).
   setHandler(
     changeLeadStatusUpdate,
     (input) =>
       order.inTurn(() => {
-        assertAllowed(input);
-        return changeStatus(input);
+        if (!verifiesActor()) {
+          assertAllowed(input);
+          return changeStatus(input);
+        }
+        return verifyActor(input.actorId).then((actor) => {
+          assertAllowed(input);
+          return changeStatus({ ...input, actorId: actor.id });
+        });
       }),
-    { validator: assertAllowed },
+    {
+      validator: (input) => {
+        assertNamesActor(input);
+        assertAllowed(input);
+      },
+    },
   );
+  // A move another workflow asks for on a user's behalf; ignored unless the pipeline allows it and that user is active.
   setHandler(requestLeadStatusSignal, (input) =>
     order.inTurn(async () => {
+      if (refusal(input) !== null) return;
+      if (verifiesActor() && !(await isActiveActor(input.actorId))) return;
       if (refusal(input) === null) await changeStatus(input);
     }),
   );

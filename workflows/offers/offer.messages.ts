@@ -8,4 +8,5 @@ export interface OfferWorkflowState {
 }
 
 export const getOfferStateQuery = defineQuery<OfferWorkflowState>('getOfferState');
-export const changeOfferStatusUpdate = defineUpdate<OfferWorkflowState, [{ status: OfferStatus; actorId: string | null }]>('changeOfferStatus');
+/** Names only who asks (`actorId`): the workflow checks in the database that they are an active user. */
+export const changeOfferStatusUpdate = defineUpdate<OfferWorkflowState, [{ status: OfferStatus; actorId: string }]>('changeOfferStatus');

@@ -6,6 +6,7 @@ import type { Deadlines } from '../../domain/config/deadlines';
 import { checkOfferTransition, OPEN_OFFER_STATUSES, type OfferStatus } from '../../domain/offers/offer.schema';
 import { DB_ACTIVITY_OPTIONS, LOCAL_DB_ACTIVITY_OPTIONS } from '../activity-options';
 import { remindBeforeExpiry } from '../shared/remind-before-expiry';
+import { assertNamesActor, verifiesActor, verifyActor } from '../shared/verify-actor';
 import { writeOrder } from '../shared/write-order';
 import { requestLeadStatus } from '../leads/request-lead-status';
 import { signalTaskClosed, startTaskWorkflow } from '../tasks/start-task-workflow';
@@ -54,15 +55,27 @@ export async function offerWorkflow({ offerId, status, expiresAt }: OfferWorkflo
     if (!check.ok) throw ApplicationFailure.nonRetryable(check.reason, 'INVALID_TRANSITION');
   };
   setHandler(getOfferStateQuery, () => state);
-  // In its turn each change is checked again, against the status the changes before it wrote.
+  // In its turn each change is checked again, against the status the changes before it wrote, once
+  // the database has confirmed that who asks is an active user (runs from before that patch did not ask).
   setHandler(
     changeOfferStatusUpdate,
     (input) =>
       order.inTurn(() => {
-        assertAllowed(input);
-        return changeStatus(input.status, input.actorId);
+        if (!verifiesActor()) {
+          assertAllowed(input);
+          return changeStatus(input.status, input.actorId);
+        }
+        return verifyActor(input.actorId).then((actor) => {
+          assertAllowed(input);
+          return changeStatus(input.status, actor.id);
+        });
       }),
-    { validator: assertAllowed },
+    {
+      validator: (input) => {
+        assertNamesActor(input);
+        assertAllowed(input);
+      },
+    },
   );
 
   deadlines = await getDeadlines();

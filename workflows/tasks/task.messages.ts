@@ -1,6 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { TaskSnapshot } from '../../activities/tasks.activities';
-import type { TaskActor } from '../../domain/tasks/task-actions';
 import type { TaskAction, TaskPriority } from '../../domain/tasks/task.schema';
 
 /** The saved task the activities hand back, plus the workflow's own count of changes. */
@@ -17,10 +16,18 @@ export interface TaskWorkflowInput {
 /** The signature of `taskWorkflow`, for starting it by name without importing the workflow (no import cycle). */
 export type TaskWorkflow = (input: TaskWorkflowInput) => Promise<TaskWorkflowState>;
 
-export interface TransitionTaskInput {
+/**
+ * Every task Update names only who asks. The workflow reads their current role and active flag,
+ * and the task's current assignee and creator, from the database before it accepts the change:
+ * nothing else in the payload says who they are or what they may do.
+ */
+export interface TaskUpdateInput {
+  actorId: string;
+}
+
+export interface TransitionTaskInput extends TaskUpdateInput {
   action: TaskAction;
   reason?: string;
-  actor: TaskActor;
 }
 
 export const getTaskStateQuery = defineQuery<TaskWorkflowState>('getTaskState');
@@ -28,8 +35,8 @@ export const getTaskStateQuery = defineQuery<TaskWorkflowState>('getTaskState');
 export const taskClosedSignal = defineSignal<[{ status: 'COMPLETED' | 'CANCELLED' }]>('taskClosed');
 /** start / submit / approve / reject / complete / cancel, validated by the domain's task rules. */
 export const transitionTaskUpdate = defineUpdate<TaskWorkflowState, [TransitionTaskInput]>('transitionTask');
-export const reassignTaskUpdate = defineUpdate<TaskWorkflowState, [{ assigneeId: string; actor: TaskActor }]>('reassignTask');
+export const reassignTaskUpdate = defineUpdate<TaskWorkflowState, [TaskUpdateInput & { assigneeId: string }]>('reassignTask');
 /** Moves the due date and re-arms the overdue timer. */
-export const rescheduleTaskUpdate = defineUpdate<TaskWorkflowState, [{ dueAt: string; actor: TaskActor }]>('rescheduleTask');
-export const changeTaskPriorityUpdate = defineUpdate<TaskWorkflowState, [{ priority: TaskPriority; actor: TaskActor }]>('changeTaskPriority');
-export const addTaskNoteUpdate = defineUpdate<{ noteId: string }, [{ body: string; actor: TaskActor }]>('addTaskNote');
+export const rescheduleTaskUpdate = defineUpdate<TaskWorkflowState, [TaskUpdateInput & { dueAt: string }]>('rescheduleTask');
+export const changeTaskPriorityUpdate = defineUpdate<TaskWorkflowState, [TaskUpdateInput & { priority: TaskPriority }]>('changeTaskPriority');
+export const addTaskNoteUpdate = defineUpdate<{ noteId: string }, [TaskUpdateInput & { body: string }]>('addTaskNote');

@@ -2,11 +2,12 @@ import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import { allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { TaskActivities, TaskSnapshot } from '../../activities/tasks.activities';
 import type { LeadStatus } from '../../domain/leads/lead.schema';
-import { checkTaskAction, type TaskActor } from '../../domain/tasks/task-actions';
+import { checkTaskAction, type TaskActor, type TaskForAction } from '../../domain/tasks/task-actions';
 import { checkTaskEdit, type TaskEdit } from '../../domain/tasks/task-edits';
-import { OPEN_TASK_STATUSES, type TaskStatus } from '../../domain/tasks/task.schema';
+import { OPEN_TASK_STATUSES, TASK_ACTIONS, TASK_PRIORITIES, type TaskStatus } from '../../domain/tasks/task.schema';
 import { DB_ACTIVITY_OPTIONS } from '../activity-options';
 import { requestLeadStatus } from '../leads/request-lead-status';
+import { assertNamesActor, verifiesActor, verifyActor, verifyTaskActor } from '../shared/verify-actor';
 import { writeOrder } from '../shared/write-order';
 import {
   addTaskNoteUpdate,
@@ -18,6 +19,7 @@ import {
   transitionTaskUpdate,
   type TaskWorkflow,
   type TaskWorkflowInput,
+  type TaskUpdateInput,
   type TaskWorkflowState,
   type TransitionTaskInput,
 } from './task.messages';
@@ -37,6 +39,24 @@ const msUntil = (iso: string): number => Math.max(1, Date.parse(iso) - Date.now(
 const refuse = (check: { ok: false; code: string; reason: string }): never => {
   throw ApplicationFailure.nonRetryable(check.reason, check.code);
 };
+
+// Update validators check only the payload's shape; who asks is established in the handler.
+const refuseShape = (reason: string): never => refuse({ ok: false, code: 'INVALID_UPDATE', reason });
+const isText = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0;
+const validateTransition = (input: TransitionTaskInput): void => {
+  assertNamesActor(input);
+  if (!TASK_ACTIONS.includes(input.action)) refuseShape(`unknown task action ${String(input.action)}`);
+  if (input.reason !== undefined && typeof input.reason !== 'string') refuseShape('reason must be text');
+};
+const validateField =
+  <K extends string>(field: K, isValid: (value: unknown) => boolean) =>
+  (input: TaskUpdateInput & Record<K, unknown>): void => {
+    assertNamesActor(input);
+    if (!isValid(input[field])) refuseShape(`${field} is missing or not valid`);
+  };
+
+/** Runs recorded before the verify-actor patch carried the actor's id and role in the payload. */
+const recordedActor = (input: TaskUpdateInput): TaskActor => (input as unknown as { actor: TaskActor }).actor;
 
 /**
  * Lifecycle of one task, workflow id `taskWorkflowId(taskId)`: assigns it, then owns its state.
@@ -58,13 +78,18 @@ export const taskWorkflow: TaskWorkflow = async ({ taskId }: TaskWorkflowInput):
   const order = writeOrder();
   let loaded = false;
   const load = (snapshot: TaskSnapshot): void => void Object.assign(state, snapshot);
-  const checkAction = ({ action, reason, actor }: TransitionTaskInput): TaskStatus => {
-    const check = checkTaskAction(state, action, actor, reason);
+  const checkAction = ({ action, reason }: TransitionTaskInput, actor: TaskActor, task: TaskForAction): TaskStatus => {
+    const check = checkTaskAction(task, action, actor, reason);
     return check.ok ? check.to : refuse(check);
   };
-  const checkEdit = (edit: TaskEdit) => ({ actor }: { actor: TaskActor }): void => {
-    const check = checkTaskEdit(state, edit, actor);
+  const checkEdit = (edit: TaskEdit) => (_input: TaskUpdateInput, actor: TaskActor, task: TaskForAction): void => {
+    const check = checkTaskEdit(task, edit, actor);
     if (!check.ok) refuse(check);
+  };
+  /** Who asks, with their current role, and the task with its current assignee and creator, from the database. */
+  const verifiedAsker = async ({ actorId }: TaskUpdateInput): Promise<{ actor: TaskActor; task: TaskForAction }> => {
+    const { actor, task } = await verifyTaskActor(actorId, taskId);
+    return { actor, task: { ...state, ...task } };
   };
 
   /** Writes one change through `write`, keyed by its step; the step (and `next`) count once written. */
@@ -77,14 +102,17 @@ export const taskWorkflow: TaskWorkflow = async ({ taskId }: TaskWorkflowInput):
   };
 
   /**
-   * Every task Update has this shape: the validator checks the domain rule once the task is
-   * loaded; the handler waits for the task and its turn, checks again against the state the
-   * changes before it wrote, writes through the activity and takes the saved task as its state.
+   * Every task Update has this shape: the validator checks the payload's shape; the handler waits
+   * for the task and its turn, reads who asks (their current role and active flag) and the task's
+   * current assignee and creator from the database, checks the domain rule on those and on the
+   * state the changes before it wrote, writes through the activity and takes the saved task as
+   * its state. A refusal leaves the state as it was.
    */
-  const handleUpdate = <I extends { actor: TaskActor }, C>(
+  const handleUpdate = <I extends TaskUpdateInput, C>(
     update: UpdateDefinition<TaskWorkflowState, [I]>,
-    check: (input: I) => C,
-    write: (input: I, checked: C, changeKey: string) => Promise<TaskWritten>,
+    validate: (input: I) => void,
+    check: (input: I, actor: TaskActor, task: TaskForAction) => C,
+    write: (input: I, checked: C, actorId: string | null, changeKey: string) => Promise<TaskWritten>,
     next: (checked: C) => Partial<TaskWorkflowState> = () => ({}),
   ): void =>
     setHandler(
@@ -92,15 +120,16 @@ export const taskWorkflow: TaskWorkflow = async ({ taskId }: TaskWorkflowInput):
       async (input: I) => {
         await condition(() => loaded);
         return order.inTurn(async () => {
-          const checked = check(input);
-          const { task, leadStatus } = await change((changeKey) => write(input, checked, changeKey), next(checked));
+          // Runs recorded before the patch checked the payload's actor against the workflow's copy, with no read.
+          const { actor, task: current } = verifiesActor() ? await verifiedAsker(input) : { actor: recordedActor(input), task: state };
+          const checked = check(input, actor, current);
+          const { task, leadStatus } = await change((changeKey) => write(input, checked, actor.id, changeKey), next(checked));
           load(task);
-          if (leadStatus) await requestLeadStatus(leadStatus.leadId, leadStatus.status, input.actor.id);
+          if (leadStatus) await requestLeadStatus(leadStatus.leadId, leadStatus.status, actor.id);
           return state;
         });
       },
-      // Updates can arrive before the task is loaded: validators check once loaded, handlers always.
-      { validator: (input: I): void => void (loaded && check(input)) },
+      { validator: validate },
     );
 
   // Handlers are set before the first await, so an Update sent right after the start is delivered.
@@ -110,24 +139,39 @@ export const taskWorkflow: TaskWorkflow = async ({ taskId }: TaskWorkflowInput):
   });
   handleUpdate(
     transitionTaskUpdate,
+    validateTransition,
     checkAction,
-    (input, to, changeKey) =>
-      applyTaskTransition({ taskId, action: input.action, to, reason: input.reason, actorId: input.actor.id, changeKey, at: new Date().toISOString() }),
+    (input, to, actorId, changeKey) =>
+      applyTaskTransition({ taskId, action: input.action, to, reason: input.reason, actorId, changeKey, at: new Date().toISOString() }),
     (to) => ({ status: to }),
   );
-  handleUpdate(reassignTaskUpdate, checkEdit('reassign'), async ({ assigneeId, actor }, _, changeKey) => ({
-    task: await reassignTask({ taskId, assigneeId, actorId: actor.id, changeKey }),
+  handleUpdate(reassignTaskUpdate, validateField('assigneeId', isText), checkEdit('reassign'), async ({ assigneeId }, _, actorId, changeKey) => ({
+    task: await reassignTask({ taskId, assigneeId, actorId, changeKey }),
   }));
-  handleUpdate(rescheduleTaskUpdate, checkEdit('reschedule'), async ({ dueAt, actor }, _, changeKey) => ({
-    task: await rescheduleTask({ taskId, dueAt, actorId: actor.id, changeKey, at: new Date().toISOString() }),
-  }));
-  handleUpdate(changeTaskPriorityUpdate, checkEdit('reprioritise'), async ({ priority, actor }, _, changeKey) => ({
-    task: await changeTaskPriority({ taskId, priority, actorId: actor.id, changeKey }),
-  }));
-  setHandler(addTaskNoteUpdate, async ({ body, actor }) => {
-    await condition(() => loaded);
-    return order.inTurn(() => change((changeKey) => addTaskNote({ taskId, body, actorId: actor.id, changeKey })));
-  });
+  handleUpdate(
+    rescheduleTaskUpdate,
+    validateField('dueAt', (dueAt) => isText(dueAt) && !Number.isNaN(Date.parse(dueAt))),
+    checkEdit('reschedule'),
+    async ({ dueAt }, _, actorId, changeKey) => ({ task: await rescheduleTask({ taskId, dueAt, actorId, changeKey, at: new Date().toISOString() }) }),
+  );
+  handleUpdate(
+    changeTaskPriorityUpdate,
+    validateField('priority', (priority) => TASK_PRIORITIES.includes(priority as never)),
+    checkEdit('reprioritise'),
+    async ({ priority }, _, actorId, changeKey) => ({ task: await changeTaskPriority({ taskId, priority, actorId, changeKey }) }),
+  );
+  // Anyone active may add a note; who wrote it is still read from the database, never the payload.
+  const writeNote = (body: string, actorId: string | null) => change((changeKey) => addTaskNote({ taskId, body, actorId, changeKey }));
+  setHandler(
+    addTaskNoteUpdate,
+    async (input) => {
+      await condition(() => loaded);
+      return order.inTurn(() =>
+        verifiesActor() ? verifyActor(input.actorId).then((actor) => writeNote(input.body, actor.id)) : writeNote(input.body, recordedActor(input).id),
+      );
+    },
+    { validator: validateField('body', isText) },
+  );
 
   load(await assignTask({ taskId }));
   loaded = true;
