@@ -1,6 +1,7 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { AccountPage } from './features/account/account-page';
 import { LoginPage } from './features/auth/login-page';
 import { RequireAuth } from './features/auth/require-auth';
 import { ME_KEY } from './features/auth/use-me';
@@ -69,6 +70,7 @@ export function App() {
             />
             <Route path="tasks/:id" element={<TaskDetailPage />} />
             <Route path="settings" element={<SettingsPage />} />
+            <Route path="account" element={<AccountPage />} />
             <Route
               path="analytics"
               element={

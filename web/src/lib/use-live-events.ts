@@ -21,6 +21,7 @@ const STALE_QUERIES: Record<string, QueryKey[]> = {
   document: [['documents']],
   notification: [['notifications']],
   setting: [['settings'], ['leads']],
+  session: [['account', 'sessions']],
 };
 const ALL_LIVE_QUERIES: QueryKey[] = [['dashboard'], ['leads'], ['tasks'], ['notifications'], [...RECENT_EVENTS_KEY]];
 

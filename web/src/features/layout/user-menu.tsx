@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { humanize } from '../../lib/format';
 import { useLogout, useMe } from '../auth/use-me';
 import { useDismiss } from './use-dismiss';
@@ -40,6 +41,12 @@ export function UserMenu() {
             <div className="user-name">{me.name}</div>
             <div className="muted small">{me.email}</div>
           </div>
+          <Link role="menuitem" className="menu-item" to="/account" onClick={close}>
+            <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
+              <path d="M10 10a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7Zm-6 7a6 6 0 0 1 12 0" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" strokeLinejoin="round" />
+            </svg>
+            Account and sign-ins
+          </Link>
           <button type="button" role="menuitem" className="menu-item" disabled={logout.isPending} onClick={() => logout.mutate()}>
             <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
               <path d="M8 4H5a1 1 0 0 0-1 1v10a1 1 0 0 0 1 1h3m5-3 3-3-3-3m3 3H8" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" strokeLinejoin="round" />
