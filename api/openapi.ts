@@ -10,6 +10,7 @@ import { buyerSchema, changeBuyerStatusInputSchema, createBuyerInputSchema, list
 import { clientConfigSchema } from '../domain/config/client-config.schema';
 import { dealSchema } from '../domain/deals/deal.schema';
 import { createDocumentInputSchema, documentSchema, listDocumentsQuerySchema } from '../domain/documents/document.schema';
+import { IDEMPOTENCY_HEADER, idempotencyKeySchema } from '../domain/idempotency-key.schema';
 import { liveEventSchema } from '../domain/events/live-event.schema';
 import {
   changeLeadStatusInputSchema,
@@ -97,7 +98,14 @@ export interface RouteSpec {
   response: z.ZodType | null;
   status?: number;
   public?: boolean;
+  /** A create that takes an Idempotency-Key header. */
+  idempotent?: boolean;
 }
+
+// The same key with the same body answers the first result; with another body, a 422.
+const idempotencyHeaders = z.object({
+  [IDEMPOTENCY_HEADER]: idempotencyKeySchema.optional().meta({ description: 'Sending the request again with this key answers the first result instead of creating again (24 h)' }),
+});
 
 /** Every route of the API with the zod schemas that validate it and its answer; tests check nothing is missing. */
 export const API_ROUTES: RouteSpec[] = [
@@ -120,42 +128,42 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'get', path: '/api/history/{entityType}/{id}', summary: 'An entity\'s history timeline', params: historyParamsSchema, response: listSchema(liveEvent) },
   { method: 'get', path: '/api/config', summary: 'Client configuration', response: clientConfigSchema },
   { method: 'get', path: '/api/leads', summary: 'List leads', description: LEAN_LIST, query: listLeadsQuerySchema, response: pageSchema(lead) },
-  { method: 'post', path: '/api/leads', summary: 'Create a lead (starts workflow lead-<id>)', body: createLeadInputSchema, response: lead, status: 201 },
+  { method: 'post', path: '/api/leads', summary: 'Create a lead (starts workflow lead-<id>)', body: createLeadInputSchema, response: lead, status: 201, idempotent: true },
   { method: 'get', path: '/api/leads/{id}', summary: 'One lead', params: idParams, response: lead },
   { method: 'patch', path: '/api/leads/{id}', summary: 'Edit plain fields', params: idParams, body: updateLeadInputSchema, response: lead },
   { method: 'post', path: '/api/leads/{id}/archive', summary: 'Archive a lead', params: idParams, response: lead },
   { method: 'post', path: '/api/leads/{id}/status', summary: 'Move a lead through its workflow (409 when refused)', params: idParams, body: changeLeadStatusInputSchema, response: lead },
   { method: 'get', path: '/api/leads/{id}/matches', summary: 'Buyers matching a lead, ranked, with reasons', params: idParams, response: listSchema(named('LeadMatch', leadMatchSchema)) },
   { method: 'get', path: '/api/buyers', summary: 'List buyers', description: LEAN_LIST, query: listBuyersQuerySchema, response: pageSchema(buyer) },
-  { method: 'post', path: '/api/buyers', summary: 'Create a buyer (starts workflow buyer-<id>)', body: createBuyerInputSchema, response: buyer, status: 201 },
+  { method: 'post', path: '/api/buyers', summary: 'Create a buyer (starts workflow buyer-<id>)', body: createBuyerInputSchema, response: buyer, status: 201, idempotent: true },
   { method: 'get', path: '/api/buyers/{id}', summary: 'One buyer', params: idParams, response: buyer },
   { method: 'patch', path: '/api/buyers/{id}', summary: 'Update preferences', params: idParams, body: updateBuyerInputSchema, response: buyer },
   { method: 'post', path: '/api/buyers/{id}/status', summary: 'Change a buyer\'s status through its workflow', params: idParams, body: changeBuyerStatusInputSchema, response: buyer },
   { method: 'post', path: '/api/buyers/{id}/archive', summary: 'Archive a buyer', params: idParams, response: buyer },
   { method: 'get', path: '/api/buyers/{id}/matches', summary: 'Leads matching a buyer, ranked, with reasons', params: idParams, response: listSchema(named('BuyerMatch', buyerMatchSchema)) },
   { method: 'get', path: '/api/offers', summary: 'List offers', description: LEAN_LIST, query: listOffersQuerySchema, response: pageSchema(offer) },
-  { method: 'post', path: '/api/offers', summary: 'Create an offer (starts workflow offer-<id>)', body: createOfferInputSchema, response: offer, status: 201 },
+  { method: 'post', path: '/api/offers', summary: 'Create an offer (starts workflow offer-<id>)', body: createOfferInputSchema, response: offer, status: 201, idempotent: true },
   { method: 'get', path: '/api/offers/{id}', summary: 'One offer', params: idParams, response: offer },
   { method: 'patch', path: '/api/offers/{id}', summary: 'Change amount or terms of a negotiable offer', params: idParams, body: updateOfferInputSchema, response: offer },
   { method: 'post', path: '/api/offers/{id}/archive', summary: 'Archive a closed offer', params: idParams, response: offer },
   { method: 'post', path: '/api/offers/{id}/status', summary: 'Change an offer\'s status through its workflow', params: idParams, body: changeOfferStatusInputSchema, response: offer },
-  { method: 'post', path: '/api/tasks', summary: 'Create a task (starts workflow task-<id>; assigned by the assignment rule when nobody is named)', description: `Assignment rule: ${ASSIGNMENT_RULE}.`, body: createTaskInputSchema, response: task, status: 201 },
+  { method: 'post', path: '/api/tasks', summary: 'Create a task (starts workflow task-<id>; assigned by the assignment rule when nobody is named)', description: `Assignment rule: ${ASSIGNMENT_RULE}.`, body: createTaskInputSchema, response: task, status: 201, idempotent: true },
   { method: 'get', path: '/api/tasks', summary: 'List tasks: my tasks, the team\'s or the review queue, with filters and sort', query: listTasksQuerySchema, response: pageSchema(task) },
   { method: 'get', path: '/api/tasks/suggest-assignee', summary: 'Who the assignment rule would give a task nobody named', description: `Assignment rule: ${ASSIGNMENT_RULE}.`, query: suggestAssigneeQuerySchema, response: suggestedAssigneeSchema },
   { method: 'post', path: '/api/tasks/bulk', summary: 'Reassign, complete or cancel many tasks; one result per task', body: bulkTaskInputSchema, response: bulkTaskResultSchema },
   { method: 'get', path: '/api/tasks/{id}', summary: 'One task with its links and the actions the caller may take', params: idParams, response: taskDetail },
   { method: 'patch', path: '/api/tasks/{id}', summary: 'Reassign, reschedule or reprioritise (Updates of task-<id>)', params: idParams, body: updateTaskInputSchema, response: taskDetail },
   { method: 'post', path: '/api/tasks/{id}/transition', summary: 'start / submit / approve / reject / complete / cancel (403 or 409 with the reason when refused)', params: idParams, body: transitionTaskInputSchema, response: taskDetail },
-  { method: 'post', path: '/api/tasks/{id}/notes', summary: 'Add a note to a task (an Update of task-<id>)', params: idParams, body: addTaskNoteInputSchema, response: note, status: 201 },
-  { method: 'post', path: '/api/tasks/{id}/follow-ups', summary: 'Create a follow-up task carrying over the lead, buyer and offer', params: idParams, body: createFollowUpInputSchema, response: task, status: 201 },
+  { method: 'post', path: '/api/tasks/{id}/notes', summary: 'Add a note to a task (an Update of task-<id>)', params: idParams, body: addTaskNoteInputSchema, response: note, status: 201, idempotent: true },
+  { method: 'post', path: '/api/tasks/{id}/follow-ups', summary: 'Create a follow-up task carrying over the lead, buyer and offer', params: idParams, body: createFollowUpInputSchema, response: task, status: 201, idempotent: true },
   { method: 'get', path: '/api/settings', summary: 'Automation durations and deal math', response: settings },
   { method: 'patch', path: '/api/settings', summary: 'Change settings (admins); new timers use them', body: updateSettingsInputSchema, response: settings },
   { method: 'get', path: '/api/notes', summary: 'Notes of a lead, buyer, task or offer', query: listNotesQuerySchema, response: listSchema(note) },
   { method: 'patch', path: '/api/notes/{id}', summary: 'Edit a note (author only)', params: idParams, body: updateNoteInputSchema, response: note },
   { method: 'post', path: '/api/notes/{id}/archive', summary: 'Archive a note (author only)', params: idParams, response: note },
-  { method: 'post', path: '/api/notes', summary: 'Add a note', body: createNoteInputSchema, response: note, status: 201 },
+  { method: 'post', path: '/api/notes', summary: 'Add a note', body: createNoteInputSchema, response: note, status: 201, idempotent: true },
   { method: 'get', path: '/api/documents', summary: 'Document metadata of a lead, buyer or offer', query: listDocumentsQuerySchema, response: listSchema(document) },
-  { method: 'post', path: '/api/documents', summary: 'Record a document (metadata)', body: createDocumentInputSchema, response: document, status: 201 },
+  { method: 'post', path: '/api/documents', summary: 'Record a document (metadata)', body: createDocumentInputSchema, response: document, status: 201, idempotent: true },
   { method: 'get', path: '/api/users', summary: 'List users', response: listSchema(user) },
   { method: 'post', path: '/api/users', summary: 'Create a user (admin)', body: createUserInputSchema, response: user, status: 201 },
   { method: 'patch', path: '/api/users/{id}', summary: 'Change a user (admin)', params: idParams, body: updateUserInputSchema, response: user },
@@ -188,6 +196,7 @@ export function openApiDocument() {
         ...(route.body ? { body: { content: { 'application/json': { schema: route.body } } } } : {}),
         ...(route.query ? { query: route.query } : {}),
         ...(route.params ? { params: route.params } : {}),
+        ...(route.idempotent ? { headers: idempotencyHeaders } : {}),
       },
       responses: {
         [route.status ?? 200]: {

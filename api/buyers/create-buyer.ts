@@ -1,6 +1,7 @@
 import type { CreateBuyerInput } from '../../domain/buyers/buyer.schema';
 import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
+import { saveIdempotentResult, type IdempotencyClaim } from '../../db/writes/idempotency-keys';
 import { recordEvent } from '../../db/writes/record-event';
 import { toBuyerJson, type BuyerJson } from '../../db/rows';
 import type { TemporalDeps } from '../temporal/client';
@@ -9,7 +10,7 @@ import { replaceBuyerMarkets } from './replace-buyer-markets';
 import { startBuyerWorkflow } from './start-buyer-workflow';
 
 /** Saves the buyer with its markets and `buyer.created` event, then starts `buyer-<id>`. */
-export async function createBuyer(deps: TemporalDeps & { db: Db }, input: CreateBuyerInput, actor: PublicUser): Promise<BuyerJson> {
+export async function createBuyer(deps: TemporalDeps & { db: Db }, input: CreateBuyerInput, actor: PublicUser, claim?: IdempotencyClaim): Promise<BuyerJson> {
   const { markets, propertyTypes, strategies, pofExpiresAt, ...fields } = input;
   const buyer = await deps.db.$transaction(async (tx) => {
     const created = await tx.buyer.create({
@@ -24,6 +25,7 @@ export async function createBuyer(deps: TemporalDeps & { db: Db }, input: Create
     });
     await replaceBuyerMarkets(tx, created.id, markets);
     await recordEvent(tx, { entityType: 'buyer', entityId: created.id, action: 'created', entity: toBuyerJson(created), actorId: actor.id });
+    await saveIdempotentResult(tx, claim, toBuyerJson(created));
     return created;
   });
   // The buyer is saved either way; if Temporal is down, the API starts its workflow when it next boots.

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { createDocumentInputSchema, DocumentItem } from '../../domain/documents/document.schema';
 import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
+import { saveIdempotentResult, type IdempotencyClaim } from '../../db/writes/idempotency-keys';
 import { recordEvent } from '../../db/writes/record-event';
 import { toDocumentJson } from '../../db/rows';
 import { findAttachmentTarget } from '../record-target';
@@ -17,12 +18,14 @@ export async function createDocument(
   deps: TemporalDeps & { db: Db },
   { expiresAt, ...input }: z.infer<typeof createDocumentInputSchema>,
   actor: PublicUser,
+  claim?: IdempotencyClaim,
 ): Promise<DocumentItem> {
   const { db } = deps;
   await findAttachmentTarget(db, { leadId: input.leadId, buyerId: input.buyerId, offerId: input.offerId });
   const doc = await db.$transaction(async (tx) => {
     const created = await tx.document.create({ data: { ...input, expiresAt: expiresAt ? new Date(expiresAt) : null, uploadedById: actor.id } });
     await recordEvent(tx, { entityType: 'document', entityId: created.id, action: 'created', entity: toDocumentJson(created), actorId: actor.id });
+    await saveIdempotentResult(tx, claim, toDocumentJson(created));
     return created;
   });
   const expiry = doc.expiresAt;

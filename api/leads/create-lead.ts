@@ -2,6 +2,7 @@ import type { CreateLeadInput, LeadRecord } from '../../domain/leads/lead.schema
 import { notificationFor } from '../../domain/notifications/notification-kinds';
 import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
+import { saveIdempotentResult, type IdempotencyClaim } from '../../db/writes/idempotency-keys';
 import { notifyUsers } from '../../db/writes/notify-users';
 import { recordEvent } from '../../db/writes/record-event';
 import { toLeadJson } from '../../db/rows';
@@ -12,8 +13,8 @@ import { startLeadWorkflow } from './start-lead-workflow';
 
 export type CreateLeadDeps = TemporalDeps & { db: Db };
 
-/** Saves the lead with its `lead.created` event, then starts its lifecycle workflow. */
-export async function createLead(deps: CreateLeadDeps, input: CreateLeadInput, actor: PublicUser): Promise<LeadRecord> {
+/** Saves the lead with its `lead.created` event (and the claim's key), then starts its lifecycle workflow. */
+export async function createLead(deps: CreateLeadDeps, input: CreateLeadInput, actor: PublicUser, claim?: IdempotencyClaim): Promise<LeadRecord> {
   const ownerId = input.ownerId ?? actor.id;
   if (input.ownerId) {
     const owner = await deps.db.user.findUnique({ where: { id: ownerId }, select: { active: true } });
@@ -33,6 +34,7 @@ export async function createLead(deps: CreateLeadDeps, input: CreateLeadInput, a
         },
       ]);
     }
+    await saveIdempotentResult(tx, claim, toLeadJson(created));
     return created;
   });
   // The lead is saved either way; if Temporal is down, the API starts its workflow when it next boots.

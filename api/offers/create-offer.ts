@@ -1,6 +1,7 @@
 import type { CreateOfferInput } from '../../domain/offers/offer.schema';
 import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
+import { replaceIdempotentResult, saveIdempotentResult, type IdempotencyClaim } from '../../db/writes/idempotency-keys';
 import { recordEvent } from '../../db/writes/record-event';
 import { toOfferJson, type OfferJson } from '../../db/rows';
 import { AppError } from '../errors';
@@ -10,7 +11,7 @@ import { offerWorkflowStart } from '../temporal/workflow-starts';
 import { changeOfferStatus } from './change-offer-status';
 
 /** Saves a DRAFT offer with its event and starts `offer-<id>`; `status: SENT` then sends it through the workflow. */
-export async function createOffer(deps: TemporalDeps & { db: Db }, input: CreateOfferInput, actor: PublicUser): Promise<OfferJson> {
+export async function createOffer(deps: TemporalDeps & { db: Db }, input: CreateOfferInput, actor: PublicUser, claim?: IdempotencyClaim): Promise<OfferJson> {
   const lead = await deps.db.lead.findUnique({ where: { id: input.leadId }, select: { archivedAt: true } });
   if (!lead || lead.archivedAt) throw new AppError('UNPROCESSABLE', 'leadId must name a lead', { leadId: 'must name a lead' });
   if (input.buyerId && !(await deps.db.buyer.findFirst({ where: { id: input.buyerId, archivedAt: null }, select: { id: true } }))) {
@@ -23,9 +24,15 @@ export async function createOffer(deps: TemporalDeps & { db: Db }, input: Create
   const offer = await deps.db.$transaction(async (tx) => {
     const created = await tx.offer.create({ data: { ...fields, expiresAt: expiresAt ? new Date(expiresAt) : null, createdById: actor.id } });
     await recordEvent(tx, { entityType: 'offer', entityId: created.id, action: 'created', entity: toOfferJson(created), actorId: actor.id });
+    await saveIdempotentResult(tx, claim, toOfferJson(created));
     return created;
   });
-  if (status === 'SENT') return changeOfferStatus(deps, offer.id, 'SENT', actor);
+  if (status === 'SENT') {
+    const sent = await changeOfferStatus(deps, offer.id, 'SENT', actor);
+    // A retry answers the sent offer; if the send fails, it answers the draft that was kept.
+    await replaceIdempotentResult(deps.db, claim, sent);
+    return sent;
+  }
   // The draft is kept either way; its next status change starts the workflow (update-with-start).
   await startOrLog(`offer ${offer.id}`, () =>
     startWorkflow(deps, offerWorkflowStart({ offerId: offer.id, status: 'DRAFT', expiresAt: offer.expiresAt?.toISOString() ?? null })),

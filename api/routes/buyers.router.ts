@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { changeBuyerStatusInputSchema, createBuyerInputSchema, listBuyersQuerySchema, updateBuyerInputSchema } from '../../domain/buyers/buyer.schema';
 import type { Db } from '../../db/client';
 import { currentUser } from '../auth/require-user';
+import { idempotentCreate } from '../idempotency/idempotent-create';
 import { archiveBuyer } from '../buyers/archive-buyer';
 import { changeBuyerStatus } from '../buyers/change-buyer-status';
 import { createBuyer } from '../buyers/create-buyer';
@@ -17,10 +18,10 @@ export function createBuyersRouter(deps: TemporalDeps & { db: Db; dealMath: Deal
   const { db } = deps;
   const router = Router();
 
-  router.post('/', async (req, res) => {
+  router.post('/', idempotentCreate(db, async (req, res, claim) => {
     const input = parseInput(createBuyerInputSchema, req.body);
-    res.status(201).json(await createBuyer(deps, input, currentUser(res)));
-  });
+    return createBuyer(deps, input, currentUser(res), claim);
+  }));
 
   router.get('/', async (req, res) => {
     res.json(await listBuyers(db, parseInput(listBuyersQuerySchema, req.query, 'query')));

@@ -3,6 +3,7 @@ import { withMao } from '../../domain/deals/deal-math';
 import { changeLeadStatusInputSchema, createLeadInputSchema, listLeadsQuerySchema, updateLeadInputSchema, type Lead, type LeadRecord } from '../../domain/leads/lead.schema';
 import type { Db } from '../../db/client';
 import { currentUser } from '../auth/require-user';
+import { idempotentCreate } from '../idempotency/idempotent-create';
 import { archiveLead } from '../leads/archive-lead';
 import { changeLeadStatus } from '../leads/change-lead-status';
 import { createLead } from '../leads/create-lead';
@@ -19,10 +20,10 @@ export function createLeadsRouter(deps: TemporalDeps & { db: Db; dealMath: DealM
   // Every lead the API answers carries its MAO under the current deal math.
   const priced = async (lead: LeadRecord): Promise<Lead> => withMao(lead, await deps.dealMath.get());
 
-  router.post('/', async (req, res) => {
+  router.post('/', idempotentCreate(deps.db, async (req, res, claim) => {
     const input = parseInput(createLeadInputSchema, req.body);
-    res.status(201).json(await priced(await createLead(deps, input, currentUser(res))));
-  });
+    return createLead(deps, input, currentUser(res), claim);
+  }, priced));
 
   router.get('/', async (req, res) => {
     res.json(await listLeads(deps.db, parseInput(listLeadsQuerySchema, req.query, 'query'), await deps.dealMath.get()));

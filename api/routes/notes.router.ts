@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { createNoteInputSchema, listNotesQuerySchema, updateNoteInputSchema } from '../../domain/notes/note.schema';
 import type { Db } from '../../db/client';
 import { currentUser } from '../auth/require-user';
+import { idempotentCreate } from '../idempotency/idempotent-create';
 import { archiveNote } from '../notes/archive-note';
 import { createNote } from '../notes/create-note';
 import { listNotes } from '../notes/list-notes';
@@ -11,10 +12,10 @@ import { parseInput } from '../validate';
 export function createNotesRouter({ db }: { db: Db }) {
   const router = Router();
 
-  router.post('/', async (req, res) => {
+  router.post('/', idempotentCreate(db, async (req, res, claim) => {
     const input = parseInput(createNoteInputSchema, req.body);
-    res.status(201).json(await createNote(db, input, currentUser(res)));
-  });
+    return createNote(db, input, currentUser(res), claim);
+  }));
 
   router.get('/', async (req, res) => {
     res.json(await listNotes(db, parseInput(listNotesQuerySchema, req.query, 'query')));

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { changeOfferStatusInputSchema, createOfferInputSchema, listOffersQuerySchema, updateOfferInputSchema } from '../../domain/offers/offer.schema';
 import type { Db } from '../../db/client';
 import { currentUser } from '../auth/require-user';
+import { idempotentCreate } from '../idempotency/idempotent-create';
 import { archiveOffer } from '../offers/archive-offer';
 import { changeOfferStatus } from '../offers/change-offer-status';
 import { createOffer } from '../offers/create-offer';
@@ -15,10 +16,10 @@ export function createOffersRouter(deps: TemporalDeps & { db: Db }) {
   const { db } = deps;
   const router = Router();
 
-  router.post('/', async (req, res) => {
+  router.post('/', idempotentCreate(db, async (req, res, claim) => {
     const input = parseInput(createOfferInputSchema, req.body);
-    res.status(201).json(await createOffer(deps, input, currentUser(res)));
-  });
+    return createOffer(deps, input, currentUser(res), claim);
+  }));
 
   router.get('/', async (req, res) => {
     res.json(await listOffers(db, parseInput(listOffersQuerySchema, req.query, 'query')));

@@ -11,6 +11,7 @@ import {
 } from '../../domain/tasks/task.schema';
 import type { Db } from '../../db/client';
 import { currentUser } from '../auth/require-user';
+import { idempotentCreate } from '../idempotency/idempotent-create';
 import { addTaskNote } from '../tasks/add-task-note';
 import { bulkChangeTasks } from '../tasks/bulk-change-tasks';
 import { createFollowUp } from '../tasks/create-follow-up';
@@ -27,10 +28,10 @@ export function createTasksRouter(deps: TemporalDeps & { db: Db }) {
   const { db } = deps;
   const router = Router();
 
-  router.post('/', async (req, res) => {
+  router.post('/', idempotentCreate(db, async (req, res, claim) => {
     const input = parseInput(createTaskInputSchema, req.body);
-    res.status(201).json(await createTask(deps, input, currentUser(res)));
-  });
+    return createTask(deps, input, currentUser(res), claim);
+  }));
 
   router.get('/', async (req, res) => {
     res.json(await listTasks(db, parseInput(listTasksQuerySchema, req.query, 'query'), currentUser(res)));
@@ -50,22 +51,22 @@ export function createTasksRouter(deps: TemporalDeps & { db: Db }) {
   });
 
   router.patch('/:id', async (req, res) => {
-    res.json(await updateTask(deps, req.params.id, parseInput(updateTaskInputSchema, req.body), currentUser(res)));
+    res.json(await updateTask(deps, String(req.params.id), parseInput(updateTaskInputSchema, req.body), currentUser(res)));
   });
 
   router.post('/:id/transition', async (req, res) => {
-    res.json(await transitionTask(deps, req.params.id, parseInput(transitionTaskInputSchema, req.body), currentUser(res)));
+    res.json(await transitionTask(deps, String(req.params.id), parseInput(transitionTaskInputSchema, req.body), currentUser(res)));
   });
 
-  router.post('/:id/notes', async (req, res) => {
+  router.post('/:id/notes', idempotentCreate(db, async (req, res, claim) => {
     const { body } = parseInput(addTaskNoteInputSchema, req.body);
-    res.status(201).json(await addTaskNote(deps, req.params.id, body, currentUser(res)));
-  });
+    return addTaskNote(deps, String(req.params.id), body, currentUser(res), claim);
+  }));
 
-  router.post('/:id/follow-ups', async (req, res) => {
+  router.post('/:id/follow-ups', idempotentCreate(db, async (req, res, claim) => {
     const input = parseInput(createFollowUpInputSchema, req.body);
-    res.status(201).json(await createFollowUp(deps, req.params.id, input, currentUser(res)));
-  });
+    return createFollowUp(deps, String(req.params.id), input, currentUser(res), claim);
+  }));
 
   return router;
 }

@@ -1,15 +1,16 @@
 import type { CreateFollowUpInput, Task } from '../../domain/tasks/task.schema';
 import type { PublicUser } from '../../domain/users/user-role';
+import type { IdempotencyClaim } from '../../db/writes/idempotency-keys';
 import { createTask, type CreateTaskDeps } from './create-task';
 import { findTask } from './find-task';
 
 /** A FOLLOW_UP task under the parent, carrying over its lead, buyer and offer. */
-export async function createFollowUp(deps: CreateTaskDeps, parentId: string, input: CreateFollowUpInput, user: PublicUser): Promise<Task> {
+export async function createFollowUp(deps: CreateTaskDeps, parentId: string, input: CreateFollowUpInput, user: PublicUser, claim?: IdempotencyClaim): Promise<Task> {
   const parent = await findTask(deps.db, parentId);
   const context = {
     ...(parent.leadId ? { leadId: parent.leadId } : {}),
     ...(parent.buyerId ? { buyerId: parent.buyerId } : {}),
     ...(parent.offerId ? { offerId: parent.offerId } : {}),
   };
-  return createTask(deps, { ...input, ...context, type: 'FOLLOW_UP', requiresReview: false, parentTaskId: parent.id }, user);
+  return createTask(deps, { ...input, ...context, type: 'FOLLOW_UP', requiresReview: false, parentTaskId: parent.id }, user, claim);
 }

@@ -1,6 +1,7 @@
 import type { CreateTaskInput, Task } from '../../domain/tasks/task.schema';
 import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
+import { saveIdempotentResult, type IdempotencyClaim } from '../../db/writes/idempotency-keys';
 import { recordEvent } from '../../db/writes/record-event';
 import { toTaskJson } from '../../db/rows';
 import { AppError } from '../errors';
@@ -20,7 +21,12 @@ async function chooseAssignee(db: Db, input: CreateTaskInput, actor: PublicUser)
 }
 
 /** Saves a task with its `task.created` event and starts `task-<id>`, which assigns it and notifies the assignee. */
-export async function createTask(deps: CreateTaskDeps, input: CreateTaskInput & { parentTaskId?: string }, actor: PublicUser): Promise<Task> {
+export async function createTask(
+  deps: CreateTaskDeps,
+  input: CreateTaskInput & { parentTaskId?: string },
+  actor: PublicUser,
+  claim?: IdempotencyClaim,
+): Promise<Task> {
   for (const [field, id] of Object.entries({ leadId: input.leadId, buyerId: input.buyerId, offerId: input.offerId })) {
     if (id) await findAttachmentTarget(deps.db, { [field]: id });
   }
@@ -29,6 +35,7 @@ export async function createTask(deps: CreateTaskDeps, input: CreateTaskInput & 
   const task = await deps.db.$transaction(async (tx) => {
     const created = await tx.task.create({ data: { ...fields, dueAt: new Date(dueAt), assigneeId, createdById: actor.id, status: 'CREATED' } });
     await recordEvent(tx, { entityType: 'task', entityId: created.id, action: 'created', entity: toTaskJson(created), actorId: actor.id });
+    await saveIdempotentResult(tx, claim, toTaskJson(created));
     return created;
   });
   // The task is saved either way; if Temporal is down, its workflow starts with the task's first change.

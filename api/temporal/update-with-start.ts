@@ -15,6 +15,20 @@ export async function updateWithStart<W extends Workflow, Ret, Args extends [unk
   update: UpdateDefinition<Ret, Args>,
   ...args: Args
 ): Promise<Ret> {
+  return updateWithStartOnce(deps, start, update, undefined, ...args);
+}
+
+/**
+ * The same, under an Update id: Temporal answers an id it has seen in the run with that
+ * Update's result instead of running it again (a retried request adds one note, not two).
+ */
+export async function updateWithStartOnce<W extends Workflow, Ret, Args extends [unknown, ...unknown[]]>(
+  deps: TemporalDeps,
+  start: WorkflowStart<W>,
+  update: UpdateDefinition<Ret, Args>,
+  updateId: string | undefined,
+  ...args: Args
+): Promise<Ret> {
   const startWorkflowOperation = new WithStartWorkflowOperation<Workflow>(start.workflowType, {
     workflowId: start.workflowId,
     taskQueue: deps.taskQueue,
@@ -22,7 +36,7 @@ export async function updateWithStart<W extends Workflow, Ret, Args extends [unk
     workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
   });
   try {
-    return await deps.temporal.workflow.executeUpdateWithStart(update, { args, startWorkflowOperation });
+    return await deps.temporal.workflow.executeUpdateWithStart(update, { args, startWorkflowOperation, ...(updateId ? { updateId } : {}) });
   } catch (error) {
     throw toWorkflowError(error);
   }
