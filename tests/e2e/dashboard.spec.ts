@@ -131,6 +131,40 @@ describe('dashboard in the browser', () => {
       await context.close();
     }));
 
+  it('sends a lead again under the same Idempotency-Key after its answer was lost, so it is created once', () =>
+    withStackLogs(async () => {
+      const context = await newContext();
+      const page = await context.newPage();
+      await page.goto(appUrl('/login'));
+      await signIn(page, 'agent@flipstackk.test');
+      await page.getByRole('button', { name: 'Create lead' }).waitFor();
+
+      // The first answer is lost on its way back: the server committed the lead, the browser sees a reset connection.
+      const keys: string[] = [];
+      await page.route('**/api/leads', async (route) => {
+        if (route.request().method() !== 'POST') return route.continue();
+        keys.push(route.request().headers()['idempotency-key'] ?? '');
+        const response = await route.fetch();
+        return keys.length === 1 ? route.abort('connectionreset') : route.fulfill({ response });
+      });
+      await page.getByLabel('Seller name').fill('Retrying Seller');
+      await page.getByLabel('Street').fill('9 Retry Ln');
+      await page.getByLabel('City').fill('Dayton');
+      await page.getByLabel('State').fill('OH');
+      await page.getByLabel('ZIP').fill('45402');
+      await page.getByRole('button', { name: 'Create lead' }).click();
+      await page.getByText('Cannot reach the server').waitFor();
+      await page.getByRole('button', { name: 'Create lead' }).click();
+      await page.getByRole('status').filter({ hasText: 'Lead created for Retrying Seller' }).waitFor();
+
+      expect(keys).toHaveLength(2);
+      expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+      expect(keys[1]).toBe(keys[0]);
+      const leads = await context.request.get(appUrl('/api/leads?q=Retrying%20Seller'));
+      expect(((await leads.json()) as { items: unknown[] }).items).toHaveLength(1);
+      await context.close();
+    }));
+
   it('refuses a wrong password with a message', () =>
     withStackLogs(async () => {
       const context = await newContext();

@@ -7,6 +7,7 @@ import { PROPERTY_TYPES } from '../../../../domain/leads/lead.schema';
 import { applyServerErrors, toNullableNumber, toOptionalNumber } from '../../lib/apply-server-errors';
 import { Field, FormActions } from '../../lib/field';
 import { optionLabel } from '../../lib/format';
+import { useSubmissionKey } from '../../lib/submission-key';
 import { createBuyer, updateBuyer, type Buyer } from './buyers.api';
 
 type FormInput = z.input<typeof createBuyerInputSchema>;
@@ -60,8 +61,9 @@ export function BuyerForm({ buyer, onDone, onCancel }: BuyerFormProps) {
   const toNumber = buyer ? toNullableNumber : toOptionalNumber;
   const { register, handleSubmit, formState, setError } = useForm<FormInput, unknown, FormOutput>({ resolver, defaultValues: defaultsOf(buyer) });
   const { errors } = formState;
+  const submission = useSubmissionKey();
   const save = useMutation({
-    mutationFn: (input: FormOutput) => (buyer ? updateBuyer(buyer.id, input) : createBuyer(input)),
+    mutationFn: (input: FormOutput) => (buyer ? updateBuyer(buyer.id, input) : submission.send(input, (key) => createBuyer(input, key))),
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: ['buyers'] });
       // A new buy box changes which leads fit; those matches live under ['leads'].

@@ -9,7 +9,7 @@ const path = (id: string) => `/api/buyers/${encodeURIComponent(id)}`;
 
 export const listBuyers = (params: URLSearchParams): Promise<Page<Buyer>> => api.get(`/api/buyers?${params.toString()}`);
 export const getBuyer = (id: string): Promise<Buyer> => api.get(path(id));
-export const createBuyer = (input: CreateBuyerInput): Promise<Buyer> => api.post('/api/buyers', input);
+export const createBuyer = (input: CreateBuyerInput, idempotencyKey: string): Promise<Buyer> => api.create('/api/buyers', input, idempotencyKey);
 export const updateBuyer = (id: string, input: UpdateBuyerInput): Promise<Buyer> => api.patch(path(id), input);
 export const changeBuyerStatus = (id: string, status: BuyerStatus): Promise<Buyer> => api.post(`${path(id)}/status`, { status });
 export const listBuyerMatches = (id: string): Promise<List<BuyerMatch>> => api.get(`${path(id)}/matches`);

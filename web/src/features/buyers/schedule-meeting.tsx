@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { useSubmissionKey } from '../../lib/submission-key';
 import { createTask } from '../tasks/tasks.api';
 
 /** The next full hour tomorrow, as a `datetime-local` value. */
@@ -15,9 +16,12 @@ function tomorrowAtNextHour(): string {
 export function ScheduleMeeting({ buyer }: { buyer: { id: string; name: string } }) {
   const queryClient = useQueryClient();
   const [when, setWhen] = useState(tomorrowAtNextHour);
+  const submission = useSubmissionKey();
   const schedule = useMutation({
-    mutationFn: () =>
-      createTask({ title: `Meeting with ${buyer.name}`, type: 'BUYER', priority: 'MEDIUM', dueAt: new Date(when).toISOString(), buyerId: buyer.id }),
+    mutationFn: () => {
+      const task = { title: `Meeting with ${buyer.name}`, type: 'BUYER' as const, priority: 'MEDIUM' as const, dueAt: new Date(when).toISOString(), buyerId: buyer.id };
+      return submission.send(task, (key) => createTask(task, key));
+    },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['tasks'] }),
   });
   const submit = (event: FormEvent) => {

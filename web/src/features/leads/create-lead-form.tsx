@@ -7,6 +7,7 @@ import { leadWorkflowId } from '../../../../domain/workflow-ids';
 import { ApiError } from '../../lib/api-client';
 import { isFieldError, toOptionalNumber } from '../../lib/apply-server-errors';
 import { Field, SelectField } from '../../lib/field';
+import { useSubmissionKey } from '../../lib/submission-key';
 import { useWorkflowLink } from '../../lib/use-workflow-link';
 import { createLead } from './leads.api';
 import './create-lead-form.css';
@@ -36,9 +37,10 @@ export function CreateLeadForm() {
     defaultValues: EMPTY,
   });
   const { errors } = formState;
+  const submission = useSubmissionKey();
 
   const create = useMutation({
-    mutationFn: createLead,
+    mutationFn: (input: FormOutput) => submission.send(input, (key) => createLead(input, key)),
     onSuccess: () => {
       // Without arguments RHF also resets the DOM form, which clears the number input.
       reset();

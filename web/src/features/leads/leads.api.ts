@@ -6,7 +6,7 @@ import { api } from '../../lib/api-client';
 
 export type { SavedView };
 
-export const createLead = (input: CreateLeadInput): Promise<Lead> => api.post<Lead>('/api/leads', input);
+export const createLead = (input: CreateLeadInput, idempotencyKey: string): Promise<Lead> => api.create<Lead>('/api/leads', input, idempotencyKey);
 
 /** `params` is the page's URL query string as is (filters, sort), so shared links list the same. */
 export const listLeads = (params: URLSearchParams): Promise<Page<Lead>> => api.get<Page<Lead>>(`/api/leads?${params.toString()}`);

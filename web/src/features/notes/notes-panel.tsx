@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { fullDate, timeSince } from '../../lib/format';
+import { useSubmissionKey } from '../../lib/submission-key';
 import { createNote, listNotes, type NoteSubject } from './notes.api';
 
 /** Notes on a lead, buyer or task, newest as the server orders them, with a box to add one. */
@@ -9,8 +10,9 @@ export function NotesPanel({ subject }: { subject: NoteSubject }) {
   const [body, setBody] = useState('');
   const [problem, setProblem] = useState<string>();
   const notes = useQuery({ queryKey: ['notes', subject], queryFn: () => listNotes(subject) });
+  const submission = useSubmissionKey();
   const add = useMutation({
-    mutationFn: (text: string) => createNote(subject, text),
+    mutationFn: (text: string) => submission.send({ subject, text }, (key) => createNote(subject, text, key)),
     onSuccess: () => {
       setBody('');
       void queryClient.invalidateQueries({ queryKey: ['notes'] });

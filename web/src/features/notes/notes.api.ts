@@ -8,5 +8,7 @@ export type NoteSubject = { leadId: string } | { buyerId: string } | { taskId: s
 
 export const listNotes = (subject: NoteSubject): Promise<List<Note>> => api.get(`/api/notes?${new URLSearchParams(subject).toString()}`);
 /** A task's notes go through its workflow (an Update of `task-<id>`); others straight to the notes API. */
-export const createNote = (subject: NoteSubject, body: string): Promise<Note> =>
-  'taskId' in subject ? api.post(`/api/tasks/${encodeURIComponent(subject.taskId)}/notes`, { body }) : api.post('/api/notes', { ...subject, body });
+export const createNote = (subject: NoteSubject, body: string, idempotencyKey: string): Promise<Note> =>
+  'taskId' in subject
+    ? api.create(`/api/tasks/${encodeURIComponent(subject.taskId)}/notes`, { body }, idempotencyKey)
+    : api.create('/api/notes', { ...subject, body }, idempotencyKey);

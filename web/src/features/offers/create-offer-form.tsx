@@ -7,6 +7,7 @@ import { applyServerErrors, toOptionalNumber } from '../../lib/apply-server-erro
 import { Field, FormActions, SelectField } from '../../lib/field';
 import { humanize } from '../../lib/format';
 import { listLeadMatches } from '../leads/leads.api';
+import { useSubmissionKey } from '../../lib/submission-key';
 import { createOffer } from './offers.api';
 
 type FormInput = z.input<typeof createOfferInputSchema>;
@@ -32,8 +33,9 @@ export function CreateOfferForm({ leadId, buyer, suggestedAmount, onDone }: Crea
     defaultValues: { leadId, buyerId: buyer?.id, kind: buyer ? 'BUYER' : 'PURCHASE', amount: suggestedAmount ?? undefined, status: 'DRAFT' },
   });
   const { errors } = formState;
+  const submission = useSubmissionKey();
   const create = useMutation({
-    mutationFn: createOffer,
+    mutationFn: (input: FormOutput) => submission.send(input, (key) => createOffer(input, key)),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['offers'] });
       onDone();

@@ -6,5 +6,5 @@ export type { Offer };
 
 export const listOffers = (by: { leadId?: string; buyerId?: string }): Promise<Page<Offer>> =>
   api.get(`/api/offers?${new URLSearchParams(by as Record<string, string>).toString()}`);
-export const createOffer = (input: CreateOfferInput): Promise<Offer> => api.post('/api/offers', input);
+export const createOffer = (input: CreateOfferInput, idempotencyKey: string): Promise<Offer> => api.create('/api/offers', input, idempotencyKey);
 export const changeOfferStatus = (id: string, status: OfferStatus): Promise<Offer> => api.post(`/api/offers/${encodeURIComponent(id)}/status`, { status });

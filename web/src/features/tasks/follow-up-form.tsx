@@ -5,6 +5,7 @@ import { TASK_PRIORITIES, type TaskPriority } from '../../../../domain/tasks/tas
 import { ApiError } from '../../lib/api-client';
 import { Options } from '../../lib/field';
 import { humanize } from '../../lib/format';
+import { useSubmissionKey } from '../../lib/submission-key';
 import { createFollowUp, type TaskDetail } from './tasks.api';
 import { fromLocalInput, toLocalInput } from './task-labels';
 
@@ -17,8 +18,12 @@ export function FollowUpForm({ parent }: { parent: TaskDetail }) {
   const [dueAt, setDueAt] = useState(() => toLocalInput(new Date(Date.now() + 86_400_000).toISOString()));
   const [priority, setPriority] = useState<TaskPriority>('MEDIUM');
   const [problems, setProblems] = useState<Record<string, string>>({});
+  const submission = useSubmissionKey();
   const create = useMutation({
-    mutationFn: () => createFollowUp(parent.id, { title: title.trim(), dueAt: fromLocalInput(dueAt) ?? '', priority }),
+    mutationFn: () => {
+      const input = { title: title.trim(), dueAt: fromLocalInput(dueAt) ?? '', priority };
+      return submission.send(input, (key) => createFollowUp(parent.id, input, key));
+    },
     onSuccess: (task) => {
       void queryClient.invalidateQueries({ queryKey: ['tasks'] });
       void navigate(`/tasks/${task.id}`);

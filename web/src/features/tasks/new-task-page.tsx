@@ -9,6 +9,7 @@ import { applyServerErrors, isFieldError } from '../../lib/apply-server-errors';
 import { Field, SelectField } from '../../lib/field';
 import { humanize } from '../../lib/format';
 import { useUsers } from '../users/use-users';
+import { useSubmissionKey } from '../../lib/submission-key';
 import { createTask, suggestAssignee } from './tasks.api';
 import { fromLocalInput, toLocalInput } from './task-labels';
 import './tasks.css';
@@ -51,15 +52,18 @@ export function NewTaskPage() {
     if (suggestedId && !form.getFieldState('assigneeId').isDirty) form.setValue('assigneeId', suggestedId);
   }, [suggestedId, form]);
 
+  const submission = useSubmissionKey();
   const create = useMutation({
-    mutationFn: (values: FormOutput) =>
-      createTask({
+    mutationFn: (values: FormOutput) => {
+      const task = {
         ...values,
         description: values.description || undefined,
         dueAt: fromLocalInput(values.dueAt)!,
         assigneeId: values.assigneeId || undefined,
         ...context,
-      }),
+      };
+      return submission.send(task, (key) => createTask(task, key));
+    },
     onSuccess: (task) => {
       void queryClient.invalidateQueries({ queryKey: ['tasks'] });
       void navigate(`/tasks/${task.id}`);

@@ -23,13 +23,13 @@ export const queryTasks = (params: URLSearchParams): Promise<Page<Task>> => api.
 export const getTask = (id: string): Promise<TaskDetail> => api.get(`/api/tasks/${encodeURIComponent(id)}`);
 
 export type NewTask = Omit<CreateTaskInput, 'requiresReview' | 'type' | 'priority'> & Partial<Pick<CreateTaskInput, 'requiresReview' | 'type' | 'priority'>>;
-export const createTask = (task: NewTask): Promise<Task> => api.post('/api/tasks', task);
+export const createTask = (task: NewTask, idempotencyKey: string): Promise<Task> => api.create('/api/tasks', task, idempotencyKey);
 
 export const transitionTask = (id: string, action: TaskAction, reason?: string): Promise<TaskDetail> =>
   api.post(`/api/tasks/${encodeURIComponent(id)}/transition`, { action, ...(reason ? { reason } : {}) });
 export const updateTask = (id: string, change: UpdateTaskInput): Promise<TaskDetail> => api.patch(`/api/tasks/${encodeURIComponent(id)}`, change);
-export const createFollowUp = (id: string, input: Omit<CreateFollowUpInput, 'priority'> & { priority?: TaskPriority }): Promise<Task> =>
-  api.post(`/api/tasks/${encodeURIComponent(id)}/follow-ups`, input);
+export const createFollowUp = (id: string, input: Omit<CreateFollowUpInput, 'priority'> & { priority?: TaskPriority }, idempotencyKey: string): Promise<Task> =>
+  api.create(`/api/tasks/${encodeURIComponent(id)}/follow-ups`, input, idempotencyKey);
 
 export const bulkTasks = (ids: string[], action: BulkTaskInput['action'], assigneeId?: string): Promise<BulkTaskResult> =>
   api.post('/api/tasks/bulk', { ids, action, ...(assigneeId ? { assigneeId } : {}) });
