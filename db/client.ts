@@ -5,9 +5,40 @@ import { PrismaClient } from '../prisma/generated/client';
 export type Db = PrismaClient;
 export type { Prisma } from '../prisma/generated/client';
 
-/** Opens the SQLite database through Prisma's JS engine, in WAL mode, waiting up to 5 s on a busy lock. */
+/** How long a statement waits for another process's write lock before failing with "database is locked". */
+export const BUSY_TIMEOUT_MS = 10_000;
+
+type PreparingClient = { prepare(sql: string): unknown };
+type SqlDriverAdapter = Awaited<ReturnType<PrismaBetterSQLite3['connect']>>;
+
+/**
+ * The adapter opens each transaction with a plain (deferred) `BEGIN`: one that reads and then
+ * writes fails with SQLITE_BUSY_SNAPSHOT, without waiting, when another process (the API beside
+ * the worker) committed in between. `BEGIN IMMEDIATE` takes the write lock first, waiting up to the
+ * busy timeout, so such a transaction waits its turn instead of failing. The adapter has no option
+ * for it, so its connection's `prepare` swaps the statement.
+ */
+function beginImmediate(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const connection = (adapter as unknown as { client?: PreparingClient }).client;
+  if (!connection || typeof connection.prepare !== 'function') throw new Error('db/client: the SQLite adapter no longer exposes its connection; BEGIN IMMEDIATE cannot be set');
+  const prepare = connection.prepare.bind(connection);
+  connection.prepare = (sql: string) => prepare(sql === 'BEGIN' ? 'BEGIN IMMEDIATE' : sql);
+  return adapter;
+}
+
+class ImmediateTransactionsSQLite3 extends PrismaBetterSQLite3 {
+  override async connect(): Promise<SqlDriverAdapter> {
+    return beginImmediate(await super.connect());
+  }
+}
+
+/**
+ * Opens the SQLite database through Prisma's JS engine: WAL, a busy timeout, and transactions that
+ * take the write lock when they begin (see beginImmediate). Every process (API, worker, scripts)
+ * opens it here.
+ */
 export async function openDb(databaseFile: string): Promise<Db> {
-  const adapter = new PrismaBetterSQLite3({ url: `file:${path.resolve(databaseFile)}`, timeout: 5_000 });
+  const adapter = new ImmediateTransactionsSQLite3({ url: `file:${path.resolve(databaseFile)}`, timeout: BUSY_TIMEOUT_MS });
   const db = new PrismaClient({ adapter });
   await db.$queryRawUnsafe('PRAGMA journal_mode=WAL');
   await db.$executeRawUnsafe('PRAGMA synchronous=NORMAL');
