@@ -17,6 +17,7 @@ module.exports = {
         '<rootDir>/tests/workflows/**/*.test.ts',
         '<rootDir>/tests/activities/**/*.test.ts',
         '<rootDir>/tests/db/**/*.test.ts',
+        '<rootDir>/tests/worker/**/*.test.ts',
         '<rootDir>/tests/api/**/*.test.ts',
         '<rootDir>/tests/integration/**/*.test.ts',
         '<rootDir>/tests/scripts/**/*.test.ts',

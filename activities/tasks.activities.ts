@@ -19,6 +19,7 @@ import { saveNote } from '../db/writes/save-note';
 import { parseColumn, toBuyerJson, toTaskJson } from '../db/rows';
 import { loadCandidates } from '../db/queries/load-candidates';
 import { saveAutomaticTask } from './save-automatic-task';
+import { markWorkflowStarted } from '../db/writes/mark-workflow-started';
 
 export interface TaskActivityDeps {
   db: Db;
@@ -154,6 +155,8 @@ export function createTaskActivities({ db }: TaskActivityDeps) {
     /** CREATED → ASSIGNED, and the assignee is told. A task already past CREATED is left as it is. */
     async assignTask({ taskId }: { taskId: string }): Promise<TaskSnapshot> {
       return db.$transaction(async (tx) => {
+        // The workflow runs: however it was started (by its parent, the API or the reconciler), the reconciler can leave the task alone.
+        await markWorkflowStarted(tx, 'task', taskId);
         const task = await findTask(tx, taskId);
         if (task.status !== 'CREATED' || !task.assigneeId) return snapshotOf(task);
         const assigned = await tx.task.update({ where: { id: taskId }, data: { status: 'ASSIGNED' } });

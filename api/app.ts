@@ -17,6 +17,7 @@ import { createDashboardRouter } from './routes/dashboard.router';
 import { createDealsRouter } from './routes/deals.router';
 import { createDocumentsRouter } from './routes/documents.router';
 import { createEventsRouter } from './routes/events.router';
+import { createHealthMonitor, type HealthMonitor } from './health/health-monitor';
 import { createHealthRouter } from './routes/health.router';
 import { createHistoryRouter } from './routes/history.router';
 import { createLeadsRouter } from './routes/leads.router';
@@ -57,6 +58,8 @@ export interface AppDeps {
   deadlines?: Deadlines;
   /** Folder of the built web app; served with a fallback to index.html when present. */
   webDist?: string;
+  /** The background health checks (the process entry starts them); by default they run when /api/health is asked. */
+  health?: HealthMonitor;
 }
 
 /** The Express app, without listening: the process entry and the tests both use it. */
@@ -85,7 +88,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(noStore);
   api.use(express.json({ limit: '1mb' }));
   api.use(cookieParser());
-  api.use('/health', createHealthRouter({ db, temporal }));
+  api.use('/health', createHealthRouter({ health: deps.health ?? createHealthMonitor({ db, temporal }) }));
   api.use('/auth', createAuthRouter({ db, sessions, passwords, limiter, secureCookie: deps.secureCookie }));
   api.get('/openapi.json', (_req, res) => {
     res.json(openApiDocument());

@@ -1,18 +1,21 @@
 import { openDb } from '../db/client';
 import { createApp } from './app';
+import { createHealthMonitor } from './health/health-monitor';
 import { loadApiEnv } from './env';
-import { startMissingBuyerWorkflows } from './buyers/start-buyer-workflow';
-import { startMissingLeadWorkflows } from './leads/start-lead-workflow';
 import { createEventHub } from './sse/event-hub';
 import { connectTemporal } from './temporal/client';
 
 async function main(): Promise<void> {
   const env = loadApiEnv();
   const db = await openDb(env.databaseFile);
-  const temporal = await connectTemporal(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE);
+  // Connects on first use: the API serves while Temporal is down, and records saved meanwhile are started by the worker's reconciler.
+  const temporal = connectTemporal(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE);
   const hub = createEventHub({ db, pollMs: env.EVENT_POLL_MS });
   await hub.start();
+  const health = createHealthMonitor({ db, temporal });
+  health.start();
   const app = createApp({
+    health,
     db,
     temporal,
     hub,
@@ -32,15 +35,12 @@ async function main(): Promise<void> {
     deadlines: env.deadlines,
     webDist: env.WEB_DIST,
   });
-  const workflowDeps = { db, temporal, taskQueue: env.TEMPORAL_TASK_QUEUE };
-  const started = (await startMissingLeadWorkflows(workflowDeps)) + (await startMissingBuyerWorkflows(workflowDeps));
-  if (started > 0) console.log(`api: started ${started} workflow(s) that were missing`);
-
   const server = app.listen(env.PORT, env.HOST, () => {
     console.log(`api: listening on http://${env.HOST}:${env.PORT}`);
   });
   const shutdown = (): void => {
     hub.stop();
+    health.stop();
     server.close(() => {
       void Promise.all([db.$disconnect(), temporal.connection.close()]).finally(() => process.exit(0));
     });

@@ -5,7 +5,7 @@
  * two years spread across the pipeline with deals for the closed ones, buyers with buy boxes,
  * our purchase offers and buyers' offers on contracted leads, tasks of every kind and the leads'
  * history. Straight SQL in large transactions, no workflows: the rows carry `workflowStartedAt`,
- * so the API does not start a workflow for each.
+ * so the worker's reconciler does not start a workflow for each.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
   const addBuyer = inserter(db, 'Buyer', ['id', 'name', 'company', 'email', 'phone', 'status', 'cashBuyer', 'proofOfFundsAmount', 'markets', 'propertyTypes', 'minPrice', 'maxPrice', 'workflowStartedAt', 'createdAt', 'updatedAt']);
   const addMarket = inserter(db, 'BuyerMarket', ['buyerId', 'market']);
   const addOffer = inserter(db, 'Offer', ['id', 'leadId', 'buyerId', 'kind', 'amount', 'status', 'createdById', 'workflowStartedAt', 'createdAt', 'updatedAt']);
-  const addTask = inserter(db, 'Task', ['id', 'title', 'type', 'priority', 'status', 'requiresReview', 'dueAt', 'overdue', 'assigneeId', 'leadId', 'buyerId', 'completedAt', 'createdAt', 'updatedAt']);
+  const addTask = inserter(db, 'Task', ['id', 'title', 'type', 'priority', 'status', 'requiresReview', 'dueAt', 'overdue', 'assigneeId', 'leadId', 'buyerId', 'completedAt', 'workflowStartedAt', 'createdAt', 'updatedAt']);
 
   db.transaction(() => {
     for (const user of team) {
@@ -138,7 +138,7 @@ async function main(): Promise<void> {
       const onLead = leadIds.length > 0 && faker.datatype.boolean(0.7);
       const onBuyer = !onLead && buyerIds.length > 0 && faker.datatype.boolean(0.6);
       const task = taskRow(faker, index, createdIn(index, options.tasks), now, team, onLead ? faker.helpers.arrayElement(leadIds) : null, onBuyer ? faker.helpers.arrayElement(buyerIds) : null);
-      addTask({ ...task, updatedAt: task.completedAt ?? task.createdAt });
+      addTask({ ...task, workflowStartedAt: task.createdAt, updatedAt: task.completedAt ?? task.createdAt });
       count('Task');
     }
   })();

@@ -2,6 +2,7 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import { createActivities } from '../activities';
 import type { Deadlines } from '../domain/config/deadlines';
 import type { Db } from '../db/client';
+import { ensureSearchAttributes } from './search-attributes';
 
 export interface FlipstackkWorkerOptions {
   connection: NativeConnection;
@@ -11,15 +12,23 @@ export interface FlipstackkWorkerOptions {
   deadlines: Deadlines;
   /** Tests pass a prebuilt bundle; processes bundle `workflows/` at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** Activities and local activities run at once (the SDK's default is 100 each). */
+  maxActivities?: number;
+  /** Workflow tasks run at once (the SDK's default is 40). */
+  maxWorkflowTasks?: number;
 }
 
-export function createFlipstackkWorker(options: FlipstackkWorkerOptions): Promise<Worker> {
+/** The worker, once the namespace has the search attributes its workflows upsert. */
+export async function createFlipstackkWorker(options: FlipstackkWorkerOptions): Promise<Worker> {
   const { connection, namespace, taskQueue, db, deadlines, workflowBundle } = options;
+  await ensureSearchAttributes(connection, namespace);
   return Worker.create({
     connection,
     namespace,
     taskQueue,
     activities: createActivities({ db, deadlines }),
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
+    ...(options.maxActivities ? { maxConcurrentActivityTaskExecutions: options.maxActivities, maxConcurrentLocalActivityExecutions: options.maxActivities } : {}),
+    ...(options.maxWorkflowTasks ? { maxConcurrentWorkflowTaskExecutions: options.maxWorkflowTasks } : {}),
   });
 }

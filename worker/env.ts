@@ -1,12 +1,23 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { durationSchema } from '../domain/config/duration';
 import { deadlineEnvFields, deadlinesFromEnv, parseEnv, sharedEnvFields } from '../domain/config/env-fields';
+
+const count = (max: number) => z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(max, `must be at most ${max}`);
 
 const workerEnvSchema = z.object({
   ...sharedEnvFields,
   ...deadlineEnvFields,
   /** IANA time zone of the monthly review schedule's "first day of the month, 08:00". */
   REVIEW_SCHEDULE_TIMEZONE: z.string().min(1).default('UTC'),
+  /** Pause between the reconciler's passes over records whose workflow has not started. */
+  RECONCILE_INTERVAL: durationSchema.prefault('5s'),
+  /** Records the reconciler reads and starts per page, oldest first. */
+  RECONCILE_BATCH: count(1000).default(50),
+  /** Activities (and local activities) one worker runs at once: database writes on one SQLite file. */
+  WORKER_MAX_ACTIVITIES: count(1000).default(20),
+  /** Workflow tasks one worker runs at once. */
+  WORKER_MAX_WORKFLOW_TASKS: count(1000).default(40),
 });
 
 export function loadWorkerEnv(source: Record<string, string | undefined> = process.env) {

@@ -1,28 +1,46 @@
-import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
+import { connectTemporal } from '../api/temporal/client';
 import { openDb } from '../db/client';
 import { createFlipstackkWorker } from './create-worker';
 import { loadWorkerEnv } from './env';
 import { ensureMonthlyReviewSchedule } from './monthly-review-schedule';
+import { startReconciler } from './reconciler';
+
+/** Connects to Temporal, waiting (1 s, doubling up to 10 s) while it cannot be reached rather than exiting. */
+async function connectWhenReachable(address: string): Promise<NativeConnection> {
+  for (let waitMs = 1_000, attempt = 1; ; attempt += 1, waitMs = Math.min(waitMs * 2, 10_000)) {
+    try {
+      return await NativeConnection.connect({ address });
+    } catch (error) {
+      if (attempt === 1) console.log(`worker: waiting for Temporal at ${address} (${error instanceof Error ? error.message : String(error)})`);
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
+  }
+}
 
 async function main(): Promise<void> {
   const env = loadWorkerEnv();
   const db = await openDb(env.databaseFile);
-  const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
+  const connection = await connectWhenReachable(env.TEMPORAL_ADDRESS);
   const worker = await createFlipstackkWorker({
     connection,
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     db,
     deadlines: env.deadlines,
+    maxActivities: env.WORKER_MAX_ACTIVITIES,
+    maxWorkflowTasks: env.WORKER_MAX_WORKFLOW_TASKS,
   });
-  const clientConnection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
-  const schedule = await ensureMonthlyReviewSchedule(new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE }), env.TEMPORAL_TASK_QUEUE, env.REVIEW_SCHEDULE_TIMEZONE);
-  await clientConnection.close();
+  const client = connectTemporal(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE);
+  const schedule = await ensureMonthlyReviewSchedule(client, env.TEMPORAL_TASK_QUEUE, env.REVIEW_SCHEDULE_TIMEZONE);
   console.log(`worker: monthly review schedule ${schedule}`);
+  const reconciler = startReconciler({ db, temporal: client, taskQueue: env.TEMPORAL_TASK_QUEUE, intervalMs: env.RECONCILE_INTERVAL, batchSize: env.RECONCILE_BATCH });
+  console.log(`worker: reconciling missing workflows every ${env.RECONCILE_INTERVAL} ms, ${env.RECONCILE_BATCH} at a time`);
   console.log(`worker: polling task queue "${env.TEMPORAL_TASK_QUEUE}" on ${env.TEMPORAL_ADDRESS}`);
   // Worker.run() resolves after SIGINT/SIGTERM, once in-flight tasks have finished.
   await worker.run();
+  await reconciler.stop();
+  await client.connection.close();
   await connection.close();
   await db.$disconnect();
 }

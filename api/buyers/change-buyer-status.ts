@@ -19,6 +19,7 @@ export async function changeBuyerStatus(deps: TemporalDeps & { db: Db }, buyerId
     status: buyer.status as BuyerStatus,
     isNew: buyer.workflowStartedAt === null,
     pofExpiresAt: buyer.pofExpiresAt?.toISOString() ?? null,
+    createdAt: buyer.createdAt.toISOString(),
   });
   await updateWithStart(deps, start, changeBuyerStatusUpdate, { status, actorId: actor.id });
   return toBuyerJson(await deps.db.buyer.findUniqueOrThrow({ where: { id: buyerId } }));

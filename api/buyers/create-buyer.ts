@@ -28,7 +28,7 @@ export async function createBuyer(deps: TemporalDeps & { db: Db }, input: Create
     await saveIdempotentResult(tx, claim, toBuyerJson(created));
     return created;
   });
-  // The buyer is saved either way; if Temporal is down, the API starts its workflow when it next boots.
+  // The buyer is saved either way; if Temporal is down, the worker's reconciler starts its workflow.
   await startOrLog(`buyer ${buyer.id}`, () => startBuyerWorkflow(deps, buyer));
   return toBuyerJson(buyer);
 }

@@ -7,7 +7,8 @@ import { recordEvent } from '../../db/writes/record-event';
 import { toDocumentJson } from '../../db/rows';
 import { findAttachmentTarget } from '../record-target';
 import type { TemporalDeps } from '../temporal/client';
-import { startOrLog, startWorkflow } from '../temporal/start-workflow';
+import { startRecordWorkflow } from '../temporal/start-record-workflow';
+import { startOrLog } from '../temporal/start-workflow';
 import { documentWorkflowStart } from '../temporal/workflow-starts';
 
 /**
@@ -30,8 +31,8 @@ export async function createDocument(
   });
   const expiry = doc.expiresAt;
   if (expiry && expiry.getTime() > Date.now()) {
-    // The document is saved either way; a start that fails is logged.
-    await startOrLog(`document ${doc.id}`, () => startWorkflow(deps, documentWorkflowStart(doc.id, expiry.toISOString())));
+    // The document is saved either way; if Temporal is down, the worker's reconciler starts its workflow.
+    await startOrLog(`document ${doc.id}`, () => startRecordWorkflow(deps, 'document', doc.id, documentWorkflowStart(doc.id, expiry.toISOString())));
   }
   return toDocumentJson(doc);
 }

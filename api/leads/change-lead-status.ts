@@ -25,7 +25,7 @@ export async function changeLeadStatus(
   const check = checkLeadTransition(lead.status as Lead['status'], input.status, input.reason);
   if (!check.ok) throw new AppError('CONFLICT', check.reason);
 
-  await updateWithStart(deps, leadWorkflowStart({ leadId, status: lead.status as Lead['status'] }), changeLeadStatusUpdate, {
+  await updateWithStart(deps, leadWorkflowStart({ leadId, status: lead.status as Lead['status'], ownerId: lead.ownerId }), changeLeadStatusUpdate, {
     status: input.status,
     reason: input.reason,
     actorId: actor.id,

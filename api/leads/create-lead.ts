@@ -37,7 +37,7 @@ export async function createLead(deps: CreateLeadDeps, input: CreateLeadInput, a
     await saveIdempotentResult(tx, claim, toLeadJson(created));
     return created;
   });
-  // The lead is saved either way; if Temporal is down, the API starts its workflow when it next boots.
+  // The lead is saved either way; if Temporal is down, the worker's reconciler starts its workflow.
   await startOrLog(`lead ${lead.id}`, () => startLeadWorkflow(deps, lead));
   return toLeadJson(lead);
 }

@@ -3,14 +3,19 @@ import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
 import { recordEvent } from '../../db/writes/record-event';
 import { toLeadJson } from '../../db/rows';
+import { leadWorkflowId } from '../../domain/workflow-ids';
+import { leadOwnerChangedSignal } from '../../workflows/leads/lead.messages';
 import { AppError } from '../errors';
+import type { TemporalDeps } from '../temporal/client';
+import { signalWorkflow } from '../temporal/signal-workflow';
 import { findLead } from './get-lead';
 
 const blankToNull = (value: string | null | undefined) => (value === '' ? null : value);
 
 /** Plain fields are written directly, with a `lead.updated` event; the status is the workflow's. */
-export async function updateLead(db: Db, leadId: string, input: UpdateLeadInput, actor: PublicUser): Promise<LeadRecord> {
-  await findLead(db, leadId);
+export async function updateLead(deps: TemporalDeps & { db: Db }, leadId: string, input: UpdateLeadInput, actor: PublicUser): Promise<LeadRecord> {
+  const { db } = deps;
+  const before = await findLead(db, leadId);
   if (input.ownerId && !(await db.user.findFirst({ where: { id: input.ownerId, active: true }, select: { id: true } }))) {
     throw new AppError('UNPROCESSABLE', 'ownerId must name an active user', { ownerId: 'must name an active user' });
   }
@@ -28,5 +33,11 @@ export async function updateLead(db: Db, leadId: string, input: UpdateLeadInput,
     await recordEvent(tx, { entityType: 'lead', entityId: leadId, action: 'updated', entity: toLeadJson(row), actorId: actor.id });
     return row;
   });
+  if (updated.ownerId !== before.ownerId) {
+    // Only the workflow's Owner search attribute follows; the lead is saved whatever Temporal answers.
+    await signalWorkflow(deps, leadWorkflowId(leadId), leadOwnerChangedSignal, { ownerId: updated.ownerId }).catch((error: unknown) => {
+      console.error(`lead ${leadId}: Owner search attribute not updated:`, error instanceof Error ? error.message : error);
+    });
+  }
   return toLeadJson(updated);
 }

@@ -6,7 +6,8 @@ import { recordEvent } from '../../db/writes/record-event';
 import { toOfferJson, type OfferJson } from '../../db/rows';
 import { AppError } from '../errors';
 import type { TemporalDeps } from '../temporal/client';
-import { startOrLog, startWorkflow } from '../temporal/start-workflow';
+import { startRecordWorkflow } from '../temporal/start-record-workflow';
+import { startOrLog } from '../temporal/start-workflow';
 import { offerWorkflowStart } from '../temporal/workflow-starts';
 import { changeOfferStatus } from './change-offer-status';
 
@@ -33,9 +34,9 @@ export async function createOffer(deps: TemporalDeps & { db: Db }, input: Create
     await replaceIdempotentResult(deps.db, claim, sent);
     return sent;
   }
-  // The draft is kept either way; its next status change starts the workflow (update-with-start).
+  // The draft is kept either way; if Temporal is down, the worker's reconciler (or its next status change) starts the workflow.
   await startOrLog(`offer ${offer.id}`, () =>
-    startWorkflow(deps, offerWorkflowStart({ offerId: offer.id, status: 'DRAFT', expiresAt: offer.expiresAt?.toISOString() ?? null })),
+    startRecordWorkflow(deps, 'offer', offer.id, offerWorkflowStart({ offerId: offer.id, status: 'DRAFT', expiresAt: offer.expiresAt?.toISOString() ?? null })),
   );
   return toOfferJson(offer);
 }

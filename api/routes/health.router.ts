@@ -1,13 +1,11 @@
-import type { Client } from '@temporalio/client';
 import { Router } from 'express';
-import type { Db } from '../../db/client';
-import { checkHealth } from '../health/check-health';
+import type { HealthMonitor } from '../health/health-monitor';
 
-export function createHealthRouter(deps: { db: Db; temporal: Client }) {
+export function createHealthRouter(deps: { health: HealthMonitor }) {
   const router = Router();
 
   router.get('/', async (_req, res) => {
-    const body = await checkHealth(deps);
+    const body = await deps.health.current();
     res.status(body.status === 'ok' ? 200 : 503).json(body);
   });
 

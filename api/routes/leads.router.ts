@@ -31,7 +31,7 @@ export function createLeadsRouter(deps: TemporalDeps & { db: Db; dealMath: DealM
 
   router.patch('/:id', async (req, res) => {
     const input = parseInput(updateLeadInputSchema, req.body);
-    res.json(await priced(await updateLead(deps.db, req.params.id, input, currentUser(res))));
+    res.json(await priced(await updateLead(deps, req.params.id, input, currentUser(res))));
   });
 
   router.post('/:id/archive', async (req, res) => {

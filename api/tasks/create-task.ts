@@ -7,7 +7,8 @@ import { toTaskJson } from '../../db/rows';
 import { AppError } from '../errors';
 import { findAttachmentTarget } from '../record-target';
 import type { TemporalDeps } from '../temporal/client';
-import { startOrLog, startWorkflow } from '../temporal/start-workflow';
+import { startRecordWorkflow } from '../temporal/start-record-workflow';
+import { startOrLog } from '../temporal/start-workflow';
 import { taskWorkflowStart } from '../temporal/workflow-starts';
 import { suggestAssignee } from './suggest-assignee';
 
@@ -38,7 +39,7 @@ export async function createTask(
     await saveIdempotentResult(tx, claim, toTaskJson(created));
     return created;
   });
-  // The task is saved either way; if Temporal is down, its workflow starts with the task's first change.
-  await startOrLog(`task ${task.id}`, () => startWorkflow(deps, taskWorkflowStart(task.id)));
+  // The task is saved either way; if Temporal is down, the worker's reconciler (or the task's first change) starts its workflow.
+  await startOrLog(`task ${task.id}`, () => startRecordWorkflow(deps, 'task', task.id, taskWorkflowStart(task.id)));
   return toTaskJson(task);
 }

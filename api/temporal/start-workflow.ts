@@ -1,31 +1,46 @@
-import { WorkflowIdConflictPolicy } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/client';
 import type { Workflow } from '@temporalio/common';
 import type { TemporalDeps } from './client';
 import { toWorkflowError } from './workflow-failure';
 import type { WorkflowStart } from './workflow-starts';
 
-/** Starts the workflow; one already running under the id is kept. */
-export async function startWorkflow<W extends Workflow>(deps: TemporalDeps, start: WorkflowStart<W>): Promise<void> {
+/** How long a route waits for a start: a record is saved either way, and the reconciler starts what this missed. */
+export const START_DEADLINE_MS = 700;
+
+/**
+ * Starts the workflow within `deadlineMs`. One already running under the id is kept, and one that
+ * ran and ended counts as started too (the record's lifecycle already ran), so a start can be
+ * repeated safely. Temporal unreachable (or too slow) is a SERVICE_UNAVAILABLE AppError.
+ */
+export async function startWorkflow<W extends Workflow>(deps: TemporalDeps, start: WorkflowStart<W>, deadlineMs = START_DEADLINE_MS): Promise<void> {
   try {
-    await deps.temporal.workflow.start<Workflow>(start.workflowType, {
-      workflowId: start.workflowId,
-      taskQueue: deps.taskQueue,
-      args: start.args,
-      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-    });
+    // A deadline on the call itself: without it the client retries an unreachable server.
+    await deps.temporal.connection.withDeadline(Date.now() + deadlineMs, () =>
+      deps.temporal.workflow.start<Workflow>(start.workflowType, {
+        workflowId: start.workflowId,
+        taskQueue: deps.taskQueue,
+        args: start.args,
+        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      }),
+    );
   } catch (error) {
+    if (error instanceof WorkflowExecutionAlreadyStartedError) return;
     throw toWorkflowError(error);
   }
 }
 
 /**
  * For a record saved before its workflow starts: the record is kept either way, so a start that
- * fails (Temporal down) is logged rather than answered; each caller says what starts it later.
+ * fails (Temporal down) is logged rather than answered; the worker's reconciler starts it later.
+ * Resolves whether the workflow started.
  */
-export async function startOrLog(what: string, start: () => Promise<void>): Promise<void> {
+export async function startOrLog(what: string, start: () => Promise<void>): Promise<boolean> {
   try {
     await start();
+    return true;
   } catch (error) {
-    console.error(`${what}: workflow not started yet:`, error instanceof Error ? error.message : error);
+    console.error(`${what}: workflow not started yet (the reconciler will start it):`, error instanceof Error ? error.message : error);
+    return false;
   }
 }

@@ -1,4 +1,8 @@
 import type { Workflow } from '@temporalio/common';
+import type { BuyerStatus } from '../../domain/buyers/buyer.schema';
+import type { LeadStatus } from '../../domain/leads/lead.schema';
+import type { OfferStatus } from '../../domain/offers/offer.schema';
+import type { PendingWorkflowRow, WorkflowKind } from '../../db/queries/pending-workflows';
 import { buyerWorkflowId, documentWorkflowId, leadWorkflowId, offerWorkflowId, taskWorkflowId } from '../../domain/workflow-ids';
 import type { BuyerWorkflowInput, buyerWorkflow } from '../../workflows/buyers/buyer.workflow';
 import type { documentExpiryWorkflow } from '../../workflows/documents/document.workflow';
@@ -42,3 +46,29 @@ export const documentWorkflowStart = (documentId: string, expiresAt: string): Wo
   workflowId: documentWorkflowId(documentId),
   args: [{ documentId, expiresAt }],
 });
+
+/**
+ * The start of a record's workflow as when the record was created, from its row: what the
+ * reconciler starts for a record saved while Temporal was unreachable. Deadlines count from the
+ * record's creation, not from this start.
+ */
+export function pendingWorkflowStart(kind: WorkflowKind, row: PendingWorkflowRow): WorkflowStart<Workflow> {
+  switch (kind) {
+    case 'lead':
+      return leadWorkflowStart({ leadId: row.id, status: row.status as LeadStatus, ...(row.ownerId ? { ownerId: row.ownerId } : {}) });
+    case 'buyer':
+      return buyerWorkflowStart({
+        buyerId: row.id,
+        status: row.status as BuyerStatus,
+        isNew: true,
+        pofExpiresAt: row.pofExpiresAt?.toISOString() ?? null,
+        createdAt: row.createdAt.toISOString(),
+      });
+    case 'offer':
+      return offerWorkflowStart({ offerId: row.id, status: row.status as OfferStatus, expiresAt: row.expiresAt?.toISOString() ?? null });
+    case 'task':
+      return taskWorkflowStart(row.id);
+    case 'document':
+      return documentWorkflowStart(row.id, row.expiresAt!.toISOString());
+  }
+}

@@ -6,6 +6,7 @@ import { openDb } from '../../db/client';
 import { seedDemoData } from '../../prisma/seed';
 import { isPortOpen, startProcess, waitFor } from './processes';
 import { supervise, type SupervisedProcess } from './supervisor';
+import { searchAttributeArgs } from './temporal-cli';
 
 export interface StackOptions {
   rootDir: string;
@@ -89,6 +90,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       // WAL with synchronous=NORMAL survives any process kill and saves an fsync per commit.
       '--sqlite-pragma', 'journal_mode=wal',
       '--sqlite-pragma', 'synchronous=normal',
+      // The workflows' search attributes (LeadStatus, Owner, Overdue, TaskStatus, Assignee, DueAt).
+      ...searchAttributeArgs(),
       ...(options.headless ? ['--headless'] : []),
     ];
     const temporal = supervise('temporal', () => startProcess('temporal', options.temporalCli, temporalArgs, { log }), supervision);

@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { SEARCH_ATTRIBUTE_KEYS } from '../../workflows/shared/search-attributes';
 
 export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal@v1.5.1';
 
@@ -45,4 +46,11 @@ export function ensureTemporalCli(log: (line: string) => void = console.log): st
   const built = findTemporalCli();
   if (result.status !== 0 || !built) throw new Error(`go install ${TEMPORAL_CLI_MODULE} failed (exit ${result.status})`);
   return built;
+}
+
+const CLI_TYPE_NAMES = { TEXT: 'Text', KEYWORD: 'Keyword', INT: 'Int', DOUBLE: 'Double', BOOL: 'Bool', DATETIME: 'Datetime', KEYWORD_LIST: 'KeywordList' } as const;
+
+/** `temporal server start-dev` arguments declaring the workflows' custom search attributes (`--search-attribute LeadStatus=Keyword` …). */
+export function searchAttributeArgs(): string[] {
+  return SEARCH_ATTRIBUTE_KEYS.flatMap((key) => ['--search-attribute', `${key.name}=${CLI_TYPE_NAMES[key.type]}`]);
 }

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
-import { Client, Connection } from '@temporalio/client';
 import { createApp, type AppDeps } from '../../api/app';
 import { createEventHub, type EventHub } from '../../api/sse/event-hub';
+import { connectTemporal } from '../../api/temporal/client';
 import { freePort } from '../../scripts/lib/processes';
 import { TEST_PASSWORD } from './factories';
 import { createTestDb, type TestDb } from './test-db';
@@ -23,12 +23,13 @@ export async function startAppWithoutTemporal(
   options: { secureCookie?: boolean; app?: Partial<Pick<AppDeps, 'sessionTtlMs' | 'sessionIdleMs' | 'maxSessionsPerUser' | 'loginLimits' | 'passwordConcurrency' | 'passwordHashing' | 'now'>> } = {},
 ): Promise<OfflineApp> {
   const testDb = await createTestDb();
-  const connection = await Connection.lazy({ address: `127.0.0.1:${await freePort()}`, connectTimeout: 500 });
+  // The API's own client, so its quick failure is what the tests see.
+  const temporal = connectTemporal(`127.0.0.1:${await freePort()}`, 'default');
   const hub = createEventHub({ db: testDb.db, pollMs: 25, ...(options.app?.now ? { now: options.app.now } : {}) });
   await hub.start();
   const app = createApp({
     db: testDb.db,
-    temporal: new Client({ connection }),
+    temporal,
     hub,
     taskQueue: 'unused',
     secureCookie: options.secureCookie ?? false,
@@ -56,7 +57,7 @@ export async function startAppWithoutTemporal(
       hub.stop();
       server.closeAllConnections();
       server.close();
-      await connection.close();
+      await temporal.connection.close();
       await testDb.close();
     },
   };

@@ -9,7 +9,7 @@ import type { Deadlines } from '../../domain/config/deadlines';
 import type { Db } from '../../db/client';
 import { freePort, startProcess, stopProcess, waitFor } from '../../scripts/lib/processes';
 import { temporalAnswers } from '../../scripts/lib/stack';
-import { findTemporalCli } from '../../scripts/lib/temporal-cli';
+import { findTemporalCli, searchAttributeArgs } from '../../scripts/lib/temporal-cli';
 import { createFlipstackkWorker } from '../../worker/create-worker';
 
 const SERVER_START_MS = 120_000;
@@ -27,7 +27,7 @@ export function requireTemporalCli(): string {
 export async function startTemporalDevServer(): Promise<TestWorkflowEnvironment> {
   const address = `127.0.0.1:${await freePort()}`;
   const port = address.split(':')[1]!;
-  const server = startProcess('temporal', requireTemporalCli(), ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', port, '--namespace', 'default', '--log-level', 'error'], {
+  const server = startProcess('temporal', requireTemporalCli(), ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', port, '--namespace', 'default', '--log-level', 'error', ...searchAttributeArgs()], {
     log: () => undefined,
   });
   try {

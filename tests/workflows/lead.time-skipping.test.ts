@@ -42,3 +42,43 @@ it('flags a lead still NEW exactly when its 1-hour contact deadline passes, not 
     expect(await testDb.db.notification.count({ where: { recipientId: supervisor.id, kind: 'LEAD_CONTACT_OVERDUE' } })).toBe(1);
   });
 });
+
+describe('a lead whose workflow starts late (saved while Temporal was down)', () => {
+  const HOUR = 60 * 60 * 1000;
+
+  it('flags it at creation + 1 hour, not an hour after the late start', async () => {
+    const agent = await buildUser(testDb.db);
+    // Created 4 minutes before the workflow starts, in the test server's time.
+    const createdAt = new Date((await env.currentTimeMs()) - 4 * 60 * 1000);
+    const lead = await buildLead(testDb.db, agent.id, { sellerName: 'Four Minutes Late', createdAt });
+    await withWorker(env, { db: testDb.db, deadlines: DEFAULT_DEADLINES, taskQueue: TASK_QUEUE }, async () => {
+      const handle = await env.client.workflow.start(leadWorkflow, { workflowId: leadWorkflowId(lead.id), taskQueue: TASK_QUEUE, args: [{ leadId: lead.id, status: 'NEW', ownerId: agent.id }] });
+      const contactTask = await waitUntil('the contact task', () => testDb.db.task.findFirst({ where: { leadId: lead.id } }));
+      expect(contactTask.dueAt.getTime()).toBe(createdAt.getTime() + HOUR);
+
+      // 54 of the remaining 56 minutes: still on time.
+      await env.sleep('54 minutes');
+      expect((await handle.query(getLeadStateQuery)).contactOverdue).toBe(false);
+      await env.sleep('4 minutes');
+      await waitUntil('the overdue follow-up', () => testDb.db.task.findFirst({ where: { leadId: lead.id, title: 'Overdue: contact Four Minutes Late' } }));
+      expect((await handle.query(getLeadStateQuery)).contactOverdue).toBe(true);
+    });
+  });
+
+  it('flags a lead whose deadline passed before its workflow started at once, and only once', async () => {
+    const agent = await buildUser(testDb.db);
+    const supervisor = await buildUser(testDb.db, { role: 'SUPERVISOR' });
+    const createdAt = new Date((await env.currentTimeMs()) - 3 * HOUR);
+    const lead = await buildLead(testDb.db, agent.id, { sellerName: 'Three Hours Late', createdAt });
+    await withWorker(env, { db: testDb.db, deadlines: DEFAULT_DEADLINES, taskQueue: TASK_QUEUE }, async () => {
+      const handle = await env.client.workflow.start(leadWorkflow, { workflowId: leadWorkflowId(lead.id), taskQueue: TASK_QUEUE, args: [{ leadId: lead.id, status: 'NEW', ownerId: agent.id }] });
+      // No time skipped: the deadline is already behind it.
+      await waitUntil('the overdue follow-up', () => testDb.db.task.findFirst({ where: { leadId: lead.id, title: 'Overdue: contact Three Hours Late' } }));
+      expect((await handle.query(getLeadStateQuery)).contactOverdue).toBe(true);
+
+      await env.sleep('6 hours');
+      expect(await testDb.db.task.count({ where: { leadId: lead.id, title: 'Overdue: contact Three Hours Late' } })).toBe(1);
+      expect(await testDb.db.notification.count({ where: { recipientId: supervisor.id, kind: 'LEAD_CONTACT_OVERDUE', link: `/leads/${lead.id}` } })).toBe(1);
+    });
+  });
+});

@@ -19,6 +19,8 @@ export interface BuyerWorkflowInput {
   /** False for a run continued from an earlier one: the creation tasks exist already. */
   isNew: boolean;
   pofExpiresAt?: string | null;
+  /** When the buyer was created: its first deadlines count from then, even when this run starts later. */
+  createdAt?: string;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -31,7 +33,7 @@ const CYCLES_PER_RUN = 50;
  * while ACTIVE a durable weekly loop that creates "Send matching properties" only when the
  * buyer has matching leads. Status changes arrive as the `changeBuyerStatus` Update.
  */
-export async function buyerWorkflow({ buyerId, status, isNew, pofExpiresAt = null }: BuyerWorkflowInput): Promise<void> {
+export async function buyerWorkflow({ buyerId, status, isNew, pofExpiresAt = null, createdAt }: BuyerWorkflowInput): Promise<void> {
   const state: BuyerWorkflowState = { buyerId, status, cycles: 0, changes: 0, pofExpiresAt };
   const order = writeOrder();
   let pofVersion = 0;
@@ -68,7 +70,8 @@ export async function buyerWorkflow({ buyerId, status, isNew, pofExpiresAt = nul
   // Handlers are set before the first await so an Update sent right after the start is never refused.
   const deadlines = await getDeadlines();
   if (isNew) {
-    const { taskId } = await createVerifyPofTask({ buyerId, at: new Date().toISOString(), dueMs: deadlines.verifyPofMs });
+    // Due a day after the buyer's creation, which precedes this run when the buyer was saved while Temporal was down.
+    const { taskId } = await createVerifyPofTask({ buyerId, at: createdAt ?? new Date().toISOString(), dueMs: deadlines.verifyPofMs });
     await startTaskWorkflow(taskId);
   }
 

@@ -26,6 +26,8 @@ export interface RequestLeadStatusInput {
 }
 
 export const getLeadStateQuery = defineQuery<LeadWorkflowState>('getLeadState');
+/** The lead has a new owner: its `Owner` search attribute follows. */
+export const leadOwnerChangedSignal = defineSignal<[{ ownerId: string }]>('leadOwnerChanged');
 /** Another workflow asks for a move (an accepted purchase offer → UNDER_CONTRACT); ignored when the pipeline does not allow it. */
 export const requestLeadStatusSignal = defineSignal<[RequestLeadStatusInput]>('requestLeadStatus');
 /** Validated against the pipeline rules; refused moves fail with the reason. */

@@ -8,9 +8,17 @@ import type { Deadlines } from '../../domain/config/deadlines';
 import type { LeadStatus } from '../../domain/leads/lead.schema';
 import { DB_ACTIVITY_OPTIONS, LOCAL_DB_ACTIVITY_OPTIONS } from '../activity-options';
 import { assertNamesActor, isActiveActor, verifiesActor, verifyActor } from '../shared/verify-actor';
+import { leadStatusAttribute, overdueAttribute, ownerAttribute, searchAttributeUpserter } from '../shared/search-attributes';
 import { writeOrder } from '../shared/write-order';
 import { signalTaskClosed, startTaskWorkflow } from '../tasks/start-task-workflow';
-import { changeLeadStatusUpdate, getLeadStateQuery, requestLeadStatusSignal, type ChangeLeadStatusInput, type LeadWorkflowState } from './lead.messages';
+import {
+  changeLeadStatusUpdate,
+  getLeadStateQuery,
+  leadOwnerChangedSignal,
+  requestLeadStatusSignal,
+  type ChangeLeadStatusInput,
+  type LeadWorkflowState,
+} from './lead.messages';
 
 const { getDeadlines, createContactTask, applyLeadStatus } = proxyLocalActivities<
   LeadActivities & LeadStatusActivities & SettingsActivities
@@ -21,6 +29,8 @@ export interface LeadWorkflowInput {
   leadId: string;
   /** The lead's status when this run starts: NEW for a new lead, DEAD for a run that reopens it. */
   status: LeadStatus;
+  /** The lead's owner, for the `Owner` search attribute (runs started before it was passed have none until it changes). */
+  ownerId?: string;
   /** Set on a run continued from an earlier one: the state it carries on (its contact stage is over). */
   continued?: Omit<LeadWorkflowState, 'leadId' | 'status'>;
   /** Follow-ups one run creates before it continues as new; tests lower it. */
@@ -43,9 +53,19 @@ const msUntil = (iso: string): number => Math.max(1, Date.parse(iso) - Date.now(
  * after `followUpsPerRun` follow-ups. Ends when the lead is CLOSED or DEAD (a dead lead
  * reopened later starts a new run).
  */
-export async function leadWorkflow({ leadId, status, continued, followUpsPerRun = FOLLOW_UPS_PER_RUN }: LeadWorkflowInput): Promise<LeadWorkflowState> {
+export async function leadWorkflow({ leadId, status, ownerId, continued, followUpsPerRun = FOLLOW_UPS_PER_RUN }: LeadWorkflowInput): Promise<LeadWorkflowState> {
   const state: LeadWorkflowState = { leadId, status, contactTaskId: null, contactOverdue: false, step: 0, followUpDueAt: null, ...continued };
   const order = writeOrder();
+  // LeadStatus, Owner and Overdue as search attributes, upserted whenever they change.
+  const upsertSearchAttributes = searchAttributeUpserter();
+  let owner = ownerId;
+  const publishSearchAttributes = (): void =>
+    upsertSearchAttributes([
+      { key: leadStatusAttribute, value: state.status },
+      { key: overdueAttribute, value: state.contactOverdue },
+      ...(owner ? [{ key: ownerAttribute, value: owner }] : []),
+    ]);
+  publishSearchAttributes();
   let deadlines: Deadlines | undefined = undefined; // loaded after the handlers are set
   // A dead lead reopened gets a new run, whose changes must not collide with the old run's.
   const stepKey = (step: number): string => `${workflowInfo().runId}:s${step}`;
@@ -70,6 +90,7 @@ export async function leadWorkflow({ leadId, status, continued, followUpsPerRun 
     order.setBeforeWrite(state, { followUpDueAt });
     const { createdTaskIds, completedTaskIds, cancelledTaskIds } = await applyLeadStatus({ leadId, to, reason, actorId, stepKey: stepKey(step), at, deadlines: deadlines! });
     order.setAfterWrite(state, { step, status: to, followUpDueAt });
+    publishSearchAttributes();
     for (const taskId of createdTaskIds) await startTaskWorkflow(taskId);
     for (const taskId of completedTaskIds) await signalTaskClosed(taskId, 'COMPLETED');
     for (const taskId of cancelledTaskIds) await signalTaskClosed(taskId);
@@ -97,6 +118,10 @@ export async function leadWorkflow({ leadId, status, continued, followUpsPerRun 
       },
     },
   );
+  setHandler(leadOwnerChangedSignal, ({ ownerId: next }) => {
+    owner = next;
+    publishSearchAttributes();
+  });
   // A move another workflow asks for on a user's behalf; ignored unless the pipeline allows it and that user is active.
   setHandler(requestLeadStatusSignal, (input) =>
     order.inTurn(async () => {
@@ -120,6 +145,7 @@ export async function leadWorkflow({ leadId, status, continued, followUpsPerRun 
         if (state.status !== 'NEW') return;
         const { followUpTaskId } = await flagContactOverdue({ leadId, contactTaskId: taskId, firedAt: new Date().toISOString() });
         state.contactOverdue = followUpTaskId !== null;
+        publishSearchAttributes();
         if (followUpTaskId) await startTaskWorkflow(followUpTaskId);
       });
     }
@@ -154,5 +180,5 @@ export async function leadWorkflow({ leadId, status, continued, followUpsPerRun 
   if (isFinal(state.status)) return state;
   // A lead followed up for years carries its state into a fresh run instead of growing one history without bound.
   const { leadId: _leadId, status: current, ...carried } = state;
-  return continueAsNew<typeof leadWorkflow>({ leadId, status: current, continued: carried, followUpsPerRun });
+  return continueAsNew<typeof leadWorkflow>({ leadId, status: current, ...(owner ? { ownerId: owner } : {}), continued: carried, followUpsPerRun });
 }

@@ -8,6 +8,7 @@ import { OPEN_TASK_STATUSES, TASK_ACTIONS, TASK_PRIORITIES, type TaskStatus } fr
 import { DB_ACTIVITY_OPTIONS } from '../activity-options';
 import { requestLeadStatus } from '../leads/request-lead-status';
 import { assertNamesActor, verifiesActor, verifyActor, verifyTaskActor } from '../shared/verify-actor';
+import { assigneeAttribute, dueAtAttribute, overdueAttribute, searchAttributeUpserter, taskStatusAttribute } from '../shared/search-attributes';
 import { writeOrder } from '../shared/write-order';
 import {
   addTaskNoteUpdate,
@@ -77,7 +78,21 @@ export const taskWorkflow: TaskWorkflow = async ({ taskId }: TaskWorkflowInput):
   };
   const order = writeOrder();
   let loaded = false;
-  const load = (snapshot: TaskSnapshot): void => void Object.assign(state, snapshot);
+  // TaskStatus, Assignee, DueAt and Overdue as search attributes, upserted whenever they change (once the task is loaded).
+  const upsertSearchAttributes = searchAttributeUpserter();
+  const publishSearchAttributes = (): void => {
+    if (!loaded) return;
+    upsertSearchAttributes([
+      { key: taskStatusAttribute, value: state.status },
+      { key: assigneeAttribute, value: state.assigneeId },
+      { key: dueAtAttribute, value: new Date(state.dueAt) },
+      { key: overdueAttribute, value: state.overdue },
+    ]);
+  };
+  const load = (snapshot: TaskSnapshot): void => {
+    Object.assign(state, snapshot);
+    publishSearchAttributes();
+  };
   const checkAction = ({ action, reason }: TransitionTaskInput, actor: TaskActor, task: TaskForAction): TaskStatus => {
     const check = checkTaskAction(task, action, actor, reason);
     return check.ok ? check.to : refuse(check);
@@ -136,6 +151,7 @@ export const taskWorkflow: TaskWorkflow = async ({ taskId }: TaskWorkflowInput):
   setHandler(getTaskStateQuery, () => state);
   setHandler(taskClosedSignal, ({ status }) => {
     state.status = status;
+    publishSearchAttributes();
   });
   handleUpdate(
     transitionTaskUpdate,
@@ -173,8 +189,9 @@ export const taskWorkflow: TaskWorkflow = async ({ taskId }: TaskWorkflowInput):
     { validator: validateField('body', isText) },
   );
 
-  load(await assignTask({ taskId }));
+  const assigned = await assignTask({ taskId });
   loaded = true;
+  load(assigned);
 
   while (isOpen(state.status)) {
     const armedDueAt = state.dueAt;
@@ -189,6 +206,7 @@ export const taskWorkflow: TaskWorkflow = async ({ taskId }: TaskWorkflowInput):
         if (closedOrMoved()) return;
         const { followUpTaskId } = await flagTaskOverdue({ taskId, dueAt: armedDueAt, firedAt: new Date().toISOString() });
         if (state.dueAt === armedDueAt) state.overdue = true;
+        publishSearchAttributes();
         if (followUpTaskId) await startTaskWorkflow(followUpTaskId);
       });
     }

@@ -1,0 +1,102 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DEFAULT_DEADLINES } from '../../domain/config/deadlines';
+import { documentWorkflowId, offerWorkflowId, taskWorkflowId } from '../../domain/workflow-ids';
+import { createFlipstackkWorker } from '../../worker/create-worker';
+import { startReconciler } from '../../worker/reconciler';
+import { buildLeadInput, buildUser } from '../support/factories';
+import { startAppWithoutTemporal, type OfflineApp } from '../support/offline-app';
+import { startTemporalDevServer, workflowBundle } from '../support/temporal-env';
+import { waitUntil } from '../support/wait-until';
+
+jest.setTimeout(180_000);
+
+const TASK_QUEUE = 'reconciler-test';
+const DAY = 24 * 60 * 60 * 1000;
+let app: OfflineApp;
+let temporal: TestWorkflowEnvironment | undefined;
+
+beforeAll(async () => {
+  app = await startAppWithoutTemporal();
+});
+afterAll(async () => {
+  await temporal?.teardown();
+  await app?.close();
+});
+
+it('records saved while Temporal is unreachable are answered 201 at once, counted as backlog, and get their workflows once a reconciler reaches Temporal', async () => {
+  const admin = await buildUser(app.testDb.db, { role: 'ADMIN' });
+  await buildUser(app.testDb.db, { role: 'ACQUISITIONS' });
+  const cookie = await app.login(admin.email);
+  // The client alone would retry an unreachable server for about 20 s: the API must not wait for it.
+  const post = async (path: string, body: unknown) => {
+    const response = await fetch(`${app.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(10_000),
+    });
+    expect(response.status).toBe(201);
+    return (await response.json()) as { id: string };
+  };
+  const inAMonth = new Date(Date.now() + 30 * DAY).toISOString();
+  const lead = await post('/api/leads', buildLeadInput({ sellerName: 'Offline Olive' }));
+  const buyer = await post('/api/buyers', { name: 'Offline Buyer', cashBuyer: true });
+  const offer = await post('/api/offers', { leadId: lead.id, kind: 'PURCHASE', amount: 70_000 });
+  const task = await post('/api/tasks', { title: 'Call the title company', type: 'ADMIN', priority: 'MEDIUM', dueAt: inAMonth, assigneeId: admin.id });
+  const document = await post('/api/documents', { kind: 'DISCLOSURE', fileName: 'disclosure.pdf', expiresAt: inAMonth, leadId: lead.id });
+
+  // /api/health reports them as the reconciler's backlog, from checks run in the background.
+  const backlogHealth = await waitUntil('the backlog in /api/health', async () => {
+    const response = await fetch(`${app.url}/api/health`);
+    const body = await response.json();
+    return response.status === 503 && body.temporal === 'down' && body.reconciler?.backlog === 5 ? body : undefined;
+  });
+  expect(backlogHealth.reconciler.byKind).toEqual({ lead: 1, buyer: 1, offer: 1, task: 1, document: 1 });
+  expect(backlogHealth.reconciler.oldestCreatedAt).not.toBeNull();
+
+  // Temporal becomes reachable: a worker and its reconciler on the same database.
+  temporal = await startTemporalDevServer();
+  const env = temporal;
+  const worker = await createFlipstackkWorker({
+    connection: env.nativeConnection,
+    namespace: 'default',
+    taskQueue: TASK_QUEUE,
+    db: app.testDb.db,
+    deadlines: DEFAULT_DEADLINES,
+    workflowBundle: await workflowBundle(),
+  });
+  const reconciler = startReconciler({ db: app.testDb.db, temporal: env.client, taskQueue: TASK_QUEUE, intervalMs: 1_000, batchSize: 2, graceMs: 0, log: () => undefined });
+  const { db } = app.testDb;
+  try {
+    await worker.runUntil(async () => {
+      // The lead gets its workflow, whose contact task is created and assigned, due an hour after the lead was saved.
+      const contactTask = await waitUntil('the lead contact task', () => db.task.findFirst({ where: { leadId: lead.id, title: 'Contact lead within 1 hour', status: 'ASSIGNED' } }), 60_000);
+      const savedLead = await db.lead.findUniqueOrThrow({ where: { id: lead.id } });
+      expect(contactTask.dueAt.getTime()).toBe(savedLead.createdAt.getTime() + DEFAULT_DEADLINES.contactMs);
+      expect(savedLead.workflowStartedAt).not.toBeNull();
+
+      // The buyer's "Verify proof of funds" counts from the buyer's creation too.
+      const verifyPof = await waitUntil('the verify-POF task', () => db.task.findFirst({ where: { buyerId: buyer.id, title: { startsWith: 'Verify proof of funds' } } }), 60_000);
+      const savedBuyer = await db.buyer.findUniqueOrThrow({ where: { id: buyer.id } });
+      expect(verifyPof.dueAt.getTime()).toBe(savedBuyer.createdAt.getTime() + DEFAULT_DEADLINES.verifyPofMs);
+
+      // The task's workflow assigns it; the offer's and the document's run.
+      await waitUntil('the task assigned by its workflow', () => db.task.findFirst({ where: { id: task.id, status: 'ASSIGNED', workflowStartedAt: { not: null } } }), 60_000);
+      for (const workflowId of [taskWorkflowId(task.id), offerWorkflowId(offer.id), documentWorkflowId(document.id)]) {
+        const description = await waitUntil(`${workflowId} running`, async () => env.client.workflow.getHandle(workflowId).describe().catch(() => undefined), 60_000);
+        expect(description.status.name).toBe('RUNNING');
+      }
+      await waitUntil('every record marked as started', async () =>
+        (await db.offer.findUniqueOrThrow({ where: { id: offer.id } })).workflowStartedAt !== null &&
+        (await db.document.findUniqueOrThrow({ where: { id: document.id } })).workflowStartedAt !== null &&
+        (await db.buyer.findUniqueOrThrow({ where: { id: buyer.id } })).workflowStartedAt !== null,
+      );
+
+      // Nothing is left: the health backlog is empty, and another pass starts nothing.
+      await waitUntil('an empty backlog in /api/health', async () => (await (await fetch(`${app.url}/api/health`)).json()).reconciler?.backlog === 0);
+      expect(await reconciler.runOnce()).toEqual({ started: 0, failed: 0, unreachable: false });
+    });
+  } finally {
+    await reconciler.stop();
+  }
+});
