@@ -2,8 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { checkOfferTransition, OFFER_TRANSITIONS, type OfferStatus } from '../../../../domain/offers/offer.schema';
+import { offerWorkflowId } from '../../../../domain/workflow-ids';
 import { fullDate, humanize, money, timeAgo } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
+import { useWorkflowLink } from '../../lib/use-workflow-link';
 import { CreateOfferForm } from './create-offer-form';
 import { changeOfferStatus, listOffers, type Offer } from './offers.api';
 
@@ -12,6 +14,7 @@ const movesFrom = (status: OfferStatus): OfferStatus[] => OFFER_TRANSITIONS[stat
 
 function OfferRow({ offer, linkTo }: { offer: Offer; linkTo?: string }) {
   const queryClient = useQueryClient();
+  const workflowLink = useWorkflowLink()(offerWorkflowId(offer.id));
   const move = useMutation({
     mutationFn: (status: OfferStatus) => changeOfferStatus(offer.id, status),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['offers'] }),
@@ -31,6 +34,15 @@ function OfferRow({ offer, linkTo }: { offer: Offer; linkTo?: string }) {
         <div className="list-meta">
           <span title={fullDate(offer.createdAt)}>created {timeAgo(offer.createdAt)}</span>
           {offer.expiresAt && <> · expires {fullDate(offer.expiresAt)}</>}
+          {workflowLink && (
+            <>
+              {' '}
+              ·{' '}
+              <a href={workflowLink} target="_blank" rel="noreferrer">
+                workflow ↗
+              </a>
+            </>
+          )}
         </div>
         {move.isError && (
           <p className="field-error" role="alert">
