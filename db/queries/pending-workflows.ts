@@ -9,8 +9,9 @@ export type WorkflowKind = (typeof WORKFLOW_KINDS)[number];
 /**
  * Each kind's table, the columns its workflow input needs, and which of its records should have a
  * running workflow that has not started. The `pending` terms are exactly the `WHERE` of the
- * `<Table>_workflow_pending_idx` partial indexes (workflow_reconciler migration): SQLite picks a
- * partial index only when the query spells its terms literally.
+ * `<Table>_workflow_pending_idx` partial indexes (workflow_reconciler migration): SQLite can use a
+ * partial index only when the query spells its terms literally, and the queries name it (`INDEXED
+ * BY`): without statistics the planner prefers a status or archivedAt index and sorts every row.
  */
 const PENDING: Record<WorkflowKind, { table: string; columns: string; pending: string }> = {
   lead: { table: 'Lead', columns: '"status", "ownerId"', pending: `"workflowStartedAt" IS NULL AND "status" NOT IN ('CLOSED', 'DEAD')` },
@@ -38,6 +39,8 @@ export interface PendingWorkflowRow {
   expiresAt?: Date | null;
 }
 
+const fromPendingIndex = (table: string): Prisma.Sql => Prisma.raw(`"${table}" INDEXED BY "${table}_workflow_pending_idx"`);
+
 const toDate = (value: unknown): Date => (value instanceof Date ? value : new Date(String(value)));
 const toOptionalDate = (value: unknown): Date | null => (value === null || value === undefined ? null : toDate(value));
 
@@ -48,7 +51,7 @@ const toOptionalDate = (value: unknown): Date | null => (value === null || value
 export const pendingWorkflowsSql = (kind: WorkflowKind, createdBefore: Date, limit: number, after?: { createdAt: Date; id: string }): Prisma.Sql => {
   const { table, columns, pending } = PENDING[kind];
   const cursor = after ? Prisma.sql`AND ("createdAt", "id") > (${sqlDate(after.createdAt)}, ${after.id})` : Prisma.empty;
-  return Prisma.sql`SELECT "id", "createdAt", ${Prisma.raw(columns)} FROM ${Prisma.raw(`"${table}"`)}
+  return Prisma.sql`SELECT "id", "createdAt", ${Prisma.raw(columns)} FROM ${fromPendingIndex(table)}
     WHERE ${Prisma.raw(pending)} AND "createdAt" < ${sqlDate(createdBefore)} ${cursor}
     ORDER BY "createdAt", "id" LIMIT ${limit}`;
 };
@@ -72,7 +75,7 @@ export async function listPendingWorkflows(
 /** How many records of a kind wait for their workflow, and when the oldest was created. */
 export const pendingWorkflowCountSql = (kind: WorkflowKind): Prisma.Sql => {
   const { table, pending } = PENDING[kind];
-  return Prisma.sql`SELECT COUNT(*) AS "count", MIN("createdAt") AS "oldest" FROM ${Prisma.raw(`"${table}"`)} WHERE ${Prisma.raw(pending)}`;
+  return Prisma.sql`SELECT COUNT(*) AS "count", MIN("createdAt") AS "oldest" FROM ${fromPendingIndex(table)} WHERE ${Prisma.raw(pending)}`;
 };
 
 export type PendingWorkflowCounts = Record<WorkflowKind, { count: number; oldestCreatedAt: Date | null }>;

@@ -1,0 +1,50 @@
+import Database from 'better-sqlite3';
+import { countPendingWorkflows, listPendingWorkflows, pendingWorkflowCountSql, pendingWorkflowsSql, WORKFLOW_KINDS } from '../../../db/queries/pending-workflows';
+import { markWorkflowStarted } from '../../../db/writes/mark-workflow-started';
+import { buildLead, buildUser } from '../../support/factories';
+import { createTestDb, type TestDb } from '../../support/test-db';
+
+jest.setTimeout(180_000);
+
+let testDb: TestDb;
+beforeAll(async () => {
+  testDb = await createTestDb();
+});
+afterAll(async () => {
+  await testDb?.close();
+});
+
+it.each(WORKFLOW_KINDS)('the reconciler reads %s records from their partial index, in page order', (kind) => {
+  const sqlite = new Database(testDb.file, { readonly: true });
+  try {
+    for (const sql of [pendingWorkflowsSql(kind, new Date(), 50, { createdAt: new Date(0), id: 'x' }), pendingWorkflowCountSql(kind)]) {
+      const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql.sql}`).all(...(sql.values as never[])) as Array<{ detail: string }>).map((row) => row.detail).join(' | ');
+      expect(plan).toContain('_workflow_pending_idx');
+      expect(plan).not.toContain('TEMP B-TREE');
+    }
+  } finally {
+    sqlite.close();
+  }
+});
+
+it('lists open leads without a started workflow oldest first, page by page, and forgets them once marked', async () => {
+  const owner = await buildUser(testDb.db);
+  const old = await buildLead(testDb.db, owner.id, { createdAt: new Date(Date.now() - 120_000) });
+  const newer = await buildLead(testDb.db, owner.id, { createdAt: new Date(Date.now() - 60_000) });
+  await testDb.db.lead.update({ where: { id: (await buildLead(testDb.db, owner.id)).id }, data: { status: 'DEAD' } });
+  const now = new Date();
+
+  const first = await listPendingWorkflows(testDb.db, 'lead', { createdBefore: now, limit: 1 });
+  expect(first.map((row) => row.id)).toEqual([old.id]);
+  expect(first[0]).toMatchObject({ status: 'NEW', ownerId: owner.id, createdAt: old.createdAt });
+  const second = await listPendingWorkflows(testDb.db, 'lead', { createdBefore: now, limit: 1, after: first[0] });
+  expect(second.map((row) => row.id)).toEqual([newer.id]);
+  expect((await countPendingWorkflows(testDb.db)).lead).toEqual({ count: 2, oldestCreatedAt: old.createdAt });
+
+  const updatedAt = (await testDb.db.lead.findUniqueOrThrow({ where: { id: old.id } })).updatedAt;
+  await markWorkflowStarted(testDb.db, 'lead', old.id);
+  const marked = await testDb.db.lead.findUniqueOrThrow({ where: { id: old.id } });
+  expect(marked.workflowStartedAt).not.toBeNull();
+  expect(marked.updatedAt).toEqual(updatedAt);
+  expect((await listPendingWorkflows(testDb.db, 'lead', { createdBefore: now, limit: 10 })).map((row) => row.id)).toEqual([newer.id]);
+});
