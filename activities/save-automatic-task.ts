@@ -3,6 +3,8 @@ import type { Task } from '../prisma/generated/client';
 import type { AutomaticTaskSpec } from '../domain/leads/lead-tasks';
 import { recordEvent } from '../db/writes/record-event';
 import { toTaskJson } from '../db/rows';
+import { loadCandidates } from '../db/queries/load-candidates';
+import { fallbackPools, pickActiveAssignee } from '../domain/tasks/pick-assignee';
 
 interface TaskContext {
   assigneeId: string | null;
@@ -12,7 +14,21 @@ interface TaskContext {
   parentTaskId?: string;
 }
 
-/** Saves the task an automation rule asks for, once per automation key, with its `task.created` event. */
+/**
+ * Inactive users never receive a task: when the rule names one (a deactivated lead owner or offer
+ * creator), the least-loaded active user of their role takes it, else the least-loaded active user.
+ */
+async function activeAssignee(tx: Prisma.TransactionClient, assigneeId: string | null): Promise<string | null> {
+  if (!assigneeId) return null;
+  const named = await tx.user.findUnique({ where: { id: assigneeId }, select: { id: true, active: true, role: true } });
+  if (named?.active) return named.id;
+  return pickActiveAssignee(null, fallbackPools(await loadCandidates(tx), [named?.role ?? null]));
+}
+
+/**
+ * Saves the task an automation rule asks for, once per automation key, with its `task.created`
+ * event; an inactive assignee is replaced by an active one (`activeAssignee`).
+ */
 export async function saveAutomaticTask(
   tx: Prisma.TransactionClient,
   spec: AutomaticTaskSpec,
@@ -21,7 +37,7 @@ export async function saveAutomaticTask(
   const existing = await tx.task.findUnique({ where: { automationKey: spec.automationKey } });
   if (existing) return existing;
   const task = await tx.task.create({
-    data: { ...spec, status: 'CREATED', ...context },
+    data: { ...spec, status: 'CREATED', ...context, assigneeId: await activeAssignee(tx, context.assigneeId) },
   });
   await recordEvent(tx, { entityType: 'task', entityId: task.id, action: 'created', entity: toTaskJson(task) });
   return task;

@@ -19,6 +19,7 @@ import { createDocumentsRouter } from './routes/documents.router';
 import { createEventsRouter } from './routes/events.router';
 import { createHealthMonitor, type HealthMonitor } from './health/health-monitor';
 import { createHealthRouter } from './routes/health.router';
+import { createInvitesRouter } from './routes/invites.router';
 import { createHistoryRouter } from './routes/history.router';
 import { createLeadsRouter } from './routes/leads.router';
 import { createMeRouter } from './routes/me.router';
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(cookieParser());
   api.use('/health', createHealthRouter({ health: deps.health ?? createHealthMonitor({ db, temporal }) }));
   api.use('/auth', createAuthRouter({ db, sessions, passwords, limiter, secureCookie: deps.secureCookie }));
+  api.use('/invites', createInvitesRouter({ db, sessions, passwords, secureCookie: deps.secureCookie }));
   api.get('/openapi.json', (_req, res) => {
     res.json(openApiDocument());
   });
@@ -106,7 +108,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/deals', createDealsRouter({ db }));
   api.use('/documents', createDocumentsRouter({ db, temporal, taskQueue }));
   api.use('/history', createHistoryRouter({ db }));
-  api.use('/users', createUsersRouter({ db, onChange: sessions.forgetAll }));
+  api.use('/users', createUsersRouter({ db, temporal, taskQueue, onChange: sessions.forgetAll }));
   api.use('/notifications', createNotificationsRouter({ db }));
   api.use('/settings', createSettingsRouter({ db, deadlines: deps.deadlines ?? DEFAULT_DEADLINES, onChange: dealMath.forget }));
   api.use('/analytics', createAnalyticsRouter({ db }));

@@ -50,6 +50,8 @@ import {
   userItemSchema,
 } from '../domain/users/user-items.schema';
 import { createUserInputSchema, updateUserInputSchema, userSchema } from '../domain/users/user.schema';
+import { acceptInviteInputSchema, createInviteInputSchema, inviteLinkSchema, invitePreviewSchema, pendingInviteSchema } from '../domain/users/invite.schema';
+import { deactivateUserInputSchema, deactivationSchema, userWorkloadSchema } from '../domain/users/user-admin.schema';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
 
@@ -65,6 +67,7 @@ const taskDetail = named('TaskDetail', taskDetailSchema);
 const note = named('Note', noteSchema);
 const document = named('Document', documentSchema);
 const user = named('User', userSchema);
+const inviteLink = named('InviteLink', inviteLinkSchema);
 const publicUser = named('PublicUser', publicUserSchema);
 const notification = named('Notification', notificationSchema);
 const liveEvent = named('LiveEvent', liveEventSchema);
@@ -166,7 +169,23 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'post', path: '/api/documents', summary: 'Record a document (metadata)', body: createDocumentInputSchema, response: document, status: 201, idempotent: true },
   { method: 'get', path: '/api/users', summary: 'List users', response: listSchema(user) },
   { method: 'post', path: '/api/users', summary: 'Create a user (admin)', body: createUserInputSchema, response: user, status: 201 },
-  { method: 'patch', path: '/api/users/{id}', summary: 'Change a user (admin)', params: idParams, body: updateUserInputSchema, response: user },
+  { method: 'patch', path: '/api/users/{id}', summary: 'Change a user\'s name, role or password, or (de)activate them (admin)', params: idParams, body: updateUserInputSchema, response: user },
+  { method: 'get', path: '/api/users/invites', summary: 'Invites not used yet, the newest per user (admin)', response: listSchema(named('PendingInvite', pendingInviteSchema)) },
+  { method: 'post', path: '/api/users/invites', summary: 'Invite a user: creates the account inactive and answers a one-time link (admin)', body: createInviteInputSchema, response: inviteLink, status: 201 },
+  { method: 'post', path: '/api/users/{id}/invites', summary: 'A new invite link for a user who has not accepted theirs; earlier links stop working (admin)', params: idParams, response: inviteLink, status: 201 },
+  { method: 'get', path: '/api/users/{id}/workload', summary: 'Open leads and tasks a user holds (admin)', params: idParams, response: userWorkloadSchema },
+  {
+    method: 'post',
+    path: '/api/users/{id}/deactivate',
+    summary: 'Deactivate a user (admin): ends their sessions, moves their open leads to `leadsTo`, reassigns their open tasks by the assignment rules',
+    description: 'Not yourself, not the last active admin (400). `leadsTo` is required when they own open leads. Running it again retries what could not be reassigned.',
+    params: idParams,
+    body: deactivateUserInputSchema,
+    response: named('Deactivation', deactivationSchema),
+  },
+  { method: 'post', path: '/api/users/{id}/reactivate', summary: 'Make a deactivated user active again (admin)', params: idParams, response: user },
+  { method: 'get', path: '/api/invites/{token}', summary: 'Who an invite link invites (404 unknown, 410 used or expired)', params: z.object({ token: z.string() }), response: invitePreviewSchema, public: true },
+  { method: 'post', path: '/api/invites/{token}/accept', summary: 'Set the password, activate the account and sign in; the link is used up', params: z.object({ token: z.string() }), body: acceptInviteInputSchema, response: publicUser, public: true },
   { method: 'get', path: '/api/notifications', summary: 'The caller\'s newest 20 notifications and how many are unread', response: named('NotificationList', notificationListSchema) },
   { method: 'post', path: '/api/notifications/read-all', summary: 'Mark all my notifications read', response: readAllNotificationsSchema },
   { method: 'post', path: '/api/notifications/{id}/read', summary: 'Mark one of my notifications read', params: idParams, response: notification },

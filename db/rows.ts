@@ -194,7 +194,7 @@ export function toDocumentJson(doc: DocumentRow): DocumentItem {
 /** A user without the password hash: what user lists and `user.*` events carry. */
 export function toUserJson(user: UserRow): User {
   const role = parseColumn(userSchema.shape.role, user.role, 'User.role');
-  return { id: user.id, email: user.email, name: user.name, role, active: user.active, createdAt: user.createdAt.toISOString() };
+  return { id: user.id, email: user.email, name: user.name, role, active: user.active, lastSignInAt: iso(user.lastSignInAt), createdAt: user.createdAt.toISOString() };
 }
 
 /** A deal row as its events carry it. */

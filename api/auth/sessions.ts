@@ -89,6 +89,7 @@ export function createSessionStore(
         await tx.session.create({
           data: { id, userId, createdAt: at, lastSeenAt: at, expiresAt, userAgent: client.userAgent?.slice(0, 300) ?? null, ip: client.ip?.slice(0, 64) ?? null },
         });
+        await tx.user.update({ where: { id: userId }, data: { lastSignInAt: at } });
         const others = await tx.session.findMany({ where: { userId, NOT: { id } }, select: { id: true, createdAt: true, expiresAt: true, lastSeenAt: true } });
         others.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.lastSeenAt.getTime() - a.lastSeenAt.getTime());
         const ended = others

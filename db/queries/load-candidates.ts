@@ -3,9 +3,9 @@ import type { Candidate } from '../../domain/tasks/pick-assignee';
 import type { Db, Prisma } from '../client';
 import { parseColumn } from '../rows';
 
-/** The users of a role (every user when none is given) with their open tasks by priority, for the assignment rules. */
+/** The users of a role (every user when none is given) with their role and open tasks by priority, for the assignment rules. */
 export async function loadCandidates(db: Db | Prisma.TransactionClient, role?: string): Promise<Candidate[]> {
-  const users = await db.user.findMany({ where: role ? { role } : {}, select: { id: true, active: true } });
+  const users = await db.user.findMany({ where: role ? { role } : {}, select: { id: true, active: true, role: true } });
   if (users.length === 0) return [];
   const counts = await db.task.groupBy({
     by: ['assigneeId', 'priority'],

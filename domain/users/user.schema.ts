@@ -13,7 +13,9 @@ export const updateUserInputSchema = z
   .object({
     name: z.string().trim().min(1, 'must not be empty').max(200).optional(),
     role: userRoleSchema.optional(),
+    /** false deactivates (as `POST /api/users/:id/deactivate`, with `leadsTo`); true reactivates. */
     active: z.boolean().optional(),
+    leadsTo: z.string().trim().min(1, 'must name a user').max(100).optional(),
     password: newPasswordSchema().optional(),
   })
   .strict();
@@ -25,6 +27,8 @@ export const userSchema = z.object({
   name: z.string(),
   role: userRoleSchema,
   active: z.boolean(),
+  /** When they last signed in; null when they never have (e.g. an invite not used yet). */
+  lastSignInAt: z.string().nullable(),
   createdAt: z.string(),
 });
 export type User = z.infer<typeof userSchema>;

@@ -209,7 +209,7 @@ describe('event streams end with their session', () => {
       await waitUntil('the stream registered', async () => app.hub.streamCount(user.id) === 1);
       await app.testDb.db.$transaction(async (tx) => {
         const updated = await tx.user.update({ where: { id: user.id }, data: { active: false } });
-        const entity = { id: updated.id, email: updated.email, name: updated.name, role: 'AGENT' as const, active: false, createdAt: updated.createdAt.toISOString() };
+        const entity = { id: updated.id, email: updated.email, name: updated.name, role: 'AGENT' as const, active: false, lastSignInAt: null, createdAt: updated.createdAt.toISOString() };
         await recordEvent(tx, { entityType: 'user', entityId: updated.id, action: 'updated', entity, actorId: null });
       });
       await expectEndedForGood(stream);
