@@ -16,6 +16,8 @@ import { SettingsPage } from './features/settings/settings-page';
 import { NewTaskPage } from './features/tasks/new-task-page';
 import { TaskDetailPage } from './features/tasks/task-detail-page';
 import { TasksPage } from './features/tasks/tasks-page';
+import { InviteAcceptPage } from './features/users/invite-accept-page';
+import { UsersPage } from './features/users/users-page';
 import { isUnauthenticated } from './lib/api-client';
 
 function createQueryClient(): QueryClient {
@@ -45,6 +47,7 @@ export function App() {
       <BrowserRouter>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
+          <Route path="/invite/:token" element={<InviteAcceptPage />} />
           <Route
             element={
               <RequireAuth>
@@ -71,6 +74,7 @@ export function App() {
             <Route path="tasks/:id" element={<TaskDetailPage />} />
             <Route path="settings" element={<SettingsPage />} />
             <Route path="account" element={<AccountPage />} />
+            <Route path="users" element={<UsersPage />} />
             <Route
               path="analytics"
               element={

@@ -22,6 +22,7 @@ const STALE_QUERIES: Record<string, QueryKey[]> = {
   notification: [['notifications']],
   setting: [['settings'], ['leads']],
   session: [['account', 'sessions']],
+  user: [['users']],
 };
 const ALL_LIVE_QUERIES: QueryKey[] = [['dashboard'], ['leads'], ['tasks'], ['notifications'], [...RECENT_EVENTS_KEY]];
 
