@@ -8,9 +8,9 @@ import { loadDealMath } from '../db/writes/settings-store';
 import { recordEvent } from '../db/writes/record-event';
 import { toBuyerJson } from '../db/rows';
 import { loadCandidates } from '../db/queries/load-candidates';
-import { saveAutomaticTask } from './save-automatic-task';
+import { saveAutomaticTask, type AutomationDeps } from './save-automatic-task';
 
-export function createBuyerActivities({ db }: { db: Db }) {
+export function createBuyerActivities({ db, automationGraceMs }: { db: Db } & AutomationDeps) {
   async function getBuyerOrFail(buyerId: string) {
     const buyer = await db.buyer.findUnique({ where: { id: buyerId } });
     if (!buyer) throw ApplicationFailure.nonRetryable(`buyer ${buyerId} does not exist`, 'BUYER_NOT_FOUND');
@@ -24,7 +24,7 @@ export function createBuyerActivities({ db }: { db: Db }) {
     async createVerifyPofTask({ buyerId, at, dueMs }: { buyerId: string; at: string; dueMs: number }): Promise<{ taskId: string }> {
       const buyer = await getBuyerOrFail(buyerId);
       const assigneeId = await pickAcquisitions();
-      const task = await db.$transaction((tx) => saveAutomaticTask(tx, verifyProofOfFundsTaskFor(buyer, new Date(at), dueMs), { assigneeId, buyerId }));
+      const task = await db.$transaction((tx) => saveAutomaticTask(tx, verifyProofOfFundsTaskFor(buyer, new Date(at), dueMs), { assigneeId, buyerId }, automationGraceMs));
       return { taskId: task.id };
     },
 
@@ -35,7 +35,7 @@ export function createBuyerActivities({ db }: { db: Db }) {
       if (matches.length === 0) return { taskId: null };
       const assigneeId = await pickAcquisitions();
       const task = await db.$transaction((tx) =>
-        saveAutomaticTask(tx, sendMatchesTaskFor(buyer, cycleKey, matches.length, new Date(dueAt)), { assigneeId, buyerId }),
+        saveAutomaticTask(tx, sendMatchesTaskFor(buyer, cycleKey, matches.length, new Date(dueAt)), { assigneeId, buyerId }, automationGraceMs),
       );
       return { taskId: task.id };
     },
@@ -45,7 +45,7 @@ export function createBuyerActivities({ db }: { db: Db }) {
       const buyer = await getBuyerOrFail(buyerId);
       if (buyer.pofExpiresAt?.toISOString() !== expiresAt || buyer.archivedAt) return { taskId: null };
       const assigneeId = await pickAcquisitions();
-      const task = await db.$transaction((tx) => saveAutomaticTask(tx, pofExpiryTaskFor(buyer, new Date(expiresAt), daysBefore), { assigneeId, buyerId }));
+      const task = await db.$transaction((tx) => saveAutomaticTask(tx, pofExpiryTaskFor(buyer, new Date(expiresAt), daysBefore), { assigneeId, buyerId }, automationGraceMs));
       return { taskId: task.id };
     },
 

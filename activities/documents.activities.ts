@@ -1,8 +1,8 @@
 import { expiryReminderTaskFor } from '../domain/tasks/expiry-reminders';
 import type { Db } from '../db/client';
-import { saveAutomaticTask } from './save-automatic-task';
+import { saveAutomaticTask, type AutomationDeps } from './save-automatic-task';
 
-export function createDocumentActivities({ db }: { db: Db }) {
+export function createDocumentActivities({ db, automationGraceMs }: { db: Db } & AutomationDeps) {
   return {
     /** "Renew or act on expiring document" for whoever recorded it, while it still expires then. */
     async createDocumentExpiryTask({ documentId, expiresAt, daysBefore }: { documentId: string; expiresAt: string; daysBefore: number }): Promise<{ taskId: string | null }> {
@@ -17,7 +17,7 @@ export function createDocumentActivities({ db }: { db: Db }) {
           ...(doc.leadId ? { leadId: doc.leadId } : {}),
           ...(doc.buyerId ? { buyerId: doc.buyerId } : {}),
           ...(doc.offerId ? { offerId: doc.offerId } : {}),
-        });
+        }, automationGraceMs);
         await tx.task.update({ where: { id: task.id }, data: { documentId: doc.id } });
         return { taskId: task.id };
       });

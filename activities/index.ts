@@ -16,15 +16,16 @@ export interface ActivityDeps {
 }
 
 export function createActivities({ db, deadlines }: ActivityDeps) {
+  const { automationGraceMs } = deadlines;
   return {
     ...createActorActivities({ db }),
-    ...createLeadActivities({ db }),
-    ...createLeadStatusActivities({ db }),
-    ...createBuyerActivities({ db }),
-    ...createOfferActivities({ db }),
-    ...createTaskActivities({ db }),
-    ...createDocumentActivities({ db }),
-    ...createReviewActivities({ db }),
+    ...createLeadActivities({ db, automationGraceMs }),
+    ...createLeadStatusActivities({ db, automationGraceMs }),
+    ...createBuyerActivities({ db, automationGraceMs }),
+    ...createOfferActivities({ db, automationGraceMs }),
+    ...createTaskActivities({ db, automationGraceMs }),
+    ...createDocumentActivities({ db, automationGraceMs }),
+    ...createReviewActivities({ db, automationGraceMs }),
     ...createSettingsActivities({ db, deadlines }),
   };
 }

@@ -8,7 +8,7 @@ import { OPEN_TASK_STATUSES } from '../domain/tasks/task.schema';
 import type { Db, Prisma } from '../db/client';
 import { recordEvent } from '../db/writes/record-event';
 import { parseColumn, toDealJson, toLeadJson, toTaskJson } from '../db/rows';
-import { saveAutomaticTask } from './save-automatic-task';
+import { saveAutomaticTask, type AutomationDeps } from './save-automatic-task';
 
 export interface ApplyLeadStatusInput {
   leadId: string;
@@ -76,7 +76,7 @@ async function cancelAutomaticTasks(tx: Prisma.TransactionClient, leadId: string
   return open.map((task) => task.id);
 }
 
-export function createLeadStatusActivities({ db }: { db: Db }) {
+export function createLeadStatusActivities({ db, automationGraceMs }: { db: Db } & AutomationDeps) {
   return {
     /** Writes a status change the workflow accepted, with its event and the tasks it implies. */
     async applyLeadStatus(input: ApplyLeadStatusInput): Promise<ApplyLeadStatusResult> {
@@ -106,7 +106,7 @@ export function createLeadStatusActivities({ db }: { db: Db }) {
         }
         const createdTaskIds: string[] = [];
         const spec = statusTaskFor(lead, to, stepKey, at, input.deadlines);
-        if (spec) createdTaskIds.push((await saveAutomaticTask(tx, spec, { assigneeId: lead.ownerId, leadId })).id);
+        if (spec) createdTaskIds.push((await saveAutomaticTask(tx, spec, { assigneeId: lead.ownerId, leadId }, automationGraceMs)).id);
         if (to === 'CLOSED') await recordDeal(tx, leadId, at);
         const contacted = lead.status === 'NEW' && to !== 'DEAD' && to !== 'CLOSED';
         const completedTaskIds = contacted ? await completeContactTasks(tx, leadId, at) : [];
@@ -120,7 +120,7 @@ export function createLeadStatusActivities({ db }: { db: Db }) {
       const lead = await db.lead.findUnique({ where: { id: leadId }, select: { id: true, ownerId: true } });
       if (!lead) throw ApplicationFailure.nonRetryable(`lead ${leadId} does not exist`, 'LEAD_NOT_FOUND');
       const task = await db.$transaction((tx) =>
-        saveAutomaticTask(tx, followUpTaskFor(lead, stepKey, new Date(dueAt)), { assigneeId: lead.ownerId, leadId }),
+        saveAutomaticTask(tx, followUpTaskFor(lead, stepKey, new Date(dueAt)), { assigneeId: lead.ownerId, leadId }, automationGraceMs),
       );
       return { taskId: task.id };
     },

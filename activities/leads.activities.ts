@@ -5,13 +5,13 @@ import { notificationFor } from '../domain/notifications/notification-kinds';
 import { recordEvent } from '../db/writes/record-event';
 import { toTaskJson } from '../db/rows';
 import { notifyUsers } from '../db/writes/notify-users';
-import { saveAutomaticTask } from './save-automatic-task';
+import { saveAutomaticTask, type AutomationDeps } from './save-automatic-task';
 
-export interface LeadActivityDeps {
+export interface LeadActivityDeps extends AutomationDeps {
   db: Db;
 }
 
-export function createLeadActivities({ db }: LeadActivityDeps) {
+export function createLeadActivities({ db, automationGraceMs }: LeadActivityDeps) {
   async function getLeadOrFail(leadId: string) {
     const lead = await db.lead.findUnique({ where: { id: leadId } });
     if (!lead) throw ApplicationFailure.nonRetryable(`lead ${leadId} does not exist`, 'LEAD_NOT_FOUND');
@@ -23,7 +23,7 @@ export function createLeadActivities({ db }: LeadActivityDeps) {
     async createContactTask({ leadId, contactMs }: { leadId: string; contactMs: number }): Promise<{ taskId: string; dueAt: string }> {
       const lead = await getLeadOrFail(leadId);
       const task = await db.$transaction((tx) =>
-        saveAutomaticTask(tx, contactTaskFor(lead, contactMs), { assigneeId: lead.ownerId, leadId: lead.id }),
+        saveAutomaticTask(tx, contactTaskFor(lead, contactMs), { assigneeId: lead.ownerId, leadId: lead.id }, automationGraceMs),
       );
       return { taskId: task.id, dueAt: task.dueAt.toISOString() };
     },
@@ -65,7 +65,7 @@ export function createLeadActivities({ db }: LeadActivityDeps) {
           assigneeId: lead.ownerId,
           leadId: lead.id,
           parentTaskId: contactTaskId,
-        });
+        }, automationGraceMs);
       });
       return { followUpTaskId: followUp.id };
     },

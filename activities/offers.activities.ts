@@ -8,7 +8,7 @@ import type { Db, Prisma } from '../db/client';
 import { recordEvent } from '../db/writes/record-event';
 import { parseColumn, toDealJson, toOfferJson, toTaskJson } from '../db/rows';
 import { notifyUsers } from '../db/writes/notify-users';
-import { saveAutomaticTask } from './save-automatic-task';
+import { saveAutomaticTask, type AutomationDeps } from './save-automatic-task';
 
 export interface ApplyOfferStatusInput {
   offerId: string;
@@ -38,7 +38,7 @@ async function recordBuyerOnDeal(tx: Prisma.TransactionClient, offer: { leadId: 
   await recordEvent(tx, { entityType: 'deal', entityId: deal.id, action: 'buyer_recorded', entity: toDealJson(deal) });
 }
 
-export function createOfferActivities({ db }: { db: Db }) {
+export function createOfferActivities({ db, automationGraceMs }: { db: Db } & AutomationDeps) {
   return {
     /** "Renew or act on expiring offer" for its creator, while the offer is still open and expires then. */
     async createOfferExpiryTask({ offerId, expiresAt, daysBefore }: { offerId: string; expiresAt: string; daysBefore: number }): Promise<{ taskId: string | null }> {
@@ -47,7 +47,7 @@ export function createOfferActivities({ db }: { db: Db }) {
         const stillDue = offer && !offer.archivedAt && OPEN_OFFER_STATUSES.includes(offer.status as OfferStatus) && offer.expiresAt?.toISOString() === expiresAt;
         if (!stillDue) return { taskId: null };
         const spec = expiryReminderTaskFor({ key: `offer:${offer.id}`, kind: 'offer', name: offer.lead.sellerName }, new Date(expiresAt), daysBefore);
-        const task = await saveAutomaticTask(tx, spec, { assigneeId: offer.createdById, offerId, leadId: offer.leadId });
+        const task = await saveAutomaticTask(tx, spec, { assigneeId: offer.createdById, offerId, leadId: offer.leadId }, automationGraceMs);
         return { taskId: task.id };
       });
     },
@@ -85,7 +85,7 @@ export function createOfferActivities({ db }: { db: Db }) {
         const createdTaskIds: string[] = [];
         if (to === 'SENT') {
           const spec = offerFollowUpTaskFor(offer, stepKey, at, input.followUpMs);
-          createdTaskIds.push((await saveAutomaticTask(tx, spec, { assigneeId: offer.createdById, offerId, leadId: offer.leadId })).id);
+          createdTaskIds.push((await saveAutomaticTask(tx, spec, { assigneeId: offer.createdById, offerId, leadId: offer.leadId }, automationGraceMs)).id);
         }
         const cancelledTaskIds: string[] = [];
         if (!OPEN_OFFER_STATUSES.includes(to)) {

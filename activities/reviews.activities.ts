@@ -2,9 +2,9 @@ import { monthlyReviewTaskFor, REVIEWED_ROLES } from '../domain/tasks/monthly-re
 import { pickLeastLoaded } from '../domain/tasks/pick-assignee';
 import type { Db } from '../db/client';
 import { loadCandidates } from '../db/queries/load-candidates';
-import { saveAutomaticTask } from './save-automatic-task';
+import { saveAutomaticTask, type AutomationDeps } from './save-automatic-task';
 
-export function createReviewActivities({ db }: { db: Db }) {
+export function createReviewActivities({ db, automationGraceMs }: { db: Db } & AutomationDeps) {
   return {
     /** One review task per active agent, each for the supervisor with the least open work; once per month. */
     async createMonthlyReviews({ at, dueMs }: { at: string; dueMs: number }): Promise<{ taskIds: string[] }> {
@@ -13,7 +13,7 @@ export function createReviewActivities({ db }: { db: Db }) {
       for (const agent of agents) {
         const task = await db.$transaction(async (tx) => {
           const supervisorId = pickLeastLoaded(await loadCandidates(tx, 'SUPERVISOR'));
-          return saveAutomaticTask(tx, monthlyReviewTaskFor(agent, new Date(at), dueMs), { assigneeId: supervisorId });
+          return saveAutomaticTask(tx, monthlyReviewTaskFor(agent, new Date(at), dueMs), { assigneeId: supervisorId }, automationGraceMs);
         });
         taskIds.push(task.id);
       }

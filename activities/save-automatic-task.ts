@@ -1,7 +1,10 @@
 import type { Prisma } from '../db/client';
 import type { Task } from '../prisma/generated/client';
 import type { AutomaticTaskSpec } from '../domain/leads/lead-tasks';
+import { applyAutomationGrace } from '../domain/tasks/apply-automation-grace';
+import { DEFAULT_DEADLINES } from '../domain/config/deadlines';
 import { recordEvent } from '../db/writes/record-event';
+import { loadStoredSettings } from '../db/writes/settings-store';
 import { toTaskJson } from '../db/rows';
 import { loadCandidates } from '../db/queries/load-candidates';
 import { fallbackPools, pickActiveAssignee } from '../domain/tasks/pick-assignee';
@@ -25,19 +28,29 @@ async function activeAssignee(tx: Prisma.TransactionClient, assigneeId: string |
   return pickActiveAssignee(null, fallbackPools(await loadCandidates(tx), [named?.role ?? null]));
 }
 
+/** What the automatic paths' activity factories receive: the configured grace (admins' Settings override it). */
+export interface AutomationDeps {
+  automationGraceMs?: number;
+}
+
 /**
  * Saves the task an automation rule asks for, once per automation key, with its `task.created`
- * event; an inactive assignee is replaced by an active one (`activeAssignee`).
+ * event; an inactive assignee is replaced by an active one (`activeAssignee`). It is never
+ * created already past due: the grace in force (Settings, else the configured one) pushes a
+ * due time earlier than now + grace to now + grace.
  */
 export async function saveAutomaticTask(
   tx: Prisma.TransactionClient,
   spec: AutomaticTaskSpec,
   context: TaskContext,
+  configuredGraceMs: number = DEFAULT_DEADLINES.automationGraceMs,
 ): Promise<Task> {
   const existing = await tx.task.findUnique({ where: { automationKey: spec.automationKey } });
   if (existing) return existing;
+  const graceMs = (await loadStoredSettings(tx)).deadlines.automationGraceMs ?? configuredGraceMs;
+  const createdAt = new Date();
   const task = await tx.task.create({
-    data: { ...spec, status: 'CREATED', ...context, assigneeId: await activeAssignee(tx, context.assigneeId) },
+    data: { ...applyAutomationGrace(spec, createdAt, graceMs), status: 'CREATED', createdAt, ...context, assigneeId: await activeAssignee(tx, context.assigneeId) },
   });
   await recordEvent(tx, { entityType: 'task', entityId: task.id, action: 'created', entity: toTaskJson(task) });
   return task;

@@ -18,10 +18,10 @@ import { recordEvent } from '../db/writes/record-event';
 import { saveNote } from '../db/writes/save-note';
 import { parseColumn, toBuyerJson, toTaskJson } from '../db/rows';
 import { loadCandidates } from '../db/queries/load-candidates';
-import { saveAutomaticTask } from './save-automatic-task';
+import { saveAutomaticTask, type AutomationDeps } from './save-automatic-task';
 import { markWorkflowStarted } from '../db/writes/mark-workflow-started';
 
-export interface TaskActivityDeps {
+export interface TaskActivityDeps extends AutomationDeps {
   db: Db;
 }
 
@@ -150,7 +150,7 @@ async function applyCompletionEffects(tx: Prisma.TransactionClient, task: Task, 
   return status ? { leadId: task.leadId!, status } : null;
 }
 
-export function createTaskActivities({ db }: TaskActivityDeps) {
+export function createTaskActivities({ db, automationGraceMs }: TaskActivityDeps) {
   return {
     /** CREATED → ASSIGNED, and the assignee is told. A task already past CREATED is left as it is. */
     async assignTask({ taskId }: { taskId: string }): Promise<TaskSnapshot> {
@@ -284,7 +284,7 @@ export function createTaskActivities({ db }: TaskActivityDeps) {
           ...(task.leadId ? { leadId: task.leadId } : {}),
           ...(task.buyerId ? { buyerId: task.buyerId } : {}),
           ...(task.offerId ? { offerId: task.offerId } : {}),
-        });
+        }, automationGraceMs);
         return { followUpTaskId: followUp.id };
       });
     },

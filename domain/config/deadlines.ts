@@ -16,6 +16,8 @@ export interface Deadlines {
   matchingIntervalMs: number;
   /** First day of the month → "Monthly performance review" per agent, due this long after. */
   reviewDueMs: number;
+  /** No automatic task is created due sooner than this after its creation (see applyAutomationGrace). */
+  automationGraceMs: number;
 }
 
 const HOUR = 60 * 60 * 1000;
@@ -30,4 +32,5 @@ export const DEFAULT_DEADLINES: Deadlines = {
   verifyPofMs: DAY,
   matchingIntervalMs: 7 * DAY,
   reviewDueMs: 7 * DAY,
+  automationGraceMs: 15 * 60 * 1000,
 };

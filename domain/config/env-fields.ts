@@ -20,6 +20,7 @@ export const deadlineEnvFields = {
   DEADLINE_VERIFY_POF: durationSchema.prefault('1d'),
   BUYER_MATCHING_INTERVAL: durationSchema.prefault('7d'),
   DEADLINE_REVIEW: durationSchema.prefault('7d'),
+  AUTOMATION_GRACE: durationSchema.prefault('15m'),
 };
 
 type DeadlineEnv = { [K in keyof typeof deadlineEnvFields]: number };
@@ -35,6 +36,7 @@ export function deadlinesFromEnv(env: DeadlineEnv): Deadlines {
     verifyPofMs: env.DEADLINE_VERIFY_POF,
     matchingIntervalMs: env.BUYER_MATCHING_INTERVAL,
     reviewDueMs: env.DEADLINE_REVIEW,
+    automationGraceMs: env.AUTOMATION_GRACE,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { TaskPriority } from '../tasks/task.schema';
+import { withoutOverduePrefix } from '../tasks/task-automation';
 
 export const NOTIFICATION_KINDS = [
   'NEW_LEAD',
@@ -30,7 +31,7 @@ export interface NotificationFacts {
   TASK_REJECTED: { title: string; reason?: string };
   TASK_COMPLETED: { title: string };
   TASK_CANCELLED: { title: string; reason?: string };
-  /** `dueAt`: ISO date-time in UTC. */
+  /** `dueAt`: ISO date-time; the body carries it as a time token each reader sees in their own zone. */
   TASK_OVERDUE: { title: string; dueAt: string };
   OFFER_STATUS: { sellerName: string; offerKind: string; amount: number; status: string };
   MENTION: { authorName: string; noteBody: string };
@@ -47,6 +48,22 @@ const always =
   (): NotificationPriority =>
     priority;
 const capitalized = (word: string): string => `${word.charAt(0)}${word.slice(1).toLowerCase()}`;
+/** "Overdue: <what>" said once: `Overdue: contact Ann` stays so, `Overdue follow-up for X` reads `Overdue: follow-up for X`. */
+const overdueTitle = (title: string): string =>
+  /^\s*overdue\s+follow-up\s+for\s+/i.test(title) ? `Overdue: follow-up for ${withoutOverduePrefix(title)}` : `Overdue: ${withoutOverduePrefix(title)}`;
+
+/**
+ * An instant inside a notification's text, written `{time:<ISO>}`: the server does not know the
+ * reader's time zone, so the web app replaces each token with the time in the browser's zone.
+ */
+export const timeToken = (iso: string): string => `{time:${iso}}`;
+const TIME_TOKEN = /\{time:([^}]+)\}/g;
+
+/** A notification's text with each time token shown by `formatTime` (given the token's ISO instant). */
+export function renderNotificationText(text: string, formatTime: (iso: string) => string): string {
+  return text.replace(TIME_TOKEN, (_token, iso: string) => formatTime(iso));
+}
+
 /** A mention quotes the note, cut to 140 characters. */
 const MENTION_QUOTE_MAX = 140;
 
@@ -98,8 +115,8 @@ export const NOTIFICATION_RULES: { readonly [K in NotificationKind]: KindRule<No
   },
   TASK_OVERDUE: {
     priority: always('NORMAL'),
-    title: (f) => `Overdue: ${f.title}`,
-    body: (f) => `This task was due ${f.dueAt.slice(0, 16).replace('T', ' ')} UTC.`,
+    title: (f) => overdueTitle(f.title),
+    body: (f) => `This task was due ${timeToken(f.dueAt)}.`,
   },
   OFFER_STATUS: {
     priority: always('NORMAL'),

@@ -13,6 +13,7 @@ export const DEADLINE_KEYS = [
   'verifyPofMs',
   'matchingIntervalMs',
   'reviewDueMs',
+  'automationGraceMs',
 ] as const satisfies readonly (keyof Deadlines)[];
 
 /** What the settings page shows: durations as text like `1h` / `3d`, and the deal math. */

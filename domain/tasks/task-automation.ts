@@ -28,21 +28,39 @@ export function completionVerifiesProofOfFunds(task: AutomatedTask & { buyerId: 
   return task.buyerId !== null && task.automationKey !== null && VERIFY_POF_KEY.test(task.automationKey);
 }
 
+/** "Overdue follow-up for <task>" (`task:<id>:overdue:<due>`) or a lead's "Overdue: contact <seller>" (`…:contact-overdue`). */
+const OVERDUE_FOLLOW_UP_KEY = /^task:[^:]+:overdue:|:contact-overdue$/;
+
+/** Whether a task is an automatic follow-up of an overdue task or lead, whatever its type. */
+export function isOverdueFollowUp(task: { automationKey: string | null }): boolean {
+  return task.automationKey !== null && OVERDUE_FOLLOW_UP_KEY.test(task.automationKey);
+}
+
 /**
- * Whether an overdue task gets the system "Overdue follow-up" task. Not for system tasks and
- * overdue follow-ups themselves (due at once, they would chain), nor for a lead's contact task,
- * whose lead workflow already creates "Overdue: contact <seller>" and tells the supervisors.
+ * Whether an overdue task gets the system "Overdue follow-up" task. Never for an overdue
+ * follow-up itself (known by its automation key, whatever its type: it would chain), nor for
+ * system tasks, nor for a lead's contact task, whose lead workflow already creates
+ * "Overdue: contact <seller>" and tells the supervisors.
  */
 export function getsOverdueFollowUp(task: AutomatedTask): boolean {
-  if (task.type === 'SYSTEM') return false;
+  if (task.type === 'SYSTEM' || isOverdueFollowUp(task)) return false;
   return !isLeadContactTask(task.automationKey);
 }
 
-/** An overdue task gets "Overdue follow-up for <task>", a HIGH system task due at once, assigned by workload. */
+const OVERDUE_PREFIX = /^\s*overdue(?::|\s+follow-up\s+for)\s+/i;
+
+/** A task title without its leading "Overdue: " / "Overdue follow-up for " (repeated ones too): `Overdue: contact Ann` → `contact Ann`. */
+export function withoutOverduePrefix(title: string): string {
+  let rest = title;
+  while (OVERDUE_PREFIX.test(rest)) rest = rest.replace(OVERDUE_PREFIX, '');
+  return rest;
+}
+
+/** An overdue task gets "Overdue follow-up for <task>", a HIGH system task due at once (the grace applies when it is saved), assigned by workload. */
 export function overdueFollowUpTaskFor(task: AutomatedTask & { dueAt: Date }, firedAt: Date): AutomaticTaskSpec {
   return {
     automationKey: `task:${task.id}:overdue:${task.dueAt.toISOString()}`,
-    title: `Overdue follow-up for ${task.title}`,
+    title: `Overdue follow-up for ${withoutOverduePrefix(task.title)}`,
     type: 'SYSTEM',
     priority: 'HIGH',
     dueAt: firedAt,

@@ -24,7 +24,7 @@ describe('/api/settings', () => {
   it('shows the defaults, lets an admin change durations and deal math, and the lead MAO follows', async () => {
     const initial = await api.request('GET', '/api/settings', { cookie: agentCookie });
     expect(initial.body).toEqual({
-      deadlines: { contactMs: '1h', followUpMs: '3d', visitMs: '2d', closingMs: '2d', offerFollowUpMs: '2d', verifyPofMs: '1d', matchingIntervalMs: '7d', reviewDueMs: '7d' },
+      deadlines: { contactMs: '1h', followUpMs: '3d', visitMs: '2d', closingMs: '2d', offerFollowUpMs: '2d', verifyPofMs: '1d', matchingIntervalMs: '7d', reviewDueMs: '7d', automationGraceMs: '15m' },
       dealMath: { rulePercent: 70, targetAssignmentFee: 10_000 },
     });
     const created = (await api.request('POST', '/api/leads', { cookie: agentCookie, body: buildLeadInput() })).body;

@@ -3,6 +3,7 @@ import {
   NOTIFICATION_PRIORITIES,
   NOTIFICATION_RULES,
   notificationFor,
+  renderNotificationText,
   type NotificationContent,
   type NotificationFacts,
   type NotificationKind,
@@ -42,7 +43,18 @@ const ROWS: Row[] = [
   ['TASK_COMPLETED', { title: 'Call back' }, { priority: 'NORMAL', title: 'Completed: Call back', body: 'A task you created is done.' }],
   ['TASK_CANCELLED', { title: 'Call back', reason: 'sold' }, { priority: 'NORMAL', title: 'Cancelled: Call back', body: 'Reason: sold' }],
   ['TASK_CANCELLED', { title: 'Call back' }, { priority: 'NORMAL', title: 'Cancelled: Call back', body: 'This task no longer needs doing.' }],
-  ['TASK_OVERDUE', { title: 'Call back', dueAt: '2026-11-24T15:30:00.000Z' }, { priority: 'NORMAL', title: 'Overdue: Call back', body: 'This task was due 2026-11-24 15:30 UTC.' }],
+  ['TASK_OVERDUE', { title: 'Call back', dueAt: '2026-11-24T15:30:00.000Z' }, { priority: 'NORMAL', title: 'Overdue: Call back', body: 'This task was due {time:2026-11-24T15:30:00.000Z}.' }],
+  // One "Overdue" however the task's own title starts.
+  [
+    'TASK_OVERDUE',
+    { title: 'Overdue: contact Robert King', dueAt: '2026-11-30T16:30:48.500Z' },
+    { priority: 'NORMAL', title: 'Overdue: contact Robert King', body: 'This task was due {time:2026-11-30T16:30:48.500Z}.' },
+  ],
+  [
+    'TASK_OVERDUE',
+    { title: 'Overdue follow-up for Send the contract', dueAt: '2026-11-30T16:30:48.500Z' },
+    { priority: 'NORMAL', title: 'Overdue: follow-up for Send the contract', body: 'This task was due {time:2026-11-30T16:30:48.500Z}.' },
+  ],
   [
     'OFFER_STATUS',
     { sellerName: 'Ann Lee', offerKind: 'PURCHASE', amount: 120_500, status: 'ACCEPTED' },
@@ -68,8 +80,24 @@ describe('notificationFor', () => {
     }
   });
 
+  it.each(ROWS)('%s never repeats a prefix nor shows a server-formatted UTC time (row %#)', (kind, facts, _expected) => {
+    const { title, body } = notificationFor(kind, facts as never);
+    expect(title).not.toMatch(/overdue\b.*\boverdue\b/i);
+    expect(`${title} ${body}`).not.toMatch(/\bUTC\b|\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+  });
+
   it('only a new lead and the assignment of a HIGH priority task are HIGH (they raise desktop alerts)', () => {
     const high = ROWS.filter(([, , expected]) => expected.priority === 'HIGH').map(([kind, facts]) => (kind === 'TASK_ASSIGNED' ? `${kind}:${facts.priority}` : kind));
     expect(high.sort()).toEqual(['NEW_LEAD', 'TASK_ASSIGNED:HIGH']);
+  });
+});
+
+describe('renderNotificationText', () => {
+  it.each([
+    ['This task was due {time:2026-11-24T15:30:00.000Z}.', 'This task was due <2026-11-24T15:30:00.000Z>.'],
+    ['From {time:2026-11-24T15:30:00.000Z} to {time:2026-11-24T16:00:00.000Z}', 'From <2026-11-24T15:30:00.000Z> to <2026-11-24T16:00:00.000Z>'],
+    ['No time here.', 'No time here.'],
+  ])('%s', (text, expected) => {
+    expect(renderNotificationText(text, (iso) => `<${iso}>`)).toBe(expected);
   });
 });

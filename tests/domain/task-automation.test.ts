@@ -1,3 +1,4 @@
+import type { TaskType } from '../../domain/tasks/task.schema';
 import { formatDuration } from '../../domain/settings/settings.schema';
 import { findMentionedUsers } from '../../domain/notes/mentions';
 import { expiryReminderTaskFor } from '../../domain/tasks/expiry-reminders';
@@ -7,6 +8,8 @@ import {
   completionVerifiesProofOfFunds,
   getsOverdueFollowUp,
   isLeadContactTask,
+  isOverdueFollowUp,
+  withoutOverduePrefix,
   leadStatusImpliedByCompletion,
   overdueFollowUpTaskFor,
 } from '../../domain/tasks/task-automation';
@@ -42,6 +45,44 @@ describe('task automation rules', () => {
       priority: 'HIGH',
       dueAt: new Date('2026-11-20T10:00:01Z'),
     });
+  });
+
+  it.each<[string, { id: string; title: string; type: TaskType; automationKey: string | null }, boolean]>([
+    ['an ordinary task', base, true],
+    ['a lead follow-up ("Follow up with lead in 3 days")', { ...base, automationKey: 'lead:l1:run-1:s2:follow-up' }, true],
+    ['an offer task', { ...base, type: 'OFFER', automationKey: 'offer:o1:s1:follow-up' }, true],
+    ['a system task', { ...base, type: 'SYSTEM' }, false],
+    ['an overdue follow-up, whatever its type', { ...base, title: 'Overdue follow-up for Call back', automationKey: 'task:t0:overdue:2026-11-20T10:00:00.000Z' }, false],
+    ['a lead\'s "Overdue: contact" follow-up', { ...base, title: 'Overdue: contact Ann', automationKey: 'lead:l1:contact-overdue' }, false],
+    ['a lead\'s contact task', { ...base, type: 'LEAD', automationKey: 'lead:l1:contact' }, false],
+  ])('overdue follow-up for %s: %s', (_case, task, expected) => {
+    expect(getsOverdueFollowUp(task)).toBe(expected);
+  });
+
+  it.each([
+    ['task:t0:overdue:2026-11-20T10:00:00.000Z', true],
+    ['lead:l1:contact-overdue', true],
+    ['lead:l1:contact', false],
+    ['offer:o1:s1:follow-up', false],
+    [null, false],
+  ])('knows an overdue follow-up by its key %s', (automationKey, expected) => {
+    expect(isOverdueFollowUp({ automationKey })).toBe(expected);
+  });
+
+  it.each([
+    ['Overdue: contact Robert King', 'contact Robert King'],
+    ['Overdue: Overdue: contact Robert King', 'contact Robert King'],
+    ['Overdue follow-up for Send the contract', 'Send the contract'],
+    ['overdue follow-up for Overdue: contact Ann', 'contact Ann'],
+    ['Send the contract', 'Send the contract'],
+    ['Overdue invoices review', 'Overdue invoices review'],
+  ])('%s without its overdue prefixes is %s', (title, expected) => {
+    expect(withoutOverduePrefix(title)).toBe(expected);
+  });
+
+  it('titles the follow-up of an "Overdue: contact" task without a second Overdue', () => {
+    const task = { ...base, title: 'Overdue: contact Robert King', dueAt: new Date('2026-11-30T16:15:47.100Z') };
+    expect(overdueFollowUpTaskFor(task, new Date('2026-11-30T16:15:48.500Z')).title).toBe('Overdue follow-up for contact Robert King');
   });
 
   it('logs whether a completion was on time and how long it took', () => {

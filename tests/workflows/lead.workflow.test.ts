@@ -63,14 +63,16 @@ describe('leadWorkflow', () => {
     });
   });
 
-  it('flags the contact task overdue, notifies active supervisors and creates a follow-up when the lead is still NEW', async () => {
+  it('flags the contact task overdue, notifies active supervisors and creates a follow-up when the lead is still NEW, not born overdue', async () => {
     const lead = await buildLead(testDb.db, agentId, { sellerName: 'Grace Overdue' });
-    await withWorker({ ...DEFAULT_DEADLINES, contactMs: 1_500 }, async () => {
+    await withWorker({ ...DEFAULT_DEADLINES, contactMs: 1_500, automationGraceMs: 1_000 }, async () => {
       const handle = await startLeadWorkflow(lead.id);
       const followUp = await waitUntil('the overdue follow-up to be assigned', () =>
         testDb.db.task.findFirst({ where: { leadId: lead.id, title: 'Overdue: contact Grace Overdue', status: 'ASSIGNED' } }),
       );
       expect(followUp).toMatchObject({ type: 'FOLLOW_UP', priority: 'HIGH', assigneeId: agentId });
+      // Due when the deadline fired (a moment ago), it would raise its own overdue notice at once: the grace makes it due after it was created.
+      expect(followUp.dueAt.getTime()).toBeGreaterThanOrEqual(followUp.createdAt.getTime() + 1_000);
 
       const contactTask = await testDb.db.task.findFirstOrThrow({ where: { leadId: lead.id, title: 'Contact lead within 1 hour' } });
       expect(contactTask.overdue).toBe(true);
@@ -89,7 +91,7 @@ describe('leadWorkflow', () => {
 
   it('leaves a lead alone at the deadline once it is no longer NEW', async () => {
     const lead = await buildLead(testDb.db, agentId);
-    await withWorker({ ...DEFAULT_DEADLINES, contactMs: 1_500 }, async () => {
+    await withWorker({ ...DEFAULT_DEADLINES, contactMs: 1_500, automationGraceMs: 1_000 }, async () => {
       const handle = await startLeadWorkflow(lead.id);
       const contactTask = await waitUntil('the contact task', () => testDb.db.task.findFirst({ where: { leadId: lead.id } }));
       await testDb.db.lead.update({ where: { id: lead.id }, data: { status: 'CONTACTED' } });

@@ -39,18 +39,29 @@ async function startTask(fields: { title: string; dueInMs: number; requiresRevie
 }
 
 describe('taskWorkflow', () => {
-  it('flags a task still open at its due date, tells the assignee, and gives the least-loaded user one system follow-up', async () => {
+  it('flags a task still open at its due date, tells the assignee, and gives the least-loaded user one system follow-up, not born overdue', async () => {
     await run(async () => {
       const { task, handle } = await startTask({ title: 'Send the contract', dueInMs: 1_500 });
       const followUp = await waitUntil('the overdue follow-up', () => testDb.db.task.findFirst({ where: { parentTaskId: task.id } }));
-      expect(followUp).toMatchObject({ title: 'Overdue follow-up for Send the contract', type: 'SYSTEM', priority: 'HIGH', assigneeId: idle.id });
+      expect(followUp).toMatchObject({ title: 'Overdue follow-up for Send the contract', type: 'SYSTEM', priority: 'HIGH', assigneeId: idle.id, overdue: false });
+      // Due when the date passed would make it overdue at birth: it gets the 15 minutes' grace instead.
+      expect(followUp.dueAt.getTime()).toBeGreaterThanOrEqual(followUp.createdAt.getTime() + DEFAULT_DEADLINES.automationGraceMs);
       expect((await testDb.db.task.findUniqueOrThrow({ where: { id: task.id } })).overdue).toBe(true);
-      expect(await testDb.db.notification.count({ where: { recipientId: agent.id, kind: 'TASK_OVERDUE', link: `/tasks/${task.id}` } })).toBe(1);
+      const notified = await testDb.db.notification.findMany({ where: { recipientId: agent.id, kind: 'TASK_OVERDUE', link: `/tasks/${task.id}` } });
+      expect(notified.map((n) => [n.title, n.body])).toEqual([['Overdue: Send the contract', `This task was due {time:${task.dueAt.toISOString()}}.`]]);
       expect((await handle.query(getTaskStateQuery)).overdue).toBe(true);
-      // The follow-up is itself due at once and overdue, but does not chain another follow-up.
+      await recordHistory(env, 'task-overdue', handle.workflowId);
+    });
+  });
+
+  it('an overdue follow-up that goes overdue itself gets no follow-up of its own, and its notice says Overdue once', async () => {
+    await withWorker(env, { db: testDb.db, deadlines: { ...DEFAULT_DEADLINES, automationGraceMs: 1_000 }, taskQueue: TASK_QUEUE }, async () => {
+      const { task } = await startTask({ title: 'Send the offer', dueInMs: 1_500 });
+      const followUp = await waitUntil('the overdue follow-up', () => testDb.db.task.findFirst({ where: { parentTaskId: task.id } }));
       await waitUntil('the follow-up flagged overdue', async () => (await testDb.db.task.findUniqueOrThrow({ where: { id: followUp.id } })).overdue);
       expect(await testDb.db.task.count({ where: { parentTaskId: followUp.id } })).toBe(0);
-      await recordHistory(env, 'task-overdue', handle.workflowId);
+      const notice = await waitUntil('the follow-up\'s overdue notice', () => testDb.db.notification.findFirst({ where: { kind: 'TASK_OVERDUE', link: `/tasks/${followUp.id}` } }));
+      expect(notice.title).toBe('Overdue: follow-up for Send the offer');
     });
   });
 

@@ -1,5 +1,6 @@
 import type { LiveEvent } from '../../../../domain/events/live-event.schema';
 import type { NotificationItem } from '../../../../domain/notifications/notification.schema';
+import { formatNotificationText } from './format-notification-text';
 
 export const desktopAlertsSupported = (): boolean => typeof window !== 'undefined' && 'Notification' in window;
 export const desktopAlertsAllowed = (): boolean => desktopAlertsSupported() && Notification.permission === 'granted';
@@ -18,7 +19,7 @@ export function showDesktopAlert(event: LiveEvent, open: (link: string) => void)
   if (event.name !== 'notification.created' || !desktopAlertsAllowed()) return;
   const { priority, title, body, link } = event.entity as Partial<NotificationItem>;
   if (priority !== 'HIGH') return;
-  const alert = new Notification(title ?? 'Flipstackk', { body: body ?? '', tag: event.entityId });
+  const alert = new Notification(title ? formatNotificationText(title) : 'Flipstackk', { body: formatNotificationText(body ?? ''), tag: event.entityId });
   alert.onclick = () => {
     window.focus();
     if (link) open(link);

@@ -4,6 +4,7 @@ import { timeSince } from '../../lib/format';
 import { useDismiss } from '../layout/use-dismiss';
 import { desktopAlertsSupported, enableDesktopAlerts } from './desktop-alerts';
 import { useMarkRead, useNotifications, type NotificationItem } from './use-notifications';
+import { formatNotificationText } from './format-notification-text';
 import './notifications.css';
 
 export function NotificationsBell() {
@@ -75,8 +76,8 @@ export function NotificationsBell() {
                   <button type="button" className="notification-open" onClick={() => openItem(item)}>
                     <span className="notification-dot" aria-hidden="true" />
                     <span>
-                      <span className="notification-title">{item.title}</span>
-                      {item.body && <span className="notification-body">{item.body}</span>}
+                      <span className="notification-title">{formatNotificationText(item.title)}</span>
+                      {item.body && <span className="notification-body">{formatNotificationText(item.body)}</span>}
                       <time className="notification-time" dateTime={item.createdAt}>
                         {timeSince(item.createdAt)}
                       </time>

@@ -14,6 +14,7 @@ const DEADLINE_LABELS: Record<(typeof DEADLINE_KEYS)[number], string> = {
   verifyPofMs: 'Verify a new buyer’s proof of funds within',
   matchingIntervalMs: 'Send matching properties to active buyers every',
   reviewDueMs: 'Monthly performance review due after',
+  automationGraceMs: 'Never create an automatic task due sooner than',
 };
 
 function SettingsForm({ settings, canEdit, saved, setSaved }: { settings: SettingsView; canEdit: boolean; saved: boolean; setSaved: (saved: boolean) => void }) {
