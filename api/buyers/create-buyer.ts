@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { saveIdempotentResult, type IdempotencyClaim } from '../../db/writes/idempotency-keys';
 import { recordEvent } from '../../db/writes/record-event';
 import { toBuyerJson, type BuyerJson } from '../../db/rows';
+import { assertPermission } from '../permissions/assert-permission';
 import type { TemporalDeps } from '../temporal/client';
 import { startOrLog } from '../temporal/start-workflow';
 import { replaceBuyerMarkets } from './replace-buyer-markets';
@@ -11,6 +12,7 @@ import { startBuyerWorkflow } from './start-buyer-workflow';
 
 /** Saves the buyer with its markets and `buyer.created` event, then starts `buyer-<id>`. */
 export async function createBuyer(deps: TemporalDeps & { db: Db }, input: CreateBuyerInput, actor: PublicUser, claim?: IdempotencyClaim): Promise<BuyerJson> {
+  assertPermission(actor, 'create', { type: 'buyer', ownerId: actor.id });
   const { markets, propertyTypes, strategies, pofExpiresAt, ...fields } = input;
   const buyer = await deps.db.$transaction(async (tx) => {
     const created = await tx.buyer.create({

@@ -8,13 +8,13 @@ import { proofOfFundsChangedSignal } from '../../workflows/buyers/buyer.messages
 import { AppError } from '../errors';
 import type { TemporalDeps } from '../temporal/client';
 import { signalWorkflow } from '../temporal/signal-workflow';
-import { findBuyer } from './get-buyer';
+import { findBuyerToChange } from './find-buyer-to-change';
 import { replaceBuyerMarkets } from './replace-buyer-markets';
 
 /** "Update preferences": plain fields, written directly with a `buyer.updated` event; a new proof-of-funds expiry re-arms the workflow's reminders. */
 export async function updateBuyer(deps: TemporalDeps & { db: Db }, buyerId: string, input: UpdateBuyerInput, actor: PublicUser): Promise<BuyerJson> {
   const { db } = deps;
-  const existing = await findBuyer(db, buyerId);
+  const existing = await findBuyerToChange(db, buyerId, actor, 'update');
   const minPrice = input.minPrice === undefined ? existing.minPrice : input.minPrice;
   const maxPrice = input.maxPrice === undefined ? existing.maxPrice : input.maxPrice;
   if (minPrice !== null && maxPrice !== null && minPrice > maxPrice) {

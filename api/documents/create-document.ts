@@ -5,6 +5,7 @@ import type { Db } from '../../db/client';
 import { saveIdempotentResult, type IdempotencyClaim } from '../../db/writes/idempotency-keys';
 import { recordEvent } from '../../db/writes/record-event';
 import { toDocumentJson } from '../../db/rows';
+import { assertPermission } from '../permissions/assert-permission';
 import { findAttachmentTarget } from '../record-target';
 import type { TemporalDeps } from '../temporal/client';
 import { startRecordWorkflow } from '../temporal/start-record-workflow';
@@ -22,6 +23,7 @@ export async function createDocument(
   claim?: IdempotencyClaim,
 ): Promise<DocumentItem> {
   const { db } = deps;
+  assertPermission(actor, 'create', { type: 'document', uploadedById: actor.id });
   await findAttachmentTarget(db, { leadId: input.leadId, buyerId: input.buyerId, offerId: input.offerId });
   const doc = await db.$transaction(async (tx) => {
     const created = await tx.document.create({ data: { ...input, expiresAt: expiresAt ? new Date(expiresAt) : null, uploadedById: actor.id } });

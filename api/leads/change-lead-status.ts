@@ -8,7 +8,7 @@ import { AppError } from '../errors';
 import type { TemporalDeps } from '../temporal/client';
 import { updateWithStart } from '../temporal/update-with-start';
 import { leadWorkflowStart } from '../temporal/workflow-starts';
-import { findLead } from './get-lead';
+import { findLeadToChange } from './find-lead-to-change';
 
 /**
  * Asks workflow `lead-<id>` to move the lead; the workflow validates the move and its
@@ -20,7 +20,7 @@ export async function changeLeadStatus(
   input: ChangeLeadStatusInput,
   actor: PublicUser,
 ): Promise<LeadRecord> {
-  const lead = await findLead(deps.db, leadId);
+  const lead = await findLeadToChange(deps.db, leadId, actor, 'update');
   // Checked here too so a refused reopen does not start a workflow run for nothing.
   const check = checkLeadTransition(lead.status as Lead['status'], input.status, input.reason);
   if (!check.ok) throw new AppError('CONFLICT', check.reason);

@@ -7,6 +7,7 @@ import { notifyUsers } from '../../db/writes/notify-users';
 import { recordEvent } from '../../db/writes/record-event';
 import { toLeadJson } from '../../db/rows';
 import { AppError } from '../errors';
+import { assertPermission } from '../permissions/assert-permission';
 import type { TemporalDeps } from '../temporal/client';
 import { startOrLog } from '../temporal/start-workflow';
 import { startLeadWorkflow } from './start-lead-workflow';
@@ -16,6 +17,9 @@ export type CreateLeadDeps = TemporalDeps & { db: Db };
 /** Saves the lead with its `lead.created` event (and the claim's key), then starts its lifecycle workflow. */
 export async function createLead(deps: CreateLeadDeps, input: CreateLeadInput, actor: PublicUser, claim?: IdempotencyClaim): Promise<LeadRecord> {
   const ownerId = input.ownerId ?? actor.id;
+  assertPermission(actor, 'create', { type: 'lead', ownerId });
+  // A lead saved in someone else's name is assigned to them: only those who may reassign leads do that.
+  if (ownerId !== actor.id) assertPermission(actor, 'changeOwner', { type: 'lead', ownerId: actor.id });
   if (input.ownerId) {
     const owner = await deps.db.user.findUnique({ where: { id: ownerId }, select: { active: true } });
     if (!owner?.active) throw new AppError('UNPROCESSABLE', 'ownerId must name an active user', { ownerId: 'must name an active user' });

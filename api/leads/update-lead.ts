@@ -8,14 +8,17 @@ import { leadOwnerChangedSignal } from '../../workflows/leads/lead.messages';
 import { AppError } from '../errors';
 import type { TemporalDeps } from '../temporal/client';
 import { signalWorkflow } from '../temporal/signal-workflow';
-import { findLead } from './get-lead';
+import { assertPermission } from '../permissions/assert-permission';
+import { findLeadToChange } from './find-lead-to-change';
 
 const blankToNull = (value: string | null | undefined) => (value === '' ? null : value);
 
-/** Plain fields are written directly, with a `lead.updated` event; the status is the workflow's. */
+/** Plain fields are written directly, with a `lead.updated` event; the status is the workflow's. A new owner needs the right to reassign. */
 export async function updateLead(deps: TemporalDeps & { db: Db }, leadId: string, input: UpdateLeadInput, actor: PublicUser): Promise<LeadRecord> {
   const { db } = deps;
-  const before = await findLead(db, leadId);
+  const before = await findLeadToChange(db, leadId, actor, 'update');
+  // Handing the lead to someone else is a reassignment: the matrix's changeOwner.
+  if (input.ownerId !== undefined && input.ownerId !== before.ownerId) assertPermission(actor, 'changeOwner', { type: 'lead', ownerId: before.ownerId });
   if (input.ownerId && !(await db.user.findFirst({ where: { id: input.ownerId, active: true }, select: { id: true } }))) {
     throw new AppError('UNPROCESSABLE', 'ownerId must name an active user', { ownerId: 'must name an active user' });
   }

@@ -3,10 +3,12 @@ import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
 import { saveIdempotentResult, type IdempotencyClaim } from '../../db/writes/idempotency-keys';
 import { saveNote } from '../../db/writes/save-note';
+import { assertPermission } from '../permissions/assert-permission';
 import { findAttachmentTarget } from '../record-target';
 
 /** Saves a note on its lead, buyer, task or offer; each active user it @mentions is notified. */
 export async function createNote(db: Db, input: CreateNoteInput, actor: PublicUser, claim?: IdempotencyClaim): Promise<Note> {
+  assertPermission(actor, 'create', { type: 'note', authorId: actor.id });
   const { body: _body, ...targets } = input;
   await findAttachmentTarget(db, targets);
   return db.$transaction(async (tx) => {

@@ -6,11 +6,11 @@ import { changeOfferStatusUpdate } from '../../workflows/offers/offer.messages';
 import type { TemporalDeps } from '../temporal/client';
 import { updateWithStart } from '../temporal/update-with-start';
 import { offerWorkflowStart } from '../temporal/workflow-starts';
-import { findOffer } from './get-offer';
+import { findOfferToChange } from './find-offer-to-change';
 
 /** Sends an offer status change to `offer-<id>`, starting the workflow when it is not running. */
 export async function changeOfferStatus(deps: TemporalDeps & { db: Db }, offerId: string, status: OfferStatus, actor: PublicUser): Promise<OfferJson> {
-  const offer = await findOffer(deps.db, offerId);
+  const offer = await findOfferToChange(deps.db, offerId, actor, 'update');
   const start = offerWorkflowStart({ offerId, status: offer.status as OfferStatus, expiresAt: offer.expiresAt?.toISOString() ?? null });
   await updateWithStart(deps, start, changeOfferStatusUpdate, { status, actorId: actor.id });
   return toOfferJson(await deps.db.offer.findUniqueOrThrow({ where: { id: offerId } }));

@@ -5,6 +5,7 @@ import { replaceIdempotentResult, saveIdempotentResult, type IdempotencyClaim } 
 import { recordEvent } from '../../db/writes/record-event';
 import { toOfferJson, type OfferJson } from '../../db/rows';
 import { AppError } from '../errors';
+import { assertPermission } from '../permissions/assert-permission';
 import type { TemporalDeps } from '../temporal/client';
 import { startRecordWorkflow } from '../temporal/start-record-workflow';
 import { startOrLog } from '../temporal/start-workflow';
@@ -13,8 +14,9 @@ import { changeOfferStatus } from './change-offer-status';
 
 /** Saves a DRAFT offer with its event and starts `offer-<id>`; `status: SENT` then sends it through the workflow. */
 export async function createOffer(deps: TemporalDeps & { db: Db }, input: CreateOfferInput, actor: PublicUser, claim?: IdempotencyClaim): Promise<OfferJson> {
-  const lead = await deps.db.lead.findUnique({ where: { id: input.leadId }, select: { archivedAt: true } });
+  const lead = await deps.db.lead.findUnique({ where: { id: input.leadId }, select: { archivedAt: true, ownerId: true } });
   if (!lead || lead.archivedAt) throw new AppError('UNPROCESSABLE', 'leadId must name a lead', { leadId: 'must name a lead' });
+  assertPermission(actor, 'create', { type: 'offer', kind: input.kind, leadOwnerId: lead.ownerId, createdById: actor.id });
   if (input.buyerId && !(await deps.db.buyer.findFirst({ where: { id: input.buyerId, archivedAt: null }, select: { id: true } }))) {
     throw new AppError('UNPROCESSABLE', 'buyerId must name a buyer', { buyerId: 'must name a buyer' });
   }

@@ -4,11 +4,11 @@ import type { Db } from '../../db/client';
 import { recordEvent } from '../../db/writes/record-event';
 import { toOfferJson, type OfferJson } from '../../db/rows';
 import { AppError } from '../errors';
-import { findOffer } from './get-offer';
+import { findOfferToChange } from './find-offer-to-change';
 
 /** New amount or terms while the offer is still negotiable; its status stays the workflow's. */
 export async function updateOffer(db: Db, offerId: string, input: UpdateOfferInput, actor: PublicUser): Promise<OfferJson> {
-  const offer = await findOffer(db, offerId);
+  const offer = await findOfferToChange(db, offerId, actor, 'update');
   if (!OPEN_OFFER_STATUSES.includes(offer.status as OfferStatus)) throw new AppError('CONFLICT', `A ${offer.status} offer can no longer change`);
   const updated = await db.$transaction(async (tx) => {
     const row = await tx.offer.update({ where: { id: offerId }, data: input });

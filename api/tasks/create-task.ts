@@ -5,6 +5,7 @@ import { saveIdempotentResult, type IdempotencyClaim } from '../../db/writes/ide
 import { recordEvent } from '../../db/writes/record-event';
 import { toTaskJson } from '../../db/rows';
 import { AppError } from '../errors';
+import { assertPermission } from '../permissions/assert-permission';
 import { findAttachmentTarget } from '../record-target';
 import type { TemporalDeps } from '../temporal/client';
 import { startRecordWorkflow } from '../temporal/start-record-workflow';
@@ -32,6 +33,7 @@ export async function createTask(
     if (id) await findAttachmentTarget(deps.db, { [field]: id });
   }
   const assigneeId = await chooseAssignee(deps.db, input, actor);
+  assertPermission(actor, 'create', { type: 'task', assigneeId, createdById: actor.id });
   const { dueAt, assigneeId: _named, ...fields } = input;
   const task = await deps.db.$transaction(async (tx) => {
     const created = await tx.task.create({ data: { ...fields, dueAt: new Date(dueAt), assigneeId, createdById: actor.id, status: 'CREATED' } });

@@ -2,13 +2,17 @@ import type { TaskDetail, UpdateTaskInput } from '../../domain/tasks/task.schema
 import type { PublicUser } from '../../domain/users/user-role';
 import { changeTaskPriorityUpdate, reassignTaskUpdate, rescheduleTaskUpdate } from '../../workflows/tasks/task.messages';
 import { AppError } from '../errors';
-import { findTask } from './find-task';
+import { findTaskToChange } from './find-task-to-change';
 import { getTaskDetail } from './get-task-detail';
 import { runTaskUpdate, type TaskUpdateDeps } from './run-task-update';
 
 /** `PATCH /api/tasks/:id`: one Update per changed field (reassign, reschedule, reprioritise), each with its Event. */
 export async function updateTask(deps: TaskUpdateDeps, taskId: string, input: UpdateTaskInput, user: PublicUser): Promise<TaskDetail> {
-  const task = await findTask(deps.db, taskId);
+  // All checked before the first Update, so a refused field leaves the others unchanged too.
+  const task = await findTaskToChange(deps.db, taskId, user, (saved) => [
+    ...(input.assigneeId !== undefined && input.assigneeId !== saved.assigneeId ? (['changeOwner'] as const) : []),
+    ...(input.dueAt !== undefined || input.priority !== undefined ? (['update'] as const) : []),
+  ]);
   const actorId = user.id;
   if (input.assigneeId !== undefined && input.assigneeId !== task.assigneeId) {
     const assignee = await deps.db.user.findUnique({ where: { id: input.assigneeId }, select: { active: true } });

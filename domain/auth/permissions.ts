@@ -8,7 +8,12 @@ import type { UserRole } from '../users/user-role';
  *   the tasks assigned to them (and their own purchase offers on those leads); adds notes and
  *   documents anywhere they can read.
  * - ACQUISITIONS owns buyers and buyer offers, reads leads, and writes the tasks assigned to them.
- * - SUPERVISOR and ADMIN may do everything, except that settings and users stay ADMIN's (and
+ * - Tasks: the assignee may hand a task on; its creator may move its date and priority and
+ *   cancel it, but not take it from the assignee (as checkTaskEdit in task-edits.ts).
+ * - Leads and buyers change hands only through a supervisor or an admin.
+ * - A note is signed by its author: only the author rewrites it; a supervisor or an admin may
+ *   archive it.
+ * - SUPERVISOR and ADMIN may do everything else, except that settings and users stay ADMIN's (and
  *   approving or rejecting a task stays SUPERVISOR's: see task-actions.ts).
  */
 export const PERMISSION_ACTIONS = ['read', 'create', 'update', 'archive', 'changeOwner'] as const;
@@ -71,6 +76,7 @@ function checkAgent(actor: Actor, action: PermissionAction, subject: PermissionS
 function checkAcquisitions(actor: Actor, action: PermissionAction, subject: PermissionSubject): PermissionCheck {
   switch (subject.type) {
     case 'lead':
+      if (action === 'create') return refused('only an agent, a supervisor or an admin can create a lead');
       return readOnly(action, 'a lead', "the lead's owner, a supervisor or an admin");
     case 'buyer':
       return action === 'changeOwner' ? refused('only a supervisor or an admin can reassign a buyer') : ALLOWED;
@@ -99,11 +105,13 @@ function checkSharedByWorkers(actor: Actor, action: PermissionAction, subject: E
 
 function checkTaskWorker(actor: Actor, action: PermissionAction, task: { assigneeId: string | null; createdById: string | null }): PermissionCheck {
   if (action === 'read' || action === 'create') return ALLOWED;
-  if (action === 'changeOwner') return refused('only a supervisor or an admin can reassign a task');
-  if (task.assigneeId === actor.id) return ALLOWED;
-  // Whoever created a task may still withdraw it.
-  if (action === 'archive' && task.createdById === actor.id) return ALLOWED;
-  return refused(`only the assignee, a supervisor or an admin can ${VERB[action]} this task`);
+  const isAssignee = task.assigneeId === actor.id;
+  // The assignee may hand the task on (to a colleague who is free); nobody else takes it from them.
+  if (action === 'changeOwner') return isAssignee ? ALLOWED : refused('only the assignee, a supervisor or an admin can reassign this task');
+  // Whoever asked for the work may still move its date or priority, or withdraw it.
+  if (isAssignee || task.createdById === actor.id) return ALLOWED;
+  // Withdrawing a task is cancelling it.
+  return refused(`only the assignee, the creator, a supervisor or an admin can ${action === 'archive' ? 'cancel' : VERB[action]} this task`);
 }
 
 function checkAuthored(actor: Actor, action: PermissionAction, authorId: string | null, what: 'note' | 'document'): PermissionCheck {
@@ -120,6 +128,8 @@ function checkAdminOnly(actor: Actor, action: PermissionAction, subject: { type:
 
 /** May `actor` do `action` on `subject`? The one rule every route and workflow asks. */
 export function checkPermission(actor: Actor, action: PermissionAction, subject: PermissionSubject): PermissionCheck {
+  // A note speaks in its author's name: nobody else rewrites it, whatever their role.
+  if (subject.type === 'note' && action === 'update' && subject.authorId !== actor.id) return refused('only its author can change this note');
   switch (actor.role) {
     case 'ADMIN':
       return ALLOWED;

@@ -8,6 +8,7 @@ jest.setTimeout(180_000);
 
 let api: ApiHarness;
 let cookie: string;
+let agentCookie: string;
 let busyAcquisitions: { id: string };
 let freeAcquisitions: { id: string };
 
@@ -18,8 +19,9 @@ beforeAll(async () => {
   freeAcquisitions = await buildUser(db, { role: 'ACQUISITIONS' });
   await buildUser(db, { role: 'ACQUISITIONS', active: false });
   await db.task.create({ data: { title: 'Busy', type: 'BUYER', priority: 'HIGH', dueAt: new Date(), status: 'ASSIGNED', assigneeId: busyAcquisitions.id } });
-  const agent = await buildUser(db, { role: 'AGENT' });
-  cookie = await api.login(agent.email);
+  // A supervisor works the buyers here: a new acquisitions user would be the least loaded.
+  cookie = await api.login((await buildUser(db, { role: 'SUPERVISOR' })).email);
+  agentCookie = await api.login((await buildUser(db, { role: 'AGENT' })).email);
 });
 afterAll(() => api?.close());
 
@@ -125,6 +127,22 @@ describe('buyers', () => {
     // The run starts as a new buyer's would: its proof of funds is to be verified.
     await waitUntil('the proof-of-funds task', () => api.testDb.db.task.findFirst({ where: { buyerId: buyer.id, title: { startsWith: 'Verify proof of funds' } } }));
     expect(await api.request('POST', `/api/buyers/${buyer.id}/status`, { cookie, body: { status: 'ACTIVE' } })).toMatchObject({ status: 409 });
+  });
+
+  it("refuses an agent's new buyer, edit, status change or archive with the matrix's reason, and changes nothing", async () => {
+    const buyer = (await api.request('POST', '/api/buyers', { cookie, body: buyerInput({ name: 'Hands Off Buyer' }) })).body;
+    const before = await api.testDb.db.buyer.count();
+    const attempts = [
+      ['POST', '/api/buyers', buyerInput({ name: 'Agent Buyer' }), 'only acquisitions, a supervisor or an admin can create a buyer'],
+      ['PATCH', `/api/buyers/${buyer.id}`, { markets: ['Nowhere'] }, 'only acquisitions, a supervisor or an admin can change a buyer'],
+      ['POST', `/api/buyers/${buyer.id}/status`, { status: 'ACTIVE' }, 'only acquisitions, a supervisor or an admin can change a buyer'],
+      ['POST', `/api/buyers/${buyer.id}/archive`, undefined, 'only acquisitions, a supervisor or an admin can archive a buyer'],
+    ] as const;
+    for (const [method, path, body, message] of attempts) {
+      expect(await api.request(method, path, { cookie: agentCookie, body })).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN', message } } });
+    }
+    expect(await api.testDb.db.buyer.count()).toBe(before);
+    expect(await api.testDb.db.buyer.findUniqueOrThrow({ where: { id: buyer.id } })).toMatchObject({ status: 'NEW', markets: JSON.stringify(['Dayton', '45402']), archivedAt: null });
   });
 
   it('404s the status of an unknown buyer', async () => {

@@ -8,11 +8,13 @@ jest.setTimeout(180_000);
 let api: ApiHarness;
 let agent: { id: string; email: string };
 let cookie: string;
+let supervisorCookie: string;
 
 beforeAll(async () => {
   api = await startApiHarness();
   agent = await buildUser(api.testDb.db, { role: 'AGENT' });
   cookie = await api.login(agent.email);
+  supervisorCookie = await api.login((await buildUser(api.testDb.db, { role: 'SUPERVISOR' })).email);
 });
 afterAll(() => api?.close());
 
@@ -54,11 +56,15 @@ describe('POST /api/leads', () => {
     expect(notifications.body.unread).toBeGreaterThan(0);
   });
 
-  it('assigns the lead to another active user when ownerId is given', async () => {
+  it('assigns the lead to another active user when a supervisor names ownerId; an agent cannot', async () => {
     const other = await buildUser(api.testDb.db);
-    const response = await api.request('POST', '/api/leads', { cookie, body: buildLeadInput({ ownerId: other.id }) });
+    const response = await api.request('POST', '/api/leads', { cookie: supervisorCookie, body: buildLeadInput({ ownerId: other.id }) });
     expect(response.status).toBe(201);
     expect(response.body.ownerId).toBe(other.id);
+    const before = await api.testDb.db.lead.count();
+    const refused = await api.request('POST', '/api/leads', { cookie, body: buildLeadInput({ ownerId: other.id }) });
+    expect(refused).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN', message: 'only a supervisor or an admin can reassign this lead' } } });
+    expect(await api.testDb.db.lead.count()).toBe(before);
   });
 
   it.each([
@@ -71,7 +77,8 @@ describe('POST /api/leads', () => {
     ['a bad e-mail', { sellerEmail: 'nope' }, 400, { sellerEmail: 'must be an e-mail address' }],
   ])('refuses %s with a clear error and saves nothing', async (_case, overrides, status, fields) => {
     const before = await api.testDb.db.lead.count();
-    const response = await api.request('POST', '/api/leads', { cookie, body: { ...buildLeadInput(), ...overrides } });
+    // Naming an owner is a supervisor's (or an admin's) move.
+    const response = await api.request('POST', '/api/leads', { cookie: 'ownerId' in overrides ? supervisorCookie : cookie, body: { ...buildLeadInput(), ...overrides } });
     expect(response.status).toBe(status);
     expect(response.body.error.fields).toEqual(fields);
     expect(response.body.error.message).toEqual(expect.any(String));
@@ -201,5 +208,27 @@ describe('PATCH /api/leads/:id and archive', () => {
     expect((await api.request('GET', `/api/leads?q=Archive%20Me`, { cookie })).body.items).toEqual([]);
     expect((await api.request('GET', `/api/leads?q=Archive%20Me&includeArchived=true`, { cookie })).body.items).toHaveLength(1);
     expect((await api.request('PATCH', `/api/leads/${lead.id}`, { cookie, body: { beds: 2 } })).status).toBe(404);
+  });
+
+  it("refuses an agent's edit, move, reassignment or archive of another agent's lead with the matrix's reason, and changes nothing", async () => {
+    const owner = await buildUser(api.testDb.db, { role: 'AGENT' });
+    const lead = (await api.request('POST', '/api/leads', { cookie: await api.login(owner.email), body: buildLeadInput() })).body;
+    const attempts = [
+      ['PATCH', `/api/leads/${lead.id}`, { beds: 4 }, "only the lead's owner, a supervisor or an admin can change this lead"],
+      ['PATCH', `/api/leads/${lead.id}`, { ownerId: agent.id }, "only the lead's owner, a supervisor or an admin can change this lead"],
+      ['POST', `/api/leads/${lead.id}/status`, { status: 'CONTACTED' }, "only the lead's owner, a supervisor or an admin can change this lead"],
+      ['POST', `/api/leads/${lead.id}/archive`, undefined, "only the lead's owner, a supervisor or an admin can archive this lead"],
+    ] as const;
+    for (const [method, path, body, message] of attempts) {
+      expect(await api.request(method, path, { cookie, body })).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN', message } } });
+    }
+    const saved = await api.testDb.db.lead.findUniqueOrThrow({ where: { id: lead.id } });
+    expect(saved).toMatchObject({ beds: null, ownerId: owner.id, status: 'NEW', archivedAt: null });
+
+    // The owner edits it but cannot hand it on; a supervisor can.
+    const ownerCookie = await api.login(owner.email);
+    expect((await api.request('PATCH', `/api/leads/${lead.id}`, { cookie: ownerCookie, body: { beds: 4 } })).status).toBe(200);
+    expect((await api.request('PATCH', `/api/leads/${lead.id}`, { cookie: ownerCookie, body: { ownerId: agent.id } })).body.error.message).toBe('only a supervisor or an admin can reassign this lead');
+    expect((await api.request('PATCH', `/api/leads/${lead.id}`, { cookie: supervisorCookie, body: { ownerId: agent.id } })).body.ownerId).toBe(agent.id);
   });
 });

@@ -9,14 +9,15 @@ jest.setTimeout(180_000);
 let api: ApiHarness;
 let agent: { id: string; email: string };
 let cookie: string;
-let otherCookie: string;
+let supervisorCookie: string;
+let acquisitionsCookie: string;
 
 beforeAll(async () => {
   api = await startApiHarness();
   agent = await buildUser(api.testDb.db, { role: 'AGENT' });
   cookie = await api.login(agent.email);
-  const other = await buildUser(api.testDb.db, { role: 'ACQUISITIONS' });
-  otherCookie = await api.login(other.email);
+  supervisorCookie = await api.login((await buildUser(api.testDb.db, { role: 'SUPERVISOR' })).email);
+  acquisitionsCookie = await api.login((await buildUser(api.testDb.db, { role: 'ACQUISITIONS' })).email);
 });
 afterAll(() => api?.close());
 
@@ -39,7 +40,8 @@ describe('offers', () => {
     const followUp = await waitUntil('the follow-up task', () => api.testDb.db.task.findFirst({ where: { offerId: created.body.id, status: 'ASSIGNED' } }));
     expect(followUp).toMatchObject({ title: 'Follow up on offer status', priority: 'HIGH', assigneeId: agent.id });
 
-    const accepted = await api.request('POST', `/api/offers/${created.body.id}/status`, { cookie: otherCookie, body: { status: 'ACCEPTED' } });
+    // The seller said yes: a supervisor records it, and the offer's creator is told.
+    const accepted = await api.request('POST', `/api/offers/${created.body.id}/status`, { cookie: supervisorCookie, body: { status: 'ACCEPTED' } });
     expect(accepted.body.status).toBe('ACCEPTED');
     await waitUntil('the lead to go under contract', async () => (await api.testDb.db.lead.findUniqueOrThrow({ where: { id: lead.id } })).status === 'UNDER_CONTRACT');
     await waitUntil('the closing task', () => api.testDb.db.task.findFirst({ where: { leadId: lead.id, title: 'Prepare closing documents' } }));
@@ -63,8 +65,9 @@ describe('offers', () => {
   it('records the buyer of an accepted buyer offer on the deal', async () => {
     const lead = await leadAt('NEW');
     const buyer = await api.testDb.db.buyer.create({ data: { name: 'Deal Buyer' } });
-    const offer = (await api.request('POST', '/api/offers', { cookie, body: { leadId: lead.id, buyerId: buyer.id, kind: 'BUYER', amount: 95_000, status: 'SENT' } })).body;
-    await api.request('POST', `/api/offers/${offer.id}/status`, { cookie, body: { status: 'ACCEPTED' } });
+    // Buyers' offers are acquisitions' work.
+    const offer = (await api.request('POST', '/api/offers', { cookie: acquisitionsCookie, body: { leadId: lead.id, buyerId: buyer.id, kind: 'BUYER', amount: 95_000, status: 'SENT' } })).body;
+    await api.request('POST', `/api/offers/${offer.id}/status`, { cookie: acquisitionsCookie, body: { status: 'ACCEPTED' } });
     const deal = await api.testDb.db.deal.findUniqueOrThrow({ where: { leadId: lead.id } });
     expect(deal).toMatchObject({ buyerId: buyer.id, salePrice: 95_000, closedAt: null });
     const figures = { id: deal.id, leadId: lead.id, buyerId: buyer.id, purchasePrice: null, salePrice: 95_000, assignmentFee: null, closedAt: null };
@@ -129,5 +132,35 @@ describe('offer edits and archive', () => {
     expect((await api.request('POST', `/api/offers/${offer.id}/archive`, { cookie })).status).toBe(200);
     expect((await api.request('GET', `/api/offers?leadId=${lead.id}`, { cookie })).body.items).toEqual([]);
     expect((await api.request('PATCH', `/api/offers/${offer.id}`, { cookie, body: { status: 'ACCEPTED' } })).body.error.fields).toEqual({ status: 'cannot be set here' });
+  });
+});
+
+describe('who may make and move offers', () => {
+  it("refuses an agent's offer on another agent's lead, a buyer offer, and any change to either, with the matrix's reason", async () => {
+    const lead = await leadAt('NEW');
+    const otherAgent = await buildUser(api.testDb.db, { role: 'AGENT' });
+    const otherCookie = await api.login(otherAgent.email);
+    const onAnothersLead = "only the lead's owner, a supervisor or an admin can make or change offers on this lead";
+    expect(await api.request('POST', '/api/offers', { cookie: otherCookie, body: { leadId: lead.id, kind: 'PURCHASE', amount: 60_000 } })).toMatchObject({
+      status: 403,
+      body: { error: { code: 'FORBIDDEN', message: onAnothersLead } },
+    });
+    const sent = (await api.request('POST', '/api/offers', { cookie, body: { leadId: lead.id, kind: 'PURCHASE', amount: 60_000, status: 'SENT' } })).body;
+    for (const [method, path, body] of [
+      ['POST', `/api/offers/${sent.id}/status`, { status: 'ACCEPTED' }],
+      ['PATCH', `/api/offers/${sent.id}`, { amount: 1 }],
+      ['POST', `/api/offers/${sent.id}/archive`, undefined],
+    ] as const) {
+      expect(await api.request(method, path, { cookie: otherCookie, body })).toMatchObject({ status: 403, body: { error: { message: onAnothersLead } } });
+    }
+    // Acquisitions make buyers' offers, not purchase offers.
+    expect((await api.request('POST', `/api/offers/${sent.id}/status`, { cookie: acquisitionsCookie, body: { status: 'ACCEPTED' } })).status).toBe(403);
+    expect(await api.testDb.db.offer.findUniqueOrThrow({ where: { id: sent.id } })).toMatchObject({ status: 'SENT', amount: 60_000, archivedAt: null });
+
+    const buyer = await api.testDb.db.buyer.create({ data: { name: 'Not For Agents' } });
+    expect(await api.request('POST', '/api/offers', { cookie, body: { leadId: lead.id, buyerId: buyer.id, kind: 'BUYER', amount: 90_000 } })).toMatchObject({
+      status: 403,
+      body: { error: { message: "only acquisitions, a supervisor or an admin can create a buyer's offer" } },
+    });
   });
 });

@@ -177,7 +177,7 @@ describe('GET /api/tasks filters and sorts', () => {
   });
 
   it('suggests the assignee the rules would pick', async () => {
-    const lead = (await api.request('POST', '/api/leads', { ...as(agent), body: buildLeadInput({ ownerId: otherAgent.id }) })).body;
+    const lead = (await api.request('POST', '/api/leads', { ...as(supervisor), body: buildLeadInput({ ownerId: otherAgent.id }) })).body;
     const suggestion = await api.request('GET', `/api/tasks/suggest-assignee?type=LEAD&leadId=${lead.id}`, as(agent));
     expect(suggestion.body).toEqual({ assignee: { id: otherAgent.id, name: 'Olive Other' }, rule: "the lead's owner" });
   });

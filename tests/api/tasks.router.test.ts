@@ -1,4 +1,4 @@
-import { buildLeadInput, buildUser } from '../support/factories';
+import { buildLead, buildUser } from '../support/factories';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { waitUntil } from '../support/wait-until';
 
@@ -31,7 +31,7 @@ describe('POST /api/tasks', () => {
 
   it('gives a lead task to the lead owner, and a plain task to its creator unless someone is named', async () => {
     const owner = await buildUser(api.testDb.db);
-    const lead = (await api.request('POST', '/api/leads', { cookie, body: buildLeadInput({ ownerId: owner.id }) })).body;
+    const lead = await buildLead(api.testDb.db, owner.id);
     const leadTask = await api.request('POST', '/api/tasks', { cookie, body: { title: 'Walk the property', type: 'LEAD', dueAt: dueAt(), leadId: lead.id } });
     expect(leadTask.body.assigneeId).toBe(owner.id);
     const mine = await api.request('POST', '/api/tasks', { cookie, body: { title: 'Call title company', dueAt: dueAt() } });

@@ -34,9 +34,9 @@ const MATRIX: Record<UserRole, Record<SubjectName, string>> = {
     'a purchase offer on my lead': 'YYYY-',
     "a purchase offer on another's lead": 'Y----',
     "a buyer's offer": 'Y----',
-    'a task assigned to me': 'YYYY-',
+    'a task assigned to me': 'YYYYY',
     "another's task": 'YY---',
-    'a task I created for another': 'YY-Y-',
+    'a task I created for another': 'YYYY-',
     'my note': 'YYYY-',
     "another's note": 'YY---',
     "another's document": 'YY---',
@@ -51,9 +51,9 @@ const MATRIX: Record<UserRole, Record<SubjectName, string>> = {
     'a purchase offer on my lead': 'Y----',
     "a purchase offer on another's lead": 'Y----',
     "a buyer's offer": 'YYYY-',
-    'a task assigned to me': 'YYYY-',
+    'a task assigned to me': 'YYYYY',
     "another's task": 'YY---',
-    'a task I created for another': 'YY-Y-',
+    'a task I created for another': 'YYYY-',
     'my note': 'YYYY-',
     "another's note": 'YY---',
     "another's document": 'YY---',
@@ -72,12 +72,13 @@ const MATRIX: Record<UserRole, Record<SubjectName, string>> = {
     "another's task": 'YYYYY',
     'a task I created for another': 'YYYYY',
     'my note': 'YYYYY',
-    "another's note": 'YYYYY',
+    "another's note": 'YY-YY',
     "another's document": 'YYYYY',
     settings: 'Y----',
     'a user': 'Y----',
   },
-  ADMIN: Object.fromEntries(Object.keys(SUBJECTS).map((name) => [name, 'YYYYY'])) as Record<SubjectName, string>,
+  // Everything, but another's note keeps its author's words.
+  ADMIN: { ...(Object.fromEntries(Object.keys(SUBJECTS).map((name) => [name, 'YYYYY'])) as Record<SubjectName, string>), "another's note": 'YY-YY' },
 };
 
 const cases: Array<[UserRole, PermissionAction, SubjectName, boolean]> = USER_ROLES.flatMap((role) =>
@@ -95,5 +96,7 @@ describe('the permission matrix', () => {
   it('says why a refusal happened, in words', () => {
     expect(checkPermission(actor('AGENT'), 'update', SUBJECTS["another's lead"])).toEqual({ ok: false, reason: "only the lead's owner, a supervisor or an admin can change this lead" });
     expect(checkPermission(actor('SUPERVISOR'), 'update', SUBJECTS.settings)).toEqual({ ok: false, reason: 'only an admin can change settings' });
+    expect(checkPermission(actor('ADMIN'), 'update', SUBJECTS["another's note"])).toEqual({ ok: false, reason: 'only its author can change this note' });
+    expect(checkPermission(actor('AGENT'), 'changeOwner', SUBJECTS["another's task"])).toEqual({ ok: false, reason: 'only the assignee, a supervisor or an admin can reassign this task' });
   });
 });
