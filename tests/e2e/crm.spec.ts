@@ -10,11 +10,12 @@ jest.setTimeout(180_000);
 
 const { withStackLogs, appUrl, browser: runningBrowser } = useBrowserStack();
 
-async function signedInPage(): Promise<{ context: BrowserContext; page: Page }> {
+// Buyers and buyers' offers are acquisitions' work; the seeded leads are the demo agent's.
+async function signedInPage(email = 'acquisitions@flipstackk.test'): Promise<{ context: BrowserContext; page: Page }> {
   const context = await runningBrowser().newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   await page.goto(appUrl('/login'));
-  await page.getByLabel('Email').fill('acquisitions@flipstackk.test');
+  await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(appUrl('/'));
@@ -80,7 +81,7 @@ describe('CRM pages in the browser', () => {
 
   it('moves a lead from NEW to CONTACTED on the board, and the move survives a reload', () =>
     withStackLogs(async () => {
-      const { context, page } = await signedInPage();
+      const { context, page } = await signedInPage('agent@flipstackk.test');
       await page.goto(appUrl('/leads/board'));
       const firstNew = page.getByTestId('column-NEW').getByTestId('board-card').first();
       await firstNew.waitFor();
@@ -151,7 +152,7 @@ describe('CRM pages in the browser', () => {
 
   it('edits a lead with inline errors, recomputes its MAO, and moves it only along the pipeline', () =>
     withStackLogs(async () => {
-      const { context, page } = await signedInPage();
+      const { context, page } = await signedInPage('agent@flipstackk.test');
       await page.goto(appUrl('/leads?q=Linda'));
       await page.getByTestId('leads-table').getByRole('link', { name: 'Linda Nguyen' }).click();
       await page.getByRole('heading', { name: 'Linda Nguyen' }).waitFor();
@@ -179,6 +180,39 @@ describe('CRM pages in the browser', () => {
       await control.getByRole('button', { name: 'Move to New' }).waitFor();
       await page.screenshot({ path: path.join(os.tmpdir(), 'flipstackk-lead-edit.png'), fullPage: true });
       await context.close();
+    }));
+
+  it('offers a role only the controls it may use: the others are disabled, with the reason as their title', () =>
+    withStackLogs(async () => {
+      // Acquisitions read the agent's leads but neither edit nor move them; they may offer them to a buyer.
+      const { context, page } = await signedInPage();
+      await page.goto(appUrl('/leads?q=Patricia'));
+      await page.getByTestId('leads-table').getByRole('link', { name: 'Patricia Hall' }).click();
+      await page.getByRole('heading', { name: 'Patricia Hall' }).waitFor();
+      const edit = page.getByRole('button', { name: 'Edit', exact: true });
+      expect(await edit.isDisabled()).toBe(true);
+      expect(await edit.getAttribute('title')).toBe("Only the lead's owner, a supervisor or an admin can change a lead");
+      const move = page.getByTestId('status-control').getByRole('button', { name: 'Move to Contacted' });
+      expect(await move.isDisabled()).toBe(true);
+      expect(await move.getAttribute('title')).toBe("Only the lead's owner, a supervisor or an admin can change a lead");
+      expect(await page.getByTestId('offers').getByRole('button', { name: 'Create offer' }).isDisabled()).toBe(false);
+      await context.close();
+
+      // An agent reads buyers but leaves their buy box and standing to acquisitions.
+      const agent = await signedInPage('agent@flipstackk.test');
+      await agent.page.goto(appUrl('/buyers'));
+      await agent.page.getByTestId('buyers-table').getByRole('link', { name: 'Gem City Capital' }).click();
+      await agent.page.getByRole('heading', { name: 'Gem City Capital' }).waitFor();
+      const preferences = agent.page.getByRole('button', { name: 'Edit preferences' });
+      expect(await preferences.isDisabled()).toBe(true);
+      expect(await preferences.getAttribute('title')).toBe('Only acquisitions, a supervisor or an admin can change a buyer');
+      expect(await agent.page.getByRole('button', { name: 'Mark inactive' }).isDisabled()).toBe(true);
+      // The agent's own lead: editable.
+      await agent.page.goto(appUrl('/leads?q=Patricia'));
+      await agent.page.getByTestId('leads-table').getByRole('link', { name: 'Patricia Hall' }).click();
+      await agent.page.getByRole('heading', { name: 'Patricia Hall' }).waitFor();
+      expect(await agent.page.getByRole('button', { name: 'Edit', exact: true }).isDisabled()).toBe(false);
+      await agent.context.close();
     }));
 
   it("updates a buyer's preferences from the profile and changes its status", () =>

@@ -80,17 +80,19 @@ interface EditableCardProps {
   form: (close: () => void) => ReactNode;
   /** Shown under the facts or the form. */
   children?: ReactNode;
+  /** Why this user may not edit the record: the button is disabled with it as its title. */
+  denied?: string;
 }
 
 /** A detail page's card of a record's facts that turns into their edit form. */
-export function EditableCard({ id, title, editLabel, facts, form, children }: EditableCardProps) {
+export function EditableCard({ id, title, editLabel, facts, form, children, denied }: EditableCardProps) {
   const [editing, setEditing] = useState(false);
   return (
     <section className="card" aria-labelledby={id}>
       <header className="card-header">
         <h2 id={id}>{title}</h2>
         {!editing && (
-          <button type="button" className="button button-secondary button-small" onClick={() => setEditing(true)}>
+          <button type="button" className="button button-secondary button-small" disabled={denied !== undefined} title={denied} onClick={() => setEditing(true)}>
             {editLabel}
           </button>
         )}

@@ -6,6 +6,7 @@ import { buyerWorkflowId } from '../../../../domain/workflow-ids';
 import { DetailPage, EditableCard } from '../../lib/detail-page';
 import { humanize, money, optionLabel } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
+import { useDeniedReason } from '../auth/use-denied-reason';
 import { HistoryTimeline } from '../history/history-timeline';
 import { useRecentView } from '../leads/use-recent-view';
 import { DocumentsPanel } from '../documents/documents-panel';
@@ -47,6 +48,7 @@ function BuyBox({ buyer }: { buyer: Buyer }) {
 function BuyerMatches({ buyer }: { buyer: { id: string; name: string } }) {
   const buyerId = buyer.id;
   const [offeringOn, setOfferingOn] = useState<string>();
+  const denied = useDeniedReason()('create', { type: 'offer', kind: 'BUYER', leadOwnerId: null, createdById: null });
   // Under ['leads'] too: new and changed leads change what fits.
   const matches = useQuery({ queryKey: ['leads', 'matches', { buyerId }], queryFn: () => listBuyerMatches(buyerId) });
   const items = matches.data?.items ?? [];
@@ -78,7 +80,7 @@ function BuyerMatches({ buyer }: { buyer: { id: string; name: string } }) {
               </div>
               <StatusPill status={lead.status} />
               {offeringOn !== lead.id && (
-                <button type="button" className="button button-secondary button-small" onClick={() => setOfferingOn(lead.id)}>
+                <button type="button" className="button button-secondary button-small" disabled={denied !== undefined} title={denied} onClick={() => setOfferingOn(lead.id)}>
                   Create offer
                 </button>
               )}
@@ -107,6 +109,8 @@ export function BuyerDetailPage() {
     },
   });
   useRecentView('buyer', id);
+  // The API does not say who owns a buyer, and no role's rights over one depend on it.
+  const changeDenied = useDeniedReason()('update', { type: 'buyer', ownerId: null });
 
   return (
     <DetailPage
@@ -117,7 +121,14 @@ export function BuyerDetailPage() {
         status: data.status,
         subtitle: data.company,
         actions: BUYER_STATUSES.filter((status) => status !== data.status).map((status) => (
-          <button key={status} type="button" className="button button-secondary" disabled={setStatus.isPending} onClick={() => setStatus.mutate(status)}>
+          <button
+            key={status}
+            type="button"
+            className="button button-secondary"
+            disabled={setStatus.isPending || changeDenied !== undefined}
+            title={changeDenied}
+            onClick={() => setStatus.mutate(status)}
+          >
             Mark {humanize(status).toLowerCase()}
           </button>
         )),
@@ -137,6 +148,7 @@ export function BuyerDetailPage() {
                 id="buy-box-title"
                 title="Buy box"
                 editLabel="Edit preferences"
+                denied={changeDenied}
                 facts={<BuyBox buyer={data} />}
                 form={(close) => (
                   <BuyerForm

@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import type { Lead } from '../../../../domain/leads/lead.schema';
 import { leadWorkflowId } from '../../../../domain/workflow-ids';
 import { DetailPage, EditableCard } from '../../lib/detail-page';
+import { useDeniedReason } from '../auth/use-denied-reason';
 import { fullDate, humanize, money, optionLabel } from '../../lib/format';
 import { HistoryTimeline } from '../history/history-timeline';
 import { DocumentsPanel } from '../documents/documents-panel';
@@ -60,6 +61,7 @@ export function LeadDetailPage() {
   const { id = '' } = useParams();
   const lead = useQuery({ queryKey: ['leads', 'detail', id], queryFn: () => getLead(id) });
   useRecentView('lead', id);
+  const denied = useDeniedReason();
 
   return (
     <DetailPage
@@ -77,7 +79,12 @@ export function LeadDetailPage() {
       {(data) => (
         <div className="detail-grid">
           <div className="stack">
-            <EditableCard id="facts-title" title="Lead" editLabel="Edit" facts={<LeadFacts lead={data} />} form={(close) => <LeadEditForm lead={data} onDone={close} />}>
+            <EditableCard
+              id="facts-title"
+              title="Lead"
+              editLabel="Edit"
+              denied={denied('update', { type: 'lead', ownerId: data.ownerId })}
+              facts={<LeadFacts lead={data} />} form={(close) => <LeadEditForm lead={data} onDone={close} />}>
               <div className="deal-math" aria-label="Deal math">
                 <div>
                   <div className="label">Asking</div>
@@ -103,10 +110,10 @@ export function LeadDetailPage() {
               <header className="card-header">
                 <h2 id="status-title">Pipeline</h2>
               </header>
-              <LeadStatusControl lead={data} />
+              <LeadStatusControl lead={data} denied={denied('update', { type: 'lead', ownerId: data.ownerId })} />
             </section>
             <LeadMatches leadId={data.id} suggestedAmount={data.mao ?? data.askingPrice} />
-            <OfferList leadId={data.id} suggestedAmount={data.mao ?? data.askingPrice} />
+            <OfferList leadId={data.id} leadOwnerId={data.ownerId} suggestedAmount={data.mao ?? data.askingPrice} />
           </div>
           <div className="stack">
             <TaskList subject={{ leadId: data.id }} />

@@ -1,12 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { useDeniedReason } from '../auth/use-denied-reason';
 import { CreateOfferForm } from '../offers/create-offer-form';
 import { listLeadMatches } from './leads.api';
 
 /** Buyers whose buy box fits this lead, best first, each with a one-click offer. */
 export function LeadMatches({ leadId, suggestedAmount }: { leadId: string; suggestedAmount: number | null }) {
   const [offeringTo, setOfferingTo] = useState<string>();
+  // An offer to a matched buyer is a buyer's offer: acquisitions', a supervisor's or an admin's.
+  const denied = useDeniedReason()('create', { type: 'offer', kind: 'BUYER', leadOwnerId: null, createdById: null });
   // Under ['buyers'] too: a buyer's new buy box changes who matches.
   const matches = useQuery({ queryKey: ['buyers', 'matches', { leadId }], queryFn: () => listLeadMatches(leadId) });
   const items = matches.data?.items ?? [];
@@ -41,7 +44,7 @@ export function LeadMatches({ leadId, suggestedAmount }: { leadId: string; sugge
                 </div>
               </div>
               {offeringTo !== buyer.id && (
-                <button type="button" className="button button-secondary button-small" onClick={() => setOfferingTo(buyer.id)}>
+                <button type="button" className="button button-secondary button-small" disabled={denied !== undefined} title={denied} onClick={() => setOfferingTo(buyer.id)}>
                   Create offer
                 </button>
               )}

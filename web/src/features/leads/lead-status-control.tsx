@@ -6,8 +6,8 @@ import { Options } from '../../lib/field';
 import { humanize } from '../../lib/format';
 import { changeLeadStatus } from './leads.api';
 
-/** Buttons for exactly the moves the pipeline allows from here; DEAD first asks why. */
-export function LeadStatusControl({ lead }: { lead: Lead }) {
+/** Buttons for exactly the moves the pipeline allows from here; DEAD first asks why. Disabled, with the reason, for who may not move the lead. */
+export function LeadStatusControl({ lead, denied }: { lead: Lead; denied?: string }) {
   const queryClient = useQueryClient();
   const [askingReason, setAskingReason] = useState(false);
   const [reason, setReason] = useState<DeadReason | ''>('');
@@ -34,7 +34,8 @@ export function LeadStatusControl({ lead }: { lead: Lead }) {
           key={to}
           type="button"
           className={`button button-small ${to === 'DEAD' ? 'button-danger' : 'button-secondary'}`}
-          disabled={move.isPending}
+          disabled={move.isPending || denied !== undefined}
+          title={denied}
           onClick={() => (to === 'DEAD' ? setAskingReason(true) : move.mutate({ status: to }))}
         >
           {to === 'DEAD' ? 'Mark dead' : `Move to ${humanize(to)}`}

@@ -21,16 +21,18 @@ interface CreateOfferFormProps {
   leadId: string;
   /** Set when the offer is for a matched buyer: the kind is BUYER and the buyer fixed. */
   buyer?: { id: string; name: string };
+  /** The kind to start with when no buyer is fixed (the one this user may make). */
+  initialKind?: 'PURCHASE' | 'BUYER';
   suggestedAmount?: number | null;
   onDone: () => void;
 }
 
 /** "Create offer" for a lead, validated by the same schema as POST /api/offers. */
-export function CreateOfferForm({ leadId, buyer, suggestedAmount, onDone }: CreateOfferFormProps) {
+export function CreateOfferForm({ leadId, buyer, initialKind = 'PURCHASE', suggestedAmount, onDone }: CreateOfferFormProps) {
   const queryClient = useQueryClient();
   const { register, handleSubmit, formState, setError, control: formControl } = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(createOfferInputSchema),
-    defaultValues: { leadId, buyerId: buyer?.id, kind: buyer ? 'BUYER' : 'PURCHASE', amount: suggestedAmount ?? undefined, status: 'DRAFT' },
+    defaultValues: { leadId, buyerId: buyer?.id, kind: buyer ? 'BUYER' : initialKind, amount: suggestedAmount ?? undefined, status: 'DRAFT' },
   });
   const { errors } = formState;
   const submission = useSubmissionKey();

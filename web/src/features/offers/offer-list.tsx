@@ -6,15 +6,17 @@ import { offerWorkflowId } from '../../../../domain/workflow-ids';
 import { fullDate, humanize, money, timeAgo } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
 import { useWorkflowLink } from '../../lib/use-workflow-link';
+import { useDeniedReason } from '../auth/use-denied-reason';
 import { CreateOfferForm } from './create-offer-form';
 import { changeOfferStatus, listOffers, type Offer } from './offers.api';
 
 // Offers expire by themselves; a person never picks EXPIRED.
 const movesFrom = (status: OfferStatus): OfferStatus[] => OFFER_TRANSITIONS[status].filter((to) => checkOfferTransition(status, to).ok);
 
-function OfferRow({ offer, linkTo }: { offer: Offer; linkTo?: string }) {
+function OfferRow({ offer, linkTo, leadOwnerId }: { offer: Offer; linkTo?: string; leadOwnerId: string | null }) {
   const queryClient = useQueryClient();
   const workflowLink = useWorkflowLink()(offerWorkflowId(offer.id));
+  const denied = useDeniedReason()('update', { type: 'offer', kind: offer.kind, leadOwnerId, createdById: offer.createdById });
   const move = useMutation({
     mutationFn: (status: OfferStatus) => changeOfferStatus(offer.id, status),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['offers'] }),
@@ -53,7 +55,7 @@ function OfferRow({ offer, linkTo }: { offer: Offer; linkTo?: string }) {
       <div className="header-actions">
         <StatusPill status={offer.status} />
         {movesFrom(offer.status).map((to) => (
-          <button key={to} type="button" className="button button-secondary button-small" disabled={move.isPending} onClick={() => move.mutate(to)}>
+          <button key={to} type="button" className="button button-secondary button-small" disabled={move.isPending || denied !== undefined} title={denied} onClick={() => move.mutate(to)}>
             {humanize(to)}
           </button>
         ))}
@@ -62,9 +64,22 @@ function OfferRow({ offer, linkTo }: { offer: Offer; linkTo?: string }) {
   );
 }
 
-/** Offers on a lead (with a "Create offer" form) or to a buyer. */
-export function OfferList({ leadId, buyerId, suggestedAmount }: { leadId?: string; buyerId?: string; suggestedAmount?: number | null }) {
+interface OfferListProps {
+  leadId?: string;
+  /** The lead's owner, whose purchase offers they are (unknown on a buyer's page, where the offers are buyers'). */
+  leadOwnerId?: string | null;
+  buyerId?: string;
+  suggestedAmount?: number | null;
+}
+
+/** Offers on a lead (with a "Create offer" form) or to a buyer; what the user may not do is disabled with the reason. */
+export function OfferList({ leadId, leadOwnerId = null, buyerId, suggestedAmount }: OfferListProps) {
   const [creating, setCreating] = useState(false);
+  const denied = useDeniedReason();
+  const offerOfKind = (kind: Offer['kind']) => denied('create', { type: 'offer', kind, leadOwnerId, createdById: null });
+  // The form starts on the kind this user may make; the button is off only when they may make neither.
+  const kind = offerOfKind('PURCHASE') === undefined ? 'PURCHASE' : 'BUYER';
+  const createDenied = offerOfKind(kind);
   const by = leadId ? { leadId } : { buyerId };
   const offers = useQuery({ queryKey: ['offers', by], queryFn: () => listOffers(by) });
   const items = offers.data?.items ?? [];
@@ -73,16 +88,16 @@ export function OfferList({ leadId, buyerId, suggestedAmount }: { leadId?: strin
       <header className="card-header">
         <h2 id="offers-title">Offers</h2>
         {leadId && !creating && (
-          <button type="button" className="button button-secondary button-small" onClick={() => setCreating(true)}>
+          <button type="button" className="button button-secondary button-small" disabled={createDenied !== undefined} title={createDenied} onClick={() => setCreating(true)}>
             Create offer
           </button>
         )}
       </header>
-      {leadId && creating && <CreateOfferForm leadId={leadId} suggestedAmount={suggestedAmount} onDone={() => setCreating(false)} />}
+      {leadId && creating && <CreateOfferForm leadId={leadId} initialKind={kind} suggestedAmount={suggestedAmount} onDone={() => setCreating(false)} />}
       {offers.isError && <p className="alert alert-error">{offers.error.message}</p>}
       <ul className="list">
         {items.map((offer) => (
-          <OfferRow key={offer.id} offer={offer} linkTo={buyerId ? `/leads/${offer.leadId}` : undefined} />
+          <OfferRow key={offer.id} offer={offer} leadOwnerId={leadOwnerId} linkTo={buyerId ? `/leads/${offer.leadId}` : undefined} />
         ))}
         {offers.isSuccess && items.length === 0 && <li className="empty">No offers yet.</li>}
       </ul>

@@ -1,6 +1,7 @@
 import { OPEN_TASK_STATUSES, TASK_PRIORITIES, type TaskPriority, type UpdateTaskInput } from '../../../../domain/tasks/task.schema';
 import { Options } from '../../lib/field';
 import { humanize } from '../../lib/format';
+import { useDeniedReason } from '../auth/use-denied-reason';
 import { useUsers } from '../users/use-users';
 import { updateTask, type TaskDetail } from './tasks.api';
 import { fromLocalInput, toLocalInput } from './task-labels';
@@ -10,6 +11,10 @@ import { useTaskChange, type Acknowledge } from './use-task-change';
 export function TaskEditControls({ task, acknowledge }: { task: TaskDetail; acknowledge: Acknowledge }) {
   const users = useUsers().data?.items ?? [];
   const edit = useTaskChange(task, (change: UpdateTaskInput) => updateTask(task.id, change), (current, change) => ({ ...current, ...change }), acknowledge);
+  const denied = useDeniedReason();
+  const subject = { type: 'task', assigneeId: task.assigneeId, createdById: task.createdById } as const;
+  const reassignDenied = denied('changeOwner', subject);
+  const changeDenied = denied('update', subject);
   if (!OPEN_TASK_STATUSES.includes(task.status)) return null;
 
   return (
@@ -19,7 +24,12 @@ export function TaskEditControls({ task, acknowledge }: { task: TaskDetail; ackn
           <label className="field-label" htmlFor="task-assignee">
             Assignee
           </label>
-          <select id="task-assignee" value={task.assigneeId ?? ''} disabled={edit.isPending} onChange={(event) => event.target.value && edit.mutate({ assigneeId: event.target.value })}>
+          <select
+            id="task-assignee"
+            value={task.assigneeId ?? ''}
+            disabled={edit.isPending || reassignDenied !== undefined}
+            title={reassignDenied}
+            onChange={(event) => event.target.value && edit.mutate({ assigneeId: event.target.value })}>
             {!task.assigneeId && <option value="">Unassigned</option>}
             {users
               .filter((user) => user.active || user.id === task.assigneeId)
@@ -39,7 +49,8 @@ export function TaskEditControls({ task, acknowledge }: { task: TaskDetail; ackn
             type="datetime-local"
             defaultValue={toLocalInput(task.dueAt)}
             key={task.dueAt}
-            disabled={edit.isPending}
+            disabled={edit.isPending || changeDenied !== undefined}
+            title={changeDenied}
             onBlur={(event) => {
               const dueAt = fromLocalInput(event.target.value);
               if (dueAt && dueAt !== task.dueAt) edit.mutate({ dueAt });
@@ -50,7 +61,12 @@ export function TaskEditControls({ task, acknowledge }: { task: TaskDetail; ackn
           <label className="field-label" htmlFor="task-priority">
             Priority
           </label>
-          <select id="task-priority" value={task.priority} disabled={edit.isPending} onChange={(event) => edit.mutate({ priority: event.target.value as TaskPriority })}>
+          <select
+            id="task-priority"
+            value={task.priority}
+            disabled={edit.isPending || changeDenied !== undefined}
+            title={changeDenied}
+            onChange={(event) => edit.mutate({ priority: event.target.value as TaskPriority })}>
             <Options values={TASK_PRIORITIES} label={humanize} />
           </select>
         </div>
