@@ -241,7 +241,7 @@ const WALK: Record<string, WalkCase[]> = {
     {
       label: 'a new user',
       adminGate: true,
-      send: async () => ({ path: '/api/users', body: { email: `walk-${Date.now()}-${Math.random()}@flipstackk.test`, name: 'Walk User', role: 'AGENT', password: 'a long enough password' }, checks: [['create', { type: 'user', id: null }]] }),
+      send: async () => ({ path: '/api/users', body: { email: `walk-${Date.now()}-${Math.random()}@flipstackk.test`, name: 'Walk User', role: 'AGENT', password: 'Walk-Horse-Battery-Staple-91' }, checks: [['create', { type: 'user', id: null }]] }),
     },
   ],
   'PATCH /api/users/{id}': [
@@ -262,6 +262,19 @@ const WALK: Record<string, WalkCase[]> = {
   'GET /api/dashboard': [anyone('dashboard in my scope', '/api/dashboard')],
   'GET /api/events': [{ ...anyone('the event stream', '/api/events'), stream: true }],
   'GET /api/events/recent': [anyone('the activity feed', '/api/events/recent')],
+  'GET /api/me/sessions': [anyone('where I am signed in', '/api/me/sessions')],
+  'DELETE /api/me/sessions/{id}': [
+    {
+      label: 'end another session of mine',
+      send: async (actor) => {
+        await api.login(actor.email);
+        const session = await db().session.findFirstOrThrow({ where: { userId: actor.id }, orderBy: { createdAt: 'desc' } });
+        return { path: `/api/me/sessions/${session.id}`, checks: [] };
+      },
+    },
+  ],
+  // Last: the walk signs in with the old password before this (the current session is kept).
+  'POST /api/me/password': [anyone('change my password', '/api/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'Walk-Horse-Battery-Staple-91' })],
 };
 
 /** The matrix's answer: the first refusal's reason, or allowed. */
