@@ -112,16 +112,19 @@ describe('Idempotency-Key on POST /api/leads', () => {
 describe('Idempotency-Key on the other creates', () => {
   let leadId: string;
   let taskId: string;
+  let acquisitionsCookie: string;
   beforeAll(async () => {
+    // Buyers are acquisitions' to create (the permission matrix).
+    acquisitionsCookie = await api.login((await buildUser(api.testDb.db, { role: 'ACQUISITIONS' })).email);
     leadId = (await post('/api/leads', buildLeadInput())).body.id;
     taskId = (await post('/api/tasks', { title: 'Parent task', dueAt: new Date(Date.now() + 86_400_000).toISOString() })).body.id;
   });
 
   const tag = () => randomUUID().slice(0, 8);
-  const cases: [string, () => { path: string; body: Record<string, unknown>; count: () => Promise<number> }][] = [
+  const cases: [string, () => { path: string; body: Record<string, unknown>; count: () => Promise<number>; as?: string }][] = [
     ['a buyer', () => {
       const name = `Buyer ${tag()}`;
-      return { path: '/api/buyers', body: { name, cashBuyer: true, markets: ['Dayton'], propertyTypes: ['SFR'] }, count: () => api.testDb.db.buyer.count({ where: { name } }) };
+      return { path: '/api/buyers', body: { name, cashBuyer: true, markets: ['Dayton'], propertyTypes: ['SFR'] }, count: () => api.testDb.db.buyer.count({ where: { name } }), as: acquisitionsCookie };
     }],
     ['a task', () => {
       const title = `Task ${tag()}`;
@@ -146,10 +149,10 @@ describe('Idempotency-Key on the other creates', () => {
   ];
 
   it.each(cases)('creates %s once when it is sent twice under one key', async (_what, build) => {
-    const { path, body, count } = build();
+    const { path, body, count, as } = build();
     const key = randomUUID();
-    const first = await post(path, body, key);
-    const retry = await post(path, body, key);
+    const first = await post(path, body, key, as);
+    const retry = await post(path, body, key, as);
     expect(first.status).toBe(201);
     expect(retry).toEqual(first);
     expect(await count()).toBe(1);
