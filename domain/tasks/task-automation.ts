@@ -13,6 +13,9 @@ interface AutomatedTask {
 const CONTACT_TASK_KEY = /^lead:[^:]+:(?:.+:)?contact$/;
 const VERIFY_POF_KEY = /^buyer:[^:]+:verify-pof$/;
 
+/** Whether an automation key is a lead's contact task (not its overdue follow-up). */
+export const isContactTaskKey = (automationKey: string): boolean => CONTACT_TASK_KEY.test(automationKey);
+
 /** A lead's contact task or its "Overdue: contact" follow-up: both are done once the lead leaves NEW. */
 export function isLeadContactTask(automationKey: string | null): boolean {
   return automationKey !== null && (CONTACT_TASK_KEY.test(automationKey) || automationKey.endsWith(':contact-overdue'));

@@ -1,0 +1,169 @@
+/**
+ * `npm run test:faults`: the whole stack under `npm start`'s own supervisor, 300 leads at 10/s
+ * from a client that retries with the same Idempotency-Key, and a SIGKILL for the worker, the
+ * API and the Temporal server during the intake. Then: every acknowledged lead exists once, with
+ * one contact task, one overdue follow-up and one notification per supervisor; no deadline fired
+ * more than 30 s late after Temporal was back; the SSE client got every event it may see, in
+ * order, once; leads posted while Temporal was down got their workflows within 30 s of its return.
+ * Exits 1 with the list of what did not hold.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { z } from 'zod';
+import { openDb } from '../db/client';
+import { parseEnv } from '../domain/config/env-fields';
+import { leadWorkflowId } from '../domain/workflow-ids';
+import { DEMO_PASSWORD } from '../prisma/seed';
+import { figuresOf } from './bench/stats';
+import { checkEventStream, deadlineLatenessMs, findProblems, isSettled, readOutcomes } from './faults/checks';
+import { runIntake } from './faults/intake';
+import { killDuringIntake, type Outage } from './faults/kill-plan';
+import { recordEventStream } from './faults/sse-recorder';
+import { freePort } from './lib/processes';
+import { startStack } from './lib/stack';
+import { ensureTemporalCli } from './lib/temporal-cli';
+
+const env = parseEnv(
+  z.object({
+    FAULT_LEADS: z.coerce.number().int().min(10).max(10_000).default(300),
+    FAULT_LEADS_PER_SECOND: z.coerce.number().min(1).max(200).default(10),
+    FAULT_CONTACT_SECONDS: z.coerce.number().int().min(10).max(3_600).default(45),
+  }),
+  process.env,
+);
+const MAX_LATENESS_MS = 30_000;
+const MAX_RECONCILE_MS = 30_000;
+const runTag = `Fault${Date.now().toString(36)}`;
+
+async function logIn(appUrl: string, email: string): Promise<string> {
+  const response = await fetch(`${appUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  if (response.status !== 200) throw new Error(`login as ${email} answered ${response.status}`);
+  return response.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+async function main(): Promise<number> {
+  const rootDir = path.resolve(__dirname, '..');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipstackk-faults-'));
+  const contactMs = env.FAULT_CONTACT_SECONDS * 1000;
+  const logs: string[] = [];
+  let gaveUp: string | null = null;
+  const stack = await startStack({
+    rootDir,
+    dataDir,
+    port: await freePort(),
+    temporalPort: await freePort(),
+    temporalUiPort: await freePort(),
+    temporalCli: ensureTemporalCli(),
+    headless: true,
+    env: { DEADLINE_CONTACT: `${env.FAULT_CONTACT_SECONDS}s` },
+    log: (line) => {
+      logs.push(line);
+      if (line.startsWith('[supervisor]')) console.log(line);
+    },
+    onGiveUp: (reason) => {
+      gaveUp = reason;
+    },
+  });
+  const db = await openDb(stack.databaseFile);
+  const connection = await Connection.connect({ address: stack.temporalAddress });
+  const problems: string[] = [];
+  try {
+    const supervisorIds = (await db.user.findMany({ where: { role: 'SUPERVISOR', active: true }, select: { id: true } })).map((user) => user.id);
+    const watcher = await db.user.findFirstOrThrow({ where: { email: 'supervisor@flipstackk.test' } });
+    const sse = recordEventStream(`${stack.appUrl}/api/events`, await logIn(stack.appUrl, watcher.email));
+    const agentCookie = await logIn(stack.appUrl, 'agent@flipstackk.test');
+
+    console.log(`intake: ${env.FAULT_LEADS} leads at ${env.FAULT_LEADS_PER_SECOND}/s, contact deadline ${env.FAULT_CONTACT_SECONDS} s`);
+    const intakeMs = (env.FAULT_LEADS * 1000) / env.FAULT_LEADS_PER_SECOND;
+    const outages = killDuringIntake(stack, intakeMs, console.log);
+    const intake = await runIntake({
+      appUrl: () => stack.appUrl,
+      cookie: agentCookie,
+      headers: {},
+      count: env.FAULT_LEADS,
+      perSecond: env.FAULT_LEADS_PER_SECOND,
+      runTag,
+      giveUpMs: 120_000,
+    });
+    const temporalOutage: Outage = await outages.temporal;
+    await Promise.all([outages.worker, outages.api]);
+    console.log(`intake: ${intake.acknowledged.length} acknowledged, ${intake.retries} retries, ${intake.failed.length} failed`);
+    for (const failure of intake.failed) problems.push(`lead ${failure.key} was never acknowledged: ${failure.error}`);
+    problems.push(...intake.duplicateAnswers.map((line) => `a resent key answered another lead: ${line}`));
+
+    // Wait until every acknowledged lead's deadline has fired (or it is clear it will not).
+    const backAt = (dueAt: number): number => (dueAt >= temporalOutage.downAt && dueAt <= temporalOutage.upAt ? temporalOutage.upAt : dueAt);
+    const lastDue = Math.max(...intake.acknowledged.map((lead) => lead.ackedAt)) + contactMs;
+    const settleBy = Math.max(lastDue, temporalOutage.upAt) + MAX_LATENESS_MS + 60_000;
+    let read = await readOutcomes(db, runTag, supervisorIds);
+    while (Date.now() < settleBy && !intake.acknowledged.every((lead) => isSettled(read.outcomes.get(lead.leadId), supervisorIds))) {
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      read = await readOutcomes(db, runTag, supervisorIds);
+    }
+    // Anything fired twice would show up now.
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    read = await readOutcomes(db, runTag, supervisorIds);
+    problems.push(...findProblems(intake.acknowledged, read.copiesBySeller, read.outcomes, supervisorIds));
+
+    const lateness = figuresOf(deadlineLatenessMs(read.outcomes.values(), contactMs, backAt));
+    console.log(`deadlines: n=${lateness.n} lateness p50 ${seconds(lateness.p50)}, p95 ${seconds(lateness.p95)}, max ${seconds(lateness.max)}`);
+    if (lateness.max > MAX_LATENESS_MS) problems.push(`a contact deadline fired ${seconds(lateness.max)} late (at most ${seconds(MAX_LATENESS_MS)})`);
+
+    // Leads acknowledged while Temporal was down: their workflows start once it is back.
+    const client = new Client({ connection });
+    const duringOutage = intake.acknowledged.filter((lead) => lead.ackedAt >= temporalOutage.downAt && lead.ackedAt <= temporalOutage.upAt);
+    const startDelays: number[] = [];
+    for (const lead of duringOutage) {
+      const description = await client.workflow.getHandle(leadWorkflowId(lead.leadId)).describe().catch(() => null);
+      if (!description) {
+        problems.push(`${lead.sellerName} (posted while Temporal was down) has no workflow`);
+        continue;
+      }
+      startDelays.push(description.startTime.getTime() - temporalOutage.upAt);
+    }
+    const delays = figuresOf(startDelays);
+    console.log(`posted while Temporal was down: ${duringOutage.length} leads; workflow started after its return: p50 ${seconds(delays.p50)}, max ${seconds(delays.max)}`);
+    if (duringOutage.length === 0) problems.push('no lead was acknowledged while Temporal was down (the API must answer then)');
+    if (startDelays.length > 0 && delays.max > MAX_RECONCILE_MS) problems.push(`a lead posted while Temporal was down got its workflow ${seconds(delays.max)} after Temporal was back`);
+
+    const lastVisible = await db.event.findFirst({ where: { OR: [{ audienceUserId: null }, { audienceUserId: watcher.id }] }, orderBy: { id: 'desc' }, select: { id: true } });
+    if (lastVisible && !(await sse.waitForId(lastVisible.id, 60_000))) problems.push(`the SSE client never reached event ${lastVisible.id}`);
+    sse.close();
+    problems.push(...(await checkEventStream(db, watcher.id, sse.ids)));
+    console.log(`sse: ${sse.ids.length} events received over ${sse.opens()} connections`);
+
+    for (const name of ['worker', 'api', 'temporal'] as const) {
+      if (stack.processes[name].restarts() < 1) problems.push(`the supervisor did not restart the ${name}`);
+    }
+    if (gaveUp) problems.push(`the supervisor gave up: ${gaveUp}`);
+  } finally {
+    await connection.close();
+    await db.$disconnect();
+    await stack.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  if (problems.length === 0) {
+    console.log('faults: every acknowledged lead exactly once, on time, every event delivered: PASSED');
+    return 0;
+  }
+  console.log(`faults: ${problems.length} problem(s):\n  ${problems.slice(0, 60).join('\n  ')}`);
+  console.log(`last stack log lines:\n${logs.slice(-40).join('\n')}`);
+  return 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
