@@ -84,6 +84,8 @@ async function main(): Promise<number> {
     console.log(`intake: ${env.FAULT_LEADS} leads at ${env.FAULT_LEADS_PER_SECOND}/s, contact deadline ${env.FAULT_CONTACT_SECONDS} s`);
     const intakeMs = (env.FAULT_LEADS * 1000) / env.FAULT_LEADS_PER_SECOND;
     const outages = killDuringIntake(stack, intakeMs, console.log);
+    // Each outage is awaited after the intake; one failing earlier must not crash the run before its report.
+    for (const outage of Object.values(outages)) outage.catch(() => undefined);
     const intake = await runIntake({
       appUrl: () => stack.appUrl,
       cookie: agentCookie,
