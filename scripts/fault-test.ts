@@ -97,7 +97,7 @@ async function main(): Promise<number> {
     });
     const temporalOutage: Outage = await outages.temporal;
     await Promise.all([outages.worker, outages.api]);
-    console.log(`intake: ${intake.acknowledged.length} acknowledged, ${intake.retries} retries, ${intake.failed.length} failed`);
+    console.log(`intake: ${intake.acknowledged.length} acknowledged, ${intake.retries} retries ${JSON.stringify(intake.retryReasons)}, ${intake.failed.length} failed`);
     for (const failure of intake.failed) problems.push(`lead ${failure.key} was never acknowledged: ${failure.error}`);
     problems.push(...intake.duplicateAnswers.map((line) => `a resent key answered another lead: ${line}`));
 
@@ -158,7 +158,7 @@ async function main(): Promise<number> {
     return 0;
   }
   console.log(`faults: ${problems.length} problem(s):\n  ${problems.slice(0, 60).join('\n  ')}`);
-  console.log(`last stack log lines:\n${logs.slice(-40).join('\n')}`);
+  console.log(`the API's log:\n${logs.filter((line) => line.startsWith('[api]')).slice(-60).join('\n')}`);
   return 1;
 }
 

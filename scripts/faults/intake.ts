@@ -12,6 +12,8 @@ export interface IntakeResult {
   acknowledged: AcknowledgedLead[];
   /** Requests retried after a network error or a 5xx (a lost response, a dead API). */
   retries: number;
+  /** Why requests were retried ("503", "TimeoutError", "ECONNREFUSED" …) and how often. */
+  retryReasons: Record<string, number>;
   /** A second send of an already acknowledged key that answered another id. */
   duplicateAnswers: string[];
   failed: Array<{ key: string; error: string }>;
@@ -51,7 +53,11 @@ function leadBody(index: number, runTag: string) {
  * must be the same lead.
  */
 export async function runIntake(options: IntakeOptions): Promise<IntakeResult> {
-  const result: IntakeResult = { acknowledged: [], retries: 0, duplicateAnswers: [], failed: [] };
+  const result: IntakeResult = { acknowledged: [], retries: 0, retryReasons: {}, duplicateAnswers: [], failed: [] };
+  const noteRetry = (reason: string): void => {
+    result.retries += 1;
+    result.retryReasons[reason] = (result.retryReasons[reason] ?? 0) + 1;
+  };
 
   const post = async (key: string, body: unknown): Promise<{ status: number; id?: string }> => {
     const response = await fetch(`${options.appUrl()}/api/leads`, {
@@ -87,10 +93,12 @@ export async function runIntake(options: IntakeOptions): Promise<IntakeResult> {
           result.failed.push({ key, error: `answered ${answer.status}` });
           return;
         }
-      } catch {
+        noteRetry(String(answer.status));
+      } catch (error) {
         // A refused connection or a response lost with its API: the same key again.
+        const cause = (error as { cause?: { code?: string } }).cause?.code;
+        noteRetry(cause ?? (error as Error).name);
       }
-      result.retries += 1;
       await sleep(500);
     }
     result.failed.push({ key, error: `no answer within ${options.giveUpMs} ms` });
