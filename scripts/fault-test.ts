@@ -63,7 +63,8 @@ async function main(): Promise<number> {
     temporalUiPort: await freePort(),
     temporalCli: ensureTemporalCli(),
     headless: true,
-    env: { DEADLINE_CONTACT: `${env.FAULT_CONTACT_SECONDS}s` },
+    // A short grace: the default (15 min) would push the 45 s contact deadline out with it.
+    env: { DEADLINE_CONTACT: `${env.FAULT_CONTACT_SECONDS}s`, AUTOMATION_GRACE: '5s' },
     log: (line) => {
       logs.push(line);
       if (line.startsWith('[supervisor]')) console.log(line);
