@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 
 /** A choice of a select: its value and the words shown for it. */
@@ -12,13 +12,21 @@ interface FilterFieldProps {
 }
 
 /** A labelled text box of a list's toolbar. */
-export function FilterText({ id, label, value, onChange, placeholder, inputMode, wide = false }: FilterFieldProps & { placeholder?: string; inputMode?: 'numeric'; wide?: boolean }) {
+export function FilterText({ id, label, value, onChange, placeholder, inputMode, wide = false }: FilterFieldProps & { placeholder?: string; inputMode?: 'numeric' | 'decimal'; wide?: boolean }) {
   return (
     <div className={wide ? 'field field-wide' : 'field'}>
       <label className="field-label" htmlFor={id}>
         {label}
       </label>
-      <input id={id} value={value} onChange={(event) => onChange(event.target.value)} placeholder={placeholder} inputMode={inputMode} />
+      <input
+        id={id}
+        type={wide ? 'search' : 'text'}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        placeholder={placeholder}
+        inputMode={inputMode}
+        enterKeyHint={wide ? 'search' : undefined}
+      />
     </div>
   );
 }
@@ -84,19 +92,72 @@ export function useUrlFilters(idPrefix: string) {
   };
 }
 
-/** The toolbar form around a list's filters, with "Apply" and, while any filter is set, "Clear". */
-export function FilterForm({ filters, children }: { filters: ReturnType<typeof useUrlFilters>; children: ReactNode }) {
+interface SheetToggleProps {
+  open: boolean;
+  /** How many filters are set; shown on the button while the sheet is shut. */
+  active: number;
+  controls: string;
+  onToggle: () => void;
+}
+
+/** The "Filters" button that opens and shuts a list's filters on a phone (hidden on wider screens). */
+function SheetToggle({ open, active, controls, onToggle }: SheetToggleProps) {
   return (
-    <form className="toolbar" onSubmit={filters.submit} aria-label="Filters">
-      {children}
-      <button type="submit" className="button button-primary">
-        Apply
-      </button>
-      {Object.keys(filters.current).length > 0 && (
-        <button type="button" className="button button-secondary" onClick={() => filters.apply({})}>
-          Clear
+    <button type="button" className="button button-secondary filter-toggle" aria-expanded={open} aria-controls={controls} onClick={onToggle}>
+      <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
+        <path d="M3.5 5h13M6 10h8M8.5 15h3" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+      </svg>
+      Filters
+      {active > 0 && <span className="pill">{active} set</span>}
+    </button>
+  );
+}
+
+/**
+ * A list's filters that on a phone (≤ 800 px) fold behind a "Filters" button and open as a sheet
+ * above the list; on wider screens they are always shown. `children` is the toolbar itself.
+ */
+export function FilterSheet({ active, children }: { active: number; children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  return (
+    <div className="filter-sheet" data-open={open}>
+      <SheetToggle open={open} active={active} controls={id} onToggle={() => setOpen(!open)} />
+      <div id={id} className="filter-sheet-body">
+        {children}
+      </div>
+    </div>
+  );
+}
+
+/** The toolbar form around a list's filters, with "Apply" and, while any filter is set, "Clear"; a sheet on phones. */
+export function FilterForm({ filters, children }: { filters: ReturnType<typeof useUrlFilters>; children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  const active = Object.keys(filters.current).filter((name) => name !== 'sort').length;
+  return (
+    <div className="filter-sheet" data-open={open}>
+      <SheetToggle open={open} active={active} controls={id} onToggle={() => setOpen(!open)} />
+      <form
+        id={id}
+        className="toolbar filter-sheet-body"
+        aria-label="Filters"
+        onSubmit={(event) => {
+          filters.submit(event);
+          // On a phone the list shows again once the filters are applied.
+          setOpen(false);
+        }}
+      >
+        {children}
+        <button type="submit" className="button button-primary">
+          Apply
         </button>
-      )}
-    </form>
+        {Object.keys(filters.current).length > 0 && (
+          <button type="button" className="button button-secondary" onClick={() => filters.apply({})}>
+            Clear
+          </button>
+        )}
+      </form>
+    </div>
   );
 }

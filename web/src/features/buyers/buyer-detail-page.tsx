@@ -63,7 +63,7 @@ function BuyerMatches({ buyer }: { buyer: { id: string; name: string } }) {
           <li key={lead.id} className="match-item" data-testid="buyer-match-row">
             <div className="match-line">
               <span className="score">{score}</span>
-              <div className="list-main" style={{ flex: 1 }}>
+              <div className="list-main">
                 <div className="list-title">
                   <Link to={`/leads/${lead.id}`}>{lead.sellerName}</Link>{' '}
                   <span className="muted small">

@@ -102,7 +102,7 @@ export function BuyerForm({ buyer, onDone, onCancel }: BuyerFormProps) {
       </fieldset>
       {NUMBER_FIELDS.map(([name, label]) => (
         <Field key={name} label={label} error={errors[name]?.message}>
-          {(control) => <input {...control} {...register(name, { setValueAs: toNumber })} type="number" min={0} step={name.startsWith('min') && !name.endsWith('Price') ? 1 : 1000} />}
+          {(control) => <input {...control} {...register(name, { setValueAs: toNumber })} type="number" inputMode={name === 'minBeds' ? 'numeric' : 'decimal'} min={0} step={name.startsWith('min') && !name.endsWith('Price') ? 1 : 1000} />}
         </Field>
       ))}
       <label className="check span-all">

@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { BUYER_STATUSES } from '../../../../domain/buyers/buyer.schema';
 import { PROPERTY_TYPES } from '../../../../domain/leads/lead.schema';
 import { FilterForm, FilterSelect, FilterText, useUrlFilters, type Choice } from '../../lib/filter-fields';
-import { LoadMore, TableMessage } from '../../lib/list-table';
+import { ListTable, LoadMore, TableMessage } from '../../lib/list-table';
 import { useCursorList } from '../../lib/use-cursor-list';
 import { humanize, money, optionLabel } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
@@ -61,53 +61,62 @@ export function BuyersPage() {
           <FilterSelect label="Cash" choices={CASH_CHOICES} {...filters.select('cash')} />
           <FilterSelect label="Type" choices={PROPERTY_TYPES.map((type) => [type, optionLabel(type)])} {...filters.select('propertyType')} />
           <FilterText label="Market" placeholder="Dayton" {...filters.text('market')} />
-          <FilterText label="Price fits" placeholder="90000" {...filters.text('price')} />
+          <FilterText label="Price fits" placeholder="90000" inputMode="decimal" {...filters.text('price')} />
         </FilterForm>
         {buyers.isError && (
           <p className="alert alert-error" role="alert">
             {buyers.error.message}
           </p>
         )}
-        <div className="table-wrap">
-          <table className="data-table" data-testid="buyers-table">
-            <thead>
-              <tr>
-                <th>Buyer</th>
-                <th>Company</th>
-                <th>Status</th>
-                <th>Cash</th>
-                <th>Markets</th>
-                <th>Types</th>
-                <th className="num">Price range</th>
-                <th className="num">Proof of funds</th>
-                <th>Contact</th>
+        <ListTable data-testid="buyers-table">
+          <thead>
+            <tr>
+              <th>Buyer</th>
+              <th>Company</th>
+              <th>Status</th>
+              <th>Cash</th>
+              <th>Markets</th>
+              <th>Types</th>
+              <th className="num">Price range</th>
+              <th className="num">Proof of funds</th>
+              <th>Contact</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((buyer) => (
+              <tr key={buyer.id}>
+                <td className="cell-title">
+                  <Link to={`/buyers/${buyer.id}`} className="row-link">
+                    {buyer.name}
+                  </Link>
+                </td>
+                <td data-label="Company">{buyer.company ?? '—'}</td>
+                <td data-label="Status">
+                  <StatusPill status={buyer.status} />
+                </td>
+                <td data-label="Cash">{buyer.cashBuyer ? 'Yes' : 'No'}</td>
+                {/* The buy box's lists wrap, so the row fits its card on a laptop screen. */}
+                <td data-label="Markets" className="cell-wrap">
+                  {buyer.markets.join(', ') || 'Any'}
+                </td>
+                <td data-label="Types" className="cell-wrap">
+                  {buyer.propertyTypes.map(optionLabel).join(', ') || 'Any'}
+                </td>
+                <td data-label="Price range" className="num">
+                  {priceRange(buyer)}
+                </td>
+                <td data-label="Proof of funds" className="num">
+                  {buyer.proofOfFundsAmount == null ? '—' : money(buyer.proofOfFundsAmount)}
+                </td>
+                <td data-label="Contact" className="cell-wrap">
+                  {buyer.email ?? buyer.phone ?? '—'}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((buyer) => (
-                <tr key={buyer.id}>
-                  <td>
-                    <Link to={`/buyers/${buyer.id}`} className="row-link">
-                      {buyer.name}
-                    </Link>
-                  </td>
-                  <td>{buyer.company ?? '—'}</td>
-                  <td>
-                    <StatusPill status={buyer.status} />
-                  </td>
-                  <td>{buyer.cashBuyer ? 'Yes' : 'No'}</td>
-                  <td>{buyer.markets.join(', ') || 'Any'}</td>
-                  <td>{buyer.propertyTypes.map(optionLabel).join(', ') || 'Any'}</td>
-                  <td className="num">{priceRange(buyer)}</td>
-                  <td className="num">{buyer.proofOfFundsAmount == null ? '—' : money(buyer.proofOfFundsAmount)}</td>
-                  <td>{buyer.email ?? buyer.phone ?? '—'}</td>
-                </tr>
-              ))}
-              {buyers.isPending && <TableMessage columns={9}>Loading buyers…</TableMessage>}
-              {buyers.isSuccess && rows.length === 0 && <TableMessage columns={9}>No buyers match these filters.</TableMessage>}
-            </tbody>
-          </table>
-        </div>
+            ))}
+            {buyers.isPending && <TableMessage columns={9}>Loading buyers…</TableMessage>}
+            {buyers.isSuccess && rows.length === 0 && <TableMessage columns={9}>No buyers match these filters.</TableMessage>}
+          </tbody>
+        </ListTable>
         <LoadMore list={buyers} />
       </section>
     </div>

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import type { LiveEvent } from '../../../../domain/events/live-event.schema';
 import { useLiveEvents } from '../../lib/use-live-events';
@@ -8,6 +8,7 @@ import { useAppConfig } from '../../lib/use-workflow-link';
 import { NotificationsBell } from '../notifications/notifications-bell';
 import { BrandMark } from './brand-mark';
 import { LiveIndicator } from './live-indicator';
+import { useDrawer } from './use-drawer';
 import { UserMenu } from './user-menu';
 import './app-shell.css';
 
@@ -32,7 +33,10 @@ function NavIcon({ path }: { path: string }) {
   );
 }
 
-/** The signed-in frame: sidebar, top bar with live status, notifications and user menu. */
+/**
+ * The signed-in frame: sidebar, top bar with live status, notifications and user menu. On narrow
+ * screens the sidebar is a drawer behind the top bar's menu button, and the page behind it is inert.
+ */
 export function AppShell() {
   const navigate = useNavigate();
   const onEvent = useCallback((event: LiveEvent) => showDesktopAlert(event, (link) => void navigate(link)), [navigate]);
@@ -43,12 +47,31 @@ export function AppShell() {
   // Leads stays lit on a lead's page, but not on the board, which has its own link.
   const inLeads = pathname.startsWith('/leads') && !pathname.startsWith('/leads/board');
   const inTasks = pathname.startsWith('/tasks') && !pathname.startsWith('/tasks/calendar');
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const drawerRef = useRef<HTMLElement>(null);
+  const drawer = useDrawer(menuButton, drawerRef);
 
   return (
-    <div className="shell">
-      <aside className="sidebar">
-        <div className="brand brand-inverse">
-          <BrandMark /> Flipstackk
+    <div className="shell" data-drawer={drawer.open ? 'open' : 'closed'}>
+      <aside
+        id="app-drawer"
+        className="sidebar"
+        ref={drawerRef}
+        aria-label="Navigation"
+        role={drawer.open ? 'dialog' : undefined}
+        aria-modal={drawer.open ? true : undefined}
+      >
+        <div className="sidebar-head">
+          <div className="brand brand-inverse">
+            <BrandMark /> Flipstackk
+          </div>
+          {drawer.open && (
+            <button type="button" className="icon-button drawer-close" aria-label="Close menu" onClick={drawer.close}>
+              <svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true">
+                <path d="M5 5l10 10M15 5 5 15" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+              </svg>
+            </button>
+          )}
         </div>
         <nav className="nav" aria-label="Main">
           <NavLink to="/" end className="nav-link">
@@ -90,9 +113,28 @@ export function AppShell() {
           </div>
         )}
       </aside>
-      <div className="main">
+      {drawer.open && <div className="drawer-backdrop" aria-hidden="true" onClick={drawer.close} />}
+      <div className="main" inert={drawer.open}>
         <header className="topbar">
-          <LiveIndicator status={status} />
+          <div className="topbar-start">
+            <button
+              type="button"
+              ref={menuButton}
+              className="icon-button menu-button"
+              aria-label="Menu"
+              aria-controls="app-drawer"
+              aria-expanded={drawer.open}
+              onClick={drawer.toggle}
+            >
+              <svg viewBox="0 0 20 20" width="22" height="22" aria-hidden="true">
+                <path d="M3.5 5.5h13M3.5 10h13M3.5 14.5h13" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+              </svg>
+            </button>
+            <span className="topbar-brand">
+              <BrandMark />
+            </span>
+            <LiveIndicator status={status} />
+          </div>
           <div className="topbar-actions">
             <NotificationsBell />
             <UserMenu />

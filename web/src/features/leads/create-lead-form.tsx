@@ -102,7 +102,7 @@ export function CreateLeadForm() {
             {(control) => (
               <div className="input-affix">
                 <span aria-hidden="true">$</span>
-                <input {...control} {...register('askingPrice', { setValueAs: toOptionalNumber })} type="number" min={0} step={1000} placeholder="90000" />
+                <input {...control} {...register('askingPrice', { setValueAs: toOptionalNumber })} type="number" inputMode="decimal" min={0} step={1000} placeholder="90000" />
               </div>
             )}
           </Field>

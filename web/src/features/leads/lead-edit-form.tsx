@@ -10,24 +10,25 @@ import { updateLead } from './leads.api';
 type FormInput = z.input<typeof updateLeadInputSchema>;
 type FormOutput = z.output<typeof updateLeadInputSchema>;
 
+// Each box with the keyboard a phone should show for it.
 const TEXT_FIELDS = [
-  ['sellerName', 'Seller name'],
-  ['sellerPhone', 'Phone'],
-  ['sellerEmail', 'Email'],
-  ['street', 'Street'],
-  ['city', 'City'],
-  ['state', 'State'],
-  ['zip', 'ZIP'],
+  ['sellerName', 'Seller name', {}],
+  ['sellerPhone', 'Phone', { type: 'tel' }],
+  ['sellerEmail', 'Email', { type: 'email' }],
+  ['street', 'Street', {}],
+  ['city', 'City', {}],
+  ['state', 'State', {}],
+  ['zip', 'ZIP', { inputMode: 'numeric' }],
 ] as const;
 const NUMBER_FIELDS = [
-  ['askingPrice', 'Asking price'],
-  ['arv', 'ARV'],
-  ['repairEstimate', 'Repair estimate'],
-  ['beds', 'Beds'],
-  ['baths', 'Baths'],
-  ['sqft', 'Sq ft'],
-  ['yearBuilt', 'Year built'],
-  ['motivation', 'Motivation (1–5)'],
+  ['askingPrice', 'Asking price', 'decimal'],
+  ['arv', 'ARV', 'decimal'],
+  ['repairEstimate', 'Repair estimate', 'decimal'],
+  ['beds', 'Beds', 'numeric'],
+  ['baths', 'Baths', 'decimal'],
+  ['sqft', 'Sq ft', 'numeric'],
+  ['yearBuilt', 'Year built', 'numeric'],
+  ['motivation', 'Motivation (1–5)', 'numeric'],
 ] as const;
 const FIELDS = [...TEXT_FIELDS, ...NUMBER_FIELDS].map(([name]) => name as string).concat(['propertyType', 'source', 'tags']);
 
@@ -84,16 +85,16 @@ export function LeadEditForm({ lead, onDone }: { lead: Lead; onDone: () => void 
 
   return (
     <form className="inline-form lead-edit-form" noValidate aria-label="Edit lead" onSubmit={(event) => void submit(event)}>
-      {TEXT_FIELDS.map(([name, label]) => (
+      {TEXT_FIELDS.map(([name, label, keyboard]) => (
         <Field key={name} label={label} error={errors[name]?.message}>
-          {(control) => <input {...control} {...register(name)} autoComplete="off" />}
+          {(control) => <input {...control} {...register(name)} {...keyboard} autoComplete="off" />}
         </Field>
       ))}
       <SelectField label="Property type" error={errors.propertyType?.message} values={PROPERTY_TYPES} {...register('propertyType')} />
       <SelectField label="Source" error={errors.source?.message} values={LEAD_SOURCES} {...register('source')} />
-      {NUMBER_FIELDS.map(([name, label]) => (
+      {NUMBER_FIELDS.map(([name, label, inputMode]) => (
         <Field key={name} label={label} error={errors[name]?.message}>
-          {(control) => <input {...control} {...register(name, { setValueAs: toNullableNumber })} type="number" min={0} />}
+          {(control) => <input {...control} {...register(name, { setValueAs: toNullableNumber })} type="number" inputMode={inputMode} min={0} />}
         </Field>
       ))}
       <Field label="Tags" hint="Comma-separated" error={errors.tags?.message ?? errors.tags?.root?.message} className="span-all">

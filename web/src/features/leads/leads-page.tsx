@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { LEAD_SOURCES, LEAD_STATUSES, PROPERTY_TYPES } from '../../../../domain/leads/lead.schema';
 import { FilterForm, FilterSelect, FilterText, useUrlFilters, type Choice } from '../../lib/filter-fields';
-import { LoadMore, TableMessage } from '../../lib/list-table';
+import { ListTable, LoadMore, TableMessage } from '../../lib/list-table';
 import { useCursorList } from '../../lib/use-cursor-list';
 import { fullDate, humanize, money, optionLabel, timeAgo } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
@@ -64,8 +64,8 @@ export function LeadsPage() {
           {select('propertyType', 'Type', PROPERTY_TYPES)}
           <FilterText label="City" placeholder="Dayton" {...filters.text('city')} />
           <FilterText label="ZIP" placeholder="45402" inputMode="numeric" {...filters.text('zip')} />
-          <FilterText label="Min price" inputMode="numeric" {...filters.text('minPrice')} />
-          <FilterText label="Max price" inputMode="numeric" {...filters.text('maxPrice')} />
+          <FilterText label="Min price" inputMode="decimal" {...filters.text('minPrice')} />
+          <FilterText label="Max price" inputMode="decimal" {...filters.text('maxPrice')} />
         </FilterForm>
         <div className="toolbar toolbar-secondary">
           <SavedViews page="leads" current={current} onApply={apply} />
@@ -78,54 +78,58 @@ export function LeadsPage() {
             {leads.error.message}
           </p>
         )}
-        <div className="table-wrap">
-          <table className="data-table" data-testid="leads-table">
-            <thead>
-              <tr>
-                {COLUMNS.map((column) => {
-                  const direction = sort === column.sort ? 'ascending' : sort === `-${column.sort}` ? 'descending' : undefined;
-                  return (
-                    <th key={column.label} className={column.numeric ? 'num' : undefined} aria-sort={direction ?? 'none'}>
-                      {column.sort ? (
-                        <button type="button" className="sort-button" data-active={Boolean(direction)} onClick={() => toggleSort(column.sort ?? '')}>
-                          {column.label}
-                          <span aria-hidden="true">{direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '↕'}</span>
-                        </button>
-                      ) : (
-                        column.label
-                      )}
-                    </th>
-                  );
-                })}
+        <ListTable data-testid="leads-table">
+          <thead>
+            <tr>
+              {COLUMNS.map((column) => {
+                const direction = sort === column.sort ? 'ascending' : sort === `-${column.sort}` ? 'descending' : undefined;
+                return (
+                  <th key={column.label} className={column.numeric ? 'num' : undefined} aria-sort={direction ?? 'none'}>
+                    {column.sort ? (
+                      <button type="button" className="sort-button" data-active={Boolean(direction)} onClick={() => toggleSort(column.sort ?? '')}>
+                        {column.label}
+                        <span aria-hidden="true">{direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '↕'}</span>
+                      </button>
+                    ) : (
+                      column.label
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((lead) => (
+              <tr key={lead.id}>
+                <td className="cell-title">
+                  <Link to={`/leads/${lead.id}`} className="row-link">
+                    {lead.sellerName}
+                  </Link>
+                </td>
+                <td data-label="Address">{lead.street}</td>
+                <td data-label="City">
+                  {lead.city}, {lead.state} {lead.zip}
+                </td>
+                <td data-label="Type">{optionLabel(lead.propertyType)}</td>
+                <td data-label="Asking" className="num">
+                  {lead.askingPrice == null ? '—' : money(lead.askingPrice)}
+                </td>
+                <td data-label="MAO" className="num">
+                  {lead.mao == null ? '—' : money(lead.mao)}
+                </td>
+                <td data-label="Status">
+                  <StatusPill status={lead.status} />
+                </td>
+                <td data-label="Source">{optionLabel(lead.source)}</td>
+                <td data-label="Created" title={fullDate(lead.createdAt)}>
+                  {timeAgo(lead.createdAt)}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((lead) => (
-                <tr key={lead.id}>
-                  <td>
-                    <Link to={`/leads/${lead.id}`} className="row-link">
-                      {lead.sellerName}
-                    </Link>
-                  </td>
-                  <td>{lead.street}</td>
-                  <td>
-                    {lead.city}, {lead.state} {lead.zip}
-                  </td>
-                  <td>{optionLabel(lead.propertyType)}</td>
-                  <td className="num">{lead.askingPrice == null ? '—' : money(lead.askingPrice)}</td>
-                  <td className="num">{lead.mao == null ? '—' : money(lead.mao)}</td>
-                  <td>
-                    <StatusPill status={lead.status} />
-                  </td>
-                  <td>{optionLabel(lead.source)}</td>
-                  <td title={fullDate(lead.createdAt)}>{timeAgo(lead.createdAt)}</td>
-                </tr>
-              ))}
-              {leads.isPending && <TableMessage columns={COLUMNS.length}>Loading leads…</TableMessage>}
-              {leads.isSuccess && rows.length === 0 && <TableMessage columns={COLUMNS.length}>No leads match these filters.</TableMessage>}
-            </tbody>
-          </table>
-        </div>
+            ))}
+            {leads.isPending && <TableMessage columns={COLUMNS.length}>Loading leads…</TableMessage>}
+            {leads.isSuccess && rows.length === 0 && <TableMessage columns={COLUMNS.length}>No leads match these filters.</TableMessage>}
+          </tbody>
+        </ListTable>
         <LoadMore list={leads} />
       </section>
     </div>

@@ -23,6 +23,18 @@ interface Move {
   reason?: DeadReason;
 }
 
+/** A card's "Move to" choice for touch screens, where cards cannot be dragged: only the moves the pipeline allows. */
+function MoveSelect({ card, onMove }: { card: Card; onMove: (to: LeadStatus) => void }) {
+  const targets = COLUMNS.filter((status) => status !== card.status && checkLeadTransition(card.status, status, DEAD_REASONS[0]).ok);
+  if (targets.length === 0) return null;
+  return (
+    <select className="board-move" aria-label={`Move ${card.sellerName} to`} value="" onChange={(event) => event.target.value && onMove(event.target.value as LeadStatus)}>
+      <option value="">Move to…</option>
+      <Options values={targets} label={humanize} />
+    </select>
+  );
+}
+
 /** The pipeline as columns; dragging a card moves the lead at once and undoes it if the server refuses. */
 export function PipelineBoard() {
   const queryClient = useQueryClient();
@@ -48,11 +60,8 @@ export function PipelineBoard() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['leads'] }),
   });
 
-  const drop = (to: LeadStatus) => {
-    const card = dragging;
-    setDragging(undefined);
-    setOver(undefined);
-    if (!card || card.status === to) return;
+  const moveCard = (card: Card, to: LeadStatus) => {
+    if (card.status === to) return;
     // The shared rule answers first; only moves it allows go to the server.
     const check = checkLeadTransition(card.status, to, to === 'DEAD' ? DEAD_REASONS[0] : undefined);
     if (!check.ok) {
@@ -61,6 +70,13 @@ export function PipelineBoard() {
     }
     if (to === 'DEAD') setAwaitingReason({ card, to });
     else move.mutate({ card, to });
+  };
+
+  const drop = (to: LeadStatus) => {
+    const card = dragging;
+    setDragging(undefined);
+    setOver(undefined);
+    if (card) moveCard(card, to);
   };
 
   const onDragOver = (event: DragEvent, to: LeadStatus) => {
@@ -78,7 +94,10 @@ export function PipelineBoard() {
             <Link to="/leads">Leads</Link>
           </p>
           <h1>Pipeline</h1>
-          <p className="page-subtitle">Drag a card to move the lead; only the moves the pipeline allows are taken.</p>
+          <p className="page-subtitle">
+            <span className="board-hint-drag">Drag a card to move the lead; only the moves the pipeline allows are taken.</span>
+            <span className="board-hint-touch">Swipe sideways through the columns; "Move to" on a card moves the lead.</span>
+          </p>
         </div>
       </header>
       {problem && (
@@ -97,6 +116,8 @@ export function PipelineBoard() {
             </label>
             <select
               id="board-dead-reason"
+              // The question opens above the board: take the user there.
+              autoFocus
               value={awaitingReason.reason ?? ''}
               onChange={(event) => setAwaitingReason({ ...awaitingReason, reason: (event.target.value || undefined) as DeadReason | undefined })}
             >
@@ -169,6 +190,7 @@ export function PipelineBoard() {
                       {card.street}, {card.city}
                     </div>
                     {card.askingPrice != null && <div className="small">{money(card.askingPrice)}</div>}
+                    <MoveSelect card={card} onMove={(to) => moveCard(card, to)} />
                   </li>
                 ))}
                 {board.isSuccess && column.length === 0 && <li className="muted small board-empty">No leads</li>}

@@ -76,7 +76,7 @@ export function CreateOfferForm({ leadId, buyer, initialKind = 'PURCHASE', sugge
         {(control) => (
           <div className="input-affix">
             <span aria-hidden="true">$</span>
-            <input {...control} {...register('amount', { setValueAs: toOptionalNumber })} type="number" min={0} step={1000} />
+            <input {...control} {...register('amount', { setValueAs: toOptionalNumber })} type="number" inputMode="decimal" min={0} step={1000} />
           </div>
         )}
       </Field>

@@ -2,8 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { OPEN_TASK_STATUSES, TASK_DUE_FILTERS, TASK_PRIORITIES, TASK_STATUSES, TASK_TYPES } from '../../../../domain/tasks/task.schema';
-import { FilterSelect } from '../../lib/filter-fields';
-import { TableMessage } from '../../lib/list-table';
+import { FilterSelect, FilterSheet } from '../../lib/filter-fields';
+import { ListTable, TableMessage } from '../../lib/list-table';
 import { useCursorList } from '../../lib/use-cursor-list';
 import { fullDate, humanize, startOfToday, timeAgo } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
@@ -104,14 +104,16 @@ export function TasksPage() {
       </div>
 
       <section className="card">
-        <div className="toolbar">
-          <FilterSelect label="Status" choices={TASK_STATUSES.map((status) => [status, humanize(status)])} {...filter('status')} />
-          <FilterSelect label="Priority" choices={TASK_PRIORITIES.map((priority) => [priority, humanize(priority)])} {...filter('priority')} />
-          <FilterSelect label="Type" choices={TASK_TYPES.map((type) => [type, humanize(type)])} {...filter('type')} />
-          {view !== 'mine' && <FilterSelect label="Assignee" choices={users.map((user) => [user.id, user.name])} {...filter('assigneeId')} />}
-          <FilterSelect label="Due" choices={TASK_DUE_FILTERS.map((due) => [due, DUE_LABELS[due]])} {...filter('due')} />
-          <FilterSelect id="task-sort" label="Sort" any={false} choices={SORTS} value={sort} onChange={(value) => set('sort', value === 'dueAt' ? '' : value)} />
-        </div>
+        <FilterSheet active={FILTERS.filter((name) => params.get(name)).length}>
+          <div className="toolbar">
+            <FilterSelect label="Status" choices={TASK_STATUSES.map((status) => [status, humanize(status)])} {...filter('status')} />
+            <FilterSelect label="Priority" choices={TASK_PRIORITIES.map((priority) => [priority, humanize(priority)])} {...filter('priority')} />
+            <FilterSelect label="Type" choices={TASK_TYPES.map((type) => [type, humanize(type)])} {...filter('type')} />
+            {view !== 'mine' && <FilterSelect label="Assignee" choices={users.map((user) => [user.id, user.name])} {...filter('assigneeId')} />}
+            <FilterSelect label="Due" choices={TASK_DUE_FILTERS.map((due) => [due, DUE_LABELS[due]])} {...filter('due')} />
+            <FilterSelect id="task-sort" label="Sort" any={false} choices={SORTS} value={sort} onChange={(value) => set('sort', value === 'dueAt' ? '' : value)} />
+          </div>
+        </FilterSheet>
 
         {selected.size > 0 && (
           <div className="bulk-bar" role="region" aria-label="Bulk actions">
@@ -147,47 +149,52 @@ export function TasksPage() {
         )}
         {tasks.isError && <p className="alert alert-error">{tasks.error.message}</p>}
 
-        <div className="table-wrap">
-          <table className="data-table" aria-label="Tasks">
-            <thead>
-              <tr>
-                <th>
+        <ListTable aria-label="Tasks">
+          <thead>
+            <tr>
+              <th>
+                <label className="select-cell">
                   <input type="checkbox" aria-label="Select all" checked={allSelected} onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((row) => row.id)))} />
-                </th>
-                <th>Task</th>
-                <th>Priority</th>
-                <th>Status</th>
-                <th>Assignee</th>
-                <th>Due</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((task) => (
-                <tr key={task.id} className={task.overdue ? 'row-overdue' : undefined}>
-                  <td>
+                  <span className="select-all-text" aria-hidden="true">
+                    Select all
+                  </span>
+                </label>
+              </th>
+              <th>Task</th>
+              <th>Priority</th>
+              <th>Status</th>
+              <th>Assignee</th>
+              <th>Due</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((task) => (
+              <tr key={task.id} className={task.overdue ? 'row-overdue' : undefined}>
+                <td className="cell-select">
+                  <label className="select-cell">
                     <input type="checkbox" aria-label={`Select ${task.title}`} checked={selected.has(task.id)} onChange={() => toggle(task.id)} />
-                  </td>
-                  <td>
-                    <Link to={`/tasks/${task.id}`}>{task.title}</Link>
-                    <div className="list-meta">{humanize(task.type)}</div>
-                  </td>
-                  <td>
-                    <span className={`priority ${PRIORITY_CLASS[task.priority]}`}>{humanize(task.priority)}</span>
-                  </td>
-                  <td>
-                    <StatusPill status={task.status} />
-                  </td>
-                  <td>{nameOf(task.assigneeId)}</td>
-                  <td title={fullDate(task.dueAt)} className={task.overdue ? 'overdue' : undefined}>
-                    {task.overdue ? 'Overdue · ' : ''}
-                    {timeAgo(task.dueAt)}
-                  </td>
-                </tr>
-              ))}
-              {tasks.isSuccess && rows.length === 0 && <TableMessage columns={6}>{view === 'review' ? 'Nothing waits for review.' : 'No tasks match.'}</TableMessage>}
-            </tbody>
-          </table>
-        </div>
+                  </label>
+                </td>
+                <td className="cell-title">
+                  <Link to={`/tasks/${task.id}`}>{task.title}</Link>
+                  <div className="list-meta">{humanize(task.type)}</div>
+                </td>
+                <td data-label="Priority">
+                  <span className={`priority ${PRIORITY_CLASS[task.priority]}`}>{humanize(task.priority)}</span>
+                </td>
+                <td data-label="Status">
+                  <StatusPill status={task.status} />
+                </td>
+                <td data-label="Assignee">{nameOf(task.assigneeId)}</td>
+                <td data-label="Due" title={fullDate(task.dueAt)} className={task.overdue ? 'overdue' : undefined}>
+                  {task.overdue ? 'Overdue · ' : ''}
+                  {timeAgo(task.dueAt)}
+                </td>
+              </tr>
+            ))}
+            {tasks.isSuccess && rows.length === 0 && <TableMessage columns={6}>{view === 'review' ? 'Nothing waits for review.' : 'No tasks match.'}</TableMessage>}
+          </tbody>
+        </ListTable>
         {tasks.hasNextPage && (
           <footer className="card-footer">
             <button type="button" className="button button-secondary button-small" disabled={tasks.isFetchingNextPage} onClick={() => void tasks.fetchNextPage()}>
