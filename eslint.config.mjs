@@ -22,7 +22,7 @@ export default tseslint.config(
     languageOptions: {
       globals: { ...globals.node },
       parserOptions: {
-        projectService: { allowDefaultProject: ['eslint.config.mjs', 'web/vite.config.ts'] },
+        projectService: { allowDefaultProject: ['eslint.config.mjs', 'web/vite.config.ts', 'web/service-worker.js'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -49,6 +49,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    files: ['web/service-worker.js'],
+    languageOptions: { globals: { ...globals.serviceworker } },
   },
   {
     files: ['tests/**/*.ts'],

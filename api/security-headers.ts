@@ -17,6 +17,9 @@ export function securityHeaders(options: { https: boolean }): RequestHandler {
         'img-src': ["'self'", 'data:', 'blob:'],
         'font-src': ["'self'", 'data:'],
         'connect-src': ["'self'"],
+        // The installable app: its service worker (web/service-worker.js) and manifest.
+        'worker-src': ["'self'"],
+        'manifest-src': ["'self'"],
         'object-src': ["'none'"],
         'base-uri': ["'self'"],
         'form-action': ["'self'"],

@@ -14,11 +14,13 @@ function newestMtime(entry: string): number {
 /** Builds the web app when web/dist is missing or older than anything it is built from. */
 export function buildWebIfStale(rootDir: string, log: (line: string) => void): void {
   const builtAt = newestMtime(path.join(rootDir, 'web', 'dist', 'index.html'));
-  const sources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'domain', 'package-lock.json'];
+  const sources = ['web/src', 'web/public', 'web/index.html', 'web/service-worker.js', 'web/vite.config.ts', 'domain', 'package-lock.json'];
   const sourcesAt = Math.max(...sources.map((source) => newestMtime(path.join(rootDir, source))));
   if (builtAt > sourcesAt) return;
   log('Building the web app…');
   const vite = path.join(rootDir, 'node_modules', '.bin', 'vite');
-  const result = spawnSync(vite, ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: rootDir, stdio: 'inherit' });
+  // NODE_ENV decides import.meta.env.PROD: under Jest it is "test", which would build React's
+  // development bundle and leave the service worker unregistered.
+  const result = spawnSync(vite, ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: rootDir, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (result.status !== 0) throw new Error(`vite build failed (exit ${result.status})`);
 }

@@ -9,6 +9,7 @@ import { DashboardPage } from './features/dashboard/dashboard-page';
 import { BuyerDetailPage } from './features/buyers/buyer-detail-page';
 import { BuyersPage } from './features/buyers/buyers-page';
 import { AppShell } from './features/layout/app-shell';
+import { OfflineBanner } from './features/layout/offline-banner';
 import { LeadDetailPage } from './features/leads/lead-detail-page';
 import { LeadsPage } from './features/leads/leads-page';
 import { PipelineBoard } from './features/leads/pipeline-board';
@@ -19,15 +20,19 @@ import { TasksPage } from './features/tasks/tasks-page';
 import { InviteAcceptPage } from './features/users/invite-accept-page';
 import { UsersPage } from './features/users/users-page';
 import { isUnauthenticated } from './lib/api-client';
+import { isNetworkError, reportServerReachable } from './lib/connection-status';
 
 function createQueryClient(): QueryClient {
   // A 401 anywhere means the session ended: forget the user, and RequireAuth shows the login.
+  // A request that cannot reach the server shows the offline banner until one gets through.
   const onError = (error: Error) => {
     if (isUnauthenticated(error)) queryClient.setQueryData(ME_KEY, null);
+    if (isNetworkError(error)) reportServerReachable(false);
   };
+  const onSuccess = () => reportServerReachable(true);
   const queryClient: QueryClient = new QueryClient({
-    queryCache: new QueryCache({ onError }),
-    mutationCache: new MutationCache({ onError }),
+    queryCache: new QueryCache({ onError, onSuccess }),
+    mutationCache: new MutationCache({ onError, onSuccess }),
     defaultOptions: {
       queries: { retry: (failures, error) => !isUnauthenticated(error) && failures < 2 },
     },
@@ -86,6 +91,7 @@ export function App() {
             <Route path="*" element={<Navigate to="/" replace />} />
           </Route>
         </Routes>
+        <OfflineBanner />
       </BrowserRouter>
     </QueryClientProvider>
   );

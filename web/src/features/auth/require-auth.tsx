@@ -1,11 +1,19 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
+import { isNetworkError, useOffline } from '../../lib/connection-status';
 import { useMe } from './use-me';
 
-/** Sends a visitor without a session to /login, and back to where they were after signing in. */
+/**
+ * Sends a visitor without a session to /login, and back to where they were after signing in.
+ * Offline (the question waits for the network, or cannot reach the server) it shows the app
+ * shell under the offline banner; the session is checked again once the connection is back.
+ */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const me = useMe();
   const location = useLocation();
+  const offline = useOffline();
+  const unanswered = offline || me.fetchStatus === 'paused' || isNetworkError(me.error ?? me.failureReason);
+  if (me.data === undefined && unanswered) return children;
   if (me.isPending) return <div className="page-status">Loading…</div>;
   if (me.isError) {
     return (
