@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fullDate, timeAgo } from '../../lib/format';
+import { ListTable } from '../../lib/list-table';
 import { listSessions, revokeSession, SESSIONS_KEY, type SessionItem } from './account.api';
 import { describeUserAgent } from './describe-user-agent';
 
@@ -12,13 +13,17 @@ function SessionRow({ session }: { session: SessionItem }) {
   const where = describeUserAgent(session.userAgent);
   return (
     <tr>
-      <td>
+      <td className="cell-title">
         <strong>{where}</strong>
         {session.current && <span className="pill account-current">This browser</span>}
         <div className="muted small">{session.ip ?? 'Unknown address'}</div>
       </td>
-      <td title={fullDate(session.createdAt)}>{fullDate(session.createdAt)}</td>
-      <td title={fullDate(session.lastSeenAt)}>{session.current ? 'Now' : timeAgo(session.lastSeenAt)}</td>
+      <td data-label="Signed in" title={fullDate(session.createdAt)}>
+        {fullDate(session.createdAt)}
+      </td>
+      <td data-label="Last active" title={fullDate(session.lastSeenAt)}>
+        {session.current ? 'Now' : timeAgo(session.lastSeenAt)}
+      </td>
       <td className="num">
         {!session.current && (
           <button type="button" className="button button-secondary button-small" disabled={revoke.isPending} onClick={() => revoke.mutate()} aria-label={`Sign out ${where}, signed in ${fullDate(session.createdAt)}`}>
@@ -49,7 +54,7 @@ export function SessionsList() {
       {sessions.isPending && <p className="muted card-body">Loading…</p>}
       {sessions.isError && <p className="alert alert-error">{sessions.error.message}</p>}
       {sessions.data && (
-        <table className="data-table" aria-label="Where you’re signed in">
+        <ListTable aria-label="Where you’re signed in">
           <thead>
             <tr>
               <th scope="col">Browser</th>
@@ -65,7 +70,7 @@ export function SessionsList() {
               <SessionRow key={session.id} session={session} />
             ))}
           </tbody>
-        </table>
+        </ListTable>
       )}
     </section>
   );
