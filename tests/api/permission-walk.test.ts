@@ -75,6 +75,14 @@ const records = {
     return db().note.create({ data: { body: 'Walk note', authorId: colleague.id, leadId: lead.id } });
   },
 };
+/** An invite made by the admin through the API: the invited (inactive) user and the link's token. */
+async function invite(): Promise<{ userId: string; token: string }> {
+  const email = `invitee-${Date.now()}-${Math.random()}@flipstackk.test`;
+  const made = await api.request('POST', '/api/users/invites', { cookie: cookies[actors.ADMIN.id], body: { email, name: 'Walk Invitee', role: 'AGENT' } });
+  if (made.status !== 201) throw new Error(`invite failed: ${made.status} ${JSON.stringify(made.body)}`);
+  return { userId: made.body.user.id, token: String(made.body.path).split('/').pop()! };
+}
+
 const leadSubject = (lead: { ownerId: string }): PermissionSubject => ({ type: 'lead', ownerId: lead.ownerId });
 const buyerSubject = (buyer: { ownerId: string | null }): PermissionSubject => ({ type: 'buyer', ownerId: buyer.ownerId });
 const offerSubject = (offer: { kind: string; createdById: string }): PermissionSubject => ({
@@ -248,6 +256,40 @@ const WALK: Record<string, WalkCase[]> = {
   ],
   'PATCH /api/users/{id}': [
     { label: "another's name", adminGate: true, send: async () => { const user = await buildUser(db()); return { path: `/api/users/${user.id}`, body: { name: 'Renamed' }, checks: [['update', { type: 'user', id: user.id }]] }; } },
+  ],
+  // Invites and a user's workload serve managing users: the matrix's create (an invite makes an account) and update.
+  'GET /api/users/invites': [{ label: 'pending invites', adminGate: true, send: async () => ({ path: '/api/users/invites', checks: [['create', { type: 'user', id: null }]] }) }],
+  'POST /api/users/invites': [
+    {
+      label: 'invite a user',
+      adminGate: true,
+      send: async () => ({ path: '/api/users/invites', body: { email: `walk-invite-${Date.now()}-${Math.random()}@flipstackk.test`, name: 'Walk Invitee', role: 'AGENT' }, checks: [['create', { type: 'user', id: null }]] }),
+    },
+  ],
+  'POST /api/users/{id}/invites': [
+    { label: 'a new link for an invitee', adminGate: true, send: async () => { const { userId } = await invite(); return { path: `/api/users/${userId}/invites`, checks: [['update', { type: 'user', id: userId }]] }; } },
+  ],
+  'GET /api/users/{id}/workload': [
+    { label: "a colleague's workload", adminGate: true, send: async () => ({ path: `/api/users/${colleague.id}/workload`, checks: [['update', { type: 'user', id: colleague.id }]] }) },
+  ],
+  'POST /api/users/{id}/deactivate': [
+    {
+      label: 'deactivate a user without work',
+      adminGate: true,
+      send: async () => { const user = await buildUser(db()); return { path: `/api/users/${user.id}/deactivate`, body: {}, checks: [['update', { type: 'user', id: user.id }]] }; },
+    },
+  ],
+  'POST /api/users/{id}/reactivate': [
+    {
+      label: 'reactivate a deactivated user',
+      adminGate: true,
+      send: async () => { const user = await buildUser(db(), { active: false }); return { path: `/api/users/${user.id}/reactivate`, checks: [['update', { type: 'user', id: user.id }]] }; },
+    },
+  ],
+  // The invite link's page and its acceptance need no session: the token is the permission.
+  'GET /api/invites/{token}': [{ label: 'who a link invites', public: true, send: async () => ({ path: `/api/invites/${(await invite()).token}`, checks: [] }) }],
+  'POST /api/invites/{token}/accept': [
+    { label: 'accept an invite', public: true, send: async () => ({ path: `/api/invites/${(await invite()).token}/accept`, body: { password: 'Walk-Horse-Battery-Staple-91' }, checks: [] }) },
   ],
   'GET /api/notifications': [anyone('my notifications', '/api/notifications')],
   'POST /api/notifications/read-all': [anyone('read all mine', '/api/notifications/read-all')],
