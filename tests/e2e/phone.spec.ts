@@ -11,6 +11,7 @@ const PASSWORD = 'flipstackk';
 // A phone as Chromium's device emulation draws it: an iPhone 12–15 sized screen, touch, no mouse.
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 };
 const WAIT = { timeout: 30_000 };
+// The supervisor may write any lead and offer (domain/auth/permissions.ts); the others only their own.
 
 async function phoneContext(): Promise<BrowserContext> {
   return browser().newContext(PHONE);
@@ -49,7 +50,7 @@ describe('Flipstackk on a phone (390 × 844)', () => {
       await page.getByRole('button', { name: 'Sign in' }).waitFor(WAIT);
       expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
 
-      await signIn(page, 'acquisitions@flipstackk.test');
+      await signIn(page, 'supervisor@flipstackk.test');
       const leadId = await firstId(page, '/api/leads?limit=1');
       const buyerId = await firstId(page, '/api/buyers?limit=1');
       const taskId = await firstId(page, '/api/tasks?view=team&limit=1');
@@ -162,7 +163,7 @@ describe('Flipstackk on a phone (390 × 844)', () => {
     withStackLogs(async () => {
       const context = await phoneContext();
       const page = await context.newPage();
-      await signIn(page, 'acquisitions@flipstackk.test');
+      await signIn(page, 'supervisor@flipstackk.test');
       await page.goto(appUrl('/leads/board'));
       const newColumn = page.getByTestId('column-NEW');
       const card = newColumn.getByTestId('board-card').first();
@@ -189,7 +190,7 @@ describe('Flipstackk on a phone (390 × 844)', () => {
     withStackLogs(async () => {
       const context = await phoneContext();
       const page = await context.newPage();
-      await signIn(page, 'acquisitions@flipstackk.test');
+      await signIn(page, 'supervisor@flipstackk.test');
       const form = page.getByRole('region', { name: 'New lead' });
       await form.waitFor(WAIT);
       expect(await form.getByLabel('Phone').getAttribute('type')).toBe('tel');
