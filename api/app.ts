@@ -11,6 +11,8 @@ import { createSessionStore, DEFAULT_SESSION_LIMITS } from './auth/sessions';
 import { errorHandler, notFoundHandler } from './errors';
 import { noStore, securityHeaders } from './security-headers';
 import { openApiDocument } from './openapi';
+import { readJsonBody } from './read-json-body';
+import { refuseCrossSite } from './refuse-cross-site';
 import { createAuthRouter } from './routes/auth.router';
 import { createBuyersRouter } from './routes/buyers.router';
 import { createDashboardRouter } from './routes/dashboard.router';
@@ -30,6 +32,7 @@ import { createAnalyticsRouter } from './routes/analytics.router';
 import { createSettingsRouter } from './routes/settings.router';
 import { createTasksRouter } from './routes/tasks.router';
 import { createUsersRouter } from './routes/users.router';
+import { refuseInvalidQuery } from './validate';
 import { createDealMathCache } from './settings/deal-math-cache';
 import type { EventHub } from './sse/event-hub';
 import { DEFAULT_DEADLINES, type Deadlines } from '../domain/config/deadlines';
@@ -61,6 +64,10 @@ export interface AppDeps {
   webDist?: string;
   /** The background health checks (the process entry starts them); by default they run when /api/health is asked. */
   health?: HealthMonitor;
+  /** Largest JSON body accepted, in bytes (JSON_BODY_LIMIT_KB); 64 KB when absent. */
+  jsonBodyLimitBytes?: number;
+  /** Origins besides the request's own Host allowed to send state-changing requests (APP_ORIGIN). */
+  appOrigins?: readonly string[];
 }
 
 /** The Express app, without listening: the process entry and the tests both use it. */
@@ -87,15 +94,22 @@ export function createApp(deps: AppDeps): express.Express {
 
   const api = express.Router();
   api.use(noStore);
-  api.use(express.json({ limit: '1mb' }));
   api.use(cookieParser());
+  // CSRF before anything else: a forged cross-site write is refused before its body is read.
+  api.use(refuseCrossSite({ appOrigins: deps.appOrigins ?? [] }));
+  // The query and the JSON body are read only once the route has let the request in: the public
+  // routes here, every other route after the session check below.
+  const readRequest = [refuseInvalidQuery, ...readJsonBody({ limitBytes: deps.jsonBodyLimitBytes ?? 64 * 1024 })];
   api.use('/health', createHealthRouter({ health: deps.health ?? createHealthMonitor({ db, temporal }) }));
+  api.use('/auth', readRequest);
   api.use('/auth', createAuthRouter({ db, sessions, passwords, limiter, secureCookie: deps.secureCookie }));
+  api.use('/invites', readRequest);
   api.use('/invites', createInvitesRouter({ db, sessions, passwords, secureCookie: deps.secureCookie }));
   api.get('/openapi.json', (_req, res) => {
     res.json(openApiDocument());
   });
   api.use(requireUser(sessions));
+  api.use(readRequest);
   api.use('/me', createMeRouter({ db, sessions, passwords, limiter, now }));
   api.get('/config', (_req, res) => {
     res.json({ temporalUiUrl: deps.temporalUiUrl });

@@ -2,6 +2,14 @@ import path from 'node:path';
 import { z } from 'zod';
 import { deadlineEnvFields, deadlinesFromEnv, parseEnv, portSchema, sharedEnvFields } from '../domain/config/env-fields';
 
+/** `https://crm.example.com, http://localhost:5173`: each an origin (scheme, host, port), no path. */
+const originList = z.string().transform((text, ctx) => {
+  const origins = text.split(',').map((part) => part.trim()).filter(Boolean);
+  const bad = origins.filter((origin) => !URL.canParse(origin) || new URL(origin).origin !== origin.replace(/\/$/, ''));
+  if (bad.length > 0) ctx.addIssue({ code: 'custom', message: `must be origins like https://crm.example.com (no path), not ${bad.join(', ')}` });
+  return origins.map((origin) => (URL.canParse(origin) ? new URL(origin).origin : origin));
+});
+
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const apiEnvSchema = z.object({
@@ -19,6 +27,8 @@ const apiEnvSchema = z.object({
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1, 'must be at least 1').default(15),
   PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1, 'must be at least 1').max(64, 'must be at most 64').default(2),
   EVENT_POLL_MS: z.coerce.number().int().min(5, 'must be at least 5').max(5000, 'must be at most 5000').default(25),
+  JSON_BODY_LIMIT_KB: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(10_240, 'must be at most 10240').default(64),
+  APP_ORIGIN: originList.prefault(''),
   TEMPORAL_UI_URL: z.string().url('must be a URL').default('http://localhost:8233'),
 });
 

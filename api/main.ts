@@ -34,6 +34,8 @@ async function main(): Promise<void> {
     temporalUiUrl: env.TEMPORAL_UI_URL,
     deadlines: env.deadlines,
     webDist: env.WEB_DIST,
+    jsonBodyLimitBytes: env.JSON_BODY_LIMIT_KB * 1024,
+    appOrigins: env.APP_ORIGIN,
   });
   const server = app.listen(env.PORT, env.HOST, () => {
     console.log(`api: listening on http://${env.HOST}:${env.PORT}`);

@@ -8,10 +8,10 @@ import { changePasswordInputSchema, sessionItemSchema } from '../domain/auth/ses
 import { buyerMatchSchema, leadMatchSchema } from '../domain/buyers/buyer-match.schema';
 import { buyerSchema, changeBuyerStatusInputSchema, createBuyerInputSchema, listBuyersQuerySchema, updateBuyerInputSchema } from '../domain/buyers/buyer.schema';
 import { clientConfigSchema } from '../domain/config/client-config.schema';
-import { dealSchema } from '../domain/deals/deal.schema';
+import { dealSchema, listDealsQuerySchema } from '../domain/deals/deal.schema';
 import { createDocumentInputSchema, documentSchema, listDocumentsQuerySchema } from '../domain/documents/document.schema';
 import { IDEMPOTENCY_HEADER, idempotencyKeySchema } from '../domain/idempotency-key.schema';
-import { liveEventSchema } from '../domain/events/live-event.schema';
+import { eventStreamQuerySchema, liveEventSchema, recentEventsQuerySchema } from '../domain/events/live-event.schema';
 import { healthSchema } from '../domain/health/health.schema';
 import {
   changeLeadStatusInputSchema,
@@ -46,6 +46,7 @@ import {
   recentItemSchema,
   savedViewInputSchema,
   savedViewSchema,
+  savedViewsQuerySchema,
   userItemInputSchema,
   userItemSchema,
 } from '../domain/users/user-items.schema';
@@ -124,10 +125,10 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'post', path: '/api/me/favorites/remove', summary: 'Remove a favorite', body: userItemInputSchema, response: null, status: 204 },
   { method: 'get', path: '/api/me/recent', summary: 'My recently viewed items', response: listSchema(recentItemSchema) },
   { method: 'post', path: '/api/me/recent', summary: 'Record a view', body: userItemInputSchema, response: recentItemSchema, status: 201 },
-  { method: 'get', path: '/api/me/saved-views', summary: 'My saved list views', query: z.object({ page: z.string().optional() }), response: listSchema(savedView) },
+  { method: 'get', path: '/api/me/saved-views', summary: 'My saved list views', query: savedViewsQuerySchema, response: listSchema(savedView) },
   { method: 'post', path: '/api/me/saved-views', summary: 'Save a list view (same name replaces)', body: savedViewInputSchema, response: savedView, status: 201 },
   { method: 'post', path: '/api/me/saved-views/{id}/delete', summary: 'Delete a saved view', params: idParams, response: null, status: 204 },
-  { method: 'get', path: '/api/deals', summary: 'List deals', query: z.object({ closed: z.string().optional(), limit: z.string().optional(), cursor: z.string().optional() }), response: pageSchema(named('Deal', dealSchema)) },
+  { method: 'get', path: '/api/deals', summary: 'List deals', query: listDealsQuerySchema, response: pageSchema(named('Deal', dealSchema)) },
   { method: 'get', path: '/api/history/{entityType}/{id}', summary: 'An entity\'s history timeline', params: historyParamsSchema, response: listSchema(liveEvent) },
   { method: 'get', path: '/api/config', summary: 'Client configuration', response: clientConfigSchema },
   { method: 'get', path: '/api/leads', summary: 'List leads', description: LEAN_LIST, query: listLeadsQuerySchema, response: pageSchema(lead) },
@@ -191,8 +192,8 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'post', path: '/api/notifications/{id}/read', summary: 'Mark one of my notifications read', params: idParams, response: notification },
   { method: 'get', path: '/api/analytics', summary: 'Funnel, sources, buyer engagement, task completion, revenue by month, team performance and deal velocity', query: analyticsQuerySchema, response: named('Analytics', analyticsSchema) },
   { method: 'get', path: '/api/dashboard', summary: 'Every dashboard KPI (leads, buyers, tasks, offers, revenue, response time, deal velocity) for a scope (me, team, everyone) and date range, in one read transaction', query: dashboardQuerySchema, response: named('Dashboard', dashboardSchema) },
-  { method: 'get', path: '/api/events', summary: 'SSE stream of visible events (Last-Event-ID resumes)', description: 'Each message: `id:` the event id, `event:` its name, `data:` a LiveEvent as JSON.', query: z.object({ lastEventId: z.string().optional() }), response: z.string() },
-  { method: 'get', path: '/api/events/recent', summary: 'The newest visible events', query: z.object({ limit: z.string().optional() }), response: listSchema(liveEvent) },
+  { method: 'get', path: '/api/events', summary: 'SSE stream of visible events (Last-Event-ID resumes)', description: 'Each message: `id:` the event id, `event:` its name, `data:` a LiveEvent as JSON.', query: eventStreamQuerySchema, response: z.string() },
+  { method: 'get', path: '/api/events/recent', summary: 'The newest visible events', query: recentEventsQuerySchema, response: listSchema(liveEvent) },
   { method: 'get', path: '/api/openapi.json', summary: 'This document', response: openApiDocumentSchema, public: true },
 ];
 

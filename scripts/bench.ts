@@ -21,6 +21,7 @@ import { figuresOf, reportLine } from './bench/stats';
 import { initialWebJsGzipBytes } from './bench/web-size';
 import { startStackOnFreePorts } from './lib/temp-stack';
 import { buildWebIfStale } from './lib/web-build';
+import { CLIENT_HEADER } from '../domain/auth/client-header';
 
 const ROOT_DIR = path.resolve(__dirname, '..');
 const env = parseEnv(
@@ -44,7 +45,7 @@ function seedIfMissing(): void {
 }
 
 async function login(appUrl: string, email: string): Promise<string> {
-  const response = await fetch(`${appUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+  const response = await fetch(`${appUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'script' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
   if (!response.ok) throw new Error(`login as ${email} failed: ${response.status}`);
   return response.headers.get('set-cookie')!.split(';')[0]!;
 }

@@ -15,7 +15,7 @@ export function createAuthRouter({ db, sessions, passwords, limiter, secureCooki
 
   router.post('/login', async (req, res) => {
     const { token, expiresAt, user } = await logIn({ db, sessions, passwords, limiter }, parseInput(loginInputSchema, req.body), clientOf(req));
-    res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: secureCookie, expires: expiresAt, path: '/' });
+    res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: secureCookie, expires: expiresAt, path: '/' });
     res.json(user);
   });
 

@@ -1,14 +1,8 @@
 import { Router } from 'express';
-import { z } from 'zod';
-import { pageQueryFields } from '../../domain/validation/fields';
+import { listDealsQuerySchema } from '../../domain/deals/deal.schema';
 import type { Db } from '../../db/client';
 import { listDeals } from '../deals/list-deals';
 import { parseInput } from '../validate';
-
-const listDealsQuerySchema = z.object({
-  closed: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  ...pageQueryFields,
-});
 
 export function createDealsRouter({ db }: { db: Db }) {
   const router = Router();

@@ -18,7 +18,7 @@ export function createInvitesRouter({ db, sessions, passwords, secureCookie }: {
   router.post('/:token/accept', async (req, res) => {
     const input = parseInput(acceptInviteInputSchema, req.body);
     const { token, expiresAt, user } = await acceptInvite({ db, sessions, passwords }, String(req.params.token), input, clientOf(req));
-    res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: secureCookie, expires: expiresAt, path: '/' });
+    res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: secureCookie, expires: expiresAt, path: '/' });
     res.json(user);
   });
 

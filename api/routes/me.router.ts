@@ -1,7 +1,6 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { changePasswordInputSchema } from '../../domain/auth/session.schema';
-import { SAVED_VIEW_PAGES, savedViewInputSchema, userItemInputSchema } from '../../domain/users/user-items.schema';
+import { savedViewInputSchema, savedViewsQuerySchema, userItemInputSchema } from '../../domain/users/user-items.schema';
 import type { Db } from '../../db/client';
 import type { LoginLimiter } from '../auth/login-limiter';
 import type { PasswordChecker } from '../auth/password-checker';
@@ -20,8 +19,6 @@ import { removeFavorite } from '../me/remove-favorite';
 import { saveView } from '../me/save-view';
 import { parseInput } from '../validate';
 import { clientOf } from './auth.router';
-
-const pageQuerySchema = z.object({ page: z.enum(SAVED_VIEW_PAGES).optional() });
 
 export interface MeRouterDeps {
   db: Db;
@@ -80,7 +77,7 @@ export function createMeRouter({ db, sessions, passwords, limiter, now }: MeRout
   });
 
   router.get('/saved-views', async (req, res) => {
-    const { page } = parseInput(pageQuerySchema, req.query, 'query');
+    const { page } = parseInput(savedViewsQuerySchema, req.query, 'query');
     res.json(await listSavedViews(db, currentUser(res).id, page));
   });
 

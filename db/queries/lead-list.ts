@@ -2,12 +2,9 @@ import type { ListLeadsQuery } from '../../domain/leads/lead.schema';
 import type { Db } from '../client';
 import { Prisma, type Lead } from '../../prisma/generated/client';
 import { keysetPage, oneOf, sortedBy, type KeysetPage, type KeysetQuery } from './keyset-page';
-import { sqlDate, sqlName } from './sql';
+import { columnContains, sqlDate } from './sql';
 
 const NULLABLE_SORTS = new Set(['askingPrice']);
-
-/** `%` and `_` in a search are literal characters, not wildcards. */
-const containing = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 
 function leadConditions(query: ListLeadsQuery): Prisma.Sql[] {
   // `+archivedAt`: almost every lead is live, so that index narrows nothing and costs the sort's.
@@ -24,9 +21,9 @@ function leadConditions(query: ListLeadsQuery): Prisma.Sql[] {
   if (query.maxPrice !== undefined) conditions.push(Prisma.sql`"askingPrice" <= ${query.maxPrice}`);
   if (query.createdFrom) conditions.push(Prisma.sql`"createdAt" >= ${sqlDate(new Date(query.createdFrom))}`);
   if (query.createdTo) conditions.push(Prisma.sql`"createdAt" < ${sqlDate(new Date(query.createdTo))}`);
-  if (query.q) {
-    const pattern = containing(query.q);
-    const matches = ['sellerName', 'street', 'sellerPhone', 'sellerEmail'].map((column) => Prisma.sql`${sqlName(column)} LIKE ${pattern} ESCAPE '\\'`);
+  const search = query.q;
+  if (search) {
+    const matches = ['sellerName', 'street', 'sellerPhone', 'sellerEmail'].map((column) => columnContains(column, search));
     conditions.push(Prisma.sql`(${Prisma.join(matches, ' OR ')})`);
   }
   return conditions;

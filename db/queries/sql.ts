@@ -11,3 +11,9 @@ export const sqlName = (name: string): Prisma.Sql => Prisma.raw(`"${name.replace
  * the query repeats the index's `WHERE` term literally. For the code's own constants only.
  */
 export const sqlLiteralList = (values: readonly string[]): Prisma.Sql => Prisma.raw(`(${values.map((value) => `'${value.replace(/'/g, "''")}'`).join(', ')})`);
+
+/** `text` as a LIKE pattern matching values that contain it: `%`, `_` and the escape character `\` in it are literal. */
+export const likeContaining = (text: string): string => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+
+/** `column LIKE '%text%' ESCAPE '\'`: a search for `100%` or `a_b` finds only those characters. */
+export const columnContains = (column: string, text: string): Prisma.Sql => Prisma.sql`${sqlName(column)} LIKE ${likeContaining(text)} ESCAPE '\\'`;

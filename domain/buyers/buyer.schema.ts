@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PROPERTY_TYPES } from '../leads/lead.schema';
-import { listOf, moneySchema, optionalEmail, optionalText, pageQueryFields } from '../validation/fields';
+import { listOf, moneySchema, optionalEmail, optionalText, pageQueryFields, queryInt } from '../validation/fields';
 
 export const BUYER_STATUSES = ['NEW', 'ACTIVE', 'INACTIVE'] as const;
 export type BuyerStatus = (typeof BUYER_STATUSES)[number];
@@ -66,12 +66,13 @@ export const listBuyersQuerySchema = z.object({
   cash: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   market: z.string().trim().min(1).optional(),
   propertyType: z.enum(PROPERTY_TYPES).optional(),
-  price: z.coerce.number({ error: 'must be a number' }).int().min(0).optional(),
+  price: queryInt(0, 1_000_000_000).optional(),
   q: z.string().trim().min(1).max(100).optional(),
   sort: z.enum(['createdAt', '-createdAt', 'name', '-name', 'maxPrice', '-maxPrice']).default('-createdAt'),
   fields: listOf(BUYER_LIST_FIELDS, 'fields').optional(),
   ...pageQueryFields,
 });
+export type ListBuyersQuery = z.infer<typeof listBuyersQuerySchema>;
 
 export const changeBuyerStatusInputSchema = z.object({ status: z.enum(BUYER_STATUSES) });
 

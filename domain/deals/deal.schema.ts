@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQueryFields } from '../validation/fields';
 
 /** A deal as stored and as its events carry it: the figures, dates as ISO strings. */
 export const dealRecordSchema = z.object({
@@ -20,3 +21,9 @@ export const dealSchema = dealRecordSchema.omit({ createdAt: true, updatedAt: tr
   buyerName: z.string().nullable(),
 });
 export type Deal = z.infer<typeof dealSchema>;
+
+/** `GET /api/deals?closed=&limit=&cursor=`. */
+export const listDealsQuerySchema = z.object({
+  closed: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  ...pageQueryFields,
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryInt } from '../validation/fields';
 import { ENTITY_TYPES, EVENT_NAMES } from './event-name';
 
 /**
@@ -17,3 +18,9 @@ export const liveEventSchema = z.object({
   entity: z.record(z.string(), z.unknown()),
 });
 export type LiveEvent = z.infer<typeof liveEventSchema>;
+
+/** `GET /api/events?lastEventId=`: the stream, resumed after that event (the `Last-Event-ID` header wins). */
+export const eventStreamQuerySchema = z.object({ lastEventId: z.string().regex(/^\d{1,15}$/, 'must be an event id').optional() });
+
+/** `GET /api/events/recent?limit=`: the activity feed's first page. */
+export const recentEventsQuerySchema = z.object({ limit: queryInt(1, 200).default(30) });

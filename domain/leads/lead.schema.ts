@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listOf, optionalEmail, optionalText, pageQueryFields } from '../validation/fields';
+import { listOf, optionalEmail, optionalText, pageQueryFields, queryInt } from '../validation/fields';
 
 export const LEAD_STATUSES = ['NEW', 'CONTACTED', 'QUALIFIED', 'OFFER_MADE', 'UNDER_CONTRACT', 'CLOSED', 'DEAD'] as const;
 export type LeadStatus = (typeof LEAD_STATUSES)[number];
@@ -77,8 +77,8 @@ export const listLeadsQuerySchema = z.object({
   propertyType: listOf(PROPERTY_TYPES, 'property types').optional(),
   city: z.string().trim().min(1).optional(),
   zip: z.string().trim().regex(/^\d{5}$/, 'must be a 5-digit ZIP code').optional(),
-  minPrice: z.coerce.number({ error: 'must be a number' }).int().min(0).optional(),
-  maxPrice: z.coerce.number({ error: 'must be a number' }).int().min(0).optional(),
+  minPrice: queryInt(0, 1_000_000_000).optional(),
+  maxPrice: queryInt(0, 1_000_000_000).optional(),
   createdFrom: dateTime.optional(),
   createdTo: dateTime.optional(),
   q: z.string().trim().min(1).max(100).optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryInt } from '../validation/fields';
 
 const TARGETS = ['leadId', 'buyerId', 'taskId', 'offerId'] as const;
 
@@ -26,7 +27,7 @@ export const listNotesQuerySchema = z
     buyerId: z.string().min(1).optional(),
     taskId: z.string().min(1).optional(),
     offerId: z.string().min(1).optional(),
-    limit: z.coerce.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200').default(100),
+    limit: queryInt(1, 200).default(100),
   })
   .refine((query) => TARGETS.some((target) => query[target] !== undefined), { message: 'give one of leadId, buyerId, taskId, offerId', path: ['leadId'] });
 

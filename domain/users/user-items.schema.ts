@@ -16,6 +16,9 @@ export type RecentItem = z.infer<typeof recentItemSchema>;
 
 export const SAVED_VIEW_PAGES = ['leads', 'buyers', 'tasks'] as const;
 
+/** `GET /api/me/saved-views?page=`: one list page's views, or all. */
+export const savedViewsQuerySchema = z.object({ page: z.enum(SAVED_VIEW_PAGES).optional() });
+
 export const savedViewInputSchema = z.object({
   page: z.enum(SAVED_VIEW_PAGES),
   name: z.string().trim().min(1, 'is required').max(80, 'must be at most 80 characters'),

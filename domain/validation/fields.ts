@@ -14,15 +14,36 @@ export const moneySchema = z.number().int('must be whole dollars').min(0, 'must 
 
 export const optionalEmail = optionalText(200).refine((v) => v === undefined || z.email().safeParse(v).success, 'must be an e-mail address');
 
-/** `?limit=&cursor=` of every list. */
-export const pageQueryFields = {
-  limit: z.coerce.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200').default(50),
-  cursor: z.string().min(1).optional(),
-};
-
-/** A comma-separated query parameter whose every part is one of `values`. */
-export const listOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
+/**
+ * A whole number in a query string: digits only, so an empty `?limit=` or `?minPrice=` is an
+ * error rather than 0, and `1e3`, `0x10` or `-5` are refused.
+ */
+export const queryInt = (min: number, max: number) =>
   z
     .string()
-    .transform((text) => text.split(',').map((part) => part.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(values, { error: `must be ${what} from: ${values.join(', ')}` })));
+    .regex(/^\d{1,12}$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+/** `?limit=&cursor=` of every list. */
+export const pageQueryFields = {
+  limit: queryInt(1, 200).default(50),
+  cursor: z.string().min(1, 'must not be empty').optional(),
+};
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A comma-separated query parameter whose every part is one of `values`. Empty (`?status=`),
+ * an empty part (`?priority=HIGH,`) or an unknown value is an error naming the parameter; the
+ * pattern is in the OpenAPI document too.
+ */
+export const listOf = <T extends readonly [string, ...string[]]>(values: T, what: string) => {
+  const one = `(?:${values.map(escapeRegExp).join('|')})`;
+  // Spaces only around the commas: other white space is refused (or is a control character).
+  const pattern = new RegExp(`^ *${one} *(?:, *${one} *)*$`);
+  return z
+    .string()
+    .regex(pattern, `must list ${what} from: ${values.join(', ')} (comma-separated)`)
+    .transform((text) => text.split(',').map((part) => part.trim()) as Array<T[number]>);
+};

@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../lib/chromium';
+import { CLIENT_HEADER } from '../../domain/auth/client-header';
 
 /**
  * Lead POST answered (the lead and its Event are committed) → its line visible in the activity
@@ -22,7 +23,7 @@ export async function measureBrowserLiveUpdate(appUrl: string, watcherCookie: st
       const seenAt = await watchForFeedLine(watcher, `New lead: ${sellerName}`);
       const response = await fetch(`${appUrl}/api/leads`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', cookie: creatorCookie },
+        headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'script', cookie: creatorCookie },
         body: JSON.stringify({ sellerName, street: `${i} Watch St`, city: 'Dayton', state: 'OH', zip: '45402' }),
       });
       const committedAt = Date.now();

@@ -1,4 +1,5 @@
 import { EventSource } from 'eventsource';
+import { CLIENT_HEADER } from '../../domain/auth/client-header';
 
 export interface SseLatency {
   /** Lead POST sent → its `task.created` (written by the lead's workflow) received over SSE. */
@@ -40,7 +41,7 @@ export async function measureSse(appUrl: string, cookie: string, leads: number):
     const started = performance.now();
     const response = await fetch(`${appUrl}/api/leads`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
+      headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'script', cookie },
       body: JSON.stringify({ sellerName: `Bench Seller ${i}`, street: `${i} Bench St`, city: 'Dayton', state: 'OH', zip: '45402' }),
     });
     const answered = performance.now();

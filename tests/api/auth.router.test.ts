@@ -2,6 +2,7 @@ import { createSessionStore, SESSION_CACHE_MS } from '../../api/auth/sessions';
 import { buildUser, TEST_PASSWORD } from '../support/factories';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { waitUntil } from '../support/wait-until';
+import { CLIENT_HEADER } from '../../domain/auth/client-header';
 
 jest.setTimeout(180_000);
 
@@ -12,17 +13,17 @@ beforeAll(async () => {
 afterAll(() => api?.close());
 
 describe('auth', () => {
-  it('signs in with the right password, sets an httpOnly SameSite cookie and answers /api/me', async () => {
+  it('signs in with the right password, sets an httpOnly SameSite=Strict cookie and answers /api/me', async () => {
     const user = await buildUser(api.testDb.db, { role: 'SUPERVISOR', name: 'Sue Pervisor' });
     const response = await fetch(`${api.url}/api/auth/login`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'test' },
       body: JSON.stringify({ email: user.email.toUpperCase(), password: TEST_PASSWORD }),
     });
     expect(response.status).toBe(200);
     const setCookie = response.headers.get('set-cookie')!;
     expect(setCookie).toMatch(/HttpOnly/i);
-    expect(setCookie).toMatch(/SameSite=Lax/i);
+    expect(setCookie).toMatch(/SameSite=Strict/i);
     const cookie = setCookie.split(';')[0]!;
 
     const me = await api.request('GET', '/api/me', { cookie });

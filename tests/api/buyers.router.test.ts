@@ -76,7 +76,7 @@ describe('buyers', () => {
     expect((await api.request('GET', '/api/buyers?fields=secret', { cookie })).status).toBe(400);
     const sorted = await names('sort=name');
     expect(sorted).toEqual([...sorted].sort((a: string, b: string) => a.localeCompare(b)));
-    expect((await api.request('GET', '/api/buyers?price=abc', { cookie })).body.error.fields).toEqual({ price: 'must be a number' });
+    expect((await api.request('GET', '/api/buyers?price=abc', { cookie })).body.error.fields).toEqual({ price: 'must be a whole number' });
   });
 
   it('updates preferences and keeps the price range ordered', async () => {

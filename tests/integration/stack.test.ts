@@ -9,6 +9,7 @@ import { openEventStream } from '../support/sse-client';
 import { requireTemporalCli } from '../support/temporal-env';
 import { ROOT_DIR } from '../support/test-db';
 import { waitUntil } from '../support/wait-until';
+import { CLIENT_HEADER } from '../../domain/auth/client-header';
 
 jest.setTimeout(180_000);
 
@@ -43,7 +44,7 @@ afterEach(() => {
 async function login(appUrl: string, email: string): Promise<string> {
   const response = await fetch(`${appUrl}/api/auth/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'test' },
     body: JSON.stringify({ email, password: DEMO_PASSWORD }),
   });
   expect(response.status).toBe(200);
@@ -78,7 +79,7 @@ describe('the whole stack (Temporal dev server, worker and API processes, SQLite
       await stream.opened;
       const response = await fetch(`${appUrl}/api/leads`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', cookie },
+        headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'test', cookie },
         body: JSON.stringify(buildLeadInput({ sellerName: 'Integration Seller' })),
       });
       expect(response.status).toBe(201);
@@ -118,7 +119,7 @@ describe('the whole stack (Temporal dev server, worker and API processes, SQLite
     // A restarted worker bundles its workflows again: on a loaded CI machine that takes a minute or more.
     await waitUntil('the API answering again', async () => (await fetch(`${appUrl}/api/health`).catch(() => undefined))?.ok, 120_000);
     const cookie = await login(appUrl, 'agent@flipstackk.test');
-    const created = await fetch(`${appUrl}/api/leads`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(buildLeadInput({ sellerName: 'After Restart' })) });
+    const created = await fetch(`${appUrl}/api/leads`, { method: 'POST', headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'test', cookie }, body: JSON.stringify(buildLeadInput({ sellerName: 'After Restart' })) });
     expect(created.status).toBe(201);
     const lead = (await created.json()) as { id: string };
     await waitUntil('the contact task from the restarted worker', async () => {

@@ -8,6 +8,7 @@ import { createFlipstackkWorker } from '../../worker/create-worker';
 import { startTemporalDevServer, workflowBundle } from './temporal-env';
 import { createTestDb, type TestDb } from './test-db';
 import { TEST_PASSWORD } from './factories';
+import { CLIENT_HEADER } from '../../domain/auth/client-header';
 
 export interface ApiHarness {
   url: string;
@@ -53,6 +54,8 @@ export async function startApiHarness(options: { deadlines?: Deadlines } = {}): 
       method,
       headers: {
         ...(body !== undefined || rawBody !== undefined ? { 'content-type': 'application/json' } : {}),
+        // Lower-case, so a test's own `x-flipstackk-client` replaces it.
+        [CLIENT_HEADER.toLowerCase()]: 'test',
         ...(cookie ? { cookie } : {}),
         ...headers,
       },
@@ -71,7 +74,7 @@ export async function startApiHarness(options: { deadlines?: Deadlines } = {}): 
     async login(email, password = TEST_PASSWORD) {
       const response = await fetch(`${url}/api/auth/login`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'test' },
         body: JSON.stringify({ email, password }),
       });
       if (response.status !== 200) throw new Error(`login as ${email} failed: ${response.status}`);

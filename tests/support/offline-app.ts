@@ -5,6 +5,7 @@ import { connectTemporal } from '../../api/temporal/client';
 import { freePort } from '../../scripts/lib/processes';
 import { TEST_PASSWORD } from './factories';
 import { createTestDb, type TestDb } from './test-db';
+import { CLIENT_HEADER } from '../../domain/auth/client-header';
 
 export interface OfflineApp {
   url: string;
@@ -20,7 +21,7 @@ export interface OfflineApp {
  * event hub streams (every 25 ms). `app` overrides the app's settings (limits, clock, hashing).
  */
 export async function startAppWithoutTemporal(
-  options: { secureCookie?: boolean; app?: Partial<Pick<AppDeps, 'sessionTtlMs' | 'sessionIdleMs' | 'maxSessionsPerUser' | 'loginLimits' | 'passwordConcurrency' | 'passwordHashing' | 'now'>> } = {},
+  options: { secureCookie?: boolean; app?: Partial<Pick<AppDeps, 'sessionTtlMs' | 'sessionIdleMs' | 'maxSessionsPerUser' | 'loginLimits' | 'passwordConcurrency' | 'passwordHashing' | 'now' | 'appOrigins'>> } = {},
 ): Promise<OfflineApp> {
   const testDb = await createTestDb();
   // The API's own client, so its quick failure is what the tests see.
@@ -47,7 +48,7 @@ export async function startAppWithoutTemporal(
     async login(email, password = TEST_PASSWORD) {
       const response = await fetch(`${url}/api/auth/login`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'test' },
         body: JSON.stringify({ email, password }),
       });
       if (response.status !== 200) throw new Error(`login as ${email} failed: ${response.status}`);

@@ -1,5 +1,6 @@
 import { buildLead, buildUser } from '../../support/factories';
 import { startAppWithoutTemporal } from '../../support/offline-app';
+import { CLIENT_HEADER } from '../../../domain/auth/client-header';
 
 jest.setTimeout(180_000);
 
@@ -10,7 +11,7 @@ it('a lifecycle route answers 503 when Temporal cannot be reached, without waiti
     const lead = await buildLead(app.testDb.db, user.id);
     const response = await fetch(`${app.url}/api/leads/${lead.id}/status`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: await app.login(user.email) },
+      headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'test', cookie: await app.login(user.email) },
       body: JSON.stringify({ status: 'CONTACTED' }),
       // The SDK's default client retries an unreachable server for about 20 s; the API's gives up at once.
       signal: AbortSignal.timeout(10_000),

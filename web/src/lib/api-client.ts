@@ -1,4 +1,5 @@
 import type { ApiErrorBody } from '../../../domain/api-error.schema';
+import { CLIENT_HEADER } from '../../../domain/auth/client-header';
 
 /** An API error in the server's one shape: `{error: {code, message, fields?}}`. */
 export class ApiError extends Error {
@@ -22,7 +23,8 @@ async function request<T>(method: string, path: string, body?: unknown, extraHea
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: { ...(body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' }), ...extraHeaders },
+      // The client header tells the API this write comes from our own page (CSRF, see api/refuse-cross-site.ts).
+      headers: { accept: 'application/json', [CLIENT_HEADER]: 'web', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...extraHeaders },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {

@@ -1,0 +1,37 @@
+import { normalizeMarket, type ListBuyersQuery } from '../../domain/buyers/buyer.schema';
+import type { Db } from '../client';
+import { Prisma, type Buyer } from '../../prisma/generated/client';
+import { keysetPage, sortedBy, type KeysetPage, type KeysetQuery } from './keyset-page';
+import { columnContains } from './sql';
+
+const NULLABLE_SORTS = new Set(['maxPrice']);
+
+function buyerConditions(query: ListBuyersQuery): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [Prisma.sql`"archivedAt" IS NULL`];
+  if (query.status) conditions.push(Prisma.sql`"status" = ${query.status}`);
+  if (query.cash !== undefined) conditions.push(Prisma.sql`"cashBuyer" = ${query.cash ? 1 : 0}`);
+  if (query.market) conditions.push(Prisma.sql`"id" IN (SELECT "buyerId" FROM "BuyerMarket" WHERE "market" = ${normalizeMarket(query.market)})`);
+  // propertyTypes is a JSON array of names: look for the quoted name.
+  if (query.propertyType) conditions.push(columnContains('propertyTypes', `"${query.propertyType}"`));
+  const search = query.q;
+  if (search) conditions.push(Prisma.sql`(${Prisma.join(['name', 'company', 'email'].map((column) => columnContains(column, search)), ' OR ')})`);
+  if (query.price !== undefined) {
+    conditions.push(Prisma.sql`("minPrice" IS NULL OR "minPrice" <= ${query.price}) AND ("maxPrice" IS NULL OR "maxPrice" >= ${query.price})`);
+  }
+  return conditions;
+}
+
+/** One page of live buyers with the list filters (status, cash, market, property type, price, search) and sort; null when the cursor is no buyer. */
+export function readBuyerPage(db: Db, query: ListBuyersQuery): Promise<KeysetPage<Buyer> | null> {
+  const direction = query.sort.startsWith('-') ? 'desc' : 'asc';
+  const column = query.sort.replace(/^-/, '');
+  const keyset: KeysetQuery = {
+    table: 'Buyer',
+    where: buyerConditions(query),
+    segments: sortedBy(column, direction, NULLABLE_SORTS.has(column)),
+    direction,
+    limit: query.limit,
+    cursor: query.cursor,
+  };
+  return keysetPage<Buyer>(db, keyset);
+}
