@@ -10,7 +10,8 @@ import { requireUser } from './auth/require-user';
 import { createSessionStore, DEFAULT_SESSION_LIMITS } from './auth/sessions';
 import { errorHandler, notFoundHandler } from './errors';
 import { noStore, securityHeaders } from './security-headers';
-import { openApiDocument } from './openapi';
+import { methodNotAllowed } from './method-not-allowed';
+import { API_ROUTES, openApiDocument } from './openapi';
 import { readJsonBody } from './read-json-body';
 import { refuseCrossSite } from './refuse-cross-site';
 import { createAuthRouter } from './routes/auth.router';
@@ -97,6 +98,8 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(cookieParser());
   // CSRF before anything else: a forged cross-site write is refused before its body is read.
   api.use(refuseCrossSite({ appOrigins: deps.appOrigins ?? [] }));
+  // A method a documented path does not take: 405 (OPTIONS: 204), before anything is read.
+  api.use(methodNotAllowed(API_ROUTES));
   // The query and the JSON body are read only once the route has let the request in: the public
   // routes here, every other route after the session check below.
   const readRequest = [refuseInvalidQuery, ...readJsonBody({ limitBytes: deps.jsonBodyLimitBytes ?? 64 * 1024 })];

@@ -85,6 +85,9 @@ const idParams = z.object({ id: z.string() });
 
 // Lists that take `fields=` answer only those keys (and the id) of each item.
 const LEAN_LIST = 'with `fields`, each item has only those keys and its id';
+/** A page of `item`s, or with `fields=` of their lean form: the id and some of the fields. */
+const leanPage = <Item extends z.ZodObject>(name: string, item: Item) =>
+  pageSchema(z.union([item, named(`${name}Fields`, item.partial().extend({ id: z.string() }))]));
 // Who gets a task nobody named; the rule lives in domain/tasks/assignment-rule.ts.
 const ASSIGNMENT_RULE =
   'an ADMIN task goes to the admin with the least open work; one about a lead to its owner; about an offer to its creator; ' +
@@ -131,21 +134,21 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'get', path: '/api/deals', summary: 'List deals', query: listDealsQuerySchema, response: pageSchema(named('Deal', dealSchema)) },
   { method: 'get', path: '/api/history/{entityType}/{id}', summary: 'An entity\'s history timeline', params: historyParamsSchema, response: listSchema(liveEvent) },
   { method: 'get', path: '/api/config', summary: 'Client configuration', response: clientConfigSchema },
-  { method: 'get', path: '/api/leads', summary: 'List leads', description: LEAN_LIST, query: listLeadsQuerySchema, response: pageSchema(lead) },
+  { method: 'get', path: '/api/leads', summary: 'List leads', description: LEAN_LIST, query: listLeadsQuerySchema, response: leanPage('Lead', lead) },
   { method: 'post', path: '/api/leads', summary: 'Create a lead (starts workflow lead-<id>)', body: createLeadInputSchema, response: lead, status: 201, idempotent: true },
   { method: 'get', path: '/api/leads/{id}', summary: 'One lead', params: idParams, response: lead },
   { method: 'patch', path: '/api/leads/{id}', summary: 'Edit plain fields', params: idParams, body: updateLeadInputSchema, response: lead },
   { method: 'post', path: '/api/leads/{id}/archive', summary: 'Archive a lead', params: idParams, response: lead },
   { method: 'post', path: '/api/leads/{id}/status', summary: 'Move a lead through its workflow (409 when refused)', params: idParams, body: changeLeadStatusInputSchema, response: lead },
   { method: 'get', path: '/api/leads/{id}/matches', summary: 'Buyers matching a lead, ranked, with reasons', params: idParams, response: listSchema(named('LeadMatch', leadMatchSchema)) },
-  { method: 'get', path: '/api/buyers', summary: 'List buyers', description: LEAN_LIST, query: listBuyersQuerySchema, response: pageSchema(buyer) },
+  { method: 'get', path: '/api/buyers', summary: 'List buyers', description: LEAN_LIST, query: listBuyersQuerySchema, response: leanPage('Buyer', buyer) },
   { method: 'post', path: '/api/buyers', summary: 'Create a buyer (starts workflow buyer-<id>)', body: createBuyerInputSchema, response: buyer, status: 201, idempotent: true },
   { method: 'get', path: '/api/buyers/{id}', summary: 'One buyer', params: idParams, response: buyer },
   { method: 'patch', path: '/api/buyers/{id}', summary: 'Update preferences', params: idParams, body: updateBuyerInputSchema, response: buyer },
   { method: 'post', path: '/api/buyers/{id}/status', summary: 'Change a buyer\'s status through its workflow', params: idParams, body: changeBuyerStatusInputSchema, response: buyer },
   { method: 'post', path: '/api/buyers/{id}/archive', summary: 'Archive a buyer', params: idParams, response: buyer },
   { method: 'get', path: '/api/buyers/{id}/matches', summary: 'Leads matching a buyer, ranked, with reasons', params: idParams, response: listSchema(named('BuyerMatch', buyerMatchSchema)) },
-  { method: 'get', path: '/api/offers', summary: 'List offers', description: LEAN_LIST, query: listOffersQuerySchema, response: pageSchema(offer) },
+  { method: 'get', path: '/api/offers', summary: 'List offers', description: LEAN_LIST, query: listOffersQuerySchema, response: leanPage('Offer', offer) },
   { method: 'post', path: '/api/offers', summary: 'Create an offer (starts workflow offer-<id>)', body: createOfferInputSchema, response: offer, status: 201, idempotent: true },
   { method: 'get', path: '/api/offers/{id}', summary: 'One offer', params: idParams, response: offer },
   { method: 'patch', path: '/api/offers/{id}', summary: 'Change amount or terms of a negotiable offer', params: idParams, body: updateOfferInputSchema, response: offer },
@@ -197,6 +200,35 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'get', path: '/api/openapi.json', summary: 'This document', response: openApiDocumentSchema, public: true },
 ];
 
+const ERROR_DESCRIPTIONS = {
+  400: 'Invalid input (a body, query or path parameter; invalid text; malformed or too deeply nested JSON); `fields` names each bad one',
+  401: 'Not signed in',
+  403: 'The caller\'s role may not do this, or a write came from another site (CSRF: no Origin of ours and no X-Flipstackk-Client header)',
+  404: 'No such record (or route)',
+  409: 'The record\'s state forbids this change; the message says why',
+  413: 'The body is over the JSON body limit (64 KB by default)',
+  415: 'The body is not UTF-8 JSON (Content-Type: application/json)',
+  422: 'The input names records that do not exist or cannot be used',
+  429: 'Too many wrong passwords: the e-mail or the address is locked for a while (Retry-After)',
+  503: 'Temporal cannot be reached, or too many password checks are waiting; nothing was changed',
+} as const;
+type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;
+
+/** The error answers a route can give, each `{error: {code, message, fields?}}`. */
+function errorStatuses(route: RouteSpec): ErrorStatus[] {
+  const write = route.method !== 'get';
+  const statuses: ErrorStatus[] = [400];
+  if (!route.public) statuses.push(401, 404);
+  // A write from another site is refused (403) whether or not the route is public.
+  if (write || !route.public) statuses.push(403);
+  if (write) statuses.push(413, 415);
+  if (write && !route.public) statuses.push(409, 422, 503);
+  // A wrong e-mail or password; too many attempts (locked); too many password checks waiting.
+  if (route.path === '/api/auth/login') statuses.push(401, 429, 503);
+  if (route.path === '/api/me/password') statuses.push(429);
+  return statuses.sort();
+}
+
 let cached: ReturnType<OpenApiGeneratorV31['generateDocument']> | undefined;
 
 /** The OpenAPI 3.1 document, generated from the zod schemas once per process. */
@@ -223,8 +255,8 @@ export function openApiDocument() {
           description: 'OK',
           ...(route.response === null ? {} : { content: { [isStream ? 'text/event-stream' : 'application/json']: { schema: route.response } } }),
         },
-        400: { description: 'Invalid input; `fields` names each bad field', content: { 'application/json': { schema: errorSchema } } },
-        ...(route.public ? {} : { 401: { description: 'Not signed in', content: { 'application/json': { schema: errorSchema } } } }),
+        ...Object.fromEntries(errorStatuses(route).map((status) => [status, { description: ERROR_DESCRIPTIONS[status], content: { 'application/json': { schema: errorSchema } } }])),
+        ...(route.path === '/api/health' ? { 503: { description: 'The database or Temporal is down; the body says which', content: { 'application/json': { schema: route.response! } } } } : {}),
       },
     });
   }

@@ -16,14 +16,16 @@ export const optionalEmail = optionalText(200).refine((v) => v === undefined || 
 
 /**
  * A whole number in a query string: digits only, so an empty `?limit=` or `?minPrice=` is an
- * error rather than 0, and `1e3`, `0x10` or `-5` are refused.
+ * error rather than 0, and `1e3`, `0x10` or `-5` are refused. The OpenAPI document shows it as
+ * the integer it is.
  */
 export const queryInt = (min: number, max: number) =>
   z
     .string()
     .regex(/^\d{1,12}$/, 'must be a whole number')
     .transform(Number)
-    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
+    .meta({ type: 'integer', minimum: min, maximum: max });
 
 /** `?limit=&cursor=` of every list. */
 export const pageQueryFields = {

@@ -5,8 +5,11 @@ import { freePort } from './processes';
 import { startStack, type Stack } from './stack';
 import { ensureTemporalCli } from './temporal-cli';
 
-/** The whole stack on free ports over `dataDir`, headless; its log is printed only if it fails to start. */
-export async function startStackOnFreePorts(dataDir: string): Promise<Stack> {
+/**
+ * The whole stack on free ports over `dataDir`, headless; its log is printed only if it fails to
+ * start, and goes to `log` when given.
+ */
+export async function startStackOnFreePorts(dataDir: string, options: { log?: (line: string) => void } = {}): Promise<Stack> {
   const logs: string[] = [];
   return startStack({
     rootDir: path.resolve(__dirname, '..', '..'),
@@ -16,7 +19,10 @@ export async function startStackOnFreePorts(dataDir: string): Promise<Stack> {
     temporalUiPort: await freePort(),
     temporalCli: ensureTemporalCli(),
     headless: true,
-    log: (line) => logs.push(line),
+    log: (line) => {
+      logs.push(line);
+      options.log?.(line);
+    },
   }).catch((error: unknown) => {
     console.error(logs.join('\n'));
     throw error;
@@ -24,9 +30,9 @@ export async function startStackOnFreePorts(dataDir: string): Promise<Stack> {
 }
 
 /** A whole stack on free ports in a temp folder (benchmarks, fuzzing); `stop()` also removes the folder. */
-export async function startTempStack(name: string): Promise<Stack> {
+export async function startTempStack(name: string, options: { log?: (line: string) => void } = {}): Promise<Stack> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `flipstackk-${name}-`));
-  const stack = await startStackOnFreePorts(dataDir).catch((error: unknown) => {
+  const stack = await startStackOnFreePorts(dataDir, options).catch((error: unknown) => {
     fs.rmSync(dataDir, { recursive: true, force: true });
     throw error;
   });

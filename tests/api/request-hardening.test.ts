@@ -122,6 +122,26 @@ describe('invalid text is refused before it reaches the database', () => {
   });
 });
 
+describe('methods a path does not take', () => {
+  it.each([
+    ['DELETE', '/api/leads', 'GET, HEAD, POST'],
+    ['PATCH', '/api/health', 'GET, HEAD'],
+    ['PUT', '/api/tasks/bulk', 'POST'],
+  ])('%s %s → 405 with Allow: %s, before the session check', async (method, path, allow) => {
+    const response = await fetch(`${app.url}${path}`, { method, headers: { [CLIENT_HEADER]: 'test' } });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe(allow);
+    expect(((await response.json()) as any).error.code).toBe('METHOD_NOT_ALLOWED');
+  });
+
+  it('answers OPTIONS with the documented methods: a literal path is not the templated one beside it', async () => {
+    const response = await fetch(`${app.url}/api/tasks/bulk`, { method: 'OPTIONS' });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('allow')).toBe('POST');
+    expect((await fetch(`${app.url}/api/tasks/some-id`, { method: 'OPTIONS' })).headers.get('allow')).toBe('GET, HEAD, PATCH');
+  });
+});
+
 describe('list filters', () => {
   it.each([
     ['/api/leads', 'status='],
