@@ -3,6 +3,7 @@ import { buildUser, TEST_PASSWORD } from '../support/factories';
 import { startAppWithoutTemporal, type OfflineApp } from '../support/offline-app';
 import { openEventStream } from '../support/sse-client';
 import { waitUntil } from '../support/wait-until';
+import { CLIENT_HEADER } from '../../domain/auth/client-header';
 
 jest.setTimeout(180_000);
 
@@ -19,7 +20,7 @@ afterAll(() => app?.close());
 async function call(method: string, path: string, { cookie, body }: { cookie?: string; body?: unknown } = {}) {
   const response = await fetch(`${app.url}${path}`, {
     method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(cookie ? { cookie } : {}) },
+    headers: { [CLIENT_HEADER]: 'test', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(cookie ? { cookie } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
@@ -29,7 +30,7 @@ async function call(method: string, path: string, { cookie, body }: { cookie?: s
 async function signIn(email: string, { password = TEST_PASSWORD, userAgent = 'jest' } = {}): Promise<string> {
   const response = await fetch(`${app.url}/api/auth/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'user-agent': userAgent },
+    headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'test', 'user-agent': userAgent },
     body: JSON.stringify({ email, password }),
   });
   if (response.status !== 200) throw new Error(`login as ${email} failed: ${response.status}`);

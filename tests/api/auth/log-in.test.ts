@@ -2,6 +2,7 @@ import type { PasswordHashing } from '../../../api/auth/password-checker';
 import { hashPassword, verifyPassword } from '../../../db/passwords';
 import { buildUser, TEST_PASSWORD } from '../../support/factories';
 import { startAppWithoutTemporal, type OfflineApp } from '../../support/offline-app';
+import { CLIENT_HEADER } from '../../../domain/auth/client-header';
 
 jest.setTimeout(180_000);
 
@@ -29,7 +30,7 @@ function countingArgon2() {
 }
 
 function logIn(app: OfflineApp, email: string, password: string) {
-  return fetch(`${app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  return fetch(`${app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'test' }, body: JSON.stringify({ email, password }) });
 }
 
 describe('sign-in limits', () => {
