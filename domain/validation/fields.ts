@@ -22,6 +22,7 @@ export const optionalEmail = optionalText(200).refine((v) => v === undefined || 
 export const queryInt = (min: number, max: number) =>
   z
     .string()
+    .trim()
     .regex(/^\d{1,12}$/, 'must be a whole number')
     .transform(Number)
     .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))

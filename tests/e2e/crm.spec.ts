@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { useBrowserStack } from '../support/browser-stack';
+import { CLIENT_HEADER } from '../../domain/auth/client-header';
 
 const PASSWORD = 'flipstackk';
 
@@ -51,7 +52,7 @@ describe('CRM pages in the browser', () => {
       // A document recorded on the lead shows in its documents list, live.
       const leadId = new URL(page.url()).pathname.split('/').pop()!;
       await page.getByTestId('documents').getByText('No documents yet.').waitFor();
-      const recorded = await page.request.post(appUrl('/api/documents'), { data: { leadId, kind: 'PURCHASE_CONTRACT', fileName: 'purchase-contract.pdf', sizeBytes: 48_000 } });
+      const recorded = await page.request.post(appUrl('/api/documents'), { headers: { [CLIENT_HEADER]: 'test' }, data: { leadId, kind: 'PURCHASE_CONTRACT', fileName: 'purchase-contract.pdf', sizeBytes: 48_000 } });
       expect(recorded.status()).toBe(201);
       await page.getByTestId('documents').getByText('purchase-contract.pdf').waitFor();
 
