@@ -24,6 +24,7 @@ import { recordEventStream } from './faults/sse-recorder';
 import { freePort } from './lib/processes';
 import { startStack } from './lib/stack';
 import { ensureTemporalCli } from './lib/temporal-cli';
+import { CLIENT_HEADER } from '../domain/auth/client-header';
 
 const env = parseEnv(
   z.object({
@@ -40,7 +41,7 @@ const runTag = `Fault${Date.now().toString(36)}`;
 async function logIn(appUrl: string, email: string): Promise<string> {
   const response = await fetch(`${appUrl}/api/auth/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'script' },
     body: JSON.stringify({ email, password: DEMO_PASSWORD }),
   });
   if (response.status !== 200) throw new Error(`login as ${email} answered ${response.status}`);

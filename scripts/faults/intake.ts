@@ -1,3 +1,5 @@
+import { CLIENT_HEADER } from '../../domain/auth/client-header';
+
 export interface AcknowledgedLead {
   key: string;
   sellerName: string;
@@ -62,7 +64,7 @@ export async function runIntake(options: IntakeOptions): Promise<IntakeResult> {
   const post = async (key: string, body: unknown): Promise<{ status: number; id?: string }> => {
     const response = await fetch(`${options.appUrl()}/api/leads`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': key, cookie: options.cookie, ...options.headers },
+      headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'script', 'idempotency-key': key, cookie: options.cookie, ...options.headers },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(15_000),
     });

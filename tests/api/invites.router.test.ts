@@ -1,5 +1,6 @@
 import { buildUser } from '../support/factories';
 import { startAppWithoutTemporal, type OfflineApp } from '../support/offline-app';
+import { CLIENT_HEADER } from '../../domain/auth/client-header';
 
 jest.setTimeout(180_000);
 
@@ -16,7 +17,7 @@ afterAll(() => app?.close());
 async function call(method: string, path: string, { body, cookie }: { body?: unknown; cookie?: string } = {}) {
   const response = await fetch(`${app.url}${path}`, {
     method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(cookie ? { cookie } : {}) },
+    headers: { [CLIENT_HEADER]: 'test', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(cookie ? { cookie } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();

@@ -2,6 +2,7 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { useBrowserStack } from '../support/browser-stack';
 import { waitUntil } from '../support/wait-until';
+import { CLIENT_HEADER } from '../../domain/auth/client-header';
 
 jest.setTimeout(180_000);
 
@@ -55,7 +56,7 @@ describe('Flipstackk on a phone (390 × 844)', () => {
       const buyerId = await firstId(page, '/api/buyers?limit=1');
       const taskId = await firstId(page, '/api/tasks?view=team&limit=1');
       // An offer on the lead, so its offers card has a row with its status buttons.
-      const offer = await page.request.post(appUrl('/api/offers'), { data: { leadId, kind: 'PURCHASE', amount: 81_000, status: 'SENT' } });
+      const offer = await page.request.post(appUrl('/api/offers'), { headers: { [CLIENT_HEADER]: 'test' }, data: { leadId, kind: 'PURCHASE', amount: 81_000, status: 'SENT' } });
       expect(offer.status()).toBe(201);
 
       const pages: Array<[string, (page: Page) => Locator]> = [

@@ -7,6 +7,7 @@ import { buildLeadInput, buildUser } from '../support/factories';
 import { startAppWithoutTemporal, type OfflineApp } from '../support/offline-app';
 import { startTemporalDevServer, workflowBundle } from '../support/temporal-env';
 import { waitUntil } from '../support/wait-until';
+import { CLIENT_HEADER } from '../../domain/auth/client-header';
 
 jest.setTimeout(180_000);
 
@@ -31,7 +32,7 @@ it('records saved while Temporal is unreachable are answered 201 at once, counte
   const post = async (path: string, body: unknown) => {
     const response = await fetch(`${app.url}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie },
+      headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'test', cookie },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(10_000),
     });
