@@ -20,7 +20,8 @@ let otherCookie: string;
 
 beforeAll(async () => {
   // A short contact deadline, so a lead's whole automation (contact task, supervisor alert) runs in the test.
-  api = await startApiHarness({ deadlines: { ...DEFAULT_DEADLINES, contactMs: 3_000 } });
+  // A short grace too: the default 15 minutes would push the 3 s contact deadline out with it.
+  api = await startApiHarness({ deadlines: { ...DEFAULT_DEADLINES, contactMs: 3_000, automationGraceMs: 1_000 } });
   const { db } = api.testDb;
   agent = await buildUser(db, { role: 'AGENT' });
   supervisor = await buildUser(db, { role: 'SUPERVISOR' });
