@@ -38,7 +38,8 @@ it('finds an overdue NEW lead by LeadStatus, Overdue and Owner, its contact task
   // Saved two hours ago: its 1-hour contact deadline has passed, so the workflow flags it at once.
   const lead = await buildLead(testDb.db, agent.id, { createdAt: new Date(Date.now() - 2 * 60 * 60 * 1000) });
   const workflowId = leadWorkflowId(lead.id);
-  await withWorker(env, { db: testDb.db, deadlines: DEFAULT_DEADLINES, taskQueue: TASK_QUEUE }, async () => {
+  // No automation grace: with it, the passed deadline would be pushed 15 minutes out (see the closing note of 2026-11-30).
+  await withWorker(env, { db: testDb.db, deadlines: { ...DEFAULT_DEADLINES, automationGraceMs: 0 }, taskQueue: TASK_QUEUE }, async () => {
     await env.client.workflow.start(leadWorkflow, { workflowId, taskQueue: TASK_QUEUE, args: [{ leadId: lead.id, status: 'NEW', ownerId: agent.id }] });
     await waitUntil('the lead listed as NEW and overdue', found(`LeadStatus='NEW' AND Overdue=true AND Owner='${agent.id}'`, workflowId), 60_000);
 
