@@ -206,6 +206,7 @@ const ERROR_DESCRIPTIONS = {
   403: 'The caller\'s role may not do this, or a write came from another site (CSRF: no Origin of ours and no X-Flipstackk-Client header)',
   404: 'No such record (or route)',
   409: 'The record\'s state forbids this change; the message says why',
+  410: 'The invite link was used already or has expired',
   413: 'The body is over the JSON body limit (64 KB by default)',
   415: 'The body is not UTF-8 JSON (Content-Type: application/json)',
   422: 'The input names records that do not exist or cannot be used',
@@ -219,6 +220,8 @@ function errorStatuses(route: RouteSpec): ErrorStatus[] {
   const write = route.method !== 'get';
   const statuses: ErrorStatus[] = [400];
   if (!route.public) statuses.push(401, 404);
+  // A public route with a path parameter (an invite link) answers 404 for an unknown one, 410 for a spent one.
+  if (route.public && route.params) statuses.push(404, 410);
   // A write from another site is refused (403) whether or not the route is public.
   if (write || !route.public) statuses.push(403);
   if (write) statuses.push(413, 415);
@@ -226,6 +229,7 @@ function errorStatuses(route: RouteSpec): ErrorStatus[] {
   // A wrong e-mail or password; too many attempts (locked); too many password checks waiting.
   if (route.path === '/api/auth/login') statuses.push(401, 429, 503);
   if (route.path === '/api/me/password') statuses.push(429);
+  if (route.path === '/api/invites/{token}/accept') statuses.push(503);
   return statuses.sort();
 }
 
