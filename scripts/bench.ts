@@ -13,15 +13,14 @@ import path from 'node:path';
 import { z } from 'zod';
 import { parseEnv } from '../domain/config/env-fields';
 import { OPEN_TASK_STATUSES } from '../domain/tasks/task.schema';
-import { DEMO_PASSWORD } from '../prisma/seed';
 import { loadTest } from './bench/http-load';
 import { measureBrowserLiveUpdate } from './bench/browser-live-update';
 import { measureSse } from './bench/sse-latency';
 import { figuresOf, reportLine } from './bench/stats';
 import { initialWebJsGzipBytes } from './bench/web-size';
+import { logInAsDemoUser } from './lib/log-in';
 import { startStackOnFreePorts } from './lib/temp-stack';
 import { buildWebIfStale } from './lib/web-build';
-import { CLIENT_HEADER } from '../domain/auth/client-header';
 
 const ROOT_DIR = path.resolve(__dirname, '..');
 const env = parseEnv(
@@ -44,12 +43,6 @@ function seedIfMissing(): void {
   if (result.status !== 0) throw new Error('seed:volume failed');
 }
 
-async function login(appUrl: string, email: string): Promise<string> {
-  const response = await fetch(`${appUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'script' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
-  if (!response.ok) throw new Error(`login as ${email} failed: ${response.status}`);
-  return response.headers.get('set-cookie')!.split(';')[0]!;
-}
-
 async function main(): Promise<void> {
   seedIfMissing();
   buildWebIfStale(ROOT_DIR, (line) => console.log(line));
@@ -58,7 +51,7 @@ async function main(): Promise<void> {
 
   try {
     const appUrl = stack.appUrl;
-    const [supervisor, agent] = [await login(appUrl, 'supervisor@flipstackk.test'), await login(appUrl, 'agent@flipstackk.test')];
+    const [supervisor, agent] = [await logInAsDemoUser(appUrl, 'supervisor@flipstackk.test'), await logInAsDemoUser(appUrl, 'agent@flipstackk.test')];
     const load = { connections: env.BENCH_CONNECTIONS, seconds: env.BENCH_SECONDS };
     const leadId = 'vlead000001';
     const buyerId = 'vbuyer00001';

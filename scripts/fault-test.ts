@@ -7,24 +7,18 @@
  * order, once; leads posted while Temporal was down got their workflows within 30 s of its return.
  * Exits 1 with the list of what did not hold.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { z } from 'zod';
 import { openDb } from '../db/client';
 import { parseEnv } from '../domain/config/env-fields';
 import { leadWorkflowId } from '../domain/workflow-ids';
-import { DEMO_PASSWORD } from '../prisma/seed';
 import { figuresOf } from './bench/stats';
 import { checkEventStream, deadlineLatenessMs, findProblems, isSettled, readOutcomes } from './faults/checks';
 import { runIntake } from './faults/intake';
 import { killDuringIntake, type Outage } from './faults/kill-plan';
 import { recordEventStream } from './faults/sse-recorder';
-import { freePort } from './lib/processes';
-import { startStack } from './lib/stack';
-import { ensureTemporalCli } from './lib/temporal-cli';
-import { CLIENT_HEADER } from '../domain/auth/client-header';
+import { logInAsDemoUser } from './lib/log-in';
+import { startTempStack } from './lib/temp-stack';
 
 const env = parseEnv(
   z.object({
@@ -38,32 +32,14 @@ const MAX_LATENESS_MS = 30_000;
 const MAX_RECONCILE_MS = 30_000;
 const runTag = `Fault${Date.now().toString(36)}`;
 
-async function logIn(appUrl: string, email: string): Promise<string> {
-  const response = await fetch(`${appUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'script' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  if (response.status !== 200) throw new Error(`login as ${email} answered ${response.status}`);
-  return response.headers.get('set-cookie')!.split(';')[0]!;
-}
-
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 async function main(): Promise<number> {
-  const rootDir = path.resolve(__dirname, '..');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipstackk-faults-'));
   const contactMs = env.FAULT_CONTACT_SECONDS * 1000;
   const logs: string[] = [];
   let gaveUp: string | null = null;
-  const stack = await startStack({
-    rootDir,
-    dataDir,
-    port: await freePort(),
-    temporalPort: await freePort(),
-    temporalUiPort: await freePort(),
-    temporalCli: ensureTemporalCli(),
-    headless: true,
+  // A temp folder the stack removes when it stops.
+  const stack = await startTempStack('faults', {
     // A short grace: the default (15 min) would push the 45 s contact deadline out with it.
     env: { DEADLINE_CONTACT: `${env.FAULT_CONTACT_SECONDS}s`, AUTOMATION_GRACE: '5s' },
     log: (line) => {
@@ -80,8 +56,8 @@ async function main(): Promise<number> {
   try {
     const supervisorIds = (await db.user.findMany({ where: { role: 'SUPERVISOR', active: true }, select: { id: true } })).map((user) => user.id);
     const watcher = await db.user.findFirstOrThrow({ where: { email: 'supervisor@flipstackk.test' } });
-    const sse = recordEventStream(`${stack.appUrl}/api/events`, await logIn(stack.appUrl, watcher.email));
-    const agentCookie = await logIn(stack.appUrl, 'agent@flipstackk.test');
+    const sse = recordEventStream(`${stack.appUrl}/api/events`, await logInAsDemoUser(stack.appUrl, watcher.email));
+    const agentCookie = await logInAsDemoUser(stack.appUrl, 'agent@flipstackk.test');
 
     console.log(`intake: ${env.FAULT_LEADS} leads at ${env.FAULT_LEADS_PER_SECOND}/s, contact deadline ${env.FAULT_CONTACT_SECONDS} s`);
     const intakeMs = (env.FAULT_LEADS * 1000) / env.FAULT_LEADS_PER_SECOND;
@@ -91,7 +67,6 @@ async function main(): Promise<number> {
     const intake = await runIntake({
       appUrl: () => stack.appUrl,
       cookie: agentCookie,
-      headers: {},
       count: env.FAULT_LEADS,
       perSecond: env.FAULT_LEADS_PER_SECOND,
       runTag,
@@ -152,7 +127,6 @@ async function main(): Promise<number> {
     await connection.close();
     await db.$disconnect();
     await stack.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 
   if (problems.length === 0) {

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { CLIENT_HEADER } from '../domain/auth/client-header';
 import { parseEnv } from '../domain/config/env-fields';
-import { DEMO_PASSWORD } from '../prisma/seed';
+import { logInAsDemoUser } from './lib/log-in';
 import { startTempStack } from './lib/temp-stack';
 
 const SCHEMATHESIS = 'schemathesis==4.32.5';
@@ -45,13 +45,7 @@ function ensureSchemathesis(): void {
 
 /** The session token (the value of the `flipstackk_session` cookie) of a demo user. */
 async function logIn(appUrl: string, email: string): Promise<string> {
-  const response = await fetch(`${appUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'fuzz' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  if (response.status !== 200) throw new Error(`login as ${email} answered ${response.status}`);
-  return response.headers.get('set-cookie')!.split(';')[0]!.split('=')[1]!;
+  return (await logInAsDemoUser(appUrl, email, 'fuzz')).split('=')[1]!;
 }
 
 /**

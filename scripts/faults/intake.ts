@@ -24,7 +24,6 @@ export interface IntakeResult {
 export interface IntakeOptions {
   appUrl: () => string;
   cookie: string;
-  headers: Record<string, string>;
   count: number;
   perSecond: number;
   /** Tag in every seller's name, so the checks find this run's leads. */
@@ -64,7 +63,7 @@ export async function runIntake(options: IntakeOptions): Promise<IntakeResult> {
   const post = async (key: string, body: unknown): Promise<{ status: number; id?: string }> => {
     const response = await fetch(`${options.appUrl()}/api/leads`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'script', 'idempotency-key': key, cookie: options.cookie, ...options.headers },
+      headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'script', 'idempotency-key': key, cookie: options.cookie },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(15_000),
     });

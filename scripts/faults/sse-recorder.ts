@@ -15,11 +15,11 @@ export interface SseRecorder {
  * `eventsource` package resends the last id it saw as `Last-Event-ID`, so the server resumes the
  * stream where it stopped. It listens to every event name the app emits.
  */
-export function recordEventStream(url: string, cookie: string, headers: Record<string, string> = {}): SseRecorder {
+export function recordEventStream(url: string, cookie: string): SseRecorder {
   const ids: number[] = [];
   let opens = 0;
   const source = new EventSource(url, {
-    fetch: (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie, ...headers } }),
+    fetch: (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } }),
   });
   source.onopen = () => {
     opens += 1;

@@ -2,14 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from './processes';
-import { startStack, type Stack } from './stack';
+import { startStack, type Stack, type StackOptions } from './stack';
 import { ensureTemporalCli } from './temporal-cli';
 
 /**
  * The whole stack on free ports over `dataDir`, headless; its log is printed only if it fails to
  * start, and goes to `log` when given.
  */
-export async function startStackOnFreePorts(dataDir: string, options: { log?: (line: string) => void } = {}): Promise<Stack> {
+export type FreePortStackOptions = Pick<StackOptions, 'env' | 'onGiveUp'> & { log?: (line: string) => void };
+
+export async function startStackOnFreePorts(dataDir: string, options: FreePortStackOptions = {}): Promise<Stack> {
   const logs: string[] = [];
   return startStack({
     rootDir: path.resolve(__dirname, '..', '..'),
@@ -19,6 +21,8 @@ export async function startStackOnFreePorts(dataDir: string, options: { log?: (l
     temporalUiPort: await freePort(),
     temporalCli: ensureTemporalCli(),
     headless: true,
+    env: options.env,
+    onGiveUp: options.onGiveUp,
     log: (line) => {
       logs.push(line);
       options.log?.(line);
@@ -30,7 +34,7 @@ export async function startStackOnFreePorts(dataDir: string, options: { log?: (l
 }
 
 /** A whole stack on free ports in a temp folder (benchmarks, fuzzing); `stop()` also removes the folder. */
-export async function startTempStack(name: string, options: { log?: (line: string) => void } = {}): Promise<Stack> {
+export async function startTempStack(name: string, options: FreePortStackOptions = {}): Promise<Stack> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `flipstackk-${name}-`));
   const stack = await startStackOnFreePorts(dataDir, options).catch((error: unknown) => {
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -7,6 +7,7 @@ import { DEFAULT_DEADLINES, type Deadlines } from '../../domain/config/deadlines
 import { createFlipstackkWorker } from '../../worker/create-worker';
 import { startTemporalDevServer, workflowBundle } from './temporal-env';
 import { createTestDb, type TestDb } from './test-db';
+import { logIn } from '../../scripts/lib/log-in';
 import { TEST_PASSWORD } from './factories';
 import { CLIENT_HEADER } from '../../domain/auth/client-header';
 
@@ -71,15 +72,7 @@ export async function startApiHarness(options: { deadlines?: Deadlines } = {}): 
     temporal,
     hub,
     request,
-    async login(email, password = TEST_PASSWORD) {
-      const response = await fetch(`${url}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'test' },
-        body: JSON.stringify({ email, password }),
-      });
-      if (response.status !== 200) throw new Error(`login as ${email} failed: ${response.status}`);
-      return response.headers.get('set-cookie')!.split(';')[0]!;
-    },
+    login: (email, password = TEST_PASSWORD) => logIn(url, email, password, 'test'),
     async close() {
       hub.stop();
       server.closeAllConnections();

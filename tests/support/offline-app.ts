@@ -3,9 +3,9 @@ import { createApp, type AppDeps } from '../../api/app';
 import { createEventHub, type EventHub } from '../../api/sse/event-hub';
 import { connectTemporal } from '../../api/temporal/client';
 import { freePort } from '../../scripts/lib/processes';
+import { logIn } from '../../scripts/lib/log-in';
 import { TEST_PASSWORD } from './factories';
 import { createTestDb, type TestDb } from './test-db';
-import { CLIENT_HEADER } from '../../domain/auth/client-header';
 
 export interface OfflineApp {
   url: string;
@@ -45,15 +45,7 @@ export async function startAppWithoutTemporal(
     url,
     testDb,
     hub,
-    async login(email, password = TEST_PASSWORD) {
-      const response = await fetch(`${url}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'test' },
-        body: JSON.stringify({ email, password }),
-      });
-      if (response.status !== 200) throw new Error(`login as ${email} failed: ${response.status}`);
-      return response.headers.get('set-cookie')!.split(';')[0]!;
-    },
+    login: (email, password = TEST_PASSWORD) => logIn(url, email, password, 'test'),
     async close() {
       hub.stop();
       server.closeAllConnections();

@@ -21,18 +21,21 @@ export function requireTemporalCli(): string {
 }
 
 /**
- * A real Temporal dev server from the CLI binary (never a download). Started here rather than by
- * `createLocal`, which gives the server 5 s to answer: a busy CI machine needs longer.
+ * Starts a Temporal server process on a free port, waits (up to 2 minutes) until it answers, and
+ * makes the environment's teardown stop it too.
  */
-export async function startTemporalDevServer(): Promise<TestWorkflowEnvironment> {
-  const address = `127.0.0.1:${await freePort()}`;
-  const port = address.split(':')[1]!;
-  const server = startProcess('temporal', requireTemporalCli(), ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', port, '--namespace', 'default', '--log-level', 'error', ...searchAttributeArgs()], {
-    log: () => undefined,
-  });
+async function startServerProcess(
+  name: string,
+  command: string,
+  args: (port: string) => string[],
+  connect: (address: string) => Promise<TestWorkflowEnvironment>,
+): Promise<TestWorkflowEnvironment> {
+  const port = String(await freePort());
+  const address = `127.0.0.1:${port}`;
+  const server = startProcess(name, command, args(port), { log: () => undefined });
   try {
-    await waitFor('Temporal dev server', () => temporalAnswers(address), SERVER_START_MS, server.exited);
-    const env = await TestWorkflowEnvironment.createFromExistingServer({ address, namespace: 'default' });
+    await waitFor(name, () => temporalAnswers(address), SERVER_START_MS, server.exited);
+    const env = await connect(address);
     const teardown = env.teardown.bind(env);
     env.teardown = async () => {
       await teardown();
@@ -43,6 +46,19 @@ export async function startTemporalDevServer(): Promise<TestWorkflowEnvironment>
     await stopProcess(server, 1_000);
     throw error;
   }
+}
+
+/**
+ * A real Temporal dev server from the CLI binary (never a download). Started here rather than by
+ * `createLocal`, which gives the server 5 s to answer: a busy CI machine needs longer.
+ */
+export function startTemporalDevServer(): Promise<TestWorkflowEnvironment> {
+  return startServerProcess(
+    'Temporal dev server',
+    requireTemporalCli(),
+    (port) => ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', port, '--namespace', 'default', '--log-level', 'error', ...searchAttributeArgs()],
+    (address) => TestWorkflowEnvironment.createFromExistingServer({ address, namespace: 'default' }),
+  );
 }
 
 const TEST_SERVER = path.join(__dirname, '..', '..', '.tools', 'temporal-test-server', 'run');
@@ -56,24 +72,11 @@ const createEnvironment = (TestWorkflowEnvironment as unknown as {
 }).create.bind(TestWorkflowEnvironment);
 
 /** Temporal's Java time-skipping test server, installed by scripts/install-test-server.sh. */
-export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
+export function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
   if (!fs.existsSync(TEST_SERVER)) throw new Error(`${TEST_SERVER} is missing: run bash scripts/install-test-server.sh`);
-  const port = await freePort();
-  const address = `127.0.0.1:${port}`;
-  const server = startProcess('temporal-test-server', TEST_SERVER, [String(port), '--enable-time-skipping'], { log: () => undefined });
-  try {
-    await waitFor('Temporal test server', () => temporalAnswers(address), SERVER_START_MS, server.exited);
-    const env = await createEnvironment({ server: { type: 'existing' }, address, namespace: 'default', supportsTimeSkipping: true });
-    const teardown = env.teardown.bind(env);
-    env.teardown = async () => {
-      await teardown();
-      await stopProcess(server, 5_000);
-    };
-    return env;
-  } catch (error) {
-    await stopProcess(server, 1_000);
-    throw error;
-  }
+  return startServerProcess('Temporal test server', TEST_SERVER, (port) => [port, '--enable-time-skipping'], (address) =>
+    createEnvironment({ server: { type: 'existing' }, address, namespace: 'default', supportsTimeSkipping: true }),
+  );
 }
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
