@@ -71,10 +71,15 @@ const createEnvironment = (TestWorkflowEnvironment as unknown as {
   create(options: { server: { type: 'existing' }; address: string; namespace: string; supportsTimeSkipping: boolean }): Promise<TestWorkflowEnvironment>;
 }).create.bind(TestWorkflowEnvironment);
 
-/** Temporal's Java time-skipping test server, installed by scripts/install-test-server.sh. */
+/**
+ * Temporal's Java time-skipping test server, installed by scripts/install-test-server.sh. Started
+ * without `--enable-time-skipping`, as the SDK starts it: the SDK's client unlocks skipping only
+ * around `sleep` and `result()`; a server started unlocked skips time while a workflow task runs
+ * and times the task out, again and again.
+ */
 export function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
   if (!fs.existsSync(TEST_SERVER)) throw new Error(`${TEST_SERVER} is missing: run bash scripts/install-test-server.sh`);
-  return startServerProcess('Temporal test server', TEST_SERVER, (port) => [port, '--enable-time-skipping'], (address) =>
+  return startServerProcess('Temporal test server', TEST_SERVER, (port) => [port], (address) =>
     createEnvironment({ server: { type: 'existing' }, address, namespace: 'default', supportsTimeSkipping: true }),
   );
 }
