@@ -19,13 +19,17 @@ export function createLeadActivities({ db, automationGraceMs }: LeadActivityDeps
   }
 
   return {
-    /** Creates "Contact lead within 1 hour" for the lead's owner; returns its id and due time. */
-    async createContactTask({ leadId, contactMs }: { leadId: string; contactMs: number }): Promise<{ taskId: string; dueAt: string }> {
+    /**
+     * Creates "Contact lead within 1 hour" for the lead's owner; returns its id, its due time and
+     * the contact deadline. They differ for a lead whose workflow started late: the deadline stays
+     * `contactMs` after the lead's creation (and fires at once when passed), while the task falls
+     * due no earlier than the automation grace from now.
+     */
+    async createContactTask({ leadId, contactMs }: { leadId: string; contactMs: number }): Promise<{ taskId: string; dueAt: string; deadlineAt: string }> {
       const lead = await getLeadOrFail(leadId);
-      const task = await db.$transaction((tx) =>
-        saveAutomaticTask(tx, contactTaskFor(lead, contactMs), { assigneeId: lead.ownerId, leadId: lead.id }, automationGraceMs),
-      );
-      return { taskId: task.id, dueAt: task.dueAt.toISOString() };
+      const spec = contactTaskFor(lead, contactMs);
+      const task = await db.$transaction((tx) => saveAutomaticTask(tx, spec, { assigneeId: lead.ownerId, leadId: lead.id }, automationGraceMs));
+      return { taskId: task.id, dueAt: task.dueAt.toISOString(), deadlineAt: spec.dueAt.toISOString() };
     },
 
     /**

@@ -193,7 +193,8 @@ describe('CRM pages in the browser', () => {
       const edit = page.getByRole('button', { name: 'Edit', exact: true });
       expect(await edit.isDisabled()).toBe(true);
       expect(await edit.getAttribute('title')).toBe("Only the lead's owner, a supervisor or an admin can change a lead");
-      const move = page.getByTestId('status-control').getByRole('button', { name: 'Move to Contacted' });
+      // Whatever stage she is in (an earlier test may have moved her on), her next move is refused.
+      const move = page.getByTestId('status-control').getByRole('button', { name: /^Move to / }).first();
       expect(await move.isDisabled()).toBe(true);
       expect(await move.getAttribute('title')).toBe("Only the lead's owner, a supervisor or an admin can change a lead");
       expect(await page.getByTestId('offers').getByRole('button', { name: 'Create offer' }).isDisabled()).toBe(false);

@@ -3,6 +3,7 @@ import { DEFAULT_DEADLINES } from '../../domain/config/deadlines';
 import { leadWorkflowId, taskWorkflowId } from '../../domain/workflow-ids';
 import { leadWorkflow } from '../../workflows/leads/lead.workflow';
 import { leadOwnerChangedSignal } from '../../workflows/leads/lead.messages';
+import { taskWorkflow } from '../../workflows/tasks/task.workflow';
 import { buildLead, buildUser } from '../support/factories';
 import { startTemporalDevServer, withWorker } from '../support/temporal-env';
 import { createTestDb, type TestDb } from '../support/test-db';
@@ -38,20 +39,24 @@ it('finds an overdue NEW lead by LeadStatus, Overdue and Owner, its contact task
   // Saved two hours ago: its 1-hour contact deadline has passed, so the workflow flags it at once.
   const lead = await buildLead(testDb.db, agent.id, { createdAt: new Date(Date.now() - 2 * 60 * 60 * 1000) });
   const workflowId = leadWorkflowId(lead.id);
-  // No automation grace: with it, the passed deadline would be pushed 15 minutes out (see the closing note of 2026-11-30).
-  await withWorker(env, { db: testDb.db, deadlines: { ...DEFAULT_DEADLINES, automationGraceMs: 0 }, taskQueue: TASK_QUEUE }, async () => {
+  await withWorker(env, { db: testDb.db, deadlines: DEFAULT_DEADLINES, taskQueue: TASK_QUEUE }, async () => {
     await env.client.workflow.start(leadWorkflow, { workflowId, taskQueue: TASK_QUEUE, args: [{ leadId: lead.id, status: 'NEW', ownerId: agent.id }] });
     await waitUntil('the lead listed as NEW and overdue', found(`LeadStatus='NEW' AND Overdue=true AND Owner='${agent.id}'`, workflowId), 60_000);
 
     const contactTask = await waitUntil('the contact task assigned', () => testDb.db.task.findFirst({ where: { leadId: lead.id, title: 'Contact lead within 1 hour', status: 'ASSIGNED' } }));
+    // The deadline fired at once, but the task itself is not born past due: it falls due the automation grace from now.
+    expect(contactTask.dueAt.getTime()).toBeGreaterThanOrEqual(contactTask.createdAt.getTime() + DEFAULT_DEADLINES.automationGraceMs);
     const taskId = taskWorkflowId(contactTask.id);
     await waitUntil(
-      'the contact task listed as assigned to the agent, due before now',
-      found(`TaskStatus='ASSIGNED' AND Assignee='${agent.id}' AND DueAt < '${new Date().toISOString()}'`, taskId),
+      'the contact task listed as assigned to the agent, due after now',
+      found(`TaskStatus='ASSIGNED' AND Assignee='${agent.id}' AND DueAt > '${new Date().toISOString()}'`, taskId),
       60_000,
     );
-    // The contact task passed its due date too: its own workflow flags it.
-    await waitUntil('the contact task listed as overdue', found(`TaskStatus='ASSIGNED' AND Overdue=true`, taskId), 60_000);
+
+    // A task whose due date has passed (saved while the worker was down): its own workflow flags it.
+    const late = await testDb.db.task.create({ data: { title: 'Call back the seller', type: 'LEAD', priority: 'MEDIUM', dueAt: new Date(Date.now() - 60_000), assigneeId: agent.id, status: 'ASSIGNED', leadId: lead.id } });
+    await env.client.workflow.start(taskWorkflow, { workflowId: taskWorkflowId(late.id), taskQueue: TASK_QUEUE, args: [{ taskId: late.id }] });
+    await waitUntil('the late task listed as overdue', found(`TaskStatus='ASSIGNED' AND Overdue=true`, taskWorkflowId(late.id)), 60_000);
 
     await env.client.workflow.getHandle(workflowId).signal(leadOwnerChangedSignal, { ownerId: other.id });
     await waitUntil('the lead listed under its new owner', found(`LeadStatus='NEW' AND Owner='${other.id}'`, workflowId), 60_000);

@@ -134,11 +134,12 @@ export async function leadWorkflow({ leadId, status, ownerId, continued, followU
   const loaded = await getDeadlines();
   deadlines = loaded;
   if (!continued && state.status === 'NEW') {
-    const { taskId, dueAt } = await createContactTask({ leadId, contactMs: loaded.contactMs });
+    const { taskId, dueAt, deadlineAt } = await createContactTask({ leadId, contactMs: loaded.contactMs });
     state.contactTaskId = taskId;
     await startTaskWorkflow(taskId);
     // The deadline counts from the lead's creation, which may precede this workflow (a lead saved while Temporal was down).
-    const advanced = await condition(() => state.status !== 'NEW', msUntil(dueAt));
+    // Histories recorded before `deadlineAt` existed timed the task's due time.
+    const advanced = await condition(() => state.status !== 'NEW', msUntil(deadlineAt ?? dueAt));
     if (!advanced) {
       // A move being written when the deadline passed goes first.
       await order.inTurn(async () => {
