@@ -21,6 +21,7 @@ import { InviteAcceptPage } from './features/users/invite-accept-page';
 import { UsersPage } from './features/users/users-page';
 import { isUnauthenticated } from './lib/api-client';
 import { isNetworkError, reportServerReachable } from './lib/connection-status';
+import { shouldRetryQuery } from './lib/should-retry-query';
 
 function createQueryClient(): QueryClient {
   // A 401 anywhere means the session ended: forget the user, and RequireAuth shows the login.
@@ -34,7 +35,7 @@ function createQueryClient(): QueryClient {
     queryCache: new QueryCache({ onError, onSuccess }),
     mutationCache: new MutationCache({ onError, onSuccess }),
     defaultOptions: {
-      queries: { retry: (failures, error) => !isUnauthenticated(error) && failures < 2 },
+      queries: { retry: shouldRetryQuery },
     },
   });
   return queryClient;

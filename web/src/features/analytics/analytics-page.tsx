@@ -7,12 +7,12 @@ import { ScopeRangeControls } from '../dashboard/scope-range-controls';
 import { useDashboardView } from '../dashboard/use-dashboard';
 import { getAnalytics } from './analytics.api';
 import { ChartCard } from './chart-card';
+import { describeOnTime } from './describe-on-time';
 import './analytics.css';
 
 const COLORS = { primary: '#3f51e0', green: '#079455', amber: '#dc6803', red: '#d92d20', gray: '#667085' };
 const HEIGHT = 260;
 const dollars = (value: unknown) => money(Number(value));
-const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value * 1000) / 10}%`);
 const minutes = (value: unknown) => (value === null || value === undefined ? '—' : `${Math.round(Number(value))} min`);
 
 /** `/analytics`: the Monday reports, each a chart with its table and CSV. Loaded on demand (recharts is large). */
@@ -106,7 +106,7 @@ export function AnalyticsPage() {
             columns={[{ key: 'type', label: 'Type', format: (value) => humanize(String(value)) }, { key: 'overdue', label: 'Overdue' }]}
             summary={
               <span data-testid="on-time-rate">
-                {data.tasks.completed} completed in range, {percent(data.tasks.onTimeRate)} on time
+                {describeOnTime(data.tasks.completed, data.tasks.onTimeRate)}
               </span>
             }
           >

@@ -1,5 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import { toCsv } from '../../lib/csv';
+import { hasChartData } from './has-chart-data';
 
 export interface Column<Row> {
   key: keyof Row & string;
@@ -34,8 +35,8 @@ export function ChartCard<Row extends object>({ title, rows, columns, children, 
         </div>
       </header>
       {summary && <div className="chart-summary">{summary}</div>}
-      {rows.length === 0 ? (
-        <p className="empty">No data in this range.</p>
+      {!hasChartData(rows) ? (
+        <p className="empty">Nothing to chart in this range yet.</p>
       ) : asTable ? (
         <div className="table-wrap">
           <table className="data-table" aria-label={title}>
