@@ -194,4 +194,24 @@ describe('tasks in the browser', () => {
       await admin.context.close();
       await context.close();
     }));
+
+  it('shows desktop alerts as on once allowed, and turns them off and on again', () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedIn('agent@flipstackk.test');
+      await context.grantPermissions(['notifications'], { origin: new URL(appUrl()).origin });
+      await page.reload();
+      const bell = page.getByRole('button', { name: /^Notifications/ });
+      await bell.click();
+      const alerts = page.getByTestId('desktop-alerts');
+      await alerts.getByText('Desktop alerts on').waitFor();
+      await alerts.getByRole('button', { name: 'Turn off' }).click();
+      await alerts.getByText('Desktop alerts off').waitFor();
+      // The choice outlives the page.
+      await page.reload();
+      await bell.click();
+      await alerts.getByText('Desktop alerts off').waitFor();
+      await alerts.getByRole('button', { name: 'Turn on' }).click();
+      await alerts.getByText('Desktop alerts on').waitFor();
+      await context.close();
+    }));
 });

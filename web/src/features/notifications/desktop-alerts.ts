@@ -2,12 +2,37 @@ import type { LiveEvent } from '../../../../domain/events/live-event.schema';
 import type { NotificationItem } from '../../../../domain/notifications/notification.schema';
 import { formatNotificationText } from './format-notification-text';
 
+const TURNED_OFF_KEY = 'flipstackk.desktopAlerts.off';
+
 export const desktopAlertsSupported = (): boolean => typeof window !== 'undefined' && 'Notification' in window;
-export const desktopAlertsAllowed = (): boolean => desktopAlertsSupported() && Notification.permission === 'granted';
+
+/** Where desktop alerts stand: what the bell's panel says and offers. */
+export type DesktopAlertsState = 'unsupported' | 'ask' | 'blocked' | 'on' | 'off';
+
+/** A browser cannot take back a permission it gave: "Turn off" is the app's own switch on top of it. */
+export function desktopAlertsStateFor(permission: NotificationPermission | null, turnedOff: boolean): DesktopAlertsState {
+  if (permission === null) return 'unsupported';
+  if (permission === 'default') return 'ask';
+  if (permission === 'denied') return 'blocked';
+  return turnedOff ? 'off' : 'on';
+}
+
+export function readDesktopAlertsState(): DesktopAlertsState {
+  return desktopAlertsStateFor(desktopAlertsSupported() ? Notification.permission : null, localStorage.getItem(TURNED_OFF_KEY) === '1');
+}
+
+export function turnDesktopAlerts(on: boolean): DesktopAlertsState {
+  if (on) localStorage.removeItem(TURNED_OFF_KEY);
+  else localStorage.setItem(TURNED_OFF_KEY, '1');
+  return readDesktopAlertsState();
+}
+
+export const desktopAlertsAllowed = (): boolean => readDesktopAlertsState() === 'on';
 
 /** Asks the browser once, after the user clicked "Enable desktop alerts". */
-export async function enableDesktopAlerts(): Promise<NotificationPermission> {
-  return desktopAlertsSupported() ? Notification.requestPermission() : 'denied';
+export async function enableDesktopAlerts(): Promise<DesktopAlertsState> {
+  if (desktopAlertsSupported()) await Notification.requestPermission();
+  return turnDesktopAlerts(true);
 }
 
 /**

@@ -2,7 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { timeSince } from '../../lib/format';
 import { useDismiss } from '../layout/use-dismiss';
-import { desktopAlertsSupported, enableDesktopAlerts } from './desktop-alerts';
+import { DesktopAlertsControl } from './desktop-alerts-control';
 import { useMarkRead, useNotifications, type NotificationItem } from './use-notifications';
 import { formatNotificationText } from './format-notification-text';
 import './notifications.css';
@@ -15,7 +15,6 @@ export function NotificationsBell() {
   const { data, isError } = useNotifications();
   const markRead = useMarkRead();
   const navigate = useNavigate();
-  const [permission, setPermission] = useState(() => (desktopAlertsSupported() ? Notification.permission : 'denied'));
   const openItem = (item: NotificationItem) => {
     if (!item.readAt) markRead.mutate(item.id);
     if (item.link) {
@@ -62,11 +61,7 @@ export function NotificationsBell() {
               </button>
             )}
           </header>
-          {permission === 'default' && (
-            <button type="button" className="button button-secondary button-small desktop-alerts" onClick={() => void enableDesktopAlerts().then(setPermission)}>
-              Enable desktop alerts
-            </button>
-          )}
+          <DesktopAlertsControl />
           {isError ? (
             <p className="empty">Notifications could not be loaded.</p>
           ) : data?.items.length ? (
