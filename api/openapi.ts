@@ -39,6 +39,7 @@ import {
   transitionTaskInputSchema,
   updateTaskInputSchema,
 } from '../domain/tasks/task.schema';
+import { taskListItemSchema } from '../domain/tasks/task-subject';
 import { publicUserSchema } from '../domain/users/user-role';
 import {
   favoriteSchema,
@@ -65,6 +66,7 @@ const buyer = named('Buyer', buyerSchema);
 const offer = named('Offer', offerSchema);
 const task = named('Task', taskSchema);
 const taskDetail = named('TaskDetail', taskDetailSchema);
+const taskListItem = named('TaskListItem', taskListItemSchema);
 const note = named('Note', noteSchema);
 const document = named('Document', documentSchema);
 const user = named('User', userSchema);
@@ -155,7 +157,7 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'post', path: '/api/offers/{id}/archive', summary: 'Archive a closed offer', params: idParams, response: offer },
   { method: 'post', path: '/api/offers/{id}/status', summary: 'Change an offer\'s status through its workflow', params: idParams, body: changeOfferStatusInputSchema, response: offer },
   { method: 'post', path: '/api/tasks', summary: 'Create a task (starts workflow task-<id>; assigned by the assignment rule when nobody is named)', description: `Assignment rule: ${ASSIGNMENT_RULE}.`, body: createTaskInputSchema, response: task, status: 201, idempotent: true },
-  { method: 'get', path: '/api/tasks', summary: 'List tasks: my tasks, the team\'s or the review queue, with filters and sort', query: listTasksQuerySchema, response: pageSchema(task) },
+  { method: 'get', path: '/api/tasks', summary: 'List tasks: my tasks, the team\'s or the review queue, with filters and sort', query: listTasksQuerySchema, response: pageSchema(taskListItem) },
   { method: 'get', path: '/api/tasks/suggest-assignee', summary: 'Who the assignment rule would give a task nobody named', description: `Assignment rule: ${ASSIGNMENT_RULE}.`, query: suggestAssigneeQuerySchema, response: suggestedAssigneeSchema },
   { method: 'post', path: '/api/tasks/bulk', summary: 'Reassign, complete or cancel many tasks; one result per task', body: bulkTaskInputSchema, response: bulkTaskResultSchema },
   { method: 'get', path: '/api/tasks/{id}', summary: 'One task with its links and the actions the caller may take', params: idParams, response: taskDetail },

@@ -165,6 +165,22 @@ describe('GET /api/tasks filters and sorts', () => {
     expect(high.body.items.map((t: { title: string }) => t.title)).toEqual(['medium', 'high']);
   });
 
+  it("names what each task is about: its lead's seller and address, its buyer, or its offer", async () => {
+    const lead = (await api.request('POST', '/api/leads', { ...as(supervisor), body: buildLeadInput({ ownerId: otherAgent.id, sellerName: 'Rita Subject', street: '12 Elm St', city: 'Dayton' }) })).body;
+    const buyer = await api.testDb.db.buyer.create({ data: { name: 'Cash Carl', company: 'Carl Homes LLC' } });
+    const offer = await api.testDb.db.offer.create({ data: { leadId: lead.id, kind: 'PURCHASE', amount: 150_000, status: 'DRAFT', createdById: supervisor.id } });
+    const leadTask = await createAssignedTask({ title: 'Same title', leadId: lead.id, assigneeId: otherAgent.id }, supervisor);
+    const buyerTask = await createAssignedTask({ title: 'Same title', buyerId: buyer.id, assigneeId: otherAgent.id }, supervisor);
+    const offerTask = await createAssignedTask({ title: 'Same title', offerId: offer.id, leadId: lead.id, assigneeId: otherAgent.id }, supervisor);
+    const plain = await createAssignedTask({ title: 'Same title', assigneeId: otherAgent.id }, supervisor);
+    const list = await api.request('GET', `/api/tasks?assigneeId=${otherAgent.id}&limit=100`, as(supervisor));
+    const subjectOf = (id: string) => list.body.items.find((t: { id: string }) => t.id === id)?.subject;
+    expect(subjectOf(leadTask.id)).toEqual({ type: 'lead', id: lead.id, label: 'Rita Subject, 12 Elm St, Dayton', leadId: lead.id });
+    expect(subjectOf(buyerTask.id)).toEqual({ type: 'buyer', id: buyer.id, label: 'Cash Carl (Carl Homes LLC)', leadId: null });
+    expect(subjectOf(offerTask.id)).toEqual({ type: 'offer', id: offer.id, label: 'Purchase offer $150,000 on 12 Elm St', leadId: lead.id });
+    expect(subjectOf(plain.id)).toBeNull();
+  });
+
   it.each([
     ['status=DONE', { status: expect.stringContaining('must list statuses from') }],
     ['due=tomorrow', { due: expect.stringContaining('must be one of') }],

@@ -214,4 +214,21 @@ describe('tasks in the browser', () => {
       await alerts.getByText('Desktop alerts on').waitFor();
       await context.close();
     }));
+
+  it('names on every task row what the task is about, linking to it', () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedIn('agent@flipstackk.test');
+      await page.goto(appUrl('/tasks'));
+      const rows = page.locator('tbody tr', { has: page.getByRole('link', { name: 'Contact lead within 1 hour', exact: true }) });
+      await rows.first().waitFor();
+      const count = await rows.count();
+      const subjects = await rows.locator('.task-subject').allTextContents();
+      expect(subjects).toHaveLength(count);
+      expect(new Set(subjects).size).toBe(count); // five identical rows no longer
+      const subject = rows.first().locator('.task-subject');
+      const seller = ((await subject.textContent()) ?? '').split(',')[0]!;
+      await subject.click();
+      await page.getByRole('heading', { name: seller }).waitFor();
+      await context.close();
+    }));
 });

@@ -9,6 +9,7 @@ import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
 import { Link, useNavigate } from 'react-router';
 import type { Page } from '../../../../domain/pagination';
 import { OPEN_TASK_STATUSES, type Task } from '../../../../domain/tasks/task.schema';
+import type { TaskListItem } from '../../../../domain/tasks/task-subject';
 import { isManagerRole } from '../../../../domain/users/user-role';
 import { useMe } from '../auth/use-me';
 import { queryTasks, updateTask } from './tasks.api';
@@ -16,7 +17,7 @@ import { PRIORITY_CLASS } from './task-labels';
 import './tasks.css';
 
 interface CalendarTask {
-  task: Task;
+  task: TaskListItem;
   title: string;
   start: Date;
   end: Date;
@@ -50,7 +51,8 @@ export function TaskCalendarPage() {
     () =>
       (tasks.data?.items ?? []).map((task) => {
         const start = new Date(task.dueAt);
-        return { task, title: `${task.overdue && OPEN_TASK_STATUSES.includes(task.status) ? '⚠ ' : ''}${task.title}`, start, end: new Date(start.getTime() + HOUR_MS) };
+        const about = task.subject ? ` · ${task.subject.label}` : '';
+        return { task, title: `${task.overdue && OPEN_TASK_STATUSES.includes(task.status) ? '⚠ ' : ''}${task.title}${about}`, start, end: new Date(start.getTime() + HOUR_MS) };
       }),
     [tasks.data],
   );
@@ -59,8 +61,8 @@ export function TaskCalendarPage() {
     mutationFn: ({ task, dueAt }: { task: Task; dueAt: string }) => updateTask(task.id, { dueAt }),
     onMutate: ({ task, dueAt }) => {
       setProblem(undefined);
-      const previous = queryClient.getQueryData<Page<Task>>(key);
-      queryClient.setQueryData<Page<Task>>(key, (page) => page && { ...page, items: page.items.map((item) => (item.id === task.id ? { ...item, dueAt, overdue: false } : item)) });
+      const previous = queryClient.getQueryData<Page<TaskListItem>>(key);
+      queryClient.setQueryData<Page<TaskListItem>>(key, (page) => page && { ...page, items: page.items.map((item) => (item.id === task.id ? { ...item, dueAt, overdue: false } : item)) });
       return { previous };
     },
     onError: (error, { task }, context) => {

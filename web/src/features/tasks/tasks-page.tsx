@@ -9,7 +9,7 @@ import { fullDate, humanize, startOfToday, timeAgo } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
 import { useMe } from '../auth/use-me';
 import { useUserName, useUsers } from '../users/use-users';
-import { bulkTasks, queryTasks, type BulkTaskResult } from './tasks.api';
+import { bulkTasks, queryTasks, subjectPath, type BulkTaskResult } from './tasks.api';
 import { PRIORITY_CLASS } from './task-labels';
 import './tasks.css';
 
@@ -177,7 +177,15 @@ export function TasksPage() {
                 </td>
                 <td className="cell-title">
                   <Link to={`/tasks/${task.id}`}>{task.title}</Link>
-                  <div className="list-meta">{humanize(task.type)}</div>
+                  <div className="list-meta">
+                    {task.subject ? (
+                      <Link className="task-subject" to={subjectPath(task.subject)}>
+                        {task.subject.label}
+                      </Link>
+                    ) : (
+                      humanize(task.type)
+                    )}
+                  </div>
                 </td>
                 <td data-label="Priority">
                   <span className={`priority ${PRIORITY_CLASS[task.priority]}`}>{humanize(task.priority)}</span>

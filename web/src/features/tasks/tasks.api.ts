@@ -1,4 +1,11 @@
 import type { Page } from '../../../../domain/pagination';
+import type { TaskListItem, TaskSubject as TaskAbout } from '../../../../domain/tasks/task-subject';
+
+/** Where a task's subject is shown: a lead's page, a buyer's, or (for an offer) its lead's. */
+export function subjectPath(subject: NonNullable<TaskAbout>): string {
+  if (subject.type === 'buyer') return `/buyers/${subject.id}`;
+  return `/leads/${subject.leadId ?? subject.id}`;
+}
 import type {
   BulkTaskInput,
   BulkTaskResult,
@@ -18,8 +25,8 @@ export type { BulkTaskResult, TaskDetail };
 /** What a task list is about: a lead, a buyer or an offer. */
 export type TaskSubject = { leadId: string } | { buyerId: string } | { offerId: string };
 
-export const listTasks = (subject: TaskSubject): Promise<Page<Task>> => api.get(`/api/tasks?${new URLSearchParams(subject).toString()}`);
-export const queryTasks = (params: URLSearchParams): Promise<Page<Task>> => api.get(`/api/tasks?${params.toString()}`);
+export const listTasks = (subject: TaskSubject): Promise<Page<TaskListItem>> => api.get(`/api/tasks?${new URLSearchParams(subject).toString()}`);
+export const queryTasks = (params: URLSearchParams): Promise<Page<TaskListItem>> => api.get(`/api/tasks?${params.toString()}`);
 export const getTask = (id: string): Promise<TaskDetail> => api.get(`/api/tasks/${encodeURIComponent(id)}`);
 
 export type NewTask = Omit<CreateTaskInput, 'requiresReview' | 'type' | 'priority'> & Partial<Pick<CreateTaskInput, 'requiresReview' | 'type' | 'priority'>>;
