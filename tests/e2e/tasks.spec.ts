@@ -231,4 +231,22 @@ describe('tasks in the browser', () => {
       await page.getByRole('heading', { name: seller }).waitFor();
       await context.close();
     }));
+
+  it('opens the calendar week on working hours, not at midnight', () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedIn('agent@flipstackk.test');
+      await page.goto(appUrl('/tasks/calendar'));
+      await page.getByRole('button', { name: 'Week' }).click();
+      const hours = page.locator('.rbc-time-content');
+      await hours.waitFor();
+      await page.waitForFunction(() => (document.querySelector('.rbc-time-content')?.scrollTop ?? 0) > 0);
+      // The first hour in view is 7 or 8 AM (8 AM sits at the top, give or take a pixel's rounding).
+      const scrolled = await hours.evaluate((element) => {
+        const labels = [...element.querySelectorAll('.rbc-timeslot-group')] as HTMLElement[];
+        const top = element.getBoundingClientRect().top;
+        return labels.findIndex((label) => label.getBoundingClientRect().bottom > top + 1);
+      });
+      expect([7, 8]).toContain(scrolled);
+      await context.close();
+    }));
 });

@@ -26,6 +26,8 @@ interface CalendarTask {
 const localizer = dateFnsLocalizer({ format, parse, startOfWeek, getDay, locales: { 'en-US': enUS } });
 const DragAndDropCalendar = withDragAndDrop<CalendarTask>(Calendar);
 const HOUR_MS = 3_600_000;
+// The week view opens on working hours instead of midnight (only the time of day counts).
+const WORKDAY_START = new Date(1970, 0, 1, 8);
 
 /** The visible range of a month (with its leading and trailing weeks) or week view. */
 function rangeOf(date: Date, view: View): { from: Date; to: Date } {
@@ -117,6 +119,7 @@ export function TaskCalendarPage() {
             eventPropGetter={(event) => ({
               className: [PRIORITY_CLASS[event.task.priority], event.task.overdue && OPEN_TASK_STATUSES.includes(event.task.status) ? 'event-overdue' : ''].join(' '),
             })}
+            scrollToTime={WORKDAY_START}
             popup
           />
         </div>
