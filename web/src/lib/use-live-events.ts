@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { EVENT_NAMES } from '../../../domain/events/event-name';
 import type { LiveEvent } from '../../../domain/events/live-event.schema';
 import type { List } from '../../../domain/pagination';
+import { staleQueriesFor } from './stale-queries';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
 
@@ -10,20 +11,6 @@ export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
 export const RECENT_EVENTS_KEY = ['events', 'recent'] as const;
 export const FEED_SIZE = 30;
 
-// Which cached queries each kind of change makes stale.
-const STALE_QUERIES: Record<string, QueryKey[]> = {
-  lead: [['dashboard'], ['leads']],
-  task: [['dashboard'], ['tasks']],
-  deal: [['dashboard'], ['leads']],
-  buyer: [['dashboard'], ['buyers']],
-  offer: [['dashboard'], ['offers']],
-  note: [['notes']],
-  document: [['documents']],
-  notification: [['notifications']],
-  setting: [['settings'], ['leads']],
-  session: [['account', 'sessions']],
-  user: [['users']],
-};
 const ALL_LIVE_QUERIES: QueryKey[] = [['dashboard'], ['leads'], ['tasks'], ['notifications'], [...RECENT_EVENTS_KEY]];
 
 // A burst of events (a workflow writing a task, its assignment and a notification) refetches once.
@@ -87,7 +74,7 @@ export function useLiveEvents(onEvent?: (event: LiveEvent) => void): LiveStatus 
       } catch {
         return;
       }
-      invalidator.add(STALE_QUERIES[event.entityType] ?? []);
+      invalidator.add(staleQueriesFor(event));
       listener.current?.(event);
       queryClient.setQueryData<List<LiveEvent>>(RECENT_EVENTS_KEY, (feed) => feed && { items: mergeEvents([event], feed.items) });
     };
