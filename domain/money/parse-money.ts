@@ -17,8 +17,8 @@ export function parseMoney(text: string): MoneyParse {
   if (typed === '') return { ok: true, value: undefined };
   const match = AMOUNT.exec(typed);
   if (!match) return { ok: false, error: MONEY_INPUT_ERROR };
-  const [, whole, fraction = '', suffix] = match;
-  const scale = SUFFIX[suffix.toLowerCase()];
+  const [, whole = '', fraction = '', suffix = ''] = match;
+  const scale = SUFFIX[suffix.toLowerCase()] ?? 1;
   // Exact arithmetic on the digits: "1.2m" is 12 × 100,000, not 1.2 × 1,000,000.
   const digits = BigInt(whole.replaceAll(',', '') + fraction);
   const divisor = 10n ** BigInt(fraction.length);

@@ -10,7 +10,10 @@ export interface FieldControlProps {
 
 interface FieldProps {
   label: string;
-  /** The problem as the shared schemas word it ("is required"); shown as "<label> is required". */
+  /**
+   * The problem as the shared schemas word it ("is required"); shown as "<label> is required".
+   * A whole sentence ("Enter an amount like 95,000", capitalised) is shown as it is.
+   */
   error?: string;
   hint?: string;
   className?: string;
@@ -21,7 +24,7 @@ interface FieldProps {
 export function Field({ label, error, hint, className, children }: FieldProps) {
   const id = useId();
   const noteId = `${id}-note`;
-  const note = error ? `${label} ${error}` : hint;
+  const note = error ? (/^[A-Z]/.test(error) ? error : `${label} ${error}`) : hint;
   return (
     <div className={['field', error ? 'field-invalid' : '', className ?? ''].filter(Boolean).join(' ')}>
       <label className="field-label" htmlFor={id}>

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
+import { parseMoney } from '../../../domain/money/parse-money';
 
 /** A choice of a select: its value and the words shown for it. */
 export type Choice = readonly [value: string, text: string];
@@ -11,10 +12,19 @@ interface FilterFieldProps {
   onChange: (value: string) => void;
 }
 
+interface FilterTextProps extends FilterFieldProps {
+  placeholder?: string;
+  inputMode?: 'numeric' | 'decimal';
+  wide?: boolean;
+  /** Why the typed filter was not applied ("Enter an amount like 95,000"). */
+  error?: string;
+}
+
 /** A labelled text box of a list's toolbar. */
-export function FilterText({ id, label, value, onChange, placeholder, inputMode, wide = false }: FilterFieldProps & { placeholder?: string; inputMode?: 'numeric' | 'decimal'; wide?: boolean }) {
+export function FilterText({ id, label, value, onChange, placeholder, inputMode, wide = false, error }: FilterTextProps) {
+  const errorId = `${id}-error`;
   return (
-    <div className={wide ? 'field field-wide' : 'field'}>
+    <div className={['field', wide ? 'field-wide' : '', error ? 'field-invalid' : ''].filter(Boolean).join(' ')}>
       <label className="field-label" htmlFor={id}>
         {label}
       </label>
@@ -26,7 +36,14 @@ export function FilterText({ id, label, value, onChange, placeholder, inputMode,
         placeholder={placeholder}
         inputMode={inputMode}
         enterKeyHint={wide ? 'search' : undefined}
+        aria-invalid={Boolean(error)}
+        aria-describedby={error ? errorId : undefined}
       />
+      {error && (
+        <span id={errorId} className="field-error">
+          {error}
+        </span>
+      )}
     </div>
   );
 }
@@ -55,18 +72,31 @@ const queryOf = (params: URLSearchParams): Record<string, string> => Object.from
 /**
  * A list's filters in the URL query, so a view can be shared or saved: text boxes fill a draft
  * that "Apply" (or Enter) writes to the URL; selects write it at once. `idPrefix` names the boxes.
+ * `moneyNames` are amount boxes: "95k" is applied as 95000, and text that is not an amount is
+ * refused at its box, with no request sent.
  */
-export function useUrlFilters(idPrefix: string) {
+export function useUrlFilters(idPrefix: string, moneyNames: readonly string[] = []) {
   const [params, setParams] = useSearchParams();
   const current = queryOf(params);
   const [draft, setDraft] = useState(current);
+  const [refused, setRefused] = useState<Record<string, string>>({});
   // The URL changed under us (a saved view, back button): show its filters in the boxes.
   const [seen, setSeen] = useState(params.toString());
   if (seen !== params.toString()) {
     setSeen(params.toString());
     setDraft(current);
   }
-  const apply = (next: Record<string, string>) => setParams(queryOf(new URLSearchParams(next)));
+  const apply = (next: Record<string, string>) => {
+    const amounts: Record<string, string> = {};
+    const problems: Record<string, string> = {};
+    for (const name of moneyNames) {
+      const parsed = parseMoney(next[name] ?? '');
+      if (!parsed.ok) problems[name] = parsed.error;
+      else amounts[name] = parsed.value === undefined ? '' : String(parsed.value);
+    }
+    setRefused(problems);
+    if (Object.keys(problems).length === 0) setParams(queryOf(new URLSearchParams({ ...next, ...amounts })));
+  };
   return {
     params,
     /** The filters in the URL, empty ones left out. */
@@ -74,10 +104,11 @@ export function useUrlFilters(idPrefix: string) {
     draft,
     apply,
     /** Props of a text filter: typing changes the draft. */
-    text: (name: string): Omit<FilterFieldProps, 'label'> => ({
+    text: (name: string): Omit<FilterTextProps, 'label'> => ({
       id: `${idPrefix}-${name}`,
       value: draft[name] ?? '',
       onChange: (value) => setDraft((old) => ({ ...old, [name]: value })),
+      ...(moneyNames.includes(name) && { inputMode: 'decimal', placeholder: '95,000', error: refused[name] }),
     }),
     /** Props of a select filter: a choice applies the draft with it. */
     select: (name: string): Omit<FilterFieldProps, 'label'> => ({

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useForm, type Resolver } from 'react-hook-form';
+import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { createBuyerInputSchema, updateBuyerInputSchema } from '../../../../domain/buyers/buyer.schema';
 import { PROPERTY_TYPES } from '../../../../domain/leads/lead.schema';
@@ -8,20 +8,24 @@ import { applyServerErrors, toNullableNumber, toOptionalNumber } from '../../lib
 import { Field, FormActions } from '../../lib/field';
 import { optionLabel } from '../../lib/format';
 import { useSubmissionKey } from '../../lib/submission-key';
+import { MoneyField, refuseBadMoney, toMoney } from '../../lib/money-field';
 import { createBuyer, updateBuyer, type Buyer } from './buyers.api';
 
 type FormInput = z.input<typeof createBuyerInputSchema>;
 type FormOutput = z.output<typeof createBuyerInputSchema>;
 
-const NUMBER_FIELDS = [
+const MONEY_FIELDS = [
   ['minPrice', 'Min price'],
   ['maxPrice', 'Max price'],
   ['maxRepair', 'Max repairs'],
-  ['minBeds', 'Min beds'],
-  ['minBaths', 'Min baths'],
   ['proofOfFundsAmount', 'Proof of funds'],
 ] as const;
-const FIELDS = ['name', 'company', 'email', 'phone', 'cashBuyer', 'markets', 'propertyTypes', ...NUMBER_FIELDS.map(([name]) => name)];
+const MONEY_NAMES = MONEY_FIELDS.map(([name]) => name);
+const NUMBER_FIELDS = [
+  ['minBeds', 'Min beds'],
+  ['minBaths', 'Min baths'],
+] as const;
+const FIELDS = ['name', 'company', 'email', 'phone', 'cashBuyer', 'markets', 'propertyTypes', ...MONEY_NAMES, ...NUMBER_FIELDS.map(([name]) => name)];
 
 // Markets are typed as "Dayton, 45402, Cincinnati"; an untouched box keeps the array it started with.
 const toMarkets = (value: unknown): string[] =>
@@ -57,11 +61,13 @@ interface BuyerFormProps {
 export function BuyerForm({ buyer, onDone, onCancel }: BuyerFormProps) {
   const queryClient = useQueryClient();
   // Both schemas accept these fields; the update one also takes null to clear a bound.
-  const resolver = (buyer ? zodResolver(updateBuyerInputSchema) : zodResolver(createBuyerInputSchema)) as unknown as Resolver<FormInput, unknown, FormOutput>;
+  const resolver = refuseBadMoney((buyer ? zodResolver(updateBuyerInputSchema) : zodResolver(createBuyerInputSchema)) as unknown as Resolver<FormInput, unknown, FormOutput>, MONEY_NAMES);
   const toNumber = buyer ? toNullableNumber : toOptionalNumber;
-  const { register, handleSubmit, formState, setError } = useForm<FormInput, unknown, FormOutput>({ resolver, defaultValues: defaultsOf(buyer) });
+  const toAmount = buyer ? toMoney(null) : toMoney(undefined);
+  const { register, handleSubmit, formState, setError, control: formControl } = useForm<FormInput, unknown, FormOutput>({ resolver, defaultValues: defaultsOf(buyer) });
   const { errors } = formState;
   const submission = useSubmissionKey();
+  const amounts = useWatch({ control: formControl, name: MONEY_NAMES });
   const save = useMutation({
     mutationFn: (input: FormOutput) => (buyer ? updateBuyer(buyer.id, input) : submission.send(input, (key) => createBuyer(input, key))),
     onSuccess: (saved) => {
@@ -100,9 +106,12 @@ export function BuyerForm({ buyer, onDone, onCancel }: BuyerFormProps) {
         ))}
         {errors.propertyTypes && <span className="field-error">Property types {errors.propertyTypes.message}</span>}
       </fieldset>
+      {MONEY_FIELDS.map(([name, label], index) => (
+        <MoneyField key={name} label={label} error={errors[name]?.message} parsed={amounts[index]} {...register(name, { setValueAs: toAmount })} />
+      ))}
       {NUMBER_FIELDS.map(([name, label]) => (
         <Field key={name} label={label} error={errors[name]?.message}>
-          {(control) => <input {...control} {...register(name, { setValueAs: toNumber })} type="number" inputMode={name === 'minBeds' ? 'numeric' : 'decimal'} min={0} step={name.startsWith('min') && !name.endsWith('Price') ? 1 : 1000} />}
+          {(control) => <input {...control} {...register(name, { setValueAs: toNumber })} type="number" inputMode={name === 'minBeds' ? 'numeric' : 'decimal'} min={0} step={1} />}
         </Field>
       ))}
       <label className="check span-all">

@@ -24,7 +24,7 @@ function priceRange(buyer: Buyer): string {
 /** The buyer list, filtered by the URL's query, with the "New buyer" form. */
 export function BuyersPage() {
   const navigate = useNavigate();
-  const filters = useUrlFilters('buyer-filter');
+  const filters = useUrlFilters('buyer-filter', ['price']);
   // The dashboard's "Add buyer" opens the form at once.
   const [creating, setCreating] = useState(() => window.location.hash === '#new-buyer');
   const request = new URLSearchParams({ ...filters.current, limit: '50' });
@@ -61,7 +61,7 @@ export function BuyersPage() {
           <FilterSelect label="Cash" choices={CASH_CHOICES} {...filters.select('cash')} />
           <FilterSelect label="Type" choices={PROPERTY_TYPES.map((type) => [type, optionLabel(type)])} {...filters.select('propertyType')} />
           <FilterText label="Market" placeholder="Dayton" {...filters.text('market')} />
-          <FilterText label="Price fits" placeholder="90000" inputMode="decimal" {...filters.text('price')} />
+          <FilterText label="Price fits" {...filters.text('price')} />
         </FilterForm>
         {buyers.isError && (
           <p className="alert alert-error" role="alert">

@@ -1,13 +1,15 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useForm, type FieldPath } from 'react-hook-form';
+import { useForm, useWatch, type FieldPath } from 'react-hook-form';
+import { Link } from 'react-router';
 import type { z } from 'zod';
 import { createLeadInputSchema, LEAD_SOURCES, PROPERTY_TYPES } from '../../../../domain/leads/lead.schema';
 import { leadWorkflowId } from '../../../../domain/workflow-ids';
 import { ApiError } from '../../lib/api-client';
-import { isFieldError, toOptionalNumber } from '../../lib/apply-server-errors';
+import { isFieldError } from '../../lib/apply-server-errors';
 import { Field, SelectField } from '../../lib/field';
 import { useSubmissionKey } from '../../lib/submission-key';
+import { MoneyField, refuseBadMoney, toMoney } from '../../lib/money-field';
 import { useWorkflowLink } from '../../lib/use-workflow-link';
 import { createLead } from './leads.api';
 import './create-lead-form.css';
@@ -28,16 +30,20 @@ const EMPTY: FormInput = {
   source: 'DIRECT_MAIL',
 };
 
-/** The quick "New lead" form; the same zod schema validates here and on the server. */
-export function CreateLeadForm() {
+/**
+ * The quick "New lead" form; the same zod schema validates here and on the server. `onClose`
+ * (the Leads page) adds a Close button; the dashboard keeps it open.
+ */
+export function CreateLeadForm({ onClose }: { onClose?: () => void } = {}) {
   const queryClient = useQueryClient();
   const workflowLink = useWorkflowLink();
-  const { register, handleSubmit, formState, setError, reset, setFocus } = useForm<FormInput, unknown, FormOutput>({
-    resolver: zodResolver(createLeadInputSchema),
+  const { register, handleSubmit, formState, setError, reset, setFocus, control: formControl } = useForm<FormInput, unknown, FormOutput>({
+    resolver: refuseBadMoney(zodResolver(createLeadInputSchema), ['askingPrice']),
     defaultValues: EMPTY,
   });
   const { errors } = formState;
   const submission = useSubmissionKey();
+  const askingPrice = useWatch({ control: formControl, name: 'askingPrice' });
 
   const create = useMutation({
     mutationFn: (input: FormOutput) => submission.send(input, (key) => createLead(input, key)),
@@ -47,6 +53,7 @@ export function CreateLeadForm() {
       setFocus('sellerName');
       // The event stream updates the counts too; this covers a dropped connection.
       void queryClient.invalidateQueries({ queryKey: ['dashboard'] });
+      void queryClient.invalidateQueries({ queryKey: ['leads'] });
     },
     onError: (error) => {
       if (!(error instanceof ApiError)) return;
@@ -68,6 +75,11 @@ export function CreateLeadForm() {
           <h2 id="new-lead-title">New lead</h2>
           <p className="card-subtitle">A contact task is created and assigned automatically.</p>
         </div>
+        {onClose && (
+          <button type="button" className="button button-secondary button-small" onClick={onClose}>
+            Close
+          </button>
+        )}
       </header>
       <form className="lead-form" noValidate onSubmit={(event) => void submit(event)}>
         <fieldset className="form-section">
@@ -98,14 +110,7 @@ export function CreateLeadForm() {
             {(control) => <input {...control} {...register('zip')} inputMode="numeric" maxLength={10} autoComplete="off" placeholder="45402" />}
           </Field>
           <SelectField label="Property type" error={errors.propertyType?.message} values={PROPERTY_TYPES} {...register('propertyType')} />
-          <Field label="Asking price" error={errors.askingPrice?.message}>
-            {(control) => (
-              <div className="input-affix">
-                <span aria-hidden="true">$</span>
-                <input {...control} {...register('askingPrice', { setValueAs: toOptionalNumber })} type="number" inputMode="decimal" min={0} step={1000} placeholder="90000" />
-              </div>
-            )}
-          </Field>
+          <MoneyField label="Asking price" error={errors.askingPrice?.message} parsed={askingPrice} {...register('askingPrice', { setValueAs: toMoney(undefined) })} placeholder="90,000" />
           <SelectField label="Source" error={errors.source?.message} className="span-2" values={LEAD_SOURCES} {...register('source')} />
         </fieldset>
 
@@ -118,7 +123,7 @@ export function CreateLeadForm() {
           {created && (
             <p className="alert alert-success" role="status">
               <span>
-                Lead created for <strong>{created.sellerName}</strong>. The contact task follows in a moment.
+                Lead created for <Link to={`/leads/${created.id}`}>{created.sellerName}</Link>. The contact task follows in a moment.
               </span>
               {createdLink && (
                 <a href={createdLink} target="_blank" rel="noreferrer">

@@ -1,10 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import { LEAD_SOURCES, PROPERTY_TYPES, updateLeadInputSchema, type Lead } from '../../../../domain/leads/lead.schema';
 import { applyServerErrors, toNullableNumber } from '../../lib/apply-server-errors';
 import { Field, FormActions, SelectField } from '../../lib/field';
+import { MoneyField, refuseBadMoney, toMoney } from '../../lib/money-field';
 import { updateLead } from './leads.api';
 
 type FormInput = z.input<typeof updateLeadInputSchema>;
@@ -20,17 +21,20 @@ const TEXT_FIELDS = [
   ['state', 'State', {}],
   ['zip', 'ZIP', { inputMode: 'numeric' }],
 ] as const;
+const MONEY_FIELDS = [
+  ['askingPrice', 'Asking price'],
+  ['arv', 'ARV'],
+  ['repairEstimate', 'Repair estimate'],
+] as const;
+const MONEY_NAMES = MONEY_FIELDS.map(([name]) => name);
 const NUMBER_FIELDS = [
-  ['askingPrice', 'Asking price', 'decimal'],
-  ['arv', 'ARV', 'decimal'],
-  ['repairEstimate', 'Repair estimate', 'decimal'],
   ['beds', 'Beds', 'numeric'],
   ['baths', 'Baths', 'decimal'],
   ['sqft', 'Sq ft', 'numeric'],
   ['yearBuilt', 'Year built', 'numeric'],
   ['motivation', 'Motivation (1–5)', 'numeric'],
 ] as const;
-const FIELDS = [...TEXT_FIELDS, ...NUMBER_FIELDS].map(([name]) => name as string).concat(['propertyType', 'source', 'tags']);
+const FIELDS = [...TEXT_FIELDS, ...MONEY_FIELDS, ...NUMBER_FIELDS].map(([name]) => name as string).concat(['propertyType', 'source', 'tags']);
 
 const toTags = (value: unknown): string[] =>
   Array.isArray(value) ? (value as string[]) : String(value ?? '').split(',').map((tag) => tag.trim()).filter(Boolean);
@@ -61,11 +65,12 @@ function defaultsOf(lead: Lead): FormInput {
 /** Edits a lead's facts and deal numbers; only changed fields are sent, so the PATCH stays small. */
 export function LeadEditForm({ lead, onDone }: { lead: Lead; onDone: () => void }) {
   const queryClient = useQueryClient();
-  const { register, handleSubmit, formState, setError } = useForm<FormInput, unknown, FormOutput>({
-    resolver: zodResolver(updateLeadInputSchema),
+  const { register, handleSubmit, formState, setError, control: formControl } = useForm<FormInput, unknown, FormOutput>({
+    resolver: refuseBadMoney(zodResolver(updateLeadInputSchema), MONEY_NAMES),
     defaultValues: defaultsOf(lead),
   });
   const { errors, dirtyFields } = formState;
+  const amounts = useWatch({ control: formControl, name: MONEY_NAMES });
   const save = useMutation({
     mutationFn: (input: FormOutput) => updateLead(lead.id, input),
     onSuccess: (updated) => {
@@ -92,6 +97,9 @@ export function LeadEditForm({ lead, onDone }: { lead: Lead; onDone: () => void 
       ))}
       <SelectField label="Property type" error={errors.propertyType?.message} values={PROPERTY_TYPES} {...register('propertyType')} />
       <SelectField label="Source" error={errors.source?.message} values={LEAD_SOURCES} {...register('source')} />
+      {MONEY_FIELDS.map(([name, label], index) => (
+        <MoneyField key={name} label={label} error={errors[name]?.message} parsed={amounts[index]} {...register(name, { setValueAs: toMoney(null) })} />
+      ))}
       {NUMBER_FIELDS.map(([name, label, inputMode]) => (
         <Field key={name} label={label} error={errors[name]?.message}>
           {(control) => <input {...control} {...register(name, { setValueAs: toNullableNumber })} type="number" inputMode={inputMode} min={0} />}

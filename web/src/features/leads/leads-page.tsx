@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { LEAD_SOURCES, LEAD_STATUSES, PROPERTY_TYPES } from '../../../../domain/leads/lead.schema';
 import { FilterForm, FilterSelect, FilterText, useUrlFilters, type Choice } from '../../lib/filter-fields';
@@ -5,6 +6,7 @@ import { ListTable, LoadMore, TableMessage } from '../../lib/list-table';
 import { useCursorList } from '../../lib/use-cursor-list';
 import { fullDate, humanize, money, optionLabel, timeAgo } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
+import { CreateLeadForm } from './create-lead-form';
 import { listLeads } from './leads.api';
 import { SavedViews } from './saved-views';
 import './leads.css';
@@ -31,7 +33,8 @@ function choicesOf(values: readonly string[], selected: string): Choice[] {
 
 /** The lead list: filters and sort live in the URL, so a view can be shared or saved. */
 export function LeadsPage() {
-  const filters = useUrlFilters('filter');
+  const filters = useUrlFilters('filter', ['minPrice', 'maxPrice']);
+  const [creating, setCreating] = useState(false);
   const { params, current, apply } = filters;
   const sort = params.get('sort') ?? DEFAULT_SORT;
 
@@ -54,8 +57,14 @@ export function LeadsPage() {
           <Link className="button button-secondary" to="/leads/board">
             Pipeline board
           </Link>
+          {!creating && (
+            <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+              New lead
+            </button>
+          )}
         </div>
       </header>
+      {creating && <CreateLeadForm onClose={() => setCreating(false)} />}
       <section className="card" aria-label="Leads">
         <FilterForm filters={filters}>
           <FilterText label="Search" placeholder="Name, street, phone…" wide {...filters.text('q')} />
@@ -64,8 +73,8 @@ export function LeadsPage() {
           {select('propertyType', 'Type', PROPERTY_TYPES)}
           <FilterText label="City" placeholder="Dayton" {...filters.text('city')} />
           <FilterText label="ZIP" placeholder="45402" inputMode="numeric" {...filters.text('zip')} />
-          <FilterText label="Min price" inputMode="decimal" {...filters.text('minPrice')} />
-          <FilterText label="Max price" inputMode="decimal" {...filters.text('maxPrice')} />
+          <FilterText label="Min price" {...filters.text('minPrice')} />
+          <FilterText label="Max price" {...filters.text('maxPrice')} />
         </FilterForm>
         <div className="toolbar toolbar-secondary">
           <SavedViews page="leads" current={current} onApply={apply} />

@@ -3,9 +3,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import { createOfferInputSchema, OFFER_KINDS } from '../../../../domain/offers/offer.schema';
-import { applyServerErrors, toOptionalNumber } from '../../lib/apply-server-errors';
+import { applyServerErrors } from '../../lib/apply-server-errors';
 import { Field, FormActions, SelectField } from '../../lib/field';
 import { humanize } from '../../lib/format';
+import { MoneyField, refuseBadMoney, toMoney } from '../../lib/money-field';
 import { listLeadMatches } from '../leads/leads.api';
 import { useSubmissionKey } from '../../lib/submission-key';
 import { createOffer } from './offers.api';
@@ -31,7 +32,7 @@ interface CreateOfferFormProps {
 export function CreateOfferForm({ leadId, buyer, initialKind = 'PURCHASE', suggestedAmount, onDone }: CreateOfferFormProps) {
   const queryClient = useQueryClient();
   const { register, handleSubmit, formState, setError, control: formControl } = useForm<FormInput, unknown, FormOutput>({
-    resolver: zodResolver(createOfferInputSchema),
+    resolver: refuseBadMoney(zodResolver(createOfferInputSchema), ['amount']),
     defaultValues: { leadId, buyerId: buyer?.id, kind: buyer ? 'BUYER' : initialKind, amount: suggestedAmount ?? undefined, status: 'DRAFT' },
   });
   const { errors } = formState;
@@ -46,6 +47,7 @@ export function CreateOfferForm({ leadId, buyer, initialKind = 'PURCHASE', sugge
   });
   const submit = handleSubmit((input) => create.mutate(input));
   const kind = useWatch({ control: formControl, name: 'kind' });
+  const amount = useWatch({ control: formControl, name: 'amount' });
   // A buyer offer goes to one of the buyers who match (the same query as the matches card).
   const matches = useQuery({ queryKey: ['buyers', 'matches', { leadId }], queryFn: () => listLeadMatches(leadId), enabled: !buyer && kind === 'BUYER' });
 
@@ -72,14 +74,7 @@ export function CreateOfferForm({ leadId, buyer, initialKind = 'PURCHASE', sugge
           )}
         </Field>
       )}
-      <Field label="Amount" error={errors.amount?.message}>
-        {(control) => (
-          <div className="input-affix">
-            <span aria-hidden="true">$</span>
-            <input {...control} {...register('amount', { setValueAs: toOptionalNumber })} type="number" inputMode="decimal" min={0} step={1000} />
-          </div>
-        )}
-      </Field>
+      <MoneyField label="Amount" error={errors.amount?.message} parsed={amount} {...register('amount', { setValueAs: toMoney(undefined) })} />
       <Field label="Expires" error={errors.expiresAt?.message}>
         {(control) => <input {...control} {...register('expiresAt', { setValueAs: toExpiry })} type="date" />}
       </Field>
