@@ -34,6 +34,8 @@ export interface TaskSnapshot {
   priority: TaskPriority;
   dueAt: string;
   overdue: boolean;
+  /** When the task was saved: a person's due date before it was entered in the past. */
+  createdAt?: string;
 }
 
 const snapshotOf = (task: Task): TaskSnapshot => ({
@@ -44,6 +46,7 @@ const snapshotOf = (task: Task): TaskSnapshot => ({
   priority: task.priority as TaskPriority,
   dueAt: task.dueAt.toISOString(),
   overdue: task.overdue,
+  createdAt: task.createdAt.toISOString(),
 });
 
 /** One Update's change: `changeKey` (run id + step) makes its Event unique, so a retry writes nothing twice. */

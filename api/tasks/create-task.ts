@@ -1,3 +1,4 @@
+import { checkPastDue } from '../../domain/tasks/past-due';
 import type { CreateTaskInput, Task } from '../../domain/tasks/task.schema';
 import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
@@ -29,12 +30,14 @@ export async function createTask(
   actor: PublicUser,
   claim?: IdempotencyClaim,
 ): Promise<Task> {
+  const pastDue = checkPastDue(input.dueAt, input.allowPastDue, new Date());
+  if (pastDue) throw new AppError('VALIDATION_FAILED', `Invalid body: dueAt ${pastDue}`, { dueAt: pastDue });
   for (const [field, id] of Object.entries({ leadId: input.leadId, buyerId: input.buyerId, offerId: input.offerId })) {
     if (id) await findAttachmentTarget(deps.db, { [field]: id });
   }
   const assigneeId = await chooseAssignee(deps.db, input, actor);
   assertPermission(actor, 'create', { type: 'task', assigneeId, createdById: actor.id });
-  const { dueAt, assigneeId: _named, ...fields } = input;
+  const { dueAt, assigneeId: _named, allowPastDue: _confirmed, ...fields } = input;
   const task = await deps.db.$transaction(async (tx) => {
     const created = await tx.task.create({ data: { ...fields, dueAt: new Date(dueAt), assigneeId, createdById: actor.id, status: 'CREATED' } });
     await recordEvent(tx, { entityType: 'task', entityId: created.id, action: 'created', entity: toTaskJson(created), actorId: actor.id });

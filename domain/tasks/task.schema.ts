@@ -56,6 +56,8 @@ export const createTaskInputSchema = z.object({
   type: z.enum(TASK_TYPES).default('FOLLOW_UP'),
   priority: z.enum(TASK_PRIORITIES).default('MEDIUM'),
   dueAt: dueAtField,
+  /** A `dueAt` before now is refused unless this says it is meant (see past-due.ts). */
+  allowPastDue: z.boolean().optional(),
   assigneeId: z.string().min(1).optional(),
   requiresReview: z.boolean().default(false),
   leadId: z.string().min(1).optional(),
@@ -101,6 +103,7 @@ export const updateTaskInputSchema = z
   .object({
     assigneeId: z.string().min(1, 'is required').optional(),
     dueAt: dueAtField.optional(),
+    allowPastDue: z.boolean().optional(),
     priority: z.enum(TASK_PRIORITIES).optional(),
   })
   .refine((input) => input.assigneeId !== undefined || input.dueAt !== undefined || input.priority !== undefined, {
@@ -119,6 +122,7 @@ export const createFollowUpInputSchema = z.object({
   description: z.string().trim().max(5_000, 'must be at most 5000 characters').optional(),
   priority: z.enum(TASK_PRIORITIES).default('MEDIUM'),
   dueAt: dueAtField,
+  allowPastDue: z.boolean().optional(),
   assigneeId: z.string().min(1).optional(),
 });
 export type CreateFollowUpInput = z.infer<typeof createFollowUpInputSchema>;

@@ -149,7 +149,7 @@ describe('GET /api/tasks filters and sorts', () => {
     const cookie = await api.login(owner.email);
     const past = new Date(Date.now() - 3_600_000).toISOString();
     for (const [title, priority, dueAt] of [['low', 'LOW', inADay()], ['high', 'HIGH', inADay()], ['medium', 'MEDIUM', inADay()], ['late', 'LOW', past]] as const) {
-      await api.request('POST', '/api/tasks', { cookie, body: { title, priority, dueAt, assigneeId: owner.id } });
+      await api.request('POST', '/api/tasks', { cookie, body: { title, priority, dueAt, assigneeId: owner.id, allowPastDue: dueAt === past } });
     }
     const titles: string[] = [];
     let cursor: string | null = null;

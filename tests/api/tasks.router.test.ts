@@ -1,3 +1,4 @@
+import { PAST_DUE_ERROR } from '../../domain/tasks/past-due';
 import { buildLead, buildUser } from '../support/factories';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { waitUntil } from '../support/wait-until';
@@ -49,5 +50,42 @@ describe('POST /api/tasks', () => {
     const response = await api.request('POST', '/api/tasks', { cookie, body });
     expect(response.status).toBe(status);
     expect(response.body.error.fields).toEqual(fields);
+  });
+});
+
+describe('due dates in the past', () => {
+  const findTask = (id: string) => api.testDb.db.task.findUniqueOrThrow({ where: { id } });
+
+  it('refuses a past dueAt unless allowPastDue confirms it, on create and on reschedule, and never flags such a task overdue', async () => {
+    const owner = await buildUser(api.testDb.db, { role: 'AGENT' });
+    const ownerCookie = await api.login(owner.email);
+    const in2020 = '2020-03-01T15:00:00.000Z';
+
+    const refused = await api.request('POST', '/api/tasks', { cookie: ownerCookie, body: { title: 'Logged late', dueAt: in2020 } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.fields).toEqual({ dueAt: PAST_DUE_ERROR });
+    expect(await api.testDb.db.task.count({ where: { title: 'Logged late' } })).toBe(0);
+
+    const late = await api.request('POST', '/api/tasks', { cookie: ownerCookie, body: { title: 'Logged late', dueAt: in2020, allowPastDue: true } });
+    expect(late.status).toBe(201);
+    const moved = await api.request('POST', '/api/tasks', { cookie: ownerCookie, body: { title: 'Moved back', dueAt: dueAt() } });
+    await waitUntil('both tasks assigned', async () => (await findTask(late.body.id)).status === 'ASSIGNED' && (await findTask(moved.body.id)).status === 'ASSIGNED');
+
+    const refusedMove = await api.request('PATCH', `/api/tasks/${moved.body.id}`, { cookie: ownerCookie, body: { dueAt: in2020, priority: 'HIGH' } });
+    expect(refusedMove.status).toBe(400);
+    expect(refusedMove.body.error.fields).toEqual({ dueAt: PAST_DUE_ERROR });
+    expect(await findTask(moved.body.id)).toMatchObject({ priority: 'MEDIUM', dueAt: new Date(moved.body.dueAt) });
+    const movedBack = await api.request('PATCH', `/api/tasks/${moved.body.id}`, { cookie: ownerCookie, body: { dueAt: in2020, allowPastDue: true } });
+    expect(movedBack.status).toBe(200);
+    // Another edit of a task already past due does not ask again.
+    expect((await api.request('PATCH', `/api/tasks/${moved.body.id}`, { cookie: ownerCookie, body: { dueAt: in2020, priority: 'LOW' } })).status).toBe(200);
+
+    // A control task that comes due while open is flagged and followed up: the timers run.
+    const control = await api.request('POST', '/api/tasks', { cookie: ownerCookie, body: { title: 'Comes due', dueAt: new Date(Date.now() + 1_000).toISOString() } });
+    await waitUntil('the control task followed up', () => api.testDb.db.task.findFirst({ where: { parentTaskId: control.body.id } }), 60_000);
+    for (const id of [late.body.id, moved.body.id]) {
+      expect(await findTask(id)).toMatchObject({ overdue: false });
+      expect(await api.testDb.db.task.count({ where: { parentTaskId: id } })).toBe(0);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
-import { allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { TaskActivities, TaskSnapshot } from '../../activities/tasks.activities';
 import type { LeadStatus } from '../../domain/leads/lead.schema';
 import { checkTaskAction, type TaskActor, type TaskForAction } from '../../domain/tasks/task-actions';
@@ -36,6 +36,11 @@ interface TaskWritten {
 }
 
 const isOpen = (status: TaskStatus): boolean => OPEN_TASK_STATUSES.includes(status);
+/**
+ * A due date a person entered already in the past (confirmed with allowPastDue) is not a missed
+ * deadline: no overdue flag, no follow-up for it. Runs recorded before this patch keep their steps.
+ */
+const MANUAL_PAST_DUE_PATCH = 'manual-past-due';
 const msUntil = (iso: string): number => Math.max(1, Date.parse(iso) - Date.now());
 const refuse = (check: { ok: false; code: string; reason: string }): never => {
   throw ApplicationFailure.nonRetryable(check.reason, check.code);
@@ -78,6 +83,8 @@ export const taskWorkflow: TaskWorkflow = async ({ taskId }: TaskWorkflowInput):
   };
   const order = writeOrder();
   let loaded = false;
+  /** The due date that was already past when a person set it; its timer is never armed. */
+  let enteredPastDue: string | null = null;
   // TaskStatus, Assignee, DueAt and Overdue as search attributes, upserted whenever they change (once the task is loaded).
   const upsertSearchAttributes = searchAttributeUpserter();
   const publishSearchAttributes = (): void => {
@@ -168,7 +175,12 @@ export const taskWorkflow: TaskWorkflow = async ({ taskId }: TaskWorkflowInput):
     rescheduleTaskUpdate,
     validateField('dueAt', (dueAt) => isText(dueAt) && !Number.isNaN(Date.parse(dueAt))),
     checkEdit('reschedule'),
-    async ({ dueAt }, _, actorId, changeKey) => ({ task: await rescheduleTask({ taskId, dueAt, actorId, changeKey, at: new Date().toISOString() }) }),
+    async ({ dueAt }, _, actorId, changeKey) => {
+      const at = new Date().toISOString();
+      const task = await rescheduleTask({ taskId, dueAt, actorId, changeKey, at });
+      if (Date.parse(task.dueAt) <= Date.parse(at) && patched(MANUAL_PAST_DUE_PATCH)) enteredPastDue = task.dueAt;
+      return { task };
+    },
   );
   handleUpdate(
     changeTaskPriorityUpdate,
@@ -192,11 +204,16 @@ export const taskWorkflow: TaskWorkflow = async ({ taskId }: TaskWorkflowInput):
   const assigned = await assignTask({ taskId });
   loaded = true;
   load(assigned);
+  // Created by a person with a date before the moment it was saved (automatic tasks have no creator).
+  const { createdAt } = state;
+  if (state.createdById !== null && createdAt !== undefined && Date.parse(state.dueAt) <= Date.parse(createdAt) && patched(MANUAL_PAST_DUE_PATCH)) {
+    enteredPastDue = state.dueAt;
+  }
 
   while (isOpen(state.status)) {
     const armedDueAt = state.dueAt;
     const closedOrMoved = (): boolean => !isOpen(state.status) || state.dueAt !== armedDueAt;
-    if (state.overdue) {
+    if (state.overdue || state.dueAt === enteredPastDue) {
       await condition(closedOrMoved);
       continue;
     }
