@@ -54,8 +54,9 @@ function withinBound(column: string, comparison: '>=' | '<=', bound: number | nu
  * The buyers that may fit a lead priced at `price`: in the lead's market, with bounds the lead can
  * meet (a bound the lead cannot be compared with still passes).
  */
-export function buyerCandidatesSql(lead: Pick<Lead, 'city' | 'zip' | 'beds' | 'baths' | 'repairEstimate'>, price: number | null): Prisma.Sql {
-  const markets = [normalizeMarket(lead.city), normalizeMarket(lead.zip)];
+export function buyerCandidatesSql(lead: Pick<Lead, 'city' | 'zip' | 'beds' | 'baths' | 'repairEstimate'> & { state?: string }, price: number | null): Prisma.Sql {
+  // A "Dayton, OH" market holds the lead's city with its state.
+  const markets = [normalizeMarket(lead.city), ...(lead.state ? [normalizeMarket(`${lead.city}, ${lead.state}`)] : []), normalizeMarket(lead.zip)];
   const conditions = [
     Prisma.sql`"archivedAt" IS NULL`,
     Prisma.sql`"status" <> 'INACTIVE'`,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PROPERTY_TYPES } from '../leads/lead.schema';
+import { marketProblem } from './buyer-market';
 import { listOf, moneySchema, optionalEmail, optionalText, pageQueryFields, queryInt } from '../validation/fields';
 
 export const BUYER_STATUSES = ['NEW', 'ACTIVE', 'INACTIVE'] as const;
@@ -9,7 +10,14 @@ export const BUYER_STRATEGIES = ['FLIP', 'RENTAL', 'BRRRR', 'NEW_BUILD'] as cons
 const money = moneySchema;
 
 const buyBoxFields = {
-  markets: z.array(z.string().trim().min(1, 'must not be empty').max(100)).max(200, 'at most 200 markets').default([]),
+  markets: z
+    .array(z.string().trim().min(1, 'must not be empty').max(100))
+    .max(200, 'at most 200 markets')
+    .superRefine((markets, ctx) => {
+      const problem = markets.map(marketProblem).find(Boolean);
+      if (problem) ctx.addIssue({ code: 'custom', message: `must be ZIP codes or cities: ${problem}` });
+    })
+    .default([]),
   propertyTypes: z.array(z.enum(PROPERTY_TYPES)).default([]),
   strategies: z.array(z.enum(BUYER_STRATEGIES)).default([]),
   minPrice: money.optional(),
@@ -101,8 +109,8 @@ export const buyerSchema = z.object({
 });
 export type Buyer = z.infer<typeof buyerSchema>;
 
-/** Markets are compared without case or spaces, and ZIP+4 as its 5-digit ZIP. */
+/** Markets are compared without case or spaces, "Dayton ,OH" as "dayton, oh", and ZIP+4 as its 5-digit ZIP. */
 export function normalizeMarket(market: string): string {
-  const trimmed = market.trim().toLowerCase();
+  const trimmed = market.trim().toLowerCase().replace(/\s*,\s*/g, ', ');
   return /^\d{5}-\d{4}$/.test(trimmed) ? trimmed.slice(0, 5) : trimmed;
 }

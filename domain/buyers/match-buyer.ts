@@ -1,6 +1,8 @@
 /** What matching needs to know of a lead. */
 export interface MatchableLead {
   city: string;
+  /** Its state code: a "City, ST" market matches on both. */
+  state?: string;
   zip: string;
   propertyType: string;
   beds: number | null;
@@ -43,7 +45,12 @@ export function matchBuyer(lead: MatchableLead, buyer: MatchableBuyer): MatchRes
   let score = 0;
 
   const markets = buyer.markets.map(normalize);
-  const inMarket = markets.length === 0 || markets.includes(normalize(lead.city)) || markets.includes(normalize(lead.zip).slice(0, 5));
+  const cityState = lead.state ? `${normalize(lead.city)}, ${normalize(lead.state)}` : undefined;
+  const inMarket =
+    markets.length === 0 ||
+    markets.includes(normalize(lead.city)) ||
+    (cityState !== undefined && markets.map((market) => market.replace(/\s*,\s*/g, ', ')).includes(cityState)) ||
+    markets.includes(normalize(lead.zip).slice(0, 5));
   if (!inMarket) misses.push(`${lead.city} ${lead.zip} is outside their markets`);
   else {
     score += MATCH_WEIGHTS.location;

@@ -56,6 +56,9 @@ describe('buyers', () => {
     [{ minPrice: 200_000, maxPrice: 100_000 }, { maxPrice: 'must not be below minPrice' }],
     [{ propertyTypes: ['CASTLE'] }, { 'propertyTypes.0': expect.stringContaining('must be one of') }],
     [{ markets: 'Dayton' }, { markets: 'must be a list' }],
+    [{ markets: ['Dayton', '4540Z'] }, { markets: 'must be ZIP codes or cities: "4540Z" is not a 5-digit ZIP code' }],
+    [{ markets: ['Dayton, XX'] }, { markets: 'must be ZIP codes or cities: "Dayton, XX" does not end in a US state code like OH' }],
+    [{ proofOfFundsAmount: '95k' }, { proofOfFundsAmount: expect.stringContaining('number') }],
     [{ email: 'nope' }, { email: 'must be an e-mail address' }],
   ])('refuses %p with a 400 naming the field', async (overrides, fields) => {
     const response = await api.request('POST', '/api/buyers', { cookie, body: buyerInput(overrides) });

@@ -2,6 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
+import { splitMarkets } from '../../../../domain/buyers/buyer-market';
 import { createBuyerInputSchema, updateBuyerInputSchema } from '../../../../domain/buyers/buyer.schema';
 import { PROPERTY_TYPES } from '../../../../domain/leads/lead.schema';
 import { applyServerErrors, toNullableNumber, toOptionalNumber } from '../../lib/apply-server-errors';
@@ -27,9 +28,8 @@ const NUMBER_FIELDS = [
 ] as const;
 const FIELDS = ['name', 'company', 'email', 'phone', 'cashBuyer', 'markets', 'propertyTypes', ...MONEY_NAMES, ...NUMBER_FIELDS.map(([name]) => name)];
 
-// Markets are typed as "Dayton, 45402, Cincinnati"; an untouched box keeps the array it started with.
-const toMarkets = (value: unknown): string[] =>
-  Array.isArray(value) ? (value as string[]) : String(value ?? '').split(',').map((market) => market.trim()).filter(Boolean);
+// Markets are typed as "Dayton, OH, 45402, Cincinnati"; an untouched box keeps the array it started with.
+const toMarkets = (value: unknown): string[] => (Array.isArray(value) ? (value as string[]) : splitMarkets(String(value ?? '')));
 
 function defaultsOf(buyer?: Buyer): FormInput {
   if (!buyer) return { name: '', company: '', email: '', phone: '', cashBuyer: false, markets: [], propertyTypes: [] };
@@ -94,7 +94,7 @@ export function BuyerForm({ buyer, onDone, onCancel }: BuyerFormProps) {
       <Field label="Buyer phone" error={errors.phone?.message}>
         {(control) => <input {...control} {...register('phone')} type="tel" autoComplete="off" />}
       </Field>
-      <Field label="Markets" hint="Cities or ZIP codes, comma-separated" error={errors.markets?.message ?? errors.markets?.[0]?.message} className="span-all">
+      <Field label="Markets" hint="Cities (Dayton or Dayton, OH) or 5-digit ZIP codes, comma-separated" error={errors.markets?.message ?? errors.markets?.[0]?.message} className="span-all">
         {(control) => <input {...control} {...register('markets', { setValueAs: toMarkets })} autoComplete="off" placeholder="Dayton, 45402" />}
       </Field>
       <fieldset className="span-all type-picks">

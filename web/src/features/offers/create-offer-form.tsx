@@ -18,6 +18,9 @@ const FIELDS = ['leadId', 'buyerId', 'kind', 'amount', 'expiresAt', 'status', 't
 // A date box gives "2026-12-01"; the schema wants a moment, so the offer runs to that day's end.
 const toExpiry = (value: unknown): string | undefined => (typeof value === 'string' && value ? new Date(`${value}T23:59:59`).toISOString() : undefined);
 
+// The earliest expiry the date box offers: today (the server refuses a moment already past).
+const today = (): string => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+
 interface CreateOfferFormProps {
   leadId: string;
   /** Set when the offer is for a matched buyer: the kind is BUYER and the buyer fixed. */
@@ -76,7 +79,7 @@ export function CreateOfferForm({ leadId, buyer, initialKind = 'PURCHASE', sugge
       )}
       <MoneyField label="Amount" error={errors.amount?.message} parsed={amount} {...register('amount', { setValueAs: toMoney(undefined) })} />
       <Field label="Expires" error={errors.expiresAt?.message}>
-        {(control) => <input {...control} {...register('expiresAt', { setValueAs: toExpiry })} type="date" />}
+        {(control) => <input {...control} {...register('expiresAt', { setValueAs: toExpiry })} type="date" min={today()} />}
       </Field>
       <Field label="Offer status" error={errors.status?.message}>
         {(control) => (

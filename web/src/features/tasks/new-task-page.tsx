@@ -15,10 +15,18 @@ import { fromLocalInput, toLocalInput } from './task-labels';
 import './tasks.css';
 
 // The form edits a local date-time and an optional assignee; the shared schema checks the rest.
-const formSchema = createTaskInputSchema.omit({ dueAt: true, assigneeId: true, leadId: true, buyerId: true, offerId: true }).extend({
-  dueAt: z.string().refine((value) => fromLocalInput(value) !== undefined, 'is required'),
-  assigneeId: z.string(),
-});
+const formSchema = createTaskInputSchema
+  .omit({ dueAt: true, assigneeId: true, leadId: true, buyerId: true, offerId: true })
+  .extend({
+    dueAt: z.string().refine((value) => fromLocalInput(value) !== undefined, 'is required'),
+    assigneeId: z.string(),
+  })
+  // A date already gone needs the "create anyway" box: it is not flagged overdue for it.
+  .refine((values) => values.allowPastDue === true || !isPast(values.dueAt), { message: 'is in the past: tick "Create anyway" to keep it', path: ['dueAt'] });
+const isPast = (local: string): boolean => {
+  const iso = fromLocalInput(local);
+  return iso !== undefined && Date.parse(iso) < Date.now();
+};
 type FormInput = z.input<typeof formSchema>;
 type FormOutput = z.output<typeof formSchema>;
 const FIELDS = ['title', 'description', 'type', 'priority', 'dueAt', 'assigneeId', 'requiresReview'] as const;
@@ -42,6 +50,7 @@ export function NewTaskPage() {
     defaultValues: { title: '', description: '', type: defaultType, priority: 'MEDIUM', dueAt: tomorrow, assigneeId: '', requiresReview: false },
   });
   const type = useWatch({ control: form.control, name: 'type' });
+  const dueInPast = isPast(useWatch({ control: form.control, name: 'dueAt' }) ?? '');
   const suggestion = useQuery({
     queryKey: ['tasks', 'suggest', type, context],
     queryFn: () => suggestAssignee(new URLSearchParams({ type: type ?? 'FOLLOW_UP', ...context })),
@@ -104,6 +113,11 @@ export function NewTaskPage() {
           <Field label="Due" error={errors.dueAt?.message}>
             {(control) => <input type="datetime-local" {...control} {...form.register('dueAt')} />}
           </Field>
+          {dueInPast && (
+            <label className="check">
+              <input type="checkbox" {...form.register('allowPastDue')} /> This date is in the past — create anyway?
+            </label>
+          )}
           <Field label="Assignee" error={errors.assigneeId?.message} hint={suggestion.data ? `Suggested: ${suggestion.data.assignee?.name ?? 'nobody'} (${suggestion.data.rule})` : undefined}>
             {(control) => (
               <select {...control} {...form.register('assigneeId')}>

@@ -1,0 +1,37 @@
+/** The two-letter codes of the US states, DC and the territories. */
+export const US_STATE_CODES = [
+  'AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'DC', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA', 'KS', 'KY', 'LA', 'ME', 'MD', 'MA', 'MI', 'MN',
+  'MS', 'MO', 'MT', 'NE', 'NV', 'NH', 'NJ', 'NM', 'NY', 'NC', 'ND', 'OH', 'OK', 'OR', 'PA', 'RI', 'SC', 'SD', 'TN', 'TX', 'UT', 'VT', 'VA', 'WA',
+  'WV', 'WI', 'WY', 'PR', 'GU', 'VI', 'AS', 'MP',
+] as const;
+
+const ZIP = /^\d{5}(-\d{4})?$/;
+const CITY = /^[A-Za-z][A-Za-z .'-]*$/;
+
+/**
+ * Why a buyer's market is not one: a ZIP is 5 digits (ZIP+4 allowed), a place is a city
+ * ("Dayton") or a city with its state code ("Dayton, OH"). Undefined when it is fine.
+ */
+export function marketProblem(market: string): string | undefined {
+  const typed = market.trim();
+  if (/^\d/.test(typed)) return ZIP.test(typed) ? undefined : `"${typed}" is not a 5-digit ZIP code`;
+  const [city = '', state, ...rest] = typed.split(',').map((part) => part.trim());
+  if (rest.length > 0 || !CITY.test(city)) return `"${typed}" is not a ZIP code or a city like "Dayton, OH"`;
+  if (state !== undefined && !(US_STATE_CODES as readonly string[]).includes(state.toUpperCase())) return `"${typed}" does not end in a US state code like OH`;
+  return undefined;
+}
+
+/**
+ * What a markets box holds, as markets: "Dayton, OH, 45402, Kettering" is Dayton, OH; 45402;
+ * Kettering: a part that is a state code belongs to the city before it.
+ */
+export function splitMarkets(text: string): string[] {
+  const markets: string[] = [];
+  for (const part of text.split(',').map((piece) => piece.trim()).filter(Boolean)) {
+    const previous = markets.at(-1);
+    const isState = /^[A-Za-z]{2}$/.test(part) && (US_STATE_CODES as readonly string[]).includes(part.toUpperCase());
+    if (isState && previous !== undefined && CITY.test(previous)) markets[markets.length - 1] = `${previous}, ${part.toUpperCase()}`;
+    else markets.push(part);
+  }
+  return markets;
+}

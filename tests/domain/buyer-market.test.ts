@@ -1,0 +1,46 @@
+import { marketProblem, splitMarkets } from '../../domain/buyers/buyer-market';
+import { createBuyerInputSchema, normalizeMarket } from '../../domain/buyers/buyer.schema';
+import { matchBuyer } from '../../domain/buyers/match-buyer';
+
+jest.setTimeout(180_000);
+
+describe('buyer markets', () => {
+  it.each(['45402', '45402-1234', 'Dayton', 'Dayton, OH', 'dayton, oh', 'St. Louis, MO', "Coeur d'Alene, ID", 'Winston-Salem, NC'])('accepts %s', (market) => {
+    expect(marketProblem(market)).toBeUndefined();
+  });
+
+  it.each([
+    ['4540Z', '"4540Z" is not a 5-digit ZIP code'],
+    ['4540', '"4540" is not a 5-digit ZIP code'],
+    ['454021', '"454021" is not a 5-digit ZIP code'],
+    ['Dayton, XX', '"Dayton, XX" does not end in a US state code like OH'],
+    ['Dayton, Ohio', '"Dayton, Ohio" does not end in a US state code like OH'],
+    ['Dayton45', '"Dayton45" is not a ZIP code or a city like "Dayton, OH"'],
+    ['Dayton, OH, US', '"Dayton, OH, US" is not a ZIP code or a city like "Dayton, OH"'],
+  ])('refuses %s', (market, problem) => {
+    expect(marketProblem(market)).toBe(problem);
+  });
+
+  it.each([
+    ['Dayton, OH, 45402, Kettering', ['Dayton, OH', '45402', 'Kettering']],
+    ['Dayton, 45402', ['Dayton', '45402']],
+    ['dayton, oh , Columbus,OH', ['dayton, OH', 'Columbus, OH']],
+    ['', []],
+  ])('reads the box %p as markets', (text, markets) => {
+    expect(splitMarkets(text)).toEqual(markets);
+  });
+
+  it('refuses a buyer with a bad market, naming markets', () => {
+    const result = createBuyerInputSchema.safeParse({ name: 'B', markets: ['Dayton', '4540Z'] });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues).toEqual([expect.objectContaining({ path: ['markets'], message: 'must be ZIP codes or cities: "4540Z" is not a 5-digit ZIP code' })]);
+  });
+
+  it('matches a "City, ST" market on the lead city and state', () => {
+    expect(normalizeMarket(' Dayton ,OH ')).toBe('dayton, oh');
+    const lead = { city: 'Dayton', state: 'OH', zip: '45402', propertyType: 'SFR', beds: null, baths: null, repairEstimate: null, askingPrice: 90_000, mao: null };
+    const buyer = { markets: ['Dayton, OH'], propertyTypes: [], minPrice: null, maxPrice: null, minBeds: null, minBaths: null, maxRepair: null, cashBuyer: false, proofOfFundsVerified: false };
+    expect(matchBuyer(lead, buyer).matches).toBe(true);
+    expect(matchBuyer({ ...lead, state: 'KY' }, buyer).matches).toBe(false);
+  });
+});
