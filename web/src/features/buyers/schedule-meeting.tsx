@@ -24,9 +24,13 @@ export function ScheduleMeeting({ buyer }: { buyer: { id: string; name: string }
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['tasks'] }),
   });
+  // A meeting is scheduled ahead; a time already gone is a slip, not something to log.
+  const [tooLate, setTooLate] = useState(false);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    schedule.mutate();
+    const late = new Date(when).getTime() < Date.now();
+    setTooLate(late);
+    if (!late) schedule.mutate();
   };
   return (
     <form className="card-body schedule-meeting" onSubmit={submit} aria-label="Schedule meeting">
@@ -37,6 +41,7 @@ export function ScheduleMeeting({ buyer }: { buyer: { id: string; name: string }
       <button type="submit" className="button button-secondary" disabled={schedule.isPending || !when}>
         {schedule.isPending ? 'Scheduling…' : 'Schedule meeting'}
       </button>
+      {tooLate && <p className="alert alert-error">That time has passed: pick a meeting time ahead.</p>}
       {schedule.isError && <p className="alert alert-error">{schedule.error.message}</p>}
       {schedule.isSuccess && <p className="form-success">Meeting scheduled.</p>}
     </form>

@@ -7,7 +7,7 @@ import { Options } from '../../lib/field';
 import { humanize } from '../../lib/format';
 import { useSubmissionKey } from '../../lib/submission-key';
 import { createFollowUp, type TaskDetail } from './tasks.api';
-import { fromLocalInput, toLocalInput } from './task-labels';
+import { fromLocalInput, isPastDue, toLocalInput } from './task-labels';
 
 /** "Create follow-up": a child task carrying over the lead, buyer and offer of this one. */
 export function FollowUpForm({ parent }: { parent: TaskDetail }) {
@@ -17,11 +17,14 @@ export function FollowUpForm({ parent }: { parent: TaskDetail }) {
   const [title, setTitle] = useState('');
   const [dueAt, setDueAt] = useState(() => toLocalInput(new Date(Date.now() + 86_400_000).toISOString()));
   const [priority, setPriority] = useState<TaskPriority>('MEDIUM');
+  // A date already gone needs the "create anyway" box, as on the New task form.
+  const [allowPastDue, setAllowPastDue] = useState(false);
+  const dueInPast = isPastDue(fromLocalInput(dueAt));
   const [problems, setProblems] = useState<Record<string, string>>({});
   const submission = useSubmissionKey();
   const create = useMutation({
     mutationFn: () => {
-      const input = { title: title.trim(), dueAt: fromLocalInput(dueAt) ?? '', priority };
+      const input = { title: title.trim(), dueAt: fromLocalInput(dueAt) ?? '', priority, ...(dueInPast && { allowPastDue: true }) };
       return submission.send(input, (key) => createFollowUp(parent.id, input, key));
     },
     onSuccess: (task) => {
@@ -35,6 +38,7 @@ export function FollowUpForm({ parent }: { parent: TaskDetail }) {
     const found: Record<string, string> = {};
     if (!title.trim()) found.title = 'is required';
     if (!fromLocalInput(dueAt)) found.dueAt = 'is required';
+    else if (dueInPast && !allowPastDue) found.dueAt = 'is in the past: tick "Create anyway" to keep it';
     setProblems(found);
     if (Object.keys(found).length === 0) create.mutate();
   };
@@ -65,6 +69,11 @@ export function FollowUpForm({ parent }: { parent: TaskDetail }) {
             <input id="follow-up-due" type="datetime-local" value={dueAt} onChange={(event) => setDueAt(event.target.value)} />
             {problems.dueAt && <span className="field-error">Due {problems.dueAt}</span>}
           </div>
+          {dueInPast && (
+            <label className="check">
+              <input type="checkbox" checked={allowPastDue} onChange={(event) => setAllowPastDue(event.target.checked)} /> This date is in the past — create anyway?
+            </label>
+          )}
           <div className="field">
             <label className="field-label" htmlFor="follow-up-priority">
               Follow-up priority

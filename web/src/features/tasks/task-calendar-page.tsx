@@ -13,7 +13,8 @@ import type { TaskListItem } from '../../../../domain/tasks/task-subject';
 import { isManagerRole } from '../../../../domain/users/user-role';
 import { useMe } from '../auth/use-me';
 import { queryTasks, updateTask } from './tasks.api';
-import { PRIORITY_CLASS } from './task-labels';
+import { PastDueConfirm } from './past-due-confirm';
+import { isPastDue, PRIORITY_CLASS } from './task-labels';
 import './tasks.css';
 
 interface CalendarTask {
@@ -43,6 +44,8 @@ export function TaskCalendarPage() {
   const [date, setDate] = useState(() => new Date());
   const [view, setView] = useState<View>(Views.MONTH);
   const [problem, setProblem] = useState<string>();
+  // A drop on a date already gone waits for "Move anyway".
+  const [pastDrop, setPastDrop] = useState<{ task: Task; dueAt: string }>();
   const { from, to } = rangeOf(date, view);
   const scope = isManagerRole(role) ? 'team' : 'mine';
   const request = new URLSearchParams({ view: scope, dueFrom: from.toISOString(), dueTo: to.toISOString(), limit: '200', sort: 'dueAt' });
@@ -60,7 +63,7 @@ export function TaskCalendarPage() {
   );
 
   const reschedule = useMutation({
-    mutationFn: ({ task, dueAt }: { task: Task; dueAt: string }) => updateTask(task.id, { dueAt }),
+    mutationFn: ({ task, dueAt, allowPastDue }: { task: Task; dueAt: string; allowPastDue?: true }) => updateTask(task.id, { dueAt, allowPastDue }),
     onMutate: ({ task, dueAt }) => {
       setProblem(undefined);
       const previous = queryClient.getQueryData<Page<TaskListItem>>(key);
@@ -76,7 +79,10 @@ export function TaskCalendarPage() {
 
   const onEventDrop = ({ event, start }: EventInteractionArgs<CalendarTask>) => {
     const dueAt = new Date(start).toISOString();
-    if (dueAt !== event.task.dueAt) reschedule.mutate({ task: event.task, dueAt });
+    if (dueAt === event.task.dueAt) return;
+    setPastDrop(undefined);
+    if (isPastDue(dueAt)) setPastDrop({ task: event.task, dueAt });
+    else reschedule.mutate({ task: event.task, dueAt });
   };
 
   return (
@@ -94,6 +100,17 @@ export function TaskCalendarPage() {
         <p className="alert alert-error" role="alert">
           {problem}
         </p>
+      )}
+      {pastDrop && (
+        <PastDueConfirm
+          title={pastDrop.task.title}
+          dueAt={pastDrop.dueAt}
+          onCancel={() => setPastDrop(undefined)}
+          onConfirm={() => {
+            reschedule.mutate({ ...pastDrop, allowPastDue: true });
+            setPastDrop(undefined);
+          }}
+        />
       )}
       {tasks.isError && <p className="alert alert-error">{tasks.error.message}</p>}
       <section className="card">

@@ -24,3 +24,6 @@ export function fromLocalInput(value: string): string | undefined {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
+
+/** Whether an ISO due date has already gone: such a date is only sent with `allowPastDue: true`, after the user said so. */
+export const isPastDue = (iso: string | undefined, now = Date.now()): boolean => iso !== undefined && Date.parse(iso) < now;
