@@ -264,4 +264,46 @@ describe('CRM pages in the browser', () => {
       await page.screenshot({ path: path.join(os.tmpdir(), 'flipstackk-buyers.png') });
       await context.close();
     }));
+
+  it('closes the view-name field and both dead-reason prompts with Escape, offers a skip link, and greys out fields a role may not change', () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedInPage('agent@flipstackk.test');
+      await page.goto(appUrl('/leads'));
+      await page.getByTestId('leads-table').waitFor();
+      // The first Tab from the top of a page reaches the skip link, which moves focus to the content.
+      await page.keyboard.press('Tab');
+      const skip = page.getByRole('link', { name: 'Skip to content' });
+      expect(await skip.evaluate((link) => link === document.activeElement)).toBe(true);
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('main-content');
+
+      await page.getByRole('button', { name: 'Save view' }).click();
+      await page.getByLabel('View name').waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByLabel('View name').waitFor({ state: 'detached' });
+
+      await page.goto(appUrl('/leads/board'));
+      const card = page.getByTestId('column-NEW').getByTestId('board-card').first();
+      await card.waitFor();
+      await page.screenshot({ path: path.join(os.tmpdir(), 'flipstackk-board.png') });
+      await card.getByRole('combobox').selectOption('DEAD');
+      const prompt = page.getByRole('dialog', { name: 'Why is this lead dead?' });
+      await prompt.waitFor();
+      await page.keyboard.press('Escape');
+      await prompt.waitFor({ state: 'detached' });
+
+      await card.getByRole('link').click();
+      const control = page.getByTestId('status-control');
+      await control.getByRole('button', { name: 'Mark dead' }).click();
+      await control.getByLabel('Why is it dead?').waitFor();
+      await page.keyboard.press('Escape');
+      await control.getByLabel('Why is it dead?').waitFor({ state: 'detached' });
+
+      // Settings are the admin's: an agent sees them greyed out, not as boxes to type in.
+      await page.goto(appUrl('/settings'));
+      const field = page.locator('.field input:disabled').first();
+      await field.waitFor();
+      expect(await field.evaluate((input) => getComputedStyle(input).backgroundColor)).not.toBe('rgb(255, 255, 255)');
+      await context.close();
+    }));
 });

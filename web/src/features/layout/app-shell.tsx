@@ -53,6 +53,9 @@ export function AppShell() {
 
   return (
     <div className="shell" data-drawer={drawer.open ? 'open' : 'closed'}>
+      <a className="skip-link" href="#main-content">
+        Skip to content
+      </a>
       <aside
         id="app-drawer"
         className="sidebar"
@@ -140,7 +143,7 @@ export function AppShell() {
             <UserMenu />
           </div>
         </header>
-        <main className="content">
+        <main className="content" id="main-content" tabIndex={-1}>
           <Outlet />
         </main>
       </div>

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useEscape } from '../../lib/use-escape';
 import { DEAD_REASONS, type DeadReason, type Lead, type LeadStatus } from '../../../../domain/leads/lead.schema';
 import { checkLeadTransition, LEAD_TRANSITIONS } from '../../../../domain/leads/lead-status';
 import { Options } from '../../lib/field';
@@ -11,6 +12,7 @@ export function LeadStatusControl({ lead, denied }: { lead: Lead; denied?: strin
   const queryClient = useQueryClient();
   const [askingReason, setAskingReason] = useState(false);
   const [reason, setReason] = useState<DeadReason | ''>('');
+  useEscape(askingReason, useCallback(() => setAskingReason(false), []));
   const move = useMutation({
     mutationFn: ({ status, deadReason }: { status: LeadStatus; deadReason?: string }) => changeLeadStatus(lead.id, status, deadReason),
     onSuccess: (updated) => {

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type DragEvent } from 'react';
+import { useCallback, useState, type DragEvent } from 'react';
+import { useEscape } from '../../lib/use-escape';
 import { Link } from 'react-router';
 import { DEAD_REASONS, type DeadReason, type Lead, type LeadStatus } from '../../../../domain/leads/lead.schema';
 import type { Page } from '../../../../domain/pagination';
@@ -42,6 +43,7 @@ export function PipelineBoard() {
   const [dragging, setDragging] = useState<Card>();
   const [over, setOver] = useState<LeadStatus>();
   const [awaitingReason, setAwaitingReason] = useState<Move>();
+  useEscape(awaitingReason !== undefined, useCallback(() => setAwaitingReason(undefined), []));
   const [problem, setProblem] = useState<string>();
 
   const move = useMutation({

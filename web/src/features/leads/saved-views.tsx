@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
+import { useEscape } from '../../lib/use-escape';
 import { deleteSavedView, listSavedViews, saveView, type SavedView } from './leads.api';
 
 interface SavedViewsProps {
@@ -19,6 +20,7 @@ export function SavedViews({ page, current, onApply }: SavedViewsProps) {
   const views = useQuery({ queryKey: key, queryFn: () => listSavedViews(page) });
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
+  useEscape(naming, useCallback(() => setNaming(false), []));
   const refresh = () => queryClient.invalidateQueries({ queryKey: key });
   const save = useMutation({
     mutationFn: (viewName: string) => saveView(page, viewName, current),
