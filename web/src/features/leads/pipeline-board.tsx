@@ -97,7 +97,7 @@ export function PipelineBoard() {
           </p>
           <h1>Pipeline</h1>
           <p className="page-subtitle">
-            <span className="board-hint-drag">Drag a card to move the lead; only the moves the pipeline allows are taken.</span>
+            <span className="board-hint-drag">Drag a card or use its "Move to…" menu; only the moves the pipeline allows are taken.</span>
             <span className="board-hint-touch">Swipe sideways through the columns; "Move to" on a card moves the lead.</span>
           </p>
         </div>
