@@ -1,18 +1,28 @@
 /** Two projects: fast pure tests, and the ones that run real servers (serially, see scripts/test.sh). */
 const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' }, module: { type: 'commonjs' } }] };
 
+// file-type (ESM only) and its dependencies are transformed to CommonJS for Jest's module loader;
+// Node itself require()s them as they are.
+const esmOnly = ['file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', '@borewit'];
+const esm = {
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+  moduleNameMapper: { '^file-type$': '<rootDir>/node_modules/file-type/index.js' },
+};
+
 module.exports = {
   projects: [
     {
       displayName: 'unit',
       testEnvironment: 'node',
       transform,
+      ...esm,
       testMatch: ['<rootDir>/tests/domain/**/*.test.ts', '<rootDir>/tests/web/**/*.test.ts'],
     },
     {
       displayName: 'system',
       testEnvironment: 'node',
       transform,
+      ...esm,
       testMatch: [
         '<rootDir>/tests/workflows/**/*.test.ts',
         '<rootDir>/tests/activities/**/*.test.ts',

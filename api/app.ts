@@ -12,6 +12,7 @@ import { errorHandler, notFoundHandler } from './errors';
 import { noStore, securityHeaders } from './security-headers';
 import { methodNotAllowed } from './method-not-allowed';
 import { API_ROUTES, openApiDocument } from './openapi';
+import type { DocumentStorage } from './documents/receive-upload';
 import { readJsonBody } from './read-json-body';
 import { refuseCrossSite } from './refuse-cross-site';
 import { createAuthRouter } from './routes/auth.router';
@@ -69,6 +70,8 @@ export interface AppDeps {
   jsonBodyLimitBytes?: number;
   /** Origins besides the request's own Host allowed to send state-changing requests (APP_ORIGIN). */
   appOrigins?: readonly string[];
+  /** Where uploaded documents are kept (DOCUMENTS_DIR) and the largest file (DOCUMENT_MAX_MB). */
+  documents: DocumentStorage;
 }
 
 /** The Express app, without listening: the process entry and the tests both use it. */
@@ -102,7 +105,8 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(methodNotAllowed(API_ROUTES));
   // The query and the JSON body are read only once the route has let the request in: the public
   // routes here, every other route after the session check below.
-  const readRequest = [refuseInvalidQuery, ...readJsonBody({ limitBytes: deps.jsonBodyLimitBytes ?? 64 * 1024 })];
+  // The one multipart route (a document's upload) reads its own body, after the session check.
+  const readRequest = [refuseInvalidQuery, ...readJsonBody({ limitBytes: deps.jsonBodyLimitBytes ?? 64 * 1024, multipartRoutes: ['POST /documents'] })];
   api.use('/health', createHealthRouter({ health: deps.health ?? createHealthMonitor({ db, temporal }) }));
   api.use('/auth', readRequest);
   api.use('/auth', createAuthRouter({ db, sessions, passwords, limiter, secureCookie: deps.secureCookie }));
@@ -123,7 +127,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/tasks', createTasksRouter({ db, temporal, taskQueue }));
   api.use('/notes', createNotesRouter({ db }));
   api.use('/deals', createDealsRouter({ db }));
-  api.use('/documents', createDocumentsRouter({ db, temporal, taskQueue }));
+  api.use('/documents', createDocumentsRouter({ db, temporal, taskQueue, storage: deps.documents }));
   api.use('/history', createHistoryRouter({ db }));
   api.use('/users', createUsersRouter({ db, temporal, taskQueue, onChange: sessions.forgetAll }));
   api.use('/notifications', createNotificationsRouter({ db }));

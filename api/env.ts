@@ -30,10 +30,18 @@ const apiEnvSchema = z.object({
   JSON_BODY_LIMIT_KB: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(10_240, 'must be at most 10240').default(64),
   APP_ORIGIN: originList.prefault(''),
   TEMPORAL_UI_URL: z.string().url('must be a URL').default('http://localhost:8233'),
+  /** Uploaded documents, under their content hash; DATA_DIR/documents when absent. */
+  DOCUMENTS_DIR: z.string().min(1).optional(),
+  DOCUMENT_MAX_MB: z.coerce.number().positive('must be above 0').max(1024, 'must be at most 1024').default(25),
 });
 
 export function loadApiEnv(source: Record<string, string | undefined> = process.env) {
   const env = parseEnv(apiEnvSchema, source);
-  return { ...env, databaseFile: env.DATABASE_FILE ?? path.join(env.DATA_DIR, 'flipstackk.db'), deadlines: deadlinesFromEnv(env) };
+  return {
+    ...env,
+    databaseFile: env.DATABASE_FILE ?? path.join(env.DATA_DIR, 'flipstackk.db'),
+    documents: { dir: path.resolve(env.DOCUMENTS_DIR ?? path.join(env.DATA_DIR, 'documents')), maxBytes: Math.round(env.DOCUMENT_MAX_MB * 1024 * 1024) },
+    deadlines: deadlinesFromEnv(env),
+  };
 }
 export type ApiEnv = ReturnType<typeof loadApiEnv>;

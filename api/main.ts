@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     deadlines: env.deadlines,
     webDist: env.WEB_DIST,
     jsonBodyLimitBytes: env.JSON_BODY_LIMIT_KB * 1024,
+    documents: env.documents,
     appOrigins: env.APP_ORIGIN,
   });
   const server = app.listen(env.PORT, env.HOST, () => {

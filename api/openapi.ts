@@ -9,7 +9,8 @@ import { buyerMatchSchema, leadMatchSchema } from '../domain/buyers/buyer-match.
 import { buyerSchema, changeBuyerStatusInputSchema, createBuyerInputSchema, listBuyersQuerySchema, updateBuyerInputSchema } from '../domain/buyers/buyer.schema';
 import { clientConfigSchema } from '../domain/config/client-config.schema';
 import { dealSchema, listDealsQuerySchema } from '../domain/deals/deal.schema';
-import { createDocumentInputSchema, documentSchema, listDocumentsQuerySchema } from '../domain/documents/document.schema';
+import { createDocumentInputSchema, documentSchema, listDocumentsQuerySchema, updateDocumentInputSchema, uploadDocumentFieldsSchema } from '../domain/documents/document.schema';
+import { ALLOWED_DOCUMENT_TYPE_NAMES } from '../domain/documents/document-files';
 import { IDEMPOTENCY_HEADER, idempotencyKeySchema } from '../domain/idempotency-key.schema';
 import { eventStreamQuerySchema, liveEventSchema, recentEventsQuerySchema } from '../domain/events/live-event.schema';
 import { healthSchema } from '../domain/health/health.schema';
@@ -101,6 +102,10 @@ export interface RouteSpec {
   summary: string;
   description?: string;
   body?: z.ZodType;
+  /** A `multipart/form-data` body the route also takes (an upload), besides `body` as JSON. */
+  multipart?: z.ZodType;
+  /** The 2xx is a file (its own Content-Type), not JSON. */
+  file?: boolean;
   query?: z.ZodObject;
   params?: z.ZodObject;
   /** What a 2xx answers; `null` for a 204 without a body. */
@@ -172,7 +177,20 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'post', path: '/api/notes/{id}/archive', summary: 'Archive a note (author only)', params: idParams, response: note },
   { method: 'post', path: '/api/notes', summary: 'Add a note', body: createNoteInputSchema, response: note, status: 201, idempotent: true },
   { method: 'get', path: '/api/documents', summary: 'Document metadata of a lead, buyer or offer', query: listDocumentsQuerySchema, response: listSchema(document) },
-  { method: 'post', path: '/api/documents', summary: 'Record a document (metadata)', body: createDocumentInputSchema, response: document, status: 201, idempotent: true },
+  {
+    method: 'post',
+    path: '/api/documents',
+    summary: 'Upload a document (multipart: `file` and its fields), or record one without a file (JSON)',
+    description: `The file's type is sniffed from its content (${ALLOWED_DOCUMENT_TYPE_NAMES}; anything else is a 400) and it is stored under its SHA-256; over the size limit (25 MB by default) it is a 413. Nothing is left on disk for a refused upload. An expiry arms reminders 7 days and 1 day before; a PROOF_OF_FUNDS document on a buyer sets the buyer's proof-of-funds expiry.`,
+    body: createDocumentInputSchema,
+    multipart: uploadDocumentFieldsSchema.safeExtend({ file: z.string().meta({ format: 'binary', description: 'the file' }) }),
+    response: document,
+    status: 201,
+    idempotent: true,
+  },
+  { method: 'get', path: '/api/documents/{id}/file', summary: "A document's file: inline for PDFs and images, else as an attachment, under the name it was uploaded with", params: idParams, response: z.string().meta({ format: 'binary' }), file: true },
+  { method: 'patch', path: '/api/documents/{id}', summary: "Change a document's kind or expiry (re-arms its reminders)", params: idParams, body: updateDocumentInputSchema, response: document },
+  { method: 'post', path: '/api/documents/{id}/archive', summary: 'Archive a document (its file is kept)', params: idParams, response: document },
   { method: 'get', path: '/api/users', summary: 'List users', response: listSchema(user) },
   { method: 'post', path: '/api/users', summary: 'Create a user (admin)', body: createUserInputSchema, response: user, status: 201 },
   { method: 'patch', path: '/api/users/{id}', summary: 'Change a user\'s name, role or password, or (de)activate them (admin)', params: idParams, body: updateUserInputSchema, response: user },
@@ -209,7 +227,7 @@ const ERROR_DESCRIPTIONS = {
   404: 'No such record (or route)',
   409: 'The record\'s state forbids this change; the message says why',
   410: 'The invite link was used already or has expired',
-  413: 'The body is over the JSON body limit (64 KB by default)',
+  413: 'The body is over the JSON body limit (64 KB by default), or an uploaded file over the document size limit (25 MB by default)',
   415: 'The body is not UTF-8 JSON (Content-Type: application/json)',
   422: 'The input names records that do not exist or cannot be used',
   429: 'Too many wrong passwords: the e-mail or the address is locked for a while (Retry-After)',
@@ -251,7 +269,9 @@ export function openApiDocument() {
       ...(route.description ? { description: route.description } : {}),
       ...(route.public ? {} : { security: [{ session: [] }] }),
       request: {
-        ...(route.body ? { body: { content: { 'application/json': { schema: route.body } } } } : {}),
+        ...(route.body
+          ? { body: { content: { 'application/json': { schema: route.body }, ...(route.multipart ? { 'multipart/form-data': { schema: route.multipart } } : {}) } } }
+          : {}),
         ...(route.query ? { query: route.query } : {}),
         ...(route.params ? { params: route.params } : {}),
         ...(route.idempotent ? { headers: idempotencyHeaders } : {}),
@@ -259,7 +279,7 @@ export function openApiDocument() {
       responses: {
         [route.status ?? 200]: {
           description: 'OK',
-          ...(route.response === null ? {} : { content: { [isStream ? 'text/event-stream' : 'application/json']: { schema: route.response } } }),
+          ...(route.response === null ? {} : { content: { [isStream ? 'text/event-stream' : route.file ? 'application/octet-stream' : 'application/json']: { schema: route.response } } }),
         },
         ...Object.fromEntries(errorStatuses(route).map((status) => [status, { description: ERROR_DESCRIPTIONS[status], content: { 'application/json': { schema: errorSchema } } }])),
         ...(route.path === '/api/health' ? { 503: { description: 'The database or Temporal is down; the body says which', content: { 'application/json': { schema: route.response! } } } } : {}),

@@ -39,11 +39,14 @@ export function nestsDeeperThan(bytes: Uint8Array, max: number): boolean {
  * The body of a JSON route, read only once the route has let the request in (after the session
  * check on authenticated routes): 415 unless it is `application/json` in UTF-8, 413 over
  * `limitBytes`, 400 for malformed JSON, invalid UTF-8, nesting deeper than MAX_JSON_DEPTH or
- * invalid text (see domain/validation/text.ts). A request without a body passes with none.
+ * invalid text (see domain/validation/text.ts). A request without a body passes with none, and a
+ * `multipart/form-data` one to a route in `multipartRoutes` ("POST /documents") passes unread:
+ * that route reads it itself (api/documents/receive-upload.ts).
  */
-export function readJsonBody({ limitBytes }: { limitBytes: number }): RequestHandler[] {
+export function readJsonBody({ limitBytes, multipartRoutes = [] }: { limitBytes: number; multipartRoutes?: readonly string[] }): RequestHandler[] {
   const requireJson: RequestHandler = (req, _res, next) => {
     if (!hasBody(req)) return next();
+    if (multipartRoutes.includes(`${req.method} ${req.path.replace(/\/$/, '')}`) && req.is('multipart/form-data')) return next();
     const type = req.get('content-type');
     if (!type || !req.is('application/json')) {
       throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send the body as JSON (Content-Type: application/json), not ${type ?? 'without a Content-Type'}`);

@@ -187,6 +187,8 @@ export function toDocumentJson(doc: DocumentRow): DocumentItem {
     buyerId: doc.buyerId,
     offerId: doc.offerId,
     uploadedById: doc.uploadedById,
+    hasFile: doc.storagePath !== null,
+    archivedAt: iso(doc.archivedAt),
     createdAt: doc.createdAt.toISOString(),
   };
 }

@@ -1,10 +1,16 @@
 import type { z } from 'zod';
+import { canDo } from '../../domain/auth/permissions';
 import type { DocumentItem, listDocumentsQuerySchema } from '../../domain/documents/document.schema';
+import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
 import { toDocumentJson } from '../../db/rows';
+import { DOCUMENT_WITH_RECORD, documentSubject } from './find-document';
 
-/** The documents of a lead, buyer or offer, newest first (200 at most). */
-export async function listDocuments(db: Db, target: z.infer<typeof listDocumentsQuerySchema>): Promise<{ items: DocumentItem[] }> {
-  const docs = await db.document.findMany({ where: target, orderBy: { createdAt: 'desc' }, take: 200 });
-  return { items: docs.map(toDocumentJson) };
+/**
+ * The live documents of a lead, buyer or offer, newest first (200 at most): those `user` may see
+ * (an agent sees the documents of the records they own and the ones they uploaded).
+ */
+export async function listDocuments(db: Db, target: z.infer<typeof listDocumentsQuerySchema>, user: PublicUser): Promise<{ items: DocumentItem[] }> {
+  const docs = await db.document.findMany({ where: { ...target, archivedAt: null }, include: DOCUMENT_WITH_RECORD, orderBy: { createdAt: 'desc' }, take: 200 });
+  return { items: docs.filter((doc) => canDo(user, 'read', documentSubject(doc))).map(toDocumentJson) };
 }

@@ -10,7 +10,8 @@ export const START_DEADLINE_MS = 700;
 /**
  * Starts the workflow within `deadlineMs`. One already running under the id is kept, and one that
  * ran and ended counts as started too (the record's lifecycle already ran), so a start can be
- * repeated safely. Temporal unreachable (or too slow) is a SERVICE_UNAVAILABLE AppError.
+ * repeated safely; with `replaceRun` (a record started again with new input) the new run replaces
+ * a running one and follows an ended one. Temporal unreachable (or too slow) is a SERVICE_UNAVAILABLE AppError.
  */
 export async function startWorkflow<W extends Workflow>(deps: TemporalDeps, start: WorkflowStart<W>, deadlineMs = START_DEADLINE_MS): Promise<void> {
   try {
@@ -20,8 +21,8 @@ export async function startWorkflow<W extends Workflow>(deps: TemporalDeps, star
         workflowId: start.workflowId,
         taskQueue: deps.taskQueue,
         args: start.args,
-        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        workflowIdConflictPolicy: start.replaceRun ? WorkflowIdConflictPolicy.TERMINATE_EXISTING : WorkflowIdConflictPolicy.USE_EXISTING,
+        workflowIdReusePolicy: start.replaceRun ? WorkflowIdReusePolicy.ALLOW_DUPLICATE : WorkflowIdReusePolicy.REJECT_DUPLICATE,
       }),
     );
   } catch (error) {

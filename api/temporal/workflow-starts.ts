@@ -15,6 +15,11 @@ export interface WorkflowStart<W extends Workflow> {
   workflowType: string;
   workflowId: string;
   args: Parameters<W>;
+  /**
+   * A run already under the id is ended and this one takes its place (a record whose input
+   * changed, e.g. a document's new expiry); by default the running one is kept.
+   */
+  replaceRun?: boolean;
 }
 
 export const leadWorkflowStart = (input: LeadWorkflowInput): WorkflowStart<typeof leadWorkflow> => ({
@@ -45,6 +50,9 @@ export const documentWorkflowStart = (documentId: string, expiresAt: string): Wo
   workflowType: 'documentExpiryWorkflow',
   workflowId: documentWorkflowId(documentId),
   args: [{ documentId, expiresAt }],
+  // A changed expiry starts a new run with the new date (its reminders re-armed); the old run's
+  // reminders would find the date changed and create nothing anyway.
+  replaceRun: true,
 });
 
 /**

@@ -6,7 +6,8 @@ import type { UserRole } from '../users/user-role';
  *
  * - AGENT reads the team's leads, buyers, offers and tasks; writes only the leads they own and
  *   the tasks assigned to them (and their own purchase offers on those leads); adds notes and
- *   documents anywhere they can read.
+ *   documents anywhere they can read, but sees (and downloads) only the documents of the records
+ *   they own and the ones they uploaded: contracts and proof of funds stay with the deal's owner.
  * - ACQUISITIONS owns buyers and buyer offers, reads leads, and writes the tasks assigned to them.
  * - Tasks: the assignee may hand a task on; its creator may move its date and priority and
  *   cancel it, but not take it from the assignee (as checkTaskEdit in task-edits.ts).
@@ -30,7 +31,8 @@ export type PermissionSubject =
   | { type: 'offer'; kind: 'PURCHASE' | 'BUYER'; leadOwnerId: string | null; createdById: string | null }
   | { type: 'task'; assigneeId: string | null; createdById: string | null }
   | { type: 'note'; authorId: string | null }
-  | { type: 'document'; uploadedById: string | null }
+  /** `recordOwnerId`: the owner of the lead, buyer or offer it is on (an offer's: its lead's owner, or the buyer offer's creator); absent for a new one. */
+  | { type: 'document'; uploadedById: string | null; recordOwnerId?: string | null }
   | { type: 'settings' }
   | { type: 'user'; id: string | null };
 
@@ -68,6 +70,11 @@ function checkAgent(actor: Actor, action: PermissionAction, subject: PermissionS
       if (action === 'changeOwner') return refused('only a supervisor or an admin can reassign an offer');
       if (subject.kind === 'BUYER') return readOnly(action, "a buyer's offer", 'acquisitions, a supervisor or an admin');
       return action === 'read' || subject.leadOwnerId === actor.id ? ALLOWED : refused("only the lead's owner, a supervisor or an admin can make or change offers on this lead");
+    case 'document':
+      if (action === 'read' && subject.recordOwnerId !== undefined && subject.recordOwnerId !== actor.id && subject.uploadedById !== actor.id) {
+        return refused("only the record's owner, the document's uploader, acquisitions, a supervisor or an admin can see this document");
+      }
+      return checkSharedByWorkers(actor, action, subject);
     default:
       return checkSharedByWorkers(actor, action, subject);
   }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
-export const DOCUMENT_KINDS = ['PURCHASE_CONTRACT', 'ASSIGNMENT_CONTRACT', 'PROOF_OF_FUNDS', 'DISCLOSURE', 'OTHER'] as const;
+export const DOCUMENT_KINDS = ['PURCHASE_CONTRACT', 'ASSIGNMENT_CONTRACT', 'PROOF_OF_FUNDS', 'DISCLOSURE', 'PHOTO', 'OTHER'] as const;
 const TARGETS = ['leadId', 'buyerId', 'offerId'] as const;
 
-/** Document metadata; the file itself is stored by a later upload feature. */
+/** Document metadata without a file (JSON): a paper document recorded by its name. Uploads are multipart (uploadDocumentFieldsSchema). */
 export const createDocumentInputSchema = z
   .object({
     kind: z.enum(DOCUMENT_KINDS),
@@ -20,6 +20,30 @@ export const createDocumentInputSchema = z
     path: ['leadId'],
   });
 
+const expiresAtField = z.iso.datetime({ offset: true, message: 'must be an ISO date-time' });
+
+/**
+ * The text fields of a multipart upload (`POST /api/documents` with a `file` part). A form's empty
+ * expiry means none.
+ */
+export const uploadDocumentFieldsSchema = z
+  .object({
+    kind: z.enum(DOCUMENT_KINDS),
+    expiresAt: z.preprocess((value) => (value === '' ? undefined : value), expiresAtField.optional()),
+    leadId: z.string().min(1).optional(),
+    buyerId: z.string().min(1).optional(),
+    offerId: z.string().min(1).optional(),
+  })
+  .refine((doc) => TARGETS.filter((target) => doc[target] !== undefined).length === 1, {
+    message: 'give exactly one of leadId, buyerId, offerId',
+    path: ['leadId'],
+  });
+
+/** `PATCH /api/documents/:id`: a new kind or expiry (null: it no longer expires). */
+export const updateDocumentInputSchema = z
+  .object({ kind: z.enum(DOCUMENT_KINDS).optional(), expiresAt: expiresAtField.nullable().optional() })
+  .refine((input) => input.kind !== undefined || input.expiresAt !== undefined, { message: 'give kind or expiresAt', path: ['expiresAt'] });
+
 export const listDocumentsQuerySchema = z
   .object({ leadId: z.string().min(1).optional(), buyerId: z.string().min(1).optional(), offerId: z.string().min(1).optional() })
   .refine((query) => TARGETS.some((target) => query[target] !== undefined), { message: 'give one of leadId, buyerId, offerId', path: ['leadId'] });
@@ -35,6 +59,9 @@ export const documentSchema = z.object({
   buyerId: z.string().nullable(),
   offerId: z.string().nullable(),
   uploadedById: z.string(),
+  /** Whether a file was uploaded (GET /api/documents/:id/file serves it). */
+  hasFile: z.boolean(),
+  archivedAt: z.string().nullable(),
   createdAt: z.string(),
 });
 export type DocumentItem = z.infer<typeof documentSchema>;

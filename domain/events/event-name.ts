@@ -34,6 +34,8 @@ export const EVENT_NAMES = [
   'note.updated',
   'note.archived',
   'document.created',
+  'document.updated',
+  'document.archived',
   'user.created',
   'user.updated',
   'notification.created',

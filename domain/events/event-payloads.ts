@@ -55,6 +55,8 @@ export type EventPayloads = ByEventName<{
   'note.updated': Note;
   'note.archived': Note;
   'document.created': DocumentItem;
+  'document.updated': DocumentItem;
+  'document.archived': DocumentItem;
   'user.created': User;
   'user.updated': User;
   'notification.created': NotificationItem;

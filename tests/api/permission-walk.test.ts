@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { openApiDocument } from '../../api/openapi';
 import { checkPermission, type Actor, type PermissionAction, type PermissionSubject } from '../../domain/auth/permissions';
 import { USER_ROLES, type UserRole } from '../../domain/users/user-role';
@@ -74,7 +76,16 @@ const records = {
     const lead = await records.lead();
     return db().note.create({ data: { body: 'Walk note', authorId: colleague.id, leadId: lead.id } });
   },
+  /** A colleague's file on another's lead (its content JSON, so the harness reads the answer). */
+  async document() {
+    const lead = await records.lead();
+    const hash = 'a'.repeat(64);
+    fs.mkdirSync(api.documentsDir, { recursive: true });
+    fs.writeFileSync(path.join(api.documentsDir, hash), '{"walk":true}');
+    return db().document.create({ data: { kind: 'DISCLOSURE', fileName: 'walk.txt', storagePath: hash, mimeType: 'text/plain', sizeBytes: 13, leadId: lead.id, uploadedById: colleague.id } });
+  },
 };
+const documentSubject = (doc: { uploadedById: string }): PermissionSubject => ({ type: 'document', uploadedById: doc.uploadedById, recordOwnerId: leadOwner.id });
 /** An invite made by the admin through the API: the invited (inactive) user and the link's token. */
 async function invite(): Promise<{ userId: string; token: string }> {
   const email = `invitee-${Date.now()}-${Math.random()}@flipstackk.test`;
@@ -239,7 +250,13 @@ const WALK: Record<string, WalkCase[]> = {
   'POST /api/notes': [{ label: "a note on another's lead", send: async (actor) => { const lead = await records.lead(); return { path: '/api/notes', body: { leadId: lead.id, body: 'Walk note' }, checks: [['create', { type: 'note', authorId: actor.id }]] }; } }],
   'PATCH /api/notes/{id}': [{ label: "edit another's note", send: async () => { const note = await records.note(); return { path: `/api/notes/${note.id}`, body: { body: 'Rewritten' }, checks: [['update', { type: 'note', authorId: note.authorId }]] }; } }],
   'POST /api/notes/{id}/archive': [{ label: "archive another's note", send: async () => { const note = await records.note(); return { path: `/api/notes/${note.id}/archive`, checks: [['archive', { type: 'note', authorId: note.authorId }]] }; } }],
-  'GET /api/documents': [{ label: "documents of another's lead", send: async () => { const lead = await records.lead(); return { path: `/api/documents?leadId=${lead.id}`, checks: read({ type: 'document', uploadedById: colleague.id }) }; } }],
+  // The list answers everyone, with the documents each may see.
+  'GET /api/documents': [{ label: "documents of another's lead", send: async () => { const doc = await records.document(); return { path: `/api/documents?leadId=${doc.leadId}`, checks: [] }; } }],
+  'GET /api/documents/{id}/file': [{ label: "a colleague's file on another's lead", send: async () => { const doc = await records.document(); return { path: `/api/documents/${doc.id}/file`, checks: read(documentSubject(doc)) }; } }],
+  'PATCH /api/documents/{id}': [
+    { label: "another's document's expiry", send: async () => { const doc = await records.document(); return { path: `/api/documents/${doc.id}`, body: { expiresAt: inADay() }, checks: [['update', documentSubject(doc)]] }; } },
+  ],
+  'POST /api/documents/{id}/archive': [{ label: "archive another's document", send: async () => { const doc = await records.document(); return { path: `/api/documents/${doc.id}/archive`, checks: [['archive', documentSubject(doc)]] }; } }],
   'POST /api/documents': [
     {
       label: "a document on another's lead",

@@ -1,4 +1,6 @@
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { DEFAULT_DOCUMENT_MAX_BYTES } from '../../domain/documents/document-files';
 import type { Server } from 'node:http';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createApp } from '../../api/app';
@@ -16,13 +18,15 @@ export interface ApiHarness {
   testDb: TestDb;
   temporal: TestWorkflowEnvironment;
   hub: EventHub;
+  /** DOCUMENTS_DIR of this app: uploaded files under their content hash. */
+  documentsDir: string;
   login(email: string, password?: string): Promise<string>;
   request(method: string, path: string, options?: { body?: unknown; rawBody?: string; cookie?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
 }
 
 /** The real app on a real port, a real SQLite file, a real Temporal dev server and a running worker. */
-export async function startApiHarness(options: { deadlines?: Deadlines } = {}): Promise<ApiHarness> {
+export async function startApiHarness(options: { deadlines?: Deadlines; documentMaxBytes?: number } = {}): Promise<ApiHarness> {
   const [temporal, testDb] = await Promise.all([startTemporalDevServer(), createTestDb()]);
   const taskQueue = 'api-test';
   const worker = await createFlipstackkWorker({
@@ -35,6 +39,7 @@ export async function startApiHarness(options: { deadlines?: Deadlines } = {}): 
   });
   const workerRun = worker.run();
   const hub = createEventHub({ db: testDb.db, pollMs: 25 });
+  const documentsDir = path.join(path.dirname(testDb.file), 'documents');
   await hub.start();
   const app = createApp({
     db: testDb.db,
@@ -44,6 +49,7 @@ export async function startApiHarness(options: { deadlines?: Deadlines } = {}): 
     secureCookie: false,
     sessionTtlMs: 3_600_000,
     temporalUiUrl: 'http://localhost:8233',
+    documents: { dir: documentsDir, maxBytes: options.documentMaxBytes ?? DEFAULT_DOCUMENT_MAX_BYTES },
   });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
@@ -71,6 +77,7 @@ export async function startApiHarness(options: { deadlines?: Deadlines } = {}): 
     testDb,
     temporal,
     hub,
+    documentsDir,
     request,
     login: (email, password = TEST_PASSWORD) => logIn(url, email, password, 'test'),
     async close() {

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { DEFAULT_DOCUMENT_MAX_BYTES } from '../../domain/documents/document-files';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppDeps } from '../../api/app';
 import { createEventHub, type EventHub } from '../../api/sse/event-hub';
@@ -36,6 +38,7 @@ export async function startAppWithoutTemporal(
     secureCookie: options.secureCookie ?? false,
     sessionTtlMs: 60_000,
     temporalUiUrl: 'http://localhost:8233',
+    documents: { dir: path.join(path.dirname(testDb.file), 'documents'), maxBytes: DEFAULT_DOCUMENT_MAX_BYTES },
     ...options.app,
   });
   const server = app.listen(0, '127.0.0.1');

@@ -44,7 +44,16 @@ it('records saved while Temporal is unreachable are answered 201 at once, counte
   const buyer = await post('/api/buyers', { name: 'Offline Buyer', cashBuyer: true });
   const offer = await post('/api/offers', { leadId: lead.id, kind: 'PURCHASE', amount: 70_000 });
   const task = await post('/api/tasks', { title: 'Call the title company', type: 'ADMIN', priority: 'MEDIUM', dueAt: inAMonth, assigneeId: admin.id });
-  const document = await post('/api/documents', { kind: 'DISCLOSURE', fileName: 'disclosure.pdf', expiresAt: inAMonth, leadId: lead.id });
+  // The document is a real upload (multipart), saved with its file while Temporal is down.
+  const form = new FormData();
+  form.append('kind', 'DISCLOSURE');
+  form.append('leadId', lead.id);
+  form.append('expiresAt', inAMonth);
+  form.append('file', new Blob(['%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n'], { type: 'application/pdf' }), 'disclosure.pdf');
+  const uploaded = await fetch(`${app.url}/api/documents`, { method: 'POST', headers: { [CLIENT_HEADER]: 'test', cookie }, body: form, signal: AbortSignal.timeout(10_000) });
+  expect(uploaded.status).toBe(201);
+  const document = (await uploaded.json()) as { id: string; mimeType: string };
+  expect(document.mimeType).toBe('application/pdf');
 
   // /api/health reports them as the reconciler's backlog, from checks run in the background.
   const backlogHealth = await waitUntil('the backlog in /api/health', async () => {
@@ -87,6 +96,10 @@ it('records saved while Temporal is unreachable are answered 201 at once, counte
         const description = await waitUntil(`${workflowId} running`, async () => env.client.workflow.getHandle(workflowId).describe().catch(() => undefined), 60_000);
         expect(description.status.name).toBe('RUNNING');
       }
+      // The uploaded document's reminders are armed for its expiry.
+      const documentRun = await env.client.workflow.getHandle(documentWorkflowId(document.id)).fetchHistory();
+      const documentInput = documentRun.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0]?.data;
+      expect(JSON.parse(Buffer.from(documentInput!).toString('utf8'))).toEqual({ documentId: document.id, expiresAt: inAMonth });
       await waitUntil('every record marked as started', async () =>
         (await db.offer.findUniqueOrThrow({ where: { id: offer.id } })).workflowStartedAt !== null &&
         (await db.document.findUniqueOrThrow({ where: { id: document.id } })).workflowStartedAt !== null &&
