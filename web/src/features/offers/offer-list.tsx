@@ -7,6 +7,7 @@ import { fullDate, humanize, money, timeAgo } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
 import { useWorkflowLink } from '../../lib/use-workflow-link';
 import { useDeniedReason } from '../auth/use-denied-reason';
+import { DocumentsPanel } from '../documents/documents-panel';
 import { CreateOfferForm } from './create-offer-form';
 import { changeOfferStatus, listOffers, type Offer } from './offers.api';
 
@@ -17,12 +18,13 @@ function OfferRow({ offer, linkTo, leadOwnerId }: { offer: Offer; linkTo?: strin
   const queryClient = useQueryClient();
   const workflowLink = useWorkflowLink()(offerWorkflowId(offer.id));
   const denied = useDeniedReason()('update', { type: 'offer', kind: offer.kind, leadOwnerId, createdById: offer.createdById });
+  const [showDocuments, setShowDocuments] = useState(false);
   const move = useMutation({
     mutationFn: (status: OfferStatus) => changeOfferStatus(offer.id, status),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['offers'] }),
   });
   return (
-    <li data-testid="offer-row">
+    <li data-testid="offer-row" className="offer-row">
       <div className="list-main">
         <div className="list-title">
           {money(offer.amount)} <span className="muted small">{humanize(offer.kind)} offer</span>
@@ -59,7 +61,15 @@ function OfferRow({ offer, linkTo, leadOwnerId }: { offer: Offer; linkTo?: strin
             {humanize(to)}
           </button>
         ))}
+        <button type="button" className="button button-secondary button-small" aria-expanded={showDocuments} onClick={() => setShowDocuments((shown) => !shown)}>
+          Documents
+        </button>
       </div>
+      {showDocuments && (
+        <div className="offer-documents">
+          <DocumentsPanel subject={{ offerId: offer.id }} title="Offer documents" />
+        </div>
+      )}
     </li>
   );
 }
