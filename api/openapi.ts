@@ -191,6 +191,7 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'get', path: '/api/documents/{id}/file', summary: "A document's file: inline for PDFs and images, else as an attachment, under the name it was uploaded with", params: idParams, response: z.string().meta({ format: 'binary' }), file: true },
   { method: 'patch', path: '/api/documents/{id}', summary: "Change a document's kind or expiry (re-arms its reminders)", params: idParams, body: updateDocumentInputSchema, response: document },
   { method: 'post', path: '/api/documents/{id}/archive', summary: 'Archive a document (its file is kept)', params: idParams, response: document },
+  { method: 'delete', path: '/api/documents/{id}', summary: 'Purge a document, archived or not, and its file (admins only)', params: idParams, response: null, status: 204 },
   { method: 'get', path: '/api/users', summary: 'List users', response: listSchema(user) },
   { method: 'post', path: '/api/users', summary: 'Create a user (admin)', body: createUserInputSchema, response: user, status: 201 },
   { method: 'patch', path: '/api/users/{id}', summary: 'Change a user\'s name, role or password, or (de)activate them (admin)', params: idParams, body: updateUserInputSchema, response: user },

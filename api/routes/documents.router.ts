@@ -1,12 +1,14 @@
 import { Router } from 'express';
 import { createDocumentInputSchema, listDocumentsQuerySchema, updateDocumentInputSchema, uploadDocumentFieldsSchema } from '../../domain/documents/document.schema';
 import type { Db } from '../../db/client';
+import { requireAdmin } from '../auth/require-admin';
 import { currentUser } from '../auth/require-user';
 import { idempotentCreate } from '../idempotency/idempotent-create';
 import { archiveDocument } from '../documents/archive-document';
 import { createDocument } from '../documents/create-document';
 import { sendDocumentFile } from '../documents/get-document-file';
 import { listDocuments } from '../documents/list-documents';
+import { purgeDocument } from '../documents/purge-document';
 import { receivedFile, receiveUpload, type DocumentStorage } from '../documents/receive-upload';
 import { updateDocument } from '../documents/update-document';
 import { uploadDocument } from '../documents/upload-document';
@@ -37,6 +39,11 @@ export function createDocumentsRouter(deps: TemporalDeps & { db: Db; storage: Do
 
   router.post('/:id/archive', async (req, res) => {
     res.json(await archiveDocument(deps.db, req.params.id, currentUser(res)));
+  });
+
+  router.delete('/:id', requireAdmin('purge a document'), async (req, res) => {
+    await purgeDocument(deps, String(req.params.id), currentUser(res));
+    res.status(204).end();
   });
 
   return router;

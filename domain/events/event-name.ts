@@ -36,6 +36,7 @@ export const EVENT_NAMES = [
   'document.created',
   'document.updated',
   'document.archived',
+  'document.purged',
   'user.created',
   'user.updated',
   'notification.created',

@@ -57,6 +57,8 @@ export type EventPayloads = ByEventName<{
   'document.created': DocumentItem;
   'document.updated': DocumentItem;
   'document.archived': DocumentItem;
+  /** The document as it was before it was deleted. */
+  'document.purged': DocumentItem;
   'user.created': User;
   'user.updated': User;
   'notification.created': NotificationItem;

@@ -199,6 +199,26 @@ describe('downloading a document', () => {
     expect((await api.request('GET', `/api/documents?leadId=${lead.id}`, { cookie: cookieOf(owner) })).body.items).toEqual([]);
     expect((await download(cookieOf(owner), created.body.id)).status).toBe(404);
     expect(fs.existsSync(path.join(api.documentsDir, sha256(bytes)))).toBe(true);
+
+    // Only an admin purges it: then the row and the file go.
+    expect((await api.request('DELETE', `/api/documents/${created.body.id}`, { cookie: cookieOf(supervisor) })).status).toBe(403);
+    const admin = await buildUser(api.testDb.db, { role: 'ADMIN' });
+    expect((await api.request('DELETE', `/api/documents/${created.body.id}`, { cookie: await api.login(admin.email) })).status).toBe(204);
+    expect(await api.testDb.db.document.findUnique({ where: { id: created.body.id } })).toBeNull();
+    expect(fs.existsSync(path.join(api.documentsDir, sha256(bytes)))).toBe(false);
+  });
+
+  it('purging one of two documents with the same content keeps the file for the other', async () => {
+    const lead = await buildLead(api.testDb.db, owner.id);
+    const bytes = Buffer.from('Shared walkthrough notes, uploaded twice.\n');
+    const first = await upload(cookieOf(owner), { kind: 'OTHER', leadId: lead.id }, { bytes, name: 'one.txt' });
+    const second = await upload(cookieOf(owner), { kind: 'OTHER', leadId: lead.id }, { bytes, name: 'two.txt' });
+    const admin = await buildUser(api.testDb.db, { role: 'ADMIN' });
+    expect((await api.request('DELETE', `/api/documents/${first.body.id}`, { cookie: await api.login(admin.email) })).status).toBe(204);
+    const file = await download(cookieOf(owner), second.body.id);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-disposition')).toMatch(/filename="two.txt"/);
+    expect(Buffer.from(await file.arrayBuffer()).equals(bytes)).toBe(true);
   });
 });
 

@@ -256,6 +256,8 @@ const WALK: Record<string, WalkCase[]> = {
   'PATCH /api/documents/{id}': [
     { label: "another's document's expiry", send: async () => { const doc = await records.document(); return { path: `/api/documents/${doc.id}`, body: { expiresAt: inADay() }, checks: [['update', documentSubject(doc)]] }; } },
   ],
+  // Purging is the admins' alone, like managing users (the matrix's admin-only subject).
+  'DELETE /api/documents/{id}': [{ label: 'purge a document', adminGate: true, send: async () => { const doc = await records.document(); return { path: `/api/documents/${doc.id}`, checks: [['update', { type: 'user', id: null }]] }; } }],
   'POST /api/documents/{id}/archive': [{ label: "archive another's document", send: async () => { const doc = await records.document(); return { path: `/api/documents/${doc.id}/archive`, checks: [['archive', documentSubject(doc)]] }; } }],
   'POST /api/documents': [
     {
