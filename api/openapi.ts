@@ -10,7 +10,7 @@ import { buyerSchema, changeBuyerStatusInputSchema, createBuyerInputSchema, list
 import { clientConfigSchema } from '../domain/config/client-config.schema';
 import { dealSchema, listDealsQuerySchema } from '../domain/deals/deal.schema';
 import { createDocumentInputSchema, documentSchema, listDocumentsQuerySchema, updateDocumentInputSchema, uploadDocumentFieldsSchema } from '../domain/documents/document.schema';
-import { ALLOWED_DOCUMENT_TYPE_NAMES } from '../domain/documents/document-files';
+import { ALLOWED_DOCUMENT_TYPE_NAMES, ALLOWED_DOCUMENT_TYPES } from '../domain/documents/document-files';
 import { IDEMPOTENCY_HEADER, idempotencyKeySchema } from '../domain/idempotency-key.schema';
 import { eventStreamQuerySchema, liveEventSchema, recentEventsQuerySchema } from '../domain/events/live-event.schema';
 import { healthSchema } from '../domain/health/health.schema';
@@ -254,6 +254,14 @@ function errorStatuses(route: RouteSpec): ErrorStatus[] {
   return statuses.sort();
 }
 
+/** A 2xx's media types: JSON, the event stream, or a document's file as any type an upload may have (octet-stream for a file stored before the sniffing). */
+function answerContent(route: RouteSpec, isStream: boolean): Record<string, { schema: z.ZodType }> {
+  const schema = route.response!;
+  if (isStream) return { 'text/event-stream': { schema } };
+  if (!route.file) return { 'application/json': { schema } };
+  return Object.fromEntries([...Object.keys(ALLOWED_DOCUMENT_TYPES), 'application/octet-stream'].map((type) => [type, { schema }]));
+}
+
 let cached: ReturnType<OpenApiGeneratorV31['generateDocument']> | undefined;
 
 /** The OpenAPI 3.1 document, generated from the zod schemas once per process. */
@@ -280,7 +288,7 @@ export function openApiDocument() {
       responses: {
         [route.status ?? 200]: {
           description: 'OK',
-          ...(route.response === null ? {} : { content: { [isStream ? 'text/event-stream' : route.file ? 'application/octet-stream' : 'application/json']: { schema: route.response } } }),
+          ...(route.response === null ? {} : { content: answerContent(route, isStream) }),
         },
         ...Object.fromEntries(errorStatuses(route).map((status) => [status, { description: ERROR_DESCRIPTIONS[status], content: { 'application/json': { schema: errorSchema } } }])),
         ...(route.path === '/api/health' ? { 503: { description: 'The database or Temporal is down; the body says which', content: { 'application/json': { schema: route.response! } } } } : {}),
