@@ -63,6 +63,14 @@ describe('documents in the browser', () => {
       const served = await page.request.get(appUrl((await preview.getAttribute('href'))!));
       expect(served.headers()['content-type']).toBe('application/pdf');
       expect(served.headers()['content-disposition']).toMatch(/^inline; /);
+
+      // A new expiry (here one that has passed) shows at once, in red.
+      await row.getByRole('button', { name: 'Expiry' }).click();
+      await row.getByLabel('New expiry').fill('2020-01-31');
+      await row.getByRole('button', { name: 'Save expiry' }).click();
+      const expiry = row.getByTestId('document-expiry');
+      await expiry.getByText(/expired/).waitFor(WAIT);
+      expect(await expiry.evaluate((element) => getComputedStyle(element).color)).toBe('rgb(217, 45, 32)');
       await context.close();
     }));
 

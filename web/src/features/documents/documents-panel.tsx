@@ -5,7 +5,7 @@ import { ALLOWED_DOCUMENT_TYPE_NAMES, isPreviewable } from '../../../../domain/d
 import { fullDate, humanize, timeAgo } from '../../lib/format';
 import { useSubmissionKey } from '../../lib/submission-key';
 import { useDeniedReason } from '../auth/use-denied-reason';
-import { archiveDocument, documentFileUrl, listDocuments, uploadDocument, type DocumentItem, type DocumentSubject } from './documents.api';
+import { archiveDocument, documentFileUrl, listDocuments, updateDocumentExpiry, uploadDocument, type DocumentItem, type DocumentSubject } from './documents.api';
 import './documents.css';
 
 /** 2.4 MB, 312 KB, 18 bytes. */
@@ -22,11 +22,29 @@ const hasPassed = (iso: string): boolean => Date.parse(iso) <= Date.now();
 
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,.heic,.heif,.docx,.xlsx,.txt,application/pdf,image/png,image/jpeg,image/heic,text/plain';
 
+/** The expiry's day as a date field shows it, where the user is. */
+const dayOf = (iso: string | null): string => {
+  if (!iso) return '';
+  const date = new Date(iso);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+};
+
 function DocumentRow({ doc }: { doc: DocumentItem }) {
   const queryClient = useQueryClient();
-  const denied = useDeniedReason()('archive', { type: 'document', uploadedById: doc.uploadedById });
+  const ids = useId();
+  const deniedReason = useDeniedReason();
+  const denied = deniedReason('archive', { type: 'document', uploadedById: doc.uploadedById });
+  const updateDenied = deniedReason('update', { type: 'document', uploadedById: doc.uploadedById });
+  const [editing, setEditing] = useState(false);
+  const [day, setDay] = useState(dayOf(doc.expiresAt));
   const archive = useMutation({
     mutationFn: () => archiveDocument(doc.id),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['documents'] }),
+  });
+  // A new expiry re-arms the document's reminders on the server.
+  const changeExpiry = useMutation({
+    mutationFn: () => updateDocumentExpiry(doc.id, endOfDay(day) ?? null),
+    onSuccess: () => setEditing(false),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['documents'] }),
   });
   const expired = doc.expiresAt !== null && hasPassed(doc.expiresAt);
@@ -55,6 +73,29 @@ function DocumentRow({ doc }: { doc: DocumentItem }) {
             {archive.error.message}
           </p>
         )}
+        {editing && (
+          <form
+            className="document-expiry-form"
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              changeExpiry.mutate();
+            }}
+          >
+            <label className="field-label" htmlFor={`${ids}-expiry`}>
+              New expiry
+            </label>
+            <input id={`${ids}-expiry`} type="date" value={day} onChange={(event) => setDay(event.target.value)} />
+            <button className="button button-secondary button-small" type="submit" disabled={changeExpiry.isPending}>
+              Save expiry
+            </button>
+            {changeExpiry.isError && (
+              <p className="field-error" role="alert">
+                {changeExpiry.error.message}
+              </p>
+            )}
+          </form>
+        )}
       </div>
       <div className="header-actions">
         {doc.hasFile && isPreviewable(doc.mimeType) && (
@@ -67,6 +108,9 @@ function DocumentRow({ doc }: { doc: DocumentItem }) {
             Download
           </a>
         )}
+        <button type="button" className="button button-secondary button-small" aria-expanded={editing} disabled={updateDenied !== undefined} title={updateDenied} onClick={() => setEditing((open) => !open)}>
+          Expiry
+        </button>
         <button type="button" className="button button-secondary button-small" disabled={archive.isPending || denied !== undefined} title={denied} onClick={() => archive.mutate()}>
           Archive
         </button>
