@@ -3,6 +3,7 @@ import type { TaskDetail, TaskStatus } from '../../domain/tasks/task.schema';
 import { buyerSubjectLabel, leadSubjectLabel, offerSubjectLabel } from '../../domain/tasks/task-subject';
 import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
+import { readTaskLastChange } from '../../db/queries/task-last-change';
 import { toTaskJson } from '../../db/rows';
 import { AppError } from '../errors';
 
@@ -19,6 +20,7 @@ export async function getTaskDetail(db: Db, taskId: string, user: PublicUser): P
     },
   });
   if (!task) throw new AppError('NOT_FOUND', `Task ${taskId} does not exist`);
+  const lastChange = await readTaskLastChange(db, taskId);
   return {
     ...toTaskJson(task),
     assignee: task.assignee ? { id: task.assignee.id, label: task.assignee.name } : null,
@@ -27,5 +29,6 @@ export async function getTaskDetail(db: Db, taskId: string, user: PublicUser): P
     offer: task.offer ? { id: task.offer.id, label: offerSubjectLabel(task.offer) } : null,
     parentTask: task.parentTask ? { id: task.parentTask.id, label: task.parentTask.title } : null,
     allowedActions: allowedTaskActions({ ...task, status: task.status as TaskStatus }, user),
+    lastChange,
   };
 }

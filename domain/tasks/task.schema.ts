@@ -45,6 +45,8 @@ export const taskDetailSchema = taskSchema.extend({
   offer: linkSchema,
   parentTask: linkSchema,
   allowedActions: z.array(z.enum(TASK_ACTIONS)),
+  /** The latest recorded change: who made it (null for automation), what, and the reason they gave. */
+  lastChange: z.object({ by: z.string().nullable(), action: z.string(), reason: z.string().nullable(), at: z.string() }).nullable(),
 });
 export type TaskDetail = z.infer<typeof taskDetailSchema>;
 

@@ -113,7 +113,7 @@ describe('tasks in the browser', () => {
       // Everyone's dashboard drops the open count without a reload; the agent's page shows the approval live.
       await watcher.page.waitForFunction((expected) => document.querySelector('[data-testid="kpi-open-tasks"]')?.textContent === String(expected), openBefore - 1);
       await agent.page.locator('.detail-title .status-pill').getByText('Completed').waitFor();
-      await agent.page.getByRole('status').getByText(/Someone else changed this task: status is now Completed/).waitFor();
+      await agent.page.getByRole('status').getByText('Sam Supervisor approved this task: status is now Completed.').waitFor();
       for (const session of [supervisor, agent, watcher]) await session.context.close();
     }));
 
@@ -242,7 +242,7 @@ describe('tasks in the browser', () => {
       await page.waitForFunction(() => (document.querySelector('.rbc-time-content')?.scrollTop ?? 0) > 0);
       // The first hour in view is 7 or 8 AM (8 AM sits at the top, give or take a pixel's rounding).
       const scrolled = await hours.evaluate((element) => {
-        const labels = [...element.querySelectorAll('.rbc-timeslot-group')] as HTMLElement[];
+        const labels = Array.from(element.querySelectorAll<HTMLElement>('.rbc-timeslot-group'));
         const top = element.getBoundingClientRect().top;
         return labels.findIndex((label) => label.getBoundingClientRect().bottom > top + 1);
       });

@@ -1,3 +1,4 @@
+import type { LiveEvent } from '../../domain/events/live-event.schema';
 import { staleQueriesFor } from '../../web/src/lib/stale-queries';
 
 jest.setTimeout(180_000);
@@ -11,8 +12,7 @@ describe('staleQueriesFor', () => {
     ['lead', 'status_changed', [['dashboard'], ['leads']]],
     ['task', 'rescheduled', [['dashboard'], ['tasks']]],
     ['note', 'created', [['notes']]],
-    ['nothing-we-know', 'created', []],
-  ])('a %s %s makes %j stale', (entityType, action, keys) => {
+  ] as Array<[LiveEvent['entityType'], string, string[][]]>)('a %s %s makes %j stale', (entityType, action, keys) => {
     expect(staleQueriesFor({ entityType, action })).toEqual(keys);
   });
 });

@@ -72,8 +72,8 @@ export function TaskDetailPage() {
       {(data) => (
         <>
           {notice.message && (
-            <p className="alert alert-success task-notice" role="status">
-              {notice.message}
+            <p className={`alert ${notice.message.tone === 'warning' ? 'alert-warning' : 'alert-info'} task-notice`} role="status">
+              {notice.message.text}
               <button type="button" className="button button-secondary button-small" onClick={notice.dismiss}>
                 OK
               </button>

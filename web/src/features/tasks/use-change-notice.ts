@@ -1,19 +1,10 @@
 import { useCallback, useState } from 'react';
-import { fullDate, humanize } from '../../lib/format';
+import { describeTaskChange, type TaskChangeNotice, type TaskSnapshot } from './describe-task-change';
 import type { TaskDetail } from './tasks.api';
 
-type Snapshot = Pick<TaskDetail, 'status' | 'assigneeId' | 'dueAt' | 'priority'>;
+type Snapshot = TaskSnapshot;
 const snapshotOf = (task: Snapshot): Snapshot => ({ status: task.status, assigneeId: task.assigneeId, dueAt: task.dueAt, priority: task.priority });
 const sameAs = (a: Snapshot, b: Snapshot): boolean => a.status === b.status && a.assigneeId === b.assigneeId && a.dueAt === b.dueAt && a.priority === b.priority;
-
-function describeChanges(before: Snapshot, after: Snapshot, nameOf: (id: string | null) => string): string {
-  const changes: string[] = [];
-  if (before.status !== after.status) changes.push(`status is now ${humanize(after.status)}`);
-  if (before.assigneeId !== after.assigneeId) changes.push(`reassigned to ${nameOf(after.assigneeId)}`);
-  if (before.dueAt !== after.dueAt) changes.push(`due date moved to ${fullDate(after.dueAt)}`);
-  if (before.priority !== after.priority) changes.push(`priority changed to ${humanize(after.priority)}`);
-  return `Someone else changed this task: ${changes.join('; ')}.`;
-}
 
 /**
  * The last write wins, so the user is told when someone else changed the task they are looking
@@ -22,10 +13,10 @@ function describeChanges(before: Snapshot, after: Snapshot, nameOf: (id: string 
  */
 export function useChangeNotice(task: TaskDetail | undefined, nameOf: (id: string | null) => string) {
   const [seen, setSeen] = useState<Snapshot>();
-  const [message, setMessage] = useState<string>();
+  const [message, setMessage] = useState<TaskChangeNotice>();
   if (task && (!seen || !sameAs(seen, task))) {
     setSeen(snapshotOf(task));
-    if (seen) setMessage(describeChanges(seen, task, nameOf));
+    if (seen) setMessage(describeTaskChange(seen, task, nameOf));
   }
   return {
     message,
