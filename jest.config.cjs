@@ -17,6 +17,7 @@ module.exports = {
       transform,
       ...esm,
       testMatch: ['<rootDir>/tests/domain/**/*.test.ts', '<rootDir>/tests/web/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/support/test-ceiling.ts'],
     },
     {
       displayName: 'system',
@@ -34,8 +35,7 @@ module.exports = {
         '<rootDir>/tests/e2e/**/*.spec.ts',
       ],
       setupFiles: ['<rootDir>/tests/support/quiet-temporal.ts'],
-      // A ceiling for a stuck test, not a budget: a loaded CI machine is slow, and speed is the benchmarks' job.
-      testTimeout: 180_000,
+      setupFilesAfterEnv: ['<rootDir>/tests/support/test-ceiling.ts'],
       slowTestThreshold: 60,
     },
   ],
