@@ -6,7 +6,8 @@ import type { Db } from '../db/client';
 import { findMatchingLeads } from '../db/queries/find-matches';
 import { loadDealMath } from '../db/writes/settings-store';
 import { recordEvent } from '../db/writes/record-event';
-import { toBuyerJson } from '../db/rows';
+import { toBuyerJson, toTaskJson } from '../db/rows';
+import { OPEN_TASK_STATUSES } from '../domain/tasks/task.schema';
 import { loadCandidates } from '../db/queries/load-candidates';
 import { saveAutomaticTask, type AutomationDeps } from './save-automatic-task';
 
@@ -31,6 +32,7 @@ export function createBuyerActivities({ db, automationGraceMs }: { db: Db } & Au
     /** "Send matching properties" when the buyer has matches now; nothing otherwise. */
     async createSendMatchesTask({ buyerId, cycleKey, dueAt }: { buyerId: string; cycleKey: string; dueAt: string }): Promise<{ taskId: string | null }> {
       const buyer = await getBuyerOrFail(buyerId);
+      if (buyer.archivedAt) return { taskId: null }; // an archived buyer gets no matching (its workflow also stops asking)
       const matches = await findMatchingLeads(db, buyer, await loadDealMath(db));
       if (matches.length === 0) return { taskId: null };
       const assigneeId = await pickAcquisitions();
@@ -47,6 +49,18 @@ export function createBuyerActivities({ db, automationGraceMs }: { db: Db } & Au
       const assigneeId = await pickAcquisitions();
       const task = await db.$transaction((tx) => saveAutomaticTask(tx, pofExpiryTaskFor(buyer, new Date(expiresAt), daysBefore), { assigneeId, buyerId }, automationGraceMs));
       return { taskId: task.id };
+    },
+
+    /** Archiving ends the buyer's automation: its open automatic tasks are cancelled (idempotent: a second run finds none open). */
+    async cancelBuyerAutomation({ buyerId }: { buyerId: string }): Promise<{ cancelledTaskIds: string[] }> {
+      return db.$transaction(async (tx) => {
+        const open = await tx.task.findMany({ where: { buyerId, automationKey: { not: null }, status: { in: [...OPEN_TASK_STATUSES] } }, select: { id: true } });
+        for (const { id } of open) {
+          const task = await tx.task.update({ where: { id }, data: { status: 'CANCELLED' } });
+          await recordEvent(tx, { entityType: 'task', entityId: id, action: 'cancelled', entity: toTaskJson(task) });
+        }
+        return { cancelledTaskIds: open.map((task) => task.id) };
+      });
     },
 
     async applyBuyerStatus({ buyerId, to, actorId, stepKey }: { buyerId: string; to: BuyerStatus; actorId: string | null; stepKey: string }): Promise<void> {

@@ -93,6 +93,8 @@ export function createLeadStatusActivities({ db, automationGraceMs }: { db: Db }
               status: to,
               deadReason: to === 'DEAD' ? (input.reason ?? 'OTHER') : null,
               ...(to === 'CONTACTED' && !lead.contactedAt ? { contactedAt: at } : {}),
+              // The follow-up timer the workflow arms for a CONTACTED lead; no other status has one.
+              nextFollowUpAt: to === 'CONTACTED' ? new Date(at.getTime() + input.deadlines.followUpMs) : null,
             },
           });
           await recordEvent(tx, {
@@ -119,10 +121,36 @@ export function createLeadStatusActivities({ db, automationGraceMs }: { db: Db }
     async createNextFollowUp({ leadId, stepKey, dueAt }: { leadId: string; stepKey: string; dueAt: string }): Promise<{ taskId: string }> {
       const lead = await db.lead.findUnique({ where: { id: leadId }, select: { id: true, ownerId: true } });
       if (!lead) throw ApplicationFailure.nonRetryable(`lead ${leadId} does not exist`, 'LEAD_NOT_FOUND');
-      const task = await db.$transaction((tx) =>
-        saveAutomaticTask(tx, followUpTaskFor(lead, stepKey, new Date(dueAt)), { assigneeId: lead.ownerId, leadId }, automationGraceMs),
-      );
+      const task = await db.$transaction(async (tx) => {
+        // The workflow armed its next follow-up timer for `dueAt`: the leads table shows and sorts by it.
+        await tx.lead.update({ where: { id: leadId }, data: { nextFollowUpAt: new Date(dueAt) } });
+        return saveAutomaticTask(tx, followUpTaskFor(lead, stepKey, new Date(dueAt)), { assigneeId: lead.ownerId, leadId }, automationGraceMs);
+      });
       return { taskId: task.id };
+    },
+
+    /** Archiving ends the lead's automation: its open automatic tasks are cancelled and no follow-up is armed. Idempotent. */
+    async pauseLeadAutomation({ leadId }: { leadId: string }): Promise<{ cancelledTaskIds: string[] }> {
+      return db.$transaction(async (tx) => {
+        await tx.lead.update({ where: { id: leadId }, data: { nextFollowUpAt: null } });
+        return { cancelledTaskIds: await cancelAutomaticTasks(tx, leadId) };
+      });
+    },
+
+    /**
+     * Unarchiving restarts the automation from now, as if the lead had just entered its status:
+     * NEW gets a new contact task (the deadline counts from now, not from the lead's creation),
+     * CONTACTED a follow-up (and its next follow-up date), QUALIFIED a visit, UNDER_CONTRACT the closing documents.
+     */
+    async resumeLeadAutomation({ leadId, stepKey, at, deadlines }: { leadId: string; stepKey: string; at: string; deadlines: Deadlines }): Promise<{ createdTaskIds: string[] }> {
+      const now = new Date(at);
+      return db.$transaction(async (tx) => {
+        const lead = await tx.lead.findUnique({ where: { id: leadId } });
+        if (!lead) throw ApplicationFailure.nonRetryable(`lead ${leadId} does not exist`, 'LEAD_NOT_FOUND');
+        await tx.lead.update({ where: { id: leadId }, data: { nextFollowUpAt: lead.status === 'CONTACTED' ? new Date(now.getTime() + deadlines.followUpMs) : null } });
+        const spec = statusTaskFor(lead, lead.status, stepKey, now, deadlines);
+        return { createdTaskIds: spec ? [(await saveAutomaticTask(tx, spec, { assigneeId: lead.ownerId, leadId }, automationGraceMs)).id] : [] };
+      });
     },
   };
 }

@@ -40,11 +40,14 @@ export function createLeadActivities({ db, automationGraceMs }: LeadActivityDeps
       leadId,
       contactTaskId,
       firedAt,
+      key,
     }: {
       leadId: string;
       contactTaskId: string;
       /** When the deadline fired, in workflow time (the follow-up is due then). */
       firedAt: string;
+      /** Set for a deadline re-armed by unarchiving: keys its follow-up and notices apart from the first deadline's. */
+      key?: string;
     }): Promise<{ followUpTaskId: string | null }> {
       const lead = await getLeadOrFail(leadId);
       if (!isContactMissed(lead)) return { followUpTaskId: null };
@@ -62,10 +65,10 @@ export function createLeadActivities({ db, automationGraceMs }: LeadActivityDeps
             recipientId: supervisor.id,
             ...notificationFor('LEAD_CONTACT_OVERDUE', lead),
             link: `/leads/${lead.id}`,
-            dedupeKey: `lead:${lead.id}:contact-overdue:${supervisor.id}`,
+            dedupeKey: `lead:${lead.id}:${key ? `${key}:` : ''}contact-overdue:${supervisor.id}`,
           })),
         );
-        return saveAutomaticTask(tx, overdueContactTaskFor(lead, new Date(firedAt)), {
+        return saveAutomaticTask(tx, overdueContactTaskFor(lead, new Date(firedAt), key), {
           assigneeId: lead.ownerId,
           leadId: lead.id,
           parentTaskId: contactTaskId,

@@ -20,6 +20,8 @@ import {
   leadSchema,
   listLeadsQuerySchema,
   updateLeadInputSchema,
+  bulkLeadInputSchema,
+  bulkLeadResultSchema,
 } from '../domain/leads/lead.schema';
 import { createNoteInputSchema, listNotesQuerySchema, noteSchema, updateNoteInputSchema } from '../domain/notes/note.schema';
 import { notificationListSchema, notificationSchema, readAllNotificationsSchema } from '../domain/notifications/notification.schema';
@@ -145,7 +147,9 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'post', path: '/api/leads', summary: 'Create a lead (starts workflow lead-<id>)', body: createLeadInputSchema, response: lead, status: 201, idempotent: true },
   { method: 'get', path: '/api/leads/{id}', summary: 'One lead', params: idParams, response: lead },
   { method: 'patch', path: '/api/leads/{id}', summary: 'Edit plain fields', params: idParams, body: updateLeadInputSchema, response: lead },
-  { method: 'post', path: '/api/leads/{id}/archive', summary: 'Archive a lead', params: idParams, response: lead },
+  { method: 'post', path: '/api/leads/bulk', summary: 'Reassign many leads to one owner (each takes its open tasks along); one result per lead', body: bulkLeadInputSchema, response: bulkLeadResultSchema },
+  { method: 'post', path: '/api/leads/{id}/archive', summary: 'Archive a lead (its automation stops)', params: idParams, response: lead },
+  { method: 'post', path: '/api/leads/{id}/unarchive', summary: 'Unarchive a lead (its automation restarts from now)', params: idParams, response: lead },
   { method: 'post', path: '/api/leads/{id}/status', summary: 'Move a lead through its workflow (409 when refused)', params: idParams, body: changeLeadStatusInputSchema, response: lead },
   { method: 'get', path: '/api/leads/{id}/matches', summary: 'Buyers matching a lead, ranked, with reasons', params: idParams, response: listSchema(named('LeadMatch', leadMatchSchema)) },
   { method: 'get', path: '/api/buyers', summary: 'List buyers', description: LEAN_LIST, query: listBuyersQuerySchema, response: leanPage('Buyer', buyer) },
@@ -153,7 +157,8 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'get', path: '/api/buyers/{id}', summary: 'One buyer', params: idParams, response: buyer },
   { method: 'patch', path: '/api/buyers/{id}', summary: 'Update preferences', params: idParams, body: updateBuyerInputSchema, response: buyer },
   { method: 'post', path: '/api/buyers/{id}/status', summary: 'Change a buyer\'s status through its workflow', params: idParams, body: changeBuyerStatusInputSchema, response: buyer },
-  { method: 'post', path: '/api/buyers/{id}/archive', summary: 'Archive a buyer', params: idParams, response: buyer },
+  { method: 'post', path: '/api/buyers/{id}/archive', summary: 'Archive a buyer (its automation stops)', params: idParams, response: buyer },
+  { method: 'post', path: '/api/buyers/{id}/unarchive', summary: 'Unarchive a buyer (matching restarts from now)', params: idParams, response: buyer },
   { method: 'get', path: '/api/buyers/{id}/matches', summary: 'Leads matching a buyer, ranked, with reasons', params: idParams, response: listSchema(named('BuyerMatch', buyerMatchSchema)) },
   { method: 'get', path: '/api/offers', summary: 'List offers', description: LEAN_LIST, query: listOffersQuerySchema, response: leanPage('Offer', offer) },
   { method: 'post', path: '/api/offers', summary: 'Create an offer (starts workflow offer-<id>)', body: createOfferInputSchema, response: offer, status: 201, idempotent: true },

@@ -55,6 +55,7 @@ export function toLeadJson(lead: LeadRow): LeadRecord {
     deadReason: lead.deadReason,
     ownerId: lead.ownerId,
     contactedAt: iso(lead.contactedAt),
+    nextFollowUpAt: iso(lead.nextFollowUpAt),
     createdAt: lead.createdAt.toISOString(),
     updatedAt: lead.updatedAt.toISOString(),
   };

@@ -10,10 +10,14 @@ import type { TemporalDeps } from '../temporal/client';
 import { signalWorkflow } from '../temporal/signal-workflow';
 import { assertPermission } from '../permissions/assert-permission';
 import { findLeadToChange } from './find-lead-to-change';
+import { moveLeadWork } from './move-lead-work';
 
 const blankToNull = (value: string | null | undefined) => (value === '' ? null : value);
 
-/** Plain fields are written directly, with a `lead.updated` event; the status is the workflow's. A new owner needs the right to reassign. */
+/**
+ * Plain fields are written directly, with a `lead.updated` event; the status is the workflow's. A
+ * new owner needs the right to reassign, and takes the lead's open tasks along (both owners are told).
+ */
 export async function updateLead(deps: TemporalDeps & { db: Db }, leadId: string, input: UpdateLeadInput, actor: PublicUser): Promise<LeadRecord> {
   const { db } = deps;
   const before = await findLeadToChange(db, leadId, actor, 'update');
@@ -33,14 +37,15 @@ export async function updateLead(deps: TemporalDeps & { db: Db }, leadId: string
         ...(tags ? { tags: JSON.stringify(tags) } : {}),
       },
     });
-    await recordEvent(tx, { entityType: 'lead', entityId: leadId, action: 'updated', entity: toLeadJson(row), actorId: actor.id });
-    return row;
+    const event = await recordEvent(tx, { entityType: 'lead', entityId: leadId, action: 'updated', entity: toLeadJson(row), actorId: actor.id });
+    return { ...row, eventId: event.id };
   });
   if (updated.ownerId !== before.ownerId) {
     // Only the workflow's Owner search attribute follows; the lead is saved whatever Temporal answers.
     await signalWorkflow(deps, leadWorkflowId(leadId), leadOwnerChangedSignal, { ownerId: updated.ownerId }).catch((error: unknown) => {
       console.error(`lead ${leadId}: Owner search attribute not updated:`, error instanceof Error ? error.message : error);
     });
+    await moveLeadWork(deps, updated, { fromId: before.ownerId, toId: updated.ownerId, eventId: String(updated.eventId) }, actor);
   }
   return toLeadJson(updated);
 }

@@ -3,7 +3,7 @@ import { changeBuyerStatusInputSchema, createBuyerInputSchema, listBuyersQuerySc
 import type { Db } from '../../db/client';
 import { currentUser } from '../auth/require-user';
 import { idempotentCreate } from '../idempotency/idempotent-create';
-import { archiveBuyer } from '../buyers/archive-buyer';
+import { archiveBuyer, unarchiveBuyer } from '../buyers/archive-buyer';
 import { changeBuyerStatus } from '../buyers/change-buyer-status';
 import { createBuyer } from '../buyers/create-buyer';
 import { getBuyer } from '../buyers/get-buyer';
@@ -42,7 +42,11 @@ export function createBuyersRouter(deps: TemporalDeps & { db: Db; dealMath: Deal
   });
 
   router.post('/:id/archive', async (req, res) => {
-    res.json(await archiveBuyer(db, req.params.id, currentUser(res)));
+    res.json(await archiveBuyer(deps, req.params.id, currentUser(res)));
+  });
+
+  router.post('/:id/unarchive', async (req, res) => {
+    res.json(await unarchiveBuyer(deps, req.params.id, currentUser(res)));
   });
 
   router.get('/:id/matches', async (req, res) => {

@@ -1,10 +1,11 @@
 import { Router } from 'express';
 import { withMao } from '../../domain/deals/deal-math';
-import { changeLeadStatusInputSchema, createLeadInputSchema, listLeadsQuerySchema, updateLeadInputSchema, type Lead, type LeadRecord } from '../../domain/leads/lead.schema';
+import { bulkLeadInputSchema, changeLeadStatusInputSchema, createLeadInputSchema, listLeadsQuerySchema, updateLeadInputSchema, type Lead, type LeadRecord } from '../../domain/leads/lead.schema';
 import type { Db } from '../../db/client';
 import { currentUser } from '../auth/require-user';
 import { idempotentCreate } from '../idempotency/idempotent-create';
-import { archiveLead } from '../leads/archive-lead';
+import { archiveLead, unarchiveLead } from '../leads/archive-lead';
+import { bulkReassignLeads } from '../leads/bulk-reassign-leads';
 import { changeLeadStatus } from '../leads/change-lead-status';
 import { createLead } from '../leads/create-lead';
 import { getLead } from '../leads/get-lead';
@@ -29,13 +30,23 @@ export function createLeadsRouter(deps: TemporalDeps & { db: Db; dealMath: DealM
     res.json(await listLeads(deps.db, parseInput(listLeadsQuerySchema, req.query, 'query'), await deps.dealMath.get()));
   });
 
+  router.post('/bulk', async (req, res) => {
+    const { results } = await bulkReassignLeads(deps, parseInput(bulkLeadInputSchema, req.body), currentUser(res));
+    const dealMath = await deps.dealMath.get();
+    res.json({ results: results.map((result) => (result.ok ? { ...result, lead: withMao(result.lead, dealMath) } : result)) });
+  });
+
   router.patch('/:id', async (req, res) => {
     const input = parseInput(updateLeadInputSchema, req.body);
     res.json(await priced(await updateLead(deps, req.params.id, input, currentUser(res))));
   });
 
   router.post('/:id/archive', async (req, res) => {
-    res.json(await priced(await archiveLead(deps.db, req.params.id, currentUser(res))));
+    res.json(await priced(await archiveLead(deps, req.params.id, currentUser(res))));
+  });
+
+  router.post('/:id/unarchive', async (req, res) => {
+    res.json(await priced(await unarchiveLead(deps, req.params.id, currentUser(res))));
   });
 
   router.post('/:id/status', async (req, res) => {

@@ -4,7 +4,7 @@ import { Prisma, type Lead } from '../../prisma/generated/client';
 import { keysetPage, oneOf, sortedBy, type KeysetPage, type KeysetQuery } from './keyset-page';
 import { columnContains, sqlDate } from './sql';
 
-const NULLABLE_SORTS = new Set(['askingPrice']);
+const NULLABLE_SORTS = new Set(['askingPrice', 'nextFollowUpAt']);
 
 function leadConditions(query: ListLeadsQuery): Prisma.Sql[] {
   // `+archivedAt`: almost every lead is live, so that index narrows nothing and costs the sort's.

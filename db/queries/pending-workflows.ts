@@ -9,12 +9,12 @@ export type WorkflowKind = (typeof WORKFLOW_KINDS)[number];
 /**
  * Each kind's table, the columns its workflow input needs, and which of its records should have a
  * running workflow that has not started. The `pending` terms are exactly the `WHERE` of the
- * `<Table>_workflow_pending_idx` partial indexes (workflow_reconciler migration): SQLite can use a
+ * `<Table>_workflow_pending_idx` partial indexes (workflow_reconciler migration; the lead's since lead_automation_pause): SQLite can use a
  * partial index only when the query spells its terms literally, and the queries name it (`INDEXED
  * BY`): without statistics the planner prefers a status or archivedAt index and sorts every row.
  */
 const PENDING: Record<WorkflowKind, { table: string; columns: string; pending: string }> = {
-  lead: { table: 'Lead', columns: '"status", "ownerId"', pending: `"workflowStartedAt" IS NULL AND "status" NOT IN ('CLOSED', 'DEAD')` },
+  lead: { table: 'Lead', columns: '"status", "ownerId"', pending: `"workflowStartedAt" IS NULL AND "archivedAt" IS NULL AND "status" NOT IN ('CLOSED', 'DEAD')` },
   buyer: { table: 'Buyer', columns: '"status", "pofExpiresAt"', pending: `"workflowStartedAt" IS NULL AND "archivedAt" IS NULL` },
   offer: {
     table: 'Offer',

@@ -27,6 +27,7 @@ export type EventPayloads = ByEventName<{
   'lead.created': LeadRecord;
   'lead.updated': LeadRecord;
   'lead.archived': LeadRecord;
+  'lead.unarchived': LeadRecord;
   'lead.status_changed': LeadRecord & { previousStatus: LeadStatus };
   'task.created': Task;
   'task.assigned': Task;
@@ -44,6 +45,7 @@ export type EventPayloads = ByEventName<{
   'buyer.created': Buyer;
   'buyer.updated': Buyer;
   'buyer.archived': Buyer;
+  'buyer.unarchived': Buyer;
   'buyer.status_changed': Buyer;
   'offer.created': Offer;
   'offer.status_changed': Offer & { previousStatus: OfferStatus };

@@ -20,10 +20,10 @@ export function contactTaskFor(lead: { id: string; createdAt: Date }, contactMs:
   };
 }
 
-/** A lead still not contacted when its contact deadline passes gets a HIGH follow-up, due now. */
-export function overdueContactTaskFor(lead: { id: string; sellerName: string }, now: Date): AutomaticTaskSpec {
+/** A lead still not contacted when its contact deadline passes gets a HIGH follow-up, due now; `key` tells a re-armed deadline's (after unarchiving) from the first. */
+export function overdueContactTaskFor(lead: { id: string; sellerName: string }, now: Date, key?: string): AutomaticTaskSpec {
   return {
-    automationKey: `lead:${lead.id}:contact-overdue`,
+    automationKey: key ? `lead:${lead.id}:${key}:contact-overdue` : `lead:${lead.id}:contact-overdue`,
     title: `Overdue: contact ${lead.sellerName}`,
     type: 'FOLLOW_UP',
     priority: 'HIGH',
@@ -31,9 +31,9 @@ export function overdueContactTaskFor(lead: { id: string; sellerName: string }, 
   };
 }
 
-/** The contact deadline was missed when, as it fires, the lead is still NEW. */
-export function isContactMissed(lead: { status: string }): boolean {
-  return lead.status === 'NEW';
+/** The contact deadline was missed when, as it fires, the lead is still NEW (and not archived: an archived lead has no automation). */
+export function isContactMissed(lead: { status: string; archivedAt?: Date | null }): boolean {
+  return lead.status === 'NEW' && !lead.archivedAt;
 }
 
 /** The automatic task a status change asks for, or none: back to NEW → contact, CONTACTED → follow-up, QUALIFIED → visit, UNDER_CONTRACT → closing documents. `stepKey` (unique per change) keys it. */

@@ -65,8 +65,8 @@ export const updateLeadInputSchema = z
   .strict();
 export type UpdateLeadInput = z.infer<typeof updateLeadInputSchema>;
 
-export const LEAD_SORTS = ['createdAt', '-createdAt', 'askingPrice', '-askingPrice', 'sellerName', '-sellerName', 'city', '-city', 'status', '-status'] as const;
-export const LEAD_LIST_FIELDS = ['id', 'sellerName', 'sellerPhone', 'sellerEmail', 'street', 'city', 'state', 'zip', 'propertyType', 'askingPrice', 'source', 'status', 'ownerId', 'contactedAt', 'createdAt', 'updatedAt'] as const;
+export const LEAD_SORTS = ['createdAt', '-createdAt', 'askingPrice', '-askingPrice', 'sellerName', '-sellerName', 'city', '-city', 'status', '-status', 'nextFollowUpAt', '-nextFollowUpAt'] as const;
+export const LEAD_LIST_FIELDS = ['id', 'sellerName', 'sellerPhone', 'sellerEmail', 'street', 'city', 'state', 'zip', 'propertyType', 'askingPrice', 'source', 'status', 'ownerId', 'contactedAt', 'nextFollowUpAt', 'createdAt', 'updatedAt'] as const;
 
 const dateTime = z.iso.datetime({ offset: true, message: 'must be an ISO date-time' });
 
@@ -121,9 +121,23 @@ export const leadSchema = z.object({
   deadReason: z.string().nullable(),
   ownerId: z.string(),
   contactedAt: z.string().nullable(),
+  /** When the workflow's next follow-up timer fires (a CONTACTED lead); null when none is armed. */
+  nextFollowUpAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type Lead = z.infer<typeof leadSchema>;
 /** A lead as stored and as its events carry it: every field but the derived MAO (see `withMao`). */
 export type LeadRecord = Omit<Lead, 'mao'>;
+
+/** `POST /api/leads/bulk`: hand many leads to one owner (each takes its open tasks along). */
+export const bulkLeadInputSchema = z.object({
+  ids: z.array(z.string().min(1)).min(1, 'must name at least one lead').max(100, 'must name at most 100 leads'),
+  action: z.literal('reassign', { error: 'must be reassign' }),
+  ownerId: z.string().min(1),
+});
+export type BulkLeadInput = z.infer<typeof bulkLeadInputSchema>;
+/** One result per id: a lead refused (not found, not allowed) does not stop the others. */
+export const bulkLeadResultSchema = z.object({
+  results: z.array(z.object({ id: z.string(), ok: z.boolean(), error: z.string().optional(), lead: leadSchema.optional() })),
+});

@@ -4,6 +4,7 @@ import { withoutOverduePrefix } from '../tasks/task-automation';
 export const NOTIFICATION_KINDS = [
   'NEW_LEAD',
   'LEAD_CONTACT_OVERDUE',
+  'LEAD_REASSIGNED',
   'TASK_ASSIGNED',
   'REVIEW_REQUESTED',
   'TASK_APPROVED',
@@ -24,6 +25,8 @@ export type NotificationPriority = (typeof NOTIFICATION_PRIORITIES)[number];
 export interface NotificationFacts {
   NEW_LEAD: { sellerName: string; street: string; city: string; source: string; assignedBy: string };
   LEAD_CONTACT_OVERDUE: { sellerName: string; street: string; city: string };
+  /** Sent to the lead's previous and new owner alike; `movedTasks`: its open tasks that moved with it. */
+  LEAD_REASSIGNED: { sellerName: string; street: string; from: string; to: string; by: string; movedTasks: number };
   /** `lead` wins over `buyer` when the task concerns both. */
   TASK_ASSIGNED: { title: string; priority: TaskPriority; lead: { sellerName: string; street: string } | null; buyer: { name: string } | null };
   REVIEW_REQUESTED: { title: string };
@@ -78,6 +81,14 @@ export const NOTIFICATION_RULES: { readonly [K in NotificationKind]: KindRule<No
     priority: always('NORMAL'),
     title: (f) => `Lead not contacted: ${f.sellerName}`,
     body: (f) => `${f.sellerName} (${f.street}, ${f.city}) was not contacted within the deadline.`,
+  },
+  LEAD_REASSIGNED: {
+    priority: always('NORMAL'),
+    title: (f) => `Lead reassigned: ${f.sellerName}`,
+    body: (f) => {
+      const tasks = f.movedTasks === 0 ? '' : ` with ${f.movedTasks} open task${f.movedTasks === 1 ? '' : 's'}`;
+      return `${f.street} moved from ${f.from} to ${f.to}${tasks}, by ${f.by}.`;
+    },
   },
   TASK_ASSIGNED: {
     // Only a HIGH priority task is worth interrupting for.

@@ -156,7 +156,15 @@ const WALK: Record<string, WalkCase[]> = {
       },
     },
   ],
+  'POST /api/leads/bulk': [
+    {
+      label: 'bulk reassign',
+      perItem: true,
+      send: async () => { const lead = await records.lead(); return { path: '/api/leads/bulk', body: { ids: [lead.id], action: 'reassign', ownerId: colleague.id }, checks: [['update', leadSubject(lead)], ['changeOwner', leadSubject(lead)]] }; },
+    },
+  ],
   'POST /api/leads/{id}/archive': [{ label: 'archive', send: async () => { const lead = await records.lead(); return { path: `/api/leads/${lead.id}/archive`, checks: [['archive', leadSubject(lead)]] }; } }],
+  'POST /api/leads/{id}/unarchive': [{ label: 'unarchive', send: async () => { const lead = await db().lead.update({ where: { id: (await records.lead()).id }, data: { archivedAt: new Date() } }); return { path: `/api/leads/${lead.id}/unarchive`, checks: [['archive', leadSubject(lead)]] }; } }],
   'POST /api/leads/{id}/status': [{ label: 'move', send: async () => { const lead = await records.lead(); return { path: `/api/leads/${lead.id}/status`, body: { status: 'CONTACTED' }, checks: [['update', leadSubject(lead)]] }; } }],
   'GET /api/leads/{id}/matches': [{ label: 'matches', send: async () => { const lead = await records.lead(); return { path: `/api/leads/${lead.id}/matches`, checks: read(leadSubject(lead)) }; } }],
 
@@ -168,6 +176,7 @@ const WALK: Record<string, WalkCase[]> = {
   ],
   'POST /api/buyers/{id}/status': [{ label: 'status', send: async () => { const buyer = await records.buyer(); return { path: `/api/buyers/${buyer.id}/status`, body: { status: 'ACTIVE' }, checks: [['update', buyerSubject(buyer)]] }; } }],
   'POST /api/buyers/{id}/archive': [{ label: 'archive', send: async () => { const buyer = await records.buyer(); return { path: `/api/buyers/${buyer.id}/archive`, checks: [['archive', buyerSubject(buyer)]] }; } }],
+  'POST /api/buyers/{id}/unarchive': [{ label: 'unarchive', send: async () => { const buyer = await db().buyer.update({ where: { id: (await records.buyer()).id }, data: { archivedAt: new Date() } }); return { path: `/api/buyers/${buyer.id}/unarchive`, checks: [['archive', buyerSubject(buyer)]] }; } }],
   'GET /api/buyers/{id}/matches': [{ label: 'matches', send: async () => { const buyer = await records.buyer(); return { path: `/api/buyers/${buyer.id}/matches`, checks: read(buyerSubject(buyer)) }; } }],
 
   'GET /api/offers': [{ label: 'the offer list', send: async () => ({ path: '/api/offers', checks: read({ type: 'offer', kind: 'PURCHASE', leadOwnerId: leadOwner.id, createdById: leadOwner.id }) }) }],

@@ -26,6 +26,16 @@ const ROWS: Row[] = [
     { priority: 'NORMAL', title: 'Lead not contacted: Ann Lee', body: 'Ann Lee (1 Main St, Dayton) was not contacted within the deadline.' },
   ],
   [
+    'LEAD_REASSIGNED',
+    { sellerName: 'Ann Lee', street: '1 Main St', from: 'Al Agent', to: 'Bea Agent', by: 'Sue Supervisor', movedTasks: 2 },
+    { priority: 'NORMAL', title: 'Lead reassigned: Ann Lee', body: '1 Main St moved from Al Agent to Bea Agent with 2 open tasks, by Sue Supervisor.' },
+  ],
+  [
+    'LEAD_REASSIGNED',
+    { sellerName: 'Ann Lee', street: '1 Main St', from: 'Al Agent', to: 'Bea Agent', by: 'Sue Supervisor', movedTasks: 0 },
+    { priority: 'NORMAL', title: 'Lead reassigned: Ann Lee', body: '1 Main St moved from Al Agent to Bea Agent, by Sue Supervisor.' },
+  ],
+  [
     'TASK_ASSIGNED',
     { title: 'Contact lead within 1 hour', priority: 'HIGH', lead: { sellerName: 'Ann Lee', street: '1 Main St' }, buyer: null },
     { priority: 'HIGH', title: 'New task: Contact lead within 1 hour', body: 'High priority, assigned to you. Ann Lee, 1 Main St.' },

@@ -68,6 +68,7 @@ const LISTS: Array<[string, KeysetQuery, { inOrder: boolean }]> = [
   ["an owner's leads, newest first", leadListQuery(listLeadsQuerySchema.parse({ ownerId: 'u1' })), { inOrder: true }],
   ['leads by price, highest first', leadListQuery(listLeadsQuerySchema.parse({ sort: '-askingPrice' })), { inOrder: false }],
   ['leads by seller', leadListQuery(listLeadsQuerySchema.parse({ sort: 'sellerName' })), { inOrder: true }],
+  ['leads by next follow-up, latest first', leadListQuery(listLeadsQuerySchema.parse({ sort: '-nextFollowUpAt' })), { inOrder: true }],
   ["a city's leads by price", leadListQuery(listLeadsQuerySchema.parse({ city: 'Dayton', sort: 'askingPrice' })), { inOrder: false }],
   ['leads found by text', leadListQuery(listLeadsQuerySchema.parse({ q: 'oak' })), { inOrder: true }],
   ['my open tasks by due date', tasks({ view: 'mine', status: OPEN }), { inOrder: true }],

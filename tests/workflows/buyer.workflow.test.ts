@@ -2,7 +2,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DEFAULT_DEADLINES } from '../../domain/config/deadlines';
 import { buyerWorkflowId } from '../../domain/workflow-ids';
-import { changeBuyerStatusUpdate, getBuyerStateQuery } from '../../workflows/buyers/buyer.messages';
+import { buyerArchiveChangedSignal, changeBuyerStatusUpdate, getBuyerStateQuery } from '../../workflows/buyers/buyer.messages';
 import { buyerWorkflow } from '../../workflows/buyers/buyer.workflow';
 import { buildLead, buildUser } from '../support/factories';
 import { recordHistory, startTemporalDevServer, withFailingActivity, withWorker } from '../support/temporal-env';
@@ -53,6 +53,23 @@ describe('buyerWorkflow', () => {
       await waitUntil('two matching cycles', async () => (await testDb.db.task.count({ where: { buyerId: buyer.id, title: 'Send matching properties to Buyer Dayton (1)' } })) >= 2);
       expect((await handle.query(getBuyerStateQuery)).cycles).toBeGreaterThanOrEqual(2);
       await recordHistory(env, 'buyer-matching', handle.workflowId);
+    });
+  });
+
+  it('an archived buyer has its open automatic tasks cancelled; unarchived, its matching starts again', async () => {
+    const buyer = await buildBuyer(['Dayton']);
+    await withWorker(env, { db: testDb.db, deadlines: interval, taskQueue: TASK_QUEUE }, async () => {
+      const handle = await env.client.workflow.start(buyerWorkflow, { workflowId: buyerWorkflowId(buyer.id), taskQueue: TASK_QUEUE, args: [{ buyerId: buyer.id, status: 'NEW', isNew: true }] });
+      const verify = await waitUntil('the proof-of-funds task', () => testDb.db.task.findFirst({ where: { buyerId: buyer.id, title: { startsWith: 'Verify proof of funds' } } }));
+      await testDb.db.buyer.update({ where: { id: buyer.id }, data: { archivedAt: new Date() } });
+      await handle.signal(buyerArchiveChangedSignal, { archived: true });
+      await waitUntil('the proof-of-funds task to be cancelled', async () => (await testDb.db.task.findUniqueOrThrow({ where: { id: verify.id } })).status === 'CANCELLED');
+      await handle.executeUpdate(changeBuyerStatusUpdate, { args: [{ status: 'ACTIVE', actorId: acquisitionsId }] });
+      await testDb.db.buyer.update({ where: { id: buyer.id }, data: { archivedAt: null } });
+      await handle.signal(buyerArchiveChangedSignal, { archived: false });
+      await waitUntil('a matching cycle after the unarchiving', () => testDb.db.task.findFirst({ where: { buyerId: buyer.id, title: { startsWith: 'Send matching properties' } } }));
+      expect(await handle.query(getBuyerStateQuery)).toMatchObject({ archived: false, status: 'ACTIVE' });
+      await recordHistory(env, 'buyer-archived-unarchived', handle.workflowId);
     });
   });
 

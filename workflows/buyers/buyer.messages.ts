@@ -9,6 +9,8 @@ export interface BuyerWorkflowState {
   changes: number;
   /** When the buyer's proof of funds expires; reminders are timed from it. */
   pofExpiresAt: string | null;
+  /** The buyer is archived: no matching and no proof-of-funds reminders until it is unarchived. */
+  archived?: boolean;
 }
 
 export const getBuyerStateQuery = defineQuery<BuyerWorkflowState>('getBuyerState');
@@ -16,3 +18,5 @@ export const getBuyerStateQuery = defineQuery<BuyerWorkflowState>('getBuyerState
 export const changeBuyerStatusUpdate = defineUpdate<BuyerWorkflowState, [{ status: BuyerStatus; actorId: string }]>('changeBuyerStatus');
 /** The buyer's proof-of-funds expiry changed (the reminders re-arm). */
 export const proofOfFundsChangedSignal = defineSignal<[{ expiresAt: string | null }]>('proofOfFundsChanged');
+/** The buyer was archived (its automation stops, its open automatic tasks are cancelled) or unarchived (matching and reminders restart from now). */
+export const buyerArchiveChangedSignal = defineSignal<[{ archived: boolean }]>('buyerArchiveChanged');

@@ -7,11 +7,11 @@ import type { BuyerStatus } from '../../domain/buyers/buyer.schema';
 import { DB_ACTIVITY_OPTIONS, LOCAL_DB_ACTIVITY_OPTIONS } from '../activity-options';
 import { assertNamesActor, verifiesActor, verifyActor } from '../shared/verify-actor';
 import { writeOrder } from '../shared/write-order';
-import { startTaskWorkflow } from '../tasks/start-task-workflow';
-import { changeBuyerStatusUpdate, getBuyerStateQuery, proofOfFundsChangedSignal, type BuyerWorkflowState } from './buyer.messages';
+import { signalTaskClosed, startTaskWorkflow } from '../tasks/start-task-workflow';
+import { buyerArchiveChangedSignal, changeBuyerStatusUpdate, getBuyerStateQuery, proofOfFundsChangedSignal, type BuyerWorkflowState } from './buyer.messages';
 
 const { getDeadlines, applyBuyerStatus } = proxyLocalActivities<SettingsActivities & BuyerActivities>(LOCAL_DB_ACTIVITY_OPTIONS);
-const { createVerifyPofTask, createSendMatchesTask, createPofExpiryTask } = proxyActivities<BuyerActivities>(DB_ACTIVITY_OPTIONS);
+const { createVerifyPofTask, createSendMatchesTask, createPofExpiryTask, cancelBuyerAutomation } = proxyActivities<BuyerActivities>(DB_ACTIVITY_OPTIONS);
 
 export interface BuyerWorkflowInput {
   buyerId: string;
@@ -21,6 +21,8 @@ export interface BuyerWorkflowInput {
   pofExpiresAt?: string | null;
   /** When the buyer was created: its first deadlines count from then, even when this run starts later. */
   createdAt?: string;
+  /** Set on a run continued from an archived buyer's: its automation stays stopped. */
+  archived?: boolean;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -33,8 +35,8 @@ const CYCLES_PER_RUN = 50;
  * while ACTIVE a durable weekly loop that creates "Send matching properties" only when the
  * buyer has matching leads. Status changes arrive as the `changeBuyerStatus` Update.
  */
-export async function buyerWorkflow({ buyerId, status, isNew, pofExpiresAt = null, createdAt }: BuyerWorkflowInput): Promise<void> {
-  const state: BuyerWorkflowState = { buyerId, status, cycles: 0, changes: 0, pofExpiresAt };
+export async function buyerWorkflow({ buyerId, status, isNew, pofExpiresAt = null, createdAt, archived }: BuyerWorkflowInput): Promise<void> {
+  const state: BuyerWorkflowState = { buyerId, status, cycles: 0, changes: 0, pofExpiresAt, ...(archived ? { archived } : {}) };
   const order = writeOrder();
   let pofVersion = 0;
   setHandler(getBuyerStateQuery, () => state);
@@ -42,6 +44,20 @@ export async function buyerWorkflow({ buyerId, status, isNew, pofExpiresAt = nul
     state.pofExpiresAt = expiresAt;
     pofVersion += 1;
   });
+  // Archiving stops matching and the reminders and cancels the open automatic tasks; unarchiving
+  // restarts both from now (the next matching cycle a full interval away, the reminders re-armed).
+  setHandler(buyerArchiveChangedSignal, ({ archived: next }) =>
+    order.inTurn(async () => {
+      if ((state.archived ?? false) === next) return;
+      if (next) {
+        const { cancelledTaskIds } = await cancelBuyerAutomation({ buyerId });
+        for (const taskId of cancelledTaskIds) await signalTaskClosed(taskId);
+      }
+      // A change like a status change: the matching loop starts its wait again.
+      Object.assign(state, { archived: next, changes: state.changes + 1 });
+      pofVersion += 1;
+    }),
+  );
   const assertChange = ({ status: to }: { status: BuyerStatus }): void => {
     if (to === state.status) throw ApplicationFailure.nonRetryable(`The buyer is already ${to}`, 'INVALID_TRANSITION');
   };
@@ -80,7 +96,7 @@ export async function buyerWorkflow({ buyerId, status, isNew, pofExpiresAt = nul
     for (;;) {
       const version = pofVersion;
       const expiresAt = state.pofExpiresAt;
-      for (const daysBefore of expiresAt ? POF_REMINDER_DAYS_BEFORE : []) {
+      for (const daysBefore of expiresAt && !state.archived ? POF_REMINDER_DAYS_BEFORE : []) {
         const remindAt = Date.parse(expiresAt!) - daysBefore * DAY_MS;
         if (Date.parse(expiresAt!) <= Date.now()) break;
         if (remindAt > Date.now() && (await condition(() => pofVersion !== version, remindAt - Date.now()))) break;
@@ -95,14 +111,14 @@ export async function buyerWorkflow({ buyerId, status, isNew, pofExpiresAt = nul
 
   while (state.cycles < CYCLES_PER_RUN) {
     const changes = state.changes;
-    if (state.status !== 'ACTIVE') {
+    if (state.status !== 'ACTIVE' || state.archived) {
       await condition(() => state.changes !== changes);
       continue;
     }
     const changed = await condition(() => state.changes !== changes, deadlines.matchingIntervalMs);
     if (changed) continue;
     await order.inTurn(async () => {
-      if (state.changes !== changes) return; // a status change being written when the week ended goes first
+      if (state.changes !== changes || state.archived) return; // a status change (or archiving) being written when the week ended goes first
       const next = { cycles: state.cycles + 1 };
       const dueAt = new Date(Date.now() + deadlines.matchingIntervalMs).toISOString();
       order.setBeforeWrite(state, next);
@@ -112,5 +128,5 @@ export async function buyerWorkflow({ buyerId, status, isNew, pofExpiresAt = nul
     });
   }
   await condition(allHandlersFinished);
-  await continueAsNew<typeof buyerWorkflow>({ buyerId, status: state.status, isNew: false, pofExpiresAt: state.pofExpiresAt });
+  await continueAsNew<typeof buyerWorkflow>({ buyerId, status: state.status, isNew: false, pofExpiresAt: state.pofExpiresAt, ...(state.archived ? { archived: true } : {}) });
 }

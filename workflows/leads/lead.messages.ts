@@ -10,6 +10,10 @@ export interface LeadWorkflowState {
   step: number;
   /** When the next repeating follow-up is due, while the lead is CONTACTED. */
   followUpDueAt: string | null;
+  /** The lead is archived: no deadline or follow-up is armed until it is unarchived (absent in runs from before archiving stopped the automation). */
+  archived?: boolean;
+  /** A contact deadline re-armed by unarchiving a NEW lead (counted from the unarchiving). */
+  contactDeadlineAt?: string | null;
 }
 
 export interface ChangeLeadStatusInput {
@@ -28,6 +32,8 @@ export interface RequestLeadStatusInput {
 export const getLeadStateQuery = defineQuery<LeadWorkflowState>('getLeadState');
 /** The lead has a new owner: its `Owner` search attribute follows. */
 export const leadOwnerChangedSignal = defineSignal<[{ ownerId: string }]>('leadOwnerChanged');
+/** The lead was archived (its automation stops, its open automatic tasks are cancelled) or unarchived (its automation restarts from now). */
+export const leadArchiveChangedSignal = defineSignal<[{ archived: boolean }]>('leadArchiveChanged');
 /** Another workflow asks for a move (an accepted purchase offer → UNDER_CONTRACT); ignored when the pipeline does not allow it. */
 export const requestLeadStatusSignal = defineSignal<[RequestLeadStatusInput]>('requestLeadStatus');
 /** Validated against the pipeline rules; refused moves fail with the reason. */

@@ -14,6 +14,7 @@ import { signalTaskClosed, startTaskWorkflow } from '../tasks/start-task-workflo
 import {
   changeLeadStatusUpdate,
   getLeadStateQuery,
+  leadArchiveChangedSignal,
   leadOwnerChangedSignal,
   requestLeadStatusSignal,
   type ChangeLeadStatusInput,
@@ -23,7 +24,7 @@ import {
 const { getDeadlines, createContactTask, applyLeadStatus } = proxyLocalActivities<
   LeadActivities & LeadStatusActivities & SettingsActivities
 >(LOCAL_DB_ACTIVITY_OPTIONS);
-const { flagContactOverdue, createNextFollowUp } = proxyActivities<LeadActivities & LeadStatusActivities>(DB_ACTIVITY_OPTIONS);
+const { flagContactOverdue, createNextFollowUp, pauseLeadAutomation, resumeLeadAutomation } = proxyActivities<LeadActivities & LeadStatusActivities>(DB_ACTIVITY_OPTIONS);
 
 export interface LeadWorkflowInput {
   leadId: string;
@@ -118,6 +119,33 @@ export async function leadWorkflow({ leadId, status, ownerId, continued, followU
       },
     },
   );
+  // Archiving stops the automation and cancels the open automatic tasks; unarchiving restarts it from now
+  // (a NEW lead's contact deadline counts from the unarchiving: its creation may be long past).
+  setHandler(leadArchiveChangedSignal, ({ archived }) =>
+    order.inTurn(async () => {
+      if ((state.archived ?? false) === archived || isFinal(state.status)) return;
+      const step = state.step + 1;
+      if (archived) {
+        const { cancelledTaskIds } = await pauseLeadAutomation({ leadId });
+        Object.assign(state, { step, archived: true, followUpDueAt: null, contactDeadlineAt: null });
+        for (const taskId of cancelledTaskIds) await signalTaskClosed(taskId);
+        return;
+      }
+      await condition(() => deadlines !== undefined);
+      const at = new Date().toISOString();
+      const { createdTaskIds } = await resumeLeadAutomation({ leadId, stepKey: stepKey(step), at, deadlines: deadlines! });
+      const from = Date.parse(at);
+      Object.assign(state, {
+        step,
+        archived: false,
+        followUpDueAt: state.status === 'CONTACTED' ? new Date(from + deadlines!.followUpMs).toISOString() : null,
+        contactDeadlineAt: state.status === 'NEW' ? new Date(from + deadlines!.contactMs).toISOString() : null,
+        ...(state.status === 'NEW' && createdTaskIds[0] ? { contactTaskId: createdTaskIds[0], contactOverdue: false } : {}),
+      });
+      publishSearchAttributes();
+      for (const taskId of createdTaskIds) await startTaskWorkflow(taskId);
+    }),
+  );
   setHandler(leadOwnerChangedSignal, ({ ownerId: next }) => {
     owner = next;
     publishSearchAttributes();
@@ -125,7 +153,7 @@ export async function leadWorkflow({ leadId, status, ownerId, continued, followU
   // A move another workflow asks for on a user's behalf; ignored unless the pipeline allows it and that user is active.
   setHandler(requestLeadStatusSignal, (input) =>
     order.inTurn(async () => {
-      if (refusal(input) !== null) return;
+      if (refusal(input) !== null || state.archived) return;
       if (verifiesActor() && !(await isActiveActor(input.actorId))) return;
       if (refusal(input) === null) await changeStatus(input);
     }),
@@ -139,11 +167,12 @@ export async function leadWorkflow({ leadId, status, ownerId, continued, followU
     await startTaskWorkflow(taskId);
     // The deadline counts from the lead's creation, which may precede this workflow (a lead saved while Temporal was down).
     // Histories recorded before `deadlineAt` existed timed the task's due time.
-    const advanced = await condition(() => state.status !== 'NEW', msUntil(deadlineAt ?? dueAt));
+    // Archiving also ends this wait: an archived lead is never flagged (unarchiving re-arms the deadline in the loop below).
+    const advanced = await condition(() => state.status !== 'NEW' || state.archived === true, msUntil(deadlineAt ?? dueAt));
     if (!advanced) {
-      // A move being written when the deadline passed goes first.
+      // A move (or archiving) being written when the deadline passed goes first.
       await order.inTurn(async () => {
-        if (state.status !== 'NEW') return;
+        if (state.status !== 'NEW' || state.archived) return;
         const { followUpTaskId } = await flagContactOverdue({ leadId, contactTaskId: taskId, firedAt: new Date().toISOString() });
         state.contactOverdue = followUpTaskId !== null;
         publishSearchAttributes();
@@ -159,7 +188,22 @@ export async function leadWorkflow({ leadId, status, ownerId, continued, followU
   while (!isFinal(state.status)) {
     if ((followUps >= followUpsPerRun || workflowInfo().continueAsNewSuggested) && patched(LEAD_CONTINUE_AS_NEW_PATCH)) break;
     const step = state.step;
-    if (state.status === 'CONTACTED' && state.followUpDueAt) {
+    if (state.archived) {
+      // Nothing is armed while the lead is archived; unarchiving (a new step) re-arms it.
+      await condition(() => state.step !== step);
+    } else if (state.status === 'NEW' && state.contactDeadlineAt) {
+      // The contact deadline re-armed by unarchiving.
+      const changed = await condition(() => state.step !== step, msUntil(state.contactDeadlineAt));
+      if (!changed) {
+        await order.inTurn(async () => {
+          if (state.step !== step || !state.contactTaskId) return;
+          const { followUpTaskId } = await flagContactOverdue({ leadId, contactTaskId: state.contactTaskId, firedAt: new Date().toISOString(), key: stepKey(step) });
+          Object.assign(state, { contactOverdue: followUpTaskId !== null, contactDeadlineAt: null });
+          publishSearchAttributes();
+          if (followUpTaskId) await startTaskWorkflow(followUpTaskId);
+        });
+      }
+    } else if (state.status === 'CONTACTED' && state.followUpDueAt) {
       // Another follow-up at each cadence while the lead stays CONTACTED.
       const changed = await condition(() => state.step !== step, msUntil(state.followUpDueAt));
       if (!changed) {
