@@ -47,6 +47,7 @@ const OPTION_LABELS: Record<string, string> = {
   PPC: 'Pay-per-click',
   SEO: 'Search (SEO)',
   SMS: 'SMS',
+  BRRRR: 'BRRRR',
 };
 /** `humanize`, except for the acronyms and names a wholesaler spells differently. */
 export const optionLabel = (value: string): string => OPTION_LABELS[value] ?? humanize(value);

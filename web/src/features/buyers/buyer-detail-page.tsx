@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { BUYER_STATUSES, type BuyerStatus } from '../../../../domain/buyers/buyer.schema';
 import { buyerWorkflowId } from '../../../../domain/workflow-ids';
 import { DetailPage, EditableCard } from '../../lib/detail-page';
-import { humanize, money, optionLabel } from '../../lib/format';
+import { fullDate, humanize, money, optionLabel } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
 import { useDeniedReason } from '../auth/use-denied-reason';
 import { HistoryTimeline } from '../history/history-timeline';
@@ -30,6 +30,8 @@ function BuyBox({ buyer }: { buyer: Buyer }) {
     ['Min beds / baths', `${orAny(buyer.minBeds)} / ${orAny(buyer.minBaths)}`],
     ['Cash buyer', buyer.cashBuyer ? 'Yes' : 'No'],
     ['Proof of funds', orAny(buyer.proofOfFundsAmount, money)],
+    ['Proof of funds expires', buyer.pofExpiresAt ? fullDate(buyer.pofExpiresAt) : '—'],
+    ['Strategies', buyer.strategies.map(optionLabel).join(', ') || 'Any'],
     ['Email', buyer.email ?? '—'],
     ['Phone', buyer.phone ?? '—'],
   ];

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { splitMarkets } from '../../../../domain/buyers/buyer-market';
-import { createBuyerInputSchema, updateBuyerInputSchema } from '../../../../domain/buyers/buyer.schema';
+import { BUYER_STRATEGIES, createBuyerInputSchema, updateBuyerInputSchema } from '../../../../domain/buyers/buyer.schema';
 import { PROPERTY_TYPES } from '../../../../domain/leads/lead.schema';
 import { applyServerErrors, toNullableNumber, toOptionalNumber } from '../../lib/apply-server-errors';
 import { Field, FormActions } from '../../lib/field';
@@ -26,13 +26,27 @@ const NUMBER_FIELDS = [
   ['minBeds', 'Min beds'],
   ['minBaths', 'Min baths'],
 ] as const;
-const FIELDS = ['name', 'company', 'email', 'phone', 'cashBuyer', 'markets', 'propertyTypes', ...MONEY_NAMES, ...NUMBER_FIELDS.map(([name]) => name)];
+const FIELDS = ['name', 'company', 'email', 'phone', 'cashBuyer', 'markets', 'propertyTypes', 'strategies', 'pofExpiresAt', ...MONEY_NAMES, ...NUMBER_FIELDS.map(([name]) => name)];
 
 // Markets are typed as "Dayton, OH, 45402, Cincinnati"; an untouched box keeps the array it started with.
 const toMarkets = (value: unknown): string[] => (Array.isArray(value) ? (value as string[]) : splitMarkets(String(value ?? '')));
 
+// The expiry is picked as a day: it runs to the end of that day where the user is, and shows as that day again.
+const pad = (n: number): string => String(n).padStart(2, '0');
+const toDayInput = (iso: string | null): string => {
+  if (!iso) return '';
+  const at = new Date(iso);
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+};
+const fromDayInput = (empty: null | undefined) => (value: unknown): string | null | undefined => {
+  if (typeof value !== 'string' || value === '') return empty;
+  // Not a day the box could produce: the schema's message names it.
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  return new Date(`${value}T23:59:59.999`).toISOString();
+};
+
 function defaultsOf(buyer?: Buyer): FormInput {
-  if (!buyer) return { name: '', company: '', email: '', phone: '', cashBuyer: false, markets: [], propertyTypes: [] };
+  if (!buyer) return { name: '', company: '', email: '', phone: '', cashBuyer: false, markets: [], propertyTypes: [], strategies: [] };
   return {
     name: buyer.name,
     company: buyer.company ?? '',
@@ -47,6 +61,8 @@ function defaultsOf(buyer?: Buyer): FormInput {
     minBeds: buyer.minBeds ?? undefined,
     minBaths: buyer.minBaths ?? undefined,
     proofOfFundsAmount: buyer.proofOfFundsAmount ?? undefined,
+    strategies: buyer.strategies,
+    pofExpiresAt: toDayInput(buyer.pofExpiresAt),
   };
 }
 
@@ -109,11 +125,23 @@ export function BuyerForm({ buyer, onDone, onCancel }: BuyerFormProps) {
       {MONEY_FIELDS.map(([name, label], index) => (
         <MoneyField key={name} label={label} error={errors[name]?.message} parsed={amounts[index]} {...register(name, { setValueAs: toAmount })} />
       ))}
+      <fieldset className="span-all type-picks">
+        <legend className="field-label">Strategies (none = any)</legend>
+        {BUYER_STRATEGIES.map((strategy) => (
+          <label key={strategy} className="check">
+            <input type="checkbox" value={strategy} {...register('strategies')} /> {optionLabel(strategy)}
+          </label>
+        ))}
+        {errors.strategies && <span className="field-error">Strategies {errors.strategies.message}</span>}
+      </fieldset>
       {NUMBER_FIELDS.map(([name, label]) => (
         <Field key={name} label={label} error={errors[name]?.message}>
           {(control) => <input {...control} {...register(name, { setValueAs: toNumber })} type="number" inputMode={name === 'minBeds' ? 'numeric' : 'decimal'} min={0} step={1} />}
         </Field>
       ))}
+      <Field label="Proof of funds expires" hint="Reminders 7 days and 1 day before" error={errors.pofExpiresAt?.message}>
+        {(control) => <input {...control} {...register('pofExpiresAt', { setValueAs: fromDayInput(buyer ? null : undefined) })} type="date" />}
+      </Field>
       <label className="check span-all">
         <input type="checkbox" {...register('cashBuyer')} /> Cash buyer
       </label>

@@ -12,6 +12,7 @@ import { OfferList } from '../offers/offer-list';
 import { TaskList } from '../tasks/task-list';
 import { LeadEditForm } from './lead-edit-form';
 import { LeadMatches } from './lead-matches';
+import { LeadOwnerControl } from './lead-owner-control';
 import { LeadStatusControl } from './lead-status-control';
 import { getLead } from './leads.api';
 import { useRecentView } from './use-recent-view';
@@ -30,6 +31,7 @@ function LeadFacts({ lead }: { lead: Lead }) {
     ['Sq ft', orDash(lead.sqft)],
     ['Year built', orDash(lead.yearBuilt)],
     ['Motivation', lead.motivation == null ? '—' : `${lead.motivation} / 5`],
+    ['Next follow-up', lead.nextFollowUpAt ? fullDate(lead.nextFollowUpAt) : '—'],
     ['Created', fullDate(lead.createdAt)],
   ];
   return (
@@ -111,8 +113,9 @@ export function LeadDetailPage() {
                 <h2 id="status-title">Pipeline</h2>
               </header>
               <LeadStatusControl lead={data} denied={denied('update', { type: 'lead', ownerId: data.ownerId })} />
+              <LeadOwnerControl lead={data} />
             </section>
-            <LeadMatches leadId={data.id} suggestedAmount={data.mao ?? data.askingPrice} />
+            <LeadMatches leadId={data.id} status={data.status} suggestedAmount={data.mao ?? data.askingPrice} />
             <OfferList leadId={data.id} leadOwnerId={data.ownerId} suggestedAmount={data.mao ?? data.askingPrice} />
           </div>
           <div className="stack">

@@ -3,15 +3,17 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useDeniedReason } from '../auth/use-denied-reason';
 import { CreateOfferForm } from '../offers/create-offer-form';
+import type { LeadStatus } from '../../../../domain/leads/lead.schema';
 import { listLeadMatches } from './leads.api';
 
-/** Buyers whose buy box fits this lead, best first, each with a one-click offer. */
-export function LeadMatches({ leadId, suggestedAmount }: { leadId: string; suggestedAmount: number | null }) {
+/** Buyers whose buy box fits this lead, best first, each with a one-click offer; a DEAD or CLOSED lead offers none. */
+export function LeadMatches({ leadId, status, suggestedAmount }: { leadId: string; status: LeadStatus; suggestedAmount: number | null }) {
+  const isOver = status === 'DEAD' || status === 'CLOSED';
   const [offeringTo, setOfferingTo] = useState<string>();
   // An offer to a matched buyer is a buyer's offer: acquisitions', a supervisor's or an admin's.
   const denied = useDeniedReason()('create', { type: 'offer', kind: 'BUYER', leadOwnerId: null, createdById: null });
   // Under ['buyers'] too: a buyer's new buy box changes who matches.
-  const matches = useQuery({ queryKey: ['buyers', 'matches', { leadId }], queryFn: () => listLeadMatches(leadId) });
+  const matches = useQuery({ queryKey: ['buyers', 'matches', { leadId }], queryFn: () => listLeadMatches(leadId), enabled: !isOver });
   const items = matches.data?.items ?? [];
   return (
     <section className="card" aria-labelledby="matches-title" data-testid="lead-matches">
@@ -21,8 +23,13 @@ export function LeadMatches({ leadId, suggestedAmount }: { leadId: string; sugge
           <p className="card-subtitle">Buyers whose buy box fits this property.</p>
         </div>
       </header>
+      {isOver && (
+        <p className="empty" data-testid="matches-closed">
+          {status === 'DEAD' ? 'This lead is dead: it is offered to no buyer.' : 'This lead is closed: its deal is done.'}
+        </p>
+      )}
       {matches.isError && <p className="alert alert-error">{matches.error.message}</p>}
-      <ul className="list">
+      {!isOver && <ul className="list">
         {items.map(({ buyer, score, reasons }) => (
           <li key={buyer.id} className="match-item" data-testid="match-row">
             <div className="match-line">
@@ -55,7 +62,7 @@ export function LeadMatches({ leadId, suggestedAmount }: { leadId: string; sugge
           </li>
         ))}
         {matches.isSuccess && items.length === 0 && <li className="empty">No buyer's buy box fits this lead yet.</li>}
-      </ul>
+      </ul>}
     </section>
   );
 }

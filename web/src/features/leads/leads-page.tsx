@@ -1,3 +1,4 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { LEAD_SOURCES, LEAD_STATUSES, PROPERTY_TYPES } from '../../../../domain/leads/lead.schema';
@@ -6,8 +7,10 @@ import { ListTable, LoadMore, TableMessage } from '../../lib/list-table';
 import { useCursorList } from '../../lib/use-cursor-list';
 import { fullDate, humanize, money, optionLabel, timeAgo } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
+import { useDeniedReason } from '../auth/use-denied-reason';
+import { useUsers } from '../users/use-users';
 import { CreateLeadForm } from './create-lead-form';
-import { listLeads } from './leads.api';
+import { listLeads, reassignLeads, type BulkLeadResult } from './leads.api';
 import { SavedViews } from './saved-views';
 import './leads.css';
 
@@ -22,8 +25,14 @@ const COLUMNS: Array<{ label: string; sort?: string; numeric?: boolean }> = [
   { label: 'MAO', numeric: true },
   { label: 'Status', sort: 'status' },
   { label: 'Source' },
+  { label: 'Next follow-up', sort: 'nextFollowUpAt' },
   { label: 'Created', sort: 'createdAt' },
 ];
+
+function summarise(result: BulkLeadResult): string {
+  const failed = result.results.filter((row) => !row.ok);
+  return [`${result.results.length - failed.length} of ${result.results.length} reassigned.`, ...failed.map((row) => `${row.id}: ${row.error}`)].join(' ');
+}
 
 // The choices in a wholesaler's words; a shared link may carry a list ("NEW,CONTACTED"): keep it selectable.
 function choicesOf(values: readonly string[], selected: string): Choice[] {
@@ -40,6 +49,32 @@ export function LeadsPage() {
 
   const request = new URLSearchParams({ ...current, limit: '50', sort });
   const { list: leads, rows } = useCursorList('leads', request, listLeads);
+  // Supervisors and admins pick leads and hand them to another owner, tasks and all.
+  const canReassign = useDeniedReason()('changeOwner', { type: 'lead', ownerId: null }) === undefined;
+  const users = useUsers().data?.items ?? [];
+  const queryClient = useQueryClient();
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [owner, setOwner] = useState('');
+  const [bulkMessage, setBulkMessage] = useState<string>();
+  const bulk = useMutation({
+    mutationFn: () => reassignLeads([...selected], owner),
+    onSuccess: (result) => {
+      setBulkMessage(summarise(result));
+      setSelected(new Set());
+      void queryClient.invalidateQueries({ queryKey: ['leads'] });
+      void queryClient.invalidateQueries({ queryKey: ['tasks'] });
+    },
+    onError: (error) => setBulkMessage(error.message),
+  });
+  const toggle = (id: string) =>
+    setSelected((old) => {
+      const next = new Set(old);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.id));
+  const columnCount = COLUMNS.length + (canReassign ? 1 : 0);
   const toggleSort = (column: string) => apply({ ...current, sort: sort === `-${column}` ? column : `-${column}` });
   const select = (name: string, label: string, values: readonly string[]) => {
     const props = filters.select(name);
@@ -82,6 +117,32 @@ export function LeadsPage() {
             {leads.isSuccess && `${rows.length}${leads.hasNextPage ? '+' : ''} leads`}
           </span>
         </div>
+        {canReassign && selected.size > 0 && (
+          <div className="bulk-bar" role="region" aria-label="Bulk actions">
+            <span>{selected.size} selected</span>
+            <label className="field-label" htmlFor="bulk-owner">
+              Reassign to
+            </label>
+            <select id="bulk-owner" value={owner} onChange={(event) => setOwner(event.target.value)}>
+              <option value="">Choose…</option>
+              {users
+                .filter((user) => user.active)
+                .map((user) => (
+                  <option key={user.id} value={user.id}>
+                    {user.name}
+                  </option>
+                ))}
+            </select>
+            <button type="button" className="button button-secondary button-small" disabled={!owner || bulk.isPending} onClick={() => bulk.mutate()}>
+              Reassign
+            </button>
+          </div>
+        )}
+        {bulkMessage && (
+          <p className="alert alert-success" role="status">
+            {bulkMessage}
+          </p>
+        )}
         {leads.isError && (
           <p className="alert alert-error" role="alert">
             {leads.error.message}
@@ -90,6 +151,13 @@ export function LeadsPage() {
         <ListTable data-testid="leads-table">
           <thead>
             <tr>
+              {canReassign && (
+                <th>
+                  <label className="select-cell">
+                    <input type="checkbox" aria-label="Select all" checked={allSelected} onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((row) => row.id)))} />
+                  </label>
+                </th>
+              )}
               {COLUMNS.map((column) => {
                 const direction = sort === column.sort ? 'ascending' : sort === `-${column.sort}` ? 'descending' : undefined;
                 return (
@@ -110,6 +178,13 @@ export function LeadsPage() {
           <tbody>
             {rows.map((lead) => (
               <tr key={lead.id}>
+                {canReassign && (
+                  <td className="cell-select">
+                    <label className="select-cell">
+                      <input type="checkbox" aria-label={`Select ${lead.sellerName}`} checked={selected.has(lead.id)} onChange={() => toggle(lead.id)} />
+                    </label>
+                  </td>
+                )}
                 <td className="cell-title">
                   <Link to={`/leads/${lead.id}`} className="row-link">
                     {lead.sellerName}
@@ -130,13 +205,16 @@ export function LeadsPage() {
                   <StatusPill status={lead.status} />
                 </td>
                 <td data-label="Source">{optionLabel(lead.source)}</td>
+                <td data-label="Next follow-up" title={lead.nextFollowUpAt ? fullDate(lead.nextFollowUpAt) : undefined}>
+                  {lead.nextFollowUpAt ? timeAgo(lead.nextFollowUpAt) : '—'}
+                </td>
                 <td data-label="Created" title={fullDate(lead.createdAt)}>
                   {timeAgo(lead.createdAt)}
                 </td>
               </tr>
             ))}
-            {leads.isPending && <TableMessage columns={COLUMNS.length}>Loading leads…</TableMessage>}
-            {leads.isSuccess && rows.length === 0 && <TableMessage columns={COLUMNS.length}>No leads match these filters.</TableMessage>}
+            {leads.isPending && <TableMessage columns={columnCount}>Loading leads…</TableMessage>}
+            {leads.isSuccess && rows.length === 0 && <TableMessage columns={columnCount}>No leads match these filters.</TableMessage>}
           </tbody>
         </ListTable>
         <LoadMore list={leads} />

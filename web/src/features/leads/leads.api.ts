@@ -21,3 +21,9 @@ export const saveView = (page: string, name: string, query: Record<string, strin
 export const deleteSavedView = (id: string): Promise<void> => api.post(`/api/me/saved-views/${encodeURIComponent(id)}/delete`);
 
 export const recordRecentView = (entityType: UserItemInput['entityType'], entityId: string): Promise<RecentItem> => api.post('/api/me/recent', { entityType, entityId });
+
+export interface BulkLeadResult {
+  results: Array<{ id: string; ok: boolean; error?: string; lead?: Lead }>;
+}
+/** Hands many leads to one owner; each takes its open tasks along. One result per lead. */
+export const reassignLeads = (ids: string[], ownerId: string): Promise<BulkLeadResult> => api.post('/api/leads/bulk', { ids, action: 'reassign', ownerId });

@@ -1,0 +1,85 @@
+/// <reference lib="dom" />
+import type { BrowserContext, Page } from 'playwright-core';
+import { useBrowserStack } from '../support/browser-stack';
+import { CLIENT_HEADER } from '../../domain/auth/client-header';
+
+const PASSWORD = 'flipstackk';
+
+jest.setTimeout(180_000);
+
+const { withStackLogs, appUrl, browser: runningBrowser } = useBrowserStack();
+
+async function signedInPage(email: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await runningBrowser().newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(appUrl('/login'));
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(appUrl('/'));
+  return { context, page };
+}
+
+const send = async (page: Page, path: string, data: unknown) => {
+  const response = await page.request.post(appUrl(path), { headers: { [CLIENT_HEADER]: 'test' }, data });
+  expect([200, 201]).toContain(response.status());
+  return (await response.json()) as { id: string };
+};
+
+describe('what must stop surprising people', () => {
+  it("a DEAD lead's page no longer offers its matching buyers with \"Create offer\"", () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedInPage('supervisor@flipstackk.test');
+      // A buyer whose buy box is a whole town, and a lead in that town: a match.
+      await send(page, '/api/buyers', { name: 'Springboro Cash Buyer', markets: ['Springboro'] });
+      const lead = await send(page, '/api/leads', { sellerName: 'Della Dead', street: '9 Elm St', city: 'Springboro', state: 'OH', zip: '45066', propertyType: 'SFR', askingPrice: 80_000, source: 'DIRECT_MAIL' });
+
+      await page.goto(appUrl(`/leads/${lead.id}`));
+      const matches = page.getByTestId('lead-matches');
+      const row = matches.getByTestId('match-row').filter({ hasText: 'Springboro Cash Buyer' });
+      await row.getByRole('button', { name: 'Create offer' }).waitFor();
+
+      await send(page, `/api/leads/${lead.id}/status`, { status: 'DEAD', reason: 'NOT_MOTIVATED' });
+      await page.reload();
+      await page.getByRole('heading', { name: 'Della Dead' }).waitFor();
+      await matches.getByText('This lead is dead: it is offered to no buyer.').waitFor();
+      expect(await matches.getByTestId('match-row').count()).toBe(0);
+      expect(await matches.getByRole('button', { name: 'Create offer' }).count()).toBe(0);
+      await context.close();
+    }));
+
+  it("the buyer form sets strategies and the proof-of-funds amount and expiry, and the profile shows them", () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedInPage('acquisitions@flipstackk.test');
+      await page.goto(appUrl('/buyers'));
+      await page.getByRole('button', { name: 'New buyer' }).click();
+      await page.getByLabel('Buyer name').fill('Polly Proof Funds');
+      await page.getByLabel('Markets').fill('Kettering');
+      await page.getByLabel('Flip').check();
+      await page.getByLabel('Proof of funds', { exact: true }).fill('250000');
+      await page.getByLabel('Proof of funds expires').fill('2031-05-20');
+      await page.getByRole('button', { name: 'Create buyer' }).click();
+      await page.getByRole('heading', { name: 'Polly Proof Funds' }).waitFor();
+      const buyerId = new URL(page.url()).pathname.split('/').pop()!;
+
+      const facts = page.locator('.facts');
+      await facts.getByText('$250,000').waitFor();
+      await facts.getByText('Flip', { exact: true }).waitFor();
+      await facts.getByText(/May 20, 2031/).waitFor();
+
+      // Edited later: another strategy, a new expiry (which re-arms the reminders).
+      await page.getByRole('button', { name: 'Edit preferences' }).click();
+      expect(await page.getByLabel('Proof of funds expires').inputValue()).toBe('2031-05-20');
+      await page.getByLabel('Rental').check();
+      await page.getByLabel('Proof of funds expires').fill('2031-07-04');
+      await page.getByRole('button', { name: 'Update preferences' }).click();
+      await facts.getByText('Flip, Rental').waitFor();
+      await facts.getByText(/Jul 4, 2031/).waitFor();
+
+      const saved = await (await page.request.get(appUrl(`/api/buyers/${buyerId}`))).json();
+      expect(saved).toMatchObject({ strategies: ['FLIP', 'RENTAL'], proofOfFundsAmount: 250_000 });
+      const expires = new Date(saved.pofExpiresAt);
+      expect([expires.getFullYear(), expires.getMonth(), expires.getDate()]).toEqual([2031, 6, 4]);
+      await context.close();
+    }));
+});
