@@ -48,3 +48,19 @@ it('lists open leads without a started workflow oldest first, page by page, and 
   expect(marked.updatedAt).toEqual(updatedAt);
   expect((await listPendingWorkflows(testDb.db, 'lead', { createdBefore: now, limit: 10 })).map((row) => row.id)).toEqual([newer.id]);
 });
+
+it('leaves an archived lead or buyer to wait: the reconciler does not start its automation until it is unarchived', async () => {
+  const owner = await buildUser(testDb.db);
+  const lead = await buildLead(testDb.db, owner.id, { createdAt: new Date(Date.now() - 30_000) });
+  const buyer = await testDb.db.buyer.create({ data: { name: 'Archived Before Start', createdAt: new Date(Date.now() - 30_000) } });
+  await testDb.db.lead.update({ where: { id: lead.id }, data: { archivedAt: new Date() } });
+  await testDb.db.buyer.update({ where: { id: buyer.id }, data: { archivedAt: new Date() } });
+  const pendingIds = async (kind: 'lead' | 'buyer') => (await listPendingWorkflows(testDb.db, kind, { createdBefore: new Date(), limit: 100 })).map((row) => row.id);
+  expect(await pendingIds('lead')).not.toContain(lead.id);
+  expect(await pendingIds('buyer')).not.toContain(buyer.id);
+
+  await testDb.db.lead.update({ where: { id: lead.id }, data: { archivedAt: null } });
+  await testDb.db.buyer.update({ where: { id: buyer.id }, data: { archivedAt: null } });
+  expect(await pendingIds('lead')).toContain(lead.id);
+  expect(await pendingIds('buyer')).toContain(buyer.id);
+});
