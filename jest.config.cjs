@@ -1,5 +1,5 @@
 /** Two projects: fast pure tests, and the ones that run real servers (serially, see scripts/test.sh). */
-const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' }, module: { type: 'commonjs' } }] };
+const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' }, module: { type: 'commonjs' } }] };
 
 // file-type (ESM only) and its dependencies are transformed to CommonJS for Jest's module loader;
 // Node itself require()s them as they are.

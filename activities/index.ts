@@ -1,5 +1,9 @@
 import type { Deadlines } from '../domain/config/deadlines';
+import os from 'node:os';
+import path from 'node:path';
 import type { Db } from '../db/client';
+import { createMailer, type MailConfig } from '../mail/create-mailer';
+import { createEmailActivities } from './email.activities';
 import { createActorActivities } from './actors.activities';
 import { createBuyerActivities } from './buyers.activities';
 import { createDocumentActivities } from './documents.activities';
@@ -13,9 +17,14 @@ import { createTaskActivities } from './tasks.activities';
 export interface ActivityDeps {
   db: Db;
   deadlines: Deadlines;
+  /** Where mail goes (SMTP_URL, MAIL_FROM, DATA_DIR/outbox); without it, a temporary outbox. */
+  mail?: MailConfig;
 }
 
-export function createActivities({ db, deadlines }: ActivityDeps) {
+/** Mail of a worker given no configuration (some tests): written as .eml files to a temporary folder. */
+const FALLBACK_MAIL: MailConfig = { from: 'Flipstackk <no-reply@flipstackk.local>', outboxDir: path.join(os.tmpdir(), 'flipstackk-outbox') };
+
+export function createActivities({ db, deadlines, mail = FALLBACK_MAIL }: ActivityDeps) {
   const { automationGraceMs } = deadlines;
   return {
     ...createActorActivities({ db }),
@@ -27,6 +36,7 @@ export function createActivities({ db, deadlines }: ActivityDeps) {
     ...createDocumentActivities({ db, automationGraceMs }),
     ...createReviewActivities({ db, automationGraceMs }),
     ...createSettingsActivities({ db, deadlines }),
+    ...createEmailActivities({ db, mailer: createMailer(mail) }),
   };
 }
 export type Activities = ReturnType<typeof createActivities>;

@@ -30,6 +30,8 @@ import { createMeRouter } from './routes/me.router';
 import { createNotesRouter } from './routes/notes.router';
 import { createNotificationsRouter } from './routes/notifications.router';
 import { createOffersRouter } from './routes/offers.router';
+import { createOutboxRouter } from './routes/outbox.router';
+import { createUnsubscribeRouter } from './routes/unsubscribe.router';
 import { createAnalyticsRouter } from './routes/analytics.router';
 import { createSettingsRouter } from './routes/settings.router';
 import { createTasksRouter } from './routes/tasks.router';
@@ -72,6 +74,10 @@ export interface AppDeps {
   appOrigins?: readonly string[];
   /** Where uploaded documents are kept (DOCUMENTS_DIR) and the largest file (DOCUMENT_MAX_MB). */
   documents: DocumentStorage;
+  /** Where e-mails' links point (APP_URL), without a trailing slash. */
+  appUrl?: string;
+  /** DATA_DIR/outbox: the .eml files the worker writes without SMTP_URL, shown on the Outbox page. */
+  outboxDir?: string;
 }
 
 /** The Express app, without listening: the process entry and the tests both use it. */
@@ -112,6 +118,8 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/auth', createAuthRouter({ db, sessions, passwords, limiter, secureCookie: deps.secureCookie }));
   api.use('/invites', readRequest);
   api.use('/invites', createInvitesRouter({ db, sessions, passwords, secureCookie: deps.secureCookie }));
+  api.use('/unsubscribe', readRequest);
+  api.use('/unsubscribe', createUnsubscribeRouter({ db }));
   api.get('/openapi.json', (_req, res) => {
     res.json(openApiDocument());
   });
@@ -122,7 +130,8 @@ export function createApp(deps: AppDeps): express.Express {
     res.json({ temporalUiUrl: deps.temporalUiUrl });
   });
   api.use('/leads', createLeadsRouter({ db, temporal, taskQueue, dealMath }));
-  api.use('/buyers', createBuyersRouter({ db, temporal, taskQueue, dealMath }));
+  api.use('/buyers', createBuyersRouter({ db, temporal, taskQueue, dealMath, appUrl: (deps.appUrl ?? 'http://localhost:3000').replace(/\/+$/, '') }));
+  api.use('/outbox', createOutboxRouter({ db, outboxDir: deps.outboxDir ?? path.join('data', 'outbox') }));
   api.use('/offers', createOffersRouter({ db, temporal, taskQueue }));
   api.use('/tasks', createTasksRouter({ db, temporal, taskQueue }));
   api.use('/notes', createNotesRouter({ db }));

@@ -33,6 +33,8 @@ const apiEnvSchema = z.object({
   /** Uploaded documents, under their content hash; DATA_DIR/documents when absent. */
   DOCUMENTS_DIR: z.string().min(1).optional(),
   DOCUMENT_MAX_MB: z.coerce.number().positive('must be above 0').max(1024, 'must be at most 1024').default(25),
+  /** Where the links in e-mails point: the app as its users reach it (default http://localhost:$PORT). */
+  APP_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
 });
 
 export function loadApiEnv(source: Record<string, string | undefined> = process.env) {
@@ -42,6 +44,8 @@ export function loadApiEnv(source: Record<string, string | undefined> = process.
     databaseFile: env.DATABASE_FILE ?? path.join(env.DATA_DIR, 'flipstackk.db'),
     documents: { dir: path.resolve(env.DOCUMENTS_DIR ?? path.join(env.DATA_DIR, 'documents')), maxBytes: Math.round(env.DOCUMENT_MAX_MB * 1024 * 1024) },
     deadlines: deadlinesFromEnv(env),
+    appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    outboxDir: path.join(env.DATA_DIR, 'outbox'),
   };
 }
 export type ApiEnv = ReturnType<typeof loadApiEnv>;

@@ -37,6 +37,8 @@ async function main(): Promise<void> {
     jsonBodyLimitBytes: env.JSON_BODY_LIMIT_KB * 1024,
     documents: env.documents,
     appOrigins: env.APP_ORIGIN,
+    appUrl: env.appUrl,
+    outboxDir: env.outboxDir,
   });
   const server = app.listen(env.PORT, env.HOST, () => {
     console.log(`api: listening on http://${env.HOST}:${env.PORT}`);

@@ -7,6 +7,7 @@ import { loginInputSchema } from '../domain/auth/login.schema';
 import { changePasswordInputSchema, sessionItemSchema } from '../domain/auth/session.schema';
 import { buyerMatchSchema, leadMatchSchema } from '../domain/buyers/buyer-match.schema';
 import { buyerSchema, changeBuyerStatusInputSchema, createBuyerInputSchema, listBuyersQuerySchema, updateBuyerInputSchema } from '../domain/buyers/buyer.schema';
+import { emailMessageDetailSchema, emailMessageSchema, sendMatchesInputSchema, sendMatchesResultSchema, unsubscribePreviewSchema } from '../domain/email/email-message.schema';
 import { clientConfigSchema } from '../domain/config/client-config.schema';
 import { dealSchema, listDealsQuerySchema } from '../domain/deals/deal.schema';
 import { createDocumentInputSchema, documentSchema, listDocumentsQuerySchema, updateDocumentInputSchema, uploadDocumentFieldsSchema } from '../domain/documents/document.schema';
@@ -160,6 +161,17 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'post', path: '/api/buyers/{id}/archive', summary: 'Archive a buyer (its automation stops)', params: idParams, response: buyer },
   { method: 'post', path: '/api/buyers/{id}/unarchive', summary: 'Unarchive a buyer (matching restarts from now)', params: idParams, response: buyer },
   { method: 'get', path: '/api/buyers/{id}/matches', summary: 'Leads matching a buyer, ranked, with reasons', params: idParams, response: listSchema(named('BuyerMatch', buyerMatchSchema)) },
+  {
+    method: 'post',
+    path: '/api/buyers/{id}/send-matches',
+    summary: 'E-mail the buyer matching properties: the chosen leads, else the current top matches (202: sent by workflow email-<id>)',
+    description:
+      'Logged as a note and an event on the buyer and each lead. A buyer without an e-mail address is a 422 naming `email`; one who unsubscribed a 409. With `taskId` (the buyer\'s "Send matching properties" task) the task is completed and sending again from it answers the same message. The mail server is not waited for: a failed send is retried and shown on the Outbox page.',
+    params: idParams,
+    body: sendMatchesInputSchema,
+    response: named('SendMatchesResult', sendMatchesResultSchema),
+    status: 202,
+  },
   { method: 'get', path: '/api/offers', summary: 'List offers', description: LEAN_LIST, query: listOffersQuerySchema, response: leanPage('Offer', offer) },
   { method: 'post', path: '/api/offers', summary: 'Create an offer (starts workflow offer-<id>)', body: createOfferInputSchema, response: offer, status: 201, idempotent: true },
   { method: 'get', path: '/api/offers/{id}', summary: 'One offer', params: idParams, response: offer },
@@ -216,6 +228,11 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'post', path: '/api/users/{id}/reactivate', summary: 'Make a deactivated user active again (admin)', params: idParams, response: user },
   { method: 'get', path: '/api/invites/{token}', summary: 'Who an invite link invites (404 unknown, 410 used or expired)', params: z.object({ token: z.string() }), response: invitePreviewSchema, public: true },
   { method: 'post', path: '/api/invites/{token}/accept', summary: 'Set the password, activate the account and sign in; the link is used up', params: z.object({ token: z.string() }), body: acceptInviteInputSchema, response: publicUser, public: true },
+  { method: 'get', path: '/api/outbox', summary: 'The newest 100 outgoing e-mails: sent, queued or failed, with the last error (admin)', response: listSchema(named('EmailMessage', emailMessageSchema)) },
+  { method: 'get', path: '/api/outbox/{id}', summary: 'One outgoing e-mail with its HTML and text parts and, without SMTP, its .eml file (admin)', params: idParams, response: named('EmailMessageDetail', emailMessageDetailSchema) },
+  { method: 'get', path: '/api/outbox/{id}/html', summary: 'The HTML part of an outgoing e-mail as a page, for a preview frame (admin)', params: idParams, response: z.string() },
+  { method: 'get', path: '/api/unsubscribe/{token}', summary: 'Who an e-mail\'s unsubscribe link is for (404 when the link is not valid)', params: z.object({ token: z.string() }), response: named('UnsubscribePreview', unsubscribePreviewSchema), public: true },
+  { method: 'post', path: '/api/unsubscribe/{token}', summary: 'Stop e-mail to the buyer of an unsubscribe link; using it again changes nothing', params: z.object({ token: z.string() }), response: unsubscribePreviewSchema, public: true },
   { method: 'get', path: '/api/notifications', summary: 'The caller\'s newest 20 notifications and how many are unread', response: named('NotificationList', notificationListSchema) },
   { method: 'post', path: '/api/notifications/read-all', summary: 'Mark all my notifications read', response: readAllNotificationsSchema },
   { method: 'post', path: '/api/notifications/{id}/read', summary: 'Mark one of my notifications read', params: idParams, response: notification },
@@ -263,6 +280,8 @@ function errorStatuses(route: RouteSpec): ErrorStatus[] {
 function answerContent(route: RouteSpec, isStream: boolean): Record<string, { schema: z.ZodType }> {
   const schema = route.response!;
   if (isStream) return { 'text/event-stream': { schema } };
+  // The outbox's preview frame: an e-mail's HTML part as a page.
+  if (route.path === '/api/outbox/{id}/html') return { 'text/html': { schema } };
   if (!route.file) return { 'application/json': { schema } };
   return Object.fromEntries([...Object.keys(ALLOWED_DOCUMENT_TYPES), 'application/octet-stream'].map((type) => [type, { schema }]));
 }

@@ -1,9 +1,10 @@
 import type { z } from 'zod';
-import type { Buyer as BuyerRow, Deal as DealRow, Document as DocumentRow, Event as EventRow, Lead as LeadRow, Note as NoteRow, Notification as NotificationRow, Offer as OfferRow, Task as TaskRow, User as UserRow } from '../prisma/generated/client';
+import type { Buyer as BuyerRow, Deal as DealRow, Document as DocumentRow, EmailMessage as EmailMessageRow, Event as EventRow, Lead as LeadRow, Note as NoteRow, Notification as NotificationRow, Offer as OfferRow, Task as TaskRow, User as UserRow } from '../prisma/generated/client';
 import { buyerSchema, type Buyer } from '../domain/buyers/buyer.schema';
 import type { DealRecord } from '../domain/deals/deal.schema';
 import { documentSchema, type DocumentItem } from '../domain/documents/document.schema';
 import { leadSchema, type LeadRecord } from '../domain/leads/lead.schema';
+import { emailMessageSchema, type EmailMessage } from '../domain/email/email-message.schema';
 import type { Note } from '../domain/notes/note.schema';
 import { notificationSchema, type NotificationItem } from '../domain/notifications/notification.schema';
 import { offerSchema, type Offer } from '../domain/offers/offer.schema';
@@ -137,6 +138,7 @@ export function toBuyerJson(buyer: BuyerRow): Buyer {
     minBeds: buyer.minBeds,
     minBaths: buyer.minBaths,
     maxRepair: buyer.maxRepair,
+    emailOptOutAt: iso(buyer.emailOptOutAt),
     createdAt: buyer.createdAt.toISOString(),
     updatedAt: buyer.updatedAt.toISOString(),
   };
@@ -212,5 +214,26 @@ export function toDealJson(deal: DealRow): DealRecord {
     closedAt: iso(deal.closedAt),
     createdAt: deal.createdAt.toISOString(),
     updatedAt: deal.updatedAt.toISOString(),
+  };
+}
+
+export function toEmailMessageJson(message: EmailMessageRow): EmailMessage {
+  const fields = emailMessageSchema.shape;
+  return {
+    id: message.id,
+    kind: parseColumn(fields.kind, message.kind, 'EmailMessage.kind'),
+    to: message.to,
+    replyTo: message.replyTo,
+    subject: message.subject,
+    status: parseColumn(fields.status, message.status, 'EmailMessage.status'),
+    attempts: message.attempts,
+    lastError: message.lastError,
+    transport: message.transport === null ? null : parseColumn(fields.transport.unwrap(), message.transport, 'EmailMessage.transport'),
+    outboxFile: message.outboxFile,
+    buyerId: message.buyerId,
+    leadIds: parseJsonColumn(fields.leadIds, message.leadIds, 'EmailMessage.leadIds'),
+    sentById: message.sentById,
+    sentAt: iso(message.sentAt),
+    createdAt: message.createdAt.toISOString(),
   };
 }

@@ -5,3 +5,4 @@ export const offerWorkflowId = (offerId: string): string => `offer-${offerId}`;
 export const taskWorkflowId = (taskId: string): string => `task-${taskId}`;
 export const documentWorkflowId = (documentId: string): string => `document-${documentId}`;
 export const MONTHLY_REVIEW_SCHEDULE_ID = 'monthly-performance-review';
+export const emailWorkflowId = (messageId: string): string => `email-${messageId}`;

@@ -2,6 +2,7 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import { createActivities } from '../activities';
 import type { Deadlines } from '../domain/config/deadlines';
 import type { Db } from '../db/client';
+import type { MailConfig } from '../mail/create-mailer';
 import { ensureSearchAttributes } from './search-attributes';
 
 export interface FlipstackkWorkerOptions {
@@ -10,6 +11,8 @@ export interface FlipstackkWorkerOptions {
   taskQueue: string;
   db: Db;
   deadlines: Deadlines;
+  /** Where mail goes: SMTP_URL, else DATA_DIR/outbox. */
+  mail?: MailConfig;
   /** Tests pass a prebuilt bundle; processes bundle `workflows/` at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   /** Activities and local activities run at once (the SDK's default is 100 each). */
@@ -26,7 +29,7 @@ export async function createFlipstackkWorker(options: FlipstackkWorkerOptions): 
     connection,
     namespace,
     taskQueue,
-    activities: createActivities({ db, deadlines }),
+    activities: createActivities({ db, deadlines, ...(options.mail ? { mail: options.mail } : {}) }),
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
     ...(options.maxActivities ? { maxConcurrentActivityTaskExecutions: options.maxActivities, maxConcurrentLocalActivityExecutions: options.maxActivities } : {}),
     ...(options.maxWorkflowTasks ? { maxConcurrentWorkflowTaskExecutions: options.maxWorkflowTasks } : {}),

@@ -18,6 +18,10 @@ const workerEnvSchema = z.object({
   WORKER_MAX_ACTIVITIES: count(1000).default(20),
   /** Workflow tasks one worker runs at once. */
   WORKER_MAX_WORKFLOW_TASKS: count(1000).default(40),
+  /** smtp://user:pass@host:587 (smtps:// for TLS); without it every message is written to DATA_DIR/outbox as an .eml file. */
+  SMTP_URL: z.union([z.literal('').transform(() => undefined), z.string().regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL')]).optional(),
+  /** The From of every e-mail. */
+  MAIL_FROM: z.string().min(3).regex(/@/, 'must contain an e-mail address').default('Flipstackk <no-reply@flipstackk.local>'),
 });
 
 export function loadWorkerEnv(source: Record<string, string | undefined> = process.env) {
@@ -26,6 +30,7 @@ export function loadWorkerEnv(source: Record<string, string | undefined> = proce
     ...env,
     databaseFile: env.DATABASE_FILE ?? path.join(env.DATA_DIR, 'flipstackk.db'),
     deadlines: deadlinesFromEnv(env),
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: path.join(env.DATA_DIR, 'outbox') },
   };
 }
 export type WorkerEnv = ReturnType<typeof loadWorkerEnv>;

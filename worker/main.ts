@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     db,
     deadlines: env.deadlines,
+    mail: env.mail,
     maxActivities: env.WORKER_MAX_ACTIVITIES,
     maxWorkflowTasks: env.WORKER_MAX_WORKFLOW_TASKS,
   });
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
   console.log(`worker: monthly review schedule ${schedule}`);
   const reconciler = startReconciler({ db, temporal: client, taskQueue: env.TEMPORAL_TASK_QUEUE, intervalMs: env.RECONCILE_INTERVAL, batchSize: env.RECONCILE_BATCH });
   console.log(`worker: reconciling missing workflows every ${env.RECONCILE_INTERVAL} ms, ${env.RECONCILE_BATCH} at a time`);
+  console.log(env.SMTP_URL ? 'worker: sending mail through SMTP_URL' : `worker: no SMTP_URL, writing mail to ${env.mail.outboxDir} (the Outbox page shows it)`);
   console.log(`worker: polling task queue "${env.TEMPORAL_TASK_QUEUE}" on ${env.TEMPORAL_ADDRESS}`);
   // Worker.run() resolves after SIGINT/SIGTERM, once in-flight tasks have finished.
   await worker.run();

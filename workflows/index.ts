@@ -4,3 +4,4 @@ export { buyerWorkflow } from './buyers/buyer.workflow';
 export { offerWorkflow } from './offers/offer.workflow';
 export { documentExpiryWorkflow } from './documents/document.workflow';
 export { monthlyReviewWorkflow } from './reviews/monthly-review.workflow';
+export { sendEmailWorkflow } from './email/send-email.workflow';

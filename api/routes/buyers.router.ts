@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { changeBuyerStatusInputSchema, createBuyerInputSchema, listBuyersQuerySchema, updateBuyerInputSchema } from '../../domain/buyers/buyer.schema';
+import { sendMatchesInputSchema } from '../../domain/email/email-message.schema';
 import type { Db } from '../../db/client';
 import { currentUser } from '../auth/require-user';
 import { idempotentCreate } from '../idempotency/idempotent-create';
@@ -10,11 +11,12 @@ import { getBuyer } from '../buyers/get-buyer';
 import { listBuyerMatches } from '../buyers/list-buyer-matches';
 import { listBuyers } from '../buyers/list-buyers';
 import { updateBuyer } from '../buyers/update-buyer';
+import { sendBuyerMatches } from '../email/send-buyer-matches';
 import type { DealMathCache } from '../settings/deal-math-cache';
 import type { TemporalDeps } from '../temporal/client';
 import { parseInput } from '../validate';
 
-export function createBuyersRouter(deps: TemporalDeps & { db: Db; dealMath: DealMathCache }) {
+export function createBuyersRouter(deps: TemporalDeps & { db: Db; dealMath: DealMathCache; appUrl: string }) {
   const { db } = deps;
   const router = Router();
 
@@ -51,6 +53,12 @@ export function createBuyersRouter(deps: TemporalDeps & { db: Db; dealMath: Deal
 
   router.get('/:id/matches', async (req, res) => {
     res.json(await listBuyerMatches(db, req.params.id, await deps.dealMath.get()));
+  });
+
+  router.post('/:id/send-matches', async (req, res) => {
+    const input = parseInput(sendMatchesInputSchema, req.body ?? {});
+    const result = await sendBuyerMatches({ ...deps, dealMath: deps.dealMath.get }, req.params.id, input, currentUser(res));
+    res.status(202).json(result);
   });
 
   return router;

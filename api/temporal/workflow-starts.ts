@@ -3,9 +3,10 @@ import type { BuyerStatus } from '../../domain/buyers/buyer.schema';
 import type { LeadStatus } from '../../domain/leads/lead.schema';
 import type { OfferStatus } from '../../domain/offers/offer.schema';
 import type { PendingWorkflowRow, WorkflowKind } from '../../db/queries/pending-workflows';
-import { buyerWorkflowId, documentWorkflowId, leadWorkflowId, offerWorkflowId, taskWorkflowId } from '../../domain/workflow-ids';
+import { buyerWorkflowId, documentWorkflowId, emailWorkflowId, leadWorkflowId, offerWorkflowId, taskWorkflowId } from '../../domain/workflow-ids';
 import type { BuyerWorkflowInput, buyerWorkflow } from '../../workflows/buyers/buyer.workflow';
 import type { documentExpiryWorkflow } from '../../workflows/documents/document.workflow';
+import type { sendEmailWorkflow } from '../../workflows/email/send-email.workflow';
 import type { LeadWorkflowInput, leadWorkflow } from '../../workflows/leads/lead.workflow';
 import type { OfferWorkflowInput, offerWorkflow } from '../../workflows/offers/offer.workflow';
 import type { taskWorkflow } from '../../workflows/tasks/task.workflow';
@@ -53,6 +54,12 @@ export const documentWorkflowStart = (documentId: string, expiresAt: string): Wo
   // A changed expiry starts a new run with the new date (its reminders re-armed); the old run's
   // reminders would find the date changed and create nothing anyway.
   replaceRun: true,
+});
+
+export const sendEmailWorkflowStart = (messageId: string): WorkflowStart<typeof sendEmailWorkflow> => ({
+  workflowType: 'sendEmailWorkflow',
+  workflowId: emailWorkflowId(messageId),
+  args: [{ messageId }],
 });
 
 /**

@@ -26,6 +26,7 @@ export async function loadAnalytics(db: Db, range: AnalyticsRange): Promise<Anal
   const owner = peopleIn(Prisma.sql`l."ownerId"`, scope, userId);
   const assignee = peopleIn(Prisma.sql`"assigneeId"`, scope, userId);
   const creator = peopleIn(Prisma.sql`"createdById"`, scope, userId);
+  const sender = peopleIn(Prisma.sql`"sentById"`, scope, userId);
   const people = peopleIn(Prisma.sql`u.id`, scope, userId);
   const leadsInRange = Prisma.sql`l."archivedAt" IS NULL AND l."createdAt" >= ${from} AND l."createdAt" < ${to} AND ${owner}`;
 
@@ -33,8 +34,12 @@ export async function loadAnalytics(db: Db, range: AnalyticsRange): Promise<Anal
     db.$queryRaw`SELECT status, COUNT(*) AS n, SUM("contactedAt" IS NOT NULL) AS contacted FROM "Lead" l WHERE ${leadsInRange} GROUP BY status`,
     db.$queryRaw`SELECT l.source, COUNT(*) AS leads, SUM(l."contactedAt" IS NOT NULL) AS contacted, COUNT(d.id) AS deals, COALESCE(SUM(d."assignmentFee"), 0) AS revenue
       FROM "Lead" l LEFT JOIN "Deal" d ON d."leadId" = l.id AND d."closedAt" IS NOT NULL WHERE ${leadsInRange} GROUP BY l.source ORDER BY leads DESC`,
-    db.$queryRaw`SELECT COUNT(*) AS sent FROM "Task" WHERE status = 'COMPLETED' AND "completedAt" >= ${from} AND "completedAt" < ${to}
-      AND title LIKE 'Send matching properties%' AND ${assignee}`,
+    // Matches sent: each e-mail of matching properties, plus each "Send matching properties" task completed without one.
+    db.$queryRaw`SELECT
+        (SELECT COUNT(*) FROM "EmailMessage" WHERE kind = 'BUYER_MATCHES' AND status <> 'FAILED' AND "createdAt" >= ${from} AND "createdAt" < ${to} AND ${sender})
+      + (SELECT COUNT(*) FROM "Task" WHERE status = 'COMPLETED' AND "completedAt" >= ${from} AND "completedAt" < ${to}
+          AND title LIKE 'Send matching properties%' AND ${assignee}
+          AND id NOT IN (SELECT "taskId" FROM "EmailMessage" WHERE "taskId" IS NOT NULL)) AS sent`,
     db.$queryRaw`SELECT COUNT(*) AS made, COALESCE(SUM(status = 'ACCEPTED'), 0) AS accepted FROM "Offer"
       WHERE kind = 'BUYER' AND "archivedAt" IS NULL AND "createdAt" >= ${from} AND "createdAt" < ${to} AND ${creator}`,
     db.$queryRaw`SELECT COUNT(*) AS completed, COALESCE(SUM("completedAt" <= "dueAt"), 0) AS onTime FROM "Task"

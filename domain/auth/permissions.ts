@@ -16,6 +16,7 @@ import type { UserRole } from '../users/user-role';
  *   archive it.
  * - SUPERVISOR and ADMIN may do everything else, except that settings and users stay ADMIN's (and
  *   approving or rejecting a task stays SUPERVISOR's: see task-actions.ts).
+ * - The outbox (every e-mail the app sent, with its recipients) is ADMIN's alone, reading included.
  */
 export const PERMISSION_ACTIONS = ['read', 'create', 'update', 'archive', 'changeOwner'] as const;
 export type PermissionAction = (typeof PERMISSION_ACTIONS)[number];
@@ -34,7 +35,9 @@ export type PermissionSubject =
   /** `recordOwnerId`: the owner of the lead, buyer or offer it is on (an offer's: its lead's owner, or the buyer offer's creator); absent for a new one. */
   | { type: 'document'; uploadedById: string | null; recordOwnerId?: string | null }
   | { type: 'settings' }
-  | { type: 'user'; id: string | null };
+  | { type: 'user'; id: string | null }
+  /** Outgoing mail: what was sent to whom, and why a send failed. */
+  | { type: 'outbox' };
 
 export type PermissionCheck = { ok: true } | { ok: false; reason: string };
 
@@ -107,6 +110,8 @@ function checkSharedByWorkers(actor: Actor, action: PermissionAction, subject: E
     case 'settings':
     case 'user':
       return checkAdminOnly(actor, action, subject);
+    case 'outbox':
+      return refused('only an admin can see the outbox');
   }
 }
 
@@ -141,6 +146,7 @@ export function checkPermission(actor: Actor, action: PermissionAction, subject:
     case 'ADMIN':
       return ALLOWED;
     case 'SUPERVISOR':
+      if (subject.type === 'outbox') return refused('only an admin can see the outbox');
       return subject.type === 'settings' || subject.type === 'user' ? checkAdminOnly(actor, action, subject) : ALLOWED;
     case 'ACQUISITIONS':
       return checkAcquisitions(actor, action, subject);

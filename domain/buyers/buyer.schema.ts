@@ -104,6 +104,8 @@ export const buyerSchema = z.object({
   minBeds: z.number().nullable(),
   minBaths: z.number().nullable(),
   maxRepair: z.number().nullable(),
+  /** When the buyer followed an e-mail's unsubscribe link: no more e-mail goes to them. */
+  emailOptOutAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -29,6 +29,8 @@ export type EventPayloads = ByEventName<{
   'lead.archived': LeadRecord;
   'lead.unarchived': LeadRecord;
   'lead.status_changed': LeadRecord & { previousStatus: LeadStatus };
+  /** The lead was in an e-mail of matching properties to a buyer. */
+  'lead.sent_to_buyer': LeadRecord & { messageId: string; buyerId: string; buyerName: string };
   'task.created': Task;
   'task.assigned': Task;
   'task.overdue': Task;
@@ -47,6 +49,8 @@ export type EventPayloads = ByEventName<{
   'buyer.archived': Buyer;
   'buyer.unarchived': Buyer;
   'buyer.status_changed': Buyer;
+  /** Matching leads e-mailed to the buyer (the message is queued; the Outbox shows its fate). */
+  'buyer.matches_sent': Buyer & { messageId: string; leadIds: string[]; sentByName: string };
   'offer.created': Offer;
   'offer.status_changed': Offer & { previousStatus: OfferStatus };
   'offer.updated': Offer;

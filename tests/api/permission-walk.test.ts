@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { unsubscribeTokenFor } from '../../api/email/unsubscribe-token';
 import { openApiDocument } from '../../api/openapi';
 import { checkPermission, type Actor, type PermissionAction, type PermissionSubject } from '../../domain/auth/permissions';
 import { USER_ROLES, type UserRole } from '../../domain/users/user-role';
@@ -94,6 +95,12 @@ async function invite(): Promise<{ userId: string; token: string }> {
   return { userId: made.body.user.id, token: String(made.body.path).split('/').pop()! };
 }
 
+/** A buyer's signed unsubscribe token, as its e-mails carry it. */
+async function unsubscribeToken(): Promise<string> {
+  const buyer = await db().buyer.create({ data: { name: 'Walk Subscriber', email: 'subscriber@buyer.test', ownerId: buyerOwner.id } });
+  return encodeURIComponent(await unsubscribeTokenFor(db(), buyer.id));
+}
+
 const leadSubject = (lead: { ownerId: string }): PermissionSubject => ({ type: 'lead', ownerId: lead.ownerId });
 const buyerSubject = (buyer: { ownerId: string | null }): PermissionSubject => ({ type: 'buyer', ownerId: buyer.ownerId });
 const offerSubject = (offer: { kind: string; createdById: string }): PermissionSubject => ({
@@ -178,6 +185,37 @@ const WALK: Record<string, WalkCase[]> = {
   'POST /api/buyers/{id}/archive': [{ label: 'archive', send: async () => { const buyer = await records.buyer(); return { path: `/api/buyers/${buyer.id}/archive`, checks: [['archive', buyerSubject(buyer)]] }; } }],
   'POST /api/buyers/{id}/unarchive': [{ label: 'unarchive', send: async () => { const buyer = await db().buyer.update({ where: { id: (await records.buyer()).id }, data: { archivedAt: new Date() } }); return { path: `/api/buyers/${buyer.id}/unarchive`, checks: [['archive', buyerSubject(buyer)]] }; } }],
   'GET /api/buyers/{id}/matches': [{ label: 'matches', send: async () => { const buyer = await records.buyer(); return { path: `/api/buyers/${buyer.id}/matches`, checks: read(buyerSubject(buyer)) }; } }],
+  'POST /api/buyers/{id}/send-matches': [
+    {
+      label: "e-mail a lead to another's buyer",
+      send: async () => {
+        const buyer = await db().buyer.create({ data: { name: 'Walk Mail Buyer', email: 'walk@buyer.test', ownerId: buyerOwner.id } });
+        const lead = await records.lead();
+        return { path: `/api/buyers/${buyer.id}/send-matches`, body: { leadIds: [lead.id] }, checks: [['update', buyerSubject(buyer)]] };
+      },
+    },
+  ],
+  'GET /api/outbox': [{ label: 'the outbox', send: async () => ({ path: '/api/outbox', checks: read({ type: 'outbox' }) }) }],
+  'GET /api/outbox/{id}': [
+    {
+      label: 'one sent e-mail',
+      send: async () => {
+        const message = await db().emailMessage.create({ data: { key: `walk-${Date.now()}-${Math.random()}`, kind: 'BUYER_MATCHES', to: 'walk@buyer.test', subject: 'Walk', html: '<p>Walk</p>', text: 'Walk' } });
+        return { path: `/api/outbox/${message.id}`, checks: read({ type: 'outbox' }) };
+      },
+    },
+  ],
+  'GET /api/outbox/{id}/html': [
+    {
+      label: "one e-mail's HTML",
+      send: async () => {
+        const message = await db().emailMessage.create({ data: { key: `walk-${Date.now()}-${Math.random()}`, kind: 'BUYER_MATCHES', to: 'walk@buyer.test', subject: 'Walk', html: '<p>Walk</p>', text: 'Walk' } });
+        return { path: `/api/outbox/${message.id}/html`, checks: read({ type: 'outbox' }) };
+      },
+    },
+  ],
+  'GET /api/unsubscribe/{token}': [{ label: 'who a link unsubscribes', public: true, send: async () => ({ path: `/api/unsubscribe/${await unsubscribeToken()}`, checks: [] }) }],
+  'POST /api/unsubscribe/{token}': [{ label: 'unsubscribe', public: true, send: async () => ({ path: `/api/unsubscribe/${await unsubscribeToken()}`, checks: [] }) }],
 
   'GET /api/offers': [{ label: 'the offer list', send: async () => ({ path: '/api/offers', checks: read({ type: 'offer', kind: 'PURCHASE', leadOwnerId: leadOwner.id, createdById: leadOwner.id }) }) }],
   'POST /api/offers': [

@@ -21,6 +21,7 @@ const SUBJECTS = {
   "another's document": { type: 'document', uploadedById: OTHER },
   settings: { type: 'settings' },
   'a user': { type: 'user', id: OTHER },
+  outbox: { type: 'outbox' },
 } satisfies Record<string, PermissionSubject>;
 type SubjectName = keyof typeof SUBJECTS;
 
@@ -42,6 +43,7 @@ const MATRIX: Record<UserRole, Record<SubjectName, string>> = {
     "another's document": 'YY---',
     settings: 'Y----',
     'a user': 'Y----',
+    outbox: '-----',
   },
   ACQUISITIONS: {
     'my lead': 'Y----',
@@ -59,6 +61,7 @@ const MATRIX: Record<UserRole, Record<SubjectName, string>> = {
     "another's document": 'YY---',
     settings: 'Y----',
     'a user': 'Y----',
+    outbox: '-----',
   },
   SUPERVISOR: {
     'my lead': 'YYYYY',
@@ -76,6 +79,7 @@ const MATRIX: Record<UserRole, Record<SubjectName, string>> = {
     "another's document": 'YYYYY',
     settings: 'Y----',
     'a user': 'Y----',
+    outbox: '-----',
   },
   // Everything, but another's note keeps its author's words.
   ADMIN: { ...(Object.fromEntries(Object.keys(SUBJECTS).map((name) => [name, 'YYYYY'])) as Record<SubjectName, string>), "another's note": 'YY-YY' },

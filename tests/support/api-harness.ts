@@ -12,6 +12,7 @@ import { createTestDb, type TestDb } from './test-db';
 import { logIn } from '../../scripts/lib/log-in';
 import { TEST_PASSWORD } from './factories';
 import { CLIENT_HEADER } from '../../domain/auth/client-header';
+import type { MailConfig } from '../../mail/create-mailer';
 
 export interface ApiHarness {
   url: string;
@@ -20,14 +21,20 @@ export interface ApiHarness {
   hub: EventHub;
   /** DOCUMENTS_DIR of this app: uploaded files under their content hash. */
   documentsDir: string;
+  /** Where the worker writes mail without an SMTP server, and the Outbox reads it. */
+  outboxDir: string;
+  appUrl: string;
   login(email: string, password?: string): Promise<string>;
   request(method: string, path: string, options?: { body?: unknown; rawBody?: string; cookie?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
 }
 
 /** The real app on a real port, a real SQLite file, a real Temporal dev server and a running worker. */
-export async function startApiHarness(options: { deadlines?: Deadlines; documentMaxBytes?: number } = {}): Promise<ApiHarness> {
+export async function startApiHarness(options: { deadlines?: Deadlines; documentMaxBytes?: number; smtpUrl?: string } = {}): Promise<ApiHarness> {
   const [temporal, testDb] = await Promise.all([startTemporalDevServer(), createTestDb()]);
+  const outboxDir = path.join(path.dirname(testDb.file), 'outbox');
+  const appUrl = 'http://crm.flipstackk.test';
+  const mail: MailConfig = { smtpUrl: options.smtpUrl, from: 'Flipstackk <deals@flipstackk.test>', outboxDir };
   const taskQueue = 'api-test';
   const worker = await createFlipstackkWorker({
     connection: temporal.nativeConnection,
@@ -35,6 +42,7 @@ export async function startApiHarness(options: { deadlines?: Deadlines; document
     taskQueue,
     db: testDb.db,
     deadlines: options.deadlines ?? DEFAULT_DEADLINES,
+    mail,
     workflowBundle: await workflowBundle(),
   });
   const workerRun = worker.run();
@@ -50,6 +58,8 @@ export async function startApiHarness(options: { deadlines?: Deadlines; document
     sessionTtlMs: 3_600_000,
     temporalUiUrl: 'http://localhost:8233',
     documents: { dir: documentsDir, maxBytes: options.documentMaxBytes ?? DEFAULT_DOCUMENT_MAX_BYTES },
+    appUrl,
+    outboxDir,
   });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
@@ -69,7 +79,8 @@ export async function startApiHarness(options: { deadlines?: Deadlines; document
       body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
     const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+    const isJson = (response.headers.get('content-type') ?? 'application/json').includes('json');
+    return { status: response.status, body: text ? (isJson ? (JSON.parse(text) as unknown) : text) : undefined };
   };
 
   return {
@@ -78,6 +89,8 @@ export async function startApiHarness(options: { deadlines?: Deadlines; document
     temporal,
     hub,
     documentsDir,
+    outboxDir,
+    appUrl,
     request,
     login: (email, password = TEST_PASSWORD) => logIn(url, email, password, 'test'),
     async close() {

@@ -7,6 +7,7 @@ import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@t
 import { createActivities, type Activities } from '../../activities';
 import type { Deadlines } from '../../domain/config/deadlines';
 import type { Db } from '../../db/client';
+import type { MailConfig } from '../../mail/create-mailer';
 import { freePort, startProcess, stopProcess, waitFor } from '../../scripts/lib/processes';
 import { temporalAnswers } from '../../scripts/lib/stack';
 import { findTemporalCli, searchAttributeArgs } from '../../scripts/lib/temporal-cli';
@@ -95,7 +96,7 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
 /** Runs `body` while a worker with the real activities (on `db`) polls `taskQueue`. */
 export async function withWorker<T>(
   env: TestWorkflowEnvironment,
-  options: { db: Db; deadlines: Deadlines; taskQueue: string },
+  options: { db: Db; deadlines: Deadlines; taskQueue: string; mail?: MailConfig },
   body: () => Promise<T>,
 ): Promise<T> {
   const worker = await createFlipstackkWorker({
@@ -104,6 +105,7 @@ export async function withWorker<T>(
     taskQueue: options.taskQueue,
     db: options.db,
     deadlines: options.deadlines,
+    ...(options.mail ? { mail: options.mail } : {}),
     workflowBundle: await workflowBundle(),
   });
   return worker.runUntil(body());

@@ -19,6 +19,8 @@ import { TaskDetailPage } from './features/tasks/task-detail-page';
 import { TasksPage } from './features/tasks/tasks-page';
 import { InviteAcceptPage } from './features/users/invite-accept-page';
 import { UsersPage } from './features/users/users-page';
+import { OutboxPage } from './features/email/outbox-page';
+import { UnsubscribePage } from './features/email/unsubscribe-page';
 import { isUnauthenticated } from './lib/api-client';
 import { isNetworkError, reportServerReachable } from './lib/connection-status';
 import { shouldRetryQuery } from './lib/should-retry-query';
@@ -54,6 +56,7 @@ export function App() {
         <Routes>
           <Route path="/login" element={<LoginPage />} />
           <Route path="/invite/:token" element={<InviteAcceptPage />} />
+          <Route path="/unsubscribe/:token" element={<UnsubscribePage />} />
           <Route
             element={
               <RequireAuth>
@@ -81,6 +84,7 @@ export function App() {
             <Route path="settings" element={<SettingsPage />} />
             <Route path="account" element={<AccountPage />} />
             <Route path="users" element={<UsersPage />} />
+            <Route path="outbox" element={<OutboxPage />} />
             <Route
               path="analytics"
               element={

@@ -14,6 +14,7 @@ import { NotesPanel } from '../notes/notes-panel';
 import { CreateOfferForm } from '../offers/create-offer-form';
 import { OfferList } from '../offers/offer-list';
 import { TaskList } from '../tasks/task-list';
+import { SendMatchesButton } from '../email/send-matches-dialog';
 import { ScheduleMeeting } from './schedule-meeting';
 import { BuyerForm } from './buyer-form';
 import { changeBuyerStatus, getBuyer, listBuyerMatches, type Buyer } from './buyers.api';
@@ -58,6 +59,7 @@ function BuyerMatches({ buyer }: { buyer: { id: string; name: string } }) {
     <section className="card" aria-labelledby="buyer-matches-title">
       <header className="card-header">
         <h2 id="buyer-matches-title">Matching leads</h2>
+        <SendMatchesButton buyerId={buyerId} />
       </header>
       {matches.isError && <p className="alert alert-error">{matches.error.message}</p>}
       <ul className="list">

@@ -82,6 +82,12 @@ export function describeEvent(event: LiveEvent, context: { meId?: string; now: n
       return { title: `New buyer: ${text(entity.name)}`, detail: entity.cashBuyer === true ? 'cash buyer' : '', tone: 'lead', workflowId: buyerWorkflowId(event.entityId) };
     case 'buyer.status_changed':
       return { title: `Buyer ${text(entity.name)} → ${humanize(text(entity.status))}`, detail: '', tone: 'status', workflowId: buyerWorkflowId(event.entityId) };
+    case 'buyer.matches_sent': {
+      const count = Array.isArray(entity.leadIds) ? entity.leadIds.length : 0;
+      return { title: `Matching properties e-mailed to ${text(entity.name)}`, detail: joined(`${count} ${count === 1 ? 'property' : 'properties'}`, text(entity.sentByName) && `by ${text(entity.sentByName)}`), tone: 'deal', workflowId: buyerWorkflowId(event.entityId) };
+    }
+    case 'lead.sent_to_buyer':
+      return { title: `Lead e-mailed to buyer ${text(entity.buyerName)}`, detail: joined(text(entity.street), text(entity.city)), tone: 'deal', workflowId: leadWorkflowId(event.entityId) };
     case 'offer.created':
       return { title: `Offer drafted: ${money(Number(entity.amount))}`, detail: humanize(text(entity.kind)), tone: 'deal', workflowId: offerWorkflowId(event.entityId) };
     case 'offer.status_changed':

@@ -21,6 +21,7 @@ const NAV_ICONS = {
   analytics: 'M4 16V9M8.5 16V5M13 16v-5M17 16H3',
   tasks: 'M4 5.5l1.5 1.5L8 4.5M4 10.5l1.5 1.5L8 9.5M4 15.5l1.5 1.5L8 14.5M10.5 6h5.5M10.5 11h5.5M10.5 16h5.5',
   calendar: 'M4 6h12v10H4zM4 9h12M7.5 4v3M12.5 4v3',
+  outbox: 'M3 5h14v10H3zM3 5l7 6 7-6',
   users: 'M8 9a3 3 0 1 0 0-6 3 3 0 0 0 0 6ZM2.5 17c0-3 2.5-5.5 5.5-5.5s5.5 2.5 5.5 5.5M14 8.5h4M16 6.5v4',
   settings: 'M10 12.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5ZM10 3v2M10 15v2M3 10h2M15 10h2M5 5l1.4 1.4M13.6 13.6 15 15M5 15l1.4-1.4M13.6 6.4 15 5',
 };
@@ -101,6 +102,11 @@ export function AppShell() {
           {isAdmin && (
             <NavLink to="/users" className="nav-link">
               <NavIcon path={NAV_ICONS.users} /> Users
+            </NavLink>
+          )}
+          {isAdmin && (
+            <NavLink to="/outbox" className="nav-link">
+              <NavIcon path={NAV_ICONS.outbox} /> Outbox
             </NavLink>
           )}
           <NavLink to="/settings" className="nav-link">

@@ -4,6 +4,7 @@ import { OPEN_TASK_STATUSES } from '../../../../domain/tasks/task.schema';
 import { taskWorkflowId } from '../../../../domain/workflow-ids';
 import { DetailPage } from '../../lib/detail-page';
 import { fullDate, humanize, timeAgo } from '../../lib/format';
+import { SendMatchesButton } from '../email/send-matches-dialog';
 import { HistoryTimeline } from '../history/history-timeline';
 import { NotesPanel } from '../notes/notes-panel';
 import { useUserName } from '../users/use-users';
@@ -91,6 +92,11 @@ export function TaskDetailPage() {
                 <div className="card-body">
                   {data.description && <p style={{ whiteSpace: 'pre-wrap' }}>{data.description}</p>}
                   <RelatedLinks task={data} />
+                  {data.buyer && data.title.startsWith('Send matching properties') && OPEN_TASK_STATUSES.includes(data.status) && (
+                    <p>
+                      <SendMatchesButton buyerId={data.buyer.id} taskId={data.id} />
+                    </p>
+                  )}
                   <p className="list-meta">
                     Created {fullDate(data.createdAt)}
                     {data.createdById && ` by ${nameOf(data.createdById)}`}
