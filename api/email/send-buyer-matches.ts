@@ -12,7 +12,8 @@ import { findBuyer } from '../buyers/get-buyer';
 import { AppError } from '../errors';
 import { assertPermission } from '../permissions/assert-permission';
 import type { TemporalDeps } from '../temporal/client';
-import { startOrLog, startWorkflow } from '../temporal/start-workflow';
+import { startRecordWorkflow } from '../temporal/start-record-workflow';
+import { startOrLog } from '../temporal/start-workflow';
 import { sendEmailWorkflowStart } from '../temporal/workflow-starts';
 import { transitionTask } from '../tasks/transition-task';
 import { unsubscribeTokenFor } from './unsubscribe-token';
@@ -71,8 +72,8 @@ export async function sendBuyerMatches(deps: SendMatchesDeps, buyerId: string, i
   const key = `buyer-matches:${buyer.id}:${task ? `task:${task.id}` : randomUUID()}`;
   const { message } = await queueBuyerMatchesEmail(db, { key, buyer: { ...buyer, email }, leads, sender: actor, taskId: task?.id ?? null, ...rendered });
   if (message.status === 'QUEUED') {
-    // Temporal unreachable: the message stays QUEUED on the Outbox page (sending it again queues a new one).
-    await startOrLog(`e-mail ${message.id}`, () => startWorkflow(deps, sendEmailWorkflowStart(message.id)));
+    // Temporal unreachable: the message stays QUEUED and the worker's reconciler starts its workflow later.
+    await startOrLog(`e-mail ${message.id}`, () => startRecordWorkflow(deps, 'email', message.id, sendEmailWorkflowStart(message.id)));
   }
   let taskCompleted = false;
   if (task) {

@@ -85,5 +85,7 @@ export function pendingWorkflowStart(kind: WorkflowKind, row: PendingWorkflowRow
       return taskWorkflowStart(row.id);
     case 'document':
       return documentWorkflowStart(row.id, row.expiresAt!.toISOString());
+    case 'email':
+      return sendEmailWorkflowStart(row.id);
   }
 }

@@ -2,8 +2,8 @@ import type { Db } from '../client';
 import { Prisma } from '../../prisma/generated/client';
 import { sqlDate } from './sql';
 
-/** The records that each have a lifecycle workflow, started by the API or, when that failed, by the worker's reconciler. */
-export const WORKFLOW_KINDS = ['lead', 'buyer', 'offer', 'task', 'document'] as const;
+/** The records that each have a lifecycle workflow (an e-mail: its send), started by the API or, when that failed, by the worker's reconciler. */
+export const WORKFLOW_KINDS = ['lead', 'buyer', 'offer', 'task', 'document', 'email'] as const;
 export type WorkflowKind = (typeof WORKFLOW_KINDS)[number];
 
 /**
@@ -27,6 +27,8 @@ const PENDING: Record<WorkflowKind, { table: string; columns: string; pending: s
     pending: `"workflowStartedAt" IS NULL AND "status" IN ('CREATED', 'ASSIGNED', 'IN_PROGRESS', 'PENDING_REVIEW')`,
   },
   document: { table: 'Document', columns: '"expiresAt"', pending: `"workflowStartedAt" IS NULL AND "expiresAt" IS NOT NULL` },
+  // A message queued while Temporal was unreachable (or by a writer that cannot start workflows).
+  email: { table: 'EmailMessage', columns: '"status"', pending: `"workflowStartedAt" IS NULL AND "status" = 'QUEUED'` },
 };
 
 /** A record waiting for its workflow, with what its workflow input is built from. */

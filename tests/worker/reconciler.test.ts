@@ -41,7 +41,7 @@ it('records saved while Temporal is unreachable are answered 201 at once, counte
   };
   const inAMonth = new Date(Date.now() + 30 * DAY).toISOString();
   const lead = await post('/api/leads', buildLeadInput({ sellerName: 'Offline Olive' }));
-  const buyer = await post('/api/buyers', { name: 'Offline Buyer', cashBuyer: true });
+  const buyer = await post('/api/buyers', { name: 'Offline Buyer', cashBuyer: true, email: 'offline@buyer.test', markets: ['Dayton'] });
   const offer = await post('/api/offers', { leadId: lead.id, kind: 'PURCHASE', amount: 70_000 });
   const task = await post('/api/tasks', { title: 'Call the title company', type: 'ADMIN', priority: 'MEDIUM', dueAt: inAMonth, assigneeId: admin.id });
   // The document is a real upload (multipart), saved with its file while Temporal is down.
@@ -54,14 +54,24 @@ it('records saved while Temporal is unreachable are answered 201 at once, counte
   expect(uploaded.status).toBe(201);
   const document = (await uploaded.json()) as { id: string; mimeType: string };
   expect(document.mimeType).toBe('application/pdf');
+  // An e-mail to a buyer is queued (202) whether or not its workflow can start.
+  const mailed = await fetch(`${app.url}/api/buyers/${buyer.id}/send-matches`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'test', cookie },
+    body: JSON.stringify({ leadIds: [lead.id] }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  expect(mailed.status).toBe(202);
+  const { message } = (await mailed.json()) as { message: { id: string; status: string } };
+  expect(message.status).toBe('QUEUED');
 
   // /api/health reports them as the reconciler's backlog, from checks run in the background.
   const backlogHealth = await waitUntil('the backlog in /api/health', async () => {
     const response = await fetch(`${app.url}/api/health`);
     const body = await response.json();
-    return response.status === 503 && body.temporal === 'down' && body.reconciler?.backlog === 5 ? body : undefined;
+    return response.status === 503 && body.temporal === 'down' && body.reconciler?.backlog === 6 ? body : undefined;
   });
-  expect(backlogHealth.reconciler.byKind).toEqual({ lead: 1, buyer: 1, offer: 1, task: 1, document: 1 });
+  expect(backlogHealth.reconciler.byKind).toEqual({ lead: 1, buyer: 1, offer: 1, task: 1, document: 1, email: 1 });
   expect(backlogHealth.reconciler.oldestCreatedAt).not.toBeNull();
 
   // Temporal becomes reachable: a worker and its reconciler on the same database.
@@ -105,6 +115,13 @@ it('records saved while Temporal is unreachable are answered 201 at once, counte
         (await db.document.findUniqueOrThrow({ where: { id: document.id } })).workflowStartedAt !== null &&
         (await db.buyer.findUniqueOrThrow({ where: { id: buyer.id } })).workflowStartedAt !== null,
       );
+
+      // The queued e-mail is sent by its workflow, once.
+      const sent = await waitUntil('the queued e-mail sent', async () => {
+        const row = await db.emailMessage.findUniqueOrThrow({ where: { id: message.id } });
+        return row.status === 'SENT' && row;
+      }, 60_000);
+      expect(sent).toMatchObject({ attempts: 1, workflowStartedAt: expect.any(Date) });
 
       // Nothing is left: the health backlog is empty, and another pass starts nothing.
       await waitUntil('an empty backlog in /api/health', async () => (await (await fetch(`${app.url}/api/health`)).json()).reconciler?.backlog === 0);
