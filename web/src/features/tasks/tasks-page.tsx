@@ -5,11 +5,12 @@ import { OPEN_TASK_STATUSES, TASK_DUE_FILTERS, TASK_PRIORITIES, TASK_STATUSES, T
 import { FilterSelect, FilterSheet } from '../../lib/filter-fields';
 import { ListTable, TableMessage } from '../../lib/list-table';
 import { useCursorList } from '../../lib/use-cursor-list';
-import { fullDate, humanize, startOfToday, timeAgo } from '../../lib/format';
+import { fullDate, humanize, startOfToday } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
 import { useMe } from '../auth/use-me';
 import { useUserName, useUsers } from '../users/use-users';
 import { bulkTasks, queryTasks, subjectPath, type BulkTaskResult } from './tasks.api';
+import { describeDue } from './describe-due';
 import { PRIORITY_CLASS } from './task-labels';
 import './tasks.css';
 
@@ -195,8 +196,7 @@ export function TasksPage() {
                 </td>
                 <td data-label="Assignee">{nameOf(task.assigneeId)}</td>
                 <td data-label="Due" title={fullDate(task.dueAt)} className={task.overdue ? 'overdue' : undefined}>
-                  {task.overdue ? 'Overdue · ' : ''}
-                  {timeAgo(task.dueAt)}
+                  {describeDue(task)}
                 </td>
               </tr>
             ))}
