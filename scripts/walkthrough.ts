@@ -1,0 +1,61 @@
+/**
+ * `npm run walkthrough [-- <out dir>]`: starts a throwaway stack with the demo data and saves a
+ * full-page screenshot of every page as each demo login sees it, at 1440 × 900 and 390 × 844,
+ * for a person to look through before an issue is called done. It also lists pages that scroll
+ * sideways on a phone. It judges nothing else: the tests do.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launchChromium } from './lib/chromium';
+import { startTempStack } from './lib/temp-stack';
+import { buildWebIfStale } from './lib/web-build';
+
+const ROLES = ['agent', 'acquisitions', 'supervisor', 'admin'] as const;
+const PAGES = ['/', '/leads', '/leads/board', '/buyers', '/tasks', '/tasks/calendar', '/tasks/new', '/analytics', '/settings', '/account', '/users'];
+const SIZES = [
+  { name: 'desktop', width: 1440, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+];
+const DEMO_PASSWORD = 'flipstackk';
+
+async function main(): Promise<void> {
+  const outDir = path.resolve(process.argv[2] ?? fs.mkdtempSync(path.join(os.tmpdir(), 'flipstackk-walkthrough-')));
+  fs.mkdirSync(outDir, { recursive: true });
+  buildWebIfStale(path.resolve(__dirname, '..'), (line) => console.log(line));
+  const stack = await startTempStack('walkthrough');
+  const browser = await launchChromium();
+  const sideways: string[] = [];
+  try {
+    for (const role of ROLES) {
+      for (const size of SIZES) {
+        const context = await browser.newContext({ viewport: { width: size.width, height: size.height }, isMobile: size.name === 'phone', hasTouch: size.name === 'phone' });
+        const page = await context.newPage();
+        await page.goto(`${stack.appUrl}/login`);
+        await page.getByLabel('Email').fill(`${role}@flipstackk.test`);
+        await page.getByLabel('Password').fill(DEMO_PASSWORD);
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.waitForURL(`${stack.appUrl}/`);
+        for (const pathname of PAGES) {
+          await page.goto(`${stack.appUrl}${pathname}`);
+          await page.waitForLoadState('networkidle').catch(() => undefined);
+          const file = path.join(outDir, `${role}-${size.name}${pathname === '/' ? '-dashboard' : pathname.replaceAll('/', '-')}.png`);
+          await page.screenshot({ path: file, fullPage: true });
+          const scrolls = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+          if (scrolls) sideways.push(`${role} ${size.name} ${pathname}`);
+        }
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await stack.stop();
+  }
+  console.log(`screenshots: ${outDir}`);
+  console.log(sideways.length ? `pages that scroll sideways:\n  ${sideways.join('\n  ')}` : 'no page scrolls sideways');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
