@@ -37,7 +37,11 @@ export class AppError extends Error {
 
 const TYPE_NAMES: Record<string, string> = { string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false', object: 'an object', array: 'a list' };
 
+// zod's own wording ("Invalid input: expected number…", "Too small: …") starts so; a schema's own sentence does not.
+const isZodDefault = (message: string): boolean => /^(Invalid|Too (small|big)\b)/.test(message);
+
 function describeIssue(issue: z.core.$ZodIssue): string {
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && !isZodDefault(issue.message)) return issue.message;
   if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && 'input' in issue && issue.input === undefined) return 'is required';
   if (issue.code === 'invalid_type') return `must be ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
   if (issue.code === 'invalid_value') return `must be one of ${issue.values.map(String).join(', ')}`;
@@ -56,7 +60,8 @@ export function validationError(error: z.ZodError, where = 'body'): AppError {
     fields[key] ??= describeIssue(issue);
   }
   const summary = Object.entries(fields)
-    .map(([field, problem]) => `${field} ${problem}`)
+    // A problem worded as a whole sentence ("Enter the offer amount") stands alone.
+    .map(([field, problem]) => (/^[A-Z]/.test(problem) && !isZodDefault(problem) ? problem : `${field} ${problem}`))
     .join('; ');
   return new AppError('VALIDATION_FAILED', `Invalid ${where}: ${summary}`, fields);
 }

@@ -18,7 +18,7 @@ export async function updateBuyer(deps: TemporalDeps & { db: Db }, buyerId: stri
   const minPrice = input.minPrice === undefined ? existing.minPrice : input.minPrice;
   const maxPrice = input.maxPrice === undefined ? existing.maxPrice : input.maxPrice;
   if (minPrice !== null && maxPrice !== null && minPrice > maxPrice) {
-    throw new AppError('VALIDATION_FAILED', 'Invalid body: maxPrice must not be below minPrice', { maxPrice: 'must not be below minPrice' });
+    throw new AppError('VALIDATION_FAILED', 'Invalid body: the max price must not be below the min price', { maxPrice: 'must not be below the min price' });
   }
   const { markets, propertyTypes, strategies, pofExpiresAt, ...fields } = input;
   const updated = await db.$transaction(async (tx) => {

@@ -29,7 +29,7 @@ const buyBoxFields = {
 
 const priceRangeIsOrdered = (box: { minPrice?: number; maxPrice?: number }) =>
   box.minPrice === undefined || box.maxPrice === undefined || box.minPrice <= box.maxPrice;
-const PRICE_RANGE_ERROR = { message: 'must not be below minPrice', path: ['maxPrice'] };
+const PRICE_RANGE_ERROR = { message: 'must not be below the min price', path: ['maxPrice'] };
 
 export const createBuyerInputSchema = z
   .object({

@@ -1,3 +1,5 @@
+import { labelOf } from '../labels/labels';
+
 /** What matching needs to know of a lead. */
 export interface MatchableLead {
   city: string;
@@ -61,7 +63,7 @@ export function matchBuyer(lead: MatchableLead, buyer: MatchableBuyer): MatchRes
   if (!typeFits) misses.push(`${lead.propertyType} is not a type they buy`);
   else {
     score += MATCH_WEIGHTS.type;
-    reasons.push(buyer.propertyTypes.length === 0 ? 'buys any property type' : `${lead.propertyType} wanted`);
+    reasons.push(buyer.propertyTypes.length === 0 ? 'buys any property type' : `${labelOf(lead.propertyType)} wanted`);
   }
 
   const price = lead.askingPrice ?? lead.mao;

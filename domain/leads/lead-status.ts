@@ -1,4 +1,8 @@
+import { DEAD_REASON_LABELS, LEAD_STATUS_LABELS } from '../labels/lead-labels';
 import { DEAD_REASONS, type LeadStatus } from './lead.schema';
+
+// A stage inside a sentence: "an offer made lead" reads worse than "a lead at Offer made", so lower case only after "a/the".
+const stage = (status: LeadStatus): string => LEAD_STATUS_LABELS[status].toLowerCase();
 
 export const OPEN_LEAD_STATUSES: readonly LeadStatus[] = ['NEW', 'CONTACTED', 'QUALIFIED', 'OFFER_MADE', 'UNDER_CONTRACT'];
 
@@ -21,15 +25,15 @@ export type TransitionCheck = { ok: true } | { ok: false; reason: string };
 
 /** Whether a lead may move from one status to another; when not, a reason a user can read. */
 export function checkLeadTransition(from: LeadStatus, to: LeadStatus, deadReason?: string): TransitionCheck {
-  if (from === to) return { ok: false, reason: `The lead is already ${to}` };
+  if (from === to) return { ok: false, reason: `The lead is already ${stage(to)}` };
   if (!LEAD_TRANSITIONS[from].includes(to)) {
     if (from === 'CLOSED') return { ok: false, reason: 'A closed lead cannot change status' };
-    if (from === 'DEAD') return { ok: false, reason: 'A dead lead can only be reopened as NEW or CONTACTED' };
-    if (to === 'CLOSED') return { ok: false, reason: 'Only a lead UNDER_CONTRACT can be CLOSED' };
-    return { ok: false, reason: `A ${from} lead cannot move to ${to}` };
+    if (from === 'DEAD') return { ok: false, reason: 'A dead lead can only be reopened as new or contacted' };
+    if (to === 'CLOSED') return { ok: false, reason: 'Only a lead under contract can be closed' };
+    return { ok: false, reason: `A lead at ${LEAD_STATUS_LABELS[from]} cannot move to ${LEAD_STATUS_LABELS[to]}` };
   }
   if (to === 'DEAD' && !(DEAD_REASONS as readonly string[]).includes(deadReason ?? '')) {
-    return { ok: false, reason: `Marking a lead DEAD needs a reason: one of ${DEAD_REASONS.join(', ')}` };
+    return { ok: false, reason: `Marking a lead dead needs a reason: one of ${DEAD_REASONS.map((reason) => DEAD_REASON_LABELS[reason]).join(', ')}` };
   }
   return { ok: true };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OFFER_STATUS_LABELS } from '../labels/offer-labels';
 import { listOf, pageQueryFields } from '../validation/fields';
 
 export const OFFER_KINDS = ['PURCHASE', 'BUYER'] as const;
@@ -6,24 +7,31 @@ export const OFFER_STATUSES = ['DRAFT', 'SENT', 'COUNTERED', 'ACCEPTED', 'REJECT
 export type OfferStatus = (typeof OFFER_STATUSES)[number];
 export const OPEN_OFFER_STATUSES: readonly OfferStatus[] = ['DRAFT', 'SENT', 'COUNTERED'];
 
+// Said to the person filling in the offer form as well as to API clients.
+const amountField = z
+  .number({ error: (issue) => (issue.input === undefined ? 'Enter the offer amount' : 'Enter the offer amount in dollars, like 95,000') })
+  .int('Enter the offer amount in whole dollars')
+  .min(1, 'Enter an offer amount above $0')
+  .max(1_000_000_000, 'Enter an offer amount below $1,000,000,000');
+
 export const createOfferInputSchema = z
   .object({
     leadId: z.string().min(1, 'is required'),
     buyerId: z.string().min(1).optional(),
     kind: z.enum(OFFER_KINDS),
-    amount: z.number().int('must be whole dollars').min(1, 'must be positive').max(1_000_000_000, 'is too large'),
+    amount: amountField,
     terms: z.string().trim().max(5_000, 'must be at most 5000 characters').optional(),
     expiresAt: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).optional(),
     /** Create as a DRAFT, or SENT straight away. */
     status: z.enum(['DRAFT', 'SENT']).default('DRAFT'),
   })
-  .refine((offer) => offer.kind !== 'BUYER' || offer.buyerId !== undefined, { message: 'is required for a BUYER offer', path: ['buyerId'] });
+  .refine((offer) => offer.kind !== 'BUYER' || offer.buyerId !== undefined, { message: 'Choose the buyer this offer goes to', path: ['buyerId'] });
 export type CreateOfferInput = z.infer<typeof createOfferInputSchema>;
 
 /** Amount and terms change while the offer is negotiable (DRAFT, SENT, COUNTERED). */
 export const updateOfferInputSchema = z
   .object({
-    amount: z.number().int('must be whole dollars').min(1, 'must be positive').max(1_000_000_000, 'is too large').optional(),
+    amount: amountField.optional(),
     terms: z.string().trim().max(5_000, 'must be at most 5000 characters').nullable().optional(),
   })
   .strict();
@@ -65,10 +73,16 @@ export const OFFER_TRANSITIONS: Readonly<Record<OfferStatus, readonly OfferStatu
   WITHDRAWN: [],
 };
 
+// "An accepted offer", "A draft offer": a status inside a sentence.
+const anOffer = (status: OfferStatus): string => {
+  const word = OFFER_STATUS_LABELS[status].toLowerCase();
+  return `${/^[aeiou]/.test(word) ? 'An' : 'A'} ${word} offer`;
+};
+
 export function checkOfferTransition(from: OfferStatus, to: OfferStatus): { ok: true } | { ok: false; reason: string } {
-  if (from === to) return { ok: false, reason: `The offer is already ${to}` };
-  if (OFFER_TRANSITIONS[from].length === 0) return { ok: false, reason: `A ${from} offer is final` };
+  if (from === to) return { ok: false, reason: `The offer is already ${OFFER_STATUS_LABELS[to].toLowerCase()}` };
+  if (OFFER_TRANSITIONS[from].length === 0) return { ok: false, reason: `${anOffer(from)} is final` };
   if (to === 'EXPIRED') return { ok: false, reason: 'Offers expire by themselves at their expiry time' };
-  if (!OFFER_TRANSITIONS[from].includes(to)) return { ok: false, reason: `A ${from} offer cannot become ${to}` };
+  if (!OFFER_TRANSITIONS[from].includes(to)) return { ok: false, reason: `${anOffer(from)} cannot become ${OFFER_STATUS_LABELS[to].toLowerCase()}` };
   return { ok: true };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './messages';
 
 /** Optional free text: trimmed, bounded, and an empty string counts as absent. */
 export const optionalText = (max: number) =>

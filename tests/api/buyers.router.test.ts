@@ -53,7 +53,7 @@ describe('buyers', () => {
 
   it.each([
     [{ name: '' }, { name: 'is required' }],
-    [{ minPrice: 200_000, maxPrice: 100_000 }, { maxPrice: 'must not be below minPrice' }],
+    [{ minPrice: 200_000, maxPrice: 100_000 }, { maxPrice: 'must not be below the min price' }],
     [{ propertyTypes: ['CASTLE'] }, { 'propertyTypes.0': expect.stringContaining('must be one of') }],
     [{ markets: 'Dayton' }, { markets: 'must be a list' }],
     [{ markets: ['Dayton', '4540Z'] }, { markets: 'must be ZIP codes or cities: "4540Z" is not a 5-digit ZIP code' }],
@@ -87,7 +87,7 @@ describe('buyers', () => {
     const updated = await api.request('PATCH', `/api/buyers/${buyer.id}`, { cookie, body: { markets: ['Kettering'], maxPrice: 90_000 } });
     expect(updated.body).toMatchObject({ markets: ['Kettering'], maxPrice: 90_000, minPrice: 50_000 });
     const refused = await api.request('PATCH', `/api/buyers/${buyer.id}`, { cookie, body: { maxPrice: 10_000 } });
-    expect(refused).toMatchObject({ status: 400, body: { error: { fields: { maxPrice: 'must not be below minPrice' } } } });
+    expect(refused).toMatchObject({ status: 400, body: { error: { fields: { maxPrice: 'must not be below the min price' } } } });
     expect((await api.request('GET', `/api/buyers?market=kettering`, { cookie })).body.items.map((b: { id: string }) => b.id)).toEqual([buyer.id]);
   });
 
@@ -112,7 +112,7 @@ describe('buyers', () => {
     await waitUntil('the buyer workflow', () => api.testDb.db.task.findFirst({ where: { buyerId: buyer.id } }));
     expect((await api.request('POST', `/api/buyers/${buyer.id}/status`, { cookie, body: { status: 'ACTIVE' } })).body.status).toBe('ACTIVE');
     const again = await api.request('POST', `/api/buyers/${buyer.id}/status`, { cookie, body: { status: 'ACTIVE' } });
-    expect(again).toMatchObject({ status: 409, body: { error: { message: 'The buyer is already ACTIVE' } } });
+    expect(again).toMatchObject({ status: 409, body: { error: { message: 'The buyer is already active' } } });
     const expiresAt = new Date(Date.now() + 20 * 86_400_000).toISOString();
     expect((await api.request('PATCH', `/api/buyers/${buyer.id}`, { cookie, body: { pofExpiresAt: expiresAt } })).body.pofExpiresAt).toBe(expiresAt);
     await waitUntil('the workflow to hear of the new expiry', async () =>

@@ -38,7 +38,7 @@ describe('POST /api/leads/:id/status', () => {
     const lead = await createLead();
     const response = await move(lead.id, { status: 'CLOSED' });
     expect(response.status).toBe(409);
-    expect(response.body.error).toEqual({ code: 'CONFLICT', message: 'Only a lead UNDER_CONTRACT can be CLOSED' });
+    expect(response.body.error).toEqual({ code: 'CONFLICT', message: 'Only a lead under contract can be closed' });
   });
 
   it('needs a reason to mark a lead DEAD, and reopens a dead lead as CONTACTED through a new workflow run', async () => {
@@ -49,7 +49,7 @@ describe('POST /api/leads/:id/status', () => {
     await handle.result();
 
     const refused = await move(lead.id, { status: 'QUALIFIED' });
-    expect(refused).toMatchObject({ status: 409, body: { error: { message: 'A dead lead can only be reopened as NEW or CONTACTED' } } });
+    expect(refused).toMatchObject({ status: 409, body: { error: { message: 'A dead lead can only be reopened as new or contacted' } } });
     const reopened = await move(lead.id, { status: 'CONTACTED' });
     expect(reopened).toMatchObject({ status: 200, body: { status: 'CONTACTED' } });
     expect((await handle.describe()).status.name).toBe('RUNNING');

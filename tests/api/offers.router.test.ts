@@ -59,7 +59,7 @@ describe('offers', () => {
     await waitUntil('the offer to expire', async () => (await api.testDb.db.offer.findUniqueOrThrow({ where: { id: offer.id } })).status === 'EXPIRED');
     expect(await api.testDb.db.notification.findFirst({ where: { recipientId: agent.id, title: { startsWith: 'Offer expired' } } })).not.toBeNull();
     const late = await api.request('POST', `/api/offers/${offer.id}/status`, { cookie, body: { status: 'ACCEPTED' } });
-    expect(late).toMatchObject({ status: 409, body: { error: { message: 'A EXPIRED offer is final' } } });
+    expect(late).toMatchObject({ status: 409, body: { error: { message: 'An expired offer is final' } } });
   });
 
   it('records the buyer of an accepted buyer offer on the deal', async () => {
@@ -82,8 +82,8 @@ describe('offers', () => {
   });
 
   it.each([
-    [{ kind: 'BUYER', amount: 1 }, 400, { buyerId: 'is required for a BUYER offer' }],
-    [{ kind: 'PURCHASE', amount: 0 }, 400, { amount: 'must be positive' }],
+    [{ kind: 'BUYER', amount: 1 }, 400, { buyerId: 'Choose the buyer this offer goes to' }],
+    [{ kind: 'PURCHASE', amount: 0 }, 400, { amount: 'Enter an offer amount above $0' }],
     [{ kind: 'PURCHASE', amount: 5, expiresAt: '2020-01-01T00:00:00Z' }, 400, { expiresAt: 'must be in the future' }],
     [{ kind: 'PURCHASE', amount: 5, buyerId: 'nobody' }, 422, { buyerId: 'must name a buyer' }],
   ])('refuses %p', async (body, status, fields) => {
@@ -93,13 +93,24 @@ describe('offers', () => {
     expect(response.body.error.fields).toEqual(fields);
   });
 
+  it('says what is wrong in words people read, not field names or zod\'s wording', async () => {
+    const lead = await leadAt('NEW');
+    const missing = await api.request('POST', '/api/offers', { cookie, body: { leadId: lead.id, kind: 'PURCHASE' } });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error).toMatchObject({ message: 'Invalid body: Enter the offer amount', fields: { amount: 'Enter the offer amount' } });
+    const draft = (await api.request('POST', '/api/offers', { cookie, body: { leadId: lead.id, kind: 'PURCHASE', amount: 60_000 } })).body;
+    const refused = await api.request('POST', `/api/offers/${draft.id}/status`, { cookie, body: { status: 'ACCEPTED' } });
+    expect(refused.body.error.message).toBe('A draft offer cannot become accepted');
+    for (const message of [missing.body.error.message, refused.body.error.message]) expect(message).not.toMatch(/Invalid input|expected number|\b[A-Z]{2,}\b/);
+  });
+
   it('refuses moves the offer rules do not allow, and lists offers by lead', async () => {
     const lead = await leadAt('NEW');
     const draft = (await api.request('POST', '/api/offers', { cookie, body: { leadId: lead.id, kind: 'PURCHASE', amount: 60_000 } })).body;
     expect(draft.status).toBe('DRAFT');
     expect(await api.request('POST', `/api/offers/${draft.id}/status`, { cookie, body: { status: 'ACCEPTED' } })).toMatchObject({
       status: 409,
-      body: { error: { message: 'A DRAFT offer cannot become ACCEPTED' } },
+      body: { error: { message: 'A draft offer cannot become accepted' } },
     });
     const listed = await api.request('GET', `/api/offers?leadId=${lead.id}`, { cookie });
     expect(listed.body.items.map((offer: { id: string }) => offer.id)).toEqual([draft.id]);
@@ -113,7 +124,7 @@ describe('offers saved while Temporal was down', () => {
     const offer = await api.testDb.db.offer.create({ data: { leadId: lead.id, kind: 'PURCHASE', amount: 61_000, createdById: agent.id } });
     expect(await api.request('POST', `/api/offers/${offer.id}/status`, { cookie, body: { status: 'ACCEPTED' } })).toMatchObject({
       status: 409,
-      body: { error: { code: 'CONFLICT', message: 'A DRAFT offer cannot become ACCEPTED' } },
+      body: { error: { code: 'CONFLICT', message: 'A draft offer cannot become accepted' } },
     });
     expect(await api.request('POST', `/api/offers/${offer.id}/status`, { cookie, body: { status: 'SENT' } })).toMatchObject({ status: 200, body: { status: 'SENT' } });
     expect((await api.temporal.client.workflow.getHandle(offerWorkflowId(offer.id)).describe()).status.name).toBe('RUNNING');

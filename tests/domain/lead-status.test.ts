@@ -16,11 +16,11 @@ describe('checkLeadTransition', () => {
   });
 
   it.each([
-    ['NEW', 'CLOSED', 'Only a lead UNDER_CONTRACT can be CLOSED'],
+    ['NEW', 'CLOSED', 'Only a lead under contract can be closed'],
     ['CLOSED', 'NEW', 'A closed lead cannot change status'],
-    ['DEAD', 'QUALIFIED', 'A dead lead can only be reopened as NEW or CONTACTED'],
-    ['NEW', 'UNDER_CONTRACT', 'A NEW lead cannot move to UNDER_CONTRACT'],
-    ['NEW', 'NEW', 'The lead is already NEW'],
+    ['DEAD', 'QUALIFIED', 'A dead lead can only be reopened as new or contacted'],
+    ['NEW', 'UNDER_CONTRACT', 'A lead at New cannot move to Under contract'],
+    ['NEW', 'NEW', 'The lead is already new'],
   ] as Array<[LeadStatus, LeadStatus, string]>)('refuses %s → %s: %s', (from, to, reason) => {
     expect(checkLeadTransition(from, to)).toEqual({ ok: false, reason });
   });

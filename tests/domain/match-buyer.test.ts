@@ -30,7 +30,7 @@ describe('matchBuyer', () => {
     expect(matchBuyer(buildLead(), buildBuyer())).toEqual({
       matches: true,
       score: 80,
-      reasons: ['in market (Dayton)', 'SFR wanted', 'price fits ($90,000)', '3 bd ≥ 2 bd wanted', 'repairs $20,000 within budget'],
+      reasons: ['in market (Dayton)', 'Single family wanted', 'price fits ($90,000)', '3 bd ≥ 2 bd wanted', 'repairs $20,000 within budget'],
     });
   });
 

@@ -13,10 +13,10 @@ describe('checkOfferTransition', () => {
   });
 
   it.each([
-    ['ACCEPTED', 'REJECTED', 'A ACCEPTED offer is final'],
-    ['DRAFT', 'ACCEPTED', 'A DRAFT offer cannot become ACCEPTED'],
+    ['ACCEPTED', 'REJECTED', 'An accepted offer is final'],
+    ['DRAFT', 'ACCEPTED', 'A draft offer cannot become accepted'],
     ['SENT', 'EXPIRED', 'Offers expire by themselves at their expiry time'],
-    ['SENT', 'SENT', 'The offer is already SENT'],
+    ['SENT', 'SENT', 'The offer is already sent'],
   ] as Array<[OfferStatus, OfferStatus, string]>)('refuses %s → %s', (from, to, reason) => {
     expect(checkOfferTransition(from, to)).toEqual({ ok: false, reason });
   });
@@ -25,7 +25,7 @@ describe('checkOfferTransition', () => {
 describe('createOfferInputSchema', () => {
   it('needs a buyer for a BUYER offer', () => {
     const result = createOfferInputSchema.safeParse({ leadId: 'l1', kind: 'BUYER', amount: 90_000 });
-    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['buyerId', 'is required for a BUYER offer']]);
+    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['buyerId', 'Choose the buyer this offer goes to']]);
   });
 
   it('starts as a DRAFT unless sent', () => {

@@ -79,9 +79,9 @@ describe('lead status changes through the changeLeadStatus Update', () => {
   });
 
   it.each([
-    ['NEW', 'CLOSED', undefined, 'Only a lead UNDER_CONTRACT can be CLOSED'],
-    ['NEW', 'DEAD', undefined, 'Marking a lead DEAD needs a reason'],
-    ['NEW', 'NEW', undefined, 'The lead is already NEW'],
+    ['NEW', 'CLOSED', undefined, 'Only a lead under contract can be closed'],
+    ['NEW', 'DEAD', undefined, 'Marking a lead dead needs a reason'],
+    ['NEW', 'NEW', undefined, 'The lead is already new'],
   ] as Array<[LeadStatus, LeadStatus, string | undefined, string]>)('refuses %s → %s (reason %s) and changes nothing', async (_from, to, reason, message) => {
     await run(DEFAULT_DEADLINES, async () => {
       const { lead, move } = await startLead();

@@ -4,6 +4,7 @@ import type { BuyerActivities } from '../../activities/buyers.activities';
 import type { SettingsActivities } from '../../activities/settings.activities';
 import { POF_REMINDER_DAYS_BEFORE } from '../../domain/buyers/buyer-tasks';
 import type { BuyerStatus } from '../../domain/buyers/buyer.schema';
+import { BUYER_STATUS_LABELS } from '../../domain/labels/buyer-labels';
 import { DB_ACTIVITY_OPTIONS, LOCAL_DB_ACTIVITY_OPTIONS } from '../activity-options';
 import { assertNamesActor, verifiesActor, verifyActor } from '../shared/verify-actor';
 import { writeOrder } from '../shared/write-order';
@@ -59,7 +60,7 @@ export async function buyerWorkflow({ buyerId, status, isNew, pofExpiresAt = nul
     }),
   );
   const assertChange = ({ status: to }: { status: BuyerStatus }): void => {
-    if (to === state.status) throw ApplicationFailure.nonRetryable(`The buyer is already ${to}`, 'INVALID_TRANSITION');
+    if (to === state.status) throw ApplicationFailure.nonRetryable(`The buyer is already ${BUYER_STATUS_LABELS[to].toLowerCase()}`, 'INVALID_TRANSITION');
   };
   // In its turn each change is checked again, against the status the changes before it wrote, once
   // the database has confirmed that who asks is an active user (runs from before that patch did not ask).

@@ -1,0 +1,41 @@
+import { DEAD_REASONS, LEAD_SOURCES, LEAD_STATUSES, PROPERTY_TYPES } from '../leads/lead.schema';
+import { TASK_PRIORITIES, TASK_STATUSES, TASK_TYPES } from '../tasks/task.schema';
+import { OFFER_KINDS, OFFER_STATUSES } from '../offers/offer.schema';
+import { BUYER_STATUSES, BUYER_STRATEGIES } from '../buyers/buyer.schema';
+import { DOCUMENT_KINDS } from '../documents/document.schema';
+import { USER_ROLES } from '../users/user-role';
+import { EVENT_NAMES } from '../events/event-name';
+import { DEAD_REASON_LABELS, LEAD_SOURCE_LABELS, LEAD_STATUS_LABELS, PROPERTY_TYPE_LABELS } from './lead-labels';
+import { TASK_PRIORITY_LABELS, TASK_STATUS_LABELS, TASK_TYPE_LABELS } from './task-labels';
+import { OFFER_KIND_LABELS, OFFER_STATUS_LABELS } from './offer-labels';
+import { BUYER_STATUS_LABELS, BUYER_STRATEGY_LABELS } from './buyer-labels';
+import { DOCUMENT_KIND_LABELS } from './document-labels';
+import { USER_ROLE_LABELS } from './user-labels';
+import { EVENT_LABELS } from './event-labels';
+
+/** Every enum people see, with its label table: the web app, CSVs and refusals read these. */
+export const LABEL_TABLES: ReadonlyArray<{ name: string; values: readonly string[]; labels: Readonly<Record<string, string>> }> = [
+  { name: 'lead status', values: LEAD_STATUSES, labels: LEAD_STATUS_LABELS },
+  { name: 'property type', values: PROPERTY_TYPES, labels: PROPERTY_TYPE_LABELS },
+  { name: 'lead source', values: LEAD_SOURCES, labels: LEAD_SOURCE_LABELS },
+  { name: 'dead reason', values: DEAD_REASONS, labels: DEAD_REASON_LABELS },
+  { name: 'task type', values: TASK_TYPES, labels: TASK_TYPE_LABELS },
+  { name: 'task priority', values: TASK_PRIORITIES, labels: TASK_PRIORITY_LABELS },
+  { name: 'task status', values: TASK_STATUSES, labels: TASK_STATUS_LABELS },
+  { name: 'offer kind', values: OFFER_KINDS, labels: OFFER_KIND_LABELS },
+  { name: 'offer status', values: OFFER_STATUSES, labels: OFFER_STATUS_LABELS },
+  { name: 'buyer status', values: BUYER_STATUSES, labels: BUYER_STATUS_LABELS },
+  { name: 'buyer strategy', values: BUYER_STRATEGIES, labels: BUYER_STRATEGY_LABELS },
+  { name: 'document kind', values: DOCUMENT_KINDS, labels: DOCUMENT_KIND_LABELS },
+  { name: 'user role', values: USER_ROLES, labels: USER_ROLE_LABELS },
+  { name: 'event', values: EVENT_NAMES, labels: EVENT_LABELS },
+];
+
+// Values shared by two enums (NEW, OTHER) carry the same word in both tables; the test checks it.
+const ANY_LABEL: Readonly<Record<string, string>> = Object.assign({}, ...LABEL_TABLES.filter((table) => table.name !== 'event').map((table) => table.labels));
+
+/**
+ * The words for any enum value people see (a status, type, source, role…), for places that
+ * show a value without knowing its enum; `fallback` (or the value) when it is not one.
+ */
+export const labelOf = (value: string, fallback: (value: string) => string = (raw) => raw): string => ANY_LABEL[value] ?? fallback(value);
