@@ -58,7 +58,7 @@ describe('CRM pages in the browser', () => {
 
       const match = page.getByTestId('match-row').filter({ hasText: 'Dana Dayton Investor' });
       await match.getByText('in market (Dayton)').waitFor();
-      await match.getByText('SFR wanted').waitFor();
+      await match.getByText('Single family wanted').waitFor();
       await match.getByText('price fits ($89,000)').waitFor();
       await match.getByText('cash buyer', { exact: true }).waitFor();
 
@@ -227,7 +227,7 @@ describe('CRM pages in the browser', () => {
       await page.getByLabel('Min price').fill('300000');
       await page.getByLabel('Max price').fill('100000');
       await page.getByRole('button', { name: 'Create buyer' }).click();
-      await page.getByText('Max price must not be below minPrice').waitFor();
+      await page.getByText('Max price must not be below the min price').waitFor();
       await page.getByLabel('Min price').fill('100000');
       await page.getByLabel('Max price').fill('150000');
       await page.getByRole('button', { name: 'Create buyer' }).click();

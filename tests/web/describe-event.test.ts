@@ -1,5 +1,5 @@
 import { describeEvent, isFeedEvent, itemLink, type EventLine } from '../../web/src/features/dashboard/describe-event';
-import type { EntityType, EventName } from '../../domain/events/event-name';
+import { EVENT_NAMES, type EntityType, type EventName } from '../../domain/events/event-name';
 import type { LiveEvent } from '../../domain/events/live-event.schema';
 
 const NOW = Date.parse('2025-03-03T15:00:00.000Z');
@@ -61,9 +61,20 @@ describe('describeEvent', () => {
     ['a deal closed on a lead', buildEvent('deal.closed', { assignmentFee: 12000, leadId: 'l7' }), { title: 'Deal closed', detail: 'assignment fee $12,000', tone: 'deal', workflowId: 'lead-l7' }],
     ['a deal closed without its lead', buildEvent('deal.closed', {}), { title: 'Deal closed', detail: '', tone: 'deal', workflowId: undefined }],
     ['a notification', buildEvent('notification.created', { title: 'Task assigned', body: 'High priority: Call Maria' }), { title: 'Task assigned', detail: 'High priority: Call Maria', tone: 'task' }],
-    ['an event it has no words for, named as the server names it', buildEvent('document.uploaded', { name: 'contract.pdf' }), { title: 'document uploaded', detail: '', tone: 'muted' }],
+    ['a buyer named on a deal', buildEvent('deal.buyer_recorded', { assignmentFee: 9000, leadId: 'l7' }), { title: 'Buyer named on a deal', detail: 'assignment fee $9,000', tone: 'deal', workflowId: 'lead-l7' }],
+    ['a settings change', buildEvent('setting.updated'), { title: 'Settings changed', detail: 'deadlines, rules or alerts', tone: 'muted' }],
+    ['an offer edited, from the label table', buildEvent('offer.updated', { amount: 5 }), { title: 'Offer edited', detail: '', tone: 'muted' }],
+    ['an event a newer server sends, without its raw name', buildEvent('document.uploaded', { name: 'contract.pdf' }), { title: 'Something changed', detail: '', tone: 'muted' }],
   ])('%s', (_case, event, line) => {
     expect(describeEvent(event, { meId: 'me', now: NOW })).toEqual(line);
+  });
+});
+
+describe('describeEvent wording', () => {
+  const entity = { title: 'Call Maria', sellerName: 'Maria Lopez', name: 'Gem City', status: 'OFFER_MADE', previousStatus: 'UNDER_CONTRACT', kind: 'PROOF_OF_FUNDS', priority: 'HIGH', source: 'DRIVING_FOR_DOLLARS', amount: 5 };
+  it.each(EVENT_NAMES.filter((name) => !name.startsWith('notification.')))('%s reads as words, with no event name or enum value', (name) => {
+    const line = describeEvent(buildEvent(name, entity), { meId: 'me', now: NOW });
+    expect(`${line.title} ${line.detail}`).not.toMatch(/[a-z]\.[a-z]|_|\b[A-Z]{2,}\b/);
   });
 });
 

@@ -1,3 +1,4 @@
+import { labelOf } from '../../../domain/labels/labels';
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 const STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['second', 60],
@@ -41,13 +42,5 @@ export function startOfToday(now = new Date()): string {
   return new Date(now.getFullYear(), now.getMonth(), now.getDate()).toISOString();
 }
 
-const OPTION_LABELS: Record<string, string> = {
-  SFR: 'Single family',
-  MULTI_FAMILY: 'Multi-family',
-  PPC: 'Pay-per-click',
-  SEO: 'Search (SEO)',
-  SMS: 'SMS',
-  BRRRR: 'BRRRR',
-};
-/** `humanize`, except for the acronyms and names a wholesaler spells differently. */
-export const optionLabel = (value: string): string => OPTION_LABELS[value] ?? humanize(value);
+/** An enum value (a status, type, source, role…) in the words of its label table in `domain/labels/`. */
+export const optionLabel = (value: string): string => labelOf(value, humanize);

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { isManagerRole } from '../../../../domain/users/user-role';
-import { humanize, money, optionLabel } from '../../lib/format';
+import { money, optionLabel } from '../../lib/format';
 import { useMe } from '../auth/use-me';
 import { ScopeRangeControls } from '../dashboard/scope-range-controls';
 import { useDashboardView } from '../dashboard/use-dashboard';
@@ -37,9 +37,9 @@ export function AnalyticsPage() {
         <p className="muted">Loading reports…</p>
       ) : (
         <div className="analytics-grid">
-          <ChartCard title="Lead conversion funnel" rows={data.funnel} columns={[{ key: 'stage', label: 'Stage', format: (value) => humanize(String(value)) }, { key: 'leads', label: 'Leads' }]}>
+          <ChartCard title="Lead conversion funnel" rows={data.funnel} columns={[{ key: 'stage', label: 'Stage', format: (value) => optionLabel(String(value)) }, { key: 'leads', label: 'Leads' }]}>
             <ResponsiveContainer width="100%" height={HEIGHT}>
-              <BarChart data={data.funnel.map((row) => ({ ...row, stage: humanize(row.stage) }))} layout="vertical" margin={{ left: 40 }}>
+              <BarChart data={data.funnel.map((row) => ({ ...row, stage: optionLabel(row.stage) }))} layout="vertical" margin={{ left: 40 }}>
                 <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                 <XAxis type="number" allowDecimals={false} />
                 <YAxis type="category" dataKey="stage" width={110} />
@@ -103,7 +103,7 @@ export function AnalyticsPage() {
           <ChartCard
             title="Overdue tasks by type"
             rows={data.tasks.overdueByType}
-            columns={[{ key: 'type', label: 'Type', format: (value) => humanize(String(value)) }, { key: 'overdue', label: 'Overdue' }]}
+            columns={[{ key: 'type', label: 'Type', format: (value) => optionLabel(String(value)) }, { key: 'overdue', label: 'Overdue' }]}
             summary={
               <span data-testid="on-time-rate">
                 {describeOnTime(data.tasks.completed, data.tasks.onTimeRate)}
@@ -111,7 +111,7 @@ export function AnalyticsPage() {
             }
           >
             <ResponsiveContainer width="100%" height={HEIGHT}>
-              <BarChart data={data.tasks.overdueByType.map((row) => ({ ...row, type: humanize(row.type) }))}>
+              <BarChart data={data.tasks.overdueByType.map((row) => ({ ...row, type: optionLabel(row.type) }))}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
                 <XAxis dataKey="type" />
                 <YAxis allowDecimals={false} />

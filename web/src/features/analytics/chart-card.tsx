@@ -1,16 +1,12 @@
 import { useId, useState, type ReactNode } from 'react';
-import { toCsv } from '../../lib/csv';
+import { tableToCsv, type CsvColumn } from '../../lib/csv';
 import { hasChartData } from './has-chart-data';
 
-export interface Column<Row> {
-  key: keyof Row & string;
-  label: string;
-  format?: (value: Row[keyof Row]) => string;
-}
+export type Column<Row> = CsvColumn<Row>;
 
 /** Offers `rows` as a CSV file named after the chart. */
 function downloadCsv<Row extends object>(name: string, rows: Row[], columns: Column<Row>[]): void {
-  const csv = toCsv(columns.map((column) => column.label), rows.map((row) => columns.map((column) => row[column.key])));
+  const csv = tableToCsv(rows, columns);
   const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
   const link = Object.assign(document.createElement('a'), { href: url, download: `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.csv` });
   link.click();

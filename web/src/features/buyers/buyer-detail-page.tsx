@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { BUYER_STATUSES, type BuyerStatus } from '../../../../domain/buyers/buyer.schema';
 import { buyerWorkflowId } from '../../../../domain/workflow-ids';
 import { DetailPage, EditableCard } from '../../lib/detail-page';
-import { fullDate, humanize, money, optionLabel } from '../../lib/format';
+import { fullDate, money, optionLabel } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
 import { useDeniedReason } from '../auth/use-denied-reason';
 import { HistoryTimeline } from '../history/history-timeline';
@@ -133,7 +133,7 @@ export function BuyerDetailPage() {
             title={changeDenied}
             onClick={() => setStatus.mutate(status)}
           >
-            Mark {humanize(status).toLowerCase()}
+            Mark {optionLabel(status).toLowerCase()}
           </button>
         )),
         workflowId: buyerWorkflowId(data.id),

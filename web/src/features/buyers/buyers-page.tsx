@@ -5,7 +5,7 @@ import { PROPERTY_TYPES } from '../../../../domain/leads/lead.schema';
 import { FilterForm, FilterSelect, FilterText, useUrlFilters, type Choice } from '../../lib/filter-fields';
 import { ListTable, LoadMore, TableMessage } from '../../lib/list-table';
 import { useCursorList } from '../../lib/use-cursor-list';
-import { humanize, money, optionLabel } from '../../lib/format';
+import { money, optionLabel } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
 import { BuyerForm } from './buyer-form';
 import { listBuyers, type Buyer } from './buyers.api';
@@ -57,7 +57,7 @@ export function BuyersPage() {
       <section className="card" aria-label="Buyers">
         <FilterForm filters={filters}>
           <FilterText label="Search" placeholder="Name, company, email…" wide {...filters.text('q')} />
-          <FilterSelect label="Status" choices={BUYER_STATUSES.map((status) => [status, humanize(status)])} {...filters.select('status')} />
+          <FilterSelect label="Status" choices={BUYER_STATUSES.map((status) => [status, optionLabel(status)])} {...filters.select('status')} />
           <FilterSelect label="Cash" choices={CASH_CHOICES} {...filters.select('cash')} />
           <FilterSelect label="Type" choices={PROPERTY_TYPES.map((type) => [type, optionLabel(type)])} {...filters.select('propertyType')} />
           <FilterText label="Market" placeholder="Dayton" {...filters.text('market')} />

@@ -1,6 +1,7 @@
 import type { LiveEvent } from '../../../../domain/events/live-event.schema';
+import { EVENT_LABELS } from '../../../../domain/labels/event-labels';
 import { buyerWorkflowId, leadWorkflowId, offerWorkflowId, taskWorkflowId } from '../../../../domain/workflow-ids';
-import { humanize, money, timeAgo } from '../../lib/format';
+import { money, optionLabel, timeAgo } from '../../lib/format';
 
 export type EventTone = 'lead' | 'task' | 'warn' | 'status' | 'deal' | 'muted';
 
@@ -23,22 +24,22 @@ function dueText(entity: Record<string, unknown>, now: number): string {
 /** One line of the activity feed, in words a wholesaler reads at a glance. */
 export function describeEvent(event: LiveEvent, context: { meId?: string; now: number }): EventLine {
   const { entity } = event;
-  const priority = text(entity.priority) && `${humanize(text(entity.priority))} priority`;
+  const priority = text(entity.priority) && `${optionLabel(text(entity.priority))} priority`;
   const taskWorkflow = taskWorkflowId(event.entityId);
   switch (event.name) {
     case 'lead.created': {
       const price = typeof entity.askingPrice === 'number' ? `asking ${money(entity.askingPrice)}` : '';
       return {
         title: `New lead: ${text(entity.sellerName)}, ${text(entity.street)}, ${text(entity.city)}`,
-        detail: joined(`${text(entity.state)} ${text(entity.zip)}`.trim(), text(entity.source) && humanize(text(entity.source)), price),
+        detail: joined(`${text(entity.state)} ${text(entity.zip)}`.trim(), text(entity.source) && optionLabel(text(entity.source)), price),
         tone: 'lead',
         workflowId: leadWorkflowId(event.entityId),
       };
     }
     case 'lead.status_changed':
       return {
-        title: `Lead moved: ${text(entity.sellerName)} → ${humanize(text(entity.status))}`,
-        detail: text(entity.previousStatus) && `was ${humanize(text(entity.previousStatus))}`,
+        title: `Lead moved: ${text(entity.sellerName)} → ${optionLabel(text(entity.status))}`,
+        detail: text(entity.previousStatus) && `was ${optionLabel(text(entity.previousStatus))}`,
         tone: 'status',
         workflowId: leadWorkflowId(event.entityId),
       };
@@ -81,7 +82,7 @@ export function describeEvent(event: LiveEvent, context: { meId?: string; now: n
     case 'buyer.created':
       return { title: `New buyer: ${text(entity.name)}`, detail: entity.cashBuyer === true ? 'cash buyer' : '', tone: 'lead', workflowId: buyerWorkflowId(event.entityId) };
     case 'buyer.status_changed':
-      return { title: `Buyer ${text(entity.name)} → ${humanize(text(entity.status))}`, detail: '', tone: 'status', workflowId: buyerWorkflowId(event.entityId) };
+      return { title: `Buyer ${text(entity.name)} → ${optionLabel(text(entity.status))}`, detail: '', tone: 'status', workflowId: buyerWorkflowId(event.entityId) };
     case 'buyer.matches_sent': {
       const count = Array.isArray(entity.leadIds) ? entity.leadIds.length : 0;
       return { title: `Matching properties e-mailed to ${text(entity.name)}`, detail: joined(`${count} ${count === 1 ? 'property' : 'properties'}`, text(entity.sentByName) && `by ${text(entity.sentByName)}`), tone: 'deal', workflowId: buyerWorkflowId(event.entityId) };
@@ -89,9 +90,9 @@ export function describeEvent(event: LiveEvent, context: { meId?: string; now: n
     case 'lead.sent_to_buyer':
       return { title: `Lead e-mailed to buyer ${text(entity.buyerName)}`, detail: joined(text(entity.street), text(entity.city)), tone: 'deal', workflowId: leadWorkflowId(event.entityId) };
     case 'offer.created':
-      return { title: `Offer drafted: ${money(Number(entity.amount))}`, detail: humanize(text(entity.kind)), tone: 'deal', workflowId: offerWorkflowId(event.entityId) };
+      return { title: `Offer drafted: ${money(Number(entity.amount))}`, detail: optionLabel(text(entity.kind)), tone: 'deal', workflowId: offerWorkflowId(event.entityId) };
     case 'offer.status_changed':
-      return { title: `Offer ${humanize(text(entity.status)).toLowerCase()}: ${money(Number(entity.amount))}`, detail: text(entity.previousStatus) && `was ${humanize(text(entity.previousStatus))}`, tone: 'deal', workflowId: offerWorkflowId(event.entityId) };
+      return { title: `Offer ${optionLabel(text(entity.status)).toLowerCase()}: ${money(Number(entity.amount))}`, detail: text(entity.previousStatus) && `was ${optionLabel(text(entity.previousStatus))}`, tone: 'deal', workflowId: offerWorkflowId(event.entityId) };
     case 'deal.closed':
       return {
         title: 'Deal closed',
@@ -99,10 +100,22 @@ export function describeEvent(event: LiveEvent, context: { meId?: string; now: n
         tone: 'deal',
         workflowId: text(entity.leadId) ? leadWorkflowId(text(entity.leadId)) : undefined,
       };
+    case 'deal.buyer_recorded':
+      return {
+        title: EVENT_LABELS['deal.buyer_recorded'],
+        detail: typeof entity.assignmentFee === 'number' ? `assignment fee ${money(entity.assignmentFee)}` : '',
+        tone: 'deal',
+        workflowId: text(entity.leadId) ? leadWorkflowId(text(entity.leadId)) : undefined,
+      };
+    case 'setting.updated':
+      return { title: 'Settings changed', detail: 'deadlines, rules or alerts', tone: 'muted' };
+    case 'document.created':
+      return { title: `Document added: ${text(entity.fileName)}`, detail: text(entity.kind) && optionLabel(text(entity.kind)), tone: 'muted' };
     case 'notification.created':
       return { title: text(entity.title), detail: text(entity.body), tone: 'task' };
     default:
-      return { title: humanize(event.name.replace('.', ' ')), detail: '', tone: 'muted' };
+      // A change the feed has no sentence for still reads as words ("Offer edited"), never its event name.
+      return { title: EVENT_LABELS[event.name] ?? 'Something changed', detail: '', tone: 'muted' };
   }
 }
 

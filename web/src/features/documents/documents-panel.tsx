@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import { DOCUMENT_KINDS } from '../../../../domain/documents/document.schema';
 import { ALLOWED_DOCUMENT_TYPE_NAMES, isPreviewable } from '../../../../domain/documents/document-files';
-import { fullDate, humanize, timeAgo } from '../../lib/format';
+import { fullDate, optionLabel, timeAgo } from '../../lib/format';
 import { useSubmissionKey } from '../../lib/submission-key';
 import { useDeniedReason } from '../auth/use-denied-reason';
 import { archiveDocument, documentFileUrl, listDocuments, updateDocumentExpiry, uploadDocument, type DocumentItem, type DocumentSubject } from './documents.api';
@@ -59,7 +59,7 @@ function DocumentRow({ doc }: { doc: DocumentItem }) {
       <div className="list-main">
         <div className="list-title document-name">{doc.fileName}</div>
         <div className="list-meta">
-          {humanize(doc.kind)}
+          {optionLabel(doc.kind)}
           {doc.sizeBytes !== null && ` · ${fileSize(doc.sizeBytes)}`}
           {doc.expiresAt && (
             <span className={expired ? 'document-expired' : undefined} title={fullDate(doc.expiresAt)} data-testid="document-expiry">
@@ -206,7 +206,7 @@ export function DocumentsPanel({ subject, title = 'Documents' }: { subject: Docu
           <select id={`${ids}-kind`} value={kind} onChange={(event) => setKind(event.target.value)}>
             {DOCUMENT_KINDS.map((value) => (
               <option key={value} value={value}>
-                {humanize(value)}
+                {optionLabel(value)}
               </option>
             ))}
           </select>

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { humanize } from '../../lib/format';
+import { optionLabel } from '../../lib/format';
 import { useLogout, useMe } from '../auth/use-me';
 import { useDismiss } from './use-dismiss';
 
@@ -29,7 +29,7 @@ export function UserMenu() {
         </span>
         <span className="user-text">
           <span className="user-name">{me.name}</span>
-          <span className="user-role">{humanize(me.role)}</span>
+          <span className="user-role">{optionLabel(me.role)}</span>
         </span>
         <svg className="chevron" viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
           <path d="m5 7.5 5 5 5-5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />

@@ -4,7 +4,7 @@ import type { Lead } from '../../../../domain/leads/lead.schema';
 import { leadWorkflowId } from '../../../../domain/workflow-ids';
 import { DetailPage, EditableCard } from '../../lib/detail-page';
 import { useDeniedReason } from '../auth/use-denied-reason';
-import { fullDate, humanize, money, optionLabel } from '../../lib/format';
+import { fullDate, money, optionLabel } from '../../lib/format';
 import { HistoryTimeline } from '../history/history-timeline';
 import { DocumentsPanel } from '../documents/documents-panel';
 import { NotesPanel } from '../notes/notes-panel';
@@ -73,7 +73,7 @@ export function LeadDetailPage() {
         crumb: data.city,
         title: data.sellerName,
         status: data.status,
-        badges: data.deadReason && <span className="muted small">({humanize(data.deadReason)})</span>,
+        badges: data.deadReason && <span className="muted small">({optionLabel(data.deadReason)})</span>,
         subtitle: `${data.street}, ${data.city}, ${data.state} ${data.zip}`,
         workflowId: leadWorkflowId(data.id),
       })}

@@ -4,7 +4,7 @@ import { useEscape } from '../../lib/use-escape';
 import { DEAD_REASONS, type DeadReason, type Lead, type LeadStatus } from '../../../../domain/leads/lead.schema';
 import { checkLeadTransition, LEAD_TRANSITIONS } from '../../../../domain/leads/lead-status';
 import { Options } from '../../lib/field';
-import { humanize } from '../../lib/format';
+import { optionLabel } from '../../lib/format';
 import { changeLeadStatus } from './leads.api';
 
 /** Buttons for exactly the moves the pipeline allows from here; DEAD first asks why. Disabled, with the reason, for who may not move the lead. */
@@ -40,7 +40,7 @@ export function LeadStatusControl({ lead, denied }: { lead: Lead; denied?: strin
           title={denied}
           onClick={() => (to === 'DEAD' ? setAskingReason(true) : move.mutate({ status: to }))}
         >
-          {to === 'DEAD' ? 'Mark dead' : `Move to ${humanize(to)}`}
+          {to === 'DEAD' ? 'Mark dead' : `Move to ${optionLabel(to)}`}
         </button>
       ))}
       {askingReason && (
@@ -51,7 +51,7 @@ export function LeadStatusControl({ lead, denied }: { lead: Lead; denied?: strin
             </label>
             <select id="dead-reason" value={reason} onChange={(event) => setReason(event.target.value as DeadReason)}>
               <option value="">Pick a reason…</option>
-              <Options values={DEAD_REASONS} label={humanize} />
+              <Options values={DEAD_REASONS} label={optionLabel} />
             </select>
           </div>
           <button type="button" className="button button-danger button-small" disabled={!reason || move.isPending} onClick={confirmDead}>

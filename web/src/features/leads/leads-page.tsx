@@ -5,7 +5,7 @@ import { LEAD_SOURCES, LEAD_STATUSES, PROPERTY_TYPES } from '../../../../domain/
 import { FilterForm, FilterSelect, FilterText, useUrlFilters, type Choice } from '../../lib/filter-fields';
 import { ListTable, LoadMore, TableMessage } from '../../lib/list-table';
 import { useCursorList } from '../../lib/use-cursor-list';
-import { fullDate, humanize, money, optionLabel, timeAgo } from '../../lib/format';
+import { fullDate, money, optionLabel, timeAgo } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
 import { useDeniedReason } from '../auth/use-denied-reason';
 import { useUsers } from '../users/use-users';
@@ -36,7 +36,7 @@ function summarise(result: BulkLeadResult): string {
 
 // The choices in a wholesaler's words; a shared link may carry a list ("NEW,CONTACTED"): keep it selectable.
 function choicesOf(values: readonly string[], selected: string): Choice[] {
-  const list: Choice[] = selected.includes(',') ? [[selected, selected.split(',').map(humanize).join(', ')]] : [];
+  const list: Choice[] = selected.includes(',') ? [[selected, selected.split(',').map(optionLabel).join(', ')]] : [];
   return [...list, ...values.map((value): Choice => [value, optionLabel(value)])];
 }
 

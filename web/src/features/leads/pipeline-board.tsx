@@ -6,7 +6,7 @@ import { DEAD_REASONS, type DeadReason, type Lead, type LeadStatus } from '../..
 import type { Page } from '../../../../domain/pagination';
 import { checkLeadTransition, OPEN_LEAD_STATUSES } from '../../../../domain/leads/lead-status';
 import { Options } from '../../lib/field';
-import { humanize, money } from '../../lib/format';
+import { money, optionLabel } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
 import { changeLeadStatus, listLeads } from './leads.api';
 import './leads.css';
@@ -31,7 +31,7 @@ function MoveSelect({ card, onMove }: { card: Card; onMove: (to: LeadStatus) => 
   return (
     <select className="board-move" aria-label={`Move ${card.sellerName} to`} value="" onChange={(event) => event.target.value && onMove(event.target.value as LeadStatus)}>
       <option value="">Move to…</option>
-      <Options values={targets} label={humanize} />
+      <Options values={targets} label={optionLabel} />
     </select>
   );
 }
@@ -124,7 +124,7 @@ export function PipelineBoard() {
               onChange={(event) => setAwaitingReason({ ...awaitingReason, reason: (event.target.value || undefined) as DeadReason | undefined })}
             >
               <option value="">Pick a reason…</option>
-              <Options values={DEAD_REASONS} label={humanize} />
+              <Options values={DEAD_REASONS} label={optionLabel} />
             </select>
           </div>
           <button
@@ -155,7 +155,7 @@ export function PipelineBoard() {
               data-testid={`column-${status}`}
               data-over={over === status && allowed !== false}
               data-allowed={allowed}
-              aria-label={humanize(status)}
+              aria-label={optionLabel(status)}
               onDragOver={(event) => onDragOver(event, status)}
               onDragLeave={() => setOver((current) => (current === status ? undefined : current))}
               onDrop={(event) => {

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { createOfferInputSchema, OFFER_KINDS } from '../../../../domain/offers/offer.schema';
 import { applyServerErrors } from '../../lib/apply-server-errors';
 import { Field, FormActions, SelectField } from '../../lib/field';
-import { humanize } from '../../lib/format';
+import { optionLabel } from '../../lib/format';
 import { MoneyField, refuseBadMoney, toMoney } from '../../lib/money-field';
 import { listLeadMatches } from '../leads/leads.api';
 import { useSubmissionKey } from '../../lib/submission-key';
@@ -61,7 +61,7 @@ export function CreateOfferForm({ leadId, buyer, initialKind = 'PURCHASE', sugge
           Buyer offer to <strong>{buyer.name}</strong>
         </p>
       ) : (
-        <SelectField label="Kind" error={errors.kind?.message} values={OFFER_KINDS} optionText={humanize} {...register('kind')} />
+        <SelectField label="Kind" error={errors.kind?.message} values={OFFER_KINDS} optionText={optionLabel} {...register('kind')} />
       )}
       {!buyer && kind === 'BUYER' && (
         <Field label="Buyer" error={errors.buyerId?.message}>

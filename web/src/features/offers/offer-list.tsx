@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { checkOfferTransition, OFFER_TRANSITIONS, type OfferStatus } from '../../../../domain/offers/offer.schema';
 import { offerWorkflowId } from '../../../../domain/workflow-ids';
-import { fullDate, humanize, money, timeAgo } from '../../lib/format';
+import { fullDate, money, optionLabel, timeAgo } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
 import { useWorkflowLink } from '../../lib/use-workflow-link';
 import { useDeniedReason } from '../auth/use-denied-reason';
@@ -27,7 +27,7 @@ function OfferRow({ offer, linkTo, leadOwnerId }: { offer: Offer; linkTo?: strin
     <li data-testid="offer-row" className="offer-row">
       <div className="list-main">
         <div className="list-title">
-          {money(offer.amount)} <span className="muted small">{humanize(offer.kind)} offer</span>
+          {money(offer.amount)} <span className="muted small">{optionLabel(offer.kind)} offer</span>
           {linkTo && (
             <>
               {' '}
@@ -58,7 +58,7 @@ function OfferRow({ offer, linkTo, leadOwnerId }: { offer: Offer; linkTo?: strin
         <StatusPill status={offer.status} />
         {movesFrom(offer.status).map((to) => (
           <button key={to} type="button" className="button button-secondary button-small" disabled={move.isPending || denied !== undefined} title={denied} onClick={() => move.mutate(to)}>
-            {humanize(to)}
+            {optionLabel(to)}
           </button>
         ))}
         <button type="button" className="button button-secondary button-small" aria-expanded={showDocuments} onClick={() => setShowDocuments((shown) => !shown)}>

@@ -1,4 +1,4 @@
-import { fullDate, humanize } from '../../lib/format';
+import { fullDate, optionLabel } from '../../lib/format';
 import type { TaskDetail } from './tasks.api';
 
 export type TaskSnapshot = Pick<TaskDetail, 'status' | 'assigneeId' | 'dueAt' | 'priority'>;
@@ -20,10 +20,10 @@ export function describeTaskChange(before: TaskSnapshot, after: TaskSnapshot & P
     return { text: `${who} ${action} this${reason ? `: ${reason}` : ''}.`, tone };
   }
   const changes: string[] = [];
-  if (before.status !== after.status) changes.push(`status is now ${humanize(after.status)}`);
+  if (before.status !== after.status) changes.push(`status is now ${optionLabel(after.status)}`);
   if (before.assigneeId !== after.assigneeId) changes.push(`reassigned to ${nameOf(after.assigneeId)}`);
   if (before.dueAt !== after.dueAt) changes.push(`due date moved to ${fullDate(after.dueAt)}`);
-  if (before.priority !== after.priority) changes.push(`priority changed to ${humanize(after.priority)}`);
+  if (before.priority !== after.priority) changes.push(`priority changed to ${optionLabel(after.priority)}`);
   const verb = before.status !== after.status && action ? action : 'changed';
   return { text: `${who} ${verb} this task: ${changes.join('; ')}.`, tone };
 }

@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { TASK_PRIORITIES, type TaskPriority } from '../../../../domain/tasks/task.schema';
 import { ApiError } from '../../lib/api-client';
 import { Options } from '../../lib/field';
-import { humanize } from '../../lib/format';
+import { optionLabel } from '../../lib/format';
 import { useSubmissionKey } from '../../lib/submission-key';
 import { createFollowUp, type TaskDetail } from './tasks.api';
 import { fromLocalInput, isPastDue, toLocalInput } from './task-labels';
@@ -79,7 +79,7 @@ export function FollowUpForm({ parent }: { parent: TaskDetail }) {
               Follow-up priority
             </label>
             <select id="follow-up-priority" value={priority} onChange={(event) => setPriority(event.target.value as TaskPriority)}>
-              <Options values={TASK_PRIORITIES} label={humanize} />
+              <Options values={TASK_PRIORITIES} label={optionLabel} />
             </select>
           </div>
           {create.isError && !Object.keys(problems).length && <p className="alert alert-error span-all">{create.error.message}</p>}

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { createTaskInputSchema, TASK_PRIORITIES, TASK_TYPES, type TaskType } from '../../../../domain/tasks/task.schema';
 import { applyServerErrors, isFieldError } from '../../lib/apply-server-errors';
 import { Field, SelectField } from '../../lib/field';
-import { humanize } from '../../lib/format';
+import { optionLabel } from '../../lib/format';
 import { useUsers } from '../users/use-users';
 import { useSubmissionKey } from '../../lib/submission-key';
 import { createTask, suggestAssignee } from './tasks.api';
@@ -108,8 +108,8 @@ export function NewTaskPage() {
           <Field label="Description" error={errors.description?.message} className="span-all">
             {(control) => <textarea {...control} {...form.register('description')} />}
           </Field>
-          <SelectField label="Type" error={errors.type?.message} values={CREATABLE_TYPES} optionText={humanize} {...form.register('type')} />
-          <SelectField label="Priority" error={errors.priority?.message} values={TASK_PRIORITIES} optionText={humanize} {...form.register('priority')} />
+          <SelectField label="Type" error={errors.type?.message} values={CREATABLE_TYPES} optionText={optionLabel} {...form.register('type')} />
+          <SelectField label="Priority" error={errors.priority?.message} values={TASK_PRIORITIES} optionText={optionLabel} {...form.register('priority')} />
           <Field label="Due" error={errors.dueAt?.message}>
             {(control) => <input type="datetime-local" {...control} {...form.register('dueAt')} />}
           </Field>

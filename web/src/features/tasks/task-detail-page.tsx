@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { OPEN_TASK_STATUSES } from '../../../../domain/tasks/task.schema';
 import { taskWorkflowId } from '../../../../domain/workflow-ids';
 import { DetailPage } from '../../lib/detail-page';
-import { fullDate, humanize, timeAgo } from '../../lib/format';
+import { fullDate, optionLabel, timeAgo } from '../../lib/format';
 import { SendMatchesButton } from '../email/send-matches-dialog';
 import { HistoryTimeline } from '../history/history-timeline';
 import { NotesPanel } from '../notes/notes-panel';
@@ -52,12 +52,12 @@ export function TaskDetailPage() {
       query={task}
       list={{ to: '/tasks', label: 'Tasks', noun: 'task' }}
       header={(data) => ({
-        crumb: humanize(data.type),
+        crumb: optionLabel(data.type),
         title: data.title,
         status: data.status,
         badges: (
           <>
-            <span className={`priority ${PRIORITY_CLASS[data.priority]}`}>{humanize(data.priority)}</span>
+            <span className={`priority ${PRIORITY_CLASS[data.priority]}`}>{optionLabel(data.priority)}</span>
             {data.overdue && OPEN_TASK_STATUSES.includes(data.status) && <span className="overdue">Overdue</span>}
           </>
         ),

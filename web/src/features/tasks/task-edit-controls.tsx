@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { OPEN_TASK_STATUSES, TASK_PRIORITIES, type TaskPriority, type UpdateTaskInput } from '../../../../domain/tasks/task.schema';
 import { Options } from '../../lib/field';
-import { humanize } from '../../lib/format';
+import { optionLabel } from '../../lib/format';
 import { useDeniedReason } from '../auth/use-denied-reason';
 import { useUsers } from '../users/use-users';
 import { updateTask, type TaskDetail } from './tasks.api';
@@ -74,7 +74,7 @@ export function TaskEditControls({ task, acknowledge }: { task: TaskDetail; ackn
             disabled={edit.isPending || changeDenied !== undefined}
             title={changeDenied}
             onChange={(event) => edit.mutate({ priority: event.target.value as TaskPriority })}>
-            <Options values={TASK_PRIORITIES} label={humanize} />
+            <Options values={TASK_PRIORITIES} label={optionLabel} />
           </select>
         </div>
       </div>

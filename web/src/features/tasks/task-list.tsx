@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { OPEN_TASK_STATUSES } from '../../../../domain/tasks/task.schema';
-import { fullDate, humanize, timeAgo } from '../../lib/format';
+import { fullDate, optionLabel, timeAgo } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
 import { listTasks, type TaskSubject } from './tasks.api';
 
@@ -28,7 +28,7 @@ export function TaskList({ subject, actions }: { subject: TaskSubject; actions?:
                 <Link to={`/tasks/${task.id}`}>{task.title}</Link>
               </div>
               <div className="list-meta">
-                {humanize(task.type)} · {humanize(task.priority)} priority
+                {optionLabel(task.type)} · {optionLabel(task.priority)} priority
                 {task.dueAt && (
                   <span title={fullDate(task.dueAt)} className={task.overdue ? 'overdue' : undefined}>
                     {' '}

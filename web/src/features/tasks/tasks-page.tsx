@@ -5,7 +5,7 @@ import { OPEN_TASK_STATUSES, TASK_DUE_FILTERS, TASK_PRIORITIES, TASK_STATUSES, T
 import { FilterSelect, FilterSheet } from '../../lib/filter-fields';
 import { ListTable, TableMessage } from '../../lib/list-table';
 import { useCursorList } from '../../lib/use-cursor-list';
-import { fullDate, humanize, startOfToday } from '../../lib/format';
+import { fullDate, optionLabel, startOfToday } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
 import { useMe } from '../auth/use-me';
 import { useUserName, useUsers } from '../users/use-users';
@@ -107,9 +107,9 @@ export function TasksPage() {
       <section className="card">
         <FilterSheet active={FILTERS.filter((name) => params.get(name)).length}>
           <div className="toolbar">
-            <FilterSelect label="Status" choices={TASK_STATUSES.map((status) => [status, humanize(status)])} {...filter('status')} />
-            <FilterSelect label="Priority" choices={TASK_PRIORITIES.map((priority) => [priority, humanize(priority)])} {...filter('priority')} />
-            <FilterSelect label="Type" choices={TASK_TYPES.map((type) => [type, humanize(type)])} {...filter('type')} />
+            <FilterSelect label="Status" choices={TASK_STATUSES.map((status) => [status, optionLabel(status)])} {...filter('status')} />
+            <FilterSelect label="Priority" choices={TASK_PRIORITIES.map((priority) => [priority, optionLabel(priority)])} {...filter('priority')} />
+            <FilterSelect label="Type" choices={TASK_TYPES.map((type) => [type, optionLabel(type)])} {...filter('type')} />
             {view !== 'mine' && <FilterSelect label="Assignee" choices={users.map((user) => [user.id, user.name])} {...filter('assigneeId')} />}
             <FilterSelect label="Due" choices={TASK_DUE_FILTERS.map((due) => [due, DUE_LABELS[due]])} {...filter('due')} />
             <FilterSelect id="task-sort" label="Sort" any={false} choices={SORTS} value={sort} onChange={(value) => set('sort', value === 'dueAt' ? '' : value)} />
@@ -184,12 +184,12 @@ export function TasksPage() {
                         {task.subject.label}
                       </Link>
                     ) : (
-                      humanize(task.type)
+                      optionLabel(task.type)
                     )}
                   </div>
                 </td>
                 <td data-label="Priority">
-                  <span className={`priority ${PRIORITY_CLASS[task.priority]}`}>{humanize(task.priority)}</span>
+                  <span className={`priority ${PRIORITY_CLASS[task.priority]}`}>{optionLabel(task.priority)}</span>
                 </td>
                 <td data-label="Status">
                   <StatusPill status={task.status} />

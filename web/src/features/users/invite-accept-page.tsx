@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { acceptInviteInputSchema } from '../../../../domain/users/invite.schema';
 import { applyServerErrors } from '../../lib/apply-server-errors';
 import { Field } from '../../lib/field';
-import { fullDate, humanize } from '../../lib/format';
+import { fullDate, optionLabel } from '../../lib/format';
 import { ME_KEY } from '../auth/use-me';
 import { BrandMark } from '../layout/brand-mark';
 import { acceptInvite, getInvite } from './users.api';
@@ -67,7 +67,7 @@ export function InviteAcceptPage() {
               <div>
                 <h1>Welcome, {invite.data.name}</h1>
                 <p className="muted">
-                  Set a password to join Flipstackk as {humanize(invite.data.role)} with <strong>{invite.data.email}</strong>. This link works once, until{' '}
+                  Set a password to join Flipstackk as {optionLabel(invite.data.role)} with <strong>{invite.data.email}</strong>. This link works once, until{' '}
                   {fullDate(invite.data.expiresAt)}.
                 </p>
               </div>

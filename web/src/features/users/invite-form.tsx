@@ -7,7 +7,7 @@ import { createInviteInputSchema, type InviteLink } from '../../../../domain/use
 import { USER_ROLES } from '../../../../domain/users/user-role';
 import { applyServerErrors } from '../../lib/apply-server-errors';
 import { Field, FormActions, SelectField } from '../../lib/field';
-import { fullDate, humanize } from '../../lib/format';
+import { fullDate, optionLabel } from '../../lib/format';
 import { inviteUser } from './users.api';
 
 type FormInput = z.input<typeof createInviteInputSchema>;
@@ -76,7 +76,7 @@ export function InviteForm({ onInvited, onCancel }: { onInvited: (link: InviteLi
       <Field label="E-mail" error={errors.email?.message}>
         {(control) => <input {...control} {...register('email')} type="email" autoComplete="off" placeholder="maria@yourcompany.com" />}
       </Field>
-      <SelectField label="Role" error={errors.role?.message} values={USER_ROLES} optionText={humanize} {...register('role')} />
+      <SelectField label="Role" error={errors.role?.message} values={USER_ROLES} optionText={optionLabel} {...register('role')} />
       <FormActions submit="Create invite link" busy={invite.isPending} error={invite.error} fields={FIELDS} onCancel={onCancel} />
     </form>
   );

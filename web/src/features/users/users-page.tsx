@@ -4,7 +4,7 @@ import type { InviteLink, PendingInvite } from '../../../../domain/users/invite.
 import type { User } from '../../../../domain/users/user.schema';
 import { USER_ROLES, type UserRole } from '../../../../domain/users/user-role';
 import { Options } from '../../lib/field';
-import { humanize, timeSince } from '../../lib/format';
+import { optionLabel, timeSince } from '../../lib/format';
 import { TableMessage } from '../../lib/list-table';
 import { useMe } from '../auth/use-me';
 import { useNow } from '../dashboard/use-now';
@@ -53,10 +53,10 @@ function UserRow({ user, invite, isMe, now, onDeactivate, onLink, onProblem }: {
       </td>
       <td data-label="Role">
         {isMe ? (
-          humanize(user.role)
+          optionLabel(user.role)
         ) : (
           <select className="inline-select" aria-label={`Role of ${user.name}`} value={user.role} disabled={role.isPending} onChange={(event) => role.mutate(event.target.value as UserRole)}>
-            <Options values={USER_ROLES} label={humanize} />
+            <Options values={USER_ROLES} label={optionLabel} />
           </select>
         )}
       </td>

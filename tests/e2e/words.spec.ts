@@ -1,0 +1,47 @@
+/// <reference lib="dom" />
+import type { BrowserContext, Page } from 'playwright-core';
+import { useBrowserStack } from '../support/browser-stack';
+
+const PASSWORD = 'flipstackk';
+
+jest.setTimeout(180_000);
+
+const { withStackLogs, appUrl, browser: runningBrowser } = useBrowserStack();
+
+async function signedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await runningBrowser().newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(appUrl('/login'));
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(appUrl('/'));
+  return { context, page };
+}
+
+// An enum value (OFFER_MADE, MULTI_FAMILY) or an event name (setting.updated, deal.buyer_recorded).
+const RAW = /\b[A-Z]{2,}_[A-Z_]+\b|\b[a-z]+\.[a-z]+_[a-z_]+\b|\b(?:setting|lead|task|offer|buyer|deal|note|document|user)\.[a-z]+\b|setting updated|deal buyer recorded/;
+
+describe('words people understand', () => {
+  it('the activity feed says "Settings changed" and "Lead moved … → Contacted", with no enum values or event names', () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedIn('admin@flipstackk.test');
+      await page.goto(appUrl('/settings'));
+      await page.getByLabel('MAO rule %').fill('68');
+      await page.getByRole('button', { name: 'Save settings' }).click();
+      await page.getByRole('status').getByText('Saved. New timers use these durations.').waitFor();
+
+      await page.goto(appUrl('/leads'));
+      await page.getByRole('link', { name: 'James Carter' }).first().click();
+      await page.getByRole('heading', { name: 'James Carter' }).waitFor();
+      await page.getByRole('button', { name: 'Move to Contacted' }).click();
+
+      await page.goto(appUrl('/'));
+      const feed = page.getByTestId('activity-feed');
+      await feed.getByText('Settings changed').waitFor();
+      await feed.getByText('Lead moved: James Carter → Contacted').waitFor();
+      await feed.getByText('was New').first().waitFor();
+      expect(await feed.innerText()).not.toMatch(RAW);
+      await context.close();
+    }));
+});
