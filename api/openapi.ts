@@ -26,7 +26,7 @@ import {
 } from '../domain/leads/lead.schema';
 import { createNoteInputSchema, listNotesQuerySchema, noteSchema, updateNoteInputSchema } from '../domain/notes/note.schema';
 import { notificationListSchema, notificationSchema, readAllNotificationsSchema } from '../domain/notifications/notification.schema';
-import { changeOfferStatusInputSchema, createOfferInputSchema, listOffersQuerySchema, offerSchema, updateOfferInputSchema } from '../domain/offers/offer.schema';
+import { changeOfferStatusInputSchema, createOfferInputSchema, listOffersQuerySchema, offerListItemSchema, offerSchema, updateOfferInputSchema } from '../domain/offers/offer.schema';
 import { listSchema, pageSchema } from '../domain/pagination';
 import { settingsSchema, updateSettingsInputSchema } from '../domain/settings/settings.schema';
 import {
@@ -172,7 +172,7 @@ export const API_ROUTES: RouteSpec[] = [
     response: named('SendMatchesResult', sendMatchesResultSchema),
     status: 202,
   },
-  { method: 'get', path: '/api/offers', summary: 'List offers', description: LEAN_LIST, query: listOffersQuerySchema, response: leanPage('Offer', offer) },
+  { method: 'get', path: '/api/offers', summary: 'List offers', description: LEAN_LIST, query: listOffersQuerySchema, response: leanPage('OfferListItem', named('OfferListItem', offerListItemSchema)) },
   { method: 'post', path: '/api/offers', summary: 'Create an offer (starts workflow offer-<id>)', body: createOfferInputSchema, response: offer, status: 201, idempotent: true },
   { method: 'get', path: '/api/offers/{id}', summary: 'One offer', params: idParams, response: offer },
   { method: 'patch', path: '/api/offers/{id}', summary: 'Change amount or terms of a negotiable offer', params: idParams, body: updateOfferInputSchema, response: offer },

@@ -11,3 +11,14 @@ export const OFFER_STATUS_LABELS: Record<(typeof OFFER_STATUSES)[number], string
   EXPIRED: 'Expired',
   WITHDRAWN: 'Withdrawn',
 };
+
+/** The button that moves an offer to a status: what the person does ("Mark as sent"), not the status ("Sent"). */
+export const OFFER_MOVE_LABELS: Record<(typeof OFFER_STATUSES)[number], string> = {
+  DRAFT: 'Back to draft',
+  SENT: 'Mark as sent',
+  COUNTERED: 'Mark countered',
+  ACCEPTED: 'Mark accepted',
+  REJECTED: 'Mark rejected',
+  EXPIRED: 'Mark expired',
+  WITHDRAWN: 'Withdraw',
+};

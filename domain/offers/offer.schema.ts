@@ -52,13 +52,17 @@ export const offerSchema = z.object({
 });
 export type Offer = z.infer<typeof offerSchema>;
 
+/** An offer in a list: the offer and the name of the buyer it is made to (a buyer offer), so a row names them. */
+export const offerListItemSchema = offerSchema.extend({ buyerName: z.string().nullable() });
+export type OfferListItem = z.infer<typeof offerListItemSchema>;
+
 export const changeOfferStatusInputSchema = z.object({ status: z.enum(OFFER_STATUSES) });
 
 export const listOffersQuerySchema = z.object({
   leadId: z.string().min(1).optional(),
   buyerId: z.string().min(1).optional(),
   status: z.enum(OFFER_STATUSES).optional(),
-  fields: listOf(['leadId', 'buyerId', 'kind', 'amount', 'status', 'expiresAt', 'createdAt'] as const, 'fields').optional(),
+  fields: listOf(['leadId', 'buyerId', 'buyerName', 'kind', 'amount', 'status', 'expiresAt', 'createdAt'] as const, 'fields').optional(),
   ...pageQueryFields,
 });
 

@@ -116,6 +116,18 @@ describe('offers', () => {
     expect(listed.body.items.map((offer: { id: string }) => offer.id)).toEqual([draft.id]);
     expect((await api.request('GET', `/api/offers?leadId=${lead.id}&fields=amount`, { cookie })).body.items).toEqual([{ id: draft.id, amount: 60_000 }]);
   });
+
+  it("names the buyer of a buyer offer in the list, so a lead's offer rows say who they are to", async () => {
+    const lead = await leadAt('NEW');
+    const buyer = await api.testDb.db.buyer.create({ data: { name: 'Nadia Named Buyer' } });
+    const toBuyer = await api.testDb.db.offer.create({ data: { leadId: lead.id, kind: 'BUYER', buyerId: buyer.id, amount: 95_000, status: 'DRAFT', createdById: agent.id } });
+    const purchase = (await api.request('POST', '/api/offers', { cookie, body: { leadId: lead.id, kind: 'PURCHASE', amount: 60_000 } })).body;
+    const listed = (await api.request('GET', `/api/offers?leadId=${lead.id}`, { cookie })).body.items as Array<{ id: string; buyerName: string | null }>;
+    expect(Object.fromEntries(listed.map((offer) => [offer.id, offer.buyerName]))).toEqual({ [toBuyer.id]: 'Nadia Named Buyer', [purchase.id]: null });
+    expect((await api.request('GET', `/api/offers?leadId=${lead.id}&fields=buyerName`, { cookie })).body.items).toEqual(
+      expect.arrayContaining([{ id: toBuyer.id, buyerName: 'Nadia Named Buyer' }]),
+    );
+  });
 });
 
 describe('offers saved while Temporal was down', () => {

@@ -70,9 +70,12 @@ describe('CRM pages in the browser', () => {
       await form.getByRole('button', { name: 'Save offer' }).click();
 
       const offer = page.getByTestId('offer-row').filter({ hasText: '$82,000' });
-      await offer.getByText('Sent', { exact: true }).waitFor();
-      await offer.getByRole('button', { name: 'Accepted' }).waitFor();
-      expect(await offer.getByRole('button', { name: 'Expired' }).count()).toBe(0);
+      // The row names the buyer, shows the status as a pill and the moves as what the person does.
+      await offer.getByText('Buyer offer to Dana Dayton Investor').waitFor();
+      await offer.locator('.status-pill').getByText('Sent', { exact: true }).waitFor();
+      await offer.getByRole('button', { name: 'Mark accepted' }).waitFor();
+      await offer.getByRole('button', { name: 'Withdraw' }).waitFor();
+      expect(await offer.getByRole('button', { name: /Expired|Sent/ }).count()).toBe(0);
 
       // The offer's workflow writes the follow-up task a moment later; the stream brings it in.
       await page.getByTestId('lead-tasks').getByText('Follow up on offer status').waitFor({ timeout: 30_000 });

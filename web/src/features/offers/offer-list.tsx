@@ -9,12 +9,14 @@ import { useWorkflowLink } from '../../lib/use-workflow-link';
 import { useDeniedReason } from '../auth/use-denied-reason';
 import { DocumentsPanel } from '../documents/documents-panel';
 import { CreateOfferForm } from './create-offer-form';
+import { OFFER_MOVE_LABELS } from '../../../../domain/labels/offer-labels';
+import type { OfferListItem } from '../../../../domain/offers/offer.schema';
 import { changeOfferStatus, listOffers, type Offer } from './offers.api';
 
 // Offers expire by themselves; a person never picks EXPIRED.
 const movesFrom = (status: OfferStatus): OfferStatus[] => OFFER_TRANSITIONS[status].filter((to) => checkOfferTransition(status, to).ok);
 
-function OfferRow({ offer, linkTo, leadOwnerId }: { offer: Offer; linkTo?: string; leadOwnerId: string | null }) {
+function OfferRow({ offer, linkTo, leadOwnerId }: { offer: OfferListItem; linkTo?: string; leadOwnerId: string | null }) {
   const queryClient = useQueryClient();
   const workflowLink = useWorkflowLink()(offerWorkflowId(offer.id));
   const denied = useDeniedReason()('update', { type: 'offer', kind: offer.kind, leadOwnerId, createdById: offer.createdById });
@@ -27,7 +29,10 @@ function OfferRow({ offer, linkTo, leadOwnerId }: { offer: Offer; linkTo?: strin
     <li data-testid="offer-row" className="offer-row">
       <div className="list-main">
         <div className="list-title">
-          {money(offer.amount)} <span className="muted small">{optionLabel(offer.kind)} offer</span>
+          {money(offer.amount)}{' '}
+          <span className="muted small">
+            {optionLabel(offer.kind)} offer{offer.buyerName ? ` to ${offer.buyerName}` : ''}
+          </span>
           {linkTo && (
             <>
               {' '}
@@ -58,7 +63,7 @@ function OfferRow({ offer, linkTo, leadOwnerId }: { offer: Offer; linkTo?: strin
         <StatusPill status={offer.status} />
         {movesFrom(offer.status).map((to) => (
           <button key={to} type="button" className="button button-secondary button-small" disabled={move.isPending || denied !== undefined} title={denied} onClick={() => move.mutate(to)}>
-            {optionLabel(to)}
+            {OFFER_MOVE_LABELS[to]}
           </button>
         ))}
         <button type="button" className="button button-secondary button-small" aria-expanded={showDocuments} onClick={() => setShowDocuments((shown) => !shown)}>
