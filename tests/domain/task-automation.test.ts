@@ -125,8 +125,18 @@ describe('mentions', () => {
     ['mail dana@flipstackk.test', []],
     ['no mentions here', []],
     ['@nobody', []],
+    ['@Sam, have a look', ['u2']],
   ])('%s → %p', (body, ids) => {
     expect(findMentionedUsers(body, users).map((user) => user.id)).toEqual(ids);
+  });
+
+  it('takes a first name alone only when one user has it', () => {
+    const team = [...users, { id: 'u3', name: 'Dana Dunn', email: 'dunn@flipstackk.test' }, { id: 'u4', name: 'Avery Agent', email: 'agent@flipstackk.test' }];
+    expect(findMentionedUsers('@Avery can you call?', team).map((user) => user.id)).toEqual(['u4']);
+    // Two Danas: "@Dana" names neither (the e-mail handle @dana still names Dana Diaz).
+    expect(findMentionedUsers('@Dana.Dunn please', team).map((user) => user.id)).toEqual(['u3']);
+    expect(findMentionedUsers('hi @danadunn', team).map((user) => user.id)).toEqual(['u3']);
+    expect(findMentionedUsers('@dana', team).map((user) => user.id)).toEqual(['u1']);
   });
 });
 

@@ -309,4 +309,24 @@ describe('CRM pages in the browser', () => {
       expect(await field.evaluate((input) => getComputedStyle(input).backgroundColor)).not.toBe('rgb(255, 255, 255)');
       await context.close();
     }));
+
+  it('offers teammates while typing @ in a note, and writes the handle that notifies them', () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedInPage('agent@flipstackk.test');
+      await page.goto(appUrl('/leads?q=Linda'));
+      await page.getByTestId('leads-table').getByRole('link', { name: 'Linda Nguyen' }).click();
+      await page.getByRole('heading', { name: 'Linda Nguyen' }).waitFor();
+      const box = page.getByLabel('Note', { exact: true });
+      await box.click();
+      await box.pressSequentially('Please call back @Sa');
+      const suggestions = page.getByRole('listbox', { name: 'Mention a teammate' });
+      await suggestions.getByRole('option', { name: /Sam Supervisor/ }).waitFor();
+      await page.keyboard.press('Enter');
+      await suggestions.waitFor({ state: 'detached' });
+      expect(await box.inputValue()).toBe('Please call back @Sam ');
+      await box.pressSequentially('today');
+      await page.getByRole('button', { name: 'Add note' }).click();
+      await page.getByText('Please call back @Sam today').waitFor();
+      await context.close();
+    }));
 });

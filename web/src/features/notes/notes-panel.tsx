@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { fullDate, timeSince } from '../../lib/format';
 import { useSubmissionKey } from '../../lib/submission-key';
+import { MentionBox } from './mention-box';
 import { createNote, listNotes, type NoteSubject } from './notes.api';
 
 /** Notes on a lead, buyer or task, newest as the server orders them, with a box to add one. */
@@ -39,7 +40,7 @@ export function NotesPanel({ subject }: { subject: NoteSubject }) {
           <label className="field-label" htmlFor="note-body">
             Note
           </label>
-          <textarea id="note-body" value={body} onChange={(event) => setBody(event.target.value)} aria-invalid={Boolean(problem)} placeholder="Called, left a voicemail…" />
+          <MentionBox id="note-body" value={body} onChange={setBody} invalid={Boolean(problem)} placeholder="Called, left a voicemail… (@ to mention a teammate)" />
           {(problem ?? (add.isError ? add.error.message : undefined)) && <span className="field-error">{problem ?? add.error?.message}</span>}
         </div>
         <div className="form-actions-row">
