@@ -68,7 +68,12 @@ function hashingStorage(storage: DocumentStorage): StorageEngine {
   };
 }
 
+/** A multipart body busboy could not read ("Boundary not found", "Unexpected end of form", a malformed header): the client's fault. */
+const isMalformedBody = (error: unknown): error is Error =>
+  error instanceof Error && !(error instanceof AppError) && !(error instanceof MulterError) && !('syscall' in error);
+
 function toUploadError(error: unknown, storage: DocumentStorage): unknown {
+  if (isMalformedBody(error)) return new AppError('VALIDATION_FAILED', `The upload is malformed: ${error.message}`, { body: 'is not a readable multipart/form-data body' });
   if (!(error instanceof MulterError)) return error;
   if (error.code === 'LIMIT_FILE_SIZE') {
     const megabytes = Math.round((storage.maxBytes / 1024 / 1024) * 10) / 10;

@@ -122,6 +122,35 @@ describe('uploading a document', () => {
     expect(filesOnDisk()).toEqual(before);
   });
 
+  it('refuses a malformed multipart body with a 400, never a 500, and leaves nothing on disk', async () => {
+    const lead = await buildLead(api.testDb.db, owner.id);
+    const post = async (contentType: string, body: string | Uint8Array<ArrayBuffer>) => {
+      const response = await fetch(`${api.url}/api/documents`, { method: 'POST', headers: { [CLIENT_HEADER]: 'test', cookie: cookieOf(owner), 'content-type': contentType }, body });
+      return { status: response.status, body: await response.json() };
+    };
+    // No boundary at all.
+    const noBoundary = await post('multipart/form-data', JSON.stringify({ kind: 'OTHER', leadId: lead.id }));
+    expect(noBoundary.status).toBe(400);
+    expect(noBoundary.body.error.message).toMatch(/malformed/i);
+    // A part whose name is a control character, and a ZIP file.
+    const boundary = 'b0undary';
+    const zip = Buffer.from('504b0304140000000000503b5d43000000000100000001000000050000006174787461', 'hex');
+    const parts = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="\x1a "\r\n\r\n{}\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nPURCHASE_CONTRACT\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="file.zip"\r\n\r\n`),
+      zip,
+      Buffer.from(`\r\n--${boundary}\r\nContent-Disposition: form-data; name="leadId"\r\n\r\n${lead.id}\r\n--${boundary}--\r\n`),
+    ]);
+    const odd = await post(`multipart/form-data; boundary=${boundary}`, new Uint8Array(parts));
+    expect(odd.status).toBe(400);
+    // Truncated mid-part.
+    const truncated = await post(`multipart/form-data; boundary=${boundary}`, `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4`);
+    expect(truncated.status).toBe(400);
+    const incoming = path.join(api.documentsDir, 'incoming');
+    expect(fs.existsSync(incoming) ? fs.readdirSync(incoming) : []).toEqual([]);
+  });
+
   it('answers a retried upload under the same Idempotency-Key with the first document', async () => {
     const lead = await buildLead(api.testDb.db, owner.id);
     const headers = { 'Idempotency-Key': `upload-${Date.now()}` };
