@@ -138,7 +138,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/deals', createDealsRouter({ db }));
   api.use('/documents', createDocumentsRouter({ db, temporal, taskQueue, storage: deps.documents }));
   api.use('/history', createHistoryRouter({ db }));
-  api.use('/users', createUsersRouter({ db, temporal, taskQueue, onChange: sessions.forgetAll }));
+  api.use('/users', createUsersRouter({ db, temporal, taskQueue, onChange: sessions.forgetAll, appUrl: (deps.appUrl ?? 'http://localhost:3000').replace(/\/+$/, '') }));
   api.use('/notifications', createNotificationsRouter({ db }));
   api.use('/settings', createSettingsRouter({ db, deadlines: deps.deadlines ?? DEFAULT_DEADLINES, onChange: dealMath.forget }));
   api.use('/analytics', createAnalyticsRouter({ db }));

@@ -14,7 +14,7 @@ import { updateUser } from '../users/update-user';
 import { parseInput } from '../validate';
 
 /** Everyone can list users (owner and assignee pickers); everything else here is an admin's. */
-export function createUsersRouter(deps: UserAdminDeps) {
+export function createUsersRouter(deps: UserAdminDeps & { appUrl: string }) {
   const { db } = deps;
   const router = Router();
   const adminOnly = requireAdmin('manage users');
@@ -34,11 +34,11 @@ export function createUsersRouter(deps: UserAdminDeps) {
 
   router.post('/invites', adminOnly, async (req, res) => {
     const input = parseInput(createInviteInputSchema, req.body);
-    res.status(201).json(await inviteUser(db, input, currentUser(res)));
+    res.status(201).json(await inviteUser(deps, input, currentUser(res)));
   });
 
   router.post('/:id/invites', adminOnly, async (req, res) => {
-    res.status(201).json(await renewInvite(db, String(req.params.id), currentUser(res)));
+    res.status(201).json(await renewInvite(deps, String(req.params.id), currentUser(res)));
   });
 
   router.get('/:id/workload', adminOnly, async (req, res) => {

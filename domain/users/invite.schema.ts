@@ -19,7 +19,7 @@ export const inviteLinkSchema = z.object({
   user: userSchema,
   path: z.string(),
   expiresAt: z.string(),
-  /** Whether the link went out by e-mail; the app sends no e-mail yet, so the admin passes it on. */
+  /** Whether the link was e-mailed to the invitee too (through SMTP_URL, or written to the outbox). */
   emailed: z.boolean(),
 });
 export type InviteLink = z.infer<typeof inviteLinkSchema>;

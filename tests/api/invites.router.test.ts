@@ -4,7 +4,7 @@ import { CLIENT_HEADER } from '../../domain/auth/client-header';
 
 jest.setTimeout(180_000);
 
-// Invites touch no workflow: the app runs without Temporal.
+// The app runs without Temporal: an invite's e-mail waits queued for the worker's reconciler.
 let app: OfflineApp;
 let adminCookie: string;
 
@@ -37,7 +37,12 @@ const PASSWORD = 'a long invite password';
 describe('inviting a user', () => {
   it('invite → one-time link → accept with a password → signed in, and signs in again with that password', async () => {
     const link = await invite({ email: 'Rita.Recruit@Flipstackk.test', name: 'Rita Recruit', role: 'ACQUISITIONS' });
-    expect(link).toMatchObject({ user: { email: 'rita.recruit@flipstackk.test', role: 'ACQUISITIONS', active: false, lastSignInAt: null }, emailed: false });
+    expect(link).toMatchObject({ user: { email: 'rita.recruit@flipstackk.test', role: 'ACQUISITIONS', active: false, lastSignInAt: null }, emailed: true });
+    // The link is e-mailed too: queued with the invite (Temporal is down here, so the worker's reconciler will send it).
+    const message = await app.testDb.db.emailMessage.findFirstOrThrow({ where: { kind: 'INVITE', to: 'rita.recruit@flipstackk.test' } });
+    expect(message).toMatchObject({ status: 'QUEUED', subject: expect.stringContaining('invited you to Flipstackk') });
+    expect(message.text).toContain(link.path);
+    expect(message.html).toContain(link.path);
     expect(link.path).toMatch(/^\/invite\/[A-Za-z0-9_-]{43}$/);
     expect(Date.parse(link.expiresAt) - Date.now()).toBeGreaterThan(6.9 * 24 * 3600 * 1000);
     // Only the hash is stored.

@@ -185,3 +185,19 @@ describe('sending matching properties to a buyer', () => {
     }
   });
 });
+
+describe('inviting a teammate by e-mail', () => {
+  it("e-mails the invite's one-time link to the invitee: both parts, the link into the app", async () => {
+    const response = await api.request('POST', '/api/users/invites', { cookie: adminCookie, body: { email: 'nina.newhire@flipstackk.test', name: 'Nina Newhire', role: 'AGENT' } });
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ emailed: true, path: expect.stringMatching(/^\/invite\//) });
+    const mail = await receivedFor('nina.newhire@flipstackk.test');
+    expect(mail.subject).toMatch(/ invited you to Flipstackk$/);
+    const link = `${api.appUrl}${response.body.path}`;
+    expect(mail.text).toContain(link);
+    expect(links(mail.html as string)).toContain(link);
+    expect(mail.html as string).toContain('Nina Newhire');
+    const message = await api.testDb.db.emailMessage.findFirstOrThrow({ where: { kind: 'INVITE', to: 'nina.newhire@flipstackk.test' } });
+    expect(message).toMatchObject({ status: 'SENT', transport: 'smtp' });
+  });
+});

@@ -31,14 +31,14 @@ describe('the Users page', () => {
       await admin.page.getByRole('link', { name: 'Users' }).click();
       await admin.page.getByTestId('user-agent@flipstackk.test').waitFor();
 
-      // Invite: the one-time link is shown once, with a copy button and who must pass it on.
+      // Invite: the one-time link is shown once, with a copy button, and e-mailed to the invitee.
       await admin.page.getByRole('button', { name: 'Invite user' }).click();
       await admin.page.getByLabel('Name').fill('Nia Newhire');
       await admin.page.getByLabel('E-mail').fill('nia@flipstackk.test');
       await admin.page.getByLabel('Role', { exact: true }).selectOption('ACQUISITIONS');
       await admin.page.getByRole('button', { name: 'Create invite link' }).click();
       const box = admin.page.getByRole('status', { name: 'Invite link for Nia Newhire' });
-      await box.getByText('pass this link on to nia@flipstackk.test yourself').waitFor();
+      await box.getByText('We e-mailed it to nia@flipstackk.test').waitFor();
       await box.getByRole('button', { name: 'Copy link' }).waitFor();
       const link = await box.getByLabel('Invite link', { exact: true }).inputValue();
       expect(link).toMatch(new RegExp(`^${appUrl('/invite/')}[A-Za-z0-9_-]{43}$`));

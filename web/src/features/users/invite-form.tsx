@@ -40,7 +40,7 @@ export function InviteLinkBox({ link, onDone }: { link: InviteLink; onDone: () =
         </button>
       </div>
       <p className="muted small">
-        {link.emailed ? `We e-mailed it to ${link.user.email}.` : `Flipstackk sends no e-mail yet: pass this link on to ${link.user.email} yourself. It is shown only now.`}
+        {link.emailed ? `We e-mailed it to ${link.user.email}; you may also pass it on yourself. It is shown only now.` : `Pass this link on to ${link.user.email} yourself. It is shown only now.`}
       </p>
       <div>
         <button type="button" className="button button-secondary button-small" onClick={onDone}>
