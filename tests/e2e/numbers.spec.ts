@@ -1,23 +1,11 @@
 /// <reference lib="dom" />
-import type { BrowserContext, Page, Request } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { useBrowserStack } from '../support/browser-stack';
-
-const PASSWORD = 'flipstackk';
 
 jest.setTimeout(180_000);
 
-const { withStackLogs, appUrl, browser: runningBrowser } = useBrowserStack();
+const { withStackLogs, appUrl, signedIn } = useBrowserStack();
 
-async function signedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await runningBrowser().newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(appUrl('/login'));
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(appUrl('/'));
-  return { context, page };
-}
 
 /** The writes the page sends from now on, as "METHOD /path". */
 function recordWrites(page: Page): string[] {

@@ -1,24 +1,13 @@
 /// <reference lib="dom" />
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { useBrowserStack } from '../support/browser-stack';
+import { waitUntil } from '../support/wait-until';
 import { CLIENT_HEADER } from '../../domain/auth/client-header';
-
-const PASSWORD = 'flipstackk';
 
 jest.setTimeout(180_000);
 
-const { withStackLogs, appUrl, browser: runningBrowser } = useBrowserStack();
+const { withStackLogs, appUrl, signedIn: signedInPage } = useBrowserStack();
 
-async function signedInPage(email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await runningBrowser().newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(appUrl('/login'));
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(appUrl('/'));
-  return { context, page };
-}
 
 const send = async (page: Page, path: string, data: unknown) => {
   const response = await page.request.post(appUrl(path), { headers: { [CLIENT_HEADER]: 'test' }, data });
@@ -80,6 +69,25 @@ describe('what must stop surprising people', () => {
       expect(saved).toMatchObject({ strategies: ['FLIP', 'RENTAL'], proofOfFundsAmount: 250_000 });
       const expires = new Date(saved.pofExpiresAt);
       expect([expires.getFullYear(), expires.getMonth(), expires.getDate()]).toEqual([2031, 6, 4]);
+      await context.close();
+    }));
+
+  it("a supervisor reassigns a lead from its page: the owner changes and the lead's open tasks follow", () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedInPage('supervisor@flipstackk.test');
+      const lead = await send(page, '/api/leads', { sellerName: 'Rhea Reassign', street: '4 Pine St', city: 'Dayton', state: 'OH', zip: '45402', propertyType: 'SFR', askingPrice: 70_000, source: 'DIRECT_MAIL' });
+      await page.goto(appUrl(`/leads/${lead.id}`));
+      await page.getByTestId('lead-tasks').getByText('Contact lead within 1 hour').waitFor();
+      await page.getByLabel('Reassign to').selectOption({ label: 'Avery Agent' });
+      await page.getByRole('button', { name: 'Reassign', exact: true }).click();
+      await page.getByTestId('lead-owner').getByText('Avery Agent').waitFor();
+      const users = (await (await page.request.get(appUrl('/api/users'))).json()) as { items: Array<{ id: string; name: string }> };
+      const avery = users.items.find((user) => user.name === 'Avery Agent')!.id;
+      // The open tasks move through their workflows, a moment after the lead.
+      await waitUntil("the lead's open tasks assigned to Avery", async () => {
+        const tasks = (await (await page.request.get(appUrl(`/api/tasks?leadId=${lead.id}&view=team`))).json()) as { items: Array<{ assigneeId: string | null }> };
+        return tasks.items.length > 0 && tasks.items.every((task) => task.assigneeId === avery);
+      });
       await context.close();
     }));
 });

@@ -1,23 +1,10 @@
 /// <reference lib="dom" />
-import type { BrowserContext, Page } from 'playwright-core';
 import { useBrowserStack } from '../support/browser-stack';
-
-const PASSWORD = 'flipstackk';
 
 jest.setTimeout(180_000);
 
-const { withStackLogs, appUrl, browser: runningBrowser } = useBrowserStack();
+const { withStackLogs, appUrl, signedIn } = useBrowserStack();
 
-async function signedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await runningBrowser().newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(appUrl('/login'));
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(appUrl('/'));
-  return { context, page };
-}
 
 // An enum value (OFFER_MADE, MULTI_FAMILY) or an event name (setting.updated, deal.buyer_recorded).
 const RAW = /\b[A-Z]{2,}_[A-Z_]+\b|\b[a-z]+\.[a-z]+_[a-z_]+\b|\b(?:setting|lead|task|offer|buyer|deal|note|document|user)\.[a-z]+\b|setting updated|deal buyer recorded/;

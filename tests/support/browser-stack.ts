@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { freePort } from '../../scripts/lib/processes';
 import { startStack, type Stack } from '../../scripts/lib/stack';
 import { buildWebIfStale } from '../../scripts/lib/web-build';
@@ -14,6 +14,8 @@ import { ROOT_DIR } from './test-db';
  * and Chromium before the tests, stops both after. `withStackLogs` prints the stack's output
  * when a step fails, which usually says why.
  */
+const DEMO_PASSWORD = 'flipstackk';
+
 export function useBrowserStack() {
   const logs: string[] = [];
   let stack: Stack | undefined;
@@ -48,15 +50,29 @@ export function useBrowserStack() {
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
+  const appUrl = (pathname = '/'): string => {
+    if (!stack) throw new Error('the stack did not start');
+    return `${stack.appUrl}${pathname}`;
+  };
+  const runningBrowser = (): Browser => {
+    if (!browser) throw new Error('the browser did not start');
+    return browser;
+  };
+
   return {
     withStackLogs,
-    appUrl(pathname = '/'): string {
-      if (!stack) throw new Error('the stack did not start');
-      return `${stack.appUrl}${pathname}`;
-    },
-    browser(): Browser {
-      if (!browser) throw new Error('the browser did not start');
-      return browser;
+    appUrl,
+    browser: runningBrowser,
+    /** A new browser context at 1440 × 900, signed in as a demo login (password `flipstackk`) on the dashboard. */
+    async signedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
+      const context = await runningBrowser().newContext({ viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(appUrl('/login'));
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(appUrl('/'));
+      return { context, page };
     },
   };
 }

@@ -1,3 +1,4 @@
+import { ReassignPicker } from '../users/reassign-picker';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -8,7 +9,6 @@ import { useCursorList } from '../../lib/use-cursor-list';
 import { fullDate, money, optionLabel, timeAgo } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
 import { useDeniedReason } from '../auth/use-denied-reason';
-import { useUsers } from '../users/use-users';
 import { CreateLeadForm } from './create-lead-form';
 import { listLeads, reassignLeads, type BulkLeadResult } from './leads.api';
 import { SavedViews } from './saved-views';
@@ -51,7 +51,6 @@ export function LeadsPage() {
   const { list: leads, rows } = useCursorList('leads', request, listLeads);
   // Supervisors and admins pick leads and hand them to another owner, tasks and all.
   const canReassign = useDeniedReason()('changeOwner', { type: 'lead', ownerId: null }) === undefined;
-  const users = useUsers().data?.items ?? [];
   const queryClient = useQueryClient();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [owner, setOwner] = useState('');
@@ -120,22 +119,7 @@ export function LeadsPage() {
         {canReassign && selected.size > 0 && (
           <div className="bulk-bar" role="region" aria-label="Bulk actions">
             <span>{selected.size} selected</span>
-            <label className="field-label" htmlFor="bulk-owner">
-              Reassign to
-            </label>
-            <select id="bulk-owner" value={owner} onChange={(event) => setOwner(event.target.value)}>
-              <option value="">Choose…</option>
-              {users
-                .filter((user) => user.active)
-                .map((user) => (
-                  <option key={user.id} value={user.id}>
-                    {user.name}
-                  </option>
-                ))}
-            </select>
-            <button type="button" className="button button-secondary button-small" disabled={!owner || bulk.isPending} onClick={() => bulk.mutate()}>
-              Reassign
-            </button>
+            <ReassignPicker id="bulk-owner" value={owner} onChange={setOwner} onReassign={() => bulk.mutate()} pending={bulk.isPending} />
           </div>
         )}
         {bulkMessage && (

@@ -1,3 +1,4 @@
+import { ReassignPicker } from '../users/reassign-picker';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -125,22 +126,7 @@ export function TasksPage() {
             <button type="button" className="button button-danger button-small" disabled={bulk.isPending} onClick={() => bulk.mutate({ action: 'cancel' })}>
               Cancel selected
             </button>
-            <label className="field-label" htmlFor="bulk-assignee">
-              Reassign to
-            </label>
-            <select id="bulk-assignee" value={bulkAssignee} onChange={(event) => setBulkAssignee(event.target.value)}>
-              <option value="">Choose…</option>
-              {users
-                .filter((user) => user.active)
-                .map((user) => (
-                  <option key={user.id} value={user.id}>
-                    {user.name}
-                  </option>
-                ))}
-            </select>
-            <button type="button" className="button button-secondary button-small" disabled={!bulkAssignee || bulk.isPending} onClick={() => bulk.mutate({ action: 'reassign' })}>
-              Reassign
-            </button>
+            <ReassignPicker id="bulk-assignee" value={bulkAssignee} onChange={setBulkAssignee} onReassign={() => bulk.mutate({ action: 'reassign' })} pending={bulk.isPending} />
           </div>
         )}
         {bulkMessage && (
