@@ -1,4 +1,5 @@
 import { openDb } from '../db/client';
+import { backfillContactKeys } from '../db/writes/contact-keys';
 import { createApp } from './app';
 import { createHealthMonitor } from './health/health-monitor';
 import { loadApiEnv } from './env';
@@ -8,6 +9,9 @@ import { connectTemporal } from './temporal/client';
 async function main(): Promise<void> {
   const env = loadApiEnv();
   const db = await openDb(env.databaseFile);
+  // Keys of rows saved before the address/contact keys existed: SQL migrations cannot run the TS rule.
+  const keyed = await backfillContactKeys(db);
+  if (keyed.leads + keyed.buyers > 0) console.log(`api: address keys written for ${keyed.leads} lead(s), contact keys for ${keyed.buyers} buyer(s)`);
   // Connects on first use: the API serves while Temporal is down, and records saved meanwhile are started by the worker's reconciler.
   const temporal = connectTemporal(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE);
   const hub = createEventHub({ db, pollMs: env.EVENT_POLL_MS });

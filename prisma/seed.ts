@@ -2,6 +2,7 @@ import { hashPassword } from '../db/passwords';
 import { normalizeMarket } from '../domain/buyers/buyer.schema';
 import type { UserRole } from '../domain/users/user-role';
 import type { Db } from '../db/client';
+import { buyerKeyData, leadKeyData } from '../db/writes/contact-keys';
 import { recordEvent } from '../db/writes/record-event';
 import { toBuyerJson, toLeadJson } from '../db/rows';
 
@@ -37,12 +38,12 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<{ seeded: 
     const agent = users[0]!;
     for (const { minutesAgo, ...lead } of DEMO_LEADS) {
       const createdAt = new Date(now.getTime() - minutesAgo * 60_000);
-      const created = await tx.lead.create({ data: { ...lead, ownerId: agent.id, createdAt } });
+      const created = await tx.lead.create({ data: { ...lead, ...leadKeyData(lead), ownerId: agent.id, createdAt } });
       await recordEvent(tx, { entityType: 'lead', entityId: created.id, action: 'created', entity: toLeadJson(created) });
     }
     for (const { markets, propertyTypes, ...buyer } of DEMO_BUYERS) {
       const created = await tx.buyer.create({
-        data: { ...buyer, markets: JSON.stringify(markets), propertyTypes: JSON.stringify(propertyTypes), ownerId: users[1]!.id },
+        data: { ...buyer, ...buyerKeyData(buyer), markets: JSON.stringify(markets), propertyTypes: JSON.stringify(propertyTypes), ownerId: users[1]!.id },
       });
       await tx.buyerMarket.createMany({ data: markets.map((market) => ({ buyerId: created.id, market: normalizeMarket(market) })) });
       await recordEvent(tx, { entityType: 'buyer', entityId: created.id, action: 'created', entity: toBuyerJson(created) });

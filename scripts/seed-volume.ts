@@ -14,6 +14,7 @@ import { Faker, en } from '@faker-js/faker';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { hashPassword } from '../db/passwords';
+import { buyerKeyData, leadKeyData } from '../db/writes/contact-keys';
 import { DEMO_PASSWORD, DEMO_USERS } from '../prisma/seed';
 import { migrateDatabase } from './lib/stack';
 import { buyerRow, iso, leadRow, taskRow, type TeamMember } from './volume/generate';
@@ -75,11 +76,11 @@ async function main(): Promise<void> {
   const addUser = inserter(db, 'User', ['id', 'email', 'name', 'role', 'passwordHash', 'active', 'createdAt', 'updatedAt']);
   const addLead = inserter(db, 'Lead', [
     'id', 'sellerName', 'sellerPhone', 'sellerEmail', 'street', 'city', 'state', 'zip', 'propertyType', 'beds', 'baths', 'sqft', 'yearBuilt', 'askingPrice', 'arv',
-    'repairEstimate', 'source', 'motivation', 'status', 'deadReason', 'contactedAt', 'ownerId', 'tags', 'workflowStartedAt', 'createdAt', 'updatedAt',
+    'repairEstimate', 'source', 'motivation', 'status', 'deadReason', 'contactedAt', 'ownerId', 'tags', 'addressKey', 'workflowStartedAt', 'createdAt', 'updatedAt',
   ]);
   const addDeal = inserter(db, 'Deal', ['id', 'leadId', 'purchasePrice', 'salePrice', 'assignmentFee', 'closedAt', 'createdAt', 'updatedAt']);
   const addEvent = inserter(db, 'Event', ['createdAt', 'actorId', 'entityType', 'entityId', 'action', 'payload']);
-  const addBuyer = inserter(db, 'Buyer', ['id', 'name', 'company', 'email', 'phone', 'status', 'cashBuyer', 'proofOfFundsAmount', 'markets', 'propertyTypes', 'minPrice', 'maxPrice', 'workflowStartedAt', 'createdAt', 'updatedAt']);
+  const addBuyer = inserter(db, 'Buyer', ['id', 'name', 'company', 'email', 'phone', 'status', 'cashBuyer', 'proofOfFundsAmount', 'markets', 'propertyTypes', 'minPrice', 'maxPrice', 'contactKey', 'workflowStartedAt', 'createdAt', 'updatedAt']);
   const addMarket = inserter(db, 'BuyerMarket', ['buyerId', 'market']);
   const addOffer = inserter(db, 'Offer', ['id', 'leadId', 'buyerId', 'kind', 'amount', 'status', 'createdById', 'workflowStartedAt', 'createdAt', 'updatedAt']);
   const addTask = inserter(db, 'Task', ['id', 'title', 'type', 'priority', 'status', 'requiresReview', 'dueAt', 'overdue', 'assigneeId', 'leadId', 'buyerId', 'completedAt', 'workflowStartedAt', 'createdAt', 'updatedAt']);
@@ -94,7 +95,7 @@ async function main(): Promise<void> {
   db.transaction(() => {
     for (let index = 0; index < options.leads; index += 1) {
       const { lead, deal } = leadRow(faker, index, createdIn(index, options.leads), now, agents);
-      addLead({ ...lead, tags: '[]', workflowStartedAt: lead.createdAt, updatedAt: lead.createdAt });
+      addLead({ ...lead, ...leadKeyData(lead), tags: '[]', workflowStartedAt: lead.createdAt, updatedAt: lead.createdAt });
       addEvent({ createdAt: lead.createdAt, actorId: lead.ownerId, entityType: 'lead', entityId: lead.id, action: 'created', payload: JSON.stringify(lead) });
       leadIds.push(lead.id);
       count('Lead');
@@ -118,7 +119,7 @@ async function main(): Promise<void> {
   db.transaction(() => {
     for (let index = 0; index < options.buyers; index += 1) {
       const buyer = buyerRow(faker, index, createdIn(index, options.buyers));
-      addBuyer({ ...buyer, markets: JSON.stringify(buyer.markets), propertyTypes: JSON.stringify(buyer.propertyTypes), workflowStartedAt: buyer.createdAt, updatedAt: buyer.createdAt });
+      addBuyer({ ...buyer, ...buyerKeyData(buyer), markets: JSON.stringify(buyer.markets), propertyTypes: JSON.stringify(buyer.propertyTypes), workflowStartedAt: buyer.createdAt, updatedAt: buyer.createdAt });
       for (const market of buyer.markets) addMarket({ buyerId: buyer.id, market: market.toLowerCase() });
       buyerIds.push(buyer.id);
       count('Buyer');

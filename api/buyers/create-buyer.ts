@@ -2,6 +2,7 @@ import type { CreateBuyerInput } from '../../domain/buyers/buyer.schema';
 import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
 import { saveIdempotentResult, type IdempotencyClaim } from '../../db/writes/idempotency-keys';
+import { buyerKeyData } from '../../db/writes/contact-keys';
 import { recordEvent } from '../../db/writes/record-event';
 import { toBuyerJson, type BuyerJson } from '../../db/rows';
 import { assertPermission } from '../permissions/assert-permission';
@@ -18,6 +19,7 @@ export async function createBuyer(deps: TemporalDeps & { db: Db }, input: Create
     const created = await tx.buyer.create({
       data: {
         ...fields,
+        ...buyerKeyData(fields),
         markets: JSON.stringify(markets),
         propertyTypes: JSON.stringify(propertyTypes),
         strategies: JSON.stringify(strategies),

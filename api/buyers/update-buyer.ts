@@ -2,6 +2,7 @@ import type { UpdateBuyerInput } from '../../domain/buyers/buyer.schema';
 import type { PublicUser } from '../../domain/users/user-role';
 import { buyerWorkflowId } from '../../domain/workflow-ids';
 import type { Db } from '../../db/client';
+import { changedBuyerKeyData } from '../../db/writes/contact-keys';
 import { recordEvent } from '../../db/writes/record-event';
 import { toBuyerJson, type BuyerJson } from '../../db/rows';
 import { proofOfFundsChangedSignal } from '../../workflows/buyers/buyer.messages';
@@ -26,6 +27,7 @@ export async function updateBuyer(deps: TemporalDeps & { db: Db }, buyerId: stri
       where: { id: buyerId },
       data: {
         ...fields,
+        ...changedBuyerKeyData(existing, fields),
         ...(pofExpiresAt === undefined ? {} : { pofExpiresAt: pofExpiresAt === null ? null : new Date(pofExpiresAt) }),
         ...(markets ? { markets: JSON.stringify(markets) } : {}),
         ...(propertyTypes ? { propertyTypes: JSON.stringify(propertyTypes) } : {}),

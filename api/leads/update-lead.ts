@@ -1,6 +1,7 @@
 import type { LeadRecord, UpdateLeadInput } from '../../domain/leads/lead.schema';
 import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
+import { changedLeadKeyData } from '../../db/writes/contact-keys';
 import { recordEvent } from '../../db/writes/record-event';
 import { toLeadJson } from '../../db/rows';
 import { leadWorkflowId } from '../../domain/workflow-ids';
@@ -32,6 +33,7 @@ export async function updateLead(deps: TemporalDeps & { db: Db }, leadId: string
       where: { id: leadId },
       data: {
         ...fields,
+        ...changedLeadKeyData(before, fields),
         ...(sellerPhone === undefined ? {} : { sellerPhone: blankToNull(sellerPhone) }),
         ...(sellerEmail === undefined ? {} : { sellerEmail: blankToNull(sellerEmail) }),
         ...(tags ? { tags: JSON.stringify(tags) } : {}),
