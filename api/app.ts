@@ -33,6 +33,7 @@ import { createOffersRouter } from './routes/offers.router';
 import { createOutboxRouter } from './routes/outbox.router';
 import { createUnsubscribeRouter } from './routes/unsubscribe.router';
 import { createAnalyticsRouter } from './routes/analytics.router';
+import { createSearchRouter } from './routes/search.router';
 import { createSettingsRouter } from './routes/settings.router';
 import { createTasksRouter } from './routes/tasks.router';
 import { createUsersRouter } from './routes/users.router';
@@ -138,6 +139,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/deals', createDealsRouter({ db }));
   api.use('/documents', createDocumentsRouter({ db, temporal, taskQueue, storage: deps.documents }));
   api.use('/history', createHistoryRouter({ db }));
+  api.use('/search', createSearchRouter({ db }));
   api.use('/users', createUsersRouter({ db, temporal, taskQueue, onChange: sessions.forgetAll, appUrl: (deps.appUrl ?? 'http://localhost:3000').replace(/\/+$/, '') }));
   api.use('/notifications', createNotificationsRouter({ db }));
   api.use('/settings', createSettingsRouter({ db, deadlines: deps.deadlines ?? DEFAULT_DEADLINES, onChange: dealMath.forget }));

@@ -28,6 +28,7 @@ import { createNoteInputSchema, listNotesQuerySchema, noteSchema, updateNoteInpu
 import { notificationListSchema, notificationSchema, readAllNotificationsSchema } from '../domain/notifications/notification.schema';
 import { changeOfferStatusInputSchema, createOfferInputSchema, listOffersQuerySchema, offerListItemSchema, offerSchema, updateOfferInputSchema } from '../domain/offers/offer.schema';
 import { listSchema, pageSchema } from '../domain/pagination';
+import { searchQuerySchema, searchResultSchema } from '../domain/search/search.schema';
 import { settingsSchema, updateSettingsInputSchema } from '../domain/settings/settings.schema';
 import {
   addTaskNoteInputSchema,
@@ -142,6 +143,7 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'post', path: '/api/me/saved-views', summary: 'Save a list view (same name replaces)', body: savedViewInputSchema, response: savedView, status: 201 },
   { method: 'post', path: '/api/me/saved-views/{id}/delete', summary: 'Delete a saved view', params: idParams, response: null, status: 204 },
   { method: 'get', path: '/api/deals', summary: 'List deals', query: listDealsQuerySchema, response: pageSchema(named('Deal', dealSchema)) },
+  { method: 'get', path: '/api/search', summary: 'Find leads, buyers and tasks by what was typed (name, address, any phone format, e-mail, company, markets, task title), as you type: grouped by type, best first, the matched text in marked parts', query: searchQuerySchema, response: named('SearchResult', searchResultSchema) },
   { method: 'get', path: '/api/history/{entityType}/{id}', summary: 'An entity\'s history timeline', params: historyParamsSchema, response: listSchema(liveEvent) },
   { method: 'get', path: '/api/config', summary: 'Client configuration', response: clientConfigSchema },
   { method: 'get', path: '/api/leads', summary: 'List leads', description: LEAN_LIST, query: listLeadsQuerySchema, response: leanPage('Lead', lead) },

@@ -137,6 +137,7 @@ const WALK: Record<string, WalkCase[]> = {
     },
   ],
   'GET /api/deals': [anyone('deals', '/api/deals')],
+  'GET /api/search': [{ label: "another's lead by its seller", send: async () => { const lead = await records.lead(); return { path: `/api/search?q=${encodeURIComponent(lead.sellerName)}`, checks: read(leadSubject(lead)) }; } }],
   'GET /api/history/{entityType}/{id}': [{ label: "another's lead's history", send: async () => { const lead = await records.lead(); return { path: `/api/history/lead/${lead.id}`, checks: read(leadSubject(lead)) }; } }],
   'GET /api/config': [anyone('client configuration', '/api/config')],
 
