@@ -6,6 +6,7 @@ import { leadSchema, type LeadStatus } from '../domain/leads/lead.schema';
 import { isLeadContactTask } from '../domain/tasks/task-automation';
 import { OPEN_TASK_STATUSES } from '../domain/tasks/task.schema';
 import type { Db, Prisma } from '../db/client';
+import { saveLeadScore } from '../db/writes/lead-score';
 import { recordEvent } from '../db/writes/record-event';
 import { parseColumn, toDealJson, toLeadJson, toTaskJson } from '../db/rows';
 import { saveAutomaticTask, type AutomationDeps } from './save-automatic-task';
@@ -87,7 +88,7 @@ export function createLeadStatusActivities({ db, automationGraceMs }: { db: Db }
         if (!lead) throw ApplicationFailure.nonRetryable(`lead ${leadId} does not exist`, 'LEAD_NOT_FOUND');
         const dedupeKey = `lead:${leadId}:${stepKey}:status`;
         if (!(await tx.event.findUnique({ where: { dedupeKey } }))) {
-          const updated = await tx.lead.update({
+          const updated = await saveLeadScore(tx, await tx.lead.update({
             where: { id: leadId },
             data: {
               status: to,
@@ -96,7 +97,7 @@ export function createLeadStatusActivities({ db, automationGraceMs }: { db: Db }
               // The follow-up timer the workflow arms for a CONTACTED lead; no other status has one.
               nextFollowUpAt: to === 'CONTACTED' ? new Date(at.getTime() + input.deadlines.followUpMs) : null,
             },
-          });
+          }), at, input.deadlines.contactMs);
           await recordEvent(tx, {
             entityType: 'lead',
             entityId: leadId,

@@ -57,6 +57,8 @@ export function toLeadJson(lead: LeadRow): LeadRecord {
     ownerId: lead.ownerId,
     contactedAt: iso(lead.contactedAt),
     nextFollowUpAt: iso(lead.nextFollowUpAt),
+    score: lead.score,
+    scoreParts: parseJsonColumn(fields.scoreParts, lead.scoreParts, 'Lead.scoreParts'),
     createdAt: lead.createdAt.toISOString(),
     updatedAt: lead.updatedAt.toISOString(),
   };

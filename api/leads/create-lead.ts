@@ -3,6 +3,7 @@ import { notificationFor } from '../../domain/notifications/notification-kinds';
 import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
 import { saveIdempotentResult, type IdempotencyClaim } from '../../db/writes/idempotency-keys';
+import { saveLeadScore } from '../../db/writes/lead-score';
 import { notifyUsers } from '../../db/writes/notify-users';
 import { leadKeyData } from '../../db/writes/contact-keys';
 import { recordEvent } from '../../db/writes/record-event';
@@ -27,7 +28,7 @@ export async function createLead(deps: CreateLeadDeps, input: CreateLeadInput, a
   }
   const { ownerId: _ignored, ...fields } = input;
   const lead = await deps.db.$transaction(async (tx) => {
-    const created = await tx.lead.create({ data: { ...fields, ...leadKeyData(fields), ownerId } });
+    const created = await saveLeadScore(tx, await tx.lead.create({ data: { ...fields, ...leadKeyData(fields), ownerId } }));
     await recordEvent(tx, { entityType: 'lead', entityId: created.id, action: 'created', entity: toLeadJson(created), actorId: actor.id });
     if (ownerId !== actor.id) {
       await notifyUsers(tx, [

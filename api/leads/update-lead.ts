@@ -2,6 +2,7 @@ import type { LeadRecord, UpdateLeadInput } from '../../domain/leads/lead.schema
 import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
 import { changedLeadKeyData } from '../../db/writes/contact-keys';
+import { saveLeadScore } from '../../db/writes/lead-score';
 import { recordEvent } from '../../db/writes/record-event';
 import { toLeadJson } from '../../db/rows';
 import { leadWorkflowId } from '../../domain/workflow-ids';
@@ -29,7 +30,7 @@ export async function updateLead(deps: TemporalDeps & { db: Db }, leadId: string
   }
   const { tags, sellerPhone, sellerEmail, ...fields } = input;
   const updated = await db.$transaction(async (tx) => {
-    const row = await tx.lead.update({
+    const written = await tx.lead.update({
       where: { id: leadId },
       data: {
         ...fields,
@@ -39,6 +40,7 @@ export async function updateLead(deps: TemporalDeps & { db: Db }, leadId: string
         ...(tags ? { tags: JSON.stringify(tags) } : {}),
       },
     });
+    const row = await saveLeadScore(tx, written);
     const event = await recordEvent(tx, { entityType: 'lead', entityId: leadId, action: 'updated', entity: toLeadJson(row), actorId: actor.id });
     return { ...row, eventId: event.id };
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { scorePartSchema } from './lead-score';
 import { listOf, optionalEmail, optionalText, pageQueryFields, queryInt } from '../validation/fields';
 
 export const LEAD_STATUSES = ['NEW', 'CONTACTED', 'QUALIFIED', 'OFFER_MADE', 'UNDER_CONTRACT', 'CLOSED', 'DEAD'] as const;
@@ -65,8 +66,8 @@ export const updateLeadInputSchema = z
   .strict();
 export type UpdateLeadInput = z.infer<typeof updateLeadInputSchema>;
 
-export const LEAD_SORTS = ['createdAt', '-createdAt', 'askingPrice', '-askingPrice', 'sellerName', '-sellerName', 'city', '-city', 'status', '-status', 'nextFollowUpAt', '-nextFollowUpAt'] as const;
-export const LEAD_LIST_FIELDS = ['id', 'sellerName', 'sellerPhone', 'sellerEmail', 'street', 'city', 'state', 'zip', 'propertyType', 'askingPrice', 'source', 'status', 'ownerId', 'contactedAt', 'nextFollowUpAt', 'createdAt', 'updatedAt'] as const;
+export const LEAD_SORTS = ['createdAt', '-createdAt', 'askingPrice', '-askingPrice', 'sellerName', '-sellerName', 'city', '-city', 'status', '-status', 'nextFollowUpAt', '-nextFollowUpAt', 'score', '-score'] as const;
+export const LEAD_LIST_FIELDS = ['id', 'sellerName', 'sellerPhone', 'sellerEmail', 'street', 'city', 'state', 'zip', 'propertyType', 'askingPrice', 'source', 'status', 'ownerId', 'contactedAt', 'nextFollowUpAt', 'score', 'scoreParts', 'createdAt', 'updatedAt'] as const;
 
 const dateTime = z.iso.datetime({ offset: true, message: 'must be an ISO date-time' });
 
@@ -123,6 +124,9 @@ export const leadSchema = z.object({
   contactedAt: z.string().nullable(),
   /** When the workflow's next follow-up timer fires (a CONTACTED lead); null when none is armed. */
   nextFollowUpAt: z.string().nullable(),
+  /** 0–100, how worth calling the lead is (domain/leads/lead-score.ts), with the parts that make it. */
+  score: z.number(),
+  scoreParts: z.array(scorePartSchema),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

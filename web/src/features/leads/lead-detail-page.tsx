@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
+import { describeLeadScore } from '../../../../domain/leads/lead-score';
 import type { Lead } from '../../../../domain/leads/lead.schema';
 import { leadWorkflowId } from '../../../../domain/workflow-ids';
 import { DetailPage, EditableCard } from '../../lib/detail-page';
@@ -30,6 +31,7 @@ function LeadFacts({ lead }: { lead: Lead }) {
     ['Beds / baths', `${orDash(lead.beds)} / ${orDash(lead.baths)}`],
     ['Sq ft', orDash(lead.sqft)],
     ['Year built', orDash(lead.yearBuilt)],
+    ['Score', describeLeadScore({ score: lead.score, parts: lead.scoreParts })],
     ['Motivation', lead.motivation == null ? '—' : `${lead.motivation} / 5`],
     ['Next follow-up', lead.nextFollowUpAt ? fullDate(lead.nextFollowUpAt) : '—'],
     ['Created', fullDate(lead.createdAt)],

@@ -12,6 +12,7 @@ import { useDeniedReason } from '../auth/use-denied-reason';
 import { CreateLeadForm } from './create-lead-form';
 import { listLeads, reassignLeads, type BulkLeadResult } from './leads.api';
 import { SavedViews } from './saved-views';
+import { describeLeadScore } from '../../../../domain/leads/lead-score';
 import './leads.css';
 
 const DEFAULT_SORT = '-createdAt';
@@ -24,6 +25,7 @@ const COLUMNS: Array<{ label: string; sort?: string; numeric?: boolean }> = [
   { label: 'Asking', sort: 'askingPrice', numeric: true },
   { label: 'MAO', numeric: true },
   { label: 'Status', sort: 'status' },
+  { label: 'Score', sort: 'score', numeric: true },
   { label: 'Source' },
   { label: 'Next follow-up', sort: 'nextFollowUpAt' },
   { label: 'Created', sort: 'createdAt' },
@@ -187,6 +189,9 @@ export function LeadsPage() {
                 </td>
                 <td data-label="Status">
                   <StatusPill status={lead.status} />
+                </td>
+                <td data-label="Score" className="num" title={describeLeadScore({ score: lead.score, parts: lead.scoreParts })}>
+                  {lead.score}
                 </td>
                 <td data-label="Source">{optionLabel(lead.source)}</td>
                 <td data-label="Next follow-up" title={lead.nextFollowUpAt ? fullDate(lead.nextFollowUpAt) : undefined}>

@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { LEAD_SOURCE_LABELS } from '../labels/lead-labels';
+import type { LEAD_SOURCES, LeadStatus } from './lead.schema';
+
+export const SCORE_PART_KEYS = ['motivation', 'equity', 'lastContact', 'overdueContact', 'source', 'tags'] as const;
+
+export const scorePartSchema = z.object({
+  key: z.enum(SCORE_PART_KEYS),
+  points: z.number(),
+  /** What a person reads: "motivated 4/5 +24". */
+  reason: z.string(),
+});
+export type ScorePart = z.infer<typeof scorePartSchema>;
+
+export interface LeadScore {
+  /** 0–100: the parts' points added up, capped. */
+  score: number;
+  /** The parts that gave points, biggest first. */
+  parts: ScorePart[];
+}
+
+export interface LeadScoreInput {
+  motivation: number | null;
+  /** After-repair value, the property's worth as the lead states it. */
+  arv: number | null;
+  askingPrice: number | null;
+  source: (typeof LEAD_SOURCES)[number];
+  tags: readonly string[];
+  status: LeadStatus;
+  createdAt: Date;
+  /** First contact (the lead left NEW). */
+  contactedAt: Date | null;
+  /** The last call logged on the lead, when later than the first contact. */
+  lastCallAt?: Date | null;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const OPEN: readonly LeadStatus[] = ['NEW', 'CONTACTED', 'QUALIFIED', 'OFFER_MADE', 'UNDER_CONTRACT'];
+
+/** Where a lead came from says how likely it is to sell: a referral beats a bought list. */
+export const SOURCE_POINTS: Record<(typeof LEAD_SOURCES)[number], number> = {
+  REFERRAL: 10,
+  DRIVING_FOR_DOLLARS: 8,
+  DIRECT_MAIL: 6,
+  PPC: 6,
+  SEO: 6,
+  COLD_CALL: 4,
+  SMS: 4,
+  LIST_IMPORT: 2,
+  OTHER: 0,
+};
+
+/** Distress tags, matched without regard to case, spaces or dashes ("tax-delinquent" = "Tax Delinquent"). */
+export const TAG_POINTS: Readonly<Record<string, number>> = {
+  preforeclosure: 10,
+  taxdelinquent: 8,
+  probate: 8,
+  vacant: 6,
+  divorce: 6,
+  codeviolation: 5,
+  tiredlandlord: 5,
+  absenteeowner: 4,
+};
+const TAGS_MAX = 15;
+
+const normalizeTag = (tag: string) => tag.toLowerCase().replace(/[^a-z]/g, '');
+const plus = (points: number) => (points >= 0 ? `+${points}` : `${points}`);
+
+function equityPoints(share: number): number {
+  if (share >= 0.5) return 25;
+  if (share >= 0.4) return 20;
+  if (share >= 0.3) return 15;
+  if (share >= 0.2) return 10;
+  if (share >= 0.1) return 5;
+  return 0;
+}
+
+function lastContactPoints(days: number): number {
+  if (days >= 14) return 15;
+  if (days >= 7) return 10;
+  if (days >= 3) return 5;
+  return 0;
+}
+
+/**
+ * How worth calling a lead is, 0–100, with the reason for each part's points:
+ * motivation ×6 (1–5), equity share of the ARV over the asking price (up to +25), days since the
+ * last contact (up to +15; never contacted +10), a contact overdue past `contactMs` (+10), the
+ * source (up to +10) and distress tags (up to +15). Contact parts count only while the lead is open.
+ */
+export function scoreLead(input: LeadScoreInput, now: Date, contactMs: number): LeadScore {
+  const parts: ScorePart[] = [];
+  const add = (key: ScorePart['key'], points: number, text: string) => {
+    if (points !== 0) parts.push({ key, points, reason: `${text} ${plus(points)}` });
+  };
+
+  if (input.motivation !== null) {
+    const motivation = Math.min(5, Math.max(1, Math.round(input.motivation)));
+    add('motivation', motivation * 6, `motivated ${motivation}/5`);
+  }
+
+  if (input.arv !== null && input.arv > 0 && input.askingPrice !== null) {
+    const share = (input.arv - input.askingPrice) / input.arv;
+    add('equity', equityPoints(share), `equity ${Math.round(share * 100)} %`);
+  }
+
+  if (OPEN.includes(input.status)) {
+    const lastContact = [input.contactedAt, input.lastCallAt ?? null]
+      .filter((at): at is Date => at !== null)
+      .reduce<Date | null>((latest, at) => (latest === null || at > latest ? at : latest), null);
+    if (lastContact === null) {
+      add('lastContact', 10, 'never contacted');
+      if (input.status === 'NEW' && now.getTime() - input.createdAt.getTime() > contactMs) add('overdueContact', 10, 'contact overdue');
+    } else {
+      const days = Math.max(0, Math.floor((now.getTime() - lastContact.getTime()) / DAY_MS));
+      add('lastContact', lastContactPoints(days), `not contacted for ${days} day${days === 1 ? '' : 's'}`);
+    }
+  }
+
+  add('source', SOURCE_POINTS[input.source], `source ${LEAD_SOURCE_LABELS[input.source].toLowerCase()}`);
+
+  const seen = new Set<string>();
+  const tagged: { tag: string; points: number }[] = [];
+  for (const tag of input.tags) {
+    const key = normalizeTag(tag);
+    const points = TAG_POINTS[key];
+    if (points && !seen.has(key)) {
+      seen.add(key);
+      tagged.push({ tag: tag.trim(), points });
+    }
+  }
+  if (tagged.length > 0) {
+    const points = Math.min(TAGS_MAX, tagged.reduce((sum, { points: p }) => sum + p, 0));
+    add('tags', points, tagged.map(({ tag }) => tag).join(', '));
+  }
+
+  parts.sort((a, b) => b.points - a.points);
+  const total = parts.reduce((sum, part) => sum + part.points, 0);
+  return { score: Math.min(100, Math.max(0, total)), parts };
+}
+
+/** "72: motivated 4/5 +24, equity 45 % +20, …" — the score with its parts, as the lead page shows it. */
+export function describeLeadScore({ score, parts }: LeadScore): string {
+  return parts.length === 0 ? `${score}` : `${score}: ${parts.map((part) => part.reason).join(', ')}`;
+}
