@@ -95,6 +95,10 @@ const LEAN_LIST = 'with `fields`, each item has only those keys and its id';
 /** A page of `item`s, or with `fields=` of their lean form: the id and some of the fields. */
 const leanPage = <Item extends z.ZodObject>(name: string, item: Item) =>
   pageSchema(z.union([item, named(`${name}Fields`, item.partial().extend({ id: z.string() }))]));
+// The CSV exports: the list route's filters and sort over every page.
+const EXPORT_CSV =
+  'The list route\'s filters and sort, every page (`limit`, `cursor` and `fields` are ignored), one row per record with human headers and labels; ' +
+  'text cells beginning with =, +, -, @, a tab or a carriage return start with \' so spreadsheets do not run them. An agent\'s export holds only their own records.';
 // Who gets a task nobody named; the rule lives in domain/tasks/assignment-rule.ts.
 const ASSIGNMENT_RULE =
   'an ADMIN task goes to the admin with the least open work; one about a lead to its owner; about an offer to its creator; ' +
@@ -147,6 +151,7 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'get', path: '/api/history/{entityType}/{id}', summary: 'An entity\'s history timeline', params: historyParamsSchema, response: listSchema(liveEvent) },
   { method: 'get', path: '/api/config', summary: 'Client configuration', response: clientConfigSchema },
   { method: 'get', path: '/api/leads', summary: 'List leads', description: LEAN_LIST, query: listLeadsQuerySchema, response: leanPage('Lead', lead) },
+  { method: 'get', path: '/api/leads/export.csv', summary: 'The lead list as CSV (every row, streamed)', description: EXPORT_CSV, query: listLeadsQuerySchema, response: z.string(), file: true },
   { method: 'post', path: '/api/leads', summary: 'Create a lead (starts workflow lead-<id>)', body: createLeadInputSchema, response: lead, status: 201, idempotent: true },
   { method: 'get', path: '/api/leads/{id}', summary: 'One lead', params: idParams, response: lead },
   { method: 'patch', path: '/api/leads/{id}', summary: 'Edit plain fields', params: idParams, body: updateLeadInputSchema, response: lead },
@@ -156,6 +161,7 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'post', path: '/api/leads/{id}/status', summary: 'Move a lead through its workflow (409 when refused)', params: idParams, body: changeLeadStatusInputSchema, response: lead },
   { method: 'get', path: '/api/leads/{id}/matches', summary: 'Buyers matching a lead, ranked, with reasons', params: idParams, response: listSchema(named('LeadMatch', leadMatchSchema)) },
   { method: 'get', path: '/api/buyers', summary: 'List buyers', description: LEAN_LIST, query: listBuyersQuerySchema, response: leanPage('Buyer', buyer) },
+  { method: 'get', path: '/api/buyers/export.csv', summary: 'The buyer list as CSV (every row, streamed)', description: EXPORT_CSV, query: listBuyersQuerySchema, response: z.string(), file: true },
   { method: 'post', path: '/api/buyers', summary: 'Create a buyer (starts workflow buyer-<id>)', body: createBuyerInputSchema, response: buyer, status: 201, idempotent: true },
   { method: 'get', path: '/api/buyers/{id}', summary: 'One buyer', params: idParams, response: buyer },
   { method: 'patch', path: '/api/buyers/{id}', summary: 'Update preferences', params: idParams, body: updateBuyerInputSchema, response: buyer },
@@ -180,6 +186,7 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'patch', path: '/api/offers/{id}', summary: 'Change amount or terms of a negotiable offer', params: idParams, body: updateOfferInputSchema, response: offer },
   { method: 'post', path: '/api/offers/{id}/archive', summary: 'Archive a closed offer', params: idParams, response: offer },
   { method: 'post', path: '/api/offers/{id}/status', summary: 'Change an offer\'s status through its workflow', params: idParams, body: changeOfferStatusInputSchema, response: offer },
+  { method: 'get', path: '/api/tasks/export.csv', summary: 'The task list as CSV (every row, streamed)', description: EXPORT_CSV, query: listTasksQuerySchema, response: z.string(), file: true },
   { method: 'post', path: '/api/tasks', summary: 'Create a task (starts workflow task-<id>; assigned by the assignment rule when nobody is named)', description: `Assignment rule: ${ASSIGNMENT_RULE}.`, body: createTaskInputSchema, response: task, status: 201, idempotent: true },
   { method: 'get', path: '/api/tasks', summary: 'List tasks: my tasks, the team\'s or the review queue, with filters and sort', query: listTasksQuerySchema, response: pageSchema(taskListItem) },
   { method: 'get', path: '/api/tasks/suggest-assignee', summary: 'Who the assignment rule would give a task nobody named', description: `Assignment rule: ${ASSIGNMENT_RULE}.`, query: suggestAssigneeQuerySchema, response: suggestedAssigneeSchema },
@@ -284,6 +291,8 @@ function answerContent(route: RouteSpec, isStream: boolean): Record<string, { sc
   if (isStream) return { 'text/event-stream': { schema } };
   // The outbox's preview frame: an e-mail's HTML part as a page.
   if (route.path === '/api/outbox/{id}/html') return { 'text/html': { schema } };
+  if (route.path.endsWith('.csv')) return { 'text/csv': { schema } };
+  if (route.path.endsWith('.ics')) return { 'text/calendar': { schema } };
   if (!route.file) return { 'application/json': { schema } };
   return Object.fromEntries([...Object.keys(ALLOWED_DOCUMENT_TYPES), 'application/octet-stream'].map((type) => [type, { schema }]));
 }

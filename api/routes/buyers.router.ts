@@ -7,6 +7,7 @@ import { idempotentCreate } from '../idempotency/idempotent-create';
 import { archiveBuyer, unarchiveBuyer } from '../buyers/archive-buyer';
 import { changeBuyerStatus } from '../buyers/change-buyer-status';
 import { createBuyer } from '../buyers/create-buyer';
+import { exportBuyers } from '../buyers/export-buyers';
 import { getBuyer } from '../buyers/get-buyer';
 import { listBuyerMatches } from '../buyers/list-buyer-matches';
 import { listBuyers } from '../buyers/list-buyers';
@@ -27,6 +28,11 @@ export function createBuyersRouter(deps: TemporalDeps & { db: Db; dealMath: Deal
 
   router.get('/', async (req, res) => {
     res.json(await listBuyers(db, parseInput(listBuyersQuerySchema, req.query, 'query')));
+  });
+
+  // Before `/:id`, so `export.csv` is not read as an id.
+  router.get('/export.csv', async (req, res) => {
+    await exportBuyers(db, parseInput(listBuyersQuerySchema, req.query, 'query'), currentUser(res), res);
   });
 
   router.get('/:id', async (req, res) => {

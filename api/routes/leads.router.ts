@@ -8,6 +8,7 @@ import { archiveLead, unarchiveLead } from '../leads/archive-lead';
 import { bulkReassignLeads } from '../leads/bulk-reassign-leads';
 import { changeLeadStatus } from '../leads/change-lead-status';
 import { createLead } from '../leads/create-lead';
+import { exportLeads } from '../leads/export-leads';
 import { getLead } from '../leads/get-lead';
 import { listLeadMatches } from '../leads/list-lead-matches';
 import { listLeads } from '../leads/list-leads';
@@ -28,6 +29,11 @@ export function createLeadsRouter(deps: TemporalDeps & { db: Db; dealMath: DealM
 
   router.get('/', async (req, res) => {
     res.json(await listLeads(deps.db, parseInput(listLeadsQuerySchema, req.query, 'query'), await deps.dealMath.get()));
+  });
+
+  // Before `/:id`, so `export.csv` is not read as an id.
+  router.get('/export.csv', async (req, res) => {
+    await exportLeads(deps.db, parseInput(listLeadsQuerySchema, req.query, 'query'), currentUser(res), await deps.dealMath.get(), res);
   });
 
   router.post('/bulk', async (req, res) => {

@@ -16,6 +16,7 @@ import { addTaskNote } from '../tasks/add-task-note';
 import { bulkChangeTasks } from '../tasks/bulk-change-tasks';
 import { createFollowUp } from '../tasks/create-follow-up';
 import { createTask } from '../tasks/create-task';
+import { exportTasks } from '../tasks/export-tasks';
 import { getSuggestedAssignee } from '../tasks/get-suggested-assignee';
 import { getTaskDetail } from '../tasks/get-task-detail';
 import { listTasks } from '../tasks/list-tasks';
@@ -35,6 +36,11 @@ export function createTasksRouter(deps: TemporalDeps & { db: Db }) {
 
   router.get('/', async (req, res) => {
     res.json(await listTasks(db, parseInput(listTasksQuerySchema, req.query, 'query'), currentUser(res)));
+  });
+
+  // Before `/:id`, so `export.csv` is not read as an id.
+  router.get('/export.csv', async (req, res) => {
+    await exportTasks(db, parseInput(listTasksQuerySchema, req.query, 'query'), currentUser(res), res);
   });
 
   router.get('/suggest-assignee', async (req, res) => {

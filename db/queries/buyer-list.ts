@@ -6,8 +6,12 @@ import { columnContains } from './sql';
 
 const NULLABLE_SORTS = new Set(['maxPrice']);
 
-function buyerConditions(query: ListBuyersQuery): Prisma.Sql[] {
+/** The list's query, and for exports the owner an agent's rows are narrowed to. */
+type BuyerPageQuery = ListBuyersQuery & { ownerId?: string };
+
+function buyerConditions(query: BuyerPageQuery): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [Prisma.sql`"archivedAt" IS NULL`];
+  if (query.ownerId) conditions.push(Prisma.sql`"ownerId" = ${query.ownerId}`);
   if (query.status) conditions.push(Prisma.sql`"status" = ${query.status}`);
   if (query.cash !== undefined) conditions.push(Prisma.sql`"cashBuyer" = ${query.cash ? 1 : 0}`);
   if (query.market) conditions.push(Prisma.sql`"id" IN (SELECT "buyerId" FROM "BuyerMarket" WHERE "market" = ${normalizeMarket(query.market)})`);
@@ -22,7 +26,7 @@ function buyerConditions(query: ListBuyersQuery): Prisma.Sql[] {
 }
 
 /** One page of live buyers with the list filters (status, cash, market, property type, price, search) and sort; null when the cursor is no buyer. */
-export function readBuyerPage(db: Db, query: ListBuyersQuery): Promise<KeysetPage<Buyer> | null> {
+export function readBuyerPage(db: Db, query: BuyerPageQuery): Promise<KeysetPage<Buyer> | null> {
   const direction = query.sort.startsWith('-') ? 'desc' : 'asc';
   const column = query.sort.replace(/^-/, '');
   const keyset: KeysetQuery = {

@@ -107,8 +107,9 @@ describe('the documented answers', () => {
           }
           const json = response.content?.['application/json'];
           if (!json) {
-            // The event stream, a document's file (served as its own type) and the outbox's HTML preview are no JSON.
-            if (!response.content?.['text/event-stream'] && !response.content?.['application/octet-stream'] && !response.content?.['text/html']) problems.push(`${where}: no content`);
+            // The event stream, a document's file (served as its own type), the outbox's HTML preview, the CSV exports and the calendar feed are no JSON.
+            const other = ['text/event-stream', 'application/octet-stream', 'text/html', 'text/csv', 'text/calendar'];
+            if (!other.some((type) => response.content?.[type])) problems.push(`${where}: no content`);
             continue;
           }
           answers += 1;

@@ -142,6 +142,10 @@ const WALK: Record<string, WalkCase[]> = {
   'GET /api/config': [anyone('client configuration', '/api/config')],
 
   'GET /api/leads': [{ label: 'the lead list', send: async () => ({ path: `/api/leads?ownerId=${leadOwner.id}`, checks: read({ type: 'lead', ownerId: leadOwner.id }) }) }],
+  // Every signed-in user exports; an agent's export holds only their own rows (tests/api/exports.test.ts).
+  'GET /api/leads/export.csv': [anyone('the lead export', '/api/leads/export.csv?status=NEW')],
+  'GET /api/buyers/export.csv': [anyone('the buyer export', '/api/buyers/export.csv')],
+  'GET /api/tasks/export.csv': [anyone("the team's tasks as CSV", '/api/tasks/export.csv?view=team')],
   'POST /api/leads': [
     { label: 'a lead of my own', send: async (actor) => ({ path: '/api/leads', body: { sellerName: 'Walk Seller', street: '1 Walk St', city: 'Dayton', state: 'OH', zip: '45402' }, checks: [['create', { type: 'lead', ownerId: actor.id }]] }) },
     {

@@ -9,6 +9,7 @@ import { money, optionLabel } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
 import { BuyerForm } from './buyer-form';
 import { listBuyers, type Buyer } from './buyers.api';
+import { ExportCsvLink } from '../../lib/export-csv-link';
 import './buyers.css';
 
 const CASH_CHOICES: Choice[] = [
@@ -37,11 +38,14 @@ export function BuyersPage() {
           <p className="page-eyebrow">Dispositions</p>
           <h1>Buyers</h1>
         </div>
-        {!creating && (
-          <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
-            New buyer
-          </button>
-        )}
+        <div className="header-actions">
+          <ExportCsvLink path="/api/buyers/export.csv" request={request} />
+          {!creating && (
+            <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+              New buyer
+            </button>
+          )}
+        </div>
       </header>
       {creating && (
         <section className="card new-buyer-card" aria-labelledby="new-buyer-title">

@@ -13,6 +13,7 @@ import { CreateLeadForm } from './create-lead-form';
 import { listLeads, reassignLeads, type BulkLeadResult } from './leads.api';
 import { SavedViews } from './saved-views';
 import { describeLeadScore } from '../../../../domain/leads/lead-score';
+import { ExportCsvLink } from '../../lib/export-csv-link';
 import './leads.css';
 
 const DEFAULT_SORT = '-createdAt';
@@ -90,6 +91,7 @@ export function LeadsPage() {
           <h1>Leads</h1>
         </div>
         <div className="header-actions">
+          <ExportCsvLink path="/api/leads/export.csv" request={request} />
           <Link className="button button-secondary" to="/leads/board">
             Pipeline board
           </Link>

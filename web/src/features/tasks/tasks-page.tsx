@@ -13,6 +13,7 @@ import { useUserName, useUsers } from '../users/use-users';
 import { bulkTasks, queryTasks, subjectPath, type BulkTaskResult } from './tasks.api';
 import { describeDue } from './describe-due';
 import { PRIORITY_CLASS } from './task-labels';
+import { ExportCsvLink } from '../../lib/export-csv-link';
 import './tasks.css';
 
 type View = 'mine' | 'team' | 'review';
@@ -88,6 +89,7 @@ export function TasksPage() {
           <p className="page-subtitle">Your day's work, the team's, and what waits for review. Updates live.</p>
         </div>
         <div className="header-actions">
+          <ExportCsvLink path="/api/tasks/export.csv" request={request} />
           <Link className="button button-secondary" to="/tasks/calendar">
             Calendar
           </Link>
