@@ -33,6 +33,7 @@ export const LEAD_EXPORT_COLUMNS: ReadonlyArray<CsvColumn<WithPeople<Lead>>> = [
   { header: 'Square feet', cell: (lead) => lead.sqft },
   { header: 'Year built', cell: (lead) => lead.yearBuilt },
   { header: 'Motivation', cell: (lead) => lead.motivation },
+  { header: 'Score', cell: (lead) => lead.score },
   { header: 'Tags', cell: (lead) => list(lead.tags) },
   { header: 'Owner', cell: (lead) => person(lead.people, lead.ownerId) },
   { header: 'Next follow-up', cell: (lead) => lead.nextFollowUpAt },
