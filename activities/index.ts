@@ -6,6 +6,7 @@ import { createMailer, type MailConfig } from '../mail/create-mailer';
 import { createEmailActivities } from './email.activities';
 import { createActorActivities } from './actors.activities';
 import { createBuyerActivities } from './buyers.activities';
+import { createCallActivities } from './calls.activities';
 import { createDocumentActivities } from './documents.activities';
 import { createLeadStatusActivities } from './lead-status.activities';
 import { createLeadActivities } from './leads.activities';
@@ -30,6 +31,7 @@ export function createActivities({ db, deadlines, mail = FALLBACK_MAIL }: Activi
     ...createActorActivities({ db }),
     ...createLeadActivities({ db, automationGraceMs }),
     ...createLeadStatusActivities({ db, automationGraceMs }),
+    ...createCallActivities({ db }),
     ...createBuyerActivities({ db, automationGraceMs }),
     ...createOfferActivities({ db, automationGraceMs }),
     ...createTaskActivities({ db, automationGraceMs }),

@@ -4,6 +4,8 @@ import { bulkLeadInputSchema, changeLeadStatusInputSchema, createLeadInputSchema
 import type { Db } from '../../db/client';
 import { currentUser } from '../auth/require-user';
 import { idempotentCreate } from '../idempotency/idempotent-create';
+import { logCallInputSchema } from '../../domain/calls/call.schema';
+import { logCall } from '../calls/log-call';
 import { archiveLead, unarchiveLead } from '../leads/archive-lead';
 import { bulkReassignLeads } from '../leads/bulk-reassign-leads';
 import { changeLeadStatus } from '../leads/change-lead-status';
@@ -58,6 +60,11 @@ export function createLeadsRouter(deps: TemporalDeps & { db: Db; dealMath: DealM
   router.post('/:id/status', async (req, res) => {
     const input = parseInput(changeLeadStatusInputSchema, req.body);
     res.json(await priced(await changeLeadStatus(deps, req.params.id, input, currentUser(res))));
+  });
+
+  router.post('/:id/calls', async (req, res) => {
+    const input = parseInput(logCallInputSchema, req.body);
+    res.status(201).json(await logCall(deps, req.params.id, input, currentUser(res)));
   });
 
   router.get('/:id/matches', async (req, res) => {

@@ -27,6 +27,7 @@ export function dashboardSql(range: DashboardRange): Prisma.Sql[] {
   const owner = peopleIn(Prisma.sql`"ownerId"`, scope, userId);
   const assignee = peopleIn(Prisma.sql`"assigneeId"`, scope, userId);
   const creator = peopleIn(Prisma.sql`"createdById"`, scope, userId);
+  const caller = peopleIn(Prisma.sql`"userId"`, scope, userId);
   const dealOwner = peopleIn(Prisma.sql`l."ownerId"`, scope, userId);
   const peopleCount =
     scope === 'me' ? Prisma.sql`SELECT 1 AS n` : scope === 'team' ? Prisma.sql`SELECT COUNT(*) AS n FROM "User" WHERE active = 1 AND role IN ('AGENT', 'ACQUISITIONS')` : Prisma.sql`SELECT COUNT(*) AS n FROM "User" WHERE active = 1`;
@@ -57,6 +58,8 @@ export function dashboardSql(range: DashboardRange): Prisma.Sql[] {
       FROM "Deal" d JOIN "Lead" l ON l.id = d."leadId" WHERE d."closedAt" >= ${month} AND ${dealOwner}`,
     peopleCount,
     Prisma.sql`SELECT COUNT(*) AS completed FROM "Task" WHERE status = 'COMPLETED' AND "completedAt" >= ${from} AND "completedAt" < ${to} AND ${assignee}`,
+    Prisma.sql`SELECT COUNT(*) AS calls, COALESCE(SUM(outcome = 'TALKED'), 0) AS talked, COUNT(DISTINCT "userId") AS callers
+      FROM "Call" WHERE "createdAt" >= ${dayStart} AND ${caller}`,
   ];
 }
 
@@ -66,7 +69,7 @@ export function dashboardSql(range: DashboardRange): Prisma.Sql[] {
  */
 export async function loadDashboard(db: Db, range: DashboardRange): Promise<Dashboard> {
   const { scope } = range;
-  const [leadCount, leadsToday, leadPipeline, leadFlow, buyers, taskStock, taskFlow, offerStock, offerFlow, dealFlow, dealMonth, people, completedFlow] = (await db.$transaction(
+  const [leadCount, leadsToday, leadPipeline, leadFlow, buyers, taskStock, taskFlow, offerStock, offerFlow, dealFlow, dealMonth, people, completedFlow, callsToday] = (await db.$transaction(
     dashboardSql(range).map((sql) => db.$queryRaw<Row[]>(sql)),
   )) as Row[][];
   // Each query answers one row of aggregates.
@@ -97,6 +100,11 @@ export async function loadDashboard(db: Db, range: DashboardRange): Promise<Dash
       },
       offers: { active: num(os.active), acceptanceRate: rate(num(of.accepted), num(of.decided)), averageAmount: average(orNull(of.amountTotal), num(of.made)) },
       revenue: { thisMonth: num(dm.fees), dealsClosed: num(df.closed), averageDealSize: average(orNull(df.feeTotal), num(df.feeCount)) },
+      calls: {
+        today: num(first(callsToday).calls),
+        talkRate: rate(num(first(callsToday).talked), num(first(callsToday).calls)),
+        perAgent: num(first(callsToday).callers) === 0 ? null : rounded(num(first(callsToday).calls) / num(first(callsToday).callers)),
+      },
       responseTimeMinutes: rounded(orNull(lf.responseMinutes)),
       dealVelocityDays: rounded(orNull(df.velocityDays)),
     },

@@ -9,6 +9,7 @@ export const EVENT_NAMES = [
   'lead.unarchived',
   'lead.status_changed',
   'lead.sent_to_buyer',
+  'lead.call_logged',
   'task.created',
   'task.assigned',
   'task.overdue',

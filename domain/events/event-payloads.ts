@@ -2,6 +2,7 @@ import type { SessionEnded } from '../auth/session.schema';
 import type { Buyer } from '../buyers/buyer.schema';
 import type { DealRecord } from '../deals/deal.schema';
 import type { DocumentItem } from '../documents/document.schema';
+import type { Call } from '../calls/call.schema';
 import type { LeadRecord, LeadStatus } from '../leads/lead.schema';
 import type { Note } from '../notes/note.schema';
 import type { NotificationItem } from '../notifications/notification.schema';
@@ -31,6 +32,8 @@ export type EventPayloads = ByEventName<{
   'lead.status_changed': LeadRecord & { previousStatus: LeadStatus };
   /** The lead was in an e-mail of matching properties to a buyer. */
   'lead.sent_to_buyer': LeadRecord & { messageId: string; buyerId: string; buyerName: string };
+  /** A call logged on the lead (POST /api/leads/:id/calls): the lead after it, and the call. */
+  'lead.call_logged': LeadRecord & { call: Call; callerName: string };
   'task.created': Task;
   'task.assigned': Task;
   'task.overdue': Task;

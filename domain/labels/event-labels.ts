@@ -8,6 +8,7 @@ export const EVENT_LABELS: Record<EventName, string> = {
   'lead.unarchived': 'Lead restored',
   'lead.sent_to_buyer': 'Lead e-mailed to a buyer',
   'lead.status_changed': 'Lead moved',
+  'lead.call_logged': 'Call logged',
   'task.created': 'Task created',
   'task.assigned': 'Task assigned',
   'task.overdue': 'Task overdue',

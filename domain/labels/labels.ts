@@ -12,6 +12,8 @@ import { BUYER_STATUS_LABELS, BUYER_STRATEGY_LABELS } from './buyer-labels';
 import { DOCUMENT_KIND_LABELS } from './document-labels';
 import { USER_ROLE_LABELS } from './user-labels';
 import { EVENT_LABELS } from './event-labels';
+import { CALL_OUTCOMES } from '../calls/call.schema';
+import { CALL_OUTCOME_LABELS } from './call-labels';
 
 /** Every enum people see, with its label table: the web app, CSVs and refusals read these. */
 export const LABEL_TABLES: ReadonlyArray<{ name: string; values: readonly string[]; labels: Readonly<Record<string, string>> }> = [
@@ -28,6 +30,7 @@ export const LABEL_TABLES: ReadonlyArray<{ name: string; values: readonly string
   { name: 'buyer strategy', values: BUYER_STRATEGIES, labels: BUYER_STRATEGY_LABELS },
   { name: 'document kind', values: DOCUMENT_KINDS, labels: DOCUMENT_KIND_LABELS },
   { name: 'user role', values: USER_ROLES, labels: USER_ROLE_LABELS },
+  { name: 'call outcome', values: CALL_OUTCOMES, labels: CALL_OUTCOME_LABELS },
   { name: 'event', values: EVENT_NAMES, labels: EVENT_LABELS },
 ];
 

@@ -178,6 +178,7 @@ const WALK: Record<string, WalkCase[]> = {
   'POST /api/leads/{id}/archive': [{ label: 'archive', send: async () => { const lead = await records.lead(); return { path: `/api/leads/${lead.id}/archive`, checks: [['archive', leadSubject(lead)]] }; } }],
   'POST /api/leads/{id}/unarchive': [{ label: 'unarchive', send: async () => { const lead = await db().lead.update({ where: { id: (await records.lead()).id }, data: { archivedAt: new Date() } }); return { path: `/api/leads/${lead.id}/unarchive`, checks: [['archive', leadSubject(lead)]] }; } }],
   'POST /api/leads/{id}/status': [{ label: 'move', send: async () => { const lead = await records.lead(); return { path: `/api/leads/${lead.id}/status`, body: { status: 'CONTACTED' }, checks: [['update', leadSubject(lead)]] }; } }],
+  'POST /api/leads/{id}/calls': [{ label: 'log a call', send: async () => { const lead = await records.lead(); return { path: `/api/leads/${lead.id}/calls`, body: { outcome: 'NO_ANSWER' }, checks: [['update', leadSubject(lead)]] }; } }],
   'GET /api/leads/{id}/matches': [{ label: 'matches', send: async () => { const lead = await records.lead(); return { path: `/api/leads/${lead.id}/matches`, checks: read(leadSubject(lead)) }; } }],
 
   'GET /api/buyers': [{ label: 'the buyer list', send: async () => ({ path: '/api/buyers', checks: read({ type: 'buyer', ownerId: buyerOwner.id }) }) }],

@@ -1,4 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { CallOutcome } from '../../domain/calls/call.schema';
 import type { LeadStatus } from '../../domain/leads/lead.schema';
 
 export interface LeadWorkflowState {
@@ -38,3 +39,5 @@ export const leadArchiveChangedSignal = defineSignal<[{ archived: boolean }]>('l
 export const requestLeadStatusSignal = defineSignal<[RequestLeadStatusInput]>('requestLeadStatus');
 /** Validated against the pipeline rules; refused moves fail with the reason. */
 export const changeLeadStatusUpdate = defineUpdate<LeadWorkflowState, [ChangeLeadStatusInput]>('changeLeadStatus');
+/** A call was logged on the lead: no answer and voicemail re-arm the next attempt (workflows/leads/lead-calls.ts). */
+export const leadCallLoggedSignal = defineSignal<[{ outcome: CallOutcome; at: string }]>('leadCallLogged');

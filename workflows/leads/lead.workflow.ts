@@ -15,11 +15,13 @@ import {
   changeLeadStatusUpdate,
   getLeadStateQuery,
   leadArchiveChangedSignal,
+  leadCallLoggedSignal,
   leadOwnerChangedSignal,
   requestLeadStatusSignal,
   type ChangeLeadStatusInput,
   type LeadWorkflowState,
 } from './lead.messages';
+import { callLoggedHandler } from './lead-calls';
 
 const { getDeadlines, createContactTask, applyLeadStatus } = proxyLocalActivities<
   LeadActivities & LeadStatusActivities & SettingsActivities
@@ -146,6 +148,7 @@ export async function leadWorkflow({ leadId, status, ownerId, continued, followU
       for (const taskId of createdTaskIds) await startTaskWorkflow(taskId);
     }),
   );
+  setHandler(leadCallLoggedSignal, callLoggedHandler(leadId, state, order));
   setHandler(leadOwnerChangedSignal, ({ ownerId: next }) => {
     owner = next;
     publishSearchAttributes();

@@ -87,6 +87,15 @@ export function describeEvent(event: LiveEvent, context: { meId?: string; now: n
       const count = Array.isArray(entity.leadIds) ? entity.leadIds.length : 0;
       return { title: `Matching properties e-mailed to ${text(entity.name)}`, detail: joined(`${count} ${count === 1 ? 'property' : 'properties'}`, text(entity.sentByName) && `by ${text(entity.sentByName)}`), tone: 'deal', workflowId: buyerWorkflowId(event.entityId) };
     }
+    case 'lead.call_logged': {
+      const call = (entity.call ?? {}) as Record<string, unknown>;
+      return {
+        title: `Call: ${optionLabel(text(call.outcome))}`,
+        detail: joined(text(entity.sellerName), text(entity.callerName) && `by ${text(entity.callerName)}`, text(call.note).slice(0, 120)),
+        tone: call.outcome === 'TALKED' ? 'status' : 'muted',
+        workflowId: leadWorkflowId(event.entityId),
+      };
+    }
     case 'lead.sent_to_buyer':
       return { title: `Lead e-mailed to buyer ${text(entity.buyerName)}`, detail: joined(text(entity.street), text(entity.city)), tone: 'deal', workflowId: leadWorkflowId(event.entityId) };
     case 'offer.created':

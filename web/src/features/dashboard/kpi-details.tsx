@@ -20,6 +20,7 @@ export function KpiDetails({ data }: { data: Dashboard | undefined }) {
     ['Tasks', [['completion-rate', 'Completion rate', percent(k?.tasks.completionRate ?? null)], ['per-user-day', 'Completed per user per day', count(k?.tasks.completedPerUserPerDay ?? null)]]],
     ['Offers', [['active', 'Active offers', count(k?.offers.active ?? null)], ['acceptance-rate', 'Acceptance rate', percent(k?.offers.acceptanceRate ?? null)], ['average', 'Average offer', dollars(k?.offers.averageAmount ?? null)]]],
     ['Revenue', [['month', 'This month', dollars(k?.revenue.thisMonth ?? null)], ['deals', 'Deals closed', count(k?.revenue.dealsClosed ?? null)], ['average', 'Average deal size', dollars(k?.revenue.averageDealSize ?? null)]]],
+    ['Calls', [['today', 'Calls today', count(k?.calls.today ?? null)], ['talk-rate', 'Talk rate', percent(k?.calls.talkRate ?? null)], ['per-agent', 'Calls per agent today', count(k?.calls.perAgent ?? null)]]],
     ['Speed', [['response', 'Response time', duration(k?.responseTimeMinutes ?? null)], ['velocity', 'Deal velocity', duration(k?.dealVelocityDays == null ? null : k.dealVelocityDays * 1440)]]],
   ];
   return (
