@@ -17,6 +17,7 @@ import { readJsonBody } from './read-json-body';
 import { refuseCrossSite } from './refuse-cross-site';
 import { createAuthRouter } from './routes/auth.router';
 import { createBuyersRouter } from './routes/buyers.router';
+import { createCalendarRouter } from './routes/calendar.router';
 import { createDashboardRouter } from './routes/dashboard.router';
 import { createDealsRouter } from './routes/deals.router';
 import { createDocumentsRouter } from './routes/documents.router';
@@ -121,12 +122,15 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/invites', createInvitesRouter({ db, sessions, passwords, secureCookie: deps.secureCookie }));
   api.use('/unsubscribe', readRequest);
   api.use('/unsubscribe', createUnsubscribeRouter({ db }));
+  // Calendar apps fetch the feed without a cookie: the token in its path is the credential.
+  api.use('/calendar', readRequest);
+  api.use('/calendar', createCalendarRouter({ db, appUrl: (deps.appUrl ?? 'http://localhost:3000').replace(/\/+$/, '') }));
   api.get('/openapi.json', (_req, res) => {
     res.json(openApiDocument());
   });
   api.use(requireUser(sessions));
   api.use(readRequest);
-  api.use('/me', createMeRouter({ db, sessions, passwords, limiter, now }));
+  api.use('/me', createMeRouter({ db, sessions, passwords, limiter, now, appUrl: (deps.appUrl ?? 'http://localhost:3000').replace(/\/+$/, '') }));
   api.get('/config', (_req, res) => {
     res.json({ temporalUiUrl: deps.temporalUiUrl });
   });

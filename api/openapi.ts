@@ -82,6 +82,7 @@ const notification = named('Notification', notificationSchema);
 const liveEvent = named('LiveEvent', liveEventSchema);
 const savedView = named('SavedView', savedViewSchema);
 const settings = named('Settings', settingsSchema);
+const calendarLink = named('CalendarLink', z.object({ url: z.string() }));
 
 const openApiDocumentSchema = z.object({
   openapi: z.string(),
@@ -139,6 +140,9 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'post', path: '/api/me/password', summary: 'Change my password (the current one required); my other sessions end', description: 'A new password has at least 12 characters and is not a common one (400 naming `newPassword`); a wrong current one is a 400 naming `currentPassword` and counts toward the sign-in lockout (429 with Retry-After).', body: changePasswordInputSchema, response: null, status: 204 },
   { method: 'get', path: '/api/me/sessions', summary: 'Where I am signed in: my live sessions, the current one marked', response: listSchema(named('SessionItem', sessionItemSchema)) },
   { method: 'delete', path: '/api/me/sessions/{id}', summary: 'End one of my sessions (its event streams end too)', params: idParams, response: null, status: 204 },
+  { method: 'get', path: '/api/me/calendar-link', summary: 'My private calendar feed URL (made on first ask): my open tasks as iCalendar events, for Google, Apple or Outlook calendars', response: calendarLink },
+  { method: 'post', path: '/api/me/calendar-link/reset', summary: 'A new calendar feed URL; the old one answers 404 from now on', response: calendarLink },
+  { method: 'get', path: '/api/calendar/{token}.ics', summary: 'A calendar feed: its owner\'s open tasks as iCalendar events (due time, title, link, priority)', description: 'No session: the token from /api/me/calendar-link is the credential. An unknown or reset token, or a deactivated user\'s, is a 404.', params: z.object({ token: z.string() }), response: z.string(), public: true, file: true },
   { method: 'get', path: '/api/me/favorites', summary: 'My favorites', response: listSchema(favoriteSchema) },
   { method: 'post', path: '/api/me/favorites', summary: 'Add a favorite', body: userItemInputSchema, response: userItemSchema, status: 201 },
   { method: 'post', path: '/api/me/favorites/remove', summary: 'Remove a favorite', body: userItemInputSchema, response: null, status: 204 },

@@ -6,6 +6,7 @@ import type { LoginLimiter } from '../auth/login-limiter';
 import type { PasswordChecker } from '../auth/password-checker';
 import { currentSession, currentUser } from '../auth/require-user';
 import { SESSION_COOKIE, type SessionStore } from '../auth/sessions';
+import { getCalendarLink, resetCalendarLink } from '../calendar/get-calendar-link';
 import { changePassword } from '../me/change-password';
 import { listSessions } from '../me/list-sessions';
 import { revokeSession } from '../me/revoke-session';
@@ -26,10 +27,12 @@ export interface MeRouterDeps {
   passwords: PasswordChecker;
   limiter: LoginLimiter;
   now: () => Date;
+  /** Where the app is reached (APP_URL): the calendar link points there. */
+  appUrl: string;
 }
 
 /** The caller's own things, kept server-side so they follow the user across devices, and their sign-ins. */
-export function createMeRouter({ db, sessions, passwords, limiter, now }: MeRouterDeps) {
+export function createMeRouter({ db, sessions, passwords, limiter, now, appUrl }: MeRouterDeps) {
   const router = Router();
 
   router.get('/', (_req, res) => {
@@ -50,6 +53,14 @@ export function createMeRouter({ db, sessions, passwords, limiter, now }: MeRout
     const { wasCurrent } = await revokeSession(sessions, currentSession(res), req.params.id);
     if (wasCurrent) res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.status(204).end();
+  });
+
+  router.get('/calendar-link', async (_req, res) => {
+    res.json(await getCalendarLink(db, currentUser(res).id, appUrl));
+  });
+
+  router.post('/calendar-link/reset', async (_req, res) => {
+    res.json(await resetCalendarLink(db, currentUser(res).id, appUrl));
   });
 
   router.get('/favorites', async (_req, res) => {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { getCalendarLink } from '../../api/calendar/get-calendar-link';
 import { unsubscribeTokenFor } from '../../api/email/unsubscribe-token';
 import { openApiDocument } from '../../api/openapi';
 import { checkPermission, type Actor, type PermissionAction, type PermissionSubject } from '../../domain/auth/permissions';
@@ -120,6 +121,15 @@ const WALK: Record<string, WalkCase[]> = {
   'POST /api/auth/logout': [{ ...anyone('sign out (no session)', '/api/auth/logout'), public: true }],
   'GET /api/openapi.json': [{ ...anyone('the document', '/api/openapi.json'), public: true }],
   'GET /api/me': [anyone('me', '/api/me')],
+  'GET /api/me/calendar-link': [anyone('my calendar link', '/api/me/calendar-link')],
+  'POST /api/me/calendar-link/reset': [anyone('a new calendar link', '/api/me/calendar-link/reset')],
+  'GET /api/calendar/{token}.ics': [
+    {
+      label: "a colleague's calendar feed by its link",
+      public: true,
+      send: async () => ({ path: new URL((await getCalendarLink(db(), colleague.id, api.appUrl)).url).pathname, checks: [] }),
+    },
+  ],
   'GET /api/me/favorites': [anyone('my favorites', '/api/me/favorites')],
   'POST /api/me/favorites': [{ label: "a favorite of another's lead", send: async () => ({ path: '/api/me/favorites', body: { entityType: 'lead', entityId: (await records.lead()).id }, checks: [] }) }],
   'POST /api/me/favorites/remove': [{ label: 'unfavorite', send: async () => ({ path: '/api/me/favorites/remove', body: { entityType: 'lead', entityId: (await records.lead()).id }, checks: [] }) }],

@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { optionLabel } from '../../lib/format';
+import { CalendarLinkItems } from '../account/calendar-link-items';
 import { useLogout, useMe } from '../auth/use-me';
 import { useDismiss } from './use-dismiss';
 
@@ -47,6 +48,7 @@ export function UserMenu() {
             </svg>
             Account and sign-ins
           </Link>
+          <CalendarLinkItems />
           <button type="button" role="menuitem" className="menu-item" disabled={logout.isPending} onClick={() => logout.mutate()}>
             <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
               <path d="M8 4H5a1 1 0 0 0-1 1v10a1 1 0 0 0 1 1h3m5-3 3-3-3-3m3 3H8" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" strokeLinejoin="round" />
