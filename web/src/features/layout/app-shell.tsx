@@ -6,6 +6,8 @@ import { useMe } from '../auth/use-me';
 import { showDesktopAlert } from '../notifications/desktop-alerts';
 import { useAppConfig } from '../../lib/use-workflow-link';
 import { NotificationsBell } from '../notifications/notifications-bell';
+import { ShellActionsProvider } from '../shell/shell-actions-provider';
+import { QuickCreateButton, SearchButton } from '../shell/topbar-actions';
 import { BrandMark } from './brand-mark';
 import { LiveIndicator } from './live-indicator';
 import { useDrawer } from './use-drawer';
@@ -35,10 +37,19 @@ function NavIcon({ path }: { path: string }) {
 }
 
 /**
- * The signed-in frame: sidebar, top bar with live status, notifications and user menu. On narrow
- * screens the sidebar is a drawer behind the top bar's menu button, and the page behind it is inert.
+ * The signed-in frame: sidebar, top bar with live status, search, quick create, notifications and
+ * user menu, and the keyboard layer (web/src/features/shell). On narrow screens the sidebar is a
+ * drawer behind the top bar's menu button, and the page behind it is inert.
  */
 export function AppShell() {
+  return (
+    <ShellActionsProvider>
+      <ShellFrame />
+    </ShellActionsProvider>
+  );
+}
+
+function ShellFrame() {
   const navigate = useNavigate();
   const onEvent = useCallback((event: LiveEvent) => showDesktopAlert(event, (link) => void navigate(link)), [navigate]);
   const status = useLiveEvents(onEvent);
@@ -145,6 +156,8 @@ export function AppShell() {
             <LiveIndicator status={status} />
           </div>
           <div className="topbar-actions">
+            <SearchButton />
+            <QuickCreateButton />
             <NotificationsBell />
             <UserMenu />
           </div>

@@ -1,0 +1,101 @@
+/// <reference lib="dom" />
+import type { Page } from 'playwright-core';
+import { CLIENT_HEADER } from '../../domain/auth/client-header';
+import { useBrowserStack } from '../support/browser-stack';
+
+jest.setTimeout(180_000);
+
+const { withStackLogs, appUrl, signedIn, browser } = useBrowserStack();
+const WAIT = { timeout: 30_000 };
+
+async function createLead(page: Page, sellerName: string, sellerPhone: string): Promise<string> {
+  const answer = await page.request.post(appUrl('/api/leads'), {
+    headers: { [CLIENT_HEADER]: 'test' },
+    data: { sellerName, sellerPhone, street: '401 Palette Ave', city: 'Dayton', state: 'OH', zip: '45402' },
+  });
+  expect(answer.status()).toBe(201);
+  return ((await answer.json()) as { id: string }).id;
+}
+
+describe('find anything and the keyboard', () => {
+  it('Ctrl-K, part of a phone number, Enter: the lead opens', () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedIn('supervisor@flipstackk.test');
+      const leadId = await createLead(page, 'Perpetua Paletteer', '(614) 283-7461');
+
+      await page.keyboard.press('Control+k');
+      const palette = page.getByRole('dialog', { name: 'Find anything' });
+      await palette.getByRole('combobox').waitFor(WAIT);
+      await page.keyboard.type('283-746');
+      // The best match is selected once the results are in; Enter opens it.
+      const option = palette.locator('[role="option"][aria-selected="true"]', { hasText: 'Perpetua Paletteer' });
+      await option.waitFor(WAIT);
+      await expect(option.locator('mark').first().textContent()).resolves.toBe('(614) 283-7461');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(appUrl(`/leads/${leadId}`), WAIT);
+      await page.getByRole('heading', { name: 'Perpetua Paletteer' }).waitFor(WAIT);
+      expect(await palette.count()).toBe(0);
+      await context.close();
+    }));
+
+  it('g l goes to leads, g b to buyers, ? shows the shortcuts, c creates what fits the page, / searches', () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedIn('supervisor@flipstackk.test');
+      await page.locator('body').click({ position: { x: 600, y: 600 } });
+      await page.keyboard.press('g');
+      await page.keyboard.press('l');
+      await page.waitForURL(appUrl('/leads'), WAIT);
+      await page.getByRole('heading', { name: 'Leads', level: 1 }).waitFor(WAIT);
+      await page.keyboard.press('g');
+      await page.keyboard.press('b');
+      await page.waitForURL(appUrl('/buyers'), WAIT);
+      await page.getByRole('heading', { name: 'Buyers', level: 1 }).waitFor(WAIT);
+
+      await page.keyboard.press('Shift+?');
+      const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+      await sheet.waitFor(WAIT);
+      await page.keyboard.press('Escape');
+      await sheet.waitFor({ state: 'detached', ...WAIT });
+
+      // On the buyers page, c is a new buyer, over the page.
+      await page.keyboard.press('c');
+      const create = page.getByRole('dialog', { name: 'New buyer' });
+      await create.getByRole('form', { name: 'New buyer' }).waitFor(WAIT);
+      expect(page.url()).toBe(appUrl('/buyers'));
+      // Keys typed into the form are the form's.
+      await create.getByLabel('Buyer name').fill('');
+      await create.getByLabel('Buyer name').pressSequentially('gl');
+      expect(page.url()).toBe(appUrl('/buyers'));
+      await page.keyboard.press('Escape');
+      await create.waitFor({ state: 'detached', ...WAIT });
+
+      await page.keyboard.press('/');
+      await page.getByRole('dialog', { name: 'Find anything' }).getByRole('combobox').waitFor(WAIT);
+      await page.keyboard.type('task');
+      await page.getByRole('option', { name: 'Tasks g t', exact: true }).waitFor(WAIT);
+      await page.getByRole('option', { name: 'New task', exact: true }).click();
+      await page.getByRole('dialog', { name: 'New task' }).getByRole('form', { name: 'New task' }).waitFor(WAIT);
+      await context.close();
+    }));
+
+  it('on a phone the top bar search button opens the palette and + creates', () =>
+    withStackLogs(async () => {
+      const context = await browser().newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+      const page = await context.newPage();
+      await page.goto(appUrl('/login'));
+      await page.getByLabel('Email').fill('agent@flipstackk.test');
+      await page.getByLabel('Password').fill('flipstackk');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(appUrl('/'));
+      await page.getByRole('button', { name: 'Find anything' }).tap();
+      const palette = page.getByRole('dialog', { name: 'Find anything' });
+      await palette.getByRole('combobox').waitFor(WAIT);
+      await palette.getByRole('option', { name: 'Leads' }).tap();
+      await page.waitForURL(appUrl('/leads'), WAIT);
+      await page.getByRole('button', { name: 'Create', exact: true }).tap();
+      await page.getByRole('menuitem', { name: 'New lead' }).tap();
+      await page.getByRole('dialog', { name: 'New lead' }).getByRole('heading', { name: 'New lead' }).waitFor(WAIT);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      await context.close();
+    }));
+});

@@ -1,0 +1,40 @@
+import { useMemo, useState, type ReactNode } from 'react';
+import { useLocation } from 'react-router';
+import { CommandPalette } from '../search/command-palette';
+import { KeyboardShortcuts } from './keyboard-shortcuts';
+import { QuickCreateDialog } from './quick-create-dialog';
+import { ShellActionsContext, type CreateKind, type ShellActions } from './shell-actions';
+import { ShortcutsDialog } from './shortcuts-dialog';
+
+type Overlay = { what: 'palette' } | { what: 'create'; kind: CreateKind } | { what: 'shortcuts' };
+
+/**
+ * The app shell's overlays — the palette, quick create and the shortcut cheat sheet — one at a
+ * time, and the keyboard layer that opens them; closed when the page changes.
+ * `paletteTop` draws the palette's first groups while nothing is typed.
+ */
+export function ShellActionsProvider({ children, paletteTop }: { children: ReactNode; paletteTop?: (select: (path: string) => void) => ReactNode }) {
+  const { pathname } = useLocation();
+  // An overlay belongs to the page it was opened on: going elsewhere closes it.
+  const [opened, setOpened] = useState<{ overlay: Overlay; on: string } | null>(null);
+  const open = opened?.on === pathname ? opened.overlay : null;
+  const actions = useMemo<ShellActions>(
+    () => ({
+      openPalette: () => setOpened({ overlay: { what: 'palette' }, on: window.location.pathname }),
+      openCreate: (kind) => setOpened({ overlay: { what: 'create', kind }, on: window.location.pathname }),
+      openCheatSheet: () => setOpened({ overlay: { what: 'shortcuts' }, on: window.location.pathname }),
+    }),
+    [],
+  );
+  const close = () => setOpened(null);
+
+  return (
+    <ShellActionsContext.Provider value={actions}>
+      {children}
+      <KeyboardShortcuts />
+      {open?.what === 'palette' && <CommandPalette onClose={close} before={paletteTop} />}
+      {open?.what === 'create' && <QuickCreateDialog kind={open.kind} onClose={close} />}
+      {open?.what === 'shortcuts' && <ShortcutsDialog onClose={close} />}
+    </ShellActionsContext.Provider>
+  );
+}
