@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Db } from '../db/client';
 import { createMailer, type MailConfig } from '../mail/create-mailer';
 import { createEmailActivities } from './email.activities';
+import { createImportActivities } from './imports.activities';
 import { createActorActivities } from './actors.activities';
 import { createBuyerActivities } from './buyers.activities';
 import { createCallActivities } from './calls.activities';
@@ -39,6 +40,7 @@ export function createActivities({ db, deadlines, mail = FALLBACK_MAIL }: Activi
     ...createReviewActivities({ db, automationGraceMs }),
     ...createSettingsActivities({ db, deadlines }),
     ...createEmailActivities({ db, mailer: createMailer(mail) }),
+    ...createImportActivities({ db }),
   };
 }
 export type Activities = ReturnType<typeof createActivities>;

@@ -21,6 +21,7 @@ import { createCalendarRouter } from './routes/calendar.router';
 import { createDashboardRouter } from './routes/dashboard.router';
 import { createDealsRouter } from './routes/deals.router';
 import { createDocumentsRouter } from './routes/documents.router';
+import { createImportsRouter } from './routes/imports.router';
 import { createEventsRouter } from './routes/events.router';
 import { createHealthMonitor, type HealthMonitor } from './health/health-monitor';
 import { createHealthRouter } from './routes/health.router';
@@ -80,6 +81,8 @@ export interface AppDeps {
   appUrl?: string;
   /** DATA_DIR/outbox: the .eml files the worker writes without SMTP_URL, shown on the Outbox page. */
   outboxDir?: string;
+  /** Where list imports keep their CSV files while they run (DATA_DIR/imports); beside the documents when absent. */
+  importsDir?: string;
 }
 
 /** The Express app, without listening: the process entry and the tests both use it. */
@@ -114,7 +117,7 @@ export function createApp(deps: AppDeps): express.Express {
   // The query and the JSON body are read only once the route has let the request in: the public
   // routes here, every other route after the session check below.
   // The one multipart route (a document's upload) reads its own body, after the session check.
-  const readRequest = [refuseInvalidQuery, ...readJsonBody({ limitBytes: deps.jsonBodyLimitBytes ?? 64 * 1024, multipartRoutes: ['POST /documents'] })];
+  const readRequest = [refuseInvalidQuery, ...readJsonBody({ limitBytes: deps.jsonBodyLimitBytes ?? 64 * 1024, multipartRoutes: ['POST /documents', 'POST /imports', 'POST /imports/preview'] })];
   api.use('/health', createHealthRouter({ health: deps.health ?? createHealthMonitor({ db, temporal }) }));
   api.use('/auth', readRequest);
   api.use('/auth', createAuthRouter({ db, sessions, passwords, limiter, secureCookie: deps.secureCookie }));
@@ -142,6 +145,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/notes', createNotesRouter({ db }));
   api.use('/deals', createDealsRouter({ db }));
   api.use('/documents', createDocumentsRouter({ db, temporal, taskQueue, storage: deps.documents }));
+  api.use('/imports', createImportsRouter({ db, temporal, taskQueue, dir: deps.importsDir ?? path.join(path.dirname(deps.documents.dir), 'imports') }));
   api.use('/history', createHistoryRouter({ db }));
   api.use('/search', createSearchRouter({ db }));
   api.use('/users', createUsersRouter({ db, temporal, taskQueue, onChange: sessions.forgetAll, appUrl: (deps.appUrl ?? 'http://localhost:3000').replace(/\/+$/, '') }));

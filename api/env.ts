@@ -46,6 +46,7 @@ export function loadApiEnv(source: Record<string, string | undefined> = process.
     deadlines: deadlinesFromEnv(env),
     appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     outboxDir: path.join(env.DATA_DIR, 'outbox'),
+    importsDir: path.resolve(env.DATA_DIR, 'imports'),
   };
 }
 export type ApiEnv = ReturnType<typeof loadApiEnv>;

@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     appOrigins: env.APP_ORIGIN,
     appUrl: env.appUrl,
     outboxDir: env.outboxDir,
+    importsDir: env.importsDir,
   });
   const server = app.listen(env.PORT, env.HOST, () => {
     console.log(`api: listening on http://${env.HOST}:${env.PORT}`);

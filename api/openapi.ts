@@ -16,6 +16,9 @@ import { ALLOWED_DOCUMENT_TYPE_NAMES, ALLOWED_DOCUMENT_TYPES } from '../domain/d
 import { IDEMPOTENCY_HEADER, idempotencyKeySchema } from '../domain/idempotency-key.schema';
 import { eventStreamQuerySchema, liveEventSchema, recentEventsQuerySchema } from '../domain/events/live-event.schema';
 import { healthSchema } from '../domain/health/health.schema';
+import { PHONE_TYPES } from '../domain/imports/clean-values';
+import { PROPERTY_TYPES } from '../domain/leads/lead.schema';
+import { IMPORT_PROVIDERS, IMPORT_STATUSES, ON_DUPLICATE, importMappingSchema, importSchema } from '../domain/imports/import-fields';
 import {
   changeLeadStatusInputSchema,
   createLeadInputSchema,
@@ -91,6 +94,36 @@ const openApiDocumentSchema = z.object({
   components: z.object({ schemas: z.record(z.string(), z.object({ type: z.string().optional() })) }).optional(),
 });
 const idParams = z.object({ id: z.string() });
+const importedLeadSchema = z.object({
+  sellerName: z.string(),
+  sellerPhone: z.string().nullable(),
+  sellerEmail: z.string().nullable(),
+  street: z.string(),
+  city: z.string(),
+  state: z.string(),
+  zip: z.string(),
+  zipPlus4: z.string().nullable(),
+  county: z.string().nullable(),
+  apn: z.string().nullable(),
+  mailingAddress: z.string().nullable(),
+  phones: z.array(z.object({ number: z.string(), type: z.enum(PHONE_TYPES), dnc: z.boolean() })),
+  propertyType: z.enum(PROPERTY_TYPES),
+  beds: z.number().nullable(),
+  baths: z.number().nullable(),
+  sqft: z.number().nullable(),
+  yearBuilt: z.number().nullable(),
+  arv: z.number().nullable(),
+  askingPrice: z.number().nullable(),
+  estimatedEquity: z.number().nullable(),
+  ltv: z.number().nullable(),
+  tags: z.array(z.string()),
+});
+const importPreviewSchema = z.object({
+  provider: z.enum(IMPORT_PROVIDERS).nullable(),
+  headers: z.array(z.string()),
+  mapping: importMappingSchema,
+  sample: z.array(z.object({ rowNumber: z.number().int(), values: z.record(z.string(), z.string()), lead: named('ImportedLead', importedLeadSchema).nullable(), error: z.string().nullable() })),
+});
 
 // Lists that take `fields=` answer only those keys (and the id) of each item.
 const LEAN_LIST = 'with `fields`, each item has only those keys and its id';
@@ -243,6 +276,27 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'post', path: '/api/users/{id}/reactivate', summary: 'Make a deactivated user active again (admin)', params: idParams, response: user },
   { method: 'get', path: '/api/invites/{token}', summary: 'Who an invite link invites (404 unknown, 410 used or expired)', params: z.object({ token: z.string() }), response: invitePreviewSchema, public: true },
   { method: 'post', path: '/api/invites/{token}/accept', summary: 'Set the password, activate the account and sign in; the link is used up', params: z.object({ token: z.string() }), body: acceptInviteInputSchema, response: publicUser, public: true },
+  {
+    method: 'post',
+    path: '/api/imports/preview',
+    summary: 'What a PropStream, DealMachine or BatchLeads CSV (or any other) would import: provider, header row, column → lead field mapping and the first 10 rows as leads',
+    description: 'Multipart: `file` (CSV), optional `mapping` (JSON {column: field | null}). 400 naming what is missing when no column is an address or a zip. Supervisors and admins.',
+    multipart: z.object({ file: z.string().meta({ format: 'binary', description: 'the CSV' }), mapping: z.string().optional().meta({ description: 'JSON {column: lead field or null}' }) }),
+    response: named('ImportPreview', importPreviewSchema),
+  },
+  {
+    method: 'post',
+    path: '/api/imports',
+    summary: 'Import a CSV list as LIST_IMPORT leads, as workflow import-<id> in batches of 1,000; answers at once',
+    description: 'Multipart: `file`, optional `mapping` (JSON), `ownerId` (default the importer), `tags` (JSON array or comma-separated), `onDuplicate` skip (default) or update (fills empty fields and adds tags). A row whose address key matches a lead or an earlier row is a duplicate; a bad row is an error (see errors.csv); created + duplicates + errors = total. Progress comes as `import.progress` events.',
+    multipart: z.object({ file: z.string().meta({ format: 'binary' }), mapping: z.string().optional(), ownerId: z.string().optional(), tags: z.string().optional(), onDuplicate: z.enum(ON_DUPLICATE).optional() }),
+    response: named('ImportStarted', z.object({ id: z.string(), status: z.enum(IMPORT_STATUSES) })),
+    status: 202,
+  },
+  { method: 'get', path: '/api/imports', summary: 'The newest 100 list imports (supervisors and admins: everyone\'s; others: their own)', response: listSchema(named('Import', importSchema)) },
+  { method: 'get', path: '/api/imports/{id}', summary: 'A list import and its counts', params: idParams, response: named('Import', importSchema) },
+  { method: 'post', path: '/api/imports/{id}/cancel', summary: 'Stop a list import after the batch it is writing (what was imported stays); 409 once it has ended', params: idParams, response: named('Import', importSchema) },
+  { method: 'get', path: '/api/imports/{id}/errors.csv', summary: "A list import's bad rows as CSV: row (line in the file), reason, then the row's original values", params: idParams, response: z.string() },
   { method: 'get', path: '/api/outbox', summary: 'The newest 100 outgoing e-mails: sent, queued or failed, with the last error (admin)', response: listSchema(named('EmailMessage', emailMessageSchema)) },
   { method: 'get', path: '/api/outbox/{id}', summary: 'One outgoing e-mail with its HTML and text parts and, without SMTP, its .eml file (admin)', params: idParams, response: named('EmailMessageDetail', emailMessageDetailSchema) },
   { method: 'get', path: '/api/outbox/{id}/html', summary: 'The HTML part of an outgoing e-mail as a page, for a preview frame (admin)', params: idParams, response: z.string() },
@@ -321,7 +375,9 @@ export function openApiDocument() {
       request: {
         ...(route.body
           ? { body: { content: { 'application/json': { schema: route.body }, ...(route.multipart ? { 'multipart/form-data': { schema: route.multipart } } : {}) } } }
-          : {}),
+          : route.multipart
+            ? { body: { content: { 'multipart/form-data': { schema: route.multipart } } } }
+            : {}),
         ...(route.query ? { query: route.query } : {}),
         ...(route.params ? { params: route.params } : {}),
         ...(route.idempotent ? { headers: idempotencyHeaders } : {}),

@@ -6,3 +6,4 @@ export const taskWorkflowId = (taskId: string): string => `task-${taskId}`;
 export const documentWorkflowId = (documentId: string): string => `document-${documentId}`;
 export const MONTHLY_REVIEW_SCHEDULE_ID = 'monthly-performance-review';
 export const emailWorkflowId = (messageId: string): string => `email-${messageId}`;
+export const importWorkflowId = (importId: string): string => `import-${importId}`;

@@ -5,3 +5,4 @@ export { offerWorkflow } from './offers/offer.workflow';
 export { documentExpiryWorkflow } from './documents/document.workflow';
 export { monthlyReviewWorkflow } from './reviews/monthly-review.workflow';
 export { sendEmailWorkflow } from './email/send-email.workflow';
+export { importWorkflow } from './imports/import.workflow';

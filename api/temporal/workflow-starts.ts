@@ -70,7 +70,7 @@ export const sendEmailWorkflowStart = (messageId: string): WorkflowStart<typeof 
 export function pendingWorkflowStart(kind: WorkflowKind, row: PendingWorkflowRow): WorkflowStart<Workflow> {
   switch (kind) {
     case 'lead':
-      return leadWorkflowStart({ leadId: row.id, status: row.status as LeadStatus, ...(row.ownerId ? { ownerId: row.ownerId } : {}) });
+      return leadWorkflowStart({ leadId: row.id, status: row.status as LeadStatus, ...(row.ownerId ? { ownerId: row.ownerId } : {}), ...(row.source === 'LIST_IMPORT' ? { coldList: true } : {}) });
     case 'buyer':
       return buyerWorkflowStart({
         buyerId: row.id,

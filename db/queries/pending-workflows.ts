@@ -14,7 +14,7 @@ export type WorkflowKind = (typeof WORKFLOW_KINDS)[number];
  * BY`): without statistics the planner prefers a status or archivedAt index and sorts every row.
  */
 const PENDING: Record<WorkflowKind, { table: string; columns: string; pending: string }> = {
-  lead: { table: 'Lead', columns: '"status", "ownerId"', pending: `"workflowStartedAt" IS NULL AND "archivedAt" IS NULL AND "status" NOT IN ('CLOSED', 'DEAD')` },
+  lead: { table: 'Lead', columns: '"status", "ownerId", "source"', pending: `"workflowStartedAt" IS NULL AND "archivedAt" IS NULL AND "status" NOT IN ('CLOSED', 'DEAD')` },
   buyer: { table: 'Buyer', columns: '"status", "pofExpiresAt"', pending: `"workflowStartedAt" IS NULL AND "archivedAt" IS NULL` },
   offer: {
     table: 'Offer',
@@ -37,6 +37,8 @@ export interface PendingWorkflowRow {
   createdAt: Date;
   status?: string;
   ownerId?: string;
+  /** A lead's source: a LIST_IMPORT lead's workflow starts as a cold-list lead. */
+  source?: string;
   pofExpiresAt?: Date | null;
   expiresAt?: Date | null;
 }
@@ -69,6 +71,7 @@ export async function listPendingWorkflows(
     createdAt: toDate(row.createdAt),
     ...(row.status !== undefined ? { status: String(row.status) } : {}),
     ...(row.ownerId !== undefined ? { ownerId: String(row.ownerId) } : {}),
+    ...(row.source !== undefined ? { source: String(row.source) } : {}),
     ...('pofExpiresAt' in row ? { pofExpiresAt: toOptionalDate(row.pofExpiresAt) } : {}),
     ...('expiresAt' in row ? { expiresAt: toOptionalDate(row.expiresAt) } : {}),
   }));

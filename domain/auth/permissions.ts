@@ -37,7 +37,9 @@ export type PermissionSubject =
   | { type: 'settings' }
   | { type: 'user'; id: string | null }
   /** Outgoing mail: what was sent to whom, and why a send failed. */
-  | { type: 'outbox' };
+  | { type: 'outbox' }
+  /** A CSV list import: admins and supervisors import; anyone sees only the imports they made. */
+  | { type: 'import'; createdById: string | null };
 
 export type PermissionCheck = { ok: true } | { ok: false; reason: string };
 
@@ -112,6 +114,9 @@ function checkSharedByWorkers(actor: Actor, action: PermissionAction, subject: E
       return checkAdminOnly(actor, action, subject);
     case 'outbox':
       return refused('only an admin can see the outbox');
+    case 'import':
+      if (action === 'read' && subject.createdById === actor.id) return ALLOWED;
+      return refused(action === 'read' ? 'only its importer, a supervisor or an admin can see this import' : 'only a supervisor or an admin can import lists');
   }
 }
 

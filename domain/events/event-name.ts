@@ -1,4 +1,4 @@
-export const ENTITY_TYPES = ['lead', 'task', 'notification', 'user', 'buyer', 'offer', 'deal', 'note', 'document', 'setting', 'session'] as const;
+export const ENTITY_TYPES = ['lead', 'task', 'notification', 'user', 'buyer', 'offer', 'deal', 'note', 'document', 'setting', 'session', 'import'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /** Every SSE `event:` name the server sends; browsers must listen for each one by name. Each has its payload type in event-payloads.ts. */
@@ -48,6 +48,7 @@ export const EVENT_NAMES = [
   'notification.read',
   'setting.updated',
   'session.ended',
+  'import.progress',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

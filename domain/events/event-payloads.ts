@@ -1,4 +1,5 @@
 import type { SessionEnded } from '../auth/session.schema';
+import type { ImportItem } from '../imports/import-fields';
 import type { Buyer } from '../buyers/buyer.schema';
 import type { DealRecord } from '../deals/deal.schema';
 import type { DocumentItem } from '../documents/document.schema';
@@ -75,6 +76,8 @@ export type EventPayloads = ByEventName<{
   'notification.read': NotificationItem | { all: true };
   'setting.updated': StoredSettings;
   'session.ended': SessionEnded;
+  /** A list import moved on (a batch written, started, finished, cancelled or failed). */
+  'import.progress': ImportItem;
 }>;
 
 /**

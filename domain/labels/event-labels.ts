@@ -47,4 +47,5 @@ export const EVENT_LABELS: Record<EventName, string> = {
   'notification.read': 'Notification read',
   'setting.updated': 'Settings changed',
   'session.ended': 'Signed out',
+  'import.progress': 'List import progress',
 };

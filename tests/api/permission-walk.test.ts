@@ -7,6 +7,7 @@ import { checkPermission, type Actor, type PermissionAction, type PermissionSubj
 import { USER_ROLES, type UserRole } from '../../domain/users/user-role';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { buildLead, buildUser, TEST_PASSWORD } from '../support/factories';
+import { importFixture, postCsv } from '../support/import-files';
 
 jest.setTimeout(180_000);
 
@@ -19,6 +20,8 @@ type Check = [PermissionAction, PermissionSubject];
 interface Sent {
   path: string;
   body?: unknown;
+  /** A CSV sent as multipart `file` instead of a JSON body (list imports). */
+  csv?: string;
   /** What the matrix is asked; none for routes every signed-in user (or anyone) may call. */
   checks: Check[];
 }
@@ -78,6 +81,9 @@ const records = {
     const lead = await records.lead();
     return db().note.create({ data: { body: 'Walk note', authorId: colleague.id, leadId: lead.id } });
   },
+  /** A colleague's list import, queued (no workflow runs it here). */
+  import: () =>
+    db().import.create({ data: { fileName: 'walk.csv', filePath: '/nonexistent/walk.csv', headers: '[]', mapping: '{}', ownerId: colleague.id, createdById: colleague.id } }),
   /** A colleague's file on another's lead (its content JSON, so the harness reads the answer). */
   async document() {
     const lead = await records.lead();
@@ -328,6 +334,20 @@ const WALK: Record<string, WalkCase[]> = {
       send: async (actor) => { const lead = await records.lead(); return { path: '/api/documents', body: { leadId: lead.id, kind: 'DISCLOSURE', fileName: 'walk.pdf' }, checks: [['create', { type: 'document', uploadedById: actor.id }]] }; },
     },
   ],
+  'POST /api/imports/preview': [{ label: 'preview a list', send: async (actor) => ({ path: '/api/imports/preview', csv: importFixture('batchleads.csv'), checks: [['create', { type: 'import', createdById: actor.id }]] }) }],
+  'POST /api/imports': [{ label: 'import a list', send: async (actor) => ({ path: '/api/imports', csv: importFixture('batchleads.csv'), checks: [['create', { type: 'import', createdById: actor.id }]] }) }],
+  'GET /api/imports': [{ label: 'imports (one\'s own for those who may not see all)', send: async () => ({ path: '/api/imports', checks: [] }) }],
+  'GET /api/imports/{id}': [{ label: "a colleague's import", send: async () => ({ path: `/api/imports/${(await records.import()).id}`, checks: read({ type: 'import', createdById: colleague.id }) }) }],
+  'GET /api/imports/{id}/errors.csv': [{ label: "a colleague's import's bad rows", send: async () => ({ path: `/api/imports/${(await records.import()).id}/errors.csv`, checks: read({ type: 'import', createdById: colleague.id }) }) }],
+  'POST /api/imports/{id}/cancel': [
+    {
+      label: "cancel a colleague's import",
+      send: async () => {
+        const subject: PermissionSubject = { type: 'import', createdById: colleague.id };
+        return { path: `/api/imports/${(await records.import()).id}/cancel`, checks: [['read', subject], ['update', subject]] };
+      },
+    },
+  ],
   'GET /api/users': [{ label: 'users', send: async () => ({ path: '/api/users', checks: read({ type: 'user', id: colleague.id }) }) }],
   'POST /api/users': [
     {
@@ -422,7 +442,7 @@ async function answer(actor: User, method: string, walkCase: WalkCase, sent: Sen
     controller.abort();
     return response.ok ? 'allowed' : `${response.status}`;
   }
-  const response = await api.request(method, sent.path, { cookie, body: sent.body });
+  const response = sent.csv ? await postCsv(`${api.url}${sent.path}`, cookie!, sent.csv) : await api.request(method, sent.path, { cookie, body: sent.body });
   const item = walkCase.perItem && response.status === 200 ? response.body.results[0] : undefined;
   const [status, message] = item ? [item.ok ? 200 : 403, item.error] : [response.status, response.body?.error?.message];
   if ((status >= 200 && status < 300) || walkCase.notRefusals?.includes(status)) return 'allowed';

@@ -10,6 +10,7 @@ import { DB_ACTIVITY_OPTIONS, LOCAL_DB_ACTIVITY_OPTIONS } from '../activity-opti
 import { assertNamesActor, isActiveActor, verifiesActor, verifyActor } from '../shared/verify-actor';
 import { leadStatusAttribute, overdueAttribute, ownerAttribute, searchAttributeUpserter } from '../shared/search-attributes';
 import { writeOrder } from '../shared/write-order';
+import { skipsContactTask } from './cold-list';
 import { signalTaskClosed, startTaskWorkflow } from '../tasks/start-task-workflow';
 import {
   changeLeadStatusUpdate,
@@ -36,6 +37,8 @@ export interface LeadWorkflowInput {
   ownerId?: string;
   /** Set on a run continued from an earlier one: the state it carries on (its contact stage is over). */
   continued?: Omit<LeadWorkflowState, 'leadId' | 'status'>;
+  /** A lead from a purchased list (LIST_IMPORT): no "contact within 1 hour" task; it waits in the call queue. */
+  coldList?: boolean;
   /** Follow-ups one run creates before it continues as new; tests lower it. */
   followUpsPerRun?: number;
 }
@@ -56,7 +59,7 @@ const msUntil = (iso: string): number => Math.max(1, Date.parse(iso) - Date.now(
  * after `followUpsPerRun` follow-ups. Ends when the lead is CLOSED or DEAD (a dead lead
  * reopened later starts a new run).
  */
-export async function leadWorkflow({ leadId, status, ownerId, continued, followUpsPerRun = FOLLOW_UPS_PER_RUN }: LeadWorkflowInput): Promise<LeadWorkflowState> {
+export async function leadWorkflow({ leadId, status, ownerId, continued, coldList, followUpsPerRun = FOLLOW_UPS_PER_RUN }: LeadWorkflowInput): Promise<LeadWorkflowState> {
   const state: LeadWorkflowState = { leadId, status, contactTaskId: null, contactOverdue: false, step: 0, followUpDueAt: null, ...continued };
   const order = writeOrder();
   // LeadStatus, Owner and Overdue as search attributes, upserted whenever they change.
@@ -164,7 +167,7 @@ export async function leadWorkflow({ leadId, status, ownerId, continued, followU
 
   const loaded = await getDeadlines();
   deadlines = loaded;
-  if (!continued && state.status === 'NEW') {
+  if (!continued && state.status === 'NEW' && !skipsContactTask({ coldList })) {
     const { taskId, dueAt, deadlineAt } = await createContactTask({ leadId, contactMs: loaded.contactMs });
     state.contactTaskId = taskId;
     await startTaskWorkflow(taskId);

@@ -1,0 +1,45 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { startImportFieldsSchema } from '../../domain/imports/import-fields';
+import type { Db } from '../../db/client';
+import { currentUser } from '../auth/require-user';
+import { cancelImport, getImport, listImports, previewImport, sendImportErrors, startImport } from '../imports/import-records';
+import { receivedImportFile, receiveImportFile } from '../imports/receive-import-file';
+import type { TemporalDeps } from '../temporal/client';
+import { parseInput } from '../validate';
+
+export const previewImportFieldsSchema = z.object({ mapping: startImportFieldsSchema.shape.mapping });
+
+/** List imports (issue 15): preview a CSV, start its import, follow it, cancel it, read its bad rows. */
+export function createImportsRouter(deps: TemporalDeps & { db: Db; dir: string }) {
+  const router = Router();
+  const receive = receiveImportFile(deps.dir);
+
+  router.post('/preview', receive, async (req, res) => {
+    const fields = parseInput(previewImportFieldsSchema, req.body);
+    res.json(await previewImport(receivedImportFile(req), fields.mapping, currentUser(res)));
+  });
+
+  router.post('/', receive, async (req, res) => {
+    const file = receivedImportFile(req);
+    res.status(202).json(await startImport(deps, file, parseInput(startImportFieldsSchema, req.body), currentUser(res)));
+  });
+
+  router.get('/', async (_req, res) => {
+    res.json(await listImports(deps.db, currentUser(res)));
+  });
+
+  router.get('/:id/errors.csv', async (req, res) => {
+    await sendImportErrors(deps.db, req.params.id, currentUser(res), res);
+  });
+
+  router.get('/:id', async (req, res) => {
+    res.json(await getImport(deps.db, req.params.id, currentUser(res)));
+  });
+
+  router.post('/:id/cancel', async (req, res) => {
+    res.json(await cancelImport(deps.db, req.params.id, currentUser(res)));
+  });
+
+  return router;
+}

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { addressKey } from '../../domain/leads/address-key';
+import type { ImportedLead } from '../../domain/imports/map-import-row';
+import type { ImportItem } from '../../domain/imports/import-fields';
+import type { Db, Prisma } from '../client';
+import type { Import as ImportRow, Lead as LeadRow } from '../../prisma/generated/client';
+import { recordEvent } from './record-event';
+
+/** An import row as the API and the events show it. */
+export function toImportJson(row: ImportRow): ImportItem {
+  return {
+    id: row.id,
+    status: row.status as ImportItem['status'],
+    provider: row.provider as ImportItem['provider'],
+    fileName: row.fileName,
+    total: row.total,
+    processed: row.processed,
+    created: row.created,
+    duplicates: row.duplicates,
+    errors: row.errors,
+    onDuplicate: row.onDuplicate as ImportItem['onDuplicate'],
+    ownerId: row.ownerId,
+    createdById: row.createdById,
+    tags: JSON.parse(row.tags) as string[],
+    cancelRequested: row.cancelRequestedAt !== null,
+    failure: row.failure,
+    createdAt: row.createdAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+  };
+}
+
+/** The `import.progress` event of an import as it now stands, to its importer. */
+export const recordImportProgress = (tx: Prisma.TransactionClient, row: ImportRow) =>
+  recordEvent(tx, { entityType: 'import', entityId: row.id, action: 'progress', entity: toImportJson(row), actorId: row.createdById, audienceUserId: row.createdById });
+
+export type BatchRow = { rowNumber: number; values: Record<string, string> } & ({ ok: true; lead: ImportedLead } | { ok: false; reason: string });
+
+export type BatchResult = { written: boolean; created: number; duplicates: number; errors: number };
+
+/** The fields an `update` import may fill on an existing lead: only those still empty there. */
+const FILLABLE = ['sellerPhone', 'sellerEmail', 'zipPlus4', 'county', 'apn', 'mailingAddress', 'beds', 'baths', 'sqft', 'yearBuilt', 'arv', 'askingPrice', 'estimatedEquity', 'ltv'] as const;
+
+function fillEmpty(existing: LeadRow, lead: ImportedLead): Prisma.LeadUpdateInput | null {
+  const data: Record<string, unknown> = {};
+  for (const field of FILLABLE) {
+    if ((existing[field] === null || existing[field] === '') && lead[field] !== null) data[field] = lead[field];
+  }
+  if (!existing.phones && lead.phones.length) data.phones = JSON.stringify(lead.phones);
+  const tags = JSON.parse(existing.tags) as string[];
+  const added = lead.tags.filter((tag) => !tags.includes(tag));
+  if (added.length) data.tags = JSON.stringify([...tags, ...added]);
+  return Object.keys(data).length ? (data as Prisma.LeadUpdateInput) : null;
+}
+
+/**
+ * Writes batch `batch` of an import in one transaction: its new leads, the fills of duplicates
+ * (onDuplicate update), its bad rows, the counts and the cursor, and one `import.progress` event.
+ * Runs only when the cursor stands at this batch, so a retried or replayed batch writes nothing twice.
+ * A duplicate is a row whose address key matches a lead not archived (imported earlier, by an
+ * earlier batch of this file, or typed in) or an earlier row of this batch.
+ */
+export async function writeImportBatch(db: Db, importId: string, batch: number, rows: BatchRow[]): Promise<BatchResult> {
+  return db.$transaction(async (tx) => {
+    const current = await tx.import.findUniqueOrThrow({ where: { id: importId } });
+    if (current.nextBatch !== batch) return { written: false, created: 0, duplicates: 0, errors: 0 };
+    const tags = JSON.parse(current.tags) as string[];
+    const keyed = rows.map((row) => (row.ok ? { row, key: addressKey(row.lead) } : { row, key: null }));
+    const keys = [...new Set(keyed.flatMap(({ key }) => (key ? [key] : [])))];
+    const existing = new Map<string, LeadRow>();
+    for (let start = 0; start < keys.length; start += 500) {
+      const found = await tx.lead.findMany({ where: { addressKey: { in: keys.slice(start, start + 500) }, archivedAt: null }, orderBy: { createdAt: 'asc' } });
+      for (const lead of found) if (lead.addressKey && !existing.has(lead.addressKey)) existing.set(lead.addressKey, lead);
+    }
+    const created: Prisma.LeadCreateManyInput[] = [];
+    const newKeys = new Set<string>();
+    const errors: Prisma.ImportErrorCreateManyInput[] = [];
+    let duplicates = 0;
+    const now = new Date();
+    for (const { row, key } of keyed) {
+      if (!row.ok || !key) {
+        errors.push({ importId, rowNumber: row.rowNumber, values: JSON.stringify(row.values), reason: row.ok ? 'missing address' : row.reason });
+        continue;
+      }
+      const lead = { ...row.lead, tags: [...new Set([...tags, ...row.lead.tags])] };
+      const match = existing.get(key);
+      if (match || newKeys.has(key)) {
+        duplicates += 1;
+        if (current.onDuplicate === 'update' && match) {
+          const fill = fillEmpty(match, lead);
+          if (fill) existing.set(key, await tx.lead.update({ where: { id: match.id }, data: fill }));
+        }
+        continue;
+      }
+      newKeys.add(key);
+      const { phones, tags: leadTags, ...fields } = lead;
+      created.push({
+        ...fields,
+        id: `imp${randomUUID().replace(/-/g, '').slice(0, 22)}`,
+        phones: phones.length ? JSON.stringify(phones) : null,
+        tags: JSON.stringify(leadTags),
+        addressKey: key,
+        source: 'LIST_IMPORT',
+        ownerId: current.ownerId,
+        importId,
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+    if (created.length) await tx.lead.createMany({ data: created });
+    if (errors.length) await tx.importError.createMany({ data: errors });
+    const claimed = await tx.import.updateMany({
+      where: { id: importId, nextBatch: batch },
+      data: {
+        nextBatch: batch + 1,
+        status: 'RUNNING',
+        processed: { increment: rows.length },
+        created: { increment: created.length },
+        duplicates: { increment: duplicates },
+        errors: { increment: errors.length },
+      },
+    });
+    if (claimed.count !== 1) throw new Error(`import ${importId}: batch ${batch} was written meanwhile`);
+    await recordImportProgress(tx, await tx.import.findUniqueOrThrow({ where: { id: importId } }));
+    return { written: true, created: created.length, duplicates, errors: errors.length };
+  });
+}
+
+/** Leads of an import whose workflow has not started, a page at a time (by the importId index). */
+export const listUnstartedImportedLeads = (db: Db, importId: string, limit: number) =>
+  db.lead.findMany({ where: { importId, workflowStartedAt: null, archivedAt: null }, select: { id: true, status: true, ownerId: true }, take: limit });

@@ -1,0 +1,155 @@
+import { PROPERTY_TYPES } from '../leads/lead.schema';
+import { phoneDigits } from '../buyers/buyer-key';
+
+type PropertyType = (typeof PROPERTY_TYPES)[number];
+
+/** Trimmed, inner spaces collapsed, NFC (accents kept as one character), the BOM and non-breaking spaces dropped. */
+export const cleanText = (value: string | undefined | null): string =>
+  (value ?? '').replace(/[\uFEFF\u200B]/g, '').replace(/\u00A0/g, ' ').normalize('NFC').replace(/\s+/g, ' ').trim();
+
+/** `"$150,470"`, `150470.00`, `-$5,000`, `($5,000)` → whole dollars; null when blank or not a number. */
+export function parseMoney(value: string | undefined | null): number | null {
+  let text = cleanText(value).replace(/usd/i, '');
+  if (!text) return null;
+  let negative = false;
+  if (/^\(.*\)$/.test(text)) {
+    negative = true;
+    text = text.slice(1, -1);
+  }
+  if (text.startsWith('-')) {
+    negative = true;
+    text = text.slice(1);
+  }
+  text = text.replace(/[$,\s]/g, '');
+  if (!/^\d+(\.\d+)?$/.test(text)) return null;
+  const amount = Math.round(Number(text));
+  return negative ? -amount : amount;
+}
+
+/** `"45.5%"`, `"45.5"` → 45.5; a fraction without `%` (`0.455`) is read as a ratio → 45.5. */
+export function parsePercent(value: string | undefined | null): number | null {
+  const text = cleanText(value).replace(/\s/g, '');
+  if (!text) return null;
+  const hasSign = text.endsWith('%');
+  const number = Number(text.replace(/[%,]/g, ''));
+  if (!Number.isFinite(number)) return null;
+  const percent = !hasSign && Math.abs(number) <= 1 && number !== 0 ? number * 100 : number;
+  return Math.round(percent * 100) / 100;
+}
+
+/** A plain count (`"1,250"`, `"3.0"`) → integer; null when blank or not a number. */
+export function parseCount(value: string | undefined | null): number | null {
+  const text = cleanText(value).replace(/,/g, '');
+  if (!text || !/^\d+(\.\d+)?$/.test(text)) return null;
+  return Math.round(Number(text));
+}
+
+/** Baths keep halves (`"2.5"`). */
+export function parseBaths(value: string | undefined | null): number | null {
+  const text = cleanText(value);
+  if (!text || !/^\d+(\.\d+)?$/.test(text)) return null;
+  return Math.round(Number(text) * 2) / 2;
+}
+
+/** `MM/DD/YYYY` (or `M/D/YY`) → `YYYY-MM-DD`; an ISO date passes; null otherwise. */
+export function parseUsDate(value: string | undefined | null): string | null {
+  const text = cleanText(value);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(text);
+  if (!us) return null;
+  const [, month, day, yearText] = us;
+  const year = yearText!.length === 2 ? (Number(yearText) > 30 ? 1900 : 2000) + Number(yearText) : Number(yearText);
+  const [m, d] = [Number(month), Number(day)];
+  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
+  return `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** A year (`1965`) or a date whose year it takes (`01/01/1965`). */
+export function parseYear(value: string | undefined | null): number | null {
+  const text = cleanText(value);
+  const year = /^\d{4}$/.test(text) ? Number(text) : Number(parseUsDate(text)?.slice(0, 4));
+  return Number.isInteger(year) && year >= 1700 && year <= 2100 ? year : null;
+}
+
+export type ZipResult = { zip: string; plus4: string | null } | { error: string } | null;
+
+/**
+ * `45402-1234` / `454021234` → zip 45402 + plus-4 1234; a ZIP whose leading zeros a spreadsheet
+ * dropped (`2134`) gets them back; anything else is an error naming the value.
+ */
+export function parseZip(value: string | undefined | null): ZipResult {
+  const text = cleanText(value);
+  if (!text) return null;
+  const match = /^(\d{3,5})(?:[-\s]?(\d{4}))?$/.exec(text);
+  if (!match) return { error: `invalid zip "${text}"` };
+  if (match[1]!.length < 5 && match[2]) return { error: `invalid zip "${text}"` };
+  return { zip: match[1]!.padStart(5, '0'), plus4: match[2] ?? null };
+}
+
+/** A US state as its two-letter code; null when it is not one. */
+export function parseState(value: string | undefined | null): string | null {
+  const text = cleanText(value).toUpperCase();
+  return /^[A-Z]{2}$/.test(text) ? text : null;
+}
+
+const PROPERTY_WORDS: Array<[RegExp, PropertyType]> = [
+  [/mobile|manufactured/i, 'MOBILE'],
+  [/vacant|land|lot\b|acre|agricultur/i, 'LAND'],
+  [/condo/i, 'CONDO'],
+  [/town ?house|townhome|row ?house/i, 'TOWNHOUSE'],
+  [/duplex|triplex|quadplex|fourplex|multi|apartment|2-4|units/i, 'MULTI_FAMILY'],
+  [/commercial|retail|office|industrial|warehouse|mixed/i, 'COMMERCIAL'],
+  [/single|sfr|residential|house/i, 'SFR'],
+];
+
+/** A provider's property type words (`Single Family Residential`, `Duplex (2 units, any combination)`, …) → our type; null when unknown. */
+export function parsePropertyType(value: string | undefined | null): PropertyType | null {
+  const text = cleanText(value);
+  if (!text) return null;
+  return PROPERTY_WORDS.find(([pattern]) => pattern.test(text))?.[1] ?? null;
+}
+
+export const PHONE_TYPES = ['MOBILE', 'LANDLINE', 'VOIP', 'OTHER'] as const;
+export type PhoneType = (typeof PHONE_TYPES)[number];
+export interface ImportedPhone {
+  number: string;
+  type: PhoneType;
+  dnc: boolean;
+}
+
+export function parsePhoneType(value: string | undefined | null): PhoneType {
+  const text = cleanText(value).toLowerCase();
+  if (/mobile|cell|wireless/.test(text)) return 'MOBILE';
+  if (/land|residential|fixed/.test(text)) return 'LANDLINE';
+  if (/voip/.test(text)) return 'VOIP';
+  return 'OTHER';
+}
+
+/** A DNC column's yes (`Y`, `Yes`, `True`, `1`, `DNC`, `Do Not Call`). */
+export const isYes = (value: string | undefined | null): boolean => /^(y|yes|true|1|dnc|do not call|on dnc)$/i.test(cleanText(value));
+
+/** A phone as `(937) 555-0101`; null when it is not 10 digits. */
+export function formatPhone(value: string | undefined | null): string | null {
+  const digits = phoneDigits(cleanText(value));
+  return digits.length === 10 ? `(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}` : null;
+}
+
+/** The number to call: a mobile not on the Do-Not-Call list, else any number not on it, else none. */
+export function pickPhone(phones: ImportedPhone[]): string | null {
+  return (phones.find((phone) => phone.type === 'MOBILE' && !phone.dnc) ?? phones.find((phone) => !phone.dnc))?.number ?? null;
+}
+
+/** List names (`"Absentee; High Equity"`) → tags. */
+export const splitTags = (value: string | undefined | null): string[] =>
+  cleanText(value)
+    .split(/[;,|]/)
+    .map((tag) => tag.trim())
+    .filter(Boolean)
+    .map((tag) => tag.slice(0, 50));
+
+/** `JOHN` → `John`, `MC DONALD` stays readable; mixed case is kept as typed. */
+export function titleCase(value: string): string {
+  if (value !== value.toUpperCase() && value !== value.toLowerCase()) return value;
+  return value.toLowerCase().replace(/(^|[\s'-])(\p{L})/gu, (_, lead: string, letter: string) => lead + letter.toUpperCase());
+}

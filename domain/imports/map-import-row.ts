@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { PROPERTY_TYPES } from '../leads/lead.schema';
+import {
+  cleanText, formatPhone, isYes, parseBaths, parseCount, parseMoney, parsePercent, parsePhoneType, parsePropertyType, parseState, parseYear, parseZip, pickPhone,
+  splitTags, titleCase, type ImportedPhone,
+} from './clean-values';
+import { PHONE_SLOTS, type ImportField, type ImportMapping } from './import-fields';
+
+/** A row as it becomes a lead (source, owner and import are the import's). */
+export interface ImportedLead {
+  sellerName: string;
+  sellerPhone: string | null;
+  sellerEmail: string | null;
+  street: string;
+  city: string;
+  state: string;
+  zip: string;
+  zipPlus4: string | null;
+  county: string | null;
+  apn: string | null;
+  mailingAddress: string | null;
+  phones: ImportedPhone[];
+  propertyType: (typeof PROPERTY_TYPES)[number];
+  beds: number | null;
+  baths: number | null;
+  sqft: number | null;
+  yearBuilt: number | null;
+  arv: number | null;
+  askingPrice: number | null;
+  estimatedEquity: number | null;
+  ltv: number | null;
+  tags: string[];
+}
+
+export type MappedRow = { ok: true; lead: ImportedLead } | { ok: false; reason: string };
+
+const email = z.email();
+
+/** The cleaned value of every column mapped to `field`, joined by a space (tags: each column's list). */
+function valuesOf(row: Record<string, string>, byField: Map<ImportField, string[]>, field: ImportField): string {
+  return (byField.get(field) ?? []).map((header) => cleanText(row[header])).filter(Boolean).join(' ');
+}
+
+/** The mapping turned around: field → its columns, computed once per file. */
+export function fieldColumns(mapping: ImportMapping): Map<ImportField, string[]> {
+  const byField = new Map<ImportField, string[]>();
+  for (const [header, field] of Object.entries(mapping)) {
+    if (!field) continue;
+    byField.set(field, [...(byField.get(field) ?? []), header]);
+  }
+  return byField;
+}
+
+const fullName = (first: string, last: string): string => titleCase(cleanText(`${first} ${last}`));
+
+/** A mailing address on one line, `PO Box 12, Dayton, OH 45401`; null when there is none. */
+function mailingLine(get: (field: ImportField) => string): string | null {
+  const street = [get('mailingStreet'), get('mailingUnit')].filter(Boolean).join(' ');
+  if (!street) return null;
+  const place = [get('mailingState'), get('mailingZip')].filter(Boolean).join(' ');
+  return [street, get('mailingCity'), place].filter(Boolean).join(', ');
+}
+
+/**
+ * One CSV row (column → raw value) → the lead it becomes, or why it cannot be imported
+ * (`missing address`, `invalid zip "ABCDE"`, …). Pure: the same row always maps the same way.
+ */
+export function mapImportRow(row: Record<string, string>, byField: Map<ImportField, string[]>, extraTags: string[] = []): MappedRow {
+  const get = (field: ImportField): string => valuesOf(row, byField, field);
+  const streetLine = get('street');
+  if (!streetLine) return { ok: false, reason: 'missing address' };
+  const unit = get('unit');
+  const zip = parseZip(get('zip'));
+  if (!zip) return { ok: false, reason: 'missing zip' };
+  if ('error' in zip) return { ok: false, reason: zip.error };
+  const city = get('city');
+  if (!city) return { ok: false, reason: 'missing city' };
+  const rawState = get('state');
+  const state = parseState(rawState);
+  if (!state) return { ok: false, reason: rawState ? `invalid state "${rawState}"` : 'missing state' };
+
+  const owners = [fullName(get('owner1FirstName'), get('owner1LastName')), fullName(get('owner2FirstName'), get('owner2LastName'))].filter(Boolean);
+  const company = get('ownerCompany');
+  const sellerName = (get('sellerName') ? titleCase(get('sellerName')) : '') || (owners.length ? owners.join(' & ') : '') || company || 'Current Owner';
+
+  const phones: ImportedPhone[] = [];
+  for (const slot of PHONE_SLOTS) {
+    const number = formatPhone(get(`phone${slot}`));
+    if (!number || phones.some((phone) => phone.number === number)) continue;
+    phones.push({ number, type: parsePhoneType(get(`phone${slot}Type`)), dnc: isYes(get(`phone${slot}Dnc`)) });
+  }
+  const emails = (['email1', 'email2', 'email3'] as const).map((field) => get(field).toLowerCase()).filter((value) => email.safeParse(value).success);
+
+  const tags = [...new Set([...extraTags, ...(byField.get('tags') ?? []).flatMap((header) => splitTags(row[header]))])];
+  const estimatedEquity = parseMoney(get('estimatedEquity'));
+  return {
+    ok: true,
+    lead: {
+      sellerName: sellerName.slice(0, 200),
+      sellerPhone: pickPhone(phones),
+      sellerEmail: emails[0] ?? null,
+      street: withUnit(streetLine, unit).slice(0, 200),
+      city: titleCase(city).slice(0, 100),
+      state,
+      zip: zip.zip,
+      zipPlus4: zip.plus4,
+      county: get('county') ? titleCase(get('county')) : null,
+      apn: get('apn') || null,
+      mailingAddress: mailingLine(get),
+      phones,
+      propertyType: parsePropertyType(get('propertyType')) ?? 'SFR',
+      beds: parseCount(get('beds')),
+      baths: parseBaths(get('baths')),
+      sqft: parseCount(get('sqft')),
+      yearBuilt: parseYear(get('yearBuilt')),
+      arv: nonNegative(parseMoney(get('arv'))),
+      askingPrice: nonNegative(parseMoney(get('askingPrice'))),
+      estimatedEquity,
+      ltv: parsePercent(get('ltv')),
+      tags,
+    },
+  };
+}
+
+const nonNegative = (value: number | null): number | null => (value !== null && value >= 0 ? value : null);
+
+const UNIT_WORD = /^(#|apt|apartment|unit|suite|ste|lot|space|spc)\b/i;
+
+/** The street line with the unit column: `77 Peña Court` + `4B` → `77 Peña Court #4B`; `Unit 3` kept as written; a unit already on the line not repeated. */
+function withUnit(street: string, unit: string): string {
+  if (!unit || /(#|\b(apt|unit|suite|ste)\b)/i.test(street)) return street;
+  return UNIT_WORD.test(unit) ? `${street} ${unit}` : `${street} #${unit}`;
+}

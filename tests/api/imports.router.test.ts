@@ -1,0 +1,145 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { buildLeadInput, buildUser } from '../support/factories';
+import { startApiHarness, type ApiHarness } from '../support/api-harness';
+import { importFixture, postCsv, writeGeneratedList } from '../support/import-files';
+import { waitUntil } from '../support/wait-until';
+
+jest.setTimeout(180_000);
+
+let api: ApiHarness;
+let supervisor: { id: string };
+let cookie: string;
+let agentCookie: string;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipstackk-imports-'));
+
+beforeAll(async () => {
+  api = await startApiHarness();
+  supervisor = await buildUser(api.testDb.db, { role: 'SUPERVISOR' });
+  cookie = await api.login((supervisor as { email: string } & typeof supervisor).email);
+  agentCookie = await api.login((await buildUser(api.testDb.db, { role: 'AGENT' })).email);
+});
+afterAll(() => api?.close());
+
+const upload = (file: string, fields: Record<string, string> = {}, as = cookie) => postCsv(`${api.url}/api/imports`, as, file, fields);
+const preview = (file: string, fields: Record<string, string> = {}, as = cookie) => postCsv(`${api.url}/api/imports/preview`, as, file, fields);
+const finished = (id: string, timeoutMs = 60_000) =>
+  waitUntil(`import ${id} to end`, async () => {
+    const { body } = await api.request('GET', `/api/imports/${id}`, { cookie });
+    return ['COMPLETED', 'CANCELLED', 'FAILED'].includes(body.status) ? body : null;
+  }, timeoutMs);
+
+describe('POST /api/imports/preview', () => {
+  it('recognises a PropStream export and shows its first rows as leads', async () => {
+    const { status, body } = await preview(importFixture('propstream.csv'));
+    expect(status).toBe(200);
+    expect(body.provider).toBe('PROPSTREAM');
+    expect(body.headers[0]).toBe('Address');
+    expect(body.mapping).toMatchObject({ Address: 'street', Zip: 'zip', 'Est. Value': 'arv', 'Phone 1 DNC': 'phone1Dnc', 'Owner Occupied': null });
+    expect(body.sample).toHaveLength(6);
+    expect(body.sample[0].lead).toMatchObject({ sellerName: 'John Smith & Jane Smith', zip: '45402', zipPlus4: '1234', arv: 150_470 });
+    expect(body.sample[2]).toMatchObject({ lead: null, error: 'invalid zip "ABCDE"' });
+  });
+
+  it('a file without an address or a zip column is a 400 naming both; a mapping fixes it', async () => {
+    const file = path.join(dir, 'owners.csv');
+    fs.writeFileSync(file, 'Owner,Where,Postcode\nPat Lee,9 Elm St,45402\n');
+    const refused = await preview(file);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toContain('an address and a zip');
+    expect(refused.body.error.fields).toEqual({ street: 'no column is mapped to an address', zip: 'no column is mapped to a zip' });
+    const mapped = await preview(file, { mapping: JSON.stringify({ Owner: 'sellerName', Where: 'street', Postcode: 'zip' }) });
+    expect(mapped.status).toBe(200);
+    expect(mapped.body.sample[0]).toMatchObject({ error: 'missing city' });
+  });
+
+  it('an agent may not import', async () => {
+    const refused = await preview(importFixture('propstream.csv'), {}, agentCookie);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toBe('only a supervisor or an admin can import lists');
+  });
+});
+
+describe('POST /api/imports', () => {
+  it('imports to COMPLETED: new leads, duplicates in the file and against an existing lead, bad rows in errors.csv, cold-list workflows', async () => {
+    const { db } = api.testDb;
+    const existing = await api.request('POST', '/api/leads', { cookie, body: buildLeadInput({ street: '500 Oak Rd', zip: '45403', sellerName: 'Typed In' }) });
+    expect(existing.status).toBe(201);
+
+    const started = await upload(importFixture('propstream.csv'), { tags: 'Spring list' });
+    expect(started.status).toBe(202);
+    expect(started.body).toEqual({ id: expect.any(String), status: 'QUEUED' });
+    const done = await finished(started.body.id);
+    expect(done).toMatchObject({ status: 'COMPLETED', provider: 'PROPSTREAM', total: 6, processed: 6, created: 2, duplicates: 2, errors: 2, finishedAt: expect.any(String) });
+    expect(done.created + done.duplicates + done.errors).toBe(done.total);
+
+    const leads = await db.lead.findMany({ where: { importId: started.body.id }, orderBy: { street: 'asc' } });
+    expect(leads.map((lead) => lead.street)).toEqual(['123 North Main Street', '77 Peña Court #4B']);
+    for (const lead of leads) expect(lead).toMatchObject({ source: 'LIST_IMPORT', ownerId: supervisor.id, addressKey: expect.any(String) });
+    expect(JSON.parse(leads[0]!.tags)).toEqual(['Spring list', 'Absentee Owners', 'High Equity']);
+    expect(JSON.parse(leads[0]!.phones!)).toHaveLength(2);
+    // The typed-in lead is untouched (onDuplicate skip).
+    expect(await db.lead.findUniqueOrThrow({ where: { id: existing.body.id } })).toMatchObject({ sellerName: 'Typed In', importId: null });
+
+    // Their lead workflows run, and a cold-list lead gets no "contact within 1 hour" task.
+    await waitUntil('the imported leads\' workflows', async () => (await db.lead.count({ where: { importId: started.body.id, workflowStartedAt: null } })) === 0);
+    for (const lead of leads) {
+      const run = await api.temporal.client.workflow.getHandle(`lead-${lead.id}`).describe();
+      expect(run.status.name).toBe('RUNNING');
+    }
+    expect(await db.task.count({ where: { leadId: { in: leads.map((lead) => lead.id) } } })).toBe(0);
+
+    const errors = await fetch(`${api.url}/api/imports/${started.body.id}/errors.csv`, { headers: { cookie } });
+    expect(errors.status).toBe(200);
+    expect(errors.headers.get('content-type')).toContain('text/csv');
+    const rows = parse(await errors.text(), { bom: true, columns: true }) as Array<Record<string, string>>;
+    expect(rows.map((row) => [row.row, row.reason, row.Address, row.Zip])).toEqual([
+      ['5', 'invalid zip "ABCDE"', '9 Elm Blvd, Apt 2', 'ABCDE'],
+      ['6', 'missing address', '', '45402'],
+    ]);
+
+    const progress = await db.event.count({ where: { entityType: 'import', entityId: started.body.id, action: 'progress' } });
+    expect(progress).toBeGreaterThanOrEqual(3);
+    const list = await api.request('GET', '/api/imports', { cookie });
+    expect(list.body.items.map((item: { id: string }) => item.id)).toContain(started.body.id);
+    expect((await api.request('GET', '/api/imports', { cookie: agentCookie })).body.items).toEqual([]);
+    expect((await api.request('GET', `/api/imports/${started.body.id}`, { cookie: agentCookie })).status).toBe(403);
+  });
+
+  it('onDuplicate update fills the empty fields of the existing lead and adds the tags, never overwriting', async () => {
+    const { db } = api.testDb;
+    const existing = await api.request('POST', '/api/leads', { cookie, body: { ...buildLeadInput({ street: '410 West Third Street', zip: '45402', sellerName: 'Agent Typed' }), sellerPhone: undefined } });
+    const started = await upload(importFixture('dealmachine.csv'), { onDuplicate: 'update', tags: JSON.stringify(['DM']) });
+    const done = await finished(started.body.id);
+    expect(done).toMatchObject({ status: 'COMPLETED', total: 2, created: 1, duplicates: 1, errors: 0 });
+    const lead = await db.lead.findUniqueOrThrow({ where: { id: existing.body.id } });
+    expect(lead).toMatchObject({ sellerName: 'Agent Typed', sellerPhone: '(937) 555-0402', arv: 240_000, county: 'Montgomery', askingPrice: 90_000 });
+    expect(JSON.parse(lead.tags)).toEqual(['DM', 'Driving For Dollars']);
+  });
+
+  it('without an address column and without a mapping the import is refused, and nothing is kept', async () => {
+    const file = path.join(dir, 'nothing.csv');
+    fs.writeFileSync(file, 'Owner,Phone\nPat,9375550101\n');
+    const refused = await upload(file);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.fields).toHaveProperty('street');
+  });
+
+  it('cancel stops after the current batch; what was imported stays and the counts add up', async () => {
+    const { db } = api.testDb;
+    const file = writeGeneratedList(path.join(dir, 'big.csv'), 12_000, { street: 'Cancel Ct' });
+    const started = await upload(file);
+    expect(started.status).toBe(202);
+    const cancel = await api.request('POST', `/api/imports/${started.body.id}/cancel`, { cookie });
+    expect(cancel.status).toBe(200);
+    expect(cancel.body.cancelRequested).toBe(true);
+    const done = await finished(started.body.id);
+    expect(done.status).toBe('CANCELLED');
+    expect(done.processed).toBeLessThan(12_000);
+    expect(done.created + done.duplicates + done.errors).toBe(done.processed);
+    expect(await db.lead.count({ where: { importId: started.body.id } })).toBe(done.created);
+    expect((await api.request('POST', `/api/imports/${started.body.id}/cancel`, { cookie })).status).toBe(409);
+  });
+});

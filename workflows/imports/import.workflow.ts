@@ -1,0 +1,54 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { proxyActivities } from '@temporalio/workflow';
+import type { ImportActivities } from '../../activities/imports.activities';
+import { DB_ACTIVITY_OPTIONS } from '../activity-options';
+
+const { importBatch, finishImport, failImport } = proxyActivities<ImportActivities>(DB_ACTIVITY_OPTIONS);
+// Splitting a 100k-row file and starting a batch's lead workflows take longer than a write; they heartbeat.
+const { prepareImport, startImportedLeadWorkflows } = proxyActivities<ImportActivities>({
+  ...DB_ACTIVITY_OPTIONS,
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '30 seconds',
+});
+
+export interface ImportWorkflowInput {
+  importId: string;
+}
+
+/**
+ * One list import, workflow id `import-<id>`: the stored file is split once, then written a batch
+ * at a time (each batch one transaction with its event and the cursor, so a worker killed
+ * mid-import resumes at the first batch not committed). Lead workflows of the written rows are
+ * started beside the batches, one starter at a time, so they never flood Temporal; a cancel asked
+ * for stops it after the current batch.
+ */
+export async function importWorkflow({ importId }: ImportWorkflowInput): Promise<{ cancelled: boolean }> {
+  let cancelled = false;
+  let starter: Promise<unknown> | null = null;
+  const startLeads = (): void => {
+    if (starter) return;
+    starter = startImportedLeadWorkflows({ importId }).finally(() => {
+      starter = null;
+    });
+  };
+  try {
+    const { batchCount } = await prepareImport({ importId });
+    for (let batch = 0; batch < batchCount; batch += 1) {
+      const result = await importBatch({ importId, batch });
+      if (result.cancelled) {
+        cancelled = true;
+        break;
+      }
+      startLeads();
+    }
+    await finishImport({ importId, cancelled });
+  } catch (error) {
+    const reason = error instanceof ApplicationFailure || error instanceof Error ? error.message : String(error);
+    await failImport({ importId, reason });
+    throw error;
+  }
+  // Every imported lead's workflow: the one in flight, then a last pass for rows written after it read.
+  while (starter) await starter;
+  await startImportedLeadWorkflows({ importId });
+  return { cancelled };
+}
