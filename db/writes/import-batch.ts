@@ -4,6 +4,8 @@ import type { ImportedLead } from '../../domain/imports/map-import-row';
 import type { ImportItem } from '../../domain/imports/import-fields';
 import type { Db, Prisma } from '../client';
 import type { Import as ImportRow, Lead as LeadRow } from '../../prisma/generated/client';
+import { scoreLead } from '../../domain/leads/lead-score';
+import { loadContactMs, saveLeadScore } from './lead-score';
 import { recordEvent } from './record-event';
 
 /** An import row as the API and the events show it. */
@@ -76,6 +78,7 @@ export async function writeImportBatch(db: Db, importId: string, batch: number, 
     const errors: Prisma.ImportErrorCreateManyInput[] = [];
     let duplicates = 0;
     const now = new Date();
+    const contactMs = await loadContactMs(tx);
     for (const { row, key } of keyed) {
       if (!row.ok || !key) {
         errors.push({ importId, rowNumber: row.rowNumber, values: JSON.stringify(row.values), reason: row.ok ? 'missing address' : row.reason });
@@ -87,18 +90,23 @@ export async function writeImportBatch(db: Db, importId: string, batch: number, 
         duplicates += 1;
         if (current.onDuplicate === 'update' && match) {
           const fill = fillEmpty(match, lead);
-          if (fill) existing.set(key, await tx.lead.update({ where: { id: match.id }, data: fill }));
+          if (fill) existing.set(key, await saveLeadScore(tx, await tx.lead.update({ where: { id: match.id }, data: fill }), now, contactMs));
         }
         continue;
       }
       newKeys.add(key);
       const { phones, tags: leadTags, ...fields } = lead;
+      // Scored as it is written, like every lead write (the call queue orders by it).
+      const { score, parts } = scoreLead({ motivation: null, arv: fields.arv, askingPrice: fields.askingPrice, source: 'LIST_IMPORT', tags: leadTags, status: 'NEW', createdAt: now, contactedAt: null }, now, contactMs);
       created.push({
         ...fields,
         id: `imp${randomUUID().replace(/-/g, '').slice(0, 22)}`,
         phones: phones.length ? JSON.stringify(phones) : null,
         tags: JSON.stringify(leadTags),
         addressKey: key,
+        score,
+        scoreParts: JSON.stringify(parts),
+        scoredAt: now,
         source: 'LIST_IMPORT',
         ownerId: current.ownerId,
         importId,

@@ -117,6 +117,10 @@ describe('POST /api/imports', () => {
     const lead = await db.lead.findUniqueOrThrow({ where: { id: existing.body.id } });
     expect(lead).toMatchObject({ sellerName: 'Agent Typed', sellerPhone: '(937) 555-0402', arv: 240_000, county: 'Montgomery', askingPrice: 90_000 });
     expect(JSON.parse(lead.tags)).toEqual(['DM', 'Driving For Dollars']);
+    // The new lead is scored as it is written: its distress list names count.
+    const created = await db.lead.findFirstOrThrow({ where: { importId: started.body.id } });
+    expect(created.scoredAt).not.toBeNull();
+    expect(JSON.parse(created.scoreParts).map((part: { key: string }) => part.key)).toEqual(expect.arrayContaining(['source', 'tags']));
   });
 
   it('without an address column and without a mapping the import is refused, and nothing is kept', async () => {
