@@ -19,6 +19,7 @@ import { createAuthRouter } from './routes/auth.router';
 import { createBuyersRouter } from './routes/buyers.router';
 import { createCalendarRouter } from './routes/calendar.router';
 import { createDashboardRouter } from './routes/dashboard.router';
+import { createQueueRouter } from './routes/queue.router';
 import { createDealsRouter } from './routes/deals.router';
 import { createDocumentsRouter } from './routes/documents.router';
 import { createImportsRouter } from './routes/imports.router';
@@ -144,6 +145,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/tasks', createTasksRouter({ db, temporal, taskQueue }));
   api.use('/notes', createNotesRouter({ db }));
   api.use('/deals', createDealsRouter({ db }));
+  api.use('/queue', createQueueRouter({ db, dealMath }));
   api.use('/documents', createDocumentsRouter({ db, temporal, taskQueue, storage: deps.documents }));
   api.use('/imports', createImportsRouter({ db, temporal, taskQueue, dir: deps.importsDir ?? path.join(path.dirname(deps.documents.dir), 'imports') }));
   api.use('/history', createHistoryRouter({ db }));

@@ -1,3 +1,4 @@
+import { callQueueQuerySchema, callQueueSchema } from '../domain/calls/call-queue';
 import { callSchema, logCallInputSchema } from '../domain/calls/call.schema';
 import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
@@ -197,6 +198,7 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'post', path: '/api/leads/{id}/archive', summary: 'Archive a lead (its automation stops)', params: idParams, response: lead },
   { method: 'post', path: '/api/leads/{id}/unarchive', summary: 'Unarchive a lead (its automation restarts from now)', params: idParams, response: lead },
   { method: 'post', path: '/api/leads/{id}/status', summary: 'Move a lead through its workflow (409 when refused)', params: idParams, body: changeLeadStatusInputSchema, response: lead },
+  { method: 'get', path: '/api/queue', summary: "The caller's call queue (a supervisor's or admin's: anyone's with ownerId): overdue contacts, follow-ups due, then by score, then oldest", query: callQueueQuerySchema, response: named('CallQueue', callQueueSchema) },
   { method: 'post', path: '/api/leads/{id}/calls', summary: 'Log a call: no answer and voicemail re-arm the next attempt; a talk, not interested or a wrong number move the lead (409 when refused)', params: idParams, body: logCallInputSchema, response: named('Call', callSchema), status: 201 },
   { method: 'get', path: '/api/leads/{id}/matches', summary: 'Buyers matching a lead, ranked, with reasons', params: idParams, response: listSchema(named('LeadMatch', leadMatchSchema)) },
   { method: 'get', path: '/api/buyers', summary: 'List buyers', description: LEAN_LIST, query: listBuyersQuerySchema, response: leanPage('Buyer', buyer) },

@@ -406,6 +406,7 @@ const WALK: Record<string, WalkCase[]> = {
   ],
   'GET /api/analytics': [anyone('analytics in my scope', '/api/analytics')],
   'GET /api/dashboard': [anyone('dashboard in my scope', '/api/dashboard')],
+  'GET /api/queue': [anyone('my call queue', '/api/queue')],
   'GET /api/events': [{ ...anyone('the event stream', '/api/events'), stream: true }],
   'GET /api/events/recent': [anyone('the activity feed', '/api/events/recent')],
   'GET /api/me/sessions': [anyone('where I am signed in', '/api/me/sessions')],

@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import { orderCallQueue, type callQueueQuerySchema, type CallQueue } from '../../domain/calls/call-queue';
+import { withMao, type DealMathSettings } from '../../domain/deals/deal-math';
+import type { LeadStatus } from '../../domain/leads/lead.schema';
+import type { PublicUser } from '../../domain/users/user-role';
+import type { Db } from '../../db/client';
+import { readCallQueueCandidates } from '../../db/queries/call-queue';
+import { toLeadJson } from '../../db/rows';
+import { loadContactMs, refreshLeadScores } from '../../db/writes/lead-score';
+import { AppError } from '../errors';
+
+/**
+ * The caller's call queue (a supervisor or admin may ask for someone else's with `ownerId`): their
+ * open leads in the domain's order, each with its score, the score's reasons and why it stands
+ * there. The leads read are re-scored as of now (days since the last contact grow with time).
+ */
+export async function getCallQueue(db: Db, query: z.infer<typeof callQueueQuerySchema>, actor: PublicUser, dealMath: DealMathSettings): Promise<CallQueue> {
+  const ownerId = query.ownerId ?? actor.id;
+  if (ownerId !== actor.id && actor.role !== 'SUPERVISOR' && actor.role !== 'ADMIN') {
+    throw new AppError('FORBIDDEN', "Only a supervisor or an admin can read someone else's call queue");
+  }
+  const now = new Date();
+  const contactMs = await loadContactMs(db);
+  const candidates = await refreshLeadScores(db, await readCallQueueCandidates(db, { ownerId, now, contactMs, limit: query.limit }), now, contactMs);
+  const ordered = orderCallQueue(
+    candidates.map((row) => ({ ...row, status: row.status as LeadStatus })),
+    now,
+    contactMs,
+  ).slice(0, query.limit);
+  return {
+    items: ordered.map(({ lead, rule, why }) => {
+      const json = withMao(toLeadJson(lead), dealMath);
+      return { lead: json, score: json.score, reasons: json.scoreParts.map((part) => part.reason), rule, why };
+    }),
+  };
+}

@@ -1,0 +1,18 @@
+import { Router } from 'express';
+import { callQueueQuerySchema } from '../../domain/calls/call-queue';
+import type { Db } from '../../db/client';
+import { currentUser } from '../auth/require-user';
+import { getCallQueue } from '../calls/get-call-queue';
+import type { DealMathCache } from '../settings/deal-math-cache';
+import { parseInput } from '../validate';
+
+export function createQueueRouter(deps: { db: Db; dealMath: DealMathCache }) {
+  const router = Router();
+
+  router.get('/', async (req, res) => {
+    const query = parseInput(callQueueQuerySchema, req.query, 'query');
+    res.json(await getCallQueue(deps.db, query, currentUser(res), await deps.dealMath.get()));
+  });
+
+  return router;
+}

@@ -1,0 +1,68 @@
+import { buildLead, buildUser } from '../support/factories';
+import { startApiHarness, type ApiHarness } from '../support/api-harness';
+
+jest.setTimeout(180_000);
+
+let api: ApiHarness;
+
+beforeAll(async () => {
+  api = await startApiHarness();
+});
+afterAll(() => api?.close());
+
+const HOUR = 3_600_000;
+const ago = (ms: number) => new Date(Date.now() - ms);
+const later = (ms: number) => new Date(Date.now() + ms);
+
+describe('GET /api/queue', () => {
+  it("orders the caller's open leads: overdue contacts, follow-ups due, then by score, then later attempts; each with its score, reasons and why", async () => {
+    const { db } = api.testDb;
+    const agent = await buildUser(db, { role: 'AGENT' });
+    const cookie = await api.login(agent.email);
+    const other = await buildUser(db, { role: 'AGENT' });
+    await buildLead(db, agent.id, { sellerName: 'Olive Overdue', createdAt: ago(3 * HOUR) });
+    const due = await buildLead(db, agent.id, { sellerName: 'Dora Due' });
+    await db.lead.update({ where: { id: due.id }, data: { status: 'CONTACTED', contactedAt: ago(5 * 24 * HOUR), nextFollowUpAt: ago(HOUR) } });
+    const motivated = await buildLead(db, agent.id, { sellerName: 'Mo Tivated', source: 'REFERRAL' });
+    await db.lead.update({ where: { id: motivated.id }, data: { motivation: 5 } });
+    await buildLead(db, agent.id, { sellerName: 'Plain Jane' });
+    const tomorrow = await buildLead(db, agent.id, { sellerName: 'Tom Orrow', createdAt: ago(3 * HOUR) });
+    await db.lead.update({ where: { id: tomorrow.id }, data: { nextFollowUpAt: later(20 * HOUR) } });
+    const dead = await buildLead(db, agent.id, { sellerName: 'Dee Dead' });
+    await db.lead.update({ where: { id: dead.id }, data: { status: 'DEAD', deadReason: 'OTHER' } });
+    const archived = await buildLead(db, agent.id, { sellerName: 'Archie Ved' });
+    await db.lead.update({ where: { id: archived.id }, data: { archivedAt: new Date() } });
+    await buildLead(db, other.id, { sellerName: 'Not Mine' });
+
+    const response = await api.request('GET', '/api/queue', { cookie });
+    expect(response.status).toBe(200);
+    const items = response.body.items as Array<{ lead: { sellerName: string; score: number }; score: number; reasons: string[]; rule: string; why: string }>;
+    expect(items.map((item) => `${item.lead.sellerName}: ${item.why}`)).toEqual([
+      'Olive Overdue: Contact overdue',
+      'Dora Due: Follow-up due',
+      'Mo Tivated: Score 50',
+      'Plain Jane: Score 16',
+      'Tom Orrow: Next attempt later',
+    ]);
+    // Re-scored as read: the rows above were written without a score.
+    expect(items[2]).toMatchObject({ score: 50, rule: 'BY_SCORE', reasons: ['motivated 5/5 +30', 'never contacted +10', 'source referral +10'] });
+    expect(items[2]!.lead.score).toBe(50);
+    expect((await db.lead.findUniqueOrThrow({ where: { id: motivated.id } })).score).toBe(50);
+  });
+
+  it("lets a supervisor read an agent's queue with ownerId; an agent cannot", async () => {
+    const { db } = api.testDb;
+    const agent = await buildUser(db, { role: 'AGENT' });
+    const peer = await buildUser(db, { role: 'AGENT' });
+    const supervisor = await buildUser(db, { role: 'SUPERVISOR' });
+    await buildLead(db, agent.id, { sellerName: 'Sam Agentlead' });
+    const supervisorView = await api.request('GET', `/api/queue?ownerId=${agent.id}`, { cookie: await api.login(supervisor.email) });
+    expect(supervisorView.status).toBe(200);
+    expect(supervisorView.body.items.map((item: { lead: { sellerName: string } }) => item.lead.sellerName)).toEqual(['Sam Agentlead']);
+    const peerView = await api.request('GET', `/api/queue?ownerId=${agent.id}`, { cookie: await api.login(peer.email) });
+    expect(peerView.status).toBe(403);
+    const bad = await api.request('GET', '/api/queue?limit=0', { cookie: await api.login(peer.email) });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields).toHaveProperty('limit');
+  });
+});

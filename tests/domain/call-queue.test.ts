@@ -1,0 +1,62 @@
+jest.setTimeout(180_000);
+import { orderCallQueue, queuePlace, type QueueCandidate } from '../../domain/calls/call-queue';
+
+const now = new Date('2026-12-01T15:00:00Z');
+const HOUR = 3_600_000;
+const ago = (ms: number) => new Date(now.getTime() - ms);
+const later = (ms: number) => new Date(now.getTime() + ms);
+
+const lead = (id: string, overrides: Partial<QueueCandidate> = {}): QueueCandidate => ({
+  id,
+  status: 'CONTACTED',
+  score: 50,
+  createdAt: ago(48 * HOUR),
+  contactedAt: ago(24 * HOUR),
+  nextFollowUpAt: null,
+  ...overrides,
+});
+
+describe('queuePlace', () => {
+  it.each<[string, Partial<QueueCandidate>, string, string]>([
+    ['a new lead past its contact deadline', { status: 'NEW', contactedAt: null, createdAt: ago(2 * HOUR) }, 'OVERDUE_CONTACT', 'Contact overdue'],
+    ['a new lead still within its deadline', { status: 'NEW', contactedAt: null, createdAt: ago(HOUR / 2), score: 20 }, 'BY_SCORE', 'Score 20'],
+    ['an overdue new lead called without answer (next attempt tomorrow)', { status: 'NEW', contactedAt: null, createdAt: ago(2 * HOUR), nextFollowUpAt: later(24 * HOUR) }, 'NEXT_ATTEMPT_LATER', 'Next attempt later'],
+    ['an overdue new lead whose next attempt is due', { status: 'NEW', contactedAt: null, createdAt: ago(30 * HOUR), nextFollowUpAt: ago(HOUR) }, 'OVERDUE_CONTACT', 'Contact overdue'],
+    ['a follow-up due', { nextFollowUpAt: ago(HOUR) }, 'FOLLOW_UP_DUE', 'Follow-up due'],
+    ['a follow-up due this very moment', { nextFollowUpAt: now }, 'FOLLOW_UP_DUE', 'Follow-up due'],
+    ['a follow-up armed for later', { nextFollowUpAt: later(HOUR) }, 'NEXT_ATTEMPT_LATER', 'Next attempt later'],
+    ['a qualified lead with nothing armed', { status: 'QUALIFIED', score: 72 }, 'BY_SCORE', 'Score 72'],
+  ])('%s → %s', (_name, overrides, rule, why) => {
+    expect(queuePlace(lead('x', overrides), now, HOUR)).toEqual({ rule, why });
+  });
+});
+
+describe('orderCallQueue', () => {
+  it('puts overdue contacts first, then follow-ups due, then by score, then later attempts; ties by score, then oldest', () => {
+    const leads = [
+      lead('later-high', { score: 99, nextFollowUpAt: later(HOUR) }),
+      lead('score-40', { score: 40 }),
+      lead('score-80-young', { score: 80, createdAt: ago(10 * HOUR) }),
+      lead('score-80-old', { score: 80, createdAt: ago(20 * HOUR) }),
+      lead('due-low', { score: 10, nextFollowUpAt: ago(HOUR) }),
+      lead('due-high', { score: 60, nextFollowUpAt: ago(2 * HOUR) }),
+      lead('overdue', { status: 'NEW', contactedAt: null, createdAt: ago(3 * HOUR), score: 5 }),
+      lead('later-low', { score: 1, nextFollowUpAt: later(HOUR) }),
+    ];
+    expect(orderCallQueue(leads, now, HOUR).map(({ lead: { id }, rule }) => `${id} ${rule}`)).toEqual([
+      'overdue OVERDUE_CONTACT',
+      'due-high FOLLOW_UP_DUE',
+      'due-low FOLLOW_UP_DUE',
+      'score-80-old BY_SCORE',
+      'score-80-young BY_SCORE',
+      'score-40 BY_SCORE',
+      'later-high NEXT_ATTEMPT_LATER',
+      'later-low NEXT_ATTEMPT_LATER',
+    ]);
+  });
+
+  it('is stable on full ties (by id)', () => {
+    const same = { score: 50, createdAt: ago(HOUR) };
+    expect(orderCallQueue([lead('b', same), lead('a', same)], now, HOUR).map(({ lead: { id } }) => id)).toEqual(['a', 'b']);
+  });
+});
