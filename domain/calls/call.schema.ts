@@ -22,6 +22,8 @@ export const logCallInputSchema = z
   .refine((input) => input.status === undefined || input.outcome === 'TALKED', { message: 'only a talk moves the lead to a status', path: ['status'] })
   .refine((input) => input.reason === undefined || input.outcome === 'NOT_INTERESTED', { message: 'only a seller not interested gives a reason', path: ['reason'] });
 export type LogCallInput = z.infer<typeof logCallInputSchema>;
+/** What a client sends (the note may be left out). */
+export type LogCallBody = z.input<typeof logCallInputSchema>;
 
 export const callSchema = z.object({
   id: z.string(),

@@ -1,6 +1,7 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { QueuePage } from './features/queue/queue-page';
 import { AccountPage } from './features/account/account-page';
 import { LoginPage } from './features/auth/login-page';
 import { RequireAuth } from './features/auth/require-auth';
@@ -65,6 +66,7 @@ export function App() {
             }
           >
             <Route index element={<DashboardPage />} />
+            <Route path="queue" element={<QueuePage />} />
             <Route path="leads" element={<LeadsPage />} />
             <Route path="leads/board" element={<PipelineBoard />} />
             <Route path="leads/:id" element={<LeadDetailPage />} />

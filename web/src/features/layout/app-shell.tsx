@@ -17,6 +17,7 @@ import './app-shell.css';
 const NAV_ICONS = {
   dashboard: 'M3 10.5 10 4l7 6.5M5 9v7h3.5v-4h3v4H15V9',
   leads: 'M4 5h12M4 10h12M4 15h8',
+  calls: 'M6 3.5 8 7.5 6.5 9a8 8 0 0 0 4.5 4.5L12.5 12l4 2-1 2.5C10 17 3 10 3.5 4.5z',
   board: 'M4 4h3.5v12H4zM8.25 4h3.5v8h-3.5zM12.5 4H16v10h-3.5z',
   buyers: 'M7.5 9a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5ZM3 16c0-2.5 2-4.5 4.5-4.5S12 13.5 12 16M13 4.5a2.5 2.5 0 0 1 0 4.5M14.5 11.8c1.5.6 2.5 2.2 2.5 4.2',
   workflows: 'M4 5h5v4H4zM11 11h5v4h-5zM6.5 9v4H11M13.5 11V7H9',
@@ -91,6 +92,9 @@ function ShellFrame() {
         <nav className="nav" aria-label="Main">
           <NavLink to="/" end className="nav-link">
             <NavIcon path={NAV_ICONS.dashboard} /> Dashboard
+          </NavLink>
+          <NavLink to="/queue" className="nav-link">
+            <NavIcon path={NAV_ICONS.calls} /> My calls
           </NavLink>
           <NavLink to="/leads" className={() => (inLeads ? 'nav-link active' : 'nav-link')}>
             <NavIcon path={NAV_ICONS.leads} /> Leads

@@ -1,0 +1,187 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import type { LogCallBody } from '../../../../domain/calls/call.schema';
+import { DEAD_REASONS, type DeadReason } from '../../../../domain/leads/lead.schema';
+import { money, optionLabel } from '../../lib/format';
+import { HistoryTimeline } from '../history/history-timeline';
+import { NotesPanel } from '../notes/notes-panel';
+import { getCallQueue, logCall } from './queue.api';
+import './queue.css';
+
+type Step = 'outcome' | 'talked' | 'not-interested';
+
+const OUTCOME_KEYS: Array<[string, string, LogCallBody['outcome'] | 'talked' | 'not-interested']> = [
+  ['1', 'No answer', 'NO_ANSWER'],
+  ['2', 'Left voicemail', 'VOICEMAIL'],
+  ['3', 'Talked', 'talked'],
+  ['4', 'Not interested', 'not-interested'],
+  ['5', 'Wrong number', 'WRONG_NUMBER'],
+];
+const TALKED_KEYS: Array<[string, 'CONTACTED' | 'QUALIFIED']> = [
+  ['1', 'CONTACTED'],
+  ['2', 'QUALIFIED'],
+];
+const moneyOrDash = (value: number | null): string => (value == null ? '—' : money(value));
+
+/** Typing in a field (a note) is not a shortcut. */
+const isTyping = (target: EventTarget | null): boolean =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+/**
+ * "My calls": the caller's queue one lead at a time, worked from the keyboard: 1 no answer,
+ * 2 voicemail, 3 talked (then 1 contacted or 2 qualified), 4 not interested (then the reason's
+ * number), 5 wrong number, n a note, s skip; Escape backs out of a choice.
+ */
+export function QueuePage() {
+  const queryClient = useQueryClient();
+  const queue = useQuery({ queryKey: ['queue'], queryFn: getCallQueue });
+  const [skipped, setSkipped] = useState<string[]>([]);
+  const [step, setStep] = useState<Step>('outcome');
+  const [done, setDone] = useState(0);
+  const current = queue.data?.items.find((item) => !skipped.includes(item.lead.id));
+  const lead = current?.lead;
+
+  const log = useMutation({
+    mutationFn: (input: LogCallBody) => logCall(lead!.id, input),
+    onSuccess: async () => {
+      setStep('outcome');
+      setDone((count) => count + 1);
+      await queryClient.invalidateQueries({ queryKey: ['queue'] });
+    },
+  });
+
+  const choose = (choice: (typeof OUTCOME_KEYS)[number][2]) => {
+    if (choice === 'talked' || choice === 'not-interested') setStep(choice);
+    else log.mutate({ outcome: choice });
+  };
+  const skip = () => {
+    if (!lead) return;
+    setSkipped((ids) => [...ids, lead.id]);
+    setStep('outcome');
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!lead || log.isPending || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'escape' && step !== 'outcome') {
+        setStep('outcome');
+      } else if (step === 'outcome') {
+        const outcome = OUTCOME_KEYS.find(([k]) => k === key);
+        if (outcome) choose(outcome[2]);
+        else if (key === 's') skip();
+        else if (key === 'n') document.querySelector<HTMLTextAreaElement>('.queue-notes textarea')?.focus();
+        else return;
+      } else if (step === 'talked') {
+        const status = TALKED_KEYS.find(([k]) => k === key);
+        if (!status) return;
+        log.mutate({ outcome: 'TALKED', status: status[1] });
+      } else {
+        const reason = DEAD_REASONS[Number(key) - 1];
+        if (!reason) return;
+        log.mutate({ outcome: 'NOT_INTERESTED', reason });
+      }
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  return (
+    <div className="page queue-page">
+      <header className="page-header">
+        <h1>My calls</h1>
+        <p className="muted small" aria-live="polite">
+          {queue.data ? `${queue.data.items.length - skipped.length > 0 ? queue.data.items.filter((item) => !skipped.includes(item.lead.id)).length : 0} to call · ${done} logged` : ''}
+        </p>
+      </header>
+      {queue.isPending && <p className="muted">Loading your calls…</p>}
+      {queue.isError && <p role="alert">Your calls could not be loaded.</p>}
+      {queue.isSuccess && !current && <p className="card empty-queue">No one left to call. Nicely done.</p>}
+      {current && lead && (
+        <div className="queue-grid">
+          <section className="card queue-lead" aria-labelledby="queue-lead-name">
+            <p className="queue-why" data-testid="queue-why">{current.why}</p>
+            <h2 id="queue-lead-name">
+              <Link to={`/leads/${lead.id}`}>{lead.sellerName}</Link>
+            </h2>
+            <p className="queue-phone">
+              {lead.sellerPhone ? <a href={`tel:${lead.sellerPhone.replace(/[^\d+]/g, '')}`}>{lead.sellerPhone}</a> : <span className="muted">No phone number</span>}
+            </p>
+            <p>
+              {lead.street}, {lead.city}, {lead.state} {lead.zip}
+            </p>
+            <p className="muted small">
+              {optionLabel(lead.propertyType)} · {lead.beds ?? '—'} bd / {lead.baths ?? '—'} ba · {lead.sqft ?? '—'} sq ft · {optionLabel(lead.status)} · {optionLabel(lead.source)}
+            </p>
+            <p className="queue-score" data-testid="queue-score">
+              Score {current.score}
+              {current.reasons.length > 0 && `: ${current.reasons.join(', ')}`}
+            </p>
+            <div className="deal-math" aria-label="Deal math">
+              <div>
+                <div className="label">Asking</div>
+                <div className="value">{moneyOrDash(lead.askingPrice)}</div>
+              </div>
+              <div>
+                <div className="label">ARV</div>
+                <div className="value">{moneyOrDash(lead.arv)}</div>
+              </div>
+              <div>
+                <div className="label">Repairs</div>
+                <div className="value">{moneyOrDash(lead.repairEstimate)}</div>
+              </div>
+              <div className="mao">
+                <div className="label">MAO</div>
+                <div className="value">{moneyOrDash(lead.mao)}</div>
+              </div>
+            </div>
+            <div className="queue-actions" role="group" aria-label="Call outcome">
+              {step === 'outcome' &&
+                OUTCOME_KEYS.map(([key, label, choice]) => (
+                  <button key={key} type="button" className="button" disabled={log.isPending} onClick={() => choose(choice)}>
+                    <kbd>{key}</kbd> {label}
+                  </button>
+                ))}
+              {step === 'outcome' && (
+                <button type="button" className="button secondary" onClick={skip}>
+                  <kbd>s</kbd> Skip
+                </button>
+              )}
+              {step === 'talked' &&
+                TALKED_KEYS.map(([key, status]) => (
+                  <button key={key} type="button" className="button" disabled={log.isPending} onClick={() => log.mutate({ outcome: 'TALKED', status })}>
+                    <kbd>{key}</kbd> {optionLabel(status)}
+                  </button>
+                ))}
+              {step === 'not-interested' &&
+                DEAD_REASONS.map((reason: DeadReason, index) => (
+                  <button key={reason} type="button" className="button" disabled={log.isPending} onClick={() => log.mutate({ outcome: 'NOT_INTERESTED', reason })}>
+                    <kbd>{index + 1}</kbd> {optionLabel(reason)}
+                  </button>
+                ))}
+              {step !== 'outcome' && (
+                <button type="button" className="button secondary" onClick={() => setStep('outcome')}>
+                  <kbd>Esc</kbd> Back
+                </button>
+              )}
+            </div>
+            {step === 'talked' && <p className="muted small">Talked: where does the lead stand now?</p>}
+            {step === 'not-interested' && <p className="muted small">Not interested: why?</p>}
+            {log.isError && <p role="alert">{log.error instanceof Error ? log.error.message : 'The call was not logged.'}</p>}
+            <p className="muted small">
+              <kbd>n</kbd> adds a note
+            </p>
+          </section>
+          <div className="stack">
+            <div className="queue-notes">
+              <NotesPanel key={lead.id} subject={{ leadId: lead.id }} />
+            </div>
+            <HistoryTimeline key={lead.id} entityType="lead" id={lead.id} />
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
