@@ -12,6 +12,8 @@ export const ERROR_STATUS = {
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
+  // The record exists already (same address key, same buyer contact); `existingId` names it.
+  DUPLICATE: 409,
   // A one-time link used already or expired.
   GONE: 410,
   PAYLOAD_TOO_LARGE: 413,
@@ -30,6 +32,8 @@ export class AppError extends Error {
     readonly fields?: Record<string, string>,
     /** Sent as `Retry-After` (seconds), with a 429 or a 503. */
     readonly retryAfterSeconds?: number,
+    /** A DUPLICATE's record that exists already. */
+    readonly existingId?: string,
   ) {
     super(message);
   }
@@ -103,6 +107,6 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   if (appError.code === 'INTERNAL') console.error(`${req.method} ${req.path}:`, error);
   if (appError.retryAfterSeconds !== undefined) res.set('Retry-After', String(Math.max(1, Math.ceil(appError.retryAfterSeconds))));
   res.status(ERROR_STATUS[appError.code]).json({
-    error: { code: appError.code, message: appError.message, ...(appError.fields ? { fields: appError.fields } : {}) },
+    error: { code: appError.code, message: appError.message, ...(appError.fields ? { fields: appError.fields } : {}), ...(appError.existingId ? { existingId: appError.existingId } : {}) },
   });
 };

@@ -1,3 +1,5 @@
+import { AppError } from '../errors';
+import { findBuyerWithContactKey } from '../../db/queries/duplicates';
 import type { CreateBuyerInput } from '../../domain/buyers/buyer.schema';
 import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
@@ -14,12 +16,15 @@ import { startBuyerWorkflow } from './start-buyer-workflow';
 /** Saves the buyer with its markets and `buyer.created` event, then starts `buyer-<id>`. */
 export async function createBuyer(deps: TemporalDeps & { db: Db }, input: CreateBuyerInput, actor: PublicUser, claim?: IdempotencyClaim): Promise<BuyerJson> {
   assertPermission(actor, 'create', { type: 'buyer', ownerId: actor.id });
-  const { markets, propertyTypes, strategies, pofExpiresAt, ...fields } = input;
+  const { markets, propertyTypes, strategies, pofExpiresAt, allowDuplicate, ...fields } = input;
+  const keys = buyerKeyData(fields);
+  const existing = allowDuplicate ? null : await findBuyerWithContactKey(deps.db, keys.contactKey);
+  if (existing) throw new AppError('DUPLICATE', 'A buyer with this e-mail or phone exists already', undefined, undefined, existing.id);
   const buyer = await deps.db.$transaction(async (tx) => {
     const created = await tx.buyer.create({
       data: {
         ...fields,
-        ...buyerKeyData(fields),
+        ...keys,
         markets: JSON.stringify(markets),
         propertyTypes: JSON.stringify(propertyTypes),
         strategies: JSON.stringify(strategies),

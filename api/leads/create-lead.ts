@@ -2,6 +2,7 @@ import type { CreateLeadInput, LeadRecord } from '../../domain/leads/lead.schema
 import { notificationFor } from '../../domain/notifications/notification-kinds';
 import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
+import { findLeadWithAddressKey } from '../../db/queries/duplicates';
 import { saveIdempotentResult, type IdempotencyClaim } from '../../db/writes/idempotency-keys';
 import { saveLeadScore } from '../../db/writes/lead-score';
 import { notifyUsers } from '../../db/writes/notify-users';
@@ -26,9 +27,12 @@ export async function createLead(deps: CreateLeadDeps, input: CreateLeadInput, a
     const owner = await deps.db.user.findUnique({ where: { id: ownerId }, select: { active: true } });
     if (!owner?.active) throw new AppError('UNPROCESSABLE', 'ownerId must name an active user', { ownerId: 'must name an active user' });
   }
-  const { ownerId: _ignored, ...fields } = input;
+  const { ownerId: _ignored, allowDuplicate, ...fields } = input;
+  const keys = leadKeyData(fields);
+  const existing = allowDuplicate ? null : await findLeadWithAddressKey(deps.db, keys.addressKey);
+  if (existing) throw new AppError('DUPLICATE', 'A lead with this address exists already', undefined, undefined, existing.id);
   const lead = await deps.db.$transaction(async (tx) => {
-    const created = await saveLeadScore(tx, await tx.lead.create({ data: { ...fields, ...leadKeyData(fields), ownerId } }));
+    const created = await saveLeadScore(tx, await tx.lead.create({ data: { ...fields, ...keys, ownerId } }));
     await recordEvent(tx, { entityType: 'lead', entityId: created.id, action: 'created', entity: toLeadJson(created), actorId: actor.id });
     if (ownerId !== actor.id) {
       await notifyUsers(tx, [

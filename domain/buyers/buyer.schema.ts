@@ -41,6 +41,8 @@ export const createBuyerInputSchema = z
     proofOfFundsAmount: money.optional(),
     pofExpiresAt: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).optional(),
     ...buyBoxFields,
+    /** Save it even when a live buyer has the same e-mail (or phone digits). */
+    allowDuplicate: z.boolean().optional(),
   })
   .refine(priceRangeIsOrdered, PRICE_RANGE_ERROR);
 export type CreateBuyerInput = z.infer<typeof createBuyerInputSchema>;

@@ -37,6 +37,8 @@ export const createLeadInputSchema = z.object({
   askingPrice: z.number().int('must be whole dollars').min(0, 'must not be negative').max(1_000_000_000, 'is too large').optional(),
   source: z.enum(LEAD_SOURCES).default('OTHER'),
   ownerId: z.string().min(1).optional(),
+  /** Save it even when a live lead has the same address key (the form's "Create anyway"). */
+  allowDuplicate: z.boolean().optional(),
 });
 export type CreateLeadInput = z.infer<typeof createLeadInputSchema>;
 

@@ -25,9 +25,11 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
+let buyerCount = 0;
+// Each buyer its own e-mail: a second buyer with the same one is a duplicate (409).
 const buyerInput = (overrides: Record<string, unknown> = {}) => ({
   name: 'Cash Flow Capital',
-  email: 'deals@cashflow.test',
+  email: `deals${(buyerCount += 1)}@cashflow.test`,
   cashBuyer: true,
   proofOfFundsAmount: 500_000,
   markets: ['Dayton', '45402'],

@@ -80,13 +80,14 @@ describe('Idempotency-Key on POST /api/leads', () => {
 
   it('keeps each user’s keys apart, creates as before without a key, and takes a key again once it has expired', async () => {
     const key = randomUUID();
-    const body = buildLeadInput({ sellerName: `Shared Key Seller ${key}` });
+    // The same address each time: allowDuplicate, so only the keys decide (duplicates.test.ts covers the 409).
+    const body = { ...buildLeadInput({ sellerName: `Shared Key Seller ${key}` }), allowDuplicate: true };
     const mine = await post('/api/leads', body, key);
     const theirs = await post('/api/leads', body, key, otherCookie);
     expect([mine.status, theirs.status]).toEqual([201, 201]);
     expect(theirs.body.id).not.toBe(mine.body.id);
 
-    const plain = buildLeadInput({ sellerName: `No Key Seller ${key}` });
+    const plain = { ...buildLeadInput({ sellerName: `No Key Seller ${key}` }), allowDuplicate: true };
     expect((await post('/api/leads', plain)).status).toBe(201);
     expect((await post('/api/leads', plain)).status).toBe(201);
     expect(await leadsNamed(plain.sellerName)).toHaveLength(2);

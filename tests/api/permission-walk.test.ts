@@ -163,12 +163,12 @@ const WALK: Record<string, WalkCase[]> = {
   'GET /api/buyers/export.csv': [anyone('the buyer export', '/api/buyers/export.csv')],
   'GET /api/tasks/export.csv': [anyone("the team's tasks as CSV", '/api/tasks/export.csv?view=team')],
   'POST /api/leads': [
-    { label: 'a lead of my own', send: async (actor) => ({ path: '/api/leads', body: { sellerName: 'Walk Seller', street: '1 Walk St', city: 'Dayton', state: 'OH', zip: '45402' }, checks: [['create', { type: 'lead', ownerId: actor.id }]] }) },
+    { label: 'a lead of my own', send: async (actor) => ({ path: '/api/leads', body: { sellerName: 'Walk Seller', street: `1 Walk St Apt ${actor.role}`, city: 'Dayton', state: 'OH', zip: '45402' }, checks: [['create', { type: 'lead', ownerId: actor.id }]] }) },
     {
       label: "a lead in another's name",
       send: async (actor) => ({
         path: '/api/leads',
-        body: { sellerName: 'Walk Seller', street: '2 Walk St', city: 'Dayton', state: 'OH', zip: '45402', ownerId: leadOwner.id },
+        body: { sellerName: 'Walk Seller', street: `2 Walk St Apt ${actor.role}`, city: 'Dayton', state: 'OH', zip: '45402', ownerId: leadOwner.id },
         checks: [['create', { type: 'lead', ownerId: leadOwner.id }], ['changeOwner', { type: 'lead', ownerId: actor.id }]],
       }),
     },

@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: Record<string, string> = {},
+    /** A DUPLICATE's record that exists already. */
+    readonly existingId?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -34,7 +36,7 @@ async function request<T>(method: string, path: string, body?: unknown, extraHea
   const payload: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const error = (payload as ErrorBody | undefined)?.error;
-    throw new ApiError(response.status, error?.code ?? 'HTTP_ERROR', error?.message ?? `The server answered ${response.status}`, error?.fields);
+    throw new ApiError(response.status, error?.code ?? 'HTTP_ERROR', error?.message ?? `The server answered ${response.status}`, error?.fields, error?.existingId);
   }
   return payload as T;
 }

@@ -1,4 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { ApiError } from '../../lib/api-client';
+import { Link } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
@@ -95,6 +97,8 @@ export function BuyerForm({ buyer, onDone, onCancel }: BuyerFormProps) {
     onError: (error) => applyServerErrors(error, FIELDS, setError),
   });
   const submit = handleSubmit((input) => save.mutate(input));
+  // A live buyer has this e-mail or phone already: open it, or save this one anyway.
+  const duplicateOf = !buyer && save.error instanceof ApiError && save.error.code === 'DUPLICATE' ? save.error.existingId : undefined;
 
   return (
     <form className="inline-form buyer-form" noValidate aria-label={buyer ? 'Buy box' : 'New buyer'} onSubmit={(event) => void submit(event)}>
@@ -145,6 +149,16 @@ export function BuyerForm({ buyer, onDone, onCancel }: BuyerFormProps) {
       <label className="check span-all">
         <input type="checkbox" {...register('cashBuyer')} /> Cash buyer
       </label>
+      {duplicateOf && save.variables && (
+        <div className="alert alert-warning" role="status">
+          <Link className="button button-secondary button-small" to={`/buyers/${duplicateOf}`}>
+            Open the existing buyer
+          </Link>
+          <button type="button" className="button button-secondary button-small" disabled={save.isPending} onClick={() => save.mutate({ ...save.variables!, allowDuplicate: true })}>
+            Create anyway
+          </button>
+        </div>
+      )}
       <FormActions submit={buyer ? 'Update preferences' : 'Create buyer'} busy={save.isPending} error={save.error} fields={FIELDS} onCancel={onCancel} />
     </form>
   );

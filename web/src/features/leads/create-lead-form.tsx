@@ -64,6 +64,8 @@ export function CreateLeadForm({ onClose }: { onClose?: () => void } = {}) {
   });
 
   const serverFieldErrors = isFieldError(create.error, Object.keys(EMPTY));
+  // The same address is a live lead already: open it, or save this one anyway.
+  const duplicateOf = create.error instanceof ApiError && create.error.code === 'DUPLICATE' ? create.error.existingId : undefined;
   const created = create.isSuccess ? create.data : undefined;
   const createdLink = created && workflowLink(leadWorkflowId(created.id));
   const submit = handleSubmit((input) => create.mutate(input));
@@ -115,7 +117,18 @@ export function CreateLeadForm({ onClose }: { onClose?: () => void } = {}) {
         </fieldset>
 
         <div className="form-actions">
-          {create.isError && !serverFieldErrors && (
+          {duplicateOf && create.variables && (
+            <div className="alert alert-warning duplicate-alert" role="alert">
+              <span>{create.error?.message}.</span>
+              <Link className="button button-secondary button-small" to={`/leads/${duplicateOf}`}>
+                Open the existing lead
+              </Link>
+              <button type="button" className="button button-secondary button-small" disabled={create.isPending} onClick={() => create.mutate({ ...create.variables!, allowDuplicate: true })}>
+                Create anyway
+              </button>
+            </div>
+          )}
+          {create.isError && !serverFieldErrors && !duplicateOf && (
             <p className="alert alert-error" role="alert">
               {create.error.message}
             </p>
