@@ -44,7 +44,9 @@ export function QueuePage() {
 
   const log = useMutation({
     mutationFn: (input: LogCallBody) => logCall(lead!.id, input),
-    onSuccess: async () => {
+    onSuccess: async (call) => {
+      // Called this session: the next lead shows at once, whatever the workflow has written yet.
+      setSkipped((ids) => [...ids, call.leadId]);
       setStep('outcome');
       setDone((count) => count + 1);
       await queryClient.invalidateQueries({ queryKey: ['queue'] });
@@ -93,7 +95,7 @@ export function QueuePage() {
       <header className="page-header">
         <h1>My calls</h1>
         <p className="muted small" aria-live="polite">
-          {queue.data ? `${queue.data.items.length - skipped.length > 0 ? queue.data.items.filter((item) => !skipped.includes(item.lead.id)).length : 0} to call · ${done} logged` : ''}
+          {queue.data ? `${queue.data.items.filter((item) => !skipped.includes(item.lead.id)).length} to call · ${done} logged` : ''}
         </p>
       </header>
       {queue.isPending && <p className="muted">Loading your calls…</p>}
