@@ -1,7 +1,9 @@
 import type { Db } from '../../db/client';
+import { loadItemTitles } from '../../db/queries/item-titles';
 
-/** The user's favorites, newest first. */
+/** The user's favorites, newest first, each with its title. */
 export async function listFavorites(db: Db, userId: string) {
   const rows = await db.favorite.findMany({ where: { userId }, orderBy: { createdAt: 'desc' } });
-  return { items: rows.map(({ entityType, entityId, createdAt }) => ({ entityType, entityId, createdAt: createdAt.toISOString() })) };
+  const titles = await loadItemTitles(db, rows);
+  return { items: rows.map(({ entityType, entityId, createdAt }) => ({ entityType, entityId, title: titles.get(`${entityType}:${entityId}`) ?? null, createdAt: createdAt.toISOString() })) };
 }

@@ -9,9 +9,13 @@ export const userItemInputSchema = z.object({
 export type UserItemInput = z.infer<typeof userItemInputSchema>;
 
 export const userItemSchema = z.object({ entityType: z.enum(ITEM_TYPES), entityId: z.string() });
-export const favoriteSchema = userItemSchema.extend({ createdAt: z.string() });
+/** `title`: what the item is called (a lead by its seller); null when it no longer exists. */
+const namedItemSchema = userItemSchema.extend({ title: z.string().nullable() });
+export const favoriteSchema = namedItemSchema.extend({ createdAt: z.string() });
 export type Favorite = z.infer<typeof favoriteSchema>;
-export const recentItemSchema = userItemSchema.extend({ viewedAt: z.string() });
+export const recentItemSchema = namedItemSchema.extend({ viewedAt: z.string() });
+/** What recording a view answers. */
+export const recordedViewSchema = userItemSchema.extend({ viewedAt: z.string() });
 export type RecentItem = z.infer<typeof recentItemSchema>;
 
 export const SAVED_VIEW_PAGES = ['leads', 'buyers', 'tasks'] as const;

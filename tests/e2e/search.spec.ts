@@ -78,6 +78,37 @@ describe('find anything and the keyboard', () => {
       await context.close();
     }));
 
+  it('a starred lead is in the sidebar and at the top of the palette; an opened task is under Recent', () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedIn('supervisor@flipstackk.test');
+      const leadId = await createLead(page, 'Stellan Starling', '(614) 390-2201');
+      await page.goto(appUrl(`/leads/${leadId}`));
+      await page.getByRole('heading', { name: 'Stellan Starling' }).waitFor(WAIT);
+      const star = page.getByRole('button', { name: 'Add to favorites' });
+      await star.click();
+      await page.getByRole('button', { name: 'Remove from favorites', pressed: true }).waitFor(WAIT);
+      const favorites = page.getByRole('navigation', { name: 'Favorites' });
+      await favorites.getByRole('link', { name: /Stellan Starling/ }).waitFor(WAIT);
+
+      const task = await page.request.post(appUrl('/api/tasks'), {
+        headers: { [CLIENT_HEADER]: 'test' },
+        data: { title: 'Recent rendezvous', dueAt: new Date(Date.now() + 86_400_000).toISOString(), leadId },
+      });
+      expect(task.status()).toBe(201);
+      await page.goto(appUrl(`/tasks/${((await task.json()) as { id: string }).id}`));
+      await page.getByRole('heading', { name: 'Recent rendezvous' }).waitFor(WAIT);
+      await page.getByRole('navigation', { name: 'Recent' }).getByRole('link', { name: /Recent rendezvous/ }).waitFor(WAIT);
+
+      // Favorites follow the user: another browser context sees the star too, and the palette starts with it.
+      const other = await signedIn('supervisor@flipstackk.test');
+      await other.page.keyboard.press('Control+k');
+      const palette = other.page.getByRole('dialog', { name: 'Find anything' });
+      await palette.getByRole('group', { name: 'Favorites' }).getByRole('option', { name: /Stellan Starling/ }).click();
+      await other.page.waitForURL(appUrl(`/leads/${leadId}`), WAIT);
+      await other.context.close();
+      await context.close();
+    }));
+
   it('on a phone the top bar search button opens the palette and + creates', () =>
     withStackLogs(async () => {
       const context = await browser().newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });

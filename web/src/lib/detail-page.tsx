@@ -1,3 +1,4 @@
+import { FavoriteButton } from '../features/shell/favorite-button';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -27,7 +28,9 @@ interface DetailPageProps<T> {
   children: (data: T) => ReactNode;
 }
 
-/** The frame of a lead, buyer or task page: loading, the error with a way back, and the header. */
+const isFavoritable = (noun: string): noun is 'lead' | 'buyer' | 'task' => noun === 'lead' || noun === 'buyer' || noun === 'task';
+
+/** The frame of a lead, buyer or task page (with its favorite star): loading, the error with a way back, and the header. */
 export function DetailPage<T>({ query, list, header, children }: DetailPageProps<T>) {
   const workflowLink = useWorkflowLink();
   if (query.isPending) return <p className="muted">Loading {list.noun}…</p>;
@@ -50,6 +53,9 @@ export function DetailPage<T>({ query, list, header, children }: DetailPageProps
           </p>
           <div className="detail-title">
             <h1>{title}</h1>
+            {isFavoritable(list.noun) && typeof (query.data as { id?: unknown }).id === 'string' && (
+              <FavoriteButton entityType={list.noun} entityId={(query.data as { id: string }).id} />
+            )}
             <StatusPill status={status} />
             {badges}
           </div>

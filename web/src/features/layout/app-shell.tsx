@@ -6,7 +6,9 @@ import { useMe } from '../auth/use-me';
 import { showDesktopAlert } from '../notifications/desktop-alerts';
 import { useAppConfig } from '../../lib/use-workflow-link';
 import { NotificationsBell } from '../notifications/notifications-bell';
+import { PaletteUserItems } from '../search/palette-user-items';
 import { ShellActionsProvider } from '../shell/shell-actions-provider';
+import { SidebarItems } from '../shell/sidebar-items';
 import { QuickCreateButton, SearchButton } from '../shell/topbar-actions';
 import { BrandMark } from './brand-mark';
 import { LiveIndicator } from './live-indicator';
@@ -44,7 +46,7 @@ function NavIcon({ path }: { path: string }) {
  */
 export function AppShell() {
   return (
-    <ShellActionsProvider>
+    <ShellActionsProvider paletteTop={(select) => <PaletteUserItems select={select} />}>
       <ShellFrame />
     </ShellActionsProvider>
   );
@@ -128,6 +130,7 @@ function ShellFrame() {
             <NavIcon path={NAV_ICONS.settings} /> {isAdmin ? 'Settings' : 'Settings (view)'}
           </NavLink>
         </nav>
+        <SidebarItems />
         {temporalUiUrl && (
           <div className="sidebar-footer">
             <a className="nav-link" href={`${temporalUiUrl}/namespaces/default/workflows`} target="_blank" rel="noreferrer">

@@ -15,6 +15,7 @@ import { useChangeNotice } from './use-change-notice';
 import { getTask, type TaskDetail } from './tasks.api';
 import { PRIORITY_CLASS } from './task-labels';
 import './tasks.css';
+import { useRecentView } from '../leads/use-recent-view';
 
 export const taskDetailKey = (id: string) => ['tasks', 'detail', id] as const;
 
@@ -43,6 +44,7 @@ function RelatedLinks({ task }: { task: TaskDetail }) {
 /** One task: what it is about, the moves this user may make, edits, notes, follow-ups and history. */
 export function TaskDetailPage() {
   const { id = '' } = useParams();
+  useRecentView('task', id);
   const nameOf = useUserName();
   const task = useQuery({ queryKey: taskDetailKey(id), queryFn: () => getTask(id) });
   const notice = useChangeNotice(task.data, nameOf);
