@@ -39,7 +39,7 @@ export function createActivities({ db, deadlines, mail = FALLBACK_MAIL }: Activi
     ...createDocumentActivities({ db, automationGraceMs }),
     ...createReviewActivities({ db, automationGraceMs }),
     ...createSettingsActivities({ db, deadlines }),
-    ...createEmailActivities({ db, mailer: createMailer(mail) }),
+    ...createEmailActivities({ db, mailer: createMailer(mail), ...(mail.appUrl ? { appUrl: mail.appUrl } : {}) }),
     ...createImportActivities({ db }),
   };
 }

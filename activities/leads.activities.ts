@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../db/client';
 import { contactTaskFor, isContactMissed, overdueContactTaskFor } from '../domain/leads/lead-tasks';
+import { leadSubject } from '../domain/notifications/notification-groups';
 import { notificationFor } from '../domain/notifications/notification-kinds';
 import { recordEvent } from '../db/writes/record-event';
 import { toTaskJson } from '../db/rows';
@@ -65,6 +66,7 @@ export function createLeadActivities({ db, automationGraceMs }: LeadActivityDeps
             recipientId: supervisor.id,
             ...notificationFor('LEAD_CONTACT_OVERDUE', lead),
             link: `/leads/${lead.id}`,
+            about: leadSubject(lead),
             dedupeKey: `lead:${lead.id}:${key ? `${key}:` : ''}contact-overdue:${supervisor.id}`,
           })),
         );

@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { offerFollowUpTaskFor } from '../domain/offers/offer-tasks';
 import { expiryReminderTaskFor } from '../domain/tasks/expiry-reminders';
+import { leadSubject } from '../domain/notifications/notification-groups';
 import { notificationFor } from '../domain/notifications/notification-kinds';
 import { OPEN_OFFER_STATUSES, offerSchema, type OfferStatus } from '../domain/offers/offer.schema';
 import { OPEN_TASK_STATUSES } from '../domain/tasks/task.schema';
@@ -57,7 +58,7 @@ export function createOfferActivities({ db, automationGraceMs }: { db: Db } & Au
       const { offerId, to, stepKey } = input;
       const at = new Date(input.at);
       return db.$transaction(async (tx) => {
-        const offer = await tx.offer.findUnique({ where: { id: offerId }, include: { lead: { select: { sellerName: true } } } });
+        const offer = await tx.offer.findUnique({ where: { id: offerId }, include: { lead: { select: { sellerName: true, street: true } } } });
         if (!offer) throw ApplicationFailure.nonRetryable(`offer ${offerId} does not exist`, 'OFFER_NOT_FOUND');
         const dedupeKey = `offer:${offerId}:${stepKey}:status`;
         if (!(await tx.event.findUnique({ where: { dedupeKey } }))) {
@@ -78,6 +79,7 @@ export function createOfferActivities({ db, automationGraceMs }: { db: Db } & Au
               recipientId: offer.createdById,
               ...notificationFor('OFFER_STATUS', { sellerName: offer.lead.sellerName, offerKind: offer.kind, amount: offer.amount, status: to }),
               link: `/leads/${offer.leadId}`,
+              about: leadSubject({ id: offer.leadId, street: offer.lead.street }),
               dedupeKey: `offer:${offerId}:${stepKey}:notify`,
             },
           ]);

@@ -13,6 +13,7 @@ import type { LeadStatus } from '../domain/leads/lead.schema';
 import { OPEN_TASK_STATUSES, taskSchema, type TaskAction, type TaskPriority, type TaskStatus, type TaskType } from '../domain/tasks/task.schema';
 import type { Db, Prisma } from '../db/client';
 import type { Task } from '../prisma/generated/client';
+import { taskNotificationSubject } from '../db/queries/notification-subject';
 import { notifyUsers, type NotificationInput } from '../db/writes/notify-users';
 import { recordEvent } from '../db/writes/record-event';
 import { saveNote } from '../db/writes/save-note';
@@ -96,12 +97,13 @@ async function assignmentNotice(tx: Prisma.TransactionClient, task: Task, recipi
     recipientId,
     ...notificationFor('TASK_ASSIGNED', { title: task.title, priority: task.priority as TaskPriority, lead, buyer }),
     link: taskLink(task),
+    about: await taskNotificationSubject(tx, task),
   };
 }
 
 /** Who hears about a transition: reviewers of a submission, the assignee of a verdict, whoever waits on a completion. */
 async function transitionNotifications(tx: Prisma.TransactionClient, task: Task, action: TaskAction, change: Change, reason?: string): Promise<NotificationInput[]> {
-  const base = { link: taskLink(task) };
+  const base = { link: taskLink(task), about: await taskNotificationSubject(tx, task) };
   const key = (recipientId: string) => `task:${task.id}:${change.changeKey}:${recipientId}`;
   const others = (ids: Array<string | null>) => [...new Set(ids)].filter((id): id is string => id !== null && id !== change.actorId);
   switch (action) {
@@ -275,6 +277,7 @@ export function createTaskActivities({ db, automationGraceMs }: TaskActivityDeps
               recipientId: task.assigneeId,
               ...notificationFor('TASK_OVERDUE', { title: task.title, dueAt }),
               link: taskLink(task),
+              about: await taskNotificationSubject(tx, task),
               dedupeKey: `task:${task.id}:overdue:${dueAt}:${task.assigneeId}`,
             },
           ]);

@@ -31,6 +31,7 @@ import {
 } from '../domain/leads/lead.schema';
 import { createNoteInputSchema, listNotesQuerySchema, noteSchema, updateNoteInputSchema } from '../domain/notes/note.schema';
 import { notificationListSchema, notificationSchema, readAllNotificationsSchema } from '../domain/notifications/notification.schema';
+import { notificationPreferencesSchema } from '../domain/notifications/notification-preferences';
 import { changeOfferStatusInputSchema, createOfferInputSchema, listOffersQuerySchema, offerListItemSchema, offerSchema, updateOfferInputSchema } from '../domain/offers/offer.schema';
 import { listSchema, pageSchema } from '../domain/pagination';
 import { searchQuerySchema, searchResultSchema } from '../domain/search/search.schema';
@@ -66,7 +67,7 @@ import { createUserInputSchema, updateUserInputSchema, userSchema } from '../dom
 import { acceptInviteInputSchema, createInviteInputSchema, inviteLinkSchema, invitePreviewSchema, pendingInviteSchema } from '../domain/users/invite.schema';
 import { deactivateUserInputSchema, deactivationSchema, userWorkloadSchema } from '../domain/users/user-admin.schema';
 
-type Method = 'get' | 'post' | 'patch' | 'delete';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 // The schemas the document names (components/schemas), so clients see one Lead, one Task …
 const named = <Schema extends z.ZodType>(id: string, schema: Schema): Schema => schema.meta({ id });
@@ -178,6 +179,8 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'get', path: '/api/me/calendar-link', summary: 'My private calendar feed URL (made on first ask): my open tasks as iCalendar events, for Google, Apple or Outlook calendars', response: calendarLink },
   { method: 'post', path: '/api/me/calendar-link/reset', summary: 'A new calendar feed URL; the old one answers 404 from now on', response: calendarLink },
   { method: 'get', path: '/api/calendar/{token}.ics', summary: 'A calendar feed: its owner\'s open tasks as iCalendar events (due time, title, link, priority)', description: 'No session: the token from /api/me/calendar-link is the credential. An unknown or reset token, or a deactivated user\'s, is a 404.', params: z.object({ token: z.string() }), response: z.string(), public: true, file: true },
+  { method: 'get', path: '/api/me/notification-preferences', summary: 'My notification preferences: muted kinds, which notifications are e-mailed (immediately, in the 07:00 digest, never) and my time zone', response: named('NotificationPreferences', notificationPreferencesSchema) },
+  { method: 'put', path: '/api/me/notification-preferences', summary: 'Save my notification preferences', description: 'A muted kind is no longer created for me; an unknown kind, mode or time zone is a 400 naming the field.', body: notificationPreferencesSchema, response: named('NotificationPreferences', notificationPreferencesSchema) },
   { method: 'get', path: '/api/me/favorites', summary: 'My favorites, each with its title (null when it no longer exists)', response: listSchema(favoriteSchema) },
   { method: 'post', path: '/api/me/favorites', summary: 'Add a favorite', body: userItemInputSchema, response: userItemSchema, status: 201 },
   { method: 'post', path: '/api/me/favorites/remove', summary: 'Remove a favorite', body: userItemInputSchema, response: null, status: 204 },

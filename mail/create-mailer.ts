@@ -10,6 +10,8 @@ export interface MailConfig {
   from: string;
   /** DATA_DIR/outbox: every message is written here when there is no SMTP server. */
   outboxDir: string;
+  /** Where the links in e-mails written by the worker point (APP_URL). */
+  appUrl?: string;
 }
 
 export interface OutgoingEmail {

@@ -20,6 +20,9 @@ const workerEnvSchema = z.object({
   WORKER_MAX_WORKFLOW_TASKS: count(1000).default(40),
   /** smtp://user:pass@host:587 (smtps:// for TLS); without it every message is written to DATA_DIR/outbox as an .eml file. */
   SMTP_URL: z.union([z.literal('').transform(() => undefined), z.string().regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL')]).optional(),
+  /** Where the links in e-mails point: the app as its users reach it (default http://localhost:$PORT). */
+  APP_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   /** The From of every e-mail. */
   MAIL_FROM: z.string().min(3).regex(/@/, 'must contain an e-mail address').default('Flipstackk <no-reply@flipstackk.local>'),
 });
@@ -30,7 +33,7 @@ export function loadWorkerEnv(source: Record<string, string | undefined> = proce
     ...env,
     databaseFile: env.DATABASE_FILE ?? path.join(env.DATA_DIR, 'flipstackk.db'),
     deadlines: deadlinesFromEnv(env),
-    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: path.join(env.DATA_DIR, 'outbox') },
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: path.join(env.DATA_DIR, 'outbox'), appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '') },
   };
 }
 export type WorkerEnv = ReturnType<typeof loadWorkerEnv>;

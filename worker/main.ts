@@ -3,6 +3,7 @@ import { connectTemporal } from '../api/temporal/client';
 import { openDb } from '../db/client';
 import { createFlipstackkWorker } from './create-worker';
 import { loadWorkerEnv } from './env';
+import { ensureDailyDigestSchedule } from './daily-digest-schedule';
 import { ensureMonthlyReviewSchedule } from './monthly-review-schedule';
 import { startReconciler } from './reconciler';
 
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   const client = connectTemporal(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE);
   const schedule = await ensureMonthlyReviewSchedule(client, env.TEMPORAL_TASK_QUEUE, env.REVIEW_SCHEDULE_TIMEZONE);
   console.log(`worker: monthly review schedule ${schedule}`);
+  console.log(`worker: daily digest schedule ${await ensureDailyDigestSchedule(client, env.TEMPORAL_TASK_QUEUE)}`);
   const reconciler = startReconciler({ db, temporal: client, taskQueue: env.TEMPORAL_TASK_QUEUE, intervalMs: env.RECONCILE_INTERVAL, batchSize: env.RECONCILE_BATCH });
   console.log(`worker: reconciling missing workflows every ${env.RECONCILE_INTERVAL} ms, ${env.RECONCILE_BATCH} at a time`);
   console.log(env.SMTP_URL ? 'worker: sending mail through SMTP_URL' : `worker: no SMTP_URL, writing mail to ${env.mail.outboxDir} (the Outbox page shows it)`);

@@ -6,3 +6,4 @@ export { documentExpiryWorkflow } from './documents/document.workflow';
 export { monthlyReviewWorkflow } from './reviews/monthly-review.workflow';
 export { sendEmailWorkflow } from './email/send-email.workflow';
 export { importWorkflow } from './imports/import.workflow';
+export { dailyDigestWorkflow } from './digest/daily-digest.workflow';

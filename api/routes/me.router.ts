@@ -7,6 +7,8 @@ import type { PasswordChecker } from '../auth/password-checker';
 import { currentSession, currentUser } from '../auth/require-user';
 import { SESSION_COOKIE, type SessionStore } from '../auth/sessions';
 import { getCalendarLink, resetCalendarLink } from '../calendar/get-calendar-link';
+import { notificationPreferencesSchema } from '../../domain/notifications/notification-preferences';
+import { readMyNotificationPreferences, saveMyNotificationPreferences } from '../me/notification-preferences';
 import { changePassword } from '../me/change-password';
 import { listSessions } from '../me/list-sessions';
 import { revokeSession } from '../me/revoke-session';
@@ -61,6 +63,15 @@ export function createMeRouter({ db, sessions, passwords, limiter, now, appUrl }
 
   router.post('/calendar-link/reset', async (_req, res) => {
     res.json(await resetCalendarLink(db, currentUser(res).id, appUrl));
+  });
+
+  router.get('/notification-preferences', async (_req, res) => {
+    res.json(await readMyNotificationPreferences(db, currentUser(res).id));
+  });
+
+  router.put('/notification-preferences', async (req, res) => {
+    const preferences = parseInput(notificationPreferencesSchema, req.body);
+    res.json(await saveMyNotificationPreferences(db, currentUser(res).id, preferences));
   });
 
   router.get('/favorites', async (_req, res) => {

@@ -5,12 +5,12 @@ import { Prisma, type Notification } from '../../prisma/generated/client';
 export const notificationListSql = (recipientId: string, limit: number): Prisma.Sql =>
   Prisma.sql`SELECT * FROM "Notification" WHERE "recipientId" = ${recipientId} ORDER BY "createdAt" DESC LIMIT ${limit}`;
 
-/** How many of a user's notifications are unread. */
+/** How many unread rows the bell shows: notifications of one group count once. */
 export const unreadNotificationsSql = (recipientId: string): Prisma.Sql =>
-  Prisma.sql`SELECT COUNT(*) AS "unread" FROM "Notification" WHERE "recipientId" = ${recipientId} AND "readAt" IS NULL`;
+  Prisma.sql`SELECT COUNT(DISTINCT COALESCE("groupKey", "id")) AS "unread" FROM "Notification" WHERE "recipientId" = ${recipientId} AND "readAt" IS NULL`;
 
 /**
- * The newest `limit` notifications of a user and the count of unread ones. Every page of every
+ * The newest `limit` notifications of a user and the count of unread rows (groups count once). Every page of every
  * signed-in user asks for this, so it is read raw to skip Prisma's query building, most of the cost.
  */
 export async function readNotifications(db: Db, recipientId: string, limit: number): Promise<{ rows: Notification[]; unread: number }> {

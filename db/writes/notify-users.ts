@@ -1,4 +1,6 @@
 import type { NotificationContent } from '../../domain/notifications/notification-kinds';
+import { groupKeyOf, type NotificationSubject } from '../../domain/notifications/notification-groups';
+import { emailsImmediately, readNotificationPreferences } from '../../domain/notifications/notification-preferences';
 import type { Prisma } from '../client';
 import { recordEvent } from './record-event';
 import { toNotificationJson } from '../rows';
@@ -9,14 +11,28 @@ export interface NotificationInput extends NotificationContent {
   link?: string;
   /** Unique per notification, so a retried activity does not notify twice. */
   dedupeKey: string;
+  /** What it is about: repeated notifications of one kind about one subject are shown as one. */
+  about?: NotificationSubject;
 }
 
-/** Creates each notification once, with its Event row visible only to its recipient. */
+/**
+ * Creates each notification once, with its Event row visible only to its recipient; a kind the
+ * recipient muted is not created, and one they want by e-mail at once is queued as a NOTIFICATION
+ * message in the same transaction (the `email-<id>` workflow writes and sends it).
+ */
 export async function notifyUsers(tx: Prisma.TransactionClient, notifications: NotificationInput[]): Promise<void> {
-  for (const input of notifications) {
+  if (notifications.length === 0) return;
+  const recipients = await tx.user.findMany({
+    where: { id: { in: [...new Set(notifications.map((input) => input.recipientId))] } },
+    select: { id: true, email: true, active: true, notificationPreferences: true },
+  });
+  const recipientById = new Map(recipients.map((user) => [user.id, { ...user, preferences: readNotificationPreferences(user.notificationPreferences) }]));
+  for (const { about, ...input } of notifications) {
+    const recipient = recipientById.get(input.recipientId);
+    if (recipient?.preferences.muted.includes(input.kind)) continue;
     const existing = await tx.notification.findUnique({ where: { dedupeKey: input.dedupeKey } });
     if (existing) continue;
-    const notification = await tx.notification.create({ data: input });
+    const notification = await tx.notification.create({ data: { ...input, groupKey: groupKeyOf(input.kind, about), subject: about?.label ?? null } });
     await recordEvent(tx, {
       entityType: 'notification',
       entityId: notification.id,
@@ -24,5 +40,10 @@ export async function notifyUsers(tx: Prisma.TransactionClient, notifications: N
       entity: toNotificationJson(notification),
       audienceUserId: input.recipientId,
     });
+    if (recipient?.active && emailsImmediately(recipient.preferences, input.kind, input.priority)) {
+      await tx.emailMessage.create({
+        data: { key: `notification:${notification.id}`, kind: 'NOTIFICATION', to: recipient.email, subject: notification.title, html: '', text: '', notificationId: notification.id },
+      });
+    }
   }
 }

@@ -1,5 +1,6 @@
 import { findMentionedUsers } from '../../domain/notes/mentions';
 import { notificationFor } from '../../domain/notifications/notification-kinds';
+import { noteNotificationSubject } from '../queries/notification-subject';
 import { notifyUsers } from './notify-users';
 import type { Prisma } from '../client';
 import { recordEvent } from './record-event';
@@ -29,12 +30,14 @@ export async function saveNote(tx: Prisma.TransactionClient, input: NoteToSave):
   if (input.body.includes('@')) {
     const users = await tx.user.findMany({ where: { active: true, id: { not: input.authorId } }, select: { id: true, name: true, email: true } });
     const link = linkOf(input);
+    const about = await noteNotificationSubject(tx, input);
     await notifyUsers(
       tx,
       findMentionedUsers(input.body, users).map((user) => ({
         recipientId: user.id,
         ...notificationFor('MENTION', { authorName: note.author.name, noteBody: input.body }),
         ...(link ? { link } : {}),
+        ...(about ? { about } : {}),
         dedupeKey: `note:${note.id}:mention:${user.id}`,
       })),
     );

@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const EMAIL_STATUSES = ['QUEUED', 'SENT', 'FAILED'] as const;
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 
-export const EMAIL_KINDS = ['BUYER_MATCHES', 'INVITE'] as const;
+export const EMAIL_KINDS = ['BUYER_MATCHES', 'INVITE', 'NOTIFICATION', 'DIGEST'] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
 /** Most leads one "Send matching properties" e-mail presents; without a choice, the top ones. */

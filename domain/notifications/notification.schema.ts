@@ -15,8 +15,17 @@ export const notificationSchema = z.object({
 });
 export type NotificationItem = z.infer<typeof notificationSchema>;
 
-/** The bell's panel: the newest notifications and how many of all are unread. */
-export const notificationListSchema = z.object({ items: z.array(notificationSchema), unread: z.number() });
+/** A row of the bell's panel: one notification, or several of one kind about one thing ("3 overdue tasks on 12 Elm St"). */
+export const notificationGroupSchema = notificationSchema.extend({
+  /** How many notifications the row stands for (1 when alone). */
+  count: z.number().int(),
+  /** Every notification in the row, newest first; reading the row reads them all. */
+  ids: z.array(z.string()),
+});
+export type NotificationGroupItem = z.infer<typeof notificationGroupSchema>;
+
+/** The bell's panel: the newest rows and how many unread rows there are in all. */
+export const notificationListSchema = z.object({ items: z.array(notificationGroupSchema), unread: z.number() });
 export type NotificationList = z.infer<typeof notificationListSchema>;
 
 export const readAllNotificationsSchema = z.object({ updated: z.number() });

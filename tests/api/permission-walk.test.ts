@@ -136,6 +136,8 @@ const WALK: Record<string, WalkCase[]> = {
       send: async () => ({ path: new URL((await getCalendarLink(db(), colleague.id, api.appUrl)).url).pathname, checks: [] }),
     },
   ],
+  'GET /api/me/notification-preferences': [anyone('my notification preferences', '/api/me/notification-preferences')],
+  'PUT /api/me/notification-preferences': [anyone('save my notification preferences', '/api/me/notification-preferences', { muted: ['TASK_COMPLETED'], email: { assignments: 'IMMEDIATELY', overdue: 'NEVER' }, timeZone: 'America/Chicago' })],
   'GET /api/me/favorites': [anyone('my favorites', '/api/me/favorites')],
   'POST /api/me/favorites': [{ label: "a favorite of another's lead", send: async () => ({ path: '/api/me/favorites', body: { entityType: 'lead', entityId: (await records.lead()).id }, checks: [] }) }],
   'POST /api/me/favorites/remove': [{ label: 'unfavorite', send: async () => ({ path: '/api/me/favorites/remove', body: { entityType: 'lead', entityId: (await records.lead()).id }, checks: [] }) }],

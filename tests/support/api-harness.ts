@@ -34,7 +34,7 @@ export async function startApiHarness(options: { deadlines?: Deadlines; document
   const [temporal, testDb] = await Promise.all([startTemporalDevServer(), createTestDb()]);
   const outboxDir = path.join(path.dirname(testDb.file), 'outbox');
   const appUrl = 'http://crm.flipstackk.test';
-  const mail: MailConfig = { smtpUrl: options.smtpUrl, from: 'Flipstackk <deals@flipstackk.test>', outboxDir };
+  const mail: MailConfig = { smtpUrl: options.smtpUrl, from: 'Flipstackk <deals@flipstackk.test>', outboxDir, appUrl };
   const taskQueue = 'api-test';
   const worker = await createFlipstackkWorker({
     connection: temporal.nativeConnection,

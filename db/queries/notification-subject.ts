@@ -1,0 +1,34 @@
+import { leadSubject, type NotificationSubject } from '../../domain/notifications/notification-groups';
+import type { Prisma } from '../client';
+
+interface TaskLinks {
+  id: string;
+  title: string;
+  leadId: string | null;
+  buyerId: string | null;
+  offerId: string | null;
+}
+
+/** What a task's notifications are about, for grouping: its lead (directly or through its offer), else its buyer, else the task. */
+export async function taskNotificationSubject(tx: Prisma.TransactionClient, task: TaskLinks): Promise<NotificationSubject> {
+  const leadId = task.leadId ?? (task.offerId ? (await tx.offer.findUnique({ where: { id: task.offerId }, select: { leadId: true } }))?.leadId : null);
+  const lead = leadId ? await tx.lead.findUnique({ where: { id: leadId }, select: { id: true, street: true } }) : null;
+  if (lead) return leadSubject(lead);
+  const buyer = task.buyerId ? await tx.buyer.findUnique({ where: { id: task.buyerId }, select: { id: true, name: true } }) : null;
+  if (buyer) return { key: `buyer:${buyer.id}`, label: buyer.name };
+  return { key: `task:${task.id}`, label: task.title };
+}
+
+/** What a note's mentions are about: the task, lead, offer's lead or buyer it was written on. */
+export async function noteNotificationSubject(
+  tx: Prisma.TransactionClient,
+  note: { leadId?: string; buyerId?: string; taskId?: string; offerId?: string },
+): Promise<NotificationSubject | undefined> {
+  if (note.taskId) {
+    const task = await tx.task.findUnique({ where: { id: note.taskId }, select: { id: true, title: true, leadId: true, buyerId: true, offerId: true } });
+    return task ? taskNotificationSubject(tx, task) : undefined;
+  }
+  return taskNotificationSubject(tx, { id: '', title: '', leadId: note.leadId ?? null, buyerId: note.buyerId ?? null, offerId: note.offerId ?? null }).then((subject) =>
+    subject.key === 'task:' ? undefined : subject,
+  );
+}
