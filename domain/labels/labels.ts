@@ -14,6 +14,9 @@ import { USER_ROLE_LABELS } from './user-labels';
 import { EVENT_LABELS } from './event-labels';
 import { CALL_OUTCOMES } from '../calls/call.schema';
 import { CALL_OUTCOME_LABELS } from './call-labels';
+import { EMAIL_MODE_LABELS, NOTIFICATION_KIND_LABELS } from './notification-labels';
+import { NOTIFICATION_KINDS } from '../notifications/notification-kinds';
+import { EMAIL_MODES } from '../notifications/notification-preferences';
 
 /** Every enum people see, with its label table: the web app, CSVs and refusals read these. */
 export const LABEL_TABLES: ReadonlyArray<{ name: string; values: readonly string[]; labels: Readonly<Record<string, string>> }> = [
@@ -32,10 +35,12 @@ export const LABEL_TABLES: ReadonlyArray<{ name: string; values: readonly string
   { name: 'user role', values: USER_ROLES, labels: USER_ROLE_LABELS },
   { name: 'call outcome', values: CALL_OUTCOMES, labels: CALL_OUTCOME_LABELS },
   { name: 'event', values: EVENT_NAMES, labels: EVENT_LABELS },
+  { name: 'notification kind', values: NOTIFICATION_KINDS, labels: NOTIFICATION_KIND_LABELS },
+  { name: 'e-mail mode', values: EMAIL_MODES, labels: EMAIL_MODE_LABELS },
 ];
 
 // Values shared by two enums (NEW, OTHER) carry the same word in both tables; the test checks it.
-const ANY_LABEL: Readonly<Record<string, string>> = Object.assign({}, ...LABEL_TABLES.filter((table) => table.name !== 'event').map((table) => table.labels));
+const ANY_LABEL: Readonly<Record<string, string>> = Object.assign({}, ...LABEL_TABLES.filter((table) => table.name !== 'event' && table.name !== 'notification kind').map((table) => table.labels));
 
 /**
  * The words for any enum value people see (a status, type, source, role…), for places that

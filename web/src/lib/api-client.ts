@@ -47,6 +47,7 @@ export const api = {
   /** A create sent under an Idempotency-Key: sent again with the same key, it answers the first result. */
   create: <T>(path: string, body: unknown, idempotencyKey: string) => request<T>('POST', path, body, { 'Idempotency-Key': idempotencyKey }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };
 

@@ -71,7 +71,14 @@ export function NotificationsBell() {
                   <button type="button" className="notification-open" onClick={() => openItem(item)}>
                     <span className="notification-dot" aria-hidden="true" />
                     <span>
-                      <span className="notification-title">{formatNotificationText(item.title)}</span>
+                      <span className="notification-title">
+                        {formatNotificationText(item.title)}
+                        {item.count > 1 && (
+                          <span className="pill notification-count" aria-label={`${item.count} notifications`}>
+                            {item.count}
+                          </span>
+                        )}
+                      </span>
                       {item.body && <span className="notification-body">{formatNotificationText(item.body)}</span>}
                       <time className="notification-time" dateTime={item.createdAt}>
                         {timeSince(item.createdAt)}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { NotificationItem, NotificationList } from '../../../../domain/notifications/notification.schema';
+import type { NotificationGroupItem as NotificationItem, NotificationList } from '../../../../domain/notifications/notification.schema';
 import { api } from '../../lib/api-client';
 
 export type { NotificationItem };

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { DEADLINE_KEYS } from '../../../../domain/settings/settings.schema';
 import { ApiError } from '../../lib/api-client';
 import { useMe } from '../auth/use-me';
+import { NotificationSettings } from '../notifications/notification-settings';
 import { getSettings, saveSettings, SETTINGS_KEY, type SettingsView } from './settings.api';
 
 const DEADLINE_LABELS: Record<(typeof DEADLINE_KEYS)[number], string> = {
@@ -90,6 +91,7 @@ export function SettingsPage() {
         {/* Keyed by the saved values, so another admin's change (live) resets the form. */}
         {settings.data && <SettingsForm key={JSON.stringify(settings.data)} settings={settings.data} canEdit={canEdit} saved={saved} setSaved={setSaved} />}
       </section>
+      <NotificationSettings />
     </div>
   );
 }

@@ -1,0 +1,60 @@
+/// <reference lib="dom" />
+import type { Page } from 'playwright-core';
+import { CLIENT_HEADER } from '../../domain/auth/client-header';
+import { useBrowserStack } from '../support/browser-stack';
+
+jest.setTimeout(180_000);
+
+const { withStackLogs, appUrl, signedIn } = useBrowserStack();
+
+const send = async (page: Page, path: string, data: unknown) => {
+  const response = await page.request.post(appUrl(path), { headers: { [CLIENT_HEADER]: 'test' }, data });
+  expect([200, 201]).toContain(response.status());
+  return (await response.json()) as { id: string };
+};
+
+describe('notifications that do not flood', () => {
+  it('Settings → Notifications mutes a kind and chooses e-mails, and keeps the choice', () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedIn('agent@flipstackk.test');
+      await page.goto(appUrl('/settings'));
+      const card = page.getByRole('region', { name: 'Notifications' });
+      await card.getByLabel('A task I created is completed').uncheck();
+      await card.getByLabel('E-mail me high-priority assignments').selectOption('IMMEDIATELY');
+      await card.getByLabel('My time zone').selectOption('America/Chicago');
+      await card.getByRole('button', { name: 'Save notification settings' }).click();
+      await card.getByText('Saved. New notifications follow these settings.').waitFor();
+
+      await page.reload();
+      const reloaded = page.getByRole('region', { name: 'Notifications' });
+      await reloaded.getByLabel('A task I created is completed').waitFor();
+      expect(await reloaded.getByLabel('A task I created is completed').isChecked()).toBe(false);
+      expect(await reloaded.getByLabel('Someone @mentions me').isChecked()).toBe(true);
+      expect(await reloaded.getByLabel('E-mail me high-priority assignments').inputValue()).toBe('IMMEDIATELY');
+      expect(await reloaded.getByLabel('My time zone').inputValue()).toBe('America/Chicago');
+      await context.close();
+    }));
+
+  it('three mentions on one lead are one row in the bell, and opening it reads all three', () =>
+    withStackLogs(async () => {
+      const supervisor = await signedIn('supervisor@flipstackk.test');
+      const lead = await send(supervisor.page, '/api/leads', { sellerName: 'Mina Mentioned', street: '77 Echo Ln', city: 'Dayton', state: 'OH', zip: '45402', propertyType: 'SFR', askingPrice: 90_000, source: 'DIRECT_MAIL' });
+      for (const body of ['@Avery can you call her?', '@Avery she asked for a callback at 5', '@Avery any news?']) await send(supervisor.page, '/api/notes', { body, leadId: lead.id });
+
+      const { context, page } = await signedIn('agent@flipstackk.test');
+      await page.goto(appUrl('/'));
+      await page.getByRole('button', { name: /^Notifications/ }).click();
+      const panel = page.getByRole('dialog', { name: 'Notifications' });
+      const row = panel.getByRole('button', { name: /3 mentions on 77 Echo Ln/ });
+      await row.waitFor();
+      await row.getByLabel('3 notifications').waitFor();
+      await row.click();
+      await page.waitForURL(`**/leads/${lead.id}`);
+
+      const list = (await (await page.request.get(appUrl('/api/notifications'), { headers: { [CLIENT_HEADER]: 'test' } })).json()) as { items: Array<{ title: string; readAt: string | null; count: number }> };
+      const group = list.items.find((item) => item.title === '3 mentions on 77 Echo Ln');
+      expect(group).toMatchObject({ count: 3, readAt: expect.any(String) });
+      await supervisor.context.close();
+      await context.close();
+    }));
+});
