@@ -58,7 +58,9 @@ describe('GET /api/openapi.json', () => {
     async (method, route) => {
       const response = await api.request(method.toUpperCase(), route.replace('{id}', 'missing-id'), { cookie, ...(method === 'get' ? {} : { body: {} }) });
       expect(response.body?.error?.message ?? '').not.toMatch(/^No route/);
-      expect(response.status).toBeLessThan(500);
+      // Health answers 503 when a check is slower than its budget, as on a loaded machine: a documented answer, not a failure.
+      const documented = route === '/api/health' && response.status === 503;
+      if (!documented) expect(response.status).toBeLessThan(500);
     },
   );
 });
