@@ -24,11 +24,11 @@ afterAll(() => api?.close());
 /** The routes the code declares: `router.<method>('<path>'` in each router, under its mount in app.ts. */
 function declaredRoutes(): string[] {
   const app = fs.readFileSync(path.join(ROOT_DIR, 'api', 'app.ts'), 'utf8');
-  const routes = [...app.matchAll(/api\.(get|post|patch)\('([^']+)'/g)].map(([, method, route]) => `${method} /api${route}`);
+  const routes = [...app.matchAll(/api\.(get|post|put|patch)\('([^']+)'/g)].map(([, method, route]) => `${method} /api${route}`);
   for (const [, mount, name] of app.matchAll(/api\.use\('([^']+)', create(\w+)Router/g)) {
     const file = path.join(ROOT_DIR, 'api', 'routes', `${name!.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}.router.ts`);
     const source = fs.readFileSync(file, 'utf8');
-    for (const [, method, route] of source.matchAll(/router\.(get|post|patch|delete)\('([^']*)'/g)) {
+    for (const [, method, route] of source.matchAll(/router\.(get|post|put|patch|delete)\('([^']*)'/g)) {
       const full = `/api${mount}${route === '/' ? '' : route}`.replace(/:(\w+)/g, '{$1}');
       routes.push(`${method} ${full}`);
     }
