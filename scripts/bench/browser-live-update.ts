@@ -24,7 +24,7 @@ export async function measureBrowserLiveUpdate(appUrl: string, watcherCookie: st
       const response = await fetch(`${appUrl}/api/leads`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'script', cookie: creatorCookie },
-        body: JSON.stringify({ sellerName, street: `${i} Watch St`, city: 'Dayton', state: 'OH', zip: '45402' }),
+        body: JSON.stringify({ sellerName, street: `${i} Watch St`, city: 'Dayton', state: 'OH', zip: '45402', allowDuplicate: true }),
       });
       const committedAt = Date.now();
       if (response.status !== 201) throw new Error(`POST /api/leads answered ${response.status}: ${await response.text()}`);

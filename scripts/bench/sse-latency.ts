@@ -42,7 +42,7 @@ export async function measureSse(appUrl: string, cookie: string, leads: number):
     const response = await fetch(`${appUrl}/api/leads`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'script', cookie },
-      body: JSON.stringify({ sellerName: `Bench Seller ${i}`, street: `${i} Bench St`, city: 'Dayton', state: 'OH', zip: '45402' }),
+      body: JSON.stringify({ sellerName: `Bench Seller ${i}`, street: `${i} Bench St`, city: 'Dayton', state: 'OH', zip: '45402', allowDuplicate: true }),
     });
     const answered = performance.now();
     if (response.status !== 201) throw new Error(`POST /api/leads answered ${response.status}: ${await response.text()}`);
