@@ -6,6 +6,8 @@ import { buildLeadInput, buildUser } from '../support/factories';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { importFixture, postCsv, writeGeneratedList } from '../support/import-files';
 import { waitUntil } from '../support/wait-until';
+import { recordHistory } from '../support/temporal-env';
+import { importWorkflowId } from '../../domain/workflow-ids';
 
 jest.setTimeout(180_000);
 
@@ -74,6 +76,7 @@ describe('POST /api/imports', () => {
     const done = await finished(started.body.id);
     expect(done).toMatchObject({ status: 'COMPLETED', provider: 'PROPSTREAM', total: 6, processed: 6, created: 2, duplicates: 2, errors: 2, finishedAt: expect.any(String) });
     expect(done.created + done.duplicates + done.errors).toBe(done.total);
+    await recordHistory(api.temporal, 'import-completed', importWorkflowId(started.body.id));
 
     const leads = await db.lead.findMany({ where: { importId: started.body.id }, orderBy: { street: 'asc' } });
     expect(leads.map((lead) => lead.street)).toEqual(['123 North Main Street', '77 Peña Court #4B']);
