@@ -1,5 +1,5 @@
 /**
- * `npm run walkthrough [-- <out dir>]`: starts a throwaway stack with the demo data and saves a
+ * `npm run walkthrough [-- <out dir> [<page,page…>]]`: starts a throwaway stack with the demo data and saves a
  * full-page screenshot of every page as each demo login sees it, at 1440 × 900 and 390 × 844,
  * for a person to look through before an issue is called done. It also lists pages that scroll
  * sideways on a phone. It judges nothing else: the tests do.
@@ -12,7 +12,7 @@ import { startTempStack } from './lib/temp-stack';
 import { buildWebIfStale } from './lib/web-build';
 
 const ROLES = ['agent', 'acquisitions', 'supervisor', 'admin'] as const;
-const PAGES = ['/', '/leads', '/leads/board', '/buyers', '/tasks', '/tasks/calendar', '/tasks/new', '/analytics', '/settings', '/account', '/users'];
+const ALL_PAGES = ['/', '/queue', '/leads', '/leads/board', '/buyers', '/tasks', '/tasks/calendar', '/tasks/new', '/analytics', '/settings', '/account', '/users', '/outbox'];
 const SIZES = [
   { name: 'desktop', width: 1440, height: 900 },
   { name: 'phone', width: 390, height: 844 },
@@ -22,6 +22,8 @@ const DEMO_PASSWORD = 'flipstackk';
 async function main(): Promise<void> {
   const outDir = path.resolve(process.argv[2] ?? fs.mkdtempSync(path.join(os.tmpdir(), 'flipstackk-walkthrough-')));
   fs.mkdirSync(outDir, { recursive: true });
+  // A second argument walks only some pages: "/queue,/settings".
+  const PAGES = process.argv[3] ? process.argv[3].split(',') : ALL_PAGES;
   buildWebIfStale(path.resolve(__dirname, '..'), (line) => console.log(line));
   const stack = await startTempStack('walkthrough');
   const browser = await launchChromium();

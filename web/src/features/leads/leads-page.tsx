@@ -20,14 +20,13 @@ const DEFAULT_SORT = '-createdAt';
 
 const COLUMNS: Array<{ label: string; sort?: string; numeric?: boolean }> = [
   { label: 'Seller', sort: 'sellerName' },
-  { label: 'Address' },
-  { label: 'City', sort: 'city' },
+  // The street with its city under it (sorted by city), the seller with the source under it: the table fits a 1440 px screen.
+  { label: 'Address', sort: 'city' },
   { label: 'Type' },
   { label: 'Asking', sort: 'askingPrice', numeric: true },
   { label: 'MAO', numeric: true },
   { label: 'Status', sort: 'status' },
   { label: 'Score', sort: 'score', numeric: true },
-  { label: 'Source' },
   { label: 'Next follow-up', sort: 'nextFollowUpAt' },
   { label: 'Created', sort: 'createdAt' },
 ];
@@ -177,10 +176,15 @@ export function LeadsPage() {
                   <Link to={`/leads/${lead.id}`} className="row-link">
                     {lead.sellerName}
                   </Link>
+                  <span className="cell-sub muted" title="Source">
+                    {optionLabel(lead.source)}
+                  </span>
                 </td>
-                <td data-label="Address">{lead.street}</td>
-                <td data-label="City">
-                  {lead.city}, {lead.state} {lead.zip}
+                <td data-label="Address">
+                  {lead.street}
+                  <span className="cell-sub muted">
+                    {lead.city}, {lead.state} {lead.zip}
+                  </span>
                 </td>
                 <td data-label="Type">{optionLabel(lead.propertyType)}</td>
                 <td data-label="Asking" className="num">
@@ -195,7 +199,6 @@ export function LeadsPage() {
                 <td data-label="Score" className="num" title={describeLeadScore({ score: lead.score, parts: lead.scoreParts })}>
                   {lead.score}
                 </td>
-                <td data-label="Source">{optionLabel(lead.source)}</td>
                 <td data-label="Next follow-up" title={lead.nextFollowUpAt ? fullDate(lead.nextFollowUpAt) : undefined}>
                   {lead.nextFollowUpAt ? timeAgo(lead.nextFollowUpAt) : '—'}
                 </td>

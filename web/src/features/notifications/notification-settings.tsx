@@ -85,7 +85,7 @@ export function NotificationSettings() {
   // Kept here: saving replaces the cached preferences, which remounts the form.
   const [done, setDone] = useState(false);
   return (
-    <section className="card" id="notifications" aria-labelledby="notification-settings-title">
+    <section className="card notification-settings" id="notifications" aria-labelledby="notification-settings-title">
       <header className="card-header">
         <div>
           <h2 id="notification-settings-title">Notifications</h2>
