@@ -39,6 +39,7 @@ export async function stopProcess(proc: ManagedProcess, graceMs = 10_000): Promi
   clearTimeout(timer);
 }
 
+/** Polls `check` until it holds; fails at the timeout, or at once when `failed` settles (the supervisor gave up). */
 export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number, failed?: Promise<unknown>): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let gaveUp = false;
@@ -46,7 +47,7 @@ export async function waitFor(what: string, check: () => Promise<boolean>, timeo
     gaveUp = true;
   });
   while (Date.now() < deadline) {
-    if (gaveUp) throw new Error(`${what}: the process exited before it was ready`);
+    if (gaveUp) throw new Error(`${what}: it kept dying before it was ready`);
     if (await check().catch(() => false)) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

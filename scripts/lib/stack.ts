@@ -69,7 +69,19 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const temporalUiUrl = `http://localhost:${options.temporalUiPort}`;
   const appUrl = `http://127.0.0.1:${options.port}`;
   const processes: SupervisedProcess[] = [];
-  const supervision = { log, onGiveUp: options.onGiveUp ?? (() => undefined) };
+  // Starting counts as failed only once the supervisor gives up: a child that dies while starting
+  // (a port another process grabbed between our check and its bind) is restarted like any other.
+  let reportGiveUp: (reason: string) => void = () => undefined;
+  const gaveUp = new Promise<string>((resolve) => {
+    reportGiveUp = resolve;
+  });
+  const supervision = {
+    log,
+    onGiveUp: (reason: string) => {
+      reportGiveUp(reason);
+      options.onGiveUp?.(reason);
+    },
+  };
 
   const stop = async (): Promise<void> => {
     // API and worker first, Temporal last, so nothing in flight loses its server.
@@ -96,7 +108,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     ];
     const temporal = supervise('temporal', () => startProcess('temporal', options.temporalCli, temporalArgs, { log }), supervision);
     processes.push(temporal);
-    await waitFor('Temporal server', () => temporalAnswers(temporalAddress), 60_000, temporal.current().exited);
+    await waitFor('Temporal server', () => temporalAnswers(temporalAddress), 60_000, gaveUp);
 
     migrateDatabase(rootDir, databaseFile);
     let seeded = false;
@@ -137,8 +149,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const api = supervise('api', () => startProcess('api', ...runTs('api/main.ts'), { cwd: rootDir, env, log }), supervision);
     processes.push(api);
 
-    await waitFor('worker', async () => workerReady, 120_000, worker.current().exited);
-    await waitFor('API', async () => (await fetch(`${appUrl}/api/health`)).ok, 60_000, api.current().exited);
+    await waitFor('worker', async () => workerReady, 120_000, gaveUp);
+    await waitFor('API', async () => (await fetch(`${appUrl}/api/health`)).ok, 60_000, gaveUp);
     return { appUrl, temporalAddress, temporalUiUrl, databaseFile, seeded, processes: { temporal, worker, api }, stop };
   } catch (error) {
     await stop();
