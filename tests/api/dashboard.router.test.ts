@@ -82,6 +82,8 @@ describe('GET /api/dashboard', () => {
       // Contacted after 4 h and 2 h; the deal closed 10 days after the lead came in.
       responseTimeMinutes: 180,
       dealVelocityDays: 10,
+      // No call logged today: no talk rate and no per-agent average to divide.
+      calls: { today: 0, talkRate: null, perAgent: null },
     });
     // The deal closed 10 days ago, which is this month unless the month began since.
     const closedAt = hours(daysAgo(20), 240);
