@@ -102,6 +102,8 @@ describe('find anything and the keyboard', () => {
 
       // Favorites follow the user: another browser context sees the star too, and the palette starts with it.
       const other = await signedIn('supervisor@flipstackk.test');
+      // The shortcut listens once the shell is on screen.
+      await other.page.getByRole('button', { name: /Find anything/ }).waitFor(WAIT);
       await other.page.keyboard.press('Control+k');
       const palette = other.page.getByRole('dialog', { name: 'Find anything' });
       await palette.getByRole('option', { name: /Stellan Starling/ }).first().click();
