@@ -150,7 +150,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     processes.push(api);
 
     await waitFor('worker', async () => workerReady, 120_000, gaveUp);
-    await waitFor('API', async () => (await fetch(`${appUrl}/api/health`)).ok, 60_000, gaveUp);
+    await waitFor('API', async () => (await fetch(`${appUrl}/api/health`)).ok, 120_000, gaveUp);
     return { appUrl, temporalAddress, temporalUiUrl, databaseFile, seeded, processes: { temporal, worker, api }, stop };
   } catch (error) {
     await stop();

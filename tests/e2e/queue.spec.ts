@@ -38,12 +38,15 @@ describe('My calls', () => {
       await page.keyboard.press('1');
       await page.getByRole('heading', { name: 'Queue Bravo' }).waitFor();
       const bravo = await currentLeadId(page);
+      // Keys wait while a call is being saved; on a loaded machine that is a while.
+      await page.getByText('· 1 logged').waitFor();
 
       await page.keyboard.press('3');
       await page.getByRole('button', { name: '2 Qualified' }).waitFor();
       await page.keyboard.press('2');
       await page.getByRole('heading', { name: 'Queue Charlie' }).waitFor();
       const charlie = await currentLeadId(page);
+      await page.getByText('· 2 logged').waitFor();
 
       await page.keyboard.press('4');
       await page.getByRole('button', { name: '2 Not motivated' }).waitFor();
