@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
+import { DealMath } from './deal-math';
 import { useParams } from 'react-router';
 import { describeLeadScore } from '../../../../domain/leads/lead-score';
 import type { Lead } from '../../../../domain/leads/lead.schema';
 import { leadWorkflowId } from '../../../../domain/workflow-ids';
 import { DetailPage, EditableCard } from '../../lib/detail-page';
 import { useDeniedReason } from '../auth/use-denied-reason';
-import { fullDate, money, optionLabel } from '../../lib/format';
+import { fullDate, optionLabel } from '../../lib/format';
 import { HistoryTimeline } from '../history/history-timeline';
 import { DocumentsPanel } from '../documents/documents-panel';
 import { NotesPanel } from '../notes/notes-panel';
@@ -20,7 +21,6 @@ import { useRecentView } from './use-recent-view';
 import './leads.css';
 
 const orDash = (value: string | number | null | undefined): string | number => (value == null || value === '' ? '—' : value);
-const moneyOrDash = (value: number | null): string => (value == null ? '—' : money(value));
 
 function LeadFacts({ lead }: { lead: Lead }) {
   const facts: Array<[string, string | number]> = [
@@ -89,26 +89,7 @@ export function LeadDetailPage() {
               editLabel="Edit"
               denied={denied('update', { type: 'lead', ownerId: data.ownerId })}
               facts={<LeadFacts lead={data} />} form={(close) => <LeadEditForm lead={data} onDone={close} />}>
-              <div className="deal-math" aria-label="Deal math">
-                <div>
-                  <div className="label">Asking</div>
-                  <div className="value">{moneyOrDash(data.askingPrice)}</div>
-                </div>
-                <div>
-                  <div className="label">ARV</div>
-                  <div className="value">{moneyOrDash(data.arv)}</div>
-                </div>
-                <div>
-                  <div className="label">Repairs</div>
-                  <div className="value">{moneyOrDash(data.repairEstimate)}</div>
-                </div>
-                <div className="mao">
-                  <div className="label">MAO</div>
-                  <div className="value" data-testid="lead-mao">
-                    {moneyOrDash(data.mao)}
-                  </div>
-                </div>
-              </div>
+              <DealMath lead={data} />
             </EditableCard>
             <section className="card" aria-labelledby="status-title">
               <header className="card-header">

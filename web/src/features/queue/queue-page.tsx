@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { DealMath } from '../leads/deal-math';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { LogCallBody } from '../../../../domain/calls/call.schema';
 import { DEAD_REASONS, type DeadReason } from '../../../../domain/leads/lead.schema';
-import { money, optionLabel } from '../../lib/format';
+import { optionLabel } from '../../lib/format';
 import { HistoryTimeline } from '../history/history-timeline';
 import { NotesPanel } from '../notes/notes-panel';
 import { getCallQueue, logCall } from './queue.api';
@@ -22,7 +23,6 @@ const TALKED_KEYS: Array<[string, 'CONTACTED' | 'QUALIFIED']> = [
   ['1', 'CONTACTED'],
   ['2', 'QUALIFIED'],
 ];
-const moneyOrDash = (value: number | null): string => (value == null ? '—' : money(value));
 
 /** Typing in a field (a note) is not a shortcut. */
 const isTyping = (target: EventTarget | null): boolean =>
@@ -121,24 +121,7 @@ export function QueuePage() {
               Score {current.score}
               {current.reasons.length > 0 && `: ${current.reasons.join(', ')}`}
             </p>
-            <div className="deal-math" aria-label="Deal math">
-              <div>
-                <div className="label">Asking</div>
-                <div className="value">{moneyOrDash(lead.askingPrice)}</div>
-              </div>
-              <div>
-                <div className="label">ARV</div>
-                <div className="value">{moneyOrDash(lead.arv)}</div>
-              </div>
-              <div>
-                <div className="label">Repairs</div>
-                <div className="value">{moneyOrDash(lead.repairEstimate)}</div>
-              </div>
-              <div className="mao">
-                <div className="label">MAO</div>
-                <div className="value">{moneyOrDash(lead.mao)}</div>
-              </div>
-            </div>
+            <DealMath lead={lead} />
             <div className="queue-actions" role="group" aria-label="Call outcome">
               {step === 'outcome' &&
                 OUTCOME_KEYS.map(([key, label, choice]) => (
