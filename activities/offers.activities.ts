@@ -1,9 +1,11 @@
+import { z } from 'zod';
 import { ApplicationFailure } from '@temporalio/common';
 import { offerFollowUpTaskFor } from '../domain/offers/offer-tasks';
 import { expiryReminderTaskFor } from '../domain/tasks/expiry-reminders';
 import { leadSubject } from '../domain/notifications/notification-groups';
 import { notificationFor } from '../domain/notifications/notification-kinds';
 import { OPEN_OFFER_STATUSES, offerSchema, type OfferStatus } from '../domain/offers/offer.schema';
+import { LEAD_STATUSES, type LeadStatus } from '../domain/leads/lead.schema';
 import { OPEN_TASK_STATUSES } from '../domain/tasks/task.schema';
 import type { Db, Prisma } from '../db/client';
 import { recordEvent } from '../db/writes/record-event';
@@ -27,6 +29,8 @@ export interface ApplyOfferStatusResult {
   cancelledTaskIds: string[];
 }
 
+const leadStatusColumn = z.enum(LEAD_STATUSES);
+
 const NOTIFY_CREATOR_ON: readonly OfferStatus[] = ['COUNTERED', 'ACCEPTED', 'REJECTED', 'EXPIRED'];
 
 /** An accepted buyer offer names the buyer and the sale price on the lead's deal. */
@@ -41,6 +45,13 @@ async function recordBuyerOnDeal(tx: Prisma.TransactionClient, offer: { leadId: 
 
 export function createOfferActivities({ db, automationGraceMs }: { db: Db } & AutomationDeps) {
   return {
+    /** The offer's kind, its lead and the lead's status now, for the acceptance rule (domain/offers/purchase-acceptance.ts). */
+    async readOfferLead({ offerId }: { offerId: string }): Promise<{ kind: string; leadId: string; leadStatus: LeadStatus }> {
+      const offer = await db.offer.findUnique({ where: { id: offerId }, select: { kind: true, leadId: true, lead: { select: { status: true } } } });
+      if (!offer) throw ApplicationFailure.nonRetryable(`offer ${offerId} does not exist`, 'OFFER_NOT_FOUND');
+      return { kind: offer.kind, leadId: offer.leadId, leadStatus: parseColumn(leadStatusColumn, offer.lead.status, 'Lead.status') };
+    },
+
     /** "Renew or act on expiring offer" for its creator, while the offer is still open and expires then. */
     async createOfferExpiryTask({ offerId, expiresAt, daysBefore }: { offerId: string; expiresAt: string; daysBefore: number }): Promise<{ taskId: string | null }> {
       return db.$transaction(async (tx) => {

@@ -21,18 +21,22 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
-async function leadAt(status: 'NEW' | 'QUALIFIED') {
+async function leadAt(status: 'NEW' | 'QUALIFIED' | 'OFFER_MADE') {
   const lead = (await api.request('POST', '/api/leads', { cookie, body: buildLeadInput() })).body;
   await waitUntil('the contact task', () => api.testDb.db.task.findFirst({ where: { leadId: lead.id } }));
-  if (status === 'QUALIFIED') {
-    await api.request('POST', `/api/leads/${lead.id}/status`, { cookie, body: { status: 'CONTACTED' } });
-    await api.request('POST', `/api/leads/${lead.id}/status`, { cookie, body: { status: 'QUALIFIED' } });
-  }
+  const moves = { NEW: [], QUALIFIED: ['CONTACTED', 'QUALIFIED'], OFFER_MADE: ['CONTACTED', 'QUALIFIED', 'OFFER_MADE'] }[status];
+  for (const to of moves) expect((await api.request('POST', `/api/leads/${lead.id}/status`, { cookie, body: { status: to } })).status).toBe(200);
   return lead as { id: string };
 }
 
+// The lead's stages in the order its history recorded them.
+async function leadStages(leadId: string): Promise<string[]> {
+  const events = await api.testDb.db.event.findMany({ where: { entityType: 'lead', entityId: leadId, action: 'status_changed' }, orderBy: { id: 'asc' } });
+  return events.map((event) => (JSON.parse(event.payload) as { status: string }).status);
+}
+
 describe('offers', () => {
-  it('a SENT offer gets "Follow up on offer status" for its creator; accepting a purchase offer puts the lead UNDER_CONTRACT', async () => {
+  it('a SENT offer gets "Follow up on offer status" for its creator; accepting a purchase offer on a qualified lead moves it to offer made, then under contract', async () => {
     const lead = await leadAt('QUALIFIED');
     const created = await api.request('POST', '/api/offers', { cookie, body: { leadId: lead.id, kind: 'PURCHASE', amount: 82_000, status: 'SENT' } });
     expect(created.status).toBe(201);
@@ -44,10 +48,31 @@ describe('offers', () => {
     const accepted = await api.request('POST', `/api/offers/${created.body.id}/status`, { cookie: supervisorCookie, body: { status: 'ACCEPTED' } });
     expect(accepted.body.status).toBe('ACCEPTED');
     await waitUntil('the lead to go under contract', async () => (await api.testDb.db.lead.findUniqueOrThrow({ where: { id: lead.id } })).status === 'UNDER_CONTRACT');
+    expect(await leadStages(lead.id)).toEqual(['CONTACTED', 'QUALIFIED', 'OFFER_MADE', 'UNDER_CONTRACT']);
     await waitUntil('the closing task', () => api.testDb.db.task.findFirst({ where: { leadId: lead.id, title: 'Prepare closing documents' } }));
     expect((await api.testDb.db.task.findUniqueOrThrow({ where: { id: followUp.id } })).status).toBe('CANCELLED');
     expect(await api.testDb.db.notification.findFirst({ where: { recipientId: agent.id, kind: 'OFFER_STATUS' } })).toMatchObject({ title: expect.stringContaining('Offer accepted') });
     await recordHistory(api.temporal, 'offer-accepted', offerWorkflowId(created.body.id));
+  });
+
+  it('refuses, in words, to accept a purchase offer on a lead still new; on a lead at offer made it goes straight under contract', async () => {
+    const fresh = await leadAt('NEW');
+    const early = (await api.request('POST', '/api/offers', { cookie, body: { leadId: fresh.id, kind: 'PURCHASE', amount: 64_000, status: 'SENT' } })).body;
+    const refused = await api.request('POST', `/api/offers/${early.id}/status`, { cookie, body: { status: 'ACCEPTED' } });
+    expect(refused).toMatchObject({
+      status: 409,
+      body: { error: { code: 'CONFLICT', message: 'Talk to the seller before accepting this offer: the lead is still new. Move it to contacted or qualified first' } },
+    });
+    expect(refused.body.error.message).not.toMatch(/\b[A-Z]{2,}(_[A-Z]+)*\b/);
+    expect((await api.testDb.db.offer.findUniqueOrThrow({ where: { id: early.id } })).status).toBe('SENT');
+    expect((await api.testDb.db.lead.findUniqueOrThrow({ where: { id: fresh.id } })).status).toBe('NEW');
+    await recordHistory(api.temporal, 'offer-accept-refused', offerWorkflowId(early.id));
+
+    const ready = await leadAt('OFFER_MADE');
+    const offer = (await api.request('POST', '/api/offers', { cookie, body: { leadId: ready.id, kind: 'PURCHASE', amount: 66_000, status: 'SENT' } })).body;
+    expect((await api.request('POST', `/api/offers/${offer.id}/status`, { cookie, body: { status: 'ACCEPTED' } })).body.status).toBe('ACCEPTED');
+    await waitUntil('the lead to go under contract', async () => (await api.testDb.db.lead.findUniqueOrThrow({ where: { id: ready.id } })).status === 'UNDER_CONTRACT');
+    expect(await leadStages(ready.id)).toEqual(['CONTACTED', 'QUALIFIED', 'OFFER_MADE', 'UNDER_CONTRACT']);
   });
 
   it('expires a live offer at its expiry time and tells its creator', async () => {

@@ -69,8 +69,9 @@ const db = () => api.testDb.db;
 const records = {
   lead: () => buildLead(db(), leadOwner.id),
   buyer: () => db().buyer.create({ data: { name: 'Walk Buyer', ownerId: buyerOwner.id } }),
-  async offer(kind: 'PURCHASE' | 'BUYER', status = 'DRAFT') {
+  async offer(kind: 'PURCHASE' | 'BUYER', status = 'DRAFT', leadStatus = 'NEW') {
     const lead = await records.lead();
+    if (leadStatus !== 'NEW') await db().lead.update({ where: { id: lead.id }, data: { status: leadStatus } });
     const buyer = kind === 'BUYER' ? await records.buyer() : null;
     const createdById = kind === 'BUYER' ? buyerOwner.id : leadOwner.id;
     return db().offer.create({ data: { leadId: lead.id, buyerId: buyer?.id ?? null, kind, amount: 50_000, status, createdById } });
@@ -278,7 +279,8 @@ const WALK: Record<string, WalkCase[]> = {
     })),
     {
       label: 'accept a sent PURCHASE offer',
-      send: async () => { const offer = await records.offer('PURCHASE', 'SENT'); return { path: `/api/offers/${offer.id}/status`, body: { status: 'ACCEPTED' }, checks: [['update', offerSubject(offer)]] }; },
+      // Its lead at offer made: a purchase offer on a new lead is refused whoever asks.
+      send: async () => { const offer = await records.offer('PURCHASE', 'SENT', 'OFFER_MADE'); return { path: `/api/offers/${offer.id}/status`, body: { status: 'ACCEPTED' }, checks: [['update', offerSubject(offer)]] }; },
     },
   ],
 

@@ -1,9 +1,10 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { allHandlersFinished, condition, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { OfferActivities } from '../../activities/offers.activities';
 import type { SettingsActivities } from '../../activities/settings.activities';
 import type { Deadlines } from '../../domain/config/deadlines';
 import { checkOfferTransition, OPEN_OFFER_STATUSES, type OfferStatus } from '../../domain/offers/offer.schema';
+import { checkPurchaseAcceptance } from '../../domain/offers/purchase-acceptance';
 import { DB_ACTIVITY_OPTIONS, LOCAL_DB_ACTIVITY_OPTIONS } from '../activity-options';
 import { remindBeforeExpiry } from '../shared/remind-before-expiry';
 import { assertNamesActor, verifiesActor, verifyActor } from '../shared/verify-actor';
@@ -12,7 +13,7 @@ import { requestLeadStatus } from '../leads/request-lead-status';
 import { signalTaskClosed, startTaskWorkflow } from '../tasks/start-task-workflow';
 import { changeOfferStatusUpdate, getOfferStateQuery, type OfferWorkflowState } from './offer.messages';
 
-const { getDeadlines, applyOfferStatus } = proxyLocalActivities<SettingsActivities & OfferActivities>(LOCAL_DB_ACTIVITY_OPTIONS);
+const { getDeadlines, applyOfferStatus, readOfferLead } = proxyLocalActivities<SettingsActivities & OfferActivities>(LOCAL_DB_ACTIVITY_OPTIONS);
 const { createOfferExpiryTask } = proxyActivities<OfferActivities>(DB_ACTIVITY_OPTIONS);
 
 export interface OfferWorkflowInput {
@@ -20,6 +21,13 @@ export interface OfferWorkflowInput {
   status: OfferStatus;
   expiresAt: string | null;
 }
+
+/**
+ * Patch id: accepting a purchase offer checks its lead's stage first (domain/offers/purchase-acceptance.ts)
+ * and moves a contacted or qualified lead to OFFER_MADE before the acceptance is written. Runs recorded
+ * before it accepted whatever the lead's stage.
+ */
+export const OFFER_ACCEPT_LEAD_STAGE_PATCH = 'offer-accept-lead-stage';
 
 const isOpen = (status: OfferStatus): boolean => OPEN_OFFER_STATUSES.includes(status);
 
@@ -34,7 +42,20 @@ export async function offerWorkflow({ offerId, status, expiresAt }: OfferWorkflo
   const order = writeOrder();
   let deadlines: Deadlines | undefined = undefined; // loaded after the handlers are set
 
+  // The lead to move to OFFER_MADE before accepting, or null; refuses an acceptance the lead's stage does not allow.
+  const leadToMoveFirst = async (to: OfferStatus): Promise<string | null> => {
+    if (to !== 'ACCEPTED' || !patched(OFFER_ACCEPT_LEAD_STAGE_PATCH)) return null;
+    const offer = await readOfferLead({ offerId });
+    if (offer.kind !== 'PURCHASE') return null;
+    const check = checkPurchaseAcceptance(offer.leadStatus);
+    if (!check.ok) throw ApplicationFailure.nonRetryable(check.reason, 'INVALID_TRANSITION');
+    return check.movesLeadToOfferMade ? offer.leadId : null;
+  };
+
   const changeStatus = async (to: OfferStatus, actorId: string | null): Promise<OfferWorkflowState> => {
+    const moveFirst = await leadToMoveFirst(to);
+    // The lead's workflow takes the two moves in order: offer made now, under contract once the acceptance is written.
+    if (moveFirst !== null) await requestLeadStatus(moveFirst, 'OFFER_MADE', actorId);
     const at = new Date().toISOString();
     const next = { changes: state.changes + 1, status: to };
     order.setBeforeWrite(state, next);
