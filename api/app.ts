@@ -43,6 +43,7 @@ import { createUsersRouter } from './routes/users.router';
 import { refuseInvalidQuery } from './validate';
 import { createDealMathCache } from './settings/deal-math-cache';
 import type { EventHub } from './sse/event-hub';
+import { EVENTS_THROUGH_HEADER } from '../domain/events/live-event.schema';
 import { DEFAULT_DEADLINES, type Deadlines } from '../domain/config/deadlines';
 
 export interface AppDeps {
@@ -110,6 +111,11 @@ export function createApp(deps: AppDeps): express.Express {
 
   const api = express.Router();
   api.use(noStore);
+  // The page's first stream resumes from the mark of the sign-in answer instead of refetching all it loaded.
+  api.use((_req, res, next) => {
+    res.setHeader(EVENTS_THROUGH_HEADER, String(hub.lastEventId));
+    next();
+  });
   api.use(cookieParser());
   // CSRF before anything else: a forged cross-site write is refused before its body is read.
   api.use(refuseCrossSite({ appOrigins: deps.appOrigins ?? [] }));

@@ -19,6 +19,13 @@ export const liveEventSchema = z.object({
 });
 export type LiveEvent = z.infer<typeof liveEventSchema>;
 
+/**
+ * Response header of every API answer: the newest event the server had streamed when it began the
+ * answer. Anything read from the database after that is current up to it, so a stream resumed from
+ * it (`?lastEventId=`) brings every change the answer could have missed.
+ */
+export const EVENTS_THROUGH_HEADER = 'X-Events-Through';
+
 /** `GET /api/events?lastEventId=`: the stream, resumed after that event (the `Last-Event-ID` header wins). */
 export const eventStreamQuerySchema = z.object({ lastEventId: z.string().regex(/^\d{1,15}$/, 'must be an event id').optional() });
 

@@ -19,7 +19,9 @@ export class ApiError extends Error {
 // Read defensively: a proxy or a crashed server may answer something else.
 type ErrorBody = { error?: Partial<ApiErrorBody['error']> };
 
-async function request<T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
+type HeadersReader = (headers: Headers) => void;
+
+async function request<T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}, readHeaders?: HeadersReader): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -32,6 +34,7 @@ async function request<T>(method: string, path: string, body?: unknown, extraHea
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', 'Cannot reach the server. Check your connection and try again.');
   }
+  if (response.ok) readHeaders?.(response.headers);
   if (response.status === 204) return undefined as T;
   const payload: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
@@ -42,8 +45,9 @@ async function request<T>(method: string, path: string, body?: unknown, extraHea
 }
 
 export const api = {
-  get: <T>(path: string) => request<T>('GET', path),
-  post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
+  /** `readHeaders` sees a successful answer's headers. */
+  get: <T>(path: string, readHeaders?: HeadersReader) => request<T>('GET', path, undefined, {}, readHeaders),
+  post: <T>(path: string, body: unknown = {}, readHeaders?: HeadersReader) => request<T>('POST', path, body, {}, readHeaders),
   /** A create sent under an Idempotency-Key: sent again with the same key, it answers the first result. */
   create: <T>(path: string, body: unknown, idempotencyKey: string) => request<T>('POST', path, body, { 'Idempotency-Key': idempotencyKey }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { EVENT_NAMES } from '../../../domain/events/event-name';
 import type { LiveEvent } from '../../../domain/events/live-event.schema';
 import type { List } from '../../../domain/pagination';
+import { takeEventsMark } from './events-mark';
 import { staleQueriesFor } from './stale-queries';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
@@ -64,7 +65,10 @@ export function useLiveEvents(onEvent?: (event: LiveEvent) => void): LiveStatus 
     let source: EventSource | undefined;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
     let failures = 0;
-    let lastEventId = '';
+    // The first stream resumes from the sign-in answer's mark: the data loaded since needs no refetch.
+    const mark = takeEventsMark();
+    let lastEventId = mark === null ? '' : String(mark);
+    let resumedFromMark = mark !== null;
 
     const onMessage = (message: MessageEvent<string>) => {
       if (message.lastEventId) lastEventId = message.lastEventId;
@@ -86,6 +90,10 @@ export function useLiveEvents(onEvent?: (event: LiveEvent) => void): LiveStatus 
       current.onopen = () => {
         failures = 0;
         setStatus('live');
+        if (resumedFromMark) {
+          resumedFromMark = false;
+          return;
+        }
         // Anything fetched before the stream started (or while it was down) may be missing a change.
         invalidator.add(ALL_LIVE_QUERIES);
       };

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { isNetworkError, useOffline } from '../../lib/connection-status';
+import { ShellPlaceholder } from '../layout/shell-placeholder';
 import { useMe } from './use-me';
 
 /**
@@ -14,7 +15,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const offline = useOffline();
   const unanswered = offline || me.fetchStatus === 'paused' || isNetworkError(me.error ?? me.failureReason);
   if (me.data === undefined && unanswered) return children;
-  if (me.isPending) return <div className="page-status">Loading…</div>;
+  // The shell's frame at once while the session is checked, not a blank page.
+  if (me.isPending) return <ShellPlaceholder />;
   if (me.isError) {
     return (
       <div className="page-status" role="alert">

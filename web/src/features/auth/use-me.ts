@@ -2,6 +2,8 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tansta
 import type { LoginInput } from '../../../../domain/auth/login.schema';
 import type { PublicUser } from '../../../../domain/users/user-role';
 import { api, isUnauthenticated } from '../../lib/api-client';
+import { rememberEventsMark } from '../../lib/events-mark';
+import { shouldRetryQuery } from '../../lib/should-retry-query';
 
 export const ME_KEY = ['me'] as const;
 
@@ -17,21 +19,22 @@ export function useMe() {
     queryKey: ME_KEY,
     queryFn: async (): Promise<PublicUser | null> => {
       try {
-        return await api.get<PublicUser>('/api/me');
+        return await api.get<PublicUser>('/api/me', rememberEventsMark);
       } catch (error) {
         if (isUnauthenticated(error)) return null;
         throw error;
       }
     },
     staleTime: 5 * 60_000,
-    retry: (failures, error) => !isUnauthenticated(error) && failures < 2,
+    // A 401 is an answer (null above); other 4xx are not asked again either.
+    retry: (failures, error) => shouldRetryQuery(failures, error),
   });
 }
 
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (credentials: LoginInput) => api.post<PublicUser>('/api/auth/login', credentials),
+    mutationFn: (credentials: LoginInput) => api.post<PublicUser>('/api/auth/login', credentials, rememberEventsMark),
     onSuccess: (user) => {
       queryClient.setQueryData(ME_KEY, user);
       forgetEverythingButMe(queryClient);
