@@ -10,12 +10,19 @@ import { sqlName } from './sql';
 // SQL narrows to at most this many candidates; the domain rule then decides and scores.
 const CANDIDATE_LIMIT = 2_000;
 
+// Candidates are read with only what the rule needs (a thousand full rows cost more to decode than to find); the winners are then read whole.
+const LEAD_MATCH_COLUMNS = ['id', 'city', 'state', 'zip', 'propertyType', 'beds', 'baths', 'repairEstimate', 'askingPrice', 'arv'] as const;
+const BUYER_MATCH_COLUMNS = ['id', 'markets', 'propertyTypes', 'minPrice', 'maxPrice', 'minBeds', 'minBaths', 'maxRepair', 'cashBuyer', 'pofVerifiedAt', 'pofExpiresAt'] as const;
+type LeadCandidate = Pick<Lead, (typeof LEAD_MATCH_COLUMNS)[number]>;
+type BuyerCandidate = Pick<Buyer, (typeof BUYER_MATCH_COLUMNS)[number]>;
+const columnsOf = (table: string, columns: readonly string[]): Prisma.Sql => Prisma.join(columns.map((column) => Prisma.sql`${Prisma.raw(table)}.${sqlName(column)}`));
+
 /** The lead as matching sees it: priced by its MAO under the admins' deal math when it has no asking price. */
-export function matchableLead(lead: Lead, dealMath: DealMathSettings): MatchableLead {
+export function matchableLead(lead: LeadCandidate, dealMath: DealMathSettings): MatchableLead {
   return withMao(lead, dealMath);
 }
 
-export function matchableBuyer(buyer: Buyer): MatchableBuyer {
+export function matchableBuyer(buyer: BuyerCandidate): MatchableBuyer {
   return {
     markets: parseJsonColumn(buyerSchema.shape.markets, buyer.markets, 'Buyer.markets'),
     propertyTypes: parseJsonColumn(buyerSchema.shape.propertyTypes, buyer.propertyTypes, 'Buyer.propertyTypes'),
@@ -35,38 +42,52 @@ export interface Match<T> {
   reasons: string[];
 }
 
-function ranked<T>(candidates: T[], score: (candidate: T) => ReturnType<typeof matchBuyer>, limit: number): Match<T>[] {
-  const matches: Match<T>[] = [];
+/** The best `limit` candidates by score (ties keep the candidates' order), each with the whole row `load` reads. */
+async function ranked<C extends { id: string }, T extends { id: string }>(
+  candidates: C[],
+  score: (candidate: C) => ReturnType<typeof matchBuyer>,
+  limit: number,
+  load: (ids: string[]) => Promise<T[]>,
+): Promise<Match<T>[]> {
+  const matches: Array<Match<string>> = [];
   for (const candidate of candidates) {
     const result = score(candidate);
-    if (result.matches) matches.push({ item: candidate, score: result.score, reasons: result.reasons });
+    if (result.matches) matches.push({ item: candidate.id, score: result.score, reasons: result.reasons });
   }
-  return matches.sort((a, b) => b.score - a.score).slice(0, limit);
+  const best = matches.sort((a, b) => b.score - a.score).slice(0, limit);
+  const rows = new Map((await load(best.map((match) => match.item))).map((row) => [row.id, row]));
+  return best.flatMap((match) => {
+    const row = rows.get(match.item);
+    return row ? [{ ...match, item: row }] : [];
+  });
 }
 
 /** `column` is unknown or at least / at most `bound`: what the domain rule lets through. */
-function withinBound(column: string, comparison: '>=' | '<=', bound: number | null): Prisma.Sql[] {
+function withinBound(column: string, comparison: '>=' | '<=', bound: number | null, table?: string): Prisma.Sql[] {
   if (bound === null) return [];
-  return [Prisma.sql`(${sqlName(column)} IS NULL OR ${sqlName(column)} ${Prisma.raw(comparison)} ${bound})`];
+  const name = table ? Prisma.sql`${Prisma.raw(table)}.${sqlName(column)}` : sqlName(column);
+  return [Prisma.sql`(${name} IS NULL OR ${name} ${Prisma.raw(comparison)} ${bound})`];
 }
 
 /**
  * The buyers that may fit a lead priced at `price`: in the lead's market, with bounds the lead can
- * meet (a bound the lead cannot be compared with still passes).
+ * meet (a bound the lead cannot be compared with still passes). The market rows drive the read
+ * (CROSS JOIN keeps them outside): walking every live buyer and testing its markets took a second at 20k buyers.
  */
 export function buyerCandidatesSql(lead: Pick<Lead, 'city' | 'zip' | 'beds' | 'baths' | 'repairEstimate'> & { state?: string }, price: number | null): Prisma.Sql {
   // A "Dayton, OH" market holds the lead's city with its state.
   const markets = [normalizeMarket(lead.city), ...(lead.state ? [normalizeMarket(`${lead.city}, ${lead.state}`)] : []), normalizeMarket(lead.zip)];
+  const inMarket = Prisma.sql`SELECT "buyerId" AS "id" FROM "BuyerMarket" WHERE "market" IN (${Prisma.join(markets)})
+    UNION SELECT "id" FROM "Buyer" WHERE "markets" = '[]'`;
   const conditions = [
-    Prisma.sql`"archivedAt" IS NULL`,
-    Prisma.sql`"status" <> 'INACTIVE'`,
-    Prisma.sql`("markets" = '[]' OR "id" IN (SELECT "buyerId" FROM "BuyerMarket" WHERE "market" IN (${Prisma.join(markets)})))`,
-    ...(price === null ? [] : [...withinBound('minPrice', '<=', price), ...withinBound('maxPrice', '>=', price)]),
-    ...withinBound('minBeds', '<=', lead.beds),
-    ...withinBound('minBaths', '<=', lead.baths),
-    ...withinBound('maxRepair', '>=', lead.repairEstimate),
+    Prisma.sql`b."archivedAt" IS NULL`,
+    Prisma.sql`b."status" <> 'INACTIVE'`,
+    ...(price === null ? [] : [...withinBound('minPrice', '<=', price, 'b'), ...withinBound('maxPrice', '>=', price, 'b')]),
+    ...withinBound('minBeds', '<=', lead.beds, 'b'),
+    ...withinBound('minBaths', '<=', lead.baths, 'b'),
+    ...withinBound('maxRepair', '>=', lead.repairEstimate, 'b'),
   ];
-  return Prisma.sql`SELECT * FROM "Buyer" WHERE ${Prisma.join(conditions, ' AND ')} LIMIT ${CANDIDATE_LIMIT}`;
+  return Prisma.sql`SELECT ${columnsOf('b', BUYER_MATCH_COLUMNS)} FROM (${inMarket}) AS m CROSS JOIN "Buyer" AS b ON b."id" = m."id" WHERE ${Prisma.join(conditions, ' AND ')} LIMIT ${CANDIDATE_LIMIT}`;
 }
 
 /**
@@ -75,8 +96,8 @@ export function buyerCandidatesSql(lead: Pick<Lead, 'city' | 'zip' | 'beds' | 'b
  */
 export async function findMatchingBuyers(db: Db, lead: Lead, dealMath: DealMathSettings, limit = 50): Promise<Match<Buyer>[]> {
   const target = matchableLead(lead, dealMath);
-  const candidates = await db.$queryRaw<Buyer[]>(buyerCandidatesSql(lead, target.askingPrice ?? target.mao));
-  return ranked(candidates, (buyer) => matchBuyer(target, matchableBuyer(buyer)), limit);
+  const candidates = await db.$queryRaw<BuyerCandidate[]>(buyerCandidatesSql(lead, target.askingPrice ?? target.mao));
+  return ranked(candidates, (buyer) => matchBuyer(target, matchableBuyer(buyer)), limit, (ids) => db.buyer.findMany({ where: { id: { in: ids } } }));
 }
 
 /** The leads in any of `markets` (lower-case cities, 5-digit ZIPs), by the lower(city) and zip indexes. */
@@ -91,28 +112,31 @@ function inMarkets(markets: string[]): Prisma.Sql {
 
 /**
  * The open leads that may fit a buy box: the newest in the buyer's markets and types whose known
- * facts fit the box.
+ * facts fit the box. With markets, the market's leads drive the read (CROSS JOIN keeps them
+ * outside): walking every lead newest first and testing its market took most of a second at 100k
+ * leads when the markets hold fewer than the limit. Without markets, the newest leads are read
+ * until the limit.
  */
 export function leadCandidatesSql(box: MatchableBuyer): Prisma.Sql {
   const markets = box.markets.map(normalizeMarket);
   const conditions = [
-    Prisma.sql`"archivedAt" IS NULL`,
-    Prisma.sql`"status" IN (${Prisma.join([...OPEN_LEAD_STATUSES])})`,
-    ...(markets.length > 0 ? [Prisma.sql`"id" IN (${inMarkets(markets)})`] : []),
-    ...(box.propertyTypes.length > 0 ? [Prisma.sql`"propertyType" IN (${Prisma.join(box.propertyTypes)})`] : []),
+    Prisma.sql`l."archivedAt" IS NULL`,
+    Prisma.sql`l."status" IN (${Prisma.join([...OPEN_LEAD_STATUSES])})`,
+    ...(box.propertyTypes.length > 0 ? [Prisma.sql`l."propertyType" IN (${Prisma.join(box.propertyTypes)})`] : []),
     // A lead without an asking price is priced by its MAO, which only the domain rule computes.
-    ...withinBound('askingPrice', '>=', box.minPrice),
-    ...withinBound('askingPrice', '<=', box.maxPrice),
-    ...withinBound('beds', '>=', box.minBeds),
-    ...withinBound('baths', '>=', box.minBaths),
-    ...withinBound('repairEstimate', '<=', box.maxRepair),
+    ...withinBound('askingPrice', '>=', box.minPrice, 'l'),
+    ...withinBound('askingPrice', '<=', box.maxPrice, 'l'),
+    ...withinBound('beds', '>=', box.minBeds, 'l'),
+    ...withinBound('baths', '>=', box.minBaths, 'l'),
+    ...withinBound('repairEstimate', '<=', box.maxRepair, 'l'),
   ];
-  return Prisma.sql`SELECT * FROM "Lead" WHERE ${Prisma.join(conditions, ' AND ')} ORDER BY "createdAt" DESC LIMIT ${CANDIDATE_LIMIT}`;
+  const from = markets.length > 0 ? Prisma.sql`(${inMarkets(markets)}) AS m CROSS JOIN "Lead" AS l ON l."id" = m."id"` : Prisma.sql`"Lead" AS l`;
+  return Prisma.sql`SELECT ${columnsOf('l', LEAD_MATCH_COLUMNS)} FROM ${from} WHERE ${Prisma.join(conditions, ' AND ')} ORDER BY l."createdAt" DESC LIMIT ${CANDIDATE_LIMIT}`;
 }
 
 /** Open leads that fit the buyer's buy box, best first: SQL narrows to the candidates, the domain rule decides and scores. */
 export async function findMatchingLeads(db: Db, buyer: Buyer, dealMath: DealMathSettings, limit = 50): Promise<Match<Lead>[]> {
   const box = matchableBuyer(buyer);
-  const candidates = await db.$queryRaw<Lead[]>(leadCandidatesSql(box));
-  return ranked(candidates, (lead) => matchBuyer(matchableLead(lead, dealMath), box), limit);
+  const candidates = await db.$queryRaw<LeadCandidate[]>(leadCandidatesSql(box));
+  return ranked(candidates, (lead) => matchBuyer(matchableLead(lead, dealMath), box), limit, (ids) => db.lead.findMany({ where: { id: { in: ids } } }));
 }
