@@ -2,22 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse, type Info } from 'csv-parse';
 import { cleanText } from '../domain/imports/clean-values';
+import { columnNames } from '../domain/imports/column-names';
 
 /** One data row of an import file: its line in the file (the header is line 1) and its values by column. */
 export interface ImportRow {
   rowNumber: number;
   values: Record<string, string>;
-}
-
-/** Column names as written (BOM, stray spaces dropped); a repeated name gets ` (2)`, ` (3)`. */
-function columnNames(header: string[]): string[] {
-  const seen = new Map<string, number>();
-  return header.map((raw) => {
-    const name = cleanText(raw) || 'Column';
-    const count = (seen.get(name) ?? 0) + 1;
-    seen.set(name, count);
-    return count === 1 ? name : `${name} (${count})`;
-  });
 }
 
 const isBlank = (values: Record<string, string>): boolean => Object.values(values).every((value) => cleanText(value) === '');

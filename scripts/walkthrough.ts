@@ -12,7 +12,7 @@ import { startTempStack } from './lib/temp-stack';
 import { buildWebIfStale } from './lib/web-build';
 
 const ROLES = ['agent', 'acquisitions', 'supervisor', 'admin'] as const;
-const ALL_PAGES = ['/', '/queue', '/leads', '/leads/board', '/buyers', '/tasks', '/tasks/calendar', '/tasks/new', '/analytics', '/settings', '/account', '/users', '/outbox'];
+const ALL_PAGES = ['/', '/queue', '/leads', '/leads/board', '/buyers', '/tasks', '/tasks/calendar', '/tasks/new', '/analytics', '/settings', '/account', '/users', '/outbox', '/imports'];
 const SIZES = [
   { name: 'desktop', width: 1440, height: 900 },
   { name: 'phone', width: 390, height: 844 },

@@ -17,6 +17,8 @@ import { CALL_OUTCOME_LABELS } from './call-labels';
 import { EMAIL_MODE_LABELS, NOTIFICATION_KIND_LABELS } from './notification-labels';
 import { NOTIFICATION_KINDS } from '../notifications/notification-kinds';
 import { EMAIL_MODES } from '../notifications/notification-preferences';
+import { IMPORT_PROVIDERS, IMPORT_STATUSES } from '../imports/import-fields';
+import { IMPORT_PROVIDER_LABELS, IMPORT_STATUS_LABELS } from './import-labels';
 
 /** Every enum people see, with its label table: the web app, CSVs and refusals read these. */
 export const LABEL_TABLES: ReadonlyArray<{ name: string; values: readonly string[]; labels: Readonly<Record<string, string>> }> = [
@@ -37,6 +39,8 @@ export const LABEL_TABLES: ReadonlyArray<{ name: string; values: readonly string
   { name: 'event', values: EVENT_NAMES, labels: EVENT_LABELS },
   { name: 'notification kind', values: NOTIFICATION_KINDS, labels: NOTIFICATION_KIND_LABELS },
   { name: 'e-mail mode', values: EMAIL_MODES, labels: EMAIL_MODE_LABELS },
+  { name: 'import status', values: IMPORT_STATUSES, labels: IMPORT_STATUS_LABELS },
+  { name: 'list provider', values: IMPORT_PROVIDERS, labels: IMPORT_PROVIDER_LABELS },
 ];
 
 // Values shared by two enums (NEW, OTHER) carry the same word in both tables; the test checks it.

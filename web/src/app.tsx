@@ -20,6 +20,7 @@ import { TaskDetailPage } from './features/tasks/task-detail-page';
 import { TasksPage } from './features/tasks/tasks-page';
 import { InviteAcceptPage } from './features/users/invite-accept-page';
 import { UsersPage } from './features/users/users-page';
+import { ImportsPage } from './features/imports/imports-page';
 import { OutboxPage } from './features/email/outbox-page';
 import { UnsubscribePage } from './features/email/unsubscribe-page';
 import { isUnauthenticated } from './lib/api-client';
@@ -87,6 +88,7 @@ export function App() {
             <Route path="account" element={<AccountPage />} />
             <Route path="users" element={<UsersPage />} />
             <Route path="outbox" element={<OutboxPage />} />
+            <Route path="imports" element={<ImportsPage />} />
             <Route
               path="analytics"
               element={

@@ -14,6 +14,7 @@ const STALE_QUERIES: Record<string, QueryKey[]> = {
   setting: [['settings'], ['leads']],
   session: [['account', 'sessions']],
   user: [['users']],
+  import: [['imports']],
 };
 
 // Changes recorded on one entity that show in another's query: a task's note is a task event

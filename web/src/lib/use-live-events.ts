@@ -80,7 +80,8 @@ export function useLiveEvents(onEvent?: (event: LiveEvent) => void): LiveStatus 
       }
       invalidator.add(staleQueriesFor(event));
       listener.current?.(event);
-      queryClient.setQueryData<List<LiveEvent>>(RECENT_EVENTS_KEY, (feed) => feed && { items: mergeEvents([event], feed.items) });
+      // An import's progress ticks would push the activity out of the feed's one page.
+      if (event.entityType !== 'import') queryClient.setQueryData<List<LiveEvent>>(RECENT_EVENTS_KEY, (feed) => feed && { items: mergeEvents([event], feed.items) });
     };
 
     const connect = () => {

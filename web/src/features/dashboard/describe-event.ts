@@ -146,4 +146,5 @@ export function itemLink(event: LiveEvent): string | undefined {
 }
 
 /** Notifications are personal copies of the changes already in the feed; the bell shows them. */
-export const isFeedEvent = (event: LiveEvent): boolean => event.entityType !== 'notification' && event.entityType !== 'session';
+// An import's progress ticks (once a second while it runs) are not activity: the Imports page shows them.
+export const isFeedEvent = (event: LiveEvent): boolean => event.entityType !== 'notification' && event.entityType !== 'session' && event.entityType !== 'import';

@@ -27,6 +27,7 @@ const NAV_ICONS = {
   tasks: 'M4 5.5l1.5 1.5L8 4.5M4 10.5l1.5 1.5L8 9.5M4 15.5l1.5 1.5L8 14.5M10.5 6h5.5M10.5 11h5.5M10.5 16h5.5',
   calendar: 'M4 6h12v10H4zM4 9h12M7.5 4v3M12.5 4v3',
   outbox: 'M3 5h14v10H3zM3 5l7 6 7-6',
+  imports: 'M10 3v9M6.5 8.5 10 12l3.5-3.5M4 13.5V16h12v-2.5',
   users: 'M8 9a3 3 0 1 0 0-6 3 3 0 0 0 0 6ZM2.5 17c0-3 2.5-5.5 5.5-5.5s5.5 2.5 5.5 5.5M14 8.5h4M16 6.5v4',
   settings: 'M10 12.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5ZM10 3v2M10 15v2M3 10h2M15 10h2M5 5l1.4 1.4M13.6 13.6 15 15M5 15l1.4-1.4M13.6 6.4 15 5',
 };
@@ -56,7 +57,10 @@ function ShellFrame() {
   const navigate = useNavigate();
   const onEvent = useCallback((event: LiveEvent) => showDesktopAlert(event, (link) => void navigate(link)), [navigate]);
   const status = useLiveEvents(onEvent);
-  const isAdmin = useMe().data?.role === 'ADMIN';
+  const role = useMe().data?.role;
+  const isAdmin = role === 'ADMIN';
+  // Supervisors and admins import lists (domain/auth/permissions.ts).
+  const canImport = role === 'ADMIN' || role === 'SUPERVISOR';
   const temporalUiUrl = useAppConfig().data?.temporalUiUrl;
   const { pathname } = useLocation();
   // Leads stays lit on a lead's page, but not on the board, which has its own link.
@@ -116,6 +120,11 @@ function ShellFrame() {
           <NavLink to="/tasks/calendar" className="nav-link">
             <NavIcon path={NAV_ICONS.calendar} /> Calendar
           </NavLink>
+          {canImport && (
+            <NavLink to="/imports" className="nav-link">
+              <NavIcon path={NAV_ICONS.imports} /> Imports
+            </NavLink>
+          )}
           {isAdmin && (
             <NavLink to="/users" className="nav-link">
               <NavIcon path={NAV_ICONS.users} /> Users
