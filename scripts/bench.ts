@@ -36,6 +36,18 @@ const env = parseEnv(
 
 const TARGETS = { dashboardMs: 25, listMs: 50, matchesMs: 50, sseMs: 100, postToTaskMs: 250, browserLiveMs: 1_000, webJsKb: 250 };
 
+/** The `nextCursor` after `rows` rows of a list (read 200 at a time): where a deep page starts. */
+async function cursorAfter(appUrl: string, listPath: string, cookie: string, rows: number): Promise<string> {
+  let cursor: string | undefined;
+  for (let read = 0; read < rows; read += 200) {
+    const response = await fetch(`${appUrl}${listPath}${listPath.includes('?') ? '&' : '?'}limit=200${cursor ? `&cursor=${cursor}` : ''}`, { headers: { cookie } });
+    const body = (await response.json()) as { nextCursor: string | null };
+    if (!body.nextCursor) throw new Error(`${listPath} ends before row ${rows}`);
+    cursor = body.nextCursor;
+  }
+  return cursor!;
+}
+
 function seedIfMissing(): void {
   if (fs.existsSync(path.join(env.BENCH_DATA_DIR, 'flipstackk.db'))) return;
   console.log(`Seeding the volume database in ${env.BENCH_DATA_DIR} (once; later runs reuse it)…`);
@@ -70,6 +82,10 @@ async function main(): Promise<void> {
     await run('lead detail', `/api/leads/${leadId}`, supervisor, TARGETS.listMs);
     await run('lead detail: matching buyers', `/api/leads/${leadId}/matches`, supervisor, TARGETS.matchesMs);
     await run('buyer matches: matching leads', `/api/buyers/${buyerId}/matches`, supervisor, TARGETS.matchesMs);
+    for (const [name, listPath] of [['buyer list', '/api/buyers'], ['offer list', '/api/offers'], ['deal list', '/api/deals']] as const) {
+      await run(`${name}: newest first, page 1`, `${listPath}?limit=50`, supervisor, TARGETS.listMs);
+      await run(`${name}: newest first, after row 10,000`, `${listPath}?limit=50&cursor=${await cursorAfter(appUrl, listPath, supervisor, 10_000)}`, supervisor, TARGETS.listMs);
+    }
     // What the tasks page asks for: open work unless a status is picked.
     const open = `status=${OPEN_TASK_STATUSES.join(',')}`;
     await run('task list: the team, open, by due date', `/api/tasks?view=team&${open}&limit=50`, supervisor, TARGETS.listMs);

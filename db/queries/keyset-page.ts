@@ -12,7 +12,7 @@ export interface ListSegment {
 }
 
 export interface KeysetQuery {
-  table: 'Lead' | 'Task' | 'Buyer';
+  table: 'Lead' | 'Task' | 'Buyer' | 'Offer' | 'Deal';
   where: Prisma.Sql[];
   /** The runs, in the order the list shows them: all of the first, then all of the next… */
   segments: ListSegment[];

@@ -65,6 +65,7 @@ export const listOffersQuerySchema = z.object({
   fields: listOf(['leadId', 'buyerId', 'buyerName', 'kind', 'amount', 'status', 'expiresAt', 'createdAt'] as const, 'fields').optional(),
   ...pageQueryFields,
 });
+export type ListOffersQuery = z.infer<typeof listOffersQuerySchema>;
 
 /** Offer moves: a draft is sent or withdrawn; a live offer is countered, accepted, rejected, withdrawn or expires. */
 export const OFFER_TRANSITIONS: Readonly<Record<OfferStatus, readonly OfferStatus[]>> = {

@@ -1,9 +1,12 @@
 import { listLeadsQuerySchema } from '../../domain/leads/lead.schema';
+import { listOffersQuerySchema } from '../../domain/offers/offer.schema';
 import { listTasksQuerySchema } from '../../domain/tasks/task.schema';
 import { EVENT_BATCH, entityHistorySql, eventsAfterSql } from '../../db/queries/events';
 import { buyerCandidatesSql, leadCandidatesSql } from '../../db/queries/find-matches';
 import { segmentSql, type KeysetQuery } from '../../db/queries/keyset-page';
+import { dealListQuery } from '../../db/queries/deal-list';
 import { leadListQuery } from '../../db/queries/lead-list';
+import { offerListQuery } from '../../db/queries/offer-list';
 import { dashboardSql } from '../../db/queries/load-dashboard';
 import { notificationListSql, unreadNotificationsSql } from '../../db/queries/notification-list';
 import { taskListQuery } from '../../db/queries/task-list';
@@ -80,6 +83,12 @@ const LISTS: Array<[string, KeysetQuery, { inOrder: boolean }]> = [
   ["the team's overdue tasks", tasks({ view: 'team', due: 'overdue' }), { inOrder: true }],
   ['my tasks due today', tasks({ view: 'mine', due: 'today', status: OPEN }), { inOrder: true }],
   ['the review queue', tasks({ view: 'review' }), { inOrder: true }],
+  ['live offers, newest first', offerListQuery(listOffersQuerySchema.parse({})), { inOrder: true }],
+  ['live offers in a status, newest first', offerListQuery(listOffersQuerySchema.parse({ status: 'SENT' })), { inOrder: true }],
+  ["a buyer's offers", offerListQuery(listOffersQuerySchema.parse({ buyerId: 'b1' })), { inOrder: false }],
+  ['deals, newest first', dealListQuery({ limit: 50 }), { inOrder: true }],
+  ['open deals, newest first', dealListQuery({ closed: false, limit: 50 }), { inOrder: true }],
+  ['closed deals, newest first', dealListQuery({ closed: true, limit: 50 }), { inOrder: true }],
   ["a lead's open tasks", tasks({ leadId: 'l1', status: OPEN }), { inOrder: false }],
 ];
 

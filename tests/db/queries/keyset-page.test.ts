@@ -2,9 +2,12 @@ import { AppError } from '../../../api/errors';
 import { listLeads } from '../../../api/leads/list-leads';
 import { DEFAULT_DEAL_MATH_SETTINGS } from '../../../domain/deals/deal-math';
 import { listLeadsQuerySchema, type Lead } from '../../../domain/leads/lead.schema';
+import { listOffersQuerySchema } from '../../../domain/offers/offer.schema';
 import { listTasksQuerySchema, TASK_PRIORITIES, type Task } from '../../../domain/tasks/task.schema';
 import type { PublicUser } from '../../../domain/users/user-role';
+import { readDealPage } from '../../../db/queries/deal-list';
 import { readLeadPage } from '../../../db/queries/lead-list';
+import { readOfferPage } from '../../../db/queries/offer-list';
 import { readTaskPage } from '../../../db/queries/task-list';
 import { toTaskJson } from '../../../db/rows';
 import { buildLead, buildUser } from '../../support/factories';
@@ -44,6 +47,28 @@ beforeAll(async () => {
         assigneeId: i % 4 ? a.id : b.id,
         createdAt: new Date(T0 - (i % 5) * 60_000),
       },
+    });
+  }
+  // Offers and deals share creation times in threes too; some offers are archived, some deals open.
+  const leads = await db.lead.findMany({ orderBy: { id: 'asc' } });
+  const buyer = await db.buyer.create({ data: { name: 'Listed Buyer' } });
+  for (let i = 0; i < 17; i += 1) {
+    await db.offer.create({
+      data: {
+        leadId: leads[i % leads.length]!.id,
+        buyerId: i % 2 ? buyer.id : null,
+        kind: i % 2 ? 'BUYER' : 'PURCHASE',
+        amount: 90_000 + i * 1_000,
+        status: ['DRAFT', 'SENT', 'ACCEPTED'][i % 3]!,
+        createdById: a.id,
+        archivedAt: i % 6 === 5 ? new Date() : null,
+        createdAt: new Date(T0 + Math.floor(i / 3) * 60_000),
+      },
+    });
+  }
+  for (let i = 0; i < 13; i += 1) {
+    await db.deal.create({
+      data: { leadId: leads[i]!.id, buyerId: i % 3 ? buyer.id : null, purchasePrice: 80_000, closedAt: i % 4 ? new Date(T0) : null, createdAt: new Date(T0 + Math.floor(i / 3) * 60_000) },
     });
   }
 });
@@ -130,5 +155,38 @@ describe('task list pages', () => {
     const expected = (await testDb.db.task.findMany()).map(toTaskJson).filter(keep).sort(order);
     expect(expected.length).toBeGreaterThan(4);
     expect(listed.map((task) => task.id)).toEqual(expected.map((task) => task.id));
+  });
+});
+
+describe('offer and deal list pages', () => {
+  const newestFirst = compareBy<{ id: string; createdAt: string }>((row) => row.createdAt, -1);
+  const plain = (rows: Array<{ id: string; createdAt: Date }>) => rows.map((row) => ({ id: row.id, createdAt: row.createdAt.toISOString() }));
+
+  it.each([
+    ['every live offer', {}, () => true],
+    ['sent offers', { status: 'SENT' }, (offer: { status: string }) => offer.status === 'SENT'],
+  ] as const)('%s, newest first: every one once, in order, across pages of 4, with the buyer name', async (_name, filter, keep) => {
+    const listed = await everyPage(4, (cursor) => readOfferPage(testDb.db, listOffersQuerySchema.parse({ ...filter, limit: '4', cursor })));
+    const rows = (await testDb.db.offer.findMany({ where: { archivedAt: null }, include: { buyer: true } })).filter(keep);
+    expect(rows.length).toBeGreaterThan(4);
+    expect(listed.map((offer) => offer.id)).toEqual(plain(rows).sort(newestFirst).map((offer) => offer.id));
+    expect(listed.map((offer) => offer.buyerName)).toEqual(expect.arrayContaining(['Listed Buyer', null]));
+  });
+
+  it.each([
+    ['every deal', undefined],
+    ['open deals', false],
+    ['closed deals', true],
+  ] as const)('%s, newest first: every one once, in order, across pages of 3, with the lead', async (_name, closed) => {
+    const listed = await everyPage(3, (cursor) => readDealPage(testDb.db, { closed, limit: 3, cursor }));
+    const rows = (await testDb.db.deal.findMany()).filter((deal) => closed === undefined || (deal.closedAt !== null) === closed);
+    expect(rows.length).toBeGreaterThan(3);
+    expect(listed.map((deal) => deal.id)).toEqual(plain(rows).sort(newestFirst).map((deal) => deal.id));
+    expect(listed.every((deal) => deal.lead.street.length > 0)).toBe(true);
+  });
+
+  it('finds no page after a cursor that is no offer or deal', async () => {
+    expect(await readOfferPage(testDb.db, listOffersQuerySchema.parse({ cursor: 'no-such-offer' }))).toBeNull();
+    expect(await readDealPage(testDb.db, { limit: 10, cursor: 'no-such-deal' })).toBeNull();
   });
 });

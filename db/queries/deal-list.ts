@@ -1,0 +1,39 @@
+import type { Db } from '../client';
+import { Prisma, type Deal } from '../../prisma/generated/client';
+import { keysetPage, type KeysetPage, type KeysetQuery } from './keyset-page';
+
+export interface DealListQuery {
+  closed?: boolean;
+  limit: number;
+  cursor?: string;
+}
+
+/** Deals, newest first, open or closed ones only when asked: the list's keyset query. */
+export function dealListQuery({ closed, limit, cursor }: DealListQuery): KeysetQuery {
+  const where = closed === undefined ? [] : [closed ? Prisma.sql`"closedAt" IS NOT NULL` : Prisma.sql`"closedAt" IS NULL`];
+  // Without statistics SQLite would read the closedAt index and sort the open deals.
+  const index = closed === false ? 'Deal_open_createdAt_id_idx' : undefined;
+  return { table: 'Deal', where, segments: [{ where: Prisma.sql`1 = 1`, column: 'createdAt' }], direction: 'desc', limit, cursor, index };
+}
+
+export type DealListRow = Deal & { lead: { sellerName: string; street: string; city: string }; buyerName: string | null };
+
+/** One page of deals with the lead's address and the buyer's name; null when the cursor is no deal. */
+export async function readDealPage(db: Db, query: DealListQuery): Promise<KeysetPage<DealListRow> | null> {
+  const page = await keysetPage<Deal>(db, dealListQuery(query));
+  if (page === null) return null;
+  const [leads, buyers] = await Promise.all([
+    db.lead.findMany({ where: { id: { in: [...new Set(page.rows.map((row) => row.leadId))] } }, select: { id: true, sellerName: true, street: true, city: true } }),
+    db.buyer.findMany({ where: { id: { in: [...new Set(page.rows.flatMap((row) => (row.buyerId ? [row.buyerId] : [])))] } }, select: { id: true, name: true } }),
+  ]);
+  const leadOf = new Map(leads.map(({ id, ...lead }) => [id, lead]));
+  const nameOf = new Map(buyers.map((buyer) => [buyer.id, buyer.name]));
+  return {
+    ...page,
+    // Every deal has its lead (a foreign key): the flatMap only satisfies the types.
+    rows: page.rows.flatMap((row) => {
+      const lead = leadOf.get(row.leadId);
+      return lead ? [{ ...row, lead, buyerName: row.buyerId ? (nameOf.get(row.buyerId) ?? null) : null }] : [];
+    }),
+  };
+}

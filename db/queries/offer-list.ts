@@ -1,0 +1,24 @@
+import type { ListOffersQuery } from '../../domain/offers/offer.schema';
+import type { Db } from '../client';
+import { Prisma, type Offer } from '../../prisma/generated/client';
+import { keysetPage, type KeysetPage, type KeysetQuery } from './keyset-page';
+
+/** Live offers, newest first, by lead, buyer or status: the list's keyset query. */
+export function offerListQuery({ leadId, buyerId, status, limit, cursor }: ListOffersQuery): KeysetQuery {
+  const where = [Prisma.sql`"archivedAt" IS NULL`];
+  if (leadId) where.push(Prisma.sql`"leadId" = ${leadId}`);
+  if (buyerId) where.push(Prisma.sql`"buyerId" = ${buyerId}`);
+  if (status) where.push(Prisma.sql`"status" = ${status}`);
+  // Without statistics SQLite would read the archivedAt index and sort every live offer; a lead's or buyer's offers are few.
+  const index = leadId || buyerId ? undefined : status ? 'Offer_live_status_createdAt_id_idx' : 'Offer_live_createdAt_id_idx';
+  return { table: 'Offer', where, segments: [{ where: Prisma.sql`1 = 1`, column: 'createdAt' }], direction: 'desc', limit, cursor, index };
+}
+
+/** One page of live offers with each one's buyer name; null when the cursor is no offer. */
+export async function readOfferPage(db: Db, query: ListOffersQuery): Promise<KeysetPage<Offer & { buyerName: string | null }> | null> {
+  const page = await keysetPage<Offer>(db, offerListQuery(query));
+  if (page === null) return null;
+  const buyerIds = [...new Set(page.rows.flatMap((row) => (row.buyerId ? [row.buyerId] : [])))];
+  const names = new Map((await db.buyer.findMany({ where: { id: { in: buyerIds } }, select: { id: true, name: true } })).map((buyer) => [buyer.id, buyer.name]));
+  return { ...page, rows: page.rows.map((row) => ({ ...row, buyerName: row.buyerId ? (names.get(row.buyerId) ?? null) : null })) };
+}
