@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { z } from 'zod';
+import { fieldLabel, problemInWords } from '../domain/labels/field-labels';
 
 export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
@@ -65,7 +66,8 @@ export function validationError(error: z.ZodError, where = 'body'): AppError {
   }
   const summary = Object.entries(fields)
     // A problem worded as a whole sentence ("Enter the offer amount") stands alone.
-    .map(([field, problem]) => (/^[A-Z]/.test(problem) && !isZodDefault(problem) ? problem : `${field} ${problem}`))
+    // Otherwise the field as the forms name it ("Max price", not maxPrice), and enum values in words.
+    .map(([field, problem]) => (/^[A-Z]/.test(problem) && !isZodDefault(problem) ? problem : `${field === where ? where : fieldLabel(field)} ${problemInWords(problem)}`))
     .join('; ');
   return new AppError('VALIDATION_FAILED', `Invalid ${where}: ${summary}`, fields);
 }

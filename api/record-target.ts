@@ -1,4 +1,5 @@
 import type { Db } from '../db/client';
+import { fieldLabel } from '../domain/labels/field-labels';
 import { AppError } from './errors';
 
 type TargetField = 'leadId' | 'buyerId' | 'taskId' | 'offerId';
@@ -12,6 +13,6 @@ export async function findAttachmentTarget(db: Db, input: Partial<Record<TargetF
     taskId: () => db.task.count({ where: { id } }),
     offerId: () => db.offer.count({ where: { id } }),
   }[field];
-  if ((await count()) === 0) throw new AppError('UNPROCESSABLE', `${field} does not name a record`, { [field]: 'does not name a record' });
+  if ((await count()) === 0) throw new AppError('UNPROCESSABLE', `${fieldLabel(field)} names no such record`, { [field]: 'does not name a record' });
   return [field, id];
 }

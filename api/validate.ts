@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { z } from 'zod';
+import { fieldLabel } from '../domain/labels/field-labels';
 import { findInvalidText } from '../domain/validation/text';
 import { AppError, validationError } from './errors';
 
@@ -10,7 +11,7 @@ export function refuseInvalidText(input: unknown, where: Where): void {
   const invalid = findInvalidText(input);
   if (!invalid) return;
   const field = invalid.path || where;
-  throw new AppError('VALIDATION_FAILED', `Invalid ${where}: ${field} ${invalid.problem}`, { [field]: invalid.problem });
+  throw new AppError('VALIDATION_FAILED', `Invalid ${where}: ${field === where ? where : fieldLabel(field)} ${invalid.problem}`, { [field]: invalid.problem });
 }
 
 function decodes(part: string): boolean {
@@ -32,7 +33,7 @@ export const refuseInvalidQuery: RequestHandler = (req, _res, next) => {
     const [key = '', value = ''] = pair.split(/=(.*)/s);
     if (!decodes(key) || !decodes(value)) {
       const field = decodes(key) ? decodeURIComponent(key.replace(/\+/g, ' ')) : 'query';
-      throw new AppError('VALIDATION_FAILED', `Invalid query: ${field} is not valid UTF-8 text`, { [field]: 'is not valid UTF-8 text' });
+      throw new AppError('VALIDATION_FAILED', `Invalid query: ${field === 'query' ? field : fieldLabel(field)} is not valid UTF-8 text`, { [field]: 'is not valid UTF-8 text' });
     }
   }
   refuseInvalidText(req.query, 'query');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { withMao, type DealMathSettings } from '../../domain/deals/deal-math';
 import { DEFAULT_MATCHES_PER_EMAIL, type EmailMessage, type SendMatchesInput } from '../../domain/email/email-message.schema';
+import { TASK_STATUS_LABELS } from '../../domain/labels/task-labels';
 import { OPEN_TASK_STATUSES, type TaskStatus } from '../../domain/tasks/task.schema';
 import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
@@ -40,7 +41,7 @@ async function findSendMatchesTask(db: Db, buyerId: string, taskId: string) {
   if (!task || task.buyerId !== buyerId || !task.title.startsWith('Send matching properties')) {
     throw new AppError('UNPROCESSABLE', 'That task is not this buyer\'s "Send matching properties" task', { taskId: 'is not this buyer\'s "Send matching properties" task' });
   }
-  if (!OPEN_TASK_STATUSES.includes(task.status as TaskStatus)) throw new AppError('CONFLICT', `The task is already ${task.status}`);
+  if (!OPEN_TASK_STATUSES.includes(task.status as TaskStatus)) throw new AppError('CONFLICT', `The task is already ${TASK_STATUS_LABELS[task.status as TaskStatus].toLowerCase()}`);
   return task;
 }
 

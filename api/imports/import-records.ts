@@ -32,7 +32,7 @@ export async function startImport(deps: TemporalDeps & { db: Db; dir: string }, 
   const { db } = deps;
   const ownerId = fields.ownerId ?? actor.id;
   if (fields.ownerId && !(await db.user.findFirst({ where: { id: ownerId, active: true }, select: { id: true } }))) {
-    throw new AppError('UNPROCESSABLE', 'ownerId must name an active user', { ownerId: 'must name an active user' });
+    throw new AppError('UNPROCESSABLE', 'Choose an active user as the owner', { ownerId: 'must name an active user' });
   }
   const plan = await readImportPlan(file.path, fields.mapping, 0);
   const row = await db.import.create({

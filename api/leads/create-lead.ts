@@ -25,7 +25,7 @@ export async function createLead(deps: CreateLeadDeps, input: CreateLeadInput, a
   if (ownerId !== actor.id) assertPermission(actor, 'changeOwner', { type: 'lead', ownerId: actor.id });
   if (input.ownerId) {
     const owner = await deps.db.user.findUnique({ where: { id: ownerId }, select: { active: true } });
-    if (!owner?.active) throw new AppError('UNPROCESSABLE', 'ownerId must name an active user', { ownerId: 'must name an active user' });
+    if (!owner?.active) throw new AppError('UNPROCESSABLE', 'Choose an active user as the owner', { ownerId: 'must name an active user' });
   }
   const { ownerId: _ignored, allowDuplicate, ...fields } = input;
   const keys = leadKeyData(fields);

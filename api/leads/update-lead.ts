@@ -26,7 +26,7 @@ export async function updateLead(deps: TemporalDeps & { db: Db }, leadId: string
   // Handing the lead to someone else is a reassignment: the matrix's changeOwner.
   if (input.ownerId !== undefined && input.ownerId !== before.ownerId) assertPermission(actor, 'changeOwner', { type: 'lead', ownerId: before.ownerId });
   if (input.ownerId && !(await db.user.findFirst({ where: { id: input.ownerId, active: true }, select: { id: true } }))) {
-    throw new AppError('UNPROCESSABLE', 'ownerId must name an active user', { ownerId: 'must name an active user' });
+    throw new AppError('UNPROCESSABLE', 'Choose an active user as the owner', { ownerId: 'must name an active user' });
   }
   const { tags, sellerPhone, sellerEmail, ...fields } = input;
   const updated = await db.$transaction(async (tx) => {

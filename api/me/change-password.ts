@@ -23,7 +23,7 @@ export async function changePassword(
   const row = await db.user.findUnique({ where: { id: user.id } });
   if (!row || !(await passwords.verify(row.passwordHash, currentPassword))) {
     limiter.recordFailure(user.email, ip);
-    throw new AppError('VALIDATION_FAILED', 'Invalid body: currentPassword is not your current password', { currentPassword: 'is not your current password' });
+    throw new AppError('VALIDATION_FAILED', 'Invalid body: Current password is not your current password', { currentPassword: 'is not your current password' });
   }
   const passwordHash = await passwords.hash(newPassword);
   await db.$transaction(async (tx) => {

@@ -15,13 +15,13 @@ import { changeOfferStatus } from './change-offer-status';
 /** Saves a DRAFT offer with its event and starts `offer-<id>`; `status: SENT` then sends it through the workflow. */
 export async function createOffer(deps: TemporalDeps & { db: Db }, input: CreateOfferInput, actor: PublicUser, claim?: IdempotencyClaim): Promise<OfferJson> {
   const lead = await deps.db.lead.findUnique({ where: { id: input.leadId }, select: { archivedAt: true, ownerId: true } });
-  if (!lead || lead.archivedAt) throw new AppError('UNPROCESSABLE', 'leadId must name a lead', { leadId: 'must name a lead' });
+  if (!lead || lead.archivedAt) throw new AppError('UNPROCESSABLE', 'Choose a lead that exists', { leadId: 'must name a lead' });
   assertPermission(actor, 'create', { type: 'offer', kind: input.kind, leadOwnerId: lead.ownerId, createdById: actor.id });
   if (input.buyerId && !(await deps.db.buyer.findFirst({ where: { id: input.buyerId, archivedAt: null }, select: { id: true } }))) {
-    throw new AppError('UNPROCESSABLE', 'buyerId must name a buyer', { buyerId: 'must name a buyer' });
+    throw new AppError('UNPROCESSABLE', 'Choose a buyer that exists', { buyerId: 'must name a buyer' });
   }
   if (input.expiresAt && Date.parse(input.expiresAt) <= Date.now()) {
-    throw new AppError('VALIDATION_FAILED', 'Invalid body: expiresAt must be in the future', { expiresAt: 'must be in the future' });
+    throw new AppError('VALIDATION_FAILED', 'Invalid body: Expiry must be in the future', { expiresAt: 'must be in the future' });
   }
   const { status, expiresAt, ...fields } = input;
   const offer = await deps.db.$transaction(async (tx) => {

@@ -1,4 +1,4 @@
-import { checkPastDue } from '../../domain/tasks/past-due';
+import { checkPastDue, PAST_DUE_MESSAGE } from '../../domain/tasks/past-due';
 import type { CreateTaskInput, Task } from '../../domain/tasks/task.schema';
 import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
@@ -19,7 +19,7 @@ export type CreateTaskDeps = TemporalDeps & { db: Db };
 async function chooseAssignee(db: Db, input: CreateTaskInput, actor: PublicUser): Promise<string | null> {
   if (!input.assigneeId) return (await suggestAssignee(db, input, actor)).assigneeId;
   const user = await db.user.findUnique({ where: { id: input.assigneeId }, select: { active: true } });
-  if (!user?.active) throw new AppError('UNPROCESSABLE', 'assigneeId must name an active user', { assigneeId: 'must name an active user' });
+  if (!user?.active) throw new AppError('UNPROCESSABLE', 'Choose an active user as the assignee', { assigneeId: 'must name an active user' });
   return input.assigneeId;
 }
 
@@ -31,7 +31,7 @@ export async function createTask(
   claim?: IdempotencyClaim,
 ): Promise<Task> {
   const pastDue = checkPastDue(input.dueAt, input.allowPastDue, new Date());
-  if (pastDue) throw new AppError('VALIDATION_FAILED', `Invalid body: dueAt ${pastDue}`, { dueAt: pastDue });
+  if (pastDue) throw new AppError('VALIDATION_FAILED', PAST_DUE_MESSAGE, { dueAt: pastDue });
   for (const [field, id] of Object.entries({ leadId: input.leadId, buyerId: input.buyerId, offerId: input.offerId })) {
     if (id) await findAttachmentTarget(deps.db, { [field]: id });
   }

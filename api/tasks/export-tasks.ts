@@ -14,7 +14,7 @@ import { serverMidnight } from '../server-midnight';
 /** The task list as CSV: its view, filters and sort, every page. An agent's export holds only the tasks assigned to them. */
 export async function exportTasks(db: Db, query: ListTasksQuery, user: PublicUser, res: Response): Promise<void> {
   if (query.dueFrom && query.dueTo && query.dueFrom >= query.dueTo) {
-    throw new AppError('VALIDATION_FAILED', 'dueTo must be after dueFrom', { dueTo: 'must be after dueFrom' });
+    throw new AppError('VALIDATION_FAILED', 'The end of the due range must be after its start', { dueTo: 'must be after dueFrom' });
   }
   const now = new Date();
   const clock = { now, dayStart: query.dayStart ? new Date(query.dayStart) : serverMidnight(now) };

@@ -13,7 +13,7 @@ import { serverMidnight } from '../server-midnight';
 /** A page of tasks, each with what it is about (its lead, buyer or offer, named). */
 export async function listTasks(db: Db, query: ListTasksQuery, user: PublicUser): Promise<Page<TaskListItem>> {
   if (query.dueFrom && query.dueTo && query.dueFrom >= query.dueTo) {
-    throw new AppError('VALIDATION_FAILED', 'dueTo must be after dueFrom', { dueTo: 'must be after dueFrom' });
+    throw new AppError('VALIDATION_FAILED', 'The end of the due range must be after its start', { dueTo: 'must be after dueFrom' });
   }
   const now = new Date();
   const dayStart = query.dayStart ? new Date(query.dayStart) : serverMidnight(now);

@@ -1,4 +1,4 @@
-import { checkPastDue } from '../../domain/tasks/past-due';
+import { checkPastDue, PAST_DUE_MESSAGE } from '../../domain/tasks/past-due';
 import type { TaskDetail, UpdateTaskInput } from '../../domain/tasks/task.schema';
 import type { PublicUser } from '../../domain/users/user-role';
 import { changeTaskPriorityUpdate, reassignTaskUpdate, rescheduleTaskUpdate } from '../../workflows/tasks/task.messages';
@@ -18,10 +18,10 @@ export async function updateTask(deps: TaskUpdateDeps, taskId: string, input: Up
   const moves = input.dueAt !== undefined && new Date(input.dueAt).getTime() !== task.dueAt.getTime();
   // Only a new date is checked: a task already past due keeps its date through other edits.
   const pastDue = moves && input.dueAt !== undefined ? checkPastDue(input.dueAt, input.allowPastDue, new Date()) : undefined;
-  if (pastDue) throw new AppError('VALIDATION_FAILED', `Invalid body: dueAt ${pastDue}`, { dueAt: pastDue });
+  if (pastDue) throw new AppError('VALIDATION_FAILED', PAST_DUE_MESSAGE, { dueAt: pastDue });
   if (input.assigneeId !== undefined && input.assigneeId !== task.assigneeId) {
     const assignee = await deps.db.user.findUnique({ where: { id: input.assigneeId }, select: { active: true } });
-    if (!assignee?.active) throw new AppError('UNPROCESSABLE', 'assigneeId must name an active user', { assigneeId: 'must name an active user' });
+    if (!assignee?.active) throw new AppError('UNPROCESSABLE', 'Choose an active user as the assignee', { assigneeId: 'must name an active user' });
     await runTaskUpdate(deps, taskId, reassignTaskUpdate, { assigneeId: input.assigneeId, actorId });
   }
   if (moves && input.dueAt !== undefined) {

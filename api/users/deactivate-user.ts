@@ -56,7 +56,7 @@ export async function deactivateUser(deps: UserAdminDeps, userId: string, input:
     // Read again inside the transaction: a lead given to them since the check moves too.
     const leads = await tx.lead.findMany({ where: openLeadsOf(userId), select: { id: true } });
     if (leads.length > 0 && !input.leadsTo) {
-      throw new AppError('VALIDATION_FAILED', `leadsTo is required: ${target.name} owns open leads`, { leadsTo: `is required: ${target.name} owns open leads` });
+      throw new AppError('VALIDATION_FAILED', `Choose who takes ${target.name}'s open leads`, { leadsTo: `is required: ${target.name} owns open leads` });
     }
     for (const { id } of leads) {
       const lead = await tx.lead.update({ where: { id }, data: { ownerId: input.leadsTo } });

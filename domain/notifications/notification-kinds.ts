@@ -1,3 +1,5 @@
+import { OFFER_STATUS_LABELS } from '../labels/offer-labels';
+import type { OfferStatus } from '../offers/offer.schema';
 import type { TaskPriority } from '../tasks/task.schema';
 import { withoutOverduePrefix } from '../tasks/task-automation';
 
@@ -132,7 +134,7 @@ export const NOTIFICATION_RULES: { readonly [K in NotificationKind]: KindRule<No
   OFFER_STATUS: {
     priority: always('NORMAL'),
     title: (f) => `Offer ${f.status.toLowerCase()}: ${f.sellerName}`,
-    body: (f) => `Your ${f.offerKind.toLowerCase()} offer of $${f.amount.toLocaleString('en-US')} is now ${f.status}.`,
+    body: (f) => `Your ${f.offerKind.toLowerCase()} offer of $${f.amount.toLocaleString('en-US')} is now ${(OFFER_STATUS_LABELS[f.status as OfferStatus] ?? f.status).toLowerCase()}.`,
   },
   MENTION: {
     priority: always('NORMAL'),

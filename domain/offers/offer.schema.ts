@@ -78,8 +78,8 @@ export const OFFER_TRANSITIONS: Readonly<Record<OfferStatus, readonly OfferStatu
   WITHDRAWN: [],
 };
 
-// "An accepted offer", "A draft offer": a status inside a sentence.
-const anOffer = (status: OfferStatus): string => {
+/** "An accepted offer", "A draft offer": a status inside a sentence. */
+export const anOffer = (status: OfferStatus): string => {
   const word = OFFER_STATUS_LABELS[status].toLowerCase();
   return `${/^[aeiou]/.test(word) ? 'An' : 'A'} ${word} offer`;
 };

@@ -1,5 +1,7 @@
 /** What the API says of a due date before now that was not confirmed. */
 export const PAST_DUE_ERROR = 'is in the past: confirm it with allowPastDue: true';
+/** The same refusal in words, for the message people read. */
+export const PAST_DUE_MESSAGE = 'The due date is in the past: confirm that it is meant to be, or choose a later one';
 
 /**
  * A due date a person types may be in the past (logging work already late) only when they say

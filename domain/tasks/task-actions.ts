@@ -1,3 +1,4 @@
+import { TASK_STATUS_LABELS } from '../labels/task-labels';
 import { isManagerRole, type UserRole } from '../users/user-role';
 import { OPEN_TASK_STATUSES, TASK_ACTIONS, type TaskAction, type TaskStatus } from './task.schema';
 
@@ -63,7 +64,7 @@ export function checkTaskAction(task: TaskForAction, action: TaskAction, actor: 
   const forbidden = whoMay(task, action, actor);
   if (forbidden) return { ok: false, code: 'FORBIDDEN', reason: forbidden };
   if (!FROM[action].includes(task.status)) {
-    return { ok: false, code: 'CONFLICT', reason: `cannot ${action} a task that is ${task.status}` };
+    return { ok: false, code: 'CONFLICT', reason: `cannot ${action} a task that is ${TASK_STATUS_LABELS[task.status].toLowerCase()}` };
   }
   if (action === 'complete' && task.requiresReview) {
     return { ok: false, code: 'CONFLICT', reason: 'this task requires review: submit it for a supervisor to approve' };

@@ -1,3 +1,4 @@
+import { TASK_STATUS_LABELS } from '../labels/task-labels';
 import { isManager, type TaskActor, type TaskForAction } from './task-actions';
 import { OPEN_TASK_STATUSES } from './task.schema';
 
@@ -8,7 +9,7 @@ export type TaskEdit = 'reassign' | 'reschedule' | 'reprioritise';
  * date); the creator may move its date and priority but not take it from the assignee.
  */
 export function checkTaskEdit(task: TaskForAction, edit: TaskEdit, actor: TaskActor): { ok: true } | { ok: false; code: 'FORBIDDEN' | 'CONFLICT'; reason: string } {
-  if (!OPEN_TASK_STATUSES.includes(task.status)) return { ok: false, code: 'CONFLICT', reason: `cannot change a task that is ${task.status}` };
+  if (!OPEN_TASK_STATUSES.includes(task.status)) return { ok: false, code: 'CONFLICT', reason: `cannot change a task that is ${TASK_STATUS_LABELS[task.status].toLowerCase()}` };
   const isAssignee = actor.id !== null && actor.id === task.assigneeId;
   const isCreator = actor.id !== null && actor.id === task.createdById;
   const allowed = isManager(actor) || isAssignee || (edit !== 'reassign' && isCreator);

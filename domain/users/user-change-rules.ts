@@ -37,10 +37,10 @@ export function checkDeactivation(facts: {
   if (leadsTo === undefined) {
     if (openLeadCount === 0) return ALLOWED;
     const problem = `is required: ${target.name} owns ${plural(openLeadCount, 'open lead')}`;
-    return { ok: false, code: 'VALIDATION_FAILED', message: `leadsTo ${problem}`, fields: { leadsTo: problem } };
+    return { ok: false, code: 'VALIDATION_FAILED', message: `Choose who takes ${target.name}'s ${plural(openLeadCount, 'open lead')}`, fields: { leadsTo: problem } };
   }
-  if (leadsTo?.id === target.id) return { ok: false, code: 'VALIDATION_FAILED', message: 'leadsTo must name someone else', fields: { leadsTo: 'must name someone else' } };
-  if (!leadsTo?.active) return { ok: false, code: 'UNPROCESSABLE', message: 'leadsTo must name an active user', fields: { leadsTo: 'must name an active user' } };
+  if (leadsTo?.id === target.id) return { ok: false, code: 'VALIDATION_FAILED', message: 'The open leads must go to someone else', fields: { leadsTo: 'must name someone else' } };
+  if (!leadsTo?.active) return { ok: false, code: 'UNPROCESSABLE', message: 'The open leads must go to an active user', fields: { leadsTo: 'must name an active user' } };
   return ALLOWED;
 }
 

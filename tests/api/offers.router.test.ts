@@ -176,7 +176,7 @@ describe('offer edits and archive', () => {
     expect((await api.request('PATCH', `/api/offers/${offer.id}`, { cookie, body: { amount: 65_000, terms: 'Cash, 14-day close' } })).body).toMatchObject({ amount: 65_000, terms: 'Cash, 14-day close' });
     expect((await api.request('POST', `/api/offers/${offer.id}/archive`, { cookie })).status).toBe(409);
     await api.request('POST', `/api/offers/${offer.id}/status`, { cookie, body: { status: 'WITHDRAWN' } });
-    expect((await api.request('PATCH', `/api/offers/${offer.id}`, { cookie, body: { amount: 1 } })).body.error.message).toBe('A WITHDRAWN offer can no longer change');
+    expect((await api.request('PATCH', `/api/offers/${offer.id}`, { cookie, body: { amount: 1 } })).body.error.message).toBe('A withdrawn offer can no longer change');
     expect((await api.request('POST', `/api/offers/${offer.id}/archive`, { cookie })).status).toBe(200);
     expect((await api.request('GET', `/api/offers?leadId=${lead.id}`, { cookie })).body.items).toEqual([]);
     expect((await api.request('PATCH', `/api/offers/${offer.id}`, { cookie, body: { status: 'ACCEPTED' } })).body.error.fields).toEqual({ status: 'cannot be set here' });

@@ -150,7 +150,7 @@ describe('sending matching properties to a buyer', () => {
     await receivedFor(buyer.email);
 
     const again = await api.request('POST', `/api/buyers/${buyer.id}/send-matches`, { cookie: acquisitionsCookie, body: { taskId: task.id } });
-    expect(again).toMatchObject({ status: 409, body: { error: { message: 'The task is already COMPLETED' } } });
+    expect(again).toMatchObject({ status: 409, body: { error: { message: 'The task is already completed' } } });
     const otherTask = await api.testDb.db.task.create({ data: { title: 'Call the buyer', type: 'BUYER', priority: 'LOW', status: 'ASSIGNED', dueAt: new Date(), assigneeId: acquisitions.id, buyerId: buyer.id } });
     expect((await api.request('POST', `/api/buyers/${buyer.id}/send-matches`, { cookie: acquisitionsCookie, body: { taskId: otherTask.id } })).status).toBe(422);
     expect(await api.testDb.db.emailMessage.count({ where: { buyerId: buyer.id } })).toBe(1);

@@ -74,7 +74,7 @@ describe('task lifecycle through task-<id>', () => {
 
     const afterwards = await transition(agent, task.id, 'cancel');
     expect(afterwards.status).toBe(409);
-    expect(afterwards.body.error.message).toBe('cannot cancel a task that is COMPLETED');
+    expect(afterwards.body.error.message).toBe('cannot cancel a task that is completed');
     await recordHistory(api.temporal, 'task-reviewed', taskWorkflowId(task.id));
   });
 

@@ -142,7 +142,7 @@ describe('inactive users never receive a task', () => {
     const patched = await api.request('PATCH', `/api/tasks/${task.id}`, asAdmin({ assigneeId: gone.id }));
     expect(patched).toMatchObject({ status: 422, body: { error: { fields: { assigneeId: 'must name an active user' } } } });
     const bulk = await api.request('POST', '/api/tasks/bulk', asAdmin({ ids: [task.id], action: 'reassign', assigneeId: gone.id }));
-    expect(bulk.body.results).toEqual([{ id: task.id, ok: false, error: 'assigneeId must name an active user' }]);
+    expect(bulk.body.results).toEqual([{ id: task.id, ok: false, error: 'Choose an active user as the assignee' }]);
     expect((await taskState(task.id)).assigneeId).toBe(admin.id);
   });
 

@@ -68,7 +68,7 @@ const ROWS: Row[] = [
   [
     'OFFER_STATUS',
     { sellerName: 'Ann Lee', offerKind: 'PURCHASE', amount: 120_500, status: 'ACCEPTED' },
-    { priority: 'NORMAL', title: 'Offer accepted: Ann Lee', body: 'Your purchase offer of $120,500 is now ACCEPTED.' },
+    { priority: 'NORMAL', title: 'Offer accepted: Ann Lee', body: 'Your purchase offer of $120,500 is now accepted.' },
   ],
   ['MENTION', { authorName: 'Sam Super', noteBody: '@Ann call them' }, { priority: 'NORMAL', title: 'Sam Super mentioned you', body: '@Ann call them' }],
   ['MENTION', { authorName: 'Sam Super', noteBody: longNote }, { priority: 'NORMAL', title: 'Sam Super mentioned you', body: `${longNote.slice(0, 139)}…` }],

@@ -23,10 +23,10 @@ describe('checkTaskAction', () => {
     ['start', task(), stranger, 'FORBIDDEN', 'only the assignee, a supervisor or an admin can start this task'],
     ['approve', task({ status: 'PENDING_REVIEW' }), assignee, 'FORBIDDEN', 'only a supervisor can approve a task'],
     ['approve', task({ status: 'PENDING_REVIEW' }), admin, 'FORBIDDEN', 'only a supervisor can approve a task'],
-    ['reject', task({ status: 'IN_PROGRESS' }), supervisor, 'CONFLICT', 'cannot reject a task that is IN_PROGRESS'],
+    ['reject', task({ status: 'IN_PROGRESS' }), supervisor, 'CONFLICT', 'cannot reject a task that is in progress'],
     ['complete', task({ requiresReview: true, status: 'IN_PROGRESS' }), supervisor, 'CONFLICT', 'this task requires review: submit it for a supervisor to approve'],
     ['submit', task({ status: 'IN_PROGRESS' }), assignee, 'CONFLICT', 'this task does not require review: complete it instead'],
-    ['cancel', task({ status: 'COMPLETED' }), supervisor, 'CONFLICT', 'cannot cancel a task that is COMPLETED'],
+    ['cancel', task({ status: 'COMPLETED' }), supervisor, 'CONFLICT', 'cannot cancel a task that is completed'],
     ['cancel', task(), stranger, 'FORBIDDEN', 'only the assignee, the creator, a supervisor or an admin can cancel this task'],
   ] as const)('refuses %s on %o by %o (%s)', (action, subject, actor, code, reason) => {
     expect(checkTaskAction(subject, action, actor)).toEqual({ ok: false, code, reason });
@@ -53,6 +53,6 @@ describe('checkTaskEdit', () => {
     expect(checkTaskEdit(task(), 'reassign', assignee)).toEqual({ ok: true });
     expect(checkTaskEdit(task(), 'reassign', { id: 'creator', role: 'AGENT' })).toEqual({ ok: false, code: 'FORBIDDEN', reason: 'only the assignee, a supervisor or an admin can reassign this task' });
     expect(checkTaskEdit(task(), 'reschedule', { id: 'creator', role: 'AGENT' })).toEqual({ ok: true });
-    expect(checkTaskEdit(task({ status: 'CANCELLED' }), 'reprioritise', admin)).toEqual({ ok: false, code: 'CONFLICT', reason: 'cannot change a task that is CANCELLED' });
+    expect(checkTaskEdit(task({ status: 'CANCELLED' }), 'reprioritise', admin)).toEqual({ ok: false, code: 'CONFLICT', reason: 'cannot change a task that is cancelled' });
   });
 });
