@@ -1,6 +1,7 @@
 import { openDb } from '../db/client';
 import { backfillContactKeys } from '../db/writes/contact-keys';
 import { backfillLeadScores } from '../db/writes/lead-score';
+import { watchCommits } from '../db/watch-commits';
 import { createApp } from './app';
 import { createHealthMonitor } from './health/health-monitor';
 import { loadApiEnv } from './env';
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
   const temporal = connectTemporal(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE);
   const hub = createEventHub({ db, pollMs: env.EVENT_POLL_MS });
   await hub.start();
+  // Events stream the moment a process commits them; the hub's poll only catches a lost wake-up.
+  const stopWatching = watchCommits(env.databaseFile, () => hub.wake());
   const health = createHealthMonitor({ db, temporal });
   health.start();
   const app = createApp({
@@ -59,6 +62,7 @@ async function main(): Promise<void> {
   rescoreTimer.unref();
   const shutdown = (): void => {
     clearInterval(rescoreTimer);
+    stopWatching();
     hub.stop();
     health.stop();
     server.close(() => {

@@ -54,9 +54,10 @@ const matches = (state: StreamState, ended: { userId: string; sessionIds?: strin
   state.userId === ended.userId && (!ended.sessionIds || (state.sessionId !== null && ended.sessionIds.includes(state.sessionId)));
 
 /**
- * Streams Event rows to browsers. Workers write events from another process, so the hub polls
- * the table for rows after the last one it sent (an indexed primary-key range read, microseconds
- * in WAL mode). Polls and replays run one at a time, so a reconnecting client gets every event
+ * Streams Event rows to browsers. Workers write events from another process: the hub reads the
+ * rows after the last one it sent (an indexed primary-key range read, microseconds in WAL mode)
+ * when `wake()` says the database changed, and every `pollMs` in case a wake-up is lost (null: only
+ * when woken). Reads and replays run one at a time, so a reconnecting client gets every event
  * after its Last-Event-ID exactly once, in order.
  *
  * A stream lives only as long as its session: it ends when a `session.ended` event names the
@@ -65,7 +66,7 @@ const matches = (state: StreamState, ended: { userId: string; sessionIds?: strin
  * against `now`). A stream ended while its session lives is harmless: the browser reconnects with
  * Last-Event-ID and gets what it missed.
  */
-export function createEventHub({ db, pollMs, now = () => new Date() }: { db: Db; pollMs: number; now?: () => Date }) {
+export function createEventHub({ db, pollMs, now = () => new Date() }: { db: Db; pollMs: number | null; now?: () => Date }) {
   const channel = createChannel<Record<string, unknown>, StreamState>();
   const streams = new Map<Session<StreamState>, { res: ServerResponse; timer?: NodeJS.Timeout }>();
   let endedMarks: EndedMark[] = [];
@@ -73,6 +74,9 @@ export function createEventHub({ db, pollMs, now = () => new Date() }: { db: Db;
   let queue: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   let running = false;
+  // A wake-up during a read may be for a commit that read missed: read once more after it.
+  let reading = false;
+  let wokenWhileReading = false;
   const listeners = new Set<(row: EventRow) => void>();
 
   const serially = (work: () => Promise<void>): Promise<void> => {
@@ -146,10 +150,30 @@ export function createEventHub({ db, pollMs, now = () => new Date() }: { db: Db;
     async start(): Promise<void> {
       lastSentId = await newestEventId(db);
       running = true;
+      if (pollMs === null) return;
       const loop = (): void => {
         if (running) timer = setTimeout(() => void serially(pollOnce).finally(loop), pollMs);
       };
       loop();
+    },
+
+    /** The database changed (a commit in any process): read the new events now. Wake-ups during a read fold into one more read. */
+    wake(): void {
+      if (!running) return;
+      if (reading) {
+        wokenWhileReading = true;
+        return;
+      }
+      reading = true;
+      const readUntilQuiet = (): Promise<void> =>
+        serially(pollOnce).then(() => {
+          if (!wokenWhileReading) return undefined;
+          wokenWhileReading = false;
+          return readUntilQuiet();
+        });
+      void readUntilQuiet().finally(() => {
+        reading = false;
+      });
     },
 
     /** Check for new events now instead of at the next poll (after a write in this process). */

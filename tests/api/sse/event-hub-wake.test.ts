@@ -1,0 +1,47 @@
+import { createEventHub, type EventHub } from '../../../api/sse/event-hub';
+import { openDb, type Db } from '../../../db/client';
+import { watchCommits } from '../../../db/watch-commits';
+import { createTestDb, type TestDb } from '../../support/test-db';
+import { waitUntil } from '../../support/wait-until';
+
+jest.setTimeout(180_000);
+
+// The hub never polls here: whatever reaches it came through a wake-up from the database file.
+let testDb: TestDb;
+let otherProcess: Db;
+let hub: EventHub;
+let stopWatching: () => void;
+const seen: number[] = [];
+
+beforeAll(async () => {
+  testDb = await createTestDb();
+  otherProcess = await openDb(testDb.file);
+  hub = createEventHub({ db: testDb.db, pollMs: null });
+  await hub.start();
+  hub.subscribe((row) => seen.push(row.id));
+  stopWatching = watchCommits(testDb.file, () => hub.wake());
+});
+afterAll(async () => {
+  stopWatching?.();
+  hub?.stop();
+  await otherProcess?.$disconnect();
+  await testDb?.close();
+});
+
+const writeEvent = (entityId: string) =>
+  otherProcess.event.create({ data: { entityType: 'lead', entityId, action: 'created', payload: '{}' } });
+
+describe('the event hub woken by commits', () => {
+  it('streams an event another connection commits, without polling', async () => {
+    const event = await writeEvent('woken-1');
+    await waitUntil('the hub to stream the event', async () => seen.includes(event.id));
+    expect(seen).toEqual([event.id]);
+  });
+
+  it('streams every event of a burst once, in commit order', async () => {
+    const written: number[] = [];
+    for (let i = 0; i < 25; i += 1) written.push((await writeEvent(`burst-${i}`)).id);
+    await waitUntil('the hub to stream the whole burst', async () => seen.includes(written.at(-1)!));
+    expect(seen.slice(1)).toEqual(written);
+  });
+});
