@@ -5,7 +5,8 @@ import { IMPORT_BATCH_SIZE, importMappingSchema } from '../domain/imports/import
 import { fieldColumns, mapImportRow } from '../domain/imports/map-import-row';
 import type { Db } from '../db/client';
 import { readBatchFile, removeBatchFiles, splitImportFile } from '../db/import-files';
-import { listUnstartedImportedLeads, recordImportProgress, writeImportBatch, type BatchRow } from '../db/writes/import-batch';
+import { listUnstartedImportedLeads, recordImportProgress, recordImportTick, writeImportBatch, type BatchRow } from '../db/writes/import-batch';
+import { lastImportProgressAt } from '../db/queries/import-progress';
 import { startRecordWorkflow } from '../api/temporal/start-record-workflow';
 import { leadWorkflowStart } from '../api/temporal/workflow-starts';
 
@@ -13,11 +14,30 @@ export interface ImportDeps {
   db: Db;
   /** Lead workflows one activity starts at once. */
   startConcurrency?: number;
+  /** The longest an import goes without an `import.progress` event while it runs. */
+  progressEveryMs?: number;
+}
+
+// How often the progress follower looks: well under the longest gap, so a tick is never late by much.
+const PROGRESS_LOOK_MS = 200;
+
+// A write transaction should hold the database about this long: long enough to write rows
+// efficiently, short enough for live requests and progress ticks to get in between.
+const CHUNK_TARGET_MS = 250;
+const CHUNK_ROWS = { min: 25, start: 250, max: IMPORT_BATCH_SIZE };
+
+/** The next transaction's rows: halved after a slow write, doubled after a quick one. */
+function fitChunk(rows: number, tookMs: number): number {
+  if (tookMs > CHUNK_TARGET_MS * 2) return Math.max(CHUNK_ROWS.min, Math.floor(rows / 2));
+  if (tookMs < CHUNK_TARGET_MS / 2) return Math.min(CHUNK_ROWS.max, rows * 2);
+  return rows;
 }
 
 const FINAL = ['COMPLETED', 'FAILED', 'CANCELLED'];
 
-export function createImportActivities({ db, startConcurrency = 16 }: ImportDeps) {
+export function createImportActivities({ db, startConcurrency = 16, progressEveryMs = 1000 }: ImportDeps) {
+  // Fitted as the worker writes, and kept for its next batches.
+  let chunkRows = CHUNK_ROWS.start;
   const findImport = async (importId: string) => {
     const row = await db.import.findUnique({ where: { id: importId } });
     if (!row) throw ApplicationFailure.nonRetryable(`Import ${importId} does not exist`, 'NOT_FOUND');
@@ -49,20 +69,34 @@ export function createImportActivities({ db, startConcurrency = 16 }: ImportDeps
     },
 
     /**
-     * Batch `batch`: its rows mapped and written in one transaction with the cursor (see
-     * writeImportBatch). A batch already written is skipped, so a worker killed mid-import resumes
-     * at the first batch not committed. Stops (cancelled) when a cancel was asked for.
+     * Batch `batch`: its rows mapped and written with the cursor (see writeImportBatch), in
+     * transactions kept short (`chunkRows` rows, fitted to how long a write takes here), so the
+     * database is never held long, live requests wait little, and progress is told between them.
+     * Rows already written are skipped, so a worker killed mid-import resumes at the first row not
+     * committed. Stops (cancelled) when a cancel was asked for, after the rows being written.
      */
     async importBatch({ importId, batch }: { importId: string; batch: number }): Promise<{ cancelled: boolean; created: number }> {
-      const row = await findImport(importId);
+      let row = await findImport(importId);
       if (row.nextBatch > batch) return { cancelled: false, created: 0 };
-      if (row.cancelRequestedAt) return { cancelled: true, created: 0 };
+      // Batches are written in order: an earlier one still open is a bug, retried rather than skipped.
+      if (row.nextBatch < batch) throw new Error(`import ${importId}: batch ${batch} asked for before batch ${row.nextBatch} was written`);
       const mapping = importMappingSchema.parse(JSON.parse(row.mapping));
       const byField = fieldColumns(mapping);
       const rows = await readBatchFile(row.filePath, batch);
       const mapped: BatchRow[] = rows.map(({ rowNumber, values }) => ({ rowNumber, values, ...mapImportRow(values, byField) }));
-      const result = await writeImportBatch(db, importId, batch, mapped);
-      return { cancelled: false, created: result.created };
+      let created = 0;
+      for (;;) {
+        if (row.cancelRequestedAt) return { cancelled: true, created };
+        const offset = row.processed - batch * IMPORT_BATCH_SIZE;
+        if (row.nextBatch > batch || offset >= mapped.length) return { cancelled: false, created };
+        const chunk = mapped.slice(offset, offset + chunkRows);
+        const began = Date.now();
+        const result = await writeImportBatch(db, importId, { batch, offset, last: offset + chunk.length >= mapped.length }, chunk);
+        chunkRows = fitChunk(chunkRows, Date.now() - began);
+        created += result.created;
+        Context.current().heartbeat();
+        row = await findImport(importId);
+      }
     },
 
     /**
@@ -85,6 +119,23 @@ export function createImportActivities({ db, startConcurrency = 16 }: ImportDeps
           context.heartbeat(started);
         }
         started += leads.length;
+      }
+    },
+
+    /**
+     * Runs beside the import until it ends: whenever no `import.progress` event has been written for
+     * most of `progressEveryMs` (a batch being written, a big file being split), writes one with the
+     * counts as they stand, so a progress bar hears from a running import at least once a second.
+     */
+    async followImportProgress({ importId }: { importId: string }): Promise<void> {
+      const context = Context.current();
+      for (;;) {
+        const row = await findImport(importId);
+        if (FINAL.includes(row.status)) return;
+        const last = await lastImportProgressAt(db, importId);
+        if (!last || Date.now() - last.getTime() >= progressEveryMs - 2 * PROGRESS_LOOK_MS) await recordImportTick(db, importId);
+        context.heartbeat();
+        await context.sleep(PROGRESS_LOOK_MS);
       }
     },
 

@@ -14,7 +14,7 @@ export function createEventsRouter({ db, hub, sessions }: { db: Db; hub: EventHu
   router.get('/', async (req, res) => {
     const { lastEventId } = parseInput(eventStreamQuerySchema, req.query, 'query');
     const session = currentSession(res);
-    await hub.connect(req, res, { userId: session.user.id, sessionId: session.id, deadline: sessions.deadlineOf(session) }, lastEventId);
+    await hub.connect(req, res, { userId: session.user.id, role: session.user.role, sessionId: session.id, deadline: sessions.deadlineOf(session) }, lastEventId);
   });
 
   // The activity feed's first page; the stream keeps it current.

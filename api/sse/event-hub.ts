@@ -5,9 +5,12 @@ import type { Db } from '../../db/client';
 import { EVENT_BATCH, newestEventId, readEventsAfter } from '../../db/queries/events';
 import type { Event as EventRow } from '../../prisma/generated/client';
 import { toEventJson } from '../../db/rows';
+import { userRoleSchema, type UserRole } from '../../domain/users/user-role';
 
 interface StreamState {
   userId: string;
+  /** The user's role, kept current by `user.*` events: supervisors and admins also get every import's progress. */
+  role: UserRole;
   /** The session the stream was opened with; it ends with it. */
   sessionId: string | null;
   /** When the session ends unless a request extends it (epoch ms, the hub's clock). */
@@ -19,6 +22,7 @@ interface StreamState {
 /** Who a stream belongs to, as its route found the session. */
 export interface StreamOwner {
   userId: string;
+  role: UserRole;
   sessionId: string | null;
   deadline: number;
 }
@@ -48,6 +52,17 @@ function endedBy(row: EventRow): { userId: string; sessionIds?: string[] } | nul
   if (row.entityType === 'user') return payload.active === false ? { userId: row.entityId } : null;
   const ids = Array.isArray(payload.sessionIds) ? payload.sessionIds.filter((id): id is string => typeof id === 'string') : undefined;
   return { userId: row.entityId, ...(ids ? { sessionIds: ids } : {}) };
+}
+
+/** A user's new role, from a `user.*` event that carries one. */
+function roleChangedBy(row: EventRow): { userId: string; role: UserRole } | null {
+  if (row.entityType !== 'user') return null;
+  try {
+    const role = userRoleSchema.safeParse((JSON.parse(row.payload) as { role?: unknown }).role);
+    return role.success ? { userId: row.entityId, role: role.data } : null;
+  } catch {
+    return null;
+  }
 }
 
 const matches = (state: StreamState, ended: { userId: string; sessionIds?: string[] }): boolean =>
@@ -125,8 +140,10 @@ export function createEventHub({ db, pollMs, now = () => new Date() }: { db: Db;
       for (const row of rows) {
         channel.broadcast(toEventJson(row), `${row.entityType}.${row.action}`, {
           eventId: String(row.id),
-          filter: (session) => canSeeEvent(row, session.state.userId) && isLive(session),
+          filter: (session) => canSeeEvent(row, session.state.userId, session.state.role) && isLive(session),
         });
+        const changed = roleChangedBy(row);
+        if (changed) for (const session of streams.keys()) if (session.state.userId === changed.userId) session.state.role = changed.role;
         lastSentId = row.id;
         const ended = endedBy(row);
         if (ended) endStreamsOf(ended);
@@ -141,7 +158,7 @@ export function createEventHub({ db, pollMs, now = () => new Date() }: { db: Db;
     while (cursor < lastSentId && session.isConnected) {
       const rows = await readEventsAfter(db, cursor, lastSentId);
       if (rows.length === 0) break;
-      for (const row of rows) if (canSeeEvent(row, session.state.userId) && isLive(session)) send(session, row);
+      for (const row of rows) if (canSeeEvent(row, session.state.userId, session.state.role) && isLive(session)) send(session, row);
       cursor = rows.at(-1)!.id;
     }
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { addressKey } from '../../domain/leads/address-key';
 import type { ImportedLead } from '../../domain/imports/map-import-row';
-import type { ImportItem } from '../../domain/imports/import-fields';
+import { IMPORT_BATCH_SIZE, type ImportItem } from '../../domain/imports/import-fields';
 import type { Db, Prisma } from '../client';
 import type { Import as ImportRow, Lead as LeadRow } from '../../prisma/generated/client';
 import { scoreLead } from '../../domain/leads/lead-score';
@@ -31,9 +31,22 @@ export function toImportJson(row: ImportRow): ImportItem {
   };
 }
 
-/** The `import.progress` event of an import as it now stands, to its importer. */
+/** The `import.progress` event of an import as it now stands: to its importer, and supervisors and admins (canSeeEvent). */
 export const recordImportProgress = (tx: Prisma.TransactionClient, row: ImportRow) =>
   recordEvent(tx, { entityType: 'import', entityId: row.id, action: 'progress', entity: toImportJson(row), actorId: row.createdById, audienceUserId: row.createdById });
+
+/**
+ * An `import.progress` tick: the counts as they stand, for an import still going (QUEUED or
+ * RUNNING, read in the transaction, so no tick follows its final event). Whether one was written.
+ */
+export function recordImportTick(db: Db, importId: string): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const row = await tx.import.findUnique({ where: { id: importId } });
+    if (!row || (row.status !== 'QUEUED' && row.status !== 'RUNNING')) return false;
+    await recordImportProgress(tx, row);
+    return true;
+  });
+}
 
 export type BatchRow = { rowNumber: number; values: Record<string, string> } & ({ ok: true; lead: ImportedLead } | { ok: false; reason: string });
 
@@ -55,16 +68,20 @@ function fillEmpty(existing: LeadRow, lead: ImportedLead): Prisma.LeadUpdateInpu
 }
 
 /**
- * Writes batch `batch` of an import in one transaction: its new leads, the fills of duplicates
- * (onDuplicate update), its bad rows, the counts and the cursor, and one `import.progress` event.
- * Runs only when the cursor stands at this batch, so a retried or replayed batch writes nothing twice.
+ * Writes rows `offset`… of batch `batch` of an import in one transaction: their new leads, the
+ * fills of duplicates (onDuplicate update), their bad rows, the counts and the cursor (the batch,
+ * and `processed`: the rows written so far, so a batch is written in several transactions when
+ * `last` is false), and one `import.progress` event. Runs only when the cursor stands exactly
+ * there, so a retried or replayed write writes nothing twice.
  * A duplicate is a row whose address key matches a lead not archived (imported earlier, by an
  * earlier batch of this file, or typed in) or an earlier row of this batch.
  */
-export async function writeImportBatch(db: Db, importId: string, batch: number, rows: BatchRow[]): Promise<BatchResult> {
+export async function writeImportBatch(db: Db, importId: string, at: { batch: number; offset: number; last: boolean }, rows: BatchRow[]): Promise<BatchResult> {
+  const { batch, offset, last } = at;
+  const processedBefore = batch * IMPORT_BATCH_SIZE + offset;
   return db.$transaction(async (tx) => {
     const current = await tx.import.findUniqueOrThrow({ where: { id: importId } });
-    if (current.nextBatch !== batch) return { written: false, created: 0, duplicates: 0, errors: 0 };
+    if (current.nextBatch !== batch || current.processed !== processedBefore) return { written: false, created: 0, duplicates: 0, errors: 0 };
     const tags = JSON.parse(current.tags) as string[];
     const keyed = rows.map((row) => (row.ok ? { row, key: addressKey(row.lead) } : { row, key: null }));
     const keys = [...new Set(keyed.flatMap(({ key }) => (key ? [key] : [])))];
@@ -117,9 +134,9 @@ export async function writeImportBatch(db: Db, importId: string, batch: number, 
     if (created.length) await tx.lead.createMany({ data: created });
     if (errors.length) await tx.importError.createMany({ data: errors });
     const claimed = await tx.import.updateMany({
-      where: { id: importId, nextBatch: batch },
+      where: { id: importId, nextBatch: batch, processed: processedBefore },
       data: {
-        nextBatch: batch + 1,
+        nextBatch: last ? batch + 1 : batch,
         status: 'RUNNING',
         processed: { increment: rows.length },
         created: { increment: created.length },
@@ -127,7 +144,7 @@ export async function writeImportBatch(db: Db, importId: string, batch: number, 
         errors: { increment: errors.length },
       },
     });
-    if (claimed.count !== 1) throw new Error(`import ${importId}: batch ${batch} was written meanwhile`);
+    if (claimed.count !== 1) throw new Error(`import ${importId}: batch ${batch} at row ${offset} was written meanwhile`);
     await recordImportProgress(tx, await tx.import.findUniqueOrThrow({ where: { id: importId } }));
     return { written: true, created: created.length, duplicates, errors: errors.length };
   });

@@ -1,3 +1,6 @@
+import { checkPermission } from '../auth/permissions';
+import type { UserRole } from '../users/user-role';
+
 export const ENTITY_TYPES = ['lead', 'task', 'notification', 'user', 'buyer', 'offer', 'deal', 'note', 'document', 'setting', 'session', 'import'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
@@ -52,7 +55,14 @@ export const EVENT_NAMES = [
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
-/** Who may see an event: everyone signed in, or only its audience user (notifications). */
-export function canSeeEvent(event: { audienceUserId: string | null }, userId: string): boolean {
-  return event.audienceUserId === null || event.audienceUserId === userId;
+/**
+ * Who may see an event: everyone signed in, or only its audience user (notifications); an
+ * import's progress (audience: its importer) also reaches whoever may see that import, i.e.
+ * supervisors and admins (the permission matrix's rule, so the stream and the API agree).
+ * Without the viewer's role only the first two count.
+ */
+export function canSeeEvent(event: { audienceUserId: string | null; entityType?: string }, userId: string, role?: UserRole): boolean {
+  if (event.audienceUserId === null || event.audienceUserId === userId) return true;
+  if (event.entityType !== 'import' || !role) return false;
+  return checkPermission({ id: userId, role }, 'read', { type: 'import', createdById: event.audienceUserId }).ok;
 }

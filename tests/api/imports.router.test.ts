@@ -6,6 +6,7 @@ import { buildLeadInput, buildUser } from '../support/factories';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { importFixture, postCsv, writeGeneratedList } from '../support/import-files';
 import { waitUntil } from '../support/wait-until';
+import { openEventStream, type ReceivedEvent } from '../support/sse-client';
 import { recordHistory } from '../support/temporal-env';
 import { importWorkflowId } from '../../domain/workflow-ids';
 
@@ -148,5 +149,47 @@ describe('POST /api/imports', () => {
     expect(done.created + done.duplicates + done.errors).toBe(done.processed);
     expect(await db.lead.count({ where: { importId: started.body.id } })).toBe(done.created);
     expect((await api.request('POST', `/api/imports/${started.body.id}/cancel`, { cookie })).status).toBe(409);
+  });
+});
+
+describe('import.progress over SSE', () => {
+  it('reaches the importer, every supervisor and admin, and no agent; the last one says COMPLETED', async () => {
+    const { db } = api.testDb;
+    const otherSupervisor = await buildUser(db, { role: 'SUPERVISOR' });
+    const admin = await buildUser(db, { role: 'ADMIN' });
+    const agent = await buildUser(db, { role: 'AGENT' });
+    const names = ['import.progress', 'lead.created'];
+    const streams = {
+      importer: openEventStream(`${api.url}/api/events`, cookie, {}, names),
+      supervisor: openEventStream(`${api.url}/api/events`, await api.login(otherSupervisor.email), {}, names),
+      admin: openEventStream(`${api.url}/api/events`, await api.login(admin.email), {}, names),
+      agent: openEventStream(`${api.url}/api/events`, await api.login(agent.email), {}, names),
+    };
+    try {
+      await Promise.all(Object.values(streams).map((stream) => stream.opened));
+      const started = await upload(writeGeneratedList(path.join(dir, 'watched.csv'), 2_500, { street: 'Watched Way', badEvery: 100 }));
+      expect(started.status).toBe(202);
+      const id = started.body.id as string;
+      const done = await finished(id);
+      expect(done).toMatchObject({ status: 'COMPLETED', total: 2_500, created: 2_475, errors: 25 });
+
+      const ofThis = (event: ReceivedEvent) => event.name === 'import.progress' && event.data.entityId === id;
+      for (const who of ['importer', 'supervisor', 'admin'] as const) {
+        const last = await streams[who].waitFor((event) => ofThis(event) && event.data.entity.status === 'COMPLETED', 30_000);
+        expect(last.data.entity).toMatchObject({ processed: 2_500, created: 2_475, duplicates: 0, errors: 25 });
+        // In order, the counts only grow.
+        const processed = streams[who].received.filter(ofThis).map((event) => event.data.entity.processed as number);
+        expect(processed).toEqual([...processed].sort((a, b) => a - b));
+      }
+      // A lead created afterwards reaches the agent: everything before it has been streamed, and none of it was the import's.
+      const lead = await api.request('POST', '/api/leads', { cookie, body: buildLeadInput({ street: '1 After Import Ave' }) });
+      await streams.agent.waitFor((event) => event.name === 'lead.created' && event.data.entityId === lead.body.id, 30_000);
+      expect(streams.agent.received.filter((event) => event.name === 'import.progress')).toEqual([]);
+      // Nor does the activity feed list the ticks.
+      const feed = await api.request('GET', '/api/events/recent?limit=50', { cookie });
+      expect(feed.body.items.filter((event: { entityType: string }) => event.entityType === 'import')).toEqual([]);
+    } finally {
+      for (const stream of Object.values(streams)) stream.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { proxyActivities } from '@temporalio/workflow';
+import { patched, proxyActivities } from '@temporalio/workflow';
 import type { ImportActivities } from '../../activities/imports.activities';
 import { DB_ACTIVITY_OPTIONS } from '../activity-options';
 
@@ -11,6 +11,13 @@ const { prepareImport, startImportedLeadWorkflows } = proxyActivities<ImportActi
   heartbeatTimeout: '30 seconds',
 });
 
+// Follows the import for as long as it runs; heartbeats, so a worker that dies hands it on within seconds.
+const { followImportProgress } = proxyActivities<ImportActivities>({
+  ...DB_ACTIVITY_OPTIONS,
+  startToCloseTimeout: '6 hours',
+  heartbeatTimeout: '5 seconds',
+});
+
 export interface ImportWorkflowInput {
   importId: string;
 }
@@ -20,7 +27,8 @@ export interface ImportWorkflowInput {
  * at a time (each batch one transaction with its event and the cursor, so a worker killed
  * mid-import resumes at the first batch not committed). Lead workflows of the written rows are
  * started beside the batches, one starter at a time, so they never flood Temporal; a cancel asked
- * for stops it after the current batch.
+ * for stops it after the current batch. An activity beside it all tells the progress at least once
+ * a second.
  */
 export async function importWorkflow({ importId }: ImportWorkflowInput): Promise<{ cancelled: boolean }> {
   let cancelled = false;
@@ -31,6 +39,9 @@ export async function importWorkflow({ importId }: ImportWorkflowInput): Promise
       starter = null;
     });
   };
+  // Progress at least once a second while it runs (patch: runs started before it have no follower).
+  // Its failure only costs ticks: the batches' own events still tell the progress.
+  const follower = patched('import-progress-follower') ? followImportProgress({ importId }).catch(() => undefined) : null;
   try {
     const { batchCount } = await prepareImport({ importId });
     for (let batch = 0; batch < batchCount; batch += 1) {
@@ -45,8 +56,10 @@ export async function importWorkflow({ importId }: ImportWorkflowInput): Promise
   } catch (error) {
     const reason = error instanceof ApplicationFailure || error instanceof Error ? error.message : String(error);
     await failImport({ importId, reason });
+    await follower;
     throw error;
   }
+  await follower;
   // Every imported lead's workflow: the one in flight, then a last pass for rows written after it read.
   while (starter) await starter;
   await startImportedLeadWorkflows({ importId });
