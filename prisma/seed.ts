@@ -5,6 +5,9 @@ import type { Db } from '../db/client';
 import { buyerKeyData, leadKeyData } from '../db/writes/contact-keys';
 import { recordEvent } from '../db/writes/record-event';
 import { toBuyerJson, toLeadJson } from '../db/rows';
+import { saveLeadScore } from '../db/writes/lead-score';
+import type { User } from './generated/client';
+import { seedDemoStory } from './seed-story';
 
 export const DEMO_PASSWORD = 'flipstackk';
 
@@ -28,17 +31,20 @@ const DEMO_BUYERS = [
   { name: 'Lakefront Rentals', company: null, email: 'buy@lakefront.example', cashBuyer: false, proofOfFundsAmount: null, markets: ['Cleveland', 'Toledo'], propertyTypes: ['SFR', 'TOWNHOUSE'], minPrice: 40_000, maxPrice: 120_000, status: 'NEW' },
 ] as const;
 
-/** Demo users (one per role, password `flipstackk`), a handful of leads and two buyers; does nothing when users exist. */
+/**
+ * Demo users (one per role, password `flipstackk`), five fresh leads and two buyers, then the
+ * story around them (prisma/seed-story.ts); does nothing when users exist.
+ */
 export async function seedDemoData(db: Db, now = new Date()): Promise<{ seeded: boolean }> {
   if ((await db.user.count()) > 0) return { seeded: false };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.$transaction(async (tx) => {
+  const users = await db.$transaction(async (tx) => {
     const users = [];
     for (const user of DEMO_USERS) users.push(await tx.user.create({ data: { ...user, passwordHash } }));
     const agent = users[0]!;
     for (const { minutesAgo, ...lead } of DEMO_LEADS) {
       const createdAt = new Date(now.getTime() - minutesAgo * 60_000);
-      const created = await tx.lead.create({ data: { ...lead, ...leadKeyData(lead), ownerId: agent.id, createdAt } });
+      const created = await saveLeadScore(tx, await tx.lead.create({ data: { ...lead, ...leadKeyData(lead), ownerId: agent.id, createdAt } }), now);
       await recordEvent(tx, { entityType: 'lead', entityId: created.id, action: 'created', entity: toLeadJson(created) });
     }
     for (const { markets, propertyTypes, ...buyer } of DEMO_BUYERS) {
@@ -48,7 +54,10 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<{ seeded: 
       await tx.buyerMarket.createMany({ data: markets.map((market) => ({ buyerId: created.id, market: normalizeMarket(market) })) });
       await recordEvent(tx, { entityType: 'buyer', entityId: created.id, action: 'created', entity: toBuyerJson(created) });
     }
+    return users;
   });
-  // Their workflows are started by the API at boot, like any lead or buyer without one.
+  const [agent, acquisitions, supervisor] = users as [User, User, User];
+  await seedDemoStory(db, { agent, acquisitions, supervisor }, now);
+  // Their workflows are started by the worker's reconciler, like any record saved without one.
   return { seeded: true };
 }

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDb } from '../../db/client';
+import { countPendingWorkflows } from '../../db/queries/pending-workflows';
 import { seedDemoData } from '../../prisma/seed';
 import { isPortOpen, startProcess, waitFor } from './processes';
 import { supervise, type SupervisedProcess } from './supervisor';
@@ -58,6 +59,29 @@ export function migrateDatabase(rootDir: string, databaseFile: string): void {
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(`prisma migrate deploy failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+/**
+ * The demo data's records wait for the worker's reconciler to start their workflows (a few dozen
+ * at once): the stack is ready once none waits, so the first visit (or test) does not meet a
+ * worker still busy starting them. Two minutes at most; after that it carries on as it is.
+ */
+async function waitForDemoWorkflows(databaseFile: string, log: (line: string) => void): Promise<void> {
+  const db = await openDb(databaseFile);
+  try {
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      const waiting = Object.values(await countPendingWorkflows(db)).reduce((sum, kind) => sum + kind.count, 0);
+      if (waiting === 0) return;
+      if (Date.now() > deadline) {
+        log(`[stack] ${waiting} demo record(s) still wait for their workflow; the reconciler carries on`);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  } finally {
+    await db.$disconnect();
+  }
 }
 
 /** Temporal dev server, migrations, demo data, worker and API — the whole product on one machine. */
@@ -151,6 +175,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     await waitFor('worker', async () => workerReady, 120_000, gaveUp);
     await waitFor('API', async () => (await fetch(`${appUrl}/api/health`)).ok, 120_000, gaveUp);
+    if (seeded) await waitForDemoWorkflows(databaseFile, log);
     return { appUrl, temporalAddress, temporalUiUrl, databaseFile, seeded, processes: { temporal, worker, api }, stop };
   } catch (error) {
     await stop();
