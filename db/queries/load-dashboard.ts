@@ -3,6 +3,7 @@ import type { Dashboard, Scope } from '../../domain/analytics/dashboard.schema';
 import type { Db } from '../client';
 import { Prisma } from '../../prisma/generated/client';
 import { OPEN_LEAD_STATUSES } from '../../domain/leads/lead-status';
+import { LEAD_STATUSES } from '../../domain/leads/lead.schema';
 import { OPEN_TASK_STATUSES } from '../../domain/tasks/task.schema';
 import { sqlDate, sqlLiteralList } from './sql';
 import { peopleIn } from './scope-sql';
@@ -16,9 +17,11 @@ export interface DashboardRange {
   now: Date;
 }
 
-type Row = Record<string, number | bigint | null>;
-const num = (value: number | bigint | null | undefined): number => Number(value ?? 0);
-const orNull = (value: number | bigint | null | undefined): number | null => (value === null || value === undefined ? null : Number(value));
+type Row = Record<string, number | bigint | string | null>;
+const DAY_MS = 86_400_000;
+const WEEK_DAYS = 7;
+const num = (value: number | bigint | string | null | undefined): number => Number(value ?? 0);
+const orNull = (value: number | bigint | string | null | undefined): number | null => (value === null || value === undefined ? null : Number(value));
 
 /** The dashboard's queries, in order: each one aggregate answered from an index (tests/integration/query-plans checks). */
 export function dashboardSql(range: DashboardRange): Prisma.Sql[] {
@@ -28,6 +31,7 @@ export function dashboardSql(range: DashboardRange): Prisma.Sql[] {
   const assignee = peopleIn(Prisma.sql`"assigneeId"`, scope, userId);
   const creator = peopleIn(Prisma.sql`"createdById"`, scope, userId);
   const caller = peopleIn(Prisma.sql`"userId"`, scope, userId);
+  const weekEnd = sqlDate(new Date(range.dayStart.getTime() + WEEK_DAYS * DAY_MS));
   const dealOwner = peopleIn(Prisma.sql`l."ownerId"`, scope, userId);
   const peopleCount =
     scope === 'me' ? Prisma.sql`SELECT 1 AS n` : scope === 'team' ? Prisma.sql`SELECT COUNT(*) AS n FROM "User" WHERE active = 1 AND role IN ('AGENT', 'ACQUISITIONS')` : Prisma.sql`SELECT COUNT(*) AS n FROM "User" WHERE active = 1`;
@@ -60,6 +64,11 @@ export function dashboardSql(range: DashboardRange): Prisma.Sql[] {
     Prisma.sql`SELECT COUNT(*) AS completed FROM "Task" WHERE status = 'COMPLETED' AND "completedAt" >= ${from} AND "completedAt" < ${to} AND ${assignee}`,
     Prisma.sql`SELECT COUNT(*) AS calls, COALESCE(SUM(outcome = 'TALKED'), 0) AS talked, COUNT(DISTINCT "userId") AS callers
       FROM "Call" WHERE "createdAt" >= ${dayStart} AND ${caller}`,
+    // The charts: live leads per stage; my own open tasks due this week, per day from the start of today.
+    Prisma.sql`SELECT status, COUNT(*) AS n FROM "Lead" WHERE "archivedAt" IS NULL AND ${owner} GROUP BY status`,
+    Prisma.sql`SELECT CAST(julianday("dueAt") - julianday(${dayStart}) AS INTEGER) AS day, COUNT(*) AS n
+      FROM "Task" WHERE "assigneeId" = ${userId} AND status IN ${sqlLiteralList(OPEN_TASK_STATUSES)} AND "dueAt" >= ${dayStart} AND "dueAt" < ${weekEnd}
+      GROUP BY day`,
   ];
 }
 
@@ -69,7 +78,7 @@ export function dashboardSql(range: DashboardRange): Prisma.Sql[] {
  */
 export async function loadDashboard(db: Db, range: DashboardRange): Promise<Dashboard> {
   const { scope } = range;
-  const [leadCount, leadsToday, leadPipeline, leadFlow, buyers, taskStock, taskFlow, offerStock, offerFlow, dealFlow, dealMonth, people, completedFlow, callsToday] = (await db.$transaction(
+  const [leadCount, leadsToday, leadPipeline, leadFlow, buyers, taskStock, taskFlow, offerStock, offerFlow, dealFlow, dealMonth, people, completedFlow, callsToday, leadStages, tasksDue] = (await db.$transaction(
     dashboardSql(range).map((sql) => db.$queryRaw<Row[]>(sql)),
   )) as Row[][];
   // Each query answers one row of aggregates.
@@ -107,6 +116,13 @@ export async function loadDashboard(db: Db, range: DashboardRange): Promise<Dash
       },
       responseTimeMinutes: rounded(orNull(lf.responseMinutes)),
       dealVelocityDays: rounded(orNull(df.velocityDays)),
+    },
+    charts: {
+      leadsByStage: LEAD_STATUSES.map((status) => ({ status, leads: num(leadStages?.find((row) => row.status === status)?.n) })),
+      myTasksDue: Array.from({ length: WEEK_DAYS }, (_, day) => ({
+        dayStart: new Date(range.dayStart.getTime() + day * DAY_MS).toISOString(),
+        tasks: num(tasksDue?.find((row) => num(row.day) === day)?.n),
+      })),
     },
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LEAD_STATUSES } from '../leads/lead.schema';
 
 export const SCOPES = ['me', 'team', 'everyone'] as const;
 export type Scope = (typeof SCOPES)[number];
@@ -46,6 +47,13 @@ export const dashboardSchema = z.object({
     calls: z.object({ today: z.number(), talkRate: rateSchema, perAgent: z.number().nullable() }),
     responseTimeMinutes: z.number().nullable(),
     dealVelocityDays: z.number().nullable(),
+  }),
+  /** The dashboard's two small charts. */
+  charts: z.object({
+    /** The scope's live leads in each pipeline stage, in pipeline order (zeros included). */
+    leadsByStage: z.array(z.object({ status: z.enum(LEAD_STATUSES), leads: z.number() })),
+    /** The signed-in user's own open tasks due on each of the 7 days from the start of today (`dayStart`: each day's start). */
+    myTasksDue: z.array(z.object({ dayStart: z.string(), tasks: z.number() })),
   }),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;

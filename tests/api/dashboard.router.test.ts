@@ -91,6 +91,35 @@ describe('GET /api/dashboard', () => {
     expect(body.kpis.revenue.thisMonth).toBe(closedAt >= thisMonth ? 15_000 : 0);
   });
 
+  it("charts the scope's live leads by stage and the user's own open tasks due each day of the week", async () => {
+    // The browser's day started an hour ago: the agent's IN_PROGRESS task (due in 24 h) falls on day 1; the overdue one is before the week.
+    const dayStart = new Date(NOW - 3_600_000);
+    const query = `?dayStart=${encodeURIComponent(dayStart.toISOString())}`;
+    const mine = await dashboard(agent, query);
+    expect(mine.body.charts.leadsByStage).toEqual([
+      { status: 'NEW', leads: 2 },
+      { status: 'CONTACTED', leads: 1 },
+      { status: 'QUALIFIED', leads: 0 },
+      { status: 'OFFER_MADE', leads: 0 },
+      { status: 'UNDER_CONTRACT', leads: 0 },
+      { status: 'CLOSED', leads: 1 },
+      { status: 'DEAD', leads: 0 },
+    ]);
+    expect(mine.body.charts.myTasksDue).toEqual(
+      [0, 1, 0, 0, 0, 0, 0].map((tasks, day) => ({ dayStart: new Date(dayStart.getTime() + day * 86_400_000).toISOString(), tasks })),
+    );
+
+    // A supervisor sees everyone's leads, but the tasks chart is still their own: one due in three days, one on the eighth day.
+    const db = api.testDb.db;
+    const soon = await db.task.create({ data: { title: 'Review the week', type: 'ADMIN', priority: 'LOW', status: 'ASSIGNED', dueAt: new Date(NOW + 3 * 86_400_000), assigneeId: supervisor.id } });
+    const later = await db.task.create({ data: { title: 'Next week', type: 'ADMIN', priority: 'LOW', status: 'ASSIGNED', dueAt: new Date(NOW + 7 * 86_400_000), assigneeId: supervisor.id } });
+    const everyone = await dashboard(supervisor, query);
+    expect(everyone.body.charts.leadsByStage.map(({ leads }: { leads: number }) => leads)).toEqual([2, 1, 0, 0, 0, 1, 1]);
+    expect(everyone.body.charts.myTasksDue.map(({ tasks }: { tasks: number }) => tasks)).toEqual([0, 0, 0, 1, 0, 0, 0]);
+    // Written without an event, so no cached answer holds them; the next test counts the world without them.
+    await db.task.deleteMany({ where: { id: { in: [soon.id, later.id] } } });
+  });
+
   it('gives a supervisor everyone by default and the team on request; refuses an agent more than their own', async () => {
     const everyone = await dashboard(supervisor);
     expect(everyone.body.scope).toBe('everyone');

@@ -221,6 +221,46 @@ describe('dashboard in the browser', () => {
       await creatorContext.close();
     }));
 
+  it("draws the two small charts from the demo data, and a task of mine due tomorrow joins the week's chart live", () =>
+    withStackLogs(async () => {
+      const context = await newContext();
+      const page = await context.newPage();
+      await page.goto(appUrl('/login'));
+      await signIn(page, 'agent@flipstackk.test');
+      await page.waitForURL(appUrl('/'));
+      await page.getByTestId('live-status').getByText('Live').waitFor();
+
+      // The demo agent has leads in every stage and tasks due through the week: both charts have bars.
+      const stages = page.getByTestId('chart-leads-by-stage');
+      await stages.locator('.recharts-surface').waitFor();
+      for (const stage of ['New', 'Contacted', 'Qualified', 'Offer made', 'Under contract', 'Closed', 'Dead']) {
+        expect(await stages.getByRole('listitem').filter({ hasText: new RegExp(`^${stage}: [1-9]\\d*$`) }).count()).toBe(1);
+      }
+      const due = page.getByTestId('chart-my-tasks-due');
+      await due.locator('.recharts-surface').waitFor();
+      await page.waitForFunction(() => /^[1-9]\d* due$/.test(document.querySelector('[data-testid="chart-my-tasks-due-total"]')?.textContent ?? ''));
+      const before = Number.parseInt((await page.getByTestId('chart-my-tasks-due-total').textContent()) ?? '', 10);
+
+      const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+      const status = await page.evaluate(async (dueAt) => {
+        const me = (await (await fetch('/api/me')).json()) as { id: string };
+        const response = await fetch('/api/tasks', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ title: 'Chart me tomorrow', dueAt, assigneeId: me.id }),
+        });
+        return response.status;
+      }, tomorrow);
+      expect(status).toBe(201);
+      await page.waitForFunction(
+        (count) => Number.parseInt(document.querySelector('[data-testid="chart-my-tasks-due-total"]')?.textContent ?? '', 10) > count,
+        before,
+        { timeout: 15_000 },
+      );
+      await due.getByRole('listitem').filter({ hasText: /^Tomorrow: [1-9]\d* tasks?$/ }).waitFor();
+      await context.close();
+    }));
+
   it('shows every KPI group, and analytics charts with their tables and CSV', () =>
     withStackLogs(async () => {
       const context = await newContext();

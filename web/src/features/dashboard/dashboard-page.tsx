@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { isManagerRole } from '../../../../domain/users/user-role';
 import { useMe } from '../auth/use-me';
@@ -8,6 +9,9 @@ import { KpiDetails } from './kpi-details';
 import { ScopeRangeControls } from './scope-range-controls';
 import { useDashboard, useDashboardView } from './use-dashboard';
 import './dashboard.css';
+
+// recharts is large: the charts load after the page, as the analytics page does.
+const DashboardCharts = lazy(() => import('./dashboard-charts').then((module) => ({ default: module.DashboardCharts })));
 
 const today = new Intl.DateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric' });
 
@@ -48,6 +52,11 @@ export function DashboardPage() {
         </div>
       </div>
       <KpiCards data={dashboard.data} isError={dashboard.isError} mine={!manager || view.scope === 'me'} />
+      {dashboard.data && (
+        <Suspense fallback={null}>
+          <DashboardCharts charts={dashboard.data.charts} />
+        </Suspense>
+      )}
       <KpiDetails data={dashboard.data} />
       <div className="dashboard-grid">
         <ActivityFeed />
