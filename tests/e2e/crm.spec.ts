@@ -10,6 +10,7 @@ const PASSWORD = 'flipstackk';
 jest.setTimeout(180_000);
 
 const { withStackLogs, appUrl, browser: runningBrowser } = useBrowserStack();
+const COLUMN_HEAD = { x: 40, y: 16 };
 
 // Buyers and buyers' offers are acquisitions' work; the seeded leads are the demo agent's.
 async function signedInPage(email = 'acquisitions@flipstackk.test'): Promise<{ context: BrowserContext; page: Page }> {
@@ -92,7 +93,8 @@ describe('CRM pages in the browser', () => {
       const name = (await firstNew.getByRole('link').textContent()) ?? '';
       expect(name).not.toBe('');
 
-      await firstNew.dragTo(page.getByTestId('column-CONTACTED'));
+      // Dropped on the column's head: with the demo data a column can be taller than the window.
+      await firstNew.dragTo(page.getByTestId('column-CONTACTED'), { targetPosition: COLUMN_HEAD });
       await page.getByTestId('column-CONTACTED').getByRole('link', { name }).waitFor();
 
       await page.reload();
@@ -147,7 +149,7 @@ describe('CRM pages in the browser', () => {
       const card = page.getByTestId('column-NEW').getByTestId('board-card').first();
       await card.waitFor();
       const name = (await card.getByRole('link').textContent()) ?? '';
-      await card.dragTo(page.getByTestId('column-QUALIFIED'));
+      await card.dragTo(page.getByTestId('column-QUALIFIED'), { targetPosition: COLUMN_HEAD });
       await page.getByRole('alert').getByText(`${name}: Someone else just moved this lead`).waitFor();
       await page.getByTestId('column-NEW').getByRole('link', { name }).waitFor();
       expect(await page.getByTestId('column-QUALIFIED').getByRole('link', { name }).count()).toBe(0);
