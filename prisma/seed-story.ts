@@ -200,29 +200,29 @@ export async function seedDemoStory(db: Db, users: StoryUsers, now: Date): Promi
   const irene = await createLead({ sellerName: 'Irene Walsh', sellerPhone: '(937) 555-0161', street: '615 Linden Ave', city: 'Springfield', state: 'OH', zip: '45505', propertyType: 'SFR', askingPrice: 74_000, arv: 128_000, repairEstimate: 22_000, beds: 3, baths: 1, source: 'DIRECT_MAIL', motivation: 3, tags: ['Tax Delinquent'], daysAgo: 2 }, agent.id);
   await call(irene.id, agent, 'NO_ANSWER', ago(25 * MINUTE));
 
-  // CONTACTED: talked yesterday, the follow-up is armed; a voicemail this morning moves the next attempt.
+  // CONTACTED: talked last night, the follow-up is armed; a voicemail this morning moves the next attempt.
   const dorothy = await createLead({ sellerName: 'Dorothy Mills', sellerPhone: '(937) 555-0170', street: '2210 Selma Rd', city: 'Springfield', state: 'OH', zip: '45505', propertyType: 'SFR', askingPrice: 92_000, arv: 150_000, repairEstimate: 25_000, beds: 3, baths: 1, source: 'DIRECT_MAIL', motivation: 4, tags: ['Vacant'], daysAgo: 3 }, agent.id);
-  await call(dorothy.id, agent, 'TALKED', ago(2 * DAY), 'Inherited the house, lives out of state. Wants it gone before winter.');
-  await move(dorothy.id, 'CONTACTED', ago(2 * DAY), agent.id);
+  await call(dorothy.id, agent, 'TALKED', ago(20 * HOUR), 'Inherited the house, lives out of state. Wants it gone before winter.');
+  await move(dorothy.id, 'CONTACTED', ago(20 * HOUR), agent.id);
   await note(dorothy.id, agent.id, 'Roof is about 20 years old; she has a quote for $9k. Send her our repair estimate.');
   await call(dorothy.id, agent, 'VOICEMAIL', ago(20 * MINUTE));
 
-  // QUALIFIED: a visit to schedule.
+  // QUALIFIED this morning: a visit to schedule.
   const kevin = await createLead({ sellerName: 'Kevin Brooks', sellerPhone: '(937) 555-0173', street: '417 Wayne Ave', city: 'Xenia', state: 'OH', zip: '45385', propertyType: 'SFR', askingPrice: 118_000, arv: 190_000, repairEstimate: 30_000, beds: 3, baths: 2, source: 'REFERRAL', motivation: 5, daysAgo: 9 }, agent.id);
   await call(kevin.id, agent, 'TALKED', ago(9 * DAY - 2 * HOUR));
   await move(kevin.id, 'CONTACTED', ago(9 * DAY - 2 * HOUR), agent.id);
-  await move(kevin.id, 'QUALIFIED', ago(1 * DAY), agent.id);
+  await move(kevin.id, 'QUALIFIED', ago(40 * MINUTE), agent.id);
   await call(kevin.id, agent, 'TALKED', ago(15 * MINUTE), 'Can show the house Thursday after 4.');
   await note(kevin.id, agent.id, 'Motivated: new job in Cincinnati starts next month. Bring the contract to the walk-through.');
 
-  // OFFER_MADE: our purchase offer went out yesterday.
+  // OFFER_MADE: our purchase offer went out this morning.
   const harold = await createLead({ sellerName: 'Harold Greene', sellerPhone: '(937) 555-0177', street: '88 Main St', city: 'Fairborn', state: 'OH', zip: '45324', propertyType: 'TOWNHOUSE', askingPrice: 105_000, arv: 165_000, repairEstimate: 20_000, beds: 2, baths: 1.5, source: 'COLD_CALL', motivation: 3, daysAgo: 14 }, agent.id);
   await move(harold.id, 'CONTACTED', ago(14 * DAY - HOUR), agent.id);
   await move(harold.id, 'QUALIFIED', ago(10 * DAY), agent.id);
-  await move(harold.id, 'OFFER_MADE', ago(1 * DAY), agent.id);
-  await createOffer({ leadId: harold.id, kind: 'PURCHASE', amount: 95_000, createdById: agent.id, daysAgo: 1 }, [{ to: 'SENT', at: ago(1 * DAY), actorId: agent.id }]);
+  await move(harold.id, 'OFFER_MADE', ago(50 * MINUTE), agent.id);
+  await createOffer({ leadId: harold.id, kind: 'PURCHASE', amount: 95_000, createdById: agent.id, daysAgo: 1 }, [{ to: 'SENT', at: ago(50 * MINUTE), actorId: agent.id }]);
 
-  // UNDER_CONTRACT: our offer accepted yesterday, a buyer's offer on the table since this morning.
+  // UNDER_CONTRACT: our offer accepted yesterday, the contract signed this morning, a buyer's offer on the table.
   const gloria = await createLead({ sellerName: 'Gloria Reed', sellerPhone: '(330) 555-0145', street: '1402 Brown St', city: 'Akron', state: 'OH', zip: '44301', propertyType: 'MULTI_FAMILY', askingPrice: 140_000, arv: 230_000, repairEstimate: 40_000, beds: 4, baths: 2, source: 'PPC', motivation: 4, daysAgo: 20 }, agent.id);
   await move(gloria.id, 'CONTACTED', ago(20 * DAY - 30 * MINUTE), agent.id);
   await move(gloria.id, 'QUALIFIED', ago(16 * DAY), agent.id);
@@ -231,8 +231,8 @@ export async function seedDemoStory(db: Db, users: StoryUsers, now: Date): Promi
     { to: 'SENT', at: ago(12 * DAY), actorId: agent.id },
     { to: 'ACCEPTED', at: ago(1 * DAY), actorId: agent.id },
   ]);
-  await move(gloria.id, 'UNDER_CONTRACT', ago(1 * DAY), agent.id);
-  await createOffer({ leadId: gloria.id, kind: 'BUYER', amount: 150_000, buyerId: northcoast.id, createdById: acquisitions.id, daysAgo: 0.25 }, [{ to: 'SENT', at: ago(6 * HOUR), actorId: acquisitions.id }]);
+  await move(gloria.id, 'UNDER_CONTRACT', ago(35 * MINUTE), agent.id);
+  await createOffer({ leadId: gloria.id, kind: 'BUYER', amount: 150_000, buyerId: northcoast.id, createdById: acquisitions.id, daysAgo: 0.1 }, [{ to: 'SENT', at: ago(30 * MINUTE), actorId: acquisitions.id }]);
 
   // CLOSED this month: bought at $72,000, assigned to Buckeye at $84,000: a $12,000 fee.
   const walter = await createLead({ sellerName: 'Walter Price', sellerPhone: '(513) 555-0152', street: '23 Cedar Ave', city: 'Hamilton', state: 'OH', zip: '45011', propertyType: 'SFR', askingPrice: 80_000, arv: 135_000, repairEstimate: 18_000, beds: 3, baths: 1, source: 'DRIVING_FOR_DOLLARS', motivation: 4, daysAgo: 26 }, agent.id);
@@ -274,22 +274,23 @@ export async function seedDemoStory(db: Db, users: StoryUsers, now: Date): Promi
   await move(oscar.id, 'CONTACTED', ago(4 * DAY - 2 * HOUR), agent.id);
   await move(oscar.id, 'DEAD', ago(2 * DAY), agent.id, 'LISTED_WITH_AGENT');
 
-  // Tasks people made, in every state. Due dates spread over the coming week.
+  // Tasks people made, in every state. Due dates spread over the coming week, none tomorrow (the
+  // automatic ones above fall due in two days): a month view's day cell shows only a few tasks.
   const day = (days: number, hours = 0): Date => ahead(days * DAY + hours * HOUR);
-  await createTask({ title: 'Send Dorothy the repair estimate', type: 'LEAD', priority: 'MEDIUM', status: 'ASSIGNED', assigneeId: agent.id, createdById: agent.id, createdAt: ago(5 * DAY), dueAt: day(1), leadId: dorothy.id });
+  await createTask({ title: 'Send Dorothy the repair estimate', type: 'LEAD', priority: 'MEDIUM', status: 'ASSIGNED', assigneeId: agent.id, createdById: agent.id, createdAt: ago(5 * DAY), dueAt: day(3, 4), leadId: dorothy.id });
   await createTask({ title: 'Walk-through at 417 Wayne Ave', type: 'LEAD', priority: 'HIGH', status: 'IN_PROGRESS', assigneeId: agent.id, createdById: agent.id, createdAt: ago(2 * DAY), dueAt: day(0, 3), leadId: kevin.id });
-  await createTask({ title: 'Check the purchase contract for 1402 Brown St', description: 'Sam reviews every contract before it goes to the title company.', type: 'LEAD', priority: 'HIGH', status: 'PENDING_REVIEW', requiresReview: true, assigneeId: agent.id, createdById: supervisor.id, createdAt: ago(3 * DAY), dueAt: day(2), leadId: gloria.id });
-  await createTask({ title: 'Mail the seller packet to 615 Linden Ave', type: 'LEAD', priority: 'LOW', status: 'ASSIGNED', assigneeId: agent.id, createdById: agent.id, createdAt: ago(1 * DAY), dueAt: day(3), leadId: irene.id });
-  await createTask({ title: 'Ask Harold for the HOA documents', type: 'LEAD', priority: 'MEDIUM', status: 'ASSIGNED', assigneeId: agent.id, createdById: agent.id, createdAt: ago(1 * DAY), dueAt: day(5), leadId: harold.id });
+  await createTask({ title: 'Check the purchase contract for 1402 Brown St', description: 'Sam reviews every contract before it goes to the title company.', type: 'LEAD', priority: 'HIGH', status: 'PENDING_REVIEW', requiresReview: true, assigneeId: agent.id, createdById: supervisor.id, createdAt: ago(3 * DAY), dueAt: day(2, 3), leadId: gloria.id });
+  await createTask({ title: 'Mail the seller packet to 615 Linden Ave', type: 'LEAD', priority: 'LOW', status: 'ASSIGNED', assigneeId: agent.id, createdById: agent.id, createdAt: ago(1 * DAY), dueAt: day(4, 2), leadId: irene.id });
+  await createTask({ title: 'Ask Harold for the HOA documents', type: 'LEAD', priority: 'MEDIUM', status: 'ASSIGNED', assigneeId: agent.id, createdById: agent.id, createdAt: ago(1 * DAY), dueAt: day(5, 2), leadId: harold.id });
   await createTask({ title: 'Get the utility shut-off dates for 88 Main St', type: 'LEAD', priority: 'MEDIUM', status: 'ASSIGNED', overdue: true, assigneeId: agent.id, createdById: agent.id, createdAt: ago(4 * DAY), dueAt: ago(1 * DAY), leadId: harold.id });
   await createTask({ title: 'Pull comps for 88 Main St', type: 'LEAD', priority: 'MEDIUM', status: 'COMPLETED', assigneeId: agent.id, createdById: agent.id, createdAt: ago(12 * DAY), dueAt: ago(10 * DAY), completedAt: ago(11 * DAY), leadId: harold.id });
-  await createTask({ title: 'Call the title company about 23 Cedar Ave', type: 'LEAD', priority: 'HIGH', status: 'COMPLETED', assigneeId: agent.id, createdById: supervisor.id, createdAt: ago(17 * DAY), dueAt: ago(16 * DAY), completedAt: ago(15 * DAY), leadId: walter.id });
+  await createTask({ title: 'Phone the title company about 23 Cedar Ave', type: 'LEAD', priority: 'HIGH', status: 'COMPLETED', assigneeId: agent.id, createdById: supervisor.id, createdAt: ago(17 * DAY), dueAt: ago(16 * DAY), completedAt: ago(15 * DAY), leadId: walter.id });
   const gemCity = await db.buyer.findFirst({ where: { name: 'Gem City Capital' }, select: { id: true } });
   await createTask({ title: 'Send matching properties: Gem City Capital', type: 'BUYER', priority: 'LOW', status: 'COMPLETED', assigneeId: agent.id, createdById: acquisitions.id, createdAt: ago(3 * DAY), dueAt: ago(1 * DAY), completedAt: ago(2 * DAY), ...(gemCity ? { buyerId: gemCity.id } : {}) });
   await createTask({ title: 'Drive by 77 Market Ave', type: 'LEAD', priority: 'LOW', status: 'CANCELLED', assigneeId: agent.id, createdById: agent.id, createdAt: ago(11 * DAY), dueAt: ago(9 * DAY), leadId: nancy.id });
-  await createTask({ title: 'Find a second buyer for Akron rentals', type: 'ADMIN', priority: 'LOW', status: 'CREATED', assigneeId: null, createdById: supervisor.id, createdAt: ago(1 * HOUR), dueAt: day(6) });
-  await createTask({ title: 'Send 1402 Brown St to Northcoast Holdings', type: 'BUYER', priority: 'MEDIUM', status: 'IN_PROGRESS', assigneeId: acquisitions.id, createdById: acquisitions.id, createdAt: ago(2 * DAY), dueAt: day(1), buyerId: northcoast.id });
+  await createTask({ title: 'Find a second buyer for Akron rentals', type: 'ADMIN', priority: 'LOW', status: 'CREATED', assigneeId: null, createdById: supervisor.id, createdAt: ago(1 * HOUR), dueAt: day(6, 2) });
+  await createTask({ title: 'Send 1402 Brown St to Northcoast Holdings', type: 'BUYER', priority: 'MEDIUM', status: 'IN_PROGRESS', assigneeId: acquisitions.id, createdById: acquisitions.id, createdAt: ago(2 * DAY), dueAt: day(3, 6), buyerId: northcoast.id });
   await createTask({ title: 'Collect the assignment deposit from Buckeye Flip Partners', type: 'BUYER', priority: 'HIGH', status: 'ASSIGNED', overdue: true, assigneeId: acquisitions.id, createdById: supervisor.id, createdAt: ago(6 * DAY), dueAt: ago(2 * DAY), buyerId: buckeye.id });
   await createTask({ title: 'Confirm the closing date with Buckeye Flip Partners', type: 'BUYER', priority: 'MEDIUM', status: 'COMPLETED', assigneeId: acquisitions.id, createdById: acquisitions.id, createdAt: ago(10 * DAY), dueAt: ago(5 * DAY), completedAt: ago(6 * DAY), buyerId: buckeye.id });
-  await createTask({ title: 'Ask Northcoast for proof of funds', type: 'BUYER', priority: 'MEDIUM', status: 'ASSIGNED', assigneeId: acquisitions.id, createdById: acquisitions.id, createdAt: ago(1 * DAY), dueAt: day(4), buyerId: northcoast.id });
+  await createTask({ title: 'Ask Northcoast for proof of funds', type: 'BUYER', priority: 'MEDIUM', status: 'ASSIGNED', assigneeId: acquisitions.id, createdById: acquisitions.id, createdAt: ago(1 * DAY), dueAt: day(6, 5), buyerId: northcoast.id });
 }
