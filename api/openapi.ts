@@ -29,6 +29,7 @@ import {
   bulkLeadInputSchema,
   bulkLeadResultSchema,
 } from '../domain/leads/lead.schema';
+import { duplicateCandidateSchema, mergeInputSchema, mergeResultSchema } from '../domain/merge/merge-records';
 import { createNoteInputSchema, listNotesQuerySchema, noteSchema, updateNoteInputSchema } from '../domain/notes/note.schema';
 import { notificationListSchema, notificationSchema, readAllNotificationsSchema } from '../domain/notifications/notification.schema';
 import { notificationPreferencesSchema } from '../domain/notifications/notification-preferences';
@@ -89,6 +90,12 @@ const liveEvent = named('LiveEvent', liveEventSchema);
 const savedView = named('SavedView', savedViewSchema);
 const settings = named('Settings', settingsSchema);
 const calendarLink = named('CalendarLink', z.object({ url: z.string() }));
+const duplicateCandidate = named('DuplicateCandidate', duplicateCandidateSchema);
+const mergeResult = named('MergeResult', mergeResultSchema);
+const MERGE_DESCRIPTION =
+  'The record `:id` (the survivor) takes the source\'s tasks, offers, notes, documents, calls, favorites and tags, and its empty fields are filled from the source; ' +
+  'the source\'s open automatic tasks are cancelled, not moved; the source is archived with `mergedIntoId` and its workflow ends. One transaction with the `merged` and `merged_into` events. ' +
+  'Needs the right to change both. Refused: into itself (400), a source already merged (409 naming where it went: a retried merge is never applied twice), an archived record (409); each names `sourceId`.';
 
 const openApiDocumentSchema = z.object({
   openapi: z.string(),
@@ -204,6 +211,8 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'post', path: '/api/leads/{id}/status', summary: 'Move a lead through its workflow (409 when refused)', params: idParams, body: changeLeadStatusInputSchema, response: lead },
   { method: 'get', path: '/api/queue', summary: "The caller's call queue (a supervisor's or admin's: anyone's with ownerId): overdue contacts, follow-ups due, then by score, then oldest", query: callQueueQuerySchema, response: named('CallQueue', callQueueSchema) },
   { method: 'post', path: '/api/leads/{id}/calls', summary: 'Log a call: no answer and voicemail re-arm the next attempt; a talk, not interested or a wrong number move the lead (409 when refused)', params: idParams, body: logCallInputSchema, response: named('Call', callSchema), status: 201 },
+  { method: 'get', path: '/api/leads/{id}/duplicates', summary: 'Live leads that may be this one: the same address key, or the same phone or owner name in its ZIP', params: idParams, response: listSchema(duplicateCandidate) },
+  { method: 'post', path: '/api/leads/{id}/merge', summary: 'Merge another lead (sourceId) into this one', description: MERGE_DESCRIPTION, params: idParams, body: mergeInputSchema, response: named('LeadMerge', z.object({ lead, merge: mergeResult })) },
   { method: 'get', path: '/api/leads/{id}/matches', summary: 'Buyers matching a lead, ranked, with reasons', params: idParams, response: listSchema(named('LeadMatch', leadMatchSchema)) },
   { method: 'get', path: '/api/buyers', summary: 'List buyers', description: LEAN_LIST, query: listBuyersQuerySchema, response: leanPage('Buyer', buyer) },
   { method: 'get', path: '/api/buyers/export.csv', summary: 'The buyer list as CSV (every row, streamed)', description: EXPORT_CSV, query: listBuyersQuerySchema, response: z.string(), file: true },
@@ -213,6 +222,8 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'post', path: '/api/buyers/{id}/status', summary: 'Change a buyer\'s status through its workflow', params: idParams, body: changeBuyerStatusInputSchema, response: buyer },
   { method: 'post', path: '/api/buyers/{id}/archive', summary: 'Archive a buyer (its automation stops)', params: idParams, response: buyer },
   { method: 'post', path: '/api/buyers/{id}/unarchive', summary: 'Unarchive a buyer (matching restarts from now)', params: idParams, response: buyer },
+  { method: 'get', path: '/api/buyers/{id}/duplicates', summary: 'Live buyers that may be this one: the same e-mail or contact key, or the same phone', params: idParams, response: listSchema(duplicateCandidate) },
+  { method: 'post', path: '/api/buyers/{id}/merge', summary: 'Merge another buyer (sourceId) into this one', description: MERGE_DESCRIPTION, params: idParams, body: mergeInputSchema, response: named('BuyerMerge', z.object({ buyer, merge: mergeResult })) },
   { method: 'get', path: '/api/buyers/{id}/matches', summary: 'Leads matching a buyer, ranked, with reasons', params: idParams, response: listSchema(named('BuyerMatch', buyerMatchSchema)) },
   {
     method: 'post',

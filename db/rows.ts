@@ -59,6 +59,7 @@ export function toLeadJson(lead: LeadRow): LeadRecord {
     nextFollowUpAt: iso(lead.nextFollowUpAt),
     score: lead.score,
     scoreParts: parseJsonColumn(fields.scoreParts, lead.scoreParts, 'Lead.scoreParts'),
+    ...(lead.mergedIntoId ? { mergedIntoId: lead.mergedIntoId } : {}),
     createdAt: lead.createdAt.toISOString(),
     updatedAt: lead.updatedAt.toISOString(),
   };
@@ -141,6 +142,7 @@ export function toBuyerJson(buyer: BuyerRow): Buyer {
     minBaths: buyer.minBaths,
     maxRepair: buyer.maxRepair,
     emailOptOutAt: iso(buyer.emailOptOutAt),
+    ...(buyer.mergedIntoId ? { mergedIntoId: buyer.mergedIntoId } : {}),
     createdAt: buyer.createdAt.toISOString(),
     updatedAt: buyer.updatedAt.toISOString(),
   };

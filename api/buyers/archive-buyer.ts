@@ -39,6 +39,7 @@ export async function unarchiveBuyer(deps: Deps, buyerId: string, actor: PublicU
   if (!buyer) throw new AppError('NOT_FOUND', `Buyer ${buyerId} does not exist`);
   assertPermission(actor, 'archive', { type: 'buyer', ownerId: buyer.ownerId });
   if (!buyer.archivedAt) throw new AppError('CONFLICT', 'The buyer is not archived');
+  if (buyer.mergedIntoId) throw new AppError('CONFLICT', `The buyer was merged into ${buyer.mergedIntoId}: its work is there`);
   const row = await db.$transaction(async (tx) => {
     const live = await tx.buyer.update({ where: { id: buyerId }, data: { archivedAt: null } });
     await recordEvent(tx, { entityType: 'buyer', entityId: buyerId, action: 'unarchived', entity: toBuyerJson(live), actorId: actor.id });

@@ -9,6 +9,9 @@ export async function findBuyer(db: Db, buyerId: string) {
   return buyer;
 }
 
+/** `GET /api/buyers/:id`: a live buyer, or a merged one (its page links where it went); another archived buyer is a 404. */
 export async function getBuyer(db: Db, buyerId: string): Promise<BuyerJson> {
+  const buyer = await db.buyer.findUnique({ where: { id: buyerId } });
+  if (buyer?.mergedIntoId) return toBuyerJson(buyer);
   return toBuyerJson(await findBuyer(db, buyerId));
 }

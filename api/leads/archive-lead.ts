@@ -45,6 +45,7 @@ export async function unarchiveLead(deps: Deps, leadId: string, actor: PublicUse
   if (!lead) throw new AppError('NOT_FOUND', `Lead ${leadId} does not exist`);
   assertPermission(actor, 'archive', { type: 'lead', ownerId: lead.ownerId });
   if (!lead.archivedAt) throw new AppError('CONFLICT', 'The lead is not archived');
+  if (lead.mergedIntoId) throw new AppError('CONFLICT', `The lead was merged into ${lead.mergedIntoId}: its work is there`);
   const row = await db.$transaction(async (tx) => {
     const live = await tx.lead.update({ where: { id: leadId }, data: { archivedAt: null } });
     await recordEvent(tx, { entityType: 'lead', entityId: leadId, action: 'unarchived', entity: toLeadJson(live), actorId: actor.id });

@@ -9,7 +9,10 @@ import { changeBuyerStatus } from '../buyers/change-buyer-status';
 import { createBuyer } from '../buyers/create-buyer';
 import { exportBuyers } from '../buyers/export-buyers';
 import { getBuyer } from '../buyers/get-buyer';
+import { listBuyerDuplicates } from '../buyers/list-buyer-duplicates';
 import { listBuyerMatches } from '../buyers/list-buyer-matches';
+import { mergeBuyers } from '../buyers/merge-buyers';
+import { mergeInputSchema } from '../../domain/merge/merge-records';
 import { listBuyers } from '../buyers/list-buyers';
 import { updateBuyer } from '../buyers/update-buyer';
 import { sendBuyerMatches } from '../email/send-buyer-matches';
@@ -55,6 +58,14 @@ export function createBuyersRouter(deps: TemporalDeps & { db: Db; dealMath: Deal
 
   router.post('/:id/unarchive', async (req, res) => {
     res.json(await unarchiveBuyer(deps, req.params.id, currentUser(res)));
+  });
+
+  router.get('/:id/duplicates', async (req, res) => {
+    res.json(await listBuyerDuplicates(db, req.params.id));
+  });
+
+  router.post('/:id/merge', async (req, res) => {
+    res.json(await mergeBuyers(deps, req.params.id, parseInput(mergeInputSchema, req.body), currentUser(res)));
   });
 
   router.get('/:id/matches', async (req, res) => {

@@ -12,7 +12,10 @@ import { changeLeadStatus } from '../leads/change-lead-status';
 import { createLead } from '../leads/create-lead';
 import { exportLeads } from '../leads/export-leads';
 import { getLead } from '../leads/get-lead';
+import { listLeadDuplicates } from '../leads/list-lead-duplicates';
 import { listLeadMatches } from '../leads/list-lead-matches';
+import { mergeLeads } from '../leads/merge-leads';
+import { mergeInputSchema } from '../../domain/merge/merge-records';
 import { listLeads } from '../leads/list-leads';
 import { updateLead } from '../leads/update-lead';
 import type { DealMathCache } from '../settings/deal-math-cache';
@@ -65,6 +68,15 @@ export function createLeadsRouter(deps: TemporalDeps & { db: Db; dealMath: DealM
   router.post('/:id/calls', async (req, res) => {
     const input = parseInput(logCallInputSchema, req.body);
     res.status(201).json(await logCall(deps, req.params.id, input, currentUser(res)));
+  });
+
+  router.get('/:id/duplicates', async (req, res) => {
+    res.json(await listLeadDuplicates(deps.db, req.params.id));
+  });
+
+  router.post('/:id/merge', async (req, res) => {
+    const { lead, merge } = await mergeLeads(deps, req.params.id, parseInput(mergeInputSchema, req.body), currentUser(res));
+    res.json({ lead: await priced(lead), merge });
   });
 
   router.get('/:id/matches', async (req, res) => {

@@ -108,6 +108,8 @@ export const buyerSchema = z.object({
   maxRepair: z.number().nullable(),
   /** When the buyer followed an e-mail's unsubscribe link: no more e-mail goes to them. */
   emailOptOutAt: z.string().nullable(),
+  /** Present once the buyer was merged into another (it is archived; its work is there). */
+  mergedIntoId: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -13,6 +13,10 @@ import type { CompletionMetrics } from '../tasks/task-automation';
 import type { Task, TaskPriority } from '../tasks/task.schema';
 import type { User } from '../users/user.schema';
 import type { EventName } from './event-name';
+import type { MergeResult } from '../merge/merge-records';
+
+/** What a merge moved and filled, on the survivor's `merged` event. */
+type MergeDetails = Pick<MergeResult, 'sourceId' | 'moved' | 'filled' | 'cancelledTaskIds'>;
 
 /** A task transition: a rejection or cancellation says why, a completion how it went. */
 type TaskTransition = Task & { reason?: string; metrics?: CompletionMetrics };
@@ -35,6 +39,10 @@ export type EventPayloads = ByEventName<{
   'lead.sent_to_buyer': LeadRecord & { messageId: string; buyerId: string; buyerName: string };
   /** A call logged on the lead (POST /api/leads/:id/calls): the lead after it, and the call. */
   'lead.call_logged': LeadRecord & { call: Call; callerName: string };
+  /** Another lead (a duplicate) was merged into this one: its work is here now. */
+  'lead.merged': LeadRecord & MergeDetails & { sourceName: string };
+  /** This lead was merged into another and archived: `mergedIntoId` names it. */
+  'lead.merged_into': LeadRecord & { survivorId: string; survivorName: string };
   'task.created': Task;
   'task.assigned': Task;
   'task.overdue': Task;
@@ -55,6 +63,8 @@ export type EventPayloads = ByEventName<{
   'buyer.status_changed': Buyer;
   /** Matching leads e-mailed to the buyer (the message is queued; the Outbox shows its fate). */
   'buyer.matches_sent': Buyer & { messageId: string; leadIds: string[]; sentByName: string };
+  'buyer.merged': Buyer & MergeDetails & { sourceName: string };
+  'buyer.merged_into': Buyer & { survivorId: string; survivorName: string };
   'offer.created': Offer;
   'offer.status_changed': Offer & { previousStatus: OfferStatus };
   'offer.updated': Offer;

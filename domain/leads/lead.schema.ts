@@ -129,6 +129,8 @@ export const leadSchema = z.object({
   /** 0–100, how worth calling the lead is (domain/leads/lead-score.ts), with the parts that make it. */
   score: z.number(),
   scoreParts: z.array(scorePartSchema),
+  /** Present once the lead was merged into another (it is archived; its work is there). */
+  mergedIntoId: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

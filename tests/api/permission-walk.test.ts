@@ -198,6 +198,16 @@ const WALK: Record<string, WalkCase[]> = {
   'POST /api/leads/{id}/unarchive': [{ label: 'unarchive', send: async () => { const lead = await db().lead.update({ where: { id: (await records.lead()).id }, data: { archivedAt: new Date() } }); return { path: `/api/leads/${lead.id}/unarchive`, checks: [['archive', leadSubject(lead)]] }; } }],
   'POST /api/leads/{id}/status': [{ label: 'move', send: async () => { const lead = await records.lead(); return { path: `/api/leads/${lead.id}/status`, body: { status: 'CONTACTED' }, checks: [['update', leadSubject(lead)]] }; } }],
   'POST /api/leads/{id}/calls': [{ label: 'log a call', send: async () => { const lead = await records.lead(); return { path: `/api/leads/${lead.id}/calls`, body: { outcome: 'NO_ANSWER' }, checks: [['update', leadSubject(lead)]] }; } }],
+  'GET /api/leads/{id}/duplicates': [{ label: 'possible duplicates', send: async () => { const lead = await records.lead(); return { path: `/api/leads/${lead.id}/duplicates`, checks: read(leadSubject(lead)) }; } }],
+  'POST /api/leads/{id}/merge': [
+    {
+      label: "merge another's lead into another's lead",
+      send: async () => {
+        const [survivor, source] = [await records.lead(), await records.lead()];
+        return { path: `/api/leads/${survivor.id}/merge`, body: { sourceId: source.id }, checks: [['update', leadSubject(survivor)], ['update', leadSubject(source)]] };
+      },
+    },
+  ],
   'GET /api/leads/{id}/matches': [{ label: 'matches', send: async () => { const lead = await records.lead(); return { path: `/api/leads/${lead.id}/matches`, checks: read(leadSubject(lead)) }; } }],
 
   'GET /api/buyers': [{ label: 'the buyer list', send: async () => ({ path: '/api/buyers', checks: read({ type: 'buyer', ownerId: buyerOwner.id }) }) }],
@@ -209,6 +219,16 @@ const WALK: Record<string, WalkCase[]> = {
   'POST /api/buyers/{id}/status': [{ label: 'status', send: async () => { const buyer = await records.buyer(); return { path: `/api/buyers/${buyer.id}/status`, body: { status: 'ACTIVE' }, checks: [['update', buyerSubject(buyer)]] }; } }],
   'POST /api/buyers/{id}/archive': [{ label: 'archive', send: async () => { const buyer = await records.buyer(); return { path: `/api/buyers/${buyer.id}/archive`, checks: [['archive', buyerSubject(buyer)]] }; } }],
   'POST /api/buyers/{id}/unarchive': [{ label: 'unarchive', send: async () => { const buyer = await db().buyer.update({ where: { id: (await records.buyer()).id }, data: { archivedAt: new Date() } }); return { path: `/api/buyers/${buyer.id}/unarchive`, checks: [['archive', buyerSubject(buyer)]] }; } }],
+  'GET /api/buyers/{id}/duplicates': [{ label: 'possible duplicates', send: async () => { const buyer = await records.buyer(); return { path: `/api/buyers/${buyer.id}/duplicates`, checks: read(buyerSubject(buyer)) }; } }],
+  'POST /api/buyers/{id}/merge': [
+    {
+      label: "merge another's buyer into another's buyer",
+      send: async () => {
+        const [survivor, source] = [await records.buyer(), await records.buyer()];
+        return { path: `/api/buyers/${survivor.id}/merge`, body: { sourceId: source.id }, checks: [['update', buyerSubject(survivor)], ['update', buyerSubject(source)]] };
+      },
+    },
+  ],
   'GET /api/buyers/{id}/matches': [{ label: 'matches', send: async () => { const buyer = await records.buyer(); return { path: `/api/buyers/${buyer.id}/matches`, checks: read(buyerSubject(buyer)) }; } }],
   'POST /api/buyers/{id}/send-matches': [
     {

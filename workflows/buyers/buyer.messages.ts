@@ -11,6 +11,8 @@ export interface BuyerWorkflowState {
   pofExpiresAt: string | null;
   /** The buyer is archived: no matching and no proof-of-funds reminders until it is unarchived. */
   archived?: boolean;
+  /** The buyer was merged into another: its automation ended and so does this run. */
+  merged?: boolean;
 }
 
 export const getBuyerStateQuery = defineQuery<BuyerWorkflowState>('getBuyerState');
@@ -20,3 +22,5 @@ export const changeBuyerStatusUpdate = defineUpdate<BuyerWorkflowState, [{ statu
 export const proofOfFundsChangedSignal = defineSignal<[{ expiresAt: string | null }]>('proofOfFundsChanged');
 /** The buyer was archived (its automation stops, its open automatic tasks are cancelled) or unarchived (matching and reminders restart from now). */
 export const buyerArchiveChangedSignal = defineSignal<[{ archived: boolean }]>('buyerArchiveChanged');
+/** The buyer was merged into another (POST /api/buyers/:id/merge): its open automatic tasks are cancelled and the run ends. */
+export const buyerMergedSignal = defineSignal<[{ intoBuyerId: string }]>('buyerMerged');

@@ -9,7 +9,7 @@ import { DB_ACTIVITY_OPTIONS, LOCAL_DB_ACTIVITY_OPTIONS } from '../activity-opti
 import { assertNamesActor, verifiesActor, verifyActor } from '../shared/verify-actor';
 import { writeOrder } from '../shared/write-order';
 import { signalTaskClosed, startTaskWorkflow } from '../tasks/start-task-workflow';
-import { buyerArchiveChangedSignal, changeBuyerStatusUpdate, getBuyerStateQuery, proofOfFundsChangedSignal, type BuyerWorkflowState } from './buyer.messages';
+import { buyerArchiveChangedSignal, buyerMergedSignal, changeBuyerStatusUpdate, getBuyerStateQuery, proofOfFundsChangedSignal, type BuyerWorkflowState } from './buyer.messages';
 
 const { getDeadlines, applyBuyerStatus } = proxyLocalActivities<SettingsActivities & BuyerActivities>(LOCAL_DB_ACTIVITY_OPTIONS);
 const { createVerifyPofTask, createSendMatchesTask, createPofExpiryTask, cancelBuyerAutomation } = proxyActivities<BuyerActivities>(DB_ACTIVITY_OPTIONS);
@@ -56,6 +56,16 @@ export async function buyerWorkflow({ buyerId, status, isNew, pofExpiresAt = nul
       }
       // A change like a status change: the matching loop starts its wait again.
       Object.assign(state, { archived: next, changes: state.changes + 1 });
+      pofVersion += 1;
+    }),
+  );
+  // A merged buyer's work lives on the survivor: its automation stops for good and the run ends (below).
+  setHandler(buyerMergedSignal, () =>
+    order.inTurn(async () => {
+      if (state.merged) return;
+      const { cancelledTaskIds } = await cancelBuyerAutomation({ buyerId });
+      for (const taskId of cancelledTaskIds) await signalTaskClosed(taskId);
+      Object.assign(state, { archived: true, merged: true, changes: state.changes + 1 });
       pofVersion += 1;
     }),
   );
@@ -110,7 +120,7 @@ export async function buyerWorkflow({ buyerId, status, isNew, pofExpiresAt = nul
   };
   void remindBeforePofExpiry();
 
-  while (state.cycles < CYCLES_PER_RUN) {
+  while (state.cycles < CYCLES_PER_RUN && !state.merged) {
     const changes = state.changes;
     if (state.status !== 'ACTIVE' || state.archived) {
       await condition(() => state.changes !== changes);
@@ -129,5 +139,6 @@ export async function buyerWorkflow({ buyerId, status, isNew, pofExpiresAt = nul
     });
   }
   await condition(allHandlersFinished);
+  if (state.merged) return;
   await continueAsNew<typeof buyerWorkflow>({ buyerId, status: state.status, isNew: false, pofExpiresAt: state.pofExpiresAt, ...(state.archived ? { archived: true } : {}) });
 }

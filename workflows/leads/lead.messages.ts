@@ -15,6 +15,8 @@ export interface LeadWorkflowState {
   archived?: boolean;
   /** A contact deadline re-armed by unarchiving a NEW lead (counted from the unarchiving). */
   contactDeadlineAt?: string | null;
+  /** The lead was merged into another: its automation ended and so does this run. */
+  merged?: boolean;
 }
 
 export interface ChangeLeadStatusInput {
@@ -35,6 +37,8 @@ export const getLeadStateQuery = defineQuery<LeadWorkflowState>('getLeadState');
 export const leadOwnerChangedSignal = defineSignal<[{ ownerId: string }]>('leadOwnerChanged');
 /** The lead was archived (its automation stops, its open automatic tasks are cancelled) or unarchived (its automation restarts from now). */
 export const leadArchiveChangedSignal = defineSignal<[{ archived: boolean }]>('leadArchiveChanged');
+/** The lead was merged into another (POST /api/leads/:id/merge): its open automatic tasks are cancelled and the run ends. */
+export const leadMergedSignal = defineSignal<[{ intoLeadId: string }]>('leadMerged');
 /** Another workflow asks for a move (an accepted purchase offer → UNDER_CONTRACT); ignored when the pipeline does not allow it. */
 export const requestLeadStatusSignal = defineSignal<[RequestLeadStatusInput]>('requestLeadStatus');
 /** Validated against the pipeline rules; refused moves fail with the reason. */

@@ -17,6 +17,7 @@ import {
   getLeadStateQuery,
   leadArchiveChangedSignal,
   leadCallLoggedSignal,
+  leadMergedSignal,
   leadOwnerChangedSignal,
   requestLeadStatusSignal,
   type ChangeLeadStatusInput,
@@ -151,6 +152,15 @@ export async function leadWorkflow({ leadId, status, ownerId, continued, coldLis
       for (const taskId of createdTaskIds) await startTaskWorkflow(taskId);
     }),
   );
+  // A merged lead's work lives on the survivor: its automation stops for good and the run ends (below).
+  setHandler(leadMergedSignal, () =>
+    order.inTurn(async () => {
+      if (state.merged || isFinal(state.status)) return;
+      const { cancelledTaskIds } = await pauseLeadAutomation({ leadId });
+      Object.assign(state, { step: state.step + 1, archived: true, merged: true, followUpDueAt: null, contactDeadlineAt: null });
+      for (const taskId of cancelledTaskIds) await signalTaskClosed(taskId);
+    }),
+  );
   setHandler(leadCallLoggedSignal, callLoggedHandler(leadId, state, order));
   setHandler(leadOwnerChangedSignal, ({ ownerId: next }) => {
     owner = next;
@@ -191,7 +201,7 @@ export async function leadWorkflow({ leadId, status, ownerId, continued, coldLis
   }
 
   let followUps = 0;
-  while (!isFinal(state.status)) {
+  while (!isFinal(state.status) && !state.merged) {
     if ((followUps >= followUpsPerRun || workflowInfo().continueAsNewSuggested) && patched(LEAD_CONTINUE_AS_NEW_PATCH)) break;
     const step = state.step;
     if (state.archived) {
@@ -228,7 +238,7 @@ export async function leadWorkflow({ leadId, status, ownerId, continued, coldLis
     }
   }
   await condition(allHandlersFinished);
-  if (isFinal(state.status)) return state;
+  if (isFinal(state.status) || state.merged) return state;
   // A lead followed up for years carries its state into a fresh run instead of growing one history without bound.
   const { leadId: _leadId, status: current, ...carried } = state;
   return continueAsNew<typeof leadWorkflow>({ leadId, status: current, ...(owner ? { ownerId: owner } : {}), continued: carried, followUpsPerRun });

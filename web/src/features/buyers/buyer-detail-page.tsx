@@ -10,6 +10,8 @@ import { useDeniedReason } from '../auth/use-denied-reason';
 import { HistoryTimeline } from '../history/history-timeline';
 import { useRecentView } from '../leads/use-recent-view';
 import { DocumentsPanel } from '../documents/documents-panel';
+import { DuplicatesPanel } from '../duplicates/duplicates-panel';
+import { MergedNotice } from '../duplicates/merged-notice';
 import { NotesPanel } from '../notes/notes-panel';
 import { CreateOfferForm } from '../offers/create-offer-form';
 import { OfferList } from '../offers/offer-list';
@@ -148,6 +150,7 @@ export function BuyerDetailPage() {
           )}
           <div className="detail-grid">
             <div className="stack">
+              {data.mergedIntoId ? <MergedNotice kind="buyer" mergedIntoId={data.mergedIntoId} /> : <DuplicatesPanel kind="buyer" id={data.id} denied={changeDenied} />}
               <EditableCard
                 id="buy-box-title"
                 title="Buy box"

@@ -96,6 +96,22 @@ export function describeEvent(event: LiveEvent, context: { meId?: string; now: n
         workflowId: leadWorkflowId(event.entityId),
       };
     }
+    case 'lead.merged':
+    case 'buyer.merged': {
+      const moved = (entity.moved ?? {}) as Record<string, unknown>;
+      const counts = (['tasks', 'offers', 'notes', 'documents', 'calls'] as const)
+        .filter((key) => typeof moved[key] === 'number' && moved[key] > 0)
+        .map((key) => `${String(moved[key])} ${key}`);
+      return {
+        title: `Merged from ${text(entity.sourceName)}`,
+        detail: joined(counts.length > 0 ? `took ${counts.join(', ')}` : 'nothing else to move', Array.isArray(entity.filled) && entity.filled.length > 0 ? `filled ${entity.filled.length} empty field${entity.filled.length === 1 ? '' : 's'}` : ''),
+        tone: 'status',
+        workflowId: event.name === 'lead.merged' ? leadWorkflowId(event.entityId) : buyerWorkflowId(event.entityId),
+      };
+    }
+    case 'lead.merged_into':
+    case 'buyer.merged_into':
+      return { title: `Merged into ${text(entity.survivorName)}`, detail: 'archived; its work moved there', tone: 'muted' };
     case 'lead.sent_to_buyer':
       return { title: `Lead e-mailed to buyer ${text(entity.buyerName)}`, detail: joined(text(entity.street), text(entity.city)), tone: 'deal', workflowId: leadWorkflowId(event.entityId) };
     case 'offer.created':

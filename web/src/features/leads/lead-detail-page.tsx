@@ -9,6 +9,8 @@ import { useDeniedReason } from '../auth/use-denied-reason';
 import { fullDate, optionLabel } from '../../lib/format';
 import { HistoryTimeline } from '../history/history-timeline';
 import { DocumentsPanel } from '../documents/documents-panel';
+import { DuplicatesPanel } from '../duplicates/duplicates-panel';
+import { MergedNotice } from '../duplicates/merged-notice';
 import { NotesPanel } from '../notes/notes-panel';
 import { OfferList } from '../offers/offer-list';
 import { TaskList } from '../tasks/task-list';
@@ -83,6 +85,11 @@ export function LeadDetailPage() {
       {(data) => (
         <div className="detail-grid">
           <div className="stack">
+            {data.mergedIntoId ? (
+              <MergedNotice kind="lead" mergedIntoId={data.mergedIntoId} />
+            ) : (
+              <DuplicatesPanel kind="lead" id={data.id} denied={denied('update', { type: 'lead', ownerId: data.ownerId })} />
+            )}
             <EditableCard
               id="facts-title"
               title="Lead"
