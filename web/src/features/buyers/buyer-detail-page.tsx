@@ -148,36 +148,56 @@ export function BuyerDetailPage() {
               {setStatus.error.message}
             </p>
           )}
-          <div className="detail-grid">
-            <div className="stack">
-              {data.mergedIntoId ? <MergedNotice kind="buyer" mergedIntoId={data.mergedIntoId} /> : <DuplicatesPanel kind="buyer" id={data.id} denied={changeDenied} />}
-              <EditableCard
-                id="buy-box-title"
-                title="Buy box"
-                editLabel="Edit preferences"
-                denied={changeDenied}
-                facts={<BuyBox buyer={data} />}
-                form={(close) => (
-                  <BuyerForm
-                    buyer={data}
-                    onDone={(saved) => {
-                      queryClient.setQueryData(['buyers', 'detail', id], saved);
-                      close();
-                    }}
-                    onCancel={close}
-                  />
-                )}
-              />
-              <BuyerMatches buyer={data} />
-              <OfferList buyerId={data.id} />
+          {data.mergedIntoId ? (
+            // A merged buyer's work is on the survivor: only what it was, and its story, stay here.
+            <div className="detail-grid">
+              <div className="stack">
+                <MergedNotice kind="buyer" mergedIntoId={data.mergedIntoId} />
+                <section className="card" aria-labelledby="buy-box-title">
+                  <header className="card-header">
+                    <h2 id="buy-box-title">Buy box</h2>
+                  </header>
+                  <div className="card-body">
+                    <BuyBox buyer={data} />
+                  </div>
+                </section>
+              </div>
+              <div className="stack">
+                <HistoryTimeline entityType="buyer" id={data.id} />
+              </div>
             </div>
-            <div className="stack">
-              <TaskList subject={{ buyerId: data.id }} actions={<ScheduleMeeting buyer={data} />} />
-              <NotesPanel subject={{ buyerId: data.id }} />
-              <DocumentsPanel subject={{ buyerId: data.id }} />
-              <HistoryTimeline entityType="buyer" id={data.id} />
+          ) : (
+            <div className="detail-grid">
+              <div className="stack">
+                <DuplicatesPanel kind="buyer" id={data.id} denied={changeDenied} />
+                <EditableCard
+                  id="buy-box-title"
+                  title="Buy box"
+                  editLabel="Edit preferences"
+                  denied={changeDenied}
+                  facts={<BuyBox buyer={data} />}
+                  form={(close) => (
+                    <BuyerForm
+                      buyer={data}
+                      onDone={(saved) => {
+                        queryClient.setQueryData(['buyers', 'detail', id], saved);
+                        close();
+                      }}
+                      onCancel={close}
+                    />
+                  )}
+                />
+                <BuyerMatches buyer={data} />
+                <OfferList buyerId={data.id} />
+              </div>
+              <div className="stack">
+                <TaskList subject={{ buyerId: data.id }} actions={<ScheduleMeeting buyer={data} />} />
+                <NotesPanel subject={{ buyerId: data.id }} />
+                <DocumentsPanel subject={{ buyerId: data.id }} />
+                <HistoryTimeline entityType="buyer" id={data.id} />
+              </div>
             </div>
-          </div>
+          )}
         </>
       )}
     </DetailPage>

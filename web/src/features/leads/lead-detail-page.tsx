@@ -77,45 +77,61 @@ export function LeadDetailPage() {
         crumb: data.city,
         title: data.sellerName,
         status: data.status,
-        badges: data.deadReason && <span className="muted small">({optionLabel(data.deadReason)})</span>,
+        badges: data.mergedIntoId ? <span className="muted small">(merged)</span> : data.deadReason && <span className="muted small">({optionLabel(data.deadReason)})</span>,
         subtitle: `${data.street}, ${data.city}, ${data.state} ${data.zip}`,
         workflowId: leadWorkflowId(data.id),
       })}
     >
-      {(data) => (
-        <div className="detail-grid">
-          <div className="stack">
-            {data.mergedIntoId ? (
+      {(data) =>
+        data.mergedIntoId ? (
+          // A merged lead's work is on the survivor: only what it was, and its story, stay here.
+          <div className="detail-grid">
+            <div className="stack">
               <MergedNotice kind="lead" mergedIntoId={data.mergedIntoId} />
-            ) : (
+              <section className="card" aria-labelledby="facts-title">
+                <header className="card-header">
+                  <h2 id="facts-title">Lead</h2>
+                </header>
+                <div className="card-body">
+                  <LeadFacts lead={data} />
+                </div>
+              </section>
+            </div>
+            <div className="stack">
+              <HistoryTimeline entityType="lead" id={data.id} />
+            </div>
+          </div>
+        ) : (
+          <div className="detail-grid">
+            <div className="stack">
               <DuplicatesPanel kind="lead" id={data.id} denied={denied('update', { type: 'lead', ownerId: data.ownerId })} />
-            )}
-            <EditableCard
-              id="facts-title"
-              title="Lead"
-              editLabel="Edit"
-              denied={denied('update', { type: 'lead', ownerId: data.ownerId })}
-              facts={<LeadFacts lead={data} />} form={(close) => <LeadEditForm lead={data} onDone={close} />}>
-              <DealMath lead={data} />
-            </EditableCard>
-            <section className="card" aria-labelledby="status-title">
-              <header className="card-header">
-                <h2 id="status-title">Pipeline</h2>
-              </header>
-              <LeadStatusControl lead={data} denied={denied('update', { type: 'lead', ownerId: data.ownerId })} />
-              <LeadOwnerControl lead={data} />
-            </section>
-            <LeadMatches leadId={data.id} status={data.status} suggestedAmount={data.mao ?? data.askingPrice} />
-            <OfferList leadId={data.id} leadOwnerId={data.ownerId} suggestedAmount={data.mao ?? data.askingPrice} />
+              <EditableCard
+                id="facts-title"
+                title="Lead"
+                editLabel="Edit"
+                denied={denied('update', { type: 'lead', ownerId: data.ownerId })}
+                facts={<LeadFacts lead={data} />} form={(close) => <LeadEditForm lead={data} onDone={close} />}>
+                <DealMath lead={data} />
+              </EditableCard>
+              <section className="card" aria-labelledby="status-title">
+                <header className="card-header">
+                  <h2 id="status-title">Pipeline</h2>
+                </header>
+                <LeadStatusControl lead={data} denied={denied('update', { type: 'lead', ownerId: data.ownerId })} />
+                <LeadOwnerControl lead={data} />
+              </section>
+              <LeadMatches leadId={data.id} status={data.status} suggestedAmount={data.mao ?? data.askingPrice} />
+              <OfferList leadId={data.id} leadOwnerId={data.ownerId} suggestedAmount={data.mao ?? data.askingPrice} />
+            </div>
+            <div className="stack">
+              <TaskList subject={{ leadId: data.id }} />
+              <NotesPanel subject={{ leadId: data.id }} />
+              <DocumentsPanel subject={{ leadId: data.id }} />
+              <HistoryTimeline entityType="lead" id={data.id} />
+            </div>
           </div>
-          <div className="stack">
-            <TaskList subject={{ leadId: data.id }} />
-            <NotesPanel subject={{ leadId: data.id }} />
-            <DocumentsPanel subject={{ leadId: data.id }} />
-            <HistoryTimeline entityType="lead" id={data.id} />
-          </div>
-        </div>
-      )}
+        )
+      }
     </DetailPage>
   );
 }
