@@ -1,4 +1,7 @@
+import fs from 'node:fs/promises';
 import { ApplicationFailure } from '@temporalio/common';
+import { z } from 'zod';
+import { emailAttachmentSchema, type EmailAttachment } from '../domain/email/email-message.schema';
 import type { Db } from '../db/client';
 import type { Mailer } from '../mail/create-mailer';
 import { readDigestContent, readDigestReaders } from '../db/queries/daily-digest';
@@ -29,6 +32,19 @@ export function createEmailActivities({ db, mailer, appUrl = 'http://localhost:3
     const content = renderNotificationEmail({ appUrl, title: notification.title, body: notification.body, link: notification.link, timeZone });
     await writeNotificationEmail(db, message.id, content);
     return content;
+  }
+
+  /** The message's inline files that are still on disk: a photo purged since it was queued is left out, never a failed send. */
+  async function attachmentsOf(message: { id: string; attachments: string }): Promise<EmailAttachment[]> {
+    const listed = z.array(emailAttachmentSchema).safeParse(JSON.parse(message.attachments || '[]'));
+    if (!listed.success) return [];
+    const present: EmailAttachment[] = [];
+    for (const file of listed.data) {
+      const found = await fs.access(file.path).then(() => true, () => false);
+      if (found) present.push(file);
+      else console.warn(`e-mail ${message.id}: ${file.fileName} is gone, sent without it`);
+    }
+    return present;
   }
 
   return {
@@ -75,7 +91,14 @@ export function createEmailActivities({ db, mailer, appUrl = 'http://localhost:3
       const { attempts } = await db.emailMessage.update({ where: { id: messageId }, data: { attempts: { increment: 1 } }, select: { attempts: true } });
       let via;
       try {
-        via = await mailer.send({ id: message.id, to: message.to, replyTo: message.replyTo, ...(composed ?? { subject: message.subject, html: message.html, text: message.text }) });
+        const attachments = await attachmentsOf(message);
+        via = await mailer.send({
+          id: message.id,
+          to: message.to,
+          replyTo: message.replyTo,
+          ...(composed ?? { subject: message.subject, html: message.html, text: message.text }),
+          ...(attachments.length > 0 ? { attachments } : {}),
+        });
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         await db.emailMessage.update({ where: { id: messageId }, data: { lastError: `Attempt ${attempts}: ${reason}` } });

@@ -145,7 +145,7 @@ export function createApp(deps: AppDeps): express.Express {
     res.json({ temporalUiUrl: deps.temporalUiUrl });
   });
   api.use('/leads', createLeadsRouter({ db, temporal, taskQueue, dealMath }));
-  api.use('/buyers', createBuyersRouter({ db, temporal, taskQueue, dealMath, appUrl: (deps.appUrl ?? 'http://localhost:3000').replace(/\/+$/, '') }));
+  api.use('/buyers', createBuyersRouter({ db, temporal, taskQueue, dealMath, appUrl: (deps.appUrl ?? 'http://localhost:3000').replace(/\/+$/, ''), documentsDir: deps.documents.dir }));
   api.use('/outbox', createOutboxRouter({ db, outboxDir: deps.outboxDir ?? path.join('data', 'outbox') }));
   api.use('/offers', createOffersRouter({ db, temporal, taskQueue }));
   api.use('/tasks', createTasksRouter({ db, temporal, taskQueue }));

@@ -13,6 +13,8 @@ export interface MatchedProperty {
   sqft: number | null;
   askingPrice: number | null;
   mao: number | null;
+  /** The `cid:` of the lead's first photo, sent inline with the message; none when it has no photo. */
+  photoCid?: string | null;
 }
 
 export interface BuyerMatchesEmailInput {
@@ -43,6 +45,18 @@ function PropertyCard({ property }: { property: MatchedProperty }) {
   return (
     <table role="presentation" width="100%" cellPadding={0} cellSpacing={0} style={{ border: `1px solid ${emailColors.border}`, borderRadius: 8, marginBottom: 12 }}>
       <tbody>
+        {property.photoCid && (
+          <tr>
+            <td style={{ padding: 0 }}>
+              <img
+                src={`cid:${property.photoCid}`}
+                alt={`Photo of ${property.street}`}
+                width={552}
+                style={{ display: 'block', width: '100%', maxWidth: 552, height: 'auto', border: 0, borderRadius: '8px 8px 0 0' }}
+              />
+            </td>
+          </tr>
+        )}
         <tr>
           <td style={{ padding: 16 }}>
             <div style={{ fontSize: 16, fontWeight: 600 }}>{property.street}</div>
@@ -84,7 +98,13 @@ export function renderBuyerMatchesEmail(input: BuyerMatchesEmailInput): Rendered
     '',
     intro,
     '',
-    ...input.properties.flatMap((property) => [`* ${property.street}, ${property.city}, ${property.state} ${property.zip}`, `  ${factsLine(property)}`, `  ${priceLine(property)}`, '']),
+    ...input.properties.flatMap((property) => [
+      `* ${property.street}, ${property.city}, ${property.state} ${property.zip}`,
+      `  ${factsLine(property)}`,
+      `  ${priceLine(property)}`,
+      ...(property.photoCid ? ['  (photo attached)'] : []),
+      '',
+    ]),
     `— ${input.senderName}`,
     '',
     `Sent through Flipstackk (${input.appUrl}). Unsubscribe: ${input.unsubscribeUrl}`,

@@ -22,6 +22,8 @@ export interface OutgoingEmail {
   subject: string;
   html: string;
   text: string;
+  /** Files sent inline, each referred to in the HTML as `cid:<cid>`. */
+  attachments?: Array<{ cid: string; path: string; fileName: string; mimeType: string }>;
 }
 
 export type SentVia = { transport: 'smtp'; outboxFile: null } | { transport: 'outbox'; outboxFile: string };
@@ -43,6 +45,9 @@ function messageOf(from: string, email: OutgoingEmail): Mail.Options {
     html: email.html,
     text: email.text,
     messageId: `<${email.id}@${domain}>`,
+    ...(email.attachments?.length
+      ? { attachments: email.attachments.map((file) => ({ cid: file.cid, path: file.path, filename: file.fileName, contentType: file.mimeType, contentDisposition: 'inline' as const })) }
+      : {}),
   };
 }
 

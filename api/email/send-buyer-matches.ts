@@ -1,11 +1,20 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { withMao, type DealMathSettings } from '../../domain/deals/deal-math';
-import { DEFAULT_MATCHES_PER_EMAIL, type EmailMessage, type SendMatchesInput } from '../../domain/email/email-message.schema';
+import {
+  DEFAULT_MATCHES_PER_EMAIL,
+  EMAIL_PHOTO_MAX_BYTES,
+  EMAIL_PHOTOS_MAX_TOTAL_BYTES,
+  type EmailAttachment,
+  type EmailMessage,
+  type SendMatchesInput,
+} from '../../domain/email/email-message.schema';
 import { TASK_STATUS_LABELS } from '../../domain/labels/task-labels';
 import { OPEN_TASK_STATUSES, type TaskStatus } from '../../domain/tasks/task.schema';
 import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
 import { findMatchingLeads } from '../../db/queries/find-matches';
+import { findFirstLeadPhotos } from '../../db/queries/lead-photos';
 import { queueBuyerMatchesEmail } from '../../db/writes/queue-buyer-matches-email';
 import { renderBuyerMatchesEmail } from '../../mail/buyer-matches-email';
 import type { Lead } from '../../prisma/generated/client';
@@ -19,7 +28,27 @@ import { sendEmailWorkflowStart } from '../temporal/workflow-starts';
 import { transitionTask } from '../tasks/transition-task';
 import { unsubscribeTokenFor } from './unsubscribe-token';
 
-export type SendMatchesDeps = TemporalDeps & { db: Db; appUrl: string; dealMath: () => Promise<DealMathSettings> };
+export type SendMatchesDeps = TemporalDeps & { db: Db; appUrl: string; dealMath: () => Promise<DealMathSettings>; /** DOCUMENTS_DIR: where the leads' photos are. */ documentsDir: string };
+
+/**
+ * Each lead's first photo as an inline attachment (cid), in lead order, while the message stays
+ * under EMAIL_PHOTOS_MAX_TOTAL_BYTES: buyers see the houses without any document being public.
+ */
+async function photosOf(deps: SendMatchesDeps, leads: readonly Lead[]): Promise<{ attachments: EmailAttachment[]; cidByLead: Map<string, string> }> {
+  const photos = await findFirstLeadPhotos(deps.db, leads.map((lead) => lead.id), EMAIL_PHOTO_MAX_BYTES);
+  const attachments: EmailAttachment[] = [];
+  const cidByLead = new Map<string, string>();
+  let total = 0;
+  for (const lead of leads) {
+    const photo = photos.get(lead.id);
+    if (!photo || total + photo.sizeBytes > EMAIL_PHOTOS_MAX_TOTAL_BYTES) continue;
+    total += photo.sizeBytes;
+    const cid = `photo-${photo.documentId}@flipstackk`;
+    cidByLead.set(lead.id, cid);
+    attachments.push({ cid, path: path.join(deps.documentsDir, photo.storagePath), fileName: photo.fileName, mimeType: photo.mimeType });
+  }
+  return { attachments, cidByLead };
+}
 
 /** The chosen leads in the order given, or the buyer's current top matches. */
 async function leadsToSend(db: Db, buyer: Parameters<typeof findMatchingLeads>[1], input: SendMatchesInput, dealMath: DealMathSettings): Promise<Lead[]> {
@@ -61,17 +90,18 @@ export async function sendBuyerMatches(deps: SendMatchesDeps, buyerId: string, i
   const dealMath = await deps.dealMath();
   const leads = await leadsToSend(db, buyer, input, dealMath);
 
+  const { attachments, cidByLead } = await photosOf(deps, leads);
   const unsubscribeUrl = `${deps.appUrl}/unsubscribe/${encodeURIComponent(await unsubscribeTokenFor(db, buyer.id))}`;
   const rendered = renderBuyerMatchesEmail({
     appUrl: deps.appUrl,
     buyerName: buyer.name,
     senderName: actor.name,
     unsubscribeUrl,
-    properties: leads.map((lead) => withMao(lead, dealMath)),
+    properties: leads.map((lead) => ({ ...withMao(lead, dealMath), photoCid: cidByLead.get(lead.id) ?? null })),
   });
   // One message per task: sending again from the same task answers the first message.
   const key = `buyer-matches:${buyer.id}:${task ? `task:${task.id}` : randomUUID()}`;
-  const { message } = await queueBuyerMatchesEmail(db, { key, buyer: { ...buyer, email }, leads, sender: actor, taskId: task?.id ?? null, ...rendered });
+  const { message } = await queueBuyerMatchesEmail(db, { key, buyer: { ...buyer, email }, leads, sender: actor, taskId: task?.id ?? null, attachments, ...rendered });
   if (message.status === 'QUEUED') {
     // Temporal unreachable: the message stays QUEUED and the worker's reconciler starts its workflow later.
     await startOrLog(`e-mail ${message.id}`, () => startRecordWorkflow(deps, 'email', message.id, sendEmailWorkflowStart(message.id)));

@@ -20,7 +20,7 @@ import type { DealMathCache } from '../settings/deal-math-cache';
 import type { TemporalDeps } from '../temporal/client';
 import { parseInput } from '../validate';
 
-export function createBuyersRouter(deps: TemporalDeps & { db: Db; dealMath: DealMathCache; appUrl: string }) {
+export function createBuyersRouter(deps: TemporalDeps & { db: Db; dealMath: DealMathCache; appUrl: string; documentsDir: string }) {
   const { db } = deps;
   const router = Router();
 

@@ -1,3 +1,4 @@
+import type { EmailAttachment } from '../../domain/email/email-message.schema';
 import type { Buyer, Lead } from '../../prisma/generated/client';
 import type { Db } from '../client';
 import { recordEvent } from './record-event';
@@ -10,6 +11,8 @@ export interface BuyerMatchesEmailToQueue {
   leads: Lead[];
   sender: { id: string; name: string; email: string };
   taskId: string | null;
+  /** The leads' photos, sent inline with the message. */
+  attachments?: EmailAttachment[];
   subject: string;
   html: string;
   text: string;
@@ -36,6 +39,7 @@ export async function queueBuyerMatchesEmail(db: Db, input: BuyerMatchesEmailToQ
         buyerId: buyer.id,
         leadIds: JSON.stringify(leads.map((lead) => lead.id)),
         taskId: input.taskId,
+        attachments: JSON.stringify(input.attachments ?? []),
         sentById: sender.id,
       },
     });

@@ -20,6 +20,21 @@ export const sendMatchesInputSchema = z
   .strict();
 export type SendMatchesInput = z.infer<typeof sendMatchesInputSchema>;
 
+/** A lead's photo is sent inline with "matching properties" only up to this size (larger ones are left out: mail servers refuse big messages). */
+export const EMAIL_PHOTO_MAX_BYTES = 2 * 1024 * 1024;
+/** All the photos of one message together stay under this. */
+export const EMAIL_PHOTOS_MAX_TOTAL_BYTES = 8 * 1024 * 1024;
+
+/** A file sent inline with a message (`<img src="cid:…">`), as `EmailMessage.attachments` keeps it; read from disk when the message is sent. */
+export const emailAttachmentSchema = z.object({
+  cid: z.string(),
+  /** The file's absolute path (under DOCUMENTS_DIR); a file gone by then is left out. */
+  path: z.string(),
+  fileName: z.string(),
+  mimeType: z.string(),
+});
+export type EmailAttachment = z.infer<typeof emailAttachmentSchema>;
+
 /** One message of the outbox, as the admin's Outbox page lists it. */
 export const emailMessageSchema = z.object({
   id: z.string(),

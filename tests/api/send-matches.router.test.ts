@@ -1,3 +1,5 @@
+import { CLIENT_HEADER } from '../../domain/auth/client-header';
+import { EMAIL_PHOTO_MAX_BYTES } from '../../domain/email/email-message.schema';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { buildLeadInput, buildUser } from '../support/factories';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
@@ -199,5 +201,46 @@ describe('inviting a teammate by e-mail', () => {
     expect(mail.html as string).toContain('Nina Newhire');
     const message = await api.testDb.db.emailMessage.findFirstOrThrow({ where: { kind: 'INVITE', to: 'nina.newhire@flipstackk.test' } });
     expect(message).toMatchObject({ status: 'SENT', transport: 'smtp' });
+  });
+});
+
+// A 1 × 1 PNG, and one padded past the size a photo may have in an e-mail.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const BIG_PNG = Buffer.concat([PNG, Buffer.alloc(EMAIL_PHOTO_MAX_BYTES + 1024, 7)]);
+
+async function uploadPhoto(leadId: string, bytes: Buffer, name: string): Promise<{ id: string }> {
+  const form = new FormData();
+  form.append('kind', 'PHOTO');
+  form.append('leadId', leadId);
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/png' }), name);
+  const response = await fetch(`${api.url}/api/documents`, { method: 'POST', headers: { [CLIENT_HEADER]: 'test', cookie: supervisorCookie }, body: form });
+  const body = (await response.json()) as { id: string };
+  if (response.status !== 201) throw new Error(`photo not uploaded: ${response.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+describe('photos in the e-mail of matching properties', () => {
+  it('embeds each lead\'s first photo inline (cid), none for a lead whose only photo is too big, and no document link', async () => {
+    const { buyer, priced, byMao } = await buyerWithMatches();
+    const first = await uploadPhoto(priced.id, PNG, 'front.png');
+    await uploadPhoto(priced.id, Buffer.concat([PNG, Buffer.from('second')]), 'back.png');
+    await uploadPhoto(byMao.id, BIG_PNG, 'huge.png');
+
+    const response = await api.request('POST', `/api/buyers/${buyer.id}/send-matches`, { cookie: acquisitionsCookie, body: {} });
+    expect(response.status).toBe(202);
+    const mail = await receivedFor(buyer.email);
+
+    const cid = `photo-${first.id}@flipstackk`;
+    expect(mail.attachments.map((file) => ({ cid: file.cid, contentType: file.contentType, filename: file.filename, disposition: file.contentDisposition }))).toEqual([
+      { cid, contentType: 'image/png', filename: 'front.png', disposition: 'inline' },
+    ]);
+    expect(mail.attachments[0]!.content.equals(PNG)).toBe(true);
+    // The HTML shows it where the lead is (the parser turns cid: links into data: URLs); the saved message refers to it by cid.
+    expect(mail.html as string).toContain(`alt="Photo of ${priced.street}"`);
+    expect(mail.html as string).not.toContain(`alt="Photo of ${byMao.street}"`);
+    const saved = await api.testDb.db.emailMessage.findUniqueOrThrow({ where: { id: response.body.message.id } });
+    expect(saved.html).toContain(`src="cid:${cid}"`);
+    expect(saved.html).not.toContain('/api/documents/');
+    expect(mail.text!.match(/\(photo attached\)/g)).toHaveLength(1);
   });
 });
