@@ -15,6 +15,7 @@ import { parseEnv } from '../domain/config/env-fields';
 import { OPEN_TASK_STATUSES } from '../domain/tasks/task.schema';
 import { loadTest } from './bench/http-load';
 import { measureBrowserLiveUpdate } from './bench/browser-live-update';
+import { measurePageLoads } from './bench/page-load';
 import { measureSse } from './bench/sse-latency';
 import { figuresOf, reportLine } from './bench/stats';
 import { initialWebJsGzipBytes } from './bench/web-size';
@@ -30,11 +31,13 @@ const env = parseEnv(
     BENCH_SECONDS: z.coerce.number().int().min(1).max(120).default(5),
     BENCH_CONNECTIONS: z.coerce.number().int().min(1).max(200).default(20),
     BENCH_BROWSER_LEADS: z.coerce.number().int().min(1).max(1_000).default(40),
+    BENCH_PAGE_LOADS: z.coerce.number().int().min(1).max(100).default(10),
+    BENCH_DEEP_ROW: z.coerce.number().int().min(200).max(100_000).default(10_000),
   }),
   process.env,
 );
 
-const TARGETS = { dashboardMs: 25, listMs: 50, matchesMs: 50, sseMs: 100, postToTaskMs: 250, browserLiveMs: 1_000, webJsKb: 250 };
+const TARGETS = { dashboardMs: 25, listMs: 50, matchesMs: 50, sseMs: 100, postToTaskMs: 250, browserLiveMs: 1_000, webJsKb: 250, pageLoadMs: 1_000, rssMb: 300 };
 
 /** The `nextCursor` after `rows` rows of a list (read 200 at a time): where a deep page starts. */
 async function cursorAfter(appUrl: string, listPath: string, cookie: string, rows: number): Promise<string> {
@@ -46,6 +49,13 @@ async function cursorAfter(appUrl: string, listPath: string, cookie: string, row
     cursor = body.nextCursor;
   }
   return cursor!;
+}
+
+/** A process's resident memory now and at its peak, from /proc (Linux). */
+function residentMb(pid: number | undefined): { rss: number; peak: number } {
+  const status = pid === undefined ? '' : fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }
 
 function seedIfMissing(): void {
@@ -84,7 +94,8 @@ async function main(): Promise<void> {
     await run('buyer matches: matching leads', `/api/buyers/${buyerId}/matches`, supervisor, TARGETS.matchesMs);
     for (const [name, listPath] of [['buyer list', '/api/buyers'], ['offer list', '/api/offers'], ['deal list', '/api/deals']] as const) {
       await run(`${name}: newest first, page 1`, `${listPath}?limit=50`, supervisor, TARGETS.listMs);
-      await run(`${name}: newest first, after row 10,000`, `${listPath}?limit=50&cursor=${await cursorAfter(appUrl, listPath, supervisor, 10_000)}`, supervisor, TARGETS.listMs);
+      const deep = await cursorAfter(appUrl, listPath, supervisor, env.BENCH_DEEP_ROW);
+      await run(`${name}: newest first, after row ${env.BENCH_DEEP_ROW.toLocaleString('en-US')}`, `${listPath}?limit=50&cursor=${deep}`, supervisor, TARGETS.listMs);
     }
     // What the tasks page asks for: open work unless a status is picked.
     const open = `status=${OPEN_TASK_STATUSES.join(',')}`;
@@ -102,6 +113,28 @@ async function main(): Promise<void> {
     const live = await measureBrowserLiveUpdate(appUrl, supervisor, agent, env.BENCH_BROWSER_LEADS);
     lines.push(reportLine('lead committed → in a 2nd browser\'s activity feed', figuresOf(live), TARGETS.browserLiveMs));
     console.log(lines.at(-1));
+
+    const loads = await measurePageLoads(
+      appUrl,
+      supervisor,
+      [
+        { name: 'dashboard', path: '/', content: '[data-testid="kpi-leads"]:not(.kpi-pending)' },
+        { name: 'leads list', path: '/leads', content: '[data-testid="leads-table"] tbody tr' },
+        { name: 'lead detail', path: `/leads/${leadId}`, content: '[data-testid="lead-mao"]' },
+        { name: 'tasks', path: '/tasks', content: 'table[aria-label="Tasks"] tbody a[href^="/tasks/"]' },
+        { name: 'buyer profile', path: `/buyers/${buyerId}`, content: '[data-testid="buyer-match-row"], li.empty:text("No open lead fits")' },
+      ],
+      env.BENCH_PAGE_LOADS,
+    );
+    for (const [page, figures] of loads) {
+      lines.push(reportLine(`page load, cold: ${page} (Chromium)`, figuresOf(figures), TARGETS.pageLoadMs));
+      console.log(lines.at(-1));
+    }
+
+    for (const name of ['api', 'worker'] as const) {
+      const { rss, peak } = residentMb(stack.processes[name].current().child.pid);
+      console.log(`${name} memory after the bench${' '.repeat(27 - name.length)} ${rss.toFixed(0)} MB (peak ${peak.toFixed(0)} MB)   target RSS < ${TARGETS.rssMb} MB: ${peak < TARGETS.rssMb ? 'MET' : 'MISSED'}`);
+    }
 
     const kb = initialWebJsGzipBytes(path.join(ROOT_DIR, 'web', 'dist')) / 1024;
     console.log(`initial web JS (gzip)${' '.repeat(29)} ${kb.toFixed(1)} KB   target ≤ ${TARGETS.webJsKb} KB: ${kb <= TARGETS.webJsKb ? 'MET' : 'MISSED'}`);

@@ -16,6 +16,7 @@ export function figuresOf(values: readonly number[]): Figures {
 
 /** One line of the report: the figures and, when there is a target, whether p95 meets it. */
 export function reportLine(name: string, figures: Figures, target?: number): string {
+  if (figures.n === 0) return `${name.padEnd(50)} n=0      no answer within the measure${target === undefined ? '' : `   target p95 < ${target} ms: MISSED`}`;
   const verdict = target === undefined ? '' : `   target p95 < ${target} ms: ${figures.p95 < target ? 'MET' : 'MISSED'}`;
   return `${name.padEnd(50)} n=${String(figures.n).padEnd(6)} p50=${figures.p50.toFixed(1)} ms  p95=${figures.p95.toFixed(1)} ms  max=${figures.max.toFixed(1)} ms${verdict}`;
 }
