@@ -40,7 +40,7 @@ const PARALLEL_STARTS = 5;
 const isUnreachable = (error: unknown): boolean => error instanceof AppError && error.code === 'SERVICE_UNAVAILABLE';
 
 /**
- * Starts the workflow of every lead, buyer, offer, task, document and queued e-mail that should have one and
+ * Starts the workflow of every lead, buyer, offer, task, document, queued e-mail and list import that should have one and
  * does not: a record saved while Temporal was unreachable (the API answered and logged the failed
  * start). Stateless, it reads the `workflowStartedAt IS NULL` partial indexes each pass, so a
  * restarted worker carries on where the last one stopped. A start that finds the workflow running,

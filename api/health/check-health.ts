@@ -20,7 +20,7 @@ async function readBacklog(db: Db, now: Date): Promise<WorkflowBacklog> {
     backlog: Object.values(counts).reduce((sum, kind) => sum + kind.count, 0),
     oldestCreatedAt: oldest?.toISOString() ?? null,
     oldestAgeMs: oldest ? Math.max(0, now.getTime() - oldest.getTime()) : null,
-    byKind: { lead: counts.lead.count, buyer: counts.buyer.count, offer: counts.offer.count, task: counts.task.count, document: counts.document.count, email: counts.email.count },
+    byKind: { lead: counts.lead.count, buyer: counts.buyer.count, offer: counts.offer.count, task: counts.task.count, document: counts.document.count, email: counts.email.count, import: counts.import.count },
   };
 }
 

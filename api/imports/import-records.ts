@@ -5,13 +5,14 @@ import { stringify } from 'csv-stringify';
 import type { StartImportFields } from '../../domain/imports/import-fields';
 import type { ImportMapping } from '../../domain/imports/import-fields';
 import type { PublicUser } from '../../domain/users/user-role';
-import { importWorkflowId } from '../../domain/workflow-ids';
 import type { Db } from '../../db/client';
 import { recordImportProgress, toImportJson } from '../../db/writes/import-batch';
 import { AppError } from '../errors';
 import { assertPermission } from '../permissions/assert-permission';
 import type { TemporalDeps } from '../temporal/client';
-import { startOrLog, startWorkflow } from '../temporal/start-workflow';
+import { startRecordWorkflow } from '../temporal/start-record-workflow';
+import { startOrLog } from '../temporal/start-workflow';
+import { importWorkflowStart } from '../temporal/workflow-starts';
 import { readImportPlan } from './read-import-plan';
 import type { ReceivedImportFile } from './receive-import-file';
 
@@ -56,9 +57,8 @@ export async function startImport(deps: TemporalDeps & { db: Db; dir: string }, 
     await recordImportProgress(tx, updated);
     return updated;
   });
-  await startOrLog(`import ${row.id}`, () =>
-    startWorkflow(deps, { workflowType: 'importWorkflow', workflowId: importWorkflowId(row.id), args: [{ importId: row.id }] }),
-  );
+  // Temporal unreachable: the import stays QUEUED and the worker's reconciler starts it.
+  await startOrLog(`import ${row.id}`, () => startRecordWorkflow(deps, 'import', row.id, importWorkflowStart(row.id)));
   return { id: saved.id, status: saved.status };
 }
 

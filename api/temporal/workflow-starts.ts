@@ -3,10 +3,11 @@ import type { BuyerStatus } from '../../domain/buyers/buyer.schema';
 import type { LeadStatus } from '../../domain/leads/lead.schema';
 import type { OfferStatus } from '../../domain/offers/offer.schema';
 import type { PendingWorkflowRow, WorkflowKind } from '../../db/queries/pending-workflows';
-import { buyerWorkflowId, documentWorkflowId, emailWorkflowId, leadWorkflowId, offerWorkflowId, taskWorkflowId } from '../../domain/workflow-ids';
+import { buyerWorkflowId, documentWorkflowId, emailWorkflowId, importWorkflowId, leadWorkflowId, offerWorkflowId, taskWorkflowId } from '../../domain/workflow-ids';
 import type { BuyerWorkflowInput, buyerWorkflow } from '../../workflows/buyers/buyer.workflow';
 import type { documentExpiryWorkflow } from '../../workflows/documents/document.workflow';
 import type { sendEmailWorkflow } from '../../workflows/email/send-email.workflow';
+import type { importWorkflow } from '../../workflows/imports/import.workflow';
 import type { LeadWorkflowInput, leadWorkflow } from '../../workflows/leads/lead.workflow';
 import type { OfferWorkflowInput, offerWorkflow } from '../../workflows/offers/offer.workflow';
 import type { taskWorkflow } from '../../workflows/tasks/task.workflow';
@@ -62,6 +63,13 @@ export const sendEmailWorkflowStart = (messageId: string): WorkflowStart<typeof 
   args: [{ messageId }],
 });
 
+/** A list import's workflow: it reads the stored file from where its cursor stands. */
+export const importWorkflowStart = (importId: string): WorkflowStart<typeof importWorkflow> => ({
+  workflowType: 'importWorkflow',
+  workflowId: importWorkflowId(importId),
+  args: [{ importId }],
+});
+
 /**
  * The start of a record's workflow as when the record was created, from its row: what the
  * reconciler starts for a record saved while Temporal was unreachable. Deadlines count from the
@@ -87,5 +95,7 @@ export function pendingWorkflowStart(kind: WorkflowKind, row: PendingWorkflowRow
       return documentWorkflowStart(row.id, row.expiresAt!.toISOString());
     case 'email':
       return sendEmailWorkflowStart(row.id);
+    case 'import':
+      return importWorkflowStart(row.id);
   }
 }

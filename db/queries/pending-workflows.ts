@@ -3,7 +3,7 @@ import { Prisma } from '../../prisma/generated/client';
 import { sqlDate } from './sql';
 
 /** The records that each have a lifecycle workflow (an e-mail: its send), started by the API or, when that failed, by the worker's reconciler. */
-export const WORKFLOW_KINDS = ['lead', 'buyer', 'offer', 'task', 'document', 'email'] as const;
+export const WORKFLOW_KINDS = ['lead', 'buyer', 'offer', 'task', 'document', 'email', 'import'] as const;
 export type WorkflowKind = (typeof WORKFLOW_KINDS)[number];
 
 /**
@@ -29,6 +29,8 @@ const PENDING: Record<WorkflowKind, { table: string; columns: string; pending: s
   document: { table: 'Document', columns: '"expiresAt"', pending: `"workflowStartedAt" IS NULL AND "expiresAt" IS NOT NULL` },
   // A message queued while Temporal was unreachable (or by a writer that cannot start workflows).
   email: { table: 'EmailMessage', columns: '"status"', pending: `"workflowStartedAt" IS NULL AND "status" = 'QUEUED'` },
+  // A list import posted while Temporal was unreachable (or whose start failed), still to run.
+  import: { table: 'Import', columns: '"status"', pending: `"workflowStartedAt" IS NULL AND "status" IN ('QUEUED', 'RUNNING')` },
 };
 
 /** A record waiting for its workflow, with what its workflow input is built from. */

@@ -7,7 +7,7 @@ export const workflowBacklogSchema = z.object({
   backlog: z.number().int().min(0).describe('leads, buyers, offers, tasks and documents whose workflow should run and has not started'),
   oldestCreatedAt: z.string().nullable().describe('creation time of the oldest of them'),
   oldestAgeMs: z.number().int().min(0).nullable().describe('how long the oldest has waited, at the check'),
-  byKind: z.object({ lead: z.number().int(), buyer: z.number().int(), offer: z.number().int(), task: z.number().int(), document: z.number().int(), email: z.number().int() }),
+  byKind: z.object({ lead: z.number().int(), buyer: z.number().int(), offer: z.number().int(), task: z.number().int(), document: z.number().int(), email: z.number().int(), import: z.number().int() }),
 });
 
 /**

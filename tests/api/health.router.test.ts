@@ -22,7 +22,7 @@ it('answers 503 naming Temporal when Temporal is down, with the backlog of recor
     });
     expect(status).toBe(503);
     expect(body).toMatchObject({ status: 'down', db: 'ok', temporal: 'down' });
-    expect(body.reconciler).toMatchObject({ backlog: 2, byKind: { lead: 2, buyer: 0, offer: 0, task: 0, document: 0, email: 0 }, oldestCreatedAt: older.createdAt.toISOString() });
+    expect(body.reconciler).toMatchObject({ backlog: 2, byKind: { lead: 2, buyer: 0, offer: 0, task: 0, document: 0, email: 0, import: 0 }, oldestCreatedAt: older.createdAt.toISOString() });
     expect(body.reconciler.oldestAgeMs).toBeGreaterThanOrEqual(60_000);
     expect(Date.parse(body.checkedAt)).not.toBeNaN();
   } finally {

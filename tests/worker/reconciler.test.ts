@@ -8,6 +8,8 @@ import { startAppWithoutTemporal, type OfflineApp } from '../support/offline-app
 import { startTemporalDevServer, workflowBundle } from '../support/temporal-env';
 import { waitUntil } from '../support/wait-until';
 import { CLIENT_HEADER } from '../../domain/auth/client-header';
+import fs from 'node:fs';
+import { importFixture } from '../support/import-files';
 
 jest.setTimeout(180_000);
 
@@ -64,14 +66,21 @@ it('records saved while Temporal is unreachable are answered 201 at once, counte
   expect(mailed.status).toBe(202);
   const { message } = (await mailed.json()) as { message: { id: string; status: string } };
   expect(message.status).toBe('QUEUED');
+  // A list import is accepted (202 QUEUED) and waits for its workflow.
+  const list = new FormData();
+  list.append('file', new Blob([fs.readFileSync(importFixture('propstream.csv'))], { type: 'text/csv' }), 'offline-list.csv');
+  const imported = await fetch(`${app.url}/api/imports`, { method: 'POST', headers: { [CLIENT_HEADER]: 'test', cookie }, body: list, signal: AbortSignal.timeout(10_000) });
+  expect(imported.status).toBe(202);
+  const listImport = (await imported.json()) as { id: string; status: string };
+  expect(listImport.status).toBe('QUEUED');
 
   // /api/health reports them as the reconciler's backlog, from checks run in the background.
   const backlogHealth = await waitUntil('the backlog in /api/health', async () => {
     const response = await fetch(`${app.url}/api/health`);
     const body = await response.json();
-    return response.status === 503 && body.temporal === 'down' && body.reconciler?.backlog === 6 ? body : undefined;
+    return response.status === 503 && body.temporal === 'down' && body.reconciler?.backlog === 7 ? body : undefined;
   });
-  expect(backlogHealth.reconciler.byKind).toEqual({ lead: 1, buyer: 1, offer: 1, task: 1, document: 1, email: 1 });
+  expect(backlogHealth.reconciler.byKind).toEqual({ lead: 1, buyer: 1, offer: 1, task: 1, document: 1, email: 1, import: 1 });
   expect(backlogHealth.reconciler.oldestCreatedAt).not.toBeNull();
 
   // Temporal becomes reachable: a worker and its reconciler on the same database.
@@ -122,6 +131,14 @@ it('records saved while Temporal is unreachable are answered 201 at once, counte
         return row.status === 'SENT' && row;
       }, 60_000);
       expect(sent).toMatchObject({ attempts: 1, workflowStartedAt: expect.any(Date) });
+
+      // The import runs to the end with the counts of its file (the offline lead is not at any of its addresses).
+      const finished = await waitUntil('the queued import completed', async () => {
+        const row = await db.import.findUniqueOrThrow({ where: { id: listImport.id } });
+        return row.status === 'COMPLETED' && row;
+      }, 60_000);
+      expect(finished).toMatchObject({ total: 6, processed: 6, created: 3, duplicates: 1, errors: 2, workflowStartedAt: expect.any(Date) });
+      expect(await db.lead.count({ where: { importId: listImport.id } })).toBe(3);
 
       // Nothing is left: the health backlog is empty, and another pass starts nothing.
       await waitUntil('an empty backlog in /api/health', async () => (await (await fetch(`${app.url}/api/health`)).json()).reconciler?.backlog === 0);
