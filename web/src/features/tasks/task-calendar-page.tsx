@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { addDays, endOfMonth, endOfWeek, format, getDay, parse, startOfMonth, startOfWeek } from 'date-fns';
 import { enUS } from 'date-fns/locale/en-US';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Calendar, dateFnsLocalizer, Views, type View } from 'react-big-calendar';
 import withDragAndDrop, { type EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
 import 'react-big-calendar/lib/css/react-big-calendar.css';
 import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
+import './task-calendar.css';
 import { Link, useNavigate } from 'react-router';
 import type { Page } from '../../../../domain/pagination';
 import { OPEN_TASK_STATUSES, type Task } from '../../../../domain/tasks/task.schema';
@@ -15,6 +16,7 @@ import { useMe } from '../auth/use-me';
 import { queryTasks, updateTask } from './tasks.api';
 import { PastDueConfirm } from './past-due-confirm';
 import { isPastDue, PRIORITY_CLASS } from './task-labels';
+import { fullDate } from '../../lib/format';
 import './tasks.css';
 
 interface CalendarTask {
@@ -29,6 +31,14 @@ const DragAndDropCalendar = withDragAndDrop<CalendarTask>(Calendar);
 const HOUR_MS = 3_600_000;
 // The week view opens on working hours instead of midnight (only the time of day counts).
 const WORKDAY_START = new Date(1970, 0, 1, 8);
+// How long "Moved … Undo" stays on screen.
+const UNDO_MS = 10_000;
+
+interface Move {
+  task: Task;
+  from: string;
+  to: string;
+}
 
 /** The visible range of a month (with its leading and trailing weeks) or week view. */
 function rangeOf(date: Date, view: View): { from: Date; to: Date } {
@@ -46,6 +56,13 @@ export function TaskCalendarPage() {
   const [problem, setProblem] = useState<string>();
   // A drop on a date already gone waits for "Move anyway".
   const [pastDrop, setPastDrop] = useState<{ task: Task; dueAt: string }>();
+  // The last drag, offered for undoing until the next one or UNDO_MS.
+  const [lastMove, setLastMove] = useState<Move>();
+  useEffect(() => {
+    if (!lastMove) return undefined;
+    const timer = setTimeout(() => setLastMove(undefined), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [lastMove]);
   const { from, to } = rangeOf(date, view);
   const scope = isManagerRole(role) ? 'team' : 'mine';
   const request = new URLSearchParams({ view: scope, dueFrom: from.toISOString(), dueTo: to.toISOString(), limit: '200', sort: 'dueAt' });
@@ -63,9 +80,10 @@ export function TaskCalendarPage() {
   );
 
   const reschedule = useMutation({
-    mutationFn: ({ task, dueAt, allowPastDue }: { task: Task; dueAt: string; allowPastDue?: true }) => updateTask(task.id, { dueAt, allowPastDue }),
+    mutationFn: ({ task, dueAt, allowPastDue }: { task: Task; dueAt: string; allowPastDue?: true; undo?: true }) => updateTask(task.id, { dueAt, allowPastDue }),
     onMutate: ({ task, dueAt }) => {
       setProblem(undefined);
+      setLastMove(undefined);
       const previous = queryClient.getQueryData<Page<TaskListItem>>(key);
       queryClient.setQueryData<Page<TaskListItem>>(key, (page) => page && { ...page, items: page.items.map((item) => (item.id === task.id ? { ...item, dueAt, overdue: false } : item)) });
       return { previous };
@@ -73,6 +91,9 @@ export function TaskCalendarPage() {
     onError: (error, { task }, context) => {
       queryClient.setQueryData(key, context?.previous);
       setProblem(`${task.title} was not moved: ${error.message}`);
+    },
+    onSuccess: (_saved, { task, dueAt, undo }) => {
+      if (!undo) setLastMove({ task, from: task.dueAt, to: dueAt });
     },
     onSettled: () => void queryClient.invalidateQueries({ queryKey: ['tasks'] }),
   });
@@ -113,6 +134,24 @@ export function TaskCalendarPage() {
         />
       )}
       {tasks.isError && <p className="alert alert-error">{tasks.error.message}</p>}
+      {lastMove && (
+        <div className="undo-toast" role="status" data-testid="undo-toast">
+          <span>
+            Moved {lastMove.task.title} to {fullDate(lastMove.to)}
+          </span>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => {
+              const { task, from, to: movedTo } = lastMove;
+              // Back where it was, even when that time has passed since (an overdue task dragged ahead).
+              reschedule.mutate({ task: { ...task, dueAt: movedTo }, dueAt: from, ...(isPastDue(from) ? { allowPastDue: true as const } : {}), undo: true });
+            }}
+          >
+            Undo
+          </button>
+        </div>
+      )}
       <section className="card">
         <div className="calendar-legend" aria-label="Legend">
           <span className="priority priority-high">High</span>
