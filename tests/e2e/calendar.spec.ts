@@ -7,17 +7,16 @@ jest.setTimeout(180_000);
 
 const { withStackLogs, appUrl, signedIn } = useBrowserStack();
 
-async function dueAtOf(page: Page, taskId: string): Promise<string> {
-  const response = await page.request.get(appUrl(`/api/tasks/${taskId}`));
-  return ((await response.json()) as { dueAt: string }).dueAt;
+async function taskOf(page: Page, taskId: string): Promise<{ dueAt: string; status: string }> {
+  return (await (await page.request.get(appUrl(`/api/tasks/${taskId}`))).json()) as { dueAt: string; status: string };
 }
 
-async function waitForDueAt(page: Page, taskId: string, matches: (dueAt: string) => boolean): Promise<string> {
+async function waitForTask(page: Page, taskId: string, matches: (task: { dueAt: string; status: string }) => boolean): Promise<string> {
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const dueAt = await dueAtOf(page, taskId);
-    if (matches(dueAt)) return dueAt;
-    if (Date.now() > deadline) throw new Error(`task ${taskId} is still due ${dueAt}`);
+    const task = await taskOf(page, taskId);
+    if (matches(task)) return task.dueAt;
+    if (Date.now() > deadline) throw new Error(`task ${taskId} is still ${task.status}, due ${task.dueAt}`);
     await page.waitForTimeout(250);
   }
 }
@@ -35,6 +34,8 @@ describe('the task calendar', () => {
       const created = await page.request.post(appUrl('/api/tasks'), { headers: { [CLIENT_HEADER]: 'test' }, data: { title, dueAt: due.toISOString(), priority: 'HIGH', assigneeId: me.id } });
       expect(created.status()).toBe(201);
       const task = (await created.json()) as { id: string; dueAt: string };
+      // Its workflow assigns it a moment later; that change refreshes the calendar, which would drop a drag under way.
+      await waitForTask(page, task.id, ({ status }) => status === 'ASSIGNED');
 
       await page.goto(appUrl('/tasks/calendar'));
       const calendar = page.getByTestId('task-calendar');
@@ -48,6 +49,7 @@ describe('the task calendar', () => {
         throw error;
       });
 
+      await page.locator('[data-testid="task-calendar"][aria-busy="false"]').waitFor();
       // The day beside it in the same week row: the next one, or the one before on the last day of the week.
       const box = (await event.boundingBox())!;
       const target = await event.evaluate((element, x) => {
@@ -65,12 +67,12 @@ describe('the task calendar', () => {
 
       const toast = page.getByTestId('undo-toast');
       await toast.getByText(`Moved ${title} to`).waitFor();
-      const moved = await waitForDueAt(page, task.id, (dueAt) => dueAt !== task.dueAt);
+      const moved = await waitForTask(page, task.id, ({ dueAt }) => dueAt !== task.dueAt);
       expect(new Date(moved).toDateString()).not.toBe(new Date(task.dueAt).toDateString());
       expect(Math.abs(Date.parse(moved) - Date.parse(task.dueAt))).toBeLessThanOrEqual(2 * 86_400_000);
 
       await toast.getByRole('button', { name: 'Undo' }).click();
-      await waitForDueAt(page, task.id, (dueAt) => dueAt === task.dueAt);
+      await waitForTask(page, task.id, ({ dueAt }) => dueAt === task.dueAt);
       await toast.waitFor({ state: 'detached' });
       // The calendar shows it back on its day, after a reload too.
       await page.reload();

@@ -159,7 +159,7 @@ export function TaskCalendarPage() {
           <span className="priority priority-low">Low</span>
           <span>⚠ overdue</span>
         </div>
-        <div className="calendar-wrap" data-testid="task-calendar">
+        <div className="calendar-wrap" data-testid="task-calendar" aria-busy={tasks.isFetching}>
           <DragAndDropCalendar
             localizer={localizer}
             events={events}
