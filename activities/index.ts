@@ -9,6 +9,7 @@ import { createActorActivities } from './actors.activities';
 import { createBuyerActivities } from './buyers.activities';
 import { createCallActivities } from './calls.activities';
 import { createDocumentActivities } from './documents.activities';
+import { createLeadScoreActivities } from './lead-scores.activities';
 import { createLeadStatusActivities } from './lead-status.activities';
 import { createLeadActivities } from './leads.activities';
 import { createOfferActivities } from './offers.activities';
@@ -33,6 +34,7 @@ export function createActivities({ db, deadlines, mail = FALLBACK_MAIL }: Activi
     ...createLeadActivities({ db, automationGraceMs }),
     ...createLeadStatusActivities({ db, automationGraceMs }),
     ...createCallActivities({ db }),
+    ...createLeadScoreActivities({ db }),
     ...createBuyerActivities({ db, automationGraceMs }),
     ...createOfferActivities({ db, automationGraceMs }),
     ...createTaskActivities({ db, automationGraceMs }),

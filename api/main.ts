@@ -1,6 +1,5 @@
 import { openDb } from '../db/client';
 import { backfillContactKeys } from '../db/writes/contact-keys';
-import { backfillLeadScores } from '../db/writes/lead-score';
 import { watchCommits } from '../db/watch-commits';
 import { createApp } from './app';
 import { createHealthMonitor } from './health/health-monitor';
@@ -52,16 +51,7 @@ async function main(): Promise<void> {
   const server = app.listen(env.PORT, env.HOST, () => {
     console.log(`api: listening on http://${env.HOST}:${env.PORT}`);
   });
-  // Lead scores: those never scored (saved before scores existed, bulk inserts) now, and once a day
-  // those scored more than a day ago, as days since the last contact grow. The call queue
-  // re-scores the leads it shows when it is read.
-  const rescore = (staleBefore?: Date) =>
-    backfillLeadScores(db, { staleBefore }).catch((error: unknown) => console.error('lead scores not refreshed:', error instanceof Error ? error.message : error));
-  void rescore();
-  const rescoreTimer = setInterval(() => void rescore(new Date(Date.now() - 24 * 3_600_000)), 24 * 3_600_000);
-  rescoreTimer.unref();
   const shutdown = (): void => {
-    clearInterval(rescoreTimer);
     stopWatching();
     hub.stop();
     health.stop();

@@ -7,5 +7,6 @@ export const documentWorkflowId = (documentId: string): string => `document-${do
 export const MONTHLY_REVIEW_SCHEDULE_ID = 'monthly-performance-review';
 /** The Temporal Schedule that runs the daily digest every quarter hour (each reader gets it at 07:00 in their zone). */
 export const DAILY_DIGEST_SCHEDULE_ID = 'daily-digest';
+export const LEAD_RESCORE_SCHEDULE_ID = 'lead-rescore';
 export const emailWorkflowId = (messageId: string): string => `email-${messageId}`;
 export const importWorkflowId = (importId: string): string => `import-${importId}`;

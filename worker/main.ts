@@ -4,6 +4,7 @@ import { openDb } from '../db/client';
 import { createFlipstackkWorker } from './create-worker';
 import { loadWorkerEnv } from './env';
 import { ensureDailyDigestSchedule } from './daily-digest-schedule';
+import { ensureLeadRescoreSchedule } from './lead-rescore-schedule';
 import { ensureMonthlyReviewSchedule } from './monthly-review-schedule';
 import { startReconciler } from './reconciler';
 
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
   const schedule = await ensureMonthlyReviewSchedule(client, env.TEMPORAL_TASK_QUEUE, env.REVIEW_SCHEDULE_TIMEZONE);
   console.log(`worker: monthly review schedule ${schedule}`);
   console.log(`worker: daily digest schedule ${await ensureDailyDigestSchedule(client, env.TEMPORAL_TASK_QUEUE)}`);
+  console.log(`worker: lead rescore schedule ${await ensureLeadRescoreSchedule(client, env.TEMPORAL_TASK_QUEUE)}`);
   const reconciler = startReconciler({ db, temporal: client, taskQueue: env.TEMPORAL_TASK_QUEUE, intervalMs: env.RECONCILE_INTERVAL, batchSize: env.RECONCILE_BATCH });
   console.log(`worker: reconciling missing workflows every ${env.RECONCILE_INTERVAL} ms, ${env.RECONCILE_BATCH} at a time`);
   console.log(env.SMTP_URL ? 'worker: sending mail through SMTP_URL' : `worker: no SMTP_URL, writing mail to ${env.mail.outboxDir} (the Outbox page shows it)`);

@@ -7,3 +7,4 @@ export { monthlyReviewWorkflow } from './reviews/monthly-review.workflow';
 export { sendEmailWorkflow } from './email/send-email.workflow';
 export { importWorkflow } from './imports/import.workflow';
 export { dailyDigestWorkflow } from './digest/daily-digest.workflow';
+export { leadRescoreWorkflow } from './leads/lead-rescore.workflow';

@@ -66,9 +66,12 @@ export async function refreshLeadScores(db: Client, leads: LeadRow[], now = new 
 
 /**
  * Scores every lead never scored (those saved before scores existed, or by a bulk insert), and
- * those last scored before `staleBefore`, a batch at a time. Run at API start.
+ * those last scored before `staleBefore`, a batch per transaction; `onBatch` hears the running count.
  */
-export async function backfillLeadScores(db: Db, { now = new Date(), staleBefore, batch = 500 }: { now?: Date; staleBefore?: Date; batch?: number } = {}): Promise<number> {
+export async function backfillLeadScores(
+  db: Db,
+  { now = new Date(), staleBefore, batch = 500, onBatch }: { now?: Date; staleBefore?: Date; batch?: number; onBatch?: (done: number) => void } = {},
+): Promise<number> {
   const contactMs = await loadContactMs(db);
   let done = 0;
   for (;;) {
@@ -84,5 +87,6 @@ export async function backfillLeadScores(db: Db, { now = new Date(), staleBefore
       }
     });
     done += rows.length;
+    onBatch?.(done);
   }
 }
