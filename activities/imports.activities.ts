@@ -1,5 +1,5 @@
 import { Context } from '@temporalio/activity';
-import { ApplicationFailure } from '@temporalio/common';
+import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
 import type { LeadStatus } from '../domain/leads/lead.schema';
 import { IMPORT_BATCH_SIZE, importMappingSchema } from '../domain/imports/import-fields';
 import { fieldColumns, mapImportRow } from '../domain/imports/map-import-row';
@@ -34,6 +34,11 @@ function fitChunk(rows: number, tookMs: number): number {
 }
 
 const FINAL = ['COMPLETED', 'FAILED', 'CANCELLED'];
+
+/** A worker shutting down (or the workflow gone) cancels the activity: it stops between writes, and a retry carries on from the cursor. */
+function stopIfCancelled(): void {
+  if (Context.current().cancellationSignal.aborted) throw new CancelledFailure('import activity cancelled: it carries on from its cursor when retried');
+}
 
 export function createImportActivities({ db, startConcurrency = 16, progressEveryMs = 1000 }: ImportDeps) {
   // Fitted as the worker writes, and kept for its next batches.
@@ -94,6 +99,7 @@ export function createImportActivities({ db, startConcurrency = 16, progressEver
         const result = await writeImportBatch(db, importId, { batch, offset, last: offset + chunk.length >= mapped.length }, chunk);
         chunkRows = fitChunk(chunkRows, Date.now() - began);
         created += result.created;
+        stopIfCancelled();
         Context.current().heartbeat();
         row = await findImport(importId);
       }
@@ -116,6 +122,7 @@ export function createImportActivities({ db, startConcurrency = 16, progressEver
               startRecordWorkflow(deps, 'lead', lead.id, leadWorkflowStart({ leadId: lead.id, status: lead.status as LeadStatus, ownerId: lead.ownerId, coldList: true }), 10_000),
             ),
           );
+          stopIfCancelled();
           context.heartbeat(started);
         }
         started += leads.length;

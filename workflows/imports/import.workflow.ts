@@ -3,7 +3,9 @@ import { patched, proxyActivities } from '@temporalio/workflow';
 import type { ImportActivities } from '../../activities/imports.activities';
 import { DB_ACTIVITY_OPTIONS } from '../activity-options';
 
-const { importBatch, finishImport, failImport } = proxyActivities<ImportActivities>(DB_ACTIVITY_OPTIONS);
+const { finishImport, failImport } = proxyActivities<ImportActivities>(DB_ACTIVITY_OPTIONS);
+// A batch heartbeats after each transaction: one lost with its worker is retried within seconds, from the cursor.
+const { importBatch } = proxyActivities<ImportActivities>({ ...DB_ACTIVITY_OPTIONS, heartbeatTimeout: '15 seconds' });
 // Splitting a 100k-row file and starting a batch's lead workflows take longer than a write; they heartbeat.
 const { prepareImport, startImportedLeadWorkflows } = proxyActivities<ImportActivities>({
   ...DB_ACTIVITY_OPTIONS,
