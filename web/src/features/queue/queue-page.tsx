@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { DealMath } from '../leads/deal-math';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { LogCallBody } from '../../../../domain/calls/call.schema';
 import { DEAD_REASONS, type DeadReason } from '../../../../domain/leads/lead.schema';
@@ -42,8 +42,15 @@ export function QueuePage() {
   const current = queue.data?.items.find((item) => !skipped.includes(item.lead.id));
   const lead = current?.lead;
 
+  // Keys pressed while a call is being saved, for the next lead: a fast typist loses none.
+  const typedAhead = useRef<string[]>([]);
+
   const log = useMutation({
-    mutationFn: (input: LogCallBody) => logCall(lead!.id, input),
+    mutationFn: ({ leadId, ...input }: LogCallBody & { leadId: string }) => logCall(leadId, input),
+    // Keys typed for the next lead do not belong to this one, which stays on screen.
+    onError: () => {
+      typedAhead.current = [];
+    },
     onSuccess: async (call) => {
       // Called this session: the next lead shows at once, whatever the workflow has written yet.
       setSkipped((ids) => [...ids, call.leadId]);
@@ -53,9 +60,12 @@ export function QueuePage() {
     },
   });
 
+  const save = (input: LogCallBody) => {
+    if (lead) log.mutate({ leadId: lead.id, ...input });
+  };
   const choose = (choice: (typeof OUTCOME_KEYS)[number][2]) => {
     if (choice === 'talked' || choice === 'not-interested') setStep(choice);
-    else log.mutate({ outcome: choice });
+    else save({ outcome: choice });
   };
   const skip = () => {
     if (!lead) return;
@@ -63,26 +73,48 @@ export function QueuePage() {
     setStep('outcome');
   };
 
+  /** Acts on a shortcut key for the lead on screen; false when the key means nothing here. */
+  const actOnKey = (key: string): boolean => {
+    if (key === 'escape' && step !== 'outcome') {
+      setStep('outcome');
+    } else if (step === 'outcome') {
+      const outcome = OUTCOME_KEYS.find(([k]) => k === key);
+      if (outcome) choose(outcome[2]);
+      else if (key === 's') skip();
+      else if (key === 'n') document.querySelector<HTMLTextAreaElement>('.queue-notes textarea')?.focus();
+      else return false;
+    } else if (step === 'talked') {
+      const status = TALKED_KEYS.find(([k]) => k === key);
+      if (!status) return false;
+      save({ outcome: 'TALKED', status: status[1] });
+    } else {
+      const reason = DEAD_REASONS[Number(key) - 1];
+      if (!reason) return false;
+      save({ outcome: 'NOT_INTERESTED', reason });
+    }
+    return true;
+  };
+
+  // Once the save is done and the next lead is on screen, the keys typed meanwhile act on it, one per render.
+  useEffect(() => {
+    while (lead && !log.isPending && typedAhead.current.length > 0) {
+      const key = typedAhead.current.shift()!;
+      if (!actOnKey(key)) continue;
+      // After "n" the typist is writing a note: what they typed ahead is not for the buttons.
+      if (key === 'n') typedAhead.current = [];
+      return;
+    }
+  });
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (!lead || log.isPending || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      if (!lead || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
       const key = event.key.toLowerCase();
-      if (key === 'escape' && step !== 'outcome') {
-        setStep('outcome');
-      } else if (step === 'outcome') {
-        const outcome = OUTCOME_KEYS.find(([k]) => k === key);
-        if (outcome) choose(outcome[2]);
-        else if (key === 's') skip();
-        else if (key === 'n') document.querySelector<HTMLTextAreaElement>('.queue-notes textarea')?.focus();
-        else return;
-      } else if (step === 'talked') {
-        const status = TALKED_KEYS.find(([k]) => k === key);
-        if (!status) return;
-        log.mutate({ outcome: 'TALKED', status: status[1] });
-      } else {
-        const reason = DEAD_REASONS[Number(key) - 1];
-        if (!reason) return;
-        log.mutate({ outcome: 'NOT_INTERESTED', reason });
+      if (log.isPending || typedAhead.current.length > 0) {
+        if (key.length !== 1 && key !== 'escape') return;
+        typedAhead.current.push(key);
+      } else if (!actOnKey(key)) {
+        return;
       }
       event.preventDefault();
     };
@@ -136,13 +168,13 @@ export function QueuePage() {
               )}
               {step === 'talked' &&
                 TALKED_KEYS.map(([key, status]) => (
-                  <button key={key} type="button" className="button" disabled={log.isPending} onClick={() => log.mutate({ outcome: 'TALKED', status })}>
+                  <button key={key} type="button" className="button" disabled={log.isPending} onClick={() => save({ outcome: 'TALKED', status })}>
                     <kbd>{key}</kbd> {optionLabel(status)}
                   </button>
                 ))}
               {step === 'not-interested' &&
                 DEAD_REASONS.map((reason: DeadReason, index) => (
-                  <button key={reason} type="button" className="button" disabled={log.isPending} onClick={() => log.mutate({ outcome: 'NOT_INTERESTED', reason })}>
+                  <button key={reason} type="button" className="button" disabled={log.isPending} onClick={() => save({ outcome: 'NOT_INTERESTED', reason })}>
                     <kbd>{index + 1}</kbd> {optionLabel(reason)}
                   </button>
                 ))}
