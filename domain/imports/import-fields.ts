@@ -24,7 +24,7 @@ export const IMPORT_STATUSES = ['QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'CAN
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 export const ON_DUPLICATE = ['skip', 'update'] as const;
 
-/** Rows per batch: each batch is one transaction, one event and one step of the progress cursor. */
+/** Rows per batch (one batch file, one activity); a batch is written in shorter transactions, each with its event and the row cursor. */
 export const IMPORT_BATCH_SIZE = 1000;
 
 const jsonField = <T extends z.ZodTypeAny>(schema: T) =>

@@ -127,6 +127,29 @@ describe('list imports in the browser', () => {
       await context.close();
     }));
 
+  it('a long import is cancelled from its progress card: it stops short of the end, and the card and the list say so', () =>
+    withStackLogs(async () => {
+      const session = await signedInWithDownloads('admin@flipstackk.test');
+      const page = session.page;
+      await page.goto(appUrl('/imports'));
+      const rows = ['Address,City,State,Zip,Owner 1 First Name,Owner 1 Last Name,Est. Value,Est. Equity,Marketing Lists'];
+      for (let index = 1; index <= 20_000; index += 1) rows.push(`${index} Cancelled Court,Dayton,OH,45402,Owner,Number ${index},"$100,000",$50000,Long list`);
+      await page.getByTestId('new-import').locator('input[type="file"]').setInputFiles({ name: 'long-list.csv', mimeType: 'text/csv', buffer: Buffer.from(`${rows.join('\n')}\n`) });
+      await page.getByTestId('import-provider').getByText('PropStream').waitFor(WAIT);
+      await page.getByRole('button', { name: 'Start import' }).click();
+      const progress = page.getByTestId('import-progress');
+      await progress.getByText('long-list.csv').waitFor(WAIT);
+      await progress.getByRole('button', { name: 'Cancel import' }).click();
+      await page.locator('[data-testid="import-progress"][data-status="CANCELLED"]').waitFor(IMPORT_WAIT);
+      await progress.getByText(/^Cancelled after [\d,]+ of 20,000 rows: the leads imported before it stopped stay\.$/).waitFor(WAIT);
+      expect(await progress.getByRole('button', { name: 'Cancel import' }).count()).toBe(0);
+      const created = Number((await progress.getByTestId('import-created').textContent())!.replace(/,/g, ''));
+      expect(created).toBeLessThan(20_000);
+      const row = page.getByTestId('import-row').filter({ hasText: 'long-list.csv' });
+      await row.getByText('Cancelled').waitFor(WAIT);
+      await session.context.close();
+    }));
+
   it('an agent has no Imports link and is told who imports', () =>
     withStackLogs(async () => {
       const { context, page } = await signedIn('agent@flipstackk.test');
