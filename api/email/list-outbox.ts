@@ -6,6 +6,7 @@ import type { Db } from '../../db/client';
 import { toEmailMessageJson } from '../../db/rows';
 import { AppError } from '../errors';
 import { assertPermission } from '../permissions/assert-permission';
+import { withInlineImages } from './outbox-html';
 
 /** The newest messages, sent, waiting or failed (admins). */
 export async function listOutbox(db: Db, actor: PublicUser): Promise<{ items: EmailMessage[] }> {
@@ -22,4 +23,12 @@ export async function getOutboxMessage(db: Db, outboxDir: string, id: string, ac
   let eml: string | null = null;
   if (row.outboxFile) eml = await fs.readFile(path.join(outboxDir, path.basename(row.outboxFile)), 'utf8').catch(() => null);
   return { ...toEmailMessageJson(row), html: row.html, text: row.text, eml };
+}
+
+/** The HTML part for the Outbox's preview frame, with its inline photos shown. */
+export async function getOutboxHtml(db: Db, id: string, actor: PublicUser): Promise<string> {
+  assertPermission(actor, 'read', { type: 'outbox' });
+  const row = await db.emailMessage.findUnique({ where: { id }, select: { html: true, attachments: true } });
+  if (!row) throw new AppError('NOT_FOUND', `E-mail ${id} does not exist`);
+  return withInlineImages(row.html, row.attachments);
 }

@@ -242,5 +242,11 @@ describe('photos in the e-mail of matching properties', () => {
     expect(saved.html).toContain(`src="cid:${cid}"`);
     expect(saved.html).not.toContain('/api/documents/');
     expect(mail.text!.match(/\(photo attached\)/g)).toHaveLength(1);
+
+    // The Outbox previews the message as a mail client shows it: the photo in place, from the file.
+    const preview = await api.request('GET', `/api/outbox/${saved.id}/html`, { cookie: adminCookie });
+    expect(preview.status).toBe(200);
+    expect(preview.body as string).toContain(`src="data:image/png;base64,${PNG.toString('base64')}"`);
+    expect(preview.body as string).not.toContain('cid:');
   });
 });
