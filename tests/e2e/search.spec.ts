@@ -112,6 +112,53 @@ describe('find anything and the keyboard', () => {
       await context.close();
     }));
 
+  it('"Log a call" from the palette opens the outcome picker on a lead\'s page and my queue elsewhere, all from the keyboard', () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedIn('supervisor@flipstackk.test');
+      const leadId = await createLead(page, 'Calloway Caller', '(614) 555-0123');
+      await page.goto(appUrl(`/leads/${leadId}`));
+      await page.getByRole('heading', { name: 'Calloway Caller' }).waitFor(WAIT);
+      await page.getByRole('button', { name: /Find anything/ }).waitFor(WAIT);
+
+      await page.keyboard.press('Control+k');
+      const palette = page.getByRole('dialog', { name: 'Find anything' });
+      await palette.getByRole('combobox').waitFor(WAIT);
+      await page.keyboard.type('log a call');
+      await palette.getByRole('option', { name: /Log a call/ }).getByText('on this lead').waitFor(WAIT);
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      const picker = page.getByRole('dialog', { name: 'Log a call with Calloway Caller' });
+      await picker.getByRole('group', { name: 'Call outcome' }).waitFor(WAIT);
+      // 3 talked, then 2 qualified: the call is logged and the lead moves through its workflow.
+      await page.keyboard.press('3');
+      await picker.getByRole('button', { name: '2 Qualified' }).waitFor(WAIT);
+      await page.keyboard.press('2');
+      await picker.waitFor({ state: 'detached', ...WAIT });
+      await page.locator('.detail-title .status-pill').getByText('Qualified').waitFor(WAIT);
+      const calls = await page.request.get(appUrl(`/api/leads/${leadId}`));
+      expect(((await calls.json()) as { lastCallAt: string | null }).lastCallAt).not.toBeNull();
+
+      // Anywhere else it is the queue, where calls are made; "Open my queue" goes there too.
+      await page.goto(appUrl('/buyers'));
+      await page.getByRole('heading', { name: 'Buyers', level: 1 }).waitFor(WAIT);
+      await page.keyboard.press('Control+k');
+      await palette.getByRole('combobox').waitFor(WAIT);
+      await page.keyboard.type('log a call');
+      await palette.getByRole('option', { name: /Log a call/ }).getByText('in my call queue').waitFor(WAIT);
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(appUrl('/queue'), WAIT);
+      await page.goto(appUrl('/tasks'));
+      await page.keyboard.press('Control+k');
+      await palette.getByRole('combobox').waitFor(WAIT);
+      await page.keyboard.type('open my queue');
+      await palette.getByRole('option', { name: /Open my queue/ }).waitFor(WAIT);
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(appUrl('/queue'), WAIT);
+      await context.close();
+    }));
+
   it('on a phone the top bar search button opens the palette and + creates', () =>
     withStackLogs(async () => {
       const context = await browser().newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });

@@ -1,9 +1,9 @@
 import { Command } from 'cmdk';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { useMe } from '../auth/use-me';
 import { useShellActions, type CreateKind } from '../shell/shell-actions';
-import { CREATE_LABELS, SHELL_PAGES } from '../shell/shell-pages';
+import { CREATE_LABELS, leadOnPage, SHELL_PAGES } from '../shell/shell-pages';
 import { HighlightedText } from './highlighted-text';
 import { pathOf, type SearchItem } from './search.api';
 import { useSearch } from './use-search';
@@ -42,7 +42,8 @@ export function CommandPalette({ onClose, before }: { onClose: () => void; befor
   const dialog = useRef<HTMLDialogElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const navigate = useNavigate();
-  const { openCreate } = useShellActions();
+  const { openCreate, openLogCall } = useShellActions();
+  const { pathname } = useLocation();
   const isAdmin = useMe().data?.role === 'ADMIN';
   const [text, setText] = useState('');
   const [selected, setSelected] = useState('');
@@ -76,6 +77,21 @@ export function CommandPalette({ onClose, before }: { onClose: () => void; befor
   const matches = (label: string) => !needle || label.toLowerCase().includes(needle);
   const pages = SHELL_PAGES.filter((page) => (!page.adminOnly || isAdmin) && matches(`${page.label} go to`));
   const creates = (Object.keys(CREATE_LABELS) as CreateKind[]).filter((kind) => matches(`${CREATE_LABELS[kind]} create`));
+  // On a lead's page "Log a call" opens the outcome picker for that lead; elsewhere the queue, where calls are made.
+  const callLead = leadOnPage(pathname);
+  const actions = [
+    {
+      value: 'action:log-call',
+      label: 'Log a call',
+      hint: callLead ? 'on this lead' : 'in my call queue',
+      run: () => {
+        onClose();
+        if (callLead) openLogCall(callLead);
+        else void navigate('/queue');
+      },
+    },
+    { value: 'action:queue', label: 'Open my queue', hint: 'who to call next', run: () => go('/queue') },
+  ].filter((action) => matches(`${action.label} call queue`));
 
   return (
     <dialog
@@ -106,6 +122,16 @@ export function CommandPalette({ onClose, before }: { onClose: () => void; befor
               </Command.Group>
             ) : null;
           })}
+          {actions.length > 0 && (
+            <Command.Group heading="Actions">
+              {actions.map((action) => (
+                <Command.Item key={action.value} value={action.value} onSelect={action.run} className="palette-item palette-item-row">
+                  <span className="palette-item-title">{action.label}</span>
+                  <span className="palette-item-subtitle">{action.hint}</span>
+                </Command.Item>
+              ))}
+            </Command.Group>
+          )}
           {creates.length > 0 && (
             <Command.Group heading="Create">
               {creates.map((kind) => (

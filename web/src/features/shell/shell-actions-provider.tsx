@@ -1,15 +1,16 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
+import { LogCallDialog } from '../queue/log-call-dialog';
 import { CommandPalette } from '../search/command-palette';
 import { KeyboardShortcuts } from './keyboard-shortcuts';
 import { QuickCreateDialog } from './quick-create-dialog';
 import { ShellActionsContext, type CreateKind, type ShellActions } from './shell-actions';
 import { ShortcutsDialog } from './shortcuts-dialog';
 
-type Overlay = { what: 'palette' } | { what: 'create'; kind: CreateKind } | { what: 'shortcuts' };
+type Overlay = { what: 'palette' } | { what: 'create'; kind: CreateKind } | { what: 'shortcuts' } | { what: 'log-call'; leadId: string };
 
 /**
- * The app shell's overlays — the palette, quick create and the shortcut cheat sheet — one at a
+ * The app shell's overlays — the palette, quick create, the shortcut cheat sheet and "Log a call" — one at a
  * time, and the keyboard layer that opens them; closed when the page changes.
  * `paletteTop` draws the palette's first groups while nothing is typed.
  */
@@ -23,6 +24,7 @@ export function ShellActionsProvider({ children, paletteTop }: { children: React
       openPalette: () => setOpened({ overlay: { what: 'palette' }, on: window.location.pathname }),
       openCreate: (kind) => setOpened({ overlay: { what: 'create', kind }, on: window.location.pathname }),
       openCheatSheet: () => setOpened({ overlay: { what: 'shortcuts' }, on: window.location.pathname }),
+      openLogCall: (leadId) => setOpened({ overlay: { what: 'log-call', leadId }, on: window.location.pathname }),
     }),
     [],
   );
@@ -35,6 +37,7 @@ export function ShellActionsProvider({ children, paletteTop }: { children: React
       {open?.what === 'palette' && <CommandPalette onClose={close} before={paletteTop} />}
       {open?.what === 'create' && <QuickCreateDialog kind={open.kind} onClose={close} />}
       {open?.what === 'shortcuts' && <ShortcutsDialog onClose={close} />}
+      {open?.what === 'log-call' && <LogCallDialog leadId={open.leadId} onClose={close} />}
     </ShellActionsContext.Provider>
   );
 }

@@ -7,6 +7,8 @@ export interface ShellActions {
   openPalette(): void;
   openCreate(kind: CreateKind): void;
   openCheatSheet(): void;
+  /** The call outcome picker for a lead, over its page. */
+  openLogCall(leadId: string): void;
 }
 
 export const ShellActionsContext = createContext<ShellActions | null>(null);

@@ -32,3 +32,10 @@ export function createKindFor(pathname: string): CreateKind {
   if (pathname.startsWith('/tasks')) return 'task';
   return 'lead';
 }
+
+/** The lead whose page is open (`/leads/:id`), if any: the palette's "Log a call" is about them. */
+export function leadOnPage(pathname: string): string | undefined {
+  const match = /^\/leads\/([^/]+)\/?$/.exec(pathname);
+  if (!match || match[1] === 'board') return undefined;
+  return decodeURIComponent(match[1]!);
+}
