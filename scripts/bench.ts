@@ -3,8 +3,8 @@
  *
  * Seeds `data/bench-volume` once (`npm run seed:volume`, 100k leads, 20k buyers, 300k tasks;
  * reused by later runs), starts the whole stack on it, then measures with autocannon (20
- * connections) the dashboard, the lead list, lead detail with matches, buyer matches and task
- * lists; the SSE latencies; a commit → visible in a second browser (Chromium); and the initial web JS. Each figure is printed beside its target.
+ * connections) the dashboard, the lead list, lead detail with matches, buyer matches, task
+ * lists, search and the call queue; the SSE latencies; a commit → visible in a second browser (Chromium); and the initial web JS. Each figure is printed beside its target.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -37,7 +37,7 @@ const env = parseEnv(
   process.env,
 );
 
-const TARGETS = { dashboardMs: 25, listMs: 50, matchesMs: 50, sseMs: 100, postToTaskMs: 250, browserLiveMs: 1_000, webJsKb: 250, pageLoadMs: 1_000, rssMb: 300 };
+const TARGETS = { dashboardMs: 25, listMs: 50, matchesMs: 50, searchMs: 20, queueMs: 50, sseMs: 100, postToTaskMs: 250, browserLiveMs: 1_000, webJsKb: 250, pageLoadMs: 1_000, rssMb: 300 };
 
 /** The `nextCursor` after `rows` rows of a list (read 200 at a time): where a deep page starts. */
 async function cursorAfter(appUrl: string, listPath: string, cookie: string, rows: number): Promise<string> {
@@ -103,6 +103,12 @@ async function main(): Promise<void> {
     await run('task list: the team, overdue, by due date', '/api/tasks?view=team&due=overdue&limit=50', supervisor, TARGETS.listMs);
     await run('task list: mine, open, by priority', `/api/tasks?view=mine&${open}&sort=priority&limit=50`, agent, TARGETS.listMs);
     await run('global counts: notifications and unread', '/api/notifications', agent, TARGETS.listMs);
+    // Find anything as people type it (issue 14: p95 < 20 ms): part of a seller's phone number, the start of a name.
+    const probe = (await (await fetch(`${appUrl}/api/leads/${leadId}`, { headers: { cookie: supervisor } })).json()) as { sellerName: string; sellerPhone: string | null };
+    const digits = (probe.sellerPhone ?? '5550100').replace(/\D/g, '').slice(-7);
+    await run('search: part of a phone number', `/api/search?q=${encodeURIComponent(`${digits.slice(0, 3)}-${digits.slice(3)}`)}`, agent, TARGETS.searchMs);
+    await run('search: the start of a name', `/api/search?q=${encodeURIComponent(probe.sellerName.slice(0, 4))}`, agent, TARGETS.searchMs);
+    await run("call queue: an agent's next calls", '/api/queue', agent, TARGETS.queueMs);
 
     const sse = await measureSse(appUrl, agent, env.BENCH_LEADS);
     lines.push(reportLine('SSE: Event commit → received by the client', figuresOf(sse.commitToBrowser), TARGETS.sseMs));

@@ -7,6 +7,7 @@ import { segmentSql, type KeysetQuery } from '../../db/queries/keyset-page';
 import { dealListQuery } from '../../db/queries/deal-list';
 import { leadListQuery } from '../../db/queries/lead-list';
 import { offerListQuery } from '../../db/queries/offer-list';
+import { callQueueSql } from '../../db/queries/call-queue';
 import { dashboardSql } from '../../db/queries/load-dashboard';
 import { notificationListSql, unreadNotificationsSql } from '../../db/queries/notification-list';
 import { taskListQuery } from '../../db/queries/task-list';
@@ -121,6 +122,19 @@ describe('query plans of the hot queries', () => {
       const details = await plan(sql);
       expect({ sql: sql.sql.replace(/\s+/g, ' ').slice(0, 120), scans: fullScans(details) }).toEqual({ sql: expect.any(String), scans: [] });
     }
+  });
+
+  // An agent may own thousands of open leads: each run of their call queue starts from their rows of an owner index.
+  const queueRuns = callQueueSql({ ownerId: 'u1', now, contactMs: 3_600_000, limit: 50 });
+  it.each([
+    ['overdue contacts, oldest first', queueRuns[0]!, { inOrder: false }],
+    ['follow-ups due, earliest first', queueRuns[1]!, { inOrder: true }],
+    ['the best scores', queueRuns[2]!, { inOrder: true }],
+  ])("an owner's call queue, %s: reads the owner's rows of an index, never the whole Lead table", async (_name, sql, { inOrder }) => {
+    const details = await plan(sql);
+    expect({ details, scans: fullScans(details) }).toEqual({ details, scans: [] });
+    expect(details).toEqual(expect.arrayContaining([expect.stringMatching(/^SEARCH Lead USING (COVERING )?INDEX Lead_ownerId_\w+ \(ownerId=\?/)]));
+    if (inOrder) expect(details).not.toContain('USE TEMP B-TREE FOR ORDER BY');
   });
 
   it('catches a full scan when there is one', async () => {
