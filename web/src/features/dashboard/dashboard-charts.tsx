@@ -85,7 +85,7 @@ export function DashboardCharts({ charts }: { charts: Dashboard['charts'] }) {
         <ResponsiveContainer width="100%" height={HEIGHT}>
           <BarChart data={days} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="day" interval={0} tick={{ fontSize: 11 }} height={56} />
+            <XAxis dataKey="day" interval={0} tick={{ fontSize: 11 }} angle={-25} textAnchor="end" height={56} />
             <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
             <Tooltip />
             <Bar dataKey="tasks" name="Tasks due" fill={COLORS.due} isAnimationActive={false} />
