@@ -18,6 +18,21 @@ async function createLead(page: Page, sellerName: string, sellerPhone: string): 
   return ((await answer.json()) as { id: string }).id;
 }
 
+/** Types `text` in the open palette, waits for its search to answer, then moves to the option with the arrow keys and presses Enter. */
+async function pickFromPalette(page: Page, text: string, option: RegExp, hint: string): Promise<void> {
+  const palette = page.getByRole('dialog', { name: 'Find anything' });
+  await palette.getByRole('combobox').waitFor(WAIT);
+  // The best search result is selected when the results come: move only once they are in.
+  const searched = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/search' && new URL(response.url()).searchParams.get('q') === text, WAIT);
+  await page.keyboard.type(text);
+  await searched;
+  const item = palette.getByRole('option', { name: option });
+  await item.getByText(hint).waitFor(WAIT);
+  for (let press = 0; press < 30 && (await item.getAttribute('aria-selected')) !== 'true'; press += 1) await page.keyboard.press('ArrowDown');
+  expect(await item.getAttribute('aria-selected')).toBe('true');
+  await page.keyboard.press('Enter');
+}
+
 describe('find anything and the keyboard', () => {
   it('Ctrl-K, part of a phone number, Enter: the lead opens', () =>
     withStackLogs(async () => {
@@ -121,12 +136,7 @@ describe('find anything and the keyboard', () => {
       await page.getByRole('button', { name: /Find anything/ }).waitFor(WAIT);
 
       await page.keyboard.press('Control+k');
-      const palette = page.getByRole('dialog', { name: 'Find anything' });
-      await palette.getByRole('combobox').waitFor(WAIT);
-      await page.keyboard.type('log a call');
-      await palette.getByRole('option', { name: /Log a call/ }).getByText('on this lead').waitFor(WAIT);
-      await page.keyboard.press('ArrowDown');
-      await page.keyboard.press('Enter');
+      await pickFromPalette(page, 'log a call', /Log a call/, 'on this lead');
       const picker = page.getByRole('dialog', { name: 'Log a call with Calloway Caller' });
       await picker.getByRole('group', { name: 'Call outcome' }).waitFor(WAIT);
       // 3 talked, then 2 qualified: the call is logged and the lead moves through its workflow.
@@ -142,19 +152,12 @@ describe('find anything and the keyboard', () => {
       await page.goto(appUrl('/buyers'));
       await page.getByRole('heading', { name: 'Buyers', level: 1 }).waitFor(WAIT);
       await page.keyboard.press('Control+k');
-      await palette.getByRole('combobox').waitFor(WAIT);
-      await page.keyboard.type('log a call');
-      await palette.getByRole('option', { name: /Log a call/ }).getByText('in my call queue').waitFor(WAIT);
-      await page.keyboard.press('ArrowDown');
-      await page.keyboard.press('Enter');
+      await pickFromPalette(page, 'log a call', /Log a call/, 'in my call queue');
       await page.waitForURL(appUrl('/queue'), WAIT);
       await page.goto(appUrl('/tasks'));
+      await page.getByRole('button', { name: /Find anything/ }).waitFor(WAIT);
       await page.keyboard.press('Control+k');
-      await palette.getByRole('combobox').waitFor(WAIT);
-      await page.keyboard.type('open my queue');
-      await palette.getByRole('option', { name: /Open my queue/ }).waitFor(WAIT);
-      await page.keyboard.press('ArrowDown');
-      await page.keyboard.press('Enter');
+      await pickFromPalette(page, 'open my queue', /Open my queue/, 'who to call next');
       await page.waitForURL(appUrl('/queue'), WAIT);
       await context.close();
     }));
