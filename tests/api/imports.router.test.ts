@@ -158,7 +158,7 @@ describe('POST /api/imports', () => {
 });
 
 describe('import.progress over SSE', () => {
-  it('reaches the importer, every supervisor and admin, and no agent; the last one says COMPLETED', async () => {
+  it('reaches the importer, every supervisor and admin, and no agent; the last one says COMPLETED; a supervisor made an agent stops getting them', async () => {
     const { db } = api.testDb;
     const otherSupervisor = await buildUser(db, { role: 'SUPERVISOR' });
     const admin = await buildUser(db, { role: 'ADMIN' });
@@ -190,6 +190,18 @@ describe('import.progress over SSE', () => {
       const lead = await api.request('POST', '/api/leads', { cookie, body: buildLeadInput({ street: '1 After Import Ave' }) });
       await streams.agent.waitFor((event) => event.name === 'lead.created' && event.data.entityId === lead.body.id, 30_000);
       expect(streams.agent.received.filter((event) => event.name === 'import.progress')).toEqual([]);
+      // A supervisor made an agent stops getting other people's imports at once, on the stream already open.
+      const adminCookie = await api.login(admin.email);
+      expect((await api.request('PATCH', `/api/users/${otherSupervisor.id}`, { cookie: adminCookie, body: { role: 'AGENT' } })).status).toBe(200);
+      const demotedBefore = streams.supervisor.received.length;
+      const next = await upload(writeGeneratedList(path.join(dir, 'after-demotion.csv'), 10, { street: 'Demoted Dr' }));
+      await finished(next.body.id);
+      await streams.admin.waitFor((event) => event.name === 'import.progress' && event.data.entityId === next.body.id && event.data.entity.status === 'COMPLETED', 30_000);
+      const marker = await api.request('POST', '/api/leads', { cookie, body: buildLeadInput({ street: '2 After Demotion Ave' }) });
+      await streams.supervisor.waitFor((event) => event.name === 'lead.created' && event.data.entityId === marker.body.id, 30_000);
+      expect(streams.supervisor.received.slice(demotedBefore).filter((event) => event.name === 'import.progress')).toEqual([]);
+      // The same stream throughout: the role changed under it, not through a reconnect.
+      expect(streams.supervisor.errors).toEqual([]);
       // Nor does the activity feed list the ticks.
       const feed = await api.request('GET', '/api/events/recent?limit=50', { cookie });
       expect(feed.body.items.filter((event: { entityType: string }) => event.entityType === 'import')).toEqual([]);
