@@ -40,3 +40,13 @@ export function localDayBounds(instant: Date, timeZone: string): { start: Date; 
   };
   return { start: midnight(p.year, p.month, p.day), end: midnight(p.year, p.month, p.day + 1) };
 }
+
+/** The instant the zone's wall clock reads the given local date and time (a time a DST gap skips lands an hour later). */
+export function zonedInstant(local: { year: number; month: number; day: number; hour: number; minute: number; second: number }, timeZone: string): Date {
+  const guess = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
+  const first = guess - offsetAt(new Date(guess), timeZone);
+  return new Date(guess - offsetAt(new Date(first), timeZone));
+}
+
+/** The zone's wall-clock date and time of an instant. */
+export const localParts = (instant: Date, timeZone: string) => partsIn(instant, timeZone);
