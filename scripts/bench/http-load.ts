@@ -1,8 +1,8 @@
 import autocannon from 'autocannon';
 import { figuresOf, type Figures } from './stats';
 
-/** Latencies of GET `path` under `connections` concurrent clients for `seconds` (autocannon), every response timed. */
-export async function loadTest(url: string, path: string, cookie: string, options: { connections: number; seconds: number }): Promise<Figures & { errors: number }> {
+/** Latencies of GET `path` under `connections` concurrent clients for `seconds` (autocannon), every response timed; also appended to `into` when given. */
+export async function loadTest(url: string, path: string, cookie: string, options: { connections: number; seconds: number }, into?: number[]): Promise<Figures & { errors: number }> {
   const latencies: number[] = [];
   let errors = 0;
   await new Promise<void>((resolve, reject) => {
@@ -12,5 +12,6 @@ export async function loadTest(url: string, path: string, cookie: string, option
       latencies.push(responseTime);
     });
   });
+  into?.push(...latencies);
   return { ...figuresOf(latencies), errors };
 }
