@@ -1,6 +1,7 @@
 import { CLIENT_HEADER } from '../../domain/auth/client-header';
 import { buildLead, buildUser } from '../support/factories';
 import { startAppWithoutTemporal, type OfflineApp } from '../support/offline-app';
+import { fieldLabel } from '../../domain/labels/field-labels';
 
 jest.setTimeout(180_000);
 
@@ -196,8 +197,9 @@ describe('list filters', () => {
     const parameter = query.split('&').at(-1)!.split('=')[0]!;
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('VALIDATION_FAILED');
+    // `fields` names the parameter for programs; the message names it in words, as the forms do.
     expect(Object.keys(response.body.error.fields)).toEqual([parameter]);
-    expect(response.body.error.message).toContain(parameter);
+    expect(response.body.error.message).toContain(fieldLabel(parameter));
   });
 
   it('still takes comma lists with spaces, and repeated values', async () => {
