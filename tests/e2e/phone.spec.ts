@@ -43,7 +43,7 @@ async function heightOf(locator: Locator): Promise<number> {
 }
 
 describe('Flipstackk on a phone (390 × 844)', () => {
-  it('no page scrolls sideways: dashboard, leads, a lead with an offer, pipeline, buyers, a buyer, tasks, a task, a new task, the account', () =>
+  it('no page scrolls sideways: dashboard, leads, a lead with an offer, pipeline, buyers, a buyer, tasks, a task, a new task, my calls, the account', () =>
     withStackLogs(async () => {
       const context = await phoneContext();
       const page = await context.newPage();
@@ -69,6 +69,7 @@ describe('Flipstackk on a phone (390 × 844)', () => {
         ['/tasks?view=team', (p) => p.getByRole('table', { name: 'Tasks' }).locator('tbody .cell-title a').first()],
         [`/tasks/${taskId}`, (p) => p.getByRole('heading', { name: 'History' })],
         ['/tasks/new', (p) => p.getByRole('button', { name: 'Create task' })],
+        ['/queue', (p) => p.getByText(/to call · \d+ logged/)],
         ['/account', (p) => p.getByRole('table', { name: 'Where you’re signed in' }).locator('tbody tr').first()],
       ];
       const overflowing: string[] = [];
