@@ -19,6 +19,8 @@ export interface FlipstackkWorkerOptions {
   maxActivities?: number;
   /** Workflow tasks run at once (the SDK's default is 40). */
   maxWorkflowTasks?: number;
+  /** Workflows kept in the worker's cache between tasks (the SDK's default grows with the heap limit). */
+  maxCachedWorkflows?: number;
 }
 
 /** The worker, once the namespace has the search attributes its workflows upsert. */
@@ -33,5 +35,6 @@ export async function createFlipstackkWorker(options: FlipstackkWorkerOptions): 
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
     ...(options.maxActivities ? { maxConcurrentActivityTaskExecutions: options.maxActivities, maxConcurrentLocalActivityExecutions: options.maxActivities } : {}),
     ...(options.maxWorkflowTasks ? { maxConcurrentWorkflowTaskExecutions: options.maxWorkflowTasks } : {}),
+    ...(options.maxCachedWorkflows ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
   });
 }

@@ -18,6 +18,12 @@ const workerEnvSchema = z.object({
   WORKER_MAX_ACTIVITIES: count(1000).default(20),
   /** Workflow tasks one worker runs at once. */
   WORKER_MAX_WORKFLOW_TASKS: count(1000).default(40),
+  /**
+   * Workflows kept in memory between their tasks. The SDK sizes its cache from the heap limit, so on
+   * a big machine every running lead stays cached: 20k imported leads took the worker to 4.6 GB.
+   * An evicted workflow is replayed from its (short) history when its next timer or signal comes.
+   */
+  WORKER_MAX_CACHED_WORKFLOWS: count(100_000).default(500),
   /** smtp://user:pass@host:587 (smtps:// for TLS); without it every message is written to DATA_DIR/outbox as an .eml file. */
   SMTP_URL: z.union([z.literal('').transform(() => undefined), z.string().regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL')]).optional(),
   /** Where the links in e-mails point: the app as its users reach it (default http://localhost:$PORT). */

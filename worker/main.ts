@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     mail: env.mail,
     maxActivities: env.WORKER_MAX_ACTIVITIES,
     maxWorkflowTasks: env.WORKER_MAX_WORKFLOW_TASKS,
+    maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
   });
   const client = connectTemporal(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE);
   const schedule = await ensureMonthlyReviewSchedule(client, env.TEMPORAL_TASK_QUEUE, env.REVIEW_SCHEDULE_TIMEZONE);
