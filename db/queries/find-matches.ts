@@ -62,10 +62,10 @@ async function ranked<C extends { id: string }, T extends { id: string }>(
   });
 }
 
-/** `column` is unknown or at least / at most `bound`: what the domain rule lets through. */
-function withinBound(column: string, comparison: '>=' | '<=', bound: number | null, table?: string): Prisma.Sql[] {
+/** `table.column` is unknown or at least / at most `bound`: what the domain rule lets through. */
+function withinBound(table: string, column: string, comparison: '>=' | '<=', bound: number | null): Prisma.Sql[] {
   if (bound === null) return [];
-  const name = table ? Prisma.sql`${Prisma.raw(table)}.${sqlName(column)}` : sqlName(column);
+  const name = Prisma.sql`${Prisma.raw(table)}.${sqlName(column)}`;
   return [Prisma.sql`(${name} IS NULL OR ${name} ${Prisma.raw(comparison)} ${bound})`];
 }
 
@@ -82,10 +82,10 @@ export function buyerCandidatesSql(lead: Pick<Lead, 'city' | 'zip' | 'beds' | 'b
   const conditions = [
     Prisma.sql`b."archivedAt" IS NULL`,
     Prisma.sql`b."status" <> 'INACTIVE'`,
-    ...(price === null ? [] : [...withinBound('minPrice', '<=', price, 'b'), ...withinBound('maxPrice', '>=', price, 'b')]),
-    ...withinBound('minBeds', '<=', lead.beds, 'b'),
-    ...withinBound('minBaths', '<=', lead.baths, 'b'),
-    ...withinBound('maxRepair', '>=', lead.repairEstimate, 'b'),
+    ...(price === null ? [] : [...withinBound('b', 'minPrice', '<=', price), ...withinBound('b', 'maxPrice', '>=', price)]),
+    ...withinBound('b', 'minBeds', '<=', lead.beds),
+    ...withinBound('b', 'minBaths', '<=', lead.baths),
+    ...withinBound('b', 'maxRepair', '>=', lead.repairEstimate),
   ];
   return Prisma.sql`SELECT ${columnsOf('b', BUYER_MATCH_COLUMNS)} FROM (${inMarket}) AS m CROSS JOIN "Buyer" AS b ON b."id" = m."id" WHERE ${Prisma.join(conditions, ' AND ')} LIMIT ${CANDIDATE_LIMIT}`;
 }
@@ -124,11 +124,11 @@ export function leadCandidatesSql(box: MatchableBuyer): Prisma.Sql {
     Prisma.sql`l."status" IN (${Prisma.join([...OPEN_LEAD_STATUSES])})`,
     ...(box.propertyTypes.length > 0 ? [Prisma.sql`l."propertyType" IN (${Prisma.join(box.propertyTypes)})`] : []),
     // A lead without an asking price is priced by its MAO, which only the domain rule computes.
-    ...withinBound('askingPrice', '>=', box.minPrice, 'l'),
-    ...withinBound('askingPrice', '<=', box.maxPrice, 'l'),
-    ...withinBound('beds', '>=', box.minBeds, 'l'),
-    ...withinBound('baths', '>=', box.minBaths, 'l'),
-    ...withinBound('repairEstimate', '<=', box.maxRepair, 'l'),
+    ...withinBound('l', 'askingPrice', '>=', box.minPrice),
+    ...withinBound('l', 'askingPrice', '<=', box.maxPrice),
+    ...withinBound('l', 'beds', '>=', box.minBeds),
+    ...withinBound('l', 'baths', '>=', box.minBaths),
+    ...withinBound('l', 'repairEstimate', '<=', box.maxRepair),
   ];
   const from = markets.length > 0 ? Prisma.sql`(${inMarkets(markets)}) AS m CROSS JOIN "Lead" AS l ON l."id" = m."id"` : Prisma.sql`"Lead" AS l`;
   return Prisma.sql`SELECT ${columnsOf('l', LEAD_MATCH_COLUMNS)} FROM ${from} WHERE ${Prisma.join(conditions, ' AND ')} ORDER BY l."createdAt" DESC LIMIT ${CANDIDATE_LIMIT}`;
