@@ -16,6 +16,7 @@ import { OPEN_TASK_STATUSES } from '../domain/tasks/task.schema';
 import { loadTest } from './bench/http-load';
 import { measureBrowserLiveUpdate } from './bench/browser-live-update';
 import { measureImport } from './bench/import-volume';
+import { residentMb } from './bench/memory';
 import { measurePageLoads } from './bench/page-load';
 import { measureSse } from './bench/sse-latency';
 import { figuresOf, reportLine } from './bench/stats';
@@ -51,13 +52,6 @@ async function cursorAfter(appUrl: string, listPath: string, cookie: string, row
     cursor = body.nextCursor;
   }
   return cursor!;
-}
-
-/** A process's resident memory now and at its peak, from /proc (Linux). */
-function residentMb(pid: number | undefined): { rss: number; peak: number } {
-  const status = pid === undefined ? '' : fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
-  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }
 
 function seedIfMissing(): void {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { CLIENT_HEADER } from '../../domain/auth/client-header';
 import { loadTest } from './http-load';
+import { residentMb } from './memory';
 import { figuresOf, type Figures } from './stats';
 
 const CITIES = [
@@ -59,8 +60,6 @@ export interface ImportFigures {
   errors: number;
 }
 
-const residentKb = (pid: number): number => Number(/^VmRSS:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-
 /** Imports a generated `rows`-row file end to end through the API and times it, loading the lead list meanwhile. */
 export async function measureImport(options: { appUrl: string; cookie: string; databaseFile: string; apiPid: number; rows: number; connections: number; maxWaitMs: number }): Promise<ImportFigures> {
   const { appUrl, cookie, databaseFile, apiPid, rows } = options;
@@ -73,11 +72,12 @@ export async function measureImport(options: { appUrl: string; cookie: string; d
     const accepted = (await posted.json()) as { id?: string };
     if (posted.status !== 202 || !accepted.id) throw new Error(`POST /api/imports answered ${posted.status}: ${JSON.stringify(accepted)}`);
 
-    let peakKb = residentKb(apiPid);
+    // Sampled while it runs: the process's own peak (VmHWM) would include everything before the import.
+    let peakMb = residentMb(apiPid).rss;
     let done: { status: string; created: number; errors: number } | undefined;
     const watch = (async () => {
       while (performance.now() - started < options.maxWaitMs) {
-        peakKb = Math.max(peakKb, residentKb(apiPid));
+        peakMb = Math.max(peakMb, residentMb(apiPid).rss);
         const status = (await (await fetch(`${appUrl}/api/imports/${accepted.id}`, { headers: { cookie } })).json()) as { status: string; created: number; errors: number };
         if (['COMPLETED', 'FAILED', 'CANCELLED'].includes(status.status)) return status;
         await new Promise((resolve) => setTimeout(resolve, 250));
@@ -97,7 +97,7 @@ export async function measureImport(options: { appUrl: string; cookie: string; d
     try {
       const pending = db.prepare('SELECT count(*) AS n FROM "Lead" WHERE "importId" = ? AND "workflowStartedAt" IS NULL');
       while (performance.now() - started < options.maxWaitMs) {
-        peakKb = Math.max(peakKb, residentKb(apiPid));
+        peakMb = Math.max(peakMb, residentMb(apiPid).rss);
         if ((pending.get(accepted.id) as { n: number }).n === 0) {
           workflowsStartedSeconds = (performance.now() - started) / 1000;
           break;
@@ -112,7 +112,7 @@ export async function measureImport(options: { appUrl: string; cookie: string; d
       rowsPerSecond: rows / completedSeconds,
       completedSeconds,
       workflowsStartedSeconds,
-      apiPeakRssMb: peakKb / 1024,
+      apiPeakRssMb: peakMb,
       leadListDuringImport: figuresOf(during),
       created: done!.created,
       errors: done!.errors,
