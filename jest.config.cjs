@@ -34,6 +34,8 @@ module.exports = {
         '<rootDir>/tests/scripts/**/*.test.ts',
         '<rootDir>/tests/e2e/**/*.spec.ts',
       ],
+      globalSetup: '<rootDir>/tests/support/system-setup.ts',
+      globalTeardown: '<rootDir>/tests/support/system-teardown.ts',
       setupFiles: ['<rootDir>/tests/support/quiet-temporal.ts'],
       setupFilesAfterEnv: ['<rootDir>/tests/support/test-ceiling.ts'],
       slowTestThreshold: 60,

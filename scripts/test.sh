@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: type-check, lint, then every Jest test (unit, workflow, API, whole-stack, browser).
-# Real servers run one suite at a time (--runInBand): two cores, and each suite starts its own.
+# Type-check, lint and the pure unit tests run side by side (none starts a server); the tests that
+# start real servers then run one suite at a time (--runInBand): two cores, and each suite starts its own.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,20 +10,39 @@ echo "== tools"
 npx tsx -e 'require("./scripts/lib/temporal-cli").ensureTemporalCli()'
 bash scripts/install-test-server.sh
 
-echo "== type-check"
-npx tsc --noEmit -p tsconfig.json
-npx tsc --noEmit -p web/tsconfig.json
+out=tests/.tmp
+mkdir -p "$out"
+rm -f "$out"/jest-unit.json "$out"/jest-system.json
 
-echo "== lint"
-npx eslint --max-warnings 0 .
+echo "== type-check, lint and unit tests, side by side"
+(npx tsc --noEmit -p tsconfig.json && npx tsc --noEmit -p web/tsconfig.json) > "$out/type-check.log" 2>&1 &
+type_check=$!
+npx eslint --max-warnings 0 . > "$out/lint.log" 2>&1 &
+lint=$!
+# --passWithNoTests: `npm test -- tests/api/x.test.ts` names no unit test.
+npx jest --selectProjects unit --passWithNoTests --json --outputFile="$out/jest-unit.json" "$@" > "$out/unit.log" 2>&1 &
+unit=$!
 
-echo "== tests"
-mkdir -p tests/.tmp
-status=0
+unit_status=0
+for step in type-check:$type_check lint:$lint unit:$unit; do
+  name=${step%%:*}
+  if wait "${step##*:}"; then echo "-- $name: passed"; cat "$out/$name.log"; continue; fi
+  echo "-- $name: FAILED"
+  cat "$out/$name.log"
+  # A type or lint error stops here, as before; failing unit tests still let the system tests run.
+  if [ "$name" = unit ]; then unit_status=1; else exit 1; fi
+done
+
+echo "== system tests (real servers, one suite at a time)"
+status=$unit_status
 # --forceExit: the Temporal SDK's native bridge can keep a handle open after teardown (a known SDK issue).
-npx jest --runInBand --forceExit --json --outputFile=tests/.tmp/jest-results.json "$@" || status=$?
+npx jest --selectProjects system --passWithNoTests --runInBand --forceExit --json --outputFile="$out/jest-system.json" "$@" || status=1
+
 node -e '
-  const r = require("./tests/.tmp/jest-results.json");
-  console.log(`${r.numPassedTests} passed, ${r.numFailedTests + r.numRuntimeErrorTestSuites} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : ""));
+  const fs = require("node:fs");
+  const runs = ["jest-unit.json", "jest-system.json"].map((file) => `tests/.tmp/${file}`).filter((file) => fs.existsSync(file)).map((file) => JSON.parse(fs.readFileSync(file, "utf8")));
+  const sum = (key) => runs.reduce((total, run) => total + run[key], 0);
+  const failed = sum("numFailedTests") + sum("numRuntimeErrorTestSuites");
+  console.log(`${sum("numPassedTests")} passed, ${failed} failed` + (sum("numPendingTests") ? `, ${sum("numPendingTests")} skipped` : ""));
 ' || true
 exit $status

@@ -13,7 +13,7 @@ export interface FlipstackkWorkerOptions {
   deadlines: Deadlines;
   /** Where mail goes: SMTP_URL, else DATA_DIR/outbox. */
   mail?: MailConfig;
-  /** Tests pass a prebuilt bundle; processes bundle `workflows/` at start. */
+  /** A prebuilt bundle (tests, WORKFLOW_BUNDLE); without it `workflows/` is bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   /** Activities and local activities run at once (the SDK's default is 100 each). */
   maxActivities?: number;

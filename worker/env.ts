@@ -30,6 +30,8 @@ const workerEnvSchema = z.object({
   APP_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   /** The From of every e-mail. */
+  /** A workflow bundle built beforehand (tests build one per run); without it the worker bundles `workflows/` as it starts. */
+  WORKFLOW_BUNDLE: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(3).regex(/@/, 'must contain an e-mail address').default('Flipstackk <no-reply@flipstackk.local>'),
 });
 

@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     maxActivities: env.WORKER_MAX_ACTIVITIES,
     maxWorkflowTasks: env.WORKER_MAX_WORKFLOW_TASKS,
     maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
+    ...(env.WORKFLOW_BUNDLE ? { workflowBundle: { codePath: env.WORKFLOW_BUNDLE } } : {}),
   });
   const client = connectTemporal(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE);
   const schedule = await ensureMonthlyReviewSchedule(client, env.TEMPORAL_TASK_QUEUE, env.REVIEW_SCHEDULE_TIMEZONE);

@@ -19,6 +19,8 @@ export interface StackOptions {
   /** No Temporal Web UI (tests). */
   headless?: boolean;
   seed?: boolean;
+  /** A database file `prisma migrate deploy` made (tests): copied instead of migrating again. */
+  migratedTemplate?: string;
   /** More environment for the worker and the API, e.g. DEADLINE_CONTACT. */
   env?: Record<string, string>;
   log: (line: string) => void;
@@ -134,7 +136,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     processes.push(temporal);
     await waitFor('Temporal server', () => temporalAnswers(temporalAddress), 60_000, gaveUp);
 
-    migrateDatabase(rootDir, databaseFile);
+    if (options.migratedTemplate) fs.copyFileSync(options.migratedTemplate, databaseFile);
+    else migrateDatabase(rootDir, databaseFile);
     let seeded = false;
     if (options.seed !== false) {
       const db = await openDb(databaseFile);

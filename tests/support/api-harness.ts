@@ -67,7 +67,7 @@ export async function startApiHarness(options: { deadlines?: Deadlines; document
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const request: ApiHarness['request'] = async (method, path, { body, rawBody, cookie, headers = {} } = {}) => {
-    const response = await fetch(`${url}${path}`, {
+    const send = () => fetch(`${url}${path}`, {
       method,
       headers: {
         ...(body !== undefined || rawBody !== undefined ? { 'content-type': 'application/json' } : {}),
@@ -77,6 +77,13 @@ export async function startApiHarness(options: { deadlines?: Deadlines; document
         ...headers,
       },
       body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
+    });
+    // A kept-alive socket the server closed as the request went out (its event loop busy with the
+    // in-process worker) fails the fetch; a read is safe to send again, a write is not.
+    const response = await send().catch((error: unknown) => {
+      // (Compared by message: fetch's errors come from Node's realm, not the test's, so instanceof fails.)
+      if (method !== 'GET' || (error as { message?: unknown } | null)?.message !== 'fetch failed') throw error;
+      return send();
     });
     const text = await response.text();
     const isJson = (response.headers.get('content-type') ?? 'application/json').includes('json');

@@ -6,6 +6,7 @@ import { freePort } from '../../scripts/lib/processes';
 import { startStack, type Stack } from '../../scripts/lib/stack';
 import { buildWebIfStale } from '../../scripts/lib/web-build';
 import { launchChromium } from '../../scripts/lib/chromium';
+import { preparedRun } from './prepared-run';
 import { requireTemporalCli } from './temporal-env';
 import { ROOT_DIR } from './test-db';
 
@@ -39,7 +40,11 @@ export function useBrowserStack() {
         dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipstackk-e2e-'));
         const [port, temporalPort, temporalUiPort] = [await freePort(), await freePort(), await freePort()];
         browser = await launchChromium();
-        stack = await startStack({ rootDir: ROOT_DIR, dataDir, port, temporalPort, temporalUiPort, temporalCli: requireTemporalCli(), headless: true, log });
+        const prepared = preparedRun();
+        stack = await startStack({
+          rootDir: ROOT_DIR, dataDir, port, temporalPort, temporalUiPort, temporalCli: requireTemporalCli(), headless: true, log,
+          ...(prepared ? { migratedTemplate: prepared.migratedDatabase, env: { WORKFLOW_BUNDLE: prepared.workflowBundle } } : {}),
+        });
       }),
     180_000,
   );

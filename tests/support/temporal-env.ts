@@ -3,7 +3,8 @@ import path from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, Worker, type WorkflowBundleOption } from '@temporalio/worker';
+import { preparedRun } from './prepared-run';
 import { createActivities, type Activities } from '../../activities';
 import type { Deadlines } from '../../domain/config/deadlines';
 import type { Db } from '../../db/client';
@@ -85,10 +86,12 @@ export function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
   );
 }
 
-let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+let bundle: Promise<WorkflowBundleOption> | undefined;
 
-/** The workflows, bundled once per test file. */
-export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+/** The workflows, bundled once per run by the global setup (else once per test file). */
+export function workflowBundle(): Promise<WorkflowBundleOption> {
+  const prepared = preparedRun()?.workflowBundle;
+  if (prepared) return Promise.resolve({ codePath: prepared });
   bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: (m) => console.error(m) } });
   return bundle;
 }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDb, type Db } from '../../db/client';
 import { migrateDatabase } from '../../scripts/lib/stack';
+import { preparedRun } from './prepared-run';
 
 export const ROOT_DIR = path.resolve(__dirname, '..', '..');
 
@@ -16,7 +17,9 @@ export interface TestDb {
 export async function createTestDb(): Promise<TestDb> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipstackk-test-'));
   const file = path.join(dir, 'flipstackk.db');
-  migrateDatabase(ROOT_DIR, file);
+  const migrated = preparedRun()?.migratedDatabase;
+  if (migrated) fs.copyFileSync(migrated, file);
+  else migrateDatabase(ROOT_DIR, file);
   const db = await openDb(file);
   return {
     db,
