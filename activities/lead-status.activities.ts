@@ -130,6 +130,26 @@ export function createLeadStatusActivities({ db, automationGraceMs }: { db: Db }
       return { taskId: task.id };
     },
 
+    /**
+     * A run that starts with the lead already CONTACTED (the demo data, a lead whose workflow
+     * started late) arms the follow-up the lead has: its next follow-up date when one is set (a
+     * call's next attempt), else the cadence counted from when it was contacted (or `at`). A date
+     * long past makes the timer fire at once, as a late start's deadlines do. Idempotent: a retry
+     * reads back what the first run wrote. `null` when the lead is no longer CONTACTED and live.
+     */
+    async armFollowUpAtStart({ leadId, at, followUpMs }: { leadId: string; at: string; followUpMs: number }): Promise<{ dueAt: string | null }> {
+      const lead = await db.lead.findUnique({ where: { id: leadId }, select: { status: true, archivedAt: true, contactedAt: true, nextFollowUpAt: true } });
+      if (!lead) throw ApplicationFailure.nonRetryable(`lead ${leadId} does not exist`, 'LEAD_NOT_FOUND');
+      if (lead.status !== 'CONTACTED' || lead.archivedAt) return { dueAt: null };
+      if (lead.nextFollowUpAt) return { dueAt: lead.nextFollowUpAt.toISOString() };
+      const dueAt = new Date((lead.contactedAt ?? new Date(at)).getTime() + followUpMs);
+      const { count } = await db.lead.updateMany({ where: { id: leadId, status: 'CONTACTED', archivedAt: null, nextFollowUpAt: null }, data: { nextFollowUpAt: dueAt } });
+      if (count === 1) return { dueAt: dueAt.toISOString() };
+      // Another write got there first (a call's next attempt, a move): arm what the row says now.
+      const now = await db.lead.findUniqueOrThrow({ where: { id: leadId }, select: { status: true, archivedAt: true, nextFollowUpAt: true } });
+      return { dueAt: now.status === 'CONTACTED' && !now.archivedAt ? (now.nextFollowUpAt?.toISOString() ?? null) : null };
+    },
+
     /** Archiving ends the lead's automation: its open automatic tasks are cancelled and no follow-up is armed. Idempotent. */
     async pauseLeadAutomation({ leadId }: { leadId: string }): Promise<{ cancelledTaskIds: string[] }> {
       return db.$transaction(async (tx) => {

@@ -252,7 +252,7 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'post', path: '/api/tasks/{id}/transition', summary: 'start / submit / approve / reject / complete / cancel (403 or 409 with the reason when refused)', params: idParams, body: transitionTaskInputSchema, response: taskDetail },
   { method: 'post', path: '/api/tasks/{id}/notes', summary: 'Add a note to a task (an Update of task-<id>)', params: idParams, body: addTaskNoteInputSchema, response: note, status: 201, idempotent: true },
   { method: 'post', path: '/api/tasks/{id}/follow-ups', summary: 'Create a follow-up task carrying over the lead, buyer and offer', params: idParams, body: createFollowUpInputSchema, response: task, status: 201, idempotent: true },
-  { method: 'get', path: '/api/settings', summary: 'Automation durations and deal math', response: settings },
+  { method: 'get', path: '/api/settings', summary: 'Automation durations, deal math and the next call attempt', response: settings },
   { method: 'patch', path: '/api/settings', summary: 'Change settings (admins); new timers use them', body: updateSettingsInputSchema, response: settings },
   { method: 'get', path: '/api/notes', summary: 'Notes of a lead, buyer, task or offer', query: listNotesQuerySchema, response: listSchema(note) },
   { method: 'patch', path: '/api/notes/{id}', summary: 'Edit a note (author only)', params: idParams, body: updateNoteInputSchema, response: note },

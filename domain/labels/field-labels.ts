@@ -28,6 +28,7 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   apn: 'APN',
   email: 'Email',
   q: 'Search',
+  retryDelay: 'Next call attempt',
 };
 
 const words = (key: string): string => {

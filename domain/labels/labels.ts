@@ -13,7 +13,8 @@ import { DOCUMENT_KIND_LABELS } from './document-labels';
 import { USER_ROLE_LABELS } from './user-labels';
 import { EVENT_LABELS } from './event-labels';
 import { CALL_OUTCOMES } from '../calls/call.schema';
-import { CALL_OUTCOME_LABELS } from './call-labels';
+import { CALL_RETRY_DELAYS } from '../calls/next-call-attempt';
+import { CALL_OUTCOME_LABELS, CALL_RETRY_DELAY_LABELS } from './call-labels';
 import { EMAIL_MODE_LABELS, NOTIFICATION_KIND_LABELS } from './notification-labels';
 import { NOTIFICATION_KINDS } from '../notifications/notification-kinds';
 import { EMAIL_MODES } from '../notifications/notification-preferences';
@@ -36,6 +37,7 @@ export const LABEL_TABLES: ReadonlyArray<{ name: string; values: readonly string
   { name: 'document kind', values: DOCUMENT_KINDS, labels: DOCUMENT_KIND_LABELS },
   { name: 'user role', values: USER_ROLES, labels: USER_ROLE_LABELS },
   { name: 'call outcome', values: CALL_OUTCOMES, labels: CALL_OUTCOME_LABELS },
+  { name: 'next call attempt', values: CALL_RETRY_DELAYS, labels: CALL_RETRY_DELAY_LABELS },
   { name: 'event', values: EVENT_NAMES, labels: EVENT_LABELS },
   { name: 'notification kind', values: NOTIFICATION_KINDS, labels: NOTIFICATION_KIND_LABELS },
   { name: 'e-mail mode', values: EMAIL_MODES, labels: EMAIL_MODE_LABELS },

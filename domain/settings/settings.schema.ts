@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Deadlines } from '../config/deadlines';
 import { durationSchema } from '../config/duration';
+import { CALL_RETRY_DELAYS, type CallRetryDelay } from '../calls/next-call-attempt';
 import type { DealMathSettings } from '../deals/deal-math';
 
 /** The automatic tasks' deadlines an admin may change, by their Deadlines key. */
@@ -16,10 +17,17 @@ export const DEADLINE_KEYS = [
   'automationGraceMs',
 ] as const satisfies readonly (keyof Deadlines)[];
 
-/** What the settings page shows: durations as text like `1h` / `3d`, and the deal math. */
+/** The call queue's rules an admin may change. */
+export interface CallSettings {
+  /** When the next attempt falls due after no answer or a voicemail, in the lead owner's time zone. */
+  retryDelay: CallRetryDelay;
+}
+
+/** What the settings page shows: durations as text like `1h` / `3d`, the deal math and the call rules. */
 export const settingsSchema = z.object({
   deadlines: z.record(z.enum(DEADLINE_KEYS), z.string()),
   dealMath: z.object({ rulePercent: z.number(), targetAssignmentFee: z.number() }),
+  calls: z.object({ retryDelay: z.enum(CALL_RETRY_DELAYS) }),
 });
 export type SettingsView = z.infer<typeof settingsSchema>;
 
@@ -34,6 +42,11 @@ export const updateSettingsInputSchema = z.object({
       targetAssignmentFee: z.number().int('must be whole dollars').min(0, 'must not be negative').max(10_000_000, 'is too large').optional(),
     })
     .optional(),
+  calls: z
+    .object({
+      retryDelay: z.enum(CALL_RETRY_DELAYS, { error: 'must be 2 hours later, 4 hours later, the next business day or two business days later' }).optional(),
+    })
+    .optional(),
 });
 export type UpdateSettingsInput = z.infer<typeof updateSettingsInputSchema>;
 /** What a client sends: durations as text like `1h`. */
@@ -42,6 +55,7 @@ export type UpdateSettingsRequest = z.input<typeof updateSettingsInputSchema>;
 export interface StoredSettings {
   deadlines: Partial<Deadlines>;
   dealMath: Partial<DealMathSettings>;
+  calls: Partial<CallSettings>;
 }
 
 /** Shows a duration in the largest unit that divides it: 3600000 → `1h`. */

@@ -26,6 +26,7 @@ describe('/api/settings', () => {
     expect(initial.body).toEqual({
       deadlines: { contactMs: '1h', followUpMs: '3d', visitMs: '2d', closingMs: '2d', offerFollowUpMs: '2d', verifyPofMs: '1d', matchingIntervalMs: '7d', reviewDueMs: '7d', automationGraceMs: '15m' },
       dealMath: { rulePercent: 70, targetAssignmentFee: 10_000 },
+      calls: { retryDelay: 'next-business-day' },
     });
     const created = (await api.request('POST', '/api/leads', { cookie: agentCookie, body: buildLeadInput() })).body;
     const lead = (await api.request('PATCH', `/api/leads/${created.id}`, { cookie: agentCookie, body: { arv: 200_000, repairEstimate: 30_000 } })).body;
@@ -46,6 +47,33 @@ describe('/api/settings', () => {
     const lead = (await api.request('POST', '/api/leads', { cookie: agentCookie, body: buildLeadInput() })).body;
     const task = await waitUntil('the contact task', () => api.testDb.db.task.findFirst({ where: { leadId: lead.id } }));
     expect(task.dueAt.getTime() - new Date(lead.createdAt).getTime()).toBe(3 * 3_600_000);
+  });
+
+  it('lets an admin choose when the next call attempt falls due after no answer or a voicemail, with its event', async () => {
+    const changed = await api.request('PATCH', '/api/settings', { cookie: adminCookie, body: { calls: { retryDelay: '2h' } } });
+    expect(changed.status).toBe(200);
+    expect(changed.body.calls).toEqual({ retryDelay: '2h' });
+    // The other settings keep their values.
+    expect(changed.body.dealMath.rulePercent).toBe(65);
+    expect((await api.request('GET', '/api/settings', { cookie: agentCookie })).body.calls).toEqual({ retryDelay: '2h' });
+    const event = await api.testDb.db.event.findFirstOrThrow({ where: { entityType: 'setting', action: 'updated' }, orderBy: { id: 'desc' } });
+    expect(event.actorId).toBe(admin.id);
+    expect(JSON.parse(event.payload)).toMatchObject({ calls: { retryDelay: '2h' } });
+    await api.request('PATCH', '/api/settings', { cookie: adminCookie, body: { calls: { retryDelay: 'next-business-day' } } });
+  });
+
+  it('refuses an unknown next call attempt with a 400 naming the field in words', async () => {
+    const response = await api.request('PATCH', '/api/settings', { cookie: adminCookie, body: { calls: { retryDelay: 'tomorrow' } } });
+    expect(response.status).toBe(400);
+    expect(response.body.error.fields).toEqual({ 'calls.retryDelay': 'must be 2 hours later, 4 hours later, the next business day or two business days later' });
+    expect(response.body.error.message).toBe('Invalid body: Calls, next call attempt must be 2 hours later, 4 hours later, the next business day or two business days later');
+    expect((await api.request('GET', '/api/settings', { cookie: agentCookie })).body.calls).toEqual({ retryDelay: 'next-business-day' });
+  });
+
+  it('refuses a non-admin the next call attempt', async () => {
+    const response = await api.request('PATCH', '/api/settings', { cookie: agentCookie, body: { calls: { retryDelay: '4h' } } });
+    expect(response.status).toBe(403);
+    expect((await api.request('GET', '/api/settings', { cookie: agentCookie })).body.calls).toEqual({ retryDelay: 'next-business-day' });
   });
 
   it.each([

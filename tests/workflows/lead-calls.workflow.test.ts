@@ -1,6 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { nextCallAttemptAt } from '../../domain/calls/call.schema';
+import { nextCallAttemptIn, type CallRetryDelay } from '../../domain/calls/next-call-attempt';
 import { DEFAULT_DEADLINES } from '../../domain/config/deadlines';
+import { saveSettings } from '../../db/writes/settings-store';
 import { leadWorkflowId } from '../../domain/workflow-ids';
 import { leadWorkflow } from '../../workflows/leads/lead.workflow';
 import { changeLeadStatusUpdate, getLeadStateQuery, leadCallLoggedSignal } from '../../workflows/leads/lead.messages';
@@ -29,8 +30,41 @@ afterAll(async () => {
 
 const withWorker = <T>(run: () => Promise<T>): Promise<T> => runWithWorker(env, { db: testDb.db, deadlines: DEFAULT_DEADLINES, taskQueue: TASK_QUEUE }, run);
 
-const startLeadWorkflow = (leadId: string) =>
-  env.client.workflow.start(leadWorkflow, { workflowId: leadWorkflowId(leadId), taskQueue: TASK_QUEUE, args: [{ leadId, status: 'NEW' }] });
+const startLeadWorkflow = (leadId: string, status: 'NEW' | 'CONTACTED' = 'NEW') =>
+  env.client.workflow.start(leadWorkflow, { workflowId: leadWorkflowId(leadId), taskQueue: TASK_QUEUE, args: [{ leadId, status }] });
+
+const chooseRetryDelay = (retryDelay: CallRetryDelay) => saveSettings(testDb.db, { calls: { retryDelay } }, agentId);
+
+/** A lead already CONTACTED when its workflow starts (as the demo data's are), owned by someone in `timeZone`. */
+async function contactedLead(timeZone: string, contactedAt = new Date()) {
+  const owner = await buildUser(testDb.db, { role: 'AGENT' });
+  const preferences = { muted: [], email: { assignments: 'NEVER', overdue: 'NEVER' }, timeZone };
+  await testDb.db.user.update({ where: { id: owner.id }, data: { notificationPreferences: JSON.stringify(preferences) } });
+  const lead = await buildLead(testDb.db, owner.id);
+  return testDb.db.lead.update({ where: { id: lead.id }, data: { status: 'CONTACTED', contactedAt } });
+}
+
+/** The wall clock of an instant in a zone: "Friday 2027-01-08 15:30". */
+const wallClock = (instant: Date, timeZone: string): string => {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'long', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.weekday} ${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+};
+
+/** 15:30 in Chicago on the first Friday at least two days ahead (a call in the future keeps the armed timer from firing during the test). */
+function comingFridayAfternoonInChicago(): Date {
+  for (let days = 2; ; days += 1) {
+    const day = new Date(Date.now() + days * 86_400_000);
+    if (wallClock(day, 'America/Chicago').startsWith('Friday')) {
+      // 21:30 UTC is 15:30 CST and 16:30 CDT: step back an hour when Chicago is on daylight time.
+      const guess = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 21, 30));
+      return wallClock(guess, 'America/Chicago').endsWith('15:30') ? guess : new Date(guess.getTime() - 3_600_000);
+    }
+  }
+}
 
 describe('leadWorkflow and logged calls', () => {
   it('a first talk completes the open contact task and moves the lead to CONTACTED', async () => {
@@ -48,6 +82,7 @@ describe('leadWorkflow and logged calls', () => {
 
   it('no answer re-arms the next attempt a business day later: the follow-up timer and the next follow-up date move', async () => {
     const lead = await buildLead(testDb.db, agentId);
+    await chooseRetryDelay('next-business-day');
     await withWorker(async () => {
       const handle = await startLeadWorkflow(lead.id);
       await waitUntil('the contact task', () => testDb.db.task.findFirst({ where: { leadId: lead.id, status: 'ASSIGNED' } }));
@@ -61,10 +96,8 @@ describe('leadWorkflow and logged calls', () => {
         const current = await handle.query(getLeadStateQuery);
         return current.followUpDueAt !== before ? current : undefined;
       });
-      const dueAt = Date.parse(state.followUpDueAt ?? '');
-      // Armed from the workflow's clock when it handled the signal: between the expected attempts for just before and just after.
-      expect(dueAt).toBeGreaterThanOrEqual(nextCallAttemptAt(sentAt).getTime());
-      expect(dueAt).toBeLessThanOrEqual(nextCallAttemptAt(new Date()).getTime());
+      // Counted from the call's time (the owner has no time zone saved: UTC), whenever the workflow handled it.
+      expect(state.followUpDueAt).toBe(nextCallAttemptIn(sentAt, 'next-business-day', 'UTC').toISOString());
       const row = await testDb.db.lead.findUniqueOrThrow({ where: { id: lead.id } });
       expect(row.nextFollowUpAt?.toISOString()).toBe(state.followUpDueAt);
       expect(row.status).toBe('CONTACTED');
@@ -78,6 +111,61 @@ describe('leadWorkflow and logged calls', () => {
       });
       expect(afterVoicemail.step).toBe(state.step + 1);
       await recordHistory(env, 'lead-call-attempts', handle.workflowId);
+    });
+  });
+
+  it('a run that starts with the lead already CONTACTED arms its follow-up, counted from the contact', async () => {
+    const contactedAt = new Date(Date.now() - 3_600_000);
+    const lead = await contactedLead('UTC', contactedAt);
+    await withWorker(async () => {
+      const handle = await startLeadWorkflow(lead.id, 'CONTACTED');
+      const state = await waitUntil('the follow-up armed', async () => {
+        const current = await handle.query(getLeadStateQuery);
+        return current.followUpDueAt ? current : undefined;
+      });
+      const dueAt = new Date(contactedAt.getTime() + DEFAULT_DEADLINES.followUpMs).toISOString();
+      expect(state.followUpDueAt).toBe(dueAt);
+      expect((await testDb.db.lead.findUniqueOrThrow({ where: { id: lead.id } })).nextFollowUpAt?.toISOString()).toBe(dueAt);
+      await recordHistory(env, 'lead-start-contacted', handle.workflowId);
+    });
+  });
+
+  it('with the setting at 2 hours, no answer on a CONTACTED lead moves its next follow-up 2 hours after the call', async () => {
+    const lead = await contactedLead('America/Chicago');
+    await chooseRetryDelay('2h');
+    await withWorker(async () => {
+      const handle = await startLeadWorkflow(lead.id, 'CONTACTED');
+      const armed = await waitUntil('the follow-up armed', async () => (await handle.query(getLeadStateQuery)).followUpDueAt ?? undefined);
+      const calledAt = new Date();
+      await handle.signal(leadCallLoggedSignal, { outcome: 'NO_ANSWER', at: calledAt.toISOString() });
+      const state = await waitUntil('the next attempt armed', async () => {
+        const current = await handle.query(getLeadStateQuery);
+        return current.followUpDueAt !== armed ? current : undefined;
+      });
+      const dueAt = new Date(calledAt.getTime() + 2 * 3_600_000).toISOString();
+      expect(state.followUpDueAt).toBe(dueAt);
+      expect((await testDb.db.lead.findUniqueOrThrow({ where: { id: lead.id } })).nextFollowUpAt?.toISOString()).toBe(dueAt);
+    });
+  });
+
+  it('with the next business day, a Friday call in Chicago comes back on Monday at the same local time', async () => {
+    const lead = await contactedLead('America/Chicago');
+    await chooseRetryDelay('next-business-day');
+    const friday = comingFridayAfternoonInChicago();
+    await withWorker(async () => {
+      const handle = await startLeadWorkflow(lead.id, 'CONTACTED');
+      const armed = await waitUntil('the follow-up armed', async () => (await handle.query(getLeadStateQuery)).followUpDueAt ?? undefined);
+      await handle.signal(leadCallLoggedSignal, { outcome: 'VOICEMAIL', at: friday.toISOString() });
+      const state = await waitUntil('the next attempt armed', async () => {
+        const current = await handle.query(getLeadStateQuery);
+        return current.followUpDueAt !== armed ? current : undefined;
+      });
+      const dueAt = new Date(state.followUpDueAt ?? '');
+      const mondayDate = wallClock(new Date(friday.getTime() + 3 * 86_400_000), 'America/Chicago').split(' ')[1];
+      expect(wallClock(friday, 'America/Chicago')).toMatch(/^Friday .* 15:30$/);
+      expect(wallClock(dueAt, 'America/Chicago')).toBe(`Monday ${mondayDate} 15:30`);
+      expect((await testDb.db.lead.findUniqueOrThrow({ where: { id: lead.id } })).nextFollowUpAt?.toISOString()).toBe(state.followUpDueAt);
+      await recordHistory(env, 'lead-call-attempt-setting', handle.workflowId);
     });
   });
 });

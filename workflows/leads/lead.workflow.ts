@@ -28,7 +28,7 @@ import { callLoggedHandler } from './lead-calls';
 const { getDeadlines, createContactTask, applyLeadStatus } = proxyLocalActivities<
   LeadActivities & LeadStatusActivities & SettingsActivities
 >(LOCAL_DB_ACTIVITY_OPTIONS);
-const { flagContactOverdue, createNextFollowUp, pauseLeadAutomation, resumeLeadAutomation } = proxyActivities<LeadActivities & LeadStatusActivities>(DB_ACTIVITY_OPTIONS);
+const { flagContactOverdue, createNextFollowUp, pauseLeadAutomation, resumeLeadAutomation, armFollowUpAtStart } = proxyActivities<LeadActivities & LeadStatusActivities>(DB_ACTIVITY_OPTIONS);
 
 export interface LeadWorkflowInput {
   leadId: string;
@@ -43,6 +43,12 @@ export interface LeadWorkflowInput {
   /** Follow-ups one run creates before it continues as new; tests lower it. */
   followUpsPerRun?: number;
 }
+
+/**
+ * Patch id: a run started with the lead already CONTACTED (the demo data, a late start) arms its
+ * follow-up timer and next follow-up date; runs recorded before it waited for the next move.
+ */
+export const LEAD_START_CONTACTED_PATCH = 'lead-start-contacted';
 
 /** Patch id: runs since it continue as new; runs recorded before it replay without. */
 export const LEAD_CONTINUE_AS_NEW_PATCH = 'lead-continue-as-new';
@@ -74,6 +80,9 @@ export async function leadWorkflow({ leadId, status, ownerId, continued, coldLis
     ]);
   publishSearchAttributes();
   let deadlines: Deadlines | undefined = undefined; // loaded after the handlers are set
+  // Decided before the first await: a patch checked after the deadlines' local activity could land in a later
+  // workflow task than the one replay resumes the code in (a query arriving meanwhile splits the task).
+  const armsStartFollowUp = !continued && status === 'CONTACTED' && patched(LEAD_START_CONTACTED_PATCH);
   // A dead lead reopened gets a new run, whose changes must not collide with the old run's.
   const stepKey = (step: number): string => `${workflowInfo().runId}:s${step}`;
   // Handlers are set before the first await: an Update sent with the start (a reopened lead) is delivered at once.
@@ -198,6 +207,13 @@ export async function leadWorkflow({ leadId, status, ownerId, continued, coldLis
   } else if (!continued && isFinal(state.status)) {
     // A run started to reopen a dead lead: the reopening Update arrives with the start.
     await condition(() => !isFinal(state.status), '1 minute');
+  } else if (armsStartFollowUp) {
+    // No move in this run armed the CONTACTED lead's follow-up: arm the one it has (a move or an archiving sent with the start goes first).
+    await order.inTurn(async () => {
+      if (state.step !== 0 || state.status !== 'CONTACTED' || state.archived || state.followUpDueAt) return;
+      const { dueAt } = await armFollowUpAtStart({ leadId, at: new Date().toISOString(), followUpMs: loaded.followUpMs });
+      state.followUpDueAt = dueAt;
+    });
   }
 
   let followUps = 0;

@@ -1,5 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { CALL_RETRY_DELAYS, type CallRetryDelay } from '../../../../domain/calls/next-call-attempt';
+import { CALL_RETRY_DELAY_LABELS } from '../../../../domain/labels/call-labels';
 import { DEADLINE_KEYS } from '../../../../domain/settings/settings.schema';
 import { ApiError } from '../../lib/api-client';
 import { useMe } from '../auth/use-me';
@@ -23,8 +25,9 @@ function SettingsForm({ settings, canEdit, saved, setSaved }: { settings: Settin
   const [deadlines, setDeadlines] = useState<Record<string, string>>(settings.deadlines);
   const [rulePercent, setRulePercent] = useState(String(settings.dealMath.rulePercent));
   const [fee, setFee] = useState(String(settings.dealMath.targetAssignmentFee));
+  const [retryDelay, setRetryDelay] = useState<CallRetryDelay>(settings.calls.retryDelay);
   const save = useMutation({
-    mutationFn: () => saveSettings({ deadlines, dealMath: { rulePercent: Number(rulePercent), targetAssignmentFee: Number(fee) } }),
+    mutationFn: () => saveSettings({ deadlines, dealMath: { rulePercent: Number(rulePercent), targetAssignmentFee: Number(fee) }, calls: { retryDelay } }),
     onSuccess: (next) => {
       queryClient.setQueryData(SETTINGS_KEY, next);
       void queryClient.invalidateQueries({ queryKey: ['leads'] });
@@ -56,6 +59,24 @@ function SettingsForm({ settings, canEdit, saved, setSaved }: { settings: Settin
       <h2 className="span-all">Deal math</h2>
       {input('setting-rule-percent', 'MAO rule %', rulePercent, setRulePercent, fieldErrors['dealMath.rulePercent'], 'ARV × this % − repairs − fee')}
       {input('setting-fee', 'Target assignment fee ($)', fee, setFee, fieldErrors['dealMath.targetAssignmentFee'])}
+      <h2 className="span-all">Calls</h2>
+      <div className={`field${fieldErrors['calls.retryDelay'] ? ' field-invalid' : ''}`}>
+        <label className="field-label" htmlFor="setting-retry-delay">
+          Next call attempt after no answer / voicemail
+        </label>
+        <select id="setting-retry-delay" value={retryDelay} disabled={!canEdit} onChange={(event) => setRetryDelay(event.target.value as CallRetryDelay)}>
+          {CALL_RETRY_DELAYS.map((delay) => (
+            <option key={delay} value={delay}>
+              {CALL_RETRY_DELAY_LABELS[delay]}
+            </option>
+          ))}
+        </select>
+        {fieldErrors['calls.retryDelay'] ? (
+          <span className="field-error">{`Next call attempt ${fieldErrors['calls.retryDelay']}`}</span>
+        ) : (
+          <span className="field-hint">Business days skip the weekend, in the lead owner’s time zone</span>
+        )}
+      </div>
       {save.isError && Object.keys(fieldErrors).length === 0 && <p className="alert alert-error span-all">{save.error.message}</p>}
       {saved && (
         <p className="alert alert-success span-all" role="status">
@@ -73,7 +94,7 @@ function SettingsForm({ settings, canEdit, saved, setSaved }: { settings: Settin
   );
 }
 
-/** `/settings`: the automation durations and the MAO rule; admins edit, everyone else reads. */
+/** `/settings`: the automation durations, the MAO rule and the next call attempt; admins edit, everyone else reads. */
 export function SettingsPage() {
   const canEdit = useMe().data?.role === 'ADMIN';
   const settings = useQuery({ queryKey: SETTINGS_KEY, queryFn: getSettings });
