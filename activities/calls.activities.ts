@@ -5,8 +5,12 @@ import { readNotificationPreferences } from '../domain/notifications/notificatio
 import type { Db } from '../db/client';
 import { effectiveCallSettings, loadStoredSettings } from '../db/writes/settings-store';
 
+// Written only when it moves, so a retry leaves the row (its updatedAt too) as the first run did.
 const armNextFollowUp = (db: Db, leadId: string, dueAt: Date) =>
-  db.lead.updateMany({ where: { id: leadId, archivedAt: null, status: { in: [...OPEN_LEAD_STATUSES] } }, data: { nextFollowUpAt: dueAt } });
+  db.lead.updateMany({
+    where: { id: leadId, archivedAt: null, status: { in: [...OPEN_LEAD_STATUSES] }, OR: [{ nextFollowUpAt: null }, { nextFollowUpAt: { not: dueAt } }] },
+    data: { nextFollowUpAt: dueAt },
+  });
 
 export function createCallActivities({ db }: { db: Db }) {
   return {

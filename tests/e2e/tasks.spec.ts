@@ -144,10 +144,18 @@ describe('tasks in the browser', () => {
       await admin.page.getByText('MAO rule % must be at most 100').waitFor();
       await admin.page.getByLabel('MAO rule %').fill('65');
       await admin.page.getByLabel('Contact a new lead within').fill('2h');
+      // The next call attempt after no answer or a voicemail, offered in words.
+      const retryDelay = admin.page.getByLabel('Next call attempt after no answer / voicemail');
+      expect(await retryDelay.locator('option:checked').textContent()).toBe('The next business day, same time');
+      await retryDelay.selectOption({ label: '2 hours later' });
       await admin.page.getByRole('button', { name: 'Save settings' }).click();
       await admin.page.getByRole('status').getByText('Saved. New timers use these durations.').waitFor();
       // The agent's open settings page follows live.
       await agent.page.waitForFunction(() => (document.getElementById('setting-rule-percent') as HTMLInputElement | null)?.value === '65');
+      await agent.page.waitForFunction(() => (document.getElementById('setting-retry-delay') as HTMLSelectElement | null)?.value === '2h');
+      expect(await agent.page.getByLabel('Next call attempt after no answer / voicemail').isDisabled()).toBe(true);
+      await admin.page.reload();
+      expect(await admin.page.getByLabel('Next call attempt after no answer / voicemail').locator('option:checked').textContent()).toBe('2 hours later');
       for (const session of [supervisor, agent, admin]) await session.context.close();
     }));
   it('shows a desktop alert for a new lead someone else gives me, once I allowed them', () =>
