@@ -3,7 +3,6 @@ import { createLeadStatusActivities } from '../activities/lead-status.activities
 import { createOfferActivities } from '../activities/offers.activities';
 import { normalizeMarket } from '../domain/buyers/buyer.schema';
 import type { CallOutcome } from '../domain/calls/call.schema';
-import { nextCallAttemptAt } from '../domain/calls/call.schema';
 import { DEFAULT_DEADLINES } from '../domain/config/deadlines';
 import type { DeadReason, LeadStatus } from '../domain/leads/lead.schema';
 import type { OfferStatus } from '../domain/offers/offer.schema';
@@ -107,8 +106,8 @@ export async function seedDemoStory(db: Db, users: StoryUsers, now: Date): Promi
   };
   const call = async (leadId: string, caller: { id: string; name: string }, outcome: CallOutcome, at: Date, note?: string) => {
     await saveCall(db, { leadId, userId: caller.id, callerName: caller.name, outcome, ...(note ? { note } : {}) }, at);
-    // What the lead's workflow does with an unanswered call: the next attempt a business day later.
-    if (outcome === 'NO_ANSWER' || outcome === 'VOICEMAIL') await calls.scheduleCallAttempt({ leadId, dueAt: nextCallAttemptAt(at).toISOString() });
+    // What the lead's workflow does with an unanswered call: the next attempt after the Settings' delay (the next business day).
+    if (outcome === 'NO_ANSWER' || outcome === 'VOICEMAIL') await calls.armNextCallAttempt({ leadId, at: at.toISOString() });
   };
   const note = (leadId: string, authorId: string, body: string) => db.$transaction((tx) => saveNote(tx, { body, authorId, leadId }));
   const createOffer = async (
@@ -266,6 +265,15 @@ export async function seedDemoStory(db: Db, users: StoryUsers, now: Date): Promi
   ]);
   await move(eleanor.id, 'CLOSED', thisMonth(4 * DAY), supervisor.id);
 
+  // Acquisitions works sellers too, so their own dashboard has figures: a lead from this morning not
+  // reached yet, and a landlord talked to a few minutes ago (CONTACTED: its workflow arms the follow-up).
+  const frank = await createLead({ sellerName: 'Frank Russo', sellerPhone: '(937) 555-0192', street: '1840 Wilmington Pike', city: 'Kettering', state: 'OH', zip: '45420', propertyType: 'SFR', askingPrice: 71_000, arv: 122_000, repairEstimate: 18_000, beds: 3, baths: 1, source: 'PPC', motivation: 3, daysAgo: 0.02 }, acquisitions.id);
+  await call(frank.id, acquisitions, 'NO_ANSWER', ago(10 * MINUTE));
+  const teresa = await createLead({ sellerName: 'Teresa Grant', sellerPhone: '(937) 555-0196', street: '36 Central Ave', city: 'Miamisburg', state: 'OH', zip: '45342', propertyType: 'MULTI_FAMILY', askingPrice: 134_000, arv: 215_000, repairEstimate: 35_000, beds: 4, baths: 2, source: 'REFERRAL', motivation: 4, tags: ['Tired Landlord'], daysAgo: 2 }, acquisitions.id);
+  await call(teresa.id, acquisitions, 'VOICEMAIL', ago(1 * DAY));
+  await call(teresa.id, acquisitions, 'TALKED', ago(12 * MINUTE), 'Tenants leave at the end of the month; open to a cash offer if we close in 30 days.');
+  await move(teresa.id, 'CONTACTED', ago(12 * MINUTE), acquisitions.id);
+
   // DEAD, with their reasons: one said no on the phone, one listed with an agent.
   const nancy = await createLead({ sellerName: 'Nancy Fields', sellerPhone: '(330) 555-0139', street: '77 Market Ave', city: 'Canton', state: 'OH', zip: '44702', propertyType: 'CONDO', askingPrice: 99_000, source: 'COLD_CALL', motivation: 1, daysAgo: 11 }, agent.id);
   await call(nancy.id, agent, 'NOT_INTERESTED', ago(10 * DAY), 'Not selling; asked us not to call again.');
@@ -292,5 +300,6 @@ export async function seedDemoStory(db: Db, users: StoryUsers, now: Date): Promi
   await createTask({ title: 'Send 1402 Brown St to Northcoast Holdings', type: 'BUYER', priority: 'MEDIUM', status: 'IN_PROGRESS', assigneeId: acquisitions.id, createdById: acquisitions.id, createdAt: ago(2 * DAY), dueAt: day(3, 6), buyerId: northcoast.id });
   await createTask({ title: 'Collect the assignment deposit from Buckeye Flip Partners', type: 'BUYER', priority: 'HIGH', status: 'ASSIGNED', overdue: true, assigneeId: acquisitions.id, createdById: supervisor.id, createdAt: ago(6 * DAY), dueAt: ago(2 * DAY), buyerId: buckeye.id });
   await createTask({ title: 'Confirm the closing date with Buckeye Flip Partners', type: 'BUYER', priority: 'MEDIUM', status: 'COMPLETED', assigneeId: acquisitions.id, createdById: acquisitions.id, createdAt: ago(10 * DAY), dueAt: ago(5 * DAY), completedAt: ago(6 * DAY), buyerId: buckeye.id });
+  await createTask({ title: 'Send Teresa Grant a cash offer range', type: 'LEAD', priority: 'MEDIUM', status: 'ASSIGNED', assigneeId: acquisitions.id, createdById: acquisitions.id, createdAt: ago(10 * MINUTE), dueAt: day(2, 5), leadId: teresa.id });
   await createTask({ title: 'Ask Northcoast for proof of funds', type: 'BUYER', priority: 'MEDIUM', status: 'ASSIGNED', assigneeId: acquisitions.id, createdById: acquisitions.id, createdAt: ago(1 * DAY), dueAt: day(6, 5), buyerId: northcoast.id });
 }
