@@ -68,10 +68,18 @@ export async function seedDemoStory(db: Db, users: StoryUsers, now: Date): Promi
   const thisMonth = (ms: number): Date => new Date(Math.max(monthStart + MINUTE, now.getTime() - ms));
   let step = 0;
   const stepKey = (): string => `seed:s${(step += 1)}`;
+  // The events a story step writes are dated when the story says it happened, so lead histories
+  // and the activity feed read "2 days ago", not the moment the demo data was written.
+  const happenedAt = async <T>(at: Date, body: () => Promise<T>): Promise<T> => {
+    const before = (await db.event.aggregate({ _max: { id: true } }))._max.id ?? 0;
+    const result = await body();
+    await db.event.updateMany({ where: { id: { gt: before } }, data: { createdAt: at } });
+    return result;
+  };
 
   const createLead = async ({ daysAgo, tags, ...fields }: LeadSpec, ownerId: string) => {
     const createdAt = ago(daysAgo * DAY);
-    return db.$transaction(async (tx) => {
+    return happenedAt(createdAt, () => db.$transaction(async (tx) => {
       const created = await saveLeadScore(
         tx,
         await tx.lead.create({ data: { ...fields, ...leadKeyData(fields), tags: JSON.stringify(tags ?? []), ownerId, createdAt } }),
@@ -79,7 +87,7 @@ export async function seedDemoStory(db: Db, users: StoryUsers, now: Date): Promi
       );
       await recordEvent(tx, { entityType: 'lead', entityId: created.id, action: 'created', entity: toLeadJson(created), actorId: ownerId });
       return created;
-    });
+    }));
   };
   // The automatic tasks each record's last change created: done by the time of its next change
   // (a dead lead's are cancelled by the status write itself). Their creation is dated when it happened.
@@ -99,31 +107,37 @@ export async function seedDemoStory(db: Db, users: StoryUsers, now: Date): Promi
     }
     openTasks.delete(recordId);
   };
-  const move = async (leadId: string, to: LeadStatus, at: Date, actorId: string, reason?: DeadReason): Promise<void> => {
-    if (to !== 'DEAD') await completeTasks(leadId, at, actorId);
-    const { createdTaskIds } = await leadStatus.applyLeadStatus({ leadId, to, reason, actorId, stepKey: stepKey(), at: at.toISOString(), deadlines });
-    await created(leadId, createdTaskIds, at);
-  };
-  const call = async (leadId: string, caller: { id: string; name: string }, outcome: CallOutcome, at: Date, note?: string) => {
+  const move = (leadId: string, to: LeadStatus, at: Date, actorId: string, reason?: DeadReason): Promise<void> =>
+    happenedAt(at, async () => {
+      if (to !== 'DEAD') await completeTasks(leadId, at, actorId);
+      const { createdTaskIds } = await leadStatus.applyLeadStatus({ leadId, to, reason, actorId, stepKey: stepKey(), at: at.toISOString(), deadlines });
+      await created(leadId, createdTaskIds, at);
+    });
+  const call = (leadId: string, caller: { id: string; name: string }, outcome: CallOutcome, at: Date, note?: string) => happenedAt(at, async () => {
     await saveCall(db, { leadId, userId: caller.id, callerName: caller.name, outcome, ...(note ? { note } : {}) }, at);
     // What the lead's workflow does with an unanswered call: the next attempt after the Settings' delay (the next business day).
     if (outcome === 'NO_ANSWER' || outcome === 'VOICEMAIL') await calls.armNextCallAttempt({ leadId, at: at.toISOString() });
-  };
+  });
   const note = (leadId: string, authorId: string, body: string) => db.$transaction((tx) => saveNote(tx, { body, authorId, leadId }));
   const createOffer = async (
     input: { leadId: string; kind: 'PURCHASE' | 'BUYER'; amount: number; buyerId?: string; createdById: string; daysAgo: number },
     moves: Array<{ to: OfferStatus; at: Date; actorId: string }>,
   ) => {
     const { daysAgo, ...fields } = input;
-    const offer = await db.$transaction(async (tx) => {
-      const created = await tx.offer.create({ data: { ...fields, createdAt: ago(daysAgo * DAY) } });
-      await recordEvent(tx, { entityType: 'offer', entityId: created.id, action: 'created', entity: toOfferJson(created), actorId: fields.createdById });
-      return created;
-    });
+    const createdAt = ago(daysAgo * DAY);
+    const offer = await happenedAt(createdAt, () =>
+      db.$transaction(async (tx) => {
+        const created = await tx.offer.create({ data: { ...fields, createdAt } });
+        await recordEvent(tx, { entityType: 'offer', entityId: created.id, action: 'created', entity: toOfferJson(created), actorId: fields.createdById });
+        return created;
+      }),
+    );
     for (const { to, at, actorId } of moves) {
-      await completeTasks(offer.id, at, actorId);
-      const { createdTaskIds } = await offers.applyOfferStatus({ offerId: offer.id, to, actorId, stepKey: stepKey(), at: at.toISOString(), followUpMs: deadlines.offerFollowUpMs });
-      await created(offer.id, createdTaskIds, at);
+      await happenedAt(at, async () => {
+        await completeTasks(offer.id, at, actorId);
+        const { createdTaskIds } = await offers.applyOfferStatus({ offerId: offer.id, to, actorId, stepKey: stepKey(), at: at.toISOString(), followUpMs: deadlines.offerFollowUpMs });
+        await created(offer.id, createdTaskIds, at);
+      });
     }
     return offer;
   };
@@ -143,7 +157,7 @@ export async function seedDemoStory(db: Db, users: StoryUsers, now: Date): Promi
     daysAgo: number;
   }) => {
     const { markets, propertyTypes, strategies, daysAgo, ...fields } = buyer;
-    return db.$transaction(async (tx) => {
+    return happenedAt(ago(daysAgo * DAY), () => db.$transaction(async (tx) => {
       const created = await tx.buyer.create({
         data: {
           ...fields,
@@ -158,7 +172,7 @@ export async function seedDemoStory(db: Db, users: StoryUsers, now: Date): Promi
       await tx.buyerMarket.createMany({ data: markets.map((market) => ({ buyerId: created.id, market: normalizeMarket(market) })) });
       await recordEvent(tx, { entityType: 'buyer', entityId: created.id, action: 'created', entity: toBuyerJson(created), actorId: acquisitions.id });
       return created;
-    });
+    }));
   };
   /** A task a person made, in the state it has reached (open ones get their workflow from the reconciler). */
   const createTask = (task: {
@@ -177,11 +191,13 @@ export async function seedDemoStory(db: Db, users: StoryUsers, now: Date): Promi
     buyerId?: string;
     description?: string;
   }) =>
-    db.$transaction(async (tx) => {
-      const created = await tx.task.create({ data: task });
-      await recordEvent(tx, { entityType: 'task', entityId: created.id, action: 'created', entity: toTaskJson(created), actorId: task.createdById });
-      return created;
-    });
+    happenedAt(task.createdAt, () =>
+      db.$transaction(async (tx) => {
+        const created = await tx.task.create({ data: task });
+        await recordEvent(tx, { entityType: 'task', entityId: created.id, action: 'created', entity: toTaskJson(created), actorId: task.createdById });
+        return created;
+      }),
+    );
 
   // Buyers: Buckeye buys cheap houses around Dayton's suburbs, Northcoast small rentals up north.
   const buckeye = await createBuyer({

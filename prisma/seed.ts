@@ -45,7 +45,9 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<{ seeded: 
     for (const { minutesAgo, ...lead } of DEMO_LEADS) {
       const createdAt = new Date(now.getTime() - minutesAgo * 60_000);
       const created = await saveLeadScore(tx, await tx.lead.create({ data: { ...lead, ...leadKeyData(lead), ownerId: agent.id, createdAt } }), now);
-      await recordEvent(tx, { entityType: 'lead', entityId: created.id, action: 'created', entity: toLeadJson(created) });
+      const event = await recordEvent(tx, { entityType: 'lead', entityId: created.id, action: 'created', entity: toLeadJson(created) });
+      // Dated when the lead came in, like the story's events (see happenedAt in seed-story.ts).
+      await tx.event.update({ where: { id: event.id }, data: { createdAt } });
     }
     for (const { markets, propertyTypes, ...buyer } of DEMO_BUYERS) {
       const created = await tx.buyer.create({

@@ -1,0 +1,26 @@
+import { seedDemoData } from '../../prisma/seed';
+import { createTestDb, type TestDb } from '../support/test-db';
+
+jest.setTimeout(180_000);
+
+let testDb: TestDb;
+beforeAll(async () => {
+  testDb = await createTestDb();
+  await seedDemoData(testDb.db, new Date('2026-11-30T15:00:00Z'));
+});
+afterAll(() => testDb.close());
+
+describe('the demo story', () => {
+  it('dates each event when the story says it happened: a lead created days ago, a call logged yesterday', async () => {
+    const { db } = testDb;
+    const leads = await db.lead.findMany({ select: { id: true, createdAt: true } });
+    const created = await db.event.findMany({ where: { entityType: 'lead', action: 'created' }, select: { entityId: true, createdAt: true } });
+    expect(created).toHaveLength(leads.length);
+    for (const lead of leads) expect(created.find((event) => event.entityId === lead.id)?.createdAt).toEqual(lead.createdAt);
+    expect(leads.some((lead) => lead.createdAt.getTime() < Date.parse('2026-11-20T00:00:00Z'))).toBe(true);
+
+    const calls = await db.call.findMany({ select: { leadId: true, createdAt: true } });
+    const logged = await db.event.findMany({ where: { entityType: 'lead', action: 'call_logged' }, select: { entityId: true, createdAt: true } });
+    expect(logged.map((event) => [event.entityId, event.createdAt.toISOString()]).sort()).toEqual(calls.map((call) => [call.leadId, call.createdAt.toISOString()]).sort());
+  });
+});
