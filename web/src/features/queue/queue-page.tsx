@@ -147,7 +147,15 @@ export function QueuePage() {
               {lead.street}, {lead.city}, {lead.state} {lead.zip}
             </p>
             <p className="muted small">
-              {optionLabel(lead.propertyType)} · {lead.beds ?? '—'} bd / {lead.baths ?? '—'} ba · {lead.sqft ?? '—'} sq ft · {optionLabel(lead.status)} · {optionLabel(lead.source)}
+              {[
+                optionLabel(lead.propertyType),
+                lead.beds != null || lead.baths != null ? `${lead.beds ?? '—'} bd / ${lead.baths ?? '—'} ba` : null,
+                lead.sqft != null ? `${lead.sqft.toLocaleString()} sq ft` : null,
+                optionLabel(lead.status),
+                optionLabel(lead.source),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </p>
             <p className="queue-score" data-testid="queue-score">
               Score {current.score}
