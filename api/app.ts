@@ -26,6 +26,12 @@ import { createImportsRouter } from './routes/imports.router';
 import { createEventsRouter } from './routes/events.router';
 import { createHealthMonitor, type HealthMonitor } from './health/health-monitor';
 import { createHealthRouter } from './routes/health.router';
+import { createMetricsRouter } from './routes/metrics.router';
+import { createReadyRouter } from './routes/ready.router';
+import { silentLogger, type Logger } from './observability/create-logger';
+import { createMetrics, type Metrics } from './observability/metrics';
+import { observeRequests } from './observability/observe-requests';
+import { restoreRequestContext } from './observability/request-context';
 import { createInvitesRouter } from './routes/invites.router';
 import { createHistoryRouter } from './routes/history.router';
 import { createLeadsRouter } from './routes/leads.router';
@@ -85,6 +91,12 @@ export interface AppDeps {
   outboxDir?: string;
   /** Where list imports keep their CSV files while they run (DATA_DIR/imports); beside the documents when absent. */
   importsDir?: string;
+  /** Where the JSON line of each request goes; silent when absent. */
+  logger?: Logger;
+  /** The process's metrics (its Temporal client counts its errors there too); a registry of the app's own when absent. */
+  metrics?: Metrics;
+  /** METRICS_TOKEN: when set, GET /metrics asks for it as a bearer token; without, only direct loopback requests get it. */
+  metricsToken?: string;
 }
 
 /** The Express app, without listening: the process entry and the tests both use it. */
@@ -104,9 +116,16 @@ export function createApp(deps: AppDeps): express.Express {
     if (event.entityType === 'session') sessions.forgetUser(event.entityId);
     if (event.entityType === 'setting') dealMath.forget();
   });
+  const metrics = deps.metrics ?? createMetrics();
+  metrics.countStreamsWith(() => hub.sessionCount);
+  hub.subscribe((event) => {
+    if (hub.sessionCount > 0) metrics.eventLag.observe(Math.max(0, Date.now() - event.createdAt.getTime()) / 1000);
+  });
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  // First: every answer, refusals included, gets its request id, log line and latency.
+  app.use(observeRequests({ logger: deps.logger ?? silentLogger, metrics }));
   app.use(securityHeaders({ https: deps.secureCookie }));
 
   const api = express.Router();
@@ -124,8 +143,10 @@ export function createApp(deps: AppDeps): express.Express {
   // The query and the JSON body are read only once the route has let the request in: the public
   // routes here, every other route after the session check below.
   // The one multipart route (a document's upload) reads its own body, after the session check.
-  const readRequest = [refuseInvalidQuery, ...readJsonBody({ limitBytes: deps.jsonBodyLimitBytes ?? 64 * 1024, multipartRoutes: ['POST /documents', 'POST /imports', 'POST /imports/preview'] })];
+  // express.json calls next from its stream callback, outside the request's async context: put it back.
+  const readRequest = [refuseInvalidQuery, ...readJsonBody({ limitBytes: deps.jsonBodyLimitBytes ?? 64 * 1024, multipartRoutes: ['POST /documents', 'POST /imports', 'POST /imports/preview'] }), restoreRequestContext];
   api.use('/health', createHealthRouter({ health: deps.health ?? createHealthMonitor({ db, temporal }) }));
+  api.use('/ready', createReadyRouter({ db, temporal, taskQueue }));
   api.use('/auth', readRequest);
   api.use('/auth', createAuthRouter({ db, sessions, passwords, limiter, secureCookie: deps.secureCookie }));
   api.use('/invites', readRequest);
@@ -165,6 +186,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(notFoundHandler);
   api.use(errorHandler);
   app.use('/api', api);
+  app.use('/metrics', createMetricsRouter({ metrics, ...(deps.metricsToken ? { token: deps.metricsToken } : {}) }));
 
   const webDist = deps.webDist;
   if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {

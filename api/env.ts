@@ -35,6 +35,8 @@ const apiEnvSchema = z.object({
   DOCUMENT_MAX_MB: z.coerce.number().positive('must be above 0').max(1024, 'must be at most 1024').default(25),
   /** Where the links in e-mails point: the app as its users reach it (default http://localhost:$PORT). */
   APP_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  /** When set, GET /metrics answers only `Authorization: Bearer <this>`; unset, only direct loopback requests. */
+  METRICS_TOKEN: z.union([z.literal('').transform(() => undefined), z.string().min(16, 'must be at least 16 characters').regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')]).optional(),
 });
 
 export function loadApiEnv(source: Record<string, string | undefined> = process.env) {

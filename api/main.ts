@@ -4,17 +4,23 @@ import { watchCommits } from '../db/watch-commits';
 import { createApp } from './app';
 import { createHealthMonitor } from './health/health-monitor';
 import { loadApiEnv } from './env';
+import { createLogger, errorFields, type Logger } from './observability/create-logger';
+import { createMetrics } from './observability/metrics';
 import { createEventHub } from './sse/event-hub';
 import { connectTemporal } from './temporal/client';
 
-async function main(): Promise<void> {
+async function main(logger: Logger): Promise<void> {
   const env = loadApiEnv();
+  logger.level = env.LOG_LEVEL;
+  const metrics = createMetrics();
   const db = await openDb(env.databaseFile);
   // Keys of rows saved before the address/contact keys existed: SQL migrations cannot run the TS rule.
   const keyed = await backfillContactKeys(db);
-  if (keyed.leads + keyed.buyers > 0) console.log(`api: address keys written for ${keyed.leads} lead(s), contact keys for ${keyed.buyers} buyer(s)`);
+  if (keyed.leads + keyed.buyers > 0) logger.info(`api: address keys written for ${keyed.leads} lead(s), contact keys for ${keyed.buyers} buyer(s)`);
   // Connects on first use: the API serves while Temporal is down, and records saved meanwhile are started by the worker's reconciler.
-  const temporal = connectTemporal(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE);
+  const temporal = connectTemporal(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE, {
+    onError: (operation, error) => metrics.temporalClientErrors.inc({ operation, error: error instanceof Error ? error.name : 'unknown' }),
+  });
   const hub = createEventHub({ db, pollMs: env.EVENT_POLL_MS });
   await hub.start();
   // Events stream the moment a process commits them; the hub's poll only catches a lost wake-up.
@@ -47,9 +53,12 @@ async function main(): Promise<void> {
     appUrl: env.appUrl,
     outboxDir: env.outboxDir,
     importsDir: env.importsDir,
+    logger,
+    metrics,
+    ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
   });
   const server = app.listen(env.PORT, env.HOST, () => {
-    console.log(`api: listening on http://${env.HOST}:${env.PORT}`);
+    logger.info({ host: env.HOST, port: env.PORT }, `api: listening on http://${env.HOST}:${env.PORT}`);
   });
   const shutdown = (): void => {
     stopWatching();
@@ -64,7 +73,9 @@ async function main(): Promise<void> {
   process.once('SIGTERM', shutdown);
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+// Info until the environment is read (a bad LOG_LEVEL is itself reported).
+const logger = createLogger({ name: 'api', level: 'info' });
+main(logger).catch((error: unknown) => {
+  logger.fatal(errorFields(error), error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

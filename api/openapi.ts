@@ -17,6 +17,7 @@ import { ALLOWED_DOCUMENT_TYPE_NAMES, ALLOWED_DOCUMENT_TYPES } from '../domain/d
 import { IDEMPOTENCY_HEADER, idempotencyKeySchema } from '../domain/idempotency-key.schema';
 import { eventStreamQuerySchema, liveEventSchema, recentEventsQuerySchema } from '../domain/events/live-event.schema';
 import { healthSchema } from '../domain/health/health.schema';
+import { readySchema } from '../domain/health/ready.schema';
 import { PHONE_TYPES } from '../domain/imports/clean-values';
 import { PROPERTY_TYPES } from '../domain/leads/lead.schema';
 import { IMPORT_PROVIDERS, IMPORT_STATUSES, ON_DUPLICATE, importMappingSchema, importSchema } from '../domain/imports/import-fields';
@@ -177,6 +178,7 @@ const idempotencyHeaders = z.object({
 /** Every route of the API with the zod schemas that validate it and its answer; tests check nothing is missing. */
 export const API_ROUTES: RouteSpec[] = [
   { method: 'get', path: '/api/health', summary: 'Database and Temporal health and the backlog of records waiting for their workflow, from checks run in the background (503 when the database or Temporal is down)', response: named('Health', healthSchema), public: true },
+  { method: 'get', path: '/api/ready', summary: 'Ready to serve: the database and Temporal answer (2 s each) and a worker polled the task queue within 90 s (503 otherwise, the body says which is missing)', response: named('Ready', readySchema), public: true },
   { method: 'post', path: '/api/auth/login', summary: 'Sign in; sets the session cookie', description: 'Too many wrong passwords for an e-mail or from an address lock it for a while: 429 with Retry-After, even with the right password.', body: loginInputSchema, response: publicUser, public: true },
   { method: 'post', path: '/api/auth/logout', summary: 'Sign out', response: null, status: 204, public: true },
   { method: 'get', path: '/api/me', summary: 'The signed-in user', response: publicUser },
@@ -406,6 +408,7 @@ export function openApiDocument() {
         },
         ...Object.fromEntries(errorStatuses(route).map((status) => [status, { description: ERROR_DESCRIPTIONS[status], content: { 'application/json': { schema: errorSchema } } }])),
         ...(route.path === '/api/health' ? { 503: { description: 'The database or Temporal is down; the body says which', content: { 'application/json': { schema: route.response! } } } } : {}),
+        ...(route.path === '/api/ready' ? { 503: { description: 'The database or Temporal is down, or no worker polls the task queue; the body says which', content: { 'application/json': { schema: route.response! } } } } : {}),
       },
     });
   }

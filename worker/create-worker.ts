@@ -3,7 +3,16 @@ import { createActivities } from '../activities';
 import type { Deadlines } from '../domain/config/deadlines';
 import type { Db } from '../db/client';
 import type { MailConfig } from '../mail/create-mailer';
+import { silentLogger, type Logger } from '../api/observability/create-logger';
+import { activityLogInterceptor } from './activity-log-interceptor';
 import { ensureSearchAttributes } from './search-attributes';
+
+/**
+ * Workflow interceptor modules bundled with the workflows: the request id goes from a start,
+ * signal or update on to the activities it schedules. A prebuilt bundle must be made with them
+ * (`bundleWorkflowCode({ workflowInterceptorModules })`) to carry request ids.
+ */
+export const WORKFLOW_INTERCEPTOR_MODULES = [require.resolve('../workflows/shared/request-id.interceptors')];
 
 export interface FlipstackkWorkerOptions {
   connection: NativeConnection;
@@ -21,6 +30,8 @@ export interface FlipstackkWorkerOptions {
   maxWorkflowTasks?: number;
   /** Workflows kept in the worker's cache between tasks (the SDK's default grows with the heap limit). */
   maxCachedWorkflows?: number;
+  /** Where each activity run is logged (JSON, with its request id); silent when absent. */
+  logger?: Logger;
 }
 
 /** The worker, once the namespace has the search attributes its workflows upsert. */
@@ -33,6 +44,8 @@ export async function createFlipstackkWorker(options: FlipstackkWorkerOptions): 
     taskQueue,
     activities: createActivities({ db, deadlines, ...(options.mail ? { mail: options.mail } : {}) }),
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
+    // The workflow modules count only when the worker bundles `workflows/` itself (the SDK warns otherwise).
+    interceptors: { activity: [activityLogInterceptor(options.logger ?? silentLogger)], ...(workflowBundle ? {} : { workflowModules: WORKFLOW_INTERCEPTOR_MODULES }) },
     ...(options.maxActivities ? { maxConcurrentActivityTaskExecutions: options.maxActivities, maxConcurrentLocalActivityExecutions: options.maxActivities } : {}),
     ...(options.maxWorkflowTasks ? { maxConcurrentWorkflowTaskExecutions: options.maxWorkflowTasks } : {}),
     ...(options.maxCachedWorkflows ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { durationSchema } from '../domain/config/duration';
-import { deadlineEnvFields, deadlinesFromEnv, parseEnv, sharedEnvFields } from '../domain/config/env-fields';
+import { deadlineEnvFields, deadlinesFromEnv, parseEnv, portSchema, sharedEnvFields } from '../domain/config/env-fields';
 
 const count = (max: number) => z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(max, `must be at most ${max}`);
 
@@ -32,6 +32,10 @@ const workerEnvSchema = z.object({
   /** The From of every e-mail. */
   /** A workflow bundle built beforehand (tests build one per run); without it the worker bundles `workflows/` as it starts. */
   WORKFLOW_BUNDLE: z.string().min(1).optional(),
+  /** Where the worker serves the Temporal SDK's metrics for Prometheus (`/metrics`); unset, it serves none. */
+  WORKER_METRICS_PORT: z.union([z.literal('').transform(() => undefined), portSchema]).optional(),
+  /** The address WORKER_METRICS_PORT listens on (`0.0.0.0` in a container). */
+  WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   MAIL_FROM: z.string().min(3).regex(/@/, 'must contain an e-mail address').default('Flipstackk <no-reply@flipstackk.local>'),
 });
 
