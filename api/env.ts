@@ -39,6 +39,9 @@ const apiEnvSchema = z.object({
   METRICS_TOKEN: z.union([z.literal('').transform(() => undefined), z.string().min(16, 'must be at least 16 characters').regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')]).optional(),
 });
 
+/** Every variable this process reads (docker-compose.yml's test checks the file sets no other). */
+export const API_ENV_NAMES: readonly string[] = Object.keys(apiEnvSchema.shape);
+
 export function loadApiEnv(source: Record<string, string | undefined> = process.env) {
   const env = parseEnv(apiEnvSchema, source);
   return {

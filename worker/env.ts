@@ -39,6 +39,9 @@ const workerEnvSchema = z.object({
   MAIL_FROM: z.string().min(3).regex(/@/, 'must contain an e-mail address').default('Flipstackk <no-reply@flipstackk.local>'),
 });
 
+/** Every variable this process reads (docker-compose.yml's test checks the file sets no other). */
+export const WORKER_ENV_NAMES: readonly string[] = Object.keys(workerEnvSchema.shape);
+
 export function loadWorkerEnv(source: Record<string, string | undefined> = process.env) {
   const env = parseEnv(workerEnvSchema, source);
   return {
