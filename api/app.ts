@@ -31,7 +31,6 @@ import { createReadyRouter } from './routes/ready.router';
 import { silentLogger, type Logger } from './observability/create-logger';
 import { createMetrics, type Metrics } from './observability/metrics';
 import { observeRequests } from './observability/observe-requests';
-import { restoreRequestContext } from './observability/request-context';
 import { createInvitesRouter } from './routes/invites.router';
 import { createHistoryRouter } from './routes/history.router';
 import { createLeadsRouter } from './routes/leads.router';
@@ -143,8 +142,7 @@ export function createApp(deps: AppDeps): express.Express {
   // The query and the JSON body are read only once the route has let the request in: the public
   // routes here, every other route after the session check below.
   // The one multipart route (a document's upload) reads its own body, after the session check.
-  // express.json calls next from its stream callback, outside the request's async context: put it back.
-  const readRequest = [refuseInvalidQuery, ...readJsonBody({ limitBytes: deps.jsonBodyLimitBytes ?? 64 * 1024, multipartRoutes: ['POST /documents', 'POST /imports', 'POST /imports/preview'] }), restoreRequestContext];
+  const readRequest = [refuseInvalidQuery, ...readJsonBody({ limitBytes: deps.jsonBodyLimitBytes ?? 64 * 1024, multipartRoutes: ['POST /documents', 'POST /imports', 'POST /imports/preview'] })];
   api.use('/health', createHealthRouter({ health: deps.health ?? createHealthMonitor({ db, temporal }) }));
   api.use('/ready', createReadyRouter({ db, temporal, taskQueue }));
   api.use('/auth', readRequest);

@@ -1,5 +1,4 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { RequestHandler } from 'express';
 
 interface RequestContext {
   requestId: string;
@@ -17,13 +16,3 @@ export function runInRequest<T>(requestId: string, body: () => T): T {
 export function currentRequestId(): string | undefined {
   return storage.getStore()?.requestId;
 }
-
-/**
- * Puts the request back in context after a middleware that calls `next` from a stream callback
- * (express.json's body reader), where the async context of the request is lost.
- */
-export const restoreRequestContext: RequestHandler = (_req, res, next) => {
-  const requestId = res.locals.requestId as string | undefined;
-  if (!requestId || currentRequestId() === requestId) return next();
-  runInRequest(requestId, next);
-};

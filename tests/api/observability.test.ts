@@ -103,6 +103,17 @@ describe('request ids and the request log', () => {
     await Worker.runReplayHistory({ workflowBundle: { code: app.workflowBundleCode } }, history, leadWorkflowId(lead.id));
     await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, leadWorkflowId(lead.id));
   });
+
+  it('follows a status change (an update to the running workflow) into the activity that writes it', async () => {
+    const lead = (await (await send('/api/leads', { method: 'POST', cookie, body: buildLeadInput(), headers: { 'X-Request-Id': 'create-lead-8' } })).json()) as { id: string };
+    await waitUntil('the lead workflow running its first activity', async () => app.workerLog.find((line) => line.requestId === 'create-lead-8'));
+    const response = await send(`/api/leads/${lead.id}/status`, { method: 'POST', cookie, body: { status: 'CONTACTED' }, headers: { 'X-Request-Id': 'contacted-8' } });
+    expect(response.status).toBe(200);
+    expect(await requestLine('contacted-8')).toMatchObject({ route: '/api/leads/:id/status', status: 200 });
+    await waitUntil('an activity run for the update, logged with its request id', async () =>
+      app.workerLog.find((line) => line.requestId === 'contacted-8' && line.workflowId === leadWorkflowId(lead.id)),
+    );
+  });
 });
 
 describe('GET /metrics', () => {
