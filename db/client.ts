@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import type Database from 'better-sqlite3';
 import { PrismaClient } from '../prisma/generated/client';
 
 export type Db = PrismaClient;
@@ -27,9 +28,25 @@ function beginImmediate(adapter: SqlDriverAdapter): SqlDriverAdapter {
 }
 
 class ImmediateTransactionsSQLite3 extends PrismaBetterSQLite3 {
+  /** The better-sqlite3 connection the adapter holds, once it has connected. */
+  connection: Database.Database | null = null;
+
   override async connect(): Promise<SqlDriverAdapter> {
-    return beginImmediate(await super.connect());
+    const adapter = beginImmediate(await super.connect());
+    this.connection = (adapter as unknown as { client: Database.Database }).client;
+    return adapter;
   }
+}
+
+const connections = new WeakMap<object, ImmediateTransactionsSQLite3>();
+
+/**
+ * The better-sqlite3 connection under a client opened by `openDb` (null for anything else, e.g. a
+ * transaction's client): the same connection, so a read through it sees exactly what the client's
+ * own queries would, inside a running interactive transaction as well.
+ */
+export function sqliteConnectionOf(db: object): Database.Database | null {
+  return connections.get(db)?.connection ?? null;
 }
 
 /**
@@ -40,6 +57,7 @@ class ImmediateTransactionsSQLite3 extends PrismaBetterSQLite3 {
 export async function openDb(databaseFile: string): Promise<Db> {
   const adapter = new ImmediateTransactionsSQLite3({ url: `file:${path.resolve(databaseFile)}`, timeout: BUSY_TIMEOUT_MS });
   const db = new PrismaClient({ adapter });
+  connections.set(db, adapter);
   await db.$queryRawUnsafe('PRAGMA journal_mode=WAL');
   await db.$executeRawUnsafe('PRAGMA synchronous=NORMAL');
   await db.$executeRawUnsafe('PRAGMA foreign_keys=ON');

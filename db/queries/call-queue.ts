@@ -1,6 +1,7 @@
 import { Prisma, type Lead } from '../../prisma/generated/client';
 import { OPEN_LEAD_STATUSES } from '../../domain/leads/lead-status';
 import type { Db } from '../client';
+import { readRowsTogether } from '../read-rows';
 import { sqlDate, sqlLiteralList } from './sql';
 
 /**
@@ -33,7 +34,7 @@ export function callQueueSql({ ownerId, now, contactMs, limit }: CallQueueQuery)
 }
 
 export async function readCallQueueCandidates(db: Db, query: CallQueueQuery): Promise<Lead[]> {
-  const runs = (await db.$transaction(callQueueSql(query).map((sql) => db.$queryRaw<Lead[]>(sql)))) as Lead[][];
+  const runs = await readRowsTogether<Lead>(db, callQueueSql(query));
   const byId = new Map<string, Lead>();
   for (const lead of runs.flat()) byId.set(lead.id, lead);
   return [...byId.values()];

@@ -1,6 +1,10 @@
 import type { Db } from '../client';
 import { Prisma, type Deal } from '../../prisma/generated/client';
+import { readRows } from '../read-rows';
 import { keysetPage, type KeysetPage, type KeysetQuery } from './keyset-page';
+import { idIn } from './sql';
+
+const ID = Prisma.sql`"id"`;
 
 export interface DealListQuery {
   closed?: boolean;
@@ -23,8 +27,8 @@ export async function readDealPage(db: Db, query: DealListQuery): Promise<Keyset
   const page = await keysetPage<Deal>(db, dealListQuery(query));
   if (page === null) return null;
   const [leads, buyers] = await Promise.all([
-    db.lead.findMany({ where: { id: { in: [...new Set(page.rows.map((row) => row.leadId))] } }, select: { id: true, sellerName: true, street: true, city: true } }),
-    db.buyer.findMany({ where: { id: { in: [...new Set(page.rows.flatMap((row) => (row.buyerId ? [row.buyerId] : [])))] } }, select: { id: true, name: true } }),
+    readRows<{ id: string; sellerName: string; street: string; city: string }>(db, Prisma.sql`SELECT "id", "sellerName", "street", "city" FROM "Lead" WHERE ${idIn(ID, [...new Set(page.rows.map((row) => row.leadId))])}`),
+    readRows<{ id: string; name: string }>(db, Prisma.sql`SELECT "id", "name" FROM "Buyer" WHERE ${idIn(ID, [...new Set(page.rows.flatMap((row) => (row.buyerId ? [row.buyerId] : [])))])}`),
   ]);
   const leadOf = new Map(leads.map(({ id, ...lead }) => [id, lead]));
   const nameOf = new Map(buyers.map((buyer) => [buyer.id, buyer.name]));

@@ -1,4 +1,5 @@
 import type { Db } from '../client';
+import { readRows } from '../read-rows';
 import { Prisma, type Event } from '../../prisma/generated/client';
 
 /** How many events the live stream reads at a time, when it polls and when it replays. */
@@ -12,7 +13,7 @@ export function eventsAfterSql(afterId: number, upToId: number | undefined, limi
 
 /** The next batch of events for the live stream: after `afterId`, up to `upToId` when replaying what was already streamed. */
 export function readEventsAfter(db: Db, afterId: number, upToId?: number): Promise<Event[]> {
-  return db.$queryRaw<Event[]>(eventsAfterSql(afterId, upToId, EVENT_BATCH));
+  return readRows<Event>(db, eventsAfterSql(afterId, upToId, EVENT_BATCH));
 }
 
 /** The id of the newest event, 0 when there is none: where a fresh stream starts. */
@@ -30,5 +31,5 @@ export const entityHistorySql = (entityType: string, entityId: string): Prisma.S
 
 /** An entity's history timeline: its public Event rows, oldest first. */
 export function readEntityHistory(db: Db, entityType: string, entityId: string): Promise<Event[]> {
-  return db.$queryRaw<Event[]>(entityHistorySql(entityType, entityId));
+  return readRows<Event>(db, entityHistorySql(entityType, entityId));
 }

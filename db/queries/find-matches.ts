@@ -3,9 +3,10 @@ import { buyerSchema, normalizeMarket } from '../../domain/buyers/buyer.schema';
 import { withMao, type DealMathSettings } from '../../domain/deals/deal-math';
 import { OPEN_LEAD_STATUSES } from '../../domain/leads/lead-status';
 import type { Db } from '../client';
+import { readRows } from '../read-rows';
 import { parseJsonColumn } from '../rows';
 import { Prisma, type Buyer, type Lead } from '../../prisma/generated/client';
-import { sqlName } from './sql';
+import { idIn, sqlName } from './sql';
 
 // SQL narrows to at most this many candidates; the domain rule then decides and scores.
 const CANDIDATE_LIMIT = 2_000;
@@ -96,8 +97,8 @@ export function buyerCandidatesSql(lead: Pick<Lead, 'city' | 'zip' | 'beds' | 'b
  */
 export async function findMatchingBuyers(db: Db, lead: Lead, dealMath: DealMathSettings, limit = 50): Promise<Match<Buyer>[]> {
   const target = matchableLead(lead, dealMath);
-  const candidates = await db.$queryRaw<BuyerCandidate[]>(buyerCandidatesSql(lead, target.askingPrice ?? target.mao));
-  return ranked(candidates, (buyer) => matchBuyer(target, matchableBuyer(buyer)), limit, (ids) => db.buyer.findMany({ where: { id: { in: ids } } }));
+  const candidates = await readRows<BuyerCandidate>(db, buyerCandidatesSql(lead, target.askingPrice ?? target.mao));
+  return ranked(candidates, (buyer) => matchBuyer(target, matchableBuyer(buyer)), limit, (ids) => readRows<Buyer>(db, Prisma.sql`SELECT * FROM "Buyer" WHERE ${idIn(Prisma.sql`"id"`, ids)}`));
 }
 
 /** The leads in any of `markets` (lower-case cities, 5-digit ZIPs), by the lower(city) and zip indexes. */
@@ -137,6 +138,6 @@ export function leadCandidatesSql(box: MatchableBuyer): Prisma.Sql {
 /** Open leads that fit the buyer's buy box, best first: SQL narrows to the candidates, the domain rule decides and scores. */
 export async function findMatchingLeads(db: Db, buyer: Buyer, dealMath: DealMathSettings, limit = 50): Promise<Match<Lead>[]> {
   const box = matchableBuyer(buyer);
-  const candidates = await db.$queryRaw<LeadCandidate[]>(leadCandidatesSql(box));
-  return ranked(candidates, (lead) => matchBuyer(matchableLead(lead, dealMath), box), limit, (ids) => db.lead.findMany({ where: { id: { in: ids } } }));
+  const candidates = await readRows<LeadCandidate>(db, leadCandidatesSql(box));
+  return ranked(candidates, (lead) => matchBuyer(matchableLead(lead, dealMath), box), limit, (ids) => readRows<Lead>(db, Prisma.sql`SELECT * FROM "Lead" WHERE ${idIn(Prisma.sql`"id"`, ids)}`));
 }

@@ -1,5 +1,6 @@
 import { Prisma } from '../../prisma/generated/client';
 import type { Db } from '../client';
+import { readRows } from '../read-rows';
 import { sqlName as quoted } from './sql';
 
 /**
@@ -59,7 +60,7 @@ async function segmentOfCursor(db: Db, query: KeysetQuery, cursor: string): Prom
     query.segments.map((segment, index) => Prisma.sql`WHEN ${segment.where} THEN ${index}`),
     ' ',
   );
-  const rows = await db.$queryRaw<Array<{ segment: bigint | number | null }>>`SELECT CASE ${cases} ELSE NULL END AS "segment" FROM ${quoted(query.table)} WHERE "id" = ${cursor}`;
+  const rows = await readRows<{ segment: bigint | number | null }>(db, Prisma.sql`SELECT CASE ${cases} ELSE NULL END AS "segment" FROM ${quoted(query.table)} WHERE "id" = ${cursor}`);
   const segment = rows[0]?.segment;
   return segment === undefined || segment === null ? null : Number(segment);
 }
@@ -81,7 +82,7 @@ export async function keysetPage<Row extends { id: string }>(db: Db, query: Keys
   const rows: Row[] = [];
   for (let index = start; index < query.segments.length && rows.length <= query.limit; index += 1) {
     const cursor = index === start ? query.cursor : undefined;
-    rows.push(...(await db.$queryRaw<Row[]>(segmentSql(query, index, cursor, query.limit + 1 - rows.length))));
+    rows.push(...(await readRows<Row>(db, segmentSql(query, index, cursor, query.limit + 1 - rows.length))));
   }
   const page = rows.slice(0, query.limit);
   return { rows: page, nextCursor: rows.length > query.limit ? page.at(-1)!.id : null };

@@ -1,6 +1,7 @@
 import { average, daysBetween, monthStart, perUserPerDay, rate, rounded } from '../../domain/analytics/kpi-math';
 import type { Dashboard, Scope } from '../../domain/analytics/dashboard.schema';
 import type { Db } from '../client';
+import { readRowsTogether } from '../read-rows';
 import { Prisma } from '../../prisma/generated/client';
 import { OPEN_LEAD_STATUSES } from '../../domain/leads/lead-status';
 import { LEAD_STATUSES } from '../../domain/leads/lead.schema';
@@ -78,9 +79,7 @@ export function dashboardSql(range: DashboardRange): Prisma.Sql[] {
  */
 export async function loadDashboard(db: Db, range: DashboardRange): Promise<Dashboard> {
   const { scope } = range;
-  const [leadCount, leadsToday, leadPipeline, leadFlow, buyers, taskStock, taskFlow, offerStock, offerFlow, dealFlow, dealMonth, people, completedFlow, callsToday, leadStages, tasksDue] = (await db.$transaction(
-    dashboardSql(range).map((sql) => db.$queryRaw<Row[]>(sql)),
-  )) as Row[][];
+  const [leadCount, leadsToday, leadPipeline, leadFlow, buyers, taskStock, taskFlow, offerStock, offerFlow, dealFlow, dealMonth, people, completedFlow, callsToday, leadStages, tasksDue] = await readRowsTogether<Row>(db, dashboardSql(range));
   // Each query answers one row of aggregates.
   const first = (rows: Row[] | undefined): Row => rows?.[0] ?? {};
   const [ls, lt, lp, lf, b, ts, tf, os, of, df, dm] = [

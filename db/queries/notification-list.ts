@@ -1,4 +1,5 @@
 import type { Db } from '../client';
+import { readRows } from '../read-rows';
 import { Prisma, type Notification } from '../../prisma/generated/client';
 
 /** A user's newest notifications, by the recipient + createdAt index. */
@@ -15,8 +16,8 @@ export const unreadNotificationsSql = (recipientId: string): Prisma.Sql =>
  */
 export async function readNotifications(db: Db, recipientId: string, limit: number): Promise<{ rows: Notification[]; unread: number }> {
   const [rows, [counted]] = await Promise.all([
-    db.$queryRaw<Notification[]>(notificationListSql(recipientId, limit)),
-    db.$queryRaw<Array<{ unread: bigint | number }>>(unreadNotificationsSql(recipientId)),
+    readRows<Notification>(db, notificationListSql(recipientId, limit)),
+    readRows<{ unread: bigint | number }>(db, unreadNotificationsSql(recipientId)),
   ]);
   return { rows, unread: Number(counted?.unread ?? 0) };
 }

@@ -1,7 +1,9 @@
 import type { ListOffersQuery } from '../../domain/offers/offer.schema';
 import type { Db } from '../client';
 import { Prisma, type Offer } from '../../prisma/generated/client';
+import { readRows } from '../read-rows';
 import { keysetPage, type KeysetPage, type KeysetQuery } from './keyset-page';
+import { idIn } from './sql';
 
 /** Live offers, newest first, by lead, buyer or status: the list's keyset query. */
 export function offerListQuery({ leadId, buyerId, status, limit, cursor }: ListOffersQuery): KeysetQuery {
@@ -19,6 +21,7 @@ export async function readOfferPage(db: Db, query: ListOffersQuery): Promise<Key
   const page = await keysetPage<Offer>(db, offerListQuery(query));
   if (page === null) return null;
   const buyerIds = [...new Set(page.rows.flatMap((row) => (row.buyerId ? [row.buyerId] : [])))];
-  const names = new Map((await db.buyer.findMany({ where: { id: { in: buyerIds } }, select: { id: true, name: true } })).map((buyer) => [buyer.id, buyer.name]));
+  const buyers = await readRows<{ id: string; name: string }>(db, Prisma.sql`SELECT "id", "name" FROM "Buyer" WHERE ${idIn(Prisma.sql`"id"`, buyerIds)}`);
+  const names = new Map(buyers.map((buyer) => [buyer.id, buyer.name]));
   return { ...page, rows: page.rows.map((row) => ({ ...row, buyerName: row.buyerId ? (names.get(row.buyerId) ?? null) : null })) };
 }

@@ -1,5 +1,6 @@
 import { SEARCH_MARKS } from '../../domain/search/match-expression';
 import type { Db } from '../client';
+import { readRows } from '../read-rows';
 import { Prisma } from '../../prisma/generated/client';
 
 // The FTS5 indexes (LeadSearch, BuyerSearch, TaskSearch) are created and kept by triggers in the
@@ -29,31 +30,31 @@ export type TaskHit = { id: string; title: string; status: string; dueAt: string
 /** Leads matching, best first (bm25: the seller's name weighs most, then the phone and street). */
 export function searchLeads(db: Db, { match, limit, includeArchived }: SearchOptions): Promise<LeadHit[]> {
   const live = includeArchived ? Prisma.empty : Prisma.sql`AND l."archivedAt" IS NULL`;
-  return db.$queryRaw<LeadHit[]>`
+  return readRows<LeadHit>(db, Prisma.sql`
     SELECT l."id", l."sellerName", l."sellerPhone", l."sellerEmail", l."street", l."city", l."state", l."zip", l."status",
       ${highlights('LeadSearch', [...LEAD_SEARCH_COLUMNS])}
     FROM "LeadSearch" JOIN "Lead" l ON l.rowid = "LeadSearch".rowid AND l."id" = "LeadSearch"."id"
     WHERE "LeadSearch" MATCH ${match} ${live}
     ORDER BY bm25("LeadSearch", 0, 10, 5, 2, 2, 6, 4)
-    LIMIT ${limit}`;
+    LIMIT ${limit}`);
 }
 
 /** Buyers matching, best first (name, then company and phone). */
 export function searchBuyers(db: Db, { match, limit, includeArchived }: SearchOptions): Promise<BuyerHit[]> {
   const live = includeArchived ? Prisma.empty : Prisma.sql`AND b."archivedAt" IS NULL`;
-  return db.$queryRaw<BuyerHit[]>`
+  return readRows<BuyerHit>(db, Prisma.sql`
     SELECT b."id", b."name", b."company", b."email", b."phone", b."markets", b."status",
       ${highlights('BuyerSearch', [...BUYER_SEARCH_COLUMNS])}
     FROM "BuyerSearch" JOIN "Buyer" b ON b.rowid = "BuyerSearch".rowid AND b."id" = "BuyerSearch"."id"
     WHERE "BuyerSearch" MATCH ${match} ${live}
     ORDER BY bm25("BuyerSearch", 0, 10, 6, 4, 6, 2)
-    LIMIT ${limit}`;
+    LIMIT ${limit}`);
 }
 
 /** Tasks whose title matches, best first, with what they are about; a cancelled task is the archived kind. */
 export function searchTasks(db: Db, { match, limit, includeArchived }: SearchOptions): Promise<TaskHit[]> {
   const live = includeArchived ? Prisma.empty : Prisma.sql`AND t."status" <> 'CANCELLED'`;
-  return db.$queryRaw<TaskHit[]>`
+  return readRows<TaskHit>(db, Prisma.sql`
     SELECT t."id", t."title", t."status", t."dueAt", l."sellerName" AS "leadName", b."name" AS "buyerName",
       ${highlights('TaskSearch', [...TASK_SEARCH_COLUMNS])}
     FROM "TaskSearch" JOIN "Task" t ON t.rowid = "TaskSearch".rowid AND t."id" = "TaskSearch"."id"
@@ -61,5 +62,5 @@ export function searchTasks(db: Db, { match, limit, includeArchived }: SearchOpt
       LEFT JOIN "Buyer" b ON b."id" = t."buyerId"
     WHERE "TaskSearch" MATCH ${match} ${live}
     ORDER BY bm25("TaskSearch", 0, 1)
-    LIMIT ${limit}`;
+    LIMIT ${limit}`);
 }
