@@ -6,6 +6,9 @@ import { columnContains } from './sql';
 
 const NULLABLE_SORTS = new Set(['maxPrice']);
 
+/** The partial index of live buyers in each sort's order (the list_order_indexes migration). */
+const LIVE_INDEX: Record<string, string> = { createdAt: 'Buyer_live_createdAt_id_idx', name: 'Buyer_live_name_id_idx', maxPrice: 'Buyer_live_maxPrice_id_idx' };
+
 /** The list's query, and for exports the owner an agent's rows are narrowed to. */
 type BuyerPageQuery = ListBuyersQuery & { ownerId?: string };
 
@@ -25,17 +28,23 @@ function buyerConditions(query: BuyerPageQuery): Prisma.Sql[] {
   return conditions;
 }
 
-/** One page of live buyers with the list filters (status, cash, market, property type, price, search) and sort; null when the cursor is no buyer. */
-export function readBuyerPage(db: Db, query: BuyerPageQuery): Promise<KeysetPage<Buyer> | null> {
+/** The buyer list's filters and sort as a keyset query (tests/integration/query-plans checks its plans). */
+export function buyerListQuery(query: BuyerPageQuery): KeysetQuery {
   const direction = query.sort.startsWith('-') ? 'desc' : 'asc';
   const column = query.sort.replace(/^-/, '');
-  const keyset: KeysetQuery = {
+  return {
     table: 'Buyer',
     where: buyerConditions(query),
     segments: sortedBy(column, direction, NULLABLE_SORTS.has(column)),
     direction,
     limit: query.limit,
     cursor: query.cursor,
+    // Without statistics SQLite reads the archivedAt index and sorts every live buyer; a market's buyers are few, read from BuyerMarket.
+    index: query.market ? undefined : LIVE_INDEX[column],
   };
-  return keysetPage<Buyer>(db, keyset);
+}
+
+/** One page of live buyers with the list filters (status, cash, market, property type, price, search) and sort; null when the cursor is no buyer. */
+export function readBuyerPage(db: Db, query: BuyerPageQuery): Promise<KeysetPage<Buyer> | null> {
+  return keysetPage<Buyer>(db, buyerListQuery(query));
 }

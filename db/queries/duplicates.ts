@@ -2,17 +2,43 @@ import { phoneDigits } from '../../domain/buyers/buyer-key';
 import { zip5 } from '../../domain/leads/address-key';
 import { Prisma, type Buyer, type Lead } from '../../prisma/generated/client';
 import type { Db } from '../client';
+import { readRows } from '../read-rows';
+import { idIn } from './sql';
 
-/** A live (not archived) lead with this address key, the oldest; null when none. */
+/**
+ * A live (not archived) lead with this address key, the oldest; null when none. Read from the key's
+ * rows: without statistics SQLite walked every live lead oldest first (the archivedAt, createdAt
+ * index) looking for the key, all 100k of them for a new address.
+ */
 export async function findLeadWithAddressKey(db: Db, addressKey: string): Promise<{ id: string } | null> {
-  return db.lead.findFirst({ where: { addressKey, archivedAt: null }, orderBy: { createdAt: 'asc' }, select: { id: true } });
+  const [row] = await readRows<{ id: string }>(db, leadWithAddressKeySql(addressKey));
+  return row ?? null;
 }
 
-/** A live buyer with this contact key, the oldest; null when none (or no key). */
+export const leadWithAddressKeySql = (addressKey: string): Prisma.Sql => Prisma.sql`SELECT "id" FROM "Lead" INDEXED BY "Lead_addressKey_idx"
+  WHERE "addressKey" = ${addressKey} AND "archivedAt" IS NULL ORDER BY "createdAt" ASC LIMIT 1`;
+
+/**
+ * The live leads with any of these address keys, oldest first (an import's duplicates): read from
+ * the keys' rows of the addressKey index, as above, where Prisma's `findMany` walked every live lead.
+ */
+export function findLeadsWithAddressKeys(db: Db | Prisma.TransactionClient, addressKeys: readonly string[]): Promise<Lead[]> {
+  if (addressKeys.length === 0) return Promise.resolve([]);
+  return readRows<Lead>(db, leadsWithAddressKeysSql(addressKeys));
+}
+
+export const leadsWithAddressKeysSql = (addressKeys: readonly string[]): Prisma.Sql => Prisma.sql`SELECT * FROM "Lead" INDEXED BY "Lead_addressKey_idx"
+  WHERE ${idIn(Prisma.sql`"addressKey"`, addressKeys)} AND "archivedAt" IS NULL ORDER BY "createdAt" ASC`;
+
+/** A live buyer with this contact key, the oldest; null when none (or no key). Read from the key's rows, as for leads. */
 export async function findBuyerWithContactKey(db: Db, contactKey: string | null): Promise<{ id: string } | null> {
   if (!contactKey) return null;
-  return db.buyer.findFirst({ where: { contactKey, archivedAt: null }, orderBy: { createdAt: 'asc' }, select: { id: true } });
+  const [row] = await readRows<{ id: string }>(db, buyerWithContactKeySql(contactKey));
+  return row ?? null;
 }
+
+export const buyerWithContactKeySql = (contactKey: string): Prisma.Sql => Prisma.sql`SELECT "id" FROM "Buyer" INDEXED BY "Buyer_contactKey_idx"
+  WHERE "contactKey" = ${contactKey} AND "archivedAt" IS NULL ORDER BY "createdAt" ASC LIMIT 1`;
 
 /** At most this many possible duplicates are shown on a page. */
 const DUPLICATES_LIMIT = 20;
@@ -37,23 +63,33 @@ export async function findLeadDuplicateCandidates(db: Db, lead: { id: string; ad
     : null;
   const parts = [byKey, byZip].filter((part): part is Prisma.Sql => part !== null);
   if (parts.length === 0) return [];
-  return db.$queryRaw<Lead[]>(Prisma.sql`SELECT * FROM (${Prisma.join(parts, ' UNION ')})
+  return readRows<Lead>(db, Prisma.sql`SELECT * FROM (${Prisma.join(parts, ' UNION ')})
     WHERE "id" <> ${lead.id} AND "archivedAt" IS NULL ORDER BY "createdAt" ASC LIMIT ${DUPLICATES_LIMIT}`);
 }
 
+type BuyerContact = { id: string; contactKey: string | null; email: string | null; phone: string | null };
+
 /** Live buyers other than `buyer` with its contact key, its e-mail or its phone (the caller says why each matches). */
-export async function findBuyerDuplicateCandidates(db: Db, buyer: { id: string; contactKey: string | null; email: string | null; phone: string | null }): Promise<Buyer[]> {
+export async function findBuyerDuplicateCandidates(db: Db, buyer: BuyerContact): Promise<Buyer[]> {
+  const sql = buyerDuplicatesSql(buyer);
+  return sql ? readRows<Buyer>(db, sql) : [];
+}
+
+/** The read behind findBuyerDuplicateCandidates; null when the buyer has nothing to match on. */
+export function buyerDuplicatesSql(buyer: BuyerContact): Prisma.Sql | null {
   const email = (buyer.email ?? '').trim().toLowerCase();
   const digits = phoneDigits(buyer.phone);
   const keys = [buyer.contactKey, email ? `email:${email}` : null, digits.length >= 7 ? `phone:${digits}` : null].filter((key): key is string => Boolean(key));
-  const terms = [
-    ...(keys.length > 0 ? [Prisma.sql`"contactKey" IN (${Prisma.join(keys)})`] : []),
-    ...(email ? [Prisma.sql`LOWER(TRIM("email")) = ${email}`] : []),
-    ...(digits.length >= 7 ? [Prisma.sql`${digitsOf('phone')} IN (${digits}, ${`1${digits}`})`] : []),
+  // Each way of matching is one lookup in its own index (the e-mail and phone-digit expressions are
+  // indexed as written here, buyer_duplicate_indexes): an OR of them in one WHERE read every live buyer.
+  const lookups = [
+    ...(keys.length > 0 ? [Prisma.sql`SELECT "id" FROM "Buyer" WHERE "contactKey" IN (${Prisma.join(keys)})`] : []),
+    ...(email ? [Prisma.sql`SELECT "id" FROM "Buyer" WHERE LOWER(TRIM("email")) = ${email}`] : []),
+    ...(digits.length >= 7 ? [Prisma.sql`SELECT "id" FROM "Buyer" WHERE ${digitsOf('phone')} IN (${digits}, ${`1${digits}`})`] : []),
   ];
-  if (terms.length === 0) return [];
-  return db.$queryRaw<Buyer[]>(Prisma.sql`SELECT * FROM "Buyer"
-    WHERE "id" <> ${buyer.id} AND "archivedAt" IS NULL AND (${Prisma.join(terms, ' OR ')}) ORDER BY "createdAt" ASC LIMIT ${DUPLICATES_LIMIT}`);
+  if (lookups.length === 0) return null;
+  return Prisma.sql`SELECT b.* FROM (${Prisma.join(lookups, ' UNION ')}) AS m CROSS JOIN "Buyer" AS b ON b."id" = m."id"
+    WHERE b."id" <> ${buyer.id} AND b."archivedAt" IS NULL ORDER BY b."createdAt" ASC LIMIT ${DUPLICATES_LIMIT}`;
 }
 
 /** The records merged into `id`, and those merged into them in turn (a survivor's history shows theirs). */

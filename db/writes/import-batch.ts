@@ -5,6 +5,7 @@ import { IMPORT_BATCH_SIZE, type ImportItem } from '../../domain/imports/import-
 import type { Db, Prisma } from '../client';
 import type { Import as ImportRow, Lead as LeadRow } from '../../prisma/generated/client';
 import { scoreLead } from '../../domain/leads/lead-score';
+import { findLeadsWithAddressKeys } from '../queries/duplicates';
 import { loadContactMs, saveLeadScore } from './lead-score';
 import { recordEvent } from './record-event';
 
@@ -87,7 +88,7 @@ export async function writeImportBatch(db: Db, importId: string, at: { batch: nu
     const keys = [...new Set(keyed.flatMap(({ key }) => (key ? [key] : [])))];
     const existing = new Map<string, LeadRow>();
     for (let start = 0; start < keys.length; start += 500) {
-      const found = await tx.lead.findMany({ where: { addressKey: { in: keys.slice(start, start + 500) }, archivedAt: null }, orderBy: { createdAt: 'asc' } });
+      const found = await findLeadsWithAddressKeys(tx, keys.slice(start, start + 500));
       for (const lead of found) if (lead.addressKey && !existing.has(lead.addressKey)) existing.set(lead.addressKey, lead);
     }
     const created: Prisma.LeadCreateManyInput[] = [];

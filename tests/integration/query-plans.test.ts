@@ -1,10 +1,13 @@
+import { listBuyersQuerySchema } from '../../domain/buyers/buyer.schema';
 import { listLeadsQuerySchema } from '../../domain/leads/lead.schema';
 import { listOffersQuerySchema } from '../../domain/offers/offer.schema';
 import { listTasksQuerySchema } from '../../domain/tasks/task.schema';
 import { EVENT_BATCH, entityHistorySql, eventsAfterSql } from '../../db/queries/events';
 import { buyerCandidatesSql, leadCandidatesSql } from '../../db/queries/find-matches';
 import { segmentSql, type KeysetQuery } from '../../db/queries/keyset-page';
+import { buyerListQuery } from '../../db/queries/buyer-list';
 import { dealListQuery } from '../../db/queries/deal-list';
+import { buyerDuplicatesSql, buyerWithContactKeySql, leadsWithAddressKeysSql, leadWithAddressKeySql } from '../../db/queries/duplicates';
 import { leadListQuery } from '../../db/queries/lead-list';
 import { offerListQuery } from '../../db/queries/offer-list';
 import { callQueueSql } from '../../db/queries/call-queue';
@@ -70,7 +73,8 @@ const LISTS: Array<[string, KeysetQuery, { inOrder: boolean }]> = [
   ["a city's leads in a status, newest first", leadListQuery(listLeadsQuerySchema.parse({ city: 'Dayton', status: 'CONTACTED' })), { inOrder: true }],
   ["a city's leads, newest first", leadListQuery(listLeadsQuerySchema.parse({ city: 'Dayton' })), { inOrder: true }],
   ["an owner's leads, newest first", leadListQuery(listLeadsQuerySchema.parse({ ownerId: 'u1' })), { inOrder: true }],
-  ['leads by price, highest first', leadListQuery(listLeadsQuerySchema.parse({ sort: '-askingPrice' })), { inOrder: false }],
+  ['leads by price, highest first', leadListQuery(listLeadsQuerySchema.parse({ sort: '-askingPrice' })), { inOrder: true }],
+  ['leads by price, lowest first', leadListQuery(listLeadsQuerySchema.parse({ sort: 'askingPrice' })), { inOrder: true }],
   ['leads by seller', leadListQuery(listLeadsQuerySchema.parse({ sort: 'sellerName' })), { inOrder: true }],
   ['leads by next follow-up, latest first', leadListQuery(listLeadsQuerySchema.parse({ sort: '-nextFollowUpAt' })), { inOrder: true }],
   ["a city's leads by price", leadListQuery(listLeadsQuerySchema.parse({ city: 'Dayton', sort: 'askingPrice' })), { inOrder: false }],
@@ -84,6 +88,11 @@ const LISTS: Array<[string, KeysetQuery, { inOrder: boolean }]> = [
   ["the team's overdue tasks", tasks({ view: 'team', due: 'overdue' }), { inOrder: true }],
   ['my tasks due today', tasks({ view: 'mine', due: 'today', status: OPEN }), { inOrder: true }],
   ['the review queue', tasks({ view: 'review' }), { inOrder: true }],
+  ['live buyers, newest first', buyerListQuery(listBuyersQuerySchema.parse({})), { inOrder: true }],
+  ['live buyers by name', buyerListQuery(listBuyersQuerySchema.parse({ sort: 'name' })), { inOrder: true }],
+  ['live buyers by top price, highest first', buyerListQuery(listBuyersQuerySchema.parse({ sort: '-maxPrice' })), { inOrder: true }],
+  ['live cash buyers in a status, newest first', buyerListQuery(listBuyersQuerySchema.parse({ status: 'ACTIVE', cash: 'true' })), { inOrder: true }],
+  ["a market's buyers, newest first", buyerListQuery(listBuyersQuerySchema.parse({ market: 'Dayton' })), { inOrder: false }],
   ['live offers, newest first', offerListQuery(listOffersQuerySchema.parse({})), { inOrder: true }],
   ['live offers in a status, newest first', offerListQuery(listOffersQuerySchema.parse({ status: 'SENT' })), { inOrder: true }],
   ["a buyer's offers", offerListQuery(listOffersQuerySchema.parse({ buyerId: 'b1' })), { inOrder: false }],
@@ -135,6 +144,27 @@ describe('query plans of the hot queries', () => {
     expect({ details, scans: fullScans(details) }).toEqual({ details, scans: [] });
     expect(details).toEqual(expect.arrayContaining([expect.stringMatching(/^SEARCH Lead USING (COVERING )?INDEX Lead_ownerId_\w+ \(ownerId=\?/)]));
     if (inOrder) expect(details).not.toContain('USE TEMP B-TREE FOR ORDER BY');
+  });
+
+  // Creating a lead or buyer (and each imported row) asks whether its key exists: the planner walked every live row oldest first.
+  it.each([
+    ['a live lead with an address key', leadWithAddressKeySql('1 oak st|45402'), 'SEARCH Lead USING INDEX Lead_addressKey_idx (addressKey=?)'],
+    ['a live buyer with a contact key', buyerWithContactKeySql('email:dana@example.com'), 'SEARCH Buyer USING INDEX Buyer_contactKey_idx (contactKey=?)'],
+    ["the live leads with an import chunk's address keys", leadsWithAddressKeysSql(['1 oak st|45402', '2 elm st|45402']), 'SEARCH Lead USING INDEX Lead_addressKey_idx (addressKey=?)'],
+  ])('%s is read from the key index', async (_name, sql, read) => {
+    expect((await plan(sql)).find((detail) => /^(SEARCH|SCAN) /.test(detail))).toBe(read);
+  });
+
+  it("a buyer's possible duplicates read each way of matching from its own index, never every live buyer", async () => {
+    const details = await plan(buyerDuplicatesSql({ id: 'b1', contactKey: 'email:dana@example.com', email: 'Dana@Example.com', phone: '(937) 555-0101' })!);
+    const reads = details.filter((detail) => /^(SEARCH|SCAN) /.test(detail));
+    expect(reads).toEqual([
+      'SEARCH Buyer USING INDEX Buyer_contactKey_idx (contactKey=?)',
+      'SEARCH Buyer USING INDEX Buyer_email_lower_idx (<expr>=?)',
+      'SEARCH Buyer USING INDEX Buyer_phone_digits_idx (<expr>=?)',
+      'SCAN m',
+      'SEARCH b USING INDEX sqlite_autoindex_Buyer_1 (id=?)',
+    ]);
   });
 
   it('catches a full scan when there is one', async () => {
