@@ -47,6 +47,21 @@ export function writePropStreamFile(rows: number, run: string): string {
   return file;
 }
 
+/**
+ * A GET retried after a dropped connection: on a loaded machine a keep-alive socket the API is
+ * closing is sometimes reused (ECONNRESET), which ended the whole measure.
+ */
+async function fetchRetried(url: string, init: RequestInit, attempts = 3): Promise<Response> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await fetch(url, init);
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
 export interface ImportFigures {
   rows: number;
   rowsPerSecond: number;
@@ -78,7 +93,7 @@ export async function measureImport(options: { appUrl: string; cookie: string; d
     const watch = (async () => {
       while (performance.now() - started < options.maxWaitMs) {
         peakMb = Math.max(peakMb, residentMb(apiPid).rss);
-        const status = (await (await fetch(`${appUrl}/api/imports/${accepted.id}`, { headers: { cookie } })).json()) as { status: string; created: number; errors: number };
+        const status = (await (await fetchRetried(`${appUrl}/api/imports/${accepted.id}`, { headers: { cookie } })).json()) as { status: string; created: number; errors: number };
         if (['COMPLETED', 'FAILED', 'CANCELLED'].includes(status.status)) return status;
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
