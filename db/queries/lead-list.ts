@@ -1,5 +1,6 @@
 import type { ListLeadsQuery } from '../../domain/leads/lead.schema';
 import type { Db } from '../client';
+import { readRows } from '../read-rows';
 import { Prisma, type Lead } from '../../prisma/generated/client';
 import { keysetPage, oneOf, sortedBy, type KeysetPage, type KeysetQuery } from './keyset-page';
 import { columnContains, sqlDate } from './sql';
@@ -46,4 +47,10 @@ export function leadListQuery(query: ListLeadsQuery): KeysetQuery {
 /** One page of lead rows with the list filters and sort; null when the cursor is no lead. */
 export function readLeadPage(db: Db, query: ListLeadsQuery): Promise<KeysetPage<Lead> | null> {
   return keysetPage<Lead>(db, leadListQuery(query));
+}
+
+/** One lead's row by id (archived ones too), null when there is none: the lead page's read, raw like the list's. */
+export async function readLead(db: Db, leadId: string): Promise<Lead | null> {
+  const [row] = await readRows<Lead>(db, Prisma.sql`SELECT * FROM "Lead" WHERE "id" = ${leadId}`);
+  return row ?? null;
 }
