@@ -7,12 +7,9 @@ import { silentLogger, type Logger } from '../api/observability/create-logger';
 import { activityLogInterceptor } from './activity-log-interceptor';
 import { ensureSearchAttributes } from './search-attributes';
 
-/**
- * Workflow interceptor modules bundled with the workflows: the request id goes from a start,
- * signal or update on to the activities it schedules. A prebuilt bundle must be made with them
- * (`bundleWorkflowCode({ workflowInterceptorModules })`) to carry request ids.
- */
-export const WORKFLOW_INTERCEPTOR_MODULES = [require.resolve('../workflows/shared/request-id.interceptors')];
+import { WORKFLOW_INTERCEPTOR_MODULES } from './bundle-workflows';
+
+export { WORKFLOW_INTERCEPTOR_MODULES };
 
 export interface FlipstackkWorkerOptions {
   connection: NativeConnection;

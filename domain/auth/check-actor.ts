@@ -1,4 +1,4 @@
-import { userRoleSchema, type UserRole } from '../users/user-role';
+import { isUserRole, type UserRole } from '../users/user-roles';
 import type { Actor } from './permissions';
 
 /** A user as the database has them now: what a workflow reads before it accepts a change. */
@@ -17,9 +17,8 @@ export type ActorCheck = { ok: true; actor: Actor } | { ok: false; code: 'FORBID
 export function checkActor(actorId: string, record: ActorRecord | null): ActorCheck {
   if (!record || record.id !== actorId) return { ok: false, code: 'FORBIDDEN', reason: `unknown user ${actorId}: only an active user may make changes` };
   if (!record.active) return { ok: false, code: 'FORBIDDEN', reason: `user ${actorId} is deactivated: only an active user may make changes` };
-  const role = userRoleSchema.safeParse(record.role);
-  if (!role.success) return { ok: false, code: 'FORBIDDEN', reason: `user ${actorId} has no role that may make changes` };
-  return { ok: true, actor: { id: record.id, role: role.data } };
+  if (!isUserRole(record.role)) return { ok: false, code: 'FORBIDDEN', reason: `user ${actorId} has no role that may make changes` };
+  return { ok: true, actor: { id: record.id, role: record.role } };
 }
 
 /** The cheap shape check an Update validator makes: the payload names who asks, by a non-empty id. */

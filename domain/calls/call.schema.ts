@@ -58,17 +58,4 @@ export function callEffect(current: LeadStatus, input: Pick<LogCallInput, 'outco
   }
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/**
- * The next attempt after an unanswered call as lead runs recorded before the `call-attempt-setting`
- * patch compute it: one day later in UTC (Friday → Monday, the weekend → Monday). Newer runs use
- * `nextCallAttemptIn` (next-call-attempt.ts) with the Settings' delay and the owner's time zone.
- */
-export function nextCallAttemptAt(now: Date, retryMs = DAY_MS): Date {
-  const next = new Date(now.getTime() + retryMs);
-  const day = next.getUTCDay();
-  if (day === 6) return new Date(next.getTime() + 2 * DAY_MS);
-  if (day === 0) return new Date(next.getTime() + DAY_MS);
-  return next;
-}
+export { nextCallAttemptAt } from './next-call-attempt';

@@ -1,5 +1,5 @@
 import { DEAD_REASON_LABELS, LEAD_STATUS_LABELS } from '../labels/lead-labels';
-import { DEAD_REASONS, type LeadStatus } from './lead.schema';
+import { DEAD_REASONS, type LeadStatus } from './lead-statuses';
 
 // A stage inside a sentence: "an offer made lead" reads worse than "a lead at Offer made", so lower case only after "a/the".
 const stage = (status: LeadStatus): string => LEAD_STATUS_LABELS[status].toLowerCase();

@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { scorePartSchema } from './lead-score';
 import { listOf, optionalEmail, optionalText, pageQueryFields, queryInt } from '../validation/fields';
+import { DEAD_REASONS, LEAD_STATUSES } from './lead-statuses';
 
-export const LEAD_STATUSES = ['NEW', 'CONTACTED', 'QUALIFIED', 'OFFER_MADE', 'UNDER_CONTRACT', 'CLOSED', 'DEAD'] as const;
-export type LeadStatus = (typeof LEAD_STATUSES)[number];
-export const DEAD_REASONS = ['ALREADY_SOLD', 'NOT_MOTIVATED', 'PRICE_TOO_HIGH', 'WRONG_NUMBER', 'LISTED_WITH_AGENT', 'OTHER'] as const;
-export type DeadReason = (typeof DEAD_REASONS)[number];
+export { DEAD_REASONS, LEAD_STATUSES, type DeadReason, type LeadStatus } from './lead-statuses';
 
 export const PROPERTY_TYPES = ['SFR', 'MULTI_FAMILY', 'CONDO', 'TOWNHOUSE', 'LAND', 'MOBILE', 'COMMERCIAL'] as const;
 export const LEAD_SOURCES = [

@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import { OFFER_STATUS_LABELS } from '../labels/offer-labels';
 import { listOf, pageQueryFields } from '../validation/fields';
+import { OFFER_STATUSES } from './offer-transitions';
 
 export const OFFER_KINDS = ['PURCHASE', 'BUYER'] as const;
-export const OFFER_STATUSES = ['DRAFT', 'SENT', 'COUNTERED', 'ACCEPTED', 'REJECTED', 'EXPIRED', 'WITHDRAWN'] as const;
-export type OfferStatus = (typeof OFFER_STATUSES)[number];
-export const OPEN_OFFER_STATUSES: readonly OfferStatus[] = ['DRAFT', 'SENT', 'COUNTERED'];
+export { anOffer, checkOfferTransition, OFFER_STATUSES, OFFER_TRANSITIONS, OPEN_OFFER_STATUSES, type OfferStatus } from './offer-transitions';
 
 // Said to the person filling in the offer form as well as to API clients.
 const amountField = z
@@ -68,26 +66,3 @@ export const listOffersQuerySchema = z.object({
 export type ListOffersQuery = z.infer<typeof listOffersQuerySchema>;
 
 /** Offer moves: a draft is sent or withdrawn; a live offer is countered, accepted, rejected, withdrawn or expires. */
-export const OFFER_TRANSITIONS: Readonly<Record<OfferStatus, readonly OfferStatus[]>> = {
-  DRAFT: ['SENT', 'WITHDRAWN'],
-  SENT: ['COUNTERED', 'ACCEPTED', 'REJECTED', 'WITHDRAWN', 'EXPIRED'],
-  COUNTERED: ['SENT', 'ACCEPTED', 'REJECTED', 'WITHDRAWN', 'EXPIRED'],
-  ACCEPTED: [],
-  REJECTED: [],
-  EXPIRED: [],
-  WITHDRAWN: [],
-};
-
-/** "An accepted offer", "A draft offer": a status inside a sentence. */
-export const anOffer = (status: OfferStatus): string => {
-  const word = OFFER_STATUS_LABELS[status].toLowerCase();
-  return `${/^[aeiou]/.test(word) ? 'An' : 'A'} ${word} offer`;
-};
-
-export function checkOfferTransition(from: OfferStatus, to: OfferStatus): { ok: true } | { ok: false; reason: string } {
-  if (from === to) return { ok: false, reason: `The offer is already ${OFFER_STATUS_LABELS[to].toLowerCase()}` };
-  if (OFFER_TRANSITIONS[from].length === 0) return { ok: false, reason: `${anOffer(from)} is final` };
-  if (to === 'EXPIRED') return { ok: false, reason: 'Offers expire by themselves at their expiry time' };
-  if (!OFFER_TRANSITIONS[from].includes(to)) return { ok: false, reason: `${anOffer(from)} cannot become ${OFFER_STATUS_LABELS[to].toLowerCase()}` };
-  return { ok: true };
-}

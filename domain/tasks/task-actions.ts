@@ -1,6 +1,6 @@
 import { TASK_STATUS_LABELS } from '../labels/task-labels';
-import { isManagerRole, type UserRole } from '../users/user-role';
-import { OPEN_TASK_STATUSES, TASK_ACTIONS, type TaskAction, type TaskStatus } from './task.schema';
+import { isManagerRole, type UserRole } from '../users/user-roles';
+import { OPEN_TASK_STATUSES, TASK_ACTIONS, type TaskAction, type TaskStatus } from './task-enums';
 
 export interface TaskForAction {
   status: TaskStatus;

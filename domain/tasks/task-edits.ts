@@ -1,6 +1,6 @@
 import { TASK_STATUS_LABELS } from '../labels/task-labels';
 import { isManager, type TaskActor, type TaskForAction } from './task-actions';
-import { OPEN_TASK_STATUSES } from './task.schema';
+import { OPEN_TASK_STATUSES } from './task-enums';
 
 export type TaskEdit = 'reassign' | 'reschedule' | 'reprioritise';
 

@@ -1,11 +1,8 @@
 import { z } from 'zod';
+import { USER_ROLES } from './user-roles';
 
-export const USER_ROLES = ['AGENT', 'ACQUISITIONS', 'SUPERVISOR', 'ADMIN'] as const;
+export { isManagerRole, isUserRole, USER_ROLES, type UserRole } from './user-roles';
 export const userRoleSchema = z.enum(USER_ROLES);
-export type UserRole = z.infer<typeof userRoleSchema>;
-
-/** Supervisors and admins: they see the team's and everyone's work, not only their own. */
-export const isManagerRole = (role: string | undefined): boolean => role === 'SUPERVISOR' || role === 'ADMIN';
 
 export const publicUserSchema = z.object({
   id: z.string(),

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import { migrateDatabase } from '../../scripts/lib/stack';
+import { bundleWorkflows } from '../../worker/bundle-workflows';
 import { announcePreparedRun, preparedFiles } from './prepared-run';
 
 const ROOT_DIR = path.resolve(__dirname, '..', '..');
@@ -11,11 +11,7 @@ export default async function prepareSystemTests(): Promise<void> {
   fs.mkdirSync(path.join(ROOT_DIR, 'tests', '.tmp'), { recursive: true });
   const dir = fs.mkdtempSync(path.join(ROOT_DIR, 'tests', '.tmp', 'prepared-'));
   const files = preparedFiles(dir);
-  const quiet = () => undefined;
-  const bundle = bundleWorkflowCode({
-    workflowsPath: path.join(ROOT_DIR, 'workflows'),
-    logger: { log: quiet, trace: quiet, debug: quiet, info: quiet, warn: quiet, error: (message) => console.error(message) },
-  });
+  const bundle = bundleWorkflows();
   migrateDatabase(ROOT_DIR, files.migratedDatabase);
   fs.writeFileSync(files.workflowBundle, (await bundle).code);
   announcePreparedRun(dir);

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker, type WorkflowBundleOption } from '@temporalio/worker';
+import { Worker, type WorkflowBundleOption } from '@temporalio/worker';
+import { bundleWorkflows } from '../../worker/bundle-workflows';
 import { preparedRun } from './prepared-run';
 import { createActivities, type Activities } from '../../activities';
 import type { Deadlines } from '../../domain/config/deadlines';
@@ -92,7 +93,7 @@ let bundle: Promise<WorkflowBundleOption> | undefined;
 export function workflowBundle(): Promise<WorkflowBundleOption> {
   const prepared = preparedRun()?.workflowBundle;
   if (prepared) return Promise.resolve({ codePath: prepared });
-  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: (m) => console.error(m) } });
+  bundle ??= bundleWorkflows();
   return bundle;
 }
 

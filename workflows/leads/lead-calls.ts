@@ -1,6 +1,7 @@
 import { patched, proxyActivities } from '@temporalio/workflow';
 import type { CallActivities } from '../../activities/calls.activities';
-import { nextCallAttemptAt, type CallOutcome } from '../../domain/calls/call.schema';
+import type { CallOutcome } from '../../domain/calls/call.schema';
+import { nextCallAttemptAt } from '../../domain/calls/next-call-attempt';
 import { DB_ACTIVITY_OPTIONS } from '../activity-options';
 import type { WriteOrder } from '../shared/write-order';
 import type { LeadWorkflowState } from './lead.messages';

@@ -3,7 +3,7 @@ import { allHandlersFinished, condition, patched, proxyActivities, proxyLocalAct
 import type { OfferActivities } from '../../activities/offers.activities';
 import type { SettingsActivities } from '../../activities/settings.activities';
 import type { Deadlines } from '../../domain/config/deadlines';
-import { checkOfferTransition, OPEN_OFFER_STATUSES, type OfferStatus } from '../../domain/offers/offer.schema';
+import { checkOfferTransition, OPEN_OFFER_STATUSES, type OfferStatus } from '../../domain/offers/offer-transitions';
 import { checkPurchaseAcceptance } from '../../domain/offers/purchase-acceptance';
 import { DB_ACTIVITY_OPTIONS, LOCAL_DB_ACTIVITY_OPTIONS } from '../activity-options';
 import { remindBeforeExpiry } from '../shared/remind-before-expiry';

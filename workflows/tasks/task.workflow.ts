@@ -4,7 +4,7 @@ import type { TaskActivities, TaskSnapshot } from '../../activities/tasks.activi
 import type { LeadStatus } from '../../domain/leads/lead.schema';
 import { checkTaskAction, type TaskActor, type TaskForAction } from '../../domain/tasks/task-actions';
 import { checkTaskEdit, type TaskEdit } from '../../domain/tasks/task-edits';
-import { OPEN_TASK_STATUSES, TASK_ACTIONS, TASK_PRIORITIES, type TaskStatus } from '../../domain/tasks/task.schema';
+import { OPEN_TASK_STATUSES, TASK_ACTIONS, TASK_PRIORITIES, type TaskStatus } from '../../domain/tasks/task-enums';
 import { DB_ACTIVITY_OPTIONS } from '../activity-options';
 import { requestLeadStatus } from '../leads/request-lead-status';
 import { assertNamesActor, verifiesActor, verifyActor, verifyTaskActor } from '../shared/verify-actor';

@@ -1,0 +1,30 @@
+import { OFFER_STATUS_LABELS } from '../labels/offer-labels';
+
+// No zod here: the workflows import these, and every workflow run evaluates its modules again.
+export const OFFER_STATUSES = ['DRAFT', 'SENT', 'COUNTERED', 'ACCEPTED', 'REJECTED', 'EXPIRED', 'WITHDRAWN'] as const;
+export type OfferStatus = (typeof OFFER_STATUSES)[number];
+export const OPEN_OFFER_STATUSES: readonly OfferStatus[] = ['DRAFT', 'SENT', 'COUNTERED'];
+
+export const OFFER_TRANSITIONS: Readonly<Record<OfferStatus, readonly OfferStatus[]>> = {
+  DRAFT: ['SENT', 'WITHDRAWN'],
+  SENT: ['COUNTERED', 'ACCEPTED', 'REJECTED', 'WITHDRAWN', 'EXPIRED'],
+  COUNTERED: ['SENT', 'ACCEPTED', 'REJECTED', 'WITHDRAWN', 'EXPIRED'],
+  ACCEPTED: [],
+  REJECTED: [],
+  EXPIRED: [],
+  WITHDRAWN: [],
+};
+
+/** "An accepted offer", "A draft offer": a status inside a sentence. */
+export const anOffer = (status: OfferStatus): string => {
+  const word = OFFER_STATUS_LABELS[status].toLowerCase();
+  return `${/^[aeiou]/.test(word) ? 'An' : 'A'} ${word} offer`;
+};
+
+export function checkOfferTransition(from: OfferStatus, to: OfferStatus): { ok: true } | { ok: false; reason: string } {
+  if (from === to) return { ok: false, reason: `The offer is already ${OFFER_STATUS_LABELS[to].toLowerCase()}` };
+  if (OFFER_TRANSITIONS[from].length === 0) return { ok: false, reason: `${anOffer(from)} is final` };
+  if (to === 'EXPIRED') return { ok: false, reason: 'Offers expire by themselves at their expiry time' };
+  if (!OFFER_TRANSITIONS[from].includes(to)) return { ok: false, reason: `${anOffer(from)} cannot become ${OFFER_STATUS_LABELS[to].toLowerCase()}` };
+  return { ok: true };
+}

@@ -1,0 +1,19 @@
+import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+
+/**
+ * Workflow interceptor modules bundled with the workflows: the request id goes from a start,
+ * signal or update on to the activities it schedules. A prebuilt bundle must be made with them to
+ * carry request ids: `bundleWorkflows()` does.
+ */
+export const WORKFLOW_INTERCEPTOR_MODULES = [require.resolve('../workflows/shared/request-id.interceptors')];
+
+const quiet = (): void => undefined;
+
+/** `workflows/` and its interceptors as one bundle, for a worker made with `workflowBundle` (tests, WORKFLOW_BUNDLE). */
+export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
+  return bundleWorkflowCode({
+    workflowsPath: require.resolve('../workflows'),
+    workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
+    logger: { log: quiet, trace: quiet, debug: quiet, info: quiet, warn: quiet, error: (message) => console.error(message) },
+  });
+}
