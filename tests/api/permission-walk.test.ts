@@ -124,6 +124,8 @@ const anyone = (label: string, path: string, body?: unknown): WalkCase => ({ lab
 /** Each operation (method + OpenAPI path) and the requests that walk it; a new route fails the walk until it has its entry. */
 const WALK: Record<string, WalkCase[]> = {
   'GET /api/health': [{ ...anyone('health', '/api/health'), public: true, notRefusals: [503] }],
+  // Readiness is public like health: a 503 names the missing dependency (here the harness's worker may be between polls), not who asks.
+  'GET /api/ready': [{ ...anyone('readiness', '/api/ready'), public: true, notRefusals: [503] }],
   'POST /api/auth/login': [{ label: 'sign in', public: true, send: async (actor) => ({ path: '/api/auth/login', body: { email: actor.email, password: TEST_PASSWORD }, checks: [] }) }],
   'POST /api/auth/logout': [{ ...anyone('sign out (no session)', '/api/auth/logout'), public: true }],
   'GET /api/openapi.json': [{ ...anyone('the document', '/api/openapi.json'), public: true }],
