@@ -6,7 +6,7 @@
  * Installs schemathesis (PyPI) when missing. FUZZ_EXAMPLES sets the examples per operation
  * (default 60; `.ci/run` uses fewer); FUZZ_SEED repeats a run.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -58,6 +58,13 @@ function writeConfig(dir: string, token: string): string {
   return file;
 }
 
+/** Runs a command with this process's stdio and resolves with its exit code, the event loop free meanwhile. */
+function runToEnd(command: string, args: string[]): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    spawn(command, args, { stdio: 'inherit' }).on('error', reject).on('close', (code) => resolve(code));
+  });
+}
+
 async function main(): Promise<number> {
   ensureSchemathesis();
   // The API's own log (each 500 with its stack), shown when the run fails.
@@ -78,7 +85,9 @@ async function main(): Promise<number> {
       console.log(`\n== schemathesis as ${email}, ${env.FUZZ_EXAMPLES} examples per operation`);
       // The SSE stream never ends; logout, and revoking a session (the fuzzer finds its own in
       // GET /api/me/sessions), would end the session the fuzzer uses.
-      const result = spawnSync(
+      // Spawned, not spawnSync: this process must keep reading the stack's output meanwhile, or the
+      // API's synchronous log writes block on a full pipe and it stops answering (as it did).
+      const status = await runToEnd(
         'st',
         [
           '--config-file', config,
@@ -92,9 +101,8 @@ async function main(): Promise<number> {
           '--exclude-path', '/api/me/sessions/{id}',
           '--no-color',
         ],
-        { stdio: 'inherit' },
       );
-      if (result.status !== 0) failed += 1;
+      if (status !== 0) failed += 1;
     }
     return failed === 0 ? 0 : 1;
   } catch (error) {
