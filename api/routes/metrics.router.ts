@@ -16,9 +16,9 @@ export function createMetricsRouter({ metrics, token }: { metrics: Metrics; toke
     const verdict = mayReadMetrics({ token, authorization: req.get('authorization'), remoteAddress: req.socket.remoteAddress, forwarded: req.get('x-forwarded-for') ?? req.get('forwarded') }, timingSafeEqual);
     if (verdict === 'no-token') {
       res.set('WWW-Authenticate', 'Bearer realm="metrics"');
-      throw new AppError('UNAUTHENTICATED', 'Send the METRICS_TOKEN as a bearer token');
+      throw new AppError('UNAUTHENTICATED', 'Send the metrics token the server was started with as a bearer token');
     }
-    if (verdict === 'not-local') throw new AppError('FORBIDDEN', 'Metrics are served only to this machine (set METRICS_TOKEN to read them from elsewhere)');
+    if (verdict === 'not-local') throw new AppError('FORBIDDEN', 'Metrics are served only to this machine (start the server with a metrics token to read them from elsewhere)');
     res.set('Content-Type', metrics.registry.contentType);
     res.send(await metrics.registry.metrics());
   });
