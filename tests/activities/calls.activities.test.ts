@@ -3,18 +3,11 @@ import { createLeadStatusActivities } from '../../activities/lead-status.activit
 import { DEFAULT_DEADLINES } from '../../domain/config/deadlines';
 import { saveSettings } from '../../db/writes/settings-store';
 import { buildLead, buildUser } from '../support/factories';
-import { createTestDb, type TestDb } from '../support/test-db';
+import { useTestDb } from '../support/test-db';
 
 jest.setTimeout(180_000);
 
-let testDb: TestDb;
-
-beforeAll(async () => {
-  testDb = await createTestDb();
-});
-afterAll(async () => {
-  await testDb?.close();
-});
+const testDb = useTestDb();
 
 const HOUR = 3_600_000;
 

@@ -1,14 +1,9 @@
 import { seedDemoData } from '../../prisma/seed';
-import { createTestDb, type TestDb } from '../support/test-db';
+import { useTestDb } from '../support/test-db';
 
 jest.setTimeout(180_000);
 
-let testDb: TestDb;
-beforeAll(async () => {
-  testDb = await createTestDb();
-  await seedDemoData(testDb.db, new Date('2026-11-30T15:00:00Z'));
-});
-afterAll(() => testDb.close());
+const testDb = useTestDb((db) => seedDemoData(db, new Date('2026-11-30T15:00:00Z')));
 
 describe('the demo story', () => {
   it('dates each event when the story says it happened: a lead created days ago, a call logged yesterday', async () => {

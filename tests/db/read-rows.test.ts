@@ -1,15 +1,11 @@
 import { Prisma } from '../../prisma/generated/client';
 import { readRows, readRowsTogether } from '../../db/read-rows';
 import { buildLead, buildUser } from '../support/factories';
-import { createTestDb, type TestDb } from '../support/test-db';
+import { useTestDb } from '../support/test-db';
 
 jest.setTimeout(180_000);
 
-let testDb: TestDb;
-beforeAll(async () => {
-  testDb = await createTestDb();
-});
-afterAll(() => testDb?.close());
+const testDb = useTestDb();
 
 /** Every table a hot path reads raw, with nulls, dates, booleans, reals and JSON text in it. */
 async function seedOneOfEach() {

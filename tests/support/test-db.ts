@@ -30,3 +30,28 @@ export async function createTestDb(): Promise<TestDb> {
     },
   };
 }
+
+/**
+ * For a test file: a fresh database before its tests (after `prepare`, e.g. seeding), closed after
+ * them. `testDb.db` is the open client once the tests run.
+ */
+export function useTestDb(prepare?: (db: Db) => Promise<unknown>): { readonly db: Db; readonly file: string } {
+  let testDb: TestDb | undefined;
+  beforeAll(async () => {
+    testDb = await createTestDb();
+    await prepare?.(testDb.db);
+  });
+  afterAll(() => testDb?.close());
+  const open = (): TestDb => {
+    if (!testDb) throw new Error('the test database is not open: use it inside a test or hook');
+    return testDb;
+  };
+  return {
+    get db() {
+      return open().db;
+    },
+    get file() {
+      return open().file;
+    },
+  };
+}
