@@ -23,9 +23,14 @@ export function requireTemporalCli(): string {
   return cli;
 }
 
+const START_ATTEMPTS = 3;
+const LOG_TAIL_LINES = 20;
+
 /**
  * Starts a Temporal server process on a free port, waits (up to 2 minutes) until it answers, and
- * makes the environment's teardown stop it too.
+ * makes the environment's teardown stop it too. A server that exits before it answers is started
+ * again on a new port: the dev server binds several ports of its own choosing besides `--port`, and
+ * one of them can be taken between its choice and its bind (seen once in about 100 starts on CI).
  */
 async function startServerProcess(
   name: string,
@@ -33,22 +38,40 @@ async function startServerProcess(
   args: (port: string) => string[],
   connect: (address: string) => Promise<TestWorkflowEnvironment>,
 ): Promise<TestWorkflowEnvironment> {
-  const port = String(await freePort());
-  const address = `127.0.0.1:${port}`;
-  const server = startProcess(name, command, args(port), { log: () => undefined });
-  try {
-    await waitFor(name, () => temporalAnswers(address), SERVER_START_MS, server.exited);
-    const env = await connect(address);
-    const teardown = env.teardown.bind(env);
-    env.teardown = async () => {
-      await teardown();
-      await stopProcess(server, 5_000);
-    };
-    return env;
-  } catch (error) {
-    await stopProcess(server, 1_000);
-    throw error;
+  const failures: string[] = [];
+  for (let attempt = 1; attempt <= START_ATTEMPTS; attempt += 1) {
+    const port = String(await freePort());
+    const address = `127.0.0.1:${port}`;
+    const logTail: string[] = [];
+    const server = startProcess(name, command, args(port), {
+      log: (line) => {
+        logTail.push(line);
+        if (logTail.length > LOG_TAIL_LINES) logTail.shift();
+      },
+    });
+    try {
+      await waitFor(name, () => temporalAnswers(address), SERVER_START_MS, server.exited);
+    } catch (error) {
+      await stopProcess(server, 1_000);
+      const exitedEarly = server.child.exitCode !== null || server.child.signalCode !== null;
+      failures.push(`attempt ${attempt} on port ${port}: ${(error as Error).message}\n${logTail.join('\n')}`);
+      if (exitedEarly && attempt < START_ATTEMPTS) continue;
+      throw new Error(`${name} did not start:\n${failures.join('\n')}`);
+    }
+    try {
+      const env = await connect(address);
+      const teardown = env.teardown.bind(env);
+      env.teardown = async () => {
+        await teardown();
+        await stopProcess(server, 5_000);
+      };
+      return env;
+    } catch (error) {
+      await stopProcess(server, 1_000);
+      throw error;
+    }
   }
+  throw new Error(`${name} did not start:\n${failures.join('\n')}`);
 }
 
 /**
