@@ -4,6 +4,7 @@ import { listPendingWorkflows, WORKFLOW_KINDS, type PendingWorkflowRow, type Wor
 import { AppError } from '../api/errors';
 import { startRecordWorkflow } from '../api/temporal/start-record-workflow';
 import { pendingWorkflowStart } from '../api/temporal/workflow-starts';
+import { reassignTasksOfInactiveUsers } from '../api/users/reassign-open-tasks';
 
 export interface ReconcilerOptions {
   db: Db;
@@ -23,6 +24,8 @@ export interface ReconcilerOptions {
 export interface ReconcilePass {
   started: number;
   failed: number;
+  /** Open tasks moved from deactivated users to active ones. */
+  reassigned: number;
   /** The pass stopped early: Temporal could not be reached. */
   unreachable: boolean;
 }
@@ -44,7 +47,8 @@ const isUnreachable = (error: unknown): boolean => error instanceof AppError && 
  * does not: a record saved while Temporal was unreachable (the API answered and logged the failed
  * start). Stateless, it reads the `workflowStartedAt IS NULL` partial indexes each pass, so a
  * restarted worker carries on where the last one stopped. A start that finds the workflow running,
- * or already ended, counts as started.
+ * or already ended, counts as started. Each pass then moves the open tasks deactivated users still
+ * hold (a deactivation whose reassignments failed) to active users.
  */
 export function startReconciler(options: ReconcilerOptions): Reconciler {
   const { db, batchSize, intervalMs, log = (line: string) => console.log(line) } = options;
@@ -68,7 +72,7 @@ export function startReconciler(options: ReconcilerOptions): Reconciler {
   };
 
   const pass = async (): Promise<ReconcilePass> => {
-    const result: ReconcilePass = { started: 0, failed: 0, unreachable: false };
+    const result: ReconcilePass = { started: 0, failed: 0, reassigned: 0, unreachable: false };
     const createdBefore = new Date(Date.now() - graceMs);
     for (const kind of WORKFLOW_KINDS) {
       // Keyset pages, so a record that keeps failing never hides the ones after it.
@@ -89,6 +93,10 @@ export function startReconciler(options: ReconcilerOptions): Reconciler {
         after = rows[rows.length - 1];
       }
     }
+    // After the starts: a task saved while Temporal was down has its workflow now, to take the Update.
+    const moved = await reassignTasksOfInactiveUsers(deps);
+    result.reassigned = moved.reassignedTasks.length;
+    for (const { taskId, reason } of moved.unassignedTasks) log(`reconciler: task ${taskId} of a deactivated user not reassigned: ${reason}`);
     return result;
   };
 
@@ -103,6 +111,7 @@ export function startReconciler(options: ReconcilerOptions): Reconciler {
     try {
       const result = await runOnce();
       if (result.started > 0) log(`reconciler: started ${result.started} missing workflow(s)`);
+      if (result.reassigned > 0) log(`reconciler: reassigned ${result.reassigned} open task(s) of deactivated users`);
       if (result.unreachable !== wasUnreachable) {
         log(result.unreachable ? 'reconciler: Temporal unreachable; records saved meanwhile wait for it' : 'reconciler: Temporal reachable again');
         wasUnreachable = result.unreachable;

@@ -1,20 +1,15 @@
-import { assignmentRuleFor } from '../../domain/tasks/assignment-rule';
-import { fallbackPools, pickActiveAssignee, withTaskFor } from '../../domain/tasks/pick-assignee';
-import { OPEN_TASK_STATUSES, taskSchema } from '../../domain/tasks/task.schema';
 import { OPEN_LEAD_STATUSES } from '../../domain/leads/lead-status';
 import type { Deactivation, DeactivateUserInput } from '../../domain/users/user-admin.schema';
 import { checkDeactivation } from '../../domain/users/user-change-rules';
 import { userRoleSchema, type PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
-import { loadCandidates } from '../../db/queries/load-candidates';
 import { endSessions } from '../../db/writes/end-sessions';
 import { recordEvent } from '../../db/writes/record-event';
 import { parseColumn, toLeadJson, toUserJson } from '../../db/rows';
-import { reassignTaskUpdate } from '../../workflows/tasks/task.messages';
 import { AppError } from '../errors';
 import type { TemporalDeps } from '../temporal/client';
-import { runTaskUpdate } from '../tasks/run-task-update';
 import { assertAllowed, findUser, listActiveAdminIds } from './find-user';
+import { reassignOpenTasks } from './reassign-open-tasks';
 
 export type UserAdminDeps = TemporalDeps & {
   db: Db;
@@ -65,42 +60,5 @@ export async function deactivateUser(deps: UserAdminDeps, userId: string, input:
     return { user: updated, movedLeadIds: leads.map((lead) => lead.id) };
   });
   deps.onChange();
-  return { user: toUserJson(user), movedLeadIds, ...(await reassignOpenTasks(deps, { id: userId, role }, actor)) };
-}
-
-/** Each open task of `leaver`, to the user its assignment rule names while active, else the least-loaded active user of the rule's or the leaver's role, else anyone active. */
-async function reassignOpenTasks(deps: UserAdminDeps, leaver: { id: string; role: string }, actor: PublicUser): Promise<Pick<Deactivation, 'reassignedTasks' | 'unassignedTasks'>> {
-  const tasks = await deps.db.task.findMany({
-    where: { assigneeId: leaver.id, status: { in: [...OPEN_TASK_STATUSES] } },
-    include: { lead: { select: { ownerId: true } }, offer: { select: { createdById: true } } },
-    orderBy: { dueAt: 'asc' },
-  });
-  const reassignedTasks: Deactivation['reassignedTasks'] = [];
-  const unassignedTasks: Deactivation['unassignedTasks'] = [];
-  if (tasks.length === 0) return { reassignedTasks, unassignedTasks };
-  let candidates = await loadCandidates(deps.db);
-  for (const task of tasks) {
-    const rule = assignmentRuleFor({
-      type: parseColumn(taskSchema.shape.type, task.type, 'Task.type'),
-      leadId: task.leadId ?? undefined,
-      buyerId: task.buyerId ?? undefined,
-      offerId: task.offerId ?? undefined,
-    });
-    const namedId = rule.kind === 'LEAD_OWNER' ? task.lead?.ownerId : rule.kind === 'OFFER_CREATOR' ? task.offer?.createdById : rule.kind === 'CREATOR' ? task.createdById : null;
-    const named = candidates.find((candidate) => candidate.id === namedId && candidate.id !== leaver.id) ?? null;
-    const roles = [...(rule.kind === 'LEAST_LOADED' ? [rule.role] : []), leaver.role];
-    const assigneeId = pickActiveAssignee(named, fallbackPools(candidates, roles, leaver.id));
-    if (!assigneeId) {
-      unassignedTasks.push({ taskId: task.id, reason: 'no active user can take it' });
-      continue;
-    }
-    try {
-      await runTaskUpdate(deps, task.id, reassignTaskUpdate, { assigneeId, actorId: actor.id });
-      reassignedTasks.push({ taskId: task.id, assigneeId });
-      candidates = withTaskFor(candidates, assigneeId, parseColumn(taskSchema.shape.priority, task.priority, 'Task.priority'));
-    } catch (error) {
-      unassignedTasks.push({ taskId: task.id, reason: error instanceof Error ? error.message : String(error) });
-    }
-  }
-  return { reassignedTasks, unassignedTasks };
+  return { user: toUserJson(user), movedLeadIds, ...(await reassignOpenTasks(deps, { id: userId, role }, actor.id)) };
 }

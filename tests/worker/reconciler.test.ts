@@ -29,6 +29,7 @@ afterAll(async () => {
 it('records saved while Temporal is unreachable are answered 201 at once, counted as backlog, and get their workflows once a reconciler reaches Temporal', async () => {
   const admin = await buildUser(app.testDb.db, { role: 'ADMIN' });
   await buildUser(app.testDb.db, { role: 'ACQUISITIONS' });
+  const leaver = await buildUser(app.testDb.db, { role: 'ACQUISITIONS' });
   const cookie = await app.login(admin.email);
   // The client alone would retry an unreachable server for about 20 s: the API must not wait for it.
   const post = async (path: string, body: unknown) => {
@@ -46,6 +47,18 @@ it('records saved while Temporal is unreachable are answered 201 at once, counte
   const buyer = await post('/api/buyers', { name: 'Offline Buyer', cashBuyer: true, email: 'offline@buyer.test', markets: ['Dayton'] });
   const offer = await post('/api/offers', { leadId: lead.id, kind: 'PURCHASE', amount: 70_000 });
   const task = await post('/api/tasks', { title: 'Call the title company', type: 'ADMIN', priority: 'MEDIUM', dueAt: inAMonth, assigneeId: admin.id });
+  // A task of someone deactivated while Temporal is down stays theirs for now, and the answer says why.
+  const leaversTask = await post('/api/tasks', { title: 'Walk the Elm St property', type: 'ADMIN', priority: 'HIGH', dueAt: inAMonth, assigneeId: leaver.id });
+  const deactivated = await fetch(`${app.url}/api/users/${leaver.id}/deactivate`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'test', cookie },
+    body: '{}',
+    signal: AbortSignal.timeout(60_000),
+  });
+  expect(deactivated.status).toBe(200);
+  const deactivation = (await deactivated.json()) as { reassignedTasks: unknown[]; unassignedTasks: Array<{ taskId: string }> };
+  expect(deactivation.reassignedTasks).toEqual([]);
+  expect(deactivation.unassignedTasks.map((unassigned) => unassigned.taskId)).toEqual([leaversTask.id]);
   // The document is a real upload (multipart), saved with its file while Temporal is down.
   const form = new FormData();
   form.append('kind', 'DISCLOSURE');
@@ -78,9 +91,9 @@ it('records saved while Temporal is unreachable are answered 201 at once, counte
   const backlogHealth = await waitUntil('the backlog in /api/health', async () => {
     const response = await fetch(`${app.url}/api/health`);
     const body = await response.json();
-    return response.status === 503 && body.temporal === 'down' && body.reconciler?.backlog === 7 ? body : undefined;
+    return response.status === 503 && body.temporal === 'down' && body.reconciler?.backlog === 8 ? body : undefined;
   });
-  expect(backlogHealth.reconciler.byKind).toEqual({ lead: 1, buyer: 1, offer: 1, task: 1, document: 1, email: 1, import: 1 });
+  expect(backlogHealth.reconciler.byKind).toEqual({ lead: 1, buyer: 1, offer: 1, task: 2, document: 1, email: 1, import: 1 });
   expect(backlogHealth.reconciler.oldestCreatedAt).not.toBeNull();
 
   // Temporal becomes reachable: a worker and its reconciler on the same database.
@@ -140,9 +153,18 @@ it('records saved while Temporal is unreachable are answered 201 at once, counte
       expect(finished).toMatchObject({ total: 6, processed: 6, created: 3, duplicates: 1, errors: 2, workflowStartedAt: expect.any(Date) });
       expect(await db.lead.count({ where: { importId: listImport.id } })).toBe(3);
 
+      // The deactivated user's task moves, by its assignment rule, to whoever created it (the admin), in the deactivating admin's name.
+      const moved = await waitUntil('the leaver\'s task reassigned', async () => {
+        const row = await db.task.findUniqueOrThrow({ where: { id: leaversTask.id } });
+        return row.assigneeId === admin.id && row;
+      }, 60_000);
+      expect(moved.status).toBe('ASSIGNED');
+      const reassignedEvent = await db.event.findFirst({ where: { entityType: 'task', entityId: leaversTask.id, actorId: admin.id }, orderBy: { id: 'desc' } });
+      expect(JSON.parse(reassignedEvent!.payload)).toMatchObject({ assigneeId: admin.id });
+
       // Nothing is left: the health backlog is empty, and another pass starts nothing.
       await waitUntil('an empty backlog in /api/health', async () => (await (await fetch(`${app.url}/api/health`)).json()).reconciler?.backlog === 0);
-      expect(await reconciler.runOnce()).toEqual({ started: 0, failed: 0, unreachable: false });
+      expect(await reconciler.runOnce()).toEqual({ started: 0, failed: 0, reassigned: 0, unreachable: false });
     });
   } finally {
     await reconciler.stop();

@@ -18,7 +18,7 @@ export function describeDeactivation(result: Deactivation, nameOf: (id: string) 
   const tasks = result.reassignedTasks.length > 0 ? `${plural(result.reassignedTasks.length, 'open task')} reassigned (${[...new Set(result.reassignedTasks.map((task) => nameOf(task.assigneeId)))].join(', ')}). ` : '';
   const left =
     result.unassignedTasks.length > 0
-      ? `${plural(result.unassignedTasks.length, 'task')} could not be reassigned (${result.unassignedTasks[0]!.reason}): deactivate them again to retry, or reassign from Tasks.`
+      ? `${plural(result.unassignedTasks.length, 'task')} could not be reassigned (${result.unassignedTasks[0]!.reason}): Flipstackk keeps trying and moves them as soon as it can, or reassign them from Tasks.`
       : '';
   return `${result.user.name} is deactivated and signed out everywhere. ${leads}${tasks}${left}`.trim();
 }
