@@ -12,9 +12,9 @@ export function startProcess(
   name: string,
   command: string,
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; cwd?: string; log: (line: string) => void },
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; log: (line: string) => void; /** Run as this user (PostgreSQL refuses root). */ uid?: number; gid?: number },
 ): ManagedProcess {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], uid: options.uid, gid: options.gid });
   const forward = (chunk: Buffer): void => {
     for (const line of chunk.toString().split('\n')) if (line.trim()) options.log(`[${name}] ${line}`);
   };
@@ -30,10 +30,10 @@ export function startProcess(
   return { name, child, exited };
 }
 
-/** SIGTERM, then SIGKILL after the grace period. */
-export async function stopProcess(proc: ManagedProcess, graceMs = 10_000): Promise<void> {
+/** SIGTERM (or `signal`), then SIGKILL after the grace period. */
+export async function stopProcess(proc: ManagedProcess, graceMs = 10_000, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (proc.child.exitCode !== null || proc.child.signalCode !== null) return;
-  proc.child.kill('SIGTERM');
+  proc.child.kill(signal);
   const timer = setTimeout(() => proc.child.kill('SIGKILL'), graceMs);
   await proc.exited;
   clearTimeout(timer);

@@ -68,7 +68,7 @@ export function migrateDatabase(rootDir: string, databaseFile: string): void {
  * at once): the stack is ready once none waits, so the first visit (or test) does not meet a
  * worker still busy starting them. Two minutes at most; after that it carries on as it is.
  */
-async function waitForDemoWorkflows(databaseFile: string, log: (line: string) => void): Promise<void> {
+export async function waitForDemoWorkflows(databaseFile: string, log: (line: string) => void): Promise<void> {
   const db = await openDb(databaseFile);
   try {
     const deadline = Date.now() + 120_000;

@@ -15,3 +15,22 @@ export function loadStartEnv(source: Record<string, string | undefined> = proces
   const env = parseEnv(startEnvSchema, source);
   return { ...env, dataDir: path.resolve(env.DATA_DIR) };
 }
+
+const clusterEnvSchema = z.object({
+  // Its own folder by default, so it never shares a database with `npm start`'s ./data.
+  DATA_DIR: z.string().min(1).default('./data/cluster'),
+  /** The proxy: the one port users reach. */
+  PORT: portSchema.default(3000),
+  /** The first of the 13 ports after it the cluster takes (Temporal's services, its UI, PostgreSQL, the two APIs). */
+  CLUSTER_PORT_BASE: portSchema.refine((port) => port <= 65_535 - 12, 'must leave 12 ports above it').default(7300),
+  /** Where Debian's PostgreSQL server binaries are (initdb, postgres). */
+  POSTGRES_BIN: z.string().min(1).default('/usr/lib/postgresql/15/bin'),
+  /** The user PostgreSQL runs as when this runs as root (it refuses to run as root). */
+  POSTGRES_OS_USER: z.string().min(1).default('postgres'),
+  ...deadlineEnvFields,
+});
+
+export function loadClusterEnv(source: Record<string, string | undefined> = process.env) {
+  const env = parseEnv(clusterEnvSchema, source);
+  return { ...env, dataDir: path.resolve(env.DATA_DIR) };
+}

@@ -11,6 +11,8 @@ export interface SupervisorOptions {
   /** First restart delay; it doubles with each crash in the window, up to `maxBackoffMs`. */
   backoffMs?: number;
   maxBackoffMs?: number;
+  /** The signal that asks it to stop (SIGINT is PostgreSQL's fast shutdown); SIGTERM by default. */
+  stopSignal?: NodeJS.Signals;
 }
 
 export interface SupervisedProcess {
@@ -85,7 +87,7 @@ export function supervise(name: string, spawnChild: () => ManagedProcess, option
     async stop() {
       stopped = true;
       if (pendingRestart) clearTimeout(pendingRestart);
-      await stopProcess(proc);
+      await stopProcess(proc, undefined, options.stopSignal);
     },
   };
 }
