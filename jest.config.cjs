@@ -39,6 +39,18 @@ module.exports = {
       setupFiles: ['<rootDir>/tests/support/quiet-temporal.ts'],
       setupFilesAfterEnv: ['<rootDir>/tests/support/test-ceiling.ts'],
       slowTestThreshold: 60,
+      // `npm run test:cluster`: needs the cluster's Go binaries (scripts/install-cluster-tools.sh).
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/integration/cluster.test.ts'],
+    },
+    {
+      displayName: 'cluster',
+      testEnvironment: 'node',
+      transform,
+      ...esm,
+      testMatch: ['<rootDir>/tests/integration/cluster.test.ts'],
+      setupFiles: ['<rootDir>/tests/support/quiet-temporal.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/support/test-ceiling.ts'],
+      slowTestThreshold: 60,
     },
   ],
 };

@@ -212,6 +212,8 @@ async function ensureNamespace(cli: string, address: string, log: (line: string)
 export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const { rootDir, dataDir, log } = options;
   const ports = clusterPorts(options.port, options.portBase);
+  // Temporal's PostgreSQL schema keeps membership ports in a smallint: above 32767 it cannot start.
+  if (ports.temporalWorkerMembership > 32_767) throw new Error(`CLUSTER_PORT_BASE ${options.portBase} is too high: Temporal's membership ports (base +5…+8) must be at most 32767`);
   const tools = clusterTools(rootDir);
   for (const [name, file] of Object.entries({ 'temporal-server': tools.temporalServer, 'temporal-sql-tool': tools.sqlTool, caddy: tools.caddy })) {
     if (!fs.existsSync(file)) throw new Error(`${name} is not installed (${file}): run scripts/install-cluster-tools.sh`);

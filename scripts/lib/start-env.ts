@@ -22,7 +22,8 @@ const clusterEnvSchema = z.object({
   /** The proxy: the one port users reach. */
   PORT: portSchema.default(3000),
   /** The first of the 13 ports after it the cluster takes (Temporal's services, its UI, PostgreSQL, the two APIs). */
-  CLUSTER_PORT_BASE: portSchema.refine((port) => port <= 65_535 - 12, 'must leave 12 ports above it').default(7300),
+  // Temporal keeps its membership ports (base+5…+8) in a PostgreSQL smallint: they must stay ≤ 32767.
+  CLUSTER_PORT_BASE: portSchema.refine((port) => port + 8 <= 32_767, 'must be at most 32759 (Temporal stores its membership ports, from it +5 to +8, as a PostgreSQL smallint)').default(7300),
   /** Where Debian's PostgreSQL server binaries are (initdb, postgres). */
   POSTGRES_BIN: z.string().min(1).default('/usr/lib/postgresql/15/bin'),
   /** The user PostgreSQL runs as when this runs as root (it refuses to run as root). */

@@ -14,12 +14,23 @@ const NAMES = ['lead.created', 'task.created', 'task.assigned', 'task.overdue', 
  * reconnects by itself when the server ends the stream; `errors` holds each end or refusal (a
  * refused reconnect has the HTTP status as `code`, and leaves `readyState()` CLOSED).
  */
-export function openEventStream(url: string, cookie: string, headers: Record<string, string> = {}, names: readonly string[] = NAMES) {
+export function openEventStream(
+  url: string,
+  cookie: string,
+  headers: Record<string, string> = {},
+  names: readonly string[] = NAMES,
+  /** Sees each response the stream opens with (the first and every reconnect). */
+  onResponse?: (response: Response) => void,
+) {
   const received: ReceivedEvent[] = [];
   const errors: Array<{ code?: number; message?: string }> = [];
   const waiters: Array<() => void> = [];
   const source = new EventSource(url, {
-    fetch: (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie, ...headers } }),
+    fetch: async (input, init) => {
+      const response = await fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie, ...headers } });
+      onResponse?.(response);
+      return response;
+    },
   });
   const opened = new Promise<void>((resolve, reject) => {
     source.onopen = () => resolve();
