@@ -35,8 +35,10 @@ async function main(): Promise<void> {
     postgresOsUser: env.POSTGRES_OS_USER,
     log: (line) => console.log(line),
     onGiveUp: (reason) => shutdown(`The cluster is stopping: ${reason}. Look at its last lines above, fix the cause, and run npm run start:cluster again.`, 1),
+    registerStop: (stop) => {
+      stopCluster = stop;
+    },
   });
-  stopCluster = cluster.stop;
   const { ports } = cluster;
 
   console.log(`

@@ -8,7 +8,7 @@ import { openDb } from '../../db/client';
 import { seedDemoData } from '../../prisma/seed';
 import { bundleWorkflows } from '../../worker/bundle-workflows';
 import { SEARCH_ATTRIBUTE_KEYS } from '../../workflows/shared/search-attributes';
-import { isPortOpen, startProcess, waitFor } from './processes';
+import { isPortOpen, startProcess, waitFor, type ManagedProcess } from './processes';
 import { migrateDatabase, temporalAnswers, waitForDemoWorkflows } from './stack';
 import { supervise, type SupervisedProcess, type SupervisorOptions } from './supervisor';
 
@@ -50,6 +50,8 @@ export interface ClusterOptions {
   env?: Record<string, string>;
   log: (line: string) => void;
   onGiveUp?: (reason: string) => void;
+  /** Receives `stop` before anything starts, so a Ctrl-C during start-up stops what has started. */
+  registerStop?: (stop: () => Promise<void>) => void;
 }
 
 export interface Cluster {
@@ -236,9 +238,23 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       options.onGiveUp?.(reason);
     },
   };
+  let stopping = false;
   const stop = async (): Promise<void> => {
+    stopping = true;
     // Proxy and APIs first, then workers, Temporal, PostgreSQL last: nothing loses its server mid-request.
     for (const proc of [...started].reverse()) await proc.stop();
+  };
+  options.registerStop?.(stop);
+  // Each child in a process group of its own (startProcess's `detached`): Ctrl-C reaches only this
+  // process, which stops them in order, instead of every child at once (and the supervisor
+  // restarting the ones that exited).
+  const spawnDetached = (...[name, command, args, spawnOptions]: Parameters<typeof startProcess>): ManagedProcess =>
+    startProcess(name, command, args, { ...spawnOptions, detached: true });
+  const supervised = (name: string, spawnChild: () => ManagedProcess, extra: Partial<SupervisorOptions> = {}): SupervisedProcess => {
+    if (stopping) throw new Error('the cluster was stopped while it started');
+    const proc = supervise(name, spawnChild, { ...supervision, ...extra });
+    started.push(proc);
+    return proc;
   };
 
   try {
@@ -255,18 +271,17 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     const runAs = process.getuid?.() === 0 ? osUser(options.postgresOsUser) : undefined;
     const pgData = path.join(dataDir, 'postgres');
     const pgPassword = initPostgres(options, pgData, runAs);
-    const postgres = supervise(
+    const postgres = supervised(
       'postgres',
       () =>
-        startProcess(
+        spawnDetached(
           'postgres',
           path.join(options.postgresBin, 'postgres'),
           ['-D', pgData, '-p', String(ports.postgres), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
           { log, cwd: pgData, ...runAs },
         ),
-      { ...supervision, stopSignal: 'SIGINT' },
+      { stopSignal: 'SIGINT' },
     );
-    started.push(postgres);
     await waitFor('PostgreSQL', () => postgresAnswers(ports.postgres, pgPassword), 60_000, gaveUp);
     setUpTemporalSchema(tools.sqlTool, ports.postgres, pgPassword, log);
 
@@ -286,17 +301,15 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       TEMPORAL_WORKER_MEMBERSHIP_PORT: String(ports.temporalWorkerMembership),
       TEMPORAL_DYNAMIC_CONFIG: path.join(rootDir, 'deploy', 'temporal', 'dynamicconfig', 'cluster.yaml'),
     };
-    const temporal = supervise(
+    const temporal = supervised(
       'temporal',
       () =>
-        startProcess('temporal', tools.temporalServer, ['--root', rootDir, '--config', 'deploy/temporal/config', '--env', 'cluster', '--allow-no-auth', 'start'], {
+        spawnDetached('temporal', tools.temporalServer, ['--root', rootDir, '--config', 'deploy/temporal/config', '--env', 'cluster', '--allow-no-auth', 'start'], {
           cwd: rootDir,
           env: temporalEnv,
           log,
         }),
-      supervision,
     );
-    started.push(temporal);
     await waitFor('Temporal server', () => temporalAnswers(temporalAddress), 120_000, gaveUp);
     await ensureNamespace(options.temporalCli, temporalAddress, log, gaveUp);
 
@@ -322,10 +335,10 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     const runTs = (file: string): [string, string[]] => [process.execPath, ['--import', 'tsx', path.join(rootDir, file)]];
     const workersReady = new Set<string>();
     const workers = ['worker-1', 'worker-2'].map((name) => {
-      const worker = supervise(
+      return supervised(
         name,
         () =>
-          startProcess(name, ...runTs('worker/main.ts'), {
+          spawnDetached(name, ...runTs('worker/main.ts'), {
             cwd: rootDir,
             env: appEnv,
             log: (line) => {
@@ -333,16 +346,11 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
               log(line);
             },
           }),
-        supervision,
       );
-      started.push(worker);
-      return worker;
     });
     const apis = ports.apis.map((apiPort, index) => {
       const name = `api-${index + 1}`;
-      const api = supervise(name, () => startProcess(name, ...runTs('api/main.ts'), { cwd: rootDir, env: { ...appEnv, PORT: String(apiPort) }, log }), supervision);
-      started.push(api);
-      return api;
+      return supervised(name, () => spawnDetached(name, ...runTs('api/main.ts'), { cwd: rootDir, env: { ...appEnv, PORT: String(apiPort) }, log }));
     });
 
     let ui: SupervisedProcess | undefined;
@@ -366,18 +374,16 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
           '',
         ].join('\n'),
       );
-      const uiServer = supervise('temporal-ui', () => startProcess('temporal-ui', tools.ui, ['--root', dataDir, '--config', 'temporal-ui', '--env', 'cluster', 'start'], { log }), supervision);
-      started.push(uiServer);
-      ui = uiServer;
+      ui = supervised('temporal-ui', () => spawnDetached('temporal-ui', tools.ui, ['--root', dataDir, '--config', 'temporal-ui', '--env', 'cluster', 'start'], { log }));
     }
 
     // Caddy keeps its state (nothing here: no TLS) under DATA_DIR, not under $HOME.
     const caddyHome = path.join(dataDir, 'caddy');
     fs.mkdirSync(caddyHome, { recursive: true });
-    const proxy = supervise(
+    const proxy = supervised(
       'proxy',
       () =>
-        startProcess('proxy', tools.caddy, ['run', '--config', path.join(rootDir, 'deploy', 'caddy', 'Caddyfile.cluster'), '--adapter', 'caddyfile'], {
+        spawnDetached('proxy', tools.caddy, ['run', '--config', path.join(rootDir, 'deploy', 'caddy', 'Caddyfile.cluster'), '--adapter', 'caddyfile'], {
           cwd: rootDir,
           env: {
             ...process.env,
@@ -390,9 +396,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
           },
           log,
         }),
-      supervision,
     );
-    started.push(proxy);
 
     await waitFor('both workers', async () => workersReady.size === 2, 240_000, gaveUp);
     for (const apiPort of ports.apis) await waitFor(`API on ${apiPort}`, async () => (await fetch(`http://127.0.0.1:${apiPort}/api/health`)).ok, 120_000, gaveUp);

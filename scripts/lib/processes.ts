@@ -12,9 +12,18 @@ export function startProcess(
   name: string,
   command: string,
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; cwd?: string; log: (line: string) => void; /** Run as this user (PostgreSQL refuses root). */ uid?: number; gid?: number },
+  options: {
+    env?: NodeJS.ProcessEnv;
+    cwd?: string;
+    log: (line: string) => void;
+    /** Run as this user (PostgreSQL refuses root). */
+    uid?: number;
+    gid?: number;
+    /** In a process group of its own: a terminal's Ctrl-C reaches only the parent, which stops the children in order. */
+    detached?: boolean;
+  },
 ): ManagedProcess {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], uid: options.uid, gid: options.gid });
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], uid: options.uid, gid: options.gid, detached: options.detached });
   const forward = (chunk: Buffer): void => {
     for (const line of chunk.toString().split('\n')) if (line.trim()) options.log(`[${name}] ${line}`);
   };
