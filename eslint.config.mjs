@@ -9,13 +9,13 @@ const noIo = (extra) => ({
   paths: NODE_BUILTINS.map((name) => ({ name, message: 'No Node built-ins here: I/O belongs in activities, api or worker.' })),
   patterns: [
     { group: ['node:*'], message: 'No Node built-ins here: I/O belongs in activities, api or worker.' },
-    { group: ['@prisma/*', 'better-sqlite3', '**/db/*', '**/db/*/*', '**/prisma/generated/*', '**/prisma/generated'], message: 'No database access here: only activities write, only api reads.' },
+    { group: ['@prisma/*', 'better-sqlite3', 'pg', '**/db/*', '**/db/*/*', '**/prisma/generated/*', '**/prisma/generated', '**/prisma/generated-pg/*', '**/prisma/generated-pg'], message: 'No database access here: only activities write, only api reads.' },
     ...extra,
   ],
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'prisma/generated/', 'web/dist/', 'data/', 'coverage/', '**/*.cjs'] },
+  { ignores: ['node_modules/', 'prisma/generated/', 'prisma/generated-pg/', 'web/dist/', 'data/', 'coverage/', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -47,6 +47,8 @@ export function loadApiEnv(source: Record<string, string | undefined> = process.
   return {
     ...env,
     databaseFile: env.DATABASE_FILE ?? path.join(env.DATA_DIR, 'flipstackk.db'),
+    /** What openDb opens: PostgreSQL when DATABASE_URL is set, else the SQLite file. */
+    database: env.DATABASE_URL ?? env.DATABASE_FILE ?? path.join(env.DATA_DIR, 'flipstackk.db'),
     documents: { dir: path.resolve(env.DOCUMENTS_DIR ?? path.join(env.DATA_DIR, 'documents')), maxBytes: Math.round(env.DOCUMENT_MAX_MB * 1024 * 1024) },
     deadlines: deadlinesFromEnv(env),
     appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),

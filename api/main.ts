@@ -1,4 +1,4 @@
-import { openDb } from '../db/client';
+import { isPostgresUrl, openDb } from '../db/client';
 import { backfillContactKeys } from '../db/writes/contact-keys';
 import { watchCommits } from '../db/watch-commits';
 import { createApp } from './app';
@@ -13,7 +13,7 @@ async function main(logger: Logger): Promise<void> {
   const env = loadApiEnv();
   logger.level = env.LOG_LEVEL;
   const metrics = createMetrics();
-  const db = await openDb(env.databaseFile);
+  const db = await openDb(env.database);
   // Keys of rows saved before the address/contact keys existed: SQL migrations cannot run the TS rule.
   const keyed = await backfillContactKeys(db);
   if (keyed.leads + keyed.buyers > 0) logger.info(`api: address keys written for ${keyed.leads} lead(s), contact keys for ${keyed.buyers} buyer(s)`);
@@ -24,7 +24,8 @@ async function main(logger: Logger): Promise<void> {
   const hub = createEventHub({ db, pollMs: env.EVENT_POLL_MS });
   await hub.start();
   // Events stream the moment a process commits them; the hub's poll only catches a lost wake-up.
-  const stopWatching = watchCommits(env.databaseFile, () => hub.wake());
+  // (PostgreSQL: no file to watch; the poll finds them.)
+  const stopWatching = isPostgresUrl(env.database) ? () => undefined : watchCommits(env.databaseFile, () => hub.wake());
   const health = createHealthMonitor({ db, temporal });
   health.start();
   const app = createApp({

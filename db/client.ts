@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import type Database from 'better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../prisma/generated/client';
+import { PrismaClient as PostgresPrismaClient } from '../prisma/generated-pg/client';
 
 export type Db = PrismaClient;
 export type { Prisma } from '../prisma/generated/client';
@@ -49,12 +51,35 @@ export function sqliteConnectionOf(db: object): Database.Database | null {
   return connections.get(db)?.connection ?? null;
 }
 
+/** Whether `openDb(target)` opens PostgreSQL (a postgresql:// URL) rather than a SQLite file. */
+export const isPostgresUrl = (target: string): boolean => /^postgres(ql)?:\/\//.test(target);
+
+/** Connections each process holds to PostgreSQL at most (the API and the worker each have one pool). */
+const POSTGRES_POOL_SIZE = 10;
+
 /**
- * Opens the SQLite database through Prisma's JS engine: WAL, a busy timeout, and transactions that
- * take the write lock when they begin (see beginImmediate). Every process (API, worker, scripts)
- * opens it here.
+ * Opens the app's database: PostgreSQL when `target` is a postgresql:// URL (DATABASE_URL), else the
+ * SQLite file at `target`. Every process (API, worker, scripts) opens it here. Both clients have
+ * the same models and methods; the PostgreSQL one is generated from prisma/postgresql/schema.prisma
+ * (the same datamodel) and is typed as the SQLite one so callers see one `Db`.
  */
-export async function openDb(databaseFile: string): Promise<Db> {
+export async function openDb(target: string): Promise<Db> {
+  if (isPostgresUrl(target)) return openPostgres(target);
+  return openSqlite(target);
+}
+
+async function openPostgres(url: string): Promise<Db> {
+  const adapter = new PrismaPg({ connectionString: url, max: POSTGRES_POOL_SIZE });
+  const db = new PostgresPrismaClient({ adapter });
+  await db.$connect();
+  return db as unknown as Db;
+}
+
+/**
+ * The SQLite database through Prisma's JS engine: WAL, a busy timeout, and transactions that take
+ * the write lock when they begin (see beginImmediate).
+ */
+async function openSqlite(databaseFile: string): Promise<Db> {
   const adapter = new ImmediateTransactionsSQLite3({ url: `file:${path.resolve(databaseFile)}`, timeout: BUSY_TIMEOUT_MS });
   const db = new PrismaClient({ adapter });
   connections.set(db, adapter);

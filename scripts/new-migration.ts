@@ -38,3 +38,6 @@ const dir = path.join(root, 'prisma', 'migrations', `${stamp}_${name}`);
 fs.mkdirSync(dir, { recursive: true });
 fs.writeFileSync(path.join(dir, 'migration.sql'), sql);
 console.log(`Wrote ${path.relative(root, dir)}/migration.sql — review it, then commit it with the schema.`);
+
+// The PostgreSQL twin of the schema and its migration (scripts/generate-postgres-schema.ts).
+execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts/generate-postgres-schema.ts'), name], { cwd: root, stdio: 'inherit' });

@@ -47,6 +47,8 @@ export function loadWorkerEnv(source: Record<string, string | undefined> = proce
   return {
     ...env,
     databaseFile: env.DATABASE_FILE ?? path.join(env.DATA_DIR, 'flipstackk.db'),
+    /** What openDb opens: PostgreSQL when DATABASE_URL is set, else the SQLite file. */
+    database: env.DATABASE_URL ?? env.DATABASE_FILE ?? path.join(env.DATA_DIR, 'flipstackk.db'),
     deadlines: deadlinesFromEnv(env),
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: path.join(env.DATA_DIR, 'outbox'), appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '') },
   };

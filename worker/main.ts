@@ -27,7 +27,7 @@ async function main(logger: Logger): Promise<void> {
   logger.level = env.LOG_LEVEL;
   const metricsAddress = env.WORKER_METRICS_PORT ? `${env.WORKER_METRICS_HOST}:${env.WORKER_METRICS_PORT}` : undefined;
   installRuntime({ logger, level: env.LOG_LEVEL, metricsAddress });
-  const db = await openDb(env.databaseFile);
+  const db = await openDb(env.database);
   const connection = await connectWhenReachable(env.TEMPORAL_ADDRESS, logger);
   const worker = await createFlipstackkWorker({
     connection,

@@ -6,6 +6,8 @@ import { durationSchema } from './duration';
 export const sharedEnvFields = {
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_FILE: z.string().min(1).optional(),
+  /** postgresql://user:pass@host:5432/db: the app's data in PostgreSQL instead of the SQLite file. */
+  DATABASE_URL: z.union([z.literal('').transform(() => undefined), z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgresql:// URL')]).optional(),
   TEMPORAL_ADDRESS: z.string().regex(/^[\w.-]+:\d+$/, 'must be host:port').default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('flipstackk'),

@@ -2,7 +2,7 @@ import { Connection } from '@temporalio/client';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDb } from '../../db/client';
+import { isPostgresUrl, openDb } from '../../db/client';
 import { countPendingWorkflows } from '../../db/queries/pending-workflows';
 import { seedDemoData } from '../../prisma/seed';
 import { isPortOpen, startProcess, waitFor } from './processes';
@@ -52,12 +52,17 @@ export async function temporalAnswers(address: string): Promise<boolean> {
   }
 }
 
-/** Applies the Prisma migrations to the database file (creating it). */
-export function migrateDatabase(rootDir: string, databaseFile: string): void {
+/**
+ * Applies the Prisma migrations: to the SQLite file `target` (creating it), or, when `target` is a
+ * postgresql:// URL, prisma/postgresql/migrations to that database (which must exist).
+ */
+export function migrateDatabase(rootDir: string, target: string): void {
   const prismaCli = path.join(rootDir, 'node_modules', 'prisma', 'build', 'index.js');
-  const result = spawnSync(process.execPath, [prismaCli, 'migrate', 'deploy'], {
+  const postgres = isPostgresUrl(target);
+  const args = postgres ? ['migrate', 'deploy', '--config', path.join(rootDir, 'prisma', 'postgresql', 'prisma.config.ts')] : ['migrate', 'deploy'];
+  const result = spawnSync(process.execPath, [prismaCli, ...args], {
     cwd: rootDir,
-    env: { ...process.env, DATABASE_FILE: databaseFile },
+    env: { ...process.env, ...(postgres ? { DATABASE_URL: target } : { DATABASE_FILE: target }) },
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(`prisma migrate deploy failed:\n${result.stdout}\n${result.stderr}`);

@@ -3,20 +3,41 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDb, type Db } from '../../db/client';
 import { migrateDatabase } from '../../scripts/lib/stack';
+import { createPostgresTestDatabase, testsUsePostgres } from './postgres';
 import { preparedRun } from './prepared-run';
 
 export const ROOT_DIR = path.resolve(__dirname, '..', '..');
 
 export interface TestDb {
   db: Db;
+  /** The SQLite file; on PostgreSQL a path in the test's own temp folder (for outbox, documents …) where no file is. */
   file: string;
+  /** What a process opens it by (openDb's target): the SQLite file, or the PostgreSQL database's URL. */
+  target: string;
+  /** The environment that points a worker or an API process at it. */
+  env: Record<string, string>;
   close(): Promise<void>;
 }
 
-/** A fresh, migrated SQLite file in a temp folder. */
+/** A fresh, migrated SQLite file in a temp folder (with TEST_DATABASE=postgres, a fresh PostgreSQL database). */
 export async function createTestDb(): Promise<TestDb> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipstackk-test-'));
   const file = path.join(dir, 'flipstackk.db');
+  if (testsUsePostgres()) {
+    const database = await createPostgresTestDatabase();
+    const db = await openDb(database.url);
+    return {
+      db,
+      file,
+      target: database.url,
+      env: { DATABASE_URL: database.url },
+      async close() {
+        await db.$disconnect();
+        await database.drop();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
   const migrated = preparedRun()?.migratedDatabase;
   if (migrated) fs.copyFileSync(migrated, file);
   else migrateDatabase(ROOT_DIR, file);
@@ -24,6 +45,8 @@ export async function createTestDb(): Promise<TestDb> {
   return {
     db,
     file,
+    target: file,
+    env: { DATABASE_FILE: file },
     async close() {
       await db.$disconnect();
       fs.rmSync(dir, { recursive: true, force: true });
