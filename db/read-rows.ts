@@ -73,16 +73,33 @@ const bindable = (value: unknown): unknown => {
 };
 
 /**
+ * PostgreSQL answers COUNT/SUM as bigint and AVG of integers as numeric (a Decimal): numbers, as the
+ * SQLite reads give them (every such figure of the app fits a double).
+ */
+function withNumbers<Row>(rows: Row[]): Row[] {
+  for (const row of rows as Array<Record<string, unknown>>) {
+    for (const key in row) {
+      const value = row[key];
+      if (typeof value === 'bigint') row[key] = Number(value);
+      else if (value !== null && typeof value === 'object' && !(value instanceof Date) && !(value instanceof Uint8Array) && typeof (value as { toNumber?: unknown }).toNumber === 'function') {
+        row[key] = (value as { toNumber(): number }).toNumber();
+      }
+    }
+  }
+  return rows;
+}
+
+/**
  * The rows of a read, typed as `$queryRaw` types them (DATETIME columns as Date, BOOLEAN as
  * boolean, INTEGER as number), read through the better-sqlite3 connection Prisma's adapter holds,
  * with the statement prepared once. Prisma's engine spends 2–8 ms mapping a page of 50 rows that
  * better-sqlite3 reads in under 1 ms: the hot list reads go through here. Expression columns
  * (`count(*)`) come back as numbers, where `$queryRaw` may give bigint. A client that is not
- * `openDb`'s own (a transaction's) reads through `$queryRaw`.
+ * `openDb`'s own (a transaction's, or PostgreSQL's) reads through `$queryRaw`, its counts as numbers.
  */
 export async function readRows<Row>(db: Db | Prisma.TransactionClient, query: Prisma.Sql): Promise<Row[]> {
   const connection = sqliteConnectionOf(db);
-  if (!connection) return (db as Db).$queryRaw<Row[]>(query);
+  if (!connection) return withNumbers(await (db as Db).$queryRaw<Row[]>(query));
   const { statement, toRow } = prepared(connection, query.sql);
   return (statement.all(...query.values.map(bindable)) as unknown[][]).map(toRow) as Row[];
 }
@@ -93,7 +110,7 @@ export async function readRows<Row>(db: Db | Prisma.TransactionClient, query: Pr
  */
 export async function readRowsTogether<Row>(db: Db, queries: Prisma.Sql[]): Promise<Row[][]> {
   const connection = sqliteConnectionOf(db);
-  if (!connection) return (await db.$transaction(queries.map((query) => db.$queryRaw<Row[]>(query)))) as Row[][];
+  if (!connection) return ((await db.$transaction(queries.map((query) => db.$queryRaw<Row[]>(query)))) as Row[][]).map(withNumbers);
   return connection.transaction(() =>
     queries.map((query) => {
       const { statement, toRow } = prepared(connection, query.sql);

@@ -2,6 +2,7 @@ import type { Db } from '../client';
 import { Prisma, type Deal } from '../../prisma/generated/client';
 import { readRows } from '../read-rows';
 import { keysetPage, type KeysetPage, type KeysetQuery } from './keyset-page';
+import { dialectOf } from './dialect';
 import { idIn } from './sql';
 
 const ID = Prisma.sql`"id"`;
@@ -26,9 +27,10 @@ export type DealListRow = Deal & { lead: { sellerName: string; street: string; c
 export async function readDealPage(db: Db, query: DealListQuery): Promise<KeysetPage<DealListRow> | null> {
   const page = await keysetPage<Deal>(db, dealListQuery(query));
   if (page === null) return null;
+  const dialect = dialectOf(db);
   const [leads, buyers] = await Promise.all([
-    readRows<{ id: string; sellerName: string; street: string; city: string }>(db, Prisma.sql`SELECT "id", "sellerName", "street", "city" FROM "Lead" WHERE ${idIn(ID, [...new Set(page.rows.map((row) => row.leadId))])}`),
-    readRows<{ id: string; name: string }>(db, Prisma.sql`SELECT "id", "name" FROM "Buyer" WHERE ${idIn(ID, [...new Set(page.rows.flatMap((row) => (row.buyerId ? [row.buyerId] : [])))])}`),
+    readRows<{ id: string; sellerName: string; street: string; city: string }>(db, Prisma.sql`SELECT "id", "sellerName", "street", "city" FROM "Lead" WHERE ${idIn(ID, [...new Set(page.rows.map((row) => row.leadId))], dialect)}`),
+    readRows<{ id: string; name: string }>(db, Prisma.sql`SELECT "id", "name" FROM "Buyer" WHERE ${idIn(ID, [...new Set(page.rows.flatMap((row) => (row.buyerId ? [row.buyerId] : [])))], dialect)}`),
   ]);
   const leadOf = new Map(leads.map(({ id, ...lead }) => [id, lead]));
   const nameOf = new Map(buyers.map((buyer) => [buyer.id, buyer.name]));

@@ -1,3 +1,5 @@
+import { Prisma } from '../../prisma/generated/client';
+
 /**
  * The SQL dialect of a client: the few statements whose SQL differs between SQLite and PostgreSQL
  * (date arithmetic, JSON arrays, index hints, search) pick their variant by it.
@@ -8,3 +10,19 @@ export type Dialect = 'sqlite' | 'postgres';
 export function dialectOf(db: object): Dialect {
   return (db as { _activeProvider?: string })._activeProvider === 'postgresql' ? 'postgres' : 'sqlite';
 }
+
+/**
+ * ` INDEXED BY "index"` on SQLite, whose planner without statistics may pick a worse index (see
+ * PLATFORM.md); nothing on PostgreSQL, whose planner has statistics and no such hint.
+ */
+export const indexedBy = (dialect: Dialect, index: string): Prisma.Sql => (dialect === 'sqlite' ? Prisma.raw(` INDEXED BY "${index.replace(/"/g, '')}"`) : Prisma.empty);
+
+/** Days (fractional) from `earlier` to `later`, two DateTime columns or bound dates. */
+export const daysBetween = (dialect: Dialect, later: Prisma.Sql, earlier: Prisma.Sql): Prisma.Sql =>
+  dialect === 'sqlite' ? Prisma.sql`(julianday(${later}) - julianday(${earlier}))` : Prisma.sql`(EXTRACT(EPOCH FROM ((${later})::timestamp - (${earlier})::timestamp)) / 86400.0)`;
+
+/** `2026-11` of a DateTime column (UTC). */
+export const yearMonth = (dialect: Dialect, column: Prisma.Sql): Prisma.Sql => (dialect === 'sqlite' ? Prisma.sql`substr(${column}, 1, 7)` : Prisma.sql`to_char(${column}, 'YYYY-MM')`);
+
+/** The whole days in a number of days, toward zero (SQLite's CAST truncates, PostgreSQL's rounds). */
+export const wholeDays = (dialect: Dialect, days: Prisma.Sql): Prisma.Sql => (dialect === 'sqlite' ? Prisma.sql`CAST(${days} AS INTEGER)` : Prisma.sql`CAST(TRUNC(${days}) AS INTEGER)`);

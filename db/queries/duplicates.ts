@@ -3,6 +3,7 @@ import { zip5 } from '../../domain/leads/address-key';
 import { Prisma, type Buyer, type Lead } from '../../prisma/generated/client';
 import type { Db } from '../client';
 import { readRows } from '../read-rows';
+import { dialectOf, indexedBy, type Dialect } from './dialect';
 import { idIn } from './sql';
 
 /**
@@ -11,11 +12,11 @@ import { idIn } from './sql';
  * index) looking for the key, all 100k of them for a new address.
  */
 export async function findLeadWithAddressKey(db: Db, addressKey: string): Promise<{ id: string } | null> {
-  const [row] = await readRows<{ id: string }>(db, leadWithAddressKeySql(addressKey));
+  const [row] = await readRows<{ id: string }>(db, leadWithAddressKeySql(addressKey, dialectOf(db)));
   return row ?? null;
 }
 
-export const leadWithAddressKeySql = (addressKey: string): Prisma.Sql => Prisma.sql`SELECT "id" FROM "Lead" INDEXED BY "Lead_addressKey_idx"
+export const leadWithAddressKeySql = (addressKey: string, dialect: Dialect): Prisma.Sql => Prisma.sql`SELECT "id" FROM "Lead"${indexedBy(dialect, 'Lead_addressKey_idx')}
   WHERE "addressKey" = ${addressKey} AND "archivedAt" IS NULL ORDER BY "createdAt" ASC LIMIT 1`;
 
 /**
@@ -24,20 +25,20 @@ export const leadWithAddressKeySql = (addressKey: string): Prisma.Sql => Prisma.
  */
 export function findLeadsWithAddressKeys(db: Db | Prisma.TransactionClient, addressKeys: readonly string[]): Promise<Lead[]> {
   if (addressKeys.length === 0) return Promise.resolve([]);
-  return readRows<Lead>(db, leadsWithAddressKeysSql(addressKeys));
+  return readRows<Lead>(db, leadsWithAddressKeysSql(addressKeys, dialectOf(db)));
 }
 
-export const leadsWithAddressKeysSql = (addressKeys: readonly string[]): Prisma.Sql => Prisma.sql`SELECT * FROM "Lead" INDEXED BY "Lead_addressKey_idx"
-  WHERE ${idIn(Prisma.sql`"addressKey"`, addressKeys)} AND "archivedAt" IS NULL ORDER BY "createdAt" ASC`;
+export const leadsWithAddressKeysSql = (addressKeys: readonly string[], dialect: Dialect): Prisma.Sql => Prisma.sql`SELECT * FROM "Lead"${indexedBy(dialect, 'Lead_addressKey_idx')}
+  WHERE ${idIn(Prisma.sql`"addressKey"`, addressKeys, dialect)} AND "archivedAt" IS NULL ORDER BY "createdAt" ASC`;
 
 /** A live buyer with this contact key, the oldest; null when none (or no key). Read from the key's rows, as for leads. */
 export async function findBuyerWithContactKey(db: Db, contactKey: string | null): Promise<{ id: string } | null> {
   if (!contactKey) return null;
-  const [row] = await readRows<{ id: string }>(db, buyerWithContactKeySql(contactKey));
+  const [row] = await readRows<{ id: string }>(db, buyerWithContactKeySql(contactKey, dialectOf(db)));
   return row ?? null;
 }
 
-export const buyerWithContactKeySql = (contactKey: string): Prisma.Sql => Prisma.sql`SELECT "id" FROM "Buyer" INDEXED BY "Buyer_contactKey_idx"
+export const buyerWithContactKeySql = (contactKey: string, dialect: Dialect): Prisma.Sql => Prisma.sql`SELECT "id" FROM "Buyer"${indexedBy(dialect, 'Buyer_contactKey_idx')}
   WHERE "contactKey" = ${contactKey} AND "archivedAt" IS NULL ORDER BY "createdAt" ASC LIMIT 1`;
 
 /** At most this many possible duplicates are shown on a page. */

@@ -6,6 +6,7 @@ import type { Db } from '../client';
 import { readRows } from '../read-rows';
 import { parseJsonColumn } from '../rows';
 import { Prisma, type Buyer, type Lead } from '../../prisma/generated/client';
+import { dialectOf } from './dialect';
 import { idIn, sqlName } from './sql';
 
 // SQL narrows to at most this many candidates; the domain rule then decides and scores.
@@ -98,7 +99,7 @@ export function buyerCandidatesSql(lead: Pick<Lead, 'city' | 'zip' | 'beds' | 'b
 export async function findMatchingBuyers(db: Db, lead: Lead, dealMath: DealMathSettings, limit = 50): Promise<Match<Buyer>[]> {
   const target = matchableLead(lead, dealMath);
   const candidates = await readRows<BuyerCandidate>(db, buyerCandidatesSql(lead, target.askingPrice ?? target.mao));
-  return ranked(candidates, (buyer) => matchBuyer(target, matchableBuyer(buyer)), limit, (ids) => readRows<Buyer>(db, Prisma.sql`SELECT * FROM "Buyer" WHERE ${idIn(Prisma.sql`"id"`, ids)}`));
+  return ranked(candidates, (buyer) => matchBuyer(target, matchableBuyer(buyer)), limit, (ids) => readRows<Buyer>(db, Prisma.sql`SELECT * FROM "Buyer" WHERE ${idIn(Prisma.sql`"id"`, ids, dialectOf(db))}`));
 }
 
 /** The leads in any of `markets` (lower-case cities, 5-digit ZIPs), by the lower(city) and zip indexes. */
@@ -139,5 +140,5 @@ export function leadCandidatesSql(box: MatchableBuyer): Prisma.Sql {
 export async function findMatchingLeads(db: Db, buyer: Buyer, dealMath: DealMathSettings, limit = 50): Promise<Match<Lead>[]> {
   const box = matchableBuyer(buyer);
   const candidates = await readRows<LeadCandidate>(db, leadCandidatesSql(box));
-  return ranked(candidates, (lead) => matchBuyer(matchableLead(lead, dealMath), box), limit, (ids) => readRows<Lead>(db, Prisma.sql`SELECT * FROM "Lead" WHERE ${idIn(Prisma.sql`"id"`, ids)}`));
+  return ranked(candidates, (lead) => matchBuyer(matchableLead(lead, dealMath), box), limit, (ids) => readRows<Lead>(db, Prisma.sql`SELECT * FROM "Lead" WHERE ${idIn(Prisma.sql`"id"`, ids, dialectOf(db))}`));
 }

@@ -1,7 +1,8 @@
 import { Prisma } from '../../prisma/generated/client';
 import type { Db } from '../client';
 import { readRows } from '../read-rows';
-import { sqlName as quoted } from './sql';
+import { dialectOf, indexedBy, type Dialect } from './dialect';
+import { sqlName as quoted, unindexed } from './sql';
 
 /**
  * One run of rows the list shows in order: those matching `where`, sorted by `column` (then id)
@@ -46,11 +47,11 @@ function orderBy(query: KeysetQuery, segment: ListSegment): Prisma.Sql {
 }
 
 /** The rows of segment `index` (after `cursor`, when given), `limit` at most. */
-export function segmentSql(query: KeysetQuery, index: number, cursor: string | undefined, limit: number): Prisma.Sql {
+export function segmentSql(query: KeysetQuery, index: number, cursor: string | undefined, limit: number, dialect: Dialect): Prisma.Sql {
   const segment = query.segments[index]!;
   const conditions = [...query.where, segment.where];
   if (cursor !== undefined) conditions.push(afterCursor(query, segment, cursor));
-  const source = query.index ? Prisma.sql`${quoted(query.table)} INDEXED BY ${quoted(query.index)}` : quoted(query.table);
+  const source = query.index ? Prisma.sql`${quoted(query.table)}${indexedBy(dialect, query.index)}` : quoted(query.table);
   return Prisma.sql`SELECT * FROM ${source} WHERE ${Prisma.join(conditions, ' AND ')} ORDER BY ${orderBy(query, segment)} LIMIT ${limit}`;
 }
 
@@ -82,7 +83,7 @@ export async function keysetPage<Row extends { id: string }>(db: Db, query: Keys
   const rows: Row[] = [];
   for (let index = start; index < query.segments.length && rows.length <= query.limit; index += 1) {
     const cursor = index === start ? query.cursor : undefined;
-    rows.push(...(await readRows<Row>(db, segmentSql(query, index, cursor, query.limit + 1 - rows.length))));
+    rows.push(...(await readRows<Row>(db, segmentSql(query, index, cursor, query.limit + 1 - rows.length, dialectOf(db)))));
   }
   const page = rows.slice(0, query.limit);
   return { rows: page, nextCursor: rows.length > query.limit ? page.at(-1)!.id : null };
@@ -97,10 +98,10 @@ export function sortedBy(column: string, direction: 'asc' | 'desc', nullable: bo
 }
 
 /**
- * `column IN (…)`; with several values the column is written `+column`, which keeps SQLite from
- * reading through its index (one run per value, then every match sorted) rather than the sort's.
+ * `column IN (…)`; with several values the column is unindexed, which keeps SQLite from reading
+ * through its index (one run per value, then every match sorted) rather than the sort's.
  */
 export function oneOf(column: string, values: readonly string[]): Prisma.Sql {
-  const name = values.length > 1 ? Prisma.sql`+${quoted(column)}` : quoted(column);
+  const name = values.length > 1 ? unindexed(column) : quoted(column);
   return Prisma.sql`${name} IN (${Prisma.join([...values])})`;
 }

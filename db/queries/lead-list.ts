@@ -3,14 +3,14 @@ import type { Db } from '../client';
 import { readRows } from '../read-rows';
 import { Prisma, type Lead } from '../../prisma/generated/client';
 import { keysetPage, oneOf, sortedBy, type KeysetPage, type KeysetQuery } from './keyset-page';
-import { columnContains, sqlDate } from './sql';
+import { columnContains, sqlDate, unindexed } from './sql';
 
 const NULLABLE_SORTS = new Set(['askingPrice', 'nextFollowUpAt']);
 
 function leadConditions(query: ListLeadsQuery): Prisma.Sql[] {
-  // `+archivedAt`: almost every lead is live, so that index narrows nothing and costs the sort's.
+  // Unindexed: almost every lead is live, so that index narrows nothing and costs the sort's.
   const conditions: Prisma.Sql[] = [];
-  if (!query.includeArchived) conditions.push(Prisma.sql`+"archivedAt" IS NULL`);
+  if (!query.includeArchived) conditions.push(Prisma.sql`${unindexed('archivedAt')} IS NULL`);
   if (query.status) conditions.push(oneOf('status', query.status));
   if (query.ownerId) conditions.push(Prisma.sql`"ownerId" = ${query.ownerId}`);
   if (query.source) conditions.push(oneOf('source', query.source));

@@ -6,7 +6,8 @@ import type { Db } from '../client';
 import { Prisma } from '../../prisma/generated/client';
 import { OPEN_TASK_STATUSES } from '../../domain/tasks/task.schema';
 import { parseColumn } from '../rows';
-import { sqlDate, sqlLiteralList } from './sql';
+import { daysBetween, dialectOf, yearMonth } from './dialect';
+import { countWhere, sqlDate, sqlLiteralList } from './sql';
 import { peopleIn } from './scope-sql';
 
 export interface AnalyticsRange {
@@ -22,6 +23,7 @@ const num = (value: unknown): number => Number(value ?? 0);
 /** The Monday reports: funnel, sources, buyer engagement, tasks, revenue, team and velocity, in one read transaction. */
 export async function loadAnalytics(db: Db, range: AnalyticsRange): Promise<Analytics> {
   const { scope, userId } = range;
+  const dialect = dialectOf(db);
   const [from, to] = [sqlDate(range.from), sqlDate(range.to)];
   const owner = peopleIn(Prisma.sql`l."ownerId"`, scope, userId);
   const assignee = peopleIn(Prisma.sql`"assigneeId"`, scope, userId);
@@ -31,8 +33,8 @@ export async function loadAnalytics(db: Db, range: AnalyticsRange): Promise<Anal
   const leadsInRange = Prisma.sql`l."archivedAt" IS NULL AND l."createdAt" >= ${from} AND l."createdAt" < ${to} AND ${owner}`;
 
   const [byStatus, sources, engagement, offers, taskTotals, overdue, months, team, velocity] = (await db.$transaction([
-    db.$queryRaw`SELECT status, COUNT(*) AS n, SUM("contactedAt" IS NOT NULL) AS contacted FROM "Lead" l WHERE ${leadsInRange} GROUP BY status`,
-    db.$queryRaw`SELECT l.source, COUNT(*) AS leads, SUM(l."contactedAt" IS NOT NULL) AS contacted, COUNT(d.id) AS deals, COALESCE(SUM(d."assignmentFee"), 0) AS revenue
+    db.$queryRaw`SELECT status, COUNT(*) AS n, ${countWhere(Prisma.sql`"contactedAt" IS NOT NULL`)} AS contacted FROM "Lead" l WHERE ${leadsInRange} GROUP BY status`,
+    db.$queryRaw`SELECT l.source, COUNT(*) AS leads, ${countWhere(Prisma.sql`l."contactedAt" IS NOT NULL`)} AS contacted, COUNT(d.id) AS deals, COALESCE(SUM(d."assignmentFee"), 0) AS revenue
       FROM "Lead" l LEFT JOIN "Deal" d ON d."leadId" = l.id AND d."closedAt" IS NOT NULL WHERE ${leadsInRange} GROUP BY l.source ORDER BY leads DESC`,
     // Matches sent: each e-mail of matching properties, plus each "Send matching properties" task completed without one.
     db.$queryRaw`SELECT
@@ -40,21 +42,21 @@ export async function loadAnalytics(db: Db, range: AnalyticsRange): Promise<Anal
       + (SELECT COUNT(*) FROM "Task" WHERE status = 'COMPLETED' AND "completedAt" >= ${from} AND "completedAt" < ${to}
           AND title LIKE 'Send matching properties%' AND ${assignee}
           AND id NOT IN (SELECT "taskId" FROM "EmailMessage" WHERE "taskId" IS NOT NULL)) AS sent`,
-    db.$queryRaw`SELECT COUNT(*) AS made, COALESCE(SUM(status = 'ACCEPTED'), 0) AS accepted FROM "Offer"
+    db.$queryRaw`SELECT COUNT(*) AS made, ${countWhere(Prisma.sql`status = 'ACCEPTED'`)} AS accepted FROM "Offer"
       WHERE kind = 'BUYER' AND "archivedAt" IS NULL AND "createdAt" >= ${from} AND "createdAt" < ${to} AND ${creator}`,
-    db.$queryRaw`SELECT COUNT(*) AS completed, COALESCE(SUM("completedAt" <= "dueAt"), 0) AS onTime FROM "Task"
+    db.$queryRaw`SELECT COUNT(*) AS completed, ${countWhere(Prisma.sql`"completedAt" <= "dueAt"`)} AS "onTime" FROM "Task"
       WHERE status = 'COMPLETED' AND "completedAt" >= ${from} AND "completedAt" < ${to} AND ${assignee}`,
     db.$queryRaw`SELECT type, COUNT(*) AS overdue FROM "Task"
-      WHERE status IN ${sqlLiteralList(OPEN_TASK_STATUSES)} AND overdue = 1 AND ${assignee} GROUP BY type ORDER BY overdue DESC`,
-    db.$queryRaw`SELECT substr(d."closedAt", 1, 7) AS month, COALESCE(SUM(d."assignmentFee"), 0) AS revenue, COUNT(*) AS deals
+      WHERE status IN ${sqlLiteralList(OPEN_TASK_STATUSES)} AND overdue = TRUE AND ${assignee} GROUP BY type ORDER BY overdue DESC`,
+    db.$queryRaw`SELECT ${yearMonth(dialect, Prisma.sql`d."closedAt"`)} AS month, COALESCE(SUM(d."assignmentFee"), 0) AS revenue, COUNT(*) AS deals
       FROM "Deal" d JOIN "Lead" l ON l.id = d."leadId" WHERE d."closedAt" >= ${from} AND d."closedAt" < ${to} AND ${owner} GROUP BY month ORDER BY month`,
-    db.$queryRaw`SELECT u.id AS userId, u.name,
-        (SELECT COUNT(*) FROM "Task" t WHERE t."assigneeId" = u.id AND t.status = 'COMPLETED' AND t."completedAt" >= ${from} AND t."completedAt" < ${to}) AS tasksCompleted,
-        (SELECT AVG((julianday(l."contactedAt") - julianday(l."createdAt")) * 1440) FROM "Lead" l
-          WHERE l."ownerId" = u.id AND l."createdAt" >= ${from} AND l."createdAt" < ${to} AND l."contactedAt" IS NOT NULL) AS responseMinutes,
+    db.$queryRaw`SELECT u.id AS "userId", u.name,
+        (SELECT COUNT(*) FROM "Task" t WHERE t."assigneeId" = u.id AND t.status = 'COMPLETED' AND t."completedAt" >= ${from} AND t."completedAt" < ${to}) AS "tasksCompleted",
+        (SELECT AVG(${daysBetween(dialect, Prisma.sql`l."contactedAt"`, Prisma.sql`l."createdAt"`)} * 1440) FROM "Lead" l
+          WHERE l."ownerId" = u.id AND l."createdAt" >= ${from} AND l."createdAt" < ${to} AND l."contactedAt" IS NOT NULL) AS "responseMinutes",
         (SELECT COUNT(*) FROM "Deal" d JOIN "Lead" l ON l.id = d."leadId" WHERE l."ownerId" = u.id AND d."closedAt" >= ${from} AND d."closedAt" < ${to}) AS deals
-      FROM "User" u WHERE u.active = 1 AND u.role IN ('AGENT', 'ACQUISITIONS') AND ${people} ORDER BY u.name`,
-    db.$queryRaw`SELECT julianday(d."closedAt") - julianday(l."createdAt") AS days
+      FROM "User" u WHERE u.active = TRUE AND u.role IN ('AGENT', 'ACQUISITIONS') AND ${people} ORDER BY u.name`,
+    db.$queryRaw`SELECT ${daysBetween(dialect, Prisma.sql`d."closedAt"`, Prisma.sql`l."createdAt"`)} AS days
       FROM "Deal" d JOIN "Lead" l ON l.id = d."leadId" WHERE d."closedAt" >= ${from} AND d."closedAt" < ${to} AND ${owner}`,
   ])) as Row[][];
 

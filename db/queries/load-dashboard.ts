@@ -6,7 +6,8 @@ import { Prisma } from '../../prisma/generated/client';
 import { OPEN_LEAD_STATUSES } from '../../domain/leads/lead-status';
 import { LEAD_STATUSES } from '../../domain/leads/lead.schema';
 import { OPEN_TASK_STATUSES } from '../../domain/tasks/task.schema';
-import { sqlDate, sqlLiteralList } from './sql';
+import { daysBetween as sqlDaysBetween, dialectOf, wholeDays, type Dialect } from './dialect';
+import { countWhere, sqlDate, sqlLiteralList } from './sql';
 import { peopleIn } from './scope-sql';
 
 export interface DashboardRange {
@@ -25,7 +26,7 @@ const num = (value: number | bigint | string | null | undefined): number => Numb
 const orNull = (value: number | bigint | string | null | undefined): number | null => (value === null || value === undefined ? null : Number(value));
 
 /** The dashboard's queries, in order: each one aggregate answered from an index (tests/integration/query-plans checks). */
-export function dashboardSql(range: DashboardRange): Prisma.Sql[] {
+export function dashboardSql(range: DashboardRange, dialect: Dialect): Prisma.Sql[] {
   const { scope, userId } = range;
   const [from, to, dayStart, month] = [sqlDate(range.from), sqlDate(range.to), sqlDate(range.dayStart), sqlDate(monthStart(range.now))];
   const owner = peopleIn(Prisma.sql`"ownerId"`, scope, userId);
@@ -35,39 +36,39 @@ export function dashboardSql(range: DashboardRange): Prisma.Sql[] {
   const weekEnd = sqlDate(new Date(range.dayStart.getTime() + WEEK_DAYS * DAY_MS));
   const dealOwner = peopleIn(Prisma.sql`l."ownerId"`, scope, userId);
   const peopleCount =
-    scope === 'me' ? Prisma.sql`SELECT 1 AS n` : scope === 'team' ? Prisma.sql`SELECT COUNT(*) AS n FROM "User" WHERE active = 1 AND role IN ('AGENT', 'ACQUISITIONS')` : Prisma.sql`SELECT COUNT(*) AS n FROM "User" WHERE active = 1`;
+    scope === 'me' ? Prisma.sql`SELECT 1 AS n` : scope === 'team' ? Prisma.sql`SELECT COUNT(*) AS n FROM "User" WHERE active = TRUE AND role IN ('AGENT', 'ACQUISITIONS')` : Prisma.sql`SELECT COUNT(*) AS n FROM "User" WHERE active = TRUE`;
 
   return [
     // Three narrow counts rather than one wide scan: each is answered from an index alone.
     Prisma.sql`SELECT COUNT(*) AS total FROM "Lead" WHERE "archivedAt" IS NULL AND ${owner}`,
-    Prisma.sql`SELECT COUNT(*) AS newToday FROM "Lead" WHERE "archivedAt" IS NULL AND "createdAt" >= ${dayStart} AND ${owner}`,
-    Prisma.sql`SELECT COALESCE(SUM("askingPrice"), 0) AS pipelineValue FROM "Lead"
+    Prisma.sql`SELECT COUNT(*) AS "newToday" FROM "Lead" WHERE "archivedAt" IS NULL AND "createdAt" >= ${dayStart} AND ${owner}`,
+    Prisma.sql`SELECT COALESCE(SUM("askingPrice"), 0) AS "pipelineValue" FROM "Lead"
       WHERE "archivedAt" IS NULL AND status IN ${sqlLiteralList(OPEN_LEAD_STATUSES)} AND ${owner}`,
-    Prisma.sql`SELECT COUNT(*) AS created, COALESCE(SUM(status = 'CLOSED'), 0) AS closed,
-        AVG(CASE WHEN "contactedAt" IS NOT NULL THEN (julianday("contactedAt") - julianday("createdAt")) * 1440 END) AS responseMinutes
+    Prisma.sql`SELECT COUNT(*) AS created, ${countWhere(Prisma.sql`status = 'CLOSED'`)} AS closed,
+        AVG(CASE WHEN "contactedAt" IS NOT NULL THEN ${sqlDaysBetween(dialect, Prisma.sql`"contactedAt"`, Prisma.sql`"createdAt"`)} * 1440 END) AS "responseMinutes"
       FROM "Lead" WHERE "archivedAt" IS NULL AND "createdAt" >= ${from} AND "createdAt" < ${to} AND ${owner}`,
-    Prisma.sql`SELECT COUNT(*) AS total, COALESCE(SUM(status = 'ACTIVE'), 0) AS active, COALESCE(SUM("cashBuyer"), 0) AS cash, AVG("proofOfFundsAmount") AS averagePof
+    Prisma.sql`SELECT COUNT(*) AS total, ${countWhere(Prisma.sql`status = 'ACTIVE'`)} AS active, ${countWhere(Prisma.sql`"cashBuyer"`)} AS cash, AVG("proofOfFundsAmount") AS "averagePof"
       FROM "Buyer" WHERE "archivedAt" IS NULL`,
-    Prisma.sql`SELECT COUNT(*) AS pending, COALESCE(SUM(overdue), 0) AS overdue
+    Prisma.sql`SELECT COUNT(*) AS pending, ${countWhere(Prisma.sql`overdue`)} AS overdue
       FROM "Task" WHERE status IN ${sqlLiteralList(OPEN_TASK_STATUSES)} AND ${assignee}`,
-    Prisma.sql`SELECT COALESCE(SUM(status = 'COMPLETED'), 0) AS completed, COALESCE(SUM(status <> 'CANCELLED'), 0) AS considered
+    Prisma.sql`SELECT ${countWhere(Prisma.sql`status = 'COMPLETED'`)} AS completed, ${countWhere(Prisma.sql`status <> 'CANCELLED'`)} AS considered
       FROM "Task" WHERE "dueAt" >= ${from} AND "dueAt" < ${to} AND ${assignee}`,
     Prisma.sql`SELECT COUNT(*) AS active FROM "Offer" WHERE "archivedAt" IS NULL AND status IN ('DRAFT', 'SENT', 'COUNTERED') AND ${creator}`,
-    Prisma.sql`SELECT COALESCE(SUM(status = 'ACCEPTED'), 0) AS accepted, COALESCE(SUM(status IN ('ACCEPTED', 'REJECTED', 'EXPIRED', 'WITHDRAWN')), 0) AS decided,
-        COUNT(*) AS made, SUM(amount) AS amountTotal
+    Prisma.sql`SELECT ${countWhere(Prisma.sql`status = 'ACCEPTED'`)} AS accepted, ${countWhere(Prisma.sql`status IN ('ACCEPTED', 'REJECTED', 'EXPIRED', 'WITHDRAWN')`)} AS decided,
+        COUNT(*) AS made, SUM(amount) AS "amountTotal"
       FROM "Offer" WHERE "archivedAt" IS NULL AND "createdAt" >= ${from} AND "createdAt" < ${to} AND ${creator}`,
-    Prisma.sql`SELECT COUNT(*) AS closed, SUM(d."assignmentFee") AS feeTotal, COUNT(d."assignmentFee") AS feeCount,
-        AVG(julianday(d."closedAt") - julianday(l."createdAt")) AS velocityDays
+    Prisma.sql`SELECT COUNT(*) AS closed, SUM(d."assignmentFee") AS "feeTotal", COUNT(d."assignmentFee") AS "feeCount",
+        AVG(${sqlDaysBetween(dialect, Prisma.sql`d."closedAt"`, Prisma.sql`l."createdAt"`)}) AS "velocityDays"
       FROM "Deal" d JOIN "Lead" l ON l.id = d."leadId" WHERE d."closedAt" >= ${from} AND d."closedAt" < ${to} AND ${dealOwner}`,
     Prisma.sql`SELECT COALESCE(SUM(d."assignmentFee"), 0) AS fees
       FROM "Deal" d JOIN "Lead" l ON l.id = d."leadId" WHERE d."closedAt" >= ${month} AND ${dealOwner}`,
     peopleCount,
     Prisma.sql`SELECT COUNT(*) AS completed FROM "Task" WHERE status = 'COMPLETED' AND "completedAt" >= ${from} AND "completedAt" < ${to} AND ${assignee}`,
-    Prisma.sql`SELECT COUNT(*) AS calls, COALESCE(SUM(outcome = 'TALKED'), 0) AS talked, COUNT(DISTINCT "userId") AS callers
+    Prisma.sql`SELECT COUNT(*) AS calls, ${countWhere(Prisma.sql`outcome = 'TALKED'`)} AS talked, COUNT(DISTINCT "userId") AS callers
       FROM "Call" WHERE "createdAt" >= ${dayStart} AND ${caller}`,
     // The charts: live leads per stage; my own open tasks due this week, per day from the start of today.
     Prisma.sql`SELECT status, COUNT(*) AS n FROM "Lead" WHERE "archivedAt" IS NULL AND ${owner} GROUP BY status`,
-    Prisma.sql`SELECT CAST(julianday("dueAt") - julianday(${dayStart}) AS INTEGER) AS day, COUNT(*) AS n
+    Prisma.sql`SELECT ${wholeDays(dialect, sqlDaysBetween(dialect, Prisma.sql`"dueAt"`, Prisma.sql`${dayStart}`))} AS day, COUNT(*) AS n
       FROM "Task" WHERE "assigneeId" = ${userId} AND status IN ${sqlLiteralList(OPEN_TASK_STATUSES)} AND "dueAt" >= ${dayStart} AND "dueAt" < ${weekEnd}
       GROUP BY day`,
   ];
@@ -79,7 +80,7 @@ export function dashboardSql(range: DashboardRange): Prisma.Sql[] {
  */
 export async function loadDashboard(db: Db, range: DashboardRange): Promise<Dashboard> {
   const { scope } = range;
-  const [leadCount, leadsToday, leadPipeline, leadFlow, buyers, taskStock, taskFlow, offerStock, offerFlow, dealFlow, dealMonth, people, completedFlow, callsToday, leadStages, tasksDue] = await readRowsTogether<Row>(db, dashboardSql(range));
+  const [leadCount, leadsToday, leadPipeline, leadFlow, buyers, taskStock, taskFlow, offerStock, offerFlow, dealFlow, dealMonth, people, completedFlow, callsToday, leadStages, tasksDue] = await readRowsTogether<Row>(db, dashboardSql(range, dialectOf(db)));
   // Each query answers one row of aggregates.
   const first = (rows: Row[] | undefined): Row => rows?.[0] ?? {};
   const [ls, lt, lp, lf, b, ts, tf, os, of, df, dm] = [

@@ -3,6 +3,7 @@ import type { Db } from '../client';
 import { Prisma, type Offer } from '../../prisma/generated/client';
 import { readRows } from '../read-rows';
 import { keysetPage, type KeysetPage, type KeysetQuery } from './keyset-page';
+import { dialectOf } from './dialect';
 import { idIn } from './sql';
 
 /** Live offers, newest first, by lead, buyer or status: the list's keyset query. */
@@ -21,7 +22,7 @@ export async function readOfferPage(db: Db, query: ListOffersQuery): Promise<Key
   const page = await keysetPage<Offer>(db, offerListQuery(query));
   if (page === null) return null;
   const buyerIds = [...new Set(page.rows.flatMap((row) => (row.buyerId ? [row.buyerId] : [])))];
-  const buyers = await readRows<{ id: string; name: string }>(db, Prisma.sql`SELECT "id", "name" FROM "Buyer" WHERE ${idIn(Prisma.sql`"id"`, buyerIds)}`);
+  const buyers = await readRows<{ id: string; name: string }>(db, Prisma.sql`SELECT "id", "name" FROM "Buyer" WHERE ${idIn(Prisma.sql`"id"`, buyerIds, dialectOf(db))}`);
   const names = new Map(buyers.map((buyer) => [buyer.id, buyer.name]));
   return { ...page, rows: page.rows.map((row) => ({ ...row, buyerName: row.buyerId ? (names.get(row.buyerId) ?? null) : null })) };
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../client';
 import { Prisma } from '../../prisma/generated/client';
+import { dialectOf, indexedBy, type Dialect } from './dialect';
 import { sqlDate } from './sql';
 
 /** The records that each have a lifecycle workflow (an e-mail: its send), started by the API or, when that failed, by the worker's reconciler. */
@@ -45,7 +46,7 @@ export interface PendingWorkflowRow {
   expiresAt?: Date | null;
 }
 
-const fromPendingIndex = (table: string): Prisma.Sql => Prisma.raw(`"${table}" INDEXED BY "${table}_workflow_pending_idx"`);
+const fromPendingIndex = (table: string, dialect: Dialect): Prisma.Sql => Prisma.sql`${Prisma.raw(`"${table}"`)}${indexedBy(dialect, `${table}_workflow_pending_idx`)}`;
 
 const toDate = (value: unknown): Date => (value instanceof Date ? value : new Date(String(value)));
 const toOptionalDate = (value: unknown): Date | null => (value === null || value === undefined ? null : toDate(value));
@@ -54,10 +55,10 @@ const toOptionalDate = (value: unknown): Date | null => (value === null || value
  * One page of a kind's records whose workflow has not started, oldest first, created before
  * `createdBefore` and after the cursor `after` (the last row of the previous page).
  */
-export const pendingWorkflowsSql = (kind: WorkflowKind, createdBefore: Date, limit: number, after?: { createdAt: Date; id: string }): Prisma.Sql => {
+export const pendingWorkflowsSql = (kind: WorkflowKind, createdBefore: Date, limit: number, after: { createdAt: Date; id: string } | undefined, dialect: Dialect): Prisma.Sql => {
   const { table, columns, pending } = PENDING[kind];
   const cursor = after ? Prisma.sql`AND ("createdAt", "id") > (${sqlDate(after.createdAt)}, ${after.id})` : Prisma.empty;
-  return Prisma.sql`SELECT "id", "createdAt", ${Prisma.raw(columns)} FROM ${fromPendingIndex(table)}
+  return Prisma.sql`SELECT "id", "createdAt", ${Prisma.raw(columns)} FROM ${fromPendingIndex(table, dialect)}
     WHERE ${Prisma.raw(pending)} AND "createdAt" < ${sqlDate(createdBefore)} ${cursor}
     ORDER BY "createdAt", "id" LIMIT ${limit}`;
 };
@@ -67,7 +68,7 @@ export async function listPendingWorkflows(
   kind: WorkflowKind,
   { createdBefore, limit, after }: { createdBefore: Date; limit: number; after?: { createdAt: Date; id: string } },
 ): Promise<PendingWorkflowRow[]> {
-  const rows = await db.$queryRaw<Array<Record<string, unknown>>>(pendingWorkflowsSql(kind, createdBefore, limit, after));
+  const rows = await db.$queryRaw<Array<Record<string, unknown>>>(pendingWorkflowsSql(kind, createdBefore, limit, after, dialectOf(db)));
   return rows.map((row) => ({
     id: String(row.id),
     createdAt: toDate(row.createdAt),
@@ -80,9 +81,9 @@ export async function listPendingWorkflows(
 }
 
 /** How many records of a kind wait for their workflow, and when the oldest was created. */
-export const pendingWorkflowCountSql = (kind: WorkflowKind): Prisma.Sql => {
+export const pendingWorkflowCountSql = (kind: WorkflowKind, dialect: Dialect): Prisma.Sql => {
   const { table, pending } = PENDING[kind];
-  return Prisma.sql`SELECT COUNT(*) AS "count", MIN("createdAt") AS "oldest" FROM ${fromPendingIndex(table)} WHERE ${Prisma.raw(pending)}`;
+  return Prisma.sql`SELECT COUNT(*) AS "count", MIN("createdAt") AS "oldest" FROM ${fromPendingIndex(table, dialect)} WHERE ${Prisma.raw(pending)}`;
 };
 
 export type PendingWorkflowCounts = Record<WorkflowKind, { count: number; oldestCreatedAt: Date | null }>;
@@ -90,7 +91,7 @@ export type PendingWorkflowCounts = Record<WorkflowKind, { count: number; oldest
 /** The reconciler's backlog, per kind, each read from its partial index alone. */
 export async function countPendingWorkflows(db: Db): Promise<PendingWorkflowCounts> {
   // Not one transaction: the counts need not agree to the row, and a read never takes the write lock.
-  const counts = await Promise.all(WORKFLOW_KINDS.map((kind) => db.$queryRaw<Array<{ count: bigint | number; oldest: unknown }>>(pendingWorkflowCountSql(kind))));
+  const counts = await Promise.all(WORKFLOW_KINDS.map((kind) => db.$queryRaw<Array<{ count: bigint | number; oldest: unknown }>>(pendingWorkflowCountSql(kind, dialectOf(db)))));
   return Object.fromEntries(
     WORKFLOW_KINDS.map((kind, index) => {
       const row = counts[index]?.[0];

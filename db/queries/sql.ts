@@ -1,4 +1,5 @@
 import { Prisma } from '../../prisma/generated/client';
+import type { Dialect } from './dialect';
 
 /** Prisma stores DateTime as `2026-11-24T00:54:17.411+00:00` text; raw comparisons use the same form. */
 export const sqlDate = (date: Date): string => date.toISOString().replace('Z', '+00:00');
@@ -15,8 +16,24 @@ export const sqlLiteralList = (values: readonly string[]): Prisma.Sql => Prisma.
 /** `text` as a LIKE pattern matching values that contain it: `%`, `_` and the escape character `\` in it are literal. */
 export const likeContaining = (text: string): string => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 
-/** `column LIKE '%text%' ESCAPE '\'`: a search for `100%` or `a_b` finds only those characters. */
-export const columnContains = (column: string, text: string): Prisma.Sql => Prisma.sql`${sqlName(column)} LIKE ${likeContaining(text)} ESCAPE '\\'`;
+/**
+ * `lower(column) LIKE lower('%text%') ESCAPE '\'`: any case (SQLite's LIKE already ignores the case
+ * of ASCII letters, PostgreSQL's does not), and a search for `100%` or `a_b` finds only those characters.
+ */
+export const columnContains = (column: string, text: string): Prisma.Sql => Prisma.sql`lower(${sqlName(column)}) LIKE lower(${likeContaining(text)}) ESCAPE '\\'`;
 
 /** `column IN (…ids)` with the ids bound as one JSON array: one statement (prepared once) whatever their number. */
-export const idIn = (column: Prisma.Sql, ids: readonly string[]): Prisma.Sql => Prisma.sql`${column} IN (SELECT "value" FROM json_each(${JSON.stringify(ids)}))`;
+export const idIn = (column: Prisma.Sql, ids: readonly string[], dialect: Dialect): Prisma.Sql =>
+  dialect === 'postgres'
+    ? Prisma.sql`${column} IN (SELECT jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`
+    : Prisma.sql`${column} IN (SELECT "value" FROM json_each(${JSON.stringify(ids)}))`;
+
+/** How many rows meet `condition` (0 when none): SQLite could SUM the condition itself, PostgreSQL cannot sum booleans. */
+export const countWhere = (condition: Prisma.Sql): Prisma.Sql => Prisma.sql`COALESCE(SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END), 0)`;
+
+/**
+ * `(column || '')`: the column as an expression, which SQLite cannot read through the column's
+ * index (where its planner, without statistics, would prefer that index to the sort's). SQLite's
+ * `+column` says the same, but PostgreSQL has no unary + on text or dates. Same value, NULL stays NULL.
+ */
+export const unindexed = (column: string): Prisma.Sql => Prisma.sql`(${sqlName(column)} || '')`;

@@ -2,6 +2,7 @@ import { taskSubjectOf, type TaskSubject } from '../../domain/tasks/task-subject
 import { Prisma } from '../../prisma/generated/client';
 import type { Db } from '../client';
 import { readRows } from '../read-rows';
+import { dialectOf } from './dialect';
 import { idIn } from './sql';
 
 interface TaskLinks {
@@ -21,14 +22,15 @@ const readIfAny = <Row>(db: Db, ids: string[], query: Prisma.Sql): Promise<Row[]
 /** What each task of a page is about, read in three queries at most whatever the page's size. */
 export async function readTaskSubjects(db: Db, tasks: TaskLinks[]): Promise<Map<string, TaskSubject>> {
   const [leadIds, buyerIds, offerIds] = [idsOf(tasks, 'leadId'), idsOf(tasks, 'buyerId'), idsOf(tasks, 'offerId')];
+  const dialect = dialectOf(db);
   const [leads, buyers, offers] = await Promise.all([
-    readIfAny<{ id: string; sellerName: string; street: string; city: string }>(db, leadIds, Prisma.sql`SELECT "id", "sellerName", "street", "city" FROM "Lead" WHERE ${idIn(ID, leadIds)}`),
-    readIfAny<{ id: string; name: string; company: string | null }>(db, buyerIds, Prisma.sql`SELECT "id", "name", "company" FROM "Buyer" WHERE ${idIn(ID, buyerIds)}`),
+    readIfAny<{ id: string; sellerName: string; street: string; city: string }>(db, leadIds, Prisma.sql`SELECT "id", "sellerName", "street", "city" FROM "Lead" WHERE ${idIn(ID, leadIds, dialect)}`),
+    readIfAny<{ id: string; name: string; company: string | null }>(db, buyerIds, Prisma.sql`SELECT "id", "name", "company" FROM "Buyer" WHERE ${idIn(ID, buyerIds, dialect)}`),
     readIfAny<{ id: string; kind: string; amount: number; leadId: string; leadStreet: string | null }>(
       db,
       offerIds,
       Prisma.sql`SELECT "Offer"."id", "Offer"."kind", "Offer"."amount", "Offer"."leadId", "Lead"."street" AS "leadStreet"
-        FROM "Offer" LEFT JOIN "Lead" ON "Lead"."id" = "Offer"."leadId" WHERE ${idIn(Prisma.sql`"Offer"."id"`, offerIds)}`,
+        FROM "Offer" LEFT JOIN "Lead" ON "Lead"."id" = "Offer"."leadId" WHERE ${idIn(Prisma.sql`"Offer"."id"`, offerIds, dialect)}`,
     ),
   ]);
   const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((row) => [row.id, row]));

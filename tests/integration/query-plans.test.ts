@@ -104,7 +104,7 @@ const LISTS: Array<[string, KeysetQuery, { inOrder: boolean }]> = [
 
 /** Every query a page of the list can send: each segment, from the top and after a cursor. */
 function pageQueries(query: KeysetQuery): Prisma.Sql[] {
-  return query.segments.flatMap((_segment, index) => [segmentSql(query, index, undefined, 51), segmentSql(query, index, 'c1', 51)]);
+  return query.segments.flatMap((_segment, index) => [segmentSql(query, index, undefined, 51, 'sqlite'), segmentSql(query, index, 'c1', 51, 'sqlite')]);
 }
 
 describe('query plans of the hot queries', () => {
@@ -127,14 +127,14 @@ describe('query plans of the hot queries', () => {
   });
 
   it.each(['me', 'team', 'everyone'] as const)('every dashboard query for scope %s reads through an index', async (scope) => {
-    for (const sql of dashboardSql(range(scope))) {
+    for (const sql of dashboardSql(range(scope), 'sqlite')) {
       const details = await plan(sql);
       expect({ sql: sql.sql.replace(/\s+/g, ' ').slice(0, 120), scans: fullScans(details) }).toEqual({ sql: expect.any(String), scans: [] });
     }
   });
 
   // An agent may own thousands of open leads: each run of their call queue starts from their rows of an owner index.
-  const queueRuns = callQueueSql({ ownerId: 'u1', now, contactMs: 3_600_000, limit: 50 });
+  const queueRuns = callQueueSql({ ownerId: 'u1', now, contactMs: 3_600_000, limit: 50 }, 'sqlite');
   it.each([
     ['overdue contacts, oldest first', queueRuns[0]!, { inOrder: false }],
     ['follow-ups due, earliest first', queueRuns[1]!, { inOrder: true }],
@@ -148,9 +148,9 @@ describe('query plans of the hot queries', () => {
 
   // Creating a lead or buyer (and each imported row) asks whether its key exists: the planner walked every live row oldest first.
   it.each([
-    ['a live lead with an address key', leadWithAddressKeySql('1 oak st|45402'), 'SEARCH Lead USING INDEX Lead_addressKey_idx (addressKey=?)'],
-    ['a live buyer with a contact key', buyerWithContactKeySql('email:dana@example.com'), 'SEARCH Buyer USING INDEX Buyer_contactKey_idx (contactKey=?)'],
-    ["the live leads with an import chunk's address keys", leadsWithAddressKeysSql(['1 oak st|45402', '2 elm st|45402']), 'SEARCH Lead USING INDEX Lead_addressKey_idx (addressKey=?)'],
+    ['a live lead with an address key', leadWithAddressKeySql('1 oak st|45402', 'sqlite'), 'SEARCH Lead USING INDEX Lead_addressKey_idx (addressKey=?)'],
+    ['a live buyer with a contact key', buyerWithContactKeySql('email:dana@example.com', 'sqlite'), 'SEARCH Buyer USING INDEX Buyer_contactKey_idx (contactKey=?)'],
+    ["the live leads with an import chunk's address keys", leadsWithAddressKeysSql(['1 oak st|45402', '2 elm st|45402'], 'sqlite'), 'SEARCH Lead USING INDEX Lead_addressKey_idx (addressKey=?)'],
   ])('%s is read from the key index', async (_name, sql, read) => {
     expect((await plan(sql)).find((detail) => /^(SEARCH|SCAN) /.test(detail))).toBe(read);
   });

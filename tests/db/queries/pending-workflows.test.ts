@@ -17,7 +17,7 @@ afterAll(async () => {
 it.each(WORKFLOW_KINDS)('the reconciler reads %s records from their partial index, in page order', (kind) => {
   const sqlite = new Database(testDb.file, { readonly: true });
   try {
-    for (const sql of [pendingWorkflowsSql(kind, new Date(), 50, { createdAt: new Date(0), id: 'x' }), pendingWorkflowCountSql(kind)]) {
+    for (const sql of [pendingWorkflowsSql(kind, new Date(), 50, { createdAt: new Date(0), id: 'x' }, 'sqlite'), pendingWorkflowCountSql(kind, 'sqlite')]) {
       const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql.sql}`).all(...(sql.values as never[])) as Array<{ detail: string }>).map((row) => row.detail).join(' | ');
       expect(plan).toContain('_workflow_pending_idx');
       expect(plan).not.toContain('TEMP B-TREE');
