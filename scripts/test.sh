@@ -38,9 +38,22 @@ status=$unit_status
 # --forceExit: the Temporal SDK's native bridge can keep a handle open after teardown (a known SDK issue).
 npx jest --selectProjects system --passWithNoTests --runInBand --forceExit --json --outputFile="$out/jest-system.json" "$@" || status=1
 
+# The same suites on PostgreSQL, for the ones that reach every raw query (db/ and the busiest
+# routers); only on a whole run (`npm test` without file names). TEST_DATABASE=postgres starts a
+# real server from the machine's PostgreSQL binaries (tests/support/postgres.ts).
+if [ $# -eq 0 ]; then
+  echo "== system tests on PostgreSQL (a subset)"
+  rm -f "$out"/jest-postgres.json
+  TEST_DATABASE=postgres npx jest --selectProjects system --runInBand --forceExit --json --outputFile="$out/jest-postgres.json" \
+    tests/db/queries tests/db/contact-keys.test.ts tests/db/rows.test.ts \
+    tests/api/leads.router.test.ts tests/api/tasks.router.test.ts tests/api/buyers.router.test.ts tests/api/offers.router.test.ts \
+    tests/api/dashboard.router.test.ts tests/api/analytics.router.test.ts tests/api/events.router.test.ts tests/api/search.router.test.ts \
+    tests/api/duplicates.test.ts || status=1
+fi
+
 node -e '
   const fs = require("node:fs");
-  const runs = ["jest-unit.json", "jest-system.json"].map((file) => `tests/.tmp/${file}`).filter((file) => fs.existsSync(file)).map((file) => JSON.parse(fs.readFileSync(file, "utf8")));
+  const runs = ["jest-unit.json", "jest-system.json", "jest-postgres.json"].map((file) => `tests/.tmp/${file}`).filter((file) => fs.existsSync(file)).map((file) => JSON.parse(fs.readFileSync(file, "utf8")));
   const sum = (key) => runs.reduce((total, run) => total + run[key], 0);
   const failed = sum("numFailedTests") + sum("numRuntimeErrorTestSuites");
   console.log(`${sum("numPassedTests")} passed, ${failed} failed` + (sum("numPendingTests") ? `, ${sum("numPendingTests")} skipped` : ""));

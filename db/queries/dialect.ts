@@ -26,3 +26,6 @@ export const yearMonth = (dialect: Dialect, column: Prisma.Sql): Prisma.Sql => (
 
 /** The whole days in a number of days, toward zero (SQLite's CAST truncates, PostgreSQL's rounds). */
 export const wholeDays = (dialect: Dialect, days: Prisma.Sql): Prisma.Sql => (dialect === 'sqlite' ? Prisma.sql`CAST(${days} AS INTEGER)` : Prisma.sql`CAST(TRUNC(${days}) AS INTEGER)`);
+
+/** A join whose left side drives the read: SQLite's CROSS JOIN keeps that order; PostgreSQL plans it itself. */
+export const drivingJoin = (dialect: Dialect): Prisma.Sql => Prisma.raw(dialect === 'sqlite' ? 'CROSS JOIN' : 'JOIN');

@@ -3,7 +3,7 @@ import { zip5 } from '../../domain/leads/address-key';
 import { Prisma, type Buyer, type Lead } from '../../prisma/generated/client';
 import type { Db } from '../client';
 import { readRows } from '../read-rows';
-import { dialectOf, indexedBy, type Dialect } from './dialect';
+import { dialectOf, drivingJoin, indexedBy, type Dialect } from './dialect';
 import { idIn } from './sql';
 
 /**
@@ -72,12 +72,12 @@ type BuyerContact = { id: string; contactKey: string | null; email: string | nul
 
 /** Live buyers other than `buyer` with its contact key, its e-mail or its phone (the caller says why each matches). */
 export async function findBuyerDuplicateCandidates(db: Db, buyer: BuyerContact): Promise<Buyer[]> {
-  const sql = buyerDuplicatesSql(buyer);
+  const sql = buyerDuplicatesSql(buyer, dialectOf(db));
   return sql ? readRows<Buyer>(db, sql) : [];
 }
 
 /** The read behind findBuyerDuplicateCandidates; null when the buyer has nothing to match on. */
-export function buyerDuplicatesSql(buyer: BuyerContact): Prisma.Sql | null {
+export function buyerDuplicatesSql(buyer: BuyerContact, dialect: Dialect): Prisma.Sql | null {
   const email = (buyer.email ?? '').trim().toLowerCase();
   const digits = phoneDigits(buyer.phone);
   const keys = [buyer.contactKey, email ? `email:${email}` : null, digits.length >= 7 ? `phone:${digits}` : null].filter((key): key is string => Boolean(key));
@@ -89,7 +89,7 @@ export function buyerDuplicatesSql(buyer: BuyerContact): Prisma.Sql | null {
     ...(digits.length >= 7 ? [Prisma.sql`SELECT "id" FROM "Buyer" WHERE ${digitsOf('phone')} IN (${digits}, ${`1${digits}`})`] : []),
   ];
   if (lookups.length === 0) return null;
-  return Prisma.sql`SELECT b.* FROM (${Prisma.join(lookups, ' UNION ')}) AS m CROSS JOIN "Buyer" AS b ON b."id" = m."id"
+  return Prisma.sql`SELECT b.* FROM (${Prisma.join(lookups, ' UNION ')}) AS m ${drivingJoin(dialect)} "Buyer" AS b ON b."id" = m."id"
     WHERE b."id" <> ${buyer.id} AND b."archivedAt" IS NULL ORDER BY b."createdAt" ASC LIMIT ${DUPLICATES_LIMIT}`;
 }
 

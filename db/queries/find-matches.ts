@@ -6,7 +6,7 @@ import type { Db } from '../client';
 import { readRows } from '../read-rows';
 import { parseJsonColumn } from '../rows';
 import { Prisma, type Buyer, type Lead } from '../../prisma/generated/client';
-import { dialectOf } from './dialect';
+import { dialectOf, drivingJoin, type Dialect } from './dialect';
 import { idIn, sqlName } from './sql';
 
 // SQL narrows to at most this many candidates; the domain rule then decides and scores.
@@ -76,7 +76,7 @@ function withinBound(table: string, column: string, comparison: '>=' | '<=', bou
  * meet (a bound the lead cannot be compared with still passes). The market rows drive the read
  * (CROSS JOIN keeps them outside): walking every live buyer and testing its markets took a second at 20k buyers.
  */
-export function buyerCandidatesSql(lead: Pick<Lead, 'city' | 'zip' | 'beds' | 'baths' | 'repairEstimate'> & { state?: string }, price: number | null): Prisma.Sql {
+export function buyerCandidatesSql(lead: Pick<Lead, 'city' | 'zip' | 'beds' | 'baths' | 'repairEstimate'> & { state?: string }, price: number | null, dialect: Dialect): Prisma.Sql {
   // A "Dayton, OH" market holds the lead's city with its state.
   const markets = [normalizeMarket(lead.city), ...(lead.state ? [normalizeMarket(`${lead.city}, ${lead.state}`)] : []), normalizeMarket(lead.zip)];
   const inMarket = Prisma.sql`SELECT "buyerId" AS "id" FROM "BuyerMarket" WHERE "market" IN (${Prisma.join(markets)})
@@ -89,7 +89,7 @@ export function buyerCandidatesSql(lead: Pick<Lead, 'city' | 'zip' | 'beds' | 'b
     ...withinBound('b', 'minBaths', '<=', lead.baths),
     ...withinBound('b', 'maxRepair', '>=', lead.repairEstimate),
   ];
-  return Prisma.sql`SELECT ${columnsOf('b', BUYER_MATCH_COLUMNS)} FROM (${inMarket}) AS m CROSS JOIN "Buyer" AS b ON b."id" = m."id" WHERE ${Prisma.join(conditions, ' AND ')} LIMIT ${CANDIDATE_LIMIT}`;
+  return Prisma.sql`SELECT ${columnsOf('b', BUYER_MATCH_COLUMNS)} FROM (${inMarket}) AS m ${drivingJoin(dialect)} "Buyer" AS b ON b."id" = m."id" WHERE ${Prisma.join(conditions, ' AND ')} LIMIT ${CANDIDATE_LIMIT}`;
 }
 
 /**
@@ -98,7 +98,7 @@ export function buyerCandidatesSql(lead: Pick<Lead, 'city' | 'zip' | 'beds' | 'b
  */
 export async function findMatchingBuyers(db: Db, lead: Lead, dealMath: DealMathSettings, limit = 50): Promise<Match<Buyer>[]> {
   const target = matchableLead(lead, dealMath);
-  const candidates = await readRows<BuyerCandidate>(db, buyerCandidatesSql(lead, target.askingPrice ?? target.mao));
+  const candidates = await readRows<BuyerCandidate>(db, buyerCandidatesSql(lead, target.askingPrice ?? target.mao, dialectOf(db)));
   return ranked(candidates, (buyer) => matchBuyer(target, matchableBuyer(buyer)), limit, (ids) => readRows<Buyer>(db, Prisma.sql`SELECT * FROM "Buyer" WHERE ${idIn(Prisma.sql`"id"`, ids, dialectOf(db))}`));
 }
 
@@ -119,7 +119,7 @@ function inMarkets(markets: string[]): Prisma.Sql {
  * leads when the markets hold fewer than the limit. Without markets, the newest leads are read
  * until the limit.
  */
-export function leadCandidatesSql(box: MatchableBuyer): Prisma.Sql {
+export function leadCandidatesSql(box: MatchableBuyer, dialect: Dialect): Prisma.Sql {
   const markets = box.markets.map(normalizeMarket);
   const conditions = [
     Prisma.sql`l."archivedAt" IS NULL`,
@@ -132,13 +132,13 @@ export function leadCandidatesSql(box: MatchableBuyer): Prisma.Sql {
     ...withinBound('l', 'baths', '>=', box.minBaths),
     ...withinBound('l', 'repairEstimate', '<=', box.maxRepair),
   ];
-  const from = markets.length > 0 ? Prisma.sql`(${inMarkets(markets)}) AS m CROSS JOIN "Lead" AS l ON l."id" = m."id"` : Prisma.sql`"Lead" AS l`;
+  const from = markets.length > 0 ? Prisma.sql`(${inMarkets(markets)}) AS m ${drivingJoin(dialect)} "Lead" AS l ON l."id" = m."id"` : Prisma.sql`"Lead" AS l`;
   return Prisma.sql`SELECT ${columnsOf('l', LEAD_MATCH_COLUMNS)} FROM ${from} WHERE ${Prisma.join(conditions, ' AND ')} ORDER BY l."createdAt" DESC LIMIT ${CANDIDATE_LIMIT}`;
 }
 
 /** Open leads that fit the buyer's buy box, best first: SQL narrows to the candidates, the domain rule decides and scores. */
 export async function findMatchingLeads(db: Db, buyer: Buyer, dealMath: DealMathSettings, limit = 50): Promise<Match<Lead>[]> {
   const box = matchableBuyer(buyer);
-  const candidates = await readRows<LeadCandidate>(db, leadCandidatesSql(box));
+  const candidates = await readRows<LeadCandidate>(db, leadCandidatesSql(box, dialectOf(db)));
   return ranked(candidates, (lead) => matchBuyer(matchableLead(lead, dealMath), box), limit, (ids) => readRows<Lead>(db, Prisma.sql`SELECT * FROM "Lead" WHERE ${idIn(Prisma.sql`"id"`, ids, dialectOf(db))}`));
 }

@@ -49,11 +49,11 @@ const buyBox = { markets: ['Dayton'], propertyTypes: ['SFR'], minPrice: 50_000, 
 
 // The other hot queries, the statements db/queries sends.
 const HOT_QUERIES: Array<[string, Prisma.Sql]> = [
-  ['lead matches: buyer candidates by market', buyerCandidatesSql({ city: 'Dayton', zip: '45402', beds: 3, baths: 2, repairEstimate: 20_000 }, 90_000)],
-  ['lead matches: buyer candidates of a lead without facts or price', buyerCandidatesSql({ city: 'Dayton', zip: '45402', beds: null, baths: null, repairEstimate: null }, null)],
-  ['buyer matches: lead candidates by city', leadCandidatesSql(buyBox)],
-  ['buyer matches: lead candidates by city, ZIP or ZIP+4', leadCandidatesSql({ ...buyBox, markets: ['Dayton', '45402'] })],
-  ['buyer matches: lead candidates of a buyer in every market', leadCandidatesSql({ ...buyBox, markets: [], propertyTypes: [] })],
+  ['lead matches: buyer candidates by market', buyerCandidatesSql({ city: 'Dayton', zip: '45402', beds: 3, baths: 2, repairEstimate: 20_000 }, 90_000, 'sqlite')],
+  ['lead matches: buyer candidates of a lead without facts or price', buyerCandidatesSql({ city: 'Dayton', zip: '45402', beds: null, baths: null, repairEstimate: null }, null, 'sqlite')],
+  ['buyer matches: lead candidates by city', leadCandidatesSql(buyBox, 'sqlite')],
+  ['buyer matches: lead candidates by city, ZIP or ZIP+4', leadCandidatesSql({ ...buyBox, markets: ['Dayton', '45402'] }, 'sqlite')],
+  ['buyer matches: lead candidates of a buyer in every market', leadCandidatesSql({ ...buyBox, markets: [], propertyTypes: [] }, 'sqlite')],
   ['events after an id (SSE)', eventsAfterSql(10, undefined, EVENT_BATCH)],
   ['events after an id, up to the last one streamed (SSE replay)', eventsAfterSql(10, 900, EVENT_BATCH)],
   ["an entity's history", entityHistorySql('lead', 'l1')],
@@ -156,7 +156,7 @@ describe('query plans of the hot queries', () => {
   });
 
   it("a buyer's possible duplicates read each way of matching from its own index, never every live buyer", async () => {
-    const details = await plan(buyerDuplicatesSql({ id: 'b1', contactKey: 'email:dana@example.com', email: 'Dana@Example.com', phone: '(937) 555-0101' })!);
+    const details = await plan(buyerDuplicatesSql({ id: 'b1', contactKey: 'email:dana@example.com', email: 'Dana@Example.com', phone: '(937) 555-0101' }, 'sqlite')!);
     const reads = details.filter((detail) => /^(SEARCH|SCAN) /.test(detail));
     expect(reads).toEqual([
       'SEARCH Buyer USING INDEX Buyer_contactKey_idx (contactKey=?)',

@@ -1,12 +1,14 @@
 -- Written by hand: what Prisma's schema cannot declare, as the SQLite migrations did it by hand
--- (partial and expression indexes). PostgreSQL uses a partial index whenever the query implies
+-- (partial and expression indexes, and one the schema does not list). PostgreSQL uses a partial index whenever the query implies
 -- its WHERE term, bound parameters included.
 CREATE INDEX "Buyer_anyMarket_idx" ON "Buyer"("id") WHERE "markets" = '[]';
 CREATE INDEX "Buyer_email_lower_idx" ON "Buyer"(LOWER(TRIM("email")));
+CREATE INDEX "Buyer_phone_digits_idx" ON "Buyer"(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE("phone", '(', ''), ')', ''), '-', ''), ' ', ''), '.', ''), '+', ''));
 CREATE INDEX "Buyer_live_createdAt_id_idx" ON "Buyer"("createdAt", "id") WHERE "archivedAt" IS NULL;
 CREATE INDEX "Buyer_live_maxPrice_id_idx" ON "Buyer"("maxPrice", "id") WHERE "archivedAt" IS NULL;
 CREATE INDEX "Buyer_live_name_id_idx" ON "Buyer"("name", "id") WHERE "archivedAt" IS NULL;
 CREATE INDEX "Buyer_workflow_pending_idx" ON "Buyer"("createdAt", "id") WHERE "workflowStartedAt" IS NULL AND "archivedAt" IS NULL;
+CREATE INDEX "Deal_createdAt_id_idx" ON "Deal"("createdAt", "id");
 CREATE INDEX "Deal_open_createdAt_id_idx" ON "Deal"("createdAt", "id") WHERE "closedAt" IS NULL;
 CREATE INDEX "Document_workflow_pending_idx" ON "Document"("createdAt", "id") WHERE "workflowStartedAt" IS NULL AND "expiresAt" IS NOT NULL;
 CREATE INDEX "EmailMessage_workflow_pending_idx" ON "EmailMessage"("createdAt", "id") WHERE "workflowStartedAt" IS NULL AND "status" = 'QUEUED';
