@@ -40,14 +40,21 @@ function termsOf(match: string): { words: string[]; digits: string | null } {
   return { words, digits };
 }
 
+/** `word` without its accents (é → e), as FTS5's remove_diacritics reads it. */
+const unaccented = (word: string): string => word.normalize('NFD').replace(/\p{M}/gu, '');
+const ACCENTED = 'áàâäãåāéèêëēíìîïīóòôöõøōúùûüūýÿçñÁÀÂÄÃÅĀÉÈÊËĒÍÌÎÏĪÓÒÔÖÕØŌÚÙÛÜŪÝÇÑ';
+const PLAIN = 'aaaaaaaeeeeeiiiiiooooooouuuuuyycnAAAAAAAEEEEEIIIIIOOOOOOOUUUUUYCN';
+/** The column's text without accents (PostgreSQL's unaccent is an extension we do not assume). */
+const unaccentedSql = (text: Prisma.Sql): Prisma.Sql => Prisma.sql`translate(${text}, ${ACCENTED}, ${PLAIN})`;
+
 /** A regular expression (bound) matching `word` at the start of a word. */
-const wordStart = (word: string): string => `(^|[^[:alnum:]])${word.replace(/[^\p{L}\p{N}]/gu, '')}`;
+const wordStart = (word: string): string => `(^|[^[:alnum:]])${unaccented(word).replace(/[^\p{L}\p{N}]/gu, '')}`;
 
 const phoneDigitsSql = (column: string): Prisma.Sql => Prisma.raw(`regexp_replace(coalesce(${column}, ''), '[^0-9]', '', 'g')`);
 
 function postgresMatch(columns: Prisma.Sql[], phone: string | null, match: string): Prisma.Sql {
   const { words, digits } = termsOf(match);
-  const text = Prisma.sql`concat_ws(' ', ${Prisma.join(columns)})`;
+  const text = unaccentedSql(Prisma.sql`concat_ws(' ', ${Prisma.join(columns)})`);
   const wordClause = words.length ? Prisma.sql`(${Prisma.join(words.map((word) => Prisma.sql`${text} ~* ${wordStart(word)}`), ' AND ')})` : Prisma.sql`FALSE`;
   if (!digits || !phone) return wordClause;
   const phoneDigits = phoneDigitsSql(phone);
@@ -55,11 +62,11 @@ function postgresMatch(columns: Prisma.Sql[], phone: string | null, match: strin
   return Prisma.sql`(${wordClause} OR ${phoneDigits} LIKE ${prefix} OR right(${phoneDigits}, 10) LIKE ${prefix} OR right(${phoneDigits}, 7) LIKE ${prefix})`;
 }
 
-/** `column` with every matched word start marked, as highlight() marks it. */
+/** `column` with every word a prefix matched marked whole, as highlight() marks it. */
 function postgresHighlight(column: Prisma.Sql, match: string, alias: string): Prisma.Sql {
   let marked = Prisma.sql`coalesce(${column}, '')`;
   for (const word of termsOf(match).words) {
-    marked = Prisma.sql`regexp_replace(${marked}, ${`(^|[^[:alnum:]])(${wordStart(word).slice('(^|[^[:alnum:]])'.length)})`}, ${`\\1${SEARCH_MARKS.open}\\2${SEARCH_MARKS.close}`}, 'gi')`;
+    marked = Prisma.sql`regexp_replace(${marked}, ${`(^|[^[:alnum:]])(${wordStart(word).slice('(^|[^[:alnum:]])'.length)}[[:alnum:]]*)`}, ${`\\1${SEARCH_MARKS.open}\\2${SEARCH_MARKS.close}`}, 'gi')`;
   }
   return Prisma.sql`${marked} AS ${Prisma.raw(`"hl_${alias}"`)}`;
 }

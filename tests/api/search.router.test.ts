@@ -1,5 +1,7 @@
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { buildLead, buildUser } from '../support/factories';
+import type { Db } from '../../db/client';
+import { searchLeads } from '../../db/queries/search-records';
 
 jest.setTimeout(180_000);
 
@@ -65,7 +67,8 @@ describe('GET /api/search', () => {
     await expect(
       db().$transaction(async (tx) => {
         await tx.lead.update({ where: { id: lead.id }, data: { sellerName: 'Rolledback Rhodes' } });
-        const inside = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM "LeadSearch" WHERE "LeadSearch" MATCH '"rolledback"*'`;
+        // (Through the search's own read: FTS5's index on SQLite, the rows themselves on PostgreSQL.)
+        const inside = await searchLeads(tx as unknown as Db, { match: '("rolledback"*)', limit: 10, includeArchived: false });
         expect(inside.map((row) => row.id)).toEqual([lead.id]);
         throw new Error('roll back');
       }),
