@@ -3,7 +3,6 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import type Database from 'better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../prisma/generated/client';
-import { PrismaClient as PostgresPrismaClient } from '../prisma/generated-pg/client';
 
 export type Db = PrismaClient;
 export type { Prisma } from '../prisma/generated/client';
@@ -68,7 +67,14 @@ export async function openDb(target: string): Promise<Db> {
   return openSqlite(target);
 }
 
+/**
+ * The PostgreSQL client, loaded when first used: a checkout that has generated only the SQLite
+ * client (an `npm install` from before PostgreSQL) still type-checks and runs on SQLite.
+ */
+const POSTGRES_CLIENT = '../prisma/generated-pg/client';
+
 async function openPostgres(url: string): Promise<Db> {
+  const { PrismaClient: PostgresPrismaClient } = (await import(POSTGRES_CLIENT)) as { PrismaClient: new (options: { adapter: PrismaPg }) => { $connect(): Promise<void> } };
   const adapter = new PrismaPg({ connectionString: url, max: POSTGRES_POOL_SIZE });
   const db = new PostgresPrismaClient({ adapter });
   await db.$connect();
