@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     temporalCli,
     postgresBin: env.POSTGRES_BIN,
     postgresOsUser: env.POSTGRES_OS_USER,
+    appDatabase: env.CLUSTER_APP_DATABASE,
     log: (line) => console.log(line),
     onGiveUp: (reason) => shutdown(`The cluster is stopping: ${reason}. Look at its last lines above, fix the cause, and run npm run start:cluster again.`, 1),
     registerStop: (stop) => {
@@ -49,6 +50,7 @@ Flipstackk is running as a cluster${cluster.seeded ? ' (demo data seeded)' : ''}
   Temporal (gRPC):       ${cluster.temporalAddress}   e.g. temporal workflow list --address ${cluster.temporalAddress}
   Temporal UI:           ${cluster.temporalUiUrl ?? `not installed (.tools/cluster/temporal-ui-server); use the temporal CLI`}
   PostgreSQL:            ${cluster.postgresUrl}
+  App data:              ${cluster.appDatabase.replace(/:[^:@/]+@/, ':…@')}
   Data:                  ${env.dataDir}
   Demo logins (password "${DEMO_PASSWORD}"):
 ${DEMO_USERS.map((user) => `    ${user.email.padEnd(30)} ${user.role}`).join('\n')}

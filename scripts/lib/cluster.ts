@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client as PgClient } from 'pg';
-import { openDb } from '../../db/client';
+import { isPostgresUrl, openDb } from '../../db/client';
 import { seedDemoData } from '../../prisma/seed';
 import { bundleWorkflows } from '../../worker/bundle-workflows';
 import { SEARCH_ATTRIBUTE_KEYS } from '../../workflows/shared/search-attributes';
@@ -44,6 +44,11 @@ export interface ClusterOptions {
   postgresBin: string;
   /** The user PostgreSQL runs as when this process is root. */
   postgresOsUser: string;
+  /**
+   * Where the app's own data lives: `postgres` (default), the `flipstackk` database on the
+   * cluster's PostgreSQL server, or `sqlite`, DATA_DIR/flipstackk.db shared by every process.
+   */
+  appDatabase?: 'postgres' | 'sqlite';
   /** No Temporal Web UI (tests). */
   headless?: boolean;
   /** More environment for the workers and the APIs (e.g. DEADLINE_CONTACT). */
@@ -56,6 +61,8 @@ export interface ClusterOptions {
 
 export interface Cluster {
   appUrl: string;
+  /** The app's database: a postgresql:// URL (password included) or the SQLite file. */
+  appDatabase: string;
   temporalAddress: string;
   /** Undefined when headless or the UI server is not installed. */
   temporalUiUrl: string | undefined;
@@ -67,6 +74,7 @@ export interface Cluster {
 }
 
 const PG_SUPERUSER = 'flipstackk';
+const APP_DATABASE = 'flipstackk';
 const TEMPORAL_DATABASES = [
   { name: 'temporal', schema: 'postgresql/v12/temporal' },
   { name: 'temporal_visibility', schema: 'postgresql/v12/visibility' },
@@ -144,6 +152,19 @@ async function postgresAnswers(port: number, password: string): Promise<boolean>
   }
 }
 
+/** The app's own database beside Temporal's (created on the first run); its URL. */
+async function ensureAppDatabase(port: number, password: string): Promise<string> {
+  const client = new PgClient({ host: '127.0.0.1', port, user: PG_SUPERUSER, password, database: 'postgres' });
+  await client.connect();
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [APP_DATABASE]);
+    if (found.rowCount === 0) await client.query(`create database ${APP_DATABASE}`);
+  } finally {
+    await client.end();
+  }
+  return `postgresql://${PG_SUPERUSER}:${password}@127.0.0.1:${port}/${APP_DATABASE}`;
+}
+
 /** Temporal's two databases, created and brought to 1.29's schema by its own tool (each step a no-op once done). */
 function setUpTemporalSchema(sqlTool: string, port: number, password: string, log: (line: string) => void): void {
   const env = { ...process.env, SQL_PASSWORD: password };
@@ -206,8 +227,9 @@ async function ensureNamespace(cli: string, address: string, log: (line: string)
 }
 
 /**
- * The product as a cluster on one machine: PostgreSQL (Temporal's persistence), the Temporal
- * server on it, two workers and two API processes on the SQLite file under DATA_DIR, Caddy in
+ * The product as a cluster on one machine: PostgreSQL (Temporal's persistence and, unless
+ * `appDatabase` is `sqlite`, the app's own database), the Temporal server on it, two workers and
+ * two API processes, Caddy in
  * front of the APIs on `port`, and Temporal's Web UI. Every child is supervised (restarted when it
  * dies); `stop()` ends them all, the proxy first and PostgreSQL last.
  */
@@ -313,8 +335,9 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     await waitFor('Temporal server', () => temporalAnswers(temporalAddress), 120_000, gaveUp);
     await ensureNamespace(options.temporalCli, temporalAddress, log, gaveUp);
 
-    migrateDatabase(rootDir, databaseFile);
-    const db = await openDb(databaseFile);
+    const appDatabase = (options.appDatabase ?? 'postgres') === 'postgres' ? await ensureAppDatabase(ports.postgres, pgPassword) : databaseFile;
+    migrateDatabase(rootDir, appDatabase);
+    const db = await openDb(appDatabase);
     const seeded = (await seedDemoData(db)).seeded;
     await db.$disconnect();
     // One workflow bundle for both workers (and their restarts), built afresh at each start.
@@ -325,6 +348,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       ...process.env,
       DATA_DIR: dataDir,
       DATABASE_FILE: databaseFile,
+      ...(isPostgresUrl(appDatabase) ? { DATABASE_URL: appDatabase } : {}),
       TEMPORAL_ADDRESS: temporalAddress,
       APP_URL: `http://localhost:${ports.proxy}`,
       WEB_DIST: path.join(rootDir, 'web', 'dist'),
@@ -401,12 +425,13 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     await waitFor('both workers', async () => workersReady.size === 2, 240_000, gaveUp);
     for (const apiPort of ports.apis) await waitFor(`API on ${apiPort}`, async () => (await fetch(`http://127.0.0.1:${apiPort}/api/health`)).ok, 120_000, gaveUp);
     await waitFor('the proxy', async () => (await fetch(`${appUrl}/api/health`)).ok, 60_000, gaveUp);
-    if (seeded) await waitForDemoWorkflows(databaseFile, log);
+    if (seeded) await waitForDemoWorkflows(appDatabase, log);
     return {
       appUrl,
+      appDatabase,
       temporalAddress,
       temporalUiUrl,
-      postgresUrl: `postgresql://${PG_SUPERUSER}@127.0.0.1:${ports.postgres}/temporal (password in ${path.join(dataDir, 'postgres.password')})`,
+      postgresUrl: `postgresql://${PG_SUPERUSER}@127.0.0.1:${ports.postgres} (databases temporal, temporal_visibility${isPostgresUrl(appDatabase) ? `, ${APP_DATABASE}` : ''}; password in ${path.join(dataDir, 'postgres.password')})`,
       ports,
       seeded,
       processes: { postgres, temporal, workers, apis, proxy, ui },

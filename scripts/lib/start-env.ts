@@ -24,6 +24,8 @@ const clusterEnvSchema = z.object({
   /** The first of the 13 ports after it the cluster takes (Temporal's services, its UI, PostgreSQL, the two APIs). */
   // Temporal keeps its membership ports (base+5…+8) in a PostgreSQL smallint: they must stay ≤ 32767.
   CLUSTER_PORT_BASE: portSchema.refine((port) => port + 8 <= 32_767, 'must be at most 32759 (Temporal stores its membership ports, from it +5 to +8, as a PostgreSQL smallint)').default(7300),
+  /** The app's data: `postgres` (its own database on the cluster's PostgreSQL) or `sqlite` (DATA_DIR/flipstackk.db). */
+  CLUSTER_APP_DATABASE: z.enum(['postgres', 'sqlite']).default('postgres'),
   /** Where Debian's PostgreSQL server binaries are (initdb, postgres). */
   POSTGRES_BIN: z.string().min(1).default('/usr/lib/postgresql/15/bin'),
   /** The user PostgreSQL runs as when this runs as root (it refuses to run as root). */

@@ -90,6 +90,9 @@ describe('npm run start:cluster (PostgreSQL, Temporal server, 2 workers, 2 APIs 
   it('serves the web app, the API and SSE on one port: a lead created through the proxy gets its contact task over SSE', async () => {
     const { appUrl } = cluster!;
     expect(cluster!.seeded).toBe(true);
+    // The app's data is in its own database on the cluster's PostgreSQL, not in a SQLite file.
+    expect(cluster!.appDatabase).toMatch(new RegExp(`^postgresql://[^@]+@127\\.0\\.0\\.1:${cluster!.ports.postgres}/flipstackk$`));
+    expect(fs.existsSync(path.join(options.dataDir, 'flipstackk.db'))).toBe(false);
     const page = await fetch(`${appUrl}/`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="root">');
