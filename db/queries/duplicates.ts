@@ -58,13 +58,13 @@ export async function findLeadDuplicateCandidates(db: Db, lead: { id: string; ad
   const name = lead.sellerName.trim().toLowerCase().replace(/\s+/g, ' ');
   const byKey = lead.addressKey ? Prisma.sql`SELECT * FROM "Lead" WHERE "addressKey" = ${lead.addressKey}` : null;
   const nextZip = String(Number(zip) + 1).padStart(5, '0');
-  const phoneTerm = digits.length >= 7 ? Prisma.sql`${digitsOf('sellerPhone')} IN (${digits}, ${`1${digits}`})` : Prisma.sql`0`;
+  const phoneTerm = digits.length >= 7 ? Prisma.sql`${digitsOf('sellerPhone')} IN (${digits}, ${`1${digits}`})` : Prisma.sql`FALSE`;
   const byZip = /^\d{5}$/.test(zip)
     ? Prisma.sql`SELECT * FROM "Lead" WHERE "zip" >= ${zip} AND "zip" < ${nextZip} AND (${phoneTerm} OR REPLACE(REPLACE(LOWER(TRIM("sellerName")), '   ', ' '), '  ', ' ') = ${name})`
     : null;
   const parts = [byKey, byZip].filter((part): part is Prisma.Sql => part !== null);
   if (parts.length === 0) return [];
-  return readRows<Lead>(db, Prisma.sql`SELECT * FROM (${Prisma.join(parts, ' UNION ')})
+  return readRows<Lead>(db, Prisma.sql`SELECT * FROM (${Prisma.join(parts, ' UNION ')}) AS candidates
     WHERE "id" <> ${lead.id} AND "archivedAt" IS NULL ORDER BY "createdAt" ASC LIMIT ${DUPLICATES_LIMIT}`);
 }
 

@@ -70,8 +70,9 @@ async function cancelAutomaticTasks(tx: Tx, where: { leadId: string } | { buyerI
 
 /** The source's favorites become the survivor's (a user who favorited both keeps one). */
 async function moveFavorites(tx: Tx, kind: Kind, sourceId: string, survivorId: string): Promise<number> {
-  const moved = await tx.$executeRaw`INSERT OR IGNORE INTO "Favorite" ("userId", "entityType", "entityId", "createdAt")
-    SELECT "userId", "entityType", ${survivorId}, "createdAt" FROM "Favorite" WHERE "entityType" = ${kind} AND "entityId" = ${sourceId}`;
+  const moved = await tx.$executeRaw`INSERT INTO "Favorite" ("userId", "entityType", "entityId", "createdAt")
+    SELECT "userId", "entityType", ${survivorId}, "createdAt" FROM "Favorite" WHERE "entityType" = ${kind} AND "entityId" = ${sourceId}
+    ON CONFLICT DO NOTHING`;
   await tx.$executeRaw`DELETE FROM "Favorite" WHERE "entityType" = ${kind} AND "entityId" = ${sourceId}`;
   return moved;
 }
@@ -172,7 +173,7 @@ export async function mergeBuyerRecords(db: Db, { survivorId, sourceId, actorId,
     const survivorRow = await tx.buyer.update({ where: { id: survivorId }, data: { ...fill, ...buyerKeyData(contact) } });
     if (fill.markets !== undefined) {
       await tx.buyerMarket.deleteMany({ where: { buyerId: survivorId } });
-      await tx.$executeRaw`INSERT OR IGNORE INTO "BuyerMarket" ("buyerId", "market") SELECT ${survivorId}, "market" FROM "BuyerMarket" WHERE "buyerId" = ${sourceId}`;
+      await tx.$executeRaw`INSERT INTO "BuyerMarket" ("buyerId", "market") SELECT ${survivorId}, "market" FROM "BuyerMarket" WHERE "buyerId" = ${sourceId} ON CONFLICT DO NOTHING`;
     }
     const sourceRow = await tx.buyer.update({ where: { id: sourceId }, data: { archivedAt: now, mergedIntoId: survivorId } });
 
