@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     temporalPort: env.TEMPORAL_PORT,
     temporalUiPort: env.TEMPORAL_UI_PORT,
     temporalCli,
+    databaseUrl: env.DATABASE_URL,
     log: (line) => console.log(line),
     onGiveUp: (reason) => shutdown(`Flipstackk is stopping: ${reason}. Look at its last lines above, fix the cause, and run npm start again.`, 1),
   });
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
 Flipstackk is running${stack.seeded ? ' (demo data seeded)' : ''}.
   App:          http://localhost:${env.PORT}
   Temporal UI:  ${stack.temporalUiUrl}
-  Data:         ${env.dataDir}
+  Data:         ${env.dataDir}${env.DATABASE_URL ? ` (the app's data in ${env.DATABASE_URL.replace(/\/\/[^@/]*@/, '//…@')})` : ''}
   Demo logins (password "${DEMO_PASSWORD}"):
 ${DEMO_USERS.map((user) => `    ${user.email.padEnd(30)} ${user.role}`).join('\n')}
 A worker, API or Temporal server that dies is restarted (and logged); Ctrl-C stops everything.

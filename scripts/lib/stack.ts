@@ -19,6 +19,8 @@ export interface StackOptions {
   /** No Temporal Web UI (tests). */
   headless?: boolean;
   seed?: boolean;
+  /** The app's data in this PostgreSQL database (migrated, seeded) instead of DATA_DIR's SQLite file. */
+  databaseUrl?: string;
   /** A database file `prisma migrate deploy` made (tests): copied instead of migrating again. */
   migratedTemplate?: string;
   /** More environment for the worker and the API, e.g. DEADLINE_CONTACT. */
@@ -96,6 +98,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const { rootDir, dataDir, log } = options;
   fs.mkdirSync(dataDir, { recursive: true });
   const databaseFile = path.join(dataDir, 'flipstackk.db');
+  const database = options.databaseUrl ?? databaseFile;
   const temporalAddress = `127.0.0.1:${options.temporalPort}`;
   const temporalUiUrl = `http://localhost:${options.temporalUiPort}`;
   const appUrl = `http://127.0.0.1:${options.port}`;
@@ -141,11 +144,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     processes.push(temporal);
     await waitFor('Temporal server', () => temporalAnswers(temporalAddress), 60_000, gaveUp);
 
-    if (options.migratedTemplate) fs.copyFileSync(options.migratedTemplate, databaseFile);
+    if (options.databaseUrl) migrateDatabase(rootDir, options.databaseUrl);
+    else if (options.migratedTemplate) fs.copyFileSync(options.migratedTemplate, databaseFile);
     else migrateDatabase(rootDir, databaseFile);
     let seeded = false;
     if (options.seed !== false) {
-      const db = await openDb(databaseFile);
+      const db = await openDb(database);
       seeded = (await seedDemoData(db)).seeded;
       await db.$disconnect();
     }
@@ -154,6 +158,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ...process.env,
       DATA_DIR: dataDir,
       DATABASE_FILE: databaseFile,
+      // Set, or emptied: a DATABASE_URL the stack did not choose never reaches its children.
+      DATABASE_URL: options.databaseUrl ?? '',
       TEMPORAL_ADDRESS: temporalAddress,
       TEMPORAL_UI_URL: temporalUiUrl,
       PORT: String(options.port),
@@ -183,7 +189,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     await waitFor('worker', async () => workerReady, 120_000, gaveUp);
     await waitFor('API', async () => (await fetch(`${appUrl}/api/health`)).ok, 120_000, gaveUp);
-    if (seeded) await waitForDemoWorkflows(databaseFile, log);
+    if (seeded) await waitForDemoWorkflows(database, log);
     return { appUrl, temporalAddress, temporalUiUrl, databaseFile, seeded, processes: { temporal, worker, api }, stop };
   } catch (error) {
     await stop();

@@ -1,12 +1,14 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { deadlineEnvFields, parseEnv, portSchema } from '../../domain/config/env-fields';
+import { deadlineEnvFields, parseEnv, portSchema, sharedEnvFields } from '../../domain/config/env-fields';
 
 const startEnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   PORT: portSchema.default(3000),
   TEMPORAL_PORT: portSchema.default(7233),
   TEMPORAL_UI_PORT: portSchema.default(8233),
+  /** The app's data in this PostgreSQL database (migrated and seeded like the SQLite file) instead of DATA_DIR's SQLite file. */
+  DATABASE_URL: sharedEnvFields.DATABASE_URL,
   // The worker reads these; checking them here stops start-up before anything runs.
   ...deadlineEnvFields,
 });
