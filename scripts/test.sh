@@ -48,7 +48,7 @@ if [ $# -eq 0 ]; then
     tests/db/queries tests/db/contact-keys.test.ts tests/db/rows.test.ts \
     tests/api/leads.router.test.ts tests/api/tasks.router.test.ts tests/api/buyers.router.test.ts tests/api/offers.router.test.ts \
     tests/api/dashboard.router.test.ts tests/api/analytics.router.test.ts tests/api/events.router.test.ts tests/api/search.router.test.ts \
-    tests/api/duplicates.test.ts || status=1
+    tests/api/duplicates.test.ts tests/api/merge.test.ts tests/api/imports.router.test.ts || status=1
 fi
 
 node -e '
