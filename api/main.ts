@@ -1,5 +1,6 @@
 import { isPostgresUrl, openDb } from '../db/client';
 import { backfillContactKeys } from '../db/writes/contact-keys';
+import { listenForCommits } from '../db/listen-commits';
 import { watchCommits } from '../db/watch-commits';
 import { createApp } from './app';
 import { createHealthMonitor } from './health/health-monitor';
@@ -23,9 +24,11 @@ async function main(logger: Logger): Promise<void> {
   });
   const hub = createEventHub({ db, pollMs: env.EVENT_POLL_MS });
   await hub.start();
-  // Events stream the moment a process commits them; the hub's poll only catches a lost wake-up.
-  // (PostgreSQL: no file to watch; the poll finds them.)
-  const stopWatching = isPostgresUrl(env.database) ? () => undefined : watchCommits(env.databaseFile, () => hub.wake());
+  // Events stream the moment a process commits them (SQLite: the WAL file's change; PostgreSQL:
+  // LISTEN/NOTIFY); the hub's poll only catches a lost wake-up.
+  const stopWatching = isPostgresUrl(env.database)
+    ? listenForCommits(env.database, () => hub.wake(), (line) => logger.warn(line))
+    : watchCommits(env.databaseFile, () => hub.wake());
   const health = createHealthMonitor({ db, temporal });
   health.start();
   const app = createApp({
@@ -62,7 +65,7 @@ async function main(logger: Logger): Promise<void> {
     logger.info({ host: env.HOST, port: env.PORT }, `api: listening on http://${env.HOST}:${env.PORT}`);
   });
   const shutdown = (): void => {
-    stopWatching();
+    void stopWatching();
     hub.stop();
     health.stop();
     server.close(() => {

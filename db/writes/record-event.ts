@@ -1,5 +1,6 @@
 import type { Prisma } from '../../prisma/generated/client';
 import type { EventChange } from '../../domain/events/event-payloads';
+import { dialectOf } from '../queries/dialect';
 
 /**
  * An event to record: its name (entity type + action, only names listed in EVENT_NAMES, so
@@ -13,9 +14,16 @@ export type EventInput = EventChange & {
   dedupeKey?: string;
 };
 
-/** Writes the Event row of a state change; call it inside the transaction that makes the change. */
-export function recordEvent(tx: Prisma.TransactionClient, input: EventInput) {
-  return tx.event.create({
+/** The PostgreSQL channel every Event commit is announced on (db/listen-commits.ts wakes the API's event hub). */
+export const EVENTS_CHANNEL = 'flipstackk_events';
+
+/**
+ * Writes the Event row of a state change; call it inside the transaction that makes the change.
+ * On PostgreSQL it also queues a NOTIFY, which the server delivers to every listening API process
+ * when (and only if) the transaction commits.
+ */
+export async function recordEvent(tx: Prisma.TransactionClient, input: EventInput) {
+  const event = await tx.event.create({
     data: {
       entityType: input.entityType,
       entityId: input.entityId,
@@ -26,4 +34,6 @@ export function recordEvent(tx: Prisma.TransactionClient, input: EventInput) {
       dedupeKey: input.dedupeKey ?? null,
     },
   });
+  if (dialectOf(tx) === 'postgres') await tx.$executeRawUnsafe(`NOTIFY ${EVENTS_CHANNEL}`);
+  return event;
 }

@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { openDb, type Db } from '../../db/client';
+import { listenForCommits } from '../../db/listen-commits';
+import { recordEvent } from '../../db/writes/record-event';
+import { adminQuery, startPostgres, type PostgresServer } from '../../scripts/lib/postgres-server';
+import { migrateDatabase } from '../../scripts/lib/stack';
+import { ROOT_DIR } from '../support/test-db';
+import { waitUntil } from '../support/wait-until';
+
+jest.setTimeout(180_000);
+
+// LISTEN/NOTIFY on a real PostgreSQL: the API's event hub is woken by a commit in any process.
+let dir: string;
+let postgres: PostgresServer | undefined;
+let db: Db | undefined;
+let url: string;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipstackk-listen-'));
+  fs.chmodSync(dir, 0o711); // PostgreSQL runs as another user than root
+  postgres = await startPostgres({ dataDir: path.join(dir, 'postgres') });
+  await adminQuery(postgres, 'CREATE DATABASE app');
+  url = postgres.urlOf('app');
+  migrateDatabase(ROOT_DIR, url);
+  db = await openDb(url);
+});
+
+afterAll(async () => {
+  await db?.$disconnect();
+  await postgres?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const writeEvent = (userId: string) => (tx: Parameters<typeof recordEvent>[0]) =>
+  recordEvent(tx, { entityType: 'session', entityId: userId, action: 'ended', entity: { userId, reason: 'logout' } });
+
+it('wakes the listener when a transaction that records an event commits, never for one rolled back, and listens again after losing its connection', async () => {
+  let wakes = 0;
+  const lines: string[] = [];
+  const stop = listenForCommits(url, () => (wakes += 1), (line) => lines.push(line));
+  try {
+    // It wakes once when it starts listening (anything committed before is read by the caller).
+    await waitUntil('the first wake-up', async () => wakes >= 1, 30_000);
+    const before = wakes;
+
+    // A rolled-back transaction announces nothing; a committed one does.
+    await expect(
+      db!.$transaction(async (tx) => {
+        await writeEvent('user-rolled-back')(tx);
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
+    await db!.$transaction(async (tx) => {
+      await writeEvent('user-committed')(tx);
+    });
+    await waitUntil('a wake-up for the commit', async () => wakes > before, 30_000);
+    expect(wakes).toBe(before + 1);
+    expect(await db!.event.count({ where: { entityId: 'user-rolled-back' } })).toBe(0);
+
+    // The server ends the listener's connection: it listens again and hears the next commit.
+    const admin = new Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN flipstackk_events'`);
+    await admin.end();
+    await waitUntil('the listener noticing its lost connection', async () => lines.some((line) => line.includes('listening again')), 30_000);
+    const afterReconnect = await waitUntil('the wake-up on listening again', async () => {
+      const listening = await db!.$queryRawUnsafe<Array<{ n: bigint }>>(`SELECT count(*) AS n FROM pg_stat_activity WHERE query = 'LISTEN flipstackk_events'`);
+      return Number(listening[0]!.n) === 1 ? wakes : undefined;
+    }, 30_000);
+    await db!.$transaction(async (tx) => {
+      await writeEvent('user-after-reconnect')(tx);
+    });
+    await waitUntil('a wake-up after listening again', async () => wakes > afterReconnect, 30_000);
+  } finally {
+    await stop();
+  }
+});
