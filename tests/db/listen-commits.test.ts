@@ -1,29 +1,22 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Client } from 'pg';
 import { openDb, type Db } from '../../db/client';
 import { listenForCommits } from '../../db/listen-commits';
 import { recordEvent } from '../../db/writes/record-event';
-import { adminQuery, startPostgres, type PostgresServer } from '../../scripts/lib/postgres-server';
 import { migrateDatabase } from '../../scripts/lib/stack';
+import { startScratchPostgres } from '../support/postgres';
 import { ROOT_DIR } from '../support/test-db';
 import { waitUntil } from '../support/wait-until';
 
 jest.setTimeout(180_000);
 
 // LISTEN/NOTIFY on a real PostgreSQL: the API's event hub is woken by a commit in any process.
-let dir: string;
-let postgres: PostgresServer | undefined;
+let postgres: Awaited<ReturnType<typeof startScratchPostgres>> | undefined;
 let db: Db | undefined;
 let url: string;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipstackk-listen-'));
-  fs.chmodSync(dir, 0o711); // PostgreSQL runs as another user than root
-  postgres = await startPostgres({ dataDir: path.join(dir, 'postgres') });
-  await adminQuery(postgres, 'CREATE DATABASE app');
-  url = postgres.urlOf('app');
+  postgres = await startScratchPostgres('flipstackk-listen-');
+  url = postgres.url;
   migrateDatabase(ROOT_DIR, url);
   db = await openDb(url);
 });
@@ -31,7 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await db?.$disconnect();
   await postgres?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 const writeEvent = (userId: string) => (tx: Parameters<typeof recordEvent>[0]) =>

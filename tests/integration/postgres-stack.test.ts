@@ -1,15 +1,14 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { DEMO_USERS } from '../../prisma/seed';
 import { logInAsDemoUser } from '../../scripts/lib/log-in';
-import { adminQuery, startPostgres, type PostgresServer } from '../../scripts/lib/postgres-server';
 import { freePort } from '../../scripts/lib/processes';
 import { startStack, type Stack } from '../../scripts/lib/stack';
 import { CLIENT_HEADER } from '../../domain/auth/client-header';
 import { buildLeadInput } from '../support/factories';
 import { requireTemporalCli } from '../support/temporal-env';
+import { startScratchPostgres } from '../support/postgres';
 import { ROOT_DIR } from '../support/test-db';
 import { waitUntil } from '../support/wait-until';
 
@@ -18,20 +17,16 @@ jest.setTimeout(180_000);
 // The stack as `DATABASE_URL=postgresql://… npm start` runs it: migrations and demo data go to
 // PostgreSQL, and the worker and API processes read and write there, never a SQLite file.
 const logs: string[] = [];
-let dataDir: string;
-let postgres: PostgresServer | undefined;
+let postgres: Awaited<ReturnType<typeof startScratchPostgres>> | undefined;
 let stack: Stack | undefined;
 let databaseUrl: string;
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipstackk-pg-stack-'));
-  fs.chmodSync(dataDir, 0o711); // PostgreSQL runs as another user than root
-  postgres = await startPostgres({ dataDir: path.join(dataDir, 'postgres') });
-  await adminQuery(postgres, 'CREATE DATABASE app');
-  databaseUrl = postgres.urlOf('app');
+  postgres = await startScratchPostgres('flipstackk-pg-stack-');
+  databaseUrl = postgres.url;
   stack = await startStack({
     rootDir: ROOT_DIR,
-    dataDir: path.join(dataDir, 'stack'),
+    dataDir: path.join(postgres.dir, 'stack'),
     port: await freePort(),
     temporalPort: await freePort(),
     temporalUiPort: await freePort(),
@@ -45,7 +40,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
   await postgres?.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 afterEach(() => {

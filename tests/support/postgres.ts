@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { migrateDatabase } from '../../scripts/lib/stack';
@@ -56,4 +57,24 @@ export async function createPostgresTestDatabase(): Promise<{ url: string; drop(
   const name = `test_${process.pid}_${Date.now().toString(36)}_${copies++}`;
   await adminQuery(port, `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
   return { url: urlOf(port, name), drop: () => adminQuery(port, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/**
+ * A PostgreSQL server of a test file's own (beside the shared one of TEST_DATABASE=postgres), in a
+ * temp folder, with an empty database `app`: its URL, the folder (for anything else the test keeps
+ * there), and how to stop it and remove the folder.
+ */
+export async function startScratchPostgres(prefix: string): Promise<{ dir: string; url: string; stop(): Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.chmodSync(dir, 0o711); // PostgreSQL runs as another user than root and must enter it
+  const server = await startPostgres({ dataDir: path.join(dir, 'postgres') });
+  await adminQuery(server.port, 'CREATE DATABASE app');
+  return {
+    dir,
+    url: server.urlOf('app'),
+    async stop() {
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
