@@ -2,7 +2,8 @@ import { createChannel, createSession, type Session } from 'better-sse';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { canSeeEvent } from '../../domain/events/event-name';
 import type { Db } from '../../db/client';
-import { EVENT_BATCH, newestEventId, readEventsAfter } from '../../db/queries/events';
+import { createCommittedEventReader } from '../../db/queries/committed-events';
+import { newestEventId, readEventsAfter } from '../../db/queries/events';
 import type { Event as EventRow } from '../../prisma/generated/client';
 import { toEventJson } from '../../db/rows';
 import { userRoleSchema, type UserRole } from '../../domain/users/user-role';
@@ -39,6 +40,8 @@ const ENDED_MARK_MS = 60_000;
 const TRUSTED_READ_MS = 5_000;
 // setTimeout's longest delay.
 const MAX_TIMER_MS = 2 ** 31 - 1;
+// While events wait behind an uncommitted id, how soon the hub looks again (a transaction's commit is milliseconds).
+const GAP_RECHECK_MS = 20;
 
 /** The sessions an event ends: `session.ended` names them (all of the user's when it does not), a deactivation ends all. */
 function endedBy(row: EventRow): { userId: string; sessionIds?: string[] } | null {
@@ -93,6 +96,8 @@ export function createEventHub({ db, pollMs, now = () => new Date() }: { db: Db;
   let reading = false;
   let wokenWhileReading = false;
   const listeners = new Set<(row: EventRow) => void>();
+  const reader = createCommittedEventReader(db, (line) => console.warn(line));
+  let recheck: NodeJS.Timeout | undefined;
 
   const serially = (work: () => Promise<void>): Promise<void> => {
     queue = queue.then(work).catch((error: unknown) => console.error('event hub:', error));
@@ -136,7 +141,8 @@ export function createEventHub({ db, pollMs, now = () => new Date() }: { db: Db;
 
   async function pollOnce(): Promise<void> {
     for (;;) {
-      const rows = await readEventsAfter(db, lastSentId);
+      const { rows, full, waiting } = await reader.read(lastSentId);
+      if (waiting) recheckSoon();
       for (const row of rows) {
         channel.broadcast(toEventJson(row), `${row.entityType}.${row.action}`, {
           eventId: String(row.id),
@@ -149,8 +155,17 @@ export function createEventHub({ db, pollMs, now = () => new Date() }: { db: Db;
         if (ended) endStreamsOf(ended);
         for (const listener of listeners) listener(row);
       }
-      if (rows.length < EVENT_BATCH) return;
+      if (!full) return;
     }
+  }
+
+  /** Events wait behind an id a transaction in progress may still commit (PostgreSQL): look again shortly. */
+  function recheckSoon(): void {
+    if (recheck || !running) return;
+    recheck = setTimeout(() => {
+      recheck = undefined;
+      void serially(pollOnce);
+    }, GAP_RECHECK_MS);
   }
 
   async function replay(session: Session<StreamState>, afterId: number): Promise<void> {
@@ -253,6 +268,8 @@ export function createEventHub({ db, pollMs, now = () => new Date() }: { db: Db;
       running = false;
       if (timer) clearTimeout(timer);
       timer = undefined;
+      clearTimeout(recheck);
+      recheck = undefined;
       for (const session of channel.activeSessions) channel.deregister(session);
       for (const stream of streams.values()) clearTimeout(stream.timer);
       streams.clear();

@@ -19,10 +19,15 @@ export const EVENTS_CHANNEL = 'flipstackk_events';
 
 /**
  * Writes the Event row of a state change; call it inside the transaction that makes the change.
- * On PostgreSQL it also queues a NOTIFY, which the server delivers to every listening API process
- * when (and only if) the transaction commits.
+ *
+ * On PostgreSQL it first queues a NOTIFY, which the server delivers to every listening API process
+ * when (and only if) the transaction commits, and makes sure the transaction has its id before the
+ * Event's id is drawn: the live stream waits for the transactions a read's snapshot lists as in
+ * progress before it passes a missing id (db/queries/committed-events.ts), and a transaction
+ * without an id of its own is not listed.
  */
 export async function recordEvent(tx: Prisma.TransactionClient, input: EventInput) {
+  if (dialectOf(tx) === 'postgres') await tx.$executeRawUnsafe(`SELECT pg_current_xact_id(), pg_notify('${EVENTS_CHANNEL}', '')`);
   const event = await tx.event.create({
     data: {
       entityType: input.entityType,
@@ -34,6 +39,5 @@ export async function recordEvent(tx: Prisma.TransactionClient, input: EventInpu
       dedupeKey: input.dedupeKey ?? null,
     },
   });
-  if (dialectOf(tx) === 'postgres') await tx.$executeRawUnsafe(`NOTIFY ${EVENTS_CHANNEL}`);
   return event;
 }

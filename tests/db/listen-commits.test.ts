@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { createEventHub } from '../../api/sse/event-hub';
 import { openDb, type Db } from '../../db/client';
 import { listenForCommits } from '../../db/listen-commits';
 import { recordEvent } from '../../db/writes/record-event';
@@ -9,7 +10,8 @@ import { waitUntil } from '../support/wait-until';
 
 jest.setTimeout(180_000);
 
-// LISTEN/NOTIFY on a real PostgreSQL: the API's event hub is woken by a commit in any process.
+// Events across processes on a real PostgreSQL: LISTEN/NOTIFY wakes the API's event hub at a commit
+// in any process, and event ids follow commit order, so the hub's id cursor never skips a late commit.
 let postgres: Awaited<ReturnType<typeof startScratchPostgres>> | undefined;
 let db: Db | undefined;
 let url: string;
@@ -68,5 +70,69 @@ it('wakes the listener when a transaction that records an event commits, never f
     await waitUntil('a wake-up after listening again', async () => wakes > afterReconnect, 30_000);
   } finally {
     await stop();
+  }
+});
+
+it('streams events in id order without skipping an id that commits after a higher one, and past an id that never commits', async () => {
+  const hub = createEventHub({ db: db!, pollMs: null });
+  await hub.start();
+  const seen: string[] = [];
+  hub.subscribe((row) => seen.push(row.entityId));
+  try {
+    // The first transaction draws the lower id and stays open while the second commits a higher one.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let recorded!: () => void;
+    const firstRecorded = new Promise<void>((resolve) => (recorded = resolve));
+    const first = db!.$transaction(
+      async (tx) => {
+        const event = await writeEvent('order-first')(tx);
+        recorded();
+        await held;
+        return event;
+      },
+      { timeout: 60_000 },
+    );
+    await firstRecorded;
+    const second = await db!.$transaction(async (tx) => writeEvent('order-second')(tx));
+    // A reader that moved its cursor to the second's id now would never see the first.
+    await hub.poke();
+    expect(seen).toEqual([]);
+    release();
+    const firstEvent = await first;
+    expect(second.id).toBeGreaterThan(firstEvent.id);
+    await waitUntil('both events streamed', async () => {
+      await hub.poke();
+      return seen.length >= 2;
+    }, 30_000);
+    expect(seen).toEqual(['order-first', 'order-second']);
+
+    // An id whose transaction rolls back stays missing: the events after it still stream.
+    let abort!: () => void;
+    const aborted = new Promise<void>((resolve) => (abort = resolve));
+    let drawn!: () => void;
+    const idDrawn = new Promise<void>((resolve) => (drawn = resolve));
+    const rolledBack = db!.$transaction(
+      async (tx) => {
+        await writeEvent('order-rolled-back')(tx);
+        drawn();
+        await aborted;
+        throw new Error('refused');
+      },
+      { timeout: 60_000 },
+    );
+    await idDrawn;
+    await db!.$transaction(async (tx) => writeEvent('order-after-rollback')(tx));
+    await hub.poke();
+    expect(seen).toEqual(['order-first', 'order-second']);
+    abort();
+    await expect(rolledBack).rejects.toThrow('refused');
+    await waitUntil('the event after the rolled-back one streamed', async () => {
+      await hub.poke();
+      return seen.length >= 3;
+    }, 30_000);
+    expect(seen).toEqual(['order-first', 'order-second', 'order-after-rollback']);
+  } finally {
+    hub.stop();
   }
 });
