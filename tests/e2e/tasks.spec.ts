@@ -122,11 +122,24 @@ describe('tasks in the browser', () => {
       const supervisor = await signedIn('supervisor@flipstackk.test');
       await supervisor.page.goto(appUrl('/tasks/new'));
       await supervisor.page.getByLabel('Title').fill('Call the title company');
+      // Due just after midnight ten days out, in the browser's time: the first event of a day few
+      // tasks share, so the month cell shows it instead of folding it into "+3 more" (the default,
+      // this time tomorrow, sorts last on a busy day in the evening).
+      const due = await supervisor.page.evaluate(() => {
+        const day = new Date();
+        day.setDate(day.getDate() + 10);
+        const pad = (value: number) => String(value).padStart(2, '0');
+        return { input: `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}T00:05`, nextMonth: day.getMonth() !== new Date().getMonth() };
+      });
+      await supervisor.page.getByLabel('Due').fill(due.input);
       await supervisor.page.getByRole('button', { name: 'Create task' }).click();
       await supervisor.page.getByRole('heading', { name: 'Call the title company' }).waitFor();
       await supervisor.page.getByLabel('Priority').selectOption('LOW');
       await supervisor.page.getByRole('link', { name: 'Calendar' }).first().click();
       const calendar = supervisor.page.getByTestId('task-calendar');
+      await calendar.locator('.rbc-month-view').waitFor();
+      if (due.nextMonth) await supervisor.page.getByRole('button', { name: 'Next' }).click();
+      await supervisor.page.locator('[data-testid="task-calendar"][aria-busy="false"]').waitFor();
       await calendar.getByText('Call the title company').first().waitFor();
       await calendar.getByText('Call the title company').first().click();
       await supervisor.page.getByRole('heading', { name: 'Call the title company' }).waitFor();
