@@ -5,6 +5,7 @@ import { IMPORT_BATCH_SIZE, type ImportItem } from '../../domain/imports/import-
 import type { Db, Prisma } from '../client';
 import type { Import as ImportRow, Lead as LeadRow } from '../../prisma/generated/client';
 import { scoreLead } from '../../domain/leads/lead-score';
+import { dialectOf } from '../queries/dialect';
 import { findLeadsWithAddressKeys } from '../queries/duplicates';
 import { loadContactMs, saveLeadScore } from './lead-score';
 import { recordEvent } from './record-event';
@@ -39,9 +40,14 @@ export const recordImportProgress = (tx: Prisma.TransactionClient, row: ImportRo
 /**
  * An `import.progress` tick: the counts as they stand, for an import still going (QUEUED or
  * RUNNING, read in the transaction, so no tick follows its final event). Whether one was written.
+ *
+ * On PostgreSQL the row is locked before it is read: a batch updates it before it records its
+ * own progress, so a tick and a batch then take turns, and a tick never carries counts older
+ * than a batch event it is streamed after (SQLite's one writer at a time gives the same order).
  */
 export function recordImportTick(db: Db, importId: string): Promise<boolean> {
   return db.$transaction(async (tx) => {
+    if (dialectOf(tx) === 'postgres') await tx.$queryRaw`SELECT "id" FROM "Import" WHERE "id" = ${importId} FOR UPDATE`;
     const row = await tx.import.findUnique({ where: { id: importId } });
     if (!row || (row.status !== 'QUEUED' && row.status !== 'RUNNING')) return false;
     await recordImportProgress(tx, row);
