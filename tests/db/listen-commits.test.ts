@@ -73,6 +73,29 @@ it('wakes the listener when a transaction that records an event commits, never f
   }
 });
 
+/** A transaction that records an event (its id drawn) and stays open until it is told to commit or roll back. */
+async function holdEventOpen(entityId: string) {
+  let end!: (commit: boolean) => void;
+  const ended = new Promise<boolean>((resolve) => (end = resolve));
+  let recorded!: () => void;
+  const drawn = new Promise<void>((resolve) => (recorded = resolve));
+  const done = db!.$transaction(
+    async (tx) => {
+      const event = await writeEvent(entityId)(tx);
+      recorded();
+      if (!(await ended)) throw new Error('refused');
+      return event;
+    },
+    { timeout: 60_000 },
+  );
+  await Promise.race([drawn, done]);
+  const finish = (commit: boolean) => {
+    end(commit);
+    return done;
+  };
+  return { commit: () => finish(true), rollBack: () => finish(false) };
+}
+
 it('streams events in id order without skipping an id that commits after a higher one, and past an id that never commits', async () => {
   const hub = createEventHub({ db: db!, pollMs: null });
   await hub.start();
@@ -80,26 +103,12 @@ it('streams events in id order without skipping an id that commits after a highe
   hub.subscribe((row) => seen.push(row.entityId));
   try {
     // The first transaction draws the lower id and stays open while the second commits a higher one.
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let recorded!: () => void;
-    const firstRecorded = new Promise<void>((resolve) => (recorded = resolve));
-    const first = db!.$transaction(
-      async (tx) => {
-        const event = await writeEvent('order-first')(tx);
-        recorded();
-        await held;
-        return event;
-      },
-      { timeout: 60_000 },
-    );
-    await firstRecorded;
+    const first = await holdEventOpen('order-first');
     const second = await db!.$transaction(async (tx) => writeEvent('order-second')(tx));
     // A reader that moved its cursor to the second's id now would never see the first.
     await hub.poke();
     expect(seen).toEqual([]);
-    release();
-    const firstEvent = await first;
+    const firstEvent = await first.commit();
     expect(second.id).toBeGreaterThan(firstEvent.id);
     await waitUntil('both events streamed', async () => {
       await hub.poke();
@@ -108,25 +117,11 @@ it('streams events in id order without skipping an id that commits after a highe
     expect(seen).toEqual(['order-first', 'order-second']);
 
     // An id whose transaction rolls back stays missing: the events after it still stream.
-    let abort!: () => void;
-    const aborted = new Promise<void>((resolve) => (abort = resolve));
-    let drawn!: () => void;
-    const idDrawn = new Promise<void>((resolve) => (drawn = resolve));
-    const rolledBack = db!.$transaction(
-      async (tx) => {
-        await writeEvent('order-rolled-back')(tx);
-        drawn();
-        await aborted;
-        throw new Error('refused');
-      },
-      { timeout: 60_000 },
-    );
-    await idDrawn;
+    const rolledBack = await holdEventOpen('order-rolled-back');
     await db!.$transaction(async (tx) => writeEvent('order-after-rollback')(tx));
     await hub.poke();
     expect(seen).toEqual(['order-first', 'order-second']);
-    abort();
-    await expect(rolledBack).rejects.toThrow('refused');
+    await expect(rolledBack.rollBack()).rejects.toThrow('refused');
     await waitUntil('the event after the rolled-back one streamed', async () => {
       await hub.poke();
       return seen.length >= 3;
