@@ -251,6 +251,41 @@ describe('downloading a document', () => {
   });
 });
 
+describe('documents on an offer', () => {
+  it("uploads on a purchase offer, downloads it back, and gives it only to the offer's lead owner, its uploader, acquisitions and a supervisor", async () => {
+    const lead = await buildLead(api.testDb.db, owner.id);
+    const offer = await api.request('POST', '/api/offers', { cookie: cookieOf(owner), body: { leadId: lead.id, kind: 'PURCHASE', amount: 92_500, status: 'SENT' } });
+    expect(offer.status).toBe(201);
+    const bytes = Buffer.from('%PDF-1.4\n% signed purchase agreement, 92,500\n%%EOF\n');
+    const created = await upload(cookieOf(owner), { kind: 'PURCHASE_CONTRACT', offerId: offer.body.id }, { bytes, name: 'Signed PSA.pdf', type: 'application/pdf' });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ kind: 'PURCHASE_CONTRACT', offerId: offer.body.id, leadId: null, buyerId: null, fileName: 'Signed PSA.pdf', mimeType: 'application/pdf', sizeBytes: bytes.length });
+
+    const listed = await api.request('GET', `/api/documents?offerId=${offer.body.id}`, { cookie: cookieOf(owner) });
+    expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual([created.body.id]);
+    const file = await download(cookieOf(owner), created.body.id);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('application/pdf');
+    expect(file.headers.get('content-disposition')).toMatch(/^inline; filename="Signed PSA.pdf"/);
+    expect(Buffer.from(await file.arrayBuffer()).equals(bytes)).toBe(true);
+
+    // Another agent reads the offer but not the contract on it.
+    expect((await api.request('GET', `/api/offers?leadId=${lead.id}`, { cookie: cookieOf(otherAgent) })).status).toBe(200);
+    const refused = await download(cookieOf(otherAgent), created.body.id);
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).error.message).toMatch(/only the record's owner, the document's uploader/);
+    expect((await api.request('GET', `/api/documents?offerId=${offer.body.id}`, { cookie: cookieOf(otherAgent) })).body.items).toEqual([]);
+    for (const user of [supervisor, acquisitions]) expect((await download(cookieOf(user), created.body.id)).status).toBe(200);
+  });
+
+  it('refuses an upload on an offer that does not exist, and leaves nothing on disk', async () => {
+    const before = filesOnDisk();
+    const refused = await upload(cookieOf(owner), { kind: 'OTHER', offerId: 'no-such-offer' }, { bytes: Buffer.from('unique text for the missing offer\n'), name: 'note.txt' });
+    expect(refused.status).toBe(422);
+    expect(filesOnDisk()).toEqual(before);
+  });
+});
+
 describe('expiry', () => {
   const startedWith = async (workflowId: string) => {
     const history = await api.temporal.client.workflow.getHandle(workflowId).fetchHistory();
