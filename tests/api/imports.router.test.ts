@@ -122,12 +122,13 @@ describe('POST /api/imports', () => {
     const existing = await api.request('POST', '/api/leads', { cookie, body: { ...buildLeadInput({ street: '410 West Third Street', zip: '45402', sellerName: 'Agent Typed' }), sellerPhone: undefined } });
     const started = await upload(importFixture('dealmachine.csv'), { onDuplicate: 'update', tags: JSON.stringify(['DM']) });
     const done = await finished(started.body.id);
-    expect(done).toMatchObject({ status: 'COMPLETED', total: 2, created: 1, duplicates: 1, errors: 0 });
+    // Six rows: the one at the existing lead's address, three new, two bad (a malformed zip+4, an address only in the full-address column).
+    expect(done).toMatchObject({ status: 'COMPLETED', total: 6, created: 3, duplicates: 1, errors: 2 });
     const lead = await db.lead.findUniqueOrThrow({ where: { id: existing.body.id } });
     expect(lead).toMatchObject({ sellerName: 'Agent Typed', sellerPhone: '(937) 555-0402', arv: 240_000, county: 'Montgomery', askingPrice: 90_000 });
     expect(JSON.parse(lead.tags)).toEqual(['DM', 'Driving For Dollars']);
     // The new lead is scored as it is written: its distress list names count.
-    const created = await db.lead.findFirstOrThrow({ where: { importId: started.body.id } });
+    const created = await db.lead.findFirstOrThrow({ where: { importId: started.body.id, street: '3 Creek Rd' } });
     expect(created.scoredAt).not.toBeNull();
     expect(JSON.parse(created.scoreParts).map((part: { key: string }) => part.key)).toEqual(expect.arrayContaining(['source', 'tags']));
   });

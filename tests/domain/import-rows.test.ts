@@ -85,17 +85,109 @@ describe('PropStream rows', () => {
   });
 });
 
-describe('DealMachine and BatchLeads rows', () => {
-  it('DealMachine: company owner, nine-digit zip, unit column, ratio LTV, comma-separated lists', async () => {
-    const { rows } = await importFixture('dealmachine.csv');
-    expect(leadOf(rows[0]!)).toMatchObject({ sellerName: 'GEM CITY HOLDINGS LLC', zip: '45402', zipPlus4: '1111', propertyType: 'MULTI_FAMILY', sqft: 3100, arv: 240_000, ltv: 58, sellerPhone: '(937) 555-0402' });
-    expect(leadOf(rows[1]!)).toMatchObject({ sellerName: 'Maria Lopez', street: '88 Lakeview Drive Unit 3', propertyType: 'TOWNHOUSE', baths: 2.5, ltv: 72, tags: ['Imported', 'Pre-Foreclosure', 'Vacant'] });
+describe('DealMachine rows (BOM, CRLF, snake_case export columns)', () => {
+  it('reads every row but the blank ones, and leaves the columns with no lead field unmapped', async () => {
+    const { headers, mapping, rows } = await importFixture('dealmachine.csv');
+    expect(headers[0]).toBe('property_address_full');
+    expect(Object.entries(mapping).filter(([, field]) => field === null).map(([header]) => header)).toEqual(['property_address_full', 'owner_1_name', 'equity_percent', 'lead_status', 'date_created']);
+    // The row of empty cells and the empty line are not rows of the list; a quoted line break is one row, numbered by its last line.
+    expect(rows.map((row) => row.rowNumber)).toEqual([2, 3, 7, 8, 9, 10]);
   });
 
-  it('BatchLeads: owner names, a trust, vacant land', async () => {
+  it('a company owner, nine-digit zip, currency with cents, a landline before the mobile to call', async () => {
+    const { rows } = await importFixture('dealmachine.csv');
+    const lead = leadOf(rows[0]!);
+    expect(lead).toMatchObject({
+      sellerName: 'GEM CITY HOLDINGS LLC', street: '410 W Third St', zip: '45402', zipPlus4: '1111', county: 'Montgomery', apn: 'R72-1',
+      mailingAddress: '1 Main St, Columbus, OH 43215', propertyType: 'MULTI_FAMILY', beds: 6, baths: 3, sqft: 3100, yearBuilt: 1920,
+      arv: 240_000, estimatedEquity: 100_000, ltv: 58, sellerEmail: 'ops@gemcity.test', sellerPhone: '(937) 555-0402', tags: ['Imported', 'Driving For Dollars'],
+    });
+    expect(lead.phones).toEqual([
+      { number: '(937) 555-0401', type: 'LANDLINE', dnc: false },
+      { number: '(937) 555-0402', type: 'MOBILE', dnc: false },
+    ]);
+  });
+
+  it('stray spaces folded, the unit column kept, a ratio LTV read as a percentage, tags from both list columns', async () => {
+    const { rows } = await importFixture('dealmachine.csv');
+    expect(leadOf(rows[1]!)).toMatchObject({ sellerName: 'Maria Lopez', street: '88 Lakeview Drive Unit 3', propertyType: 'TOWNHOUSE', baths: 2.5, arv: 135_000, ltv: 72, sellerPhone: null, phones: [], tags: ['Imported', 'Pre-Foreclosure', 'Vacant', 'Follow Up'] });
+  });
+
+  it('accents, a lower-case state, zip+4, a quoted line break in the mailing street, a year built given as a date, negative equity in parentheses', async () => {
+    const { rows } = await importFixture('dealmachine.csv');
+    const lead = leadOf(rows[2]!);
+    expect(lead).toMatchObject({
+      sellerName: 'Renée Dubois & José Dubois', street: '12 Rue Élise Ct', city: 'Kettering', state: 'OH', zip: '45429', zipPlus4: '0001', county: 'Montgomery',
+      mailingAddress: '100 Main St Floor 2, Dayton, OH 45402', propertyType: 'SFR', baths: 1.5, sqft: 1480, yearBuilt: 1951,
+      arv: 98_500, estimatedEquity: -12_000, ltv: 112.5, sellerEmail: 'renee.dubois@example.com', tags: ['Imported', 'Absentee Owners'],
+    });
+    // Three phones: the mobile on the Do-Not-Call list is kept but not called; the wireless one (a mobile) is.
+    expect(lead.sellerPhone).toBe('(937) 555-0603');
+    expect(lead.phones).toEqual([
+      { number: '(937) 555-0601', type: 'MOBILE', dnc: true },
+      { number: '(937) 555-0602', type: 'LANDLINE', dnc: false },
+      { number: '(937) 555-0603', type: 'MOBILE', dnc: false },
+    ]);
+  });
+
+  it('refuses a malformed zip+4 and an address given only in the full-address column', async () => {
+    const { rows } = await importFixture('dealmachine.csv');
+    expect(rows[3]).toMatchObject({ ok: false, reason: 'invalid zip "45402-12"' });
+    expect(rows[4]).toMatchObject({ ok: false, reason: 'missing address' });
+  });
+
+  it('a trust with a quoted comma as the seller; every phone on the Do-Not-Call list leaves none to call, all kept', async () => {
+    const { rows } = await importFixture('dealmachine.csv');
+    expect(leadOf(rows[5]!)).toMatchObject({
+      sellerName: 'THE MILLER FAMILY LIVING TRUST, DATED 01/02/2003', propertyType: 'MOBILE', county: 'Greene', sqft: 924, arv: 45_000, estimatedEquity: 45_000, ltv: 0,
+      sellerPhone: null, phones: [{ number: '(937) 555-0801', type: 'MOBILE', dnc: true }, { number: '(937) 555-0802', type: 'LANDLINE', dnc: true }],
+      tags: ['Imported', 'Tired Landlords', 'Probate'],
+    });
+  });
+});
+
+describe('BatchLeads rows (BOM, property export with skip-trace columns)', () => {
+  it('reads every row but the blank ones, and leaves the columns with no lead field unmapped', async () => {
+    const { headers, mapping, rows } = await importFixture('batchleads.csv');
+    expect(headers[0]).toBe('Property Address');
+    expect(Object.entries(mapping).filter(([, field]) => field === null).map(([header]) => header)).toEqual(['Vacant', 'Absentee Owner', 'Last Sale Date', 'Last Sale Price', 'Equity Percent']);
+    expect(rows.map((row) => row.rowNumber)).toEqual([2, 3, 4, 8, 9, 10]);
+  });
+
+  it('owner names, mailing address, one mobile to call; a trust owning vacant land', async () => {
     const { rows } = await importFixture('batchleads.csv');
-    expect(leadOf(rows[0]!)).toMatchObject({ sellerName: 'Lee Nguyen', arv: 120_000, estimatedEquity: 60_000, ltv: 50, sellerPhone: '(937) 555-0501', tags: ['Imported', 'High Equity'] });
-    expect(leadOf(rows[1]!)).toMatchObject({ sellerName: 'Smith Revocable Trust', propertyType: 'LAND', sellerPhone: null });
+    expect(leadOf(rows[0]!)).toMatchObject({ sellerName: 'Lee Nguyen', apn: '340-06', mailingAddress: '15 Maple Avenue, Springfield, OH 45503', arv: 120_000, estimatedEquity: 60_000, ltv: 50, sellerPhone: '(937) 555-0501', tags: ['Imported', 'High Equity'] });
+    expect(leadOf(rows[1]!)).toMatchObject({ sellerName: 'Smith Revocable Trust', propertyType: 'LAND', arv: 30_000, sellerPhone: null, phones: [] });
+  });
+
+  it('stray spaces, a lower-case city, accents in upper case, zip+4, a duplex, cents rounded, comma-separated lists, three typed phones and a bad second email', async () => {
+    const { rows } = await importFixture('batchleads.csv');
+    const lead = leadOf(rows[2]!);
+    expect(lead).toMatchObject({
+      sellerName: 'José Nuñez & María Nuñez', street: '1208 Brown St. Apt 2', city: 'Dayton', state: 'OH', zip: '45409', zipPlus4: '2204', county: 'Montgomery',
+      mailingAddress: '1208 Brown St, Apt 2, Dayton, OH 45409', propertyType: 'MULTI_FAMILY', beds: 4, baths: 2, sqft: 2050, yearBuilt: 1926,
+      arv: 182_350, estimatedEquity: 150_000, ltv: 17.7, sellerEmail: 'jose.nunez@example.com', tags: ['Imported', 'Absentee Owners', 'Tired Landlords'],
+    });
+    expect(lead.sellerPhone).toBe('(937) 555-0702');
+    expect(lead.phones).toEqual([
+      { number: '(937) 555-0701', type: 'LANDLINE', dnc: true },
+      { number: '(937) 555-0702', type: 'MOBILE', dnc: false },
+      { number: '(937) 555-0703', type: 'VOIP', dnc: false },
+    ]);
+  });
+
+  it('a company with a quoted comma, a street with a quoted line break holding its unit, millions, negative equity, LTV over 100 %', async () => {
+    const { rows } = await importFixture('batchleads.csv');
+    expect(leadOf(rows[3]!)).toMatchObject({
+      sellerName: 'WAYNE AVE PROPERTIES, LLC', street: '300 Wayne Ave Unit 5', propertyType: 'CONDO', arv: 1_200_000, estimatedEquity: -180_000, ltv: 105,
+      sellerPhone: null, phones: [{ number: '(937) 555-0901', type: 'MOBILE', dnc: true }], tags: ['Imported', 'Pre-Foreclosure'],
+    });
+  });
+
+  it('refuses a missing zip and a state spelled out, with the reason', async () => {
+    const { rows } = await importFixture('batchleads.csv');
+    expect(rows[4]).toMatchObject({ ok: false, reason: 'missing zip' });
+    expect(rows[5]).toMatchObject({ ok: false, reason: 'invalid state "Ohio"' });
   });
 });
 
