@@ -2,8 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { CALL_RETRY_DELAYS, type CallRetryDelay } from '../../../../domain/calls/next-call-attempt';
 import { CALL_RETRY_DELAY_LABELS } from '../../../../domain/labels/call-labels';
+import { parseMoney } from '../../../../domain/money/parse-money';
 import { DEADLINE_KEYS } from '../../../../domain/settings/settings.schema';
 import { ApiError } from '../../lib/api-client';
+import { MoneyField } from '../../lib/money-field';
 import { useMe } from '../auth/use-me';
 import { NotificationSettings } from '../notifications/notification-settings';
 import { getSettings, saveSettings, SETTINGS_KEY, type SettingsView } from './settings.api';
@@ -26,8 +28,11 @@ function SettingsForm({ settings, canEdit, saved, setSaved }: { settings: Settin
   const [rulePercent, setRulePercent] = useState(String(settings.dealMath.rulePercent));
   const [fee, setFee] = useState(String(settings.dealMath.targetAssignmentFee));
   const [retryDelay, setRetryDelay] = useState<CallRetryDelay>(settings.calls.retryDelay);
+  // The fee as people type it ("5k", "$5,000"); shown back under the box, refused at the box when it is not an amount.
+  const parsedFee = parseMoney(fee);
+  const [feeError, setFeeError] = useState<string>();
   const save = useMutation({
-    mutationFn: () => saveSettings({ deadlines, dealMath: { rulePercent: Number(rulePercent), targetAssignmentFee: Number(fee) }, calls: { retryDelay } }),
+    mutationFn: (targetAssignmentFee: number) => saveSettings({ deadlines, dealMath: { rulePercent: Number(rulePercent), targetAssignmentFee }, calls: { retryDelay } }),
     onSuccess: (next) => {
       queryClient.setQueryData(SETTINGS_KEY, next);
       void queryClient.invalidateQueries({ queryKey: ['leads'] });
@@ -38,7 +43,11 @@ function SettingsForm({ settings, canEdit, saved, setSaved }: { settings: Settin
   const fieldErrors = save.error instanceof ApiError ? save.error.fields : {};
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate();
+    // An empty box is not silently $0: the fee is asked for, like any amount that cannot be read.
+    if (!parsedFee.ok) return setFeeError(parsedFee.error);
+    if (parsedFee.value === undefined) return setFeeError('Enter the target assignment fee, e.g. 10,000');
+    setFeeError(undefined);
+    save.mutate(parsedFee.value);
   };
   const input = (id: string, label: string, value: string, onChange: (value: string) => void, error?: string, hint?: string) => (
     <div className={`field${error ? ' field-invalid' : ''}`} key={id}>
@@ -58,7 +67,17 @@ function SettingsForm({ settings, canEdit, saved, setSaved }: { settings: Settin
       )}
       <h2 className="span-all">Deal math</h2>
       {input('setting-rule-percent', 'MAO rule %', rulePercent, setRulePercent, fieldErrors['dealMath.rulePercent'], 'ARV × this % − repairs − fee')}
-      {input('setting-fee', 'Target assignment fee ($)', fee, setFee, fieldErrors['dealMath.targetAssignmentFee'])}
+      <MoneyField
+        label="Target assignment fee"
+        defaultValue={fee}
+        disabled={!canEdit}
+        parsed={parsedFee.ok ? parsedFee.value : undefined}
+        error={feeError ?? fieldErrors['dealMath.targetAssignmentFee']}
+        onChange={(event) => {
+          setFee(event.target.value);
+          setFeeError(undefined);
+        }}
+      />
       <h2 className="span-all">Calls</h2>
       <div className={`field${fieldErrors['calls.retryDelay'] ? ' field-invalid' : ''}`}>
         <label className="field-label" htmlFor="setting-retry-delay">

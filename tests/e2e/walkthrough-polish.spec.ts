@@ -1,0 +1,108 @@
+/// <reference lib="dom" />
+import type { Page, Request } from 'playwright-core';
+import { useBrowserStack } from '../support/browser-stack';
+
+jest.setTimeout(180_000);
+
+const { withStackLogs, appUrl, signedIn } = useBrowserStack();
+
+/** The requests the page sends from now on, as "METHOD /path?query". */
+function recordRequests(page: Page): string[] {
+  const requests: string[] = [];
+  page.on('request', (request: Request) => {
+    const url = new URL(request.url());
+    requests.push(`${request.method()} ${url.pathname}${url.search}`);
+  });
+  return requests;
+}
+
+describe('money boxes read what people type on every form and filter', () => {
+  it('the Settings page reads "12.5k" as the target assignment fee, refuses junk and an empty box at the box', () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedIn('admin@flipstackk.test');
+      await page.goto(appUrl('/settings'));
+      const fee = page.getByLabel('Target assignment fee');
+      await fee.waitFor();
+      const requests = recordRequests(page);
+
+      await fee.fill('abc95k');
+      await page.getByRole('button', { name: 'Save settings' }).click();
+      await page.getByText('Enter an amount like 95,000').waitFor();
+      await fee.fill('');
+      await page.getByRole('button', { name: 'Save settings' }).click();
+      await page.getByText('Enter the target assignment fee, e.g. 10,000').waitFor();
+      expect(requests.filter((request) => request.startsWith('PUT /api/settings') || request.startsWith('PATCH /api/settings'))).toEqual([]);
+
+      await fee.fill('12.5k');
+      await page.getByText('= $12,500').waitFor();
+      await page.getByRole('button', { name: 'Save settings' }).click();
+      await page.getByText('Saved. New timers use these durations.').waitFor();
+      const saved = await page.request.get(appUrl('/api/settings'));
+      expect((await saved.json()).dealMath.targetAssignmentFee).toBe(12_500);
+      await context.close();
+    }));
+
+  it('the offer form refuses "abc95k" and saves "1.2m" as $1,200,000', () =>
+    withStackLogs(async () => {
+      // The lead's own agent makes the purchase offer.
+      const { context, page } = await signedIn('agent@flipstackk.test');
+      await page.goto(appUrl('/leads'));
+      await page.getByRole('link', { name: 'Linda Nguyen' }).first().click();
+      await page.getByRole('heading', { name: 'Linda Nguyen' }).waitFor();
+      const requests = recordRequests(page);
+      await page.getByTestId('offers').getByRole('button', { name: 'Create offer' }).click();
+      const form = page.getByRole('form', { name: 'New offer' });
+      await form.getByLabel('Kind').selectOption('PURCHASE');
+      await form.getByLabel('Amount').fill('abc95k');
+      await form.getByRole('button', { name: 'Save offer' }).click();
+      await form.getByText('Enter an amount like 95,000').waitFor();
+      expect(requests.filter((request) => request.startsWith('POST /api/offers'))).toEqual([]);
+
+      await form.getByLabel('Amount').fill('1.2m');
+      await form.getByText('= $1,200,000').waitFor();
+      await form.getByRole('button', { name: 'Save offer' }).click();
+      await page.getByTestId('offer-row').filter({ hasText: '$1,200,000' }).waitFor();
+      await context.close();
+    }));
+
+  it('the buy box refuses "2OOk" and saves "50k" to "$95,000" as $50,000 – $95,000', () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedIn('acquisitions@flipstackk.test');
+      await page.goto(appUrl('/buyers'));
+      await page.getByRole('button', { name: 'New buyer' }).click();
+      await page.getByLabel('Buyer name').fill('Morgan Money Boxes');
+      await page.getByLabel('Markets').fill('Dayton, OH');
+      await page.getByLabel('Min price').fill('2OOk');
+      await page.getByRole('button', { name: 'Create buyer' }).click();
+      await page.getByText('Enter an amount like 95,000').waitFor();
+
+      await page.getByLabel('Min price').fill('50k');
+      await page.getByText('= $50,000').waitFor();
+      await page.getByLabel('Max price').fill('$95,000');
+      await page.getByText('= $95,000').waitFor();
+      await page.getByRole('button', { name: 'Create buyer' }).click();
+      await page.getByRole('heading', { name: 'Morgan Money Boxes' }).waitFor();
+      await page.getByText('$50,000 – $95,000').waitFor();
+      await context.close();
+    }));
+
+  it('the leads list\'s "Max price" refuses a letter at the box without a request and applies "95k" as 95000', () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedIn('agent@flipstackk.test');
+      await page.goto(appUrl('/leads'));
+      await page.getByRole('link', { name: 'Linda Nguyen' }).first().waitFor();
+      const requests = recordRequests(page);
+      const filters = page.getByRole('form', { name: 'Filters' });
+      await filters.getByLabel('Max price').fill('9x5k');
+      await filters.getByRole('button', { name: 'Apply' }).click();
+      await filters.getByText('Enter an amount like 95,000').waitFor();
+      expect(requests.filter((request) => request.includes('maxPrice'))).toEqual([]);
+      expect(new URL(page.url()).searchParams.get('maxPrice')).toBeNull();
+
+      await filters.getByLabel('Max price').fill('95k');
+      await filters.getByRole('button', { name: 'Apply' }).click();
+      await page.waitForURL((url) => url.searchParams.get('maxPrice') === '95000');
+      expect(await filters.getByText('Enter an amount like 95,000').count()).toBe(0);
+      await context.close();
+    }));
+});
