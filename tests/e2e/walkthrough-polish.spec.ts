@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import type { Page, Request } from 'playwright-core';
+import { CLIENT_HEADER } from '../../domain/auth/client-header';
 import { useBrowserStack } from '../support/browser-stack';
 
 jest.setTimeout(180_000);
@@ -15,6 +16,80 @@ function recordRequests(page: Page): string[] {
   });
   return requests;
 }
+
+/** A task the page's user creates (and assigns to themselves) through the API; its id. */
+async function createTask(page: Page, body: Record<string, unknown>): Promise<string> {
+  const me = await (await page.request.get(appUrl('/api/me'))).json();
+  const created = await page.request.post(appUrl('/api/tasks'), {
+    headers: { [CLIENT_HEADER]: 'test' },
+    data: { dueAt: new Date(Date.now() + 2 * 86_400_000).toISOString(), assigneeId: me.id, ...body },
+  });
+  expect(created.status()).toBe(201);
+  return (await created.json()).id;
+}
+
+/** Moves the task through the API as the page's user, once its workflow allows the move. */
+async function transition(page: Page, taskId: string, action: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const detail = await (await page.request.get(appUrl(`/api/tasks/${taskId}`))).json();
+    if (detail.allowedActions?.includes(action)) break;
+    if (Date.now() > deadline) throw new Error(`${action} never became allowed on task ${taskId}`);
+    await page.waitForTimeout(250);
+  }
+  const moved = await page.request.post(appUrl(`/api/tasks/${taskId}/transition`), { headers: { [CLIENT_HEADER]: 'test' }, data: { action } });
+  expect(moved.status()).toBe(200);
+}
+
+describe('another viewer of a task sees what changed, live', () => {
+  it('a rejection reaches the assignee\'s open page as "Sam Supervisor rejected this: photos missing." in the warning tone', () =>
+    withStackLogs(async () => {
+      const agent = await signedIn('agent@flipstackk.test');
+      const taskId = await createTask(agent.page, { title: 'Photograph the kitchen and the roof', requiresReview: true });
+      await transition(agent.page, taskId, 'start');
+      await transition(agent.page, taskId, 'submit');
+      await agent.page.goto(appUrl(`/tasks/${taskId}`));
+      await agent.page.getByRole('heading', { name: 'Photograph the kitchen and the roof' }).waitFor();
+
+      const supervisor = await signedIn('supervisor@flipstackk.test');
+      await supervisor.page.goto(appUrl(`/tasks/${taskId}`));
+      await supervisor.page.getByRole('button', { name: 'Reject…' }).click();
+      await supervisor.page.getByLabel('Reason').fill('photos missing');
+      await supervisor.page.getByRole('button', { name: 'Reject task' }).click();
+
+      const notice = agent.page.locator('.task-notice', { hasText: 'Sam Supervisor rejected this: photos missing.' });
+      await notice.waitFor({ timeout: 15_000 });
+      expect(await notice.getAttribute('class')).toContain('alert-warning');
+      expect(await notice.getAttribute('class')).not.toMatch(/alert-(success|info)/);
+      // The one who rejected it is not told about their own change.
+      expect(await supervisor.page.locator('.task-notice', { hasText: 'rejected this' }).count()).toBe(0);
+      await agent.context.close();
+      await supervisor.context.close();
+    }));
+
+  it('a note one viewer adds shows on the other viewer\'s open page without a reload', () =>
+    withStackLogs(async () => {
+      const agent = await signedIn('agent@flipstackk.test');
+      const taskId = await createTask(agent.page, { title: 'Call the seller about the lockbox' });
+      await agent.page.goto(appUrl(`/tasks/${taskId}`));
+      await agent.page.getByRole('heading', { name: 'Call the seller about the lockbox' }).waitFor();
+      let reloaded = false;
+      agent.page.on('framenavigated', (frame) => {
+        if (frame === agent.page.mainFrame()) reloaded = true;
+      });
+
+      const supervisor = await signedIn('supervisor@flipstackk.test');
+      await supervisor.page.goto(appUrl(`/tasks/${taskId}`));
+      await supervisor.page.getByLabel('Note', { exact: true }).fill('Lockbox code is 4512, gate sticks');
+      await supervisor.page.getByRole('button', { name: 'Add note' }).click();
+      await supervisor.page.getByText('Lockbox code is 4512, gate sticks').last().waitFor();
+
+      await agent.page.getByText('Lockbox code is 4512, gate sticks').waitFor({ timeout: 15_000 });
+      expect(reloaded).toBe(false);
+      await agent.context.close();
+      await supervisor.context.close();
+    }));
+});
 
 describe('money boxes read what people type on every form and filter', () => {
   it('the Settings page reads "12.5k" as the target assignment fee, refuses junk and an empty box at the box', () =>
