@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Navigate } from 'react-router';
 import type { EmailMessage } from '../../../../domain/email/email-message.schema';
 import { fullDate, timeAgo } from '../../lib/format';
+import { ListTable, TableMessage } from '../../lib/list-table';
 import { StatusPill } from '../../lib/status-pill';
 import { useMe } from '../auth/use-me';
 import { getOutboxMessage, listOutbox, OUTBOX_KEY, outboxHtmlUrl } from './email.api';
@@ -74,51 +75,42 @@ export function OutboxPage() {
       </header>
       {outbox.isError && <p className="alert alert-error">{outbox.error.message}</p>}
       <section className="card" aria-label="Outgoing e-mail">
-        <div className="table-wrap">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th>Queued</th>
-                <th>To</th>
-                <th>Subject</th>
-                <th>Status</th>
-                <th>Delivery</th>
+        <ListTable className="outbox-table" aria-label="Outbox">
+          <thead>
+            <tr>
+              <th scope="col">Queued</th>
+              <th scope="col">To</th>
+              <th scope="col">Subject</th>
+              <th scope="col">Status</th>
+              <th scope="col">Delivery</th>
+            </tr>
+          </thead>
+          <tbody>
+            {outbox.isPending && <TableMessage columns={5}>Loading…</TableMessage>}
+            {outbox.isSuccess && items.length === 0 && <TableMessage columns={5}>Nothing sent yet. “Send matching properties” on a buyer sends the first one.</TableMessage>}
+            {items.map((message) => (
+              <tr key={message.id} data-testid="outbox-row">
+                <td data-label="Queued" title={fullDate(message.createdAt)}>
+                  {timeAgo(message.createdAt)}
+                </td>
+                <td data-label="To">{message.to}</td>
+                {/* The subject opens the message; on a phone it heads the card. */}
+                <td className="cell-title">
+                  <button type="button" className="outbox-row-button" aria-expanded={openId === message.id} onClick={() => setOpenId(openId === message.id ? undefined : message.id)}>
+                    {message.subject}
+                  </button>
+                </td>
+                <td data-label="Status">
+                  <StatusPill status={message.status} />
+                </td>
+                <td data-label="Delivery">
+                  {deliveryOf(message)}
+                  {message.lastError && <div className="outbox-error">{message.lastError}</div>}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {outbox.isPending && (
-                <tr>
-                  <td colSpan={5}>Loading…</td>
-                </tr>
-              )}
-              {outbox.isSuccess && items.length === 0 && (
-                <tr>
-                  <td colSpan={5} className="empty">
-                    Nothing sent yet. “Send matching properties” on a buyer sends the first one.
-                  </td>
-                </tr>
-              )}
-              {items.map((message) => (
-                <tr key={message.id} data-testid="outbox-row">
-                  <td title={fullDate(message.createdAt)}>{timeAgo(message.createdAt)}</td>
-                  <td>{message.to}</td>
-                  <td>
-                    <button type="button" className="outbox-row-button" aria-expanded={openId === message.id} onClick={() => setOpenId(openId === message.id ? undefined : message.id)}>
-                      {message.subject}
-                    </button>
-                  </td>
-                  <td>
-                    <StatusPill status={message.status} />
-                  </td>
-                  <td>
-                    {deliveryOf(message)}
-                    {message.lastError && <div className="outbox-error">{message.lastError}</div>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ListTable>
       </section>
       {openId && (
         <section className="card" aria-label="The message">
