@@ -63,6 +63,21 @@ describe('POST /api/imports/preview', () => {
     expect(mapped.body.sample[0]).toMatchObject({ error: 'missing city' });
   });
 
+  it('the sample is the first 10 rows of a longer file, in file order, each with its row number', async () => {
+    const file = writeGeneratedList(path.join(dir, 'long-preview.csv'), 25, { street: 'Preview Pl', badEvery: 4 });
+    const { status, body } = await preview(file);
+    expect(status).toBe(200);
+    expect(body.sample).toHaveLength(10);
+    expect(body.sample.map((row: { rowNumber: number }) => row.rowNumber)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(body.sample[0].lead).toMatchObject({ street: '1 Preview Pl', sellerName: 'Owner Number 1', arv: 100_001 });
+    expect(body.sample[9].lead).toMatchObject({ street: '10 Preview Pl' });
+    // Bad rows are shown where they are, with the reason they would not be imported.
+    expect(body.sample[3]).toMatchObject({ lead: null, error: 'invalid zip "BAD"' });
+    expect(body.sample[7]).toMatchObject({ lead: null, error: 'invalid zip "BAD"' });
+    // A preview imports nothing.
+    expect(await api.testDb.db.lead.count({ where: { street: { contains: 'Preview Pl' } } })).toBe(0);
+  });
+
   it('an agent may not import', async () => {
     const refused = await preview(importFixture('propstream.csv'), {}, agentCookie);
     expect(refused.status).toBe(403);
@@ -131,6 +146,24 @@ describe('POST /api/imports', () => {
     const created = await db.lead.findFirstOrThrow({ where: { importId: started.body.id, street: '3 Creek Rd' } });
     expect(created.scoredAt).not.toBeNull();
     expect(JSON.parse(created.scoreParts).map((part: { key: string }) => part.key)).toEqual(expect.arrayContaining(['source', 'tags']));
+  });
+
+  it('an explicit ownerId gives every imported lead that owner (the importer stays the one who made it); an unknown owner is refused', async () => {
+    const { db } = api.testDb;
+    const owner = await buildUser(db, { role: 'AGENT' });
+    const file = writeGeneratedList(path.join(dir, 'owned.csv'), 5, { street: 'Owner Oval' });
+    const started = await upload(file, { ownerId: owner.id });
+    expect(started.status).toBe(202);
+    const done = await finished(started.body.id);
+    expect(done).toMatchObject({ status: 'COMPLETED', created: 5, ownerId: owner.id, createdById: supervisor.id });
+    const leads = await db.lead.findMany({ where: { importId: started.body.id }, select: { ownerId: true } });
+    expect(leads).toHaveLength(5);
+    expect(leads.every((lead) => lead.ownerId === owner.id)).toBe(true);
+
+    const refused = await upload(writeGeneratedList(path.join(dir, 'unowned.csv'), 2, { street: 'Nobody Nook' }), { ownerId: 'no-such-user' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.fields).toEqual({ ownerId: 'must name an active user' });
+    expect(await db.lead.count({ where: { street: { contains: 'Nobody Nook' } } })).toBe(0);
   });
 
   it('without an address column and without a mapping the import is refused, and nothing is kept', async () => {
