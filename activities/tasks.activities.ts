@@ -13,7 +13,7 @@ import type { LeadStatus } from '../domain/leads/lead.schema';
 import { OPEN_TASK_STATUSES, taskSchema, type TaskAction, type TaskPriority, type TaskStatus, type TaskType } from '../domain/tasks/task.schema';
 import type { Db, Prisma } from '../db/client';
 import type { Task } from '../prisma/generated/client';
-import { taskNotificationSubject } from '../db/queries/notification-subject';
+import { taskAboutFacts, taskNotificationSubject } from '../db/queries/notification-subject';
 import { notifyUsers, type NotificationInput } from '../db/writes/notify-users';
 import { recordEvent } from '../db/writes/record-event';
 import { saveNote } from '../db/writes/save-note';
@@ -91,11 +91,10 @@ async function activeSupervisorIds(tx: Prisma.TransactionClient): Promise<string
 
 /** "New task: …", saying its priority and what it concerns, for whoever it was just given to. */
 async function assignmentNotice(tx: Prisma.TransactionClient, task: Task, recipientId: string): Promise<Omit<NotificationInput, 'dedupeKey'>> {
-  const lead = task.leadId ? await tx.lead.findUnique({ where: { id: task.leadId }, select: { sellerName: true, street: true } }) : null;
-  const buyer = !lead && task.buyerId ? await tx.buyer.findUnique({ where: { id: task.buyerId }, select: { name: true } }) : null;
+  const about = await taskAboutFacts(tx, task);
   return {
     recipientId,
-    ...notificationFor('TASK_ASSIGNED', { title: task.title, priority: task.priority as TaskPriority, lead, buyer }),
+    ...notificationFor('TASK_ASSIGNED', { ...about, title: task.title, priority: task.priority as TaskPriority, lead: about.lead ?? null, buyer: about.buyer ?? null }),
     link: taskLink(task),
     about: await taskNotificationSubject(tx, task),
   };
@@ -104,6 +103,7 @@ async function assignmentNotice(tx: Prisma.TransactionClient, task: Task, recipi
 /** Who hears about a transition: reviewers of a submission, the assignee of a verdict, whoever waits on a completion. */
 async function transitionNotifications(tx: Prisma.TransactionClient, task: Task, action: TaskAction, change: Change, reason?: string): Promise<NotificationInput[]> {
   const base = { link: taskLink(task), about: await taskNotificationSubject(tx, task) };
+  const facts = { ...(await taskAboutFacts(tx, task)), title: task.title };
   const key = (recipientId: string) => `task:${task.id}:${change.changeKey}:${recipientId}`;
   const others = (ids: Array<string | null>) => [...new Set(ids)].filter((id): id is string => id !== null && id !== change.actorId);
   switch (action) {
@@ -111,7 +111,7 @@ async function transitionNotifications(tx: Prisma.TransactionClient, task: Task,
       return others(await activeSupervisorIds(tx)).map((recipientId) => ({
         ...base,
         recipientId,
-        ...notificationFor('REVIEW_REQUESTED', { title: task.title }),
+        ...notificationFor('REVIEW_REQUESTED', facts),
         dedupeKey: key(recipientId),
       }));
     case 'approve':
@@ -119,21 +119,21 @@ async function transitionNotifications(tx: Prisma.TransactionClient, task: Task,
       return others([task.assigneeId]).map((recipientId) => ({
         ...base,
         recipientId,
-        ...(action === 'approve' ? notificationFor('TASK_APPROVED', { title: task.title }) : notificationFor('TASK_REJECTED', { title: task.title, reason })),
+        ...(action === 'approve' ? notificationFor('TASK_APPROVED', facts) : notificationFor('TASK_REJECTED', { ...facts, reason })),
         dedupeKey: key(recipientId),
       }));
     case 'complete':
       return others([task.createdById]).map((recipientId) => ({
         ...base,
         recipientId,
-        ...notificationFor('TASK_COMPLETED', { title: task.title }),
+        ...notificationFor('TASK_COMPLETED', facts),
         dedupeKey: key(recipientId),
       }));
     case 'cancel':
       return others([task.assigneeId]).map((recipientId) => ({
         ...base,
         recipientId,
-        ...notificationFor('TASK_CANCELLED', { title: task.title, reason }),
+        ...notificationFor('TASK_CANCELLED', { ...facts, reason }),
         dedupeKey: key(recipientId),
       }));
     default:
@@ -275,7 +275,7 @@ export function createTaskActivities({ db, automationGraceMs }: TaskActivityDeps
           await notifyUsers(tx, [
             {
               recipientId: task.assigneeId,
-              ...notificationFor('TASK_OVERDUE', { title: task.title, dueAt }),
+              ...notificationFor('TASK_OVERDUE', { ...(await taskAboutFacts(tx, task)), title: task.title, dueAt }),
               link: taskLink(task),
               about: await taskNotificationSubject(tx, task),
               dedupeKey: `task:${task.id}:overdue:${dueAt}:${task.assigneeId}`,

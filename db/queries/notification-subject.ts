@@ -1,3 +1,4 @@
+import type { TaskAbout } from '../../domain/notifications/notification-kinds';
 import { leadSubject, type NotificationSubject } from '../../domain/notifications/notification-groups';
 import type { Prisma } from '../client';
 
@@ -31,4 +32,18 @@ export async function noteNotificationSubject(
   return taskNotificationSubject(tx, { id: '', title: '', leadId: note.leadId ?? null, buyerId: note.buyerId ?? null, offerId: note.offerId ?? null }).then((subject) =>
     subject.key === 'task:' ? undefined : subject,
   );
+}
+
+/** What a task's notifications name: its lead's seller and street (directly or through its offer), its buyer, its offer. */
+export async function taskAboutFacts(tx: Prisma.TransactionClient, task: TaskLinks): Promise<TaskAbout> {
+  const offer = task.offerId ? await tx.offer.findUnique({ where: { id: task.offerId }, select: { leadId: true, amount: true, buyerId: true } }) : null;
+  const leadId = task.leadId ?? offer?.leadId ?? null;
+  const lead = leadId ? await tx.lead.findUnique({ where: { id: leadId }, select: { sellerName: true, street: true } }) : null;
+  const buyerId = task.buyerId ?? offer?.buyerId ?? null;
+  const buyer = buyerId ? await tx.buyer.findUnique({ where: { id: buyerId }, select: { name: true } }) : null;
+  return {
+    lead,
+    buyer: lead ? null : buyer,
+    offer: offer ? { amount: offer.amount, buyerName: buyer?.name ?? null } : null,
+  };
 }

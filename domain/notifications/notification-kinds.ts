@@ -23,6 +23,16 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_PRIORITIES = ['HIGH', 'NORMAL'] as const;
 export type NotificationPriority = (typeof NOTIFICATION_PRIORITIES)[number];
 
+/**
+ * What a task is about, named in each of its notifications: its lead's seller and street (the
+ * lead directly or through its offer), else its buyer; an offer task also says the offer.
+ */
+export interface TaskAbout {
+  lead?: { sellerName: string; street: string } | null;
+  buyer?: { name: string } | null;
+  offer?: { amount: number; buyerName: string | null } | null;
+}
+
 /** What each kind's wording (and, for an assignment, its priority) is made of. */
 export interface NotificationFacts {
   NEW_LEAD: { sellerName: string; street: string; city: string; source: string; assignedBy: string };
@@ -30,14 +40,14 @@ export interface NotificationFacts {
   /** Sent to the lead's previous and new owner alike; `movedTasks`: its open tasks that moved with it. */
   LEAD_REASSIGNED: { sellerName: string; street: string; from: string; to: string; by: string; movedTasks: number };
   /** `lead` wins over `buyer` when the task concerns both. */
-  TASK_ASSIGNED: { title: string; priority: TaskPriority; lead: { sellerName: string; street: string } | null; buyer: { name: string } | null };
-  REVIEW_REQUESTED: { title: string };
-  TASK_APPROVED: { title: string };
-  TASK_REJECTED: { title: string; reason?: string };
-  TASK_COMPLETED: { title: string };
-  TASK_CANCELLED: { title: string; reason?: string };
+  TASK_ASSIGNED: TaskAbout & { title: string; priority: TaskPriority; lead: { sellerName: string; street: string } | null; buyer: { name: string } | null };
+  REVIEW_REQUESTED: TaskAbout & { title: string };
+  TASK_APPROVED: TaskAbout & { title: string };
+  TASK_REJECTED: TaskAbout & { title: string; reason?: string };
+  TASK_COMPLETED: TaskAbout & { title: string };
+  TASK_CANCELLED: TaskAbout & { title: string; reason?: string };
   /** `dueAt`: ISO date-time; the body carries it as a time token each reader sees in their own zone. */
-  TASK_OVERDUE: { title: string; dueAt: string };
+  TASK_OVERDUE: TaskAbout & { title: string; dueAt: string };
   OFFER_STATUS: { sellerName: string; offerKind: string; amount: number; status: string };
   MENTION: { authorName: string; noteBody: string };
 }
@@ -69,6 +79,22 @@ export function renderNotificationText(text: string, formatTime: (iso: string) =
   return text.replace(TIME_TOKEN, (_token, iso: string) => formatTime(iso));
 }
 
+const dollars = (amount: number): string => `$${amount.toLocaleString('en-US')}`;
+
+/**
+ * The sentence that names what a task is about, with a leading space, or '' when it is about
+ * nothing in particular: " Ann Lee, 1 Main St.", " Buyer: Bo Buys.", " Ann Lee, 1 Main St; offer of $82,000 to Bo Buys."
+ */
+function aboutSentence({ lead, buyer, offer }: TaskAbout): string {
+  const offerPart = offer ? `offer of ${dollars(offer.amount)}${offer.buyerName ? ` to ${offer.buyerName}` : ''}` : '';
+  if (lead) return ` ${lead.sellerName}, ${lead.street}${offerPart ? `; ${offerPart}` : ''}.`;
+  if (buyer) return ` Buyer: ${buyer.name}.`;
+  return offerPart ? ` ${offerPart.charAt(0).toUpperCase()}${offerPart.slice(1)}.` : '';
+}
+
+/** A reason as a sentence: "no notes" → "no notes.", "sold!" stays. */
+const sentence = (text: string): string => (/[.!?…]$/.test(text) ? text : `${text}.`);
+
 /** A mention quotes the note, cut to 140 characters. */
 const MENTION_QUOTE_MAX = 140;
 
@@ -96,45 +122,42 @@ export const NOTIFICATION_RULES: { readonly [K in NotificationKind]: KindRule<No
     // Only a HIGH priority task is worth interrupting for.
     priority: (f) => (f.priority === 'HIGH' ? 'HIGH' : 'NORMAL'),
     title: (f) => `New task: ${f.title}`,
-    body: (f) => {
-      const about = f.lead ? ` ${f.lead.sellerName}, ${f.lead.street}.` : f.buyer ? ` Buyer: ${f.buyer.name}.` : '';
-      return `${capitalized(f.priority)} priority, assigned to you.${about}`;
-    },
+    body: (f) => `${capitalized(f.priority)} priority, assigned to you.${aboutSentence(f)}`,
   },
   REVIEW_REQUESTED: {
     priority: always('NORMAL'),
     title: (f) => `Review requested: ${f.title}`,
-    body: () => 'A task waits for your approval in the review queue.',
+    body: (f) => `A task waits for your approval in the review queue.${aboutSentence(f)}`,
   },
   TASK_APPROVED: {
     priority: always('NORMAL'),
     title: (f) => `Approved: ${f.title}`,
-    body: () => 'Your task was approved and is complete.',
+    body: (f) => `Your task was approved and is complete.${aboutSentence(f)}`,
   },
   TASK_REJECTED: {
     priority: always('NORMAL'),
     title: (f) => `Rejected: ${f.title}`,
-    body: (f) => `Back in progress: ${f.reason ?? ''}`.trim(),
+    body: (f) => (f.reason ? `Back in progress: ${sentence(f.reason)}` : 'Back in progress.') + aboutSentence(f),
   },
   TASK_COMPLETED: {
     priority: always('NORMAL'),
     title: (f) => `Completed: ${f.title}`,
-    body: () => 'A task you created is done.',
+    body: (f) => `A task you created is done.${aboutSentence(f)}`,
   },
   TASK_CANCELLED: {
     priority: always('NORMAL'),
     title: (f) => `Cancelled: ${f.title}`,
-    body: (f) => (f.reason ? `Reason: ${f.reason}` : 'This task no longer needs doing.'),
+    body: (f) => (f.reason ? `Reason: ${sentence(f.reason)}` : 'This task no longer needs doing.') + aboutSentence(f),
   },
   TASK_OVERDUE: {
     priority: always('NORMAL'),
     title: (f) => overdueTitle(f.title),
-    body: (f) => `This task was due ${timeToken(f.dueAt)}.`,
+    body: (f) => `This task was due ${timeToken(f.dueAt)}.${aboutSentence(f)}`,
   },
   OFFER_STATUS: {
     priority: always('NORMAL'),
     title: (f) => `Offer ${f.status.toLowerCase()}: ${f.sellerName}`,
-    body: (f) => `Your ${f.offerKind.toLowerCase()} offer of $${f.amount.toLocaleString('en-US')} is now ${(OFFER_STATUS_LABELS[f.status as OfferStatus] ?? f.status).toLowerCase()}.`,
+    body: (f) => `Your ${f.offerKind.toLowerCase()} offer of ${dollars(f.amount)} is now ${(OFFER_STATUS_LABELS[f.status as OfferStatus] ?? f.status).toLowerCase()}.`,
   },
   MENTION: {
     priority: always('NORMAL'),

@@ -48,10 +48,10 @@ const ROWS: Row[] = [
   ['TASK_ASSIGNED', { title: 'File taxes', priority: 'LOW', lead: null, buyer: null }, { priority: 'NORMAL', title: 'New task: File taxes', body: 'Low priority, assigned to you.' }],
   ['REVIEW_REQUESTED', { title: 'Call back' }, { priority: 'NORMAL', title: 'Review requested: Call back', body: 'A task waits for your approval in the review queue.' }],
   ['TASK_APPROVED', { title: 'Call back' }, { priority: 'NORMAL', title: 'Approved: Call back', body: 'Your task was approved and is complete.' }],
-  ['TASK_REJECTED', { title: 'Call back', reason: 'no notes' }, { priority: 'NORMAL', title: 'Rejected: Call back', body: 'Back in progress: no notes' }],
-  ['TASK_REJECTED', { title: 'Call back' }, { priority: 'NORMAL', title: 'Rejected: Call back', body: 'Back in progress:' }],
+  ['TASK_REJECTED', { title: 'Call back', reason: 'no notes' }, { priority: 'NORMAL', title: 'Rejected: Call back', body: 'Back in progress: no notes.' }],
+  ['TASK_REJECTED', { title: 'Call back' }, { priority: 'NORMAL', title: 'Rejected: Call back', body: 'Back in progress.' }],
   ['TASK_COMPLETED', { title: 'Call back' }, { priority: 'NORMAL', title: 'Completed: Call back', body: 'A task you created is done.' }],
-  ['TASK_CANCELLED', { title: 'Call back', reason: 'sold' }, { priority: 'NORMAL', title: 'Cancelled: Call back', body: 'Reason: sold' }],
+  ['TASK_CANCELLED', { title: 'Call back', reason: 'sold' }, { priority: 'NORMAL', title: 'Cancelled: Call back', body: 'Reason: sold.' }],
   ['TASK_CANCELLED', { title: 'Call back' }, { priority: 'NORMAL', title: 'Cancelled: Call back', body: 'This task no longer needs doing.' }],
   ['TASK_OVERDUE', { title: 'Call back', dueAt: '2026-11-24T15:30:00.000Z' }, { priority: 'NORMAL', title: 'Overdue: Call back', body: 'This task was due {time:2026-11-24T15:30:00.000Z}.' }],
   // One "Overdue" however the task's own title starts.
@@ -64,6 +64,42 @@ const ROWS: Row[] = [
     'TASK_OVERDUE',
     { title: 'Overdue follow-up for Send the contract', dueAt: '2026-11-30T16:30:48.500Z' },
     { priority: 'NORMAL', title: 'Overdue: follow-up for Send the contract', body: 'This task was due {time:2026-11-30T16:30:48.500Z}.' },
+  ],
+  // Every task notification names what the task is about, as a new-task notification does.
+  [
+    'REVIEW_REQUESTED',
+    { title: 'Draft the contract', lead: { sellerName: 'Ann Lee', street: '1 Main St' } },
+    { priority: 'NORMAL', title: 'Review requested: Draft the contract', body: 'A task waits for your approval in the review queue. Ann Lee, 1 Main St.' },
+  ],
+  [
+    'TASK_APPROVED',
+    { title: 'Verify proof of funds: Bo Buys', lead: null, buyer: { name: 'Bo Buys' } },
+    { priority: 'NORMAL', title: 'Approved: Verify proof of funds: Bo Buys', body: 'Your task was approved and is complete. Buyer: Bo Buys.' },
+  ],
+  [
+    'TASK_REJECTED',
+    { title: 'Photograph the kitchen', reason: 'photos missing', lead: { sellerName: 'Ann Lee', street: '1 Main St' } },
+    { priority: 'NORMAL', title: 'Rejected: Photograph the kitchen', body: 'Back in progress: photos missing. Ann Lee, 1 Main St.' },
+  ],
+  [
+    'TASK_COMPLETED',
+    { title: 'Follow up on offer status', lead: { sellerName: 'Ann Lee', street: '1 Main St' }, offer: { amount: 82_000, buyerName: 'Bo Buys' } },
+    { priority: 'NORMAL', title: 'Completed: Follow up on offer status', body: 'A task you created is done. Ann Lee, 1 Main St; offer of $82,000 to Bo Buys.' },
+  ],
+  [
+    'TASK_CANCELLED',
+    { title: 'Call back', reason: 'sold!', buyer: { name: 'Bo Buys' } },
+    { priority: 'NORMAL', title: 'Cancelled: Call back', body: 'Reason: sold! Buyer: Bo Buys.' },
+  ],
+  [
+    'TASK_OVERDUE',
+    { title: 'Contact lead within 1 hour', dueAt: '2026-11-24T15:30:00.000Z', lead: { sellerName: 'Robert King', street: '12 Elm St' }, buyer: null },
+    { priority: 'NORMAL', title: 'Overdue: Contact lead within 1 hour', body: 'This task was due {time:2026-11-24T15:30:00.000Z}. Robert King, 12 Elm St.' },
+  ],
+  [
+    'TASK_OVERDUE',
+    { title: 'Chase the offer', dueAt: '2026-11-24T15:30:00.000Z', offer: { amount: 150_000, buyerName: null } },
+    { priority: 'NORMAL', title: 'Overdue: Chase the offer', body: 'This task was due {time:2026-11-24T15:30:00.000Z}. Offer of $150,000.' },
   ],
   [
     'OFFER_STATUS',
