@@ -73,6 +73,13 @@ export function QueuePage() {
     setStep('outcome');
   };
 
+  const noteField = () => document.querySelector<HTMLTextAreaElement>('.queue-notes textarea');
+  // The bar's Note button: the field is further down the page, under the bar, so it comes to the middle.
+  const focusNote = () => {
+    noteField()?.focus({ preventScroll: true });
+    noteField()?.scrollIntoView({ block: 'center' });
+  };
+
   /** Acts on a shortcut key for the lead on screen; false when the key means nothing here. */
   const actOnKey = (key: string): boolean => {
     if (key === 'escape' && step !== 'outcome') {
@@ -81,7 +88,7 @@ export function QueuePage() {
       const outcome = OUTCOME_KEYS.find(([k]) => k === key);
       if (outcome) choose(outcome[2]);
       else if (key === 's') skip();
-      else if (key === 'n') document.querySelector<HTMLTextAreaElement>('.queue-notes textarea')?.focus();
+      else if (key === 'n') noteField()?.focus();
       else return false;
     } else if (step === 'talked') {
       const status = TALKED_KEYS.find(([k]) => k === key);
@@ -141,7 +148,16 @@ export function QueuePage() {
               <Link to={`/leads/${lead.id}`}>{lead.sellerName}</Link>
             </h2>
             <p className="queue-phone">
-              {lead.sellerPhone ? <a href={`tel:${lead.sellerPhone.replace(/[^\d+]/g, '')}`}>{lead.sellerPhone}</a> : <span className="muted">No phone number</span>}
+              {lead.sellerPhone ? (
+                <a href={`tel:${lead.sellerPhone.replace(/[^\d+]/g, '')}`}>
+                  <svg className="queue-phone-icon" viewBox="0 0 20 20" width="22" height="22" aria-hidden="true">
+                    <path d="M5.5 2.5h2.7l1.3 4-2 1.4a10.5 10.5 0 0 0 4.6 4.6l1.4-2 4 1.3v2.7a1.5 1.5 0 0 1-1.5 1.5A14.5 14.5 0 0 1 4 4a1.5 1.5 0 0 1 1.5-1.5Z" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" />
+                  </svg>
+                  {lead.sellerPhone}
+                </a>
+              ) : (
+                <span className="muted">No phone number</span>
+              )}
             </p>
             <p>
               {lead.street}, {lead.city}, {lead.state} {lead.zip}
@@ -165,12 +181,18 @@ export function QueuePage() {
             <div className="queue-actions" role="group" aria-label="Call outcome">
               {step === 'outcome' &&
                 OUTCOME_KEYS.map(([key, label, choice]) => (
-                  <button key={key} type="button" className="button" disabled={log.isPending} onClick={() => choose(choice)}>
+                  <button key={key} type="button" className={Number(key) >= 4 ? 'button queue-wide' : 'button'} disabled={log.isPending} onClick={() => choose(choice)}>
                     <kbd>{key}</kbd> {label}
                   </button>
                 ))}
+              {/* On a phone, where there is no "n" key, the bar has a Note button; the desktop keeps its hint below. */}
               {step === 'outcome' && (
-                <button type="button" className="button secondary" onClick={skip}>
+                <button type="button" className="button secondary queue-wide queue-note-button" onClick={focusNote}>
+                  Note
+                </button>
+              )}
+              {step === 'outcome' && (
+                <button type="button" className="button secondary queue-wide" onClick={skip}>
                   <kbd>s</kbd> Skip
                 </button>
               )}
@@ -195,7 +217,7 @@ export function QueuePage() {
             {step === 'talked' && <p className="muted small">Talked: where does the lead stand now?</p>}
             {step === 'not-interested' && <p className="muted small">Not interested: why?</p>}
             {log.isError && <p role="alert">{log.error instanceof Error ? log.error.message : 'The call was not logged.'}</p>}
-            <p className="muted small">
+            <p className="muted small queue-note-hint">
               <kbd>n</kbd> adds a note
             </p>
           </section>
