@@ -60,6 +60,7 @@ export function toLeadJson(lead: LeadRow): LeadRecord {
     score: lead.score,
     scoreParts: parseJsonColumn(fields.scoreParts, lead.scoreParts, 'Lead.scoreParts'),
     ...(lead.mergedIntoId ? { mergedIntoId: lead.mergedIntoId } : {}),
+    ...(lead.archivedAt ? { archivedAt: lead.archivedAt.toISOString() } : {}),
     createdAt: lead.createdAt.toISOString(),
     updatedAt: lead.updatedAt.toISOString(),
   };
@@ -143,6 +144,7 @@ export function toBuyerJson(buyer: BuyerRow): Buyer {
     maxRepair: buyer.maxRepair,
     emailOptOutAt: iso(buyer.emailOptOutAt),
     ...(buyer.mergedIntoId ? { mergedIntoId: buyer.mergedIntoId } : {}),
+    ...(buyer.archivedAt ? { archivedAt: buyer.archivedAt.toISOString() } : {}),
     createdAt: buyer.createdAt.toISOString(),
     updatedAt: buyer.updatedAt.toISOString(),
   };

@@ -9,9 +9,9 @@ export async function findBuyer(db: Db, buyerId: string) {
   return buyer;
 }
 
-/** `GET /api/buyers/:id`: a live buyer, or a merged one (its page links where it went); another archived buyer is a 404. */
+/** `GET /api/buyers/:id`: a live buyer or an archived one (with `archivedAt`, so its page can unarchive it; a merged one links where it went). */
 export async function getBuyer(db: Db, buyerId: string): Promise<BuyerJson> {
   const buyer = await db.buyer.findUnique({ where: { id: buyerId } });
-  if (buyer?.mergedIntoId) return toBuyerJson(buyer);
-  return toBuyerJson(await findBuyer(db, buyerId));
+  if (!buyer) throw new AppError('NOT_FOUND', `Buyer ${buyerId} does not exist`);
+  return toBuyerJson(buyer);
 }

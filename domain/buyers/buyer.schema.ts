@@ -110,6 +110,8 @@ export const buyerSchema = z.object({
   emailOptOutAt: z.string().nullable(),
   /** Present once the buyer was merged into another (it is archived; its work is there). */
   mergedIntoId: z.string().optional(),
+  /** Present while archived (hidden from lists and matching, its automation stopped). */
+  archivedAt: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

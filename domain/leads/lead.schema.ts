@@ -9,6 +9,7 @@ export const PROPERTY_TYPES = ['SFR', 'MULTI_FAMILY', 'CONDO', 'TOWNHOUSE', 'LAN
 export const LEAD_SOURCES = [
   'DIRECT_MAIL', 'COLD_CALL', 'SMS', 'PPC', 'SEO', 'REFERRAL', 'DRIVING_FOR_DOLLARS', 'LIST_IMPORT', 'OTHER',
 ] as const;
+export type LeadSource = (typeof LEAD_SOURCES)[number];
 
 /** Digits with the usual separators, 7 to 15 digits in all (E.164 allows at most 15). */
 export function isPhoneNumber(text: string): boolean {
@@ -129,6 +130,8 @@ export const leadSchema = z.object({
   scoreParts: z.array(scorePartSchema),
   /** Present once the lead was merged into another (it is archived; its work is there). */
   mergedIntoId: z.string().optional(),
+  /** Present while archived (hidden from lists and matching, its automation stopped). */
+  archivedAt: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

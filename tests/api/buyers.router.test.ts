@@ -109,7 +109,7 @@ describe('buyers', () => {
     expect(leadIds).not.toContain(outside.id);
   });
 
-  it('changes status through the workflow, refuses a no-op, and hides archived buyers', async () => {
+  it('changes status through the workflow, refuses a no-op, and hides archived buyers from the list but not from their page', async () => {
     const buyer = (await api.request('POST', '/api/buyers', { cookie, body: buyerInput({ name: 'Status Buyer' }) })).body;
     await waitUntil('the buyer workflow', () => api.testDb.db.task.findFirst({ where: { buyerId: buyer.id } }));
     expect((await api.request('POST', `/api/buyers/${buyer.id}/status`, { cookie, body: { status: 'ACTIVE' } })).body.status).toBe('ACTIVE');
@@ -121,7 +121,10 @@ describe('buyers', () => {
       (await api.temporal.client.workflow.getHandle(buyerWorkflowId(buyer.id)).query(getBuyerStateQuery)).pofExpiresAt === expiresAt,
     );
     expect((await api.request('POST', `/api/buyers/${buyer.id}/archive`, { cookie })).status).toBe(200);
-    expect((await api.request('GET', `/api/buyers/${buyer.id}`, { cookie })).status).toBe(404);
+    // Its page still opens (to unarchive it), but the list and matching leave it out.
+    expect((await api.request('GET', `/api/buyers/${buyer.id}`, { cookie })).body).toMatchObject({ id: buyer.id, archivedAt: expect.any(String) });
+    expect((await api.request('GET', '/api/buyers', { cookie })).body.items.map((item: { id: string }) => item.id)).not.toContain(buyer.id);
+    expect((await api.request('GET', `/api/buyers/${buyer.id}/matches`, { cookie })).status).toBe(404);
   });
 
   it('changes the status of a buyer saved while Temporal was down: the Update starts buyer-<id>', async () => {

@@ -70,11 +70,15 @@ describe('archive and unarchive', () => {
     await waitUntil('the task to be cancelled', async () => (await db().task.findUniqueOrThrow({ where: { id: verify.id } })).status === 'CANCELLED');
     const handle = api.temporal.client.workflow.getHandle(buyerWorkflowId(created.body.id));
     await waitUntil('the workflow to hold the buyer archived', async () => (await handle.query(getBuyerStateQuery)).archived === true);
-    expect((await api.request('GET', `/api/buyers/${created.body.id}`, { cookie: acquisitionsCookie })).status).toBe(404);
+    // Its page still reads it, marked archived, so it can be unarchived there.
+    expect((await api.request('GET', `/api/buyers/${created.body.id}`, { cookie: acquisitionsCookie })).body).toMatchObject({ archivedAt: expect.any(String) });
+    expect((await api.request('GET', `/api/buyers/${created.body.id}/matches`, { cookie: acquisitionsCookie })).status).toBe(404);
 
     expect((await api.request('POST', `/api/buyers/${created.body.id}/unarchive`, { cookie: acquisitionsCookie })).status).toBe(200);
     await waitUntil('the workflow to hold the buyer live', async () => (await handle.query(getBuyerStateQuery)).archived === false);
-    expect((await api.request('GET', `/api/buyers/${created.body.id}`, { cookie: acquisitionsCookie })).body).toMatchObject({ name: 'Archived Cash' });
+    const live = (await api.request('GET', `/api/buyers/${created.body.id}`, { cookie: acquisitionsCookie })).body;
+    expect(live).toMatchObject({ name: 'Archived Cash' });
+    expect(live).not.toHaveProperty('archivedAt');
   });
 });
 

@@ -202,12 +202,16 @@ describe('PATCH /api/leads/:id and archive', () => {
     expect(bad.body.error.fields).toEqual({ motivation: 'must be 1 to 5', yearBuilt: 'must be a number' });
   });
 
-  it('archives a lead: gone from the list and the detail, kept in the database', async () => {
+  it('archives a lead: gone from the list, marked archived on its page, kept in the database', async () => {
     const lead = (await api.request('POST', '/api/leads', { cookie, body: buildLeadInput({ sellerName: 'Archive Me' }) })).body;
     expect((await api.request('POST', `/api/leads/${lead.id}/archive`, { cookie })).status).toBe(200);
     expect((await api.request('GET', `/api/leads?q=Archive%20Me`, { cookie })).body.items).toEqual([]);
     expect((await api.request('GET', `/api/leads?q=Archive%20Me&includeArchived=true`, { cookie })).body.items).toHaveLength(1);
     expect((await api.request('PATCH', `/api/leads/${lead.id}`, { cookie, body: { beds: 2 } })).status).toBe(404);
+    // Its page still reads it, marked archived (so it can be unarchived), and unmarked once it is live again.
+    expect((await api.request('GET', `/api/leads/${lead.id}`, { cookie })).body).toMatchObject({ id: lead.id, archivedAt: expect.any(String) });
+    expect((await api.request('POST', `/api/leads/${lead.id}/unarchive`, { cookie })).status).toBe(200);
+    expect((await api.request('GET', `/api/leads/${lead.id}`, { cookie })).body).not.toHaveProperty('archivedAt');
   });
 
   it("refuses an agent's edit, move, reassignment or archive of another agent's lead with the matrix's reason, and changes nothing", async () => {

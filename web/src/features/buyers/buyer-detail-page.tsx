@@ -7,6 +7,7 @@ import { DetailPage, EditableCard } from '../../lib/detail-page';
 import { fullDate, money, optionLabel } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
 import { useDeniedReason } from '../auth/use-denied-reason';
+import { ArchiveControl, ArchivedNotice } from '../archive/archive-control';
 import { HistoryTimeline } from '../history/history-timeline';
 import { useRecentView } from '../leads/use-recent-view';
 import { DocumentsPanel } from '../documents/documents-panel';
@@ -116,7 +117,9 @@ export function BuyerDetailPage() {
   });
   useRecentView('buyer', id);
   // The API does not say who owns a buyer, and no role's rights over one depend on it.
-  const changeDenied = useDeniedReason()('update', { type: 'buyer', ownerId: null });
+  const denied = useDeniedReason();
+  const changeDenied = denied('update', { type: 'buyer', ownerId: null });
+  const archiveDenied = denied('archive', { type: 'buyer', ownerId: null });
 
   return (
     <DetailPage
@@ -126,7 +129,11 @@ export function BuyerDetailPage() {
         title: data.name,
         status: data.status,
         subtitle: data.company,
-        actions: BUYER_STATUSES.filter((status) => status !== data.status).map((status) => (
+        badges: data.archivedAt && !data.mergedIntoId && <StatusPill status="ARCHIVED" />,
+        actions: (
+          <>
+            {!data.archivedAt &&
+              BUYER_STATUSES.filter((status) => status !== data.status).map((status) => (
           <button
             key={status}
             type="button"
@@ -137,7 +144,11 @@ export function BuyerDetailPage() {
           >
             Mark {optionLabel(status).toLowerCase()}
           </button>
-        )),
+              ))}
+            {/* A merged buyer stays archived: its work is on the survivor. */}
+            {!data.mergedIntoId && <ArchiveControl kind="buyer" id={data.id} archived={data.archivedAt !== undefined} denied={archiveDenied} />}
+          </>
+        ),
         workflowId: buyerWorkflowId(data.id),
       })}
     >
@@ -163,6 +174,25 @@ export function BuyerDetailPage() {
                 </section>
               </div>
               <div className="stack">
+                <HistoryTimeline entityType="buyer" id={data.id} />
+              </div>
+            </div>
+          ) : data.archivedAt ? (
+            // An archived buyer's automation is stopped and it cannot be changed: its buy box, its tasks (the automatic ones cancelled) and its story.
+            <div className="detail-grid">
+              <div className="stack">
+                <ArchivedNotice kind="buyer" archivedAt={data.archivedAt} />
+                <section className="card" aria-labelledby="buy-box-title">
+                  <header className="card-header">
+                    <h2 id="buy-box-title">Buy box</h2>
+                  </header>
+                  <div className="card-body">
+                    <BuyBox buyer={data} />
+                  </div>
+                </section>
+              </div>
+              <div className="stack">
+                <TaskList subject={{ buyerId: data.id }} />
                 <HistoryTimeline entityType="buyer" id={data.id} />
               </div>
             </div>

@@ -6,7 +6,9 @@ import type { Lead } from '../../../../domain/leads/lead.schema';
 import { leadWorkflowId } from '../../../../domain/workflow-ids';
 import { DetailPage, EditableCard } from '../../lib/detail-page';
 import { useDeniedReason } from '../auth/use-denied-reason';
+import { ArchiveControl, ArchivedNotice } from '../archive/archive-control';
 import { fullDate, optionLabel } from '../../lib/format';
+import { StatusPill } from '../../lib/status-pill';
 import { HistoryTimeline } from '../history/history-timeline';
 import { DocumentsPanel } from '../documents/documents-panel';
 import { DuplicatesPanel } from '../duplicates/duplicates-panel';
@@ -77,8 +79,15 @@ export function LeadDetailPage() {
         crumb: data.city,
         title: data.sellerName,
         status: data.status,
-        badges: data.mergedIntoId ? <span className="muted small">(merged)</span> : data.deadReason && <span className="muted small">({optionLabel(data.deadReason)})</span>,
+        badges: (
+          <>
+            {data.mergedIntoId ? <span className="muted small">(merged)</span> : data.deadReason && <span className="muted small">({optionLabel(data.deadReason)})</span>}
+            {data.archivedAt && !data.mergedIntoId && <StatusPill status="ARCHIVED" />}
+          </>
+        ),
         subtitle: `${data.street}, ${data.city}, ${data.state} ${data.zip}`,
+        // A merged lead stays archived: its work is on the survivor.
+        actions: !data.mergedIntoId && <ArchiveControl kind="lead" id={data.id} archived={data.archivedAt !== undefined} denied={denied('archive', { type: 'lead', ownerId: data.ownerId })} />,
         workflowId: leadWorkflowId(data.id),
       })}
     >
@@ -98,6 +107,25 @@ export function LeadDetailPage() {
               </section>
             </div>
             <div className="stack">
+              <HistoryTimeline entityType="lead" id={data.id} />
+            </div>
+          </div>
+        ) : data.archivedAt ? (
+          // An archived lead's automation is stopped and it cannot be changed: what it was, its tasks (the automatic ones cancelled) and its story.
+          <div className="detail-grid">
+            <div className="stack">
+              <ArchivedNotice kind="lead" archivedAt={data.archivedAt} />
+              <section className="card" aria-labelledby="facts-title">
+                <header className="card-header">
+                  <h2 id="facts-title">Lead</h2>
+                </header>
+                <div className="card-body">
+                  <LeadFacts lead={data} />
+                </div>
+              </section>
+            </div>
+            <div className="stack">
+              <TaskList subject={{ leadId: data.id }} />
               <HistoryTimeline entityType="lead" id={data.id} />
             </div>
           </div>

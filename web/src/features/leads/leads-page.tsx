@@ -42,6 +42,9 @@ function choicesOf(values: readonly string[], selected: string): Choice[] {
   return [...list, ...values.map((value): Choice => [value, optionLabel(value)])];
 }
 
+// The API's includeArchived: left out unless asked.
+const ARCHIVED_CHOICES: readonly Choice[] = [['', 'Hidden'], ['true', 'Shown']];
+
 /** The lead list: filters and sort live in the URL, so a view can be shared or saved. */
 export function LeadsPage() {
   const filters = useUrlFilters('filter', ['minPrice', 'maxPrice']);
@@ -112,6 +115,7 @@ export function LeadsPage() {
           <FilterText label="ZIP" placeholder="45402" inputMode="numeric" {...filters.text('zip')} />
           <FilterText label="Min price" {...filters.text('minPrice')} />
           <FilterText label="Max price" {...filters.text('maxPrice')} />
+          <FilterSelect label="Archived" any={false} choices={ARCHIVED_CHOICES} {...filters.select('includeArchived')} />
         </FilterForm>
         <div className="toolbar toolbar-secondary">
           <SavedViews page="leads" current={current} onApply={apply} />
@@ -194,7 +198,7 @@ export function LeadsPage() {
                   {lead.mao == null ? '—' : money(lead.mao)}
                 </td>
                 <td data-label="Status">
-                  <StatusPill status={lead.status} />
+                  <StatusPill status={lead.status} /> {lead.archivedAt && <StatusPill status="ARCHIVED" />}
                 </td>
                 <td data-label="Score" className="num" title={describeLeadScore({ score: lead.score, parts: lead.scoreParts })}>
                   {lead.score}
