@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { orderCallQueue, type callQueueQuerySchema, type CallQueue } from '../../domain/calls/call-queue';
 import { withMao, type DealMathSettings } from '../../domain/deals/deal-math';
-import type { LeadStatus } from '../../domain/leads/lead.schema';
+import type { LeadSource, LeadStatus } from '../../domain/leads/lead.schema';
 import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
 import { readCallQueueCandidates } from '../../db/queries/call-queue';
@@ -23,7 +23,7 @@ export async function getCallQueue(db: Db, query: z.infer<typeof callQueueQueryS
   const contactMs = await loadContactMs(db);
   const candidates = await refreshLeadScores(db, await readCallQueueCandidates(db, { ownerId, now, contactMs, limit: query.limit }), now, contactMs);
   const ordered = orderCallQueue(
-    candidates.map((row) => ({ ...row, status: row.status as LeadStatus })),
+    candidates.map((row) => ({ ...row, status: row.status as LeadStatus, source: row.source as LeadSource })),
     now,
     contactMs,
   ).slice(0, query.limit);

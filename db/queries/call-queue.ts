@@ -8,7 +8,7 @@ import { sqlDate, sqlLiteralList } from './sql';
 /**
  * The candidates of one owner's call queue, each run read through an owner index with a limit
  * (an owner may have thousands of open leads): NEW leads past the contact deadline, oldest first
- * (Lead_ownerId_status_idx); follow-ups due, earliest first (Lead_ownerId_nextFollowUpAt_idx); and
+ * (Lead_ownerId_status_idx; imported cold-list leads have no deadline and come with the scores); follow-ups due, earliest first (Lead_ownerId_nextFollowUpAt_idx); and
  * the best scores (Lead_ownerId_score_idx). The domain's orderCallQueue ranks their union.
  */
 export interface CallQueueQuery {
@@ -26,7 +26,7 @@ export function callQueueSql({ ownerId, now, contactMs, limit }: CallQueueQuery,
   return [
     // Named: without statistics the planner prefers (status, createdAt), which walks every owner's NEW leads.
     Prisma.sql`SELECT * FROM "Lead"${indexedBy(dialect, 'Lead_ownerId_status_idx')} WHERE "ownerId" = ${ownerId} AND "status" = 'NEW' AND "archivedAt" IS NULL AND "contactedAt" IS NULL
-      AND "createdAt" <= ${cutoff} AND ("nextFollowUpAt" IS NULL OR "nextFollowUpAt" <= ${at}) ORDER BY "createdAt" ASC LIMIT ${limit}`,
+      AND "source" <> 'LIST_IMPORT' AND "createdAt" <= ${cutoff} AND ("nextFollowUpAt" IS NULL OR "nextFollowUpAt" <= ${at}) ORDER BY "createdAt" ASC LIMIT ${limit}`,
     Prisma.sql`SELECT * FROM "Lead" WHERE "ownerId" = ${ownerId} AND "nextFollowUpAt" <= ${at} AND "archivedAt" IS NULL AND "status" IN ${open}
       ORDER BY "nextFollowUpAt" ASC LIMIT ${limit}`,
     Prisma.sql`SELECT * FROM "Lead"${indexedBy(dialect, 'Lead_ownerId_score_idx')} WHERE "ownerId" = ${ownerId} AND "archivedAt" IS NULL AND "status" IN ${open}

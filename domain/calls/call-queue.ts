@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { leadSchema, type LeadStatus } from '../leads/lead.schema';
+import { leadSchema, type LeadSource, type LeadStatus } from '../leads/lead.schema';
 import { queryInt } from '../validation/fields';
 
 /** Why a lead stands where it does in the call queue, first to last. */
@@ -9,6 +9,7 @@ export type QueueRule = (typeof QUEUE_RULES)[number];
 export interface QueueCandidate {
   id: string;
   status: LeadStatus;
+  source: LeadSource;
   score: number;
   createdAt: Date;
   contactedAt: Date | null;
@@ -24,11 +25,14 @@ export interface QueuePlace {
 /**
  * Which rule places a lead in the queue: a NEW lead past its contact deadline (and no later attempt
  * armed) first, then leads whose follow-up or next attempt is due, then the rest by score, and last
- * those whose next attempt is armed for later (an unanswered call moves a lead there).
+ * those whose next attempt is armed for later (an unanswered call moves a lead there). A cold-list
+ * lead (source LIST_IMPORT) has no contact deadline: until someone calls it, it waits by score, so
+ * a big import does not flood the top of every queue in age order.
  */
 export function queuePlace(lead: QueueCandidate, now: Date, contactMs: number): QueuePlace {
   const due = lead.nextFollowUpAt === null || lead.nextFollowUpAt <= now;
-  if (lead.status === 'NEW' && lead.contactedAt === null && due && now.getTime() - lead.createdAt.getTime() >= contactMs) {
+  const hasContactDeadline = lead.source !== 'LIST_IMPORT';
+  if (hasContactDeadline && lead.status === 'NEW' && lead.contactedAt === null && due && now.getTime() - lead.createdAt.getTime() >= contactMs) {
     return { rule: 'OVERDUE_CONTACT', why: 'Contact overdue' };
   }
   if (lead.nextFollowUpAt !== null && due) return { rule: 'FOLLOW_UP_DUE', why: 'Follow-up due' };

@@ -50,6 +50,30 @@ describe('GET /api/queue', () => {
     expect((await db.lead.findUniqueOrThrow({ where: { id: motivated.id } })).score).toBe(50);
   });
 
+  it('puts imported list leads no one has called by score, not in the overdue run: a big old import does not push the best lead out', async () => {
+    const { db } = api.testDb;
+    const agent = await buildUser(db, { role: 'AGENT' });
+    const cookie = await api.login(agent.email);
+    await buildLead(db, agent.id, { sellerName: 'Hank Handentered', source: 'DIRECT_MAIL', createdAt: ago(3 * HOUR) });
+    // An old import: days past any contact deadline, oldest first by age.
+    for (let i = 0; i < 5; i += 1) await buildLead(db, agent.id, { sellerName: `Lister Old ${i}`, source: 'LIST_IMPORT', createdAt: ago((10 * 24 + i) * HOUR) });
+    const motivated = await buildLead(db, agent.id, { sellerName: 'Lister Motivated', source: 'LIST_IMPORT', createdAt: ago(5 * HOUR) });
+    await db.lead.update({ where: { id: motivated.id }, data: { motivation: 5 } });
+
+    const top = await api.request('GET', '/api/queue?limit=2', { cookie });
+    expect(top.status).toBe(200);
+    expect(top.body.items.map((item: { lead: { sellerName: string }; rule: string }) => `${item.lead.sellerName}: ${item.rule}`)).toEqual([
+      'Hank Handentered: OVERDUE_CONTACT',
+      'Lister Motivated: BY_SCORE',
+    ]);
+
+    const all = (await api.request('GET', '/api/queue', { cookie })).body.items as Array<{ lead: { sellerName: string; source: string }; score: number; rule: string; why: string }>;
+    const listed = all.filter((item) => item.lead.source === 'LIST_IMPORT');
+    expect(listed).toHaveLength(6);
+    expect(listed.every((item) => item.rule === 'BY_SCORE' && item.why === `Score ${item.score}`)).toBe(true);
+    expect(listed.map((item) => item.score)).toEqual([...listed.map((item) => item.score)].sort((a, b) => b - a));
+  });
+
   it("lets a supervisor read an agent's queue with ownerId; an agent cannot", async () => {
     const { db } = api.testDb;
     const agent = await buildUser(db, { role: 'AGENT' });

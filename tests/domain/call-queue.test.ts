@@ -9,6 +9,7 @@ const later = (ms: number) => new Date(now.getTime() + ms);
 const lead = (id: string, overrides: Partial<QueueCandidate> = {}): QueueCandidate => ({
   id,
   status: 'CONTACTED',
+  source: 'DIRECT_MAIL',
   score: 50,
   createdAt: ago(48 * HOUR),
   contactedAt: ago(24 * HOUR),
@@ -26,6 +27,10 @@ describe('queuePlace', () => {
     ['a follow-up due this very moment', { nextFollowUpAt: now }, 'FOLLOW_UP_DUE', 'Follow-up due'],
     ['a follow-up armed for later', { nextFollowUpAt: later(HOUR) }, 'NEXT_ATTEMPT_LATER', 'Next attempt later'],
     ['a qualified lead with nothing armed', { status: 'QUALIFIED', score: 72 }, 'BY_SCORE', 'Score 72'],
+    ['an imported list lead no one has called, days old (no contact deadline)', { status: 'NEW', source: 'LIST_IMPORT', contactedAt: null, createdAt: ago(72 * HOUR), score: 35 }, 'BY_SCORE', 'Score 35'],
+    ['an imported list lead called without answer (next attempt tomorrow)', { status: 'NEW', source: 'LIST_IMPORT', contactedAt: null, createdAt: ago(72 * HOUR), nextFollowUpAt: later(24 * HOUR) }, 'NEXT_ATTEMPT_LATER', 'Next attempt later'],
+    ['an imported list lead whose next attempt is due', { status: 'NEW', source: 'LIST_IMPORT', contactedAt: null, createdAt: ago(72 * HOUR), nextFollowUpAt: ago(HOUR) }, 'FOLLOW_UP_DUE', 'Follow-up due'],
+    ['a hand-entered referral past its contact deadline', { status: 'NEW', source: 'REFERRAL', contactedAt: null, createdAt: ago(2 * HOUR) }, 'OVERDUE_CONTACT', 'Contact overdue'],
   ])('%s → %s', (_name, overrides, rule, why) => {
     expect(queuePlace(lead('x', overrides), now, HOUR)).toEqual({ rule, why });
   });
@@ -52,6 +57,22 @@ describe('orderCallQueue', () => {
       'score-40 BY_SCORE',
       'later-high NEXT_ATTEMPT_LATER',
       'later-low NEXT_ATTEMPT_LATER',
+    ]);
+  });
+
+  it('ranks imported list leads by score among the rest, below a hand-entered overdue contact, however old they are', () => {
+    const cold = { status: 'NEW' as const, source: 'LIST_IMPORT' as const, contactedAt: null };
+    const leads = [
+      lead('list-oldest-low', { ...cold, score: 10, createdAt: ago(500 * HOUR) }),
+      lead('list-young-high', { ...cold, score: 70, createdAt: ago(30 * HOUR) }),
+      lead('hand-overdue', { status: 'NEW', source: 'PPC', contactedAt: null, score: 5, createdAt: ago(2 * HOUR) }),
+      lead('contacted-60', { score: 60 }),
+    ];
+    expect(orderCallQueue(leads, now, HOUR).map(({ lead: { id }, rule }) => `${id} ${rule}`)).toEqual([
+      'hand-overdue OVERDUE_CONTACT',
+      'list-young-high BY_SCORE',
+      'contacted-60 BY_SCORE',
+      'list-oldest-low BY_SCORE',
     ]);
   });
 
