@@ -5,6 +5,7 @@ import { IMPORT_BATCH_SIZE, type ImportItem } from '../../domain/imports/import-
 import type { Db, Prisma } from '../client';
 import type { Import as ImportRow, Lead as LeadRow } from '../../prisma/generated/client';
 import { scoreLead } from '../../domain/leads/lead-score';
+import { rowsNotImported } from '../../domain/imports/rows-not-imported';
 import { dialectOf } from '../queries/dialect';
 import { findLeadsWithAddressKeys } from '../queries/duplicates';
 import { loadContactMs, saveLeadScore } from './lead-score';
@@ -22,6 +23,7 @@ export function toImportJson(row: ImportRow): ImportItem {
     created: row.created,
     duplicates: row.duplicates,
     errors: row.errors,
+    notImported: rowsNotImported({ status: row.status as ImportItem['status'], total: row.total, processed: row.processed }),
     onDuplicate: row.onDuplicate as ImportItem['onDuplicate'],
     ownerId: row.ownerId,
     createdById: row.createdById,

@@ -69,6 +69,8 @@ export const importSchema = z.object({
   created: z.number().int(),
   duplicates: z.number().int(),
   errors: z.number().int(),
+  /** Rows a cancelled or failed import stopped before: created + duplicates + errors + notImported = total. */
+  notImported: z.number().int(),
   onDuplicate: z.enum(ON_DUPLICATE),
   ownerId: z.string(),
   createdById: z.string(),

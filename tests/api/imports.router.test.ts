@@ -95,7 +95,7 @@ describe('POST /api/imports', () => {
     expect(started.status).toBe(202);
     expect(started.body).toEqual({ id: expect.any(String), status: 'QUEUED' });
     const done = await finished(started.body.id);
-    expect(done).toMatchObject({ status: 'COMPLETED', provider: 'PROPSTREAM', total: 6, processed: 6, created: 2, duplicates: 2, errors: 2, finishedAt: expect.any(String) });
+    expect(done).toMatchObject({ status: 'COMPLETED', provider: 'PROPSTREAM', total: 6, processed: 6, created: 2, duplicates: 2, errors: 2, notImported: 0, finishedAt: expect.any(String) });
     expect(done.created + done.duplicates + done.errors).toBe(done.total);
     await recordHistory(api.temporal, 'import-completed', importWorkflowId(started.body.id));
 
@@ -186,6 +186,13 @@ describe('POST /api/imports', () => {
     expect(done.status).toBe('CANCELLED');
     expect(done.processed).toBeLessThan(12_000);
     expect(done.created + done.duplicates + done.errors).toBe(done.processed);
+    // The rows it stopped before are counted, so the counts add up to the file's total.
+    expect(done).toMatchObject({ total: 12_000, notImported: 12_000 - done.processed });
+    expect(done.created + done.duplicates + done.errors + done.notImported).toBe(done.total);
+    const listed = (await api.request('GET', '/api/imports', { cookie })).body.items.find((item: { id: string }) => item.id === started.body.id);
+    expect(listed.notImported).toBe(done.notImported);
+    const last = await db.event.findFirstOrThrow({ where: { entityType: 'import', entityId: started.body.id }, orderBy: { id: 'desc' } });
+    expect(JSON.parse(last.payload)).toMatchObject({ status: 'CANCELLED', notImported: done.notImported });
     expect(await db.lead.count({ where: { importId: started.body.id } })).toBe(done.created);
     expect((await api.request('POST', `/api/imports/${started.body.id}/cancel`, { cookie })).status).toBe(409);
   });

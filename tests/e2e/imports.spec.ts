@@ -141,12 +141,18 @@ describe('list imports in the browser', () => {
       await progress.getByText('long-list.csv').waitFor(WAIT);
       await progress.getByRole('button', { name: 'Cancel import' }).click();
       await page.locator('[data-testid="import-progress"][data-status="CANCELLED"]').waitFor(IMPORT_WAIT);
-      await progress.getByText(/^Cancelled after [\d,]+ of 20,000 rows: the leads imported before it stopped stay\.$/).waitFor(WAIT);
+      await progress.getByText(/^Cancelled after [\d,]+ of 20,000 rows: [\d,]+ rows were not imported; the leads imported before it stopped stay\.$/).waitFor(WAIT);
       expect(await progress.getByRole('button', { name: 'Cancel import' }).count()).toBe(0);
-      const created = Number((await progress.getByTestId('import-created').textContent())!.replace(/,/g, ''));
+      const shown = async (testId: string) => Number((await progress.getByTestId(testId).textContent())!.replace(/,/g, ''));
+      const created = await shown('import-created');
       expect(created).toBeLessThan(20_000);
+      // The rows it stopped before are shown, so the card's counts add up to the file's total.
+      const notImported = await shown('import-not-imported');
+      expect(notImported).toBeGreaterThan(0);
+      expect(created + (await shown('import-duplicates')) + (await shown('import-errors')) + notImported).toBe(20_000);
       const row = page.getByTestId('import-row').filter({ hasText: 'long-list.csv' });
       await row.getByText('Cancelled').waitFor(WAIT);
+      await row.getByText(`stopped before ${notImported.toLocaleString('en-US')} rows`).waitFor(WAIT);
       await session.context.close();
     }));
 

@@ -13,12 +13,15 @@ export function importPercent(item: Pick<ImportItem, 'status' | 'processed' | 't
   return item.total > 0 ? Math.min(100, Math.floor((item.processed / item.total) * 100)) : 0;
 }
 
+const notImportedWords = (rows: number): string => `${count(rows)} ${rows === 1 ? 'row was' : 'rows were'} not imported`;
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
 function describeState(item: ImportItem): string {
   if (item.status === 'QUEUED') return 'Waiting for the importer to pick the file up…';
   if (item.status === 'RUNNING' && item.cancelRequested) return 'Stopping after the rows it is writing now…';
   if (item.status === 'RUNNING') return item.total > 0 ? `${count(item.processed)} of ${count(item.total)} rows read` : 'Reading the file…';
-  if (item.status === 'CANCELLED') return `Cancelled after ${count(item.processed)} of ${count(item.total)} rows: the leads imported before it stopped stay.`;
-  if (item.status === 'FAILED') return `Stopped: ${item.failure ?? 'the file could not be read'}. What was imported before stays.`;
+  if (item.status === 'CANCELLED') return `Cancelled after ${count(item.processed)} of ${count(item.total)} rows: ${notImportedWords(item.notImported)}; the leads imported before it stopped stay.`;
+  if (item.status === 'FAILED') return `Stopped: ${item.failure ?? 'the file could not be read'}. ${item.notImported > 0 ? `${capitalise(notImportedWords(item.notImported))}; w` : 'W'}hat was imported before stays.`;
   return `Done${item.finishedAt ? ` ${fullDate(item.finishedAt)}` : ''}: ${count(item.total)} rows read.`;
 }
 
@@ -74,6 +77,13 @@ export function ImportProgress({ id }: { id: string }) {
             <dt>Errors</dt>
             <dd data-testid="import-errors">{count(item.errors)}</dd>
           </div>
+          {item.notImported > 0 && (
+            // A cancelled or failed import's rows after where it stopped: with it the counts add up to the total.
+            <div>
+              <dt>Not imported</dt>
+              <dd data-testid="import-not-imported">{count(item.notImported)}</dd>
+            </div>
+          )}
           <div>
             <dt>Total</dt>
             <dd data-testid="import-total">{count(item.total)}</dd>

@@ -48,6 +48,7 @@ function PastImports({ items, isPending, shownId, onShow, everyone }: { items: I
               <td data-label="Status">
                 <StatusPill status={item.status} />
                 {isImportRunning(item) && <span className="muted"> {importPercent(item)} %</span>}
+                {item.notImported > 0 && <span className="muted import-row-stopped">stopped before {count(item.notImported)} rows</span>}
               </td>
               <td data-label="Started" title={fullDate(item.createdAt)}>
                 {timeSince(item.createdAt)}
