@@ -50,7 +50,9 @@ export function createEmailActivities({ db, mailer, appUrl = 'http://localhost:3
   return {
     /**
      * Queues the daily digest of every reader for whom it is 07:00–07:59 at `at` and who has
-     * something in it (overdue tasks, tasks due today, leads given to them in the last day). Runs
+     * something in it (overdue tasks, tasks due today, leads created for or reassigned to them in
+     * the last day, and HIGH priority tasks given to them in the last day when they take those in
+     * the digest). Runs
      * every quarter hour; one digest per reader and local day, however often it runs.
      */
     async queueDailyDigests({ at }: { at: string }): Promise<{ queued: number }> {
@@ -60,8 +62,13 @@ export function createEmailActivities({ db, mailer, appUrl = 'http://localhost:3
         const { timeZone } = reader.preferences;
         if (localHour(instant, timeZone) !== DIGEST_HOUR) continue;
         const { start, end } = localDayBounds(instant, timeZone);
-        const content = await readDigestContent(db, reader.id, { dayStart: start, dayEnd: end, since: new Date(instant.getTime() - 24 * 3_600_000) });
-        if (content.overdue.length + content.dueToday.length + content.newLeads.length === 0) continue;
+        const content = await readDigestContent(
+          db,
+          reader.id,
+          { dayStart: start, dayEnd: end, since: new Date(instant.getTime() - 24 * 3_600_000) },
+          { highPriorityAssignments: reader.preferences.email.assignments === 'DIGEST' },
+        );
+        if (content.overdue.length + content.dueToday.length + content.newLeads.length + content.highPriorityAssigned.length === 0) continue;
         const task = (item: (typeof content.overdue)[number]) => ({ title: item.title, about: item.about, at: item.dueAt.toISOString(), link: `/tasks/${item.id}` });
         const email = renderDailyDigestEmail({
           appUrl,
@@ -70,7 +77,8 @@ export function createEmailActivities({ db, mailer, appUrl = 'http://localhost:3
           day: instant.toLocaleDateString('en-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone }),
           overdue: content.overdue.map(task),
           dueToday: content.dueToday.map(task),
-          newLeads: content.newLeads.map((lead) => ({ title: lead.sellerName, about: `${lead.street}, ${lead.city}`, at: lead.createdAt.toISOString(), link: `/leads/${lead.id}` })),
+          newLeads: content.newLeads.map((lead) => ({ title: lead.sellerName, about: `${lead.street}, ${lead.city}`, at: lead.at.toISOString(), how: lead.how, link: `/leads/${lead.id}` })),
+          highPriorityAssigned: content.highPriorityAssigned.map((item) => ({ ...task(item), at: item.assignedAt.toISOString(), dueAt: item.dueAt.toISOString() })),
         });
         if (await queueDigestEmail(db, { key: `digest:${reader.id}:${localDate(instant, timeZone)}`, to: reader.email, ...email })) queued += 1;
       }

@@ -11,6 +11,10 @@ export interface DigestLine {
   at: string;
   /** In-app path. */
   link: string;
+  /** A lead's: how it became the reader's ("added" when absent). */
+  how?: 'created' | 'reassigned';
+  /** A task given to the reader: when it is due (`at` is when it was given). */
+  dueAt?: string;
 }
 
 export interface DailyDigestInput {
@@ -22,21 +26,26 @@ export interface DailyDigestInput {
   overdue: DigestLine[];
   dueToday: DigestLine[];
   newLeads: DigestLine[];
+  /** HIGH priority tasks given to the reader in the last day, for those who take assignments in the digest. */
+  highPriorityAssigned?: DigestLine[];
 }
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
-/** The 07:00 e-mail: overdue tasks, tasks due today and new leads assigned, each linking into the app. */
+/** The 07:00 e-mail: overdue tasks, tasks due today, HIGH priority tasks assigned and new leads assigned, each linking into the app. */
 export function renderDailyDigestEmail(input: DailyDigestInput): RenderedEmail {
   const when = timeInZone(input.timeZone);
+  const assigned = input.highPriorityAssigned ?? [];
   const sections = [
     { heading: 'Overdue', lines: input.overdue, at: (line: DigestLine) => `was due ${when(line.at)}` },
     { heading: 'Due today', lines: input.dueToday, at: (line: DigestLine) => `due ${when(line.at)}` },
-    { heading: 'New leads assigned to you', lines: input.newLeads, at: (line: DigestLine) => `added ${when(line.at)}` },
+    { heading: 'High priority tasks assigned to you', lines: assigned, at: (line: DigestLine) => `assigned ${when(line.at)}${line.dueAt ? `, due ${when(line.dueAt)}` : ''}` },
+    { heading: 'New leads assigned to you', lines: input.newLeads, at: (line: DigestLine) => `${line.how === 'reassigned' ? 'reassigned to you' : 'added'} ${when(line.at)}` },
   ].filter((section) => section.lines.length > 0);
   const counts = [
     input.overdue.length ? plural(input.overdue.length, 'overdue task') : null,
     input.dueToday.length ? `${plural(input.dueToday.length, 'task')} due today` : null,
+    assigned.length ? `${plural(assigned.length, 'high priority task')} assigned` : null,
     input.newLeads.length ? plural(input.newLeads.length, 'new lead') : null,
   ].filter(Boolean);
   const subject = `Your day: ${counts.join(', ')}`;

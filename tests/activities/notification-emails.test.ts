@@ -1,6 +1,7 @@
 import { createEmailActivities } from '../../activities/email.activities';
 import { DEFAULT_NOTIFICATION_PREFERENCES } from '../../domain/notifications/notification-preferences';
 import { notificationFor } from '../../domain/notifications/notification-kinds';
+import { toLeadJson, toTaskJson } from '../../db/rows';
 import { notifyUsers } from '../../db/writes/notify-users';
 import { createMailer } from '../../mail/create-mailer';
 import { buildLead, buildUser } from '../support/factories';
@@ -81,5 +82,82 @@ describe('the daily digest', () => {
     expect(digest.text).toContain(`- Gina Green (4 Pine Rd, ${lead.city}), added Tuesday, Dec 1, 6:10 AM: ${APP_URL}/leads/${lead.id}`);
     expect(digest.text).not.toContain('Next week');
     expect(digest.html).toContain(`href="${APP_URL}/leads/${lead.id}"`);
+  });
+  it('lists leads reassigned to the reader in the last day and, for those who take assignments in the digest, HIGH priority tasks given to them whenever due; received over SMTP', async () => {
+    const HOUR = 3_600_000;
+    const DAY = 24 * HOUR;
+    // 14:20 UTC is 7:20 AM in Denver on 2 December: the window is the day before.
+    const at = new Date('2026-12-02T14:20:00.000Z');
+    const ago = (ms: number) => new Date(at.getTime() - ms);
+    const rita = await buildUser(testDb.db, { name: 'Rita Reader' });
+    await withPreferences(rita.id, { email: { assignments: 'DIGEST', overdue: 'DIGEST' }, timeZone: 'America/Denver' });
+    const nora = await buildUser(testDb.db, { name: 'Nora Noassign' });
+    await withPreferences(nora.id, { email: { assignments: 'NEVER', overdue: 'DIGEST' }, timeZone: 'America/Denver' });
+    const olaf = await buildUser(testDb.db, { name: 'Olaf Other' });
+    await withPreferences(olaf.id, { email: { assignments: 'NEVER', overdue: 'NEVER' }, timeZone: 'America/Denver' });
+
+    /** A lead created three days ago for its first owner, then handed on at each listed time: its Event rows as the API writes them. */
+    const leadWithOwners = async (sellerName: string, street: string, owners: Array<[string, Date]>) => {
+      let lead = await buildLead(testDb.db, owners[0]![0], { sellerName, street, createdAt: owners[0]![1] });
+      for (const [index, [ownerId, when]] of owners.entries()) {
+        if (index > 0) lead = await testDb.db.lead.update({ where: { id: lead.id }, data: { ownerId } });
+        await testDb.db.event.create({ data: { entityType: 'lead', entityId: lead.id, action: index === 0 ? 'created' : 'updated', payload: JSON.stringify(toLeadJson(lead)), actorId: olaf.id, createdAt: when } });
+      }
+      return lead;
+    };
+    const handedOver = await leadWithOwners('Hank Handover', '9 Oak St', [[olaf.id, ago(3 * DAY)], [rita.id, ago(2 * HOUR)]]);
+    // Edited today but Rita's for days: not new. Handed to Rita and away again: not hers. Handed over two days ago: old news.
+    await leadWithOwners('Edna Edited', '1 Elm St', [[rita.id, ago(3 * DAY)], [rita.id, ago(HOUR)]]);
+    await leadWithOwners('Gus Gone', '2 Ash St', [[olaf.id, ago(3 * DAY)], [rita.id, ago(5 * HOUR)], [olaf.id, ago(HOUR)]]);
+    await leadWithOwners('Olga Older', '3 Fir St', [[olaf.id, ago(3 * DAY)], [rita.id, ago(2 * DAY)]]);
+    const created = await buildLead(testDb.db, rita.id, { sellerName: 'Nell New', street: '5 Bay St', createdAt: ago(HOUR) });
+
+    /** An open task due in five days, given to `assigneeId` by an Event of `action` at `when`. */
+    const givenTask = async (title: string, assigneeId: string, priority: 'HIGH' | 'MEDIUM', action: 'assigned' | 'reassigned', when: Date) => {
+      const task = await testDb.db.task.create({ data: { title, type: 'ADMIN', status: 'ASSIGNED', priority, dueAt: new Date(at.getTime() + 5 * DAY), assigneeId, createdById: olaf.id } });
+      await testDb.db.event.create({ data: { entityType: 'task', entityId: task.id, action, payload: JSON.stringify(toTaskJson(task)), actorId: olaf.id, createdAt: when } });
+      return task;
+    };
+    const signing = await givenTask('Sign the assignment', rita.id, 'HIGH', 'assigned', ago(3 * HOUR));
+    const handedTask = await givenTask('Call the title company', rita.id, 'HIGH', 'reassigned', ago(30 * 60_000));
+    await givenTask('Order a yard sign', rita.id, 'MEDIUM', 'assigned', ago(3 * HOUR));
+    await givenTask('Old high priority', rita.id, 'HIGH', 'assigned', ago(3 * DAY));
+    await givenTask('Not for the digest', nora.id, 'HIGH', 'assigned', ago(3 * HOUR));
+    await testDb.db.task.create({ data: { title: 'Chase the inspector', type: 'ADMIN', status: 'ASSIGNED', priority: 'MEDIUM', dueAt: ago(DAY), overdue: true, assigneeId: nora.id, createdById: nora.id } });
+
+    const { queueDailyDigests, sendEmail } = activities();
+    expect(await queueDailyDigests({ at: at.toISOString() })).toEqual({ queued: 2 });
+    const queued = await testDb.db.emailMessage.findMany({ where: { kind: 'DIGEST', to: { in: [rita.email, nora.email, olaf.email] } } });
+    for (const message of queued) expect(await sendEmail({ messageId: message.id })).toEqual({ sent: true });
+
+    const receivedBy = (user: { email: string }) => sink.received.filter((mail) => mail.envelopeTo.includes(user.email));
+    const [ritas, noras, olafs] = [receivedBy(rita), receivedBy(nora), receivedBy(olaf)];
+    expect(olafs).toEqual([]);
+    expect(ritas).toHaveLength(1);
+    const digest = ritas[0]!;
+    expect(digest.subject).toBe('Your day: 2 high priority tasks assigned, 2 new leads');
+    const text = digest.text!;
+    expect(text).toContain(
+      [
+        'High priority tasks assigned to you',
+        `- Sign the assignment, assigned Wednesday, Dec 2, 4:20 AM, due Monday, Dec 7, 7:20 AM: ${APP_URL}/tasks/${signing.id}`,
+        `- Call the title company, assigned Wednesday, Dec 2, 6:50 AM, due Monday, Dec 7, 7:20 AM: ${APP_URL}/tasks/${handedTask.id}`,
+      ].join('\n'),
+    );
+    expect(text).toContain(
+      [
+        'New leads assigned to you',
+        `- Hank Handover (9 Oak St, ${handedOver.city}), reassigned to you Wednesday, Dec 2, 5:20 AM: ${APP_URL}/leads/${handedOver.id}`,
+        `- Nell New (5 Bay St, ${created.city}), added Wednesday, Dec 2, 6:20 AM: ${APP_URL}/leads/${created.id}`,
+      ].join('\n'),
+    );
+    for (const absent of ['Edna Edited', 'Gus Gone', 'Olga Older', 'Order a yard sign', 'Old high priority', 'Not for the digest']) expect(text).not.toContain(absent);
+    for (const link of [`/tasks/${signing.id}`, `/tasks/${handedTask.id}`, `/leads/${handedOver.id}`, `/leads/${created.id}`]) expect(digest.html).toContain(`href="${APP_URL}${link}"`);
+
+    // Nora takes HIGH priority assignments never by e-mail: her digest has her overdue task only.
+    expect(noras).toHaveLength(1);
+    expect(noras[0]!.subject).toBe('Your day: 1 overdue task');
+    expect(noras[0]!.text).toContain('Chase the inspector');
+    expect(noras[0]!.text).not.toContain('Not for the digest');
   });
 });
