@@ -10,12 +10,15 @@ import { searchBuyers, searchLeads, searchTasks, type SearchOptions } from '../.
 
 type Row = Record<string, unknown>;
 
-/** The first column (in the order given) whose highlight marks a match; a phone shows as stored, all marked. */
-function bestHighlight(row: Row, columns: string[], phone?: string | null, fallback = ''): SearchItem['highlight'] {
+/**
+ * The first column (in the order given) whose highlight marks a match; a phone or an APN (indexed
+ * also as bare digits) shows as stored, all marked (`whole`).
+ */
+function bestHighlight(row: Row, columns: string[], whole: Partial<Record<'phone' | 'apn', string | null>> = {}, fallback = ''): SearchItem['highlight'] {
   for (const column of columns) {
     const parts = splitHighlight(String(row[`hl_${column}`] ?? ''));
     if (!parts) continue;
-    if (column === 'phone') return { field: 'phone', parts: [{ text: phone ?? '', mark: true }] };
+    if (column === 'phone' || column === 'apn') return { field: column, parts: [{ text: whole[column] ?? '', mark: true }] };
     return { field: column, parts };
   }
   return { field: 'title', parts: [{ text: fallback, mark: false }] satisfies HighlightPart[] };
@@ -34,7 +37,7 @@ async function searchType(db: Db, type: SearchType, query: SearchQuery): Promise
       id: row.id,
       title: row.sellerName,
       subtitle: joined(`${row.street}, ${row.city}, ${row.state} ${row.zip}`, row.sellerPhone, label(LEAD_STATUS_LABELS, row.status)),
-      highlight: bestHighlight(row, ['name', 'phone', 'street', 'city', 'zip', 'email'], row.sellerPhone, row.sellerName),
+      highlight: bestHighlight(row, ['name', 'phone', 'street', 'city', 'zip', 'email', 'apn'], { phone: row.sellerPhone, apn: row.apn }, row.sellerName),
     }));
   }
   if (type === 'buyer') {
@@ -43,7 +46,7 @@ async function searchType(db: Db, type: SearchType, query: SearchQuery): Promise
       id: row.id,
       title: row.name,
       subtitle: joined(row.company, (JSON.parse(row.markets) as string[]).join(', '), label(BUYER_STATUS_LABELS, row.status)),
-      highlight: bestHighlight(row, ['name', 'company', 'phone', 'email', 'markets'], row.phone, row.name),
+      highlight: bestHighlight(row, ['name', 'company', 'phone', 'email', 'markets'], { phone: row.phone }, row.name),
     }));
   }
   return (await searchTasks(db, options)).map((row) => ({
@@ -51,7 +54,7 @@ async function searchType(db: Db, type: SearchType, query: SearchQuery): Promise
     id: row.id,
     title: row.title,
     subtitle: joined(label(TASK_STATUS_LABELS, row.status), row.leadName ?? row.buyerName),
-    highlight: bestHighlight(row, ['title'], null, row.title),
+    highlight: bestHighlight(row, ['title'], {}, row.title),
   }));
 }
 

@@ -5,7 +5,7 @@ import { Prisma } from '../../prisma/generated/client';
 import { dialectOf } from './dialect';
 
 // The FTS5 indexes (LeadSearch, BuyerSearch, TaskSearch) are created and kept by triggers in the
-// search_index migration; Prisma's schema cannot declare them. Each index's rowid is its row's
+// search_index migration (LeadSearch again, with the APN, in search_lead_apn); Prisma's schema cannot declare them. Each index's rowid is its row's
 // rowid; the id check keeps a stale index from naming another row.
 
 export interface SearchOptions {
@@ -18,13 +18,13 @@ export interface SearchOptions {
 const highlights = (table: string, columns: string[]): Prisma.Sql =>
   Prisma.raw(columns.map((column, index) => `highlight("${table}", ${index + 1}, '${SEARCH_MARKS.open}', '${SEARCH_MARKS.close}') AS "hl_${column}"`).join(', '));
 
-export const LEAD_SEARCH_COLUMNS = ['name', 'street', 'city', 'zip', 'phone', 'email'] as const;
+export const LEAD_SEARCH_COLUMNS = ['name', 'street', 'city', 'zip', 'phone', 'email', 'apn'] as const;
 export const BUYER_SEARCH_COLUMNS = ['name', 'company', 'email', 'phone', 'markets'] as const;
 export const TASK_SEARCH_COLUMNS = ['title'] as const;
 
 type Highlighted<C extends readonly string[]> = { [K in C[number] as `hl_${K}`]: string };
 
-export type LeadHit = { id: string; sellerName: string; sellerPhone: string | null; sellerEmail: string | null; street: string; city: string; state: string; zip: string; status: string } & Highlighted<typeof LEAD_SEARCH_COLUMNS>;
+export type LeadHit = { id: string; sellerName: string; sellerPhone: string | null; sellerEmail: string | null; apn: string | null; street: string; city: string; state: string; zip: string; status: string } & Highlighted<typeof LEAD_SEARCH_COLUMNS>;
 export type BuyerHit = { id: string; name: string; company: string | null; email: string | null; phone: string | null; markets: string; status: string } & Highlighted<typeof BUYER_SEARCH_COLUMNS>;
 export type TaskHit = { id: string; title: string; status: string; dueAt: string; leadName: string | null; buyerName: string | null } & Highlighted<typeof TASK_SEARCH_COLUMNS>;
 
@@ -84,11 +84,14 @@ function postgresPhoneHighlight(phone: string, match: string): Prisma.Sql {
 function searchLeadsPostgres(db: Db, { match, limit, includeArchived }: SearchOptions): Promise<LeadHit[]> {
   const live = includeArchived ? Prisma.empty : Prisma.sql`AND l."archivedAt" IS NULL`;
   const name = Prisma.sql`l."sellerName"`;
-  const columns = [name, Prisma.sql`l."street"`, Prisma.sql`l."city"`, Prisma.sql`l."zip"`, Prisma.sql`coalesce(l."sellerEmail", '')`];
+  // The APN as stored and without its separators, as the FTS index holds it.
+  const apn = Prisma.sql`trim(coalesce(l."apn", '') || ' ' || regexp_replace(coalesce(l."apn", ''), '[ ./-]', '', 'g'))`;
+  const columns = [name, Prisma.sql`l."street"`, Prisma.sql`l."city"`, Prisma.sql`l."zip"`, Prisma.sql`coalesce(l."sellerEmail", '')`, apn];
   return readRows<LeadHit>(db, Prisma.sql`
-    SELECT l."id", l."sellerName", l."sellerPhone", l."sellerEmail", l."street", l."city", l."state", l."zip", l."status",
+    SELECT l."id", l."sellerName", l."sellerPhone", l."sellerEmail", l."apn", l."street", l."city", l."state", l."zip", l."status",
       ${postgresHighlight(name, match, 'name')}, ${postgresHighlight(Prisma.sql`l."street"`, match, 'street')}, ${postgresHighlight(Prisma.sql`l."city"`, match, 'city')},
-      ${postgresHighlight(Prisma.sql`l."zip"`, match, 'zip')}, ${postgresPhoneHighlight('l."sellerPhone"', match)}, ${postgresHighlight(Prisma.sql`l."sellerEmail"`, match, 'email')}
+      ${postgresHighlight(Prisma.sql`l."zip"`, match, 'zip')}, ${postgresPhoneHighlight('l."sellerPhone"', match)}, ${postgresHighlight(Prisma.sql`l."sellerEmail"`, match, 'email')},
+      ${postgresHighlight(apn, match, 'apn')}
     FROM "Lead" l
     WHERE ${postgresMatch(columns, 'l."sellerPhone"', match)} ${live}
     ORDER BY (${postgresMatch([name], null, match)}) DESC, l."sellerName", l."id"
@@ -130,11 +133,11 @@ export function searchLeads(db: Db, options: SearchOptions): Promise<LeadHit[]> 
   const { match, limit, includeArchived } = options;
   const live = includeArchived ? Prisma.empty : Prisma.sql`AND l."archivedAt" IS NULL`;
   return readRows<LeadHit>(db, Prisma.sql`
-    SELECT l."id", l."sellerName", l."sellerPhone", l."sellerEmail", l."street", l."city", l."state", l."zip", l."status",
+    SELECT l."id", l."sellerName", l."sellerPhone", l."sellerEmail", l."apn", l."street", l."city", l."state", l."zip", l."status",
       ${highlights('LeadSearch', [...LEAD_SEARCH_COLUMNS])}
     FROM "LeadSearch" JOIN "Lead" l ON l.rowid = "LeadSearch".rowid AND l."id" = "LeadSearch"."id"
     WHERE "LeadSearch" MATCH ${match} ${live}
-    ORDER BY bm25("LeadSearch", 0, 10, 5, 2, 2, 6, 4)
+    ORDER BY bm25("LeadSearch", 0, 10, 5, 2, 2, 6, 4, 4)
     LIMIT ${limit}`);
 }
 

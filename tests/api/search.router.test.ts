@@ -43,6 +43,21 @@ describe('GET /api/search', () => {
     expect(ids(await search(q('867-5310')))).not.toContain(lead.id);
   });
 
+  it("finds a lead by its APN, with or without its separators, and follows an APN that changes", async () => {
+    const lead = await buildLead(db(), admin.id, { sellerName: 'Parcel Pete' });
+    // The APN comes with a list import; the trigger indexes it in the row's own write.
+    await db().lead.update({ where: { id: lead.id }, data: { apn: 'R72-1234-0001' } });
+    for (const typed of ['R72-1234-0001', 'R7212340001', 'r72 1234', 'R721234', '1234-0001']) {
+      expect({ typed, ids: ids(await search(q(typed))) }).toEqual({ typed, ids: expect.arrayContaining([lead.id]) });
+    }
+    const [hit] = (await search(q('R7212340001'))).filter((item) => item.id === lead.id);
+    expect(hit).toMatchObject({ title: 'Parcel Pete', highlight: { field: 'apn', parts: [{ text: 'R72-1234-0001', mark: true }] } });
+
+    await db().lead.update({ where: { id: lead.id }, data: { apn: '039-118-22' } });
+    expect(ids(await search(q('R7212340001')))).not.toContain(lead.id);
+    expect(ids(await search(q('03911822')))).toContain(lead.id);
+  });
+
   it('matches prefixes as they are typed and marks the matched word', async () => {
     const lead = await buildLead(db(), admin.id, { sellerName: 'Quentin Marchetti', street: '77 Wisteria Lane', city: 'Kettering', zip: '45429', sellerEmail: 'qmarch@example.com' });
     for (const typed of ['Quen', 'marc', 'quen marc', 'Wister', '77 wis', 'Ketter', '4542', 'qmarch@exa', 'Quéntin']) {

@@ -36,7 +36,11 @@ describe('the search index', () => {
       expect(await count(`SELECT count(*) AS n FROM "${index}"`)).toBe(await count(`SELECT count(*) AS n FROM "${table}"`));
       expect(await count(`SELECT count(*) AS n FROM "${index}" s JOIN "${table}" r ON r.rowid = s.rowid AND r.id = s.id`)).toBe(await count(`SELECT count(*) AS n FROM "${table}"`));
     }
+    await db.lead.update({ where: { id: leads[1]!.id }, data: { apn: '12 345.67/8' } });
     const [row] = await db.$queryRaw<Array<{ city: string; phone: string }>>`SELECT city, phone FROM "LeadSearch" WHERE id = ${leads[0]!.id}`;
     expect(row).toEqual({ city: 'Xenia', phone: '5135550111 5135550111 5550111' });
+    // The APN as stored and without its separators (search_lead_apn).
+    const [parcel] = await db.$queryRaw<Array<{ apn: string }>>`SELECT apn FROM "LeadSearch" WHERE id = ${leads[1]!.id}`;
+    expect(parcel).toEqual({ apn: '12 345.67/8 12345678' });
   });
 });

@@ -14,7 +14,7 @@ const GROUPS: Array<[SearchItem['type'], string]> = [
   ['buyer', 'Buyers'],
   ['task', 'Tasks'],
 ];
-const FIELD_LABELS: Record<string, string> = { phone: 'Phone', street: 'Street', city: 'City', zip: 'ZIP', email: 'E-mail', company: 'Company', markets: 'Markets' };
+const FIELD_LABELS: Record<string, string> = { phone: 'Phone', apn: 'APN', street: 'Street', city: 'City', zip: 'ZIP', email: 'E-mail', company: 'Company', markets: 'Markets' };
 const TITLE_FIELDS = new Set(['name', 'title']);
 const itemValue = (item: { type: string; id: string }) => `${item.type}:${item.id}`;
 
