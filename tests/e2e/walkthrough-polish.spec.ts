@@ -181,3 +181,86 @@ describe('money boxes read what people type on every form and filter', () => {
       await context.close();
     }));
 });
+
+describe('page fixes the walkthrough asked for', () => {
+  it('the Leads page\'s "New lead" button creates a lead, and the banner links to the new lead', () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedIn('agent@flipstackk.test');
+      await page.goto(appUrl('/leads'));
+      await page.getByRole('button', { name: 'New lead' }).click();
+      // The list's filters have a City box too: fill the form's.
+      const form = page.locator('.form-card');
+      await form.getByLabel('Seller name').fill('Nadia Newlead');
+      await form.getByLabel('Phone').fill('(937) 555-0142');
+      await form.getByLabel('Street').fill('77 Button Ave');
+      await form.getByLabel('City').fill('Dayton');
+      await form.getByLabel('State').fill('OH');
+      await form.getByLabel('ZIP').fill('45402');
+      await form.getByRole('button', { name: 'Create lead' }).click();
+
+      const banner = page.getByRole('status').filter({ hasText: 'Lead created for' });
+      await banner.getByRole('link', { name: 'Nadia Newlead' }).click();
+      await page.getByRole('heading', { name: 'Nadia Newlead' }).waitFor();
+      expect(new URL(page.url()).pathname).toMatch(/^\/leads\/[^/]+$/);
+      await page.getByText('77 Button Ave').first().waitFor();
+      await context.close();
+    }));
+
+  it('a calendar event shows what its task is about: the lead\'s seller and address', () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedIn('acquisitions@flipstackk.test');
+      const leads = (await (await page.request.get(appUrl('/api/leads?limit=1'))).json()) as { items: Array<{ id: string; sellerName: string; street: string; city: string }> };
+      const lead = leads.items[0]!;
+      const title = `Walk the property ${Date.now()}`;
+      const due = new Date();
+      due.setDate(due.getDate() + 2);
+      due.setHours(10, 0, 0, 0);
+      await createTask(page, { title, dueAt: due.toISOString(), leadId: lead.id });
+
+      await page.goto(appUrl('/tasks/calendar'));
+      const calendar = page.getByTestId('task-calendar');
+      await calendar.locator('.rbc-month-view').waitFor();
+      if (due.getMonth() !== new Date().getMonth()) await page.getByRole('button', { name: 'Next' }).click();
+      const event = calendar.locator('.rbc-event').filter({ hasText: title });
+      await event.waitFor({ timeout: 15_000 });
+      expect(await event.textContent()).toContain(`${title} · ${lead.sellerName}, ${lead.street}, ${lead.city}`);
+      await context.close();
+    }));
+
+  it('the buyers table fits its card at 1440 px: nothing cut off, the Contact column inside', () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedIn('acquisitions@flipstackk.test');
+      await page.goto(appUrl('/buyers'));
+      const table = page.getByTestId('buyers-table');
+      await table.getByRole('link', { name: 'Gem City Capital' }).waitFor();
+      const fit = await table.evaluate((element) => {
+        const wrap = element.parentElement!;
+        const card = element.closest('.card')!.getBoundingClientRect();
+        const contact = Array.from(element.querySelectorAll('th')).find((th) => th.textContent?.trim() === 'Contact')!.getBoundingClientRect();
+        return { scrollWidth: wrap.scrollWidth, clientWidth: wrap.clientWidth, contactRight: contact.right, cardRight: card.right };
+      });
+      expect(fit.scrollWidth).toBeLessThanOrEqual(fit.clientWidth);
+      expect(fit.contactRight).toBeLessThanOrEqual(fit.cardRight);
+      await context.close();
+    }));
+
+  it('analytics for a range with no completed tasks says so in words, and an empty chart shows its sentence instead of bare axes', () =>
+    withStackLogs(async () => {
+      // The admin's own work: no task of theirs was completed in the last 7 days of the demo data.
+      const { context, page } = await signedIn('admin@flipstackk.test');
+      await page.goto(appUrl('/analytics?scope=me&days=7'));
+      await page.getByRole('heading', { name: 'Lead conversion funnel' }).waitFor();
+      await page.getByText('No tasks completed in this range yet.').waitFor();
+      expect(await page.getByText(/0 completed in range/).count()).toBe(0);
+
+      const empty = page.locator('.chart-card').filter({ hasText: 'Nothing to chart in this range yet.' });
+      await empty.first().waitFor();
+      const emptyCharts = await empty.count();
+      expect(emptyCharts).toBeGreaterThan(0);
+      // No empty card draws a chart (axes, grid) beside its sentence.
+      for (let index = 0; index < emptyCharts; index += 1) {
+        expect(await empty.nth(index).locator('.recharts-wrapper, svg.recharts-surface').count()).toBe(0);
+      }
+      await context.close();
+    }));
+});

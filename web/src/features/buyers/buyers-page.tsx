@@ -94,7 +94,9 @@ export function BuyersPage() {
                     {buyer.name}
                   </Link>
                 </td>
-                <td data-label="Company">{buyer.company ?? '—'}</td>
+                <td data-label="Company" className="cell-wrap">
+                  {buyer.company ?? '—'}
+                </td>
                 <td data-label="Status">
                   <StatusPill status={buyer.status} />
                 </td>
