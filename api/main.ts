@@ -9,6 +9,7 @@ import { createLogger, errorFields, type Logger } from './observability/create-l
 import { createMetrics } from './observability/metrics';
 import { createEventHub } from './sse/event-hub';
 import { connectTemporal } from './temporal/client';
+import { keepIdleConnections } from './keep-idle-connections';
 
 async function main(logger: Logger): Promise<void> {
   const env = loadApiEnv();
@@ -61,9 +62,9 @@ async function main(logger: Logger): Promise<void> {
     metrics,
     ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
   });
-  const server = app.listen(env.PORT, env.HOST, () => {
+  const server = keepIdleConnections(app.listen(env.PORT, env.HOST, () => {
     logger.info({ host: env.HOST, port: env.PORT }, `api: listening on http://${env.HOST}:${env.PORT}`);
-  });
+  }));
   const shutdown = (): void => {
     void stopWatching();
     hub.stop();

@@ -10,6 +10,7 @@ import { requireTemporalCli } from '../support/temporal-env';
 import { ROOT_DIR } from '../support/test-db';
 import { waitUntil } from '../support/wait-until';
 import { CLIENT_HEADER } from '../../domain/auth/client-header';
+import { IDLE_CONNECTION_MS } from '../../api/keep-idle-connections';
 
 jest.setTimeout(180_000);
 
@@ -69,7 +70,10 @@ describe('the whole stack (Temporal dev server, worker and API processes, SQLite
       const withTask = new Set(tasks.items.filter((t: { title: string }) => t.title === 'Contact lead within 1 hour').map((t: { leadId: string }) => t.leadId));
       return leads.items.every((lead: { id: string }) => withTask.has(lead.id));
     }, 30_000);
-    expect((await fetch(`${appUrl}/api/health`)).status).toBe(200);
+    const health = await fetch(`${appUrl}/api/health`);
+    expect(health.status).toBe(200);
+    // Idle connections outlast Caddy's 2-minute upstream reuse and fetch's own (announced timeout − 1 s).
+    expect(health.headers.get('keep-alive')).toBe(`timeout=${IDLE_CONNECTION_MS / 1000}`);
   });
 
   it('logs in, opens SSE, creates a lead and receives task.created for it', async () => {

@@ -13,6 +13,7 @@ import { logIn } from '../../scripts/lib/log-in';
 import { TEST_PASSWORD } from './factories';
 import { CLIENT_HEADER } from '../../domain/auth/client-header';
 import type { MailConfig } from '../../mail/create-mailer';
+import { keepIdleConnections } from '../../api/keep-idle-connections';
 
 export interface ApiHarness {
   url: string;
@@ -62,7 +63,7 @@ export async function startApiHarness(options: { deadlines?: Deadlines; document
     outboxDir,
   });
   const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+    const listening = keepIdleConnections(app.listen(0, '127.0.0.1', () => resolve(listening)));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

@@ -16,6 +16,7 @@ import { createFlipstackkWorker, WORKFLOW_INTERCEPTOR_MODULES } from '../../work
 import { TEST_PASSWORD } from './factories';
 import { startTemporalDevServer } from './temporal-env';
 import { createTestDb, type TestDb } from './test-db';
+import { keepIdleConnections } from '../../api/keep-idle-connections';
 
 export type LogLine = Record<string, unknown> & { msg: string; level: string };
 
@@ -103,7 +104,7 @@ export async function startObservedApp(): Promise<ObservedApp> {
       ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
     });
     const server: Server = await new Promise((resolve) => {
-      const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+      const listening = keepIdleConnections(app.listen(0, '127.0.0.1', () => resolve(listening)));
     });
     return {
       url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

@@ -8,6 +8,7 @@ import { freePort } from '../../scripts/lib/processes';
 import { logIn } from '../../scripts/lib/log-in';
 import { TEST_PASSWORD } from './factories';
 import { createTestDb, type TestDb } from './test-db';
+import { keepIdleConnections } from '../../api/keep-idle-connections';
 
 export interface OfflineApp {
   url: string;
@@ -41,7 +42,7 @@ export async function startAppWithoutTemporal(
     documents: { dir: path.join(path.dirname(testDb.file), 'documents'), maxBytes: DEFAULT_DOCUMENT_MAX_BYTES },
     ...options.app,
   });
-  const server = app.listen(0, '127.0.0.1');
+  const server = keepIdleConnections(app.listen(0, '127.0.0.1'));
   await new Promise((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
