@@ -123,7 +123,7 @@ export async function writeImportBatch(db: Db, importId: string, at: { batch: nu
       newKeys.add(key);
       const { phones, tags: leadTags, ...fields } = lead;
       // Scored as it is written, like every lead write (the call queue orders by it).
-      const { score, parts } = scoreLead({ motivation: null, arv: fields.arv, askingPrice: fields.askingPrice, source: 'LIST_IMPORT', tags: leadTags, status: 'NEW', createdAt: now, contactedAt: null }, now, contactMs);
+      const { score, parts } = scoreLead({ motivation: null, arv: fields.arv, askingPrice: fields.askingPrice, estimatedEquity: fields.estimatedEquity, ltv: fields.ltv, source: 'LIST_IMPORT', tags: leadTags, status: 'NEW', createdAt: now, contactedAt: null }, now, contactMs);
       created.push({
         ...fields,
         id: `imp${randomUUID().replace(/-/g, '').slice(0, 22)}`,

@@ -22,6 +22,8 @@ export function scoreLeadRow(lead: LeadRow, now: Date, contactMs: number): LeadS
       motivation: lead.motivation,
       arv: lead.arv,
       askingPrice: lead.askingPrice,
+      estimatedEquity: lead.estimatedEquity,
+      ltv: lead.ltv,
       source: parseColumn(fields.source, lead.source, 'Lead.source'),
       tags: parseJsonColumn(fields.tags, lead.tags, 'Lead.tags'),
       status: parseColumn(fields.status, lead.status, 'Lead.status'),

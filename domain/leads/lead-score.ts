@@ -24,6 +24,10 @@ export interface LeadScoreInput {
   /** After-repair value, the property's worth as the lead states it. */
   arv: number | null;
   askingPrice: number | null;
+  /** A list's estimated equity (its value minus the loans), used when there is no asking price. */
+  estimatedEquity?: number | null;
+  /** A list's loan-to-value, in percent (55 for 55 %), used when neither of the above gives a share. */
+  ltv?: number | null;
   source: (typeof LEAD_SOURCES)[number];
   tags: readonly string[];
   status: LeadStatus;
@@ -75,6 +79,19 @@ function equityPoints(share: number): number {
   return 0;
 }
 
+/**
+ * The equity share and which figures gave it: the ARV (or estimated value) over the asking price
+ * when both are known, else the list's estimated equity over the value, else 100 % minus the list's
+ * loan-to-value; null when none is known.
+ */
+function equityShare(input: LeadScoreInput): { share: number; from: string } | null {
+  const value = input.arv !== null && input.arv > 0 ? input.arv : null;
+  if (value !== null && input.askingPrice !== null) return { share: (value - input.askingPrice) / value, from: '' };
+  if (value !== null && input.estimatedEquity != null) return { share: input.estimatedEquity / value, from: " from the list's estimated equity" };
+  if (input.ltv != null && input.ltv >= 0) return { share: (100 - input.ltv) / 100, from: ` from the list's loan-to-value ${Math.round(input.ltv)} %` };
+  return null;
+}
+
 function lastContactPoints(days: number): number {
   if (days >= 14) return 15;
   if (days >= 7) return 10;
@@ -84,8 +101,10 @@ function lastContactPoints(days: number): number {
 
 /**
  * How worth calling a lead is, 0–100, with the reason for each part's points:
- * motivation ×6 (1–5), equity share of the ARV over the asking price (up to +25), days since the
- * last contact (up to +15; never contacted +10), a contact overdue past `contactMs` (+10), the
+ * motivation ×6 (1–5), equity share (up to +25: the ARV over the asking price, else the list's
+ * estimated equity over the value, else 100 % minus its loan-to-value), days since the
+ * last contact (up to +15; never contacted +10), a contact overdue past `contactMs` (+10; not for
+ * an imported list lead, which has no contact deadline), the
  * source (up to +10) and distress tags (up to +15). Contact parts count only while the lead is open.
  */
 export function scoreLead(input: LeadScoreInput, now: Date, contactMs: number): LeadScore {
@@ -99,10 +118,8 @@ export function scoreLead(input: LeadScoreInput, now: Date, contactMs: number): 
     add('motivation', motivation * 6, `motivated ${motivation}/5`);
   }
 
-  if (input.arv !== null && input.arv > 0 && input.askingPrice !== null) {
-    const share = (input.arv - input.askingPrice) / input.arv;
-    add('equity', equityPoints(share), `equity ${Math.round(share * 100)} %`);
-  }
+  const equity = equityShare(input);
+  if (equity) add('equity', equityPoints(equity.share), `equity ${Math.round(equity.share * 100)} %${equity.from}`);
 
   if (OPEN.includes(input.status)) {
     const lastContact = [input.contactedAt, input.lastCallAt ?? null]
@@ -110,7 +127,8 @@ export function scoreLead(input: LeadScoreInput, now: Date, contactMs: number): 
       .reduce<Date | null>((latest, at) => (latest === null || at > latest ? at : latest), null);
     if (lastContact === null) {
       add('lastContact', 10, 'never contacted');
-      if (input.status === 'NEW' && now.getTime() - input.createdAt.getTime() > contactMs) add('overdueContact', 10, 'contact overdue');
+      // A cold-list lead has no contact deadline (no one-hour task; it waits in the queue by score).
+      if (input.status === 'NEW' && input.source !== 'LIST_IMPORT' && now.getTime() - input.createdAt.getTime() > contactMs) add('overdueContact', 10, 'contact overdue');
     } else {
       const days = Math.max(0, Math.floor((now.getTime() - lastContact.getTime()) / DAY_MS));
       add('lastContact', lastContactPoints(days), `not contacted for ${days} day${days === 1 ? '' : 's'}`);

@@ -72,4 +72,16 @@ describe('lead score', () => {
     expect(JSON.parse(scored.scoreParts).map((part: { reason: string }) => part.reason)).toEqual(['never contacted +10', 'contact overdue +10', 'source driving for dollars +8']);
     expect(await backfillLeadScores(api.testDb.db)).toBe(0);
   });
+
+  it("scores equity from a list's estimated equity or loan-to-value when the lead has no asking price, saying which figure it used", async () => {
+    const { db } = api.testDb;
+    const listed = await buildLead(db, agent.id, { source: 'LIST_IMPORT' });
+    await db.lead.update({ where: { id: listed.id }, data: { askingPrice: null, arv: 200_000, estimatedEquity: 90_000, ltv: 55 } });
+    const leveraged = await buildLead(db, agent.id, { source: 'LIST_IMPORT' });
+    await db.lead.update({ where: { id: leveraged.id }, data: { askingPrice: null, arv: null, ltv: 70 } });
+    await backfillLeadScores(db);
+    const reasons = async (id: string) => JSON.parse((await db.lead.findUniqueOrThrow({ where: { id } })).scoreParts) as Array<{ key: string; reason: string }>;
+    expect((await reasons(listed.id)).find((part) => part.key === 'equity')?.reason).toBe("equity 45 % from the list's estimated equity +20");
+    expect((await reasons(leveraged.id)).find((part) => part.key === 'equity')?.reason).toBe("equity 30 % from the list's loan-to-value 70 % +15");
+  });
 });
