@@ -71,6 +71,10 @@ export function dashboardSql(range: DashboardRange, dialect: Dialect): Prisma.Sq
     Prisma.sql`SELECT ${wholeDays(dialect, sqlDaysBetween(dialect, Prisma.sql`"dueAt"`, Prisma.sql`${dayStart}`))} AS day, COUNT(*) AS n
       FROM "Task" WHERE "assigneeId" = ${userId} AND status IN ${sqlLiteralList(OPEN_TASK_STATUSES)} AND "dueAt" >= ${dayStart} AND "dueAt" < ${weekEnd}
       GROUP BY day`,
+    // Calls per agent today, for the calls card of a team or everyone (from the same createdAt index).
+    Prisma.sql`SELECT c."userId" AS "userId", u."name" AS name, COUNT(*) AS calls, ${countWhere(Prisma.sql`c.outcome = 'TALKED'`)} AS talked
+      FROM "Call" c JOIN "User" u ON u.id = c."userId" WHERE c."createdAt" >= ${dayStart} AND ${peopleIn(Prisma.sql`c."userId"`, scope, userId)}
+      GROUP BY c."userId", u."name" ORDER BY calls DESC, u."name"`,
   ];
 }
 
@@ -80,7 +84,7 @@ export function dashboardSql(range: DashboardRange, dialect: Dialect): Prisma.Sq
  */
 export async function loadDashboard(db: Db, range: DashboardRange): Promise<Dashboard> {
   const { scope } = range;
-  const [leadCount, leadsToday, leadPipeline, leadFlow, buyers, taskStock, taskFlow, offerStock, offerFlow, dealFlow, dealMonth, people, completedFlow, callsToday, leadStages, tasksDue] = await readRowsTogether<Row>(db, dashboardSql(range, dialectOf(db)));
+  const [leadCount, leadsToday, leadPipeline, leadFlow, buyers, taskStock, taskFlow, offerStock, offerFlow, dealFlow, dealMonth, people, completedFlow, callsToday, leadStages, tasksDue, callsByAgent] = await readRowsTogether<Row>(db, dashboardSql(range, dialectOf(db)));
   // Each query answers one row of aggregates.
   const first = (rows: Row[] | undefined): Row => rows?.[0] ?? {};
   const [ls, lt, lp, lf, b, ts, tf, os, of, df, dm] = [
@@ -113,6 +117,10 @@ export async function loadDashboard(db: Db, range: DashboardRange): Promise<Dash
         today: num(first(callsToday).calls),
         talkRate: rate(num(first(callsToday).talked), num(first(callsToday).calls)),
         perAgent: num(first(callsToday).callers) === 0 ? null : rounded(num(first(callsToday).calls) / num(first(callsToday).callers)),
+        // One's own numbers need no breakdown.
+        ...(scope === 'me'
+          ? {}
+          : { byAgent: (callsByAgent ?? []).map((row) => ({ userId: String(row.userId), name: String(row.name), calls: num(row.calls), talked: num(row.talked) })) }),
       },
       responseTimeMinutes: rounded(orNull(lf.responseMinutes)),
       dealVelocityDays: rounded(orNull(df.velocityDays)),

@@ -43,8 +43,17 @@ export const dashboardSchema = z.object({
     tasks: z.object({ pending: z.number(), overdue: z.number(), completionRate: rateSchema, completedPerUserPerDay: z.number().nullable() }),
     offers: z.object({ active: z.number(), acceptanceRate: rateSchema, averageAmount: z.number().nullable() }),
     revenue: z.object({ thisMonth: z.number(), dealsClosed: z.number(), averageDealSize: z.number().nullable() }),
-    /** Calls logged since the start of the day: how many, the share that reached the seller, and per agent who called. */
-    calls: z.object({ today: z.number(), talkRate: rateSchema, perAgent: z.number().nullable() }),
+    /**
+     * Calls logged since the start of the day: how many, the share that reached the seller, and per
+     * agent who called; `byAgent` (supervisors and admins, team or everyone) each caller's calls and
+     * talks today, most calls first.
+     */
+    calls: z.object({
+      today: z.number(),
+      talkRate: rateSchema,
+      perAgent: z.number().nullable(),
+      byAgent: z.array(z.object({ userId: z.string(), name: z.string(), calls: z.number(), talked: z.number() })).optional(),
+    }),
     responseTimeMinutes: z.number().nullable(),
     dealVelocityDays: z.number().nullable(),
   }),

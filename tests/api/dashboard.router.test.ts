@@ -154,6 +154,39 @@ describe('GET /api/dashboard', () => {
     await api.testDb.db.lead.update({ where: { id: created.body.id }, data: { archivedAt: new Date() } });
   });
 
+  it("breaks today's calls down per agent for a supervisor (name, calls, talked, most calls first); an agent gets only their own figures", async () => {
+    const db = api.testDb.db;
+    const lead = await buildLead(db, supervisor.id, { sellerName: 'Cal Called' });
+    // The browser's day started two hours ago (a question no cached answer holds); one call was before it.
+    const dayStart = new Date(Date.now() - 2 * 3_600_000);
+    const at = (h: number) => new Date(dayStart.getTime() + h * 3_600_000);
+    const calls = [
+      { userId: agent.id, outcome: 'TALKED', createdAt: at(0.5) },
+      { userId: agent.id, outcome: 'NO_ANSWER', createdAt: at(1) },
+      { userId: agent.id, outcome: 'VOICEMAIL', createdAt: at(1.5) },
+      { userId: other.id, outcome: 'TALKED', createdAt: at(1) },
+      { userId: other.id, outcome: 'NO_ANSWER', createdAt: at(-1) },
+    ];
+    await db.call.createMany({ data: calls.map((call) => ({ ...call, leadId: lead.id })) });
+    const query = `?dayStart=${encodeURIComponent(dayStart.toISOString())}`;
+
+    const everyone = (await dashboard(supervisor, query)).body.kpis.calls;
+    expect(everyone).toEqual({
+      today: 4,
+      talkRate: 0.5,
+      perAgent: 2,
+      byAgent: [
+        { userId: agent.id, name: agent.name, calls: 3, talked: 1 },
+        { userId: other.id, name: other.name, calls: 1, talked: 1 },
+      ],
+    });
+    expect((await dashboard(supervisor, `${query}&scope=team`)).body.kpis.calls.byAgent).toEqual(everyone.byAgent);
+    expect((await dashboard(agent, query)).body.kpis.calls).toEqual({ today: 3, talkRate: 0.3333, perAgent: 3 });
+
+    await db.call.deleteMany({ where: { leadId: lead.id } });
+    await db.lead.delete({ where: { id: lead.id } });
+  });
+
   it.each([
     ['?scope=all', { scope: expect.stringContaining('must be one of') }],
     ['?from=yesterday', { from: 'must be an ISO date-time' }],

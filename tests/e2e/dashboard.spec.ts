@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { useBrowserStack } from '../support/browser-stack';
+import { CLIENT_HEADER } from '../../domain/auth/client-header';
 
 const PASSWORD = 'flipstackk';
 
@@ -269,10 +270,28 @@ describe('dashboard in the browser', () => {
       await signIn(page, 'supervisor@flipstackk.test');
       await page.waitForURL(appUrl('/'));
       const groups = page.getByRole('region', { name: 'All figures' });
-      for (const title of ['Leads', 'Buyers', 'Tasks', 'Offers', 'Revenue', 'Speed']) await groups.getByRole('heading', { name: title }).waitFor();
+      for (const title of ['Leads', 'Buyers', 'Tasks', 'Offers', 'Revenue', 'Calls', 'Speed']) await groups.getByRole('heading', { name: title }).waitFor();
       await page.getByTestId('kpi-buyers-active').filter({ hasText: /^\d+$/ }).waitFor();
+
+      // A call logged now shows in the Calls card's per-agent breakdown: the caller's name, calls and talks today.
+      const post = async (url: string, data: unknown) => {
+        const response = await page.request.post(appUrl(url), { headers: { [CLIENT_HEADER]: 'test' }, data });
+        expect([200, 201]).toContain(response.status());
+        return (await response.json()) as { id: string };
+      };
+      const lead = await post('/api/leads', { sellerName: 'Callie Counted', street: '8 Dial Rd', city: 'Dayton', state: 'OH', zip: '45402', propertyType: 'SFR', askingPrice: 70_000, source: 'COLD_CALL' });
+      await post(`/api/leads/${lead.id}/calls`, { outcome: 'NO_ANSWER' });
+      const byAgent = page.getByTestId('calls-by-agent');
+      await byAgent.getByRole('columnheader', { name: 'Talked' }).waitFor({ timeout: 15_000 });
+      const mine = byAgent.getByRole('row').filter({ hasText: 'Sam Supervisor' });
+      await mine.waitFor({ timeout: 15_000 });
+      expect(Number(await mine.getByRole('cell').first().textContent())).toBeGreaterThanOrEqual(1);
+
       await page.getByLabel('Whose work').selectOption('me');
       await page.waitForURL('**/?scope=me');
+      // One's own numbers come without a breakdown (the everyone figures stay on screen until they load).
+      await page.getByTestId('calls-by-agent').waitFor({ state: 'detached', timeout: 15_000 });
+      await page.getByTestId('kpi-calls-today').filter({ hasText: /^\d+$/ }).waitFor();
 
       await page.getByRole('link', { name: 'Analytics' }).click();
       for (const title of ['Lead conversion funnel', 'Lead source performance', 'Buyer engagement', 'Overdue tasks by type', 'Revenue by month', 'Deal velocity', 'Team performance']) {

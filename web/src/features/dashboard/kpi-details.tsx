@@ -11,6 +11,31 @@ function duration(minutes: number | null): string {
   return `${Math.round(minutes / 144) / 10} days`;
 }
 
+/** Today's calls of each agent who called (a supervisor's or admin's team or everyone): name, calls, talked. */
+function CallsByAgent({ rows }: { rows: NonNullable<Dashboard['kpis']['calls']['byAgent']> }) {
+  if (rows.length === 0) return <p className="muted small calls-by-agent-empty">No agent has logged a call today.</p>;
+  return (
+    <table className="calls-by-agent" data-testid="calls-by-agent" aria-label="Calls per agent today">
+      <thead>
+        <tr>
+          <th scope="col">Agent</th>
+          <th scope="col" className="num">Calls</th>
+          <th scope="col" className="num">Talked</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.userId}>
+            <th scope="row">{row.name}</th>
+            <td className="num">{row.calls}</td>
+            <td className="num">{row.talked}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** Every other dashboard KPI (leads, buyers, tasks, offers, revenue, response time, deal velocity), grouped; each figure has a test id (`kpi-<group>-<name>`). */
 export function KpiDetails({ data }: { data: Dashboard | undefined }) {
   const k = data?.kpis;
@@ -36,6 +61,7 @@ export function KpiDetails({ data }: { data: Dashboard | undefined }) {
               </div>
             ))}
           </dl>
+          {title === 'Calls' && k?.calls.byAgent && <CallsByAgent rows={k.calls.byAgent} />}
         </article>
       ))}
     </section>
