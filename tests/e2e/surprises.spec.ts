@@ -37,6 +37,28 @@ describe('what must stop surprising people', () => {
       await context.close();
     }));
 
+  it("a CLOSED lead's page offers no matching buyers and no \"Create offer\"", () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedInPage('supervisor@flipstackk.test');
+      await send(page, '/api/buyers', { name: 'Centerville Cash Buyer', markets: ['Centerville'] });
+      const lead = await send(page, '/api/leads', { sellerName: 'Cleo Closed', street: '21 Maple St', city: 'Centerville', state: 'OH', zip: '45459', propertyType: 'SFR', askingPrice: 90_000, source: 'DIRECT_MAIL' });
+
+      await page.goto(appUrl(`/leads/${lead.id}`));
+      const matches = page.getByTestId('lead-matches');
+      await matches.getByTestId('match-row').filter({ hasText: 'Centerville Cash Buyer' }).getByRole('button', { name: 'Create offer' }).waitFor();
+
+      // Through the pipeline to the end: qualified, under contract, closed.
+      for (const status of ['QUALIFIED', 'UNDER_CONTRACT', 'CLOSED']) await send(page, `/api/leads/${lead.id}/status`, { status });
+      await page.reload();
+      await page.getByRole('heading', { name: 'Cleo Closed' }).waitFor();
+      await matches.getByText('This lead is closed: its deal is done.').waitFor();
+      expect(await matches.getByTestId('match-row').count()).toBe(0);
+      // Nor does its offers card: the deal is done.
+      await page.getByTestId('offers').getByText('No offers yet.').waitFor();
+      expect(await page.getByRole('button', { name: 'Create offer' }).count()).toBe(0);
+      await context.close();
+    }));
+
   it("the buyer form sets strategies and the proof-of-funds amount and expiry, and the profile shows them", () =>
     withStackLogs(async () => {
       const { context, page } = await signedInPage('acquisitions@flipstackk.test');

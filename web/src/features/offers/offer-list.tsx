@@ -85,10 +85,12 @@ interface OfferListProps {
   leadOwnerId?: string | null;
   buyerId?: string;
   suggestedAmount?: number | null;
+  /** A DEAD or CLOSED lead takes no new offer: its "Create offer" is not shown. */
+  leadOver?: boolean;
 }
 
 /** Offers on a lead (with a "Create offer" form) or to a buyer; what the user may not do is disabled with the reason. */
-export function OfferList({ leadId, leadOwnerId = null, buyerId, suggestedAmount }: OfferListProps) {
+export function OfferList({ leadId, leadOwnerId = null, buyerId, suggestedAmount, leadOver = false }: OfferListProps) {
   const [creating, setCreating] = useState(false);
   const denied = useDeniedReason();
   const offerOfKind = (kind: Offer['kind']) => denied('create', { type: 'offer', kind, leadOwnerId, createdById: null });
@@ -102,7 +104,7 @@ export function OfferList({ leadId, leadOwnerId = null, buyerId, suggestedAmount
     <section className="card" aria-labelledby="offers-title" data-testid="offers">
       <header className="card-header">
         <h2 id="offers-title">Offers</h2>
-        {leadId && !creating && (
+        {leadId && !leadOver && !creating && (
           <button type="button" className="button button-secondary button-small" disabled={createDenied !== undefined} title={createDenied} onClick={() => setCreating(true)}>
             Create offer
           </button>
