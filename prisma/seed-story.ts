@@ -202,12 +202,12 @@ export async function seedDemoStory(db: Db, users: StoryUsers, now: Date): Promi
   // Buyers: Buckeye buys cheap houses around Dayton's suburbs, Northcoast small rentals up north.
   const buckeye = await createBuyer({
     name: 'Buckeye Flip Partners', company: 'Buckeye Flip Partners LLC', email: 'offers@buckeyeflip.example', phone: '(937) 555-0188', cashBuyer: true,
-    proofOfFundsAmount: 300_000, markets: ['Springfield', 'Xenia', 'Fairborn', 'Hamilton'], propertyTypes: ['SFR', 'TOWNHOUSE'], strategies: ['FLIP'],
+    proofOfFundsAmount: 300_000, markets: ['Springfield, OH', 'Xenia, OH', 'Fairborn, OH', 'Hamilton, OH'], propertyTypes: ['SFR', 'TOWNHOUSE'], strategies: ['FLIP'],
     minPrice: 60_000, maxPrice: 160_000, status: 'ACTIVE', daysAgo: 40,
   });
   const northcoast = await createBuyer({
     name: 'Northcoast Holdings', company: 'Northcoast Holdings Inc.', email: 'acquire@northcoast.example', phone: '(330) 555-0123', cashBuyer: false,
-    proofOfFundsAmount: 500_000, markets: ['Akron', 'Canton'], propertyTypes: ['SFR', 'MULTI_FAMILY'], strategies: ['RENTAL', 'BRRRR'],
+    proofOfFundsAmount: 500_000, markets: ['Akron, OH', 'Canton, OH'], propertyTypes: ['SFR', 'MULTI_FAMILY'], strategies: ['RENTAL', 'BRRRR'],
     minPrice: 80_000, maxPrice: 260_000, status: 'ACTIVE', daysAgo: 35,
   });
 

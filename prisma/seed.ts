@@ -27,8 +27,8 @@ const DEMO_LEADS = [
 ] as const;
 
 const DEMO_BUYERS = [
-  { name: 'Gem City Capital', company: 'Gem City Capital LLC', email: 'deals@gemcity.example', cashBuyer: true, proofOfFundsAmount: 400_000, markets: ['Dayton', 'Columbus'], propertyTypes: ['SFR', 'MULTI_FAMILY'], minPrice: 50_000, maxPrice: 250_000, status: 'ACTIVE' },
-  { name: 'Lakefront Rentals', company: null, email: 'buy@lakefront.example', cashBuyer: false, proofOfFundsAmount: null, markets: ['Cleveland', 'Toledo'], propertyTypes: ['SFR', 'TOWNHOUSE'], minPrice: 40_000, maxPrice: 120_000, status: 'NEW' },
+  { name: 'Gem City Capital', company: 'Gem City Capital LLC', email: 'deals@gemcity.example', cashBuyer: true, proofOfFundsAmount: 400_000, markets: ['Dayton, OH', 'Columbus, OH'], propertyTypes: ['SFR', 'MULTI_FAMILY'], minPrice: 50_000, maxPrice: 250_000, status: 'ACTIVE' },
+  { name: 'Lakefront Rentals', company: null, email: 'buy@lakefront.example', cashBuyer: false, proofOfFundsAmount: null, markets: ['Cleveland, OH', 'Toledo, OH'], propertyTypes: ['SFR', 'TOWNHOUSE'], minPrice: 40_000, maxPrice: 120_000, status: 'NEW' },
 ] as const;
 
 /**

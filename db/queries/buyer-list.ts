@@ -17,7 +17,12 @@ function buyerConditions(query: BuyerPageQuery): Prisma.Sql[] {
   if (query.ownerId) conditions.push(Prisma.sql`"ownerId" = ${query.ownerId}`);
   if (query.status) conditions.push(Prisma.sql`"status" = ${query.status}`);
   if (query.cash !== undefined) conditions.push(Prisma.sql`"cashBuyer" = ${query.cash ? 1 : 0}`);
-  if (query.market) conditions.push(Prisma.sql`"id" IN (SELECT "buyerId" FROM "BuyerMarket" WHERE "market" = ${normalizeMarket(query.market)})`);
+  if (query.market) {
+    const market = normalizeMarket(query.market);
+    // A bare city ("toledo") also finds its "City, ST" markets ("toledo, oh"): a range on the market index (',!' sorts just after ', ').
+    const withState = /^[^\d,][^,]*$/.test(market) ? Prisma.sql` OR ("market" > ${`${market}, `} AND "market" < ${`${market},!`})` : Prisma.empty;
+    conditions.push(Prisma.sql`"id" IN (SELECT "buyerId" FROM "BuyerMarket" WHERE "market" = ${market}${withState})`);
+  }
   // propertyTypes is a JSON array of names: look for the quoted name.
   if (query.propertyType) conditions.push(columnContains('propertyTypes', `"${query.propertyType}"`));
   const search = query.q;

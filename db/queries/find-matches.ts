@@ -102,14 +102,28 @@ export async function findMatchingBuyers(db: Db, lead: Lead, dealMath: DealMathS
   return ranked(candidates, (buyer) => matchBuyer(target, matchableBuyer(buyer)), limit, (ids) => readRows<Buyer>(db, Prisma.sql`SELECT * FROM "Buyer" WHERE ${idIn(Prisma.sql`"id"`, ids, dialectOf(db))}`));
 }
 
-/** The leads in any of `markets` (lower-case cities, 5-digit ZIPs), by the lower(city) and zip indexes. */
+/**
+ * The leads in any of `markets` (normalised: lower-case "city" or "city, st", 5-digit ZIPs), by the
+ * lower(city) and zip indexes. A "City, ST" market holds that city in that state only; a bare city
+ * (saved before markets needed their state) holds the city in any state.
+ */
 function inMarkets(markets: string[]): Prisma.Sql {
-  const byCity = Prisma.sql`SELECT "id" FROM "Lead" WHERE lower("city") IN (${Prisma.join(markets)})`;
-  // A ZIP market matches the ZIP or a ZIP+4 of it, as a range on the zip index ('-' sorts just before '.').
+  const parts: Prisma.Sql[] = [];
   const zips = markets.filter((market) => /^\d{5}$/.test(market));
-  if (zips.length === 0) return byCity;
-  const zipRanges = zips.map((zip) => Prisma.sql`("zip" = ${zip} OR ("zip" > ${`${zip}-`} AND "zip" < ${`${zip}.`}))`);
-  return Prisma.sql`${byCity} UNION SELECT "id" FROM "Lead" WHERE ${Prisma.join(zipRanges, ' OR ')}`;
+  const places = markets.filter((market) => !/^\d/.test(market)).map((market) => market.split(', '));
+  const cities = places.filter((place) => place.length === 1).map(([city]) => city!);
+  if (cities.length > 0) parts.push(Prisma.sql`SELECT "id" FROM "Lead" WHERE lower("city") IN (${Prisma.join(cities)})`);
+  for (const [city, state] of places.filter((place) => place.length === 2)) {
+    parts.push(Prisma.sql`SELECT "id" FROM "Lead" WHERE lower("city") = ${city} AND upper("state") = ${state!.toUpperCase()}`);
+  }
+  // A ZIP market matches the ZIP or a ZIP+4 of it, as a range on the zip index ('-' sorts just before '.').
+  if (zips.length > 0) {
+    const zipRanges = zips.map((zip) => Prisma.sql`("zip" = ${zip} OR ("zip" > ${`${zip}-`} AND "zip" < ${`${zip}.`}))`);
+    parts.push(Prisma.sql`SELECT "id" FROM "Lead" WHERE ${Prisma.join(zipRanges, ' OR ')}`);
+  }
+  // Nothing readable (a stray market): no lead.
+  if (parts.length === 0) return Prisma.sql`SELECT "id" FROM "Lead" WHERE 1 = 0`;
+  return Prisma.join(parts, ' UNION ');
 }
 
 /**

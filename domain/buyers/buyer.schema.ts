@@ -15,7 +15,7 @@ const buyBoxFields = {
     .max(200, 'at most 200 markets')
     .superRefine((markets, ctx) => {
       const problem = markets.map(marketProblem).find(Boolean);
-      if (problem) ctx.addIssue({ code: 'custom', message: `must be ZIP codes or cities: ${problem}` });
+      if (problem) ctx.addIssue({ code: 'custom', message: `must be 5-digit ZIP codes or cities with their state: ${problem}` });
     })
     .default([]),
   propertyTypes: z.array(z.enum(PROPERTY_TYPES)).default([]),

@@ -78,7 +78,7 @@ export function buyerRow(faker: Faker, index: number, createdMs: number) {
     status: faker.helpers.weightedArrayElement([{ value: 'ACTIVE', weight: 6 }, { value: 'NEW', weight: 2 }, { value: 'INACTIVE', weight: 2 }]),
     cashBuyer: cash ? 1 : 0,
     proofOfFundsAmount: cash || faker.datatype.boolean(0.3) ? faker.number.int({ min: 5, max: 200 }) * 10_000 : null,
-    markets: metros.map(([city]) => city),
+    markets: metros.map(([city, state]) => `${city}, ${state}`),
     propertyTypes: faker.helpers.arrayElements(PROPERTY_TYPES, { min: 1, max: 3 }),
     minPrice,
     maxPrice: minPrice + faker.number.int({ min: 5, max: 30 }) * 10_000,

@@ -32,7 +32,7 @@ const buyerInput = (overrides: Record<string, unknown> = {}) => ({
   email: `deals${(buyerCount += 1)}@cashflow.test`,
   cashBuyer: true,
   proofOfFundsAmount: 500_000,
-  markets: ['Dayton', '45402'],
+  markets: ['Dayton, OH', '45402'],
   propertyTypes: ['SFR', 'TOWNHOUSE'],
   minPrice: 50_000,
   maxPrice: 150_000,
@@ -44,7 +44,7 @@ describe('buyers', () => {
   it('creates a buyer, starts buyer-<id> and gives "Verify proof of funds" to the least-loaded acquisitions user', async () => {
     const response = await api.request('POST', '/api/buyers', { cookie, body: buyerInput() });
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ name: 'Cash Flow Capital', status: 'NEW', markets: ['Dayton', '45402'], cashBuyer: true });
+    expect(response.body).toMatchObject({ name: 'Cash Flow Capital', status: 'NEW', markets: ['Dayton, OH', '45402'], cashBuyer: true });
     const task = await waitUntil('the proof-of-funds task', () =>
       api.testDb.db.task.findFirst({ where: { buyerId: response.body.id, status: 'ASSIGNED' } }),
     );
@@ -58,8 +58,10 @@ describe('buyers', () => {
     [{ minPrice: 200_000, maxPrice: 100_000 }, { maxPrice: 'must not be below the min price' }],
     [{ propertyTypes: ['CASTLE'] }, { 'propertyTypes.0': expect.stringContaining('must be one of') }],
     [{ markets: 'Dayton' }, { markets: 'must be a list' }],
-    [{ markets: ['Dayton', '4540Z'] }, { markets: 'must be ZIP codes or cities: "4540Z" is not a 5-digit ZIP code' }],
-    [{ markets: ['Dayton, XX'] }, { markets: 'must be ZIP codes or cities: "Dayton, XX" does not end in a US state code like OH' }],
+    [{ markets: ['Dayton, OH', '4540Z'] }, { markets: 'must be 5-digit ZIP codes or cities with their state: "4540Z" is not a 5-digit ZIP code' }],
+    [{ markets: ['Dayton, XX'] }, { markets: 'must be 5-digit ZIP codes or cities with their state: "Dayton, XX" does not end in a US state code like OH' }],
+    [{ markets: ['Dayton'] }, { markets: 'must be 5-digit ZIP codes or cities with their state: "Dayton" needs its state, like "Dayton, OH"' }],
+    [{ markets: ['45402-1234'] }, { markets: 'must be 5-digit ZIP codes or cities with their state: "45402-1234" is a ZIP+4: enter the 5-digit ZIP code 45402' }],
     [{ proofOfFundsAmount: '95k' }, { proofOfFundsAmount: expect.stringContaining('number') }],
     [{ email: 'nope' }, { email: 'must be an e-mail address' }],
   ])('refuses %p with a 400 naming the field', async (overrides, fields) => {
@@ -69,7 +71,7 @@ describe('buyers', () => {
   });
 
   it('lists buyers by market, cash, property type and price', async () => {
-    await api.request('POST', '/api/buyers', { cookie, body: buyerInput({ name: 'Toledo Rentals', cashBuyer: false, markets: ['Toledo'], propertyTypes: ['MULTI_FAMILY'] }) });
+    await api.request('POST', '/api/buyers', { cookie, body: buyerInput({ name: 'Toledo Rentals', cashBuyer: false, markets: ['Toledo, OH'], propertyTypes: ['MULTI_FAMILY'] }) });
     const names = async (query: string) =>
       (await api.request('GET', `/api/buyers?${query}`, { cookie })).body.items.map((buyer: { name: string }) => buyer.name);
     expect(await names('market=toledo')).toEqual(['Toledo Rentals']);
@@ -86,15 +88,15 @@ describe('buyers', () => {
 
   it('updates preferences and keeps the price range ordered', async () => {
     const buyer = (await api.request('POST', '/api/buyers', { cookie, body: buyerInput({ name: 'Prefs Buyer' }) })).body;
-    const updated = await api.request('PATCH', `/api/buyers/${buyer.id}`, { cookie, body: { markets: ['Kettering'], maxPrice: 90_000 } });
-    expect(updated.body).toMatchObject({ markets: ['Kettering'], maxPrice: 90_000, minPrice: 50_000 });
+    const updated = await api.request('PATCH', `/api/buyers/${buyer.id}`, { cookie, body: { markets: ['Kettering, OH'], maxPrice: 90_000 } });
+    expect(updated.body).toMatchObject({ markets: ['Kettering, OH'], maxPrice: 90_000, minPrice: 50_000 });
     const refused = await api.request('PATCH', `/api/buyers/${buyer.id}`, { cookie, body: { maxPrice: 10_000 } });
     expect(refused).toMatchObject({ status: 400, body: { error: { fields: { maxPrice: 'must not be below the min price' } } } });
     expect((await api.request('GET', `/api/buyers?market=kettering`, { cookie })).body.items.map((b: { id: string }) => b.id)).toEqual([buyer.id]);
   });
 
   it('matches leads and buyers both ways, ranked, with reasons', async () => {
-    const buyer = (await api.request('POST', '/api/buyers', { cookie, body: buyerInput({ name: 'Match Maker', markets: ['Springfield'] }) })).body;
+    const buyer = (await api.request('POST', '/api/buyers', { cookie, body: buyerInput({ name: 'Match Maker', markets: ['Springfield, OH'] }) })).body;
     const lead = (await api.request('POST', '/api/leads', { cookie, body: buildLeadInput({ city: 'Springfield', zip: '45502', askingPrice: 80_000 }) })).body;
     const outside = (await api.request('POST', '/api/leads', { cookie, body: buildLeadInput({ city: 'Springfield', zip: '45502', askingPrice: 400_000 }) })).body;
 
@@ -142,7 +144,7 @@ describe('buyers', () => {
     const before = await api.testDb.db.buyer.count();
     const attempts = [
       ['POST', '/api/buyers', buyerInput({ name: 'Agent Buyer' }), 'only acquisitions, a supervisor or an admin can create a buyer'],
-      ['PATCH', `/api/buyers/${buyer.id}`, { markets: ['Nowhere'] }, 'only acquisitions, a supervisor or an admin can change a buyer'],
+      ['PATCH', `/api/buyers/${buyer.id}`, { markets: ['Nowhere, OH'] }, 'only acquisitions, a supervisor or an admin can change a buyer'],
       ['POST', `/api/buyers/${buyer.id}/status`, { status: 'ACTIVE' }, 'only acquisitions, a supervisor or an admin can change a buyer'],
       ['POST', `/api/buyers/${buyer.id}/archive`, undefined, 'only acquisitions, a supervisor or an admin can archive a buyer'],
     ] as const;

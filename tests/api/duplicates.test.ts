@@ -35,19 +35,19 @@ describe('duplicates on create', () => {
   });
 
   it('answers 409 DUPLICATE for a buyer with the same e-mail or phone, and saves it with allowDuplicate', async () => {
-    const first = await api.request('POST', '/api/buyers', { cookie, body: { name: 'Dup Capital', email: 'Deals@Dup.test', markets: ['Dayton'] } });
+    const first = await api.request('POST', '/api/buyers', { cookie, body: { name: 'Dup Capital', email: 'Deals@Dup.test', markets: ['Dayton, OH'] } });
     expect(first.status).toBe(201);
-    const again = await api.request('POST', '/api/buyers', { cookie, body: { name: 'Dup Capital LLC', email: 'deals@dup.test ', markets: ['Dayton'] } });
+    const again = await api.request('POST', '/api/buyers', { cookie, body: { name: 'Dup Capital LLC', email: 'deals@dup.test ', markets: ['Dayton, OH'] } });
     expect(again.status).toBe(409);
     expect(again.body.error).toMatchObject({ code: 'DUPLICATE', existingId: first.body.id });
-    const phone = await api.request('POST', '/api/buyers', { cookie, body: { name: 'Phone Buyer', phone: '(937) 555-0177', markets: ['Dayton'] } });
+    const phone = await api.request('POST', '/api/buyers', { cookie, body: { name: 'Phone Buyer', phone: '(937) 555-0177', markets: ['Dayton, OH'] } });
     expect(phone.status).toBe(201);
-    const samePhone = await api.request('POST', '/api/buyers', { cookie, body: { name: 'Phone Buyer 2', phone: '937.555.0177', markets: ['Dayton'] } });
+    const samePhone = await api.request('POST', '/api/buyers', { cookie, body: { name: 'Phone Buyer 2', phone: '937.555.0177', markets: ['Dayton, OH'] } });
     expect(samePhone.body.error).toMatchObject({ code: 'DUPLICATE', existingId: phone.body.id });
-    const anyway = await api.request('POST', '/api/buyers', { cookie, body: { name: 'Dup Capital LLC', email: 'deals@dup.test', markets: ['Dayton'], allowDuplicate: true } });
+    const anyway = await api.request('POST', '/api/buyers', { cookie, body: { name: 'Dup Capital LLC', email: 'deals@dup.test', markets: ['Dayton, OH'], allowDuplicate: true } });
     expect(anyway.status).toBe(201);
     // A buyer with neither e-mail nor phone has no key: never a duplicate.
-    expect((await api.request('POST', '/api/buyers', { cookie, body: { name: 'No Contact', markets: ['Dayton'] } })).status).toBe(201);
-    expect((await api.request('POST', '/api/buyers', { cookie, body: { name: 'No Contact', markets: ['Dayton'] } })).status).toBe(201);
+    expect((await api.request('POST', '/api/buyers', { cookie, body: { name: 'No Contact', markets: ['Dayton, OH'] } })).status).toBe(201);
+    expect((await api.request('POST', '/api/buyers', { cookie, body: { name: 'No Contact', markets: ['Dayton, OH'] } })).status).toBe(201);
   });
 });

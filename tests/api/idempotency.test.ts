@@ -126,7 +126,7 @@ describe('Idempotency-Key on the other creates', () => {
   const cases: [string, () => { path: string; body: Record<string, unknown>; count: () => Promise<number>; as?: string }][] = [
     ['a buyer', () => {
       const name = `Buyer ${tag()}`;
-      return { path: '/api/buyers', body: { name, cashBuyer: true, markets: ['Dayton'], propertyTypes: ['SFR'] }, count: () => api.testDb.db.buyer.count({ where: { name } }), as: acquisitionsCookie };
+      return { path: '/api/buyers', body: { name, cashBuyer: true, markets: ['Dayton, OH'], propertyTypes: ['SFR'] }, count: () => api.testDb.db.buyer.count({ where: { name } }), as: acquisitionsCookie };
     }],
     ['a task', () => {
       const title = `Task ${tag()}`;

@@ -63,7 +63,7 @@ describe('archive and unarchive', () => {
   });
 
   it('archiving a buyer cancels "Verify proof of funds" and stops its matching; unarchiving brings it back', async () => {
-    const created = await api.request('POST', '/api/buyers', { cookie: acquisitionsCookie, body: { name: 'Archived Cash', markets: ['Dayton'] } });
+    const created = await api.request('POST', '/api/buyers', { cookie: acquisitionsCookie, body: { name: 'Archived Cash', markets: ['Dayton, OH'] } });
     expect(created.status).toBe(201);
     const verify = await waitUntil('"Verify proof of funds"', () => db().task.findFirst({ where: { buyerId: created.body.id, status: 'ASSIGNED' } }));
     expect((await api.request('POST', `/api/buyers/${created.body.id}/archive`, { cookie: acquisitionsCookie })).status).toBe(200);

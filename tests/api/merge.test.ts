@@ -131,7 +131,7 @@ describe('merging leads', () => {
     expect(missing).toMatchObject({ status: 400, body: { error: { fields: { sourceId: 'is required' } } } });
     const unknown = await api.request('POST', `/api/leads/${mine.id}/merge`, { cookie: agentCookie, body: { sourceId: 'no-such-lead' } });
     expect(unknown).toMatchObject({ status: 404, body: { error: { fields: { sourceId: 'names no lead' } } } });
-    const buyer = await post('/api/buyers', { name: 'Not A Lead', markets: ['Dayton'] });
+    const buyer = await post('/api/buyers', { name: 'Not A Lead', markets: ['Dayton, OH'] });
     const otherKind = await api.request('POST', `/api/leads/${mine.id}/merge`, { cookie: agentCookie, body: { sourceId: buyer.id } });
     expect(otherKind).toMatchObject({ status: 404, body: { error: { fields: { sourceId: 'names no lead' } } } });
     const forbidden = await api.request('POST', `/api/leads/${mine.id}/merge`, { cookie: agentCookie, body: { sourceId: notMine.id } });
@@ -174,7 +174,7 @@ describe('merging leads', () => {
 describe('merging buyers', () => {
   it('moves tasks, notes, offers and documents to the survivor, fills its buy box, cancels the source automation and ends its workflow', async () => {
     const survivor = await post('/api/buyers', { name: 'Oak Capital', email: 'deals@oak.test', markets: [] });
-    const source = await post('/api/buyers', { name: 'Oak Capital LLC', email: 'DEALS@oak.test', phone: '(937) 555-0188', markets: ['Dayton'], maxPrice: 150_000, allowDuplicate: true });
+    const source = await post('/api/buyers', { name: 'Oak Capital LLC', email: 'DEALS@oak.test', phone: '(937) 555-0188', markets: ['Dayton, OH'], maxPrice: 150_000, allowDuplicate: true });
     const verifyTask = await waitUntil('the source buyer\'s proof-of-funds task', () => db().task.findFirst({ where: { buyerId: source.id, automationKey: { not: null } } }));
     await waitUntil('the survivor\'s proof-of-funds task', () => db().task.findFirst({ where: { buyerId: survivor.id, automationKey: { not: null } } }));
     const manual = await post('/api/tasks', { title: 'Call about Dayton flips', buyerId: source.id, dueAt: inADay() });
@@ -196,7 +196,7 @@ describe('merging buyers', () => {
 
     const merged = await api.request('POST', `/api/buyers/${survivor.id}/merge`, { cookie, body: { sourceId: source.id } });
     expect(merged.status).toBe(200);
-    expect(merged.body.buyer).toMatchObject({ id: survivor.id, email: 'deals@oak.test', phone: '(937) 555-0188', markets: ['Dayton'], maxPrice: 150_000 });
+    expect(merged.body.buyer).toMatchObject({ id: survivor.id, email: 'deals@oak.test', phone: '(937) 555-0188', markets: ['Dayton, OH'], maxPrice: 150_000 });
     expect(merged.body.merge).toMatchObject({ moved: { tasks: 1, notes: 1, offers: 1, documents: 1 }, cancelledTaskIds: [verifyTask.id] });
 
     const after = { survivor: await count(survivor.id), source: await count(source.id) };

@@ -149,7 +149,7 @@ describe('the documented answers', () => {
     };
 
     const lead = leadSchema.parse(await check('post', '/api/leads', '/api/leads', { body: buildLeadInput({ city: 'Dayton' }) }));
-    const buyer = buyerSchema.parse(await check('post', '/api/buyers', '/api/buyers', { body: { name: 'Bea Buyer', cashBuyer: true, markets: ['Dayton'], propertyTypes: ['SFR'], strategies: ['FLIP'], maxPrice: 200_000 } }));
+    const buyer = buyerSchema.parse(await check('post', '/api/buyers', '/api/buyers', { body: { name: 'Bea Buyer', cashBuyer: true, markets: ['Dayton, OH'], propertyTypes: ['SFR'], strategies: ['FLIP'], maxPrice: 200_000 } }));
     const offer = offerSchema.parse(await check('post', '/api/offers', '/api/offers', { body: { leadId: lead.id, buyerId: buyer.id, kind: 'BUYER', amount: 95_000 } }));
     const task = taskSchema.parse(await check('post', '/api/tasks', '/api/tasks', { body: { title: 'Call the seller', dueAt: new Date(Date.now() + 86_400_000).toISOString(), leadId: lead.id } }));
     noteSchema.parse(await check('post', '/api/notes', '/api/notes', { body: { leadId: lead.id, body: 'Ask @cole.colleague to drive by' } }));

@@ -24,7 +24,7 @@ afterAll(() => api?.close());
 
 describe('the outbox without an SMTP server', () => {
   it('writes each message as <id>.eml under DATA_DIR/outbox, and an admin reads it, both parts and the file, on the Outbox', async () => {
-    const buyer = (await api.request('POST', '/api/buyers', { cookie: supervisorCookie, body: { name: 'Outbox Buyer', email: 'outbox@buyer.test', markets: ['Fairborn'], propertyTypes: ['SFR'] } })).body;
+    const buyer = (await api.request('POST', '/api/buyers', { cookie: supervisorCookie, body: { name: 'Outbox Buyer', email: 'outbox@buyer.test', markets: ['Fairborn, OH'], propertyTypes: ['SFR'] } })).body;
     const lead = await api.testDb.db.lead.create({ data: { ...buildLeadInput({ city: 'Fairborn', street: '9 Outbox Ln', askingPrice: 70_000 }), ownerId: supervisor.id } });
 
     const sent = await api.request('POST', `/api/buyers/${buyer.id}/send-matches`, { cookie: supervisorCookie, body: {} });

@@ -213,10 +213,10 @@ const WALK: Record<string, WalkCase[]> = {
   'GET /api/leads/{id}/matches': [{ label: 'matches', send: async () => { const lead = await records.lead(); return { path: `/api/leads/${lead.id}/matches`, checks: read(leadSubject(lead)) }; } }],
 
   'GET /api/buyers': [{ label: 'the buyer list', send: async () => ({ path: '/api/buyers', checks: read({ type: 'buyer', ownerId: buyerOwner.id }) }) }],
-  'POST /api/buyers': [{ label: 'a buyer', send: async (actor) => ({ path: '/api/buyers', body: { name: 'Walk Buyer', markets: ['Dayton'] }, checks: [['create', { type: 'buyer', ownerId: actor.id }]] }) }],
+  'POST /api/buyers': [{ label: 'a buyer', send: async (actor) => ({ path: '/api/buyers', body: { name: 'Walk Buyer', markets: ['Dayton, OH'] }, checks: [['create', { type: 'buyer', ownerId: actor.id }]] }) }],
   'GET /api/buyers/{id}': [{ label: "another's buyer", send: async () => { const buyer = await records.buyer(); return { path: `/api/buyers/${buyer.id}`, checks: read(buyerSubject(buyer)) }; } }],
   'PATCH /api/buyers/{id}': [
-    { label: 'preferences and markets', send: async () => { const buyer = await records.buyer(); return { path: `/api/buyers/${buyer.id}`, body: { markets: ['Kettering'], maxPrice: 90_000 }, checks: [['update', buyerSubject(buyer)]] }; } },
+    { label: 'preferences and markets', send: async () => { const buyer = await records.buyer(); return { path: `/api/buyers/${buyer.id}`, body: { markets: ['Kettering, OH'], maxPrice: 90_000 }, checks: [['update', buyerSubject(buyer)]] }; } },
   ],
   'POST /api/buyers/{id}/status': [{ label: 'status', send: async () => { const buyer = await records.buyer(); return { path: `/api/buyers/${buyer.id}/status`, body: { status: 'ACTIVE' }, checks: [['update', buyerSubject(buyer)]] }; } }],
   'POST /api/buyers/{id}/archive': [{ label: 'archive', send: async () => { const buyer = await records.buyer(); return { path: `/api/buyers/${buyer.id}/archive`, checks: [['archive', buyerSubject(buyer)]] }; } }],

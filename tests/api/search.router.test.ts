@@ -98,7 +98,7 @@ describe('GET /api/search', () => {
   });
 
   it('finds buyers by name, company, e-mail, phone and market, and tasks by title', async () => {
-    const created = await api.request('POST', '/api/buyers', { cookie, body: { name: 'Bartholomew Buyer', company: 'Xylo Holdings', email: 'bart@xylo.example', phone: '937-555-0199', markets: ['Yellow Springs'] } });
+    const created = await api.request('POST', '/api/buyers', { cookie, body: { name: 'Bartholomew Buyer', company: 'Xylo Holdings', email: 'bart@xylo.example', phone: '937-555-0199', markets: ['Yellow Springs, OH'] } });
     expect(created.status).toBe(201);
     const buyerId = created.body.id as string;
     for (const typed of ['Barthol', 'xylo', 'bart@xylo', '(937) 555-0199', '5550199', 'yellow spr']) {

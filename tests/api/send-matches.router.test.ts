@@ -37,12 +37,12 @@ let cities = 0;
 /** A buyer (through the API) whose market is a city of its own, and two leads there: one priced, one priced by its MAO. */
 async function buyerWithMatches(overrides: Record<string, unknown> = {}) {
   cities += 1;
-  // A city of letters only (a buyer's market is a ZIP or a city name).
+  // A city of letters only, in the leads' state (a buyer's market is a ZIP or a city with its state).
   const city = `Testville ${'ABCDEFGHIJKLMNOP'[cities]}`;
   const buyer = (
     await api.request('POST', '/api/buyers', {
       cookie: supervisorCookie,
-      body: { name: `Cash Flow ${cities}`, email: `deals${cities}@cashflow.test`, markets: [city], propertyTypes: ['SFR'], maxPrice: 150_000, ...overrides },
+      body: { name: `Cash Flow ${cities}`, email: `deals${cities}@cashflow.test`, markets: [`${city}, OH`], propertyTypes: ['SFR'], maxPrice: 150_000, ...overrides },
     })
   ).body;
   if (!buyer.id) throw new Error(`buyer not created: ${JSON.stringify(buyer)}`);

@@ -1,3 +1,4 @@
+import { marketProblem } from '../../domain/buyers/buyer-market';
 import { seedDemoData } from '../../prisma/seed';
 import { useTestDb } from '../support/test-db';
 
@@ -17,5 +18,11 @@ describe('the demo story', () => {
     const calls = await db.call.findMany({ select: { leadId: true, createdAt: true } });
     const logged = await db.event.findMany({ where: { entityType: 'lead', action: 'call_logged' }, select: { entityId: true, createdAt: true } });
     expect(logged.map((event) => [event.entityId, event.createdAt.toISOString()]).sort()).toEqual(calls.map((call) => [call.leadId, call.createdAt.toISOString()]).sort());
+  });
+
+  it('gives every demo buyer markets the buy box accepts, so editing one does not refuse what the seed wrote', async () => {
+    const buyers = await testDb.db.buyer.findMany({ select: { name: true, markets: true } });
+    expect(buyers.length).toBeGreaterThan(0);
+    for (const buyer of buyers) expect({ buyer: buyer.name, problems: (JSON.parse(buyer.markets) as string[]).map(marketProblem).filter(Boolean) }).toEqual({ buyer: buyer.name, problems: [] });
   });
 });

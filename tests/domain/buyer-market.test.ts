@@ -1,16 +1,23 @@
 import { marketProblem, splitMarkets } from '../../domain/buyers/buyer-market';
 import { createBuyerInputSchema, normalizeMarket } from '../../domain/buyers/buyer.schema';
 import { matchBuyer } from '../../domain/buyers/match-buyer';
+import { METROS } from '../../scripts/volume/markets';
 
 jest.setTimeout(180_000);
 
 describe('buyer markets', () => {
-  it.each(['45402', '45402-1234', 'Dayton', 'Dayton, OH', 'dayton, oh', 'St. Louis, MO', "Coeur d'Alene, ID", 'Winston-Salem, NC'])('accepts %s', (market) => {
+  it.each(['45402', 'Dayton, OH', 'dayton, oh', ' Dayton ,OH ', 'St. Louis, MO', "Coeur d'Alene, ID", 'Winston-Salem, NC', 'San Juan, PR'])('accepts %s', (market) => {
     expect(marketProblem(market)).toBeUndefined();
   });
 
   it.each([
     ['4540Z', '"4540Z" is not a 5-digit ZIP code'],
+    // A bare city is refused: there are Daytons in several states.
+    ['Dayton', '"Dayton" needs its state, like "Dayton, OH"'],
+    ['Kettering', '"Kettering" needs its state, like "Kettering, OH"'],
+    // A ZIP+4 is one side of a street, not a market: it points at its 5-digit ZIP instead of quietly becoming it.
+    ['45402-1234', '"45402-1234" is a ZIP+4: enter the 5-digit ZIP code 45402'],
+    ['45402-12', '"45402-12" is not a 5-digit ZIP code'],
     ['4540', '"4540" is not a 5-digit ZIP code'],
     ['454021', '"454021" is not a 5-digit ZIP code'],
     ['Dayton, XX', '"Dayton, XX" does not end in a US state code like OH'],
@@ -31,9 +38,13 @@ describe('buyer markets', () => {
   });
 
   it('refuses a buyer with a bad market, naming markets', () => {
-    const result = createBuyerInputSchema.safeParse({ name: 'B', markets: ['Dayton', '4540Z'] });
+    const result = createBuyerInputSchema.safeParse({ name: 'B', markets: ['Dayton, OH', '4540Z'] });
     expect(result.success).toBe(false);
-    expect(result.error?.issues).toEqual([expect.objectContaining({ path: ['markets'], message: 'must be ZIP codes or cities: "4540Z" is not a 5-digit ZIP code' })]);
+    expect(result.error?.issues).toEqual([expect.objectContaining({ path: ['markets'], message: 'must be 5-digit ZIP codes or cities with their state: "4540Z" is not a 5-digit ZIP code' })]);
+  });
+
+  it('accepts every market the volume seed gives its buyers ("Dayton, OH" from each metro)', () => {
+    expect(METROS.map(([city, state]) => marketProblem(`${city}, ${state}`)).filter(Boolean)).toEqual([]);
   });
 
   it('matches a "City, ST" market on the lead city and state', () => {

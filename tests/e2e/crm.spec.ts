@@ -39,7 +39,7 @@ describe('CRM pages in the browser', () => {
       await page.getByLabel('Buyer name').fill('Dana Dayton Investor');
       await page.getByLabel('Company').fill('Gem City Homes LLC');
       await page.getByLabel('Buyer email').fill('dana@gemcity.example');
-      await page.getByLabel('Markets').fill('Dayton, 45402');
+      await page.getByLabel('Markets').fill('Dayton, OH, 45402');
       await page.getByLabel('Single family').check();
       await page.getByLabel('Min price').fill('50000');
       await page.getByLabel('Max price').fill('120000');
@@ -228,7 +228,7 @@ describe('CRM pages in the browser', () => {
       await page.goto(appUrl('/buyers'));
       await page.getByRole('button', { name: 'New buyer' }).click();
       await page.getByLabel('Buyer name').fill('Casey Columbus Capital');
-      await page.getByLabel('Markets').fill('Columbus');
+      await page.getByLabel('Markets').fill('Columbus, OH');
       await page.getByLabel('Min price').fill('300000');
       await page.getByLabel('Max price').fill('100000');
       await page.getByRole('button', { name: 'Create buyer' }).click();

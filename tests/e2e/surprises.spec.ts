@@ -20,7 +20,7 @@ describe('what must stop surprising people', () => {
     withStackLogs(async () => {
       const { context, page } = await signedInPage('supervisor@flipstackk.test');
       // A buyer whose buy box is a whole town, and a lead in that town: a match.
-      await send(page, '/api/buyers', { name: 'Springboro Cash Buyer', markets: ['Springboro'] });
+      await send(page, '/api/buyers', { name: 'Springboro Cash Buyer', markets: ['Springboro, OH'] });
       const lead = await send(page, '/api/leads', { sellerName: 'Della Dead', street: '9 Elm St', city: 'Springboro', state: 'OH', zip: '45066', propertyType: 'SFR', askingPrice: 80_000, source: 'DIRECT_MAIL' });
 
       await page.goto(appUrl(`/leads/${lead.id}`));
@@ -65,7 +65,7 @@ describe('what must stop surprising people', () => {
       await page.goto(appUrl('/buyers'));
       await page.getByRole('button', { name: 'New buyer' }).click();
       await page.getByLabel('Buyer name').fill('Polly Proof Funds');
-      await page.getByLabel('Markets').fill('Kettering');
+      await page.getByLabel('Markets').fill('Kettering, OH');
       await page.getByLabel('Flip').check();
       await page.getByLabel('Proof of funds', { exact: true }).fill('250000');
       await page.getByLabel('Proof of funds expires').fill('2031-05-20');

@@ -27,6 +27,8 @@ beforeAll(async () => {
       zip: zips[(i >> 1) % 3]!,
       propertyType: i % 4 === 0 ? 'MULTI_FAMILY' : 'SFR',
       askingPrice: i % 5 === 0 ? undefined : 40_000 + (i % 6) * 30_000,
+      // A few leads in another state: a "Dayton, OH" market must not take a Dayton, KY lead.
+      state: i % 4 === 3 ? 'KY' : 'OH',
     });
     await db.lead.update({
       where: { id: lead.id },
@@ -40,7 +42,7 @@ beforeAll(async () => {
       },
     });
   }
-  const marketSets = [[], ['Dayton'], ['45402'], ['akron', '45402-9999'], ['Cleveland']];
+  const marketSets = [[], ['Dayton'], ['45402'], ['akron', '45402-9999'], ['Cleveland'], ['Dayton, OH'], ['dayton, ky', '44301'], ['Akron, OH', 'Cleveland, OH']];
   for (let i = 0; i < 30; i += 1) {
     const markets = marketSets[i % marketSets.length]!;
     await db.buyer.create({

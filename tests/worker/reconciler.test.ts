@@ -44,7 +44,7 @@ it('records saved while Temporal is unreachable are answered 201 at once, counte
   };
   const inAMonth = new Date(Date.now() + 30 * DAY).toISOString();
   const lead = await post('/api/leads', buildLeadInput({ sellerName: 'Offline Olive' }));
-  const buyer = await post('/api/buyers', { name: 'Offline Buyer', cashBuyer: true, email: 'offline@buyer.test', markets: ['Dayton'] });
+  const buyer = await post('/api/buyers', { name: 'Offline Buyer', cashBuyer: true, email: 'offline@buyer.test', markets: ['Dayton, OH'] });
   const offer = await post('/api/offers', { leadId: lead.id, kind: 'PURCHASE', amount: 70_000 });
   const task = await post('/api/tasks', { title: 'Call the title company', type: 'ADMIN', priority: 'MEDIUM', dueAt: inAMonth, assigneeId: admin.id });
   // A task of someone deactivated while Temporal is down stays theirs for now, and the answer says why.

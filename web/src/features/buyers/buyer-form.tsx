@@ -114,8 +114,8 @@ export function BuyerForm({ buyer, onDone, onCancel }: BuyerFormProps) {
       <Field label="Buyer phone" error={errors.phone?.message}>
         {(control) => <input {...control} {...register('phone')} type="tel" autoComplete="off" />}
       </Field>
-      <Field label="Markets" hint="Cities (Dayton or Dayton, OH) or 5-digit ZIP codes, comma-separated" error={errors.markets?.message ?? errors.markets?.[0]?.message} className="span-all">
-        {(control) => <input {...control} {...register('markets', { setValueAs: toMarkets })} autoComplete="off" placeholder="Dayton, 45402" />}
+      <Field label="Markets" hint="Cities with their state (Dayton, OH) or 5-digit ZIP codes, comma-separated" error={errors.markets?.message ?? errors.markets?.[0]?.message} className="span-all">
+        {(control) => <input {...control} {...register('markets', { setValueAs: toMarkets })} autoComplete="off" placeholder="Dayton, OH, 45402" />}
       </Field>
       <fieldset className="span-all type-picks">
         <legend className="field-label">Property types (none = any)</legend>
