@@ -19,6 +19,8 @@ function bestHighlight(row: Row, columns: string[], whole: Partial<Record<'phone
     const parts = splitHighlight(String(row[`hl_${column}`] ?? ''));
     if (!parts) continue;
     if (column === 'phone' || column === 'apn') return { field: column, parts: [{ text: whole[column] ?? '', mark: true }] };
+    // The index writes a buyer's markets with ", " after every comma, so "Dayton, OH" reads "Dayton,  OH" there.
+    if (column === 'markets') return { field: column, parts: parts.map((part) => ({ ...part, text: part.text.replace(/, {2,}/g, ', ') })) };
     return { field: column, parts };
   }
   return { field: 'title', parts: [{ text: fallback, mark: false }] satisfies HighlightPart[] };

@@ -152,7 +152,7 @@ describe('buyers', () => {
       expect(await api.request(method, path, { cookie: agentCookie, body })).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN', message } } });
     }
     expect(await api.testDb.db.buyer.count()).toBe(before);
-    expect(await api.testDb.db.buyer.findUniqueOrThrow({ where: { id: buyer.id } })).toMatchObject({ status: 'NEW', markets: JSON.stringify(['Dayton', '45402']), archivedAt: null });
+    expect(await api.testDb.db.buyer.findUniqueOrThrow({ where: { id: buyer.id } })).toMatchObject({ status: 'NEW', markets: JSON.stringify(['Dayton, OH', '45402']), archivedAt: null });
   });
 
   it('404s the status of an unknown buyer', async () => {

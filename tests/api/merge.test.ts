@@ -209,7 +209,7 @@ describe('merging buyers', () => {
     expect(await db().task.findUniqueOrThrow({ where: { id: manual.id } })).toMatchObject({ buyerId: survivor.id });
     expect(await db().task.findUniqueOrThrow({ where: { id: verifyTask.id } })).toMatchObject({ buyerId: source.id, status: 'CANCELLED' });
     // The survivor's market rows follow its filled buy box (the market filter reads them).
-    expect(await db().buyerMarket.findMany({ where: { buyerId: survivor.id } })).toEqual([{ buyerId: survivor.id, market: 'dayton' }]);
+    expect(await db().buyerMarket.findMany({ where: { buyerId: survivor.id } })).toEqual([{ buyerId: survivor.id, market: 'dayton, oh' }]);
     const history = (await api.request('GET', `/api/history/buyer/${survivor.id}`, { cookie })).body.items as Array<{ name: string }>;
     expect(history.length).toBe(before.survivor.events + before.source.events + 2);
     expect(history.at(-1)?.name).toBe('buyer.merged');

@@ -107,7 +107,7 @@ describe('GET /api/search', () => {
       expect(items.every((item) => item.type === 'buyer')).toBe(true);
     }
     const [market] = (await search(`${q('yellow')}&types=buyer`)).filter((item) => item.id === buyerId);
-    expect(market!.highlight).toEqual({ field: 'markets', parts: [{ text: 'Yellow', mark: true }, { text: ' Springs', mark: false }] });
+    expect(market!.highlight).toEqual({ field: 'markets', parts: [{ text: 'Yellow', mark: true }, { text: ' Springs, OH', mark: false }] });
 
     const task = await api.request('POST', '/api/tasks', { cookie, body: { title: 'Walkthrough at Quimby house', dueAt: new Date(Date.now() + 86_400_000).toISOString(), assigneeId: admin.id } });
     expect(task.status).toBe(201);
