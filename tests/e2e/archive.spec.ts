@@ -71,7 +71,7 @@ describe('archive and unarchive from the lead and buyer pages', () => {
       await agent.context.close();
 
       const { context, page } = await signedIn('acquisitions@flipstackk.test');
-      const buyer = await send(page, '/api/buyers', { name: 'Bertha Archived Buyer', markets: ['Dayton'] });
+      const buyer = await send(page, '/api/buyers', { name: 'Bertha Archived Buyer', markets: ['Dayton, OH'] });
       await page.goto(appUrl(`/buyers/${buyer.id}`));
       await page.getByRole('button', { name: 'Archive', exact: true }).click();
       const dialog = page.getByRole('dialog', { name: 'Archive this buyer?' });

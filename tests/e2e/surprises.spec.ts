@@ -40,7 +40,7 @@ describe('what must stop surprising people', () => {
   it("a CLOSED lead's page offers no matching buyers and no \"Create offer\"", () =>
     withStackLogs(async () => {
       const { context, page } = await signedInPage('supervisor@flipstackk.test');
-      await send(page, '/api/buyers', { name: 'Centerville Cash Buyer', markets: ['Centerville'] });
+      await send(page, '/api/buyers', { name: 'Centerville Cash Buyer', markets: ['Centerville, OH'] });
       const lead = await send(page, '/api/leads', { sellerName: 'Cleo Closed', street: '21 Maple St', city: 'Centerville', state: 'OH', zip: '45459', propertyType: 'SFR', askingPrice: 90_000, source: 'DIRECT_MAIL' });
 
       await page.goto(appUrl(`/leads/${lead.id}`));
