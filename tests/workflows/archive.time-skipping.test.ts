@@ -117,7 +117,8 @@ describe('an archived lead', () => {
       expect(followUp.dueAt.getTime()).toBeGreaterThanOrEqual(unarchivedAt + DEFAULT_DEADLINES.followUpMs);
       const next = await waitUntil('the next follow-up date', async () => (await testDb.db.lead.findUniqueOrThrow({ where: { id: lead.id } })).nextFollowUpAt);
       expect(next.getTime()).toBeGreaterThanOrEqual(unarchivedAt + DEFAULT_DEADLINES.followUpMs);
-      expect((await handle.query(getLeadStateQuery)).followUpDueAt).toBe(next.toISOString());
+      // The activity commits the date before the workflow records the result: wait for the workflow's own copy.
+      await waitUntil('the workflow to arm the same follow-up', async () => (await handle.query(getLeadStateQuery)).followUpDueAt === next.toISOString());
       await terminateAll(handle.workflowId, { leadId: lead.id });
     });
   });

@@ -49,7 +49,7 @@ describe('taskWorkflow', () => {
       expect((await testDb.db.task.findUniqueOrThrow({ where: { id: task.id } })).overdue).toBe(true);
       const notified = await testDb.db.notification.findMany({ where: { recipientId: agent.id, kind: 'TASK_OVERDUE', link: `/tasks/${task.id}` } });
       expect(notified.map((n) => [n.title, n.body])).toEqual([['Overdue: Send the contract', `This task was due {time:${task.dueAt.toISOString()}}.`]]);
-      expect((await handle.query(getTaskStateQuery)).overdue).toBe(true);
+      await waitUntil('the workflow to record the task as overdue', async () => (await handle.query(getTaskStateQuery)).overdue);
       await recordHistory(env, 'task-overdue', handle.workflowId);
     });
   });
