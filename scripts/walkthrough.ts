@@ -7,17 +7,29 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { launchChromium } from './lib/chromium';
 import { startTempStack } from './lib/temp-stack';
 import { buildWebIfStale } from './lib/web-build';
 
 const ROLES = ['agent', 'acquisitions', 'supervisor', 'admin'] as const;
-const ALL_PAGES = ['/', '/queue', '/leads', '/leads/board', '/buyers', '/tasks', '/tasks/calendar', '/tasks/new', '/analytics', '/settings', '/account', '/users', '/outbox', '/imports'];
+// `@lead` and `@buyer` stand for the page of the first lead or buyer in the role's own list.
+const ALL_PAGES = ['/', '/queue', '/leads', '@lead', '/leads/board', '/buyers', '@buyer', '/tasks', '/tasks/calendar', '/tasks/new', '/analytics', '/settings', '/account', '/users', '/outbox', '/imports'];
+const RECORD_PAGES: Record<string, string> = { '@lead': 'leads', '@buyer': 'buyers' };
 const SIZES = [
   { name: 'desktop', width: 1440, height: 900 },
   { name: 'phone', width: 390, height: 844 },
 ];
 const DEMO_PASSWORD = 'flipstackk';
+
+/** A page's path; a record placeholder becomes its first record's page (null when the list is empty). */
+async function resolvePage(page: Page, appUrl: string, entry: string): Promise<string | null> {
+  const list = RECORD_PAGES[entry];
+  if (list === undefined) return entry;
+  const answer = await page.request.get(`${appUrl}/api/${list}?limit=1`);
+  const first = ((await answer.json()) as { items?: Array<{ id: string }> }).items?.[0];
+  return first ? `/${list}/${first.id}` : null;
+}
 
 async function main(): Promise<void> {
   const outDir = path.resolve(process.argv[2] ?? fs.mkdtempSync(path.join(os.tmpdir(), 'flipstackk-walkthrough-')));
@@ -38,10 +50,13 @@ async function main(): Promise<void> {
         await page.getByLabel('Password').fill(DEMO_PASSWORD);
         await page.getByRole('button', { name: 'Sign in' }).click();
         await page.waitForURL(`${stack.appUrl}/`);
-        for (const pathname of PAGES) {
+        for (const entry of PAGES) {
+          const pathname = await resolvePage(page, stack.appUrl, entry);
+          if (pathname === null) continue;
           await page.goto(`${stack.appUrl}${pathname}`);
           await page.waitForLoadState('networkidle').catch(() => undefined);
-          const file = path.join(outDir, `${role}-${size.name}${pathname === '/' ? '-dashboard' : pathname.replaceAll('/', '-')}.png`);
+          const name = entry === '/' ? '-dashboard' : entry.startsWith('@') ? `-${entry.slice(1)}` : entry.replaceAll('/', '-');
+          const file = path.join(outDir, `${role}-${size.name}${name}.png`);
           await page.screenshot({ path: file, fullPage: true });
           const scrolls = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
           if (scrolls) sideways.push(`${role} ${size.name} ${pathname}`);

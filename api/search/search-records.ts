@@ -1,4 +1,5 @@
 import { canDo } from '../../domain/auth/permissions';
+import { describeMarkets } from '../../domain/buyers/buyer-market';
 import { BUYER_STATUS_LABELS } from '../../domain/labels/buyer-labels';
 import { LEAD_STATUS_LABELS } from '../../domain/labels/lead-labels';
 import { TASK_STATUS_LABELS } from '../../domain/labels/task-labels';
@@ -47,7 +48,7 @@ async function searchType(db: Db, type: SearchType, query: SearchQuery): Promise
       type,
       id: row.id,
       title: row.name,
-      subtitle: joined(row.company, (JSON.parse(row.markets) as string[]).join(', '), label(BUYER_STATUS_LABELS, row.status)),
+      subtitle: joined(row.company, describeMarkets(JSON.parse(row.markets) as string[]), label(BUYER_STATUS_LABELS, row.status)),
       highlight: bestHighlight(row, ['name', 'company', 'phone', 'email', 'markets'], { phone: row.phone }, row.name),
     }));
   }

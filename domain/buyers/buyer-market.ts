@@ -42,3 +42,8 @@ export function splitMarkets(text: string): string[] {
   }
   return markets;
 }
+
+/** Markets as read on a page: "Dayton, OH · 45402", since a city's own comma makes commas between markets ambiguous. */
+export function describeMarkets(markets: readonly string[]): string {
+  return markets.join(' · ');
+}

@@ -1,4 +1,4 @@
-import { marketProblem, splitMarkets } from '../../domain/buyers/buyer-market';
+import { describeMarkets, marketProblem, splitMarkets } from '../../domain/buyers/buyer-market';
 import { createBuyerInputSchema, normalizeMarket } from '../../domain/buyers/buyer.schema';
 import { matchBuyer } from '../../domain/buyers/match-buyer';
 import { METROS } from '../../scripts/volume/markets';
@@ -53,5 +53,10 @@ describe('buyer markets', () => {
     const buyer = { markets: ['Dayton, OH'], propertyTypes: [], minPrice: null, maxPrice: null, minBeds: null, minBaths: null, maxRepair: null, cashBuyer: false, proofOfFundsVerified: false };
     expect(matchBuyer(lead, buyer).matches).toBe(true);
     expect(matchBuyer({ ...lead, state: 'KY' }, buyer).matches).toBe(false);
+  });
+
+  it('reads markets apart on a page, where the commas of "City, ST" would run them together', () => {
+    expect(describeMarkets(['Cleveland, OH', 'Toledo, OH', '45402'])).toBe('Cleveland, OH · Toledo, OH · 45402');
+    expect(splitMarkets(describeMarkets(['Cleveland, OH', '45402']).replaceAll(' · ', ', '))).toEqual(['Cleveland, OH', '45402']);
   });
 });

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { BUYER_STATUSES, type BuyerStatus } from '../../../../domain/buyers/buyer.schema';
+import { describeMarkets } from '../../../../domain/buyers/buyer-market';
 import { buyerWorkflowId } from '../../../../domain/workflow-ids';
 import { DetailPage, EditableCard } from '../../lib/detail-page';
 import { fullDate, money, optionLabel } from '../../lib/format';
@@ -27,7 +28,7 @@ const orAny = (value: number | null, format: (n: number) => string = String): st
 
 function BuyBox({ buyer }: { buyer: Buyer }) {
   const facts: Array<[string, string]> = [
-    ['Markets', buyer.markets.join(', ') || 'Any'],
+    ['Markets', describeMarkets(buyer.markets) || 'Any'],
     ['Property types', buyer.propertyTypes.map(optionLabel).join(', ') || 'Any'],
     ['Price', `${orAny(buyer.minPrice, money)} – ${orAny(buyer.maxPrice, money)}`],
     ['Max repairs', orAny(buyer.maxRepair, money)],

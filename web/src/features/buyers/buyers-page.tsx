@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { BUYER_STATUSES } from '../../../../domain/buyers/buyer.schema';
+import { describeMarkets } from '../../../../domain/buyers/buyer-market';
 import { PROPERTY_TYPES } from '../../../../domain/leads/lead.schema';
 import { FilterForm, FilterSelect, FilterText, useUrlFilters, type Choice } from '../../lib/filter-fields';
 import { ListTable, LoadMore, TableMessage } from '../../lib/list-table';
@@ -103,7 +104,7 @@ export function BuyersPage() {
                 <td data-label="Cash">{buyer.cashBuyer ? 'Yes' : 'No'}</td>
                 {/* The buy box's lists wrap, so the row fits its card on a laptop screen. */}
                 <td data-label="Markets" className="cell-wrap">
-                  {buyer.markets.join(', ') || 'Any'}
+                  {describeMarkets(buyer.markets) || 'Any'}
                 </td>
                 <td data-label="Types" className="cell-wrap">
                   {buyer.propertyTypes.map(optionLabel).join(', ') || 'Any'}
