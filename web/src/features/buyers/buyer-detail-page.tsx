@@ -23,6 +23,7 @@ import { ScheduleMeeting } from './schedule-meeting';
 import { BuyerForm } from './buyer-form';
 import { changeBuyerStatus, getBuyer, listBuyerMatches, type Buyer } from './buyers.api';
 import './buyers.css';
+import { FrozenRecordLayout } from '../../lib/frozen-record-layout';
 
 const orAny = (value: number | null, format: (n: number) => string = String): string => (value == null ? 'Any' : format(value));
 
@@ -162,41 +163,27 @@ export function BuyerDetailPage() {
           )}
           {data.mergedIntoId ? (
             // A merged buyer's work is on the survivor: only what it was, and its story, stay here.
-            <div className="detail-grid">
-              <div className="stack">
-                <MergedNotice kind="buyer" mergedIntoId={data.mergedIntoId} />
-                <section className="card" aria-labelledby="buy-box-title">
-                  <header className="card-header">
-                    <h2 id="buy-box-title">Buy box</h2>
-                  </header>
-                  <div className="card-body">
-                    <BuyBox buyer={data} />
-                  </div>
-                </section>
-              </div>
-              <div className="stack">
-                <HistoryTimeline entityType="buyer" id={data.id} />
-              </div>
-            </div>
+            <FrozenRecordLayout
+              notice={<MergedNotice kind="buyer" mergedIntoId={data.mergedIntoId} />}
+              title="Buy box"
+              titleId="buy-box-title"
+              facts={<BuyBox buyer={data} />}
+              aside={<HistoryTimeline entityType="buyer" id={data.id} />}
+            />
           ) : data.archivedAt ? (
             // An archived buyer's automation is stopped and it cannot be changed: its buy box, its tasks (the automatic ones cancelled) and its story.
-            <div className="detail-grid">
-              <div className="stack">
-                <ArchivedNotice kind="buyer" archivedAt={data.archivedAt} />
-                <section className="card" aria-labelledby="buy-box-title">
-                  <header className="card-header">
-                    <h2 id="buy-box-title">Buy box</h2>
-                  </header>
-                  <div className="card-body">
-                    <BuyBox buyer={data} />
-                  </div>
-                </section>
-              </div>
-              <div className="stack">
-                <TaskList subject={{ buyerId: data.id }} />
-                <HistoryTimeline entityType="buyer" id={data.id} />
-              </div>
-            </div>
+            <FrozenRecordLayout
+              notice={<ArchivedNotice kind="buyer" archivedAt={data.archivedAt} />}
+              title="Buy box"
+              titleId="buy-box-title"
+              facts={<BuyBox buyer={data} />}
+              aside={
+                <>
+                  <TaskList subject={{ buyerId: data.id }} />
+                  <HistoryTimeline entityType="buyer" id={data.id} />
+                </>
+              }
+            />
           ) : (
             <div className="detail-grid">
               <div className="stack">

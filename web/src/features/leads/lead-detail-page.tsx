@@ -23,6 +23,7 @@ import { LeadStatusControl } from './lead-status-control';
 import { getLead } from './leads.api';
 import { useRecentView } from './use-recent-view';
 import './leads.css';
+import { FrozenRecordLayout } from '../../lib/frozen-record-layout';
 
 const orDash = (value: string | number | null | undefined): string | number => (value == null || value === '' ? '—' : value);
 
@@ -94,41 +95,27 @@ export function LeadDetailPage() {
       {(data) =>
         data.mergedIntoId ? (
           // A merged lead's work is on the survivor: only what it was, and its story, stay here.
-          <div className="detail-grid">
-            <div className="stack">
-              <MergedNotice kind="lead" mergedIntoId={data.mergedIntoId} />
-              <section className="card" aria-labelledby="facts-title">
-                <header className="card-header">
-                  <h2 id="facts-title">Lead</h2>
-                </header>
-                <div className="card-body">
-                  <LeadFacts lead={data} />
-                </div>
-              </section>
-            </div>
-            <div className="stack">
-              <HistoryTimeline entityType="lead" id={data.id} />
-            </div>
-          </div>
+          <FrozenRecordLayout
+            notice={<MergedNotice kind="lead" mergedIntoId={data.mergedIntoId} />}
+            title="Lead"
+            titleId="facts-title"
+            facts={<LeadFacts lead={data} />}
+            aside={<HistoryTimeline entityType="lead" id={data.id} />}
+          />
         ) : data.archivedAt ? (
           // An archived lead's automation is stopped and it cannot be changed: what it was, its tasks (the automatic ones cancelled) and its story.
-          <div className="detail-grid">
-            <div className="stack">
-              <ArchivedNotice kind="lead" archivedAt={data.archivedAt} />
-              <section className="card" aria-labelledby="facts-title">
-                <header className="card-header">
-                  <h2 id="facts-title">Lead</h2>
-                </header>
-                <div className="card-body">
-                  <LeadFacts lead={data} />
-                </div>
-              </section>
-            </div>
-            <div className="stack">
-              <TaskList subject={{ leadId: data.id }} />
-              <HistoryTimeline entityType="lead" id={data.id} />
-            </div>
-          </div>
+          <FrozenRecordLayout
+            notice={<ArchivedNotice kind="lead" archivedAt={data.archivedAt} />}
+            title="Lead"
+            titleId="facts-title"
+            facts={<LeadFacts lead={data} />}
+            aside={
+              <>
+                <TaskList subject={{ leadId: data.id }} />
+                <HistoryTimeline entityType="lead" id={data.id} />
+              </>
+            }
+          />
         ) : (
           <div className="detail-grid">
             <div className="stack">
