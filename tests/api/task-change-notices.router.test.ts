@@ -70,3 +70,27 @@ describe('task notifications name what the task is about', () => {
     expect(await bellText(agent, 'TASK_CANCELLED', cancelled)).toBe('Cancelled: Book the inspector — Reason: seller sold it. Rita Seller, 12 Elm St.');
   });
 });
+
+describe('GET /api/tasks/:id lastChange', () => {
+  it('after a rejection names the supervisor, the action and the reason, for every viewer of the task', async () => {
+    const created = await api.request('POST', '/api/tasks', {
+      ...as(agent),
+      body: { title: 'Photograph the kitchen', dueAt: new Date(Date.now() + 86_400_000).toISOString(), assigneeId: agent.id, requiresReview: true },
+    });
+    expect(created.status).toBe(201);
+    const taskId = created.body.id as string;
+    await waitUntil('the task to be assigned', async () => (await api.testDb.db.task.findUniqueOrThrow({ where: { id: taskId } })).status === 'ASSIGNED');
+    expect((await transition(agent, taskId, 'start')).status).toBe(200);
+    expect((await transition(agent, taskId, 'submit')).status).toBe(200);
+    const submitted = await api.request('GET', `/api/tasks/${taskId}`, as(supervisor));
+    expect(submitted.body.lastChange).toMatchObject({ by: 'Avery Agent', action: 'submitted', reason: null });
+
+    expect((await transition(supervisor, taskId, 'reject', 'photos missing')).status).toBe(200);
+    for (const viewer of [agent, supervisor]) {
+      const detail = await api.request('GET', `/api/tasks/${taskId}`, as(viewer));
+      expect(detail.status).toBe(200);
+      expect(detail.body.status).toBe('IN_PROGRESS');
+      expect(detail.body.lastChange).toEqual({ by: 'Sam Supervisor', action: 'rejected', reason: 'photos missing', at: expect.any(String) });
+    }
+  });
+});
