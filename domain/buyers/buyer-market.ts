@@ -43,7 +43,10 @@ export function splitMarkets(text: string): string[] {
   return markets;
 }
 
-/** Markets as read on a page: "Dayton, OH · 45402", since a city's own comma makes commas between markets ambiguous. */
+/**
+ * Markets as read on a page: "Dayton, OH · 45402", since a city's own comma makes commas between
+ * markets ambiguous; a city keeps its state on its line (a no-break space after the comma).
+ */
 export function describeMarkets(markets: readonly string[]): string {
-  return markets.join(' · ');
+  return markets.map((market) => market.replace(/,\s*/, ',\u00a0')).join(' · ');
 }
