@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { useBrowserStack } from '../support/browser-stack';
 import { waitUntil } from '../support/wait-until';
+import { layoutHeight } from '../support/layout-height';
 
 jest.setTimeout(180_000);
 
@@ -93,8 +94,7 @@ describe('documents in the browser', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
       // The controls a thumb presses are at least 44 px tall.
       for (const name of ['Upload', 'Archive']) {
-        const box = await panel.getByRole('button', { name }).first().boundingBox();
-        expect(box?.height).toBeGreaterThanOrEqual(44);
+        expect(await layoutHeight(panel.getByRole('button', { name }).first())).toBeGreaterThanOrEqual(44);
       }
       await context.close();
     }));

@@ -2,6 +2,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { CLIENT_HEADER } from '../../domain/auth/client-header';
 import { useBrowserStack } from '../support/browser-stack';
+import { layoutHeight } from '../support/layout-height';
 
 jest.setTimeout(180_000);
 
@@ -88,8 +89,7 @@ describe('merging duplicate leads in the browser', () => {
       await page.goto(appUrl(`/leads/${survivor.id}`));
       const button = page.getByTestId('duplicate-row').getByRole('button', { name: 'Merge into this lead' });
       await button.waitFor(WAIT);
-      const box = await button.boundingBox();
-      expect(box!.height).toBeGreaterThanOrEqual(44);
+      expect(await layoutHeight(button)).toBeGreaterThanOrEqual(44);
       await button.click();
       await page.getByTestId('merge-dialog').getByRole('button', { name: 'Merge into this lead' }).waitFor(WAIT);
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);

@@ -3,6 +3,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { useBrowserStack } from '../support/browser-stack';
 import { waitUntil } from '../support/wait-until';
 import { CLIENT_HEADER } from '../../domain/auth/client-header';
+import { layoutHeight } from '../support/layout-height';
 
 jest.setTimeout(180_000);
 
@@ -36,11 +37,6 @@ function sidewaysOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
-async function heightOf(locator: Locator): Promise<number> {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error(`${locator.toString()} is not on screen`);
-  return box.height;
-}
 
 describe('Flipstackk on a phone (390 × 844)', () => {
   it('no page scrolls sideways: dashboard, leads, a lead with an offer, pipeline, buyers, a buyer, tasks, a task, a new task, my calls, the account', () =>
@@ -106,7 +102,7 @@ describe('Flipstackk on a phone (390 × 844)', () => {
       await menu.click();
       const links = drawer.getByRole('link');
       expect(await links.count()).toBeGreaterThanOrEqual(7);
-      for (const link of await links.all()) expect(await heightOf(link)).toBeGreaterThanOrEqual(44);
+      for (const link of await links.all()) expect(await layoutHeight(link)).toBeGreaterThanOrEqual(44);
       await drawer.getByRole('link', { name: 'Tasks', exact: true }).click();
       await page.waitForURL('**/tasks');
       await page.getByRole('heading', { name: 'Tasks', level: 1 }).waitFor(WAIT);
@@ -120,7 +116,7 @@ describe('Flipstackk on a phone (390 × 844)', () => {
       const context = await phoneContext();
       const page = await context.newPage();
       await signIn(page, 'acquisitions@flipstackk.test');
-      for (const name of ['Menu', /^Notifications/]) expect(await heightOf(page.getByRole('button', { name, exact: true }))).toBeGreaterThanOrEqual(44);
+      for (const name of ['Menu', /^Notifications/]) expect(await layoutHeight(page.getByRole('button', { name, exact: true }))).toBeGreaterThanOrEqual(44);
 
       await page.goto(appUrl('/leads'));
       const table = page.getByTestId('leads-table');
@@ -134,18 +130,18 @@ describe('Flipstackk on a phone (390 × 844)', () => {
       expect(labels).toEqual(expect.arrayContaining(['"Address"', '"Asking"', '"Status"']));
       // The header keeps only the sort buttons, as chips a thumb can press.
       expect(await table.getByRole('columnheader', { name: 'Type' }).isVisible()).toBe(false);
-      expect(await heightOf(table.getByRole('button', { name: /Address/ }))).toBeGreaterThanOrEqual(44);
-      expect(await heightOf(row.locator('.row-link'))).toBeGreaterThanOrEqual(44);
+      expect(await layoutHeight(table.getByRole('button', { name: /Address/ }))).toBeGreaterThanOrEqual(44);
+      expect(await layoutHeight(row.locator('.row-link'))).toBeGreaterThanOrEqual(44);
 
       // Filters wait behind the "Filters" button; picking one applies it and counts it.
       const status = page.getByLabel('Status');
       expect(await status.isVisible()).toBe(false);
       const filtersButton = page.getByRole('button', { name: /^Filters/ });
-      expect(await heightOf(filtersButton)).toBeGreaterThanOrEqual(44);
+      expect(await layoutHeight(filtersButton)).toBeGreaterThanOrEqual(44);
       await filtersButton.click();
       await status.waitFor(WAIT);
-      expect(await heightOf(status)).toBeGreaterThanOrEqual(44);
-      expect(await heightOf(page.getByRole('button', { name: 'Apply' }))).toBeGreaterThanOrEqual(44);
+      expect(await layoutHeight(status)).toBeGreaterThanOrEqual(44);
+      expect(await layoutHeight(page.getByRole('button', { name: 'Apply' }))).toBeGreaterThanOrEqual(44);
       await status.selectOption('NEW');
       await page.waitForURL((url) => url.pathname === '/leads' && url.searchParams.get('status') === 'NEW');
       await filtersButton.filter({ hasText: '1 set' }).waitFor(WAIT);
@@ -155,9 +151,9 @@ describe('Flipstackk on a phone (390 × 844)', () => {
       const taskRow = page.getByRole('table', { name: 'Tasks' }).locator('tbody tr').filter({ has: page.locator('.cell-title a') }).first();
       await taskRow.waitFor(WAIT);
       expect(await taskRow.evaluate((element) => getComputedStyle(element).display)).toBe('grid');
-      expect(await heightOf(taskRow.locator('.select-cell'))).toBeGreaterThanOrEqual(44);
-      expect(await heightOf(page.getByRole('link', { name: 'New task' }))).toBeGreaterThanOrEqual(44);
-      expect(await heightOf(page.getByRole('tab', { name: 'My tasks' }))).toBeGreaterThanOrEqual(44);
+      expect(await layoutHeight(taskRow.locator('.select-cell'))).toBeGreaterThanOrEqual(44);
+      expect(await layoutHeight(page.getByRole('link', { name: 'New task' }))).toBeGreaterThanOrEqual(44);
+      expect(await layoutHeight(page.getByRole('tab', { name: 'My tasks' }))).toBeGreaterThanOrEqual(44);
       await context.close();
     }));
 
@@ -179,7 +175,7 @@ describe('Flipstackk on a phone (390 × 844)', () => {
 
       const seller = (await card.getByRole('link').textContent()) ?? '';
       const move = card.getByRole('combobox', { name: `Move ${seller} to` });
-      expect(await heightOf(move)).toBeGreaterThanOrEqual(44);
+      expect(await layoutHeight(move)).toBeGreaterThanOrEqual(44);
       await move.selectOption('CONTACTED');
       await page.getByTestId('column-CONTACTED').getByRole('link', { name: seller }).waitFor(WAIT);
       // The server took the move: the lead's page says so after a reload.
