@@ -8,6 +8,7 @@ import { seedDemoData } from '../../prisma/seed';
 import { isPortOpen, startProcess, waitFor } from './processes';
 import { supervise, type SupervisedProcess } from './supervisor';
 import { searchAttributeArgs } from './temporal-cli';
+import { describeStuckProcess, reportOnSignalArgs } from './node-report';
 
 export interface StackOptions {
   rootDir: string;
@@ -184,11 +185,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       supervision,
     );
     processes.push(worker);
-    const api = supervise('api', () => startProcess('api', ...runTs('api/main.ts'), { cwd: rootDir, env, log }), supervision);
+    // An API that never answers says what it was doing (a CI run saw one listen and then serve nothing for 2 minutes).
+    const [node, apiArgs] = runTs('api/main.ts');
+    const api = supervise('api', () => startProcess('api', node, [...reportOnSignalArgs(dataDir), ...apiArgs], { cwd: rootDir, env, log }), supervision);
     processes.push(api);
 
     await waitFor('worker', async () => workerReady, 120_000, gaveUp);
-    await waitFor('API', async () => (await fetch(`${appUrl}/api/health`)).ok, 120_000, gaveUp);
+    await waitFor('API', async () => (await fetch(`${appUrl}/api/health`)).ok, 120_000, gaveUp).catch(async (error: unknown) => {
+      for (const line of await describeStuckProcess(api.current(), dataDir)) log(line);
+      throw error;
+    });
     if (seeded) await waitForDemoWorkflows(database, log);
     return { appUrl, temporalAddress, temporalUiUrl, databaseFile, seeded, processes: { temporal, worker, api }, stop };
   } catch (error) {
