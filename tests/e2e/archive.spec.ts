@@ -1,17 +1,9 @@
 /// <reference lib="dom" />
-import type { Page } from 'playwright-core';
 import { useBrowserStack } from '../support/browser-stack';
-import { CLIENT_HEADER } from '../../domain/auth/client-header';
 
 jest.setTimeout(180_000);
 
-const { withStackLogs, appUrl, signedIn } = useBrowserStack();
-
-const send = async (page: Page, path: string, data: unknown) => {
-  const response = await page.request.post(appUrl(path), { headers: { [CLIENT_HEADER]: 'test' }, data });
-  expect([200, 201]).toContain(response.status());
-  return (await response.json()) as { id: string };
-};
+const { withStackLogs, appUrl, signedIn, send } = useBrowserStack();
 
 describe('archive and unarchive from the lead and buyer pages', () => {
   it("archiving a lead stops its automation (its contact task cancelled, the lead marked archived); unarchiving makes it live again with a new contact task", () =>

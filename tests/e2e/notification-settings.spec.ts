@@ -1,17 +1,10 @@
 /// <reference lib="dom" />
-import type { Page } from 'playwright-core';
 import { CLIENT_HEADER } from '../../domain/auth/client-header';
 import { useBrowserStack } from '../support/browser-stack';
 
 jest.setTimeout(180_000);
 
-const { withStackLogs, appUrl, signedIn } = useBrowserStack();
-
-const send = async (page: Page, path: string, data: unknown) => {
-  const response = await page.request.post(appUrl(path), { headers: { [CLIENT_HEADER]: 'test' }, data });
-  expect([200, 201]).toContain(response.status());
-  return (await response.json()) as { id: string };
-};
+const { withStackLogs, appUrl, signedIn, send } = useBrowserStack();
 
 describe('notifications that do not flood', () => {
   it('Settings → Notifications mutes a kind and chooses e-mails, and keeps the choice', () =>

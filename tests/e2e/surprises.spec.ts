@@ -1,19 +1,11 @@
 /// <reference lib="dom" />
-import type { Page } from 'playwright-core';
 import { useBrowserStack } from '../support/browser-stack';
 import { waitUntil } from '../support/wait-until';
-import { CLIENT_HEADER } from '../../domain/auth/client-header';
 
 jest.setTimeout(180_000);
 
-const { withStackLogs, appUrl, signedIn: signedInPage } = useBrowserStack();
+const { withStackLogs, appUrl, signedIn: signedInPage, send } = useBrowserStack();
 
-
-const send = async (page: Page, path: string, data: unknown) => {
-  const response = await page.request.post(appUrl(path), { headers: { [CLIENT_HEADER]: 'test' }, data });
-  expect([200, 201]).toContain(response.status());
-  return (await response.json()) as { id: string };
-};
 
 describe('what must stop surprising people', () => {
   it("a DEAD lead's page no longer offers its matching buyers with \"Create offer\"", () =>

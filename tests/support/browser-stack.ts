@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CLIENT_HEADER } from '../../domain/auth/client-header';
 import { freePort } from '../../scripts/lib/processes';
 import { startStack, type Stack } from '../../scripts/lib/stack';
 import { buildWebIfStale } from '../../scripts/lib/web-build';
@@ -68,6 +69,12 @@ export function useBrowserStack() {
     withStackLogs,
     appUrl,
     browser: runningBrowser,
+    /** POSTs `data` as the page's signed-in user (as our own client) and expects 200 or 201: a record made without its form. */
+    async send(page: Page, path: string, data: unknown): Promise<{ id: string }> {
+      const response = await page.request.post(appUrl(path), { headers: { [CLIENT_HEADER]: 'test' }, data });
+      expect([200, 201]).toContain(response.status());
+      return (await response.json()) as { id: string };
+    },
     /** A new browser context at 1440 × 900, signed in as a demo login (password `flipstackk`) on the dashboard. */
     async signedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
       const context = await runningBrowser().newContext({ viewport: { width: 1440, height: 900 } });
