@@ -2,15 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { DEMO_PASSWORD } from '../../prisma/seed';
 import { openDb, type Db } from '../../db/client';
-import { CLIENT_HEADER } from '../../domain/auth/client-header';
 import { leadWorkflowId } from '../../domain/workflow-ids';
 import { startStackOnFreePorts } from '../../scripts/lib/temp-stack';
 import type { Stack } from '../../scripts/lib/stack';
 import { postCsv, writeGeneratedList } from '../support/import-files';
 import { openEventStream } from '../support/sse-client';
 import { waitUntil } from '../support/wait-until';
+import { logInAsDemoUser } from '../../scripts/lib/log-in';
 
 jest.setTimeout(420_000);
 
@@ -35,15 +34,6 @@ afterEach(() => {
   if (state.assertionCalls !== state.numPassingAsserts) console.log(logs.slice(-80).join('\n'));
 });
 
-async function login(appUrl: string, email: string): Promise<string> {
-  const response = await fetch(`${appUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'test' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  expect(response.status).toBe(200);
-  return response.headers.get('set-cookie')!.split(';')[0]!;
-}
 
 /** How many runs Temporal has of each `lead-<id>` workflow (a continued-as-new run is the same start carrying on). */
 async function leadWorkflowRuns(temporalAddress: string): Promise<Map<string, number>> {
@@ -70,7 +60,7 @@ describe('an import whose worker is killed with SIGKILL (the stack as processes)
     const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
     fs.appendFileSync(file, `${lines.slice(1, 51).join('\n')}\n`);
 
-    const cookie = await login(appUrl, 'supervisor@flipstackk.test');
+    const cookie = await logInAsDemoUser(appUrl, 'supervisor@flipstackk.test');
     const stream = openEventStream(`${appUrl}/api/events`, cookie, {}, ['import.progress']);
     let importId = '';
     try {

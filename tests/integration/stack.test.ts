@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEMO_PASSWORD, DEMO_USERS } from '../../prisma/seed';
+import { DEMO_USERS } from '../../prisma/seed';
 import { freePort, isPortOpen } from '../../scripts/lib/processes';
 import { startStack, type Stack, type StackOptions } from '../../scripts/lib/stack';
 import { buildLeadInput } from '../support/factories';
@@ -11,6 +11,7 @@ import { ROOT_DIR } from '../support/test-db';
 import { waitUntil } from '../support/wait-until';
 import { CLIENT_HEADER } from '../../domain/auth/client-header';
 import { IDLE_CONNECTION_MS } from '../../api/keep-idle-connections';
+import { logInAsDemoUser } from '../../scripts/lib/log-in';
 
 jest.setTimeout(180_000);
 
@@ -42,26 +43,17 @@ afterEach(() => {
   if (state.assertionCalls !== state.numPassingAsserts) console.log(logs.slice(-80).join('\n'));
 });
 
-async function login(appUrl: string, email: string): Promise<string> {
-  const response = await fetch(`${appUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'test' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  expect(response.status).toBe(200);
-  return response.headers.get('set-cookie')!.split(';')[0]!;
-}
 
 describe('the whole stack (Temporal dev server, worker and API processes, SQLite file)', () => {
   it('seeds every demo login and starts the seeded leads\' workflows', async () => {
     const { appUrl } = stack!;
     expect(stack!.seeded).toBe(true);
     for (const user of DEMO_USERS) {
-      const cookie = await login(appUrl, user.email);
+      const cookie = await logInAsDemoUser(appUrl, user.email);
       const me = (await (await fetch(`${appUrl}/api/me`, { headers: { cookie } })).json()) as any;
       expect(me).toMatchObject({ email: user.email, role: user.role });
     }
-    const cookie = await login(appUrl, 'agent@flipstackk.test');
+    const cookie = await logInAsDemoUser(appUrl, 'agent@flipstackk.test');
     const leads = (await (await fetch(`${appUrl}/api/leads?status=NEW`, { headers: { cookie } })).json()) as any;
     expect(leads.items.length).toBeGreaterThanOrEqual(3);
     // The NEW ones get their contact task from their workflow; the story's leads past NEW were contacted already.
@@ -78,7 +70,7 @@ describe('the whole stack (Temporal dev server, worker and API processes, SQLite
 
   it('logs in, opens SSE, creates a lead and receives task.created for it', async () => {
     const { appUrl } = stack!;
-    const cookie = await login(appUrl, 'agent@flipstackk.test');
+    const cookie = await logInAsDemoUser(appUrl, 'agent@flipstackk.test');
     const stream = openEventStream(`${appUrl}/api/events`, cookie);
     try {
       await stream.opened;
@@ -97,7 +89,7 @@ describe('the whole stack (Temporal dev server, worker and API processes, SQLite
   });
 
   it('stops leaving nothing listening, and a restart on the same data keeps everything and seeds nothing', async () => {
-    const cookie = await login(stack!.appUrl, 'agent@flipstackk.test');
+    const cookie = await logInAsDemoUser(stack!.appUrl, 'agent@flipstackk.test');
     const before = (await (await fetch(`${stack!.appUrl}/api/dashboard`, { headers: { cookie } })).json()) as any;
     const taskIds = async (appUrl: string, session: string): Promise<string[]> =>
       ((await (await fetch(`${appUrl}/api/tasks?limit=200`, { headers: { cookie: session } })).json()) as any).items.map((t: { id: string }) => t.id);
@@ -108,7 +100,7 @@ describe('the whole stack (Temporal dev server, worker and API processes, SQLite
 
     stack = await startStack(options);
     expect(stack.seeded).toBe(false);
-    const again = await login(stack.appUrl, 'agent@flipstackk.test');
+    const again = await logInAsDemoUser(stack.appUrl, 'agent@flipstackk.test');
     const after = (await (await fetch(`${stack.appUrl}/api/dashboard`, { headers: { cookie: again } })).json()) as any;
     expect(after.leads).toBe(before.leads);
     // Every task is still there. A workflow of the demo data still starting when the stack stopped
@@ -129,7 +121,7 @@ describe('the whole stack (Temporal dev server, worker and API processes, SQLite
 
     // A restarted worker bundles its workflows again: on a loaded CI machine that takes a minute or more.
     await waitUntil('the API answering again', async () => (await fetch(`${appUrl}/api/health`).catch(() => undefined))?.ok, 120_000);
-    const cookie = await login(appUrl, 'agent@flipstackk.test');
+    const cookie = await logInAsDemoUser(appUrl, 'agent@flipstackk.test');
     const created = await fetch(`${appUrl}/api/leads`, { method: 'POST', headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'test', cookie }, body: JSON.stringify(buildLeadInput({ sellerName: 'After Restart' })) });
     expect(created.status).toBe(201);
     const lead = (await created.json()) as { id: string };
