@@ -56,12 +56,13 @@ const wallClock = (instant: Date, timeZone: string): string => {
 
 /** 15:30 in Chicago on the first Friday at least two days ahead (a call in the future keeps the armed timer from firing during the test). */
 function comingFridayAfternoonInChicago(): Date {
+  // Walk UTC days, not Chicago days: the UTC date of "now + n days" can already be Saturday while Chicago is
+  // still on Friday evening. 15:30 in Chicago is 21:30 UTC on standard time and 20:30 UTC on daylight time.
+  const today = new Date();
   for (let days = 2; ; days += 1) {
-    const day = new Date(Date.now() + days * 86_400_000);
-    if (wallClock(day, 'America/Chicago').startsWith('Friday')) {
-      // 21:30 UTC is 15:30 CST and 16:30 CDT: step back an hour when Chicago is on daylight time.
-      const guess = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 21, 30));
-      return wallClock(guess, 'America/Chicago').endsWith('15:30') ? guess : new Date(guess.getTime() - 3_600_000);
+    for (const utcHour of [21, 20]) {
+      const candidate = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + days, utcHour, 30));
+      if (/^Friday .* 15:30$/.test(wallClock(candidate, 'America/Chicago'))) return candidate;
     }
   }
 }
