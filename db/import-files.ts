@@ -4,7 +4,10 @@ import { parse, type Info } from 'csv-parse';
 import { cleanText } from '../domain/imports/clean-values';
 import { columnNames } from '../domain/imports/column-names';
 
-/** One data row of an import file: its line in the file (the header is line 1) and its values by column. */
+/**
+ * One data row of an import file: its row as a spreadsheet shows the file (the header is row 1, a blank
+ * line is a row, a quoted line break is not) and its values by column.
+ */
 export interface ImportRow {
   rowNumber: number;
   values: Record<string, string>;
@@ -32,7 +35,7 @@ export async function* readImportRows(file: string): AsyncGenerator<ImportRow | 
       values[header] = record[index] ?? '';
     });
     if (isBlank(values)) continue;
-    yield { rowNumber: info.lines, values };
+    yield { rowNumber: info.records + info.empty_lines, values };
   }
   if (!headers) yield { headers: [] };
 }

@@ -39,7 +39,7 @@ const PROPSTREAM: Record<string, ImportField | null> = {
 /** DealMachine's lead export (snake_case columns). */
 const DEALMACHINE: Record<string, ImportField | null> = {
   'property_address_line_1': 'street', 'property_address_line_2': 'unit', 'property_address_city': 'city', 'property_address_state': 'state',
-  'property_address_zipcode': 'zip', 'property_address_county': 'county', 'property_address_full': null, 'apn_parcel_id': 'apn',
+  'property_address_zipcode': 'zip', 'property_address_county': 'county', 'property_address_full': 'fullAddress', 'apn_parcel_id': 'apn',
   'owner_1_firstname': 'owner1FirstName', 'owner_1_lastname': 'owner1LastName', 'owner_2_firstname': 'owner2FirstName', 'owner_2_lastname': 'owner2LastName',
   'owner_1_name': null, 'owner_company_name': 'ownerCompany',
   'owner_address_line_1': 'mailingStreet', 'owner_address_line_2': 'mailingUnit', 'owner_address_city': 'mailingCity', 'owner_address_state': 'mailingState', 'owner_address_zip': 'mailingZip',
@@ -76,6 +76,7 @@ const FOLDED = Object.fromEntries(Object.entries(PROVIDERS).map(([provider, tabl
 /** Common spellings of any other export (or a hand-made sheet). */
 const GENERIC = folded({
   'street': 'street', 'address': 'street', 'property address': 'street', 'street address': 'street', 'site address': 'street', 'address line 1': 'street',
+  'full address': 'fullAddress', 'property full address': 'fullAddress', 'full property address': 'fullAddress', 'property address full': 'fullAddress', 'site address full': 'fullAddress',
   'unit': 'unit', 'apt': 'unit', 'city': 'city', 'property city': 'city', 'state': 'state', 'property state': 'state',
   'zip': 'zip', 'zip code': 'zip', 'zipcode': 'zip', 'postal code': 'zip', 'property zip': 'zip', 'county': 'county', 'apn': 'apn', 'parcel number': 'apn',
   'owner name': 'sellerName', 'owner': 'sellerName', 'seller name': 'sellerName', 'name': 'sellerName', 'full name': 'sellerName',
@@ -117,9 +118,13 @@ export function suggestMapping(headers: string[], provider: ImportProvider | nul
   return mapping;
 }
 
-/** The fields a mapping needs that it lacks (`street`, `zip`), in words for the refusal. */
+/**
+ * The fields a mapping needs that it lacks (`street`, `zip`), in words for the refusal. A column of
+ * one-line full addresses stands in for either: its rows carry both.
+ */
 export function missingRequiredFields(mapping: ImportMapping): Array<'street' | 'zip'> {
   const fields = new Set(Object.values(mapping));
+  if (fields.has('fullAddress')) return [];
   return (['street', 'zip'] as const).filter((field) => !fields.has(field));
 }
 

@@ -7,7 +7,7 @@ export const PHONE_SLOTS = [1, 2, 3, 4, 5] as const;
 
 /** What a CSV column can become on a lead (a column mapped to null is left out). */
 export const IMPORT_FIELDS = [
-  'street', 'unit', 'city', 'state', 'zip', 'county', 'apn',
+  'street', 'fullAddress', 'unit', 'city', 'state', 'zip', 'county', 'apn',
   'sellerName', 'owner1FirstName', 'owner1LastName', 'owner2FirstName', 'owner2LastName', 'ownerCompany',
   'mailingStreet', 'mailingUnit', 'mailingCity', 'mailingState', 'mailingZip',
   ...PHONE_SLOTS.flatMap((n) => [`phone${n}`, `phone${n}Type`, `phone${n}Dnc`] as const),

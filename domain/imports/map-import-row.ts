@@ -4,6 +4,7 @@ import {
   cleanText, formatPhone, isYes, parseBaths, parseCount, parseMoney, parsePercent, parsePhoneType, parsePropertyType, parseState, parseYear, parseZip, pickPhone,
   splitTags, titleCase, type ImportedPhone,
 } from './clean-values';
+import { splitFullAddress } from './full-address';
 import { PHONE_SLOTS, type ImportField, type ImportMapping } from './import-fields';
 
 /** A row as it becomes a lead (source, owner and import are the import's). */
@@ -66,7 +67,10 @@ function mailingLine(get: (field: ImportField) => string): string | null {
  * (`missing address`, `invalid zip "ABCDE"`, …). Pure: the same row always maps the same way.
  */
 export function mapImportRow(row: Record<string, string>, byField: Map<ImportField, string[]>, extraTags: string[] = []): MappedRow {
-  const get = (field: ImportField): string => valuesOf(row, byField, field);
+  const own = (field: ImportField): string => valuesOf(row, byField, field);
+  // The address columns of their own first; a one-line full address fills the ones left empty.
+  const full = splitFullAddress(own('fullAddress'));
+  const get = (field: ImportField): string => own(field) || (field === 'street' || field === 'city' || field === 'state' || field === 'zip' ? full[field] : '');
   const streetLine = get('street');
   if (!streetLine) return { ok: false, reason: 'missing address' };
   const unit = get('unit');

@@ -137,8 +137,8 @@ describe('POST /api/imports', () => {
     const existing = await api.request('POST', '/api/leads', { cookie, body: { ...buildLeadInput({ street: '410 West Third Street', zip: '45402', sellerName: 'Agent Typed' }), sellerPhone: undefined } });
     const started = await upload(importFixture('dealmachine.csv'), { onDuplicate: 'update', tags: JSON.stringify(['DM']) });
     const done = await finished(started.body.id);
-    // Six rows: the one at the existing lead's address, three new, two bad (a malformed zip+4, an address only in the full-address column).
-    expect(done).toMatchObject({ status: 'COMPLETED', total: 6, created: 3, duplicates: 1, errors: 2 });
+    // Six rows: the one at the existing lead's address, four new (one with its address only in the full-address column), one bad (a malformed zip+4).
+    expect(done).toMatchObject({ status: 'COMPLETED', total: 6, created: 4, duplicates: 1, errors: 1 });
     const lead = await db.lead.findUniqueOrThrow({ where: { id: existing.body.id } });
     expect(lead).toMatchObject({ sellerName: 'Agent Typed', sellerPhone: '(937) 555-0402', arv: 240_000, county: 'Montgomery', askingPrice: 90_000 });
     expect(JSON.parse(lead.tags)).toEqual(['DM', 'Driving For Dollars']);
@@ -146,6 +146,11 @@ describe('POST /api/imports', () => {
     const created = await db.lead.findFirstOrThrow({ where: { importId: started.body.id, street: '3 Creek Rd' } });
     expect(created.scoredAt).not.toBeNull();
     expect(JSON.parse(created.scoreParts).map((part: { key: string }) => part.key)).toEqual(expect.arrayContaining(['source', 'tags']));
+    await expect(db.lead.findFirst({ where: { importId: started.body.id, street: '19 Hidden Way' } })).resolves.toMatchObject({ city: 'Dayton', state: 'OH', zip: '45410' });
+    // The refused row is reported at its row as a spreadsheet shows the file: the blank line counts, the quoted line break does not.
+    const report = await fetch(`${api.url}/api/imports/${started.body.id}/errors.csv`, { headers: { cookie } });
+    const reported = parse(await report.text(), { bom: true, columns: true }) as Array<Record<string, string>>;
+    expect(reported.map((row) => [row.row, row.reason])).toEqual([['7', 'invalid zip "45402-12"']]);
   });
 
   it('an explicit ownerId gives every imported lead that owner (the importer stays the one who made it); an unknown owner is refused', async () => {

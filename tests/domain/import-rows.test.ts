@@ -89,9 +89,11 @@ describe('DealMachine rows (BOM, CRLF, snake_case export columns)', () => {
   it('reads every row but the blank ones, and leaves the columns with no lead field unmapped', async () => {
     const { headers, mapping, rows } = await importFixture('dealmachine.csv');
     expect(headers[0]).toBe('property_address_full');
-    expect(Object.entries(mapping).filter(([, field]) => field === null).map(([header]) => header)).toEqual(['property_address_full', 'owner_1_name', 'equity_percent', 'lead_status', 'date_created']);
-    // The row of empty cells and the empty line are not rows of the list; a quoted line break is one row, numbered by its last line.
-    expect(rows.map((row) => row.rowNumber)).toEqual([2, 3, 7, 8, 9, 10]);
+    expect(Object.entries(mapping).filter(([, field]) => field === null).map(([header]) => header)).toEqual(['owner_1_name', 'equity_percent', 'lead_status', 'date_created']);
+    expect(mapping['property_address_full']).toBe('fullAddress');
+    // The row of empty cells and the empty line are not imported but keep their row numbers, as a
+    // spreadsheet shows the file; a quoted line break stays inside its row.
+    expect(rows.map((row) => row.rowNumber)).toEqual([2, 3, 6, 7, 8, 9]);
   });
 
   it('a company owner, nine-digit zip, currency with cents, a landline before the mobile to call', async () => {
@@ -130,10 +132,10 @@ describe('DealMachine rows (BOM, CRLF, snake_case export columns)', () => {
     ]);
   });
 
-  it('refuses a malformed zip+4 and an address given only in the full-address column', async () => {
+  it('refuses a malformed zip+4 even when the full address has none, and reads an address given only in the full-address column', async () => {
     const { rows } = await importFixture('dealmachine.csv');
     expect(rows[3]).toMatchObject({ ok: false, reason: 'invalid zip "45402-12"' });
-    expect(rows[4]).toMatchObject({ ok: false, reason: 'missing address' });
+    expect(leadOf(rows[4]!)).toMatchObject({ sellerName: 'Kim Park', street: '19 Hidden Way', city: 'Dayton', state: 'OH', zip: '45410', propertyType: 'CONDO' });
   });
 
   it('a trust with a quoted comma as the seller; every phone on the Do-Not-Call list leaves none to call, all kept', async () => {
@@ -151,7 +153,7 @@ describe('BatchLeads rows (BOM, property export with skip-trace columns)', () =>
     const { headers, mapping, rows } = await importFixture('batchleads.csv');
     expect(headers[0]).toBe('Property Address');
     expect(Object.entries(mapping).filter(([, field]) => field === null).map(([header]) => header)).toEqual(['Vacant', 'Absentee Owner', 'Last Sale Date', 'Last Sale Price', 'Equity Percent']);
-    expect(rows.map((row) => row.rowNumber)).toEqual([2, 3, 4, 8, 9, 10]);
+    expect(rows.map((row) => row.rowNumber)).toEqual([2, 3, 4, 7, 8, 9]);
   });
 
   it('owner names, mailing address, one mobile to call; a trust owning vacant land', async () => {

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import { readHeaderRow } from '../../../../domain/imports/column-names';
+import { missingRequiredFields } from '../../../../domain/imports/detect-provider';
 import type { ImportField } from '../../../../domain/imports/import-fields';
 import { ApiError } from '../../lib/api-client';
 import { optionLabel } from '../../lib/format';
@@ -11,8 +12,6 @@ import { MappingTable, SampleTable } from './import-mapping';
 
 /** 2.4 MB, 312 KB. */
 const fileSize = (bytes: number): string => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('en-US')} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
-
-const isMapped = (mapping: ImportMapping, field: ImportField): boolean => Object.values(mapping).includes(field);
 
 /**
  * Drop or choose a CSV → its preview (the provider recognised, each column's target, the first 10
@@ -103,11 +102,11 @@ export function NewImportForm({ onStarted }: { onStarted: (id: string) => void }
     choose(event.dataTransfer.files[0]);
   };
 
-  const ready = preview !== undefined && isMapped(mapping, 'street') && isMapped(mapping, 'zip');
+  const ready = preview !== undefined && missingRequiredFields(mapping).length === 0;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!file) return setProblem('Choose a CSV file or drop one here');
-    if (!ready) return setProblem('Map a column to the property address and one to the zip first');
+    if (!ready) return setProblem('Map a column to the property address and one to the zip (or one to the full address) first');
     setProblem(undefined);
     start.mutate(file);
   };
