@@ -28,7 +28,13 @@ export function useBrowserStack() {
     try {
       return await body();
     } catch (error) {
-      console.log(`stack output (last 80 lines):\n${logs.slice(-80).join('\n')}`);
+      // The failure first and the stack's last requests after it, without the static files: a CI log
+      // shown in part keeps the why. The whole output goes to a file beside the Jest results.
+      const saved = path.join(ROOT_DIR, 'tests', '.tmp', `stack-${expect.getState().currentTestName?.replace(/[^a-z0-9]+/gi, '-').slice(0, 80) ?? 'setup'}.log`);
+      fs.mkdirSync(path.dirname(saved), { recursive: true });
+      fs.writeFileSync(saved, logs.join('\n'));
+      const lines = logs.filter((line) => !line.includes('"route":"static"')).slice(-30);
+      console.log(`failed: ${error instanceof Error ? error.message.split('\n').slice(0, 6).join('\n') : String(error)}\nstack output (last 30 lines but static files; all of it in ${path.relative(ROOT_DIR, saved)}):\n${lines.join('\n')}`);
       throw error;
     }
   }
