@@ -46,7 +46,7 @@ import { createSettingsRouter } from './routes/settings.router';
 import { createTasksRouter } from './routes/tasks.router';
 import { createUsersRouter } from './routes/users.router';
 import { refuseInvalidQuery } from './validate';
-import { createDealMathCache } from './settings/deal-math-cache';
+import { createSettingsCache } from './settings/settings-cache';
 import type { EventHub } from './sse/event-hub';
 import { EVENTS_THROUGH_HEADER } from '../domain/events/live-event.schema';
 import { DEFAULT_DEADLINES, type Deadlines } from '../domain/config/deadlines';
@@ -109,11 +109,11 @@ export function createApp(deps: AppDeps): express.Express {
   );
   const passwords = createPasswordChecker({ maxConcurrent: deps.passwordConcurrency ?? 2, ...(deps.passwordHashing ? { hashing: deps.passwordHashing } : {}) });
   const limiter = createLoginLimiter(deps.loginLimits ?? DEFAULT_LOGIN_LIMITS, () => now().getTime());
-  const dealMath = createDealMathCache(db);
+  const settings = createSettingsCache(db);
   hub.subscribe((event) => {
     if (event.entityType === 'user') sessions.forgetAll();
     if (event.entityType === 'session') sessions.forgetUser(event.entityId);
-    if (event.entityType === 'setting') dealMath.forget();
+    if (event.entityType === 'setting') settings.forget();
   });
   const metrics = deps.metrics ?? createMetrics();
   metrics.countStreamsWith(() => hub.sessionCount);
@@ -163,21 +163,21 @@ export function createApp(deps: AppDeps): express.Express {
   api.get('/config', (_req, res) => {
     res.json({ temporalUiUrl: deps.temporalUiUrl });
   });
-  api.use('/leads', createLeadsRouter({ db, temporal, taskQueue, dealMath }));
-  api.use('/buyers', createBuyersRouter({ db, temporal, taskQueue, dealMath, appUrl: (deps.appUrl ?? 'http://localhost:3000').replace(/\/+$/, ''), documentsDir: deps.documents.dir }));
+  api.use('/leads', createLeadsRouter({ db, temporal, taskQueue, dealMath: settings }));
+  api.use('/buyers', createBuyersRouter({ db, temporal, taskQueue, dealMath: settings, appUrl: (deps.appUrl ?? 'http://localhost:3000').replace(/\/+$/, ''), documentsDir: deps.documents.dir }));
   api.use('/outbox', createOutboxRouter({ db, outboxDir: deps.outboxDir ?? path.join('data', 'outbox') }));
   api.use('/offers', createOffersRouter({ db, temporal, taskQueue }));
   api.use('/tasks', createTasksRouter({ db, temporal, taskQueue }));
   api.use('/notes', createNotesRouter({ db }));
   api.use('/deals', createDealsRouter({ db }));
-  api.use('/queue', createQueueRouter({ db, dealMath }));
+  api.use('/queue', createQueueRouter({ db, settings }));
   api.use('/documents', createDocumentsRouter({ db, temporal, taskQueue, storage: deps.documents }));
   api.use('/imports', createImportsRouter({ db, temporal, taskQueue, dir: deps.importsDir ?? path.join(path.dirname(deps.documents.dir), 'imports') }));
   api.use('/history', createHistoryRouter({ db }));
   api.use('/search', createSearchRouter({ db }));
   api.use('/users', createUsersRouter({ db, temporal, taskQueue, onChange: sessions.forgetAll, appUrl: (deps.appUrl ?? 'http://localhost:3000').replace(/\/+$/, '') }));
   api.use('/notifications', createNotificationsRouter({ db }));
-  api.use('/settings', createSettingsRouter({ db, deadlines: deps.deadlines ?? DEFAULT_DEADLINES, onChange: dealMath.forget }));
+  api.use('/settings', createSettingsRouter({ db, deadlines: deps.deadlines ?? DEFAULT_DEADLINES, onChange: settings.forget }));
   api.use('/analytics', createAnalyticsRouter({ db }));
   api.use('/dashboard', createDashboardRouter({ db, lastEventId: () => hub.lastEventId }));
   api.use('/events', createEventsRouter({ db, hub, sessions }));

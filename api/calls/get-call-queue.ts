@@ -6,7 +6,7 @@ import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
 import { readCallQueueCandidates } from '../../db/queries/call-queue';
 import { toLeadJson } from '../../db/rows';
-import { loadContactMs, refreshLeadScores } from '../../db/writes/lead-score';
+import { refreshLeadScores } from '../../db/writes/lead-score';
 import { AppError } from '../errors';
 
 /**
@@ -14,13 +14,17 @@ import { AppError } from '../errors';
  * open leads in the domain's order, each with its score, the score's reasons and why it stands
  * there. The leads read are re-scored as of now (days since the last contact grow with time).
  */
-export async function getCallQueue(db: Db, query: z.infer<typeof callQueueQuerySchema>, actor: PublicUser, dealMath: DealMathSettings): Promise<CallQueue> {
+export async function getCallQueue(
+  db: Db,
+  query: z.infer<typeof callQueueQuerySchema>,
+  actor: PublicUser,
+  { dealMath, contactMs }: { dealMath: DealMathSettings; contactMs: number },
+): Promise<CallQueue> {
   const ownerId = query.ownerId ?? actor.id;
   if (ownerId !== actor.id && actor.role !== 'SUPERVISOR' && actor.role !== 'ADMIN') {
     throw new AppError('FORBIDDEN', "Only a supervisor or an admin can read someone else's call queue");
   }
   const now = new Date();
-  const contactMs = await loadContactMs(db);
   const candidates = await refreshLeadScores(db, await readCallQueueCandidates(db, { ownerId, now, contactMs, limit: query.limit }), now, contactMs);
   const ordered = orderCallQueue(
     candidates.map((row) => ({ ...row, status: row.status as LeadStatus, source: row.source as LeadSource })),

@@ -16,11 +16,11 @@ import { mergeInputSchema } from '../../domain/merge/merge-records';
 import { listBuyers } from '../buyers/list-buyers';
 import { updateBuyer } from '../buyers/update-buyer';
 import { sendBuyerMatches } from '../email/send-buyer-matches';
-import type { DealMathCache } from '../settings/deal-math-cache';
+import type { SettingsCache } from '../settings/settings-cache';
 import type { TemporalDeps } from '../temporal/client';
 import { parseInput } from '../validate';
 
-export function createBuyersRouter(deps: TemporalDeps & { db: Db; dealMath: DealMathCache; appUrl: string; documentsDir: string }) {
+export function createBuyersRouter(deps: TemporalDeps & { db: Db; dealMath: SettingsCache; appUrl: string; documentsDir: string }) {
   const { db } = deps;
   const router = Router();
 

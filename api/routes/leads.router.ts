@@ -18,11 +18,11 @@ import { mergeLeads } from '../leads/merge-leads';
 import { mergeInputSchema } from '../../domain/merge/merge-records';
 import { listLeads } from '../leads/list-leads';
 import { updateLead } from '../leads/update-lead';
-import type { DealMathCache } from '../settings/deal-math-cache';
+import type { SettingsCache } from '../settings/settings-cache';
 import type { TemporalDeps } from '../temporal/client';
 import { parseInput } from '../validate';
 
-export function createLeadsRouter(deps: TemporalDeps & { db: Db; dealMath: DealMathCache }) {
+export function createLeadsRouter(deps: TemporalDeps & { db: Db; dealMath: SettingsCache }) {
   const router = Router();
   // Every lead the API answers carries its MAO under the current deal math.
   const priced = async (lead: LeadRecord): Promise<Lead> => withMao(lead, await deps.dealMath.get());

@@ -3,15 +3,15 @@ import { callQueueQuerySchema } from '../../domain/calls/call-queue';
 import type { Db } from '../../db/client';
 import { currentUser } from '../auth/require-user';
 import { getCallQueue } from '../calls/get-call-queue';
-import type { DealMathCache } from '../settings/deal-math-cache';
+import type { SettingsCache } from '../settings/settings-cache';
 import { parseInput } from '../validate';
 
-export function createQueueRouter(deps: { db: Db; dealMath: DealMathCache }) {
+export function createQueueRouter(deps: { db: Db; settings: SettingsCache }) {
   const router = Router();
 
   router.get('/', async (req, res) => {
     const query = parseInput(callQueueQuerySchema, req.query, 'query');
-    res.json(await getCallQueue(deps.db, query, currentUser(res), await deps.dealMath.get()));
+    res.json(await getCallQueue(deps.db, query, currentUser(res), { dealMath: await deps.settings.get(), contactMs: await deps.settings.contactMs() }));
   });
 
   return router;

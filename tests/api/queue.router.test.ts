@@ -74,6 +74,21 @@ describe('GET /api/queue', () => {
     expect(listed.map((item) => item.score)).toEqual([...listed.map((item) => item.score)].sort((a, b) => b - a));
   });
 
+  it('counts "contact overdue" from the contact deadline as it stands: an admin\'s change applies to the next read', async () => {
+    const { db } = api.testDb;
+    const agent = await buildUser(db, { role: 'AGENT' });
+    const admin = await buildUser(db, { role: 'ADMIN' });
+    const [cookie, adminCookie] = [await api.login(agent.email), await api.login(admin.email)];
+    await buildLead(db, agent.id, { sellerName: 'Ninety Minutes', createdAt: ago(1.5 * HOUR) });
+    const whyFor = async () => ((await api.request('GET', '/api/queue', { cookie })).body.items as Array<{ lead: { sellerName: string }; why: string }>).find((item) => item.lead.sellerName === 'Ninety Minutes')?.why;
+    expect(await whyFor()).toBe('Contact overdue');
+
+    expect((await api.request('PATCH', '/api/settings', { cookie: adminCookie, body: { deadlines: { contactMs: '2h' } } })).status).toBe(200);
+    expect(await whyFor()).not.toBe('Contact overdue');
+    expect((await api.request('PATCH', '/api/settings', { cookie: adminCookie, body: { deadlines: { contactMs: '1h' } } })).status).toBe(200);
+    expect(await whyFor()).toBe('Contact overdue');
+  });
+
   it("lets a supervisor read an agent's queue with ownerId; an agent cannot", async () => {
     const { db } = api.testDb;
     const agent = await buildUser(db, { role: 'AGENT' });
