@@ -1,9 +1,4 @@
-/** The two-letter codes of the US states, DC and the territories. */
-export const US_STATE_CODES = [
-  'AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'DC', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA', 'KS', 'KY', 'LA', 'ME', 'MD', 'MA', 'MI', 'MN',
-  'MS', 'MO', 'MT', 'NE', 'NV', 'NH', 'NJ', 'NM', 'NY', 'NC', 'ND', 'OH', 'OK', 'OR', 'PA', 'RI', 'SC', 'SD', 'TN', 'TX', 'UT', 'VT', 'VA', 'WA',
-  'WV', 'WI', 'WY', 'PR', 'GU', 'VI', 'AS', 'MP',
-] as const;
+import { US_STATE_CODES } from '../places/us-states';
 
 const ZIP = /^\d{5}$/;
 const ZIP_PLUS_4 = /^(\d{5})-\d{4}$/;

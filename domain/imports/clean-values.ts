@@ -1,5 +1,6 @@
 import { PROPERTY_TYPES } from '../leads/lead.schema';
 import { phoneDigits } from '../buyers/buyer-key';
+import { usStateCode } from '../places/us-states';
 
 type PropertyType = (typeof PROPERTY_TYPES)[number];
 
@@ -21,8 +22,10 @@ export function parseMoney(value: string | undefined | null): number | null {
     text = text.slice(1);
   }
   text = text.replace(/[$,\s]/g, '');
-  if (!/^\d+(\.\d+)?$/.test(text)) return null;
-  const amount = Math.round(Number(text));
+  // `150K`, `1.2M`: the shorthand some lists (and people) write.
+  const match = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(text);
+  if (!match) return null;
+  const amount = Math.round(Number(match[1]) * ({ k: 1_000, m: 1_000_000 }[match[2]!.toLowerCase()] ?? 1));
   return negative ? -amount : amount;
 }
 
@@ -79,7 +82,8 @@ export type ZipResult = { zip: string; plus4: string | null } | { error: string 
  * dropped (`2134`) gets them back; anything else is an error naming the value.
  */
 export function parseZip(value: string | undefined | null): ZipResult {
-  const text = cleanText(value);
+  // `45402.0`: a ZIP a spreadsheet stored as a number.
+  const text = cleanText(value).replace(/^(\d{3,5})\.0+$/, '$1');
   if (!text) return null;
   const match = /^(\d{3,5})(?:[-\s]?(\d{4}))?$/.exec(text);
   if (!match) return { error: `invalid zip "${text}"` };
@@ -87,10 +91,9 @@ export function parseZip(value: string | undefined | null): ZipResult {
   return { zip: match[1]!.padStart(5, '0'), plus4: match[2] ?? null };
 }
 
-/** A US state as its two-letter code; null when it is not one. */
+/** A US state (or territory) as its two-letter code, from its code or its name in any case; null when it names none. */
 export function parseState(value: string | undefined | null): string | null {
-  const text = cleanText(value).toUpperCase();
-  return /^[A-Z]{2}$/.test(text) ? text : null;
+  return usStateCode(cleanText(value));
 }
 
 const PROPERTY_WORDS: Array<[RegExp, PropertyType]> = [
@@ -131,7 +134,8 @@ export const isYes = (value: string | undefined | null): boolean => /^(y|yes|tru
 
 /** A phone as `(937) 555-0101`; null when it is not 10 digits. */
 export function formatPhone(value: string | undefined | null): string | null {
-  const digits = phoneDigits(cleanText(value));
+  // An extension (`x12`, `ext. 12`) is not part of the number to dial.
+  const digits = phoneDigits(cleanText(value).replace(/\s*(?:x|ext\.?|extension)\s*\d{1,6}$/i, ''));
   return digits.length === 10 ? `(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}` : null;
 }
 

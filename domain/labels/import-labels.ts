@@ -23,7 +23,7 @@ const phoneLabels = (n: number) => ({
 /** What a CSV column becomes on a lead, in the mapping table's words. */
 export const IMPORT_FIELD_LABELS = {
   street: 'Property address',
-  fullAddress: 'Full address (street, city, state zip)',
+  fullAddress: 'Full address (one line)',
   unit: 'Unit',
   city: 'City',
   state: 'State',

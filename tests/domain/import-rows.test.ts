@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { readImportHead } from '../../db/import-files';
-import { formatPhone, parseMoney, parsePercent, parsePropertyType, parseUsDate, parseYear, parseZip, pickPhone } from '../../domain/imports/clean-values';
+import { formatPhone, parseMoney, parsePercent, parsePropertyType, parseState, parseUsDate, parseYear, parseZip, pickPhone } from '../../domain/imports/clean-values';
 import { detectProvider, missingRequiredFields, suggestMapping } from '../../domain/imports/detect-provider';
 import { fieldColumns, mapImportRow, type ImportedLead } from '../../domain/imports/map-import-row';
 
@@ -186,10 +186,10 @@ describe('BatchLeads rows (BOM, property export with skip-trace columns)', () =>
     });
   });
 
-  it('refuses a missing zip and a state spelled out, with the reason', async () => {
+  it('refuses a missing zip with the reason, and reads a state spelled out as its code', async () => {
     const { rows } = await importFixture('batchleads.csv');
     expect(rows[4]).toMatchObject({ ok: false, reason: 'missing zip' });
-    expect(rows[5]).toMatchObject({ ok: false, reason: 'invalid state "Ohio"' });
+    expect(leadOf(rows[5]!)).toMatchObject({ street: '7 State Rd', state: 'OH' });
   });
 });
 
@@ -201,6 +201,9 @@ describe('value cleaning', () => {
     ['($5,000)', -5000],
     ['', null],
     ['n/a', null],
+    ['150K', 150_000],
+    ['$1.2m', 1_200_000],
+    ['12%', null],
   ])('money %p → %p', (text, value) => expect(parseMoney(text)).toBe(value));
 
   it.each([
@@ -221,6 +224,7 @@ describe('value cleaning', () => {
     ['45402-1234', { zip: '45402', plus4: '1234' }],
     ['454021234', { zip: '45402', plus4: '1234' }],
     ['2134', { zip: '02134', plus4: null }],
+    ['45402.0', { zip: '45402', plus4: null }],
     ['ABCDE', { error: 'invalid zip "ABCDE"' }],
     ['', null],
   ])('zip %p → %p', (text, value) => expect(parseZip(text)).toEqual(value));
@@ -238,12 +242,27 @@ describe('value cleaning', () => {
     ['Unknown', null],
   ])('property type %p → %p', (text, type) => expect(parsePropertyType(text)).toBe(type));
 
+  it.each([
+    ['OH', 'OH'],
+    ['oh', 'OH'],
+    ['O.H.', 'OH'],
+    ['Ohio', 'OH'],
+    ['new york', 'NY'],
+    ['District of Columbia', 'DC'],
+    ['Puerto Rico', 'PR'],
+    ['ZZ', null],
+    ['Calif', null],
+    ['', null],
+  ])('state %p → %p', (text, code) => expect(parseState(text)).toBe(code));
+
   it('years, phones and the phone to call', () => {
     expect(parseYear('1965')).toBe(1965);
     expect(parseYear('12/31/1999')).toBe(1999);
     expect(parseYear('65')).toBeNull();
     expect(formatPhone('+1 937 555 0101')).toBe('(937) 555-0101');
     expect(formatPhone('555-0101')).toBeNull();
+    expect(formatPhone('1-937-555-0101 x12')).toBe('(937) 555-0101');
+    expect(formatPhone('(937) 555-0101 ext. 4')).toBe('(937) 555-0101');
     expect(pickPhone([{ number: 'a', type: 'MOBILE', dnc: true }, { number: 'b', type: 'LANDLINE', dnc: false }, { number: 'c', type: 'MOBILE', dnc: false }])).toBe('c');
     expect(pickPhone([{ number: 'a', type: 'MOBILE', dnc: true }])).toBeNull();
   });
