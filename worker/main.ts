@@ -58,6 +58,7 @@ async function main(logger: Logger): Promise<void> {
   logger.info(`worker: reconciling missing workflows every ${env.RECONCILE_INTERVAL} ms, ${env.RECONCILE_BATCH} at a time`);
   logger.info(env.SMTP_URL ? 'worker: sending mail through SMTP_URL' : `worker: no SMTP_URL, writing mail to ${env.mail.outboxDir} (the Outbox page shows it)`);
   if (metricsAddress) logger.info(`worker: Temporal SDK metrics for Prometheus at http://${metricsAddress}/metrics`);
+  logger.info(env.WORKFLOW_BUNDLE ? `worker: workflows from the bundle ${env.WORKFLOW_BUNDLE}` : 'worker: workflows bundled from workflows/ at start');
   logger.info({ taskQueue: env.TEMPORAL_TASK_QUEUE, temporalAddress: env.TEMPORAL_ADDRESS }, `worker: polling task queue "${env.TEMPORAL_TASK_QUEUE}" on ${env.TEMPORAL_ADDRESS}`);
   // Worker.run() resolves after SIGINT/SIGTERM, once in-flight tasks have finished.
   await worker.run();

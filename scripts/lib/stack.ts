@@ -5,6 +5,7 @@ import path from 'node:path';
 import { isPostgresUrl, openDb } from '../../db/client';
 import { countPendingWorkflows } from '../../db/queries/pending-workflows';
 import { seedDemoData } from '../../prisma/seed';
+import { bundleWorkflows } from '../../worker/bundle-workflows';
 import { isPortOpen, startProcess, waitFor } from './processes';
 import { supervise, type SupervisedProcess } from './supervisor';
 import { searchAttributeArgs } from './temporal-cli';
@@ -141,6 +142,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ...searchAttributeArgs(),
       ...(options.headless ? ['--headless'] : []),
     ];
+    // One workflow bundle for the worker and each of its restarts, built while Temporal starts: a
+    // worker that bundles `workflows/` itself spends seconds of CPU on it at every restart, and the
+    // deadlines of a killed worker's workflows wait that long more.
+    const bundling = options.env?.WORKFLOW_BUNDLE ? Promise.resolve(options.env.WORKFLOW_BUNDLE) : writeWorkflowBundle(path.join(dataDir, 'workflow-bundle.js'));
+    // Handled where it is awaited; this keeps a failed build from counting as unhandled if Temporal fails first.
+    bundling.catch(() => undefined);
     const temporal = supervise('temporal', () => startProcess('temporal', options.temporalCli, temporalArgs, { log }), supervision);
     processes.push(temporal);
     await waitFor('Temporal server', () => temporalAnswers(temporalAddress), 60_000, gaveUp);
@@ -165,6 +172,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       TEMPORAL_UI_URL: temporalUiUrl,
       PORT: String(options.port),
       WEB_DIST: path.join(rootDir, 'web', 'dist'),
+      WORKFLOW_BUNDLE: await bundling,
       ...options.env,
     };
     // `node --import tsx`, not the tsx CLI: the CLI runs the program in a child of its own, which a
@@ -201,4 +209,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await stop();
     throw error;
   }
+}
+
+/** The workflow bundle (workflows/ and its interceptors) written to `file`; its path. */
+async function writeWorkflowBundle(file: string): Promise<string> {
+  await fs.promises.writeFile(file, (await bundleWorkflows()).code);
+  return file;
 }

@@ -112,6 +112,7 @@ describe('the whole stack (Temporal dev server, worker and API processes, SQLite
   it('restarts a worker and an API killed with SIGKILL, logs why, and the next lead still gets its contact task', async () => {
     const { appUrl, processes } = stack!;
     const [workerPid, apiPid] = [processes.worker.current().child.pid, processes.api.current().child.pid];
+    const pollingBefore = logs.filter((line) => line.includes('worker: polling')).length;
     processes.worker.current().child.kill('SIGKILL');
     processes.api.current().child.kill('SIGKILL');
     await waitUntil('both restarted', async () => processes.worker.restarts() >= 1 && processes.api.restarts() >= 1, 30_000);
@@ -119,7 +120,10 @@ describe('the whole stack (Temporal dev server, worker and API processes, SQLite
     expect(processes.api.current().child.pid).not.toBe(apiPid);
     expect(logs).toEqual(expect.arrayContaining(['[supervisor] worker died (killed by SIGKILL); restarting in 1.0 s', '[supervisor] api died (killed by SIGKILL); restarting in 1.0 s']));
 
-    // A restarted worker bundles its workflows again: on a loaded CI machine that takes a minute or more.
+    // The restarted worker loads the stack's bundle: it does not spend seconds bundling `workflows/` again.
+    await waitUntil('the restarted worker polling', async () => logs.filter((line) => line.includes('worker: polling')).length > pollingBefore, 60_000);
+    const bundles = logs.filter((line) => line.includes('worker: workflows '));
+    expect(bundles.at(-1)).toContain(`worker: workflows from the bundle ${path.join(options.dataDir, 'workflow-bundle.js')}`);
     await waitUntil('the API answering again', async () => (await fetch(`${appUrl}/api/health`).catch(() => undefined))?.ok, 120_000);
     const cookie = await logInAsDemoUser(appUrl, 'agent@flipstackk.test');
     const created = await fetch(`${appUrl}/api/leads`, { method: 'POST', headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'test', cookie }, body: JSON.stringify(buildLeadInput({ sellerName: 'After Restart' })) });
