@@ -1,0 +1,66 @@
+import { CLIENT_HEADER } from '../../domain/auth/client-header';
+import { openDb } from '../../db/client';
+
+export interface SustainedIntake {
+  /** Leads acknowledged (201) per second over the window. */
+  leadsPerSecond: number;
+  created: number;
+  /** Lead POST sent → 201, each. */
+  post: number[];
+  /** A lead's row committed → its first task (the contact task, written by its workflow) committed, each. */
+  contactTaskLag: number[];
+  /** Leads with no task by the end of the wait. */
+  withoutTask: number;
+}
+
+/**
+ * `clients` clients each POSTing leads back to back for `seconds` (issue 18's sustained intake),
+ * then, once every lead has its contact task or `waitMs` has passed, each lead's lag from its row
+ * to its contact task's row, read from the database (both stamped by the same clock).
+ */
+export async function measureSustainedIntake(options: { appUrl: string; cookie: string; databaseFile: string; clients: number; seconds: number; waitMs: number }): Promise<SustainedIntake> {
+  const tag = `Intake${Date.now().toString(36)}`;
+  const post: number[] = [];
+  const ids: string[] = [];
+  const until = performance.now() + options.seconds * 1000;
+  let sequence = 0;
+  const client = async (): Promise<void> => {
+    while (performance.now() < until) {
+      sequence += 1;
+      const started = performance.now();
+      const response = await fetch(`${options.appUrl}/api/leads`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'script', cookie: options.cookie },
+        body: JSON.stringify({ sellerName: `${tag} Seller ${sequence}`, street: `${sequence} ${tag} St`, city: 'Dayton', state: 'OH', zip: '45402' }),
+      });
+      if (response.status !== 201) throw new Error(`POST /api/leads answered ${response.status}: ${await response.text()}`);
+      post.push(performance.now() - started);
+      ids.push(((await response.json()) as { id: string }).id);
+    }
+  };
+  const began = performance.now();
+  await Promise.all(Array.from({ length: options.clients }, client));
+  const leadsPerSecond = ids.length / ((performance.now() - began) / 1000);
+
+  const db = await openDb(options.databaseFile);
+  try {
+    const firstTasks = async () => {
+      const tasks = await db.task.groupBy({ by: ['leadId'], where: { leadId: { in: ids } }, _min: { createdAt: true } });
+      return new Map(tasks.map((task) => [task.leadId!, task._min.createdAt!]));
+    };
+    const waitUntil = Date.now() + options.waitMs;
+    let tasks = await firstTasks();
+    while (tasks.size < ids.length && Date.now() < waitUntil) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      tasks = await firstTasks();
+    }
+    const leads = await db.lead.findMany({ where: { id: { in: ids } }, select: { id: true, createdAt: true } });
+    const contactTaskLag = leads.flatMap((lead) => {
+      const task = tasks.get(lead.id);
+      return task ? [task.getTime() - lead.createdAt.getTime()] : [];
+    });
+    return { leadsPerSecond, created: ids.length, post, contactTaskLag, withoutTask: ids.length - contactTaskLag.length };
+  } finally {
+    await db.$disconnect();
+  }
+}
