@@ -7,7 +7,8 @@ import type { Db } from '../db/client';
 import { readBatchFile, removeBatchFiles, splitImportFile } from '../db/import-files';
 import { listUnstartedImportedLeads, recordImportProgress, recordImportTick, writeImportBatch, type BatchRow } from '../db/writes/import-batch';
 import { lastImportProgressAt } from '../db/queries/import-progress';
-import { startRecordWorkflow } from '../api/temporal/start-record-workflow';
+import { startWorkflow } from '../api/temporal/start-workflow';
+import { markWorkflowsStarted } from '../db/writes/mark-workflow-started';
 import { leadWorkflowStart } from '../api/temporal/workflow-starts';
 
 export interface ImportDeps {
@@ -117,11 +118,14 @@ export function createImportActivities({ db, startConcurrency = 16, progressEver
         const leads = await listUnstartedImportedLeads(db, importId, 200);
         if (leads.length === 0) return { started };
         for (let index = 0; index < leads.length; index += startConcurrency) {
-          await Promise.all(
-            leads.slice(index, index + startConcurrency).map((lead) =>
-              startRecordWorkflow(deps, 'lead', lead.id, leadWorkflowStart({ leadId: lead.id, status: lead.status as LeadStatus, ownerId: lead.ownerId, coldList: true }), 10_000),
-            ),
+          const slice = leads.slice(index, index + startConcurrency);
+          const starts = await Promise.allSettled(
+            slice.map((lead) => startWorkflow(deps, leadWorkflowStart({ leadId: lead.id, status: lead.status as LeadStatus, ownerId: lead.ownerId, coldList: true }), 10_000)),
           );
+          // The started ones marked in one write (not one per lead: 100k of them share the database with the live app).
+          await markWorkflowsStarted(db, 'lead', slice.filter((_, at) => starts[at]!.status === 'fulfilled').map((lead) => lead.id));
+          const failed = starts.find((start) => start.status === 'rejected');
+          if (failed) throw failed.reason;
           stopIfCancelled();
           context.heartbeat(started);
         }

@@ -10,3 +10,11 @@ export const markWorkflowStartedSql = (kind: WorkflowKind, id: string, at: Date)
 export async function markWorkflowStarted(db: Pick<Db, '$executeRaw'>, kind: WorkflowKind, id: string, at: Date = new Date()): Promise<void> {
   await db.$executeRaw(markWorkflowStartedSql(kind, id, at));
 }
+
+/** Records that the workflows of several records of one kind run: one statement, one write. */
+export async function markWorkflowsStarted(db: Pick<Db, '$executeRaw'>, kind: WorkflowKind, ids: readonly string[], at: Date = new Date()): Promise<void> {
+  if (ids.length === 0) return;
+  await db.$executeRaw(
+    Prisma.sql`UPDATE ${Prisma.raw(`"${workflowTable(kind)}"`)} SET "workflowStartedAt" = ${sqlDate(at)} WHERE "id" IN (${Prisma.join(ids)}) AND "workflowStartedAt" IS NULL`,
+  );
+}

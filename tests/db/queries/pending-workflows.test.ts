@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Prisma } from '../../../prisma/generated/client';
 import { countPendingWorkflows, listPendingWorkflows, pendingWorkflowCountSql, pendingWorkflowsSql, WORKFLOW_KINDS } from '../../../db/queries/pending-workflows';
-import { markWorkflowStarted } from '../../../db/writes/mark-workflow-started';
+import { markWorkflowsStarted, markWorkflowStarted } from '../../../db/writes/mark-workflow-started';
 import { buildLead, buildUser } from '../../support/factories';
 import { testsUsePostgres } from '../../support/postgres';
 import { createTestDb, type TestDb } from '../../support/test-db';
@@ -62,6 +62,22 @@ it('lists open leads without a started workflow oldest first, page by page, and 
   expect(marked.workflowStartedAt).not.toBeNull();
   expect(marked.updatedAt).toEqual(updatedAt);
   expect((await listPendingWorkflows(testDb.db, 'lead', { createdBefore: now, limit: 10 })).map((row) => row.id)).toEqual([newer.id]);
+});
+
+it('marks several records started in one write, keeping the time of one marked before', async () => {
+  const owner = await buildUser(testDb.db);
+  const [before, first, second, untouched] = [await buildLead(testDb.db, owner.id), await buildLead(testDb.db, owner.id), await buildLead(testDb.db, owner.id), await buildLead(testDb.db, owner.id)];
+  const earlier = new Date(Date.now() - 60_000);
+  await markWorkflowStarted(testDb.db, 'lead', before.id, earlier);
+  await markWorkflowsStarted(testDb.db, 'lead', [before.id, first.id, second.id]);
+  await markWorkflowsStarted(testDb.db, 'lead', []);
+  const rows = await testDb.db.lead.findMany({ where: { id: { in: [before.id, first.id, second.id, untouched.id] } }, select: { id: true, workflowStartedAt: true, updatedAt: true } });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  expect(byId.get(before.id)!.workflowStartedAt).toEqual(earlier);
+  expect(byId.get(first.id)!.workflowStartedAt).not.toBeNull();
+  expect(byId.get(second.id)!.workflowStartedAt).not.toBeNull();
+  expect(byId.get(untouched.id)!.workflowStartedAt).toBeNull();
+  expect(byId.get(first.id)!.updatedAt).toEqual(first.updatedAt);
 });
 
 it('leaves an archived lead or buyer to wait: the reconciler does not start its automation until it is unarchived', async () => {
