@@ -44,21 +44,19 @@ export async function measureSustainedIntake(options: { appUrl: string; cookie: 
 
   const db = await openDb(options.databaseFile);
   try {
-    const firstTasks = async () => {
-      const tasks = await db.task.groupBy({ by: ['leadId'], where: { leadId: { in: ids } }, _min: { createdAt: true } });
-      return new Map(tasks.map((task) => [task.leadId!, task._min.createdAt!]));
-    };
+    // By the run's tag, not by id: thousands of ids are more parameters than one statement takes.
+    const read = () =>
+      db.lead.findMany({
+        where: { sellerName: { startsWith: `${tag} ` } },
+        select: { id: true, createdAt: true, tasks: { select: { createdAt: true }, orderBy: { createdAt: 'asc' }, take: 1 } },
+      });
     const waitUntil = Date.now() + options.waitMs;
-    let tasks = await firstTasks();
-    while (tasks.size < ids.length && Date.now() < waitUntil) {
+    let leads = await read();
+    while (leads.some((lead) => lead.tasks.length === 0) && Date.now() < waitUntil) {
       await new Promise((resolve) => setTimeout(resolve, 1000));
-      tasks = await firstTasks();
+      leads = await read();
     }
-    const leads = await db.lead.findMany({ where: { id: { in: ids } }, select: { id: true, createdAt: true } });
-    const contactTaskLag = leads.flatMap((lead) => {
-      const task = tasks.get(lead.id);
-      return task ? [task.getTime() - lead.createdAt.getTime()] : [];
-    });
+    const contactTaskLag = leads.flatMap((lead) => (lead.tasks[0] ? [lead.tasks[0].createdAt.getTime() - lead.createdAt.getTime()] : []));
     return { leadsPerSecond, created: ids.length, post, contactTaskLag, withoutTask: ids.length - contactTaskLag.length };
   } finally {
     await db.$disconnect();
