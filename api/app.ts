@@ -163,8 +163,8 @@ export function createApp(deps: AppDeps): express.Express {
   api.get('/config', (_req, res) => {
     res.json({ temporalUiUrl: deps.temporalUiUrl });
   });
-  api.use('/leads', createLeadsRouter({ db, temporal, taskQueue, dealMath: settings }));
-  api.use('/buyers', createBuyersRouter({ db, temporal, taskQueue, dealMath: settings, appUrl: (deps.appUrl ?? 'http://localhost:3000').replace(/\/+$/, ''), documentsDir: deps.documents.dir }));
+  api.use('/leads', createLeadsRouter({ db, temporal, taskQueue, settings }));
+  api.use('/buyers', createBuyersRouter({ db, temporal, taskQueue, settings, appUrl: (deps.appUrl ?? 'http://localhost:3000').replace(/\/+$/, ''), documentsDir: deps.documents.dir }));
   api.use('/outbox', createOutboxRouter({ db, outboxDir: deps.outboxDir ?? path.join('data', 'outbox') }));
   api.use('/offers', createOffersRouter({ db, temporal, taskQueue }));
   api.use('/tasks', createTasksRouter({ db, temporal, taskQueue }));

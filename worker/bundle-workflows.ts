@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 
 /**
@@ -16,4 +17,10 @@ export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
     workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
     logger: { log: quiet, trace: quiet, debug: quiet, info: quiet, warn: quiet, error: (message) => console.error(message) },
   });
+}
+
+/** `bundleWorkflows()` written to `file` (a worker loads it with WORKFLOW_BUNDLE); resolves to the file. */
+export async function writeWorkflowBundle(file: string): Promise<string> {
+  await fs.promises.writeFile(file, (await bundleWorkflows()).code);
+  return file;
 }

@@ -20,7 +20,7 @@ import type { SettingsCache } from '../settings/settings-cache';
 import type { TemporalDeps } from '../temporal/client';
 import { parseInput } from '../validate';
 
-export function createBuyersRouter(deps: TemporalDeps & { db: Db; dealMath: SettingsCache; appUrl: string; documentsDir: string }) {
+export function createBuyersRouter(deps: TemporalDeps & { db: Db; settings: SettingsCache; appUrl: string; documentsDir: string }) {
   const { db } = deps;
   const router = Router();
 
@@ -69,12 +69,12 @@ export function createBuyersRouter(deps: TemporalDeps & { db: Db; dealMath: Sett
   });
 
   router.get('/:id/matches', async (req, res) => {
-    res.json(await listBuyerMatches(db, req.params.id, await deps.dealMath.get()));
+    res.json(await listBuyerMatches(db, req.params.id, await deps.settings.get()));
   });
 
   router.post('/:id/send-matches', async (req, res) => {
     const input = parseInput(sendMatchesInputSchema, req.body ?? {});
-    const result = await sendBuyerMatches({ ...deps, dealMath: deps.dealMath.get }, req.params.id, input, currentUser(res));
+    const result = await sendBuyerMatches({ ...deps, dealMath: deps.settings.get }, req.params.id, input, currentUser(res));
     res.status(202).json(result);
   });
 

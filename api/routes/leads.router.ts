@@ -22,10 +22,10 @@ import type { SettingsCache } from '../settings/settings-cache';
 import type { TemporalDeps } from '../temporal/client';
 import { parseInput } from '../validate';
 
-export function createLeadsRouter(deps: TemporalDeps & { db: Db; dealMath: SettingsCache }) {
+export function createLeadsRouter(deps: TemporalDeps & { db: Db; settings: SettingsCache }) {
   const router = Router();
   // Every lead the API answers carries its MAO under the current deal math.
-  const priced = async (lead: LeadRecord): Promise<Lead> => withMao(lead, await deps.dealMath.get());
+  const priced = async (lead: LeadRecord): Promise<Lead> => withMao(lead, await deps.settings.get());
 
   router.post('/', idempotentCreate(deps.db, async (req, res, claim) => {
     const input = parseInput(createLeadInputSchema, req.body);
@@ -33,17 +33,17 @@ export function createLeadsRouter(deps: TemporalDeps & { db: Db; dealMath: Setti
   }, priced));
 
   router.get('/', async (req, res) => {
-    res.json(await listLeads(deps.db, parseInput(listLeadsQuerySchema, req.query, 'query'), await deps.dealMath.get()));
+    res.json(await listLeads(deps.db, parseInput(listLeadsQuerySchema, req.query, 'query'), await deps.settings.get()));
   });
 
   // Before `/:id`, so `export.csv` is not read as an id.
   router.get('/export.csv', async (req, res) => {
-    await exportLeads(deps.db, parseInput(listLeadsQuerySchema, req.query, 'query'), currentUser(res), await deps.dealMath.get(), res);
+    await exportLeads(deps.db, parseInput(listLeadsQuerySchema, req.query, 'query'), currentUser(res), await deps.settings.get(), res);
   });
 
   router.post('/bulk', async (req, res) => {
     const { results } = await bulkReassignLeads(deps, parseInput(bulkLeadInputSchema, req.body), currentUser(res));
-    const dealMath = await deps.dealMath.get();
+    const dealMath = await deps.settings.get();
     res.json({ results: results.map((result) => (result.ok ? { ...result, lead: withMao(result.lead, dealMath) } : result)) });
   });
 
@@ -80,7 +80,7 @@ export function createLeadsRouter(deps: TemporalDeps & { db: Db; dealMath: Setti
   });
 
   router.get('/:id/matches', async (req, res) => {
-    res.json(await listLeadMatches(deps.db, req.params.id, await deps.dealMath.get()));
+    res.json(await listLeadMatches(deps.db, req.params.id, await deps.settings.get()));
   });
 
   router.get('/:id', async (req, res) => {

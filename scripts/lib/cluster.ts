@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Client as PgClient } from 'pg';
 import { isPostgresUrl, openDb } from '../../db/client';
 import { seedDemoData } from '../../prisma/seed';
-import { bundleWorkflows } from '../../worker/bundle-workflows';
+import { writeWorkflowBundle } from '../../worker/bundle-workflows';
 import { SEARCH_ATTRIBUTE_KEYS } from '../../workflows/shared/search-attributes';
 import { isPortOpen, startProcess, waitFor, type ManagedProcess } from './processes';
 import { migrateDatabase, temporalAnswers, waitForDemoWorkflows } from './stack';
@@ -341,8 +341,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     const seeded = (await seedDemoData(db)).seeded;
     await db.$disconnect();
     // One workflow bundle for both workers (and their restarts), built afresh at each start.
-    const bundleFile = path.join(dataDir, 'workflow-bundle.js');
-    fs.writeFileSync(bundleFile, (await bundleWorkflows()).code);
+    const bundleFile = await writeWorkflowBundle(path.join(dataDir, 'workflow-bundle.js'));
 
     const appEnv = {
       ...process.env,

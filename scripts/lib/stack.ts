@@ -5,7 +5,7 @@ import path from 'node:path';
 import { isPostgresUrl, openDb } from '../../db/client';
 import { countPendingWorkflows } from '../../db/queries/pending-workflows';
 import { seedDemoData } from '../../prisma/seed';
-import { bundleWorkflows } from '../../worker/bundle-workflows';
+import { writeWorkflowBundle } from '../../worker/bundle-workflows';
 import { isPortOpen, startProcess, waitFor } from './processes';
 import { supervise, type SupervisedProcess } from './supervisor';
 import { searchAttributeArgs } from './temporal-cli';
@@ -209,10 +209,4 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await stop();
     throw error;
   }
-}
-
-/** The workflow bundle (workflows/ and its interceptors) written to `file`; its path. */
-async function writeWorkflowBundle(file: string): Promise<string> {
-  await fs.promises.writeFile(file, (await bundleWorkflows()).code);
-  return file;
 }

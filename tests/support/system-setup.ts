@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { migrateDatabase } from '../../scripts/lib/stack';
-import { bundleWorkflows } from '../../worker/bundle-workflows';
+import { writeWorkflowBundle } from '../../worker/bundle-workflows';
 import { startTestPostgres, testsUsePostgres } from './postgres';
 import { announcePreparedRun, preparedFiles } from './prepared-run';
 
@@ -15,9 +15,9 @@ export default async function prepareSystemTests(): Promise<void> {
   fs.mkdirSync(path.join(ROOT_DIR, 'tests', '.tmp'), { recursive: true });
   const dir = fs.mkdtempSync(path.join(ROOT_DIR, 'tests', '.tmp', 'prepared-'));
   const files = preparedFiles(dir);
-  const bundle = bundleWorkflows();
+  const bundle = writeWorkflowBundle(files.workflowBundle);
   migrateDatabase(ROOT_DIR, files.migratedDatabase);
   if (testsUsePostgres()) await startTestPostgres(ROOT_DIR, dir);
-  fs.writeFileSync(files.workflowBundle, (await bundle).code);
+  await bundle;
   announcePreparedRun(dir);
 }
