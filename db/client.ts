@@ -73,9 +73,17 @@ export async function openDb(target: string): Promise<Db> {
  */
 const POSTGRES_CLIENT = '../prisma/generated-pg/client';
 
+/**
+ * Planner costs for SSD storage, set on each connection so they hold on any server DATABASE_URL
+ * names: with the default random_page_cost (4, for spinning disks) PostgreSQL read whole tables
+ * (every live buyer for the dashboard) rather than their covering indexes.
+ * tests/integration/query-plans checks the plans at volume with these settings.
+ */
+export const POSTGRES_PLANNER_OPTIONS = '-c random_page_cost=1.1 -c effective_io_concurrency=200';
+
 async function openPostgres(url: string): Promise<Db> {
   const { PrismaClient: PostgresPrismaClient } = (await import(POSTGRES_CLIENT)) as { PrismaClient: new (options: { adapter: PrismaPg }) => { $connect(): Promise<void> } };
-  const adapter = new PrismaPg({ connectionString: url, max: POSTGRES_POOL_SIZE });
+  const adapter = new PrismaPg({ connectionString: url, max: POSTGRES_POOL_SIZE, options: POSTGRES_PLANNER_OPTIONS });
   const db = new PostgresPrismaClient({ adapter });
   await db.$connect();
   return db as unknown as Db;

@@ -45,7 +45,7 @@ if [ $# -eq 0 ]; then
   echo "== system tests on PostgreSQL (a subset)"
   rm -f "$out"/jest-postgres.json
   TEST_DATABASE=postgres npx jest --selectProjects system --runInBand --forceExit --json --outputFile="$out/jest-postgres.json" \
-    tests/db/queries tests/db/contact-keys.test.ts tests/db/rows.test.ts \
+    tests/db/queries tests/db/contact-keys.test.ts tests/db/rows.test.ts tests/integration/query-plans.test.ts tests/integration/find-matches.test.ts \
     tests/api/leads.router.test.ts tests/api/tasks.router.test.ts tests/api/buyers.router.test.ts tests/api/offers.router.test.ts \
     tests/api/dashboard.router.test.ts tests/api/analytics.router.test.ts tests/api/events.router.test.ts tests/api/search.router.test.ts \
     tests/api/duplicates.test.ts tests/api/merge.test.ts tests/api/imports.router.test.ts || status=1

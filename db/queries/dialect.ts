@@ -27,5 +27,16 @@ export const yearMonth = (dialect: Dialect, column: Prisma.Sql): Prisma.Sql => (
 /** The whole days in a number of days, toward zero (SQLite's CAST truncates, PostgreSQL's rounds). */
 export const wholeDays = (dialect: Dialect, days: Prisma.Sql): Prisma.Sql => (dialect === 'sqlite' ? Prisma.sql`CAST(${days} AS INTEGER)` : Prisma.sql`CAST(TRUNC(${days}) AS INTEGER)`);
 
-/** A join whose left side drives the read: SQLite's CROSS JOIN keeps that order; PostgreSQL plans it itself. */
-export const drivingJoin = (dialect: Dialect): Prisma.Sql => Prisma.raw(dialect === 'sqlite' ? 'CROSS JOIN' : 'JOIN');
+/**
+ * `(ids) AS m` joined to the rows of `table` (as `alias`) with those ids, the ids driving the read:
+ * each is looked up by primary key, so the read grows with the ids, not the table. SQLite's CROSS
+ * JOIN keeps that order. PostgreSQL's planner, weighing a hash join over the whole table cheaper
+ * for a thousand ids, would read every row: a LATERAL subquery behind OFFSET 0 (which it cannot
+ * flatten) keeps the lookup per id.
+ */
+export function drivenByIds(dialect: Dialect, ids: Prisma.Sql, table: string, alias: string): Prisma.Sql {
+  const [name, as] = [Prisma.raw(`"${table.replace(/"/g, '')}"`), Prisma.raw(alias.replace(/\W/g, ''))];
+  return dialect === 'sqlite'
+    ? Prisma.sql`(${ids}) AS m CROSS JOIN ${name} AS ${as} ON ${as}."id" = m."id"`
+    : Prisma.sql`(${ids}) AS m CROSS JOIN LATERAL (SELECT * FROM ${name} WHERE "id" = m."id" OFFSET 0) AS ${as}`;
+}

@@ -3,7 +3,7 @@ import { zip5 } from '../../domain/leads/address-key';
 import { Prisma, type Buyer, type Lead } from '../../prisma/generated/client';
 import type { Db } from '../client';
 import { readRows } from '../read-rows';
-import { dialectOf, drivingJoin, indexedBy, type Dialect } from './dialect';
+import { dialectOf, drivenByIds, indexedBy, type Dialect } from './dialect';
 import { idIn } from './sql';
 
 /**
@@ -89,7 +89,7 @@ export function buyerDuplicatesSql(buyer: BuyerContact, dialect: Dialect): Prism
     ...(digits.length >= 7 ? [Prisma.sql`SELECT "id" FROM "Buyer" WHERE ${digitsOf('phone')} IN (${digits}, ${`1${digits}`})`] : []),
   ];
   if (lookups.length === 0) return null;
-  return Prisma.sql`SELECT b.* FROM (${Prisma.join(lookups, ' UNION ')}) AS m ${drivingJoin(dialect)} "Buyer" AS b ON b."id" = m."id"
+  return Prisma.sql`SELECT b.* FROM ${drivenByIds(dialect, Prisma.join(lookups, ' UNION '), 'Buyer', 'b')}
     WHERE b."id" <> ${buyer.id} AND b."archivedAt" IS NULL ORDER BY b."createdAt" ASC LIMIT ${DUPLICATES_LIMIT}`;
 }
 

@@ -6,7 +6,7 @@ import type { Db } from '../client';
 import { readRows } from '../read-rows';
 import { parseJsonColumn } from '../rows';
 import { Prisma, type Buyer, type Lead } from '../../prisma/generated/client';
-import { dialectOf, drivingJoin, type Dialect } from './dialect';
+import { dialectOf, drivenByIds, type Dialect } from './dialect';
 import { idIn, sqlName } from './sql';
 
 // SQL narrows to at most this many candidates; the domain rule then decides and scores.
@@ -89,7 +89,7 @@ export function buyerCandidatesSql(lead: Pick<Lead, 'city' | 'zip' | 'beds' | 'b
     ...withinBound('b', 'minBaths', '<=', lead.baths),
     ...withinBound('b', 'maxRepair', '>=', lead.repairEstimate),
   ];
-  return Prisma.sql`SELECT ${columnsOf('b', BUYER_MATCH_COLUMNS)} FROM (${inMarket}) AS m ${drivingJoin(dialect)} "Buyer" AS b ON b."id" = m."id" WHERE ${Prisma.join(conditions, ' AND ')} LIMIT ${CANDIDATE_LIMIT}`;
+  return Prisma.sql`SELECT ${columnsOf('b', BUYER_MATCH_COLUMNS)} FROM ${drivenByIds(dialect, inMarket, 'Buyer', 'b')} WHERE ${Prisma.join(conditions, ' AND ')} LIMIT ${CANDIDATE_LIMIT}`;
 }
 
 /**
@@ -146,7 +146,7 @@ export function leadCandidatesSql(box: MatchableBuyer, dialect: Dialect): Prisma
     ...withinBound('l', 'baths', '>=', box.minBaths),
     ...withinBound('l', 'repairEstimate', '<=', box.maxRepair),
   ];
-  const from = markets.length > 0 ? Prisma.sql`(${inMarkets(markets)}) AS m ${drivingJoin(dialect)} "Lead" AS l ON l."id" = m."id"` : Prisma.sql`"Lead" AS l`;
+  const from = markets.length > 0 ? drivenByIds(dialect, inMarkets(markets), 'Lead', 'l') : Prisma.sql`"Lead" AS l`;
   return Prisma.sql`SELECT ${columnsOf('l', LEAD_MATCH_COLUMNS)} FROM ${from} WHERE ${Prisma.join(conditions, ' AND ')} ORDER BY l."createdAt" DESC LIMIT ${CANDIDATE_LIMIT}`;
 }
 

@@ -101,7 +101,7 @@ export function sortedBy(column: string, direction: 'asc' | 'desc', nullable: bo
  * `column IN (…)`; with several values the column is unindexed, which keeps SQLite from reading
  * through its index (one run per value, then every match sorted) rather than the sort's.
  */
-export function oneOf(column: string, values: readonly string[]): Prisma.Sql {
-  const name = values.length > 1 ? unindexed(column) : quoted(column);
+export function oneOf(column: string, values: readonly string[], dialect: Dialect): Prisma.Sql {
+  const name = values.length > 1 ? unindexed(column, dialect) : quoted(column);
   return Prisma.sql`${name} IN (${Prisma.join([...values])})`;
 }

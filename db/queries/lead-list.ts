@@ -3,18 +3,19 @@ import type { Db } from '../client';
 import { readRows } from '../read-rows';
 import { Prisma, type Lead } from '../../prisma/generated/client';
 import { keysetPage, oneOf, sortedBy, type KeysetPage, type KeysetQuery } from './keyset-page';
+import { dialectOf, type Dialect } from './dialect';
 import { columnContains, sqlDate, unindexed } from './sql';
 
 const NULLABLE_SORTS = new Set(['askingPrice', 'nextFollowUpAt']);
 
-function leadConditions(query: ListLeadsQuery): Prisma.Sql[] {
+function leadConditions(query: ListLeadsQuery, dialect: Dialect): Prisma.Sql[] {
   // Unindexed: almost every lead is live, so that index narrows nothing and costs the sort's.
   const conditions: Prisma.Sql[] = [];
-  if (!query.includeArchived) conditions.push(Prisma.sql`${unindexed('archivedAt')} IS NULL`);
-  if (query.status) conditions.push(oneOf('status', query.status));
+  if (!query.includeArchived) conditions.push(Prisma.sql`${unindexed('archivedAt', dialect)} IS NULL`);
+  if (query.status) conditions.push(oneOf('status', query.status, dialect));
   if (query.ownerId) conditions.push(Prisma.sql`"ownerId" = ${query.ownerId}`);
-  if (query.source) conditions.push(oneOf('source', query.source));
-  if (query.propertyType) conditions.push(oneOf('propertyType', query.propertyType));
+  if (query.source) conditions.push(oneOf('source', query.source, dialect));
+  if (query.propertyType) conditions.push(oneOf('propertyType', query.propertyType, dialect));
   if (query.city) conditions.push(Prisma.sql`"city" = ${query.city}`);
   // A 5-digit ZIP and its ZIP+4 forms, as an index range ('~' sorts after digits and '-').
   if (query.zip) conditions.push(Prisma.sql`"zip" >= ${query.zip} AND "zip" < ${`${query.zip}~`}`);
@@ -31,12 +32,12 @@ function leadConditions(query: ListLeadsQuery): Prisma.Sql[] {
 }
 
 /** The lead list's filters and sort as a keyset query (tests/integration/query-plans checks its plans). */
-export function leadListQuery(query: ListLeadsQuery): KeysetQuery {
+export function leadListQuery(query: ListLeadsQuery, dialect: Dialect): KeysetQuery {
   const direction = query.sort.startsWith('-') ? 'desc' : 'asc';
   const column = query.sort.replace(/^-/, '');
   return {
     table: 'Lead',
-    where: leadConditions(query),
+    where: leadConditions(query, dialect),
     segments: sortedBy(column, direction, NULLABLE_SORTS.has(column)),
     direction,
     limit: query.limit,
@@ -46,7 +47,7 @@ export function leadListQuery(query: ListLeadsQuery): KeysetQuery {
 
 /** One page of lead rows with the list filters and sort; null when the cursor is no lead. */
 export function readLeadPage(db: Db, query: ListLeadsQuery): Promise<KeysetPage<Lead> | null> {
-  return keysetPage<Lead>(db, leadListQuery(query));
+  return keysetPage<Lead>(db, leadListQuery(query, dialectOf(db)));
 }
 
 /** One lead's row by id (archived ones too), null when there is none: the lead page's read, raw like the list's. */

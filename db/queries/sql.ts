@@ -32,8 +32,9 @@ export const idIn = (column: Prisma.Sql, ids: readonly string[], dialect: Dialec
 export const countWhere = (condition: Prisma.Sql): Prisma.Sql => Prisma.sql`COALESCE(SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END), 0)`;
 
 /**
- * `(column || '')`: the column as an expression, which SQLite cannot read through the column's
- * index (where its planner, without statistics, would prefer that index to the sort's). SQLite's
- * `+column` says the same, but PostgreSQL has no unary + on text or dates. Same value, NULL stays NULL.
+ * On SQLite `(column || '')`: the column as an expression, which SQLite cannot read through the
+ * column's index (where its planner, without statistics, would prefer that index to the sort's).
+ * Same value, NULL stays NULL. On PostgreSQL the bare column: its planner weighs the index by its
+ * statistics, and an expression would hide them (it then read whole tables).
  */
-export const unindexed = (column: string): Prisma.Sql => Prisma.sql`(${sqlName(column)} || '')`;
+export const unindexed = (column: string, dialect: Dialect): Prisma.Sql => (dialect === 'sqlite' ? Prisma.sql`(${sqlName(column)} || '')` : sqlName(column));

@@ -2,6 +2,7 @@ import { OPEN_TASK_STATUSES, TASK_PRIORITIES, type ListTasksQuery } from '../../
 import type { Db } from '../client';
 import { Prisma, type Task } from '../../prisma/generated/client';
 import { keysetPage, oneOf, type KeysetPage, type KeysetQuery, type ListSegment } from './keyset-page';
+import { dialectOf, type Dialect } from './dialect';
 import { sqlDate, sqlLiteralList, sqlName } from './sql';
 
 const DAY_MS = 86_400_000;
@@ -20,7 +21,7 @@ function onlyOpen(query: ListTasksQuery): boolean {
 }
 
 /** The view and filters as SQL. "Open" is spelled as the literal list the partial indexes carry. */
-function taskConditions(query: ListTasksQuery, userId: string, { now, dayStart }: TaskListClock): Prisma.Sql[] {
+function taskConditions(query: ListTasksQuery, userId: string, { now, dayStart }: TaskListClock, dialect: Dialect): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
   if (query.view === 'mine') conditions.push(Prisma.sql`"assigneeId" = ${userId}`);
   if (query.view === 'review') conditions.push(Prisma.sql`"status" = 'PENDING_REVIEW'`);
@@ -32,7 +33,7 @@ function taskConditions(query: ListTasksQuery, userId: string, { now, dayStart }
   }
   if (onlyOpen(query)) conditions.push(Prisma.sql`"status" IN ${OPEN_STATUSES_SQL}`);
   for (const [column, values] of [['status', query.status], ['priority', query.priority], ['type', query.type]] as const) {
-    if (values) conditions.push(oneOf(column, values));
+    if (values) conditions.push(oneOf(column, values, dialect));
   }
   const equal = (column: string, value: string | undefined) => {
     if (value) conditions.push(Prisma.sql`${sqlName(column)} = ${value}`);
@@ -66,10 +67,10 @@ function openTasksIndex(query: ListTasksQuery): string | undefined {
 }
 
 /** The task list's view, filters and sort as a keyset query for `userId` (tests/integration/query-plans checks its plans). */
-export function taskListQuery(query: ListTasksQuery, userId: string, clock: TaskListClock): KeysetQuery {
+export function taskListQuery(query: ListTasksQuery, userId: string, clock: TaskListClock, dialect: Dialect): KeysetQuery {
   return {
     table: 'Task',
-    where: taskConditions(query, userId, clock),
+    where: taskConditions(query, userId, clock, dialect),
     segments: segmentsOf(query),
     direction: query.sort === '-dueAt' || query.sort === '-createdAt' ? 'desc' : 'asc',
     limit: query.limit,
@@ -80,5 +81,5 @@ export function taskListQuery(query: ListTasksQuery, userId: string, clock: Task
 
 /** One page of task rows as `userId` asked for them; null when the cursor is no task. */
 export function readTaskPage(db: Db, query: ListTasksQuery, userId: string, clock: TaskListClock): Promise<KeysetPage<Task> | null> {
-  return keysetPage<Task>(db, taskListQuery(query, userId, clock));
+  return keysetPage<Task>(db, taskListQuery(query, userId, clock, dialectOf(db)));
 }

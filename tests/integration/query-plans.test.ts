@@ -16,6 +16,8 @@ import { notificationListSql, unreadNotificationsSql } from '../../db/queries/no
 import { taskListQuery } from '../../db/queries/task-list';
 import { Prisma } from '../../prisma/generated/client';
 import type { Scope } from '../../domain/analytics/dashboard.schema';
+import { seedPostgresVolume } from '../support/postgres-volume';
+import { testsUsePostgres } from '../support/postgres';
 import { createTestDb, type TestDb } from '../support/test-db';
 
 jest.setTimeout(180_000);
@@ -23,24 +25,41 @@ jest.setTimeout(180_000);
 // The tables that grow with the business; a full scan of one of them is what slows pages down at volume.
 const BIG_TABLES = ['Lead', 'Buyer', 'Task', 'Offer', 'Event', 'Deal', 'Note', 'Notification'];
 
+// On PostgreSQL the twin of this test: the same queries at volume (the planner reads a small table whole, rightly).
+const dialect = testsUsePostgres() ? 'postgres' : 'sqlite';
+const POSTGRES_LEADS = 50_000;
+
 let testDb: TestDb;
 beforeAll(async () => {
   testDb = await createTestDb();
+  if (dialect === 'postgres') await seedPostgresVolume(testDb.db, { leads: POSTGRES_LEADS });
 });
 afterAll(() => testDb?.close());
 
+/** SQLite's EXPLAIN QUERY PLAN details, or PostgreSQL's EXPLAIN lines. */
 async function plan(sql: Prisma.Sql): Promise<string[]> {
+  if (dialect === 'postgres') {
+    const rows = await testDb.db.$queryRawUnsafe<Array<{ 'QUERY PLAN': string }>>(`EXPLAIN (COSTS OFF) ${sql.text}`, ...sql.values);
+    return rows.map((row) => row['QUERY PLAN'].trim().replace(/^->\s+/, ''));
+  }
   const rows = await testDb.db.$queryRawUnsafe<Array<{ detail: string }>>(`EXPLAIN QUERY PLAN ${sql.sql}`, ...sql.values);
   return rows.map((row) => row.detail);
 }
 
-/** `SCAN Lead` (without an index) is a full table scan; `SCAN Lead USING COVERING INDEX …` reads only an index. */
+/**
+ * The reads of a whole big table: SQLite's `SCAN Lead` without an index (`SCAN Lead USING COVERING
+ * INDEX …` reads only an index), PostgreSQL's `Seq Scan on "Lead"`.
+ */
 function fullScans(details: string[]): string[] {
   return details.filter((detail) => {
-    const match = /^SCAN (\w+)(?: AS \w+)?(.*)$/.exec(detail);
+    const match = dialect === 'postgres' ? /Seq Scan on "?(\w+)"?()/.exec(detail) : /^SCAN (\w+)(?: AS \w+)?(.*)$/.exec(detail);
     return match !== null && BIG_TABLES.includes(match[1]!) && !/USING (COVERING )?INDEX/.test(match[2]!);
   });
 }
+
+/** Whether the plan sorts the rows itself instead of reading them in order from an index. */
+// PostgreSQL's Incremental Sort reads the index in order and sorts only rows of one equal key (an id tie-break): no full sort.
+const sortsRows = (details: string[]): boolean => details.some((detail) => (dialect === 'postgres' ? detail === 'Sort' : detail === 'USE TEMP B-TREE FOR ORDER BY'));
 
 const now = new Date('2026-11-23T12:00:00Z');
 const range = (scope: Scope) => ({ scope, userId: 'u1', from: new Date('2026-10-24T12:00:00Z'), to: now, dayStart: new Date('2026-11-23T05:00:00Z'), now });
@@ -49,11 +68,11 @@ const buyBox = { markets: ['Dayton'], propertyTypes: ['SFR'], minPrice: 50_000, 
 
 // The other hot queries, the statements db/queries sends.
 const HOT_QUERIES: Array<[string, Prisma.Sql]> = [
-  ['lead matches: buyer candidates by market', buyerCandidatesSql({ city: 'Dayton', zip: '45402', beds: 3, baths: 2, repairEstimate: 20_000 }, 90_000, 'sqlite')],
-  ['lead matches: buyer candidates of a lead without facts or price', buyerCandidatesSql({ city: 'Dayton', zip: '45402', beds: null, baths: null, repairEstimate: null }, null, 'sqlite')],
-  ['buyer matches: lead candidates by city', leadCandidatesSql(buyBox, 'sqlite')],
-  ['buyer matches: lead candidates by city, ZIP or ZIP+4', leadCandidatesSql({ ...buyBox, markets: ['Dayton', '45402'] }, 'sqlite')],
-  ['buyer matches: lead candidates of a buyer in every market', leadCandidatesSql({ ...buyBox, markets: [], propertyTypes: [] }, 'sqlite')],
+  ['lead matches: buyer candidates by market', buyerCandidatesSql({ city: 'Dayton', zip: '45402', beds: 3, baths: 2, repairEstimate: 20_000 }, 90_000, dialect)],
+  ['lead matches: buyer candidates of a lead without facts or price', buyerCandidatesSql({ city: 'Dayton', zip: '45402', beds: null, baths: null, repairEstimate: null }, null, dialect)],
+  ['buyer matches: lead candidates by city', leadCandidatesSql(buyBox, dialect)],
+  ['buyer matches: lead candidates by city, ZIP or ZIP+4', leadCandidatesSql({ ...buyBox, markets: ['Dayton', '45402'] }, dialect)],
+  ['buyer matches: lead candidates of a buyer in every market', leadCandidatesSql({ ...buyBox, markets: [], propertyTypes: [] }, dialect)],
   ['events after an id (SSE)', eventsAfterSql(10, undefined, EVENT_BATCH)],
   ['events after an id, up to the last one streamed (SSE replay)', eventsAfterSql(10, 900, EVENT_BATCH)],
   ["an entity's history", entityHistorySql('lead', 'l1')],
@@ -63,22 +82,22 @@ const HOT_QUERIES: Array<[string, Prisma.Sql]> = [
 
 const OPEN = 'CREATED,ASSIGNED,IN_PROGRESS,PENDING_REVIEW';
 const clock = { now, dayStart: new Date('2026-11-23T05:00:00Z') };
-const tasks = (query: Record<string, string>) => taskListQuery(listTasksQuerySchema.parse(query), 'u1', clock);
+const tasks = (query: Record<string, string>) => taskListQuery(listTasksQuerySchema.parse(query), 'u1', clock, dialect);
 
 /** The lists pages ask for; `inOrder`: the index gives the rows in list order, so no page sorts every match. */
 const LISTS: Array<[string, KeysetQuery, { inOrder: boolean }]> = [
-  ['leads, newest first', leadListQuery(listLeadsQuerySchema.parse({})), { inOrder: true }],
-  ['leads in a status, newest first', leadListQuery(listLeadsQuerySchema.parse({ status: 'CONTACTED' })), { inOrder: true }],
-  ['leads in two statuses, newest first', leadListQuery(listLeadsQuerySchema.parse({ status: 'NEW,CONTACTED' })), { inOrder: true }],
-  ["a city's leads in a status, newest first", leadListQuery(listLeadsQuerySchema.parse({ city: 'Dayton', status: 'CONTACTED' })), { inOrder: true }],
-  ["a city's leads, newest first", leadListQuery(listLeadsQuerySchema.parse({ city: 'Dayton' })), { inOrder: true }],
-  ["an owner's leads, newest first", leadListQuery(listLeadsQuerySchema.parse({ ownerId: 'u1' })), { inOrder: true }],
-  ['leads by price, highest first', leadListQuery(listLeadsQuerySchema.parse({ sort: '-askingPrice' })), { inOrder: true }],
-  ['leads by price, lowest first', leadListQuery(listLeadsQuerySchema.parse({ sort: 'askingPrice' })), { inOrder: true }],
-  ['leads by seller', leadListQuery(listLeadsQuerySchema.parse({ sort: 'sellerName' })), { inOrder: true }],
-  ['leads by next follow-up, latest first', leadListQuery(listLeadsQuerySchema.parse({ sort: '-nextFollowUpAt' })), { inOrder: true }],
-  ["a city's leads by price", leadListQuery(listLeadsQuerySchema.parse({ city: 'Dayton', sort: 'askingPrice' })), { inOrder: false }],
-  ['leads found by text', leadListQuery(listLeadsQuerySchema.parse({ q: 'oak' })), { inOrder: true }],
+  ['leads, newest first', leadListQuery(listLeadsQuerySchema.parse({}), dialect), { inOrder: true }],
+  ['leads in a status, newest first', leadListQuery(listLeadsQuerySchema.parse({ status: 'CONTACTED' }), dialect), { inOrder: true }],
+  ['leads in two statuses, newest first', leadListQuery(listLeadsQuerySchema.parse({ status: 'NEW,CONTACTED' }), dialect), { inOrder: true }],
+  ["a city's leads in a status, newest first", leadListQuery(listLeadsQuerySchema.parse({ city: 'Dayton', status: 'CONTACTED' }), dialect), { inOrder: true }],
+  ["a city's leads, newest first", leadListQuery(listLeadsQuerySchema.parse({ city: 'Dayton' }), dialect), { inOrder: true }],
+  ["an owner's leads, newest first", leadListQuery(listLeadsQuerySchema.parse({ ownerId: 'u1' }), dialect), { inOrder: true }],
+  ['leads by price, highest first', leadListQuery(listLeadsQuerySchema.parse({ sort: '-askingPrice' }), dialect), { inOrder: true }],
+  ['leads by price, lowest first', leadListQuery(listLeadsQuerySchema.parse({ sort: 'askingPrice' }), dialect), { inOrder: true }],
+  ['leads by seller', leadListQuery(listLeadsQuerySchema.parse({ sort: 'sellerName' }), dialect), { inOrder: true }],
+  ['leads by next follow-up, latest first', leadListQuery(listLeadsQuerySchema.parse({ sort: '-nextFollowUpAt' }), dialect), { inOrder: true }],
+  ["a city's leads by price", leadListQuery(listLeadsQuerySchema.parse({ city: 'Dayton', sort: 'askingPrice' }), dialect), { inOrder: false }],
+  ['leads found by text', leadListQuery(listLeadsQuerySchema.parse({ q: 'oak' }), dialect), { inOrder: true }],
   ['my open tasks by due date', tasks({ view: 'mine', status: OPEN }), { inOrder: true }],
   ['my open tasks by priority', tasks({ view: 'mine', status: OPEN, sort: 'priority' }), { inOrder: true }],
   ['my tasks of every status by priority', tasks({ view: 'mine', sort: 'priority' }), { inOrder: true }],
@@ -104,70 +123,86 @@ const LISTS: Array<[string, KeysetQuery, { inOrder: boolean }]> = [
 
 /** Every query a page of the list can send: each segment, from the top and after a cursor. */
 function pageQueries(query: KeysetQuery): Prisma.Sql[] {
-  return query.segments.flatMap((_segment, index) => [segmentSql(query, index, undefined, 51, 'sqlite'), segmentSql(query, index, 'c1', 51, 'sqlite')]);
+  return query.segments.flatMap((_segment, index) => [segmentSql(query, index, undefined, 51, dialect), segmentSql(query, index, 'c1', 51, dialect)]);
 }
 
-describe('query plans of the hot queries', () => {
+/** The indexes a plan reads, in plan order: SQLite's `… USING [COVERING] INDEX name`, PostgreSQL's index, index-only and bitmap index scans. */
+function indexesRead(details: string[]): string[] {
+  const pattern = dialect === 'postgres' ? /(?:Index(?: Only)? Scan(?: Backward)? using|Bitmap Index Scan on) "?(\w+)"?/ : /^(?:SEARCH|SCAN) \w+ USING (?:COVERING )?INDEX (\w+)/;
+  return details.flatMap((detail) => pattern.exec(detail)?.[1] ?? []);
+}
+
+describe(`query plans of the hot queries (${dialect}${dialect === 'postgres' ? `, ${POSTGRES_LEADS.toLocaleString('en-US')} leads` : ''})`, () => {
   it.each(LISTS)('%s: every page reads through an index', async (_name, query, { inOrder }) => {
     for (const sql of pageQueries(query)) {
       const details = await plan(sql);
       expect({ sql: sql.sql, scans: fullScans(details) }).toEqual({ sql: sql.sql, scans: [] });
-      if (inOrder) expect({ sql: sql.sql, details }).toEqual({ sql: sql.sql, details: expect.not.arrayContaining(['USE TEMP B-TREE FOR ORDER BY']) });
+      // PostgreSQL sorts what its statistics say are few rows (a day's tasks, leads without a price), rightly: the order is SQLite's check.
+      if (inOrder && dialect === 'sqlite') expect({ sql: sql.sql, details, sorts: sortsRows(details) }).toEqual({ sql: sql.sql, details, sorts: false });
     }
   });
 
   it.each(HOT_QUERIES)('%s reads through an index', async (_name, sql) => {
-    expect(fullScans(await plan(sql))).toEqual([]);
+    const details = await plan(sql);
+    expect({ details, scans: fullScans(details) }).toEqual({ details, scans: [] });
   });
 
   // An index walk can still visit every row (the newest leads first, testing each one's market): matching must start from the market.
-  it.each([HOT_QUERIES[0]!, HOT_QUERIES[1]!, HOT_QUERIES[2]!, HOT_QUERIES[3]!])('%s starts from the markets\' rows', async (_name, sql) => {
-    const firstRead = (await plan(sql)).find((detail) => /^(SEARCH|SCAN) /.test(detail));
-    expect(firstRead).toMatch(/^SEARCH (BuyerMarket USING INDEX BuyerMarket_market_idx|Lead USING INDEX Lead_(city_lower|zip)_idx)/);
+  it.each([HOT_QUERIES[0]!, HOT_QUERIES[1]!, HOT_QUERIES[2]!, HOT_QUERIES[3]!])("%s starts from the markets' rows", async (_name, sql) => {
+    const details = await plan(sql);
+    // PostgreSQL's plan is a tree: its market index may be any of the reads, as long as nothing reads a whole table.
+    const reads = dialect === 'postgres' ? indexesRead(details) : indexesRead(details).slice(0, 1);
+    expect({ details, marketRead: reads.some((name) => /^(BuyerMarket_market_idx|Lead_(city_lower|zip)_idx)$/.test(name)) }).toEqual({ details, marketRead: true });
   });
 
   it.each(['me', 'team', 'everyone'] as const)('every dashboard query for scope %s reads through an index', async (scope) => {
-    for (const sql of dashboardSql(range(scope), 'sqlite')) {
+    for (const sql of dashboardSql(range(scope), dialect)) {
       const details = await plan(sql);
-      expect({ sql: sql.sql.replace(/\s+/g, ' ').slice(0, 120), scans: fullScans(details) }).toEqual({ sql: expect.any(String), scans: [] });
+      expect({ sql: sql.sql.replace(/\s+/g, ' ').slice(0, 120), details, scans: fullScans(details) }).toEqual({ sql: expect.any(String), details, scans: [] });
     }
   });
 
   // An agent may own thousands of open leads: each run of their call queue starts from their rows of an owner index.
-  const queueRuns = callQueueSql({ ownerId: 'u1', now, contactMs: 3_600_000, limit: 50 }, 'sqlite');
+  const queueRuns = callQueueSql({ ownerId: 'u1', now, contactMs: 3_600_000, limit: 50 }, dialect);
   it.each([
     ['overdue contacts, oldest first', queueRuns[0]!, { inOrder: false }],
     ['follow-ups due, earliest first', queueRuns[1]!, { inOrder: true }],
     ['the best scores', queueRuns[2]!, { inOrder: true }],
   ])("an owner's call queue, %s: reads the owner's rows of an index, never the whole Lead table", async (_name, sql, { inOrder }) => {
     const details = await plan(sql);
-    expect({ details, scans: fullScans(details) }).toEqual({ details, scans: [] });
-    expect(details).toEqual(expect.arrayContaining([expect.stringMatching(/^SEARCH Lead USING (COVERING )?INDEX Lead_ownerId_\w+ \(ownerId=\?/)]));
-    if (inOrder) expect(details).not.toContain('USE TEMP B-TREE FOR ORDER BY');
+    expect({ details, scans: fullScans(details), ownerIndex: indexesRead(details).some((name) => name.startsWith('Lead_ownerId_')) }).toEqual({ details, scans: [], ownerIndex: true });
+    if (dialect === 'sqlite') expect(details).toEqual(expect.arrayContaining([expect.stringMatching(/^SEARCH Lead USING (COVERING )?INDEX Lead_ownerId_\w+ \(ownerId=\?/)]));
+    if (inOrder) expect({ details, sorts: sortsRows(details) }).toEqual({ details, sorts: false });
   });
 
   // Creating a lead or buyer (and each imported row) asks whether its key exists: the planner walked every live row oldest first.
   it.each([
-    ['a live lead with an address key', leadWithAddressKeySql('1 oak st|45402', 'sqlite'), 'SEARCH Lead USING INDEX Lead_addressKey_idx (addressKey=?)'],
-    ['a live buyer with a contact key', buyerWithContactKeySql('email:dana@example.com', 'sqlite'), 'SEARCH Buyer USING INDEX Buyer_contactKey_idx (contactKey=?)'],
-    ["the live leads with an import chunk's address keys", leadsWithAddressKeysSql(['1 oak st|45402', '2 elm st|45402'], 'sqlite'), 'SEARCH Lead USING INDEX Lead_addressKey_idx (addressKey=?)'],
-  ])('%s is read from the key index', async (_name, sql, read) => {
-    expect((await plan(sql)).find((detail) => /^(SEARCH|SCAN) /.test(detail))).toBe(read);
+    ['a live lead with an address key', leadWithAddressKeySql('1 oak st|45402', dialect), 'Lead_addressKey_idx'],
+    ['a live buyer with a contact key', buyerWithContactKeySql('email:dana@example.com', dialect), 'Buyer_contactKey_idx'],
+    ["the live leads with an import chunk's address keys", leadsWithAddressKeysSql(['1 oak st|45402', '2 elm st|45402'], dialect), 'Lead_addressKey_idx'],
+  ])('%s is read from the key index', async (_name, sql, index) => {
+    const details = await plan(sql);
+    expect({ details, firstIndex: indexesRead(details)[0], scans: fullScans(details) }).toEqual({ details, firstIndex: index, scans: [] });
   });
 
   it("a buyer's possible duplicates read each way of matching from its own index, never every live buyer", async () => {
-    const details = await plan(buyerDuplicatesSql({ id: 'b1', contactKey: 'email:dana@example.com', email: 'Dana@Example.com', phone: '(937) 555-0101' }, 'sqlite')!);
-    const reads = details.filter((detail) => /^(SEARCH|SCAN) /.test(detail));
-    expect(reads).toEqual([
-      'SEARCH Buyer USING INDEX Buyer_contactKey_idx (contactKey=?)',
-      'SEARCH Buyer USING INDEX Buyer_email_lower_idx (<expr>=?)',
-      'SEARCH Buyer USING INDEX Buyer_phone_digits_idx (<expr>=?)',
-      'SCAN m',
-      'SEARCH b USING INDEX sqlite_autoindex_Buyer_1 (id=?)',
-    ]);
+    const details = await plan(buyerDuplicatesSql({ id: 'b1', contactKey: 'email:dana@example.com', email: 'Dana@Example.com', phone: '(937) 555-0101' }, dialect)!);
+    expect({ details, scans: fullScans(details) }).toEqual({ details, scans: [] });
+    expect(indexesRead(details)).toEqual(expect.arrayContaining(['Buyer_contactKey_idx', 'Buyer_email_lower_idx', 'Buyer_phone_digits_idx']));
+    if (dialect === 'sqlite') {
+      expect(details.filter((detail) => /^(SEARCH|SCAN) /.test(detail))).toEqual([
+        'SEARCH Buyer USING INDEX Buyer_contactKey_idx (contactKey=?)',
+        'SEARCH Buyer USING INDEX Buyer_email_lower_idx (<expr>=?)',
+        'SEARCH Buyer USING INDEX Buyer_phone_digits_idx (<expr>=?)',
+        'SCAN m',
+        'SEARCH b USING INDEX sqlite_autoindex_Buyer_1 (id=?)',
+      ]);
+    }
   });
 
-  it('catches a full scan when there is one', async () => {
-    expect(fullScans(await plan(Prisma.sql`SELECT * FROM "Lead" WHERE "sellerEmail" LIKE '%x%'`))).toEqual(['SCAN Lead']);
+  it('catches a full scan and a sort when there is one', async () => {
+    const details = await plan(Prisma.sql`SELECT * FROM "Lead" WHERE "sellerEmail" LIKE '%x%' ORDER BY "sellerEmail"`);
+    expect(fullScans(details)).toEqual([dialect === 'postgres' ? 'Seq Scan on "Lead"' : 'SCAN Lead']);
+    expect(sortsRows(details)).toBe(true);
   });
 });
