@@ -17,6 +17,9 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(510, 0x90)]);
 const HTML = Buffer.from('<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>');
 const TEXT = Buffer.from('Seller agreed to a 30-day close. Keys with the neighbour.\n');
+/** Real files as people upload them: Office files written by Python's zipfile, a JPEG drawn by Chromium, a plain ZIP. */
+const fixture = (name: string): Buffer => fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'documents', name));
+const ZIP = fixture('photos.zip');
 
 let api: ApiHarness;
 let owner: Awaited<ReturnType<typeof buildUser>>;
@@ -87,6 +90,7 @@ describe('uploading a document', () => {
     ['a Windows program', EXE, 'invoice.pdf'],
     ['an HTML page', HTML, 'contract.txt'],
     ['an empty file', Buffer.alloc(0), 'empty.pdf'],
+    ['a plain ZIP archive', ZIP, 'photos.zip'],
   ])('refuses %s with a 400 that names the allowed types, and leaves nothing on disk', async (_what, bytes, name) => {
     const lead = await buildLead(api.testDb.db, owner.id);
     const before = filesOnDisk();
@@ -96,6 +100,26 @@ describe('uploading a document', () => {
     if (bytes.length > 0) expect(refused.body.error.message).toMatch(/PDF, PNG, JPEG, HEIC, DOCX, XLSX or TXT/);
     expect(filesOnDisk()).toEqual(before);
     expect(await api.testDb.db.document.count({ where: { leadId: lead.id } })).toBe(0);
+  });
+
+  it.each([
+    ['a Word contract', 'assignment-contract.docx', 'ASSIGNMENT_CONTRACT', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'attachment'],
+    ['an Excel estimate', 'repair-estimate.xlsx', 'OTHER', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'attachment'],
+    ['a JPEG photo', 'front-of-house.jpg', 'PHOTO', 'image/jpeg', 'inline'],
+    // header-only.heic is an `ftyp` box (major brand heic, compatible mif1) and nothing else: what the sniffer reads of an iPhone photo.
+    ['an iPhone HEIC photo', 'header-only.heic', 'PHOTO', 'image/heic', 'attachment'],
+  ])('takes %s (%s) with its sniffed type and serves it back with that type', async (_what, name, kind, mimeType, disposition) => {
+    const lead = await buildLead(api.testDb.db, owner.id);
+    const bytes = fixture(name);
+    // Sent as a generic stream: the type comes from the content alone.
+    const created = await upload(cookieOf(owner), { kind, leadId: lead.id }, { bytes, name });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ kind, fileName: name, mimeType, sizeBytes: bytes.length, hasFile: true });
+    const file = await download(cookieOf(owner), created.body.id);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe(mimeType);
+    expect(file.headers.get('content-disposition')).toBe(`${disposition}; filename="${name}"; filename*=UTF-8''${name}`);
+    expect(Buffer.from(await file.arrayBuffer()).equals(bytes)).toBe(true);
   });
 
   it('refuses a file over the limit with a 413 and leaves nothing on disk', async () => {
