@@ -49,6 +49,7 @@ import { refuseInvalidQuery } from './validate';
 import { createSettingsCache } from './settings/settings-cache';
 import type { EventHub } from './sse/event-hub';
 import { EVENTS_THROUGH_HEADER } from '../domain/events/live-event.schema';
+import type { ClientConfig } from '../domain/config/client-config.schema';
 import { DEFAULT_DEADLINES, type Deadlines } from '../domain/config/deadlines';
 
 export interface AppDeps {
@@ -161,7 +162,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(readRequest);
   api.use('/me', createMeRouter({ db, sessions, passwords, limiter, now, appUrl: (deps.appUrl ?? 'http://localhost:3000').replace(/\/+$/, '') }));
   api.get('/config', (_req, res) => {
-    res.json({ temporalUiUrl: deps.temporalUiUrl });
+    res.json({ temporalUiUrl: deps.temporalUiUrl, documentMaxBytes: deps.documents.maxBytes } satisfies ClientConfig);
   });
   api.use('/leads', createLeadsRouter({ db, temporal, taskQueue, settings }));
   api.use('/buyers', createBuyersRouter({ db, temporal, taskQueue, settings, appUrl: (deps.appUrl ?? 'http://localhost:3000').replace(/\/+$/, ''), documentsDir: deps.documents.dir }));

@@ -5,7 +5,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Request, RequestHandler } from 'express';
 import multer, { MulterError, type StorageEngine } from 'multer';
-import { ALLOWED_DOCUMENT_TYPE_NAMES } from '../../domain/documents/document-files';
+import { ALLOWED_DOCUMENT_TYPE_NAMES, documentMaxMegabytes, fileTooLargeMessage } from '../../domain/documents/document-files';
 import { AppError } from '../errors';
 import { refuseInvalidText } from '../validate';
 
@@ -76,8 +76,7 @@ function toUploadError(error: unknown, storage: DocumentStorage): unknown {
   if (isMalformedBody(error)) return new AppError('VALIDATION_FAILED', `The upload is malformed: ${error.message}`, { body: 'is not a readable multipart/form-data body' });
   if (!(error instanceof MulterError)) return error;
   if (error.code === 'LIMIT_FILE_SIZE') {
-    const megabytes = Math.round((storage.maxBytes / 1024 / 1024) * 10) / 10;
-    return new AppError('PAYLOAD_TOO_LARGE', `The file is larger than ${megabytes} MB; upload a smaller file`, { file: `must be at most ${megabytes} MB` });
+    return new AppError('PAYLOAD_TOO_LARGE', fileTooLargeMessage(storage.maxBytes), { file: `must be at most ${documentMaxMegabytes(storage.maxBytes)} MB` });
   }
   if (error.code === 'LIMIT_UNEXPECTED_FILE' || error.code === 'LIMIT_FILE_COUNT') {
     return new AppError('VALIDATION_FAILED', 'Send one file, in the part named "file"', { file: 'send one file in the part named "file"' });

@@ -13,6 +13,12 @@ export type DocumentMimeType = keyof typeof ALLOWED_DOCUMENT_TYPES;
 
 export const DEFAULT_DOCUMENT_MAX_BYTES = 25 * 1024 * 1024;
 
+/** The upload limit in megabytes as people read it: 25, 1, 0.5. */
+export const documentMaxMegabytes = (maxBytes: number): number => Math.round((maxBytes / 1024 / 1024) * 10) / 10;
+
+/** The refusal of a file over the limit: the API's 413 and the page's check before sending say the same. */
+export const fileTooLargeMessage = (maxBytes: number): string => `The file is larger than ${documentMaxMegabytes(maxBytes)} MB; upload a smaller file`;
+
 /** The allow-list as a sentence for refusals: "PDF, PNG, JPEG, HEIC, DOCX, XLSX or TXT". */
 export const ALLOWED_DOCUMENT_TYPE_NAMES = [...new Set(Object.values(ALLOWED_DOCUMENT_TYPES))].join(', ').replace(/, (\w+)$/, ' or $1');
 

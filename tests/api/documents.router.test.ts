@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CLIENT_HEADER } from '../../domain/auth/client-header';
+import { fileTooLargeMessage } from '../../domain/documents/document-files';
 import { documentWorkflowId } from '../../domain/workflow-ids';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { buildLead, buildUser } from '../support/factories';
@@ -128,10 +129,17 @@ describe('uploading a document', () => {
     const big = Buffer.concat([PDF, Buffer.alloc(MAX_BYTES, 0x20)]);
     const refused = await upload(cookieOf(owner), { kind: 'DISCLOSURE', leadId: lead.id }, { bytes: big, name: 'huge.pdf' });
     expect(refused.status).toBe(413);
-    expect(refused.body.error.message).toMatch(/larger than 1 MB/);
+    expect(refused.body.error.message).toBe('The file is larger than 1 MB; upload a smaller file');
     // The part written before the limit was reached is removed once the answer is sent.
     await waitUntil('the partial upload removed', async () => JSON.stringify(filesOnDisk()) === JSON.stringify(before));
     expect(await api.testDb.db.document.count({ where: { leadId: lead.id } })).toBe(0);
+  });
+
+  it('tells the page the configured limit (GET /api/config), which it writes and refuses a bigger file with in the 413 words', async () => {
+    const config = await api.request('GET', '/api/config', { cookie: cookieOf(otherAgent) });
+    expect(config.status).toBe(200);
+    expect(config.body.documentMaxBytes).toBe(MAX_BYTES);
+    expect(fileTooLargeMessage(config.body.documentMaxBytes)).toBe('The file is larger than 1 MB; upload a smaller file');
   });
 
   it('refuses bad fields (unknown kind, no record) with a 400 and leaves nothing on disk', async () => {

@@ -7,7 +7,8 @@ import { layoutHeight } from '../support/layout-height';
 
 jest.setTimeout(180_000);
 
-const { withStackLogs, appUrl, browser } = useBrowserStack();
+// A limit of its own, not the default 25 MB: the page must say and apply the stack's.
+const { withStackLogs, appUrl, browser } = useBrowserStack({ env: { DOCUMENT_MAX_MB: '2' } });
 
 const PASSWORD = 'flipstackk';
 const WAIT = { timeout: 30_000 };
@@ -43,6 +44,18 @@ describe('documents in the browser', () => {
       // Uploading without a file says what is missing.
       await panel.getByRole('button', { name: 'Upload' }).click();
       await panel.getByText('Choose a file or drop one here').waitFor(WAIT);
+
+      // The hint gives this stack's limit, and a bigger file is refused in the server's words without being sent.
+      await panel.getByTestId('document-limit').getByText('PDF, PNG, JPEG, HEIC, DOCX, XLSX or TXT, up to 2 MB').waitFor(WAIT);
+      const uploads: string[] = [];
+      page.on('request', (request) => {
+        if (request.method() === 'POST' && request.url().endsWith('/api/documents')) uploads.push(request.url());
+      });
+      await panel.locator('input[type="file"]').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([PDF, Buffer.alloc(2 * 1024 * 1024, 0x20)]) });
+      await panel.getByRole('alert').getByText('The file is larger than 2 MB; upload a smaller file').waitFor(WAIT);
+      await panel.getByRole('button', { name: 'Upload' }).click();
+      await panel.getByRole('alert').getByText('The file is larger than 2 MB; upload a smaller file').waitFor(WAIT);
+      expect(uploads).toEqual([]);
 
       await panel.locator('input[type="file"]').setInputFiles({ name: 'Purchase agreement – 12 Elm.pdf', mimeType: 'application/pdf', buffer: PDF });
       await panel.getByText(/Purchase agreement – 12 Elm\.pdf · \d+ bytes/).waitFor(WAIT);

@@ -14,11 +14,12 @@ import { ROOT_DIR } from './test-db';
 /**
  * For a browser test file: builds the web app when stale, starts the whole stack on free ports
  * and Chromium before the tests, stops both after. `withStackLogs` prints the stack's output
- * when a step fails, which usually says why.
+ * when a step fails, which usually says why. `env` configures the stack's API and worker (e.g.
+ * DOCUMENT_MAX_MB).
  */
 const DEMO_PASSWORD = 'flipstackk';
 
-export function useBrowserStack() {
+export function useBrowserStack(options: { env?: Record<string, string> } = {}) {
   const logs: string[] = [];
   let stack: Stack | undefined;
   let browser: Browser | undefined;
@@ -50,7 +51,8 @@ export function useBrowserStack() {
         const prepared = preparedRun();
         stack = await startStack({
           rootDir: ROOT_DIR, dataDir, port, temporalPort, temporalUiPort, temporalCli: requireTemporalCli(), headless: true, log,
-          ...(prepared ? { migratedTemplate: prepared.migratedDatabase, env: { WORKFLOW_BUNDLE: prepared.workflowBundle } } : {}),
+          ...(prepared ? { migratedTemplate: prepared.migratedDatabase } : {}),
+          env: { ...options.env, ...(prepared ? { WORKFLOW_BUNDLE: prepared.workflowBundle } : {}) },
         });
       }),
     180_000,

@@ -1,15 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { ClientConfig } from '../../../domain/config/client-config.schema';
-import { api } from './api-client';
-
-export function useAppConfig() {
-  return useQuery({
-    queryKey: ['config'],
-    queryFn: () => api.get<ClientConfig>('/api/config'),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
-}
+import { useAppConfig } from './use-app-config';
 
 /** `(workflowId) => URL of that workflow in the Temporal Web UI`, or undefined until config loads. */
 export function useWorkflowLink(): (workflowId: string) => string | undefined {

@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import { DOCUMENT_KINDS } from '../../../../domain/documents/document.schema';
-import { ALLOWED_DOCUMENT_TYPE_NAMES, isPreviewable } from '../../../../domain/documents/document-files';
+import { ALLOWED_DOCUMENT_TYPE_NAMES, documentMaxMegabytes, fileTooLargeMessage, isPreviewable } from '../../../../domain/documents/document-files';
 import { fullDate, optionLabel, timeAgo } from '../../lib/format';
 import { useSubmissionKey } from '../../lib/submission-key';
+import { useAppConfig } from '../../lib/use-app-config';
 import { useDeniedReason } from '../auth/use-denied-reason';
 import { archiveDocument, documentFileUrl, listDocuments, updateDocumentExpiry, uploadDocument, type DocumentItem, type DocumentSubject } from './documents.api';
 import './documents.css';
@@ -131,6 +132,13 @@ export function DocumentsPanel({ subject, title = 'Documents' }: { subject: Docu
   const [progress, setProgress] = useState<number>();
   const [problem, setProblem] = useState<string>();
   const documents = useQuery({ queryKey: ['documents', subject], queryFn: () => listDocuments(subject) });
+  const maxBytes = useAppConfig().data?.documentMaxBytes;
+  // A file over the server's limit is refused here, in the server's words, before minutes of uploading.
+  const tooLarge = (candidate: File): string | undefined => (maxBytes !== undefined && candidate.size > maxBytes ? fileTooLargeMessage(maxBytes) : undefined);
+  const choose = (picked: File | undefined) => {
+    setFile(picked);
+    setProblem(picked ? tooLarge(picked) : undefined);
+  };
   const submission = useSubmissionKey();
   const upload = useMutation({
     mutationFn: (input: { file: File; kind: string; expiresAt?: string }) =>
@@ -151,17 +159,15 @@ export function DocumentsPanel({ subject, title = 'Documents' }: { subject: Docu
       setProblem('Choose a file or drop one here');
       return;
     }
-    setProblem(undefined);
-    upload.mutate({ file, kind, expiresAt: endOfDay(expiry) });
+    const refusal = tooLarge(file);
+    setProblem(refusal);
+    if (!refusal) upload.mutate({ file, kind, expiresAt: endOfDay(expiry) });
   };
   const drop = (event: DragEvent) => {
     event.preventDefault();
     setDragging(false);
     const dropped = event.dataTransfer.files[0];
-    if (dropped) {
-      setFile(dropped);
-      setProblem(undefined);
-    }
+    if (dropped) choose(dropped);
   };
   const items = documents.data?.items ?? [];
   const error = problem ?? (upload.isError ? upload.error.message : undefined);
@@ -184,8 +190,9 @@ export function DocumentsPanel({ subject, title = 'Documents' }: { subject: Docu
           data-testid="document-drop"
         >
           <span className="document-drop-text">{file ? `${file.name} · ${fileSize(file.size)}` : 'Drop a file here or choose one'}</span>
-          <span className="field-hint">
-            {ALLOWED_DOCUMENT_TYPE_NAMES}, up to 25 MB
+          <span className="field-hint" data-testid="document-limit">
+            {ALLOWED_DOCUMENT_TYPE_NAMES}
+            {maxBytes !== undefined && `, up to ${documentMaxMegabytes(maxBytes)} MB`}
           </span>
           <input
             id={`${ids}-file`}
@@ -193,10 +200,7 @@ export function DocumentsPanel({ subject, title = 'Documents' }: { subject: Docu
             type="file"
             accept={ACCEPT}
             className="document-file-input"
-            onChange={(event) => {
-              setFile(event.target.files?.[0]);
-              setProblem(undefined);
-            }}
+            onChange={(event) => choose(event.target.files?.[0])}
           />
         </label>
         <div className="field">

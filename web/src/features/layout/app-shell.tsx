@@ -4,7 +4,7 @@ import type { LiveEvent } from '../../../../domain/events/live-event.schema';
 import { useLiveEvents } from '../../lib/use-live-events';
 import { useMe } from '../auth/use-me';
 import { showDesktopAlert } from '../notifications/desktop-alerts';
-import { useAppConfig } from '../../lib/use-workflow-link';
+import { useAppConfig } from '../../lib/use-app-config';
 import { NotificationsBell } from '../notifications/notifications-bell';
 import { PaletteUserItems } from '../search/palette-user-items';
 import { ShellActionsProvider } from '../shell/shell-actions-provider';
