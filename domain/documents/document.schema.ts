@@ -44,8 +44,17 @@ export const updateDocumentInputSchema = z
   .object({ kind: z.enum(DOCUMENT_KINDS).optional(), expiresAt: expiresAtField.nullable().optional() })
   .refine((input) => input.kind !== undefined || input.expiresAt !== undefined, { message: 'give kind or expiresAt', path: ['expiresAt'] });
 
+/** A record's live documents, or with `archived=true` its archived ones (admins only: they purge them). */
 export const listDocumentsQuerySchema = z
-  .object({ leadId: z.string().min(1).optional(), buyerId: z.string().min(1).optional(), offerId: z.string().min(1).optional() })
+  .object({
+    leadId: z.string().min(1).optional(),
+    buyerId: z.string().min(1).optional(),
+    offerId: z.string().min(1).optional(),
+    archived: z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .transform((value) => value === 'true')
+      .optional(),
+  })
   .refine((query) => TARGETS.some((target) => query[target] !== undefined), { message: 'give one of leadId, buyerId, offerId', path: ['leadId'] });
 
 export const documentSchema = z.object({

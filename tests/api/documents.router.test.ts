@@ -269,6 +269,35 @@ describe('downloading a document', () => {
     expect(fs.existsSync(path.join(api.documentsDir, sha256(bytes)))).toBe(false);
   });
 
+  it("lists a record's archived documents to an admin only, last archived first; an agent, even the owner, gets a 403 and a bad value a 400 naming it", async () => {
+    const lead = await buildLead(api.testDb.db, owner.id);
+    const kept = await upload(cookieOf(owner), { kind: 'OTHER', leadId: lead.id }, { bytes: Buffer.from('Kept: the seller disclosure notes.\n'), name: 'kept.txt' });
+    const first = await upload(cookieOf(owner), { kind: 'OTHER', leadId: lead.id }, { bytes: Buffer.from('Archived first: an old estimate.\n'), name: 'old-estimate.txt' });
+    const second = await upload(cookieOf(owner), { kind: 'PHOTO', leadId: lead.id }, { bytes: PNG, name: 'blurry.png' });
+    for (const doc of [first, second]) expect((await api.request('POST', `/api/documents/${doc.body.id}/archive`, { cookie: cookieOf(owner) })).status).toBe(200);
+    const otherLead = await buildLead(api.testDb.db, owner.id);
+    const elsewhere = await upload(cookieOf(owner), { kind: 'OTHER', leadId: otherLead.id }, { bytes: Buffer.from('Archived on another lead.\n'), name: 'elsewhere.txt' });
+    await api.request('POST', `/api/documents/${elsewhere.body.id}/archive`, { cookie: cookieOf(owner) });
+
+    const admin = await buildUser(api.testDb.db, { role: 'ADMIN' });
+    const adminCookie = await api.login(admin.email);
+    const archived = await api.request('GET', `/api/documents?leadId=${lead.id}&archived=true`, { cookie: adminCookie });
+    expect(archived.status).toBe(200);
+    expect(archived.body.items.map((item: { id: string }) => item.id)).toEqual([second.body.id, first.body.id]);
+    expect(archived.body.items.every((item: { archivedAt: string | null }) => item.archivedAt !== null)).toBe(true);
+    const live = await api.request('GET', `/api/documents?leadId=${lead.id}&archived=false`, { cookie: adminCookie });
+    expect(live.body.items.map((item: { id: string }) => item.id)).toEqual([kept.body.id]);
+
+    for (const user of [owner, supervisor]) {
+      const refused = await api.request('GET', `/api/documents?leadId=${lead.id}&archived=true`, { cookie: cookieOf(user) });
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.message).toBe('Only an admin can see archived documents');
+    }
+    const bad = await api.request('GET', `/api/documents?leadId=${lead.id}&archived=yes`, { cookie: adminCookie });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields).toEqual({ archived: 'must be true or false' });
+  });
+
   it('purging one of two documents with the same content keeps the file for the other', async () => {
     const lead = await buildLead(api.testDb.db, owner.id);
     const bytes = Buffer.from('Shared walkthrough notes, uploaded twice.\n');

@@ -346,7 +346,11 @@ const WALK: Record<string, WalkCase[]> = {
   'PATCH /api/notes/{id}': [{ label: "edit another's note", send: async () => { const note = await records.note(); return { path: `/api/notes/${note.id}`, body: { body: 'Rewritten' }, checks: [['update', { type: 'note', authorId: note.authorId }]] }; } }],
   'POST /api/notes/{id}/archive': [{ label: "archive another's note", send: async () => { const note = await records.note(); return { path: `/api/notes/${note.id}/archive`, checks: [['archive', { type: 'note', authorId: note.authorId }]] }; } }],
   // The list answers everyone, with the documents each may see.
-  'GET /api/documents': [{ label: "documents of another's lead", send: async () => { const doc = await records.document(); return { path: `/api/documents?leadId=${doc.leadId}`, checks: [] }; } }],
+  'GET /api/documents': [
+    { label: "documents of another's lead", send: async () => { const doc = await records.document(); return { path: `/api/documents?leadId=${doc.leadId}`, checks: [] }; } },
+    // Archived documents are for the admins who purge them.
+    { label: "archived documents of another's lead", adminGate: true, send: async () => { const doc = await records.document(); return { path: `/api/documents?leadId=${doc.leadId}&archived=true`, checks: [['update', { type: 'user', id: null }]] }; } },
+  ],
   'GET /api/documents/{id}/file': [{ label: "a colleague's file on another's lead", send: async () => { const doc = await records.document(); return { path: `/api/documents/${doc.id}/file`, checks: read(documentSubject(doc)) }; } }],
   'PATCH /api/documents/{id}': [
     { label: "another's document's expiry", send: async () => { const doc = await records.document(); return { path: `/api/documents/${doc.id}`, body: { expiresAt: inADay() }, checks: [['update', documentSubject(doc)]] }; } },

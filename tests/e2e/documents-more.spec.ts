@@ -93,3 +93,50 @@ describe('documents on buyers and offers', () => {
       await context.close();
     }));
 });
+
+describe('archived documents', () => {
+  it('an admin archives a document, finds it under "Show archived", and purges it for good; its lead owner, an agent, sees no archived list', () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedIn('admin@flipstackk.test');
+      const leadId = await firstId(page, '/api/leads?limit=1');
+      await page.goto(appUrl(`/leads/${leadId}`));
+      const panel = page.getByTestId('documents');
+      await panel.getByRole('heading', { name: 'Documents' }).waitFor(WAIT);
+
+      await panel.locator('input[type="file"]').setInputFiles({ name: 'Superseded inspection.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await panel.getByLabel('Kind').selectOption('DISCLOSURE');
+      await panel.getByRole('button', { name: 'Upload' }).click();
+      const row = panel.getByTestId('document-row').filter({ hasText: 'Superseded inspection.pdf' });
+      const fileUrl = appUrl((await row.getByRole('link', { name: 'Download' }).getAttribute('href', WAIT))!);
+      await row.getByRole('button', { name: 'Archive' }).click();
+      await row.waitFor({ state: 'detached', ...WAIT });
+
+      // The agent who owns the lead: the document is gone from their list, and no archived list is offered.
+      const agent = await signedIn('agent@flipstackk.test');
+      await agent.page.goto(appUrl(`/leads/${leadId}`));
+      const agentPanel = agent.page.getByTestId('documents');
+      await agentPanel.getByRole('heading', { name: 'Documents' }).waitFor(WAIT);
+      await agentPanel.getByText(/No documents yet\.|Download/).first().waitFor(WAIT);
+      expect(await agentPanel.getByText('Superseded inspection.pdf').count()).toBe(0);
+      expect(await agentPanel.getByRole('button', { name: /Show archived/ }).count()).toBe(0);
+      await agent.context.close();
+
+      await panel.getByRole('button', { name: /^Show archived \(\d+\)$/ }).click();
+      const archived = panel.getByTestId('archived-document-row').filter({ hasText: 'Superseded inspection.pdf' });
+      await archived.getByText(/Disclosure · \d+ bytes · archived/).waitFor(WAIT);
+      await archived.getByRole('button', { name: 'Purge' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Purge “Superseded inspection.pdf”?' });
+      await dialog.getByText(/deleted for good/).waitFor(WAIT);
+      // Cancel keeps it; confirming purges it.
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'hidden', ...WAIT });
+      expect(await archived.count()).toBe(1);
+      await archived.getByRole('button', { name: 'Purge' }).click();
+      await dialog.getByRole('button', { name: 'Purge for good' }).click();
+      await archived.waitFor({ state: 'detached', ...WAIT });
+      expect((await page.request.get(fileUrl)).status()).toBe(404);
+      const left = await page.evaluate(async (id) => ((await (await fetch(`/api/documents?leadId=${id}&archived=true`)).json()) as { items: Array<{ fileName: string }> }).items, leadId);
+      expect(left.map((doc) => doc.fileName)).not.toContain('Superseded inspection.pdf');
+      await context.close();
+    }));
+});

@@ -7,14 +7,9 @@ import { useSubmissionKey } from '../../lib/submission-key';
 import { useAppConfig } from '../../lib/use-app-config';
 import { useDeniedReason } from '../auth/use-denied-reason';
 import { archiveDocument, documentFileUrl, listDocuments, updateDocumentExpiry, uploadDocument, type DocumentItem, type DocumentSubject } from './documents.api';
+import { ArchivedDocuments } from './archived-documents';
 import './documents.css';
-
-/** 2.4 MB, 312 KB, 18 bytes. */
-export function fileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024).toLocaleString('en-US')} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
+import { fileSize } from './file-size';
 
 // A date field's day, as the end of that day where the user is: a document valid "until the 12th" is valid all day.
 const endOfDay = (day: string): string | undefined => (day ? new Date(`${day}T23:59:59`).toISOString() : undefined);
@@ -244,6 +239,7 @@ export function DocumentsPanel({ subject, title = 'Documents' }: { subject: Docu
         ))}
         {documents.isSuccess && items.length === 0 && <li className="empty">No documents yet.</li>}
       </ul>
+      <ArchivedDocuments subject={subject} />
     </section>
   );
 }

@@ -8,6 +8,10 @@ export type { DocumentItem };
 export type DocumentSubject = { leadId: string } | { buyerId: string } | { offerId: string };
 
 export const listDocuments = (subject: DocumentSubject): Promise<List<DocumentItem>> => api.get(`/api/documents?${new URLSearchParams(subject).toString()}`);
+/** A record's archived documents: admins only (they purge them). */
+export const listArchivedDocuments = (subject: DocumentSubject): Promise<List<DocumentItem>> => api.get(`/api/documents?${new URLSearchParams({ ...subject, archived: 'true' }).toString()}`);
+/** Deletes a document and its file for good (admins). */
+export const purgeDocument = (id: string): Promise<void> => api.delete(`/api/documents/${encodeURIComponent(id)}`);
 export const documentFileUrl = (id: string): string => `/api/documents/${encodeURIComponent(id)}/file`;
 export const archiveDocument = (id: string): Promise<DocumentItem> => api.post(`/api/documents/${encodeURIComponent(id)}/archive`);
 export const updateDocumentExpiry = (id: string, expiresAt: string | null): Promise<DocumentItem> => api.patch(`/api/documents/${encodeURIComponent(id)}`, { expiresAt });
