@@ -50,7 +50,7 @@ export function createEmailActivities({ db, mailer, appUrl = 'http://localhost:3
   return {
     /**
      * Queues the daily digest of every reader for whom it is 07:00–07:59 at `at` and who has
-     * something in it (overdue tasks, tasks due today, leads created for or reassigned to them in
+     * something in it (overdue tasks unless they take overdue alerts never by e-mail, tasks due today, leads created for or reassigned to them in
      * the last day, and HIGH priority tasks given to them in the last day when they take those in
      * the digest). Runs
      * every quarter hour; one digest per reader and local day, however often it runs.
@@ -66,7 +66,8 @@ export function createEmailActivities({ db, mailer, appUrl = 'http://localhost:3
           db,
           reader.id,
           { dayStart: start, dayEnd: end, since: new Date(instant.getTime() - 24 * 3_600_000) },
-          { highPriorityAssignments: reader.preferences.email.assignments === 'DIGEST' },
+          // Overdue alerts "never" by e-mail: not in the digest either (IMMEDIATELY still lists them, as the day's summary).
+          { highPriorityAssignments: reader.preferences.email.assignments === 'DIGEST', overdue: reader.preferences.email.overdue !== 'NEVER' },
         );
         if (content.overdue.length + content.dueToday.length + content.newLeads.length + content.highPriorityAssigned.length === 0) continue;
         const task = (item: (typeof content.overdue)[number]) => ({ title: item.title, about: item.about, at: item.dueAt.toISOString(), link: `/tasks/${item.id}` });

@@ -114,15 +114,21 @@ async function readHighPriorityAssignments(db: Db, userId: string, since: Date, 
 }
 
 /**
- * A user's open overdue tasks, open tasks due in [dayStart, dayEnd), leads given to them since
- * `since` (created for them or reassigned to them), and, when they take HIGH priority assignments
- * in the digest, the open HIGH priority tasks given to them since `since`.
+ * A user's open overdue tasks (unless they take overdue alerts never by e-mail), open tasks due in
+ * [dayStart, dayEnd), leads given to them since `since` (created for them or reassigned to them),
+ * and, when they take HIGH priority assignments in the digest, the open HIGH priority tasks given
+ * to them since `since`.
  */
-export async function readDigestContent(db: Db, userId: string, window: { dayStart: Date; dayEnd: Date; since: Date }, options: { highPriorityAssignments?: boolean } = {}) {
+export async function readDigestContent(
+  db: Db,
+  userId: string,
+  window: { dayStart: Date; dayEnd: Date; since: Date },
+  options: { highPriorityAssignments?: boolean; overdue?: boolean } = {},
+) {
   const open = { assigneeId: userId, status: { in: [...OPEN_TASK_STATUSES] } };
   const select = { id: true, title: true, dueAt: true, leadId: true, buyerId: true, offerId: true } as const;
   const [overdue, dueToday, created, reassigned] = await Promise.all([
-    db.task.findMany({ where: { ...open, overdue: true }, orderBy: { dueAt: 'asc' }, take: DIGEST_LINES, select }),
+    options.overdue === false ? [] : db.task.findMany({ where: { ...open, overdue: true }, orderBy: { dueAt: 'asc' }, take: DIGEST_LINES, select }),
     db.task.findMany({ where: { ...open, overdue: false, dueAt: { gte: window.dayStart, lt: window.dayEnd } }, orderBy: { dueAt: 'asc' }, take: DIGEST_LINES, select }),
     db.lead.findMany({
       where: { ownerId: userId, archivedAt: null, createdAt: { gte: window.since } },

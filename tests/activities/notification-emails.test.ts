@@ -160,4 +160,35 @@ describe('the daily digest', () => {
     expect(noras[0]!.text).toContain('Chase the inspector');
     expect(noras[0]!.text).not.toContain('Not for the digest');
   });
+
+  it('leaves overdue tasks out for a reader who takes overdue alerts never by e-mail (no digest when nothing else is in it), and lists them by default', async () => {
+    // 22:10 UTC on 2 December is 7:10 AM in Tokyo on 3 December.
+    const at = new Date('2026-12-02T22:10:00.000Z');
+    const omar = await buildUser(testDb.db, { name: 'Omar Nooverdue' });
+    await withPreferences(omar.id, { email: { assignments: 'DIGEST', overdue: 'NEVER' }, timeZone: 'Asia/Tokyo' });
+    const pia = await buildUser(testDb.db, { name: 'Pia Onlyoverdue' });
+    await withPreferences(pia.id, { email: { assignments: 'DIGEST', overdue: 'NEVER' }, timeZone: 'Asia/Tokyo' });
+    const del = await buildUser(testDb.db, { name: 'Del Default' });
+    await withPreferences(del.id, { timeZone: 'Asia/Tokyo' });
+    const task = (title: string, assigneeId: string, dueAt: string, overdue: boolean) =>
+      testDb.db.task.create({ data: { title, type: 'ADMIN', status: 'ASSIGNED', priority: 'MEDIUM', dueAt: new Date(dueAt), overdue, assigneeId, createdById: assigneeId } });
+    for (const user of [omar, pia, del]) await task(`Call back the probate attorney for ${user.name}`, user.id, '2026-12-01T03:00:00.000Z', true);
+    // 10:00 AM in Tokyo on 3 December.
+    await task('Sign the addendum', omar.id, '2026-12-03T01:00:00.000Z', false);
+
+    expect(await activities().queueDailyDigests({ at: at.toISOString() })).toEqual({ queued: 2 });
+    const digests = await testDb.db.emailMessage.findMany({ where: { kind: 'DIGEST', to: { in: [omar.email, pia.email, del.email] } } });
+    const digestOf = (user: { email: string }) => digests.find((message) => message.to === user.email);
+    expect(digestOf(pia)).toBeUndefined();
+
+    const omars = digestOf(omar)!;
+    expect(omars.subject).toBe('Your day: 1 task due today');
+    expect(omars.text).toContain('Due today\n- Sign the addendum');
+    expect(omars.text).not.toContain('Overdue');
+    expect(omars.text).not.toContain('probate attorney');
+
+    const dels = digestOf(del)!;
+    expect(dels.subject).toBe('Your day: 1 overdue task');
+    expect(dels.text).toContain(`Overdue\n- Call back the probate attorney for ${del.name}`);
+  });
 });
