@@ -38,7 +38,7 @@ export async function createLead(deps: CreateLeadDeps, input: CreateLeadInput, a
       await notifyUsers(tx, [
         {
           recipientId: ownerId,
-          ...notificationFor('NEW_LEAD', { sellerName: created.sellerName, street: created.street, city: created.city, source: created.source, assignedBy: actor.name }),
+          ...notificationFor('NEW_LEAD', { sellerName: created.sellerName, street: created.street, city: created.city, source: fields.source, assignedBy: actor.name }),
           link: `/leads/${created.id}`,
           dedupeKey: `lead:${created.id}:new:${ownerId}`,
         },

@@ -1,3 +1,5 @@
+import { LEAD_SOURCE_LABELS } from '../labels/lead-labels';
+import type { LeadSource } from '../leads/lead.schema';
 import { OFFER_STATUS_LABELS } from '../labels/offer-labels';
 import type { OfferStatus } from '../offers/offer.schema';
 import type { TaskPriority } from '../tasks/task.schema';
@@ -35,7 +37,7 @@ export interface TaskAbout {
 
 /** What each kind's wording (and, for an assignment, its priority) is made of. */
 export interface NotificationFacts {
-  NEW_LEAD: { sellerName: string; street: string; city: string; source: string; assignedBy: string };
+  NEW_LEAD: { sellerName: string; street: string; city: string; source: LeadSource; assignedBy: string };
   LEAD_CONTACT_OVERDUE: { sellerName: string; street: string; city: string };
   /** Sent to the lead's previous and new owner alike; `movedTasks`: its open tasks that moved with it. */
   LEAD_REASSIGNED: { sellerName: string; street: string; from: string; to: string; by: string; movedTasks: number };
@@ -103,7 +105,7 @@ export const NOTIFICATION_RULES: { readonly [K in NotificationKind]: KindRule<No
   NEW_LEAD: {
     priority: always('HIGH'),
     title: (f) => `New lead: ${f.sellerName}`,
-    body: (f) => `${f.street}, ${f.city} (${f.source.toLowerCase().replace(/_/g, ' ')}), assigned to you by ${f.assignedBy}.`,
+    body: (f) => `${f.street}, ${f.city} (${LEAD_SOURCE_LABELS[f.source]}), assigned to you by ${f.assignedBy}.`,
   },
   LEAD_CONTACT_OVERDUE: {
     priority: always('NORMAL'),

@@ -18,7 +18,7 @@ const ROWS: Row[] = [
   [
     'NEW_LEAD',
     { sellerName: 'Ann Lee', street: '1 Main St', city: 'Dayton', source: 'DRIVING_FOR_DOLLARS', assignedBy: 'Ada Admin' },
-    { priority: 'HIGH', title: 'New lead: Ann Lee', body: '1 Main St, Dayton (driving for dollars), assigned to you by Ada Admin.' },
+    { priority: 'HIGH', title: 'New lead: Ann Lee', body: '1 Main St, Dayton (Driving for dollars), assigned to you by Ada Admin.' },
   ],
   [
     'LEAD_CONTACT_OVERDUE',
@@ -130,6 +130,15 @@ describe('notificationFor', () => {
     const { title, body } = notificationFor(kind, facts as never);
     expect(title).not.toMatch(/overdue\b.*\boverdue\b/i);
     expect(`${title} ${body}`).not.toMatch(/\bUTC\b|\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+  });
+
+  it.each([
+    ['PPC', 'Pay-per-click'],
+    ['SEO', 'Search (SEO)'],
+    ['LIST_IMPORT', 'List import'],
+  ] as const)('a new lead from %s names its source as the app does: %s', (source, label) => {
+    const { body } = notificationFor('NEW_LEAD', { sellerName: 'Ann Lee', street: '1 Main St', city: 'Dayton', source, assignedBy: 'Ada Admin' });
+    expect(body).toBe(`1 Main St, Dayton (${label}), assigned to you by Ada Admin.`);
   });
 
   it('only a new lead and the assignment of a HIGH priority task are HIGH (they raise desktop alerts)', () => {
