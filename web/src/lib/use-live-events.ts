@@ -1,9 +1,10 @@
-import { useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { EVENT_NAMES } from '../../../domain/events/event-name';
 import type { LiveEvent } from '../../../domain/events/live-event.schema';
 import type { List } from '../../../domain/pagination';
 import { takeEventsMark } from './events-mark';
+import { createQueryInvalidator } from './query-invalidator';
 import { staleQueriesFor } from './stale-queries';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
@@ -12,10 +13,8 @@ export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
 export const RECENT_EVENTS_KEY = ['events', 'recent'] as const;
 export const FEED_SIZE = 30;
 
-const ALL_LIVE_QUERIES: QueryKey[] = [['dashboard'], ['leads'], ['tasks'], ['notifications'], [...RECENT_EVENTS_KEY]];
+const ALL_LIVE_QUERIES: QueryKey[] = [['dashboard'], ['leads'], ['tasks'], ['queue'], ['analytics'], ['notifications'], [...RECENT_EVENTS_KEY]];
 
-// A burst of events (a workflow writing a task, its assignment and a notification) refetches once.
-const INVALIDATE_DELAY_MS = 25;
 const RETRY_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
 
 /** Events by id, newest first, at most one feed page. */
@@ -23,25 +22,6 @@ export function mergeEvents(newer: readonly LiveEvent[], older: readonly LiveEve
   const byId = new Map<number, LiveEvent>();
   for (const event of [...newer, ...older]) if (!byId.has(event.id)) byId.set(event.id, event);
   return [...byId.values()].sort((a, b) => b.id - a.id).slice(0, FEED_SIZE);
-}
-
-function createInvalidator(queryClient: QueryClient) {
-  const pending = new Map<string, QueryKey>();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const flush = () => {
-    timer = undefined;
-    for (const queryKey of pending.values()) void queryClient.invalidateQueries({ queryKey });
-    pending.clear();
-  };
-  return {
-    add(keys: readonly QueryKey[]) {
-      for (const key of keys) pending.set(JSON.stringify(key), key);
-      timer ??= setTimeout(flush, INVALIDATE_DELAY_MS);
-    },
-    cancel() {
-      if (timer) clearTimeout(timer);
-    },
-  };
 }
 
 /**
@@ -61,7 +41,7 @@ export function useLiveEvents(onEvent?: (event: LiveEvent) => void): LiveStatus 
   }, [onEvent]);
 
   useEffect(() => {
-    const invalidator = createInvalidator(queryClient);
+    const invalidator = createQueryInvalidator((queryKey) => void queryClient.invalidateQueries({ queryKey }));
     let source: EventSource | undefined;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
     let failures = 0;

@@ -39,8 +39,14 @@ export function QueuePage() {
   const [skipped, setSkipped] = useState<string[]>([]);
   const [step, setStep] = useState<Step>('outcome');
   const [done, setDone] = useState(0);
-  const current = queue.data?.items.find((item) => !skipped.includes(item.lead.id));
+  const remaining = queue.data?.items.filter((item) => !skipped.includes(item.lead.id)) ?? [];
+  // The lead on screen stays there while live changes refresh the queue around it (a teammate's new
+  // lead may rank first mid-call, and keys typed for this lead must not land on another); the next
+  // lead is chosen once this one is logged or skipped, or has left the queue.
+  const [onScreenId, setOnScreenId] = useState<string | null>(null);
+  const current = remaining.find((item) => item.lead.id === onScreenId) ?? remaining[0];
   const lead = current?.lead;
+  if (lead && lead.id !== onScreenId) setOnScreenId(lead.id);
 
   // Keys pressed while a call is being saved, for the next lead: a fast typist loses none.
   const typedAhead = useRef<string[]>([]);
@@ -134,7 +140,7 @@ export function QueuePage() {
       <header className="page-header">
         <h1>My calls</h1>
         <p className="muted small" aria-live="polite">
-          {queue.data ? `${queue.data.items.filter((item) => !skipped.includes(item.lead.id)).length} to call · ${done} logged` : ''}
+          {queue.data ? `${remaining.length} to call · ${done} logged` : ''}
         </p>
       </header>
       {queue.isPending && <p className="muted">Loading your calls…</p>}
