@@ -13,9 +13,15 @@ import { startTempStack } from './lib/temp-stack';
 import { buildWebIfStale } from './lib/web-build';
 
 const ROLES = ['agent', 'acquisitions', 'supervisor', 'admin'] as const;
-// `@lead` and `@buyer` stand for the page of the first lead or buyer in the role's own list.
-const ALL_PAGES = ['/', '/queue', '/leads', '@lead', '/leads/board', '/buyers', '@buyer', '/tasks', '/tasks/calendar', '/tasks/new', '/analytics', '/settings', '/account', '/users', '/outbox', '/imports'];
-const RECORD_PAGES: Record<string, string> = { '@lead': 'leads', '@buyer': 'buyers' };
+// `@lead`, `@buyer` and `@task` stand for the page of the first lead, buyer or task in the role's own
+// list; `@offer` for the page of the lead of the first offer the role can see (offers show on their lead).
+const ALL_PAGES = ['/', '/queue', '/leads', '@lead', '@offer', '/leads/board', '/buyers', '@buyer', '/tasks', '@task', '/tasks/calendar', '/tasks/new', '/analytics', '/settings', '/account', '/users', '/outbox', '/imports'];
+const RECORD_PAGES: Record<string, { list: string; page: (record: { id: string; leadId?: string }) => string }> = {
+  '@lead': { list: 'leads', page: ({ id }) => `/leads/${id}` },
+  '@buyer': { list: 'buyers', page: ({ id }) => `/buyers/${id}` },
+  '@task': { list: 'tasks', page: ({ id }) => `/tasks/${id}` },
+  '@offer': { list: 'offers', page: ({ leadId }) => `/leads/${leadId}` },
+};
 const SIZES = [
   { name: 'desktop', width: 1440, height: 900 },
   { name: 'phone', width: 390, height: 844 },
@@ -24,11 +30,11 @@ const DEMO_PASSWORD = 'flipstackk';
 
 /** A page's path; a record placeholder becomes its first record's page (null when the list is empty). */
 async function resolvePage(page: Page, appUrl: string, entry: string): Promise<string | null> {
-  const list = RECORD_PAGES[entry];
-  if (list === undefined) return entry;
-  const answer = await page.request.get(`${appUrl}/api/${list}?limit=1`);
-  const first = ((await answer.json()) as { items?: Array<{ id: string }> }).items?.[0];
-  return first ? `/${list}/${first.id}` : null;
+  const record = RECORD_PAGES[entry];
+  if (record === undefined) return entry;
+  const answer = await page.request.get(`${appUrl}/api/${record.list}?limit=1`);
+  const first = ((await answer.json()) as { items?: Array<{ id: string; leadId?: string }> }).items?.[0];
+  return first ? record.page(first) : null;
 }
 
 async function main(): Promise<void> {
