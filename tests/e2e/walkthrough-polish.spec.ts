@@ -5,7 +5,7 @@ import { useBrowserStack } from '../support/browser-stack';
 
 jest.setTimeout(180_000);
 
-const { withStackLogs, appUrl, signedIn } = useBrowserStack();
+const { withStackLogs, appUrl, signedIn, send } = useBrowserStack();
 
 /** The requests the page sends from now on, as "METHOD /path?query". */
 function recordRequests(page: Page): string[] {
@@ -261,6 +261,156 @@ describe('page fixes the walkthrough asked for', () => {
       for (let index = 0; index < emptyCharts; index += 1) {
         expect(await empty.nth(index).locator('.recharts-wrapper, svg.recharts-surface').count()).toBe(0);
       }
+      await context.close();
+    }));
+});
+
+describe('what the issue 16 walkthrough tripped on, in the browser', () => {
+  it("a lead a teammate assigns shows on an open My calls page without a reload, and a later one does not push the lead on screen away", () =>
+    withStackLogs(async () => {
+      // The demo supervisor owns no leads: their queue is empty until the admin assigns them some.
+      const supervisor = await signedIn('supervisor@flipstackk.test');
+      const supervisorId = ((await (await supervisor.page.request.get(appUrl('/api/me'))).json()) as { id: string }).id;
+      await supervisor.page.goto(appUrl('/queue'));
+      await supervisor.page.getByText('No one left to call. Nicely done.').waitFor();
+      let reloaded = false;
+      supervisor.page.on('framenavigated', (frame) => {
+        if (frame === supervisor.page.mainFrame()) reloaded = true;
+      });
+
+      const admin = await signedIn('admin@flipstackk.test');
+      const lead = { sellerPhone: '(937) 555-0177', city: 'Dayton', state: 'OH', zip: '45402', source: 'REFERRAL', ownerId: supervisorId };
+      await send(admin.page, '/api/leads', { ...lead, sellerName: 'Quinn Queuelive', street: '16 Live Lane' });
+      await supervisor.page.getByRole('heading', { name: 'Quinn Queuelive' }).waitFor({ timeout: 15_000 });
+
+      // A better-scored lead arrives while Quinn is on screen (maybe mid-call): the count grows, Quinn stays.
+      const later = await send(admin.page, '/api/leads', { ...lead, sellerName: 'Rory Ranksfirst', street: '17 Live Lane' });
+      const patched = await admin.page.request.patch(appUrl(`/api/leads/${later.id}`), { headers: { [CLIENT_HEADER]: 'test' }, data: { motivation: 5 } });
+      expect(patched.status()).toBe(200);
+      await supervisor.page.getByText('2 to call · 0 logged').waitFor({ timeout: 15_000 });
+      expect(await supervisor.page.locator('#queue-lead-name').textContent()).toBe('Quinn Queuelive');
+      await supervisor.page.getByRole('button', { name: 'Skip' }).click();
+      await supervisor.page.getByRole('heading', { name: 'Rory Ranksfirst' }).waitFor();
+      expect(reloaded).toBe(false);
+      await supervisor.context.close();
+      await admin.context.close();
+    }));
+
+  it("the bell's overdue notice reads once 'Overdue:' and gives the due time in the reader's zone", () =>
+    withStackLogs(async () => {
+      const timeZone = 'Pacific/Honolulu';
+      const { context, page } = await signedIn('agent@flipstackk.test', { timezoneId: timeZone });
+      // A title someone typed with the prefix already: the notice must not say it twice.
+      const title = `Overdue: call the roofer back ${Date.now()}`;
+      const dueAt = new Date(Date.now() + 8_000);
+      dueAt.setMilliseconds(0);
+      await createTask(page, { title, dueAt: dueAt.toISOString() });
+
+      const localTime = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone }).format(dueAt);
+      const utcTime = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(dueAt);
+      const bell = page.getByRole('button', { name: /^Notifications/ });
+      const notice = page.getByRole('dialog', { name: 'Notifications' }).locator('.notification').filter({ hasText: title.replace('Overdue: ', '') }).filter({ hasText: 'This task was due' });
+      // The overdue notice arrives live once the due time passes; open the panel until it shows.
+      const deadline = Date.now() + 60_000;
+      while ((await notice.count()) === 0) {
+        if (Date.now() > deadline) throw new Error('the overdue notice never reached the bell');
+        if ((await page.getByRole('dialog', { name: 'Notifications' }).count()) === 0) await bell.click();
+        await page.waitForTimeout(1_000);
+      }
+      const text = (await notice.first().textContent()) ?? '';
+      expect(text).toContain(`Overdue: call the roofer back`);
+      expect(text).not.toContain('Overdue: Overdue:');
+      expect(text).toMatch(new RegExp(`This task was due (\\w{3} \\d{1,2}, )?${localTime.replace(/\s/g, '\\s')}\\.`));
+      expect(text).not.toContain('{time:');
+      if (utcTime !== localTime) expect(text).not.toContain(utcTime);
+      await context.close();
+    }));
+
+  it('the buy box refuses a market like "4540Z", naming the field, and saves nothing', () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedIn('acquisitions@flipstackk.test');
+      await page.goto(appUrl('/buyers'));
+      await page.getByRole('link', { name: 'Gem City Capital' }).first().click();
+      await page.getByRole('heading', { name: 'Gem City Capital' }).waitFor();
+      const buyerId = new URL(page.url()).pathname.split('/').pop()!;
+      const before = ((await (await page.request.get(appUrl(`/api/buyers/${buyerId}`))).json()) as { markets: string[] }).markets;
+      await page.getByRole('button', { name: 'Edit preferences' }).click();
+      const form = page.getByRole('form', { name: 'Buy box' });
+      const markets = form.getByLabel('Markets');
+      const requests = recordRequests(page);
+      await markets.fill(`${await markets.inputValue()}, 4540Z`);
+      await form.getByRole('button', { name: 'Update preferences' }).click();
+      await form.getByText('Markets must be 5-digit ZIP codes or cities with their state: "4540Z" is not a 5-digit ZIP code').waitFor();
+      expect(requests.filter((request) => /^(PATCH|PUT|POST) \/api\/buyers/.test(request))).toEqual([]);
+      const after = ((await (await page.request.get(appUrl(`/api/buyers/${buyerId}`))).json()) as { markets: string[] }).markets;
+      expect(after).toEqual(before);
+      await context.close();
+    }));
+
+  it('the offer form refuses an expiry already past with a clear message, and makes no offer', () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedIn('agent@flipstackk.test');
+      await page.goto(appUrl('/leads'));
+      await page.getByRole('link', { name: 'Linda Nguyen' }).first().click();
+      await page.getByRole('heading', { name: 'Linda Nguyen' }).waitFor();
+      const leadId = new URL(page.url()).pathname.split('/').pop()!;
+      const offersOf = async () => ((await (await page.request.get(appUrl(`/api/offers?leadId=${leadId}`))).json()) as { items: unknown[] }).items.length;
+      const offersBefore = await offersOf();
+
+      await page.getByTestId('offers').getByRole('button', { name: 'Create offer' }).click();
+      const form = page.getByRole('form', { name: 'New offer' });
+      await form.getByLabel('Kind').selectOption('PURCHASE');
+      await form.getByLabel('Amount').fill('88k');
+      const yesterday = new Date(Date.now() - 86_400_000);
+      const day = `${yesterday.getFullYear()}-${String(yesterday.getMonth() + 1).padStart(2, '0')}-${String(yesterday.getDate()).padStart(2, '0')}`;
+      await form.getByLabel('Expires').fill(day);
+      await form.getByRole('button', { name: 'Save offer' }).click();
+      await form.getByText('Expires must be in the future').waitFor();
+      expect(await offersOf()).toBe(offersBefore);
+      await context.close();
+    }));
+
+  it("the dashboard's small charts say so in words when there is nothing to draw (a new teammate)", () =>
+    withStackLogs(async () => {
+      const admin = await signedIn('admin@flipstackk.test');
+      const email = `nora.newhire.${Date.now()}@flipstackk.test`;
+      await send(admin.page, '/api/users', { email, name: 'Nora Newhire', role: 'AGENT', password: 'nora picks a long password' });
+      await admin.context.close();
+
+      const { context, page } = await signedIn(email, { password: 'nora picks a long password' });
+      await page.goto(appUrl('/?scope=me'));
+      const stages = page.getByTestId('chart-leads-by-stage');
+      const due = page.getByTestId('chart-my-tasks-due');
+      await stages.getByText('No leads yet: a new lead shows here at once.').waitFor();
+      await due.getByText('Nothing of yours falls due this week.').waitFor();
+      for (const chart of [stages, due]) expect(await chart.locator('.recharts-wrapper, svg.recharts-surface').count()).toBe(0);
+      await context.close();
+    }));
+
+  it('the pipeline board\'s "Move to…" works from the keyboard alone, and the focus stays on the moved card', () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedIn('supervisor@flipstackk.test');
+      await page.goto(appUrl('/leads/board'));
+      const card = page.getByTestId('column-NEW').getByTestId('board-card').first();
+      await card.waitFor({ timeout: 15_000 });
+      const seller = (await card.getByRole('link').textContent()) ?? '';
+      const control = `Move ${seller} to`;
+
+      // From the card's name, Tab reaches its menu.
+      await card.getByRole('link', { name: seller }).focus();
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(control);
+      const firstChoice = await card.getByRole('combobox', { name: control }).evaluate((select: HTMLSelectElement) => ({ value: select.options[1]!.value }));
+      await page.keyboard.press('ArrowDown');
+
+      const moved = page.getByTestId(`column-${firstChoice.value}`).getByTestId('board-card').filter({ has: page.getByRole('link', { name: seller, exact: true }) });
+      await moved.waitFor({ timeout: 15_000 });
+      // The focus came along: the moved card's menu, in its new column, has it.
+      await page.waitForFunction((label) => document.activeElement?.getAttribute('aria-label') === label, control, { timeout: 15_000 });
+      expect(await moved.getByRole('combobox', { name: control }).evaluate((select) => select === document.activeElement)).toBe(true);
+      // The server took the move.
+      await page.reload();
+      await page.getByTestId(`column-${firstChoice.value}`).getByRole('link', { name: seller, exact: true }).waitFor({ timeout: 15_000 });
       await context.close();
     }));
 });

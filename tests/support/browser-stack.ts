@@ -83,13 +83,16 @@ export function useBrowserStack(options: { env?: Record<string, string> } = {}) 
       expect([200, 201]).toContain(response.status());
       return (await response.json()) as { id: string };
     },
-    /** A new browser context at 1440 × 900, signed in as a demo login (password `flipstackk`) on the dashboard. */
-    async signedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-      const context = await runningBrowser().newContext({ viewport: { width: 1440, height: 900 } });
+    /**
+     * A new browser context at 1440 × 900, signed in as a demo login (password `flipstackk`, or
+     * `password`) on the dashboard; `timezoneId` sets the reader's time zone.
+     */
+    async signedIn(email: string, { password = DEMO_PASSWORD, timezoneId }: { password?: string; timezoneId?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
+      const context = await runningBrowser().newContext({ viewport: { width: 1440, height: 900 }, ...(timezoneId ? { timezoneId } : {}) });
       const page = await context.newPage();
       await page.goto(appUrl('/login'));
       await page.getByLabel('Email').fill(email);
-      await page.getByLabel('Password').fill(DEMO_PASSWORD);
+      await page.getByLabel('Password').fill(password);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.waitForURL(appUrl('/'));
       return { context, page };

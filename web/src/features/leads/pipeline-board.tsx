@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState, type DragEvent } from 'react';
+import { useCallback, useRef, useState, type DragEvent, type RefObject } from 'react';
 import { useEscape } from '../../lib/use-escape';
 import { Link } from 'react-router';
 import { DEAD_REASONS, type DeadReason, type Lead, type LeadStatus } from '../../../../domain/leads/lead.schema';
@@ -24,12 +24,30 @@ interface Move {
   reason?: DeadReason;
 }
 
-/** A card's "Move to" choice for touch screens, where cards cannot be dragged: only the moves the pipeline allows. */
-function MoveSelect({ card, onMove }: { card: Card; onMove: (to: LeadStatus) => void }) {
+/** A card's "Move to" choice for touch screens and keyboards, which cannot drag a card: only the moves the pipeline allows. */
+function MoveSelect({ card, onMove, refocusRef }: { card: Card; onMove: (to: LeadStatus) => void; refocusRef: RefObject<Move | undefined> }) {
   const targets = COLUMNS.filter((status) => status !== card.status && checkLeadTransition(card.status, status, DEAD_REASONS[0]).ok);
   if (targets.length === 0) return null;
   return (
-    <select className="board-move" aria-label={`Move ${card.sellerName} to`} value="" onChange={(event) => event.target.value && onMove(event.target.value as LeadStatus)}>
+    <select
+      ref={(element) => {
+        // Only once the card is drawn in its new column (a render before the move keeps the old one).
+        const waiting = refocusRef.current;
+        if (element && waiting?.card.id === card.id && waiting.to === card.status) {
+          refocusRef.current = undefined;
+          element.focus();
+        }
+      }}
+      className="board-move"
+      aria-label={`Move ${card.sellerName} to`}
+      value=""
+      onChange={(event) => {
+        if (!event.target.value) return;
+        const to = event.target.value as LeadStatus;
+        refocusRef.current = { card, to };
+        onMove(to);
+      }}
+    >
       <option value="">Move to…</option>
       <Options values={targets} label={optionLabel} />
     </select>
@@ -45,6 +63,9 @@ export function PipelineBoard() {
   const [awaitingReason, setAwaitingReason] = useState<Move>();
   useEscape(awaitingReason !== undefined, useCallback(() => setAwaitingReason(undefined), []));
   const [problem, setProblem] = useState<string>();
+  // A card moved with its "Move to…" menu is drawn anew in its new column: its menu there takes the
+  // focus back, so a keyboard user carries on from the card they moved instead of the page's top.
+  const refocusRef = useRef<Move | undefined>(undefined);
 
   const move = useMutation({
     mutationFn: ({ card, to, reason }: Move) => changeLeadStatus(card.id, to, reason),
@@ -192,7 +213,7 @@ export function PipelineBoard() {
                       {card.street}, {card.city}
                     </div>
                     {card.askingPrice != null && <div className="small">{money(card.askingPrice)}</div>}
-                    <MoveSelect card={card} onMove={(to) => moveCard(card, to)} />
+                    <MoveSelect card={card} onMove={(to) => moveCard(card, to)} refocusRef={refocusRef} />
                   </li>
                 ))}
                 {board.isSuccess && column.length === 0 && <li className="muted small board-empty">No leads</li>}
