@@ -113,6 +113,10 @@ describe('POST /api/imports', () => {
       const run = await api.temporal.client.workflow.getHandle(`lead-${lead.id}`).describe();
       expect(run.status.name).toBe('RUNNING');
     }
+    // Recorded once the run has decided against the contact task (its cold-list patch marker).
+    const coldRun = api.temporal.client.workflow.getHandle(`lead-${leads[0]!.id}`);
+    await waitUntil('the cold-list lead workflow past its first step', async () => ((await coldRun.fetchHistory()).events ?? []).some((event) => event.markerRecordedEventAttributes));
+    await recordHistory(api.temporal, 'lead-cold-list', coldRun.workflowId);
     expect(await db.task.count({ where: { leadId: { in: leads.map((lead) => lead.id) } } })).toBe(0);
 
     const errors = await fetch(`${api.url}/api/imports/${started.body.id}/errors.csv`, { headers: { cookie } });

@@ -1,6 +1,8 @@
 import { PAST_DUE_ERROR } from '../../domain/tasks/past-due';
 import { buildLead, buildUser } from '../support/factories';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
+import { recordHistory } from '../support/temporal-env';
+import { taskWorkflowId } from '../../domain/workflow-ids';
 import { waitUntil } from '../support/wait-until';
 
 jest.setTimeout(180_000);
@@ -87,5 +89,8 @@ describe('due dates in the past', () => {
       expect(await findTask(id)).toMatchObject({ overdue: false });
       expect(await api.testDb.db.task.count({ where: { parentTaskId: id } })).toBe(0);
     }
+    // Both took the manual-past-due patch: one when it started, one in its reschedule update.
+    await recordHistory(api.temporal, 'task-manual-past-due-created', taskWorkflowId(late.body.id));
+    await recordHistory(api.temporal, 'task-manual-past-due-rescheduled', taskWorkflowId(moved.body.id));
   });
 });

@@ -27,7 +27,35 @@ beforeAll(async () => {
   }
 });
 
+const WORKFLOWS_DIR = path.join(__dirname, '..', '..', 'workflows');
+
+/** Every patch id the workflow code asks `patched()` about, by its constant or written inline. */
+function patchIdsInWorkflows(): string[] {
+  const ids = new Set<string>();
+  for (const file of fs.readdirSync(WORKFLOWS_DIR, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts'))) {
+    const source = fs.readFileSync(path.join(WORKFLOWS_DIR, file), 'utf8');
+    for (const match of source.matchAll(/_PATCH = '([^']+)'|patched\('([^']+)'\)/g)) ids.add((match[1] ?? match[2])!);
+  }
+  return [...ids].sort();
+}
+
+/** The patch ids a recorded run took: its `core_patch` markers. */
+function patchesTakenBy(file: string): string[] {
+  const { events } = JSON.parse(fs.readFileSync(path.join(HISTORIES_DIR, file), 'utf8')) as {
+    events: Array<{ markerRecordedEventAttributes?: { markerName?: string; details?: Record<string, { payloads?: Array<{ data?: string }> }> } }>;
+  };
+  return events.flatMap(({ markerRecordedEventAttributes: marker }) => {
+    const data = marker?.markerName === 'core_patch' ? marker.details?.['patch-data']?.payloads?.[0]?.data : undefined;
+    return data ? [(JSON.parse(Buffer.from(data, 'base64').toString('utf8')) as { id: string }).id] : [];
+  });
+}
+
 describe('recorded workflow histories replay against the current workflow code', () => {
+  // A patched path with no recorded run is a path whose replay nobody has checked.
+  it.each(patchIdsInWorkflows())('patch %s has a recorded run that took it', (patchId) => {
+    expect(histories.filter((file) => patchesTakenBy(file).includes(patchId))).not.toEqual([]);
+  });
+
   it('has histories to replay', () => {
     expect(histories.length).toBeGreaterThanOrEqual(2);
   });
