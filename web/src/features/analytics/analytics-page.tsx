@@ -130,7 +130,7 @@ export function AnalyticsPage() {
               <LineChart data={data.revenueByMonth}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
                 <XAxis dataKey="month" />
-                <YAxis tickFormatter={(value: number) => `$${Math.round(value / 1000)}k`} />
+                <YAxis tickFormatter={(value: number) => `$${Number((value / 1000).toFixed(1))}k`} />
                 <Tooltip formatter={(value) => dollars(value)} />
                 <Line type="monotone" dataKey="revenue" name="Assignment fees" stroke={COLORS.primary} strokeWidth={2} />
               </LineChart>
