@@ -62,10 +62,22 @@ const POSTGRES_POOL_SIZE = 10;
  * the same models and methods; the PostgreSQL one is generated from prisma/postgresql/schema.prisma
  * (the same datamodel) and is typed as the SQLite one so callers see one `Db`.
  */
-export async function openDb(target: string): Promise<Db> {
-  if (isPostgresUrl(target)) return openPostgres(target);
-  return openSqlite(target);
+export async function openDb(target: string, options: OpenDbOptions = {}): Promise<Db> {
+  if (isPostgresUrl(target)) return openPostgres(target, options);
+  return openSqlite(target, options);
 }
+
+export interface OpenDbOptions {
+  /**
+   * How long one interactive transaction may take (Prisma's default is 5 s). A one-off writer
+   * such as the demo seed raises it: on a machine busy enough, its bigger transactions ran past
+   * 5 s and the whole start failed.
+   */
+  transactionTimeoutMs?: number;
+}
+
+// Prisma's own defaults (5 s to run, 2 s to start) unless raised.
+const transactionOptions = ({ transactionTimeoutMs }: OpenDbOptions) => ({ transactionOptions: { timeout: transactionTimeoutMs ?? 5_000, maxWait: transactionTimeoutMs ?? 2_000 } });
 
 /**
  * The PostgreSQL client, loaded when first used: a checkout that has generated only the SQLite
@@ -81,10 +93,10 @@ const POSTGRES_CLIENT = '../prisma/generated-pg/client';
  */
 export const POSTGRES_PLANNER_OPTIONS = '-c random_page_cost=1.1 -c effective_io_concurrency=200';
 
-async function openPostgres(url: string): Promise<Db> {
-  const { PrismaClient: PostgresPrismaClient } = (await import(POSTGRES_CLIENT)) as { PrismaClient: new (options: { adapter: PrismaPg }) => { $connect(): Promise<void> } };
+async function openPostgres(url: string, options: OpenDbOptions): Promise<Db> {
+  const { PrismaClient: PostgresPrismaClient } = (await import(POSTGRES_CLIENT)) as { PrismaClient: new (options: { adapter: PrismaPg; transactionOptions?: object }) => { $connect(): Promise<void> } };
   const adapter = new PrismaPg({ connectionString: url, max: POSTGRES_POOL_SIZE, options: POSTGRES_PLANNER_OPTIONS });
-  const db = new PostgresPrismaClient({ adapter });
+  const db = new PostgresPrismaClient({ adapter, ...transactionOptions(options) });
   await db.$connect();
   return db as unknown as Db;
 }
@@ -93,9 +105,9 @@ async function openPostgres(url: string): Promise<Db> {
  * The SQLite database through Prisma's JS engine: WAL, a busy timeout, and transactions that take
  * the write lock when they begin (see beginImmediate).
  */
-async function openSqlite(databaseFile: string): Promise<Db> {
+async function openSqlite(databaseFile: string, options: OpenDbOptions): Promise<Db> {
   const adapter = new ImmediateTransactionsSQLite3({ url: `file:${path.resolve(databaseFile)}`, timeout: BUSY_TIMEOUT_MS });
-  const db = new PrismaClient({ adapter });
+  const db = new PrismaClient({ adapter, ...transactionOptions(options) });
   connections.set(db, adapter);
   await db.$queryRawUnsafe('PRAGMA journal_mode=WAL');
   await db.$executeRawUnsafe('PRAGMA synchronous=NORMAL');

@@ -31,6 +31,9 @@ const DEMO_BUYERS = [
   { name: 'Lakefront Rentals', company: null, email: 'buy@lakefront.example', cashBuyer: false, proofOfFundsAmount: null, markets: ['Cleveland, OH', 'Toledo, OH'], propertyTypes: ['SFR', 'TOWNHOUSE'], minPrice: 40_000, maxPrice: 120_000, status: 'NEW' },
 ] as const;
 
+/** How long one of the seed's transactions may take: on a busy machine (a CI run beside other work) one took 5.4 s, past Prisma's 5 s default. */
+export const SEED_TRANSACTION_TIMEOUT_MS = 60_000;
+
 /**
  * Demo users (one per role, password `flipstackk`), five fresh leads and two buyers, then the
  * story around them (prisma/seed-story.ts); does nothing when users exist.

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isPostgresUrl, openDb } from '../../db/client';
 import { countPendingWorkflows } from '../../db/queries/pending-workflows';
-import { seedDemoData } from '../../prisma/seed';
+import { SEED_TRANSACTION_TIMEOUT_MS, seedDemoData } from '../../prisma/seed';
 import { writeWorkflowBundle } from '../../worker/bundle-workflows';
 import { isPortOpen, startProcess, waitFor } from './processes';
 import { supervise, type SupervisedProcess } from './supervisor';
@@ -124,6 +124,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     for (const proc of [...processes].reverse()) await proc.stop();
   };
 
+  let bundling: Promise<string> | undefined;
   try {
     if (await isPortOpen(options.temporalPort)) throw new Error(`port ${options.temporalPort} (TEMPORAL_PORT) is already in use`);
     if (await isPortOpen(options.port)) throw new Error(`port ${options.port} (PORT) is already in use`);
@@ -145,7 +146,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // One workflow bundle for the worker and each of its restarts, built while Temporal starts: a
     // worker that bundles `workflows/` itself spends seconds of CPU on it at every restart, and the
     // deadlines of a killed worker's workflows wait that long more.
-    const bundling = options.env?.WORKFLOW_BUNDLE ? Promise.resolve(options.env.WORKFLOW_BUNDLE) : writeWorkflowBundle(path.join(dataDir, 'workflow-bundle.js'));
+    bundling = options.env?.WORKFLOW_BUNDLE ? Promise.resolve(options.env.WORKFLOW_BUNDLE) : writeWorkflowBundle(path.join(dataDir, 'workflow-bundle.js'));
     // Handled where it is awaited; this keeps a failed build from counting as unhandled if Temporal fails first.
     bundling.catch(() => undefined);
     const temporal = supervise('temporal', () => startProcess('temporal', options.temporalCli, temporalArgs, { log }), supervision);
@@ -157,7 +158,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     else migrateDatabase(rootDir, databaseFile);
     let seeded = false;
     if (options.seed !== false) {
-      const db = await openDb(database);
+      const db = await openDb(database, { transactionTimeoutMs: SEED_TRANSACTION_TIMEOUT_MS });
       seeded = (await seedDemoData(db)).seeded;
       await db.$disconnect();
     }
@@ -207,6 +208,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     return { appUrl, temporalAddress, temporalUiUrl, databaseFile, seeded, processes: { temporal, worker, api }, stop };
   } catch (error) {
     await stop();
+    // A start that failed early leaves no bundling behind: webpack still running after a test's
+    // environment is torn down failed the next test suite (it ran in the same process).
+    await bundling?.catch(() => undefined);
     throw error;
   }
 }
