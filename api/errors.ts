@@ -83,9 +83,7 @@ const PRISMA_ERRORS: Record<string, [ErrorCode, string]> = {
   P2025: ['NOT_FOUND', 'The record does not exist'],
 };
 
-export function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown })?.code === 'P2002';
-}
+export { isUniqueViolation } from '../db/unique-violation';
 
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;

@@ -38,17 +38,20 @@ status=$unit_status
 # --forceExit: the Temporal SDK's native bridge can keep a handle open after teardown (a known SDK issue).
 npx jest --selectProjects system --passWithNoTests --runInBand --forceExit --json --outputFile="$out/jest-system.json" "$@" || status=1
 
-# The same suites on PostgreSQL, for the ones that reach every raw query (db/ and the busiest
-# routers); only on a whole run (`npm test` without file names). TEST_DATABASE=postgres starts a
-# real server from the machine's PostgreSQL binaries (tests/support/postgres.ts).
+# The same suites on PostgreSQL: the API, workflow, activity, worker and data-layer suites and the
+# integration suites that reach the database (query plans at volume, matching, sessions); only on a
+# whole run (`npm test` without file names). TEST_DATABASE=postgres starts a real server from the
+# machine's PostgreSQL binaries (tests/support/postgres.ts). Left out, being about SQLite itself:
+# the FTS5 search index and SQLite's write lock (tests/db/search-index, concurrent-writers); and the
+# suites that start their own PostgreSQL or none of the app's database code differs in (the
+# stacks, the cluster, a worker killed mid-import).
 if [ $# -eq 0 ]; then
-  echo "== system tests on PostgreSQL (a subset)"
+  echo "== system tests on PostgreSQL"
   rm -f "$out"/jest-postgres.json
   TEST_DATABASE=postgres npx jest --selectProjects system --runInBand --forceExit --json --outputFile="$out/jest-postgres.json" \
-    tests/db/queries tests/db/contact-keys.test.ts tests/db/rows.test.ts tests/integration/query-plans.test.ts tests/integration/find-matches.test.ts \
-    tests/api/leads.router.test.ts tests/api/tasks.router.test.ts tests/api/buyers.router.test.ts tests/api/offers.router.test.ts \
-    tests/api/dashboard.router.test.ts tests/api/analytics.router.test.ts tests/api/events.router.test.ts tests/api/search.router.test.ts \
-    tests/api/duplicates.test.ts tests/api/merge.test.ts tests/api/imports.router.test.ts || status=1
+    tests/api tests/workflows tests/activities tests/worker \
+    tests/db/queries tests/db/contact-keys.test.ts tests/db/rows.test.ts tests/db/read-rows.test.ts tests/db/demo-story.test.ts \
+    tests/integration/query-plans.test.ts tests/integration/find-matches.test.ts tests/integration/sessions.test.ts || status=1
 fi
 
 node -e '
