@@ -55,7 +55,10 @@ export function useBrowserStack(options: { env?: Record<string, string> } = {}) 
           env: { ...options.env, ...(prepared ? { WORKFLOW_BUNDLE: prepared.workflowBundle } : {}) },
         });
       }),
-    180_000,
+    // Above the sum of startStack's own bounded waits (Temporal, worker, API, the demo's workflows),
+    // so a slow start fails with the step that was slow and the stack's log, not Jest's bare timeout
+    // (a CI run beside other work took over 180 s to start one stack).
+    480_000,
   );
 
   afterAll(async () => {
