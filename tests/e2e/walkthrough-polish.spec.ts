@@ -265,6 +265,28 @@ describe('page fixes the walkthrough asked for', () => {
     }));
 });
 
+describe('finding your way: what the last walkthrough left', () => {
+  it('a task\'s breadcrumb names what it is about (its lead, linked), not its type; a task about nothing has none', () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedIn('acquisitions@flipstackk.test');
+      const leads = (await (await page.request.get(appUrl('/api/leads?limit=1'))).json()) as { items: Array<{ id: string; sellerName: string; street: string; city: string }> };
+      const lead = leads.items[0]!;
+      const about = await createTask(page, { title: `Call ${lead.sellerName} back`, type: 'LEAD', leadId: lead.id });
+      await page.goto(appUrl(`/tasks/${about}`));
+      await page.getByRole('heading', { name: `Call ${lead.sellerName} back` }).waitFor();
+      const eyebrow = page.locator('.page-eyebrow');
+      expect((await eyebrow.textContent())?.trim()).toBe(`Tasks / ${lead.sellerName}, ${lead.street}, ${lead.city}`);
+      await eyebrow.getByRole('link', { name: `${lead.sellerName}, ${lead.street}, ${lead.city}` }).click();
+      await page.waitForURL(appUrl(`/leads/${lead.id}`));
+
+      const loose = await createTask(page, { title: 'Renew the MLS login', type: 'LEAD' });
+      await page.goto(appUrl(`/tasks/${loose}`));
+      await page.getByRole('heading', { name: 'Renew the MLS login' }).waitFor();
+      expect((await page.locator('.page-eyebrow').textContent())?.trim()).toBe('Tasks');
+      await context.close();
+    }));
+});
+
 describe('what the issue 16 walkthrough tripped on, in the browser', () => {
   it("a lead a teammate assigns shows on an open My calls page without a reload, and a later one does not push the lead on screen away", () =>
     withStackLogs(async () => {

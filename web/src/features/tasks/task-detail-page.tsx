@@ -28,7 +28,7 @@ function RelatedLinks({ task }: { task: TaskDetail }) {
   ].filter((link): link is { label: string; to: string; text: string } => Boolean(link));
   if (links.length === 0) return null;
   return (
-    <dl className="facts">
+    <dl className="facts task-links">
       {links.map((link) => (
         <div key={link.label}>
           <dt>{link.label}</dt>
@@ -39,6 +39,16 @@ function RelatedLinks({ task }: { task: TaskDetail }) {
       ))}
     </dl>
   );
+}
+
+/**
+ * The eyebrow after "Tasks": what the task is about, linked: its lead (an offer's tasks carry theirs)
+ * or its buyer, as a lead's page names its city there. A task about nothing has none, as a buyer's page.
+ */
+function taskCrumb(task: TaskDetail) {
+  if (task.lead) return <Link to={`/leads/${task.lead.id}`}>{task.lead.label}</Link>;
+  if (task.buyer) return <Link to={`/buyers/${task.buyer.id}`}>{task.buyer.label}</Link>;
+  return undefined;
 }
 
 /** One task: what it is about, the moves this user may make, edits, notes, follow-ups and history. */
@@ -54,7 +64,7 @@ export function TaskDetailPage() {
       query={task}
       list={{ to: '/tasks', label: 'Tasks', noun: 'task' }}
       header={(data) => ({
-        crumb: optionLabel(data.type),
+        crumb: taskCrumb(data),
         title: data.title,
         status: data.status,
         badges: (
