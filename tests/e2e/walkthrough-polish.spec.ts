@@ -285,6 +285,31 @@ describe('finding your way: what the last walkthrough left', () => {
       expect((await page.locator('.page-eyebrow').textContent())?.trim()).toBe('Tasks');
       await context.close();
     }));
+
+  it("My calls' four deal-math tiles line up with the card's text at 1440 px", () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedIn('agent@flipstackk.test');
+      await page.goto(appUrl('/queue'));
+      const tiles = page.locator('.queue-lead .deal-math > div');
+      await tiles.first().waitFor({ timeout: 15_000 });
+      expect(await tiles.count()).toBe(4);
+      const edges = await page.locator('.queue-lead').evaluate((card) => {
+        const style = getComputedStyle(card);
+        const box = card.getBoundingClientRect();
+        const tiles = Array.from(card.querySelectorAll('.deal-math > div')).map((tile) => tile.getBoundingClientRect());
+        return {
+          textLeft: card.querySelector('#queue-lead-name')!.getBoundingClientRect().left,
+          contentLeft: box.left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft),
+          contentRight: box.right - parseFloat(style.borderRightWidth) - parseFloat(style.paddingRight),
+          tilesLeft: tiles[0]!.left,
+          tilesRight: tiles[3]!.right,
+        };
+      });
+      expect(Math.abs(edges.tilesLeft - edges.textLeft)).toBeLessThan(1);
+      expect(Math.abs(edges.tilesLeft - edges.contentLeft)).toBeLessThan(1);
+      expect(Math.abs(edges.tilesRight - edges.contentRight)).toBeLessThan(1);
+      await context.close();
+    }));
 });
 
 describe('what the issue 16 walkthrough tripped on, in the browser', () => {
