@@ -310,6 +310,26 @@ describe('finding your way: what the last walkthrough left', () => {
       expect(Math.abs(edges.tilesRight - edges.contentRight)).toBeLessThan(1);
       await context.close();
     }));
+
+  it('Analytics draws a single month of revenue as a bar with its amount written on it, not a lone dot, under the month in words', () =>
+    withStackLogs(async () => {
+      // The demo data closes its deals this month: one month of fees.
+      const { context, page } = await signedIn('admin@flipstackk.test');
+      const answer = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/analytics');
+      await page.goto(appUrl('/analytics'));
+      const { revenueByMonth } = (await (await answer).json()) as { revenueByMonth: Array<{ month: string; revenue: number }> };
+      expect(revenueByMonth).toHaveLength(1);
+      const card = page.locator('.chart-card').filter({ has: page.getByRole('heading', { name: 'Revenue by month' }) });
+      await card.locator('.recharts-bar-rectangle').first().waitFor();
+      const amount = `$${revenueByMonth[0]!.revenue.toLocaleString('en-US')}`;
+      await card.locator('.chart-value').filter({ hasText: amount }).waitFor();
+      expect(await card.locator('.recharts-line').count()).toBe(0);
+      // Its month in words: "Dec 2026", not "2026-12".
+      const [year, month] = revenueByMonth[0]!.month.split('-').map(Number);
+      const monthName = new Date(Date.UTC(year!, month! - 1, 1)).toLocaleDateString('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+      await card.locator('text.recharts-cartesian-axis-tick-value').filter({ hasText: monthName }).waitFor();
+      await context.close();
+    }));
 });
 
 describe('what the issue 16 walkthrough tripped on, in the browser', () => {

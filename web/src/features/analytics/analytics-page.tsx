@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { isManagerRole } from '../../../../domain/users/user-role';
 import { money, optionLabel } from '../../lib/format';
 import { useMe } from '../auth/use-me';
@@ -13,6 +13,12 @@ import './analytics.css';
 const COLORS = { primary: '#3f51e0', green: '#079455', amber: '#dc6803', red: '#d92d20', gray: '#667085' };
 const HEIGHT = 260;
 const dollars = (value: unknown) => money(Number(value));
+// The API's months are "2026-12"; people read "Dec 2026".
+const monthName = (value: unknown): string => {
+  const [year, month] = String(value).split('-').map(Number);
+  return year && month ? new Date(Date.UTC(year, month - 1, 1)).toLocaleDateString('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' }) : String(value);
+};
+const thousands = (value: number) => `$${Number((value / 1000).toFixed(1))}k`;
 const minutes = (value: unknown) => (value === null || value === undefined ? '—' : `${Math.round(Number(value))} min`);
 
 /** `/analytics`: the Monday reports, each a chart with its table and CSV. Loaded on demand (recharts is large). */
@@ -124,16 +130,30 @@ export function AnalyticsPage() {
           <ChartCard
             title="Revenue by month"
             rows={data.revenueByMonth}
-            columns={[{ key: 'month', label: 'Month' }, { key: 'revenue', label: 'Assignment fees', format: dollars }, { key: 'deals', label: 'Deals' }]}
+            columns={[{ key: 'month', label: 'Month', format: monthName }, { key: 'revenue', label: 'Assignment fees', format: dollars }, { key: 'deals', label: 'Deals' }]}
           >
             <ResponsiveContainer width="100%" height={HEIGHT}>
-              <LineChart data={data.revenueByMonth}>
-                <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="month" />
-                <YAxis tickFormatter={(value: number) => `$${Number((value / 1000).toFixed(1))}k`} />
-                <Tooltip formatter={(value) => dollars(value)} />
-                <Line type="monotone" dataKey="revenue" name="Assignment fees" stroke={COLORS.primary} strokeWidth={2} />
-              </LineChart>
+              {data.revenueByMonth.length === 1 ? (
+                // One month is a lone dot on a line: a bar with its amount reads as the value it is
+                // (drawn at once: an animated bar writes its amount only when the animation ends).
+                <BarChart data={data.revenueByMonth} margin={{ top: 24 }}>
+                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                  <XAxis dataKey="month" tickFormatter={monthName} />
+                  <YAxis tickFormatter={thousands} />
+                  <Tooltip formatter={(value) => dollars(value)} labelFormatter={monthName} />
+                  <Bar dataKey="revenue" name="Assignment fees" fill={COLORS.primary} maxBarSize={96} isAnimationActive={false}>
+                    <LabelList dataKey="revenue" position="top" formatter={dollars} className="chart-value" />
+                  </Bar>
+                </BarChart>
+              ) : (
+                <LineChart data={data.revenueByMonth}>
+                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                  <XAxis dataKey="month" tickFormatter={monthName} />
+                  <YAxis tickFormatter={thousands} />
+                  <Tooltip formatter={(value) => dollars(value)} labelFormatter={monthName} />
+                  <Line type="monotone" dataKey="revenue" name="Assignment fees" stroke={COLORS.primary} strokeWidth={2} />
+                </LineChart>
+              )}
             </ResponsiveContainer>
           </ChartCard>
 
