@@ -454,7 +454,7 @@ describe('what the issue 16 walkthrough tripped on, in the browser', () => {
       await context.close();
     }));
 
-  it('the pipeline board\'s "Move to…" works from the keyboard alone, and the focus stays on the moved card', () =>
+  it('the pipeline board\'s "Move to…" works from the keyboard alone, and the focus stays on the moved card (its name when Closed leaves no menu)', () =>
     withStackLogs(async () => {
       const { context, page } = await signedIn('supervisor@flipstackk.test');
       await page.goto(appUrl('/leads/board'));
@@ -478,6 +478,35 @@ describe('what the issue 16 walkthrough tripped on, in the browser', () => {
       // The server took the move.
       await page.reload();
       await page.getByTestId(`column-${firstChoice.value}`).getByRole('link', { name: seller, exact: true }).waitFor({ timeout: 15_000 });
+
+      // Dead asks why first: cancelling the question gives the focus back to the card's menu.
+      const focusedLabel = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? null);
+      const again = page.getByTestId(`column-${firstChoice.value}`).getByRole('combobox', { name: control });
+      await again.focus();
+      await page.keyboard.press('d');
+      await page.getByRole('dialog', { name: 'Why is this lead dead?' }).waitFor();
+      // The question takes the focus; "Mark dead" waits for a reason (disabled), so Tab reaches Cancel.
+      await page.keyboard.press('Tab');
+      expect(await focusedLabel()).toBe('Cancel');
+      await page.keyboard.press('Enter');
+      expect(await page.getByRole('dialog', { name: 'Why is this lead dead?' }).count()).toBe(0);
+      expect(await again.evaluate((select) => select === document.activeElement)).toBe(true);
+
+      // Closed has no further moves, so no menu: the moved card's name keeps the focus, not the page's top.
+      const closing = { sellerName: `Clara Closewell ${Date.now()}`, sellerPhone: '(937) 555-0163', street: '18 Final St', city: 'Dayton', state: 'OH', zip: '45402', source: 'REFERRAL' };
+      const lead = await send(page, '/api/leads', closing);
+      await send(page, `/api/leads/${lead.id}/status`, { status: 'QUALIFIED' });
+      await send(page, `/api/leads/${lead.id}/status`, { status: 'UNDER_CONTRACT' });
+      await page.reload();
+      const closeControl = `Move ${closing.sellerName} to`;
+      const underContract = page.getByTestId('column-UNDER_CONTRACT').getByRole('combobox', { name: closeControl });
+      await underContract.waitFor({ timeout: 15_000 });
+      await underContract.focus();
+      await page.keyboard.press('c');
+      const closedName = page.getByTestId('column-CLOSED').getByRole('link', { name: closing.sellerName, exact: true });
+      await closedName.waitFor({ timeout: 15_000 });
+      await page.waitForFunction((name) => document.activeElement?.textContent === name, closing.sellerName, { timeout: 15_000 });
+      expect(await closedName.evaluate((link) => link === document.activeElement)).toBe(true);
       await context.close();
     }));
 });

@@ -24,20 +24,42 @@ interface Move {
   reason?: DeadReason;
 }
 
+const movesFrom = (card: Card): LeadStatus[] => COLUMNS.filter((status) => status !== card.status && checkLeadTransition(card.status, status, DEAD_REASONS[0]).ok);
+
+/** Gives `element` the focus once `card` is drawn in the column it was moved to with the keyboard (call from a ref callback). */
+function focusOnArrival(element: HTMLElement | null, card: Card, refocusRef: RefObject<Move | undefined>): void {
+  // Only once the card is drawn in its new column (a render before the move keeps the old one).
+  const waiting = refocusRef.current;
+  if (element && waiting?.card.id === card.id && waiting.to === card.status) {
+    refocusRef.current = undefined;
+    element.focus();
+  }
+}
+
+/** A card's seller, linked to the lead; a card moved where it has no further moves (Closed) has no menu, so its name takes the focus. */
+function CardName({ card, refocusRef }: { card: Card; refocusRef: RefObject<Move | undefined> }) {
+  return (
+    <Link
+      ref={(element) => {
+        if (movesFrom(card).length === 0) focusOnArrival(element, card, refocusRef);
+      }}
+      to={`/leads/${card.id}`}
+      className="row-link"
+      draggable={false}
+    >
+      {card.sellerName}
+    </Link>
+  );
+}
+
 /** A card's "Move to" choice for touch screens and keyboards, which cannot drag a card: only the moves the pipeline allows. */
 function MoveSelect({ card, onMove, refocusRef }: { card: Card; onMove: (to: LeadStatus) => void; refocusRef: RefObject<Move | undefined> }) {
-  const targets = COLUMNS.filter((status) => status !== card.status && checkLeadTransition(card.status, status, DEAD_REASONS[0]).ok);
+  const targets = movesFrom(card);
   if (targets.length === 0) return null;
   return (
     <select
-      ref={(element) => {
-        // Only once the card is drawn in its new column (a render before the move keeps the old one).
-        const waiting = refocusRef.current;
-        if (element && waiting?.card.id === card.id && waiting.to === card.status) {
-          refocusRef.current = undefined;
-          element.focus();
-        }
-      }}
+      ref={(element) => focusOnArrival(element, card, refocusRef)}
+      data-card-id={card.id}
       className="board-move"
       aria-label={`Move ${card.sellerName} to`}
       value=""
@@ -61,11 +83,17 @@ export function PipelineBoard() {
   const [dragging, setDragging] = useState<Card>();
   const [over, setOver] = useState<LeadStatus>();
   const [awaitingReason, setAwaitingReason] = useState<Move>();
-  useEscape(awaitingReason !== undefined, useCallback(() => setAwaitingReason(undefined), []));
   const [problem, setProblem] = useState<string>();
   // A card moved with its "Move to…" menu is drawn anew in its new column: its menu there takes the
   // focus back, so a keyboard user carries on from the card they moved instead of the page's top.
   const refocusRef = useRef<Move | undefined>(undefined);
+  // Cancelling the dead-reason question puts the focus back on the card's menu, where the keyboard user was.
+  const cancelReason = useCallback(() => {
+    refocusRef.current = undefined;
+    if (awaitingReason) document.querySelector<HTMLSelectElement>(`select.board-move[data-card-id="${CSS.escape(awaitingReason.card.id)}"]`)?.focus();
+    setAwaitingReason(undefined);
+  }, [awaitingReason]);
+  useEscape(awaitingReason !== undefined, cancelReason);
 
   const move = useMutation({
     mutationFn: ({ card, to, reason }: Move) => changeLeadStatus(card.id, to, reason),
@@ -159,7 +187,7 @@ export function PipelineBoard() {
           >
             Mark dead
           </button>
-          <button type="button" className="button button-secondary button-small" onClick={() => setAwaitingReason(undefined)}>
+          <button type="button" className="button button-secondary button-small" onClick={cancelReason}>
             Cancel
           </button>
         </div>
@@ -206,9 +234,7 @@ export function PipelineBoard() {
                       setOver(undefined);
                     }}
                   >
-                    <Link to={`/leads/${card.id}`} className="row-link" draggable={false}>
-                      {card.sellerName}
-                    </Link>
+                    <CardName card={card} refocusRef={refocusRef} />
                     <div className="muted small">
                       {card.street}, {card.city}
                     </div>
