@@ -414,7 +414,7 @@ describe('what the issue 16 walkthrough tripped on, in the browser', () => {
       await context.close();
     }));
 
-  it('the offer form refuses an expiry already past with a clear message, and makes no offer', () =>
+  it('the offer form refuses an expiry already past at the box, before sending, and makes no offer', () =>
     withStackLogs(async () => {
       const { context, page } = await signedIn('agent@flipstackk.test');
       await page.goto(appUrl('/leads'));
@@ -431,8 +431,11 @@ describe('what the issue 16 walkthrough tripped on, in the browser', () => {
       const yesterday = new Date(Date.now() - 86_400_000);
       const day = `${yesterday.getFullYear()}-${String(yesterday.getMonth() + 1).padStart(2, '0')}-${String(yesterday.getDate()).padStart(2, '0')}`;
       await form.getByLabel('Expires').fill(day);
+      const requests = recordRequests(page);
       await form.getByRole('button', { name: 'Save offer' }).click();
-      await form.getByText('Expires must be in the future').waitFor();
+      // Refused at the box, before any request (the server refuses it too: tests/api/offers.router.test.ts).
+      await form.getByText('Expires must be today or later').waitFor();
+      expect(requests.filter((request) => request.startsWith('POST /api/offers'))).toEqual([]);
       expect(await offersOf()).toBe(offersBefore);
       await context.close();
     }));

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { createOfferInputSchema, OFFER_KINDS } from '../../../../domain/offers/offer.schema';
 import { applyServerErrors } from '../../lib/apply-server-errors';
@@ -18,8 +18,21 @@ const FIELDS = ['leadId', 'buyerId', 'kind', 'amount', 'expiresAt', 'status', 't
 // A date box gives "2026-12-01"; the schema wants a moment, so the offer runs to that day's end.
 const toExpiry = (value: unknown): string | undefined => (typeof value === 'string' && value ? new Date(`${value}T23:59:59`).toISOString() : undefined);
 
-// The earliest expiry the date box offers: today (the server refuses a moment already past).
+// The earliest expiry the date box offers: today (an expiry already past is refused, see refusePastExpiry).
 const today = (): string => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+
+/**
+ * Wraps the form's resolver: an expiry already past is refused at the box, before any request (the
+ * server refuses it too, for other clients). The box holds a day and the offer runs to its end, so
+ * today is the earliest day it takes.
+ */
+function refusePastExpiry<C>(resolver: Resolver<FormInput, C, FormOutput>): Resolver<FormInput, C, FormOutput> {
+  return async (values, context, options) => {
+    const result = await resolver(values, context, options);
+    if (!values.expiresAt || Date.parse(values.expiresAt) > Date.now()) return result;
+    return { values: {}, errors: { ...result.errors, expiresAt: { type: 'past', message: 'must be today or later' } } };
+  };
+}
 
 interface CreateOfferFormProps {
   leadId: string;
@@ -35,7 +48,7 @@ interface CreateOfferFormProps {
 export function CreateOfferForm({ leadId, buyer, initialKind = 'PURCHASE', suggestedAmount, onDone }: CreateOfferFormProps) {
   const queryClient = useQueryClient();
   const { register, handleSubmit, formState, setError, control: formControl } = useForm<FormInput, unknown, FormOutput>({
-    resolver: refuseBadMoney(zodResolver(createOfferInputSchema), ['amount']),
+    resolver: refusePastExpiry(refuseBadMoney(zodResolver(createOfferInputSchema), ['amount'])),
     defaultValues: { leadId, buyerId: buyer?.id, kind: buyer ? 'BUYER' : initialKind, amount: suggestedAmount ?? undefined, status: 'DRAFT' },
   });
   const { errors } = formState;
