@@ -56,7 +56,7 @@ describe('tasks in the browser', () => {
       await page.getByRole('button', { name: /^Notifications/ }).click();
       await page.getByRole('dialog', { name: 'Notifications' }).getByRole('button', { name: /New task: Contact lead within 1 hour.*Tess Scenario, 51 Intake Rd/ }).click();
       await page.getByRole('heading', { name: 'Contact lead within 1 hour' }).waitFor();
-      await page.getByRole('link', { name: /Tess Scenario, 51 Intake Rd/ }).waitFor();
+      await page.getByRole('definition').getByRole('link', { name: /Tess Scenario, 51 Intake Rd/ }).waitFor();
       // Opening it marked it read.
       await page.getByRole('button', { name: /^Notifications/ }).click();
       await page.locator('.notification:not(.notification-unread)').getByRole('button', { name: /New task: Contact lead within 1 hour.*Tess Scenario, 51 Intake Rd/ }).waitFor();
@@ -69,7 +69,7 @@ describe('tasks in the browser', () => {
       expect(await page.getByRole('group', { name: 'Task actions' }).count()).toBe(0);
 
       // Completing the contact task moves the lead to CONTACTED, whose workflow adds the follow-up.
-      await page.getByRole('link', { name: /Tess Scenario, 51 Intake Rd/ }).click();
+      await page.getByRole('definition').getByRole('link', { name: /Tess Scenario, 51 Intake Rd/ }).click();
       await page.getByRole('heading', { name: 'Tess Scenario' }).waitFor();
       await page.locator('.detail-title .status-pill').getByText('Contacted').waitFor();
       await page.getByTestId('lead-tasks').getByText('Follow up with lead in 3 days').waitFor();
