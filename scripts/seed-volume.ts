@@ -1,24 +1,25 @@
 /**
- * `npm run seed:volume -- --leads 100000 --buyers 20000 --tasks 300000 [--data-dir DIR | --db FILE] [--seed 42]`
+ * `npm run seed:volume -- --leads 100000 --buyers 20000 --tasks 300000 [--data-dir DIR | --db FILE | --database-url postgresql://…] [--seed 42]`
  *
  * Fills a fresh database with realistic, deterministic data for benchmarks: a team, leads over
  * two years spread across the pipeline with deals for the closed ones, buyers with buy boxes,
  * our purchase offers and buyers' offers on contracted leads, tasks of every kind and the leads'
  * history. Straight SQL in large transactions, no workflows: the rows carry `workflowStartedAt`,
- * so the worker's reconciler does not start a workflow for each.
+ * so the worker's reconciler does not start a workflow for each. With `--database-url` the same rows
+ * (same ids, same demo logins) go to that PostgreSQL database, which must exist and be empty; it is
+ * migrated first and ANALYZEd at the end. PostgreSQL has no FTS tables (search reads the rows).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Faker, en } from '@faker-js/faker';
-import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { hashPassword } from '../db/passwords';
 import { buyerKeyData, leadKeyData } from '../db/writes/contact-keys';
 import { DEMO_PASSWORD, DEMO_USERS } from '../prisma/seed';
 import { migrateDatabase } from './lib/stack';
 import { buyerRow, iso, leadRow, taskRow, type TeamMember } from './volume/generate';
-import { inserter } from './volume/insert';
+import { openPostgresSink, openSqliteSink, type VolumeSink } from './volume/insert';
 
 const ROOT_DIR = path.resolve(__dirname, '..');
 const DAY = 86_400_000;
@@ -31,20 +32,38 @@ const options = z
     seed: z.coerce.number().int().default(42),
     'data-dir': z.string().min(1).optional(),
     db: z.string().min(1).optional(),
+    'database-url': z.string().regex(/^postgres(ql)?:\/\//, 'a postgresql:// URL').optional(),
   })
   .parse(
     parseArgs({
-      options: { leads: { type: 'string' }, buyers: { type: 'string' }, tasks: { type: 'string' }, seed: { type: 'string' }, 'data-dir': { type: 'string' }, db: { type: 'string' } },
+      options: { leads: { type: 'string' }, buyers: { type: 'string' }, tasks: { type: 'string' }, seed: { type: 'string' }, 'data-dir': { type: 'string' }, db: { type: 'string' }, 'database-url': { type: 'string' } },
     }).values,
   );
 
+const databaseUrl = options['database-url'];
 const file = options.db ?? path.join(options['data-dir'] ?? path.join(ROOT_DIR, 'data', 'volume'), 'flipstackk.db');
+const target = databaseUrl ? databaseUrl.replace(/:[^:@/]+@/, ':…@') : file;
 
-async function main(): Promise<void> {
-  const started = Date.now();
+/** The database migrated and opened for writing; refused unless it is new (SQLite) or empty (PostgreSQL). */
+async function openSink(): Promise<VolumeSink> {
+  if (databaseUrl) {
+    const sink = await openPostgresSink(databaseUrl);
+    if (await sink.hasRows('User')) {
+      await sink.close();
+      throw new Error(`${target} has users: seed:volume fills an empty database`);
+    }
+    migrateDatabase(ROOT_DIR, databaseUrl);
+    return sink;
+  }
   if (fs.existsSync(file)) throw new Error(`${file} exists: seed:volume fills a new database (remove it first)`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   migrateDatabase(ROOT_DIR, file);
+  return openSqliteSink(file);
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const db = await openSink();
   const faker = new Faker({ locale: [en] });
   faker.seed(options.seed);
   // Fixed "now", so the same seed gives the same rows whenever it runs (dates relative to a day boundary).
@@ -52,9 +71,6 @@ async function main(): Promise<void> {
   const twoYears = 730 * DAY;
   const createdIn = (index: number, count: number) => now - twoYears + Math.floor(((index + faker.number.float()) / Math.max(count, 1)) * twoYears);
 
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = OFF');
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   const team: Array<TeamMember & { email: string; name: string }> = [
@@ -73,27 +89,28 @@ async function main(): Promise<void> {
   const counts: Record<string, number> = {};
   const count = (table: string) => (counts[table] = (counts[table] ?? 0) + 1);
 
-  const addUser = inserter(db, 'User', ['id', 'email', 'name', 'role', 'passwordHash', 'active', 'createdAt', 'updatedAt']);
-  const addLead = inserter(db, 'Lead', [
+  const addUser = db.inserter('User', ['id', 'email', 'name', 'role', 'passwordHash', 'active', 'createdAt', 'updatedAt']);
+  const addLead = db.inserter('Lead', [
     'id', 'sellerName', 'sellerPhone', 'sellerEmail', 'street', 'city', 'state', 'zip', 'propertyType', 'beds', 'baths', 'sqft', 'yearBuilt', 'askingPrice', 'arv',
     'repairEstimate', 'source', 'motivation', 'status', 'deadReason', 'contactedAt', 'ownerId', 'tags', 'addressKey', 'workflowStartedAt', 'createdAt', 'updatedAt',
   ]);
-  const addDeal = inserter(db, 'Deal', ['id', 'leadId', 'purchasePrice', 'salePrice', 'assignmentFee', 'closedAt', 'createdAt', 'updatedAt']);
-  const addEvent = inserter(db, 'Event', ['createdAt', 'actorId', 'entityType', 'entityId', 'action', 'payload']);
-  const addBuyer = inserter(db, 'Buyer', ['id', 'name', 'company', 'email', 'phone', 'status', 'cashBuyer', 'proofOfFundsAmount', 'markets', 'propertyTypes', 'minPrice', 'maxPrice', 'contactKey', 'workflowStartedAt', 'createdAt', 'updatedAt']);
-  const addMarket = inserter(db, 'BuyerMarket', ['buyerId', 'market']);
-  const addOffer = inserter(db, 'Offer', ['id', 'leadId', 'buyerId', 'kind', 'amount', 'status', 'createdById', 'workflowStartedAt', 'createdAt', 'updatedAt']);
-  const addTask = inserter(db, 'Task', ['id', 'title', 'type', 'priority', 'status', 'requiresReview', 'dueAt', 'overdue', 'assigneeId', 'leadId', 'buyerId', 'completedAt', 'workflowStartedAt', 'createdAt', 'updatedAt']);
+  const addDeal = db.inserter('Deal', ['id', 'leadId', 'purchasePrice', 'salePrice', 'assignmentFee', 'closedAt', 'createdAt', 'updatedAt']);
+  const addEvent = db.inserter('Event', ['createdAt', 'actorId', 'entityType', 'entityId', 'action', 'payload']);
+  const addBuyer = db.inserter('Buyer', ['id', 'name', 'company', 'email', 'phone', 'status', 'cashBuyer', 'proofOfFundsAmount', 'markets', 'propertyTypes', 'minPrice', 'maxPrice', 'contactKey', 'workflowStartedAt', 'createdAt', 'updatedAt']);
+  const addMarket = db.inserter('BuyerMarket', ['buyerId', 'market']);
+  const addOffer = db.inserter('Offer', ['id', 'leadId', 'buyerId', 'kind', 'amount', 'status', 'createdById', 'workflowStartedAt', 'createdAt', 'updatedAt']);
+  const addTask = db.inserter('Task', ['id', 'title', 'type', 'priority', 'status', 'requiresReview', 'dueAt', 'overdue', 'assigneeId', 'leadId', 'buyerId', 'completedAt', 'workflowStartedAt', 'createdAt', 'updatedAt']);
 
-  db.transaction(() => {
+  await db.transaction(async () => {
     for (const user of team) {
       addUser({ ...user, passwordHash, active: 1, createdAt: iso(now - twoYears), updatedAt: iso(now - twoYears) });
       count('User');
     }
-  })();
+  });
 
-  db.transaction(() => {
+  await db.transaction(async () => {
     for (let index = 0; index < options.leads; index += 1) {
+      if (index % 1_000 === 0) await db.drain();
       const { lead, deal } = leadRow(faker, index, createdIn(index, options.leads), now, agents);
       addLead({ ...lead, ...leadKeyData(lead), tags: '[]', workflowStartedAt: lead.createdAt, updatedAt: lead.createdAt });
       addEvent({ createdAt: lead.createdAt, actorId: lead.ownerId, entityType: 'lead', entityId: lead.id, action: 'created', payload: JSON.stringify(lead) });
@@ -114,41 +131,45 @@ async function main(): Promise<void> {
         if (accepted) contracted.push({ id: lead.id, askingPrice: lead.askingPrice, ownerId: lead.ownerId, createdAt: lead.createdAt, closed: lead.status === 'CLOSED' });
       }
     }
-  })();
+  });
 
-  db.transaction(() => {
+  await db.transaction(async () => {
     for (let index = 0; index < options.buyers; index += 1) {
+      if (index % 1_000 === 0) await db.drain();
       const buyer = buyerRow(faker, index, createdIn(index, options.buyers));
       addBuyer({ ...buyer, ...buyerKeyData(buyer), markets: JSON.stringify(buyer.markets), propertyTypes: JSON.stringify(buyer.propertyTypes), workflowStartedAt: buyer.createdAt, updatedAt: buyer.createdAt });
       for (const market of buyer.markets) addMarket({ buyerId: buyer.id, market: market.toLowerCase() });
       buyerIds.push(buyer.id);
       count('Buyer');
     }
-    contracted.forEach((lead, index) => {
+    for (const [index, lead] of contracted.entries()) {
+      if (index % 1_000 === 0) await db.drain();
       addOffer({
         id: `vboffer${index.toString(36)}`, leadId: lead.id, buyerId: faker.helpers.arrayElement(buyerIds), kind: 'BUYER', amount: Math.round((lead.askingPrice * 0.95) / 500) * 500,
         status: lead.closed ? 'ACCEPTED' : faker.helpers.arrayElement(['SENT', 'COUNTERED', 'ACCEPTED', 'REJECTED']), createdById: lead.ownerId,
         workflowStartedAt: lead.createdAt, createdAt: lead.createdAt, updatedAt: lead.createdAt,
       });
       count('Offer');
-    });
-  })();
+    }
+  });
 
-  db.transaction(() => {
+  await db.transaction(async () => {
     for (let index = 0; index < options.tasks; index += 1) {
+      if (index % 1_000 === 0) await db.drain();
       const onLead = leadIds.length > 0 && faker.datatype.boolean(0.7);
       const onBuyer = !onLead && buyerIds.length > 0 && faker.datatype.boolean(0.6);
       const task = taskRow(faker, index, createdIn(index, options.tasks), now, team, onLead ? faker.helpers.arrayElement(leadIds) : null, onBuyer ? faker.helpers.arrayElement(buyerIds) : null);
       addTask({ ...task, workflowStartedAt: task.createdAt, updatedAt: task.completedAt ?? task.createdAt });
       count('Task');
     }
-  })();
+  });
 
-  // No ANALYZE: the app never runs it, so a grown database has no statistics, and the query
-  // plans the benchmark measures must be the ones tests/integration/query-plans.test.ts checks.
-  db.close();
+  // No ANALYZE on SQLite: the app never runs it, so a grown database has no statistics, and the
+  // query plans the benchmark measures must be the ones tests/integration/query-plans.test.ts
+  // checks. PostgreSQL's autovacuum would analyze these tables soon anyway: its sink does at once.
+  await db.close();
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`seed:volume: ${file} in ${seconds} s — ${Object.entries(counts).map(([table, n]) => `${n.toLocaleString('en-US')} ${table}`).join(', ')}`);
+  console.log(`seed:volume: ${target} in ${seconds} s — ${Object.entries(counts).map(([table, n]) => `${n.toLocaleString('en-US')} ${table}`).join(', ')}`);
   console.log(`Demo logins work on it: ${DEMO_USERS.map((user) => user.email).join(', ')} (password ${DEMO_PASSWORD}).`);
 }
 
