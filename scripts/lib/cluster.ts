@@ -51,6 +51,11 @@ export interface ClusterOptions {
   appDatabase?: 'postgres' | 'sqlite';
   /** No Temporal Web UI (tests). */
   headless?: boolean;
+  /**
+   * Fills the app's database (migrated, before any worker or API starts) instead of the demo seed:
+   * the benchmark's volume seed, which makes the demo logins itself.
+   */
+  seedAppDatabase?: (appDatabase: string) => Promise<void>;
   /** More environment for the workers and the APIs (e.g. DEADLINE_CONTACT). */
   env?: Record<string, string>;
   log: (line: string) => void;
@@ -337,9 +342,14 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 
     const appDatabase = (options.appDatabase ?? 'postgres') === 'postgres' ? await ensureAppDatabase(ports.postgres, pgPassword) : databaseFile;
     migrateDatabase(rootDir, appDatabase);
-    const db = await openDb(appDatabase);
-    const seeded = (await seedDemoData(db)).seeded;
-    await db.$disconnect();
+    let seeded = false;
+    if (options.seedAppDatabase) {
+      await options.seedAppDatabase(appDatabase);
+    } else {
+      const db = await openDb(appDatabase);
+      seeded = (await seedDemoData(db)).seeded;
+      await db.$disconnect();
+    }
     // One workflow bundle for both workers (and their restarts), built afresh at each start.
     const bundleFile = await writeWorkflowBundle(path.join(dataDir, 'workflow-bundle.js'));
 
