@@ -1,5 +1,6 @@
 import { CLIENT_HEADER } from '../../domain/auth/client-header';
 import { openDb } from '../../db/client';
+import { figuresOf, reportLine } from './stats';
 
 export interface SustainedIntake {
   /** Leads acknowledged (201) per second over the window. */
@@ -61,4 +62,15 @@ export async function measureSustainedIntake(options: { appUrl: string; cookie: 
   } finally {
     await db.$disconnect();
   }
+}
+
+/** The intake's report lines: leads/s, each POST's time and the backlog, beside their targets. */
+export function intakeReport(label: string, intake: SustainedIntake, targets: { leadsPerSecond: number; taskLagMs: number }): string[] {
+  const lag = figuresOf(intake.contactTaskLag);
+  return [
+    `${label}: ${intake.created} leads, ${intake.leadsPerSecond.toFixed(1)} leads/s   target ≥ ${targets.leadsPerSecond}/s: ${intake.leadsPerSecond >= targets.leadsPerSecond ? 'MET' : 'MISSED'}`,
+    reportLine('  lead POST → 201 during the intake', figuresOf(intake.post)),
+    // The backlog: how far behind its lead a contact task was written; the target is on the worst one.
+    `${reportLine('  lead row → its contact task row', lag)}   target max < ${targets.taskLagMs} ms: ${intake.withoutTask === 0 && lag.max < targets.taskLagMs ? 'MET' : 'MISSED'}${intake.withoutTask ? ` (${intake.withoutTask} leads got no task within the wait)` : ''}`,
+  ];
 }

@@ -1,0 +1,103 @@
+import { OPEN_TASK_STATUSES } from '../../domain/tasks/task.schema';
+import { logInAsDemoUser } from '../lib/log-in';
+import { measureBrowserLiveUpdate } from './browser-live-update';
+import { loadTest } from './http-load';
+import { measurePageLoads } from './page-load';
+import { measureSse } from './sse-latency';
+import { figuresOf, reportLine, type Figures } from './stats';
+
+/** Every target the benchmark checks, in ms unless named otherwise. */
+export const TARGETS = { dashboardMs: 25, listMs: 50, matchesMs: 50, searchMs: 20, queueMs: 50, sseMs: 100, postToTaskMs: 250, browserLiveMs: 1_000, webJsKb: 250, pageLoadMs: 1_000, rssMb: 300, importSeconds: 60, importWorkflowsSeconds: 180, listDuringImportMs: 100, intakeLeadsPerSecond: 100, intakeTaskLagMs: 5_000 };
+
+export interface RouteOptions {
+  connections: number;
+  seconds: number;
+  sseLeads: number;
+  browserLeads: number;
+  pageLoads: number;
+  deepRow: number;
+}
+
+/** One measured figure: its name, its latencies and, when it has one, its p95 target. */
+export interface Measure {
+  name: string;
+  figures: Figures & { errors?: number };
+  target?: number;
+}
+
+/** The `nextCursor` after `rows` rows of a list (read 200 at a time): where a deep page starts. */
+async function cursorAfter(appUrl: string, listPath: string, cookie: string, rows: number): Promise<string> {
+  let cursor: string | undefined;
+  for (let read = 0; read < rows; read += 200) {
+    const response = await fetch(`${appUrl}${listPath}${listPath.includes('?') ? '&' : '?'}limit=200${cursor ? `&cursor=${cursor}` : ''}`, { headers: { cookie } });
+    const body = (await response.json()) as { nextCursor: string | null };
+    if (!body.nextCursor) throw new Error(`${listPath} ends before row ${rows}`);
+    cursor = body.nextCursor;
+  }
+  return cursor!;
+}
+
+/**
+ * The routes, the live updates and the cold page loads of a running app on the volume data
+ * (SQLite stack or cluster alike): each printed as it is measured, all returned.
+ */
+export async function measureRoutes(appUrl: string, options: RouteOptions, log: (line: string) => void): Promise<Measure[]> {
+  const [supervisor, agent] = [await logInAsDemoUser(appUrl, 'supervisor@flipstackk.test'), await logInAsDemoUser(appUrl, 'agent@flipstackk.test')];
+  const load = { connections: options.connections, seconds: options.seconds };
+  const leadId = 'vlead000001';
+  const buyerId = 'vbuyer00001';
+  const measures: Measure[] = [];
+  const add = (measure: Measure) => {
+    measures.push(measure);
+    log(reportLine(measure.name, measure.figures, measure.target) + (measure.figures.errors ? `   (${measure.figures.errors} non-200 answers)` : ''));
+  };
+  const run = async (name: string, path: string, cookie: string, target?: number) => add({ name, figures: await loadTest(appUrl, path, cookie, load), target });
+
+  await run('GET /api/dashboard (everyone)', '/api/dashboard?scope=everyone', supervisor, TARGETS.dashboardMs);
+  await run('GET /api/dashboard (an agent: me)', '/api/dashboard', agent, TARGETS.dashboardMs);
+  await run('lead list: CONTACTED in Dayton, newest first', '/api/leads?status=CONTACTED&city=Dayton&sort=-createdAt&limit=50', supervisor, TARGETS.listMs);
+  await run('lead list: all, by asking price', '/api/leads?sort=askingPrice&limit=50', supervisor, TARGETS.listMs);
+  await run('lead detail', `/api/leads/${leadId}`, supervisor, TARGETS.listMs);
+  await run('lead detail: matching buyers', `/api/leads/${leadId}/matches`, supervisor, TARGETS.matchesMs);
+  await run('buyer matches: matching leads', `/api/buyers/${buyerId}/matches`, supervisor, TARGETS.matchesMs);
+  for (const [name, listPath] of [['buyer list', '/api/buyers'], ['offer list', '/api/offers'], ['deal list', '/api/deals']] as const) {
+    await run(`${name}: newest first, page 1`, `${listPath}?limit=50`, supervisor, TARGETS.listMs);
+    const deep = await cursorAfter(appUrl, listPath, supervisor, options.deepRow);
+    await run(`${name}: newest first, after row ${options.deepRow.toLocaleString('en-US')}`, `${listPath}?limit=50&cursor=${deep}`, supervisor, TARGETS.listMs);
+  }
+  // What the tasks page asks for: open work unless a status is picked.
+  const open = `status=${OPEN_TASK_STATUSES.join(',')}`;
+  await run('task list: the team, open, by due date', `/api/tasks?view=team&${open}&limit=50`, supervisor, TARGETS.listMs);
+  await run('task list: the team, overdue, by due date', '/api/tasks?view=team&due=overdue&limit=50', supervisor, TARGETS.listMs);
+  await run('task list: mine, open, by priority', `/api/tasks?view=mine&${open}&sort=priority&limit=50`, agent, TARGETS.listMs);
+  await run('global counts: notifications and unread', '/api/notifications', agent, TARGETS.listMs);
+  // Find anything as people type it (issue 14: p95 < 20 ms): part of a seller's phone number, the start of a name.
+  const probe = (await (await fetch(`${appUrl}/api/leads/${leadId}`, { headers: { cookie: supervisor } })).json()) as { sellerName: string; sellerPhone: string | null };
+  const digits = (probe.sellerPhone ?? '5550100').replace(/\D/g, '').slice(-7);
+  await run('search: part of a phone number', `/api/search?q=${encodeURIComponent(`${digits.slice(0, 3)}-${digits.slice(3)}`)}`, agent, TARGETS.searchMs);
+  await run('search: the start of a name', `/api/search?q=${encodeURIComponent(probe.sellerName.slice(0, 4))}`, agent, TARGETS.searchMs);
+  await run("call queue: an agent's next calls", '/api/queue', agent, TARGETS.queueMs);
+
+  const sse = await measureSse(appUrl, agent, options.sseLeads);
+  add({ name: 'SSE: Event commit → received by the client', figures: figuresOf(sse.commitToBrowser), target: TARGETS.sseMs });
+  add({ name: 'lead POST → its task.created over SSE', figures: figuresOf(sse.postToTask), target: TARGETS.postToTaskMs });
+  add({ name: 'lead POST → 201', figures: figuresOf(sse.post) });
+
+  const live = await measureBrowserLiveUpdate(appUrl, supervisor, agent, options.browserLeads);
+  add({ name: "lead committed → in a 2nd browser's activity feed", figures: figuresOf(live), target: TARGETS.browserLiveMs });
+
+  const loads = await measurePageLoads(
+    appUrl,
+    supervisor,
+    [
+      { name: 'dashboard', path: '/', content: '[data-testid="kpi-leads"]:not(.kpi-pending)' },
+      { name: 'leads list', path: '/leads', content: '[data-testid="leads-table"] tbody tr' },
+      { name: 'lead detail', path: `/leads/${leadId}`, content: '[data-testid="lead-mao"]' },
+      { name: 'tasks', path: '/tasks', content: 'table[aria-label="Tasks"] tbody a[href^="/tasks/"]' },
+      { name: 'buyer profile', path: `/buyers/${buyerId}`, content: '[data-testid="buyer-match-row"], li.empty:text("No open lead fits")' },
+    ],
+    options.pageLoads,
+  );
+  for (const [page, figures] of loads) add({ name: `page load, cold: ${page} (Chromium)`, figures: figuresOf(figures), target: TARGETS.pageLoadMs });
+  return measures;
+}
