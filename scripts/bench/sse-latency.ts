@@ -50,7 +50,7 @@ export async function measureSse(appUrl: string, cookie: string, leads: number):
     const receivedAt =
       early.get(id) ??
       (await new Promise<number>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no task.created for lead ${id} within 10 s`)), 10_000);
+        const timer = setTimeout(() => reject(new Error(`no task.created for lead ${id} within 60 s`)), 60_000);
         waiting.set(id, (at) => {
           clearTimeout(timer);
           resolve(at);
