@@ -41,15 +41,16 @@ npx jest --selectProjects system --passWithNoTests --runInBand --forceExit --jso
 # The same suites on PostgreSQL: the API, workflow, activity, worker and data-layer suites and the
 # integration suites that reach the database (query plans at volume, matching, sessions); only on a
 # whole run (`npm test` without file names). TEST_DATABASE=postgres starts a real server from the
-# machine's PostgreSQL binaries (tests/support/postgres.ts). Left out, being about SQLite itself:
-# the FTS5 search index and SQLite's write lock (tests/db/search-index, concurrent-writers); and the
-# suites that start their own PostgreSQL or none of the app's database code differs in (the
-# stacks, the cluster, a worker killed mid-import).
+# machine's PostgreSQL binaries (tests/support/postgres.ts). Left out: the suites about SQLite
+# itself, its FTS5 search index, write lock and commit wake-up (tests/db/search-index,
+# concurrent-writers, tests/api/sse; PostgreSQL's wake-up has tests/db/listen-commits), and the
+# suites that start their own servers or reach no database code that differs (the stacks, the
+# cluster, a worker killed mid-import).
 if [ $# -eq 0 ]; then
   echo "== system tests on PostgreSQL"
   rm -f "$out"/jest-postgres.json
   TEST_DATABASE=postgres npx jest --selectProjects system --runInBand --forceExit --json --outputFile="$out/jest-postgres.json" \
-    tests/api tests/workflows tests/activities tests/worker \
+    tests/api/*.test.ts tests/api/auth tests/api/temporal tests/workflows tests/activities tests/worker \
     tests/db/queries tests/db/contact-keys.test.ts tests/db/rows.test.ts tests/db/read-rows.test.ts tests/db/demo-story.test.ts \
     tests/integration/query-plans.test.ts tests/integration/find-matches.test.ts tests/integration/sessions.test.ts || status=1
 fi
