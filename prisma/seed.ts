@@ -1,7 +1,7 @@
 import { hashPassword } from '../db/passwords';
 import { normalizeMarket } from '../domain/buyers/buyer.schema';
 import type { UserRole } from '../domain/users/user-role';
-import type { Db } from '../db/client';
+import { openDb, type Db } from '../db/client';
 import { buyerKeyData, leadKeyData } from '../db/writes/contact-keys';
 import { recordEvent } from '../db/writes/record-event';
 import { toBuyerJson, toLeadJson } from '../db/rows';
@@ -32,7 +32,17 @@ const DEMO_BUYERS = [
 ] as const;
 
 /** How long one of the seed's transactions may take: on a busy machine (a CI run beside other work) one took 5.4 s, past Prisma's 5 s default. */
-export const SEED_TRANSACTION_TIMEOUT_MS = 60_000;
+const SEED_TRANSACTION_TIMEOUT_MS = 60_000;
+
+/** seedDemoData on the database at `target` (a file or a postgresql:// URL), opened for the seed alone with its transaction budget. */
+export async function seedDemoDatabase(target: string): Promise<{ seeded: boolean }> {
+  const db = await openDb(target, { transactionTimeoutMs: SEED_TRANSACTION_TIMEOUT_MS });
+  try {
+    return await seedDemoData(db);
+  } finally {
+    await db.$disconnect();
+  }
+}
 
 /**
  * Demo users (one per role, password `flipstackk`), five fresh leads and two buyers, then the

@@ -2,16 +2,13 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parseEnv, sharedEnvFields } from '../domain/config/env-fields';
-import { openDb } from '../db/client';
-import { SEED_TRANSACTION_TIMEOUT_MS, seedDemoData } from '../prisma/seed';
+import { seedDemoDatabase } from '../prisma/seed';
 
 const env = parseEnv(z.object({ DATA_DIR: sharedEnvFields.DATA_DIR, DATABASE_FILE: sharedEnvFields.DATABASE_FILE, DATABASE_URL: sharedEnvFields.DATABASE_URL }), process.env);
 
 async function main(): Promise<void> {
-  const db = await openDb(env.DATABASE_URL ?? env.DATABASE_FILE ?? path.join(env.DATA_DIR, 'flipstackk.db'), { transactionTimeoutMs: SEED_TRANSACTION_TIMEOUT_MS });
-  const { seeded } = await seedDemoData(db);
+  const { seeded } = await seedDemoDatabase(env.DATABASE_URL ?? env.DATABASE_FILE ?? path.join(env.DATA_DIR, 'flipstackk.db'));
   console.log(seeded ? 'Demo data seeded.' : 'Users exist already: nothing seeded.');
-  await db.$disconnect();
 }
 
 main().catch((error: unknown) => {

@@ -4,8 +4,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client as PgClient } from 'pg';
-import { isPostgresUrl, openDb } from '../../db/client';
-import { seedDemoData } from '../../prisma/seed';
+import { isPostgresUrl } from '../../db/client';
+import { seedDemoDatabase } from '../../prisma/seed';
 import { writeWorkflowBundle } from '../../worker/bundle-workflows';
 import { SEARCH_ATTRIBUTE_KEYS } from '../../workflows/shared/search-attributes';
 import { isPortOpen, startProcess, waitFor, type ManagedProcess } from './processes';
@@ -346,9 +346,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     if (options.seedAppDatabase) {
       await options.seedAppDatabase(appDatabase);
     } else {
-      const db = await openDb(appDatabase);
-      seeded = (await seedDemoData(db)).seeded;
-      await db.$disconnect();
+      seeded = (await seedDemoDatabase(appDatabase)).seeded;
     }
     // One workflow bundle for both workers (and their restarts), built afresh at each start.
     const bundleFile = await writeWorkflowBundle(path.join(dataDir, 'workflow-bundle.js'));

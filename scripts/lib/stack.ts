@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isPostgresUrl, openDb } from '../../db/client';
 import { countPendingWorkflows } from '../../db/queries/pending-workflows';
-import { SEED_TRANSACTION_TIMEOUT_MS, seedDemoData } from '../../prisma/seed';
+import { seedDemoDatabase } from '../../prisma/seed';
 import { writeWorkflowBundle } from '../../worker/bundle-workflows';
 import { isPortOpen, startProcess, waitFor } from './processes';
 import { supervise, type SupervisedProcess } from './supervisor';
@@ -157,11 +157,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     else if (options.migratedTemplate) fs.copyFileSync(options.migratedTemplate, databaseFile);
     else migrateDatabase(rootDir, databaseFile);
     let seeded = false;
-    if (options.seed !== false) {
-      const db = await openDb(database, { transactionTimeoutMs: SEED_TRANSACTION_TIMEOUT_MS });
-      seeded = (await seedDemoData(db)).seeded;
-      await db.$disconnect();
-    }
+    if (options.seed !== false) seeded = (await seedDemoDatabase(database)).seeded;
 
     const env = {
       ...process.env,
