@@ -7,7 +7,7 @@
  * history. Straight SQL in large transactions, no workflows: the rows carry `workflowStartedAt`,
  * so the worker's reconciler does not start a workflow for each. With `--database-url` the same rows
  * (same ids, same demo logins) go to that PostgreSQL database, which must exist and be empty; it is
- * migrated first and ANALYZEd at the end. PostgreSQL has no FTS tables (search reads the rows).
+ * migrated first and ANALYZEd at the end.
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -2,6 +2,7 @@ import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { buildLead, buildUser } from '../support/factories';
 import type { Db } from '../../db/client';
 import { searchLeads } from '../../db/queries/search-records';
+import { testsUsePostgres } from '../support/postgres';
 
 jest.setTimeout(180_000);
 
@@ -137,6 +138,26 @@ describe('GET /api/search', () => {
     const agent = await buildUser(db(), { role: 'AGENT' });
     const lead = await buildLead(db(), owner.id, { sellerName: 'Teammate Tilbury' });
     expect(ids(await search(q('tilbury'), await api.login(agent.email)))).toEqual([lead.id]);
+  });
+
+  // On PostgreSQL a common word is found by walking the due dates, a rare one by reading its few matches (db/queries/search-postgres.ts).
+  it('finds a task whose word thousands of tasks share, and one among them with a rare word, the soonest due first', async () => {
+    const base = Date.parse('2027-03-01T12:00:00Z');
+    const due = (index: number) => new Date(base + ((index * 7919) % 2_500) * 3_600_000);
+    await db().task.createMany({
+      data: Array.from({ length: 2_500 }, (_, index) => ({ title: `Inspect roof at ${index} Juniper Way${index % 1_000 === 7 ? ' with Zebulon' : ''}`, type: 'LEAD' as const, priority: 'MEDIUM' as const, dueAt: due(index), assigneeId: admin.id })),
+    });
+    const common = (await search(`${q('juniper')}&types=task`)).filter((item) => item.type === 'task');
+    expect(common.length).toBeGreaterThan(0);
+    expect(common.every((item) => item.highlight.parts.some((part) => part.mark && part.text === 'Juniper'))).toBe(true);
+    const rare = await search(`${q('zebulon juniper')}&types=task`);
+    expect(rare.map((item) => item.title).sort()).toEqual(['Inspect roof at 1007 Juniper Way with Zebulon', 'Inspect roof at 2007 Juniper Way with Zebulon', 'Inspect roof at 7 Juniper Way with Zebulon']);
+    if (testsUsePostgres()) {
+      // The order PostgreSQL gives (SQLite's bm25 ranks equal titles alike): by due date, from the first of all 2,500.
+      const soonest = Array.from({ length: 2_500 }, (_, index) => ({ title: `Inspect roof at ${index} Juniper Way${index % 1_000 === 7 ? ' with Zebulon' : ''}`, at: due(index).getTime() })).sort((a, b) => a.at - b.at);
+      expect(common.map((item) => item.title)).toEqual(soonest.slice(0, common.length).map((task) => task.title));
+      expect(rare.map((item) => item.title)).toEqual(soonest.filter((task) => task.title.endsWith('Zebulon')).map((task) => task.title));
+    }
   });
 
   it('treats FTS5 syntax in what is typed as plain words', async () => {
