@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { EVENT_NAMES } from '../../../domain/events/event-name';
 import type { LiveEvent } from '../../../domain/events/live-event.schema';
 import type { List } from '../../../domain/pagination';
+import { createEarlyEvents } from './early-feed-events';
 import { takeEventsMark } from './events-mark';
 import { createQueryInvalidator } from './query-invalidator';
 import { staleQueriesFor } from './stale-queries';
@@ -12,6 +13,8 @@ export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
 /** The activity feed's cache entry, newest first; the stream prepends to it. */
 export const RECENT_EVENTS_KEY = ['events', 'recent'] as const;
 export const FEED_SIZE = 30;
+/** Events that arrived while the feed's first page was loading; its query takes them (activity-feed.tsx). */
+export const earlyFeedEvents = createEarlyEvents(FEED_SIZE);
 
 const ALL_LIVE_QUERIES: QueryKey[] = [['dashboard'], ['leads'], ['tasks'], ['queue'], ['analytics'], ['notifications'], [...RECENT_EVENTS_KEY]];
 
@@ -61,7 +64,11 @@ export function useLiveEvents(onEvent?: (event: LiveEvent) => void): LiveStatus 
       invalidator.add(staleQueriesFor(event));
       listener.current?.(event);
       // An import's progress ticks would push the activity out of the feed's one page.
-      if (event.entityType !== 'import') queryClient.setQueryData<List<LiveEvent>>(RECENT_EVENTS_KEY, (feed) => feed && { items: mergeEvents([event], feed.items) });
+      if (event.entityType !== 'import') {
+        const feed = queryClient.getQueryState<List<LiveEvent>>(RECENT_EVENTS_KEY);
+        if (feed?.data) queryClient.setQueryData<List<LiveEvent>>(RECENT_EVENTS_KEY, { items: mergeEvents([event], feed.data.items) });
+        else if (feed?.fetchStatus === 'fetching') earlyFeedEvents.hold(event);
+      }
     };
 
     const connect = () => {
