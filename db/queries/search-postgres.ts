@@ -76,8 +76,9 @@ function documentMatches(document: string, match: string): Prisma.Sql {
   return query ? Prisma.sql`${Prisma.raw(document)} @@ to_tsquery('simple', ${query})` : Prisma.sql`FALSE`;
 }
 
-/** A regular expression (bound) matching `word` at the start of a word. */
-const wordStart = (word: string): string => `(^|[^[:alnum:]])${unaccented(word).replace(/[^\p{L}\p{N}]/gu, '')}`;
+const WORD_BOUNDARY = '(^|[^[:alnum:]])';
+/** A regular expression (bound, read case-blind) matching `word` at the start of a word. */
+const wordStart = (word: string): string => `${WORD_BOUNDARY}${lexeme(word)}`;
 
 /** Whether every word begins a word of `column` (the rank: the name matches); read only for the rows found. */
 function wordsBegin(columnSql: string, match: string): Prisma.Sql {
@@ -90,7 +91,7 @@ function wordsBegin(columnSql: string, match: string): Prisma.Sql {
 function highlight(columnSql: string, match: string, alias: string): Prisma.Sql {
   let marked = Prisma.sql`coalesce(${Prisma.raw(columnSql)}, '')`;
   for (const word of termsOf(match).words) {
-    marked = Prisma.sql`regexp_replace(${marked}, ${`(^|[^[:alnum:]])(${wordStart(word).slice('(^|[^[:alnum:]])'.length)}[[:alnum:]]*)`}, ${`\\1${SEARCH_MARKS.open}\\2${SEARCH_MARKS.close}`}, 'gi')`;
+    marked = Prisma.sql`regexp_replace(${marked}, ${`${WORD_BOUNDARY}(${lexeme(word)}[[:alnum:]]*)`}, ${`\\1${SEARCH_MARKS.open}\\2${SEARCH_MARKS.close}`}, 'gi')`;
   }
   return Prisma.sql`${marked} AS ${Prisma.raw(`"hl_${alias}"`)}`;
 }

@@ -144,8 +144,9 @@ describe('GET /api/search', () => {
   it('finds a task whose word thousands of tasks share, and one among them with a rare word, the soonest due first', async () => {
     const base = Date.parse('2027-03-01T12:00:00Z');
     const due = (index: number) => new Date(base + ((index * 7919) % 2_500) * 3_600_000);
+    const title = (index: number) => `Inspect roof at ${index} Juniper Way${index % 1_000 === 7 ? ' with Zebulon' : ''}`;
     await db().task.createMany({
-      data: Array.from({ length: 2_500 }, (_, index) => ({ title: `Inspect roof at ${index} Juniper Way${index % 1_000 === 7 ? ' with Zebulon' : ''}`, type: 'LEAD' as const, priority: 'MEDIUM' as const, dueAt: due(index), assigneeId: admin.id })),
+      data: Array.from({ length: 2_500 }, (_, index) => ({ title: title(index), type: 'LEAD' as const, priority: 'MEDIUM' as const, dueAt: due(index), assigneeId: admin.id })),
     });
     const common = (await search(`${q('juniper')}&types=task`)).filter((item) => item.type === 'task');
     expect(common.length).toBeGreaterThan(0);
@@ -154,7 +155,7 @@ describe('GET /api/search', () => {
     expect(rare.map((item) => item.title).sort()).toEqual(['Inspect roof at 1007 Juniper Way with Zebulon', 'Inspect roof at 2007 Juniper Way with Zebulon', 'Inspect roof at 7 Juniper Way with Zebulon']);
     if (testsUsePostgres()) {
       // The order PostgreSQL gives (SQLite's bm25 ranks equal titles alike): by due date, from the first of all 2,500.
-      const soonest = Array.from({ length: 2_500 }, (_, index) => ({ title: `Inspect roof at ${index} Juniper Way${index % 1_000 === 7 ? ' with Zebulon' : ''}`, at: due(index).getTime() })).sort((a, b) => a.at - b.at);
+      const soonest = Array.from({ length: 2_500 }, (_, index) => ({ title: title(index), at: due(index).getTime() })).sort((a, b) => a.at - b.at);
       expect(common.map((item) => item.title)).toEqual(soonest.slice(0, common.length).map((task) => task.title));
       expect(rare.map((item) => item.title)).toEqual(soonest.filter((task) => task.title.endsWith('Zebulon')).map((task) => task.title));
     }
