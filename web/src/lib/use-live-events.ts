@@ -3,9 +3,9 @@ import { useEffect, useRef, useState } from 'react';
 import { EVENT_NAMES } from '../../../domain/events/event-name';
 import type { LiveEvent } from '../../../domain/events/live-event.schema';
 import type { List } from '../../../domain/pagination';
-import { createEarlyEvents } from './early-feed-events';
 import { takeEventsMark } from './events-mark';
 import { createQueryInvalidator } from './query-invalidator';
+import { refreshQueries } from './refresh-queries';
 import { staleQueriesFor } from './stale-queries';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
@@ -13,8 +13,6 @@ export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
 /** The activity feed's cache entry, newest first; the stream prepends to it. */
 export const RECENT_EVENTS_KEY = ['events', 'recent'] as const;
 export const FEED_SIZE = 30;
-/** Events that arrived while the feed's first page was loading; its query takes them (activity-feed.tsx). */
-export const earlyFeedEvents = createEarlyEvents(FEED_SIZE);
 
 const ALL_LIVE_QUERIES: QueryKey[] = [['dashboard'], ['leads'], ['tasks'], ['queue'], ['analytics'], ['notifications'], [...RECENT_EVENTS_KEY]];
 
@@ -44,7 +42,7 @@ export function useLiveEvents(onEvent?: (event: LiveEvent) => void): LiveStatus 
   }, [onEvent]);
 
   useEffect(() => {
-    const invalidator = createQueryInvalidator((queryKey) => void queryClient.invalidateQueries({ queryKey }));
+    const invalidator = createQueryInvalidator((queryKey) => void refreshQueries(queryClient, queryKey));
     let source: EventSource | undefined;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
     let failures = 0;
@@ -67,7 +65,8 @@ export function useLiveEvents(onEvent?: (event: LiveEvent) => void): LiveStatus 
       if (event.entityType !== 'import') {
         const feed = queryClient.getQueryState<List<LiveEvent>>(RECENT_EVENTS_KEY);
         if (feed?.data) queryClient.setQueryData<List<LiveEvent>>(RECENT_EVENTS_KEY, { items: mergeEvents([event], feed.data.items) });
-        else if (feed?.fetchStatus === 'fetching') earlyFeedEvents.hold(event);
+        // No page to prepend to yet, and the one on its way may have been read before this event.
+        else if (feed?.fetchStatus === 'fetching') invalidator.add([RECENT_EVENTS_KEY]);
       }
     };
 

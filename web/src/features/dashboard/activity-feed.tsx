@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { LiveEvent } from '../../../../domain/events/live-event.schema';
 import type { List } from '../../../../domain/pagination';
 import { fullDate, timeSince } from '../../lib/format';
-import { earlyFeedEvents, mergeEvents, RECENT_EVENTS_KEY } from '../../lib/use-live-events';
+import { mergeEvents, RECENT_EVENTS_KEY } from '../../lib/use-live-events';
 import { useWorkflowLink } from '../../lib/use-workflow-link';
 import { useMe } from '../auth/use-me';
 import { listRecentEvents } from './dashboard.api';
@@ -27,11 +27,11 @@ export function ActivityFeed() {
   const now = useNow(15_000);
   const recent = useQuery({
     queryKey: RECENT_EVENTS_KEY,
-    // Merged with the cache and the events held while it loaded: events streamed in while this request was in flight stay.
+    // Merged with the cache: events streamed in while this request was in flight stay.
     queryFn: async () => {
       const fresh = await listRecentEvents();
       const cached = queryClient.getQueryData<List<LiveEvent>>(RECENT_EVENTS_KEY);
-      return { items: mergeEvents([...earlyFeedEvents.take(), ...fresh.items], cached?.items ?? []) };
+      return { items: mergeEvents(fresh.items, cached?.items ?? []) };
     },
     staleTime: Number.POSITIVE_INFINITY,
   });

@@ -1,0 +1,76 @@
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
+import { refreshQueries } from '../../web/src/lib/refresh-queries';
+
+/** A server whose answers are released by hand, each carrying the version it was read at. */
+function fakeServer() {
+  let version = 1;
+  const waiting: Array<() => void> = [];
+  let reads = 0;
+  return {
+    commit: () => (version += 1),
+    read: () => {
+      reads += 1;
+      const readAt = version;
+      return new Promise<number>((resolve) => waiting.push(() => resolve(readAt)));
+    },
+    answerAll: async () => {
+      while (waiting.length > 0) {
+        waiting.shift()?.();
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    },
+    reads: () => reads,
+  };
+}
+
+function watch(queryClient: QueryClient, read: () => Promise<number>) {
+  const observer = new QueryObserver(queryClient, { queryKey: ['leads', 'list'], queryFn: read, retry: false });
+  const unsubscribe = observer.subscribe(() => undefined);
+  return { data: () => observer.getCurrentResult().data, unsubscribe };
+}
+
+describe('refreshQueries', () => {
+  it('asks again for a first load that was on its way when the change committed', async () => {
+    const server = fakeServer();
+    const queryClient = new QueryClient();
+    const screen = watch(queryClient, server.read);
+    server.commit();
+    const refreshed = refreshQueries(queryClient, ['leads']);
+    await server.answerAll();
+    await refreshed;
+    await server.answerAll();
+    expect(screen.data()).toBe(2);
+    screen.unsubscribe();
+  });
+
+  it('asks once more however many changes commit during the first load', async () => {
+    const server = fakeServer();
+    const queryClient = new QueryClient();
+    const screen = watch(queryClient, server.read);
+    const refreshes = [1, 2, 3, 4, 5].map(() => {
+      server.commit();
+      return refreshQueries(queryClient, ['leads']);
+    });
+    await server.answerAll();
+    await Promise.all(refreshes);
+    await server.answerAll();
+    expect(screen.data()).toBe(6);
+    expect(server.reads()).toBe(2);
+    screen.unsubscribe();
+  });
+
+  it('refetches a query that has data once', async () => {
+    const server = fakeServer();
+    const queryClient = new QueryClient();
+    const screen = watch(queryClient, server.read);
+    await server.answerAll();
+    expect(screen.data()).toBe(1);
+    server.commit();
+    const refreshed = refreshQueries(queryClient, ['leads']);
+    await server.answerAll();
+    await refreshed;
+    expect(screen.data()).toBe(2);
+    expect(server.reads()).toBe(2);
+    screen.unsubscribe();
+  });
+});
