@@ -29,35 +29,46 @@ export type LeadHit = { id: string; sellerName: string; sellerPhone: string | nu
 export type BuyerHit = { id: string; name: string; company: string | null; email: string | null; phone: string | null; markets: string; status: string } & Highlighted<typeof BUYER_SEARCH_COLUMNS>;
 export type TaskHit = { id: string; title: string; status: string; dueAt: string; leadName: string | null; buyerName: string | null } & Highlighted<typeof TASK_SEARCH_COLUMNS>;
 
-/** Leads matching, best first (bm25: the seller's name weighs most, then the phone and street). */
+/**
+ * SQLite: the rows whose name matches, then the others, each newest first. FTS5 walks a word's
+ * rows by rowid and stops at `limit`; ranking by bm25 scored every match first, 60–250 ms of the
+ * API's one thread for a word tens of thousands of rows share (as "Da" or "Fo" are while typed).
+ */
+function nameFirstSql(index: string, alias: string, nameColumn: string, select: Prisma.Sql, from: Prisma.Sql, live: Prisma.Sql, { match, limit }: SearchOptions): Prisma.Sql {
+  const inName = `{${nameColumn}} : (${match})`;
+  const tier = (rank: number, tierMatch: string) => Prisma.sql`
+    SELECT * FROM (
+      SELECT ${rank} AS "tier", ${Prisma.raw(`"${index}".rowid`)} AS "newest", ${select}
+      ${from} ON ${Prisma.raw(`${alias}.rowid = "${index}".rowid AND ${alias}."id" = "${index}"."id"`)}
+      WHERE ${Prisma.raw(`"${index}"`)} MATCH ${tierMatch} ${live}
+      ORDER BY ${Prisma.raw(`"${index}".rowid`)} DESC
+      LIMIT ${limit}
+    )`;
+  return Prisma.sql`${tier(0, inName)} UNION ALL ${tier(1, `(${match}) NOT (${inName})`)} ORDER BY "tier", "newest" DESC LIMIT ${limit}`;
+}
+
+/** Leads matching: the seller's name first, then the rest (street, city, zip, phone, e-mail, APN). */
 export function leadSearchSql(options: SearchOptions, dialect: Dialect): Prisma.Sql {
   if (dialect === 'postgres') return leadSearchPostgresSql(options);
-  const { match, limit, includeArchived } = options;
-  const live = includeArchived ? Prisma.empty : Prisma.sql`AND l."archivedAt" IS NULL`;
-  return Prisma.sql`
-    SELECT l."id", l."sellerName", l."sellerPhone", l."sellerEmail", l."apn", l."street", l."city", l."state", l."zip", l."status",
-      ${highlights('LeadSearch', [...LEAD_SEARCH_COLUMNS])}
-    FROM "LeadSearch" JOIN "Lead" l ON l.rowid = "LeadSearch".rowid AND l."id" = "LeadSearch"."id"
-    WHERE "LeadSearch" MATCH ${match} ${live}
-    ORDER BY bm25("LeadSearch", 0, 10, 5, 2, 2, 6, 4, 4)
-    LIMIT ${limit}`;
+  const live = options.includeArchived ? Prisma.empty : Prisma.sql`AND l."archivedAt" IS NULL`;
+  const select = Prisma.sql`l."id", l."sellerName", l."sellerPhone", l."sellerEmail", l."apn", l."street", l."city", l."state", l."zip", l."status",
+        ${highlights('LeadSearch', [...LEAD_SEARCH_COLUMNS])}`;
+  return nameFirstSql('LeadSearch', 'l', 'name', select, Prisma.sql`FROM "LeadSearch" JOIN "Lead" l`, live, options);
 }
 
-/** Buyers matching, best first (name, then company and phone). */
+/** Buyers matching: the name first, then the rest (company, e-mail, phone, markets). */
 export function buyerSearchSql(options: SearchOptions, dialect: Dialect): Prisma.Sql {
   if (dialect === 'postgres') return buyerSearchPostgresSql(options);
-  const { match, limit, includeArchived } = options;
-  const live = includeArchived ? Prisma.empty : Prisma.sql`AND b."archivedAt" IS NULL`;
-  return Prisma.sql`
-    SELECT b."id", b."name", b."company", b."email", b."phone", b."markets", b."status",
-      ${highlights('BuyerSearch', [...BUYER_SEARCH_COLUMNS])}
-    FROM "BuyerSearch" JOIN "Buyer" b ON b.rowid = "BuyerSearch".rowid AND b."id" = "BuyerSearch"."id"
-    WHERE "BuyerSearch" MATCH ${match} ${live}
-    ORDER BY bm25("BuyerSearch", 0, 10, 6, 4, 6, 2)
-    LIMIT ${limit}`;
+  const live = options.includeArchived ? Prisma.empty : Prisma.sql`AND b."archivedAt" IS NULL`;
+  const select = Prisma.sql`b."id", b."name", b."company", b."email", b."phone", b."markets", b."status",
+        ${highlights('BuyerSearch', [...BUYER_SEARCH_COLUMNS])}`;
+  return nameFirstSql('BuyerSearch', 'b', 'name', select, Prisma.sql`FROM "BuyerSearch" JOIN "Buyer" b`, live, options);
 }
 
-/** Tasks whose title matches, best first, with what they are about; a cancelled task is the archived kind. (SQLite; PostgreSQL's search is searchTasksPostgres.) */
+/**
+ * Tasks whose title matches, newest first (as nameFirstSql, a walk that stops at `limit`), with what
+ * they are about; a cancelled task is the archived kind. (SQLite; PostgreSQL's is searchTasksPostgres.)
+ */
 export function taskSearchSql({ match, limit, includeArchived }: SearchOptions): Prisma.Sql {
   const live = includeArchived ? Prisma.empty : Prisma.sql`AND t."status" <> 'CANCELLED'`;
   return Prisma.sql`
@@ -67,7 +78,7 @@ export function taskSearchSql({ match, limit, includeArchived }: SearchOptions):
       LEFT JOIN "Lead" l ON l."id" = t."leadId"
       LEFT JOIN "Buyer" b ON b."id" = t."buyerId"
     WHERE "TaskSearch" MATCH ${match} ${live}
-    ORDER BY bm25("TaskSearch", 0, 1)
+    ORDER BY "TaskSearch".rowid DESC
     LIMIT ${limit}`;
 }
 

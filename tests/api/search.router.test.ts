@@ -70,11 +70,19 @@ describe('GET /api/search', () => {
     expect(hit!.subtitle).toContain('77 Wisteria Lane, Kettering, OH 45429');
   });
 
-  it('ranks the best match first within a type', async () => {
+  it('ranks the leads whose name matches first within a type', async () => {
     const street = await buildLead(db(), admin.id, { sellerName: 'Ada Other', street: '5 Zanzibar Rd' });
     const name = await buildLead(db(), admin.id, { sellerName: 'Zanzibar Jones' });
+    // Newer and first by name: SQLite puts the newest name match first, PostgreSQL the first by name.
+    const newerName = await buildLead(db(), admin.id, { sellerName: 'Zanzibar Adams' });
+    const newerStreet = await buildLead(db(), admin.id, { sellerName: 'Bea Other', city: 'Zanzibar' });
     const found = ids(await search(q('zanzibar')));
-    expect(found.indexOf(name.id)).toBeLessThan(found.indexOf(street.id));
+    expect(found.slice(0, 2)).toEqual([newerName.id, name.id]);
+    expect(found.slice(2).sort()).toEqual([street.id, newerStreet.id].sort());
+    const buyerId = async (body: Record<string, unknown>) => (await api.request('POST', '/api/buyers', { cookie, body: { markets: ['Dayton, OH'], ...body } })).body.id as string;
+    const byName = await buyerId({ name: 'Zanzibar Capital' });
+    const byCompany = await buyerId({ name: 'Pat Other', company: 'Zanzibar Homes' });
+    expect(ids(await search(`${q('zanzibar')}&types=buyer`))).toEqual([byName, byCompany]);
   });
 
   it('keeps the index in the same transaction as the lead it indexes', async () => {
@@ -154,7 +162,7 @@ describe('GET /api/search', () => {
     const rare = await search(`${q('zebulon juniper')}&types=task`);
     expect(rare.map((item) => item.title).sort()).toEqual(['Inspect roof at 1007 Juniper Way with Zebulon', 'Inspect roof at 2007 Juniper Way with Zebulon', 'Inspect roof at 7 Juniper Way with Zebulon']);
     if (testsUsePostgres()) {
-      // The order PostgreSQL gives (SQLite's bm25 ranks equal titles alike): by due date, from the first of all 2,500.
+      // The order PostgreSQL gives (SQLite's is the newest first): by due date, from the first of all 2,500.
       const soonest = Array.from({ length: 2_500 }, (_, index) => ({ title: title(index), at: due(index).getTime() })).sort((a, b) => a.at - b.at);
       expect(common.map((item) => item.title)).toEqual(soonest.slice(0, common.length).map((task) => task.title));
       expect(rare.map((item) => item.title)).toEqual(soonest.filter((task) => task.title.endsWith('Zebulon')).map((task) => task.title));
