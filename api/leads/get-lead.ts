@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 
 /** A live lead's row for a change; an archived lead is as unknown as a missing one (404). */
 export async function findLead(db: Db, leadId: string) {
-  const lead = await db.lead.findUnique({ where: { id: leadId } });
+  const lead = await readLead(db, leadId);
   if (!lead || lead.archivedAt) throw new AppError('NOT_FOUND', `Lead ${leadId} does not exist`);
   return lead;
 }

@@ -1,5 +1,6 @@
 import { normalizeMarket, type ListBuyersQuery } from '../../domain/buyers/buyer.schema';
 import type { Db } from '../client';
+import { readRows } from '../read-rows';
 import { Prisma, type Buyer } from '../../prisma/generated/client';
 import { keysetPage, sortedBy, type KeysetPage, type KeysetQuery } from './keyset-page';
 import { columnContains } from './sql';
@@ -52,4 +53,10 @@ export function buyerListQuery(query: BuyerPageQuery): KeysetQuery {
 /** One page of live buyers with the list filters (status, cash, market, property type, price, search) and sort; null when the cursor is no buyer. */
 export function readBuyerPage(db: Db, query: BuyerPageQuery): Promise<KeysetPage<Buyer> | null> {
   return keysetPage<Buyer>(db, buyerListQuery(query));
+}
+
+/** One buyer's row by id (archived ones too), null when there is none: raw, as the list reads (Prisma's findUnique costs milliseconds of CPU per row). */
+export async function readBuyer(db: Db, buyerId: string): Promise<Buyer | null> {
+  const [row] = await readRows<Buyer>(db, Prisma.sql`SELECT * FROM "Buyer" WHERE "id" = ${buyerId}`);
+  return row ?? null;
 }

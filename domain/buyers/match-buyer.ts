@@ -33,7 +33,9 @@ export type MatchResult = { matches: false; misses: string[] } | { matches: true
 /** Score weights of a match (they add up to 100). */
 export const MATCH_WEIGHTS = { location: 40, budget: 25, type: 15, cash: 10, proofOfFunds: 10 } as const;
 
-const money = (amount: number): string => `$${amount.toLocaleString('en-US')}`;
+// One formatter for every call: toLocaleString builds a new one each time, and matching formats a few per candidate.
+const WHOLE_NUMBER = new Intl.NumberFormat('en-US');
+const money = (amount: number): string => `$${WHOLE_NUMBER.format(amount)}`;
 const normalize = (text: string): string => text.trim().toLowerCase();
 
 /**
