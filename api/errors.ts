@@ -81,6 +81,8 @@ const PRISMA_ERRORS: Record<string, [ErrorCode, string]> = {
   P2002: ['CONFLICT', 'That record exists already'],
   P2003: ['UNPROCESSABLE', 'A referenced record does not exist'],
   P2025: ['NOT_FOUND', 'The record does not exist'],
+  // SQLite's write lock stayed with another process past the busy timeout: nothing was written.
+  P1008: ['SERVICE_UNAVAILABLE', 'The database is busy; nothing was saved, try again in a moment'],
 };
 
 export { isUniqueViolation } from '../db/unique-violation';

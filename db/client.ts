@@ -10,21 +10,42 @@ export type { Prisma } from '../prisma/generated/client';
 /** How long a statement waits for another process's write lock before failing with "database is locked". */
 export const BUSY_TIMEOUT_MS = 10_000;
 
-type PreparingClient = { prepare(sql: string): unknown };
+type PreparingClient = { prepare(sql: string): { run(): unknown } };
 type SqlDriverAdapter = Awaited<ReturnType<PrismaBetterSQLite3['connect']>>;
+type AdapterInternals = { client?: PreparingClient; onError(error: unknown): never };
 
 /**
+ * Transactions that take the write lock when they begin, and a lock that a failed begin gives back.
+ *
  * The adapter opens each transaction with a plain (deferred) `BEGIN`: one that reads and then
  * writes fails with SQLITE_BUSY_SNAPSHOT, without waiting, when another process (the API beside
  * the worker) committed in between. `BEGIN IMMEDIATE` takes the write lock first, waiting up to the
- * busy timeout, so such a transaction waits its turn instead of failing. The adapter has no option
- * for it, so its connection's `prepare` swaps the statement.
+ * busy timeout, so such a transaction waits its turn instead of failing.
+ *
+ * The adapter also takes its own lock on the connection before its `BEGIN` and gives it back only
+ * at commit or rollback: a `BEGIN` that failed (the busy timeout ran out) kept it for good, and every
+ * later transaction of the process waited forever. So the adapter's `BEGIN` does nothing here; the
+ * transaction begins once the adapter holds its lock, and a failed begin rolls back, which gives the
+ * lock back, before the error goes up as the adapter reports it (P1008, answered 503).
  */
 function beginImmediate(adapter: SqlDriverAdapter): SqlDriverAdapter {
-  const connection = (adapter as unknown as { client?: PreparingClient }).client;
+  const internals = adapter as unknown as AdapterInternals;
+  const connection = internals.client;
   if (!connection || typeof connection.prepare !== 'function') throw new Error('db/client: the SQLite adapter no longer exposes its connection; BEGIN IMMEDIATE cannot be set');
   const prepare = connection.prepare.bind(connection);
-  connection.prepare = (sql: string) => prepare(sql === 'BEGIN' ? 'BEGIN IMMEDIATE' : sql);
+  const adapterBegin = { run: () => ({ changes: 0 }) };
+  connection.prepare = (sql: string) => (sql === 'BEGIN' ? adapterBegin : prepare(sql));
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (isolationLevel) => {
+    const transaction = await startTransaction(isolationLevel);
+    try {
+      prepare('BEGIN IMMEDIATE').run();
+    } catch (error) {
+      await transaction.rollback();
+      internals.onError(error);
+    }
+    return transaction;
+  };
   return adapter;
 }
 
