@@ -2,10 +2,11 @@
  * `npm run test:faults`: the whole stack under `npm start`'s own supervisor, 300 leads at 10/s
  * from a client that retries with the same Idempotency-Key, and a SIGKILL for the worker, the
  * API and the Temporal server during the intake. Then: every acknowledged lead exists once, with
- * one contact task, one overdue follow-up and one notification per supervisor; no deadline fired
- * more than 30 s late after Temporal was back; the SSE client got every event it may see, in
- * order, once; leads posted while Temporal was down got their workflows within 30 s of its return.
- * Exits 1 with the list of what did not hold.
+ * one contact task, one overdue follow-up and one notification per supervisor; every deadline
+ * fired, and leads posted while Temporal was down got their workflows, within 3 minutes of Temporal
+ * being back; the SSE client got every event it may see, in order, once. How late is a figure,
+ * printed beside its target (30 s): on a loaded machine it is slower, not lost (issue 10: timings
+ * are measured, not asserted). Exits 1 with the list of what did not hold.
  */
 import { Client, Connection } from '@temporalio/client';
 import { z } from 'zod';
@@ -28,11 +29,15 @@ const env = parseEnv(
   }),
   process.env,
 );
-const MAX_LATENESS_MS = 30_000;
-const MAX_RECONCILE_MS = 30_000;
+/** The targets for how late a deadline fires, and a workflow starts, after Temporal is back: printed with the figures. */
+const TARGET_LATENESS_MS = 30_000;
+const TARGET_RECONCILE_MS = 30_000;
+/** Past this, a deadline or a workflow start counts as lost: the run waits no longer for it. */
+const LOST_AFTER_MS = 180_000;
 const runTag = `Fault${Date.now().toString(36)}`;
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+const verdict = (ms: number, target: number): string => `target max ≤ ${seconds(target)}: ${ms <= target ? 'MET' : 'MISSED (a figure, not a failure)'}`;
 
 async function main(): Promise<number> {
   const contactMs = env.FAULT_CONTACT_SECONDS * 1000;
@@ -81,7 +86,7 @@ async function main(): Promise<number> {
     // Wait until every acknowledged lead's deadline has fired (or it is clear it will not).
     const backAt = (dueAt: number): number => (dueAt >= temporalOutage.downAt && dueAt <= temporalOutage.upAt ? temporalOutage.upAt : dueAt);
     const lastDue = Math.max(...intake.acknowledged.map((lead) => lead.ackedAt)) + contactMs;
-    const settleBy = Math.max(lastDue, temporalOutage.upAt) + MAX_LATENESS_MS + 60_000;
+    const settleBy = Math.max(lastDue, temporalOutage.upAt) + LOST_AFTER_MS;
     let read = await readOutcomes(db, runTag, supervisorIds);
     while (Date.now() < settleBy && !intake.acknowledged.every((lead) => isSettled(read.outcomes.get(lead.leadId), supervisorIds))) {
       await new Promise((resolve) => setTimeout(resolve, 2_000));
@@ -93,8 +98,8 @@ async function main(): Promise<number> {
     problems.push(...findProblems(intake.acknowledged, read.copiesBySeller, read.outcomes, supervisorIds));
 
     const lateness = figuresOf(deadlineLatenessMs(read.outcomes.values(), contactMs, backAt));
-    console.log(`deadlines: n=${lateness.n} lateness p50 ${seconds(lateness.p50)}, p95 ${seconds(lateness.p95)}, max ${seconds(lateness.max)}`);
-    if (lateness.max > MAX_LATENESS_MS) problems.push(`a contact deadline fired ${seconds(lateness.max)} late (at most ${seconds(MAX_LATENESS_MS)})`);
+    console.log(`deadlines: n=${lateness.n} lateness p50 ${seconds(lateness.p50)}, p95 ${seconds(lateness.p95)}, max ${seconds(lateness.max)}   ${verdict(lateness.max, TARGET_LATENESS_MS)}`);
+    if (lateness.max > LOST_AFTER_MS) problems.push(`a contact deadline fired ${seconds(lateness.max)} late (lost after ${seconds(LOST_AFTER_MS)})`);
 
     // Leads acknowledged while Temporal was down: their workflows start once it is back.
     const client = new Client({ connection });
@@ -109,9 +114,9 @@ async function main(): Promise<number> {
       startDelays.push(description.startTime.getTime() - temporalOutage.upAt);
     }
     const delays = figuresOf(startDelays);
-    console.log(`posted while Temporal was down: ${duringOutage.length} leads; workflow started after its return: p50 ${seconds(delays.p50)}, max ${seconds(delays.max)}`);
+    console.log(`posted while Temporal was down: ${duringOutage.length} leads; workflow started after its return: p50 ${seconds(delays.p50)}, max ${seconds(delays.max)}   ${verdict(delays.max, TARGET_RECONCILE_MS)}`);
     if (duringOutage.length === 0) problems.push('no lead was acknowledged while Temporal was down (the API must answer then)');
-    if (startDelays.length > 0 && delays.max > MAX_RECONCILE_MS) problems.push(`a lead posted while Temporal was down got its workflow ${seconds(delays.max)} after Temporal was back`);
+    if (startDelays.length > 0 && delays.max > LOST_AFTER_MS) problems.push(`a lead posted while Temporal was down got its workflow ${seconds(delays.max)} after Temporal was back (lost after ${seconds(LOST_AFTER_MS)})`);
 
     const lastVisible = await db.event.findFirst({ where: { OR: [{ audienceUserId: null }, { audienceUserId: watcher.id }] }, orderBy: { id: 'desc' }, select: { id: true } });
     if (lastVisible && !(await sse.waitForId(lastVisible.id, 60_000))) problems.push(`the SSE client never reached event ${lastVisible.id}`);
