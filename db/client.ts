@@ -10,9 +10,51 @@ export type { Prisma } from '../prisma/generated/client';
 /** How long a statement waits for another process's write lock before failing with "database is locked". */
 export const BUSY_TIMEOUT_MS = 10_000;
 
-type PreparingClient = { prepare(sql: string): { run(): unknown } };
+/** What the adapter asks of a statement: `prepare(sql).bind(args)`, then `run()`, or `reader`, `columns()` and `raw().all()`. */
+interface AdapterStatement {
+  reader: boolean;
+  run(): unknown;
+  columns(): unknown;
+  raw(): { all(): unknown };
+}
+/** What the adapter asks of its connection. */
+interface AdapterClient {
+  prepare(sql: string): { bind(args: unknown[]): AdapterStatement } | { run(): unknown };
+  exec(sql: string): unknown;
+  close(): unknown;
+}
 type SqlDriverAdapter = Awaited<ReturnType<PrismaBetterSQLite3['connect']>>;
-type AdapterInternals = { client?: PreparingClient; onError(error: unknown): never };
+type AdapterInternals = { client: AdapterClient; onError(error: unknown): never };
+
+/** Statements kept per connection: Prisma's queries repeat a few hundred shapes. */
+const MAX_CACHED_STATEMENTS = 500;
+
+/**
+ * The adapter prepares every query afresh (a tenth of the worker's CPU in a busy intake went to
+ * SQLite's parser): each SQL text is prepared once here and bound at each run instead. A statement
+ * of better-sqlite3 takes its arguments at `run`/`all` as well as at `bind`, and only once at `bind`.
+ */
+function cachedStatements(prepare: (sql: string) => Database.Statement): (sql: string) => { bind(args: unknown[]): AdapterStatement } {
+  const cache = new Map<string, Database.Statement>();
+  return (sql) => {
+    let statement = cache.get(sql);
+    if (!statement) {
+      statement = prepare(sql);
+      // Oldest out: a Map iterates in insertion order.
+      if (cache.size >= MAX_CACHED_STATEMENTS) cache.delete(cache.keys().next().value!);
+      cache.set(sql, statement);
+    }
+    const prepared = statement;
+    return {
+      bind: (args) => ({
+        reader: prepared.reader,
+        run: () => prepared.run(args),
+        columns: () => prepared.columns(),
+        raw: () => ({ all: () => prepared.raw(true).all(args) }),
+      }),
+    };
+  };
+}
 
 /**
  * Transactions that take the write lock when they begin, and a lock that a failed begin gives back.
@@ -28,18 +70,18 @@ type AdapterInternals = { client?: PreparingClient; onError(error: unknown): nev
  * transaction begins once the adapter holds its lock, and a failed begin rolls back, which gives the
  * lock back, before the error goes up as the adapter reports it (P1008, answered 503).
  */
-function beginImmediate(adapter: SqlDriverAdapter): SqlDriverAdapter {
+function beginImmediate(adapter: SqlDriverAdapter, connection: Database.Database): SqlDriverAdapter {
   const internals = adapter as unknown as AdapterInternals;
-  const connection = internals.client;
-  if (!connection || typeof connection.prepare !== 'function') throw new Error('db/client: the SQLite adapter no longer exposes its connection; BEGIN IMMEDIATE cannot be set');
-  const prepare = connection.prepare.bind(connection);
+  const statement = cachedStatements((sql) => connection.prepare(sql));
   const adapterBegin = { run: () => ({ changes: 0 }) };
-  connection.prepare = (sql: string) => (sql === 'BEGIN' ? adapterBegin : prepare(sql));
+  // The adapter's own view of the connection; read-rows keeps using the connection itself.
+  internals.client = { prepare: (sql) => (sql === 'BEGIN' ? adapterBegin : statement(sql)), exec: (sql) => connection.exec(sql), close: () => connection.close() };
+  const begin = connection.prepare('BEGIN IMMEDIATE');
   const startTransaction = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (isolationLevel) => {
     const transaction = await startTransaction(isolationLevel);
     try {
-      prepare('BEGIN IMMEDIATE').run();
+      begin.run();
     } catch (error) {
       await transaction.rollback();
       internals.onError(error);
@@ -54,9 +96,11 @@ class ImmediateTransactionsSQLite3 extends PrismaBetterSQLite3 {
   connection: Database.Database | null = null;
 
   override async connect(): Promise<SqlDriverAdapter> {
-    const adapter = beginImmediate(await super.connect());
-    this.connection = (adapter as unknown as { client: Database.Database }).client;
-    return adapter;
+    const adapter = await super.connect();
+    const connection = (adapter as unknown as { client?: Database.Database }).client;
+    if (!connection || typeof connection.prepare !== 'function') throw new Error('db/client: the SQLite adapter no longer exposes its connection; BEGIN IMMEDIATE cannot be set');
+    this.connection = connection;
+    return beginImmediate(adapter, connection);
   }
 }
 
