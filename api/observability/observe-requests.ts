@@ -8,6 +8,9 @@ import type { Logger } from './create-logger';
 import type { Metrics } from './metrics';
 import { runInRequest } from './request-context';
 
+/** nginx's status for a request whose client went away before it was answered; nothing was sent. */
+const CLIENT_CLOSED_REQUEST = 499;
+
 /** `/api/leads` + `/:id`; a router's own `/` adds nothing. */
 const joinRoute = (base: string, path: string): string => (path === '/' ? base || '/' : `${base}${path}`);
 
@@ -48,7 +51,8 @@ export function observeRequests({ logger, metrics }: { logger: Logger; metrics: 
       method: request.method,
       route: routes.get(req)?.() ?? 'unmatched',
       path: request.originalUrl.split('?')[0],
-      status: res.statusCode,
+      // Express's status is 200 until something is answered (and an answer to a request whose body never came goes nowhere): such a request logs 499.
+      status: !res.headersSent || req.readableAborted ? CLIENT_CLOSED_REQUEST : res.statusCode,
       ...(user ? { userId: user.id } : {}),
     };
   };
@@ -59,7 +63,8 @@ export function observeRequests({ logger, metrics }: { logger: Logger; metrics: 
     quietResLogger: true,
     customAttributeKeys: { reqId: 'requestId', responseTime: 'durationMs' },
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
-    customSuccessMessage: () => 'request completed',
+    // pino-http logs a response its client closed (an event stream, an abandoned request) as a success.
+    customSuccessMessage: (req, res) => (res.writableFinished && !req.readableAborted ? 'request completed' : 'request closed by the client'),
     customErrorMessage: () => 'request failed',
     customSuccessObject: (req, res, value: { durationMs: number }) => ({ ...lineOf(req, res), durationMs: value.durationMs }),
     customErrorObject: (req, res, error, value: { durationMs: number }) => ({ ...lineOf(req, res), durationMs: value.durationMs, err: { message: error.message } }),

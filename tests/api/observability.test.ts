@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { Worker } from '@temporalio/worker';
 import { leadWorkflowId } from '../../domain/workflow-ids';
@@ -81,6 +82,18 @@ describe('request ids and the request log', () => {
     const line = await requestLine(response.headers.get('x-request-id')!);
     expect(line).toMatchObject({ method: 'GET', path: '/api/leads', status: 401 });
     expect(line).not.toHaveProperty('userId');
+  });
+
+  it('logs a request its client left before the answer as closed by the client, status 499', async () => {
+    // Half a JSON body, then the socket goes: the route is still reading it when the client leaves.
+    const { port } = new URL(app.url);
+    const socket = net.connect(Number(port), '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(`POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Request-Id: left-early-1\r\n${CLIENT_HEADER}: test\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{"email":`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    socket.destroy();
+    const line = await waitUntil('the log line of the abandoned request', async () => app.apiLog.find((candidate) => candidate.requestId === 'left-early-1'));
+    expect(line).toMatchObject({ msg: 'request closed by the client', method: 'POST', path: '/api/auth/login', status: 499, level: 'info' });
   });
 
   it('follows a lead created through the API into the activities its workflow runs', async () => {
