@@ -18,12 +18,16 @@ export interface RouteOptions {
   deepRow: number;
 }
 
-/** One measured figure: its name, its latencies and, when it has one, its p95 target. */
+/** One measured figure: its name, its latencies and, when it has one, its p95 target and the p95 of its floor. */
 export interface Measure {
   name: string;
   figures: Figures & { errors?: number };
   target?: number;
+  floorP95?: number;
 }
+
+/** The floor of every API route: a signed-in answer that reads nothing the cache does not hold, under the same load. */
+export const API_FLOOR_NAME = 'API floor: GET /api/me (signed in, no work)';
 
 /** The `nextCursor` after `rows` rows of a list (read 200 at a time): where a deep page starts. */
 async function cursorAfter(appUrl: string, listPath: string, cookie: string, rows: number): Promise<string> {
@@ -61,20 +65,24 @@ export async function measureRoutes(appUrl: string, options: RouteOptions, log: 
   const measures: Measure[] = [];
   const add = (measure: Measure) => {
     measures.push(measure);
-    log(reportLine(measure.name, measure.figures, measure.target) + (measure.figures.errors ? `   (${measure.figures.errors} non-200 answers)` : ''));
+    log(reportLine(measure.name, measure.figures, measure.target, measure.floorP95) + (measure.figures.errors ? `   (${measure.figures.errors} non-200 answers)` : ''));
   };
+  await settled(appUrl);
+  const floor = await loadTest(appUrl, '/api/me', agent, load);
+  const apiFloorP95 = floor.n > 0 ? floor.p95 : undefined;
+  add({ name: API_FLOOR_NAME, figures: floor });
   // A measure that fails (the app stopped answering) is reported as "no answer" and the next one goes on.
-  const measured = async (names: Array<{ name: string; target?: number }>, read: () => Promise<Array<Measure['figures']>>) => {
+  const measured = async (names: Array<{ name: string; target?: number; api?: boolean }>, read: () => Promise<Array<Measure['figures']>>) => {
     await settled(appUrl);
     try {
       const figures = await read();
-      names.forEach(({ name, target }, index) => add({ name, figures: figures[index]!, target }));
+      names.forEach(({ name, target, api }, index) => add({ name, figures: figures[index]!, target, ...(api && apiFloorP95 ? { floorP95: apiFloorP95 } : {}) }));
     } catch (error) {
       log(`${names.map(({ name }) => name).join(', ')}: failed (${error instanceof Error ? error.message : String(error)})`);
       for (const { name, target } of names) add({ name, figures: figuresOf([]), target });
     }
   };
-  const run = (name: string, path: string, cookie: string, target?: number) => measured([{ name, target }], async () => [await loadTest(appUrl, path, cookie, load)]);
+  const run = (name: string, path: string, cookie: string, target?: number) => measured([{ name, target, api: true }], async () => [await loadTest(appUrl, path, cookie, load)]);
 
   await run('GET /api/dashboard (everyone)', '/api/dashboard?scope=everyone', supervisor, TARGETS.dashboardMs);
   await run('GET /api/dashboard (an agent: me)', '/api/dashboard', agent, TARGETS.dashboardMs);

@@ -14,9 +14,13 @@ export function figuresOf(values: readonly number[]): Figures {
   return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? 0 };
 }
 
-/** One line of the report: the figures and, when there is a target, whether p95 meets it. */
-export function reportLine(name: string, figures: Figures, target?: number): string {
+/**
+ * One line of the report: the figures; when there is a target, whether p95 meets it; when there is a
+ * floor (the same kind of answer with no work in it, measured in the same run), p95 as a multiple of the floor's.
+ */
+export function reportLine(name: string, figures: Figures, target?: number, floorP95?: number): string {
   if (figures.n === 0) return `${name.padEnd(50)} n=0      no answer within the measure${target === undefined ? '' : `   target p95 < ${target} ms: MISSED`}`;
   const verdict = target === undefined ? '' : `   target p95 < ${target} ms: ${figures.p95 < target ? 'MET' : 'MISSED'}`;
-  return `${name.padEnd(50)} n=${String(figures.n).padEnd(6)} p50=${figures.p50.toFixed(1)} ms  p95=${figures.p95.toFixed(1)} ms  max=${figures.max.toFixed(1)} ms${verdict}`;
+  const ratio = floorP95 ? `   ×${(figures.p95 / floorP95).toFixed(1)} the floor` : '';
+  return `${name.padEnd(50)} n=${String(figures.n).padEnd(6)} p50=${figures.p50.toFixed(1)} ms  p95=${figures.p95.toFixed(1)} ms  max=${figures.max.toFixed(1)} ms${verdict}${ratio}`;
 }
