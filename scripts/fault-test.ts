@@ -135,7 +135,7 @@ async function main(): Promise<number> {
   }
 
   if (problems.length === 0) {
-    console.log('faults: every acknowledged lead exactly once, on time, every event delivered: PASSED');
+    console.log('faults: every acknowledged lead exactly once, no deadline lost, every event delivered: PASSED');
     return 0;
   }
   console.log(`faults: ${problems.length} problem(s):\n  ${problems.slice(0, 60).join('\n  ')}`);
