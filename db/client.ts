@@ -57,7 +57,8 @@ function cachedStatements(prepare: (sql: string) => Database.Statement): (sql: s
 }
 
 /**
- * Transactions that take the write lock when they begin, and a lock that a failed begin gives back.
+ * The adapter's view of its connection: statements prepared once (cachedStatements), transactions
+ * that take the write lock when they begin, and a lock that a failed begin gives back.
  *
  * The adapter opens each transaction with a plain (deferred) `BEGIN`: one that reads and then
  * writes fails with SQLITE_BUSY_SNAPSHOT, without waiting, when another process (the API beside
@@ -70,7 +71,7 @@ function cachedStatements(prepare: (sql: string) => Database.Statement): (sql: s
  * transaction begins once the adapter holds its lock, and a failed begin rolls back, which gives the
  * lock back, before the error goes up as the adapter reports it (P1008, answered 503).
  */
-function beginImmediate(adapter: SqlDriverAdapter, connection: Database.Database): SqlDriverAdapter {
+function adaptConnection(adapter: SqlDriverAdapter, connection: Database.Database): SqlDriverAdapter {
   const internals = adapter as unknown as AdapterInternals;
   const statement = cachedStatements((sql) => connection.prepare(sql));
   const adapterBegin = { run: () => ({ changes: 0 }) };
@@ -100,7 +101,7 @@ class ImmediateTransactionsSQLite3 extends PrismaBetterSQLite3 {
     const connection = (adapter as unknown as { client?: Database.Database }).client;
     if (!connection || typeof connection.prepare !== 'function') throw new Error('db/client: the SQLite adapter no longer exposes its connection; BEGIN IMMEDIATE cannot be set');
     this.connection = connection;
-    return beginImmediate(adapter, connection);
+    return adaptConnection(adapter, connection);
   }
 }
 
@@ -168,7 +169,7 @@ async function openPostgres(url: string, options: OpenDbOptions): Promise<Db> {
 
 /**
  * The SQLite database through Prisma's JS engine: WAL, a busy timeout, and transactions that take
- * the write lock when they begin (see beginImmediate).
+ * the write lock when they begin (see adaptConnection).
  */
 async function openSqlite(databaseFile: string, options: OpenDbOptions): Promise<Db> {
   const adapter = new ImmediateTransactionsSQLite3({ url: `file:${path.resolve(databaseFile)}`, timeout: BUSY_TIMEOUT_MS });

@@ -27,7 +27,7 @@ export interface Measure {
 }
 
 /** The floor of every API route: a signed-in answer that reads nothing the cache does not hold, under the same load. */
-export const API_FLOOR_NAME = 'API floor: GET /api/me (signed in, no work)';
+const API_FLOOR_NAME = 'API floor: GET /api/me (signed in, no work)';
 
 /** The `nextCursor` after `rows` rows of a list (read 200 at a time): where a deep page starts. */
 async function cursorAfter(appUrl: string, listPath: string, cookie: string, rows: number): Promise<string> {

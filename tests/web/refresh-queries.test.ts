@@ -23,17 +23,18 @@ function fakeServer() {
   };
 }
 
-function watch(queryClient: QueryClient, read: () => Promise<number>) {
-  const observer = new QueryObserver(queryClient, { queryKey: ['leads', 'list'], queryFn: read, retry: false });
+/** A list on screen (an observed query) reading from a fake server, its first load on its way. */
+function listOnScreen() {
+  const server = fakeServer();
+  const queryClient = new QueryClient();
+  const observer = new QueryObserver(queryClient, { queryKey: ['leads', 'list'], queryFn: server.read, retry: false });
   const unsubscribe = observer.subscribe(() => undefined);
-  return { data: () => observer.getCurrentResult().data, unsubscribe };
+  return { server, queryClient, data: () => observer.getCurrentResult().data, unsubscribe };
 }
 
 describe('refreshQueries', () => {
   it('asks again for a first load that was on its way when the change committed', async () => {
-    const server = fakeServer();
-    const queryClient = new QueryClient();
-    const screen = watch(queryClient, server.read);
+    const { server, queryClient, ...screen } = listOnScreen();
     server.commit();
     const refreshed = refreshQueries(queryClient, ['leads']);
     await server.answerAll();
@@ -44,9 +45,7 @@ describe('refreshQueries', () => {
   });
 
   it('asks once more however many changes commit during the first load', async () => {
-    const server = fakeServer();
-    const queryClient = new QueryClient();
-    const screen = watch(queryClient, server.read);
+    const { server, queryClient, ...screen } = listOnScreen();
     const refreshes = [1, 2, 3, 4, 5].map(() => {
       server.commit();
       return refreshQueries(queryClient, ['leads']);
@@ -60,9 +59,7 @@ describe('refreshQueries', () => {
   });
 
   it('refetches a query that has data once', async () => {
-    const server = fakeServer();
-    const queryClient = new QueryClient();
-    const screen = watch(queryClient, server.read);
+    const { server, queryClient, ...screen } = listOnScreen();
     await server.answerAll();
     expect(screen.data()).toBe(1);
     server.commit();
