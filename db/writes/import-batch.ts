@@ -9,6 +9,7 @@ import { rowsNotImported } from '../../domain/imports/rows-not-imported';
 import { dialectOf } from '../queries/dialect';
 import { findLeadsWithAddressKeys } from '../queries/duplicates';
 import { loadContactMs, saveLeadScore } from './lead-score';
+import { insertRows } from './insert-rows';
 import { recordEvent } from './record-event';
 
 /** An import row as the API and the events show it. */
@@ -140,8 +141,8 @@ export async function writeImportBatch(db: Db, importId: string, at: { batch: nu
         updatedAt: now,
       });
     }
-    if (created.length) await tx.lead.createMany({ data: created });
-    if (errors.length) await tx.importError.createMany({ data: errors });
+    await insertRows(db, tx, 'Lead', created);
+    await insertRows(db, tx, 'ImportError', errors);
     const claimed = await tx.import.updateMany({
       where: { id: importId, nextBatch: batch, processed: processedBefore },
       data: {
