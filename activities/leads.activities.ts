@@ -5,6 +5,7 @@ import { leadSubject } from '../domain/notifications/notification-groups';
 import { notificationFor } from '../domain/notifications/notification-kinds';
 import { recordEvent } from '../db/writes/record-event';
 import { toTaskJson } from '../db/rows';
+import { readLead } from '../db/queries/lead-list';
 import { notifyUsers } from '../db/writes/notify-users';
 import { saveAutomaticTask, type AutomationDeps } from './save-automatic-task';
 
@@ -14,7 +15,7 @@ export interface LeadActivityDeps extends AutomationDeps {
 
 export function createLeadActivities({ db, automationGraceMs }: LeadActivityDeps) {
   async function getLeadOrFail(leadId: string) {
-    const lead = await db.lead.findUnique({ where: { id: leadId } });
+    const lead = await readLead(db, leadId);
     if (!lead) throw ApplicationFailure.nonRetryable(`lead ${leadId} does not exist`, 'LEAD_NOT_FOUND');
     return lead;
   }

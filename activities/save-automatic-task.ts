@@ -1,8 +1,10 @@
-import type { Prisma } from '../db/client';
-import type { Task } from '../prisma/generated/client';
+import { Prisma, type Task } from '../prisma/generated/client';
 import type { AutomaticTaskSpec } from '../domain/leads/lead-tasks';
 import { applyAutomationGrace } from '../domain/tasks/apply-automation-grace';
 import { DEFAULT_DEADLINES } from '../domain/config/deadlines';
+import { readRows } from '../db/read-rows';
+import { insertRow } from '../db/writes/insert-rows';
+import { newRowId } from '../db/writes/new-row-id';
 import { recordEvent } from '../db/writes/record-event';
 import { loadStoredSettings } from '../db/writes/settings-store';
 import { toTaskJson } from '../db/rows';
@@ -23,7 +25,7 @@ interface TaskContext {
  */
 async function activeAssignee(tx: Prisma.TransactionClient, assigneeId: string | null): Promise<string | null> {
   if (!assigneeId) return null;
-  const named = await tx.user.findUnique({ where: { id: assigneeId }, select: { id: true, active: true, role: true } });
+  const [named] = await readRows<{ id: string; active: boolean; role: string }>(tx, Prisma.sql`SELECT "id", "active", "role" FROM "User" WHERE "id" = ${assigneeId}`);
   if (named?.active) return named.id;
   return pickActiveAssignee(null, fallbackPools(await loadCandidates(tx), [named?.role ?? null]));
 }
@@ -45,12 +47,18 @@ export async function saveAutomaticTask(
   context: TaskContext,
   configuredGraceMs: number = DEFAULT_DEADLINES.automationGraceMs,
 ): Promise<Task> {
-  const existing = await tx.task.findUnique({ where: { automationKey: spec.automationKey } });
+  const [existing] = await readRows<Task>(tx, Prisma.sql`SELECT * FROM "Task" WHERE "automationKey" = ${spec.automationKey}`);
   if (existing) return existing;
   const graceMs = (await loadStoredSettings(tx)).deadlines.automationGraceMs ?? configuredGraceMs;
   const createdAt = new Date();
-  const task = await tx.task.create({
-    data: { ...applyAutomationGrace(spec, createdAt, graceMs), status: 'CREATED', createdAt, ...context, assigneeId: await activeAssignee(tx, context.assigneeId) },
+  const task = await insertRow<Task>(tx, 'Task', {
+    ...applyAutomationGrace(spec, createdAt, graceMs),
+    id: newRowId(),
+    status: 'CREATED',
+    createdAt,
+    updatedAt: createdAt,
+    ...context,
+    assigneeId: await activeAssignee(tx, context.assigneeId),
   });
   await recordEvent(tx, { entityType: 'task', entityId: task.id, action: 'created', entity: toTaskJson(task) });
   return task;

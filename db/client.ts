@@ -107,13 +107,19 @@ class ImmediateTransactionsSQLite3 extends PrismaBetterSQLite3 {
 
 const connections = new WeakMap<object, ImmediateTransactionsSQLite3>();
 
+/** The query engine a client and its interactive transactions' clients share (Prisma's own field). */
+const engineOf = (db: object): object | undefined => (db as { _engine?: object })._engine;
+
 /**
- * The better-sqlite3 connection under a client opened by `openDb` (null for anything else, e.g. a
- * transaction's client): the same connection, so a read through it sees exactly what the client's
- * own queries would, inside a running interactive transaction as well.
+ * The better-sqlite3 connection under a SQLite client opened by `openDb`, or under one of its
+ * interactive transactions' clients (null for PostgreSQL). It is the one connection the process
+ * holds, so a statement run on it inside a transaction's callback is part of that transaction
+ * (the adapter lets no other query run until it ends), and a read sees exactly what the client's
+ * own queries would.
  */
 export function sqliteConnectionOf(db: object): Database.Database | null {
-  return connections.get(db)?.connection ?? null;
+  const engine = engineOf(db);
+  return (connections.get(db) ?? (engine ? connections.get(engine) : undefined))?.connection ?? null;
 }
 
 /** Whether `openDb(target)` opens PostgreSQL (a postgresql:// URL) rather than a SQLite file. */
@@ -175,6 +181,8 @@ async function openSqlite(databaseFile: string, options: OpenDbOptions): Promise
   const adapter = new ImmediateTransactionsSQLite3({ url: `file:${path.resolve(databaseFile)}`, timeout: BUSY_TIMEOUT_MS });
   const db = new PrismaClient({ adapter, ...transactionOptions(options) });
   connections.set(db, adapter);
+  const engine = engineOf(db);
+  if (engine) connections.set(engine, adapter);
   await db.$queryRawUnsafe('PRAGMA journal_mode=WAL');
   await db.$executeRawUnsafe('PRAGMA synchronous=NORMAL');
   await db.$executeRawUnsafe('PRAGMA foreign_keys=ON');

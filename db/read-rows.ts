@@ -94,8 +94,9 @@ function withNumbers<Row>(rows: Row[]): Row[] {
  * boolean, INTEGER as number), read through the better-sqlite3 connection Prisma's adapter holds,
  * with the statement prepared once. Prisma's engine spends 2–8 ms mapping a page of 50 rows that
  * better-sqlite3 reads in under 1 ms: the hot list reads go through here. Expression columns
- * (`count(*)`) come back as numbers, where `$queryRaw` may give bigint. A client that is not
- * `openDb`'s own (a transaction's, or PostgreSQL's) reads through `$queryRaw`, its counts as numbers.
+ * (`count(*)`) come back as numbers, where `$queryRaw` may give bigint. Inside an interactive
+ * transaction of that client it reads (or writes, with `RETURNING`) as part of the transaction.
+ * PostgreSQL reads through `$queryRaw`, its counts as numbers.
  */
 export async function readRows<Row>(db: Db | Prisma.TransactionClient, query: Prisma.Sql): Promise<Row[]> {
   const connection = sqliteConnectionOf(db);

@@ -141,8 +141,8 @@ export async function writeImportBatch(db: Db, importId: string, at: { batch: nu
         updatedAt: now,
       });
     }
-    await insertRows(db, tx, 'Lead', created);
-    await insertRows(db, tx, 'ImportError', errors);
+    await insertRows(tx, 'Lead', created);
+    await insertRows(tx, 'ImportError', errors);
     const claimed = await tx.import.updateMany({
       where: { id: importId, nextBatch: batch, processed: processedBefore },
       data: {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { Prisma } from '../../prisma/generated/client';
 import { sqliteConnectionOf, type Db } from '../client';
+import { readRows } from '../read-rows';
 import { sqlDate, sqlName } from '../queries/sql';
 
 type Row = Record<string, unknown>;
@@ -35,18 +36,32 @@ const columnsOf = (row: Row): string[] => Object.keys(row).filter((column) => ro
 const MAX_POSTGRES_PARAMETERS = 30_000;
 
 /**
- * Inserts `rows` into `table` inside `tx`, a transaction of `db`. Each row holds the columns to set
- * (ids, timestamps and every value Prisma would fill itself included: no `@default(cuid())` or
- * `@updatedAt` runs here); the table's triggers (the search index) run as for any insert.
+ * Whether `tx` is the client itself rather than an interactive transaction's client (which has no
+ * `$transaction`). A raw statement on the SQLite connection is safe only inside a transaction:
+ * given the client, another transaction of the process may hold the connection at that moment,
+ * and the row would be written as part of it.
+ */
+const isClient = (tx: Prisma.TransactionClient | Db): tx is Db => typeof (tx as Partial<Db>).$transaction === 'function';
+
+/** `INSERT INTO table (columns) VALUES (values)` of one row's columns with a value. */
+const insertSql = (table: string, row: Row, columns: string[]): Prisma.Sql =>
+  Prisma.sql`INSERT INTO ${sqlName(table)} (${Prisma.join(columns.map(sqlName))}) VALUES (${Prisma.join(columns.map((column) => row[column]))})`;
+
+/**
+ * Inserts `rows` into `table` inside `tx`, an interactive transaction (or the client itself). Each
+ * row holds the columns to set: ids, timestamps and every value Prisma would fill itself (no
+ * `@default(cuid())`, `@default(now())` or `@updatedAt` runs here); the table's triggers (the
+ * search index) run as for any insert.
  *
  * Prisma's `createMany` compiles and interprets its query for every call: 250 leads of an import
  * cost 170 ms of CPU there, against 45 ms for SQLite's own work. On SQLite this runs one prepared
- * statement per row on the connection the transaction holds (openDb's one connection, so the rows
- * are the transaction's); on PostgreSQL one multi-row INSERT per slice, through the transaction.
+ * statement per row on the connection the transaction holds; on PostgreSQL one multi-row INSERT
+ * per slice, through the transaction.
  */
-export async function insertRows(db: Db, tx: Prisma.TransactionClient, table: string, rows: readonly Row[]): Promise<void> {
+export async function insertRows(tx: Prisma.TransactionClient | Db, table: string, rows: readonly Row[]): Promise<void> {
   if (rows.length === 0) return;
-  const connection = sqliteConnectionOf(db);
+  if (isClient(tx)) return tx.$transaction((inner) => insertRows(inner, table, rows));
+  const connection = sqliteConnectionOf(tx);
   if (connection) {
     for (const row of rows) {
       const columns = columnsOf(row);
@@ -71,4 +86,16 @@ export async function insertRows(db: Db, tx: Prisma.TransactionClient, table: st
       await tx.$executeRaw`INSERT INTO ${sqlName(table)} (${Prisma.join(columns.map(sqlName))}) VALUES ${Prisma.join(values)}`;
     }
   }
+}
+
+/**
+ * Inserts one row (the columns as insertRows takes them) and answers it as saved, its columns typed
+ * as a model read types them (defaults and autoincrement ids filled in): the hot single-row writes
+ * (events, automatic tasks) without Prisma's per-query interpretation.
+ */
+export async function insertRow<Saved>(tx: Prisma.TransactionClient | Db, table: string, row: Row): Promise<Saved> {
+  if (isClient(tx)) return tx.$transaction((inner) => insertRow<Saved>(inner, table, row));
+  const [saved] = await readRows<Saved>(tx, Prisma.sql`${insertSql(table, row, columnsOf(row))} RETURNING *`);
+  if (!saved) throw new Error(`insert into ${table} returned no row`);
+  return saved;
 }

@@ -1,6 +1,7 @@
-import type { Prisma } from '../../prisma/generated/client';
+import type { Event, Prisma } from '../../prisma/generated/client';
 import type { EventChange } from '../../domain/events/event-payloads';
 import { dialectOf } from '../queries/dialect';
+import { insertRow } from './insert-rows';
 
 /**
  * An event to record: its name (entity type + action, only names listed in EVENT_NAMES, so
@@ -26,18 +27,16 @@ export const EVENTS_CHANNEL = 'flipstackk_events';
  * progress before it passes a missing id (db/queries/committed-events.ts), and a transaction
  * without an id of its own is not listed.
  */
-export async function recordEvent(tx: Prisma.TransactionClient, input: EventInput) {
+export async function recordEvent(tx: Prisma.TransactionClient, input: EventInput): Promise<Event> {
   if (dialectOf(tx) === 'postgres') await tx.$executeRawUnsafe(`SELECT pg_current_xact_id(), pg_notify('${EVENTS_CHANNEL}', '')`);
-  const event = await tx.event.create({
-    data: {
-      entityType: input.entityType,
-      entityId: input.entityId,
-      action: input.action,
-      payload: JSON.stringify(input.entity),
-      actorId: input.actorId ?? null,
-      audienceUserId: input.audienceUserId ?? null,
-      dedupeKey: input.dedupeKey ?? null,
-    },
+  return insertRow<Event>(tx, 'Event', {
+    createdAt: new Date(),
+    entityType: input.entityType,
+    entityId: input.entityId,
+    action: input.action,
+    payload: JSON.stringify(input.entity),
+    actorId: input.actorId ?? null,
+    audienceUserId: input.audienceUserId ?? null,
+    dedupeKey: input.dedupeKey ?? null,
   });
-  return event;
 }

@@ -2,14 +2,16 @@ import { CALL_RETRY_DELAYS, DEFAULT_CALL_RETRY_DELAY } from '../../domain/calls/
 import type { Deadlines } from '../../domain/config/deadlines';
 import { DEFAULT_DEAL_MATH_SETTINGS, type DealMathSettings } from '../../domain/deals/deal-math';
 import type { CallSettings, StoredSettings, UpdateSettingsInput } from '../../domain/settings/settings.schema';
-import type { Db, Prisma } from '../client';
+import { Prisma } from '../../prisma/generated/client';
+import type { Db } from '../client';
+import { readRows } from '../read-rows';
 import { recordEvent } from './record-event';
 
 const KEYS = ['deadlines', 'dealMath', 'calls'] as const;
 
 /** What admins changed in Settings; anything absent keeps the configured default. */
 export async function loadStoredSettings(db: Db | Prisma.TransactionClient): Promise<StoredSettings> {
-  const rows = await db.setting.findMany({ where: { key: { in: [...KEYS] } } });
+  const rows = await readRows<{ key: string; value: string }>(db, Prisma.sql`SELECT "key", "value" FROM "Setting" WHERE "key" IN (${Prisma.join([...KEYS])})`);
   const value = (key: (typeof KEYS)[number]) => JSON.parse(rows.find((row) => row.key === key)?.value ?? '{}') as object;
   return { deadlines: value('deadlines'), dealMath: value('dealMath'), calls: value('calls') };
 }
