@@ -116,17 +116,46 @@ it('streams events in id order without skipping an id that commits after a highe
     }, 30_000);
     expect(seen).toEqual(['order-first', 'order-second']);
 
+    // The lower id drawn by a transaction newer than the one that commits the higher id: a snapshot
+    // lists only transactions older than the newest one that ended, and this one is not among them.
+    let olderRecord!: () => void;
+    const olderMayRecord = new Promise<void>((resolve) => (olderRecord = resolve));
+    let olderStarted!: () => void;
+    const olderHasItsId = new Promise<void>((resolve) => (olderStarted = resolve));
+    const older = db!.$transaction(
+      async (tx) => {
+        await tx.$queryRawUnsafe('SELECT pg_current_xact_id()::text AS xid');
+        olderStarted();
+        await olderMayRecord;
+        return writeEvent('order-older-transaction')(tx);
+      },
+      { timeout: 60_000 },
+    );
+    await olderHasItsId;
+    const newer = await holdEventOpen('order-newer-transaction');
+    olderRecord();
+    const olderEvent = await older;
+    await hub.poke();
+    expect(seen).toEqual(['order-first', 'order-second']);
+    const newerEvent = await newer.commit();
+    expect(olderEvent.id).toBeGreaterThan(newerEvent.id);
+    await waitUntil('both transactions\' events streamed', async () => {
+      await hub.poke();
+      return seen.length >= 4;
+    }, 30_000);
+    expect(seen).toEqual(['order-first', 'order-second', 'order-newer-transaction', 'order-older-transaction']);
+
     // An id whose transaction rolls back stays missing: the events after it still stream.
     const rolledBack = await holdEventOpen('order-rolled-back');
     await db!.$transaction(async (tx) => writeEvent('order-after-rollback')(tx));
     await hub.poke();
-    expect(seen).toEqual(['order-first', 'order-second']);
+    expect(seen).toEqual(['order-first', 'order-second', 'order-newer-transaction', 'order-older-transaction']);
     await expect(rolledBack.rollBack()).rejects.toThrow('refused');
     await waitUntil('the event after the rolled-back one streamed', async () => {
       await hub.poke();
-      return seen.length >= 3;
+      return seen.length >= 5;
     }, 30_000);
-    expect(seen).toEqual(['order-first', 'order-second', 'order-after-rollback']);
+    expect(seen).toEqual(['order-first', 'order-second', 'order-newer-transaction', 'order-older-transaction', 'order-after-rollback']);
   } finally {
     hub.stop();
   }
