@@ -1,7 +1,12 @@
 import type { NotificationContent } from '../../domain/notifications/notification-kinds';
 import { groupKeyOf, type NotificationSubject } from '../../domain/notifications/notification-groups';
 import { emailsImmediately, readNotificationPreferences } from '../../domain/notifications/notification-preferences';
-import type { Prisma } from '../client';
+import { Prisma, type Notification } from '../../prisma/generated/client';
+import { readRows } from '../read-rows';
+import { dialectOf } from '../queries/dialect';
+import { idIn } from '../queries/sql';
+import { insertRow } from './insert-rows';
+import { newRowId } from './new-row-id';
 import { recordEvent } from './record-event';
 import { toNotificationJson } from '../rows';
 
@@ -22,17 +27,30 @@ export interface NotificationInput extends NotificationContent {
  */
 export async function notifyUsers(tx: Prisma.TransactionClient, notifications: NotificationInput[]): Promise<void> {
   if (notifications.length === 0) return;
-  const recipients = await tx.user.findMany({
-    where: { id: { in: [...new Set(notifications.map((input) => input.recipientId))] } },
-    select: { id: true, email: true, active: true, notificationPreferences: true },
-  });
+  const recipientIds = [...new Set(notifications.map((input) => input.recipientId))];
+  const recipients = await readRows<{ id: string; email: string; active: boolean; notificationPreferences: string | null }>(
+    tx,
+    Prisma.sql`SELECT "id", "email", "active", "notificationPreferences" FROM "User" WHERE ${idIn(Prisma.sql`"id"`, recipientIds, dialectOf(tx))}`,
+  );
   const recipientById = new Map(recipients.map((user) => [user.id, { ...user, preferences: readNotificationPreferences(user.notificationPreferences) }]));
   for (const { about, ...input } of notifications) {
     const recipient = recipientById.get(input.recipientId);
     if (recipient?.preferences.muted.includes(input.kind)) continue;
-    const existing = await tx.notification.findUnique({ where: { dedupeKey: input.dedupeKey } });
+    const [existing] = await readRows<{ id: string }>(tx, Prisma.sql`SELECT "id" FROM "Notification" WHERE "dedupeKey" = ${input.dedupeKey}`);
     if (existing) continue;
-    const notification = await tx.notification.create({ data: { ...input, groupKey: groupKeyOf(input.kind, about), subject: about?.label ?? null } });
+    const notification = await insertRow<Notification>(tx, 'Notification', {
+      id: newRowId(),
+      recipientId: input.recipientId,
+      kind: input.kind,
+      priority: input.priority,
+      title: input.title,
+      body: input.body,
+      link: input.link ?? null,
+      dedupeKey: input.dedupeKey,
+      groupKey: groupKeyOf(input.kind, about),
+      subject: about?.label ?? null,
+      createdAt: new Date(),
+    });
     await recordEvent(tx, {
       entityType: 'notification',
       entityId: notification.id,
