@@ -14,6 +14,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Faker, en } from '@faker-js/faker';
 import { z } from 'zod';
+import { DEFAULT_DEADLINES } from '../domain/config/deadlines';
+import { scoreLead } from '../domain/leads/lead-score';
 import { hashPassword } from '../db/passwords';
 import { buyerKeyData, leadKeyData } from '../db/writes/contact-keys';
 import { DEMO_PASSWORD, DEMO_USERS } from '../prisma/seed';
@@ -93,6 +95,7 @@ async function main(): Promise<void> {
   const addLead = db.inserter('Lead', [
     'id', 'sellerName', 'sellerPhone', 'sellerEmail', 'street', 'city', 'state', 'zip', 'propertyType', 'beds', 'baths', 'sqft', 'yearBuilt', 'askingPrice', 'arv',
     'repairEstimate', 'source', 'motivation', 'status', 'deadReason', 'contactedAt', 'ownerId', 'tags', 'addressKey', 'workflowStartedAt', 'createdAt', 'updatedAt',
+    'score', 'scoreParts', 'scoredAt',
   ]);
   const addDeal = db.inserter('Deal', ['id', 'leadId', 'purchasePrice', 'salePrice', 'assignmentFee', 'closedAt', 'createdAt', 'updatedAt']);
   const addEvent = db.inserter('Event', ['createdAt', 'actorId', 'entityType', 'entityId', 'action', 'payload']);
@@ -108,11 +111,14 @@ async function main(): Promise<void> {
     }
   });
 
+  const scoredAt = new Date(now);
   await db.transaction(async () => {
     for (let index = 0; index < options.leads; index += 1) {
       if (index % 1_000 === 0) await db.drain();
       const { lead, deal } = leadRow(faker, index, createdIn(index, options.leads), now, agents);
-      addLead({ ...lead, ...leadKeyData(lead), tags: '[]', workflowStartedAt: lead.createdAt, updatedAt: lead.createdAt });
+      // Scored as it is written, like every lead write: otherwise the first hourly rescore of every run re-scores them all.
+      const { score, parts } = scoreLead({ ...lead, tags: [], createdAt: new Date(lead.createdAt), contactedAt: lead.contactedAt === null ? null : new Date(lead.contactedAt) }, scoredAt, DEFAULT_DEADLINES.contactMs);
+      addLead({ ...lead, ...leadKeyData(lead), tags: '[]', workflowStartedAt: lead.createdAt, updatedAt: lead.createdAt, score, scoreParts: JSON.stringify(parts), scoredAt: iso(scoredAt.getTime()) });
       addEvent({ createdAt: lead.createdAt, actorId: lead.ownerId, entityType: 'lead', entityId: lead.id, action: 'created', payload: JSON.stringify(lead) });
       leadIds.push(lead.id);
       count('Lead');

@@ -49,6 +49,19 @@ describe('seed:volume --database-url', () => {
     expect({ overdue: tasks.rows[0]!.overdue, createdAt: new Date(`${tasks.rows[0]!.createdAt.replace(' ', 'T')}Z`).toISOString() }).toEqual({ overdue: task.overdue === 1, createdAt: new Date(task.createdAt).toISOString() });
   });
 
+  it('stores each lead scored, as every lead write does (so no run starts by re-scoring them all)', async () => {
+    const unscored = sqlite.prepare('SELECT count(*) AS n FROM "Lead" WHERE "scoredAt" IS NULL').get() as { n: number };
+    expect(unscored.n).toBe(0);
+    const leads = sqlite.prepare('SELECT "score", "scoreParts" FROM "Lead" ORDER BY "id" LIMIT 20').all() as Array<{ score: number; scoreParts: string }>;
+    for (const lead of leads) {
+      const parts = JSON.parse(lead.scoreParts) as Array<{ points: number }>;
+      expect(parts.length).toBeGreaterThan(0);
+      expect(lead.score).toBe(Math.min(100, Math.max(0, parts.reduce((sum, part) => sum + part.points, 0))));
+    }
+    const { rows } = await pg.query<{ n: string }>('SELECT count(*) AS n FROM "Lead" WHERE "scoredAt" IS NULL');
+    expect(Number(rows[0]!.n)).toBe(0);
+  });
+
   it('makes the demo logins', async () => {
     const { rows } = await pg.query<{ passwordHash: string; active: boolean }>(`SELECT "passwordHash", "active" FROM "User" WHERE "email" = 'agent@flipstackk.test'`);
     expect(rows).toHaveLength(1);
