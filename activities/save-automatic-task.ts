@@ -1,8 +1,9 @@
-import { Prisma, type Task } from '../prisma/generated/client';
+import type { Prisma } from '../db/client';
+import type { Task } from '../prisma/generated/client';
 import type { AutomaticTaskSpec } from '../domain/leads/lead-tasks';
 import { applyAutomationGrace } from '../domain/tasks/apply-automation-grace';
 import { DEFAULT_DEADLINES } from '../domain/config/deadlines';
-import { readRows } from '../db/read-rows';
+import { readTaskByAutomationKey, readUserStanding } from '../db/queries/task-rows';
 import { insertRow } from '../db/writes/insert-rows';
 import { newRowId } from '../db/writes/new-row-id';
 import { recordEvent } from '../db/writes/record-event';
@@ -25,7 +26,7 @@ interface TaskContext {
  */
 async function activeAssignee(tx: Prisma.TransactionClient, assigneeId: string | null): Promise<string | null> {
   if (!assigneeId) return null;
-  const [named] = await readRows<{ id: string; active: boolean; role: string }>(tx, Prisma.sql`SELECT "id", "active", "role" FROM "User" WHERE "id" = ${assigneeId}`);
+  const named = await readUserStanding(tx, assigneeId);
   if (named?.active) return named.id;
   return pickActiveAssignee(null, fallbackPools(await loadCandidates(tx), [named?.role ?? null]));
 }
@@ -47,7 +48,7 @@ export async function saveAutomaticTask(
   context: TaskContext,
   configuredGraceMs: number = DEFAULT_DEADLINES.automationGraceMs,
 ): Promise<Task> {
-  const [existing] = await readRows<Task>(tx, Prisma.sql`SELECT * FROM "Task" WHERE "automationKey" = ${spec.automationKey}`);
+  const existing = await readTaskByAutomationKey(tx, spec.automationKey);
   if (existing) return existing;
   const graceMs = (await loadStoredSettings(tx)).deadlines.automationGraceMs ?? configuredGraceMs;
   const createdAt = new Date();

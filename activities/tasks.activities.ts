@@ -11,9 +11,10 @@ import type { EventPayload } from '../domain/events/event-payloads';
 import { notificationFor } from '../domain/notifications/notification-kinds';
 import type { LeadStatus } from '../domain/leads/lead.schema';
 import { OPEN_TASK_STATUSES, taskSchema, type TaskAction, type TaskPriority, type TaskStatus, type TaskType } from '../domain/tasks/task.schema';
-import type { Db } from '../db/client';
-import { Prisma, type Task } from '../prisma/generated/client';
-import { readRows } from '../db/read-rows';
+import type { Db, Prisma } from '../db/client';
+import type { Task } from '../prisma/generated/client';
+import { hasEventWithDedupeKey, readTaskRow } from '../db/queries/task-rows';
+import { markTaskAssigned } from '../db/writes/mark-task-assigned';
 import { taskAboutFacts, taskNotificationSubject } from '../db/queries/notification-subject';
 import { notifyUsers, type NotificationInput } from '../db/writes/notify-users';
 import { recordEvent } from '../db/writes/record-event';
@@ -70,7 +71,7 @@ const ACTION_EVENT = {
 const taskLink = (task: Task): string => `/tasks/${task.id}`;
 
 async function findTask(tx: Prisma.TransactionClient, taskId: string): Promise<Task> {
-  const [task] = await readRows<Task>(tx, Prisma.sql`SELECT * FROM "Task" WHERE "id" = ${taskId}`);
+  const task = await readTaskRow(tx, taskId);
   if (!task) throw ApplicationFailure.nonRetryable(`task ${taskId} does not exist`, 'TASK_NOT_FOUND');
   return task;
 }
@@ -80,7 +81,7 @@ async function once(db: Db, change: Change, apply: (tx: Prisma.TransactionClient
   return db.$transaction(async (tx) => {
     const dedupeKey = `task:${change.taskId}:${change.changeKey}`;
     const task = await findTask(tx, change.taskId);
-    if ((await readRows<{ id: number }>(tx, Prisma.sql`SELECT "id" FROM "Event" WHERE "dedupeKey" = ${dedupeKey}`)).length > 0) return task;
+    if (await hasEventWithDedupeKey(tx, dedupeKey)) return task;
     return apply(tx, task, dedupeKey);
   });
 }
@@ -165,7 +166,7 @@ export function createTaskActivities({ db, automationGraceMs }: TaskActivityDeps
         await markWorkflowStarted(tx, 'task', taskId);
         const task = await findTask(tx, taskId);
         if (task.status !== 'CREATED' || !task.assigneeId) return snapshotOf(task);
-        const assigned = (await readRows<Task>(tx, Prisma.sql`UPDATE "Task" SET "status" = 'ASSIGNED', "updatedAt" = ${new Date()} WHERE "id" = ${taskId} RETURNING *`))[0]!;
+        const assigned = await markTaskAssigned(tx, taskId);
         await recordEvent(tx, { entityType: 'task', entityId: taskId, action: 'assigned', entity: toTaskJson(assigned) });
         await notifyUsers(tx, [{ ...(await assignmentNotice(tx, task, task.assigneeId)), dedupeKey: `task:${task.id}:assigned:${task.assigneeId}` }]);
         return snapshotOf(assigned);
