@@ -37,6 +37,5 @@ build temporal-ui-server github.com/temporalio/ui-server/v2/cmd/server@v2.42.1 |
 
 if [ ! -x /usr/lib/postgresql/15/bin/postgres ]; then
   echo "Installing PostgreSQL 15 (apt-get install postgresql)…"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql
+  bash "$(dirname "$0")/apt-install.sh" postgresql
 fi
