@@ -6,7 +6,7 @@ import type { Db } from '../client';
 import { readRows } from '../read-rows';
 import { parseJsonColumn } from '../rows';
 import { Prisma, type Buyer, type Lead } from '../../prisma/generated/client';
-import { dialectOf, drivenByIds, type Dialect } from './dialect';
+import { dialectOf, drivenByIds, indexedBy, type Dialect } from './dialect';
 import { idIn, sqlName } from './sql';
 
 // SQL narrows to at most this many candidates; the domain rule then decides and scores.
@@ -102,52 +102,72 @@ export async function findMatchingBuyers(db: Db, lead: Lead, dealMath: DealMathS
   return ranked(candidates, (buyer) => matchBuyer(target, matchableBuyer(buyer)), limit, (ids) => readRows<Buyer>(db, Prisma.sql`SELECT * FROM "Buyer" WHERE ${idIn(Prisma.sql`"id"`, ids, dialectOf(db))}`));
 }
 
+/** A market's condition on Lead and the covering index (Lead_match_market_idx or Lead_match_zip_idx) that answers it. */
+interface MarketBranch {
+  index: string;
+  where: Prisma.Sql;
+}
+
 /**
- * The leads in any of `markets` (normalised: lower-case "city" or "city, st", 5-digit ZIPs), by the
+ * The conditions of `markets` (normalised: lower-case "city" or "city, st", 5-digit ZIPs), by the
  * lower(city) and zip indexes. A "City, ST" market holds that city in that state only; a bare city
  * (saved before markets needed their state) holds the city in any state.
  */
-function inMarkets(markets: string[]): Prisma.Sql {
-  const parts: Prisma.Sql[] = [];
+function marketBranches(markets: string[]): MarketBranch[] {
+  const branches: MarketBranch[] = [];
   const zips = markets.filter((market) => /^\d{5}$/.test(market));
   const places = markets.filter((market) => !/^\d/.test(market)).map((market) => market.split(', '));
   const cities = places.filter((place) => place.length === 1).map(([city]) => city!);
-  if (cities.length > 0) parts.push(Prisma.sql`SELECT "id" FROM "Lead" WHERE lower("city") IN (${Prisma.join(cities)})`);
+  if (cities.length > 0) branches.push({ index: 'Lead_match_market_idx', where: Prisma.sql`lower("city") IN (${Prisma.join(cities)})` });
   for (const [city, state] of places.filter((place) => place.length === 2)) {
-    parts.push(Prisma.sql`SELECT "id" FROM "Lead" WHERE lower("city") = ${city} AND upper("state") = ${state!.toUpperCase()}`);
+    branches.push({ index: 'Lead_match_market_idx', where: Prisma.sql`lower("city") = ${city} AND upper("state") = ${state!.toUpperCase()}` });
   }
   // A ZIP market matches the ZIP or a ZIP+4 of it, as a range on the zip index ('-' sorts just before '.').
   if (zips.length > 0) {
     const zipRanges = zips.map((zip) => Prisma.sql`("zip" = ${zip} OR ("zip" > ${`${zip}-`} AND "zip" < ${`${zip}.`}))`);
-    parts.push(Prisma.sql`SELECT "id" FROM "Lead" WHERE ${Prisma.join(zipRanges, ' OR ')}`);
+    branches.push({ index: 'Lead_match_zip_idx', where: Prisma.join(zipRanges, ' OR ') });
   }
-  // Nothing readable (a stray market): no lead.
-  if (parts.length === 0) return Prisma.sql`SELECT "id" FROM "Lead" WHERE 1 = 0`;
-  return Prisma.join(parts, ' UNION ');
+  return branches;
 }
 
 /**
  * The open leads that may fit a buy box: the newest in the buyer's markets and types whose known
- * facts fit the box. With markets, the market's leads drive the read (CROSS JOIN keeps them
- * outside): walking every lead newest first and testing its market took most of a second at 100k
- * leads when the markets hold fewer than the limit. Without markets, the newest leads are read
- * until the limit.
+ * facts fit the box. With markets, the market's leads drive the read: walking every lead newest
+ * first and testing its market took most of a second at 100k leads when the markets hold fewer
+ * than the limit. On SQLite each market is read from a covering index alone (visiting each of a
+ * city's thousands of lead rows cost 20-30 ms); on PostgreSQL the market's ids drive a join (CROSS
+ * JOIN LATERAL keeps them outside). Without markets, the newest leads are read until the limit.
  */
 export function leadCandidatesSql(box: MatchableBuyer, dialect: Dialect): Prisma.Sql {
-  const markets = box.markets.map(normalizeMarket);
-  const conditions = [
-    Prisma.sql`l."archivedAt" IS NULL`,
-    Prisma.sql`l."status" IN (${Prisma.join([...OPEN_LEAD_STATUSES])})`,
-    ...(box.propertyTypes.length > 0 ? [Prisma.sql`l."propertyType" IN (${Prisma.join(box.propertyTypes)})`] : []),
-    // A lead without an asking price is priced by its MAO, which only the domain rule computes.
-    ...withinBound('l', 'askingPrice', '>=', box.minPrice),
-    ...withinBound('l', 'askingPrice', '<=', box.maxPrice),
-    ...withinBound('l', 'beds', '>=', box.minBeds),
-    ...withinBound('l', 'baths', '>=', box.minBaths),
-    ...withinBound('l', 'repairEstimate', '<=', box.maxRepair),
-  ];
-  const from = markets.length > 0 ? drivenByIds(dialect, inMarkets(markets), 'Lead', 'l') : Prisma.sql`"Lead" AS l`;
-  return Prisma.sql`SELECT ${columnsOf('l', LEAD_MATCH_COLUMNS)} FROM ${from} WHERE ${Prisma.join(conditions, ' AND ')} ORDER BY l."createdAt" DESC LIMIT ${CANDIDATE_LIMIT}`;
+  const branches = marketBranches(box.markets.map(normalizeMarket));
+  const conditions = Prisma.join(
+    [
+      Prisma.sql`l."archivedAt" IS NULL`,
+      Prisma.sql`l."status" IN (${Prisma.join([...OPEN_LEAD_STATUSES])})`,
+      ...(box.propertyTypes.length > 0 ? [Prisma.sql`l."propertyType" IN (${Prisma.join(box.propertyTypes)})`] : []),
+      // A lead without an asking price is priced by its MAO, which only the domain rule computes.
+      ...withinBound('l', 'askingPrice', '>=', box.minPrice),
+      ...withinBound('l', 'askingPrice', '<=', box.maxPrice),
+      ...withinBound('l', 'beds', '>=', box.minBeds),
+      ...withinBound('l', 'baths', '>=', box.minBaths),
+      ...withinBound('l', 'repairEstimate', '<=', box.maxRepair),
+    ],
+    ' AND ',
+  );
+  const columns = columnsOf('l', LEAD_MATCH_COLUMNS);
+  const newest = Prisma.sql`ORDER BY "createdAt" DESC LIMIT ${CANDIDATE_LIMIT}`;
+  // Markets none can read (a stray market): no lead.
+  if (box.markets.length > 0 && branches.length === 0) return Prisma.sql`SELECT ${columns}, l."createdAt" FROM "Lead" AS l WHERE 1 = 0`;
+  if (branches.length === 0) return Prisma.sql`SELECT ${columns}, l."createdAt" FROM "Lead" AS l WHERE ${conditions} ${newest}`;
+  if (dialect === 'sqlite') {
+    const reads = branches.map(({ index, where }) => Prisma.sql`SELECT ${columns}, l."createdAt" FROM "Lead" AS l${indexedBy(dialect, index)} WHERE (${where}) AND ${conditions}`);
+    return Prisma.sql`${Prisma.join(reads, ' UNION ')} ${newest}`;
+  }
+  const ids = Prisma.join(
+    branches.map(({ where }) => Prisma.sql`SELECT "id" FROM "Lead" WHERE ${where}`),
+    ' UNION ',
+  );
+  return Prisma.sql`SELECT ${columns}, l."createdAt" FROM ${drivenByIds(dialect, ids, 'Lead', 'l')} WHERE ${conditions} ${newest}`;
 }
 
 /** Open leads that fit the buyer's buy box, best first: SQL narrows to the candidates, the domain rule decides and scores. */
