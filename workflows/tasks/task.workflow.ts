@@ -1,11 +1,11 @@
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
-import { allHandlersFinished, condition, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { TaskActivities, TaskSnapshot } from '../../activities/tasks.activities';
 import type { LeadStatus } from '../../domain/leads/lead.schema';
 import { checkTaskAction, type TaskActor, type TaskForAction } from '../../domain/tasks/task-actions';
 import { checkTaskEdit, type TaskEdit } from '../../domain/tasks/task-edits';
 import { OPEN_TASK_STATUSES, TASK_ACTIONS, TASK_PRIORITIES, type TaskStatus } from '../../domain/tasks/task-enums';
-import { DB_ACTIVITY_OPTIONS } from '../activity-options';
+import { DB_ACTIVITY_OPTIONS, LOCAL_DB_ACTIVITY_OPTIONS } from '../activity-options';
 import { requestLeadStatus } from '../leads/request-lead-status';
 import { assertNamesActor, verifiesActor, verifyActor, verifyTaskActor } from '../shared/verify-actor';
 import { assigneeAttribute, dueAtAttribute, overdueAttribute, searchAttributeUpserter, taskStatusAttribute } from '../shared/search-attributes';
@@ -28,6 +28,8 @@ import { startTaskWorkflow } from './start-task-workflow';
 
 const { assignTask, applyTaskTransition, reassignTask, rescheduleTask, changeTaskPriority, addTaskNote, flagTaskOverdue } =
   proxyActivities<TaskActivities>(DB_ACTIVITY_OPTIONS);
+// Every task's first write: run inside the workflow task, it costs no activity task and no second workflow task.
+const { assignTask: assignTaskLocally } = proxyLocalActivities<TaskActivities>(LOCAL_DB_ACTIVITY_OPTIONS);
 
 /** What a task change wrote: the saved task, and the lead move a completion implies. */
 interface TaskWritten {
@@ -41,6 +43,8 @@ const isOpen = (status: TaskStatus): boolean => OPEN_TASK_STATUSES.includes(stat
  * deadline: no overdue flag, no follow-up for it. Runs recorded before this patch keep their steps.
  */
 const MANUAL_PAST_DUE_PATCH = 'manual-past-due';
+/** Patch id: runs since it assign their task in a local activity; runs recorded before it scheduled an activity. */
+export const TASK_ASSIGN_LOCAL_PATCH = 'task-assign-local';
 const msUntil = (iso: string): number => Math.max(1, Date.parse(iso) - Date.now());
 const refuse = (check: { ok: false; code: string; reason: string }): never => {
   throw ApplicationFailure.nonRetryable(check.reason, check.code);
@@ -201,7 +205,7 @@ export const taskWorkflow: TaskWorkflow = async ({ taskId }: TaskWorkflowInput):
     { validator: validateField('body', isText) },
   );
 
-  const assigned = await assignTask({ taskId });
+  const assigned = await (patched(TASK_ASSIGN_LOCAL_PATCH) ? assignTaskLocally : assignTask)({ taskId });
   loaded = true;
   load(assigned);
   // Created by a person with a date before the moment it was saved (automatic tasks have no creator).
