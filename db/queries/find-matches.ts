@@ -13,7 +13,8 @@ import { idIn, sqlName } from './sql';
 const CANDIDATE_LIMIT = 2_000;
 
 // Candidates are read with only what the rule needs (a thousand full rows cost more to decode than to find); the winners are then read whole.
-const LEAD_MATCH_COLUMNS = ['id', 'city', 'state', 'zip', 'propertyType', 'beds', 'baths', 'repairEstimate', 'askingPrice', 'arv'] as const;
+// createdAt orders them (newest first): a compound SELECT can only order by a column it returns.
+const LEAD_MATCH_COLUMNS = ['id', 'city', 'state', 'zip', 'propertyType', 'beds', 'baths', 'repairEstimate', 'askingPrice', 'arv', 'createdAt'] as const;
 const BUYER_MATCH_COLUMNS = ['id', 'markets', 'propertyTypes', 'minPrice', 'maxPrice', 'minBeds', 'minBaths', 'maxRepair', 'cashBuyer', 'pofVerifiedAt', 'pofExpiresAt'] as const;
 type LeadCandidate = Pick<Lead, (typeof LEAD_MATCH_COLUMNS)[number]>;
 type BuyerCandidate = Pick<Buyer, (typeof BUYER_MATCH_COLUMNS)[number]>;
@@ -157,17 +158,17 @@ export function leadCandidatesSql(box: MatchableBuyer, dialect: Dialect): Prisma
   const columns = columnsOf('l', LEAD_MATCH_COLUMNS);
   const newest = Prisma.sql`ORDER BY "createdAt" DESC LIMIT ${CANDIDATE_LIMIT}`;
   // Markets none can read (a stray market): no lead.
-  if (box.markets.length > 0 && branches.length === 0) return Prisma.sql`SELECT ${columns}, l."createdAt" FROM "Lead" AS l WHERE 1 = 0`;
-  if (branches.length === 0) return Prisma.sql`SELECT ${columns}, l."createdAt" FROM "Lead" AS l WHERE ${conditions} ${newest}`;
+  if (box.markets.length > 0 && branches.length === 0) return Prisma.sql`SELECT ${columns} FROM "Lead" AS l WHERE 1 = 0`;
+  if (branches.length === 0) return Prisma.sql`SELECT ${columns} FROM "Lead" AS l WHERE ${conditions} ${newest}`;
   if (dialect === 'sqlite') {
-    const reads = branches.map(({ index, where }) => Prisma.sql`SELECT ${columns}, l."createdAt" FROM "Lead" AS l${indexedBy(dialect, index)} WHERE (${where}) AND ${conditions}`);
+    const reads = branches.map(({ index, where }) => Prisma.sql`SELECT ${columns} FROM "Lead" AS l${indexedBy(dialect, index)} WHERE (${where}) AND ${conditions}`);
     return Prisma.sql`${Prisma.join(reads, ' UNION ')} ${newest}`;
   }
   const ids = Prisma.join(
     branches.map(({ where }) => Prisma.sql`SELECT "id" FROM "Lead" WHERE ${where}`),
     ' UNION ',
   );
-  return Prisma.sql`SELECT ${columns}, l."createdAt" FROM ${drivenByIds(dialect, ids, 'Lead', 'l')} WHERE ${conditions} ${newest}`;
+  return Prisma.sql`SELECT ${columns} FROM ${drivenByIds(dialect, ids, 'Lead', 'l')} WHERE ${conditions} ${newest}`;
 }
 
 /** Open leads that fit the buyer's buy box, best first: SQL narrows to the candidates, the domain rule decides and scores. */
