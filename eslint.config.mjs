@@ -15,7 +15,7 @@ const noIo = (extra) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'prisma/generated/', 'prisma/generated-pg/', 'web/dist/', 'data/', 'coverage/', '**/*.cjs'] },
+  { ignores: ['node_modules/', 'dist/', 'prisma/generated/', 'prisma/generated-pg/', 'web/dist/', 'data/', 'coverage/', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -4,9 +4,10 @@ import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporali
 /**
  * Workflow interceptor modules bundled with the workflows: the request id goes from a start,
  * signal or update on to the activities it schedules. A prebuilt bundle must be made with them to
- * carry request ids: `bundleWorkflows()` does.
+ * carry request ids: `bundleWorkflows()` does. Resolved when asked for: a bundled worker
+ * (dist/node/worker) runs a prebuilt workflow bundle and has no sources beside it to resolve.
  */
-export const WORKFLOW_INTERCEPTOR_MODULES = [require.resolve('../workflows/shared/request-id.interceptors')];
+export const workflowInterceptorModules = (): string[] => [require.resolve('../workflows/shared/request-id.interceptors')];
 
 const quiet = (): void => undefined;
 
@@ -14,7 +15,7 @@ const quiet = (): void => undefined;
 export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({
     workflowsPath: require.resolve('../workflows'),
-    workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
+    workflowInterceptorModules: workflowInterceptorModules(),
     logger: { log: quiet, trace: quiet, debug: quiet, info: quiet, warn: quiet, error: (message) => console.error(message) },
   });
 }

@@ -7,9 +7,9 @@ import { silentLogger, type Logger } from '../api/observability/create-logger';
 import { activityLogInterceptor } from './activity-log-interceptor';
 import { ensureSearchAttributes } from './search-attributes';
 
-import { WORKFLOW_INTERCEPTOR_MODULES } from './bundle-workflows';
+import { workflowInterceptorModules } from './bundle-workflows';
 
-export { WORKFLOW_INTERCEPTOR_MODULES };
+export { workflowInterceptorModules };
 
 export interface FlipstackkWorkerOptions {
   connection: NativeConnection;
@@ -42,7 +42,7 @@ export async function createFlipstackkWorker(options: FlipstackkWorkerOptions): 
     activities: createActivities({ db, deadlines, ...(options.mail ? { mail: options.mail } : {}) }),
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
     // The workflow modules count only when the worker bundles `workflows/` itself (the SDK warns otherwise).
-    interceptors: { activity: [activityLogInterceptor(options.logger ?? silentLogger)], ...(workflowBundle ? {} : { workflowModules: WORKFLOW_INTERCEPTOR_MODULES }) },
+    interceptors: { activity: [activityLogInterceptor(options.logger ?? silentLogger)], ...(workflowBundle ? {} : { workflowModules: workflowInterceptorModules() }) },
     ...(options.maxActivities ? { maxConcurrentActivityTaskExecutions: options.maxActivities, maxConcurrentLocalActivityExecutions: options.maxActivities } : {}),
     ...(options.maxWorkflowTasks ? { maxConcurrentWorkflowTaskExecutions: options.maxWorkflowTasks } : {}),
     ...(options.maxCachedWorkflows ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),

@@ -8,6 +8,7 @@ import { isPostgresUrl } from '../../db/client';
 import { seedDemoDatabase } from '../../prisma/seed';
 import { writeWorkflowBundle } from '../../worker/bundle-workflows';
 import { SEARCH_ATTRIBUTE_KEYS } from '../../workflows/shared/search-attributes';
+import { buildNodeProgram, nodeProgramArgs } from './node-program';
 import { isPortOpen, startProcess, waitFor, type ManagedProcess } from './processes';
 import { migrateDatabase, temporalAnswers, waitForDemoWorkflows } from './stack';
 import { supervise, type SupervisedProcess, type SupervisorOptions } from './supervisor';
@@ -363,13 +364,13 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       ...(temporalUiUrl ? { TEMPORAL_UI_URL: temporalUiUrl } : {}),
       ...options.env,
     };
-    const runTs = (file: string): [string, string[]] => [process.execPath, ['--import', 'tsx', path.join(rootDir, file)]];
+    const bundles = { api: buildNodeProgram(rootDir, 'api'), worker: buildNodeProgram(rootDir, 'worker') };
     const workersReady = new Set<string>();
     const workers = ['worker-1', 'worker-2'].map((name) => {
       return supervised(
         name,
         () =>
-          spawnDetached(name, ...runTs('worker/main.ts'), {
+          spawnDetached(name, process.execPath, nodeProgramArgs(bundles.worker, 'worker'), {
             cwd: rootDir,
             env: appEnv,
             log: (line) => {
@@ -381,7 +382,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     });
     const apis = ports.apis.map((apiPort, index) => {
       const name = `api-${index + 1}`;
-      return supervised(name, () => spawnDetached(name, ...runTs('api/main.ts'), { cwd: rootDir, env: { ...appEnv, PORT: String(apiPort) }, log }));
+      return supervised(name, () => spawnDetached(name, process.execPath, nodeProgramArgs(bundles.api, 'api'), { cwd: rootDir, env: { ...appEnv, PORT: String(apiPort) }, log }));
     });
 
     let ui: SupervisedProcess | undefined;

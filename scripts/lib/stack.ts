@@ -10,6 +10,7 @@ import { isPortOpen, startProcess, waitFor } from './processes';
 import { supervise, type SupervisedProcess } from './supervisor';
 import { searchAttributeArgs } from './temporal-cli';
 import { describeStuckProcess, reportOnSignalArgs } from './node-report';
+import { buildNodeProgram, nodeProgramArgs } from './node-program';
 
 export interface StackOptions {
   rootDir: string;
@@ -172,14 +173,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       WORKFLOW_BUNDLE: await bundling,
       ...options.env,
     };
-    // `node --import tsx`, not the tsx CLI: the CLI runs the program in a child of its own, which a
-    // SIGKILL to the CLI would orphan (still holding the port) while the supervisor starts another.
-    const runTs = (file: string): [string, string[]] => [process.execPath, ['--import', 'tsx', path.join(rootDir, file)]];
+    // Plain `node` on a bundle: a SIGKILL reaches the program itself (the tsx CLI runs it in a child
+    // of its own, which would be orphaned still holding the port while the supervisor starts another).
+    const bundles = { api: buildNodeProgram(rootDir, 'api'), worker: buildNodeProgram(rootDir, 'worker') };
     let workerReady = false;
     const worker = supervise(
       'worker',
       () =>
-        startProcess('worker', ...runTs('worker/main.ts'), {
+        startProcess('worker', process.execPath, nodeProgramArgs(bundles.worker, 'worker'), {
           cwd: rootDir,
           env,
           log: (line) => {
@@ -191,8 +192,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     );
     processes.push(worker);
     // An API that never answers says what it was doing (a CI run saw one listen and then serve nothing for 2 minutes).
-    const [node, apiArgs] = runTs('api/main.ts');
-    const api = supervise('api', () => startProcess('api', node, [...reportOnSignalArgs(dataDir), ...apiArgs], { cwd: rootDir, env, log }), supervision);
+    const api = supervise('api', () => startProcess('api', process.execPath, [...reportOnSignalArgs(dataDir), ...nodeProgramArgs(bundles.api, 'api')], { cwd: rootDir, env, log }), supervision);
     processes.push(api);
 
     await waitFor('worker', async () => workerReady, 120_000, gaveUp);

@@ -12,7 +12,7 @@ import { apiClientInterceptors } from '../../api/temporal/request-id-interceptor
 import { DEFAULT_DEADLINES } from '../../domain/config/deadlines';
 import { DEFAULT_DOCUMENT_MAX_BYTES } from '../../domain/documents/document-files';
 import { logIn } from '../../scripts/lib/log-in';
-import { createFlipstackkWorker, WORKFLOW_INTERCEPTOR_MODULES } from '../../worker/create-worker';
+import { createFlipstackkWorker, workflowInterceptorModules } from '../../worker/create-worker';
 import { TEST_PASSWORD } from './factories';
 import { startTemporalDevServer } from './temporal-env';
 import { createTestDb, type TestDb } from './test-db';
@@ -61,7 +61,7 @@ export async function startObservedApp(): Promise<ObservedApp> {
     createTestDb(),
     bundleWorkflowCode({
       workflowsPath: require.resolve('../../workflows'),
-      workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
+      workflowInterceptorModules: workflowInterceptorModules(),
       logger: { log: quiet, trace: quiet, debug: quiet, info: quiet, warn: quiet, error: (message) => console.error(message) },
     }),
   ]);

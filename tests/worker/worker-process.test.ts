@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { buildNodeProgram, nodeProgramArgs } from '../../scripts/lib/node-program';
 import { freePort } from '../../scripts/lib/processes';
 import { startTemporalDevServer, workflowBundle } from '../support/temporal-env';
 import { createTestDb, ROOT_DIR, type TestDb } from '../support/test-db';
@@ -18,9 +19,9 @@ interface WorkerProcess {
   exited: Promise<number | null>;
 }
 
-/** worker/main.ts as `npm start` runs it (`node --import tsx`), its stdout read line by line. */
+/** worker/main.ts as `npm start` runs it (bundled, on plain `node`), its stdout read line by line. */
 function startWorker(env: Record<string, string>): WorkerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'worker', 'main.ts')], { cwd: ROOT_DIR, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, nodeProgramArgs(buildNodeProgram(ROOT_DIR, 'worker'), 'worker'), { cwd: ROOT_DIR, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: Array<Record<string, unknown>> = [];
   readline.createInterface({ input: child.stdout! }).on('line', (line) => {
     try {

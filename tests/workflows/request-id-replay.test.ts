@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, Worker, type ReplayResult } from '@temporalio/worker';
-import { WORKFLOW_INTERCEPTOR_MODULES } from '../../worker/create-worker';
+import { workflowInterceptorModules } from '../../worker/create-worker';
 
 jest.setTimeout(180_000);
 
@@ -16,7 +16,7 @@ const results = new Map<string, ReplayResult>();
 beforeAll(async () => {
   const bundle = await bundleWorkflowCode({
     workflowsPath: require.resolve('../../workflows'),
-    workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
+    workflowInterceptorModules: workflowInterceptorModules(),
     logger: { log: quiet, trace: quiet, debug: quiet, info: quiet, warn: quiet, error: (message) => console.error(message) },
   });
   const inputs = histories.map((file) => ({
