@@ -1,0 +1,9 @@
+-- DropIndex
+DROP INDEX "Lead_createdAt_idx";
+
+-- DropIndex
+DROP INDEX "Lead_city_idx";
+
+-- DropIndex
+DROP INDEX "Lead_zip_idx";
+
