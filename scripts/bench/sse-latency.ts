@@ -1,4 +1,6 @@
+import { createSession, type Session } from 'better-sse';
 import { EventSource } from 'eventsource';
+import http from 'node:http';
 import { CLIENT_HEADER } from '../../domain/auth/client-header';
 
 export interface SseLatency {
@@ -61,4 +63,40 @@ export async function measureSse(appUrl: string, cookie: string, leads: number):
   }
   source.close();
   return { postToTask, post, commitToBrowser };
+}
+
+/**
+ * The floor of a live update on this machine: `messages` messages pushed one at a time by
+ * better-sse on loopback, nothing between the push and the socket (no database, no hub, no
+ * session check), each timed from its push to its arrival with the same millisecond clock as the
+ * commit → client figure.
+ */
+export async function measureSseFloor(messages: number): Promise<number[]> {
+  let session: Session | undefined;
+  const server = http.createServer((req, res) => {
+    void createSession(req, res).then((created) => {
+      session = created;
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  const source = new EventSource(`http://127.0.0.1:${port}/`);
+  const arrivals: Array<(at: number) => void> = [];
+  source.addEventListener('tick', (message) => arrivals.shift()?.(Date.now() - (JSON.parse(message.data as string) as number)));
+  try {
+    await new Promise<void>((resolve) => (source.onopen = () => resolve()));
+    while (!session) await new Promise((resolve) => setTimeout(resolve, 5));
+    const latencies: number[] = [];
+    for (let i = 0; i < messages; i += 1) {
+      const arrived = new Promise<number>((resolve) => arrivals.push(resolve));
+      session!.push(Date.now(), 'tick');
+      latencies.push(Math.max(0, await arrived));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return latencies;
+  } finally {
+    source.close();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
 }
