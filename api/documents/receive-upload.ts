@@ -25,6 +25,12 @@ export interface ReceivedFile {
 }
 
 const receivedFiles = new WeakMap<Request, ReceivedFile>();
+/**
+ * A request's file still being written or removed. Multer answers a part that broke off (a
+ * truncated body) as soon as the part's stream fails, before the storage has removed what it
+ * wrote, so the answer waits for this: a refused upload has left nothing on disk when it is sent.
+ */
+const fileWrites = new WeakMap<Request, Promise<void>>();
 
 /** The file `receiveUpload` took in for this request, if it was a multipart upload. */
 export const receivedFile = (req: Request): ReceivedFile | undefined => receivedFiles.get(req);
@@ -46,20 +52,25 @@ function hashingStorage(storage: DocumentStorage): StorageEngine {
           done(null, chunk);
         },
       });
-      fs.promises
+      const written = fs.promises
         .mkdir(incomingDir(storage), { recursive: true })
         .then(() => pipeline(file.stream, hashing, fs.createWriteStream(tempPath, { flags: 'wx' })))
         .then(
-          () => {
+          async () => {
             // Refused already (over the limit, the answer sent while the part was written): nobody will take it.
-            if (req.res?.headersSent) return fs.rm(tempPath, { force: true }, () => callback(null, { path: tempPath, size: sizeBytes }));
+            if (req.res?.headersSent) {
+              await fs.promises.rm(tempPath, { force: true });
+              return callback(null, { path: tempPath, size: sizeBytes });
+            }
             receivedFiles.set(req, { tempPath, sha256: hash.digest('hex'), sizeBytes, originalName: file.originalname });
             callback(null, { path: tempPath, size: sizeBytes });
           },
-          (error: Error) => {
-            fs.rm(tempPath, { force: true }, () => callback(error));
+          async (error: Error) => {
+            await fs.promises.rm(tempPath, { force: true });
+            callback(error);
           },
         );
+      fileWrites.set(req, written.catch(() => undefined));
     },
     _removeFile(req, file, callback) {
       receivedFiles.delete(req);
@@ -113,7 +124,8 @@ export function receiveUpload(storage: DocumentStorage): RequestHandler {
       return json(body);
     };
     res.on('close', discard);
-    upload(req, res, (error: unknown) => {
+    upload(req, res, async (error: unknown) => {
+      await fileWrites.get(req);
       if (error) return next(toUploadError(error, storage));
       try {
         refuseInvalidText(req.body, 'body');
