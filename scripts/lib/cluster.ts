@@ -8,7 +8,7 @@ import { isPostgresUrl } from '../../db/client';
 import { seedDemoDatabase } from '../../prisma/seed';
 import { writeWorkflowBundle } from '../../worker/bundle-workflows';
 import { SEARCH_ATTRIBUTE_KEYS } from '../../workflows/shared/search-attributes';
-import { buildNodeProgram, nodeProgramArgs } from './node-program';
+import { buildNodeProgram, NODE_PROGRAM_ENV, nodeProgramArgs } from './node-program';
 import { isPortOpen, startProcess, waitFor, type ManagedProcess } from './processes';
 import { migrateDatabase, temporalAnswers, waitForDemoWorkflows } from './stack';
 import { supervise, type SupervisedProcess, type SupervisorOptions } from './supervisor';
@@ -354,6 +354,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 
     const appEnv = {
       ...process.env,
+      ...NODE_PROGRAM_ENV,
       DATA_DIR: dataDir,
       DATABASE_FILE: databaseFile,
       ...(isPostgresUrl(appDatabase) ? { DATABASE_URL: appDatabase } : {}),
@@ -370,7 +371,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       return supervised(
         name,
         () =>
-          spawnDetached(name, process.execPath, nodeProgramArgs(bundles.worker, 'worker'), {
+          spawnDetached(name, process.execPath, nodeProgramArgs(bundles.worker), {
             cwd: rootDir,
             env: appEnv,
             log: (line) => {
@@ -382,7 +383,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     });
     const apis = ports.apis.map((apiPort, index) => {
       const name = `api-${index + 1}`;
-      return supervised(name, () => spawnDetached(name, process.execPath, nodeProgramArgs(bundles.api, 'api'), { cwd: rootDir, env: { ...appEnv, PORT: String(apiPort) }, log }));
+      return supervised(name, () => spawnDetached(name, process.execPath, nodeProgramArgs(bundles.api), { cwd: rootDir, env: { ...appEnv, PORT: String(apiPort) }, log }));
     });
 
     let ui: SupervisedProcess | undefined;

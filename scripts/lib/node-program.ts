@@ -11,11 +11,20 @@ const PROGRAMS = {
 export type NodeProgram = keyof typeof PROGRAMS;
 
 /**
- * The API's heap limit (MB). Its live set after a full collection stays near 45 MB at volume under
- * 20 connections, but V8 lets the old space grow to ~180 MB between collections, which put the
- * process at 350–430 MB. 160 MB keeps the process under 300 MB with three times the live set free.
+ * Each program's heap limit (MB, per V8 isolate: the worker's workflow thread has its own). After a
+ * full collection the API holds about 45 MB at volume under 20 connections and the worker about
+ * 50 MB (its workflow thread 30 MB) during an import, but V8 let the old space grow to ~180 MB
+ * between collections: the API reached 350–430 MB and the worker 470–610 MB. 160 MB leaves three
+ * times the live set free.
  */
-export const API_HEAP_LIMIT_MB = 160;
+export const HEAP_LIMIT_MB = 160;
+
+/**
+ * The environment a program runs with: glibc's malloc keeps up to 8 arenas per core for the
+ * threads that allocate (the worker's Rust core, libuv's pool), memory it rarely gives back; two
+ * took 45 MB off the worker's peak during an import, at the same import speed.
+ */
+export const NODE_PROGRAM_ENV = { MALLOC_ARENA_MAX: '2' } as const;
 
 /**
  * Bundles a program's TypeScript into one CommonJS file under `dist/node/<name>/` (esbuild, about
@@ -51,7 +60,7 @@ export function buildNodeProgram(rootDir: string, name: NodeProgram): string {
   return outfile;
 }
 
-/** `node` and its arguments for a bundled program: stack traces read through the source map to the TypeScript lines. */
-export function nodeProgramArgs(bundle: string, name: NodeProgram): string[] {
-  return ['--enable-source-maps', ...(name === 'api' ? [`--max-old-space-size=${API_HEAP_LIMIT_MB}`] : []), bundle];
+/** `node`'s arguments for a bundled program: the heap limit, and stack traces read through the source map to the TypeScript lines. */
+export function nodeProgramArgs(bundle: string): string[] {
+  return ['--enable-source-maps', `--max-old-space-size=${HEAP_LIMIT_MB}`, bundle];
 }

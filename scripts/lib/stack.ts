@@ -10,7 +10,7 @@ import { isPortOpen, startProcess, waitFor } from './processes';
 import { supervise, type SupervisedProcess } from './supervisor';
 import { searchAttributeArgs } from './temporal-cli';
 import { describeStuckProcess, reportOnSignalArgs } from './node-report';
-import { buildNodeProgram, nodeProgramArgs } from './node-program';
+import { buildNodeProgram, NODE_PROGRAM_ENV, nodeProgramArgs } from './node-program';
 
 export interface StackOptions {
   rootDir: string;
@@ -162,6 +162,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     const env = {
       ...process.env,
+      ...NODE_PROGRAM_ENV,
       DATA_DIR: dataDir,
       DATABASE_FILE: databaseFile,
       // Set, or emptied: a DATABASE_URL the stack did not choose never reaches its children.
@@ -180,7 +181,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const worker = supervise(
       'worker',
       () =>
-        startProcess('worker', process.execPath, nodeProgramArgs(bundles.worker, 'worker'), {
+        startProcess('worker', process.execPath, nodeProgramArgs(bundles.worker), {
           cwd: rootDir,
           env,
           log: (line) => {
@@ -192,7 +193,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     );
     processes.push(worker);
     // An API that never answers says what it was doing (a CI run saw one listen and then serve nothing for 2 minutes).
-    const api = supervise('api', () => startProcess('api', process.execPath, [...reportOnSignalArgs(dataDir), ...nodeProgramArgs(bundles.api, 'api')], { cwd: rootDir, env, log }), supervision);
+    const api = supervise('api', () => startProcess('api', process.execPath, [...reportOnSignalArgs(dataDir), ...nodeProgramArgs(bundles.api)], { cwd: rootDir, env, log }), supervision);
     processes.push(api);
 
     await waitFor('worker', async () => workerReady, 120_000, gaveUp);

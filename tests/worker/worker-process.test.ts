@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { buildNodeProgram, nodeProgramArgs } from '../../scripts/lib/node-program';
+import { buildNodeProgram, NODE_PROGRAM_ENV, nodeProgramArgs } from '../../scripts/lib/node-program';
 import { freePort } from '../../scripts/lib/processes';
 import { startTemporalDevServer, workflowBundle } from '../support/temporal-env';
 import { createTestDb, ROOT_DIR, type TestDb } from '../support/test-db';
@@ -21,7 +21,7 @@ interface WorkerProcess {
 
 /** worker/main.ts as `npm start` runs it (bundled, on plain `node`), its stdout read line by line. */
 function startWorker(env: Record<string, string>): WorkerProcess {
-  const child = spawn(process.execPath, nodeProgramArgs(buildNodeProgram(ROOT_DIR, 'worker'), 'worker'), { cwd: ROOT_DIR, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, nodeProgramArgs(buildNodeProgram(ROOT_DIR, 'worker')), { cwd: ROOT_DIR, env: { ...process.env, ...NODE_PROGRAM_ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: Array<Record<string, unknown>> = [];
   readline.createInterface({ input: child.stdout! }).on('line', (line) => {
     try {
