@@ -152,12 +152,6 @@ export interface OpenDbOptions {
 const transactionOptions = ({ transactionTimeoutMs }: OpenDbOptions) => ({ transactionOptions: { timeout: transactionTimeoutMs ?? 5_000, maxWait: transactionTimeoutMs ?? 2_000 } });
 
 /**
- * The PostgreSQL client, loaded when first used: a checkout that has generated only the SQLite
- * client (an `npm install` from before PostgreSQL) still type-checks and runs on SQLite.
- */
-const POSTGRES_CLIENT = '../prisma/generated-pg/client';
-
-/**
  * Planner costs for SSD storage, set on each connection so they hold on any server DATABASE_URL
  * names: with the default random_page_cost (4, for spinning disks) PostgreSQL read whole tables
  * (every live buyer for the dashboard) rather than their covering indexes.
@@ -166,7 +160,9 @@ const POSTGRES_CLIENT = '../prisma/generated-pg/client';
 export const POSTGRES_PLANNER_OPTIONS = '-c random_page_cost=1.1 -c effective_io_concurrency=200';
 
 async function openPostgres(url: string, options: OpenDbOptions): Promise<Db> {
-  const { PrismaClient: PostgresPrismaClient } = (await import(POSTGRES_CLIENT)) as { PrismaClient: new (options: { adapter: PrismaPg; transactionOptions?: object }) => { $connect(): Promise<void> } };
+  // Loaded when first used (a SQLite process never evaluates it), by a literal path so that the
+  // bundled API and worker (scripts/lib/node-program.ts) carry it: a bundle has no sources beside it.
+  const { PrismaClient: PostgresPrismaClient } = (await import('../prisma/generated-pg/client')) as unknown as { PrismaClient: new (options: { adapter: PrismaPg; transactionOptions?: object }) => { $connect(): Promise<void> } };
   const adapter = new PrismaPg({ connectionString: url, max: POSTGRES_POOL_SIZE, options: POSTGRES_PLANNER_OPTIONS });
   const db = new PostgresPrismaClient({ adapter, ...transactionOptions(options) });
   await db.$connect();
