@@ -50,14 +50,26 @@ export function buildNodeProgram(rootDir: string, name: NodeProgram): string {
     write: false,
     logLevel: 'silent',
   });
-  const unique = `${process.pid}-${Date.now()}`;
-  // The map first: a bundle renamed into place always finds its own map beside it.
+  for (const asset of program.assets) writeWhole(path.join(outDir, path.basename(asset)), fs.readFileSync(path.join(rootDir, asset)));
+  // The map before the bundle: a bundle renamed into place always finds its own map beside it.
   for (const file of [...result.outputFiles].sort((a, b) => Number(b.path.endsWith('.map')) - Number(a.path.endsWith('.map')))) {
-    fs.writeFileSync(`${file.path}.${unique}`, file.contents);
-    fs.renameSync(`${file.path}.${unique}`, file.path);
+    writeWhole(file.path, file.contents);
   }
-  for (const asset of program.assets) fs.copyFileSync(path.join(rootDir, asset), path.join(outDir, path.basename(asset)));
   return outfile;
+}
+
+/** Writes under a temporary name and renames: a program starting meanwhile reads the old file or the new one, never half of one. */
+function writeWhole(file: string, contents: Uint8Array): void {
+  const temporary = `${file}.${process.pid}-${Date.now()}`;
+  fs.writeFileSync(temporary, contents);
+  fs.renameSync(temporary, file);
+}
+
+/** The program whose entry file this is (`api/main.ts` → `api`). */
+export function programOfEntry(entry: string): NodeProgram {
+  const found = (Object.keys(PROGRAMS) as NodeProgram[]).find((name) => PROGRAMS[name].entry === entry);
+  if (!found) throw new Error(`No program starts at ${entry}; known: ${Object.values(PROGRAMS).map((program) => program.entry).join(', ')}`);
+  return found;
 }
 
 /** `node`'s arguments for a bundled program: the heap limit, and stack traces read through the source map to the TypeScript lines. */

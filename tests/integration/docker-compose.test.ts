@@ -23,7 +23,8 @@ const FILE = path.join(ROOT_DIR, 'docker-compose.yml');
 const compose = parse(fs.readFileSync(FILE, 'utf8'), { merge: true }) as { services: Record<string, Service> };
 const services = Object.entries(compose.services);
 const inProfile = (profile: string) => services.filter(([, service]) => service.profiles?.includes(profile)).map(([name]) => name);
-const commandOf = (service: Service): string => [service.command ?? []].flat().join(' ');
+// `$$` is compose's escape for a `$` the container's shell sees.
+const commandOf = (service: Service): string => [service.command ?? []].flat().join(' ').replaceAll('$$', '$');
 const envNames = (service: Service): string[] =>
   Array.isArray(service.environment) ? service.environment.map((entry) => entry.split('=')[0]!) : Object.keys(service.environment ?? {});
 const dependencies = (service: Service): string[] => (Array.isArray(service.depends_on) ? service.depends_on : Object.keys(service.depends_on ?? {}));
@@ -79,6 +80,13 @@ describe('docker-compose.yml', () => {
       return accepted ? envNames(service).filter((variable) => !accepted.includes(variable)).map((variable) => `${name}: ${variable}`) : [];
     });
     expect(unknown).toEqual([]);
+  });
+
+  it('runs the API and worker programs as the stacks do (bundled, heap limit and environment from scripts/lib/node-program.ts)', () => {
+    const programs = services.filter(([, service]) => /(api|worker)\/main\.ts/.test(commandOf(service)));
+    expect(programs.length).toBeGreaterThanOrEqual(6);
+    const otherwise = programs.filter(([, service]) => !/exec \$\(npx tsx scripts\/node-program-command\.ts (api|worker)\/main\.ts\)/.test(commandOf(service)));
+    expect(otherwise.map(([name]) => name)).toEqual([]);
   });
 
   it('publishes ports on 127.0.0.1 only', () => {
