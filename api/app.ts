@@ -4,7 +4,7 @@ import type { Client } from '@temporalio/client';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import type { Db } from '../db/client';
-import { createLoginLimiter, DEFAULT_LOGIN_LIMITS, type LoginLimits } from './auth/login-limiter';
+import { createLoginLimiter, DEFAULT_LOGIN_LIMITS, type LoginLimiter, type LoginLimits } from './auth/login-limiter';
 import { createPasswordChecker, type PasswordHashing } from './auth/password-checker';
 import { requireUser } from './auth/require-user';
 import { createSessionStore, DEFAULT_SESSION_LIMITS } from './auth/sessions';
@@ -66,6 +66,8 @@ export interface AppDeps {
   maxSessionsPerUser?: number;
   /** Sign-in failures before a lockout, and how long it lasts. */
   loginLimits?: LoginLimits;
+  /** The limiter to count with instead of one of this process's own (several API processes share the primary's). */
+  loginLimiter?: LoginLimiter;
   /** Argon2 hashes or checks at once (default 2). */
   passwordConcurrency?: number;
   /** The argon2 functions; tests count the calls. */
@@ -109,7 +111,7 @@ export function createApp(deps: AppDeps): express.Express {
     { now, onSeen: (session, deadline) => hub.extendSession(session.id, deadline) },
   );
   const passwords = createPasswordChecker({ maxConcurrent: deps.passwordConcurrency ?? 2, ...(deps.passwordHashing ? { hashing: deps.passwordHashing } : {}) });
-  const limiter = createLoginLimiter(deps.loginLimits ?? DEFAULT_LOGIN_LIMITS, () => now().getTime());
+  const limiter = deps.loginLimiter ?? createLoginLimiter(deps.loginLimits ?? DEFAULT_LOGIN_LIMITS, () => now().getTime());
   const settings = createSettingsCache(db);
   hub.subscribe((event) => {
     if (event.entityType === 'user') sessions.forgetAll();

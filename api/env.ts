@@ -25,6 +25,8 @@ const apiEnvSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1, 'must be at least 1').default(5),
   LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1, 'must be at least 1').default(30),
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1, 'must be at least 1').default(15),
+  /** API processes sharing the port (node:cluster), e.g. one per core; 1 runs the API in this process alone. */
+  API_PROCESSES: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(32, 'must be at most 32').default(1),
   PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1, 'must be at least 1').max(64, 'must be at most 64').default(2),
   EVENT_POLL_MS: z.coerce.number().int().min(5, 'must be at least 5').max(5000, 'must be at most 5000').default(250),
   JSON_BODY_LIMIT_KB: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(10_240, 'must be at most 10240').default(64),

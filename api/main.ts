@@ -1,19 +1,30 @@
+import cluster from 'node:cluster';
 import { isPostgresUrl, openDb } from '../db/client';
 import { backfillContactKeys } from '../db/writes/contact-keys';
 import { listenForCommits } from '../db/listen-commits';
 import { watchCommits } from '../db/watch-commits';
 import { createApp } from './app';
 import { createHealthMonitor } from './health/health-monitor';
-import { loadApiEnv } from './env';
+import { createLoginLimiter, type LoginLimiter, type LoginLimits } from './auth/login-limiter';
+import { loadApiEnv, type ApiEnv } from './env';
+import { runApiProcesses } from './processes/run-api-processes';
+import { limiterOverChannel, type LimiterChannel } from './processes/shared-login-limiter';
 import { createLogger, errorFields, type Logger } from './observability/create-logger';
 import { createMetrics } from './observability/metrics';
 import { createEventHub } from './sse/event-hub';
 import { connectTemporal } from './temporal/client';
 import { keepIdleConnections } from './keep-idle-connections';
 
-async function main(logger: Logger): Promise<void> {
-  const env = loadApiEnv();
-  logger.level = env.LOG_LEVEL;
+/** The login limits the environment sets. */
+const loginLimitsOf = (env: ApiEnv): LoginLimits => ({
+  accountMaxFailures: env.LOGIN_MAX_FAILURES,
+  ipMaxFailures: env.LOGIN_IP_MAX_FAILURES,
+  windowMs: env.LOGIN_LOCKOUT_MINUTES * 60_000,
+  lockoutMs: env.LOGIN_LOCKOUT_MINUTES * 60_000,
+});
+
+/** One API process: the whole API, or one of several (`loginLimiter` then the primary's). */
+async function serve(env: ApiEnv, logger: Logger, loginLimiter?: LoginLimiter): Promise<void> {
   const metrics = createMetrics();
   const db = await openDb(env.database);
   // Keys of rows saved before the address/contact keys existed: SQL migrations cannot run the TS rule.
@@ -42,12 +53,8 @@ async function main(logger: Logger): Promise<void> {
     sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
     sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
     maxSessionsPerUser: env.SESSIONS_PER_USER,
-    loginLimits: {
-      accountMaxFailures: env.LOGIN_MAX_FAILURES,
-      ipMaxFailures: env.LOGIN_IP_MAX_FAILURES,
-      windowMs: env.LOGIN_LOCKOUT_MINUTES * 60_000,
-      lockoutMs: env.LOGIN_LOCKOUT_MINUTES * 60_000,
-    },
+    loginLimits: loginLimitsOf(env),
+    ...(loginLimiter ? { loginLimiter } : {}),
     passwordConcurrency: env.PASSWORD_HASH_CONCURRENCY,
     temporalUiUrl: env.TEMPORAL_UI_URL,
     deadlines: env.deadlines,
@@ -76,6 +83,16 @@ async function main(logger: Logger): Promise<void> {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+}
+
+async function main(logger: Logger): Promise<void> {
+  const env = loadApiEnv();
+  logger.level = env.LOG_LEVEL;
+  if (cluster.isPrimary && env.API_PROCESSES > 1) {
+    runApiProcesses({ count: env.API_PROCESSES, limiter: createLoginLimiter(loginLimitsOf(env)), logger });
+    return;
+  }
+  await serve(env, logger, cluster.isWorker ? limiterOverChannel(process as LimiterChannel) : undefined);
 }
 
 // Info until the environment is read (a bad LOG_LEVEL is itself reported).

@@ -20,11 +20,12 @@ import { parseEnv } from '../domain/config/env-fields';
 import { runClusterBench } from './bench/cluster-run';
 import { compareTable } from './bench/compare-table';
 import { measureImport } from './bench/import-volume';
-import { residentMb } from './bench/memory';
+import { largestResidentMb, residentMb } from './bench/memory';
 import { measureRoutes, TARGETS, type Measure, type RouteOptions } from './bench/routes';
 import { intakeReport, measureSustainedIntake, type SustainedIntake } from './bench/sustained-intake';
 import { reportLine } from './bench/stats';
 import { initialWebJsGzipBytes } from './bench/web-size';
+import { apiProcessCount } from './lib/node-program';
 import { logInAsDemoUser } from './lib/log-in';
 import { startStackOnFreePorts } from './lib/temp-stack';
 import { buildWebIfStale } from './lib/web-build';
@@ -64,7 +65,8 @@ async function benchSqlite(): Promise<{ measures: Measure[]; intake: SustainedIn
   fs.mkdirSync(runDir, { recursive: true });
   fs.copyFileSync(path.join(env.BENCH_DATA_DIR, 'flipstackk.db'), path.join(runDir, 'flipstackk.db'));
   console.log('Starting the stack on a copy of the volume database…');
-  const stack = await startStackOnFreePorts(runDir);
+  // The API as `npm start` runs it: one process per core.
+  const stack = await startStackOnFreePorts(runDir, { env: { API_PROCESSES: apiProcessCount() } });
   try {
     const appUrl = stack.appUrl;
     console.log(`\nFlipstackk benchmark: ${os.cpus().length} cores, ${env.BENCH_CONNECTIONS} connections, ${env.BENCH_SECONDS} s per measure, ${stack.databaseFile}\n`);
@@ -90,9 +92,11 @@ async function benchSqlite(): Promise<{ measures: Measure[]; intake: SustainedIn
       console.log(reportLine('  lead list while the import runs', imported.leadListDuringImport, TARGETS.listDuringImportMs));
     }
 
-    const memory = (['api', 'worker'] as const).map((name) => ({ name, ...residentMb(stack.processes[name].current().child.pid) }));
+    // Each API process on its own (the largest of them), as each must stay under the target.
+    const api = largestResidentMb(stack.processes.api.current().child.pid);
+    const memory = [{ name: `api (largest of ${api.processes} processes)`, rss: api.rss, peak: api.peak }, { name: 'worker', ...residentMb(stack.processes.worker.current().child.pid) }];
     for (const { name, rss, peak } of memory) {
-      console.log(`${name} memory after the bench${' '.repeat(27 - name.length)} ${rss.toFixed(0)} MB (peak ${peak.toFixed(0)} MB)   target RSS < ${TARGETS.rssMb} MB: ${peak < TARGETS.rssMb ? 'MET' : 'MISSED'}`);
+      console.log(`${name} memory after the bench${' '.repeat(Math.max(1, 27 - name.length))} ${rss.toFixed(0)} MB (peak ${peak.toFixed(0)} MB)   target RSS < ${TARGETS.rssMb} MB: ${peak < TARGETS.rssMb ? 'MET' : 'MISSED'}`);
     }
     const kb = initialWebJsGzipBytes(path.join(ROOT_DIR, 'web', 'dist')) / 1024;
     console.log(`initial web JS (gzip)${' '.repeat(29)} ${kb.toFixed(1)} KB   target ≤ ${TARGETS.webJsKb} KB: ${kb <= TARGETS.webJsKb ? 'MET' : 'MISSED'}`);

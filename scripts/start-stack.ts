@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { DEMO_PASSWORD, DEMO_USERS } from '../prisma/seed';
+import { apiProcessCount } from './lib/node-program';
 import { startStack } from './lib/stack';
 import { loadStartEnv } from './lib/start-env';
 import { ensureTemporalCli } from './lib/temporal-cli';
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     temporalUiPort: env.TEMPORAL_UI_PORT,
     temporalCli,
     databaseUrl: env.DATABASE_URL,
+    env: { API_PROCESSES: apiProcessCount() },
     log: (line) => console.log(line),
     onGiveUp: (reason) => shutdown(`Flipstackk is stopping: ${reason}. Look at its last lines above, fix the cause, and run npm start again.`, 1),
   });
@@ -37,7 +39,7 @@ async function main(): Promise<void> {
 
   console.log(`
 Flipstackk is running${stack.seeded ? ' (demo data seeded)' : ''}.
-  App:          http://localhost:${env.PORT}
+  App:          http://localhost:${env.PORT} (${apiProcessCount()} API processes)
   Temporal UI:  ${stack.temporalUiUrl}
   Data:         ${env.dataDir}${env.DATABASE_URL ? ` (the app's data in ${env.DATABASE_URL.replace(/\/\/[^@/]*@/, '//…@')})` : ''}
   Demo logins (password "${DEMO_PASSWORD}"):

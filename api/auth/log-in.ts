@@ -18,16 +18,16 @@ export interface LogInDeps {
  * address is a 429 before any check, and stays one even when the right password comes in meanwhile.
  */
 export async function logIn({ db, sessions, passwords, limiter }: LogInDeps, { email, password }: LoginInput, client: SessionClient & { ip: string }) {
-  limiter.assertAllowed(email, client.ip);
+  await limiter.assertAllowed(email, client.ip);
   const user = await db.user.findUnique({ where: { email } });
   const matches = await passwords.verify(user?.passwordHash ?? null, password);
   // Attempts that were waiting for the check while the limit was reached learn nothing.
-  limiter.assertAllowed(email, client.ip);
+  await limiter.assertAllowed(email, client.ip);
   if (!user || !user.active || !matches) {
-    limiter.recordFailure(email, client.ip);
+    await limiter.recordFailure(email, client.ip);
     throw new AppError('UNAUTHENTICATED', 'Wrong e-mail or password');
   }
-  limiter.recordSuccess(email);
+  await limiter.recordSuccess(email);
   const { token, expiresAt } = await sessions.create(user.id, client);
   return { token, expiresAt, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }

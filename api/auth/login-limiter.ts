@@ -94,4 +94,14 @@ export function createLoginLimiter(limits: LoginLimits = DEFAULT_LOGIN_LIMITS, n
     },
   };
 }
-export type LoginLimiter = ReturnType<typeof createLoginLimiter>;
+
+/**
+ * What sign-in and password changes ask of a limiter: this process's own (createLoginLimiter), or
+ * the one the primary of several API processes keeps for all of them (api/processes).
+ */
+export interface LoginLimiter {
+  /** Rejects with the 429 (with Retry-After) while the account or the address is locked. */
+  assertAllowed(email: string, ip: string): void | Promise<void>;
+  recordFailure(email: string, ip: string): void | Promise<void>;
+  recordSuccess(email: string): void | Promise<void>;
+}

@@ -19,10 +19,10 @@ export async function changePassword(
 ): Promise<void> {
   const { user } = current;
   assertNewPassword(newPassword, 'newPassword');
-  limiter.assertAllowed(user.email, ip);
+  await limiter.assertAllowed(user.email, ip);
   const row = await db.user.findUnique({ where: { id: user.id } });
   if (!row || !(await passwords.verify(row.passwordHash, currentPassword))) {
-    limiter.recordFailure(user.email, ip);
+    await limiter.recordFailure(user.email, ip);
     throw new AppError('VALIDATION_FAILED', 'Invalid body: Current password is not your current password', { currentPassword: 'is not your current password' });
   }
   const passwordHash = await passwords.hash(newPassword);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { CLIENT_HEADER } from '../../domain/auth/client-header';
 import { loadTest } from './http-load';
-import { residentMb } from './memory';
+import { largestResidentMb } from './memory';
 import { figuresOf, type Figures } from './stats';
 
 const CITIES = [
@@ -88,11 +88,11 @@ export async function measureImport(options: { appUrl: string; cookie: string; d
     if (posted.status !== 202 || !accepted.id) throw new Error(`POST /api/imports answered ${posted.status}: ${JSON.stringify(accepted)}`);
 
     // Sampled while it runs: the process's own peak (VmHWM) would include everything before the import.
-    let peakMb = residentMb(apiPid).rss;
+    let peakMb = largestResidentMb(apiPid).rss;
     let done: { status: string; created: number; errors: number } | undefined;
     const watch = (async () => {
       while (performance.now() - started < options.maxWaitMs) {
-        peakMb = Math.max(peakMb, residentMb(apiPid).rss);
+        peakMb = Math.max(peakMb, largestResidentMb(apiPid).rss);
         const status = (await (await fetchRetried(`${appUrl}/api/imports/${accepted.id}`, { headers: { cookie } })).json()) as { status: string; created: number; errors: number };
         if (['COMPLETED', 'FAILED', 'CANCELLED'].includes(status.status)) return status;
         await new Promise((resolve) => setTimeout(resolve, 250));
@@ -112,7 +112,7 @@ export async function measureImport(options: { appUrl: string; cookie: string; d
     try {
       const pending = db.prepare('SELECT count(*) AS n FROM "Lead" WHERE "importId" = ? AND "workflowStartedAt" IS NULL');
       while (performance.now() - started < options.maxWaitMs) {
-        peakMb = Math.max(peakMb, residentMb(apiPid).rss);
+        peakMb = Math.max(peakMb, largestResidentMb(apiPid).rss);
         if ((pending.get(accepted.id) as { n: number }).n === 0) {
           workflowsStartedSeconds = (performance.now() - started) / 1000;
           break;

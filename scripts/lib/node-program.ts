@@ -1,5 +1,6 @@
 import { buildSync } from 'esbuild';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 /** The long-running Node programs a stack starts, each with what its bundle needs beside it. */
@@ -70,6 +71,14 @@ export function programOfEntry(entry: string): NodeProgram {
   const found = (Object.keys(PROGRAMS) as NodeProgram[]).find((name) => PROGRAMS[name].entry === entry);
   if (!found) throw new Error(`No program starts at ${entry}; known: ${Object.values(PROGRAMS).map((program) => program.entry).join(', ')}`);
   return found;
+}
+
+/**
+ * How many API processes `npm start` and the bench run (API_PROCESSES when set): one per core, at
+ * most 4. The API's own default is one; tests' stacks keep that unless they ask.
+ */
+export function apiProcessCount(source: Record<string, string | undefined> = process.env): string {
+  return source.API_PROCESSES || String(Math.min(4, os.availableParallelism()));
 }
 
 /** `node`'s arguments for a bundled program: the heap limit, and stack traces read through the source map to the TypeScript lines. */
