@@ -99,6 +99,8 @@ export interface AppDeps {
   metrics?: Metrics;
   /** METRICS_TOKEN: when set, GET /metrics asks for it as a bearer token; without, only direct loopback requests get it. */
   metricsToken?: string;
+  /** What GET /metrics answers when not this process's registry alone (several API processes: all of theirs, summed by the primary). */
+  readMetrics?: () => Promise<string>;
 }
 
 /** The Express app, without listening: the process entry and the tests both use it. */
@@ -187,7 +189,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(notFoundHandler);
   api.use(errorHandler);
   app.use('/api', api);
-  app.use('/metrics', createMetricsRouter({ metrics, ...(deps.metricsToken ? { token: deps.metricsToken } : {}) }));
+  app.use('/metrics', createMetricsRouter({ metrics, ...(deps.metricsToken ? { token: deps.metricsToken } : {}), ...(deps.readMetrics ? { read: deps.readMetrics } : {}) }));
 
   const webDist = deps.webDist;
   if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {

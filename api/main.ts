@@ -5,10 +5,12 @@ import { listenForCommits } from '../db/listen-commits';
 import { watchCommits } from '../db/watch-commits';
 import { createApp } from './app';
 import { createHealthMonitor } from './health/health-monitor';
-import { createLoginLimiter, type LoginLimiter, type LoginLimits } from './auth/login-limiter';
+import { AggregatorRegistry } from 'prom-client';
+import { createLoginLimiter, type LoginLimits } from './auth/login-limiter';
 import { loadApiEnv, type ApiEnv } from './env';
 import { runApiProcesses } from './processes/run-api-processes';
-import { limiterOverChannel, type LimiterChannel } from './processes/shared-login-limiter';
+import { callPrimaryOver, type CallChannel } from './processes/primary-calls';
+import { limiterOfPrimary } from './processes/shared-login-limiter';
 import { createLogger, errorFields, type Logger } from './observability/create-logger';
 import { createMetrics } from './observability/metrics';
 import { createEventHub } from './sse/event-hub';
@@ -23,9 +25,15 @@ const loginLimitsOf = (env: ApiEnv): LoginLimits => ({
   lockoutMs: env.LOGIN_LOCKOUT_MINUTES * 60_000,
 });
 
-/** One API process: the whole API, or one of several (`loginLimiter` then the primary's). */
-async function serve(env: ApiEnv, logger: Logger, loginLimiter?: LoginLimiter): Promise<void> {
+/** One API process: the whole API, or one of several, calling their primary for what they share. */
+async function serve(env: ApiEnv, logger: Logger, callPrimary?: (name: string, ...args: unknown[]) => Promise<unknown>): Promise<void> {
   const metrics = createMetrics();
+  if (callPrimary) {
+    // The primary sums every process's registry when one of them is asked for /metrics: this
+    // process answers its requests once an AggregatorRegistry exists here (prom-client's cluster support).
+    AggregatorRegistry.setRegistries([metrics.registry]);
+    new AggregatorRegistry();
+  }
   const db = await openDb(env.database);
   // Keys of rows saved before the address/contact keys existed: SQL migrations cannot run the TS rule.
   const keyed = await backfillContactKeys(db);
@@ -54,7 +62,7 @@ async function serve(env: ApiEnv, logger: Logger, loginLimiter?: LoginLimiter): 
     sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
     maxSessionsPerUser: env.SESSIONS_PER_USER,
     loginLimits: loginLimitsOf(env),
-    ...(loginLimiter ? { loginLimiter } : {}),
+    ...(callPrimary ? { loginLimiter: limiterOfPrimary(callPrimary), readMetrics: async () => String(await callPrimary('metrics.all')) } : {}),
     passwordConcurrency: env.PASSWORD_HASH_CONCURRENCY,
     temporalUiUrl: env.TEMPORAL_UI_URL,
     deadlines: env.deadlines,
@@ -92,7 +100,7 @@ async function main(logger: Logger): Promise<void> {
     runApiProcesses({ count: env.API_PROCESSES, limiter: createLoginLimiter(loginLimitsOf(env)), logger });
     return;
   }
-  await serve(env, logger, cluster.isWorker ? limiterOverChannel(process as LimiterChannel) : undefined);
+  await serve(env, logger, cluster.isWorker ? callPrimaryOver(process as CallChannel) : undefined);
 }
 
 // Info until the environment is read (a bad LOG_LEVEL is itself reported).

@@ -1,7 +1,9 @@
 import cluster, { type Worker } from 'node:cluster';
+import { AggregatorRegistry } from 'prom-client';
 import type { LoginLimiter } from '../auth/login-limiter';
 import type { Logger } from '../observability/create-logger';
-import { answerLimiterRequests } from './shared-login-limiter';
+import { answerCalls, type CallHandlers } from './primary-calls';
+import { limiterHandlers } from './shared-login-limiter';
 
 const RESTART_DELAY_MS = 1_000;
 /** A process that ends this soon after it started counts as failing to start. */
@@ -12,8 +14,9 @@ const STOP_GRACE_MS = 10_000;
 
 /**
  * The primary of several API processes (node:cluster, one per core): they share the port (the
- * primary hands each new connection to the next process in turn) and the primary's login limiter;
- * everything else they share through the database, as separate API machines do. A process that
+ * kernel gives each new connection to one of them), the primary's login limiter and, on GET
+ * /metrics, the metrics of all (summed by the primary); everything else they share through the
+ * database, as separate API machines do. A process that
  * ends is started again a second later; SIGINT or SIGTERM stops them all, then the primary.
  */
 export function runApiProcesses({ count, limiter, logger }: { count: number; limiter: LoginLimiter; logger: Logger }): void {
@@ -21,6 +24,8 @@ export function runApiProcesses({ count, limiter, logger }: { count: number; lim
   let stopping = false;
   let stopExitCode = 0;
   let quickExits = 0;
+  const aggregator = new AggregatorRegistry();
+  const handlers: CallHandlers = { ...limiterHandlers(limiter), 'metrics.all': () => aggregator.clusterMetrics() };
 
   const stop = (exitCode: number): void => {
     if (stopping) return;
@@ -38,7 +43,7 @@ export function runApiProcesses({ count, limiter, logger }: { count: number; lim
     const startedAt = Date.now();
     const worker = cluster.fork();
     running.add(worker);
-    answerLimiterRequests(worker, limiter);
+    answerCalls(worker, handlers);
     worker.on('exit', (code, signal) => {
       running.delete(worker);
       if (stopping) {

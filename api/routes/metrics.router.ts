@@ -9,7 +9,7 @@ import { mayReadMetrics } from '../observability/may-read-metrics';
  * without, only a request made straight to a loopback address (no proxy header), so a reverse
  * proxy on the same machine never serves it to the world.
  */
-export function createMetricsRouter({ metrics, token }: { metrics: Metrics; token?: string }) {
+export function createMetricsRouter({ metrics, token, read = () => metrics.registry.metrics() }: { metrics: Metrics; token?: string; read?: () => Promise<string> }) {
   const router = Router();
 
   router.get('/', async (req, res) => {
@@ -20,7 +20,7 @@ export function createMetricsRouter({ metrics, token }: { metrics: Metrics; toke
     }
     if (verdict === 'not-local') throw new AppError('FORBIDDEN', 'Metrics are served only to this machine (start the server with a metrics token to read them from elsewhere)');
     res.set('Content-Type', metrics.registry.contentType);
-    res.send(await metrics.registry.metrics());
+    res.send(await read());
   });
 
   return router;

@@ -91,6 +91,17 @@ describe('the API as several processes (API_PROCESSES=2)', () => {
     expect([...pidsServing('/api/health')].sort()).toEqual([...processes].sort());
   });
 
+  it('answers GET /metrics with the requests of every process, summed by the primary', async () => {
+    for (let index = 0; index < 10; index += 1) await request('GET', '/api/health');
+    await waitUntil('the metrics to count every health check the processes logged', async () => {
+      const logged = logs.filter((line) => line.startsWith('[api] ') && line.includes('"path":"/api/health"')).length;
+      const text = (await request('GET', '/metrics')).text;
+      const counted = [...text.matchAll(/^http_request_duration_seconds_count\{[^}]*route="\/api\/health"[^}]*\} (\d+)$/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
+      return counted === logged && counted >= 10;
+    }, 20_000);
+    expect(pidsServing('/api/health').size).toBe(2);
+  });
+
   it('counts wrong passwords across the processes: the fifth locks the account, whichever process answers', async () => {
     const email = 'agent@flipstackk.test';
     for (let attempt = 0; attempt < 5; attempt += 1) {

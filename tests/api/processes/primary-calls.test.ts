@@ -1,27 +1,28 @@
 import { EventEmitter } from 'node:events';
 import { createLoginLimiter, type LoginLimits } from '../../../api/auth/login-limiter';
 import { AppError } from '../../../api/errors';
-import { answerLimiterRequests, limiterOverChannel, type LimiterChannel } from '../../../api/processes/shared-login-limiter';
+import { answerCalls, callPrimaryOver, type CallChannel } from '../../../api/processes/primary-calls';
+import { limiterHandlers, limiterOfPrimary } from '../../../api/processes/shared-login-limiter';
 
 const LIMITS: LoginLimits = { accountMaxFailures: 3, ipMaxFailures: 100, windowMs: 60_000, lockoutMs: 60_000 };
 
 /** Two ends of a channel, as the primary's worker handle and the process's `process` are (messages delivered asynchronously, as IPC does). */
-function channelPair(): [LimiterChannel, LimiterChannel] {
+function channelPair(): [CallChannel, CallChannel] {
   const [a, b] = [new EventEmitter(), new EventEmitter()];
-  const end = (self: EventEmitter, other: EventEmitter): LimiterChannel => ({
+  const end = (self: EventEmitter, other: EventEmitter): CallChannel => ({
     send: (message) => setImmediate(() => other.emit('message', structuredClone(message))),
     on: (event, listener) => self.on(event, listener),
   });
   return [end(a, b), end(b, a)];
 }
 
-describe('the login limiter several API processes share', () => {
+describe('calls from API processes to their primary: the sign-in limits they share', () => {
   it('counts the failures of every process in the one limiter: the third locks the account for all, with its Retry-After', async () => {
     const shared = createLoginLimiter(LIMITS, () => Date.UTC(2026, 11, 3, 10));
     const processes = [0, 1].map(() => {
       const [primarySide, processSide] = channelPair();
-      answerLimiterRequests(primarySide, shared);
-      return limiterOverChannel(processSide);
+      answerCalls(primarySide, limiterHandlers(shared));
+      return limiterOfPrimary(callPrimaryOver(processSide));
     });
     await processes[0]!.recordFailure('sam@flipstackk.test', '10.0.0.1');
     await processes[1]!.recordFailure('sam@flipstackk.test', '10.0.0.2');
@@ -40,8 +41,8 @@ describe('the login limiter several API processes share', () => {
     const shared = createLoginLimiter(LIMITS, () => Date.UTC(2026, 11, 3, 10));
     for (let attempt = 0; attempt < 3; attempt += 1) shared.recordFailure('locked@flipstackk.test', '10.0.0.1');
     const [primarySide, processSide] = channelPair();
-    answerLimiterRequests(primarySide, shared);
-    const limiter = limiterOverChannel(processSide);
+    answerCalls(primarySide, limiterHandlers(shared));
+    const limiter = limiterOfPrimary(callPrimaryOver(processSide));
     const outcomes = await Promise.all(
       ['free@flipstackk.test', 'locked@flipstackk.test', 'other@flipstackk.test', 'locked@flipstackk.test'].map((email) =>
         Promise.resolve(limiter.assertAllowed(email, '10.0.0.9')).then(() => 'allowed', () => 'refused'),
@@ -50,17 +51,20 @@ describe('the login limiter several API processes share', () => {
     expect(outcomes).toEqual(['allowed', 'refused', 'allowed', 'refused']);
   });
 
-  it('passes on a failure of the primary\'s limiter as an error, not as a lockout', async () => {
+  it('passes on a failure in the primary as an error, not as a lockout, and refuses a call it has no handler for', async () => {
     const [primarySide, processSide] = channelPair();
-    answerLimiterRequests(primarySide, {
-      assertAllowed: () => {
+    answerCalls(primarySide, {
+      ...limiterHandlers(createLoginLimiter(LIMITS)),
+      'login.assertAllowed': () => {
         throw new Error('counts unavailable');
       },
-      recordFailure: () => undefined,
-      recordSuccess: () => undefined,
+      'metrics.all': async () => 'flipstackk_sse_clients 3',
     });
-    const refusal = await Promise.resolve(limiterOverChannel(processSide).assertAllowed('sam@flipstackk.test', '10.0.0.1')).then(() => null, (error: unknown) => error);
+    const callPrimary = callPrimaryOver(processSide);
+    const refusal = await Promise.resolve(limiterOfPrimary(callPrimary).assertAllowed('sam@flipstackk.test', '10.0.0.1')).then(() => null, (error: unknown) => error);
     expect(refusal).not.toBeInstanceOf(AppError);
-    expect((refusal as Error).message).toBe('login limiter: counts unavailable');
+    expect((refusal as Error).message).toBe('primary process: counts unavailable');
+    await expect(callPrimary('metrics.all')).resolves.toBe('flipstackk_sse_clients 3');
+    await expect(callPrimary('toString')).rejects.toThrow('primary process: the primary answers no call named toString');
   });
 });
