@@ -53,6 +53,12 @@ export function loadApiEnv(source: Record<string, string | undefined> = process.
     database: env.DATABASE_URL ?? env.DATABASE_FILE ?? path.join(env.DATA_DIR, 'flipstackk.db'),
     documents: { dir: path.resolve(env.DOCUMENTS_DIR ?? path.join(env.DATA_DIR, 'documents')), maxBytes: Math.round(env.DOCUMENT_MAX_MB * 1024 * 1024) },
     deadlines: deadlinesFromEnv(env),
+    loginLimits: {
+      accountMaxFailures: env.LOGIN_MAX_FAILURES,
+      ipMaxFailures: env.LOGIN_IP_MAX_FAILURES,
+      windowMs: env.LOGIN_LOCKOUT_MINUTES * 60_000,
+      lockoutMs: env.LOGIN_LOCKOUT_MINUTES * 60_000,
+    },
     appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     outboxDir: path.join(env.DATA_DIR, 'outbox'),
     importsDir: path.resolve(env.DATA_DIR, 'imports'),
