@@ -65,7 +65,7 @@ async function benchSqlite(): Promise<{ measures: Measure[]; intake: SustainedIn
   fs.mkdirSync(runDir, { recursive: true });
   fs.copyFileSync(path.join(env.BENCH_DATA_DIR, 'flipstackk.db'), path.join(runDir, 'flipstackk.db'));
   console.log('Starting the stack on a copy of the volume database…');
-  // The API as `npm start` runs it: one process per core.
+  // The API as `npm start` runs it (apiProcessCount: one process on 2 cores).
   const stack = await startStackOnFreePorts(runDir, { env: { API_PROCESSES: apiProcessCount() } });
   try {
     const appUrl = stack.appUrl;

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
 
   console.log(`
 Flipstackk is running${stack.seeded ? ' (demo data seeded)' : ''}.
-  App:          http://localhost:${env.PORT} (${apiProcessCount()} API processes)
+  App:          http://localhost:${env.PORT} (${apiProcessCount()} API process${apiProcessCount() === '1' ? '' : 'es'})
   Temporal UI:  ${stack.temporalUiUrl}
   Data:         ${env.dataDir}${env.DATABASE_URL ? ` (the app's data in ${env.DATABASE_URL.replace(/\/\/[^@/]*@/, '//…@')})` : ''}
   Demo logins (password "${DEMO_PASSWORD}"):

@@ -74,11 +74,14 @@ export function programOfEntry(entry: string): NodeProgram {
 }
 
 /**
- * How many API processes `npm start` and the bench run (API_PROCESSES when set): one per core, at
- * most 4. The API's own default is one; tests' stacks keep that unless they ask.
+ * How many API processes `npm start` and the bench run (API_PROCESSES when set): one per core
+ * beyond the two the Temporal server and the worker keep busy under load, at most 4, at least 1.
+ * On this 2-core machine a second API process answered 1.5 times the requests under 20
+ * connections, but no p95 got better (the processes, autocannon, Temporal and the worker took
+ * the CPU from each other) and a 20,000-row import beside the lead list took 101 s instead of 71.
  */
 export function apiProcessCount(source: Record<string, string | undefined> = process.env): string {
-  return source.API_PROCESSES || String(Math.min(4, os.availableParallelism()));
+  return source.API_PROCESSES || String(Math.min(4, Math.max(1, os.availableParallelism() - 2)));
 }
 
 /** `node`'s arguments for a bundled program: the heap limit, and stack traces read through the source map to the TypeScript lines. */
