@@ -30,39 +30,49 @@ export type BuyerHit = { id: string; name: string; company: string | null; email
 export type TaskHit = { id: string; title: string; status: string; dueAt: string; leadName: string | null; buyerName: string | null } & Highlighted<typeof TASK_SEARCH_COLUMNS>;
 
 /**
- * SQLite: the rows whose name matches, then the others, each newest first. FTS5 walks a word's
- * rows by rowid and stops at `limit`; ranking by bm25 scored every match first, 60–250 ms of the
- * API's one thread for a word tens of thousands of rows share (as "Da" or "Fo" are while typed).
+ * SQLite: the rows whose name matches, then the others, each newest first, as two statements: the
+ * reader runs the second only when the first leaves room (a name typed usually fills the page,
+ * and one UNION of both cost three times the first alone). FTS5 walks a word's rows by rowid and
+ * stops at `limit`; ranking by bm25 scored every match first, 60–250 ms of the API's one thread
+ * for a word tens of thousands of rows share (as "Da" or "Fo" are while typed).
  */
-function nameFirstSql(index: string, alias: string, nameColumn: string, select: Prisma.Sql, from: Prisma.Sql, live: Prisma.Sql, { match, limit }: SearchOptions): Prisma.Sql {
+function nameFirstSql(index: string, alias: string, nameColumn: string, select: Prisma.Sql, from: Prisma.Sql, live: Prisma.Sql, { match, limit }: SearchOptions): Prisma.Sql[] {
   const inName = `{${nameColumn}} : (${match})`;
-  const tier = (rank: number, tierMatch: string) => Prisma.sql`
-    SELECT * FROM (
-      SELECT ${rank} AS "tier", ${Prisma.raw(`"${index}".rowid`)} AS "newest", ${select}
+  const tier = (tierMatch: string) => Prisma.sql`
+      SELECT ${select}
       ${from} ON ${Prisma.raw(`${alias}.rowid = "${index}".rowid AND ${alias}."id" = "${index}"."id"`)}
       WHERE ${Prisma.raw(`"${index}"`)} MATCH ${tierMatch} ${live}
       ORDER BY ${Prisma.raw(`"${index}".rowid`)} DESC
-      LIMIT ${limit}
-    )`;
-  return Prisma.sql`${tier(0, inName)} UNION ALL ${tier(1, `(${match}) NOT (${inName})`)} ORDER BY "tier", "newest" DESC LIMIT ${limit}`;
+      LIMIT ${limit}`;
+  return [tier(inName), tier(`(${match}) NOT (${inName})`)];
 }
 
-/** Leads matching: the seller's name first, then the rest (street, city, zip, phone, e-mail, APN). */
-export function leadSearchSql(options: SearchOptions, dialect: Dialect): Prisma.Sql {
-  if (dialect === 'postgres') return leadSearchPostgresSql(options);
+/** Leads matching: the seller's name first, then the rest (street, city, zip, phone, e-mail, APN); the statements readInTiers runs. */
+export function leadSearchSql(options: SearchOptions, dialect: Dialect): Prisma.Sql[] {
+  if (dialect === 'postgres') return [leadSearchPostgresSql(options)];
   const live = options.includeArchived ? Prisma.empty : Prisma.sql`AND l."archivedAt" IS NULL`;
   const select = Prisma.sql`l."id", l."sellerName", l."sellerPhone", l."sellerEmail", l."apn", l."street", l."city", l."state", l."zip", l."status",
         ${highlights('LeadSearch', [...LEAD_SEARCH_COLUMNS])}`;
   return nameFirstSql('LeadSearch', 'l', 'name', select, Prisma.sql`FROM "LeadSearch" JOIN "Lead" l`, live, options);
 }
 
-/** Buyers matching: the name first, then the rest (company, e-mail, phone, markets). */
-export function buyerSearchSql(options: SearchOptions, dialect: Dialect): Prisma.Sql {
-  if (dialect === 'postgres') return buyerSearchPostgresSql(options);
+/** Buyers matching: the name first, then the rest (company, e-mail, phone, markets); the statements readInTiers runs. */
+export function buyerSearchSql(options: SearchOptions, dialect: Dialect): Prisma.Sql[] {
+  if (dialect === 'postgres') return [buyerSearchPostgresSql(options)];
   const live = options.includeArchived ? Prisma.empty : Prisma.sql`AND b."archivedAt" IS NULL`;
   const select = Prisma.sql`b."id", b."name", b."company", b."email", b."phone", b."markets", b."status",
         ${highlights('BuyerSearch', [...BUYER_SEARCH_COLUMNS])}`;
   return nameFirstSql('BuyerSearch', 'b', 'name', select, Prisma.sql`FROM "BuyerSearch" JOIN "Buyer" b`, live, options);
+}
+
+/** The rows of each statement in turn, until `limit` rows are read. */
+async function readInTiers<Row>(db: Db, statements: Prisma.Sql[], limit: number): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const statement of statements) {
+    if (rows.length >= limit) break;
+    rows.push(...(await readRows<Row>(db, statement)).slice(0, limit - rows.length));
+  }
+  return rows;
 }
 
 /**
@@ -82,9 +92,9 @@ export function taskSearchSql({ match, limit, includeArchived }: SearchOptions):
     LIMIT ${limit}`;
 }
 
-export const searchLeads = (db: Db, options: SearchOptions): Promise<LeadHit[]> => readRows<LeadHit>(db, leadSearchSql(options, dialectOf(db)));
+export const searchLeads = (db: Db, options: SearchOptions): Promise<LeadHit[]> => readInTiers<LeadHit>(db, leadSearchSql(options, dialectOf(db)), options.limit);
 
-export const searchBuyers = (db: Db, options: SearchOptions): Promise<BuyerHit[]> => readRows<BuyerHit>(db, buyerSearchSql(options, dialectOf(db)));
+export const searchBuyers = (db: Db, options: SearchOptions): Promise<BuyerHit[]> => readInTiers<BuyerHit>(db, buyerSearchSql(options, dialectOf(db)), options.limit);
 
 export const searchTasks = (db: Db, options: SearchOptions): Promise<TaskHit[]> =>
   dialectOf(db) === 'postgres' ? searchTasksPostgres(db, options) : readRows<TaskHit>(db, taskSearchSql(options));
