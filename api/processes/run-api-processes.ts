@@ -13,11 +13,11 @@ const MAX_QUICK_EXITS = 5;
 const STOP_GRACE_MS = 10_000;
 
 /**
- * The primary of several API processes (node:cluster, one per core): they share the port (the
+ * The primary of several API processes (node:cluster, API_PROCESSES): they share the port (the
  * kernel gives each new connection to one of them), the primary's login limiter and, on GET
  * /metrics, the metrics of all (summed by the primary); everything else they share through the
- * database, as separate API machines do. A process that
- * ends is started again a second later; SIGINT or SIGTERM stops them all, then the primary.
+ * database, as separate API machines do. A process that ends is started again a second later;
+ * SIGINT or SIGTERM stops them all, then the primary.
  */
 export function runApiProcesses({ count, limiter, logger }: { count: number; limiter: LoginLimiter; logger: Logger }): void {
   const running = new Set<Worker>();
