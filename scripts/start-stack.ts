@@ -10,6 +10,7 @@ async function main(): Promise<void> {
   const rootDir = path.resolve(__dirname, '..');
   const env = loadStartEnv();
   const temporalCli = ensureTemporalCli();
+  const apiProcesses = apiProcessCount();
   buildWebIfStale(rootDir, console.log);
 
   let stopping = false;
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
     temporalUiPort: env.TEMPORAL_UI_PORT,
     temporalCli,
     databaseUrl: env.DATABASE_URL,
-    env: { API_PROCESSES: apiProcessCount() },
+    env: { API_PROCESSES: apiProcesses },
     log: (line) => console.log(line),
     onGiveUp: (reason) => shutdown(`Flipstackk is stopping: ${reason}. Look at its last lines above, fix the cause, and run npm start again.`, 1),
   });
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
 
   console.log(`
 Flipstackk is running${stack.seeded ? ' (demo data seeded)' : ''}.
-  App:          http://localhost:${env.PORT} (${apiProcessCount()} API process${apiProcessCount() === '1' ? '' : 'es'})
+  App:          http://localhost:${env.PORT} (${apiProcesses} API process${apiProcesses === '1' ? '' : 'es'})
   Temporal UI:  ${stack.temporalUiUrl}
   Data:         ${env.dataDir}${env.DATABASE_URL ? ` (the app's data in ${env.DATABASE_URL.replace(/\/\/[^@/]*@/, '//…@')})` : ''}
   Demo logins (password "${DEMO_PASSWORD}"):
