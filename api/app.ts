@@ -16,6 +16,7 @@ import type { DocumentStorage } from './documents/receive-upload';
 import { readJsonBody } from './read-json-body';
 import { refuseCrossSite } from './refuse-cross-site';
 import { createAuthRouter } from './routes/auth.router';
+import { createChangeMark } from './change-mark';
 import { createBuyersRouter } from './routes/buyers.router';
 import { createCalendarRouter } from './routes/calendar.router';
 import { createDashboardRouter } from './routes/dashboard.router';
@@ -139,6 +140,8 @@ export function createApp(deps: AppDeps): express.Express {
     res.setHeader(EVENTS_THROUGH_HEADER, String(hub.lastEventId));
     next();
   });
+  const changeMark = createChangeMark(() => hub.lastEventId);
+  api.use(changeMark.countWrites);
   api.use(cookieParser());
   // CSRF before anything else: a forged cross-site write is refused before its body is read.
   api.use(refuseCrossSite({ appOrigins: deps.appOrigins ?? [] }));
@@ -168,8 +171,8 @@ export function createApp(deps: AppDeps): express.Express {
   api.get('/config', (_req, res) => {
     res.json({ temporalUiUrl: deps.temporalUiUrl, documentMaxBytes: deps.documents.maxBytes } satisfies ClientConfig);
   });
-  api.use('/leads', createLeadsRouter({ db, temporal, taskQueue, settings }));
-  api.use('/buyers', createBuyersRouter({ db, temporal, taskQueue, settings, appUrl: (deps.appUrl ?? 'http://localhost:3000').replace(/\/+$/, ''), documentsDir: deps.documents.dir }));
+  api.use('/leads', createLeadsRouter({ db, temporal, taskQueue, settings, changeMark: changeMark.current }));
+  api.use('/buyers', createBuyersRouter({ db, temporal, taskQueue, settings, changeMark: changeMark.current, appUrl: (deps.appUrl ?? 'http://localhost:3000').replace(/\/+$/, ''), documentsDir: deps.documents.dir }));
   api.use('/outbox', createOutboxRouter({ db, outboxDir: deps.outboxDir ?? path.join('data', 'outbox') }));
   api.use('/offers', createOffersRouter({ db, temporal, taskQueue }));
   api.use('/tasks', createTasksRouter({ db, temporal, taskQueue }));
@@ -184,7 +187,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/notifications', createNotificationsRouter({ db }));
   api.use('/settings', createSettingsRouter({ db, deadlines: deps.deadlines ?? DEFAULT_DEADLINES, onChange: settings.forget }));
   api.use('/analytics', createAnalyticsRouter({ db }));
-  api.use('/dashboard', createDashboardRouter({ db, lastEventId: () => hub.lastEventId }));
+  api.use('/dashboard', createDashboardRouter({ db, changeMark: changeMark.current }));
   api.use('/events', createEventsRouter({ db, hub, sessions }));
   api.use(notFoundHandler);
   api.use(errorHandler);

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { changeBuyerStatusInputSchema, createBuyerInputSchema, listBuyersQuerySchema, updateBuyerInputSchema } from '../../domain/buyers/buyer.schema';
 import { sendMatchesInputSchema } from '../../domain/email/email-message.schema';
 import type { Db } from '../../db/client';
+import type { ChangeMark } from '../change-mark';
 import { currentUser } from '../auth/require-user';
 import { idempotentCreate } from '../idempotency/idempotent-create';
 import { archiveBuyer, unarchiveBuyer } from '../buyers/archive-buyer';
@@ -16,13 +17,15 @@ import { mergeInputSchema } from '../../domain/merge/merge-records';
 import { listBuyers } from '../buyers/list-buyers';
 import { updateBuyer } from '../buyers/update-buyer';
 import { sendBuyerMatches } from '../email/send-buyer-matches';
+import { createRecentResults, MATCH_ANSWERS_KEPT } from '../reports/recent-results';
 import type { SettingsCache } from '../settings/settings-cache';
 import type { TemporalDeps } from '../temporal/client';
 import { parseInput } from '../validate';
 
-export function createBuyersRouter(deps: TemporalDeps & { db: Db; settings: SettingsCache; appUrl: string; documentsDir: string }) {
+export function createBuyersRouter(deps: TemporalDeps & { db: Db; settings: SettingsCache; changeMark: ChangeMark; appUrl: string; documentsDir: string }) {
   const { db } = deps;
   const router = Router();
+  const recentMatches = createRecentResults<string>(deps.changeMark, MATCH_ANSWERS_KEPT);
 
   router.post('/', idempotentCreate(db, async (req, res, claim) => {
     const input = parseInput(createBuyerInputSchema, req.body);
@@ -69,7 +72,8 @@ export function createBuyersRouter(deps: TemporalDeps & { db: Db; settings: Sett
   });
 
   router.get('/:id/matches', async (req, res) => {
-    res.json(await listBuyerMatches(db, req.params.id, await deps.settings.get()));
+    const buyerId = req.params.id;
+    res.type('json').send(await recentMatches(buyerId, async () => JSON.stringify(await listBuyerMatches(db, buyerId, await deps.settings.get()))));
   });
 
   router.post('/:id/send-matches', async (req, res) => {

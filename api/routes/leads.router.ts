@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { withMao } from '../../domain/deals/deal-math';
 import { bulkLeadInputSchema, changeLeadStatusInputSchema, createLeadInputSchema, listLeadsQuerySchema, updateLeadInputSchema, type Lead, type LeadRecord } from '../../domain/leads/lead.schema';
 import type { Db } from '../../db/client';
+import type { ChangeMark } from '../change-mark';
 import { currentUser } from '../auth/require-user';
 import { idempotentCreate } from '../idempotency/idempotent-create';
 import { logCallInputSchema } from '../../domain/calls/call.schema';
@@ -18,12 +19,15 @@ import { mergeLeads } from '../leads/merge-leads';
 import { mergeInputSchema } from '../../domain/merge/merge-records';
 import { listLeads } from '../leads/list-leads';
 import { updateLead } from '../leads/update-lead';
+import { createRecentResults, MATCH_ANSWERS_KEPT } from '../reports/recent-results';
 import type { SettingsCache } from '../settings/settings-cache';
 import type { TemporalDeps } from '../temporal/client';
 import { parseInput } from '../validate';
 
-export function createLeadsRouter(deps: TemporalDeps & { db: Db; settings: SettingsCache }) {
+export function createLeadsRouter(deps: TemporalDeps & { db: Db; settings: SettingsCache; changeMark: ChangeMark }) {
   const router = Router();
+  // Matching reads and scores hundreds of buy boxes; a lead page and every viewer's refetch ask for the same answer, kept as its JSON.
+  const recentMatches = createRecentResults<string>(deps.changeMark, MATCH_ANSWERS_KEPT);
   // Every lead the API answers carries its MAO under the current deal math.
   const priced = async (lead: LeadRecord): Promise<Lead> => withMao(lead, await deps.settings.get());
 
@@ -80,7 +84,8 @@ export function createLeadsRouter(deps: TemporalDeps & { db: Db; settings: Setti
   });
 
   router.get('/:id/matches', async (req, res) => {
-    res.json(await listLeadMatches(deps.db, req.params.id, await deps.settings.get()));
+    const leadId = req.params.id;
+    res.type('json').send(await recentMatches(leadId, async () => JSON.stringify(await listLeadMatches(deps.db, leadId, await deps.settings.get()))));
   });
 
   router.get('/:id', async (req, res) => {

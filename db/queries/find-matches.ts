@@ -2,6 +2,7 @@ import { matchBuyer, type MatchableBuyer, type MatchableLead } from '../../domai
 import { buyerSchema, normalizeMarket } from '../../domain/buyers/buyer.schema';
 import { withMao, type DealMathSettings } from '../../domain/deals/deal-math';
 import { OPEN_LEAD_STATUSES } from '../../domain/leads/lead-status';
+import type { z } from 'zod';
 import type { Db } from '../client';
 import { readRows } from '../read-rows';
 import { parseJsonColumn } from '../rows';
@@ -25,10 +26,25 @@ export function matchableLead(lead: LeadCandidate, dealMath: DealMathSettings): 
   return withMao(lead, dealMath);
 }
 
+// Buy boxes repeat their lists (a few hundred distinct ones among 20k buyers): each text is parsed
+// once, frozen since candidates share it. Validating each candidate's lists was a sixth of a match.
+const MAX_PARSED_LISTS = 5_000;
+const parsedLists = { 'Buyer.markets': new Map<string, string[]>(), 'Buyer.propertyTypes': new Map<string, string[]>() };
+
+function parsedList(schema: z.ZodType<string[]>, json: string, name: keyof typeof parsedLists): string[] {
+  const parsed = parsedLists[name];
+  const known = parsed.get(json);
+  if (known) return known;
+  const list = Object.freeze(parseJsonColumn(schema, json, name)) as string[];
+  if (parsed.size >= MAX_PARSED_LISTS) parsed.clear();
+  parsed.set(json, list);
+  return list;
+}
+
 export function matchableBuyer(buyer: BuyerCandidate): MatchableBuyer {
   return {
-    markets: parseJsonColumn(buyerSchema.shape.markets, buyer.markets, 'Buyer.markets'),
-    propertyTypes: parseJsonColumn(buyerSchema.shape.propertyTypes, buyer.propertyTypes, 'Buyer.propertyTypes'),
+    markets: parsedList(buyerSchema.shape.markets, buyer.markets, 'Buyer.markets'),
+    propertyTypes: parsedList(buyerSchema.shape.propertyTypes, buyer.propertyTypes, 'Buyer.propertyTypes'),
     minPrice: buyer.minPrice,
     maxPrice: buyer.maxPrice,
     minBeds: buyer.minBeds,

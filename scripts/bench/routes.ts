@@ -57,6 +57,12 @@ async function settled(appUrl: string): Promise<void> {
  * The routes, the live updates and the cold page loads of a running app on the volume data
  * (SQLite stack or cluster alike): each printed as it is measured, all returned.
  */
+// More records than the API keeps matching answers for (api/reports/recent-results), so none is reused within a measure.
+const DISTINCT_MATCH_RECORDS = 2_000;
+
+/** The ids of the volume seed's first `count` records of a kind (scripts/volume/generate.ts). */
+const volumeIds = (prefix: string, digits: number, count: number): string[] => Array.from({ length: count }, (_, index) => `${prefix}${(index + 1).toString(36).padStart(digits, '0')}`);
+
 export async function measureRoutes(appUrl: string, options: RouteOptions, log: (line: string) => void): Promise<Measure[]> {
   const [supervisor, agent] = [await logInAsDemoUser(appUrl, 'supervisor@flipstackk.test'), await logInAsDemoUser(appUrl, 'agent@flipstackk.test')];
   const load = { connections: options.connections, seconds: options.seconds };
@@ -84,7 +90,7 @@ export async function measureRoutes(appUrl: string, options: RouteOptions, log: 
       for (const { name, target } of names) add({ name, figures: figuresOf([]), target });
     }
   };
-  const run = (name: string, path: string, cookie: string, target?: number) => measured([{ name, target, api: true }], async () => [await loadTest(appUrl, path, cookie, load)]);
+  const run = (name: string, path: string | string[], cookie: string, target?: number) => measured([{ name, target, api: true }], async () => [await loadTest(appUrl, path, cookie, load)]);
 
   await run('GET /api/dashboard (everyone)', '/api/dashboard?scope=everyone', supervisor, TARGETS.dashboardMs);
   await run('GET /api/dashboard (an agent: me)', '/api/dashboard', agent, TARGETS.dashboardMs);
@@ -93,6 +99,9 @@ export async function measureRoutes(appUrl: string, options: RouteOptions, log: 
   await run('lead detail', `/api/leads/${leadId}`, supervisor, TARGETS.listMs);
   await run('lead detail: matching buyers', `/api/leads/${leadId}/matches`, supervisor, TARGETS.matchesMs);
   await run('buyer matches: matching leads', `/api/buyers/${buyerId}/matches`, supervisor, TARGETS.matchesMs);
+  // The two above are answered from the kept answer after the first request; these compute each one.
+  await run('  (each request another lead: computed)', volumeIds('vlead', 6, DISTINCT_MATCH_RECORDS).map((id) => `/api/leads/${id}/matches`), supervisor);
+  await run('  (each request another buyer: computed)', volumeIds('vbuyer', 5, DISTINCT_MATCH_RECORDS).map((id) => `/api/buyers/${id}/matches`), supervisor);
   for (const [name, listPath] of [['buyer list', '/api/buyers'], ['offer list', '/api/offers'], ['deal list', '/api/deals']] as const) {
     await run(`${name}: newest first, page 1`, `${listPath}?limit=50`, supervisor, TARGETS.listMs);
     const deep = await cursorAfter(appUrl, listPath, supervisor, options.deepRow);

@@ -111,6 +111,23 @@ describe('buyers', () => {
     expect(leadIds).not.toContain(outside.id);
   });
 
+  it('answers matching again as soon as a buy box or a lead changes: a kept answer never hides a change', async () => {
+    const buyer = (await api.request('POST', '/api/buyers', { cookie, body: buyerInput({ name: 'Fresh Answers', markets: ['Xenia, OH'] }) })).body;
+    const lead = (await api.request('POST', '/api/leads', { cookie, body: buildLeadInput({ city: 'Xenia', zip: '45385', askingPrice: 90_000 }) })).body;
+    const buyersOf = async () => (await api.request('GET', `/api/leads/${lead.id}/matches`, { cookie })).body.items.map((item: { buyer: { id: string } }) => item.buyer.id);
+    const leadsOf = async () => (await api.request('GET', `/api/buyers/${buyer.id}/matches`, { cookie })).body.items.map((item: { lead: { id: string } }) => item.lead.id);
+    expect(await buyersOf()).toContain(buyer.id);
+    expect(await leadsOf()).toContain(lead.id);
+
+    expect((await api.request('PATCH', `/api/buyers/${buyer.id}`, { cookie, body: { maxPrice: 60_000 } })).status).toBe(200);
+    expect(await buyersOf()).not.toContain(buyer.id);
+    expect(await leadsOf()).not.toContain(lead.id);
+
+    expect((await api.request('PATCH', `/api/leads/${lead.id}`, { cookie, body: { askingPrice: 55_000 } })).status).toBe(200);
+    expect(await buyersOf()).toContain(buyer.id);
+    expect(await leadsOf()).toContain(lead.id);
+  });
+
   it('changes status through the workflow, refuses a no-op, and hides archived buyers from the list but not from their page', async () => {
     const buyer = (await api.request('POST', '/api/buyers', { cookie, body: buyerInput({ name: 'Status Buyer' }) })).body;
     await waitUntil('the buyer workflow', () => api.testDb.db.task.findFirst({ where: { buyerId: buyer.id } }));
