@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import type { Page, Request } from 'playwright-core';
+import type { BrowserContext, Page, Request } from 'playwright-core';
 import { CLIENT_HEADER } from '../../domain/auth/client-header';
 import { useBrowserStack } from '../support/browser-stack';
 
@@ -57,16 +57,22 @@ function gate(): { wait: Promise<void>; open: () => void } {
   return { wait, open };
 }
 
+/** A fresh desktop browser context signed in as `email`, on the dashboard. */
+async function signedInPage(email: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser().newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(appUrl('/login'));
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('flipstackk');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(appUrl('/'));
+  return { context, page };
+}
+
 describe('the first load', () => {
   it('shows the shell while the session is checked and while the data loads, and asks for each dashboard source once', () =>
     withStackLogs(async () => {
-      const context = await browser().newContext({ viewport: { width: 1440, height: 900 } });
-      const page = await context.newPage();
-      await page.goto(appUrl('/login'));
-      await page.getByLabel('Email').fill('agent@flipstackk.test');
-      await page.getByLabel('Password').fill('flipstackk');
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL(appUrl('/'));
+      const { context, page } = await signedInPage('agent@flipstackk.test');
       await page.getByTestId('live-status').getByText('Live').waitFor();
 
       const quiet = await quietEventMark('agent@flipstackk.test');
@@ -129,13 +135,7 @@ describe('the first load', () => {
       expect([counts.get('/api/dashboard'), counts.get('/api/notifications'), counts.get('/api/events/recent')]).toEqual([1, 1, 1]);
 
       // The stream that skipped the refetch still brings what others do: a lead created by another user appears.
-      const other = await browser().newContext({ viewport: { width: 1440, height: 900 } });
-      const otherPage = await other.newPage();
-      await otherPage.goto(appUrl('/login'));
-      await otherPage.getByLabel('Email').fill('agent@flipstackk.test');
-      await otherPage.getByLabel('Password').fill('flipstackk');
-      await otherPage.getByRole('button', { name: 'Sign in' }).click();
-      await otherPage.waitForURL(appUrl('/'));
+      const { context: other, page: otherPage } = await signedInPage('agent@flipstackk.test');
       await otherPage.getByLabel('Seller name').fill('First Load Seller');
       await otherPage.getByLabel('Phone').fill('(937) 555-0142');
       await otherPage.getByLabel('Street').fill('42 First Load Ln');
@@ -151,15 +151,43 @@ describe('the first load', () => {
       await context.close();
     }));
 
+  it("opens a lead's page cold with its data asked for while the session is checked, each source once", () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedInPage('agent@flipstackk.test');
+      const leads = (await (await page.request.get(appUrl('/api/leads?limit=1'))).json()) as { items: Array<{ id: string; sellerName: string }> };
+      const lead = leads.items[0]!;
+      const quiet = await quietEventMark('agent@flipstackk.test');
+
+      const session = gate();
+      await page.route('**/api/me', async (route) => {
+        await session.wait;
+        await route.continue();
+      });
+      const counts = countApiGets(page);
+      await page.goto(appUrl(`/leads/${lead.id}`));
+      // No waterfall: the lead, its matching buyers and its panels are on their way before the session is known.
+      const leadPath = `/api/leads/${lead.id}`;
+      await page.waitForFunction(() => document.querySelector('[data-testid="shell-placeholder"]') !== null);
+      const sentBeforeSession = async (path: string): Promise<number> => {
+        for (let tries = 0; tries < 100 && !counts.get(path); tries += 1) await page.waitForTimeout(100);
+        return counts.get(path) ?? 0;
+      };
+      expect([await sentBeforeSession(leadPath), await sentBeforeSession(`${leadPath}/matches`), await sentBeforeSession('/api/tasks'), await sentBeforeSession(`/api/history/lead/${lead.id}`)]).toEqual([1, 1, 1, 1]);
+      session.open();
+
+      await page.getByRole('heading', { name: lead.sellerName }).waitFor();
+      await page.getByTestId('live-status').getByText('Live').waitFor();
+      await page.waitForTimeout(SETTLE_MS);
+      expect(await quietEventMark('agent@flipstackk.test')).toBe(quiet);
+      // The recent items are asked again on purpose: opening the lead made it one of them.
+      const askedTwice = [...counts].filter(([path, times]) => times > 1 && path !== '/api/me/recent');
+      expect(askedTwice).toEqual([]);
+      await context.close();
+    }));
+
   it('shows a lead that does not exist at once, without asking again', () =>
     withStackLogs(async () => {
-      const context = await browser().newContext({ viewport: { width: 1440, height: 900 } });
-      const page = await context.newPage();
-      await page.goto(appUrl('/login'));
-      await page.getByLabel('Email').fill('agent@flipstackk.test');
-      await page.getByLabel('Password').fill('flipstackk');
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL(appUrl('/'));
+      const { context, page } = await signedInPage('agent@flipstackk.test');
       const counts = countApiGets(page);
       await page.goto(appUrl('/leads/no-such-lead'));
       await page.getByRole('alert').getByText('Back to leads').waitFor();

@@ -1,4 +1,6 @@
 import './lib/zod-config';
+// Before the rest of the app's code runs: the page's data is on its way while it starts.
+import './start-early-requests';
 // The base stylesheet first, so each feature's CSS comes after it and can refine it.
 import './styles.css';
 import { StrictMode } from 'react';

@@ -6,6 +6,7 @@ import { rememberEventsMark } from '../../lib/events-mark';
 import { shouldRetryQuery } from '../../lib/should-retry-query';
 
 export const ME_KEY = ['me'] as const;
+export const ME_PATH = '/api/me';
 
 // Another user may sign in on this tab: nothing cached for the last one may show. The `me`
 // entry stays (it is updated in place), so RequireAuth sees the change at once.
@@ -19,7 +20,7 @@ export function useMe() {
     queryKey: ME_KEY,
     queryFn: async (): Promise<PublicUser | null> => {
       try {
-        return await api.get<PublicUser>('/api/me', rememberEventsMark);
+        return await api.get<PublicUser>(ME_PATH, rememberEventsMark);
       } catch (error) {
         if (isUnauthenticated(error)) return null;
         throw error;

@@ -9,7 +9,7 @@ import { useCursorList } from '../../lib/use-cursor-list';
 import { money, optionLabel } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
 import { BuyerForm } from './buyer-form';
-import { listBuyers, type Buyer } from './buyers.api';
+import { buyerListRequest, listBuyers, type Buyer } from './buyers.api';
 import { ExportCsvLink } from '../../lib/export-csv-link';
 import './buyers.css';
 
@@ -29,7 +29,7 @@ export function BuyersPage() {
   const filters = useUrlFilters('buyer-filter', ['price']);
   // The dashboard's "Add buyer" opens the form at once.
   const [creating, setCreating] = useState(() => window.location.hash === '#new-buyer');
-  const request = new URLSearchParams({ ...filters.current, limit: '50' });
+  const request = buyerListRequest(filters.current);
   const { list: buyers, rows } = useCursorList('buyers', request, listBuyers);
 
   return (

@@ -7,6 +7,8 @@ export type { Buyer };
 
 const path = (id: string) => `/api/buyers/${encodeURIComponent(id)}`;
 
+/** The buyer list's request: the page's filters (its URL query), 50 at a time. */
+export const buyerListRequest = (filters: Record<string, string>): URLSearchParams => new URLSearchParams({ ...filters, limit: '50' });
 export const listBuyers = (params: URLSearchParams): Promise<Page<Buyer>> => api.get(`/api/buyers?${params.toString()}`);
 export const getBuyer = (id: string): Promise<Buyer> => api.get(path(id));
 export const createBuyer = (input: CreateBuyerInput, idempotencyKey: string): Promise<Buyer> => api.create('/api/buyers', input, idempotencyKey);

@@ -21,9 +21,14 @@ export interface DashboardView {
   days: RangeDays;
 }
 
-/** `scope` and `from` of a report over the view; the range ends now. */
+export const DEFAULT_RANGE_DAYS: RangeDays = '30';
+
+/**
+ * `scope` and `from` of a report over the view; the range ends now. `from` is on a whole minute,
+ * as the server reads it, so the same view asked a moment later is the same request (an early one is taken).
+ */
 export function reportParams(view: DashboardView): URLSearchParams {
-  const from = new Date(Date.now() - Number(view.days) * 86_400_000).toISOString();
+  const from = new Date(Math.floor((Date.now() - Number(view.days) * 86_400_000) / 60_000) * 60_000).toISOString();
   return new URLSearchParams({ ...(view.scope ? { scope: view.scope } : {}), from });
 }
 

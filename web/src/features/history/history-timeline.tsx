@@ -1,7 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { LiveEvent } from '../../../../domain/events/live-event.schema';
-import type { List } from '../../../../domain/pagination';
-import { api } from '../../lib/api-client';
+import { listHistory, type HistorySubject } from './history.api';
 import { fullDate } from '../../lib/format';
 import { useMe } from '../auth/use-me';
 import { describeEvent } from '../dashboard/describe-event';
@@ -10,12 +8,12 @@ import { useNow } from '../dashboard/use-now';
 const LIST_KEYS = { lead: 'leads', buyer: 'buyers', task: 'tasks' } as const;
 
 /** Everything that happened to one lead, buyer or task, oldest first, in the activity feed's words. */
-export function HistoryTimeline({ entityType, id }: { entityType: 'lead' | 'buyer' | 'task'; id: string }) {
+export function HistoryTimeline({ entityType, id }: { entityType: HistorySubject; id: string }) {
   const meId = useMe().data?.id;
   // Under the list's key, so the entity's own events refresh it live.
   const history = useQuery({
     queryKey: [LIST_KEYS[entityType], 'history', id],
-    queryFn: () => api.get<List<LiveEvent>>(`/api/history/${entityType}/${encodeURIComponent(id)}`),
+    queryFn: () => listHistory(entityType, id),
   });
   const now = useNow(60_000);
   const items = history.data?.items ?? [];

@@ -10,13 +10,12 @@ import { fullDate, money, optionLabel, timeAgo } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
 import { useDeniedReason } from '../auth/use-denied-reason';
 import { CreateLeadForm } from './create-lead-form';
-import { listLeads, reassignLeads, type BulkLeadResult } from './leads.api';
+import { DEFAULT_LEAD_SORT, leadListRequest, listLeads, reassignLeads, type BulkLeadResult } from './leads.api';
 import { SavedViews } from './saved-views';
 import { describeLeadScore } from '../../../../domain/leads/lead-score';
 import { ExportCsvLink } from '../../lib/export-csv-link';
 import './leads.css';
 
-const DEFAULT_SORT = '-createdAt';
 
 const COLUMNS: Array<{ label: string; sort?: string; numeric?: boolean }> = [
   { label: 'Seller', sort: 'sellerName' },
@@ -50,9 +49,9 @@ export function LeadsPage() {
   const filters = useUrlFilters('filter', ['minPrice', 'maxPrice']);
   const [creating, setCreating] = useState(false);
   const { params, current, apply } = filters;
-  const sort = params.get('sort') ?? DEFAULT_SORT;
+  const sort = params.get('sort') ?? DEFAULT_LEAD_SORT;
 
-  const request = new URLSearchParams({ ...current, limit: '50', sort });
+  const request = leadListRequest(current, sort);
   const { list: leads, rows } = useCursorList('leads', request, listLeads);
   // Supervisors and admins pick leads and hand them to another owner, tasks and all.
   const canReassign = useDeniedReason()('changeOwner', { type: 'lead', ownerId: null }) === undefined;

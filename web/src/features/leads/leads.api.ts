@@ -8,6 +8,11 @@ export type { SavedView };
 
 export const createLead = (input: CreateLeadInput, idempotencyKey: string): Promise<Lead> => api.create<Lead>('/api/leads', input, idempotencyKey);
 
+export const DEFAULT_LEAD_SORT = '-createdAt';
+
+/** The lead list's request: the page's filters and sort (its URL query), 50 at a time. */
+export const leadListRequest = (filters: Record<string, string>, sort: string): URLSearchParams => new URLSearchParams({ ...filters, limit: '50', sort });
+
 /** `params` is the page's URL query string as is (filters, sort), so shared links list the same. */
 export const listLeads = (params: URLSearchParams): Promise<Page<Lead>> => api.get<Page<Lead>>(`/api/leads?${params.toString()}`);
 export const getLead = (id: string): Promise<Lead> => api.get<Lead>(`/api/leads/${encodeURIComponent(id)}`);

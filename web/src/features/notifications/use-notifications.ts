@@ -7,8 +7,10 @@ export type { NotificationItem };
 const KEY = ['notifications'];
 
 /** The signed-in user's notifications, newest first; `notification.*` events refresh it. */
+export const listNotifications = (): Promise<NotificationList> => api.get<NotificationList>('/api/notifications');
+
 export function useNotifications() {
-  return useQuery({ queryKey: KEY, queryFn: () => api.get<NotificationList>('/api/notifications') });
+  return useQuery({ queryKey: KEY, queryFn: listNotifications });
 }
 
 /** Marks one notification (or all) read, updating the count at once. */

@@ -2,22 +2,20 @@ import { ReassignPicker } from '../users/reassign-picker';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { OPEN_TASK_STATUSES, TASK_DUE_FILTERS, TASK_PRIORITIES, TASK_STATUSES, TASK_TYPES } from '../../../../domain/tasks/task.schema';
+import { TASK_DUE_FILTERS, TASK_PRIORITIES, TASK_STATUSES, TASK_TYPES } from '../../../../domain/tasks/task.schema';
 import { FilterSelect, FilterSheet } from '../../lib/filter-fields';
 import { ListTable, TableMessage } from '../../lib/list-table';
 import { useCursorList } from '../../lib/use-cursor-list';
-import { fullDate, optionLabel, startOfToday } from '../../lib/format';
+import { fullDate, optionLabel } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
 import { useMe } from '../auth/use-me';
 import { useUserName, useUsers } from '../users/use-users';
-import { bulkTasks, queryTasks, subjectPath, type BulkTaskResult } from './tasks.api';
+import { bulkTasks, queryTasks, subjectPath, TASK_LIST_FILTERS as FILTERS, taskListView, type BulkTaskResult, type TaskView as View } from './tasks.api';
 import { describeDue } from './describe-due';
 import { PRIORITY_CLASS } from './task-labels';
 import { ExportCsvLink } from '../../lib/export-csv-link';
 import './tasks.css';
 
-type View = 'mine' | 'team' | 'review';
-const FILTERS = ['status', 'priority', 'type', 'assigneeId', 'due'] as const;
 const SORTS = [
   ['dueAt', 'Due date (soonest)'],
   ['-dueAt', 'Due date (latest)'],
@@ -40,16 +38,11 @@ export function TasksPage() {
   const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
   const isSupervisor = me?.role === 'SUPERVISOR';
-  const view = (params.get('view') as View | null) ?? 'mine';
-  const sort = params.get('sort') ?? 'dueAt';
+  const { view, sort, request } = taskListView(params);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [bulkAssignee, setBulkAssignee] = useState('');
   const [bulkMessage, setBulkMessage] = useState<string>();
 
-  const request = new URLSearchParams({ view, sort, limit: '50', dayStart: startOfToday() });
-  for (const name of FILTERS) if (params.get(name)) request.set(name, params.get(name)!);
-  // Without a status filter, my list and the team's show open work.
-  if (!params.get('status') && view !== 'review') request.set('status', OPEN_TASK_STATUSES.join(','));
   const { list: tasks, rows } = useCursorList('tasks', request, queryTasks);
 
   const bulk = useMutation({

@@ -18,7 +18,9 @@ import type {
   TaskPriority,
   UpdateTaskInput,
 } from '../../../../domain/tasks/task.schema';
+import { OPEN_TASK_STATUSES } from '../../../../domain/tasks/task.schema';
 import { api } from '../../lib/api-client';
+import { startOfToday } from '../../lib/format';
 
 export type { BulkTaskResult, TaskDetail };
 
@@ -42,3 +44,17 @@ export const bulkTasks = (ids: string[], action: BulkTaskInput['action'], assign
   api.post('/api/tasks/bulk', { ids, action, ...(assigneeId ? { assigneeId } : {}) });
 
 export const suggestAssignee = (params: URLSearchParams): Promise<SuggestedAssignee> => api.get(`/api/tasks/suggest-assignee?${params.toString()}`);
+
+export type TaskView = 'mine' | 'team' | 'review';
+export const TASK_LIST_FILTERS = ['status', 'priority', 'type', 'assigneeId', 'due'] as const;
+
+/** The tasks page's view, sort and list request from its URL query: my open tasks by due date unless it says otherwise. */
+export function taskListView(params: URLSearchParams): { view: TaskView; sort: string; request: URLSearchParams } {
+  const view = (params.get('view') as TaskView | null) ?? 'mine';
+  const sort = params.get('sort') ?? 'dueAt';
+  const request = new URLSearchParams({ view, sort, limit: '50', dayStart: startOfToday() });
+  for (const name of TASK_LIST_FILTERS) if (params.get(name)) request.set(name, params.get(name)!);
+  // Without a status filter, my list and the team's show open work.
+  if (!params.get('status') && view !== 'review') request.set('status', OPEN_TASK_STATUSES.join(','));
+  return { view, sort, request };
+}

@@ -3,11 +3,13 @@ import type { List } from '../../../../domain/pagination';
 import type { User } from '../../../../domain/users/user.schema';
 import { api } from '../../lib/api-client';
 
+export const listUsers = (): Promise<List<User>> => api.get<List<User>>('/api/users');
+
 /** Everyone on the team, for assignee pickers and names; inactive users are kept to show old assignments. */
 export function useUsers() {
   return useQuery({
     queryKey: ['users'],
-    queryFn: () => api.get<List<User>>('/api/users'),
+    queryFn: listUsers,
     staleTime: 60_000,
   });
 }

@@ -1,0 +1,3 @@
+import { requestPageDataEarly } from './features/shell/request-page-data-early';
+
+requestPageDataEarly(window.location);
