@@ -1,11 +1,10 @@
-import { Suspense, useCallback, useEffect, useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import type { LiveEvent } from '../../../../domain/events/live-event.schema';
 import { useLiveEvents } from '../../lib/use-live-events';
 import { useMe } from '../auth/use-me';
 import { showDesktopAlert } from '../notifications/desktop-alerts';
 import { useAppConfig } from '../../lib/use-app-config';
-import { loadPagesAhead } from '../../signed-in-pages';
 import { NotificationsBell } from '../notifications/notifications-bell';
 import { PaletteUserItems } from '../search/palette-user-items';
 import { ShellActionsProvider } from '../shell/shell-actions-provider';
@@ -59,7 +58,6 @@ function ShellFrame() {
   const onEvent = useCallback((event: LiveEvent) => showDesktopAlert(event, (link) => void navigate(link)), [navigate]);
   const status = useLiveEvents(onEvent);
   const role = useMe().data?.role;
-  useEffect(loadPagesAhead, []);
   const isAdmin = role === 'ADMIN';
   // Supervisors and admins import lists (domain/auth/permissions.ts).
   const canImport = role === 'ADMIN' || role === 'SUPERVISOR';
@@ -181,15 +179,7 @@ function ShellFrame() {
           </div>
         </header>
         <main className="content" id="main-content" tabIndex={-1}>
-          <Suspense
-            fallback={
-              <p className="muted" role="status">
-                Loading…
-              </p>
-            }
-          >
-            <Outlet />
-          </Suspense>
+          <Outlet />
         </main>
       </div>
     </div>

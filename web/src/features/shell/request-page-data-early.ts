@@ -1,6 +1,5 @@
 import { api, requestEarly } from '../../lib/api-client';
 import { getAppConfig } from '../../lib/use-app-config';
-import { signedInPageAt } from '../../signed-in-pages';
 import { ME_PATH } from '../auth/use-me';
 import { getBuyer, buyerListRequest, listBuyerMatches, listBuyers } from '../buyers/buyers.api';
 import { DEFAULT_RANGE_DAYS, getDashboard, listRecentEvents } from '../dashboard/dashboard.api';
@@ -71,15 +70,13 @@ function sendPageData(pathname: string, params: URLSearchParams): void {
 }
 
 /**
- * Sends the signed-in shell's GETs and those of the page being opened at once, and loads the
- * page's code, while the app's code still starts: without it they wait for the who-is-signed-in
- * answer and then for the page (a lead's panels for the lead), three round trips one after another. The page's first identical
+ * Sends the signed-in shell's GETs and those of the page being opened at once, while the app's
+ * code still starts: without it they wait for the who-is-signed-in answer and then for the page
+ * (a lead's panels for the lead), three round trips one after another. The page's first identical
  * GETs take these answers (api-client's requestEarly).
  */
 export function requestPageDataEarly(location: Pick<Location, 'pathname' | 'search'>): void {
   if (PUBLIC_PAGES.test(location.pathname)) return;
-  // The page's code comes with its data. A chunk that fails here is loaded again when the page renders.
-  signedInPageAt(location.pathname)?.load().catch(() => undefined);
   requestEarly(() => {
     void api.get(ME_PATH);
     void getAppConfig();
