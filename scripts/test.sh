@@ -33,11 +33,6 @@ for step in type-check:$type_check lint:$lint unit:$unit; do
   if [ "$name" = unit ]; then unit_status=1; else exit 1; fi
 done
 
-echo "== system tests (real servers, one suite at a time)"
-status=$unit_status
-# --forceExit: the Temporal SDK's native bridge can keep a handle open after teardown (a known SDK issue).
-npx jest --selectProjects system --passWithNoTests --runInBand --forceExit --json --outputFile="$out/jest-system.json" "$@" || status=1
-
 # The same suites on PostgreSQL: the API, workflow, activity, worker and data-layer suites and the
 # integration suites that reach the database (query plans at volume, matching, sessions); only on a
 # whole run (`npm test` without file names). TEST_DATABASE=postgres starts a real server from the
@@ -46,13 +41,30 @@ npx jest --selectProjects system --passWithNoTests --runInBand --forceExit --jso
 # concurrent-writers, tests/api/sse; PostgreSQL's wake-up has tests/db/listen-commits), and the
 # suites that start their own servers or reach no database code that differs (the stacks, the
 # cluster, a worker killed mid-import).
+# It runs beside the SQLite run: each Jest run prepares its own directory, servers and free ports,
+# and one run keeps about one core busy (measured: 56 CPU-seconds in 65 s), so two share the two
+# cores instead of the whole run waiting for one after the other.
+postgres=
 if [ $# -eq 0 ]; then
-  echo "== system tests on PostgreSQL"
+  echo "== system tests on PostgreSQL, beside the SQLite run (its output follows the SQLite run's)"
   rm -f "$out"/jest-postgres.json
   TEST_DATABASE=postgres npx jest --selectProjects system --runInBand --forceExit --json --outputFile="$out/jest-postgres.json" \
     tests/api/*.test.ts tests/api/auth tests/api/temporal tests/workflows tests/activities tests/worker \
     tests/db/queries tests/db/contact-keys.test.ts tests/db/rows.test.ts tests/db/read-rows.test.ts tests/db/demo-story.test.ts \
-    tests/integration/query-plans.test.ts tests/integration/find-matches.test.ts tests/integration/sessions.test.ts || status=1
+    tests/integration/query-plans.test.ts tests/integration/find-matches.test.ts tests/integration/sessions.test.ts \
+    > "$out/postgres.log" 2>&1 &
+  postgres=$!
+fi
+
+echo "== system tests (real servers, one suite at a time)"
+status=$unit_status
+# --forceExit: the Temporal SDK's native bridge can keep a handle open after teardown (a known SDK issue).
+npx jest --selectProjects system --passWithNoTests --runInBand --forceExit --json --outputFile="$out/jest-system.json" "$@" || status=1
+
+if [ -n "$postgres" ]; then
+  echo "== system tests on PostgreSQL"
+  wait "$postgres" || status=1
+  cat "$out/postgres.log"
 fi
 
 node -e '
