@@ -1,11 +1,17 @@
 import type { ImportField, ImportMapping, ImportProvider } from './import-fields';
 
-/** A header as compared: lower case, `_`, `.`, `#`, `-` and runs of spaces folded to one space. */
+/**
+ * A header as compared: lower case, words of camelCase and a number run into a word (`Phone1Type`,
+ * `ownerFirstName`) apart, `_`, `.`, `#`, `-` and runs of spaces folded to one space.
+ */
 export const foldHeader = (header: string): string =>
   header
     .replace(/^\uFEFF/, '')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Za-z])(\d)/g, '$1 $2')
+    .replace(/(\d)([A-Za-z])/g, '$1 $2')
     .toLowerCase()
     .replace(/[_.#\-/()]+/g, ' ')
     .replace(/\s+/g, ' ')

@@ -31,6 +31,17 @@ describe('provider recognition', () => {
     expect(missingRequiredFields(result.mapping)).toEqual([]);
   });
 
+  it('reads a header row written in camelCase or with numbers run into the words as the same columns', () => {
+    const headers = ['PropertyAddress', 'PropertyCity', 'PropertyZip', 'OwnerFirstName', 'Phone1', 'Phone1Type', 'Phone1DNC', 'Email1', 'YearBuilt', 'property_address_line1'];
+    const provider = detectProvider(headers);
+    expect(provider).toBe('BATCHLEADS');
+    expect(suggestMapping(headers, provider)).toEqual({
+      PropertyAddress: 'street', PropertyCity: 'city', PropertyZip: 'zip', OwnerFirstName: 'owner1FirstName',
+      Phone1: 'phone1', Phone1Type: 'phone1Type', Phone1DNC: 'phone1Dnc', Email1: 'email1', YearBuilt: 'yearBuilt', property_address_line1: null,
+    });
+    expect(suggestMapping(['owner_1_firstname', 'property_address_line1', 'property_address_zipcode'], 'DEALMACHINE')).toEqual({ owner_1_firstname: 'owner1FirstName', property_address_line1: 'street', property_address_zipcode: 'zip' });
+  });
+
   it('an unknown sheet gets common spellings and no provider; a sheet without an address names what is missing', () => {
     expect(detectProvider(['Street Address', 'City', 'Zip Code'])).toBeNull();
     expect(suggestMapping(['Street Address', 'City', 'Zip Code', 'Notes'], null)).toEqual({ 'Street Address': 'street', City: 'city', 'Zip Code': 'zip', Notes: null });
