@@ -14,8 +14,15 @@ export type WorkflowKind = (typeof WORKFLOW_KINDS)[number];
  * partial index only when the query spells its terms literally, and the queries name it (`INDEXED
  * BY`): without statistics the planner prefers a status or archivedAt index and sorts every row.
  */
-const PENDING: Record<WorkflowKind, { table: string; columns: string; pending: string }> = {
-  lead: { table: 'Lead', columns: '"status", "ownerId", "source"', pending: `"workflowStartedAt" IS NULL AND "archivedAt" IS NULL AND "status" NOT IN ('CLOSED', 'DEAD')` },
+const PENDING: Record<WorkflowKind, { table: string; columns: string; pending: string; startedElsewhere?: string }> = {
+  lead: {
+    table: 'Lead',
+    columns: '"status", "ownerId", "source"',
+    pending: `"workflowStartedAt" IS NULL AND "archivedAt" IS NULL AND "status" NOT IN ('CLOSED', 'DEAD')`,
+    // A list import's own workflow starts its leads once its rows are in; a lead of a FAILED import
+    // (whose workflow ends without starting them) is the reconciler's again.
+    startedElsewhere: `"importId" IN (SELECT "id" FROM "Import" WHERE "status" IN ('QUEUED', 'RUNNING'))`,
+  },
   buyer: { table: 'Buyer', columns: '"status", "pofExpiresAt"', pending: `"workflowStartedAt" IS NULL AND "archivedAt" IS NULL` },
   offer: {
     table: 'Offer',
@@ -56,10 +63,11 @@ const toOptionalDate = (value: unknown): Date | null => (value === null || value
  * `createdBefore` and after the cursor `after` (the last row of the previous page).
  */
 export const pendingWorkflowsSql = (kind: WorkflowKind, createdBefore: Date, limit: number, after: { createdAt: Date; id: string } | undefined, dialect: Dialect): Prisma.Sql => {
-  const { table, columns, pending } = PENDING[kind];
+  const { table, columns, pending, startedElsewhere } = PENDING[kind];
   const cursor = after ? Prisma.sql`AND ("createdAt", "id") > (${sqlDate(after.createdAt)}, ${after.id})` : Prisma.empty;
+  const notElsewhere = startedElsewhere ? Prisma.raw(`AND NOT ((${startedElsewhere}) IS TRUE)`) : Prisma.empty;
   return Prisma.sql`SELECT "id", "createdAt", ${Prisma.raw(columns)} FROM ${fromPendingIndex(table, dialect)}
-    WHERE ${Prisma.raw(pending)} AND "createdAt" < ${sqlDate(createdBefore)} ${cursor}
+    WHERE ${Prisma.raw(pending)} AND "createdAt" < ${sqlDate(createdBefore)} ${cursor} ${notElsewhere}
     ORDER BY "createdAt", "id" LIMIT ${limit}`;
 };
 

@@ -38,7 +38,7 @@ const newWorker = async () =>
   createFlipstackkWorker({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue: TASK_QUEUE, db: testDb.db, deadlines: DEFAULT_DEADLINES, workflowBundle: await workflowBundle() });
 
 describe('importWorkflow', () => {
-  it('a worker shut down after the first batch is written, with the next in flight, and a new one started: every row counted once, no lead twice, none lost', async () => {
+  it('a worker shut down after the first batch is written, with the next in flight, and a new one started: every row counted once, no lead twice, none lost, every lead\'s workflow started once the rows are in', async () => {
     const { db } = testDb;
     const importer = await buildUser(db, { role: 'SUPERVISOR' });
     // 1,010 owners (every 40th with a bad zip), then 20 rows repeating owners from the first batch: 2 batches, of 1,000 and 30.
@@ -70,6 +70,8 @@ describe('importWorkflow', () => {
     const stopped = await db.import.findUniqueOrThrow({ where: { id: row.id } });
     expect(stopped).toMatchObject({ status: 'RUNNING', nextBatch: 1, processed: 1_000 });
     expect(await db.lead.count({ where: { importId: row.id } })).toBe(stopped.created);
+    // The written leads wait for the rest of the rows before their workflows start.
+    expect(await db.lead.count({ where: { importId: row.id, workflowStartedAt: null } })).toBe(stopped.created);
 
     // A new worker carries on from the cursor.
     const second = await newWorker();

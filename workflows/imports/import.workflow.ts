@@ -27,11 +27,18 @@ export interface ImportWorkflowInput {
 /**
  * One list import, workflow id `import-<id>`: the stored file is split once, then written a batch
  * at a time (each batch one transaction with its event and the cursor, so a worker killed
- * mid-import resumes at the first batch not committed). Lead workflows of the written rows are
- * started beside the batches, one starter at a time, so they never flood Temporal; a cancel asked
- * for stops it after the current batch. An activity beside it all tells the progress at least once
- * a second.
+ * mid-import resumes at the first batch not committed). The lead workflows of the written rows are
+ * started once the rows are in (`IMPORT_LEADS_AFTER_ROWS_PATCH`; before it, beside the batches), by
+ * one starter a bounded number at a time, so they never flood Temporal: the list is in the app as
+ * soon as the database has it, and a cold-list lead has no deadline its workflow could miss
+ * meanwhile. A cancel asked for stops it after the current batch. An activity beside it all tells
+ * the progress at least once a second.
  */
+// Each lead workflow start costs the Temporal server and the worker far more than writing its row
+// (README "Volume and speed"): started beside the batches, they took most of the two cores the rows
+// were written with.
+export const IMPORT_LEADS_AFTER_ROWS_PATCH = 'import-leads-after-rows';
+
 export async function importWorkflow({ importId }: ImportWorkflowInput): Promise<{ cancelled: boolean }> {
   let cancelled = false;
   let starter: Promise<unknown> | null = null;
@@ -44,6 +51,7 @@ export async function importWorkflow({ importId }: ImportWorkflowInput): Promise
   // Progress at least once a second while it runs (patch: runs started before it have no follower).
   // Its failure only costs ticks: the batches' own events still tell the progress.
   const follower = patched('import-progress-follower') ? followImportProgress({ importId }).catch(() => undefined) : null;
+  const leadsAfterRows = patched(IMPORT_LEADS_AFTER_ROWS_PATCH);
   try {
     const { batchCount } = await prepareImport({ importId });
     for (let batch = 0; batch < batchCount; batch += 1) {
@@ -52,7 +60,7 @@ export async function importWorkflow({ importId }: ImportWorkflowInput): Promise
         cancelled = true;
         break;
       }
-      startLeads();
+      if (!leadsAfterRows) startLeads();
     }
     await finishImport({ importId, cancelled });
   } catch (error) {
@@ -62,7 +70,7 @@ export async function importWorkflow({ importId }: ImportWorkflowInput): Promise
     throw error;
   }
   await follower;
-  // Every imported lead's workflow: the one in flight, then a last pass for rows written after it read.
+  // Every imported lead's workflow: the starter in flight (runs from before the patch), then a pass over every row written.
   while (starter) await starter;
   await startImportedLeadWorkflows({ importId });
   return { cancelled };

@@ -95,3 +95,19 @@ it('leaves an archived lead or buyer to wait: the reconciler does not start its 
   expect(await pendingIds('lead')).toContain(lead.id);
   expect(await pendingIds('buyer')).toContain(buyer.id);
 });
+
+it("leaves the leads of a list import still writing its rows to the import's workflow, and takes them once it has ended", async () => {
+  const owner = await buildUser(testDb.db);
+  const list = await testDb.db.import.create({ data: { fileName: 'list.csv', filePath: '/nowhere/list.csv', headers: '[]', mapping: '{}', ownerId: owner.id, createdById: owner.id, status: 'RUNNING' } });
+  const imported = await buildLead(testDb.db, owner.id, { createdAt: new Date(Date.now() - 30_000) });
+  await testDb.db.lead.update({ where: { id: imported.id }, data: { importId: list.id, source: 'LIST_IMPORT' } });
+  const typedIn = await buildLead(testDb.db, owner.id, { createdAt: new Date(Date.now() - 30_000) });
+  const pendingIds = async () => (await listPendingWorkflows(testDb.db, 'lead', { createdBefore: new Date(), limit: 1_000 })).map((row) => row.id);
+
+  expect(await pendingIds()).toContain(typedIn.id);
+  expect(await pendingIds()).not.toContain(imported.id);
+  for (const status of ['FAILED', 'COMPLETED', 'CANCELLED']) {
+    await testDb.db.import.update({ where: { id: list.id }, data: { status } });
+    expect(await pendingIds()).toContain(imported.id);
+  }
+});
