@@ -28,6 +28,8 @@ const apiEnvSchema = z.object({
   /** API processes sharing the port (node:cluster), e.g. one per core; 1 runs the API in this process alone. */
   API_PROCESSES: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(32, 'must be at most 32').default(1),
   PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1, 'must be at least 1').max(64, 'must be at most 64').default(2),
+  /** How long a route waits for a workflow start before answering (the worker's reconciler starts what it missed). */
+  WORKFLOW_START_DEADLINE_MS: z.coerce.number().int('must be a whole number').min(100, 'must be at least 100').max(60_000, 'must be at most 60000').default(700),
   EVENT_POLL_MS: z.coerce.number().int().min(5, 'must be at least 5').max(5000, 'must be at most 5000').default(250),
   JSON_BODY_LIMIT_KB: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(10_240, 'must be at most 10240').default(64),
   APP_ORIGIN: originList.prefault(''),

@@ -14,6 +14,7 @@ import { TEST_PASSWORD } from './factories';
 import { CLIENT_HEADER } from '../../domain/auth/client-header';
 import type { MailConfig } from '../../mail/create-mailer';
 import { keepIdleConnections } from '../../api/keep-idle-connections';
+import { setStartDeadline } from '../../api/temporal/start-workflow';
 
 export interface ApiHarness {
   url: string;
@@ -47,6 +48,10 @@ export async function startApiHarness(options: { deadlines?: Deadlines; document
     workflowBundle: await workflowBundle(),
   });
   const workerRun = worker.run();
+  // The worker runs in this process, beside the API and the test, and there is no reconciler to
+  // start what a route's 0.7 s wait missed: on a loaded CI machine a start took longer (a merge
+  // test's lead never got its contact task), so the routes here wait as long as it takes.
+  setStartDeadline(10_000);
   const hub = createEventHub({ db: testDb.db, pollMs: 25 });
   const documentsDir = path.join(path.dirname(testDb.file), 'documents');
   await hub.start();
