@@ -49,7 +49,6 @@ done
 # its other suites 1,093 s (API 476, workflows 259, integration 201), PostgreSQL 1,342 s; split so,
 # each process has about 1,850 s of it.
 status=$unit_status
-second=
 if [ $# -eq 0 ]; then
   echo "== system tests, in two processes side by side (the second's output follows the first's)"
   rm -f "$out"/jest-postgres.json "$out"/jest-system-2.json

@@ -5,7 +5,7 @@ import { toWorkflowError } from './workflow-failure';
 import type { WorkflowStart } from './workflow-starts';
 
 /** How long a route waits for a start: a record is saved either way, and the reconciler starts what this missed. */
-export const START_DEADLINE_MS = 700;
+const START_DEADLINE_MS = 700;
 
 let routeStartDeadlineMs = START_DEADLINE_MS;
 

@@ -50,7 +50,7 @@ export async function startApiHarness(options: { deadlines?: Deadlines; document
   const workerRun = worker.run();
   // The worker runs in this process, beside the API and the test, and there is no reconciler to
   // start what a route's 0.7 s wait missed: on a loaded CI machine a start took longer (a merge
-  // test's lead never got its contact task), so the routes here wait as long as it takes.
+  // test's lead never got its contact task), so the routes here wait up to 10 s.
   setStartDeadline(10_000);
   const hub = createEventHub({ db: testDb.db, pollMs: 25 });
   const documentsDir = path.join(path.dirname(testDb.file), 'documents');

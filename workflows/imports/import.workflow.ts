@@ -24,6 +24,11 @@ export interface ImportWorkflowInput {
   importId: string;
 }
 
+// Each lead workflow start costs the Temporal server and the worker far more than writing its row
+// (README "Volume and speed"): started beside the batches, they took most of the two cores the rows
+// were written with.
+export const IMPORT_LEADS_AFTER_ROWS_PATCH = 'import-leads-after-rows';
+
 /**
  * One list import, workflow id `import-<id>`: the stored file is split once, then written a batch
  * at a time (each batch one transaction with its event and the cursor, so a worker killed
@@ -34,11 +39,6 @@ export interface ImportWorkflowInput {
  * meanwhile. A cancel asked for stops it after the current batch. An activity beside it all tells
  * the progress at least once a second.
  */
-// Each lead workflow start costs the Temporal server and the worker far more than writing its row
-// (README "Volume and speed"): started beside the batches, they took most of the two cores the rows
-// were written with.
-export const IMPORT_LEADS_AFTER_ROWS_PATCH = 'import-leads-after-rows';
-
 export async function importWorkflow({ importId }: ImportWorkflowInput): Promise<{ cancelled: boolean }> {
   let cancelled = false;
   let starter: Promise<unknown> | null = null;
