@@ -9,7 +9,7 @@ import { recordEvent } from '../db/writes/record-event';
 import { toBuyerJson, toTaskJson } from '../db/rows';
 import { OPEN_TASK_STATUSES } from '../domain/tasks/task.schema';
 import { loadCandidates } from '../db/queries/load-candidates';
-import { saveAutomaticTask, type AutomationDeps } from './save-automatic-task';
+import { saveAutomaticTask, type AutomationDeps } from '../db/writes/save-automatic-task';
 
 export function createBuyerActivities({ db, automationGraceMs }: { db: Db } & AutomationDeps) {
   async function getBuyerOrFail(buyerId: string) {

@@ -1,6 +1,6 @@
 import { expiryReminderTaskFor } from '../domain/tasks/expiry-reminders';
 import type { Db } from '../db/client';
-import { saveAutomaticTask, type AutomationDeps } from './save-automatic-task';
+import { saveAutomaticTask, type AutomationDeps } from '../db/writes/save-automatic-task';
 
 export function createDocumentActivities({ db, automationGraceMs }: { db: Db } & AutomationDeps) {
   return {

@@ -9,7 +9,7 @@ import type { Db, Prisma } from '../db/client';
 import { saveLeadScore } from '../db/writes/lead-score';
 import { recordEvent } from '../db/writes/record-event';
 import { parseColumn, toDealJson, toLeadJson, toTaskJson } from '../db/rows';
-import { saveAutomaticTask, type AutomationDeps } from './save-automatic-task';
+import { saveAutomaticTask, type AutomationDeps } from '../db/writes/save-automatic-task';
 
 export interface ApplyLeadStatusInput {
   leadId: string;

@@ -7,7 +7,7 @@ import { recordEvent } from '../db/writes/record-event';
 import { toTaskJson } from '../db/rows';
 import { readLead } from '../db/queries/lead-list';
 import { notifyUsers } from '../db/writes/notify-users';
-import { saveAutomaticTask, type AutomationDeps } from './save-automatic-task';
+import { saveAutomaticTask, type AutomationDeps } from '../db/writes/save-automatic-task';
 
 export interface LeadActivityDeps extends AutomationDeps {
   db: Db;

@@ -11,7 +11,7 @@ import type { Db, Prisma } from '../db/client';
 import { recordEvent } from '../db/writes/record-event';
 import { parseColumn, toDealJson, toOfferJson, toTaskJson } from '../db/rows';
 import { notifyUsers } from '../db/writes/notify-users';
-import { saveAutomaticTask, type AutomationDeps } from './save-automatic-task';
+import { saveAutomaticTask, type AutomationDeps } from '../db/writes/save-automatic-task';
 
 export interface ApplyOfferStatusInput {
   offerId: string;

@@ -2,7 +2,7 @@ import { monthlyReviewTaskFor, REVIEWED_ROLES } from '../domain/tasks/monthly-re
 import { pickLeastLoaded } from '../domain/tasks/pick-assignee';
 import type { Db } from '../db/client';
 import { loadCandidates } from '../db/queries/load-candidates';
-import { saveAutomaticTask, type AutomationDeps } from './save-automatic-task';
+import { saveAutomaticTask, type AutomationDeps } from '../db/writes/save-automatic-task';
 
 export function createReviewActivities({ db, automationGraceMs }: { db: Db } & AutomationDeps) {
   return {

@@ -21,7 +21,7 @@ import { recordEvent } from '../db/writes/record-event';
 import { saveNote } from '../db/writes/save-note';
 import { parseColumn, toBuyerJson, toTaskJson } from '../db/rows';
 import { loadCandidates } from '../db/queries/load-candidates';
-import { saveAutomaticTask, type AutomationDeps } from './save-automatic-task';
+import { saveAutomaticTask, type AutomationDeps } from '../db/writes/save-automatic-task';
 import { markWorkflowStarted } from '../db/writes/mark-workflow-started';
 
 export interface TaskActivityDeps extends AutomationDeps {

@@ -171,7 +171,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.get('/config', (_req, res) => {
     res.json({ temporalUiUrl: deps.temporalUiUrl, documentMaxBytes: deps.documents.maxBytes } satisfies ClientConfig);
   });
-  api.use('/leads', createLeadsRouter({ db, temporal, taskQueue, settings, changeMark: changeMark.current }));
+  api.use('/leads', createLeadsRouter({ db, temporal, taskQueue, settings, changeMark: changeMark.current, deadlines: deps.deadlines ?? DEFAULT_DEADLINES }));
   api.use('/buyers', createBuyersRouter({ db, temporal, taskQueue, settings, changeMark: changeMark.current, appUrl: (deps.appUrl ?? 'http://localhost:3000').replace(/\/+$/, ''), documentsDir: deps.documents.dir }));
   api.use('/outbox', createOutboxRouter({ db, outboxDir: deps.outboxDir ?? path.join('data', 'outbox') }));
   api.use('/offers', createOffersRouter({ db, temporal, taskQueue }));

@@ -1,4 +1,6 @@
+import type { Deadlines } from '../../domain/config/deadlines';
 import type { CreateLeadInput, LeadRecord } from '../../domain/leads/lead.schema';
+import { contactTaskFor } from '../../domain/leads/lead-tasks';
 import { notificationFor } from '../../domain/notifications/notification-kinds';
 import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
@@ -8,6 +10,8 @@ import { saveLeadScore } from '../../db/writes/lead-score';
 import { notifyUsers } from '../../db/writes/notify-users';
 import { leadKeyData } from '../../db/writes/contact-keys';
 import { recordEvent } from '../../db/writes/record-event';
+import { saveAutomaticTask } from '../../db/writes/save-automatic-task';
+import { effectiveDeadlines, loadStoredSettings } from '../../db/writes/settings-store';
 import { toLeadJson } from '../../db/rows';
 import { AppError } from '../errors';
 import { assertPermission } from '../permissions/assert-permission';
@@ -15,9 +19,17 @@ import type { TemporalDeps } from '../temporal/client';
 import { startOrLog } from '../temporal/start-workflow';
 import { startLeadWorkflow } from './start-lead-workflow';
 
-export type CreateLeadDeps = TemporalDeps & { db: Db };
+export type CreateLeadDeps = TemporalDeps & { db: Db; deadlines: Deadlines };
 
-/** Saves the lead with its `lead.created` event (and the claim's key), then starts its lifecycle workflow. */
+/**
+ * Saves the lead with its `lead.created` event, its contact task (and the claim's key), then starts
+ * its lifecycle workflow.
+ *
+ * The contact task is saved in the lead's transaction rather than by the workflow's first step: it
+ * is on the lead's page and in its owner's tasks as soon as the lead is, even while Temporal is
+ * down. The workflow's `createContactTask` finds it by its automation key and arms its deadline
+ * from it, as for a task it saved itself.
+ */
 export async function createLead(deps: CreateLeadDeps, input: CreateLeadInput, actor: PublicUser, claim?: IdempotencyClaim): Promise<LeadRecord> {
   const ownerId = input.ownerId ?? actor.id;
   assertPermission(actor, 'create', { type: 'lead', ownerId });
@@ -34,6 +46,10 @@ export async function createLead(deps: CreateLeadDeps, input: CreateLeadInput, a
   const lead = await deps.db.$transaction(async (tx) => {
     const created = await saveLeadScore(tx, await tx.lead.create({ data: { ...fields, ...keys, ownerId } }));
     await recordEvent(tx, { entityType: 'lead', entityId: created.id, action: 'created', entity: toLeadJson(created), actorId: actor.id });
+    if (created.status === 'NEW') {
+      const deadlines = effectiveDeadlines(deps.deadlines, await loadStoredSettings(tx));
+      await saveAutomaticTask(tx, contactTaskFor(created, deadlines.contactMs), { assigneeId: ownerId, leadId: created.id }, deps.deadlines.automationGraceMs);
+    }
     if (ownerId !== actor.id) {
       await notifyUsers(tx, [
         {

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { withMao } from '../../domain/deals/deal-math';
 import { bulkLeadInputSchema, changeLeadStatusInputSchema, createLeadInputSchema, listLeadsQuerySchema, updateLeadInputSchema, type Lead, type LeadRecord } from '../../domain/leads/lead.schema';
+import type { Deadlines } from '../../domain/config/deadlines';
 import type { Db } from '../../db/client';
 import type { ChangeMark } from '../change-mark';
 import { currentUser } from '../auth/require-user';
@@ -24,7 +25,7 @@ import type { SettingsCache } from '../settings/settings-cache';
 import type { TemporalDeps } from '../temporal/client';
 import { parseInput } from '../validate';
 
-export function createLeadsRouter(deps: TemporalDeps & { db: Db; settings: SettingsCache; changeMark: ChangeMark }) {
+export function createLeadsRouter(deps: TemporalDeps & { db: Db; settings: SettingsCache; changeMark: ChangeMark; deadlines: Deadlines }) {
   const router = Router();
   // Matching reads and scores hundreds of buy boxes; a lead page and every viewer's refetch ask for the same answer, kept as its JSON.
   const recentMatches = createRecentResults<string>(deps.changeMark, MATCH_ANSWERS_KEPT);

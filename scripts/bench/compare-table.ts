@@ -18,10 +18,10 @@ export function compareTable(sqlite: { measures: Measure[]; intake: SustainedInt
   }
   const intakeRows = (name: string, a: SustainedIntake | null | undefined, b: SustainedIntake | null | undefined) => {
     const rate = (intake: SustainedIntake | null | undefined) => (intake ? `${intake.leadsPerSecond.toFixed(1)}/s` : 'n/a');
-    const lag = (intake: SustainedIntake | null | undefined) => (intake ? (intake.withoutTask ? `${intake.withoutTask} no task` : ms(figuresOf(intake.contactTaskLag).max)) : 'n/a');
-    const lagMet = (intake: SustainedIntake | null | undefined) => (intake ? verdict(figuresOf(intake.contactTaskLag).max, (v) => intake.withoutTask === 0 && v < intakeTargets.taskLagMs) : 'n/a');
+    const lag = (intake: SustainedIntake | null | undefined) => (intake ? (intake.notTakenUp ? `${intake.notTakenUp} not taken up` : ms(figuresOf(intake.automationLag).max)) : 'n/a');
+    const lagMet = (intake: SustainedIntake | null | undefined) => (intake ? verdict(figuresOf(intake.automationLag).max, (v) => intake.notTakenUp === 0 && v < intakeTargets.taskLagMs) : 'n/a');
     lines.push(row([`sustained intake, ${name}: leads/s`, rate(a), rate(b), `≥ ${intakeTargets.leadsPerSecond}/s: ${a ? verdict(a.leadsPerSecond, (v) => v >= intakeTargets.leadsPerSecond) : 'n/a'} / ${b ? verdict(b.leadsPerSecond, (v) => v >= intakeTargets.leadsPerSecond) : 'n/a'}`]));
-    lines.push(row([`  lead row → contact task, worst (${name})`, lag(a), lag(b), `< ${ms(intakeTargets.taskLagMs)}: ${lagMet(a)} / ${lagMet(b)}`]));
+    lines.push(row([`  lead row → contact task taken up by its workflow, worst (${name})`, lag(a), lag(b), `< ${ms(intakeTargets.taskLagMs)}: ${lagMet(a)} / ${lagMet(b)}`]));
   };
   intakeRows('1 worker / 2 workers', sqlite.intake, cluster.intake?.twoWorkers);
   intakeRows('1 worker / 1 worker', sqlite.intake, cluster.intake?.oneWorker);

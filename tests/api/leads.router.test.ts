@@ -32,8 +32,12 @@ describe('POST /api/leads', () => {
     expect(event).toMatchObject({ entityType: 'lead', actorId: agent.id });
   });
 
-  it('lists the contact task the workflow creates under GET /api/tasks?leadId=', async () => {
+  it('saves the contact task with the lead, and its workflow takes that task up and assigns it under GET /api/tasks?leadId=', async () => {
     const lead = (await api.request('POST', '/api/leads', { cookie, body: buildLeadInput() })).body;
+    // There when the POST answers (tests/worker/reconciler.test.ts: even with Temporal down), with its task.created event.
+    const saved = await api.testDb.db.task.findMany({ where: { leadId: lead.id } });
+    expect(saved).toEqual([expect.objectContaining({ title: 'Contact lead within 1 hour', assigneeId: agent.id })]);
+    expect(await api.testDb.db.event.count({ where: { entityType: 'task', entityId: saved[0]!.id, action: 'created' } })).toBe(1);
     const tasks = await waitUntil('the contact task', async () => {
       const response = await api.request('GET', `/api/tasks?leadId=${lead.id}`, { cookie });
       return response.body.items.length > 0 && response.body.items[0].status === 'ASSIGNED' ? response.body : undefined;
@@ -51,6 +55,7 @@ describe('POST /api/leads', () => {
         dueAt: new Date(Date.parse(lead.createdAt) + 3_600_000).toISOString(),
       }),
     ]);
+    expect(tasks.items[0].id).toBe(saved[0]!.id);
     const notifications = await api.request('GET', '/api/notifications', { cookie });
     expect(notifications.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'TASK_ASSIGNED', link: `/tasks/${tasks.items[0].id}` })]));
     expect(notifications.body.unread).toBeGreaterThan(0);

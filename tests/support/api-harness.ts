@@ -38,12 +38,13 @@ export async function startApiHarness(options: { deadlines?: Deadlines; document
   const appUrl = 'http://crm.flipstackk.test';
   const mail: MailConfig = { smtpUrl: options.smtpUrl, from: 'Flipstackk <deals@flipstackk.test>', outboxDir, appUrl };
   const taskQueue = 'api-test';
+  const deadlines = options.deadlines ?? DEFAULT_DEADLINES;
   const worker = await createFlipstackkWorker({
     connection: temporal.nativeConnection,
     namespace: temporal.namespace ?? 'default',
     taskQueue,
     db: testDb.db,
-    deadlines: options.deadlines ?? DEFAULT_DEADLINES,
+    deadlines,
     mail,
     workflowBundle: await workflowBundle(),
   });
@@ -66,6 +67,7 @@ export async function startApiHarness(options: { deadlines?: Deadlines; document
     documents: { dir: documentsDir, maxBytes: options.documentMaxBytes ?? DEFAULT_DOCUMENT_MAX_BYTES },
     appUrl,
     outboxDir,
+    deadlines,
   });
   const server: Server = await new Promise((resolve) => {
     const listening = keepIdleConnections(app.listen(0, '127.0.0.1', () => resolve(listening)));

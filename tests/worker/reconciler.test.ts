@@ -44,6 +44,9 @@ it('records saved while Temporal is unreachable are answered 201 at once, counte
   };
   const inAMonth = new Date(Date.now() + 30 * DAY).toISOString();
   const lead = await post('/api/leads', buildLeadInput({ sellerName: 'Offline Olive' }));
+  // Its contact task is saved with it, due an hour after it, though no workflow runs yet.
+  const offlineLead = await app.testDb.db.lead.findUniqueOrThrow({ where: { id: lead.id }, include: { tasks: true } });
+  expect(offlineLead.tasks).toEqual([expect.objectContaining({ title: 'Contact lead within 1 hour', status: 'CREATED', assigneeId: admin.id, dueAt: new Date(offlineLead.createdAt.getTime() + DEFAULT_DEADLINES.contactMs) })]);
   const buyer = await post('/api/buyers', { name: 'Offline Buyer', cashBuyer: true, email: 'offline@buyer.test', markets: ['Dayton, OH'] });
   const offer = await post('/api/offers', { leadId: lead.id, kind: 'PURCHASE', amount: 70_000 });
   const task = await post('/api/tasks', { title: 'Call the title company', type: 'ADMIN', priority: 'MEDIUM', dueAt: inAMonth, assigneeId: admin.id });
@@ -91,9 +94,9 @@ it('records saved while Temporal is unreachable are answered 201 at once, counte
   const backlogHealth = await waitUntil('the backlog in /api/health', async () => {
     const response = await fetch(`${app.url}/api/health`);
     const body = await response.json();
-    return response.status === 503 && body.temporal === 'down' && body.reconciler?.backlog === 8 ? body : undefined;
+    return response.status === 503 && body.temporal === 'down' && body.reconciler?.backlog === 9 ? body : undefined;
   });
-  expect(backlogHealth.reconciler.byKind).toEqual({ lead: 1, buyer: 1, offer: 1, task: 2, document: 1, email: 1, import: 1 });
+  expect(backlogHealth.reconciler.byKind).toEqual({ lead: 1, buyer: 1, offer: 1, task: 3, document: 1, email: 1, import: 1 });
   expect(backlogHealth.reconciler.oldestCreatedAt).not.toBeNull();
 
   // Temporal becomes reachable: a worker and its reconciler on the same database.
@@ -111,10 +114,12 @@ it('records saved while Temporal is unreachable are answered 201 at once, counte
   const { db } = app.testDb;
   try {
     await worker.runUntil(async () => {
-      // The lead gets its workflow, whose contact task is created and assigned, due an hour after the lead was saved.
+      // The lead gets its workflow, which takes up the contact task saved with the lead (no second one) and assigns it.
       const contactTask = await waitUntil('the lead contact task', () => db.task.findFirst({ where: { leadId: lead.id, title: 'Contact lead within 1 hour', status: 'ASSIGNED' } }), 60_000);
       const savedLead = await db.lead.findUniqueOrThrow({ where: { id: lead.id } });
+      expect(contactTask.id).toBe(offlineLead.tasks[0]!.id);
       expect(contactTask.dueAt.getTime()).toBe(savedLead.createdAt.getTime() + DEFAULT_DEADLINES.contactMs);
+      expect(await db.task.count({ where: { leadId: lead.id } })).toBe(1);
       expect(savedLead.workflowStartedAt).not.toBeNull();
 
       // The buyer's "Verify proof of funds" counts from the buyer's creation too.

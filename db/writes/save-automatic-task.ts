@@ -1,16 +1,16 @@
-import type { Prisma } from '../db/client';
-import type { Task } from '../prisma/generated/client';
-import type { AutomaticTaskSpec } from '../domain/leads/lead-tasks';
-import { applyAutomationGrace } from '../domain/tasks/apply-automation-grace';
-import { DEFAULT_DEADLINES } from '../domain/config/deadlines';
-import { readTaskByAutomationKey, readUserStanding } from '../db/queries/task-rows';
-import { insertRow } from '../db/writes/insert-rows';
-import { newRowId } from '../db/writes/new-row-id';
-import { recordEvent } from '../db/writes/record-event';
-import { loadStoredSettings } from '../db/writes/settings-store';
-import { toTaskJson } from '../db/rows';
-import { loadCandidates } from '../db/queries/load-candidates';
-import { fallbackPools, pickActiveAssignee } from '../domain/tasks/pick-assignee';
+import type { Prisma } from '../client';
+import type { Task } from '../../prisma/generated/client';
+import type { AutomaticTaskSpec } from '../../domain/leads/lead-tasks';
+import { applyAutomationGrace } from '../../domain/tasks/apply-automation-grace';
+import { DEFAULT_DEADLINES } from '../../domain/config/deadlines';
+import { readTaskByAutomationKey, readUserStanding } from '../queries/task-rows';
+import { insertRow } from './insert-rows';
+import { newRowId } from './new-row-id';
+import { recordEvent } from './record-event';
+import { loadStoredSettings } from './settings-store';
+import { toTaskJson } from '../rows';
+import { loadCandidates } from '../queries/load-candidates';
+import { fallbackPools, pickActiveAssignee } from '../../domain/tasks/pick-assignee';
 
 interface TaskContext {
   assigneeId: string | null;
