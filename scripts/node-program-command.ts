@@ -9,6 +9,7 @@ import { buildNodeProgram, NODE_PROGRAM_ENV, nodeProgramArgs, programOfEntry } f
 const entry = process.argv[2];
 if (!entry) throw new Error('Usage: tsx scripts/node-program-command.ts <api/main.ts|worker/main.ts>');
 const rootDir = path.resolve(__dirname, '..');
-const bundle = buildNodeProgram(rootDir, programOfEntry(entry));
+const program = programOfEntry(entry);
+const bundle = buildNodeProgram(rootDir, program);
 const environment = Object.entries(NODE_PROGRAM_ENV).map(([name, value]) => `${name}=${value}`);
-console.log(['env', ...environment, process.execPath, ...nodeProgramArgs(bundle)].join(' '));
+console.log(['env', ...environment, process.execPath, ...nodeProgramArgs(program, bundle)].join(' '));

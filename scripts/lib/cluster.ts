@@ -371,7 +371,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       return supervised(
         name,
         () =>
-          spawnDetached(name, process.execPath, nodeProgramArgs(bundles.worker), {
+          spawnDetached(name, process.execPath, nodeProgramArgs('worker', bundles.worker), {
             cwd: rootDir,
             env: appEnv,
             log: (line) => {
@@ -383,7 +383,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     });
     const apis = ports.apis.map((apiPort, index) => {
       const name = `api-${index + 1}`;
-      return supervised(name, () => spawnDetached(name, process.execPath, nodeProgramArgs(bundles.api), { cwd: rootDir, env: { ...appEnv, PORT: String(apiPort) }, log }));
+      return supervised(name, () => spawnDetached(name, process.execPath, nodeProgramArgs('api', bundles.api), { cwd: rootDir, env: { ...appEnv, PORT: String(apiPort) }, log }));
     });
 
     let ui: SupervisedProcess | undefined;

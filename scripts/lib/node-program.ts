@@ -3,10 +3,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-/** The long-running Node programs a stack starts, each with what its bundle needs beside it. */
+/**
+ * The worker's young generation, per V8 isolate (MB of each semi-space; V8's own default is 16).
+ * Its heaps grew their young generations to the full 3 × 16 MB each while a sustained intake
+ * allocated: a smaller one is scavenged more often, each scavenge as short. A 30 s intake on the
+ * volume database, side by side: the worker's peak 307–320 → 264 MB, leads/s and backlog the same.
+ */
+const WORKER_SEMI_SPACE_MB = 4;
+
+/** The long-running Node programs a stack starts, each with what its bundle needs beside it and its own V8 flags. */
 const PROGRAMS = {
-  api: { entry: 'api/main.ts', assets: ['api/auth/common-passwords.txt'] },
-  worker: { entry: 'worker/main.ts', assets: [] },
+  api: { entry: 'api/main.ts', assets: ['api/auth/common-passwords.txt'], v8Flags: [] },
+  worker: { entry: 'worker/main.ts', assets: [], v8Flags: [`--max-semi-space-size=${WORKER_SEMI_SPACE_MB}`] },
 } as const;
 
 export type NodeProgram = keyof typeof PROGRAMS;
@@ -84,7 +92,7 @@ export function apiProcessCount(source: Record<string, string | undefined> = pro
   return source.API_PROCESSES || String(Math.min(4, Math.max(1, os.availableParallelism() - 2)));
 }
 
-/** `node`'s arguments for a bundled program: the heap limit, and stack traces read through the source map to the TypeScript lines. */
-export function nodeProgramArgs(bundle: string): string[] {
-  return ['--enable-source-maps', `--max-old-space-size=${HEAP_LIMIT_MB}`, bundle];
+/** `node`'s arguments for a bundled program: the heap limits, and stack traces read through the source map to the TypeScript lines. */
+export function nodeProgramArgs(name: NodeProgram, bundle: string): string[] {
+  return ['--enable-source-maps', `--max-old-space-size=${HEAP_LIMIT_MB}`, ...PROGRAMS[name].v8Flags, bundle];
 }

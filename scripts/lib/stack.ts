@@ -181,7 +181,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const worker = supervise(
       'worker',
       () =>
-        startProcess('worker', process.execPath, nodeProgramArgs(bundles.worker), {
+        startProcess('worker', process.execPath, nodeProgramArgs('worker', bundles.worker), {
           cwd: rootDir,
           env,
           log: (line) => {
@@ -193,7 +193,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     );
     processes.push(worker);
     // An API that never answers says what it was doing (a CI run saw one listen and then serve nothing for 2 minutes).
-    const api = supervise('api', () => startProcess('api', process.execPath, [...reportOnSignalArgs(dataDir), ...nodeProgramArgs(bundles.api)], { cwd: rootDir, env, log }), supervision);
+    const api = supervise('api', () => startProcess('api', process.execPath, [...reportOnSignalArgs(dataDir), ...nodeProgramArgs('api', bundles.api)], { cwd: rootDir, env, log }), supervision);
     processes.push(api);
 
     await waitFor('worker', async () => workerReady, 120_000, gaveUp);

@@ -21,7 +21,7 @@ interface WorkerProcess {
 
 /** worker/main.ts as `npm start` runs it (bundled, on plain `node`), its stdout read line by line. */
 function startWorker(env: Record<string, string>): WorkerProcess {
-  const child = spawn(process.execPath, nodeProgramArgs(buildNodeProgram(ROOT_DIR, 'worker')), { cwd: ROOT_DIR, env: { ...process.env, ...NODE_PROGRAM_ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, nodeProgramArgs('worker', buildNodeProgram(ROOT_DIR, 'worker')), { cwd: ROOT_DIR, env: { ...process.env, ...NODE_PROGRAM_ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: Array<Record<string, unknown>> = [];
   readline.createInterface({ input: child.stdout! }).on('line', (line) => {
     try {
