@@ -4,11 +4,16 @@ import http from 'node:http';
 import { CLIENT_HEADER } from '../../domain/auth/client-header';
 
 export interface SseLatency {
-  /** Lead POST sent → its `task.created` (written by the lead's workflow) received over SSE. */
+  /** Lead POST sent → its `task.created` (the contact task, saved with the lead) received over SSE. */
   postToTask: number[];
   /** Lead POST sent → 201. */
   post: number[];
-  /** The `lead.created` Event row's commit time → received over SSE (same machine, same clock). */
+  /**
+   * The lead's transaction committed → its events received over SSE (same machine, same clock). A
+   * row's `createdAt` is stamped as it is written, not at the commit, so the commit time is read
+   * from the transaction's last event, its contact task's `task.created`: the `lead.created` stamp
+   * comes before the contact task's writes, which are no part of a live update's delay.
+   */
   commitToBrowser: number[];
 }
 
@@ -24,14 +29,12 @@ export async function measureSse(appUrl: string, cookie: string, leads: number):
     source.onopen = () => resolve();
     source.onerror = () => reject(new Error('SSE connection failed'));
   });
-  source.addEventListener('lead.created', (message) => {
-    const { createdAt } = JSON.parse(message.data as string) as { createdAt: string };
-    commitToBrowser.push(Math.max(0, Date.now() - Date.parse(createdAt)));
-  });
   source.addEventListener('task.created', (message) => {
     const at = performance.now();
-    const leadId = (JSON.parse(message.data as string) as { entity: { leadId: string | null } }).entity.leadId;
+    const { createdAt, entity } = JSON.parse(message.data as string) as { createdAt: string; entity: { leadId: string | null } };
+    const leadId = entity.leadId;
     if (!leadId) return;
+    commitToBrowser.push(Math.max(0, Date.now() - Date.parse(createdAt)));
     const resolve = waiting.get(leadId);
     if (resolve) resolve(at);
     else early.set(leadId, at);

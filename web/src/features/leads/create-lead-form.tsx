@@ -136,7 +136,7 @@ export function CreateLeadForm({ onClose }: { onClose?: () => void } = {}) {
           {created && (
             <p className="alert alert-success" role="status">
               <span>
-                Lead created for <Link to={`/leads/${created.id}`}>{created.sellerName}</Link>. The contact task follows in a moment.
+                Lead created for <Link to={`/leads/${created.id}`}>{created.sellerName}</Link>, with its contact task.
               </span>
               {createdLink && (
                 <a href={createdLink} target="_blank" rel="noreferrer">
