@@ -203,7 +203,44 @@ describe('page fixes the walkthrough asked for', () => {
       await page.getByRole('heading', { name: 'Nadia Newlead' }).waitFor();
       expect(new URL(page.url()).pathname).toMatch(/^\/leads\/[^/]+$/);
       await page.getByText('77 Button Ave').first().waitFor();
+      // Its contact task was saved with it: on its page at once.
+      await page.getByText('Contact lead within 1 hour').first().waitFor();
       await context.close();
+    }));
+
+  it('offers the "New …" controls only for what the role may create: no lead for acquisitions, no buyer for an agent', () =>
+    withStackLogs(async () => {
+      const createMenu = async (page: Page): Promise<string[]> => {
+        await page.getByRole('button', { name: 'Create', exact: true }).click();
+        const items = await page.getByRole('menuitem').allTextContents();
+        await page.keyboard.press('Escape');
+        return items.map((item) => item.trim());
+      };
+      const acquisitions = await signedIn('acquisitions@flipstackk.test');
+      await acquisitions.page.goto(appUrl('/'));
+      await acquisitions.page.getByRole('link', { name: 'Add buyer' }).waitFor();
+      expect(await acquisitions.page.getByRole('link', { name: 'New lead' }).count()).toBe(0);
+      expect(await acquisitions.page.getByRole('heading', { name: 'New lead' }).count()).toBe(0);
+      expect(await createMenu(acquisitions.page)).toEqual(['New buyer', 'New task']);
+      await acquisitions.page.goto(appUrl('/leads'));
+      await acquisitions.page.getByRole('heading', { name: 'Leads' }).waitFor();
+      await acquisitions.page.getByRole('link', { name: 'Pipeline board' }).waitFor();
+      expect(await acquisitions.page.getByRole('button', { name: 'New lead' }).count()).toBe(0);
+      await acquisitions.context.close();
+
+      const agent = await signedIn('agent@flipstackk.test');
+      await agent.page.goto(appUrl('/buyers'));
+      await agent.page.getByRole('heading', { name: 'Buyers' }).waitFor();
+      await agent.page.getByRole('link', { name: 'Export CSV' }).waitFor();
+      expect(await agent.page.getByRole('button', { name: 'New buyer' }).count()).toBe(0);
+      expect(await createMenu(agent.page)).toEqual(['New lead', 'New task']);
+      // The palette's quick actions follow the same rule.
+      await agent.page.keyboard.press('Control+k');
+      const palette = agent.page.getByRole('dialog', { name: 'Find anything' });
+      await palette.getByPlaceholder('Find a lead, buyer or task — a name, address or phone').fill('new');
+      await palette.getByRole('option', { name: 'New lead', exact: true }).waitFor();
+      expect(await palette.getByRole('option', { name: 'New buyer', exact: true }).count()).toBe(0);
+      await agent.context.close();
     }));
 
   it('a calendar event shows what its task is about: the lead\'s seller and address', () =>

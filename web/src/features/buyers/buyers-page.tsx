@@ -11,6 +11,7 @@ import { StatusPill } from '../../lib/status-pill';
 import { BuyerForm } from './buyer-form';
 import { buyerListRequest, listBuyers, type Buyer } from './buyers.api';
 import { ExportCsvLink } from '../../lib/export-csv-link';
+import { useMayCreate } from '../shell/use-may-create';
 import './buyers.css';
 
 const CASH_CHOICES: Choice[] = [
@@ -29,6 +30,7 @@ export function BuyersPage() {
   const filters = useUrlFilters('buyer-filter', ['price']);
   // The dashboard's "Add buyer" opens the form at once.
   const [creating, setCreating] = useState(() => window.location.hash === '#new-buyer');
+  const mayCreate = useMayCreate();
   const request = buyerListRequest(filters.current);
   const { list: buyers, rows } = useCursorList('buyers', request, listBuyers);
 
@@ -41,14 +43,14 @@ export function BuyersPage() {
         </div>
         <div className="header-actions">
           <ExportCsvLink path="/api/buyers/export.csv" request={request} />
-          {!creating && (
+          {!creating && mayCreate('buyer') && (
             <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
               New buyer
             </button>
           )}
         </div>
       </header>
-      {creating && (
+      {creating && mayCreate('buyer') && (
         <section className="card new-buyer-card" aria-labelledby="new-buyer-title">
           <header className="card-header">
             <div>

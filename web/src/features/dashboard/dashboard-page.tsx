@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { isManagerRole } from '../../../../domain/users/user-role';
 import { useMe } from '../auth/use-me';
+import { useMayCreate } from '../shell/use-may-create';
 import { CreateLeadForm } from '../leads/create-lead-form';
 import { ActivityFeed } from './activity-feed';
 import { KpiCards } from './kpi-cards';
@@ -23,6 +24,7 @@ function greeting(hour: number): string {
 
 export function DashboardPage() {
   const { data: me } = useMe();
+  const mayCreate = useMayCreate();
   const [view, setView] = useDashboardView();
   const dashboard = useDashboard(view);
   const manager = isManagerRole(me?.role);
@@ -40,12 +42,16 @@ export function DashboardPage() {
       <div className="dashboard-controls">
         <ScopeRangeControls idPrefix="dashboard" manager={manager} view={view} setView={setView} />
         <div className="quick-actions">
-          <a className="button button-secondary" href="#new-lead-title">
-            New lead
-          </a>
-          <Link className="button button-secondary" to="/buyers#new-buyer">
-            Add buyer
-          </Link>
+          {mayCreate('lead') && (
+            <a className="button button-secondary" href="#new-lead-title">
+              New lead
+            </a>
+          )}
+          {mayCreate('buyer') && (
+            <Link className="button button-secondary" to="/buyers#new-buyer">
+              Add buyer
+            </Link>
+          )}
           <Link className="button button-secondary" to="/tasks/new">
             New task
           </Link>
@@ -58,9 +64,9 @@ export function DashboardPage() {
         </Suspense>
       )}
       <KpiDetails data={dashboard.data} />
-      <div className="dashboard-grid">
+      <div className={mayCreate('lead') ? 'dashboard-grid' : 'dashboard-grid dashboard-grid-single'}>
         <ActivityFeed />
-        <CreateLeadForm />
+        {mayCreate('lead') && <CreateLeadForm />}
       </div>
     </div>
   );

@@ -14,6 +14,7 @@ import { DEFAULT_LEAD_SORT, leadListRequest, listLeads, reassignLeads, type Bulk
 import { SavedViews } from './saved-views';
 import { describeLeadScore } from '../../../../domain/leads/lead-score';
 import { ExportCsvLink } from '../../lib/export-csv-link';
+import { useMayCreate } from '../shell/use-may-create';
 import './leads.css';
 
 
@@ -48,6 +49,7 @@ const ARCHIVED_CHOICES: readonly Choice[] = [['', 'Hidden'], ['true', 'Shown']];
 export function LeadsPage() {
   const filters = useUrlFilters('filter', ['minPrice', 'maxPrice']);
   const [creating, setCreating] = useState(false);
+  const mayCreate = useMayCreate();
   const { params, current, apply } = filters;
   const sort = params.get('sort') ?? DEFAULT_LEAD_SORT;
 
@@ -96,14 +98,14 @@ export function LeadsPage() {
           <Link className="button button-secondary" to="/leads/board">
             Pipeline board
           </Link>
-          {!creating && (
+          {!creating && mayCreate('lead') && (
             <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
               New lead
             </button>
           )}
         </div>
       </header>
-      {creating && <CreateLeadForm onClose={() => setCreating(false)} />}
+      {creating && mayCreate('lead') && <CreateLeadForm onClose={() => setCreating(false)} />}
       <section className="card" aria-label="Leads">
         <FilterForm filters={filters}>
           <FilterText label="Search" placeholder="Name, street, phone…" wide {...filters.text('q')} />

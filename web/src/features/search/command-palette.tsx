@@ -6,6 +6,7 @@ import { useShellActions, type CreateKind } from '../shell/shell-actions';
 import { CREATE_LABELS, leadOnPage, SHELL_PAGES } from '../shell/shell-pages';
 import { HighlightedText } from './highlighted-text';
 import { pathOf, type SearchItem } from './search.api';
+import { useMayCreate } from '../shell/use-may-create';
 import { useSearch } from './use-search';
 import './command-palette.css';
 
@@ -43,6 +44,7 @@ export function CommandPalette({ onClose, before }: { onClose: () => void; befor
   const input = useRef<HTMLInputElement>(null);
   const navigate = useNavigate();
   const { openCreate, openLogCall } = useShellActions();
+  const mayCreate = useMayCreate();
   const { pathname } = useLocation();
   const isAdmin = useMe().data?.role === 'ADMIN';
   const [text, setText] = useState('');
@@ -76,7 +78,7 @@ export function CommandPalette({ onClose, before }: { onClose: () => void; befor
   };
   const matches = (label: string) => !needle || label.toLowerCase().includes(needle);
   const pages = SHELL_PAGES.filter((page) => (!page.adminOnly || isAdmin) && matches(`${page.label} go to`));
-  const creates = (Object.keys(CREATE_LABELS) as CreateKind[]).filter((kind) => matches(`${CREATE_LABELS[kind]} create`));
+  const creates = (Object.keys(CREATE_LABELS) as CreateKind[]).filter((kind) => mayCreate(kind) && matches(`${CREATE_LABELS[kind]} create`));
   // On a lead's page "Log a call" opens the outcome picker for that lead; elsewhere the queue, where calls are made.
   const callLead = leadOnPage(pathname);
   const actions = [

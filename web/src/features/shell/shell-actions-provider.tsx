@@ -6,6 +6,7 @@ import { KeyboardShortcuts } from './keyboard-shortcuts';
 import { QuickCreateDialog } from './quick-create-dialog';
 import { ShellActionsContext, type CreateKind, type ShellActions } from './shell-actions';
 import { ShortcutsDialog } from './shortcuts-dialog';
+import { useMayCreate } from './use-may-create';
 
 type Overlay = { what: 'palette' } | { what: 'create'; kind: CreateKind } | { what: 'shortcuts' } | { what: 'log-call'; leadId: string };
 
@@ -29,13 +30,15 @@ export function ShellActionsProvider({ children, paletteTop }: { children: React
     [],
   );
   const close = () => setOpened(null);
+  // `c` on a page whose record the user may not create (an agent on the buyers) opens nothing.
+  const mayCreate = useMayCreate();
 
   return (
     <ShellActionsContext.Provider value={actions}>
       {children}
       <KeyboardShortcuts />
       {open?.what === 'palette' && <CommandPalette onClose={close} before={paletteTop} />}
-      {open?.what === 'create' && <QuickCreateDialog kind={open.kind} onClose={close} />}
+      {open?.what === 'create' && mayCreate(open.kind) && <QuickCreateDialog kind={open.kind} onClose={close} />}
       {open?.what === 'shortcuts' && <ShortcutsDialog onClose={close} />}
       {open?.what === 'log-call' && <LogCallDialog leadId={open.leadId} onClose={close} />}
     </ShellActionsContext.Provider>

@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { useDismiss } from '../layout/use-dismiss';
 import { useShellActions, type CreateKind } from './shell-actions';
 import { CREATE_LABELS } from './shell-pages';
+import { useMayCreate } from './use-may-create';
 
 const isMac = typeof navigator === 'object' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -22,6 +23,7 @@ export function SearchButton() {
 /** "+": a new lead, buyer or task in a dialog over the page. */
 export function QuickCreateButton() {
   const { openCreate } = useShellActions();
+  const mayCreate = useMayCreate();
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const close = useCallback(() => setOpen(false), []);
@@ -39,7 +41,7 @@ export function QuickCreateButton() {
       </button>
       {open && (
         <div className="dropdown quick-create-menu" role="menu">
-          {(Object.keys(CREATE_LABELS) as CreateKind[]).map((kind) => (
+          {(Object.keys(CREATE_LABELS) as CreateKind[]).filter(mayCreate).map((kind) => (
             <button key={kind} type="button" role="menuitem" className="menu-item" onClick={() => create(kind)}>
               {CREATE_LABELS[kind]}
             </button>
