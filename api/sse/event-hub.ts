@@ -244,9 +244,13 @@ export function createEventHub({ db, pollMs, now = () => new Date() }: { db: Db;
       }
     },
 
-    /** How many streams are open for a user (for tests and diagnostics). */
+    /**
+     * How many of a user's streams get live events (for tests and diagnostics): registered, after
+     * any replay. A stream just opened is not counted yet: a poll already running when it opened
+     * delivers only to the streams registered before it.
+     */
     streamCount(userId: string): number {
-      return [...streams.keys()].filter((session) => session.state.userId === userId).length;
+      return channel.activeSessions.filter((session) => session.state.userId === userId).length;
     },
 
     /** Calls `listener` with every new event, from any process, as it is streamed; returns the unsubscribe. */
