@@ -219,20 +219,21 @@ describe('page fixes the walkthrough asked for', () => {
       const acquisitions = await signedIn('acquisitions@flipstackk.test');
       await acquisitions.page.goto(appUrl('/'));
       await acquisitions.page.getByRole('link', { name: 'Add buyer' }).waitFor();
-      expect(await acquisitions.page.getByRole('link', { name: 'New lead' }).count()).toBe(0);
-      expect(await acquisitions.page.getByRole('heading', { name: 'New lead' }).count()).toBe(0);
+      // Exact names: the activity feed's items read "New lead: <seller>…".
+      expect(await acquisitions.page.getByRole('link', { name: 'New lead', exact: true }).count()).toBe(0);
+      expect(await acquisitions.page.getByRole('heading', { name: 'New lead', exact: true }).count()).toBe(0);
       expect(await createMenu(acquisitions.page)).toEqual(['New buyer', 'New task']);
       await acquisitions.page.goto(appUrl('/leads'));
       await acquisitions.page.getByRole('heading', { name: 'Leads' }).waitFor();
       await acquisitions.page.getByRole('link', { name: 'Pipeline board' }).waitFor();
-      expect(await acquisitions.page.getByRole('button', { name: 'New lead' }).count()).toBe(0);
+      expect(await acquisitions.page.getByRole('button', { name: 'New lead', exact: true }).count()).toBe(0);
       await acquisitions.context.close();
 
       const agent = await signedIn('agent@flipstackk.test');
       await agent.page.goto(appUrl('/buyers'));
       await agent.page.getByRole('heading', { name: 'Buyers' }).waitFor();
       await agent.page.getByRole('link', { name: 'Export CSV' }).waitFor();
-      expect(await agent.page.getByRole('button', { name: 'New buyer' }).count()).toBe(0);
+      expect(await agent.page.getByRole('button', { name: 'New buyer', exact: true }).count()).toBe(0);
       expect(await createMenu(agent.page)).toEqual(['New lead', 'New task']);
       // The palette's quick actions follow the same rule.
       await agent.page.keyboard.press('Control+k');
