@@ -1,6 +1,7 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import type { Client } from '@temporalio/client';
+import type { TemporalDeps } from './temporal/client';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import type { Db } from '../db/client';
@@ -58,6 +59,8 @@ export interface AppDeps {
   temporal: Client;
   hub: EventHub;
   taskQueue: string;
+  /** How long a route waits for a workflow start before answering (WORKFLOW_START_DEADLINE_MS). */
+  startDeadlineMs?: number;
   secureCookie: boolean;
   /** A session's absolute lifetime. */
   sessionTtlMs: number;
@@ -107,6 +110,8 @@ export interface AppDeps {
 /** The Express app, without listening: the process entry and the tests both use it. */
 export function createApp(deps: AppDeps): express.Express {
   const { db, temporal, hub, taskQueue } = deps;
+  // What every route that starts or signals workflows is given.
+  const temporalDeps: TemporalDeps = { temporal, taskQueue, ...(deps.startDeadlineMs === undefined ? {} : { startDeadlineMs: deps.startDeadlineMs }) };
   const now = deps.now ?? (() => new Date());
   const sessions = createSessionStore(
     db,
@@ -152,7 +157,7 @@ export function createApp(deps: AppDeps): express.Express {
   // The one multipart route (a document's upload) reads its own body, after the session check.
   const readRequest = [refuseInvalidQuery, ...readJsonBody({ limitBytes: deps.jsonBodyLimitBytes ?? 64 * 1024, multipartRoutes: ['POST /documents', 'POST /imports', 'POST /imports/preview'] })];
   api.use('/health', createHealthRouter({ health: deps.health ?? createHealthMonitor({ db, temporal }) }));
-  api.use('/ready', createReadyRouter({ db, temporal, taskQueue }));
+  api.use('/ready', createReadyRouter({ db, ...temporalDeps }));
   api.use('/auth', readRequest);
   api.use('/auth', createAuthRouter({ db, sessions, passwords, limiter, secureCookie: deps.secureCookie }));
   api.use('/invites', readRequest);
@@ -171,19 +176,19 @@ export function createApp(deps: AppDeps): express.Express {
   api.get('/config', (_req, res) => {
     res.json({ temporalUiUrl: deps.temporalUiUrl, documentMaxBytes: deps.documents.maxBytes } satisfies ClientConfig);
   });
-  api.use('/leads', createLeadsRouter({ db, temporal, taskQueue, settings, changeMark: changeMark.current, deadlines: deps.deadlines ?? DEFAULT_DEADLINES }));
-  api.use('/buyers', createBuyersRouter({ db, temporal, taskQueue, settings, changeMark: changeMark.current, appUrl: (deps.appUrl ?? 'http://localhost:3000').replace(/\/+$/, ''), documentsDir: deps.documents.dir }));
+  api.use('/leads', createLeadsRouter({ db, ...temporalDeps, settings, changeMark: changeMark.current, deadlines: deps.deadlines ?? DEFAULT_DEADLINES }));
+  api.use('/buyers', createBuyersRouter({ db, ...temporalDeps, settings, changeMark: changeMark.current, appUrl: (deps.appUrl ?? 'http://localhost:3000').replace(/\/+$/, ''), documentsDir: deps.documents.dir }));
   api.use('/outbox', createOutboxRouter({ db, outboxDir: deps.outboxDir ?? path.join('data', 'outbox') }));
-  api.use('/offers', createOffersRouter({ db, temporal, taskQueue }));
-  api.use('/tasks', createTasksRouter({ db, temporal, taskQueue }));
+  api.use('/offers', createOffersRouter({ db, ...temporalDeps }));
+  api.use('/tasks', createTasksRouter({ db, ...temporalDeps }));
   api.use('/notes', createNotesRouter({ db }));
   api.use('/deals', createDealsRouter({ db }));
   api.use('/queue', createQueueRouter({ db, settings }));
-  api.use('/documents', createDocumentsRouter({ db, temporal, taskQueue, storage: deps.documents }));
-  api.use('/imports', createImportsRouter({ db, temporal, taskQueue, dir: deps.importsDir ?? path.join(path.dirname(deps.documents.dir), 'imports') }));
+  api.use('/documents', createDocumentsRouter({ db, ...temporalDeps, storage: deps.documents }));
+  api.use('/imports', createImportsRouter({ db, ...temporalDeps, dir: deps.importsDir ?? path.join(path.dirname(deps.documents.dir), 'imports') }));
   api.use('/history', createHistoryRouter({ db }));
   api.use('/search', createSearchRouter({ db }));
-  api.use('/users', createUsersRouter({ db, temporal, taskQueue, onChange: sessions.forgetAll, appUrl: (deps.appUrl ?? 'http://localhost:3000').replace(/\/+$/, '') }));
+  api.use('/users', createUsersRouter({ db, ...temporalDeps, onChange: sessions.forgetAll, appUrl: (deps.appUrl ?? 'http://localhost:3000').replace(/\/+$/, '') }));
   api.use('/notifications', createNotificationsRouter({ db }));
   api.use('/settings', createSettingsRouter({ db, deadlines: deps.deadlines ?? DEFAULT_DEADLINES, onChange: settings.forget }));
   api.use('/analytics', createAnalyticsRouter({ db }));

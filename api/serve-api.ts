@@ -12,7 +12,6 @@ import { createMetrics } from './observability/metrics';
 import { limiterOfPrimary } from './processes/shared-login-limiter';
 import { createEventHub } from './sse/event-hub';
 import { connectTemporal } from './temporal/client';
-import { setStartDeadline } from './temporal/start-workflow';
 
 /** One API process: the whole API, or one of several, calling their primary for what they share. */
 export async function serveApi(env: ApiEnv, logger: Logger, callPrimary?: (name: string, ...args: unknown[]) => Promise<unknown>): Promise<void> {
@@ -31,7 +30,6 @@ export async function serveApi(env: ApiEnv, logger: Logger, callPrimary?: (name:
   const temporal = connectTemporal(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE, {
     onError: (operation, error) => metrics.temporalClientErrors.inc({ operation, error: error instanceof Error ? error.name : 'unknown' }),
   });
-  setStartDeadline(env.WORKFLOW_START_DEADLINE_MS);
   const hub = createEventHub({ db, pollMs: env.EVENT_POLL_MS });
   await hub.start();
   // Events stream the moment a process commits them (SQLite: the WAL file's change; PostgreSQL:
@@ -47,6 +45,7 @@ export async function serveApi(env: ApiEnv, logger: Logger, callPrimary?: (name:
     temporal,
     hub,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
+    startDeadlineMs: env.WORKFLOW_START_DEADLINE_MS,
     secureCookie: env.COOKIE_SECURE,
     sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
     sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,

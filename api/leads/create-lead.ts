@@ -46,10 +46,9 @@ export async function createLead(deps: CreateLeadDeps, input: CreateLeadInput, a
   const lead = await deps.db.$transaction(async (tx) => {
     const created = await saveLeadScore(tx, await tx.lead.create({ data: { ...fields, ...keys, ownerId } }));
     await recordEvent(tx, { entityType: 'lead', entityId: created.id, action: 'created', entity: toLeadJson(created), actorId: actor.id });
-    if (created.status === 'NEW') {
-      const deadlines = effectiveDeadlines(deps.deadlines, await loadStoredSettings(tx));
-      await saveAutomaticTask(tx, contactTaskFor(created, deadlines.contactMs), { assigneeId: ownerId, leadId: created.id }, deps.deadlines.automationGraceMs);
-    }
+    // Every lead is created NEW (its status moves only through its workflow), so every one gets it.
+    const { contactMs } = effectiveDeadlines(deps.deadlines, await loadStoredSettings(tx));
+    await saveAutomaticTask(tx, contactTaskFor(created, contactMs), { assigneeId: ownerId, leadId: created.id }, deps.deadlines.automationGraceMs);
     if (ownerId !== actor.id) {
       await notifyUsers(tx, [
         {

@@ -5,6 +5,8 @@ import { apiClientInterceptors, type TemporalClientObserver } from './request-id
 export interface TemporalDeps {
   temporal: Client;
   taskQueue: string;
+  /** How long a route waits for a workflow start (WORKFLOW_START_DEADLINE_MS; 700 ms unless given). */
+  startDeadlineMs?: number;
 }
 
 /**

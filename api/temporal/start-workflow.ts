@@ -7,20 +7,13 @@ import type { WorkflowStart } from './workflow-starts';
 /** How long a route waits for a start: a record is saved either way, and the reconciler starts what this missed. */
 const START_DEADLINE_MS = 700;
 
-let routeStartDeadlineMs = START_DEADLINE_MS;
-
-/** The routes' wait for a start in this process (the API's WORKFLOW_START_DEADLINE_MS). */
-export function setStartDeadline(ms: number): void {
-  routeStartDeadlineMs = ms;
-}
-
 /**
  * Starts the workflow within `deadlineMs`. One already running under the id is kept, and one that
  * ran and ended counts as started too (the record's lifecycle already ran), so a start can be
  * repeated safely; with `replaceRun` (a record started again with new input) the new run replaces
  * a running one and follows an ended one. Temporal unreachable (or too slow) is a SERVICE_UNAVAILABLE AppError.
  */
-export async function startWorkflow<W extends Workflow>(deps: TemporalDeps, start: WorkflowStart<W>, deadlineMs = routeStartDeadlineMs): Promise<void> {
+export async function startWorkflow<W extends Workflow>(deps: TemporalDeps, start: WorkflowStart<W>, deadlineMs = deps.startDeadlineMs ?? START_DEADLINE_MS): Promise<void> {
   try {
     // A deadline on the call itself: without it the client retries an unreachable server.
     await deps.temporal.connection.withDeadline(Date.now() + deadlineMs, () =>

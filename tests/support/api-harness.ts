@@ -14,7 +14,6 @@ import { TEST_PASSWORD } from './factories';
 import { CLIENT_HEADER } from '../../domain/auth/client-header';
 import type { MailConfig } from '../../mail/create-mailer';
 import { keepIdleConnections } from '../../api/keep-idle-connections';
-import { setStartDeadline } from '../../api/temporal/start-workflow';
 
 export interface ApiHarness {
   url: string;
@@ -49,10 +48,6 @@ export async function startApiHarness(options: { deadlines?: Deadlines; document
     workflowBundle: await workflowBundle(),
   });
   const workerRun = worker.run();
-  // The worker runs in this process, beside the API and the test, and there is no reconciler to
-  // start what a route's 0.7 s wait missed: on a loaded CI machine a start took longer (a merge
-  // test's lead never got its contact task), so the routes here wait up to 10 s.
-  setStartDeadline(10_000);
   const hub = createEventHub({ db: testDb.db, pollMs: 25 });
   const documentsDir = path.join(path.dirname(testDb.file), 'documents');
   await hub.start();
@@ -68,6 +63,10 @@ export async function startApiHarness(options: { deadlines?: Deadlines; document
     appUrl,
     outboxDir,
     deadlines,
+    // The worker runs in this process, beside the API and the test, and there is no reconciler to
+    // start what a route's 0.7 s wait missed: on a loaded CI machine a start took longer (a merge
+    // test's lead never got its contact task), so the routes here wait up to 10 s.
+    startDeadlineMs: 10_000,
   });
   const server: Server = await new Promise((resolve) => {
     const listening = keepIdleConnections(app.listen(0, '127.0.0.1', () => resolve(listening)));

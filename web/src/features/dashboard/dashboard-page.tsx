@@ -25,6 +25,7 @@ function greeting(hour: number): string {
 export function DashboardPage() {
   const { data: me } = useMe();
   const mayCreate = useMayCreate();
+  const createsLeads = mayCreate('lead');
   const [view, setView] = useDashboardView();
   const dashboard = useDashboard(view);
   const manager = isManagerRole(me?.role);
@@ -42,7 +43,7 @@ export function DashboardPage() {
       <div className="dashboard-controls">
         <ScopeRangeControls idPrefix="dashboard" manager={manager} view={view} setView={setView} />
         <div className="quick-actions">
-          {mayCreate('lead') && (
+          {createsLeads && (
             <a className="button button-secondary" href="#new-lead-title">
               New lead
             </a>
@@ -64,9 +65,9 @@ export function DashboardPage() {
         </Suspense>
       )}
       <KpiDetails data={dashboard.data} />
-      <div className={mayCreate('lead') ? 'dashboard-grid' : 'dashboard-grid dashboard-grid-single'}>
+      <div className={createsLeads ? 'dashboard-grid' : 'dashboard-grid dashboard-grid-single'}>
         <ActivityFeed />
-        {mayCreate('lead') && <CreateLeadForm />}
+        {createsLeads && <CreateLeadForm />}
       </div>
     </div>
   );
