@@ -197,9 +197,31 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     processes.push(api);
 
     await waitFor('worker', async () => workerReady, 120_000, gaveUp);
-    await waitFor('API', async () => (await fetch(`${appUrl}/api/health`)).ok, 120_000, gaveUp).catch(async (error: unknown) => {
-      for (const line of await describeStuckProcess(api.current(), dataDir)) log(line);
-      throw error;
+    // What the last health check got, for the log when the API never gets ready.
+    let lastHealth = 'no answer yet';
+    const apiHealthy = async (): Promise<boolean> => {
+      try {
+        const response = await fetch(`${appUrl}/api/health`, { signal: AbortSignal.timeout(10_000) });
+        lastHealth = `${response.status} ${(await response.text()).slice(0, 300)}`;
+        return response.ok;
+      } catch (error) {
+        lastHealth = `no answer: ${error instanceof Error ? `${error.message} ${String((error.cause as Error | undefined)?.message ?? '')}` : String(error)}`;
+        return false;
+      }
+    };
+    const describeApi = async (): Promise<void> => {
+      log(`[stack] the API's last health check: ${lastHealth}`);
+      for (const line of await describeStuckProcess(api.current(), dataDir)) log(`[stack] ${line}`);
+    };
+    // Two minutes, then what the API is doing goes to the log, and two more: a clean-clone CI run
+    // saw a stack whose worker ran its first activities only two minutes after it was ready (the
+    // machine or Temporal stalled), while the API's health check was still waiting for Temporal.
+    await waitFor('API', apiHealthy, 120_000, gaveUp).catch(async () => {
+      await describeApi();
+      await waitFor('API', apiHealthy, 120_000, gaveUp).catch(async (error: unknown) => {
+        await describeApi();
+        throw error;
+      });
     });
     if (seeded) await waitForDemoWorkflows(database, log);
     return { appUrl, temporalAddress, temporalUiUrl, databaseFile, seeded, processes: { temporal, worker, api }, stop };

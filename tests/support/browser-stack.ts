@@ -29,13 +29,15 @@ export function useBrowserStack(options: { env?: Record<string, string> } = {}) 
     try {
       return await body();
     } catch (error) {
-      // The failure first and the stack's last requests after it, without the static files: a CI log
-      // shown in part keeps the why. The whole output goes to a file beside the Jest results.
+      // The failure first and the stack's last lines after it, without the static files and the
+      // worker's routine info lines (a busy worker's pushed the API's diagnostic report out of a
+      // CI log's last 30 lines): a log shown in part keeps the why. The whole output goes to a file
+      // beside the Jest results.
       const saved = path.join(ROOT_DIR, 'tests', '.tmp', `stack-${expect.getState().currentTestName?.replace(/[^a-z0-9]+/gi, '-').slice(0, 80) ?? 'setup'}.log`);
       fs.mkdirSync(path.dirname(saved), { recursive: true });
       fs.writeFileSync(saved, logs.join('\n'));
-      const lines = logs.filter((line) => !line.includes('"route":"static"')).slice(-30);
-      console.log(`failed: ${error instanceof Error ? error.message.split('\n').slice(0, 6).join('\n') : String(error)}\nstack output (last 30 lines but static files; all of it in ${path.relative(ROOT_DIR, saved)}):\n${lines.join('\n')}`);
+      const lines = logs.filter((line) => !line.includes('"route":"static"') && !(line.startsWith('[worker]') && line.includes('"level":"info"'))).slice(-40);
+      console.log(`failed: ${error instanceof Error ? error.message.split('\n').slice(0, 6).join('\n') : String(error)}\nstack output (last 40 lines but static files and the worker's info lines; all of it in ${path.relative(ROOT_DIR, saved)}):\n${lines.join('\n')}`);
       throw error;
     }
   }
@@ -58,7 +60,7 @@ export function useBrowserStack(options: { env?: Record<string, string> } = {}) 
     // Above the sum of startStack's own bounded waits (Temporal, worker, API, the demo's workflows),
     // so a slow start fails with the step that was slow and the stack's log, not Jest's bare timeout
     // (a CI run beside other work took over 180 s to start one stack).
-    480_000,
+    600_000,
   );
 
   afterAll(async () => {
