@@ -7,7 +7,7 @@ import { buyerCandidatesSql, leadCandidatesSql } from '../../db/queries/find-mat
 import { segmentSql, type KeysetQuery } from '../../db/queries/keyset-page';
 import { buyerListQuery } from '../../db/queries/buyer-list';
 import { dealListQuery } from '../../db/queries/deal-list';
-import { buyerDuplicatesSql, buyerWithContactKeySql, leadsWithAddressKeysSql, leadWithAddressKeySql } from '../../db/queries/duplicates';
+import { buyerDuplicatesSql, buyerWithContactKeySql, leadDuplicatesSql, leadsWithAddressKeysSql, leadWithAddressKeySql } from '../../db/queries/duplicates';
 import { leadListQuery } from '../../db/queries/lead-list';
 import { offerListQuery } from '../../db/queries/offer-list';
 import { callQueueSql } from '../../db/queries/call-queue';
@@ -186,6 +186,17 @@ describe(`query plans of the hot queries (${dialect}${dialect === 'postgres' ? `
   ])('%s is read from the key index', async (_name, sql, index) => {
     const details = await plan(sql);
     expect({ details, firstIndex: indexesRead(details)[0], scans: fullScans(details) }).toEqual({ details, firstIndex: index, scans: [] });
+  });
+
+  it("a lead's possible duplicates are read from its address key's rows and its ZIP's, never every live lead", async () => {
+    const details = await plan(leadDuplicatesSql({ id: 'l1', addressKey: '1 oak st|45402', zip: '45402-1234', sellerPhone: '(937) 555-0101', sellerName: 'Dana  Seller' }, dialect)!);
+    expect({ details, scans: fullScans(details) }).toEqual({ details, scans: [] });
+    if (dialect === 'sqlite') {
+      expect(details.filter((detail) => /^(SEARCH|SCAN) Lead/.test(detail))).toEqual([
+        'SEARCH Lead USING INDEX Lead_addressKey_idx (addressKey=?)',
+        'SEARCH Lead USING INDEX Lead_match_zip_idx (zip>? AND zip<?)',
+      ]);
+    }
   });
 
   it("a buyer's possible duplicates read each way of matching from its own index, never every live buyer", async () => {
