@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { EVENT_NAMES } from '../../../domain/events/event-name';
 import type { LiveEvent } from '../../../domain/events/live-event.schema';
 import type { List } from '../../../domain/pagination';
-import { takeEventsMark } from './events-mark';
+import { noteStreamedEvent, takeEventsMark } from './events-mark';
+import { FEED_SIZE } from './feed-size';
 import { createQueryInvalidator } from './query-invalidator';
 import { refreshQueries } from './refresh-queries';
 import { staleQueriesFor } from './stale-queries';
@@ -12,7 +13,6 @@ export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
 
 /** The activity feed's cache entry, newest first; the stream prepends to it. */
 export const RECENT_EVENTS_KEY = ['events', 'recent'] as const;
-export const FEED_SIZE = 30;
 
 const ALL_LIVE_QUERIES: QueryKey[] = [['dashboard'], ['leads'], ['tasks'], ['queue'], ['analytics'], ['notifications'], [...RECENT_EVENTS_KEY]];
 
@@ -59,6 +59,7 @@ export function useLiveEvents(onEvent?: (event: LiveEvent) => void): LiveStatus 
       } catch {
         return;
       }
+      noteStreamedEvent(event.id);
       invalidator.add(staleQueriesFor(event));
       listener.current?.(event);
       // An import's progress ticks would push the activity out of the feed's one page.
