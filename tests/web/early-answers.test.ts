@@ -1,4 +1,4 @@
-import { EVENTS_THROUGH_HEADER } from '../../domain/events/events-through-header';
+import { EVENTS_THROUGH_HEADER } from '../../domain/events/live-event.schema';
 
 type EventsMark = typeof import('../../web/src/lib/events-mark');
 type EarlyRequests = typeof import('../../web/src/lib/early-requests');

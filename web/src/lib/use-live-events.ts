@@ -4,7 +4,6 @@ import { EVENT_NAMES } from '../../../domain/events/event-name';
 import type { LiveEvent } from '../../../domain/events/live-event.schema';
 import type { List } from '../../../domain/pagination';
 import { noteStreamedEvent, takeEventsMark } from './events-mark';
-import { FEED_SIZE } from './feed-size';
 import { createQueryInvalidator } from './query-invalidator';
 import { refreshQueries } from './refresh-queries';
 import { staleQueriesFor } from './stale-queries';
@@ -13,6 +12,7 @@ export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
 
 /** The activity feed's cache entry, newest first; the stream prepends to it. */
 export const RECENT_EVENTS_KEY = ['events', 'recent'] as const;
+export const FEED_SIZE = 30;
 
 const ALL_LIVE_QUERIES: QueryKey[] = [['dashboard'], ['leads'], ['tasks'], ['queue'], ['analytics'], ['notifications'], [...RECENT_EVENTS_KEY]];
 
