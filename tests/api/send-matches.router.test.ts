@@ -199,7 +199,11 @@ describe('inviting a teammate by e-mail', () => {
     expect(mail.text).toContain(link);
     expect(links(mail.html as string)).toContain(link);
     expect(mail.html as string).toContain('Nina Newhire');
-    const message = await api.testDb.db.emailMessage.findFirstOrThrow({ where: { kind: 'INVITE', to: 'nina.newhire@flipstackk.test' } });
+    // The mail server has the message before the workflow's activity records it as sent.
+    const message = await waitUntil('the invite marked sent', async () => {
+      const row = await api.testDb.db.emailMessage.findFirstOrThrow({ where: { kind: 'INVITE', to: 'nina.newhire@flipstackk.test' } });
+      return row.status === 'SENT' && row;
+    });
     expect(message).toMatchObject({ status: 'SENT', transport: 'smtp' });
   });
 });
