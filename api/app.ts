@@ -111,7 +111,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): express.Express {
   const { db, temporal, hub, taskQueue } = deps;
   // What every route that starts or signals workflows is given.
-  const temporalDeps: TemporalDeps = { temporal, taskQueue, ...(deps.startDeadlineMs === undefined ? {} : { startDeadlineMs: deps.startDeadlineMs }) };
+  const temporalDeps: TemporalDeps = { temporal, taskQueue, startDeadlineMs: deps.startDeadlineMs };
   const now = deps.now ?? (() => new Date());
   const sessions = createSessionStore(
     db,

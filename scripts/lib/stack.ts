@@ -216,13 +216,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // Two minutes, then what the API is doing goes to the log, and two more: a clean-clone CI run
     // saw a stack whose worker ran its first activities only two minutes after it was ready (the
     // machine or Temporal stalled), while the API's health check was still waiting for Temporal.
-    await waitFor('API', apiHealthy, 120_000, gaveUp).catch(async () => {
-      await describeApi();
-      await waitFor('API', apiHealthy, 120_000, gaveUp).catch(async (error: unknown) => {
+    const healthyWithinTwoMinutes = () => waitFor('API', apiHealthy, 120_000, gaveUp);
+    await healthyWithinTwoMinutes()
+      .catch(async () => {
+        await describeApi();
+        await healthyWithinTwoMinutes();
+      })
+      .catch(async (error: unknown) => {
         await describeApi();
         throw error;
       });
-    });
     if (seeded) await waitForDemoWorkflows(database, log);
     return { appUrl, temporalAddress, temporalUiUrl, databaseFile, seeded, processes: { temporal, worker, api }, stop };
   } catch (error) {

@@ -8,7 +8,7 @@ let mark: number | null = null;
 let earlyMark: number | null = null;
 // Where the page's first stream resumed from (null: it refetched instead); undefined until it starts.
 let streamFrom: number | null | undefined;
-// The newest event the stream has delivered.
+// The newest event the stream has delivered (always after streamFrom: a stream resumes after its mark).
 let streamedThrough: number | null = null;
 
 const markOf = (headers: Headers): number | null => {
@@ -37,7 +37,7 @@ export function lowerEventsMark(headers: Headers): void {
 export function isEarlyAnswerCurrent(headers: Headers): boolean {
   if (streamFrom === undefined) return true;
   const value = markOf(headers);
-  return value !== null && streamFrom !== null && value >= Math.max(streamFrom, streamedThrough ?? streamFrom);
+  return value !== null && streamFrom !== null && value >= (streamedThrough ?? streamFrom);
 }
 
 /** The stream delivered event `id`. */
