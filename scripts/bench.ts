@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { parseEnv } from '../domain/config/env-fields';
 import { runClusterBench } from './bench/cluster-run';
 import { compareTable } from './bench/compare-table';
+import { bareLeadInsertRate, bareWorkflowStartRate } from './bench/import-floors';
 import { measureImport } from './bench/import-volume';
 import { largestResidentMb, residentMb } from './bench/memory';
 import { measureRoutes, TARGETS, type Measure, type RouteOptions } from './bench/routes';
@@ -28,6 +29,7 @@ import { initialWebJsGzipBytes } from './bench/web-size';
 import { apiProcessCount } from './lib/node-program';
 import { logInAsDemoUser } from './lib/log-in';
 import { startStackOnFreePorts } from './lib/temp-stack';
+import { ensureTemporalCli } from './lib/temporal-cli';
 import { buildWebIfStale } from './lib/web-build';
 
 const ROOT_DIR = path.resolve(__dirname, '..');
@@ -57,6 +59,18 @@ function seedIfMissing(): void {
   if (result.status !== 0) throw new Error('seed:volume failed');
 }
 
+const FLOOR_INSERT_ROWS = 20_000;
+const FLOOR_WORKFLOW_STARTS = 2_000;
+
+/** What the machine allows an import of `rows` at best: its bare writes and its dev server's bare starts. */
+function importFloorLines(floors: { rowsPerSecond: number; startsPerSecond: number }, rows: number): string[] {
+  const count = rows.toLocaleString('en-US');
+  return [
+    `  floor: bare lead inserts (the row, its indexes and search index; nothing else running) ${floors.rowsPerSecond.toFixed(0)} rows/s: ${count} rows in ${(rows / floors.rowsPerSecond).toFixed(0)} s at best`,
+    `  floor: bare workflow starts on a dev server (no worker; nothing else running) ${floors.startsPerSecond.toFixed(0)}/s: ${count} workflows in ${(rows / floors.startsPerSecond).toFixed(0)} s at best`,
+  ];
+}
+
 /** The SQLite stack (`npm start`'s shape) on a fresh copy of the volume database: every measure, then it stops. */
 async function benchSqlite(): Promise<{ measures: Measure[]; intake: SustainedIntake | null; memory: Array<{ name: string; rss: number; peak: number }> }> {
   // Each run works on a fresh copy, so what one run creates (leads, an import) never weighs on the next.
@@ -64,6 +78,11 @@ async function benchSqlite(): Promise<{ measures: Measure[]; intake: SustainedIn
   fs.rmSync(runDir, { recursive: true, force: true });
   fs.mkdirSync(runDir, { recursive: true });
   fs.copyFileSync(path.join(env.BENCH_DATA_DIR, 'flipstackk.db'), path.join(runDir, 'flipstackk.db'));
+  // The import's floors, measured before the stack starts, on a machine with nothing else running.
+  const importFloors =
+    env.BENCH_IMPORT_ROWS > 0
+      ? { rowsPerSecond: bareLeadInsertRate(path.join(env.BENCH_DATA_DIR, 'flipstackk.db'), Math.min(env.BENCH_IMPORT_ROWS, FLOOR_INSERT_ROWS)), startsPerSecond: await bareWorkflowStartRate(ensureTemporalCli(), FLOOR_WORKFLOW_STARTS) }
+      : null;
   console.log('Starting the stack on a copy of the volume database…');
   // The API as `npm start` runs it (apiProcessCount: one process on 2 cores).
   const stack = await startStackOnFreePorts(runDir, { env: { API_PROCESSES: apiProcessCount() } });
@@ -84,6 +103,7 @@ async function benchSqlite(): Promise<{ measures: Measure[]; intake: SustainedIn
       const imported = await measureImport({ appUrl, cookie: supervisor, databaseFile: stack.databaseFile, apiPid: stack.processes.api.current().child.pid!, rows: env.BENCH_IMPORT_ROWS, connections: env.BENCH_CONNECTIONS, maxWaitMs: 15 * 60_000 });
       const verdict = (met: boolean) => (met ? 'MET' : 'MISSED');
       console.log(`import of a ${imported.rows.toLocaleString('en-US')}-row PropStream file: ${imported.created.toLocaleString('en-US')} created, ${imported.errors} errors, ${imported.rowsPerSecond.toFixed(0)} rows/s`);
+      if (importFloors) for (const line of importFloorLines(importFloors, imported.rows)) console.log(line);
       console.log(`  posted → COMPLETED ${imported.completedSeconds.toFixed(1)} s   target < ${TARGETS.importSeconds} s: ${verdict(imported.completedSeconds < TARGETS.importSeconds)}`);
       console.log(
         `  posted → every imported lead's workflow started ${imported.workflowsStartedSeconds === null ? 'not within the wait' : `${imported.workflowsStartedSeconds.toFixed(1)} s`}   target < ${TARGETS.importWorkflowsSeconds} s: ${verdict(imported.workflowsStartedSeconds !== null && imported.workflowsStartedSeconds < TARGETS.importWorkflowsSeconds)}`,

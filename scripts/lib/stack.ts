@@ -8,7 +8,7 @@ import { seedDemoDatabase } from '../../prisma/seed';
 import { writeWorkflowBundle } from '../../worker/bundle-workflows';
 import { isPortOpen, startProcess, waitFor } from './processes';
 import { supervise, type SupervisedProcess } from './supervisor';
-import { searchAttributeArgs } from './temporal-cli';
+import { devServerArgs } from './temporal-cli';
 import { describeStuckProcess, reportOnSignalArgs } from './node-report';
 import { buildNodeProgram, NODE_PROGRAM_ENV, nodeProgramArgs } from './node-program';
 
@@ -130,20 +130,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     if (await isPortOpen(options.temporalPort)) throw new Error(`port ${options.temporalPort} (TEMPORAL_PORT) is already in use`);
     if (await isPortOpen(options.port)) throw new Error(`port ${options.port} (PORT) is already in use`);
 
-    const temporalArgs = [
-      'server', 'start-dev',
-      '--db-filename', path.join(dataDir, 'temporal.db'),
-      '--port', String(options.temporalPort),
-      '--ui-port', String(options.temporalUiPort),
-      '--namespace', 'default',
-      '--log-level', 'error',
-      // WAL with synchronous=NORMAL survives any process kill and saves an fsync per commit.
-      '--sqlite-pragma', 'journal_mode=wal',
-      '--sqlite-pragma', 'synchronous=normal',
-      // The workflows' search attributes (LeadStatus, Owner, Overdue, TaskStatus, Assignee, DueAt).
-      ...searchAttributeArgs(),
-      ...(options.headless ? ['--headless'] : []),
-    ];
+    const temporalArgs = devServerArgs({ dbFile: path.join(dataDir, 'temporal.db'), port: options.temporalPort, uiPort: options.temporalUiPort, headless: options.headless });
     // One workflow bundle for the worker and each of its restarts, built while Temporal starts: a
     // worker that bundles `workflows/` itself spends seconds of CPU on it at every restart, and the
     // deadlines of a killed worker's workflows wait that long more.

@@ -54,3 +54,21 @@ const CLI_TYPE_NAMES = { TEXT: 'Text', KEYWORD: 'Keyword', INT: 'Int', DOUBLE: '
 export function searchAttributeArgs(): string[] {
   return SEARCH_ATTRIBUTE_KEYS.flatMap((key) => ['--search-attribute', `${key.name}=${CLI_TYPE_NAMES[key.type]}`]);
 }
+
+/** `temporal server start-dev` as the stack runs it: its SQLite file in WAL mode, the default namespace, the search attributes. */
+export function devServerArgs(options: { dbFile: string; port: number; uiPort: number; headless?: boolean }): string[] {
+  return [
+    'server', 'start-dev',
+    '--db-filename', options.dbFile,
+    '--port', String(options.port),
+    '--ui-port', String(options.uiPort),
+    '--namespace', 'default',
+    '--log-level', 'error',
+    // WAL with synchronous=NORMAL survives any process kill and saves an fsync per commit.
+    '--sqlite-pragma', 'journal_mode=wal',
+    '--sqlite-pragma', 'synchronous=normal',
+    // The workflows' search attributes (LeadStatus, Owner, Overdue, TaskStatus, Assignee, DueAt).
+    ...searchAttributeArgs(),
+    ...(options.headless ? ['--headless'] : []),
+  ];
+}
