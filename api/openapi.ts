@@ -133,7 +133,16 @@ const importPreviewSchema = z.object({
   provider: z.enum(IMPORT_PROVIDERS).nullable(),
   headers: z.array(z.string()),
   mapping: importMappingSchema,
-  sample: z.array(z.object({ rowNumber: z.number().int(), values: z.record(z.string(), z.string()), lead: named('ImportedLead', importedLeadSchema).nullable(), error: z.string().nullable() })),
+  sample: z.array(
+    z.object({
+      rowNumber: z.number().int(),
+      values: z.record(z.string(), z.string()),
+      lead: named('ImportedLead', importedLeadSchema).nullable(),
+      error: z.string().nullable(),
+      // The import counts the row as a duplicate: of an earlier row of the file (rowNumber), or of a live lead (leadId).
+      duplicateOf: z.object({ rowNumber: z.number().int().nullable(), leadId: z.string().nullable() }).nullable(),
+    }),
+  ),
 });
 
 // Lists that take `fields=` answer only those keys (and the id) of each item.

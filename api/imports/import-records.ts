@@ -14,14 +14,16 @@ import { startRecordWorkflow } from '../temporal/start-record-workflow';
 import { startOrLog } from '../temporal/start-workflow';
 import { importWorkflowStart } from '../temporal/workflow-starts';
 import { readImportPlan } from './read-import-plan';
+import { markSampleDuplicates } from './sample-duplicates';
 import type { ReceivedImportFile } from './receive-import-file';
 
 const importSubject = (createdById: string | null) => ({ type: 'import' as const, createdById });
 
-/** The preview of `POST /api/imports/preview`: nothing is kept. */
-export async function previewImport(file: ReceivedImportFile, mapping: ImportMapping | undefined, actor: PublicUser) {
+/** The preview of `POST /api/imports/preview`, each sample row marked when the import would count it a duplicate: nothing is kept. */
+export async function previewImport(db: Db, file: ReceivedImportFile, mapping: ImportMapping | undefined, actor: PublicUser) {
   assertPermission(actor, 'create', importSubject(actor.id));
-  return readImportPlan(file.path, mapping);
+  const plan = await readImportPlan(file.path, mapping);
+  return { ...plan, sample: await markSampleDuplicates(db, plan.sample) };
 }
 
 /**

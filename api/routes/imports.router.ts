@@ -17,7 +17,7 @@ export function createImportsRouter(deps: TemporalDeps & { db: Db; dir: string }
 
   router.post('/preview', receive, async (req, res) => {
     const fields = parseInput(previewImportFieldsSchema, req.body);
-    res.json(await previewImport(receivedImportFile(req), fields.mapping, currentUser(res)));
+    res.json(await previewImport(deps.db, receivedImportFile(req), fields.mapping, currentUser(res)));
   });
 
   router.post('/', receive, async (req, res) => {

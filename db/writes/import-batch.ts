@@ -6,6 +6,7 @@ import type { Db, Prisma } from '../client';
 import type { Import as ImportRow, Lead as LeadRow } from '../../prisma/generated/client';
 import { scoreLead } from '../../domain/leads/lead-score';
 import { rowsNotImported } from '../../domain/imports/rows-not-imported';
+import { findImportDuplicates } from '../../domain/imports/duplicate-rows';
 import { dialectOf } from '../queries/dialect';
 import { findLeadsWithAddressKeys } from '../queries/duplicates';
 import { loadContactMs, saveLeadScore } from './lead-score';
@@ -83,8 +84,9 @@ function fillEmpty(existing: LeadRow, lead: ImportedLead): Prisma.LeadUpdateInpu
  * and `processed`: the rows written so far, so a batch is written in several transactions when
  * `last` is false), and one `import.progress` event. Runs only when the cursor stands exactly
  * there, so a retried or replayed write writes nothing twice.
- * A duplicate is a row whose address key matches a lead not archived (imported earlier, by an
- * earlier batch of this file, or typed in) or an earlier row of this batch.
+ * Duplicates are found by findImportDuplicates: a row whose address key matches a lead not
+ * archived (imported earlier, by an earlier batch of this file, or typed in) or an earlier row of
+ * this batch.
  */
 export async function writeImportBatch(db: Db, importId: string, at: { batch: number; offset: number; last: boolean }, rows: BatchRow[]): Promise<BatchResult> {
   const { batch, offset, last } = at;
@@ -100,28 +102,29 @@ export async function writeImportBatch(db: Db, importId: string, at: { batch: nu
       const found = await findLeadsWithAddressKeys(tx, keys.slice(start, start + 500));
       for (const lead of found) if (lead.addressKey && !existing.has(lead.addressKey)) existing.set(lead.addressKey, lead);
     }
+    const duplicateOf = findImportDuplicates(keyed.map(({ row, key }) => ({ rowNumber: row.rowNumber, key })), (key) => existing.get(key)?.id);
     const created: Prisma.LeadCreateManyInput[] = [];
-    const newKeys = new Set<string>();
     const errors: Prisma.ImportErrorCreateManyInput[] = [];
     let duplicates = 0;
     const now = new Date();
     const contactMs = await loadContactMs(tx);
-    for (const { row, key } of keyed) {
+    for (const [index, { row, key }] of keyed.entries()) {
       if (!row.ok || !key) {
         errors.push({ importId, rowNumber: row.rowNumber, values: JSON.stringify(row.values), reason: row.ok ? 'missing address' : row.reason });
         continue;
       }
       const lead = { ...row.lead, tags: [...new Set([...tags, ...row.lead.tags])] };
-      const match = existing.get(key);
-      if (match || newKeys.has(key)) {
+      const duplicate = duplicateOf[index];
+      if (duplicate) {
         duplicates += 1;
+        // The lead as this batch last left it: an earlier row may have filled some of its fields.
+        const match = duplicate.leadId ? existing.get(key) : undefined;
         if (current.onDuplicate === 'update' && match) {
           const fill = fillEmpty(match, lead);
           if (fill) existing.set(key, await saveLeadScore(tx, await tx.lead.update({ where: { id: match.id }, data: fill }), now, contactMs));
         }
         continue;
       }
-      newKeys.add(key);
       const { phones, tags: leadTags, ...fields } = lead;
       // Scored as it is written, like every lead write (the call queue orders by it).
       const { score, parts } = scoreLead({ motivation: null, arv: fields.arv, askingPrice: fields.askingPrice, estimatedEquity: fields.estimatedEquity, ltv: fields.ltv, source: 'LIST_IMPORT', tags: leadTags, status: 'NEW', createdAt: now, contactedAt: null }, now, contactMs);

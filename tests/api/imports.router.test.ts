@@ -63,6 +63,36 @@ describe('POST /api/imports/preview', () => {
     expect(mapped.body.sample[0]).toMatchObject({ error: 'missing city' });
   });
 
+  it('marks the sample rows the import would count as duplicates: of a live lead, or of an earlier row', async () => {
+    const existing = await api.request('POST', '/api/leads', { cookie, body: buildLeadInput({ street: '77 Preview Duplicate Avenue', zip: '45405', sellerName: 'Typed Before' }) });
+    expect(existing.status).toBe(201);
+    const file = path.join(dir, 'preview-duplicates.csv');
+    fs.writeFileSync(
+      file,
+      [
+        'Address,City,State,Zip,Owner',
+        '9 First Copy Street,Dayton,OH,45402,Row Two',
+        '77 preview duplicate ave.,Dayton,OH,45405-1234,Already In',
+        '9  FIRST COPY ST,Dayton,OH,45402,Row Four',
+        '12 Bad Zip Rd,Dayton,OH,ABCDE,Bad Zip',
+        '9 First Copy Street #2,Dayton,OH,45402,Another Unit',
+      ].join('\n'),
+    );
+    const { status, body } = await preview(file, { mapping: JSON.stringify({ Address: 'street', City: 'city', State: 'state', Zip: 'zip', Owner: 'sellerName' }) });
+    expect(status).toBe(200);
+    expect(body.sample.map((row: { rowNumber: number; duplicateOf: unknown }) => [row.rowNumber, row.duplicateOf])).toEqual([
+      [2, null],
+      [3, { rowNumber: null, leadId: existing.body.id }],
+      [4, { rowNumber: 2, leadId: null }],
+      [5, null],
+      [6, null],
+    ]);
+    // The import counts them so: rows 2 and 6 created, rows 3 and 4 duplicates, row 5 an error.
+    const started = await upload(file, { mapping: JSON.stringify({ Address: 'street', City: 'city', State: 'state', Zip: 'zip', Owner: 'sellerName' }) });
+    expect(started.status).toBe(202);
+    expect(await finished(started.body.id)).toMatchObject({ status: 'COMPLETED', created: 2, duplicates: 2, errors: 1, total: 5 });
+  });
+
   it('the sample is the first 10 rows of a longer file, in file order, each with its row number', async () => {
     const file = writeGeneratedList(path.join(dir, 'long-preview.csv'), 25, { street: 'Preview Pl', badEvery: 4 });
     const { status, body } = await preview(file);

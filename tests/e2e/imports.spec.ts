@@ -57,6 +57,9 @@ describe('list imports in the browser', () => {
       await sample.getByText('Not imported: invalid zip "ABCDE"').waitFor(WAIT);
       await sample.getByText('Not imported: missing address').waitFor(WAIT);
       await sample.getByTestId('sample-row').first().getByText('Absentee Owners').waitFor(WAIT);
+      // The third row is the first's property again: the import will count it a duplicate, and the preview says so.
+      await sample.getByTestId('sample-row').nth(2).getByTestId('sample-duplicate').getByText('Duplicate of row 2').waitFor(WAIT);
+      await tab.getByText('(3 new, 1 duplicate, 2 not imported)').waitFor(WAIT);
 
       // A column set to "Ignore" leaves the preview at once.
       await mapping.getByLabel('Marketing Lists imports as').selectOption('');
@@ -114,6 +117,9 @@ describe('list imports in the browser', () => {
       await page.goto(appUrl('/imports'));
       await chooseList(page, 'phone-list.csv');
       await page.getByTestId('import-sample').getByText('Not imported: invalid zip "ABCDE"').waitFor(WAIT);
+      // The first test's leads exist: the preview already counts every good row a duplicate, each linking to its lead.
+      await page.getByText('(0 new, 4 duplicates, 2 not imported)').waitFor(WAIT);
+      expect(await page.getByTestId('import-sample').getByRole('link', { name: 'lead' }).count()).toBe(4);
       expect(await sidewaysScroll(page)).toBe(false);
       await page.getByRole('button', { name: 'Start import' }).click();
       const progress = page.getByTestId('import-progress');

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { IMPORT_FIELDS, type ImportField } from '../../../../domain/imports/import-fields';
 import { IMPORT_FIELD_LABELS } from '../../../../domain/labels/import-labels';
 import { money, optionLabel } from '../../lib/format';
@@ -51,6 +52,21 @@ export function MappingTable({ headers, mapping, firstRow, onChange }: { headers
 
 const orDash = (value: string | number | null | undefined): string => (value === null || value === undefined || value === '' ? '—' : String(value));
 
+/** Why the import will count a row as a duplicate (skipped, or filling the lead's empty fields, as chosen below). */
+function DuplicateNote({ duplicateOf }: { duplicateOf: NonNullable<ImportPreview['sample'][number]['duplicateOf']> }) {
+  return (
+    <span className="import-sample-duplicate-note" data-testid="sample-duplicate">
+      {duplicateOf.leadId ? (
+        <>
+          Duplicate: already a <Link to={`/leads/${duplicateOf.leadId}`} target="_blank" rel="noreferrer">lead</Link>
+        </>
+      ) : (
+        `Duplicate of row ${duplicateOf.rowNumber}`
+      )}
+    </span>
+  );
+}
+
 /** The first rows of the file as they will be imported, or why a row will not be. */
 export function SampleTable({ sample }: { sample: ImportPreview['sample'] }) {
   return (
@@ -69,8 +85,8 @@ export function SampleTable({ sample }: { sample: ImportPreview['sample'] }) {
       </thead>
       <tbody>
         {sample.length === 0 && <TableMessage columns={8}>No rows under the header.</TableMessage>}
-        {sample.map(({ rowNumber, lead, error }) => (
-          <tr key={rowNumber} data-testid="sample-row" className={error ? 'import-sample-bad' : undefined}>
+        {sample.map(({ rowNumber, lead, error, duplicateOf }) => (
+          <tr key={rowNumber} data-testid="sample-row" className={error ? 'import-sample-bad' : duplicateOf ? 'import-sample-duplicate' : undefined}>
             <td data-label="Row">{rowNumber}</td>
             {lead ? (
               <>
@@ -81,6 +97,7 @@ export function SampleTable({ sample }: { sample: ImportPreview['sample'] }) {
                     {lead.city}, {lead.state} {lead.zip}
                     {lead.zipPlus4 ? `-${lead.zipPlus4}` : ''}
                   </span>
+                  {duplicateOf && <DuplicateNote duplicateOf={duplicateOf} />}
                 </td>
                 <td data-label="Seller" className="cell-wrap">
                   {lead.sellerName}

@@ -14,7 +14,7 @@ export interface ImportPreview {
   provider: ImportProvider | null;
   headers: string[];
   mapping: ImportMapping;
-  sample: Array<{ rowNumber: number; values: Record<string, string>; lead: ImportedLead | null; error: string | null }>;
+  sample: Array<{ rowNumber: number; values: Record<string, string>; lead: ImportedLead | null; error: string | null; duplicateOf: { rowNumber: number | null; leadId: string | null } | null }>;
 }
 
 export interface StartImportInput {

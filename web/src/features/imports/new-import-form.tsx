@@ -111,7 +111,8 @@ export function NewImportForm({ onStarted }: { onStarted: (id: string) => void }
     start.mutate(file);
   };
   const error = problem ?? (start.isError ? start.error.message : readPreview.isError ? readPreview.error.message : undefined);
-  const goodRows = preview?.sample.filter((row) => row.lead).length ?? 0;
+  const newRows = preview?.sample.filter((row) => row.lead && !row.duplicateOf).length ?? 0;
+  const duplicateRows = preview?.sample.filter((row) => row.lead && row.duplicateOf).length ?? 0;
 
   return (
     <section className="card" aria-labelledby={`${ids}-title`} data-testid="new-import">
@@ -161,7 +162,9 @@ export function NewImportForm({ onStarted }: { onStarted: (id: string) => void }
             {preview.sample.length > 0 && (
               <>
                 <h3 className="import-section-title">
-                  The first {preview.sample.length} rows as they will be imported <span className="muted">({goodRows} of {preview.sample.length} importable)</span>
+                  The first {preview.sample.length} rows as they will be imported <span className="muted">
+                    ({newRows} new{duplicateRows > 0 ? `, ${duplicateRows} duplicate${duplicateRows > 1 ? 's' : ''}` : ''}, {preview.sample.length - newRows - duplicateRows} not imported)
+                  </span>
                   {readPreview.isPending && <span className="muted"> · updating…</span>}
                 </h3>
                 <SampleTable sample={preview.sample} />
