@@ -14,7 +14,9 @@ import './email.css';
 export function SendMatchesButton({ buyerId, taskId, onSent }: { buyerId: string; taskId?: string; onSent?: () => void }) {
   const [open, setOpen] = useState(false);
   const [sentTo, setSentTo] = useState<string>();
-  const buyer = useQuery({ queryKey: ['buyers', 'detail', buyerId], queryFn: () => getBuyer(buyerId) });
+  // The buyer's page has just read the buyer: mounting with it must not ask again (a change still
+  // refetches it, through the live events' invalidation).
+  const buyer = useQuery({ queryKey: ['buyers', 'detail', buyerId], queryFn: () => getBuyer(buyerId), staleTime: 30_000 });
   const denied = useDeniedReason()('update', { type: 'buyer', ownerId: null });
   const email = buyer.data?.email;
   const blocked = denied ?? (buyer.data && !email ? 'Add the buyer’s e-mail address to send them properties' : undefined) ?? (buyer.data?.emailOptOutAt ? 'The buyer unsubscribed from e-mail' : undefined);
