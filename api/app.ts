@@ -155,7 +155,7 @@ export function createApp(deps: AppDeps): express.Express {
   // The query and the JSON body are read only once the route has let the request in: the public
   // routes here, every other route after the session check below.
   // The one multipart route (a document's upload) reads its own body, after the session check.
-  const readRequest = [refuseInvalidQuery, ...readJsonBody({ limitBytes: deps.jsonBodyLimitBytes ?? 64 * 1024, multipartRoutes: ['POST /documents', 'POST /imports', 'POST /imports/preview'] })];
+  const readRequest = [refuseInvalidQuery, ...readJsonBody({ limitBytes: deps.jsonBodyLimitBytes ?? 64 * 1024, multipartRoutes: { 'POST /documents': { alsoJson: true }, 'POST /imports': { alsoJson: false }, 'POST /imports/preview': { alsoJson: false } } })];
   api.use('/health', createHealthRouter({ health: deps.health ?? createHealthMonitor({ db, temporal }) }));
   api.use('/ready', createReadyRouter({ db, ...temporalDeps }));
   api.use('/auth', readRequest);

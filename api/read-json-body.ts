@@ -41,15 +41,20 @@ export function nestsDeeperThan(bytes: Uint8Array, max: number): boolean {
  * `limitBytes`, 400 for malformed JSON, invalid UTF-8, nesting deeper than MAX_JSON_DEPTH or
  * invalid text (see domain/validation/text.ts). A request without a body passes with none, and a
  * `multipart/form-data` one to a route in `multipartRoutes` ("POST /documents") passes unread:
- * that route reads it itself (api/documents/receive-upload.ts).
+ * that route reads it itself (api/documents/receive-upload.ts). Such a route says whether it also
+ * takes JSON, so a 415 names what it does take.
  */
-export function readJsonBody({ limitBytes, multipartRoutes = [] }: { limitBytes: number; multipartRoutes?: readonly string[] }): RequestHandler[] {
+export function readJsonBody({ limitBytes, multipartRoutes = {} }: { limitBytes: number; multipartRoutes?: Readonly<Record<string, { alsoJson: boolean }>> }): RequestHandler[] {
   const requireJson: RequestHandler = (req, _res, next) => {
     if (!hasBody(req)) return next();
-    if (multipartRoutes.includes(`${req.method} ${req.path.replace(/\/$/, '')}`) && req.is('multipart/form-data')) return next();
+    const multipart = multipartRoutes[`${req.method} ${req.path.replace(/\/$/, '')}`];
+    if (multipart && req.is('multipart/form-data')) return next();
     const type = req.get('content-type');
+    const received = type ?? 'without a Content-Type';
+    if (multipart && !multipart.alsoJson) throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send the body as multipart/form-data with the file in the part named "file", not ${received}`);
     if (!type || !req.is('application/json')) {
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send the body as JSON (Content-Type: application/json), not ${type ?? 'without a Content-Type'}`);
+      const json = 'JSON (Content-Type: application/json)';
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send the body as ${multipart ? `multipart/form-data with the file in the part named "file", or as ${json}` : json}, not ${received}`);
     }
     const charset = /;\s*charset="?([^";]+)/i.exec(type)?.[1]?.toLowerCase();
     if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {

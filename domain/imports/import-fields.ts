@@ -18,7 +18,7 @@ export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 /** CSV column → lead field (or null: not imported). */
 export type ImportMapping = Record<string, ImportField | null>;
-export const importMappingSchema = z.record(z.string(), z.enum(IMPORT_FIELDS).nullable());
+export const importMappingSchema = z.record(z.string(), z.enum(IMPORT_FIELDS).nullable(), 'must be a JSON object of column name → lead field (or null)');
 
 export const IMPORT_STATUSES = ['QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-const TYPE_NAMES: Record<string, string> = { string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false', object: 'an object', array: 'a list', date: 'a date' };
+const TYPE_NAMES: Record<string, string> = { string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false', object: 'an object', record: 'an object', array: 'a list', date: 'a date' };
 
 /**
  * zod's own wording ("Invalid input: expected number, received undefined") is for developers;

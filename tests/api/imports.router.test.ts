@@ -63,6 +63,17 @@ describe('POST /api/imports/preview', () => {
     expect(mapped.body.sample[0]).toMatchObject({ error: 'missing city' });
   });
 
+  it('a mapping that is not a JSON object, or names no lead field, is a 400 naming the mapping', async () => {
+    const file = path.join(dir, 'owners-mapped.csv');
+    fs.writeFileSync(file, 'Where,Postcode\n9 Elm St,45402\n');
+    const garbled = await preview(file, { mapping: '{Where: street' });
+    expect(garbled.status).toBe(400);
+    expect(garbled.body.error.fields).toEqual({ mapping: 'must be a JSON object of column name → lead field (or null)' });
+    const unknownField = await preview(file, { mapping: JSON.stringify({ Where: 'street', Postcode: 'postcode' }) });
+    expect(unknownField.status).toBe(400);
+    expect(Object.keys(unknownField.body.error.fields)).toEqual(['mapping.Postcode']);
+  });
+
   it('marks the sample rows the import would count as duplicates: of a live lead, or of an earlier row', async () => {
     const existing = await api.request('POST', '/api/leads', { cookie, body: buildLeadInput({ street: '77 Preview Duplicate Avenue', zip: '45405', sellerName: 'Typed Before' }) });
     expect(existing.status).toBe(201);

@@ -79,6 +79,17 @@ describe('JSON bodies', () => {
     expect((await app.testDb.db.lead.findUniqueOrThrow({ where: { id: lead.id } })).archivedAt).toBeNull();
   });
 
+  it.each([
+    // The list upload takes only a multipart body: its 415 says so, not "send JSON".
+    ['/api/imports/preview', 'multipart/form-data with the file in the part named "file", not text/plain'],
+    ['/api/imports', 'multipart/form-data with the file in the part named "file", not text/plain'],
+    // A document may be a file or JSON (a record without a file): its 415 names both.
+    ['/api/documents', 'multipart/form-data with the file in the part named "file", or as JSON (Content-Type: application/json), not text/plain'],
+  ])('an upload route (%s) names what it takes in its 415', async (route, wording) => {
+    const response = await send('POST', route, { headers: { 'content-type': 'text/plain' }, body: 'Address,Zip' });
+    expect(response).toMatchObject({ status: 415, body: { error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: `Send the body as ${wording}` } } });
+  });
+
   it('takes a bodiless POST as it is', async () => {
     const lead = await buildLead(app.testDb.db, userId);
     expect((await send('POST', `/api/leads/${lead.id}/archive`)).status).toBe(200);
