@@ -50,11 +50,11 @@ export function readJsonBody({ limitBytes, multipartRoutes = {} }: { limitBytes:
     const multipart = multipartRoutes[`${req.method} ${req.path.replace(/\/$/, '')}`];
     if (multipart && req.is('multipart/form-data')) return next();
     const type = req.get('content-type');
-    const received = type ?? 'without a Content-Type';
-    if (multipart && !multipart.alsoJson) throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send the body as multipart/form-data with the file in the part named "file", not ${received}`);
-    if (!type || !req.is('application/json')) {
+    if (!type || !req.is('application/json') || (multipart && !multipart.alsoJson)) {
       const json = 'JSON (Content-Type: application/json)';
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send the body as ${multipart ? `multipart/form-data with the file in the part named "file", or as ${json}` : json}, not ${received}`);
+      const upload = 'multipart/form-data with the file in the part named "file"';
+      const accepted = !multipart ? json : multipart.alsoJson ? `${upload}, or as ${json}` : upload;
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send the body as ${accepted}, not ${type ?? 'without a Content-Type'}`);
     }
     const charset = /;\s*charset="?([^";]+)/i.exec(type)?.[1]?.toLowerCase();
     if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {

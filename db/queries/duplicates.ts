@@ -19,13 +19,23 @@ export async function findLeadWithAddressKey(db: Db, addressKey: string): Promis
 export const leadWithAddressKeySql = (addressKey: string, dialect: Dialect): Prisma.Sql => Prisma.sql`SELECT "id" FROM "Lead"${indexedBy(dialect, 'Lead_addressKey_idx')}
   WHERE "addressKey" = ${addressKey} AND "archivedAt" IS NULL ORDER BY "createdAt" ASC LIMIT 1`;
 
+/** Address keys per read: the IN list of one query stays well under every dialect's bound-parameter limit. */
+const KEYS_PER_READ = 500;
+
 /**
- * The live leads with any of these address keys, oldest first (an import's duplicates): read from
- * the keys' rows of the addressKey index, as above, where Prisma's `findMany` walked every live lead.
+ * The live lead with each of these address keys, the oldest where several share one (an import's
+ * duplicates): read from the keys' rows of the addressKey index, as above, where Prisma's
+ * `findMany` walked every live lead.
  */
-export function findLeadsWithAddressKeys(db: Db | Prisma.TransactionClient, addressKeys: readonly string[]): Promise<Lead[]> {
-  if (addressKeys.length === 0) return Promise.resolve([]);
-  return readRows<Lead>(db, leadsWithAddressKeysSql(addressKeys, dialectOf(db)));
+export async function findLiveLeadsByAddressKey(db: Db | Prisma.TransactionClient, addressKeys: Iterable<string>): Promise<Map<string, Lead>> {
+  const keys = [...new Set(addressKeys)];
+  const byKey = new Map<string, Lead>();
+  for (let start = 0; start < keys.length; start += KEYS_PER_READ) {
+    for (const lead of await readRows<Lead>(db, leadsWithAddressKeysSql(keys.slice(start, start + KEYS_PER_READ), dialectOf(db)))) {
+      if (lead.addressKey && !byKey.has(lead.addressKey)) byKey.set(lead.addressKey, lead);
+    }
+  }
+  return byKey;
 }
 
 export const leadsWithAddressKeysSql = (addressKeys: readonly string[], dialect: Dialect): Prisma.Sql => Prisma.sql`SELECT * FROM "Lead"${indexedBy(dialect, 'Lead_addressKey_idx')}

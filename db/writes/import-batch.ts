@@ -8,7 +8,7 @@ import { scoreLead } from '../../domain/leads/lead-score';
 import { rowsNotImported } from '../../domain/imports/rows-not-imported';
 import { findImportDuplicates } from '../../domain/imports/duplicate-rows';
 import { dialectOf } from '../queries/dialect';
-import { findLeadsWithAddressKeys } from '../queries/duplicates';
+import { findLiveLeadsByAddressKey } from '../queries/duplicates';
 import { loadContactMs, saveLeadScore } from './lead-score';
 import { insertRows } from './insert-rows';
 import { recordEvent } from './record-event';
@@ -96,12 +96,7 @@ export async function writeImportBatch(db: Db, importId: string, at: { batch: nu
     if (current.nextBatch !== batch || current.processed !== processedBefore) return { written: false, created: 0, duplicates: 0, errors: 0 };
     const tags = JSON.parse(current.tags) as string[];
     const keyed = rows.map((row) => (row.ok ? { row, key: addressKey(row.lead) } : { row, key: null }));
-    const keys = [...new Set(keyed.flatMap(({ key }) => (key ? [key] : [])))];
-    const existing = new Map<string, LeadRow>();
-    for (let start = 0; start < keys.length; start += 500) {
-      const found = await findLeadsWithAddressKeys(tx, keys.slice(start, start + 500));
-      for (const lead of found) if (lead.addressKey && !existing.has(lead.addressKey)) existing.set(lead.addressKey, lead);
-    }
+    const existing = await findLiveLeadsByAddressKey(tx, keyed.flatMap(({ key }) => (key ? [key] : [])));
     const duplicateOf = findImportDuplicates(keyed.map(({ row, key }) => ({ rowNumber: row.rowNumber, key })), (key) => existing.get(key)?.id);
     const created: Prisma.LeadCreateManyInput[] = [];
     const errors: Prisma.ImportErrorCreateManyInput[] = [];

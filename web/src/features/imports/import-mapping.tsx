@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { IMPORT_FIELDS, type ImportField } from '../../../../domain/imports/import-fields';
 import { IMPORT_FIELD_LABELS } from '../../../../domain/labels/import-labels';
+import type { ImportDuplicate } from '../../../../domain/imports/duplicate-rows';
 import { money, optionLabel } from '../../lib/format';
 import { ListTable, TableMessage } from '../../lib/list-table';
 import type { ImportMapping, ImportPreview } from './imports.api';
@@ -53,7 +54,7 @@ export function MappingTable({ headers, mapping, firstRow, onChange }: { headers
 const orDash = (value: string | number | null | undefined): string => (value === null || value === undefined || value === '' ? '—' : String(value));
 
 /** Why the import will count a row as a duplicate (skipped, or filling the lead's empty fields, as chosen below). */
-function DuplicateNote({ duplicateOf }: { duplicateOf: NonNullable<ImportPreview['sample'][number]['duplicateOf']> }) {
+function DuplicateNote({ duplicateOf }: { duplicateOf: ImportDuplicate }) {
   return (
     <span className="import-sample-duplicate-note" data-testid="sample-duplicate">
       {duplicateOf.leadId ? (

@@ -2,6 +2,7 @@ import type { ApiErrorBody } from '../../../../domain/api-error.schema';
 import { CLIENT_HEADER } from '../../../../domain/auth/client-header';
 import type { ImportItem, ImportMapping, ImportProvider } from '../../../../domain/imports/import-fields';
 import type { ImportedLead } from '../../../../domain/imports/map-import-row';
+import type { ImportDuplicate } from '../../../../domain/imports/duplicate-rows';
 import type { List } from '../../../../domain/pagination';
 import { api, ApiError } from '../../lib/api-client';
 
@@ -14,7 +15,7 @@ export interface ImportPreview {
   provider: ImportProvider | null;
   headers: string[];
   mapping: ImportMapping;
-  sample: Array<{ rowNumber: number; values: Record<string, string>; lead: ImportedLead | null; error: string | null; duplicateOf: { rowNumber: number | null; leadId: string | null } | null }>;
+  sample: Array<{ rowNumber: number; values: Record<string, string>; lead: ImportedLead | null; error: string | null; duplicateOf: ImportDuplicate | null }>;
 }
 
 export interface StartImportInput {
