@@ -24,6 +24,9 @@ export async function getCallQueue(
   if (ownerId !== actor.id && actor.role !== 'SUPERVISOR' && actor.role !== 'ADMIN') {
     throw new AppError('FORBIDDEN', "Only a supervisor or an admin can read someone else's call queue");
   }
+  if (ownerId !== actor.id && !(await db.user.findUnique({ where: { id: ownerId }, select: { id: true } }))) {
+    throw new AppError('NOT_FOUND', `User ${ownerId} does not exist`, { ownerId: 'must name a user' });
+  }
   const now = new Date();
   const candidates = await refreshLeadScores(db, await readCallQueueCandidates(db, { ownerId, now, contactMs, limit: query.limit }), now, contactMs);
   const ordered = orderCallQueue(

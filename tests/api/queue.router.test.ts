@@ -100,6 +100,10 @@ describe('GET /api/queue', () => {
     expect(supervisorView.body.items.map((item: { lead: { sellerName: string } }) => item.lead.sellerName)).toEqual(['Sam Agentlead']);
     const peerView = await api.request('GET', `/api/queue?ownerId=${agent.id}`, { cookie: await api.login(peer.email) });
     expect(peerView.status).toBe(403);
+    const unknown = await api.request('GET', '/api/queue?ownerId=no-such-user', { cookie: await api.login(supervisor.email) });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.message).toBe('User no-such-user does not exist');
+    expect(unknown.body.error.fields).toHaveProperty('ownerId');
     const bad = await api.request('GET', '/api/queue?limit=0', { cookie: await api.login(peer.email) });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields).toHaveProperty('limit');
