@@ -28,6 +28,7 @@ import { reportLine } from './bench/stats';
 import { initialWebJsGzipBytes } from './bench/web-size';
 import { apiProcessCount } from './lib/node-program';
 import { logInAsDemoUser } from './lib/log-in';
+import { loadStartEnv } from './lib/start-env';
 import { startStackOnFreePorts } from './lib/temp-stack';
 import { ensureTemporalCli } from './lib/temporal-cli';
 import { buildWebIfStale } from './lib/web-build';
@@ -84,11 +85,12 @@ async function benchSqlite(): Promise<{ measures: Measure[]; intake: SustainedIn
       ? { rowsPerSecond: bareLeadInsertRate(path.join(env.BENCH_DATA_DIR, 'flipstackk.db'), Math.min(env.BENCH_IMPORT_ROWS, FLOOR_INSERT_ROWS)), startsPerSecond: await bareWorkflowStartRate(ensureTemporalCli(), FLOOR_WORKFLOW_STARTS) }
       : null;
   console.log('Starting the stack on a copy of the volume database…');
-  // The API as `npm start` runs it (apiProcessCount: one process on 2 cores).
-  const stack = await startStackOnFreePorts(runDir, { env: { API_PROCESSES: apiProcessCount() } });
+  // The API as `npm start` runs it (apiProcessCount: one process on 2 cores), Temporal and the worker at its niceness.
+  const { BACKGROUND_NICE: backgroundNice } = loadStartEnv();
+  const stack = await startStackOnFreePorts(runDir, { env: { API_PROCESSES: apiProcessCount() }, backgroundNice });
   try {
     const appUrl = stack.appUrl;
-    console.log(`\nFlipstackk benchmark: ${os.cpus().length} cores, ${env.BENCH_CONNECTIONS} connections, ${env.BENCH_SECONDS} s per measure, ${stack.databaseFile}\n`);
+    console.log(`\nFlipstackk benchmark: ${os.cpus().length} cores, ${env.BENCH_CONNECTIONS} connections, ${env.BENCH_SECONDS} s per measure, Temporal and the worker at nice ${backgroundNice}, ${stack.databaseFile}\n`);
     const measures = await measureRoutes(appUrl, routeOptions, console.log);
 
     let intake: SustainedIntake | null = null;

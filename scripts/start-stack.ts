@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     temporalUiPort: env.TEMPORAL_UI_PORT,
     temporalCli,
     databaseUrl: env.DATABASE_URL,
+    backgroundNice: env.BACKGROUND_NICE,
     env: { API_PROCESSES: apiProcesses },
     log: (line) => console.log(line),
     onGiveUp: (reason) => shutdown(`Flipstackk is stopping: ${reason}. Look at its last lines above, fix the cause, and run npm start again.`, 1),

@@ -26,6 +26,13 @@ export interface StackOptions {
   databaseUrl?: string;
   /** A database file `prisma migrate deploy` made (tests): copied instead of migrating again. */
   migratedTemplate?: string;
+  /**
+   * The niceness (0–19) the Temporal server and the worker run at (`npm start`: BACKGROUND_NICE).
+   * Above 0, the kernel gives the API the cores first when they are all busy, so people's requests
+   * and live updates do not queue behind workflow work, whose deadlines are minutes. 0 (the default)
+   * runs them like the API.
+   */
+  backgroundNice?: number;
   /** More environment for the worker and the API, e.g. DEADLINE_CONTACT. */
   env?: Record<string, string>;
   log: (line: string) => void;
@@ -137,7 +144,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     bundling = options.env?.WORKFLOW_BUNDLE ? Promise.resolve(options.env.WORKFLOW_BUNDLE) : writeWorkflowBundle(path.join(dataDir, 'workflow-bundle.js'));
     // Handled where it is awaited; this keeps a failed build from counting as unhandled if Temporal fails first.
     bundling.catch(() => undefined);
-    const temporal = supervise('temporal', () => startProcess('temporal', options.temporalCli, temporalArgs, { log }), supervision);
+    // Through nice(1), so every thread the program starts inherits the niceness (setpriority on a pid reaches only its first thread).
+    const inBackground = (command: string, args: string[]): [string, string[]] =>
+      options.backgroundNice ? ['nice', ['-n', String(options.backgroundNice), command, ...args]] : [command, args];
+    const temporal = supervise('temporal', () => startProcess('temporal', ...inBackground(options.temporalCli, temporalArgs), { log }), supervision);
     processes.push(temporal);
     await waitFor('Temporal server', () => temporalAnswers(temporalAddress), 60_000, gaveUp);
 
@@ -168,7 +178,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const worker = supervise(
       'worker',
       () =>
-        startProcess('worker', process.execPath, nodeProgramArgs('worker', bundles.worker), {
+        startProcess('worker', ...inBackground(process.execPath, nodeProgramArgs('worker', bundles.worker)), {
           cwd: rootDir,
           env,
           log: (line) => {

@@ -9,6 +9,8 @@ const startEnvSchema = z.object({
   TEMPORAL_UI_PORT: portSchema.default(8233),
   /** The app's data in this PostgreSQL database (migrated and seeded like the SQLite file) instead of DATA_DIR's SQLite file. */
   DATABASE_URL: sharedEnvFields.DATABASE_URL,
+  /** The niceness of the Temporal server and the worker: the API gets the cores first when they are busy (0: all alike). */
+  BACKGROUND_NICE: z.coerce.number().int().min(0).max(19).default(10),
   // The worker reads these; checking them here stops start-up before anything runs.
   ...deadlineEnvFields,
 });

@@ -9,7 +9,7 @@ import { ensureTemporalCli } from './temporal-cli';
  * The whole stack on free ports over `dataDir`, headless; its log is printed only if it fails to
  * start, and goes to `log` when given.
  */
-export type FreePortStackOptions = Pick<StackOptions, 'env' | 'onGiveUp'> & { log?: (line: string) => void };
+export type FreePortStackOptions = Pick<StackOptions, 'env' | 'onGiveUp' | 'backgroundNice'> & { log?: (line: string) => void };
 
 export async function startStackOnFreePorts(dataDir: string, options: FreePortStackOptions = {}): Promise<Stack> {
   const logs: string[] = [];
@@ -22,6 +22,7 @@ export async function startStackOnFreePorts(dataDir: string, options: FreePortSt
     temporalCli: ensureTemporalCli(),
     headless: true,
     env: options.env,
+    backgroundNice: options.backgroundNice,
     onGiveUp: options.onGiveUp,
     log: (line) => {
       logs.push(line);

@@ -28,6 +28,8 @@ beforeAll(async () => {
     temporalUiPort: await freePort(),
     temporalCli: requireTemporalCli(),
     headless: true,
+    // As `npm start` runs them (BACKGROUND_NICE's default).
+    backgroundNice: 10,
     log: (line) => logs.push(line),
   };
   stack = await startStack(options);
@@ -66,6 +68,17 @@ describe('the whole stack (Temporal dev server, worker and API processes, SQLite
     expect(health.status).toBe(200);
     // Idle connections outlast Caddy's 2-minute upstream reuse and fetch's own (announced timeout − 1 s).
     expect(health.headers.get('keep-alive')).toBe(`timeout=${IDLE_CONNECTION_MS / 1000}`);
+  });
+
+  it('runs the Temporal server and the worker at the background niceness, every thread of them, and the API at 0', () => {
+    const niceOf = (pid: number, thread = pid): number => Number(fs.readFileSync(`/proc/${pid}/task/${thread}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
+    const threadsOf = (pid: number): number[] => fs.readdirSync(`/proc/${pid}/task`).map(Number);
+    for (const name of ['temporal', 'worker'] as const) {
+      const pid = stack!.processes[name].current().child.pid!;
+      expect(threadsOf(pid).length).toBeGreaterThan(1);
+      for (const thread of threadsOf(pid)) expect({ name, nice: niceOf(pid, thread) }).toEqual({ name, nice: 10 });
+    }
+    expect(niceOf(stack!.processes.api.current().child.pid!)).toBe(0);
   });
 
   it('logs in, opens SSE, creates a lead and receives task.created for it', async () => {
