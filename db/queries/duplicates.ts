@@ -72,7 +72,9 @@ export async function findLeadDuplicateCandidates(db: Db, lead: LeadContact): Pr
 /**
  * The read behind findLeadDuplicateCandidates; null when the lead has nothing to match on. The ZIP's
  * rows are named by index: SQLite moved the outer "not archived" into that part and walked every
- * live lead oldest first (50 ms on every lead page at 100k leads, the API's one thread held).
+ * live lead oldest first (50 ms on every lead page at 100k leads, the API's one thread held). On
+ * SQLite that index also holds the seller's phone and name, so the ZIP's entries are tested without
+ * reading their rows.
  */
 export function leadDuplicatesSql(lead: LeadContact, dialect: Dialect): Prisma.Sql | null {
   const zip = zip5(lead.zip);
