@@ -96,7 +96,7 @@ async function benchSqlite(): Promise<{ measures: Measure[]; intake: SustainedIn
     let intake: SustainedIntake | null = null;
     if (env.BENCH_INTAKE_SECONDS > 0) {
       const agent = await logInAsDemoUser(appUrl, 'agent@flipstackk.test');
-      intake = await measureSustainedIntake({ appUrl, cookie: agent, databaseFile: stack.databaseFile, clients: 10, seconds: env.BENCH_INTAKE_SECONDS, waitMs: 5 * 60_000 });
+      intake = await measureSustainedIntake({ appUrl, cookie: agent, databaseFile: stack.databaseFile, temporalAddress: stack.temporalAddress, clients: 10, seconds: env.BENCH_INTAKE_SECONDS, waitMs: 5 * 60_000 });
       for (const line of intakeReport(`sustained intake, 10 clients for ${env.BENCH_INTAKE_SECONDS} s`, intake, intakeTargets)) console.log(line);
     }
 

@@ -85,7 +85,7 @@ export async function runClusterBench(options: { rootDir: string; dataDir: strin
     if (options.intakeSeconds > 0) {
       const agent = await logInAsDemoUser(cluster.appUrl, 'agent@flipstackk.test');
       const targets = { leadsPerSecond: TARGETS.intakeLeadsPerSecond, taskLagMs: TARGETS.intakeTaskLagMs };
-      const measure = () => measureSustainedIntake({ appUrl: cluster!.appUrl, cookie: agent, databaseFile: cluster!.appDatabase, clients: 10, seconds: options.intakeSeconds, waitMs: 5 * 60_000 });
+      const measure = () => measureSustainedIntake({ appUrl: cluster!.appUrl, cookie: agent, databaseFile: cluster!.appDatabase, temporalAddress: cluster!.temporalAddress, clients: 10, seconds: options.intakeSeconds, waitMs: 5 * 60_000 });
       const twoWorkers = await measure();
       for (const line of intakeReport(`sustained intake, 10 clients for ${options.intakeSeconds} s, 2 workers`, twoWorkers, targets)) log(line);
       await cluster.processes.workers[1]!.stop();
