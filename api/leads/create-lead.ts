@@ -17,13 +17,13 @@ import { AppError } from '../errors';
 import { assertPermission } from '../permissions/assert-permission';
 import type { TemporalDeps } from '../temporal/client';
 import { startOrLog } from '../temporal/start-workflow';
-import { startLeadWorkflow } from './start-lead-workflow';
+import { startNewLeadWorkflows } from './start-lead-workflow';
 
 export type CreateLeadDeps = TemporalDeps & { db: Db; deadlines: Deadlines };
 
 /**
  * Saves the lead with its `lead.created` event, its contact task (and the claim's key), then starts
- * its lifecycle workflow.
+ * its lifecycle workflow and the contact task's.
  *
  * The contact task is saved in the lead's transaction rather than by the workflow's first step: it
  * is on the lead's page and in its owner's tasks as soon as the lead is, even while Temporal is
@@ -43,12 +43,12 @@ export async function createLead(deps: CreateLeadDeps, input: CreateLeadInput, a
   const keys = leadKeyData(fields);
   const existing = allowDuplicate ? null : await findLeadWithAddressKey(deps.db, keys.addressKey);
   if (existing) throw new AppError('DUPLICATE', 'A lead with this address exists already', undefined, undefined, existing.id);
-  const lead = await deps.db.$transaction(async (tx) => {
+  const { lead, contactTaskId } = await deps.db.$transaction(async (tx) => {
     const created = await saveLeadScore(tx, await tx.lead.create({ data: { ...fields, ...keys, ownerId } }));
     await recordEvent(tx, { entityType: 'lead', entityId: created.id, action: 'created', entity: toLeadJson(created), actorId: actor.id });
     // Every lead is created NEW (its status moves only through its workflow), so every one gets it.
     const { contactMs } = effectiveDeadlines(deps.deadlines, await loadStoredSettings(tx));
-    await saveAutomaticTask(tx, contactTaskFor(created, contactMs), { assigneeId: ownerId, leadId: created.id }, deps.deadlines.automationGraceMs);
+    const contactTask = await saveAutomaticTask(tx, contactTaskFor(created, contactMs), { assigneeId: ownerId, leadId: created.id }, deps.deadlines.automationGraceMs);
     if (ownerId !== actor.id) {
       await notifyUsers(tx, [
         {
@@ -60,9 +60,9 @@ export async function createLead(deps: CreateLeadDeps, input: CreateLeadInput, a
       ]);
     }
     await saveIdempotentResult(tx, claim, toLeadJson(created));
-    return created;
+    return { lead: created, contactTaskId: contactTask.id };
   });
-  // The lead is saved either way; if Temporal is down, the worker's reconciler starts its workflow.
-  await startOrLog(`lead ${lead.id}`, () => startLeadWorkflow(deps, lead));
+  // The lead is saved either way; if Temporal is down, the worker's reconciler starts its workflows.
+  await startOrLog(`lead ${lead.id}`, () => startNewLeadWorkflows(deps, lead, contactTaskId));
   return toLeadJson(lead);
 }

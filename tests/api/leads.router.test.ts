@@ -1,7 +1,9 @@
 import { buildLeadInput, buildUser } from '../support/factories';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { waitUntil } from '../support/wait-until';
-import { leadWorkflowId } from '../../domain/workflow-ids';
+import { leadWorkflowId, taskWorkflowId } from '../../domain/workflow-ids';
+import { recordHistory } from '../support/temporal-env';
+import { getLeadStateQuery } from '../../workflows/leads/lead.messages';
 
 jest.setTimeout(180_000);
 
@@ -56,6 +58,16 @@ describe('POST /api/leads', () => {
       }),
     ]);
     expect(tasks.items[0].id).toBe(saved[0]!.id);
+    // The API started the task's workflow beside the lead's (no parent): the lead's run armed the task's deadline and started no child.
+    expect((await api.temporal.client.workflow.getHandle(taskWorkflowId(saved[0]!.id)).describe()).parentExecution).toBeUndefined();
+    const leadRun = api.temporal.client.workflow.getHandle(leadWorkflowId(lead.id));
+    const leadHistory = await waitUntil('the lead run to arm the contact deadline', async () => {
+      const history = await leadRun.fetchHistory();
+      return history.events?.some((event) => event.timerStartedEventAttributes) ? history : undefined;
+    });
+    expect(leadHistory.events?.filter((event) => event.startChildWorkflowExecutionInitiatedEventAttributes)).toEqual([]);
+    expect(await leadRun.query(getLeadStateQuery)).toMatchObject({ status: 'NEW', contactTaskId: saved[0]!.id });
+    await recordHistory(api.temporal, 'lead-new-contact-task-started', leadWorkflowId(lead.id));
     const notifications = await api.request('GET', '/api/notifications', { cookie });
     expect(notifications.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'TASK_ASSIGNED', link: `/tasks/${tasks.items[0].id}` })]));
     expect(notifications.body.unread).toBeGreaterThan(0);

@@ -40,6 +40,12 @@ export interface LeadWorkflowInput {
   continued?: Omit<LeadWorkflowState, 'leadId' | 'status'>;
   /** A lead from a purchased list (LIST_IMPORT): no "contact within 1 hour" task; it waits in the call queue. */
   coldList?: boolean;
+  /**
+   * The API saved the contact task with the lead and starts that task's workflow beside this one:
+   * the run only arms the task's deadline. Without it (the reconciler's starts, runs from before)
+   * the run starts the task's workflow as a child, which costs it a workflow task more.
+   */
+  contactTaskStarted?: boolean;
   /** Follow-ups one run creates before it continues as new; tests lower it. */
   followUpsPerRun?: number;
 }
@@ -66,7 +72,7 @@ const msUntil = (iso: string): number => Math.max(1, Date.parse(iso) - Date.now(
  * after `followUpsPerRun` follow-ups. Ends when the lead is CLOSED or DEAD (a dead lead
  * reopened later starts a new run).
  */
-export async function leadWorkflow({ leadId, status, ownerId, continued, coldList, followUpsPerRun = FOLLOW_UPS_PER_RUN }: LeadWorkflowInput): Promise<LeadWorkflowState> {
+export async function leadWorkflow({ leadId, status, ownerId, continued, coldList, contactTaskStarted, followUpsPerRun = FOLLOW_UPS_PER_RUN }: LeadWorkflowInput): Promise<LeadWorkflowState> {
   const state: LeadWorkflowState = { leadId, status, contactTaskId: null, contactOverdue: false, step: 0, followUpDueAt: null, ...continued };
   const order = writeOrder();
   // LeadStatus, Owner and Overdue as search attributes, upserted whenever they change.
@@ -189,7 +195,7 @@ export async function leadWorkflow({ leadId, status, ownerId, continued, coldLis
   if (!continued && state.status === 'NEW' && !skipsContactTask({ coldList })) {
     const { taskId, dueAt, deadlineAt } = await createContactTask({ leadId, contactMs: loaded.contactMs });
     state.contactTaskId = taskId;
-    await startTaskWorkflow(taskId);
+    if (!contactTaskStarted) await startTaskWorkflow(taskId);
     // The deadline counts from the lead's creation, which may precede this workflow (a lead saved while Temporal was down).
     // Histories recorded before `deadlineAt` existed timed the task's due time.
     // Archiving also ends this wait: an archived lead is never flagged (unarchiving re-arms the deadline in the loop below).
