@@ -20,12 +20,12 @@ export function compareTable(sqlite: { measures: Measure[]; intake: SustainedInt
     const lag = (intake: SustainedIntake | null | undefined) => {
       if (!intake) return 'n/a';
       const worst = worstBacklog(intake);
-      return worst.missing ? `${worst.missing} not done` : ms(worst.figures.max);
+      return worst.missing ? `${worst.missing} not done` : ms(worst.maxMs);
     };
     const lagMet = (intake: SustainedIntake | null | undefined) => {
       if (!intake) return 'n/a';
       const worst = worstBacklog(intake);
-      return verdict(worst.figures.max, (v) => worst.missing === 0 && v < intakeTargets.taskLagMs);
+      return verdict(worst.maxMs, (v) => worst.missing === 0 && v < intakeTargets.taskLagMs);
     };
     lines.push(row([`sustained intake, ${name}: leads/s`, rate(a), rate(b), `≥ ${intakeTargets.leadsPerSecond}/s: ${a ? verdict(a.leadsPerSecond, (v) => v >= intakeTargets.leadsPerSecond) : 'n/a'} / ${b ? verdict(b.leadsPerSecond, (v) => v >= intakeTargets.leadsPerSecond) : 'n/a'}`]));
     lines.push(row([`  lead row → task taken up and deadline armed, worst (${name})`, lag(a), lag(b), `< ${ms(intakeTargets.taskLagMs)}: ${lagMet(a)} / ${lagMet(b)}`]));
