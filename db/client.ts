@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../prisma/generated/client';
 
@@ -71,12 +71,16 @@ function cachedStatements(prepare: (sql: string) => Database.Statement): (sql: s
  * transaction begins once the adapter holds its lock, and a failed begin rolls back, which gives the
  * lock back, before the error goes up as the adapter reports it (P1008, answered 503).
  */
-function adaptConnection(adapter: SqlDriverAdapter, connection: Database.Database): SqlDriverAdapter {
+function adaptConnection(adapter: SqlDriverAdapter, connection: Database.Database, onClose: () => void): SqlDriverAdapter {
   const internals = adapter as unknown as AdapterInternals;
   const statement = cachedStatements((sql) => connection.prepare(sql));
   const adapterBegin = { run: () => ({ changes: 0 }) };
-  // The adapter's own view of the connection; read-rows keeps using the connection itself.
-  internals.client = { prepare: (sql) => (sql === 'BEGIN' ? adapterBegin : statement(sql)), exec: (sql) => connection.exec(sql), close: () => connection.close() };
+  const close = () => {
+    onClose();
+    connection.close();
+  };
+  // The adapter's own view of the connection; read-rows uses the connection itself inside a transaction.
+  internals.client = { prepare: (sql) => (sql === 'BEGIN' ? adapterBegin : statement(sql)), exec: (sql) => connection.exec(sql), close };
   const begin = connection.prepare('BEGIN IMMEDIATE');
   const startTransaction = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (isolationLevel) => {
@@ -95,13 +99,37 @@ function adaptConnection(adapter: SqlDriverAdapter, connection: Database.Databas
 class ImmediateTransactionsSQLite3 extends PrismaBetterSQLite3 {
   /** The better-sqlite3 connection the adapter holds, once it has connected. */
   connection: Database.Database | null = null;
+  private reader: Database.Database | null = null;
+
+  constructor(private readonly databaseFile: string) {
+    super({ url: `file:${databaseFile}`, timeout: BUSY_TIMEOUT_MS });
+  }
 
   override async connect(): Promise<SqlDriverAdapter> {
     const adapter = await super.connect();
     const connection = (adapter as unknown as { client?: Database.Database }).client;
     if (!connection || typeof connection.prepare !== 'function') throw new Error('db/client: the SQLite adapter no longer exposes its connection; BEGIN IMMEDIATE cannot be set');
     this.connection = connection;
-    return adaptConnection(adapter, connection);
+    return adaptConnection(adapter, connection, () => {
+      this.reader?.close();
+      this.reader = null;
+    });
+  }
+
+  /**
+   * A second connection to the file, for the client's own reads outside its transactions. Those
+   * reads skip the adapter, so on the adapter's connection they ran inside whatever interactive
+   * transaction of the process held it between two of its awaits: they saw rows that were not
+   * committed yet and might be rolled back (an Event id streamed, then rolled back and handed to the
+   * next commit, which the stream then skipped). Here, in WAL mode, each read sees what is committed.
+   */
+  readConnection(): Database.Database | null {
+    if (!this.connection?.open) return null;
+    if (!this.reader) {
+      this.reader = new Database(this.databaseFile, { timeout: BUSY_TIMEOUT_MS });
+      this.reader.pragma('query_only = ON');
+    }
+    return this.reader;
   }
 }
 
@@ -120,6 +148,17 @@ const engineOf = (db: object): object | undefined => (db as { _engine?: object }
 export function sqliteConnectionOf(db: object): Database.Database | null {
   const engine = engineOf(db);
   return (connections.get(db) ?? (engine ? connections.get(engine) : undefined))?.connection ?? null;
+}
+
+/**
+ * Where a raw read through `db` runs on SQLite (null for PostgreSQL): given a client opened by
+ * `openDb`, its read connection, which sees only committed rows; given an interactive
+ * transaction's client, the connection that transaction holds, so the read is part of it.
+ */
+export function sqliteReadConnectionOf(db: object): Database.Database | null {
+  const client = connections.get(db);
+  if (client) return client.readConnection() ?? client.connection;
+  return sqliteConnectionOf(db);
 }
 
 /** Whether `openDb(target)` opens PostgreSQL (a postgresql:// URL) rather than a SQLite file. */
@@ -174,7 +213,7 @@ async function openPostgres(url: string, options: OpenDbOptions): Promise<Db> {
  * the write lock when they begin (see adaptConnection).
  */
 async function openSqlite(databaseFile: string, options: OpenDbOptions): Promise<Db> {
-  const adapter = new ImmediateTransactionsSQLite3({ url: `file:${path.resolve(databaseFile)}`, timeout: BUSY_TIMEOUT_MS });
+  const adapter = new ImmediateTransactionsSQLite3(path.resolve(databaseFile));
   const db = new PrismaClient({ adapter, ...transactionOptions(options) });
   connections.set(db, adapter);
   const engine = engineOf(db);

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Prisma } from '../prisma/generated/client';
-import { sqliteConnectionOf, type Db } from './client';
+import { sqliteReadConnectionOf, type Db } from './client';
 import { sqlDate } from './queries/sql';
 
 /** What a column's declared type turns a stored value into, as `$queryRaw` answers it. */
@@ -91,15 +91,15 @@ function withNumbers<Row>(rows: Row[]): Row[] {
 
 /**
  * The rows of a read, typed as `$queryRaw` types them (DATETIME columns as Date, BOOLEAN as
- * boolean, INTEGER as number), read through the better-sqlite3 connection Prisma's adapter holds,
- * with the statement prepared once. Prisma's engine spends 2–8 ms mapping a page of 50 rows that
- * better-sqlite3 reads in under 1 ms: the hot list reads go through here. Expression columns
- * (`count(*)`) come back as numbers, where `$queryRaw` may give bigint. Inside an interactive
- * transaction of that client it reads (or writes, with `RETURNING`) as part of the transaction.
- * PostgreSQL reads through `$queryRaw`, its counts as numbers.
+ * boolean, INTEGER as number), read through better-sqlite3 with the statement prepared once.
+ * Prisma's engine spends 2–8 ms mapping a page of 50 rows that better-sqlite3 reads in under 1 ms:
+ * the hot list reads go through here. Expression columns (`count(*)`) come back as numbers, where
+ * `$queryRaw` may give bigint. Given the client, it reads what is committed (its read connection);
+ * given an interactive transaction's client, it reads (or writes, with `RETURNING`) as part of that
+ * transaction. PostgreSQL reads through `$queryRaw`, its counts as numbers.
  */
 export async function readRows<Row>(db: Db | Prisma.TransactionClient, query: Prisma.Sql): Promise<Row[]> {
-  const connection = sqliteConnectionOf(db);
+  const connection = sqliteReadConnectionOf(db);
   if (!connection) return withNumbers(await (db as Db).$queryRaw<Row[]>(query));
   const { statement, toRow } = prepared(connection, query.sql);
   return (statement.all(...query.values.map(bindable)) as unknown[][]).map(toRow) as Row[];
@@ -110,7 +110,7 @@ export async function readRows<Row>(db: Db | Prisma.TransactionClient, query: Pr
  * transaction the connection is in), as `$transaction([$queryRaw…])` answers them.
  */
 export async function readRowsTogether<Row>(db: Db, queries: Prisma.Sql[]): Promise<Row[][]> {
-  const connection = sqliteConnectionOf(db);
+  const connection = sqliteReadConnectionOf(db);
   if (!connection) return ((await db.$transaction(queries.map((query) => db.$queryRaw<Row[]>(query)))) as Row[][]).map(withNumbers);
   return connection.transaction(() =>
     queries.map((query) => {

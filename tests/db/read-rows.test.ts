@@ -45,13 +45,30 @@ describe('readRows', () => {
     expect(rows).toEqual([{ id: expect.any(String), street: lead.street }]);
   });
 
-  it('sees a row the moment Prisma has written it (the same connection)', async () => {
+  it('sees a row the moment Prisma has committed it', async () => {
     const { db } = testDb;
     const owner = await buildUser(db);
     const count = async () => (await readRows<{ n: number }>(db, Prisma.sql`SELECT COUNT(*) AS "n" FROM "Lead" WHERE "ownerId" = ${owner.id}`))[0]!.n;
     expect(await count()).toBe(0);
     await buildLead(db, owner.id);
     expect(await count()).toBe(1);
+  });
+
+  it('given the client, sees only committed rows while a transaction of the process is open, and none it rolls back', async () => {
+    const { db } = testDb;
+    const owner = await buildUser(db);
+    const count = async () => (await readRows<{ n: number }>(db, Prisma.sql`SELECT COUNT(*) AS "n" FROM "Lead" WHERE "ownerId" = ${owner.id}`))[0]!.n;
+    const together = async () => (await readRowsTogether<{ n: number }>(db, [Prisma.sql`SELECT COUNT(*) AS "n" FROM "Lead" WHERE "ownerId" = ${owner.id}`]))[0]![0]!.n;
+    const seenMeanwhile: number[] = [];
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.lead.create({ data: { sellerName: 'In flight', street: '1 Tx St', city: 'Dayton', state: 'OH', zip: '45402', ownerId: owner.id } });
+        // Another request of the process, between two awaits of this transaction.
+        seenMeanwhile.push(await count(), await together());
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect({ seenMeanwhile, after: await count() }).toEqual({ seenMeanwhile: [0, 0], after: 0 });
   });
 
   it("reads through $queryRaw on a transaction's client, and inside the transaction it is running", async () => {

@@ -44,4 +44,23 @@ describe('the event hub woken by commits', () => {
     await waitUntil('the hub to stream the whole burst', async () => seen.includes(written.at(-1)!));
     expect(seen.slice(1)).toEqual(written);
   });
+
+  it('streams no event of a transaction the API process has open, and after its rollback skips no event that commits', async () => {
+    const streamed: string[] = [];
+    const unsubscribe = hub.subscribe((row) => streamed.push(row.entityId));
+    await expect(
+      testDb.db.$transaction(async (tx) => {
+        await tx.event.create({ data: { entityType: 'lead', entityId: 'rolled-back', action: 'created', payload: '{}' } });
+        // A commit in another process wakes the hub while this transaction holds the API's connection.
+        await hub.poke();
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    // SQLite hands the rolled-back id to the next insert.
+    await writeEvent('after-rollback');
+    const next = await writeEvent('next');
+    await waitUntil('the hub to stream the events after the rollback', async () => seen.includes(next.id));
+    unsubscribe();
+    expect(streamed).toEqual(['after-rollback', 'next']);
+  });
 });
