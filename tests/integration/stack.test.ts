@@ -71,12 +71,21 @@ describe('the whole stack (Temporal dev server, worker and API processes, SQLite
   });
 
   it('runs the Temporal server and the worker at the background niceness, every thread of them, and the API at 0', () => {
-    const niceOf = (pid: number, thread = pid): number => Number(fs.readFileSync(`/proc/${pid}/task/${thread}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
+    // A thread listed may end before its stat is read (the runtimes start and stop pool threads): it has no niceness left to check.
+    const niceOf = (pid: number, thread = pid): number | null => {
+      try {
+        return Number(fs.readFileSync(`/proc/${pid}/task/${thread}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT' && thread !== pid) return null;
+        throw error;
+      }
+    };
     const threadsOf = (pid: number): number[] => fs.readdirSync(`/proc/${pid}/task`).map(Number);
     for (const name of ['temporal', 'worker'] as const) {
       const pid = stack!.processes[name].current().child.pid!;
-      expect(threadsOf(pid).length).toBeGreaterThan(1);
-      for (const thread of threadsOf(pid)) expect({ name, nice: niceOf(pid, thread) }).toEqual({ name, nice: 10 });
+      const nices = threadsOf(pid).map((thread) => niceOf(pid, thread)).filter((nice) => nice !== null);
+      expect(nices.length).toBeGreaterThan(1);
+      expect({ name, nices: [...new Set(nices)] }).toEqual({ name, nices: [10] });
     }
     expect(niceOf(stack!.processes.api.current().child.pid!)).toBe(0);
   });
