@@ -258,7 +258,12 @@ describe('page fixes the walkthrough asked for', () => {
       await page.goto(appUrl('/tasks/calendar'));
       const calendar = page.getByTestId('task-calendar');
       await calendar.locator('.rbc-month-view').waitFor();
-      if (due.getMonth() !== new Date().getMonth()) await page.getByRole('button', { name: 'Next' }).click();
+      // The week shows every task of a day; a month cell shows a few and folds the rest into "+N more",
+      // so what the other tests left due that day would decide whether this one is seen.
+      await page.getByRole('button', { name: 'Week' }).click();
+      await calendar.locator('.rbc-time-view').waitFor();
+      const weekStart = (day: Date) => new Date(day.getFullYear(), day.getMonth(), day.getDate() - day.getDay()).getTime();
+      if (weekStart(due) !== weekStart(new Date())) await page.getByRole('button', { name: 'Next' }).click();
       const event = calendar.locator('.rbc-event').filter({ hasText: title });
       await event.waitFor({ timeout: 15_000 });
       expect(await event.textContent()).toContain(`${title} · ${lead.sellerName}, ${lead.street}, ${lead.city}`);
