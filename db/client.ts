@@ -151,14 +151,14 @@ export function sqliteConnectionOf(db: object): Database.Database | null {
 }
 
 /**
- * Where a raw read through `db` runs on SQLite (null for PostgreSQL): given a client opened by
- * `openDb`, its read connection, which sees only committed rows; given an interactive
- * transaction's client, the connection that transaction holds, so the read is part of it.
+ * Where a raw read through `db` runs on SQLite (null for PostgreSQL, and before the client has
+ * connected: then it reads through `$queryRaw`): given a client opened by `openDb`, its read
+ * connection, which sees only committed rows; given an interactive transaction's client, the
+ * connection that transaction holds, so the read is part of it.
  */
 export function sqliteReadConnectionOf(db: object): Database.Database | null {
   const client = connections.get(db);
-  if (client) return client.readConnection() ?? client.connection;
-  return sqliteConnectionOf(db);
+  return client ? client.readConnection() : sqliteConnectionOf(db);
 }
 
 /** Whether `openDb(target)` opens PostgreSQL (a postgresql:// URL) rather than a SQLite file. */

@@ -17,7 +17,7 @@ import { AppError } from '../errors';
 import { assertPermission } from '../permissions/assert-permission';
 import type { TemporalDeps } from '../temporal/client';
 import { startOrLog } from '../temporal/start-workflow';
-import { startNewLeadWorkflows } from './start-lead-workflow';
+import { startNewLeadWorkflows } from './start-new-lead-workflows';
 
 export type CreateLeadDeps = TemporalDeps & { db: Db; deadlines: Deadlines };
 

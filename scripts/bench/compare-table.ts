@@ -1,6 +1,6 @@
 import type { ClusterBench } from './cluster-run';
 import type { Measure } from './routes';
-import { worstBacklog, type SustainedIntake } from './sustained-intake';
+import { backlogMet, worstBacklog, type SustainedIntake } from './sustained-intake';
 
 const ms = (value: number): string => (value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(1)} ms`);
 const p95 = (measure: Measure | undefined): string => (!measure ? 'n/a' : measure.figures.n === 0 ? 'no answer' : ms(measure.figures.p95));
@@ -17,18 +17,11 @@ export function compareTable(sqlite: { measures: Measure[]; intake: SustainedInt
   }
   const intakeRows = (name: string, a: SustainedIntake | null | undefined, b: SustainedIntake | null | undefined) => {
     const rate = (intake: SustainedIntake | null | undefined) => (intake ? `${intake.leadsPerSecond.toFixed(1)}/s` : 'n/a');
-    const lag = (intake: SustainedIntake | null | undefined) => {
-      if (!intake) return 'n/a';
-      const worst = worstBacklog(intake);
-      return worst.missing ? `${worst.missing} not done` : ms(worst.maxMs);
-    };
-    const lagMet = (intake: SustainedIntake | null | undefined) => {
-      if (!intake) return 'n/a';
-      const worst = worstBacklog(intake);
-      return verdict(worst.maxMs, (v) => worst.missing === 0 && v < intakeTargets.taskLagMs);
-    };
+    const [worstA, worstB] = [a, b].map((intake) => (intake ? worstBacklog(intake) : null));
+    const lag = (worst: ReturnType<typeof worstBacklog> | null | undefined) => (!worst ? 'n/a' : worst.missing ? `${worst.missing} not done` : ms(worst.maxMs));
+    const lagMet = (worst: ReturnType<typeof worstBacklog> | null | undefined) => (!worst ? 'n/a' : backlogMet(worst, intakeTargets.taskLagMs) ? 'MET' : 'MISSED');
     lines.push(row([`sustained intake, ${name}: leads/s`, rate(a), rate(b), `≥ ${intakeTargets.leadsPerSecond}/s: ${a ? verdict(a.leadsPerSecond, (v) => v >= intakeTargets.leadsPerSecond) : 'n/a'} / ${b ? verdict(b.leadsPerSecond, (v) => v >= intakeTargets.leadsPerSecond) : 'n/a'}`]));
-    lines.push(row([`  lead row → task taken up and deadline armed, worst (${name})`, lag(a), lag(b), `< ${ms(intakeTargets.taskLagMs)}: ${lagMet(a)} / ${lagMet(b)}`]));
+    lines.push(row([`  lead row → task taken up and deadline armed, worst (${name})`, lag(worstA), lag(worstB), `< ${ms(intakeTargets.taskLagMs)}: ${lagMet(worstA)} / ${lagMet(worstB)}`]));
   };
   intakeRows('1 worker / 2 workers', sqlite.intake, cluster.intake?.twoWorkers);
   intakeRows('1 worker / 1 worker', sqlite.intake, cluster.intake?.oneWorker);
