@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { mentionHandleOf, mentionQueryAt, suggestMentions } from '../../../../domain/notes/mention-suggestions';
 import { useUsers } from '../users/use-users';
 
@@ -18,6 +18,15 @@ export function MentionBox({ id, value, onChange, placeholder, invalid }: Mentio
   const [caret, setCaret] = useState(0);
   const [highlighted, setHighlighted] = useState(0);
   const [dismissed, setDismissed] = useState(false);
+  // Where the caret goes once a picked handle is in the box. Setting a textarea's value puts the
+  // caret at its end, so it is put back as the new value renders, before the next keystroke is
+  // handled: put back a frame later, it moved letters typed meanwhile behind the caret.
+  const caretAfterPick = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (caretAfterPick.current === null) return;
+    box.current?.setSelectionRange(caretAfterPick.current, caretAfterPick.current);
+    caretAfterPick.current = null;
+  }, [value]);
   const mention = mentionQueryAt(value, caret);
   const suggestions = mention && !dismissed ? suggestMentions(mention.query, team) : [];
   const open = suggestions.length > 0;
@@ -28,9 +37,9 @@ export function MentionBox({ id, value, onChange, placeholder, invalid }: Mentio
     const inserted = `@${mentionHandleOf(user, team)} `;
     const next = value.slice(0, mention.start) + inserted + value.slice(caret);
     const at = mention.start + inserted.length;
+    caretAfterPick.current = at;
     onChange(next);
     setCaret(at);
-    requestAnimationFrame(() => box.current?.setSelectionRange(at, at));
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
