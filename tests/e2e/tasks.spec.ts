@@ -2,6 +2,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { CLIENT_HEADER } from '../../domain/auth/client-header';
 import { useBrowserStack } from '../support/browser-stack';
 
 const PASSWORD = 'flipstackk';
@@ -62,11 +63,34 @@ describe('tasks in the browser', () => {
       await page.locator('.notification:not(.notification-unread)').getByRole('button', { name: /New task: Contact lead within 1 hour.*Tess Scenario, 51 Intake Rd/ }).waitFor();
       await page.getByRole('button', { name: /^Notifications/ }).click();
 
+      // While the completion is on its way, a change to the task made elsewhere (another tab) commits and
+      // its live event arrives: the predicted "Completed" must stay on screen, not flicker back to
+      // "In progress", and the other change must show once the completion is answered.
+      await page.route('**/api/tasks/*/transition', async (route) => {
+        if ((route.request().postDataJSON() as { action?: string }).action === 'complete') {
+          const taskPath = new URL(route.request().url()).pathname.replace(/\/transition$/, '');
+          const edit = await page.request.patch(appUrl(taskPath), { data: { priority: 'LOW' }, headers: { [CLIENT_HEADER]: 'web' } });
+          expect(edit.status()).toBe(200);
+          await new Promise((resolve) => setTimeout(resolve, 1_000));
+        }
+        await route.continue();
+      });
       await page.getByRole('button', { name: 'Start', exact: true }).click();
       await page.locator('.detail-title .status-pill').getByText('In progress').waitFor();
+      await page.evaluate(() => {
+        const seen: string[] = [];
+        (window as unknown as { pillsSeen: string[] }).pillsSeen = seen;
+        new MutationObserver(() => seen.push(document.querySelector('.detail-title .status-pill')?.textContent ?? '')).observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
+      const completion = page.waitForResponse((response) => response.url().endsWith('/transition') && response.request().postDataJSON()?.action === 'complete');
       await page.getByRole('button', { name: 'Complete', exact: true }).click();
       await page.locator('.detail-title .status-pill').getByText('Completed').waitFor();
+      await completion;
+      await page.locator('.detail-title .priority').getByText('Low').waitFor();
+      const pills = await page.evaluate(() => (window as unknown as { pillsSeen: string[] }).pillsSeen);
+      expect(pills.slice(pills.indexOf('Completed'))).not.toContain('In progress');
       expect(await page.getByRole('group', { name: 'Task actions' }).count()).toBe(0);
+      await page.unroute('**/api/tasks/*/transition');
 
       // Completing the contact task moves the lead to CONTACTED, whose workflow adds the follow-up.
       await page.getByRole('definition').getByRole('link', { name: /Tess Scenario, 51 Intake Rd/ }).click();

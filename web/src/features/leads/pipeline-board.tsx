@@ -96,6 +96,7 @@ export function PipelineBoard() {
   useEscape(awaitingReason !== undefined, cancelReason);
 
   const move = useMutation({
+    mutationKey: BOARD_KEY,
     mutationFn: ({ card, to, reason }: Move) => changeLeadStatus(card.id, to, reason),
     onMutate: async ({ card, to }) => {
       setProblem(undefined);

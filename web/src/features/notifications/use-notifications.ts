@@ -17,6 +17,7 @@ export function useNotifications() {
 export function useMarkRead() {
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: KEY,
     mutationFn: (id: string | 'all') => (id === 'all' ? api.post('/api/notifications/read-all') : api.post(`/api/notifications/${encodeURIComponent(id)}/read`)),
     onMutate: (id) => {
       const now = new Date().toISOString();

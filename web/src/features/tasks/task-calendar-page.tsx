@@ -80,10 +80,12 @@ export function TaskCalendarPage() {
   );
 
   const reschedule = useMutation({
+    mutationKey: key,
     mutationFn: ({ task, dueAt, allowPastDue }: { task: Task; dueAt: string; allowPastDue?: true; undo?: true }) => updateTask(task.id, { dueAt, allowPastDue }),
-    onMutate: ({ task, dueAt }) => {
+    onMutate: async ({ task, dueAt }) => {
       setProblem(undefined);
       setLastMove(undefined);
+      await queryClient.cancelQueries({ queryKey: key });
       const previous = queryClient.getQueryData<Page<TaskListItem>>(key);
       queryClient.setQueryData<Page<TaskListItem>>(key, (page) => page && { ...page, items: page.items.map((item) => (item.id === task.id ? { ...item, dueAt, overdue: false } : item)) });
       return { previous };

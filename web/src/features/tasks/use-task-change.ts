@@ -6,11 +6,13 @@ export type Acknowledge = (task: TaskDetail) => void;
 /**
  * A change to one task with an optimistic cache update: `predict` shows the expected task at
  * once; the server's answer replaces it, and a refusal rolls it back (the error carries the reason).
+ * While it is on its way, live refreshes leave the task alone, so the prediction does not flicker back.
  */
 export function useTaskChange<Input>(task: TaskDetail, send: (input: Input) => Promise<TaskDetail>, predict: (task: TaskDetail, input: Input) => TaskDetail, acknowledge: Acknowledge) {
   const queryClient = useQueryClient();
   const key = ['tasks', 'detail', task.id];
   return useMutation({
+    mutationKey: key,
     mutationFn: send,
     onMutate: async (input: Input) => {
       await queryClient.cancelQueries({ queryKey: key });
@@ -30,5 +32,7 @@ export function useTaskChange<Input>(task: TaskDetail, send: (input: Input) => P
       queryClient.setQueryData(key, saved);
       void queryClient.invalidateQueries({ queryKey: ['tasks', 'list'] });
     },
+    // Live changes that came in meanwhile were held back (refreshQueries); read the task again.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
   });
 }
