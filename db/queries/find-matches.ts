@@ -1,4 +1,4 @@
-import { matchBuyer, type MatchableBuyer, type MatchableLead } from '../../domain/buyers/match-buyer';
+import { matchBuyer, matchScore, type MatchableBuyer, type MatchableLead } from '../../domain/buyers/match-buyer';
 import { buyerSchema, normalizeMarket } from '../../domain/buyers/buyer.schema';
 import { withMao, type DealMathSettings } from '../../domain/deals/deal-math';
 import { OPEN_LEAD_STATUSES } from '../../domain/leads/lead-status';
@@ -61,23 +61,27 @@ export interface Match<T> {
   reasons: string[];
 }
 
-/** The best `limit` candidates by score (ties keep the candidates' order), each with the whole row `load` reads. */
-async function ranked<C extends { id: string }, T extends { id: string }>(
-  candidates: C[],
-  score: (candidate: C) => ReturnType<typeof matchBuyer>,
-  limit: number,
-  load: (ids: string[]) => Promise<T[]>,
-): Promise<Match<T>[]> {
-  const matches: Array<Match<string>> = [];
+/** The lead and the buy box the domain rule compares for a candidate. */
+type MatchPair<C> = (candidate: C) => { lead: MatchableLead; buyer: MatchableBuyer };
+
+/**
+ * The best `limit` candidates by the rule's score (ties keep the candidates' order), each with the
+ * whole row `load` reads. Only the winners' reasons are put in words: a thousand candidates' would
+ * cost more than their scores.
+ */
+async function ranked<C extends { id: string }, T extends { id: string }>(candidates: C[], pairOf: MatchPair<C>, limit: number, load: (ids: string[]) => Promise<T[]>): Promise<Match<T>[]> {
+  const fits: Array<{ id: string; pair: ReturnType<MatchPair<C>>; score: number }> = [];
   for (const candidate of candidates) {
-    const result = score(candidate);
-    if (result.matches) matches.push({ item: candidate.id, score: result.score, reasons: result.reasons });
+    const pair = pairOf(candidate);
+    const score = matchScore(pair.lead, pair.buyer);
+    if (score !== null) fits.push({ id: candidate.id, pair, score });
   }
-  const best = matches.sort((a, b) => b.score - a.score).slice(0, limit);
-  const rows = new Map((await load(best.map((match) => match.item))).map((row) => [row.id, row]));
-  return best.flatMap((match) => {
-    const row = rows.get(match.item);
-    return row ? [{ ...match, item: row }] : [];
+  const best = fits.sort((a, b) => b.score - a.score).slice(0, limit);
+  const rows = new Map((await load(best.map(({ id }) => id))).map((row) => [row.id, row]));
+  return best.flatMap(({ id, pair, score }) => {
+    const row = rows.get(id);
+    const result = matchBuyer(pair.lead, pair.buyer);
+    return row && result.matches ? [{ item: row, score, reasons: result.reasons }] : [];
   });
 }
 
@@ -116,7 +120,7 @@ export function buyerCandidatesSql(lead: Pick<Lead, 'city' | 'zip' | 'beds' | 'b
 export async function findMatchingBuyers(db: Db, lead: Lead, dealMath: DealMathSettings, limit = 50): Promise<Match<Buyer>[]> {
   const target = matchableLead(lead, dealMath);
   const candidates = await readRows<BuyerCandidate>(db, buyerCandidatesSql(lead, target.askingPrice ?? target.mao, dialectOf(db)));
-  return ranked(candidates, (buyer) => matchBuyer(target, matchableBuyer(buyer)), limit, (ids) => readRows<Buyer>(db, Prisma.sql`SELECT * FROM "Buyer" WHERE ${idIn(Prisma.sql`"id"`, ids, dialectOf(db))}`));
+  return ranked(candidates, (buyer) => ({ lead: target, buyer: matchableBuyer(buyer) }), limit, (ids) => readRows<Buyer>(db, Prisma.sql`SELECT * FROM "Buyer" WHERE ${idIn(Prisma.sql`"id"`, ids, dialectOf(db))}`));
 }
 
 /** A market's condition on Lead and the covering index (Lead_match_market_idx or Lead_match_zip_idx) that answers it. */
@@ -191,5 +195,5 @@ export function leadCandidatesSql(box: MatchableBuyer, dialect: Dialect): Prisma
 export async function findMatchingLeads(db: Db, buyer: Buyer, dealMath: DealMathSettings, limit = 50): Promise<Match<Lead>[]> {
   const box = matchableBuyer(buyer);
   const candidates = await readRows<LeadCandidate>(db, leadCandidatesSql(box, dialectOf(db)));
-  return ranked(candidates, (lead) => matchBuyer(matchableLead(lead, dealMath), box), limit, (ids) => readRows<Lead>(db, Prisma.sql`SELECT * FROM "Lead" WHERE ${idIn(Prisma.sql`"id"`, ids, dialectOf(db))}`));
+  return ranked(candidates, (lead) => ({ lead: matchableLead(lead, dealMath), buyer: box }), limit, (ids) => readRows<Lead>(db, Prisma.sql`SELECT * FROM "Lead" WHERE ${idIn(Prisma.sql`"id"`, ids, dialectOf(db))}`));
 }

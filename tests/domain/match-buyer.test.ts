@@ -1,4 +1,4 @@
-import { matchBuyer, type MatchableBuyer, type MatchableLead } from '../../domain/buyers/match-buyer';
+import { matchBuyer, matchScore, type MatchableBuyer, type MatchableLead } from '../../domain/buyers/match-buyer';
 
 const buildLead = (overrides: Partial<MatchableLead> = {}): MatchableLead => ({
   city: 'Dayton',
@@ -70,5 +70,44 @@ describe('matchBuyer', () => {
 
   it('does not exclude a lead for what it does not know yet', () => {
     expect(matchBuyer(buildLead({ beds: null, repairEstimate: null }), buildBuyer())).toMatchObject({ matches: true });
+  });
+});
+
+describe('matchScore', () => {
+  // Each side's facts known, unknown and on either side of the other's bounds, markets as city, "City, ST" and ZIP.
+  const leads: MatchableLead[] = [];
+  for (const city of ['Dayton', 'Akron']) {
+    for (const askingPrice of [null, 40_000, 90_000, 200_000]) {
+      for (const beds of [null, 1, 3]) {
+        for (const repairEstimate of [null, 20_000, 60_000]) {
+          leads.push(buildLead({ city, state: 'OH', zip: city === 'Dayton' ? '45402-1234' : '44301', askingPrice, mao: askingPrice === null ? 95_000 : null, beds, repairEstimate, baths: beds === 1 ? 1 : 2 }));
+        }
+      }
+    }
+  }
+  const buyers: MatchableBuyer[] = [];
+  for (const markets of [[], ['Dayton'], ['dayton ,  oh'], ['45402'], ['Toledo']]) {
+    for (const [minPrice, maxPrice] of [[null, null], [50_000, 150_000], [null, 80_000]]) {
+      for (const flags of [0, 1, 2, 3]) {
+        buyers.push(buildBuyer({ markets: Object.freeze([...markets]) as string[], minPrice, maxPrice, propertyTypes: flags === 2 ? ['LAND'] : ['SFR'], minBaths: flags === 1 ? 2 : null, cashBuyer: flags % 2 === 1, proofOfFundsVerified: flags >= 2 }));
+      }
+    }
+  }
+
+  it("gives matchBuyer's score to every pair it accepts and null to every pair it refuses", () => {
+    const pairs = leads.flatMap((lead) => buyers.map((buyer) => ({ lead, buyer })));
+    const expected = pairs.map(({ lead, buyer }) => matchBuyer(lead, buyer)).map((full) => (full.matches ? full.score : null));
+    expect(pairs.map(({ lead, buyer }) => matchScore(lead, buyer))).toEqual(expected);
+    const accepted = expected.filter((score) => score !== null).length;
+    expect(accepted).toBeGreaterThan(100);
+    expect(accepted).toBeLessThan(leads.length * buyers.length);
+  });
+
+  it('reads a changed market list afresh when the list can change', () => {
+    const markets = ['Toledo'];
+    const buyer = buildBuyer({ markets });
+    expect(matchScore(buildLead(), buyer)).toBeNull();
+    markets[0] = 'Dayton';
+    expect(matchScore(buildLead(), buyer)).toBe(80);
   });
 });

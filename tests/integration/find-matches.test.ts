@@ -107,6 +107,36 @@ describe('matching through SQL candidates', () => {
     expect(await leadsOf(60)).toContain(unpriced.id);
   });
 
+  it("scores and explains every match as the domain rule does, and keeps the best when it must cut", async () => {
+    const explained = (matches: Array<{ item: { id: string }; score: number; reasons: string[] }>) =>
+      matches.map(({ item, score, reasons }) => ({ id: item.id, score, reasons })).sort((a, b) => a.id.localeCompare(b.id));
+    // Every row, those the tests above added too.
+    const everyLead = await testDb.db.lead.findMany();
+    const everyBuyer = await testDb.db.buyer.findMany();
+    for (const lead of everyLead.filter((row) => row.archivedAt === null)) {
+      const target = matchableLead(lead, DEFAULT_DEAL_MATH_SETTINGS);
+      const expected = everyBuyer.flatMap((buyer) => {
+        const result = buyer.archivedAt === null && buyer.status !== 'INACTIVE' ? matchBuyer(target, matchableBuyer(buyer)) : { matches: false as const };
+        return result.matches ? [{ id: buyer.id, score: result.score, reasons: result.reasons }] : [];
+      });
+      expect(explained(await findMatchingBuyers(testDb.db, lead, DEFAULT_DEAL_MATH_SETTINGS, 1_000))).toEqual(expected.sort((a, b) => a.id.localeCompare(b.id)));
+      // With room for fewer, the ones kept score at least as well as every one left out.
+      const cut = await findMatchingBuyers(testDb.db, lead, DEFAULT_DEAL_MATH_SETTINGS, 2);
+      const worstKept = Math.min(...cut.map((match) => match.score));
+      expect(cut).toHaveLength(Math.min(2, expected.length));
+      expect(expected.filter((match) => !cut.some((kept) => kept.item.id === match.id)).every((left) => left.score <= worstKept)).toBe(true);
+    }
+    for (const buyer of everyBuyer.filter((row) => row.archivedAt === null)) {
+      const box = matchableBuyer(buyer);
+      const expected = everyLead.flatMap((lead) => {
+        const open = lead.archivedAt === null && (OPEN_LEAD_STATUSES as readonly string[]).includes(lead.status);
+        const result = open ? matchBuyer(matchableLead(lead, DEFAULT_DEAL_MATH_SETTINGS), box) : { matches: false as const };
+        return result.matches ? [{ id: lead.id, score: result.score, reasons: result.reasons }] : [];
+      });
+      expect(explained(await findMatchingLeads(testDb.db, buyer, DEFAULT_DEAL_MATH_SETTINGS, 1_000))).toEqual(expected.sort((a, b) => a.id.localeCompare(b.id)));
+    }
+  });
+
   it('ranks the best match first', async () => {
     const lead = leads.find((row) => row.city === 'Dayton' && row.askingPrice !== null && row.archivedAt === null && row.status !== 'DEAD')!;
     const scores = (await findMatchingBuyers(testDb.db, lead, DEFAULT_DEAL_MATH_SETTINGS, 1_000)).map((match) => match.score);
