@@ -27,6 +27,10 @@ export const yearMonth = (dialect: Dialect, column: Prisma.Sql): Prisma.Sql => (
 /** The whole days in a number of days, toward zero (SQLite's CAST truncates, PostgreSQL's rounds). */
 export const wholeDays = (dialect: Dialect, days: Prisma.Sql): Prisma.Sql => (dialect === 'sqlite' ? Prisma.sql`CAST(${days} AS INTEGER)` : Prisma.sql`CAST(TRUNC(${days}) AS INTEGER)`);
 
+/** Whether the text `haystack` holds `needle`, case-sensitively (SQLite's LIKE ignores case and reads `_` as any character). */
+export const containsText = (dialect: Dialect, haystack: Prisma.Sql, needle: string): Prisma.Sql =>
+  dialect === 'sqlite' ? Prisma.sql`instr(${haystack}, ${needle}) > 0` : Prisma.sql`strpos(${haystack}, ${needle}) > 0`;
+
 /**
  * `(ids) AS m` joined to the rows of `table` (as `alias`) with those ids, the ids driving the read:
  * each is looked up by primary key, so the read grows with the ids, not the table. SQLite's CROSS

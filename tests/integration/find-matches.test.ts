@@ -14,7 +14,7 @@ let leads: Lead[];
 let buyers: Buyer[];
 
 // Every combination SQL narrows on: known and unknown prices, beds, baths and repairs; cities in
-// other cases; ZIP+4; buyers of any market or type; inactive and archived rows that never match.
+// other cases; ZIP+4; buyers of any market or type, of one type or several; inactive and archived rows that never match.
 beforeAll(async () => {
   testDb = await createTestDb();
   const db = testDb.db;
@@ -43,6 +43,8 @@ beforeAll(async () => {
     });
   }
   const marketSets = [[], ['Dayton'], ['45402'], ['akron', '45402-9999'], ['Cleveland'], ['Dayton, OH'], ['dayton, ky', '44301'], ['Akron, OH', 'Cleveland, OH']];
+  // Lists of one type, of several, of none (any type), and of types no lead has.
+  const typeSets = [['SFR'], [], ['LAND', 'MULTI_FAMILY'], ['SFR', 'CONDO'], ['MULTI_FAMILY'], ['LAND'], []];
   for (let i = 0; i < 30; i += 1) {
     const markets = marketSets[i % marketSets.length]!;
     await db.buyer.create({
@@ -52,7 +54,7 @@ beforeAll(async () => {
         cashBuyer: i % 2 === 0,
         markets: JSON.stringify(markets),
         marketRows: { create: [...new Set(markets.map(normalizeMarket))].map((market) => ({ market })) },
-        propertyTypes: JSON.stringify(i % 3 === 0 ? ['SFR'] : []),
+        propertyTypes: JSON.stringify(typeSets[i % typeSets.length]),
         minPrice: i % 4 === 0 ? null : 30_000 + (i % 3) * 20_000,
         maxPrice: i % 5 === 0 ? null : 100_000 + (i % 4) * 40_000,
         minBeds: i % 3 === 1 ? 3 : null,

@@ -71,8 +71,8 @@ const buyBox = { markets: ['Dayton'], propertyTypes: ['SFR'], minPrice: 50_000, 
 
 // The other hot queries, the statements db/queries sends.
 const HOT_QUERIES: Array<[string, Prisma.Sql]> = [
-  ['lead matches: buyer candidates by market', buyerCandidatesSql({ city: 'Dayton', zip: '45402', beds: 3, baths: 2, repairEstimate: 20_000 }, 90_000, dialect)],
-  ['lead matches: buyer candidates of a lead without facts or price', buyerCandidatesSql({ city: 'Dayton', zip: '45402', beds: null, baths: null, repairEstimate: null }, null, dialect)],
+  ['lead matches: buyer candidates by market', buyerCandidatesSql({ city: 'Dayton', zip: '45402', propertyType: 'SFR', beds: 3, baths: 2, repairEstimate: 20_000 }, 90_000, dialect)],
+  ['lead matches: buyer candidates of a lead without facts or price', buyerCandidatesSql({ city: 'Dayton', zip: '45402', propertyType: 'LAND', beds: null, baths: null, repairEstimate: null }, null, dialect)],
   ['buyer matches: lead candidates by city', leadCandidatesSql(buyBox, dialect)],
   ['buyer matches: lead candidates by city, ZIP or ZIP+4', leadCandidatesSql({ ...buyBox, markets: ['Dayton', '45402'] }, dialect)],
   ['buyer matches: lead candidates of a buyer in every market', leadCandidatesSql({ ...buyBox, markets: [], propertyTypes: [] }, dialect)],
