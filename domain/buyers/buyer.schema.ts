@@ -9,15 +9,16 @@ export const BUYER_STRATEGIES = ['FLIP', 'RENTAL', 'BRRRR', 'NEW_BUILD'] as cons
 
 const money = moneySchema;
 
+const marketsSchema = z
+  .array(z.string().trim().min(1, 'must not be empty').max(100))
+  .max(200, 'at most 200 markets')
+  .superRefine((markets, ctx) => {
+    const problem = markets.map(marketProblem).find(Boolean);
+    if (problem) ctx.addIssue({ code: 'custom', message: `must be 5-digit ZIP codes or cities with their state: ${problem}` });
+  });
+
 const buyBoxFields = {
-  markets: z
-    .array(z.string().trim().min(1, 'must not be empty').max(100))
-    .max(200, 'at most 200 markets')
-    .superRefine((markets, ctx) => {
-      const problem = markets.map(marketProblem).find(Boolean);
-      if (problem) ctx.addIssue({ code: 'custom', message: `must be 5-digit ZIP codes or cities with their state: ${problem}` });
-    })
-    .default([]),
+  markets: marketsSchema.default([]),
   propertyTypes: z.array(z.enum(PROPERTY_TYPES)).default([]),
   strategies: z.array(z.enum(BUYER_STRATEGIES)).default([]),
   minPrice: money.optional(),
@@ -57,7 +58,8 @@ export const updateBuyerInputSchema = z
     cashBuyer: z.boolean().optional(),
     proofOfFundsAmount: money.nullable().optional(),
     pofExpiresAt: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).nullable().optional(),
-    markets: buyBoxFields.markets.optional(),
+    // Not buyBoxFields.markets: zod fills the default of a `.default([]).optional()` in, and a PATCH without markets emptied them.
+    markets: marketsSchema.optional(),
     propertyTypes: z.array(z.enum(PROPERTY_TYPES)).optional(),
     strategies: z.array(z.enum(BUYER_STRATEGIES)).optional(),
     minPrice: money.nullable().optional(),

@@ -128,6 +128,16 @@ describe('buyers', () => {
     expect(await leadsOf()).toContain(lead.id);
   });
 
+  it('keeps the rest of the buy box when a PATCH names one field', async () => {
+    const buyer = (await api.request('POST', '/api/buyers', { cookie, body: buyerInput({ name: 'Partial Patch', markets: ['Kettering, OH', '45420'], strategies: ['FLIP'] }) })).body;
+    const patched = await api.request('PATCH', `/api/buyers/${buyer.id}`, { cookie, body: { maxPrice: 90_000 } });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ maxPrice: 90_000, markets: ['Kettering, OH', '45420'], propertyTypes: buyer.propertyTypes, strategies: ['FLIP'] });
+    expect((await api.request('GET', `/api/buyers/${buyer.id}`, { cookie })).body).toMatchObject({ markets: ['Kettering, OH', '45420'], propertyTypes: buyer.propertyTypes });
+    const rows = await api.testDb.db.buyerMarket.findMany({ where: { buyerId: buyer.id }, select: { market: true } });
+    expect(new Set(rows.map((row) => row.market))).toEqual(new Set(['kettering, oh', '45420']));
+  });
+
   it('changes status through the workflow, refuses a no-op, and hides archived buyers from the list but not from their page', async () => {
     const buyer = (await api.request('POST', '/api/buyers', { cookie, body: buyerInput({ name: 'Status Buyer' }) })).body;
     await waitUntil('the buyer workflow', () => api.testDb.db.task.findFirst({ where: { buyerId: buyer.id } }));
