@@ -106,6 +106,23 @@ export async function readRows<Row>(db: Db | Prisma.TransactionClient, query: Pr
 }
 
 /**
+ * The rows of a read as `readRows` types them, built one at a time as the loop asks for them: a
+ * loop that leaves early spares the rows it never reads (on SQLite; PostgreSQL reads them all).
+ * Consume it before the next await: on SQLite the statement is busy until the loop ends.
+ */
+export async function readRowsLazily<Row>(db: Db | Prisma.TransactionClient, query: Prisma.Sql): Promise<Iterable<Row>> {
+  const connection = sqliteReadConnectionOf(db);
+  if (!connection) return readRows<Row>(db, query);
+  const { statement, toRow } = prepared(connection, query.sql);
+  const values = query.values.map(bindable);
+  return {
+    *[Symbol.iterator]() {
+      for (const row of statement.iterate(...values) as IterableIterator<unknown[]>) yield toRow(row) as Row;
+    },
+  };
+}
+
+/**
  * The rows of several reads from one snapshot (one read transaction, or a savepoint inside the
  * transaction the connection is in), as `$transaction([$queryRaw…])` answers them.
  */

@@ -1,10 +1,10 @@
-import { matchBuyer, matchScore, type MatchableBuyer, type MatchableLead } from '../../domain/buyers/match-buyer';
+import { bestScoreFor, matchBuyer, matchScore, type MatchableBuyer, type MatchableLead } from '../../domain/buyers/match-buyer';
 import { buyerSchema, normalizeMarket } from '../../domain/buyers/buyer.schema';
 import { withMao, type DealMathSettings } from '../../domain/deals/deal-math';
 import { OPEN_LEAD_STATUSES } from '../../domain/leads/lead-status';
 import type { z } from 'zod';
 import type { Db } from '../client';
-import { readRows } from '../read-rows';
+import { readRows, readRowsLazily } from '../read-rows';
 import { parseJsonColumn } from '../rows';
 import { Prisma, type Buyer, type Lead } from '../../prisma/generated/client';
 import { containsText, dialectOf, drivenByIds, indexedBy, type Dialect } from './dialect';
@@ -67,14 +67,24 @@ type MatchPair<C> = (candidate: C) => { lead: MatchableLead; buyer: MatchableBuy
 /**
  * The best `limit` candidates by the rule's score (ties keep the candidates' order), each with the
  * whole row `load` reads. Only the winners' reasons are put in words: a thousand candidates' would
- * cost more than their scores.
+ * cost more than their scores. Given the best score any candidate can reach, the read stops once
+ * `limit` candidates reach it: none after them can rank higher.
  */
-async function ranked<C extends { id: string }, T extends { id: string }>(candidates: C[], pairOf: MatchPair<C>, limit: number, load: (ids: string[]) => Promise<T[]>): Promise<Match<T>[]> {
+async function ranked<C extends { id: string }, T extends { id: string }>(
+  candidates: Iterable<C>,
+  pairOf: MatchPair<C>,
+  limit: number,
+  load: (ids: string[]) => Promise<T[]>,
+  bestScore?: number,
+): Promise<Match<T>[]> {
   const fits: Array<{ id: string; pair: ReturnType<MatchPair<C>>; score: number }> = [];
+  let atBest = 0;
   for (const candidate of candidates) {
     const pair = pairOf(candidate);
     const score = matchScore(pair.lead, pair.buyer);
-    if (score !== null) fits.push({ id: candidate.id, pair, score });
+    if (score === null) continue;
+    fits.push({ id: candidate.id, pair, score });
+    if (score === bestScore && ++atBest >= limit) break;
   }
   const best = fits.sort((a, b) => b.score - a.score).slice(0, limit);
   const rows = new Map((await load(best.map(({ id }) => id))).map((row) => [row.id, row]));
@@ -198,6 +208,8 @@ export function leadCandidatesSql(box: MatchableBuyer, dialect: Dialect): Prisma
 /** Open leads that fit the buyer's buy box, best first: SQL narrows to the candidates, the domain rule decides and scores. */
 export async function findMatchingLeads(db: Db, buyer: Buyer, dealMath: DealMathSettings, limit = 50): Promise<Match<Lead>[]> {
   const box = matchableBuyer(buyer);
-  const candidates = await readRows<LeadCandidate>(db, leadCandidatesSql(box, dialectOf(db)));
-  return ranked(candidates, (lead) => ({ lead: matchableLead(lead, dealMath), buyer: box }), limit, (ids) => readRows<Lead>(db, Prisma.sql`SELECT * FROM "Lead" WHERE ${idIn(Prisma.sql`"id"`, ids, dialectOf(db))}`));
+  // Newest first, read only until `limit` leads reach the buyer's best score (most leads of a market do).
+  const candidates = await readRowsLazily<LeadCandidate>(db, leadCandidatesSql(box, dialectOf(db)));
+  const load = (ids: string[]) => readRows<Lead>(db, Prisma.sql`SELECT * FROM "Lead" WHERE ${idIn(Prisma.sql`"id"`, ids, dialectOf(db))}`);
+  return ranked(candidates, (lead) => ({ lead: matchableLead(lead, dealMath), buyer: box }), limit, load, bestScoreFor(box));
 }

@@ -147,3 +147,11 @@ export function matchBuyer(lead: MatchableLead, buyer: MatchableBuyer): MatchRes
 export function matchScore(lead: MatchableLead, buyer: MatchableBuyer): number | null {
   return judge(lead, buyer, null);
 }
+
+/**
+ * The highest score any lead can reach with this buyer (a priced lead inside every part of the
+ * box): once enough candidates reach it, no later candidate can outrank them.
+ */
+export function bestScoreFor(buyer: MatchableBuyer): number {
+  return MATCH_WEIGHTS.location + MATCH_WEIGHTS.type + MATCH_WEIGHTS.budget + (buyer.cashBuyer ? MATCH_WEIGHTS.cash : 0) + (buyer.proofOfFundsVerified ? MATCH_WEIGHTS.proofOfFunds : 0);
+}

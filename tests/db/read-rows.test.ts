@@ -1,5 +1,5 @@
 import { Prisma } from '../../prisma/generated/client';
-import { readRows, readRowsTogether } from '../../db/read-rows';
+import { readRows, readRowsLazily, readRowsTogether } from '../../db/read-rows';
 import { buildLead, buildUser } from '../support/factories';
 import { useTestDb } from '../support/test-db';
 
@@ -79,6 +79,26 @@ describe('readRows', () => {
       return (await readRows<{ id: string }>(tx as never, Prisma.sql`SELECT "id" FROM "Lead" WHERE "id" = ${lead.id}`)).map((row) => row.id);
     });
     expect(ids).toHaveLength(1);
+  });
+});
+
+describe('readRowsLazily', () => {
+  it('yields the rows readRows answers, and a loop left early leaves the read ready to run again', async () => {
+    const { db } = testDb;
+    const owner = await buildUser(db);
+    for (const street of ['1 A St', '2 B St', '3 C St']) await buildLead(db, owner.id, { street });
+    const sql = Prisma.sql`SELECT "id", "street", "createdAt" FROM "Lead" WHERE "ownerId" = ${owner.id} ORDER BY "street"`;
+    const all = await readRows<{ street: string }>(db, sql);
+    expect([...(await readRowsLazily<{ street: string }>(db, sql))]).toEqual(all);
+    for (let run = 0; run < 3; run += 1) {
+      const seen: string[] = [];
+      for (const row of await readRowsLazily<{ street: string }>(db, sql)) {
+        seen.push(row.street);
+        if (seen.length === 2) break;
+      }
+      expect(seen).toEqual(['1 A St', '2 B St']);
+    }
+    expect(await readRows(db, sql)).toEqual(all);
   });
 });
 

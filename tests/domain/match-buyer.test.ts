@@ -1,4 +1,4 @@
-import { matchBuyer, matchScore, type MatchableBuyer, type MatchableLead } from '../../domain/buyers/match-buyer';
+import { bestScoreFor, matchBuyer, matchScore, type MatchableBuyer, type MatchableLead } from '../../domain/buyers/match-buyer';
 
 const buildLead = (overrides: Partial<MatchableLead> = {}): MatchableLead => ({
   city: 'Dayton',
@@ -101,6 +101,16 @@ describe('matchScore', () => {
     const accepted = expected.filter((score) => score !== null).length;
     expect(accepted).toBeGreaterThan(100);
     expect(accepted).toBeLessThan(leads.length * buyers.length);
+  });
+
+  it('never scores a pair above the buyer\'s best score, and some lead reaches it for every buyer who buys any of them', () => {
+    for (const buyer of buyers) {
+      const scores = leads.map((lead) => matchScore(lead, buyer)).filter((score): score is number => score !== null);
+      for (const score of scores) expect(score).toBeLessThanOrEqual(bestScoreFor(buyer));
+      if (scores.length > 0) expect({ buyer, best: Math.max(...scores) }).toEqual({ buyer, best: bestScoreFor(buyer) });
+    }
+    // Neither, cash or proof of funds alone, both.
+    expect([...new Set(buyers.map(bestScoreFor))].sort((a, b) => a - b)).toEqual([80, 90, 100]);
   });
 
   it('reads a changed market list afresh when the list can change', () => {

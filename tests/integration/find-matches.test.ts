@@ -135,7 +135,13 @@ describe('matching through SQL candidates', () => {
         const result = open ? matchBuyer(matchableLead(lead, DEFAULT_DEAL_MATH_SETTINGS), box) : { matches: false as const };
         return result.matches ? [{ id: lead.id, score: result.score, reasons: result.reasons }] : [];
       });
-      expect(explained(await findMatchingLeads(testDb.db, buyer, DEFAULT_DEAL_MATH_SETTINGS, 1_000))).toEqual(expected.sort((a, b) => a.id.localeCompare(b.id)));
+      const all = await findMatchingLeads(testDb.db, buyer, DEFAULT_DEAL_MATH_SETTINGS, 1_000);
+      expect(explained(all)).toEqual(expected.sort((a, b) => a.id.localeCompare(b.id)));
+      // With room for fewer, the read stops once that many reach the buyer's best score: still the first of the whole ranking, in order.
+      for (const limit of [1, 2, 3]) {
+        const cut = await findMatchingLeads(testDb.db, buyer, DEFAULT_DEAL_MATH_SETTINGS, limit);
+        expect({ buyer: buyer.id, limit, cut: cut.map(({ item, score }) => [item.id, score]) }).toEqual({ buyer: buyer.id, limit, cut: all.slice(0, limit).map(({ item, score }) => [item.id, score]) });
+      }
     }
   });
 
