@@ -1,7 +1,6 @@
 import { createCallActivities } from '../activities/calls.activities';
 import { createLeadStatusActivities } from '../activities/lead-status.activities';
 import { createOfferActivities } from '../activities/offers.activities';
-import { normalizeMarket } from '../domain/buyers/buyer.schema';
 import type { CallOutcome } from '../domain/calls/call.schema';
 import { DEFAULT_DEADLINES } from '../domain/config/deadlines';
 import type { DeadReason, LeadStatus } from '../domain/leads/lead.schema';
@@ -9,6 +8,7 @@ import type { OfferStatus } from '../domain/offers/offer.schema';
 import { OPEN_TASK_STATUSES, type TaskPriority, type TaskStatus } from '../domain/tasks/task.schema';
 import type { Db } from '../db/client';
 import { toBuyerJson, toLeadJson, toOfferJson, toTaskJson } from '../db/rows';
+import { replaceBuyerMarkets } from '../db/writes/buyer-markets';
 import { buyerKeyData, leadKeyData } from '../db/writes/contact-keys';
 import { saveLeadScore } from '../db/writes/lead-score';
 import { recordEvent } from '../db/writes/record-event';
@@ -169,7 +169,7 @@ export async function seedDemoStory(db: Db, users: StoryUsers, now: Date): Promi
           createdAt: ago(daysAgo * DAY),
         },
       });
-      await tx.buyerMarket.createMany({ data: markets.map((market) => ({ buyerId: created.id, market: normalizeMarket(market) })) });
+      await replaceBuyerMarkets(tx, created);
       await recordEvent(tx, { entityType: 'buyer', entityId: created.id, action: 'created', entity: toBuyerJson(created), actorId: acquisitions.id });
       return created;
     }));

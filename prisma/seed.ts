@@ -1,7 +1,7 @@
 import { hashPassword } from '../db/passwords';
-import { normalizeMarket } from '../domain/buyers/buyer.schema';
 import type { UserRole } from '../domain/users/user-role';
 import { openDb, type Db } from '../db/client';
+import { replaceBuyerMarkets } from '../db/writes/buyer-markets';
 import { buyerKeyData, leadKeyData } from '../db/writes/contact-keys';
 import { recordEvent } from '../db/writes/record-event';
 import { toBuyerJson, toLeadJson } from '../db/rows';
@@ -66,7 +66,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<{ seeded: 
       const created = await tx.buyer.create({
         data: { ...buyer, ...buyerKeyData(buyer), markets: JSON.stringify(markets), propertyTypes: JSON.stringify(propertyTypes), ownerId: users[1]!.id },
       });
-      await tx.buyerMarket.createMany({ data: markets.map((market) => ({ buyerId: created.id, market: normalizeMarket(market) })) });
+      await replaceBuyerMarkets(tx, created);
       await recordEvent(tx, { entityType: 'buyer', entityId: created.id, action: 'created', entity: toBuyerJson(created) });
     }
     return users;

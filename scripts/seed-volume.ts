@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { DEFAULT_DEADLINES } from '../domain/config/deadlines';
 import { scoreLead } from '../domain/leads/lead-score';
 import { hashPassword } from '../db/passwords';
+import { buyerMarketRows } from '../db/writes/buyer-markets';
 import { buyerKeyData, leadKeyData } from '../db/writes/contact-keys';
 import { DEMO_PASSWORD, DEMO_USERS } from '../prisma/seed';
 import { migrateDatabase } from './lib/stack';
@@ -100,7 +101,7 @@ async function main(): Promise<void> {
   const addDeal = db.inserter('Deal', ['id', 'leadId', 'purchasePrice', 'salePrice', 'assignmentFee', 'closedAt', 'createdAt', 'updatedAt']);
   const addEvent = db.inserter('Event', ['createdAt', 'actorId', 'entityType', 'entityId', 'action', 'payload']);
   const addBuyer = db.inserter('Buyer', ['id', 'name', 'company', 'email', 'phone', 'status', 'cashBuyer', 'proofOfFundsAmount', 'markets', 'propertyTypes', 'minPrice', 'maxPrice', 'contactKey', 'workflowStartedAt', 'createdAt', 'updatedAt']);
-  const addMarket = db.inserter('BuyerMarket', ['buyerId', 'market']);
+  const addMarket = db.inserter('BuyerMarket', ['buyerId', 'market', 'propertyType']);
   const addOffer = db.inserter('Offer', ['id', 'leadId', 'buyerId', 'kind', 'amount', 'status', 'createdById', 'workflowStartedAt', 'createdAt', 'updatedAt']);
   const addTask = db.inserter('Task', ['id', 'title', 'type', 'priority', 'status', 'requiresReview', 'dueAt', 'overdue', 'assigneeId', 'leadId', 'buyerId', 'completedAt', 'workflowStartedAt', 'createdAt', 'updatedAt']);
 
@@ -144,7 +145,7 @@ async function main(): Promise<void> {
       if (index % 1_000 === 0) await db.drain();
       const buyer = buyerRow(faker, index, createdIn(index, options.buyers));
       addBuyer({ ...buyer, ...buyerKeyData(buyer), markets: JSON.stringify(buyer.markets), propertyTypes: JSON.stringify(buyer.propertyTypes), workflowStartedAt: buyer.createdAt, updatedAt: buyer.createdAt });
-      for (const market of buyer.markets) addMarket({ buyerId: buyer.id, market: market.toLowerCase() });
+      for (const row of buyerMarketRows(buyer.id, buyer.markets, buyer.propertyTypes)) addMarket(row);
       buyerIds.push(buyer.id);
       count('Buyer');
     }

@@ -4,13 +4,13 @@ import type { CreateBuyerInput } from '../../domain/buyers/buyer.schema';
 import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
 import { saveIdempotentResult, type IdempotencyClaim } from '../../db/writes/idempotency-keys';
+import { replaceBuyerMarkets } from '../../db/writes/buyer-markets';
 import { buyerKeyData } from '../../db/writes/contact-keys';
 import { recordEvent } from '../../db/writes/record-event';
 import { toBuyerJson, type BuyerJson } from '../../db/rows';
 import { assertPermission } from '../permissions/assert-permission';
 import type { TemporalDeps } from '../temporal/client';
 import { startOrLog } from '../temporal/start-workflow';
-import { replaceBuyerMarkets } from './replace-buyer-markets';
 import { startBuyerWorkflow } from './start-buyer-workflow';
 
 /** Saves the buyer with its markets and `buyer.created` event, then starts `buyer-<id>`. */
@@ -32,7 +32,7 @@ export async function createBuyer(deps: TemporalDeps & { db: Db }, input: Create
         ownerId: actor.id,
       },
     });
-    await replaceBuyerMarkets(tx, created.id, markets);
+    await replaceBuyerMarkets(tx, created);
     await recordEvent(tx, { entityType: 'buyer', entityId: created.id, action: 'created', entity: toBuyerJson(created), actorId: actor.id });
     await saveIdempotentResult(tx, claim, toBuyerJson(created));
     return created;

@@ -2,6 +2,7 @@ import type { UpdateBuyerInput } from '../../domain/buyers/buyer.schema';
 import type { PublicUser } from '../../domain/users/user-role';
 import { buyerWorkflowId } from '../../domain/workflow-ids';
 import type { Db } from '../../db/client';
+import { replaceBuyerMarkets } from '../../db/writes/buyer-markets';
 import { changedBuyerKeyData } from '../../db/writes/contact-keys';
 import { recordEvent } from '../../db/writes/record-event';
 import { toBuyerJson, type BuyerJson } from '../../db/rows';
@@ -10,7 +11,6 @@ import { AppError } from '../errors';
 import type { TemporalDeps } from '../temporal/client';
 import { signalWorkflow } from '../temporal/signal-workflow';
 import { findBuyerToChange } from './find-buyer-to-change';
-import { replaceBuyerMarkets } from './replace-buyer-markets';
 
 /** "Update preferences": plain fields, written directly with a `buyer.updated` event; a new proof-of-funds expiry re-arms the workflow's reminders. */
 export async function updateBuyer(deps: TemporalDeps & { db: Db }, buyerId: string, input: UpdateBuyerInput, actor: PublicUser): Promise<BuyerJson> {
@@ -34,7 +34,7 @@ export async function updateBuyer(deps: TemporalDeps & { db: Db }, buyerId: stri
         ...(strategies ? { strategies: JSON.stringify(strategies) } : {}),
       },
     });
-    if (markets) await replaceBuyerMarkets(tx, buyerId, markets);
+    if (markets || propertyTypes) await replaceBuyerMarkets(tx, buyer);
     await recordEvent(tx, { entityType: 'buyer', entityId: buyerId, action: 'updated', entity: toBuyerJson(buyer), actorId: actor.id });
     return buyer;
   });

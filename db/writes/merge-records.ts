@@ -3,6 +3,7 @@ import { OPEN_TASK_STATUSES } from '../../domain/tasks/task.schema';
 import type { Buyer as BuyerRow, Lead as LeadRow } from '../../prisma/generated/client';
 import type { Db, Prisma } from '../client';
 import { toBuyerJson, toLeadJson, toTaskJson } from '../rows';
+import { replaceBuyerMarkets } from './buyer-markets';
 import { buyerKeyData } from './contact-keys';
 import { saveLeadScore } from './lead-score';
 import { recordEvent } from './record-event';
@@ -171,10 +172,7 @@ export async function mergeBuyerRecords(db: Db, { survivorId, sourceId, actorId,
     const filled = Object.keys(fill);
     const contact = { email: (fill.email as string | undefined) ?? survivor.email, phone: (fill.phone as string | undefined) ?? survivor.phone };
     const survivorRow = await tx.buyer.update({ where: { id: survivorId }, data: { ...fill, ...buyerKeyData(contact) } });
-    if (fill.markets !== undefined) {
-      await tx.buyerMarket.deleteMany({ where: { buyerId: survivorId } });
-      await tx.$executeRaw`INSERT INTO "BuyerMarket" ("buyerId", "market") SELECT ${survivorId}, "market" FROM "BuyerMarket" WHERE "buyerId" = ${sourceId} ON CONFLICT DO NOTHING`;
-    }
+    if (fill.markets !== undefined || fill.propertyTypes !== undefined) await replaceBuyerMarkets(tx, survivorRow);
     const sourceRow = await tx.buyer.update({ where: { id: sourceId }, data: { archivedAt: now, mergedIntoId: survivorId } });
 
     const result: MergeResult = { survivorId, sourceId, moved, cancelledTaskIds, filled };

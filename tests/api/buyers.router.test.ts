@@ -126,6 +126,17 @@ describe('buyers', () => {
     expect((await api.request('PATCH', `/api/leads/${lead.id}`, { cookie, body: { askingPrice: 55_000 } })).status).toBe(200);
     expect(await buyersOf()).toContain(buyer.id);
     expect(await leadsOf()).toContain(lead.id);
+
+    // The types alone change: the market rows matching narrows by (market and type) follow them.
+    const otherType = lead.propertyType === 'LAND' ? 'CONDO' : 'LAND';
+    const typed = (await api.request('POST', '/api/buyers', { cookie, body: buyerInput({ name: 'Types Later', markets: ['Xenia, OH'], propertyTypes: [otherType] }) })).body;
+    expect(await buyersOf()).not.toContain(typed.id);
+    expect((await api.request('PATCH', `/api/buyers/${typed.id}`, { cookie, body: { propertyTypes: [otherType, lead.propertyType] } })).status).toBe(200);
+    expect(await buyersOf()).toContain(typed.id);
+    expect((await api.request('PATCH', `/api/buyers/${typed.id}`, { cookie, body: { propertyTypes: [otherType] } })).status).toBe(200);
+    expect(await buyersOf()).not.toContain(typed.id);
+    expect((await api.request('PATCH', `/api/buyers/${typed.id}`, { cookie, body: { propertyTypes: [] } })).status).toBe(200);
+    expect(await buyersOf()).toContain(typed.id);
   });
 
   it('keeps the rest of the buy box when a PATCH names one field', async () => {

@@ -174,7 +174,7 @@ describe('merging leads', () => {
 describe('merging buyers', () => {
   it('moves tasks, notes, offers and documents to the survivor, fills its buy box, cancels the source automation and ends its workflow', async () => {
     const survivor = await post('/api/buyers', { name: 'Oak Capital', email: 'deals@oak.test', markets: [] });
-    const source = await post('/api/buyers', { name: 'Oak Capital LLC', email: 'DEALS@oak.test', phone: '(937) 555-0188', markets: ['Dayton, OH'], maxPrice: 150_000, allowDuplicate: true });
+    const source = await post('/api/buyers', { name: 'Oak Capital LLC', email: 'DEALS@oak.test', phone: '(937) 555-0188', markets: ['Dayton, OH'], propertyTypes: ['SFR', 'CONDO'], maxPrice: 150_000, allowDuplicate: true });
     const verifyTask = await waitUntil('the source buyer\'s proof-of-funds task', () => db().task.findFirst({ where: { buyerId: source.id, automationKey: { not: null } } }));
     await waitUntil('the survivor\'s proof-of-funds task', () => db().task.findFirst({ where: { buyerId: survivor.id, automationKey: { not: null } } }));
     const manual = await post('/api/tasks', { title: 'Call about Dayton flips', buyerId: source.id, dueAt: inADay() });
@@ -196,7 +196,7 @@ describe('merging buyers', () => {
 
     const merged = await api.request('POST', `/api/buyers/${survivor.id}/merge`, { cookie, body: { sourceId: source.id } });
     expect(merged.status).toBe(200);
-    expect(merged.body.buyer).toMatchObject({ id: survivor.id, email: 'deals@oak.test', phone: '(937) 555-0188', markets: ['Dayton, OH'], maxPrice: 150_000 });
+    expect(merged.body.buyer).toMatchObject({ id: survivor.id, email: 'deals@oak.test', phone: '(937) 555-0188', markets: ['Dayton, OH'], propertyTypes: ['SFR', 'CONDO'], maxPrice: 150_000 });
     expect(merged.body.merge).toMatchObject({ moved: { tasks: 1, notes: 1, offers: 1, documents: 1 }, cancelledTaskIds: [verifyTask.id] });
 
     const after = { survivor: await count(survivor.id), source: await count(source.id) };
@@ -208,8 +208,12 @@ describe('merging buyers', () => {
     });
     expect(await db().task.findUniqueOrThrow({ where: { id: manual.id } })).toMatchObject({ buyerId: survivor.id });
     expect(await db().task.findUniqueOrThrow({ where: { id: verifyTask.id } })).toMatchObject({ buyerId: source.id, status: 'CANCELLED' });
-    // The survivor's market rows follow its filled buy box (the market filter reads them).
-    expect(await db().buyerMarket.findMany({ where: { buyerId: survivor.id } })).toEqual([{ buyerId: survivor.id, market: 'dayton, oh' }]);
+    // The survivor's market rows follow its filled buy box (matching narrows by them): a row per market and type.
+    const marketRows = await db().buyerMarket.findMany({ where: { buyerId: survivor.id }, orderBy: { propertyType: 'asc' } });
+    expect(marketRows).toEqual([
+      { buyerId: survivor.id, market: 'dayton, oh', propertyType: 'CONDO' },
+      { buyerId: survivor.id, market: 'dayton, oh', propertyType: 'SFR' },
+    ]);
     const history = (await api.request('GET', `/api/history/buyer/${survivor.id}`, { cookie })).body.items as Array<{ name: string }>;
     expect(history.length).toBe(before.survivor.events + before.source.events + 2);
     expect(history.at(-1)?.name).toBe('buyer.merged');

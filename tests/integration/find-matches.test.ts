@@ -1,5 +1,5 @@
 import { matchBuyer } from '../../domain/buyers/match-buyer';
-import { normalizeMarket } from '../../domain/buyers/buyer.schema';
+import { buyerMarketRows } from '../../db/writes/buyer-markets';
 import { DEFAULT_DEAL_MATH_SETTINGS } from '../../domain/deals/deal-math';
 import { OPEN_LEAD_STATUSES } from '../../domain/leads/lead-status';
 import { findMatchingBuyers, findMatchingLeads, matchableBuyer, matchableLead } from '../../db/queries/find-matches';
@@ -47,14 +47,15 @@ beforeAll(async () => {
   const typeSets = [['SFR'], [], ['LAND', 'MULTI_FAMILY'], ['SFR', 'CONDO'], ['MULTI_FAMILY'], ['LAND'], []];
   for (let i = 0; i < 30; i += 1) {
     const markets = marketSets[i % marketSets.length]!;
+    const propertyTypes = typeSets[i % typeSets.length]!;
     await db.buyer.create({
       data: {
         name: `Buyer ${i}`,
         status: i % 10 === 9 ? 'INACTIVE' : 'ACTIVE',
         cashBuyer: i % 2 === 0,
         markets: JSON.stringify(markets),
-        marketRows: { create: [...new Set(markets.map(normalizeMarket))].map((market) => ({ market })) },
-        propertyTypes: JSON.stringify(typeSets[i % typeSets.length]),
+        marketRows: { create: buyerMarketRows('', markets, propertyTypes).map(({ market, propertyType }) => ({ market, propertyType })) },
+        propertyTypes: JSON.stringify(propertyTypes),
         minPrice: i % 4 === 0 ? null : 30_000 + (i % 3) * 20_000,
         maxPrice: i % 5 === 0 ? null : 100_000 + (i % 4) * 40_000,
         minBeds: i % 3 === 1 ? 3 : null,
