@@ -433,7 +433,19 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 
     await waitFor('both workers', async () => workersReady.size === 2, 240_000, gaveUp);
     for (const apiPort of ports.apis) await waitFor(`API on ${apiPort}`, async () => (await fetch(`http://127.0.0.1:${apiPort}/api/health`)).ok, 120_000, gaveUp);
-    await waitFor('the proxy', async () => (await fetch(`${appUrl}/api/health`)).ok, 60_000, gaveUp);
+    // Ready when the proxy sends requests to both APIs: its active health check, every 2 s, may have
+    // found one still starting and left it out until the next check.
+    const reached = new Set<string>();
+    await waitFor(
+      'the proxy to reach both APIs',
+      async () => {
+        const answer = await fetch(`${appUrl}/api/health`);
+        if (answer.ok) reached.add(answer.headers.get('x-flipstackk-upstream') ?? '');
+        return ports.apis.every((port) => reached.has(`127.0.0.1:${port}`));
+      },
+      60_000,
+      gaveUp,
+    );
     if (seeded) await waitForDemoWorkflows(appDatabase, log);
     return {
       appUrl,
