@@ -21,6 +21,7 @@ export function buyerMarketRows(buyerId: string, markets: readonly string[], pro
 export async function replaceBuyerMarkets(tx: Prisma.TransactionClient, buyer: Pick<Buyer, 'id' | 'markets' | 'propertyTypes'>): Promise<void> {
   await tx.buyerMarket.deleteMany({ where: { buyerId: buyer.id } });
   const markets = parseJsonColumn(buyerSchema.shape.markets, buyer.markets, 'Buyer.markets');
-  const rows = buyerMarketRows(buyer.id, markets, parseJsonColumn(buyerSchema.shape.propertyTypes, buyer.propertyTypes, 'Buyer.propertyTypes'));
+  const propertyTypes = parseJsonColumn(buyerSchema.shape.propertyTypes, buyer.propertyTypes, 'Buyer.propertyTypes');
+  const rows = buyerMarketRows(buyer.id, markets, propertyTypes);
   if (rows.length > 0) await tx.buyerMarket.createMany({ data: rows });
 }
