@@ -1,14 +1,14 @@
-import { bestScoreFor, matchBuyer, matchScore, type MatchableBuyer, type MatchableLead } from '../../domain/buyers/match-buyer';
+import { bestScoreFor, fitScore, matchBuyer, matchScore, type MatchableBuyer, type MatchableLead } from '../../domain/buyers/match-buyer';
 import { buyerSchema, normalizeMarket } from '../../domain/buyers/buyer.schema';
 import { withMao, type DealMathSettings } from '../../domain/deals/deal-math';
 import { OPEN_LEAD_STATUSES } from '../../domain/leads/lead-status';
 import type { z } from 'zod';
 import type { Db } from '../client';
 import { readRows, readRowsLazily } from '../read-rows';
-import { ANY_PROPERTY_TYPE } from '../writes/buyer-markets';
+import { ANY_MARKET, ANY_PROPERTY_TYPE } from '../writes/buyer-markets';
 import { parseJsonColumn } from '../rows';
 import { Prisma, type Buyer, type Lead } from '../../prisma/generated/client';
-import { containsText, dialectOf, drivenByIds, indexedBy, type Dialect } from './dialect';
+import { dialectOf, drivenByIds, indexedBy, type Dialect } from './dialect';
 import { idIn, sqlName } from './sql';
 
 // SQL narrows to at most this many candidates; the domain rule then decides and scores.
@@ -17,9 +17,10 @@ const CANDIDATE_LIMIT = 2_000;
 // Candidates are read with only what the rule needs (a thousand full rows cost more to decode than to find); the winners are then read whole.
 // createdAt orders them (newest first): a compound SELECT can only order by a column it returns.
 const LEAD_MATCH_COLUMNS = ['id', 'city', 'state', 'zip', 'propertyType', 'beds', 'baths', 'repairEstimate', 'askingPrice', 'arv', 'createdAt'] as const;
-const BUYER_MATCH_COLUMNS = ['id', 'markets', 'propertyTypes', 'minPrice', 'maxPrice', 'minBeds', 'minBaths', 'maxRepair', 'cashBuyer', 'pofVerifiedAt', 'pofExpiresAt'] as const;
 type LeadCandidate = Pick<Lead, (typeof LEAD_MATCH_COLUMNS)[number]>;
-type BuyerCandidate = Pick<Buyer, (typeof BUYER_MATCH_COLUMNS)[number]>;
+type BuyerCandidate = Pick<Buyer, 'markets' | 'propertyTypes' | 'minPrice' | 'maxPrice' | 'minBeds' | 'minBaths' | 'maxRepair' | 'cashBuyer' | 'pofVerifiedAt' | 'pofExpiresAt'>;
+/** A market row of a buyer whose box the lead fits: what its score still depends on. */
+type BuyerFit = Pick<Buyer, 'id' | 'cashBuyer' | 'pofVerifiedAt' | 'pofExpiresAt'>;
 const columnsOf = (table: string, columns: readonly string[]): Prisma.Sql => Prisma.join(columns.map((column) => Prisma.sql`${Prisma.raw(table)}.${sqlName(column)}`));
 
 /** The lead as matching sees it: priced by its MAO under the admins' deal math when it has no asking price. */
@@ -52,9 +53,12 @@ export function matchableBuyer(buyer: BuyerCandidate): MatchableBuyer {
     minBaths: buyer.minBaths,
     maxRepair: buyer.maxRepair,
     cashBuyer: buyer.cashBuyer,
-    proofOfFundsVerified: buyer.pofVerifiedAt !== null && (buyer.pofExpiresAt === null || buyer.pofExpiresAt > new Date()),
+    proofOfFundsVerified: proofOfFundsVerified(buyer, new Date()),
   };
 }
+
+const proofOfFundsVerified = (buyer: Pick<Buyer, 'pofVerifiedAt' | 'pofExpiresAt'>, now: Date): boolean =>
+  buyer.pofVerifiedAt !== null && (buyer.pofExpiresAt === null || buyer.pofExpiresAt > now);
 
 export interface Match<T> {
   item: T;
@@ -104,38 +108,49 @@ function withinBound(table: string, column: string, comparison: '>=' | '<=', bou
 }
 
 /**
- * The buyers that may fit a lead priced at `price`: in the lead's market, buying its type, with
- * bounds the lead can meet (a bound the lead cannot be compared with still passes). The market rows
- * of the lead's type (or any type) drive the read (CROSS JOIN keeps them outside): walking every
- * live buyer and testing its markets took a second at 20k buyers, and at volume a lead's markets
- * hold ~1,300 rows of which ~140 buy its type. The type is tested on the stored JSON list too, as
- * `["SFR","LAND"]` holds `"SFR"` quoted (types are bare enum words), for the buyers of any market.
+ * The market rows of the buyers whose box fits a lead priced at `price`: in the lead's market (or
+ * any market), buying its type (or any type), live, with bounds the lead meets (a bound the lead
+ * cannot be compared with passes, as in the rule). Each row holds a copy of its buyer's box and
+ * standing, so this is one range of BuyerMarket_match_idx: at volume a lead's markets and type
+ * hold ~140 rows, and looking each buyer up in its own table cost most of a match. A buyer is
+ * listed once per market of theirs the lead is in.
  */
 export function buyerCandidatesSql(lead: Pick<Lead, 'city' | 'zip' | 'propertyType' | 'beds' | 'baths' | 'repairEstimate'> & { state?: string }, price: number | null, dialect: Dialect): Prisma.Sql {
   // A "Dayton, OH" market holds the lead's city with its state.
-  const markets = [normalizeMarket(lead.city), ...(lead.state ? [normalizeMarket(`${lead.city}, ${lead.state}`)] : []), normalizeMarket(lead.zip)];
-  const inMarket = Prisma.sql`SELECT "buyerId" AS "id" FROM "BuyerMarket" WHERE "market" IN (${Prisma.join(markets)}) AND "propertyType" IN (${lead.propertyType}, ${ANY_PROPERTY_TYPE})
-    UNION SELECT "id" FROM "Buyer" WHERE "markets" = '[]'`;
+  const markets = [normalizeMarket(lead.city), ...(lead.state ? [normalizeMarket(`${lead.city}, ${lead.state}`)] : []), normalizeMarket(lead.zip), ANY_MARKET];
   const conditions = [
-    Prisma.sql`b."archivedAt" IS NULL`,
-    Prisma.sql`b."status" <> 'INACTIVE'`,
-    Prisma.sql`(b."propertyTypes" = '[]' OR ${containsText(dialect, Prisma.sql`b."propertyTypes"`, JSON.stringify(lead.propertyType))})`,
-    ...(price === null ? [] : [...withinBound('b', 'minPrice', '<=', price), ...withinBound('b', 'maxPrice', '>=', price)]),
-    ...withinBound('b', 'minBeds', '<=', lead.beds),
-    ...withinBound('b', 'minBaths', '<=', lead.baths),
-    ...withinBound('b', 'maxRepair', '>=', lead.repairEstimate),
+    Prisma.sql`m."market" IN (${Prisma.join(markets)})`,
+    Prisma.sql`m."propertyType" IN (${lead.propertyType}, ${ANY_PROPERTY_TYPE})`,
+    Prisma.sql`m."live" = ${true}`,
+    ...(price === null ? [] : [...withinBound('m', 'minPrice', '<=', price), ...withinBound('m', 'maxPrice', '>=', price)]),
+    ...withinBound('m', 'minBeds', '<=', lead.beds),
+    ...withinBound('m', 'minBaths', '<=', lead.baths),
+    ...withinBound('m', 'maxRepair', '>=', lead.repairEstimate),
   ];
-  return Prisma.sql`SELECT ${columnsOf('b', BUYER_MATCH_COLUMNS)} FROM ${drivenByIds(dialect, inMarket, 'Buyer', 'b')} WHERE ${Prisma.join(conditions, ' AND ')} LIMIT ${CANDIDATE_LIMIT}`;
+  return Prisma.sql`SELECT m."buyerId" AS "id", m."cashBuyer", m."pofVerifiedAt", m."pofExpiresAt" FROM "BuyerMarket" AS m${indexedBy(dialect, 'BuyerMarket_match_idx')}
+    WHERE ${Prisma.join(conditions, ' AND ')} LIMIT ${CANDIDATE_LIMIT}`;
 }
 
 /**
- * Buyers whose buy box fits the lead, best first. SQL narrows to the candidates; the domain rule
- * then decides and scores. One raw read: candidates can be thousands of rows.
+ * Buyers whose buy box fits the lead, best first (ties by id). SQL has tested the box, so a
+ * candidate's score is its fit score (tests/integration/find-matches compares both with the rule
+ * over every pair); the winners are read whole and judged by the rule for their reasons.
  */
 export async function findMatchingBuyers(db: Db, lead: Lead, dealMath: DealMathSettings, limit = 50): Promise<Match<Buyer>[]> {
   const target = matchableLead(lead, dealMath);
-  const candidates = await readRows<BuyerCandidate>(db, buyerCandidatesSql(lead, target.askingPrice ?? target.mao, dialectOf(db)));
-  return ranked(candidates, (buyer) => ({ lead: target, buyer: matchableBuyer(buyer) }), limit, (ids) => readRows<Buyer>(db, Prisma.sql`SELECT * FROM "Buyer" WHERE ${idIn(Prisma.sql`"id"`, ids, dialectOf(db))}`));
+  const price = target.askingPrice ?? target.mao;
+  const now = new Date();
+  const scores = new Map<string, number>();
+  for (const row of await readRows<BuyerFit>(db, buyerCandidatesSql(lead, price, dialectOf(db)))) {
+    if (!scores.has(row.id)) scores.set(row.id, fitScore(price !== null, { cashBuyer: row.cashBuyer, proofOfFundsVerified: proofOfFundsVerified(row, now) }));
+  }
+  const best = [...scores].sort(([a, scoreA], [b, scoreB]) => scoreB - scoreA || (a < b ? -1 : a > b ? 1 : 0)).slice(0, limit);
+  const rows = new Map((await readRows<Buyer>(db, Prisma.sql`SELECT * FROM "Buyer" WHERE ${idIn(Prisma.sql`"id"`, best.map(([id]) => id), dialectOf(db))}`)).map((row) => [row.id, row]));
+  return best.flatMap(([id]) => {
+    const row = rows.get(id);
+    const result = row && matchBuyer(target, matchableBuyer(row));
+    return row && result?.matches ? [{ item: row, score: result.score, reasons: result.reasons }] : [];
+  });
 }
 
 /** A market's condition on Lead and the covering index (Lead_match_market_idx or Lead_match_zip_idx) that answers it. */

@@ -5,16 +5,20 @@ import { parseJsonColumn } from '../rows';
 
 /** The property type of a market row whose buyer buys any type. */
 export const ANY_PROPERTY_TYPE = '*';
+/** The market of the rows of a buyer who buys in any market. */
+export const ANY_MARKET = '*';
 
 export type BuyerMarketRow = { buyerId: string; market: string; propertyType: string };
 
 /**
  * A buyer's market rows: one per distinct market (normalised) and property type they buy, so a
- * lead's market and type find its candidate buyers in one index range.
+ * lead's market and type find its candidate buyers in one index range. The rest of the buy box is
+ * copied into each row by the database's triggers (see prisma/schema.prisma).
  */
 export function buyerMarketRows(buyerId: string, markets: readonly string[], propertyTypes: readonly string[]): BuyerMarketRow[] {
   const types = propertyTypes.length > 0 ? [...new Set(propertyTypes)] : [ANY_PROPERTY_TYPE];
-  return [...new Set(markets.map(normalizeMarket))].flatMap((market) => types.map((propertyType) => ({ buyerId, market, propertyType })));
+  const places = markets.length > 0 ? [...new Set(markets.map(normalizeMarket))] : [ANY_MARKET];
+  return places.flatMap((market) => types.map((propertyType) => ({ buyerId, market, propertyType })));
 }
 
 /** Rewrites the buyer's market rows (what matching narrows its candidates by) from the buy box of their saved row. */

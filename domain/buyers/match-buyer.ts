@@ -149,9 +149,24 @@ export function matchScore(lead: MatchableLead, buyer: MatchableBuyer): number |
 }
 
 /**
+ * The score of a buyer whose box the lead fits: every part of the box holds, so it is the sum of
+ * location, type, budget (when the lead has a price to compare) and the buyer's standing. SQL that
+ * has already tested the box can rank its candidates by it (tests compare it with matchScore).
+ */
+export function fitScore(leadPriced: boolean, buyer: Pick<MatchableBuyer, 'cashBuyer' | 'proofOfFundsVerified'>): number {
+  return (
+    MATCH_WEIGHTS.location +
+    MATCH_WEIGHTS.type +
+    (leadPriced ? MATCH_WEIGHTS.budget : 0) +
+    (buyer.cashBuyer ? MATCH_WEIGHTS.cash : 0) +
+    (buyer.proofOfFundsVerified ? MATCH_WEIGHTS.proofOfFunds : 0)
+  );
+}
+
+/**
  * The highest score any lead can reach with this buyer (a priced lead inside every part of the
  * box): once enough candidates reach it, no later candidate can outrank them.
  */
 export function bestScoreFor(buyer: MatchableBuyer): number {
-  return MATCH_WEIGHTS.location + MATCH_WEIGHTS.type + MATCH_WEIGHTS.budget + (buyer.cashBuyer ? MATCH_WEIGHTS.cash : 0) + (buyer.proofOfFundsVerified ? MATCH_WEIGHTS.proofOfFunds : 0);
+  return fitScore(true, buyer);
 }

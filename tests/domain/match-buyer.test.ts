@@ -1,4 +1,4 @@
-import { bestScoreFor, matchBuyer, matchScore, type MatchableBuyer, type MatchableLead } from '../../domain/buyers/match-buyer';
+import { bestScoreFor, fitScore, matchBuyer, matchScore, type MatchableBuyer, type MatchableLead } from '../../domain/buyers/match-buyer';
 
 const buildLead = (overrides: Partial<MatchableLead> = {}): MatchableLead => ({
   city: 'Dayton',
@@ -101,6 +101,20 @@ describe('matchScore', () => {
     const accepted = expected.filter((score) => score !== null).length;
     expect(accepted).toBeGreaterThan(100);
     expect(accepted).toBeLessThan(leads.length * buyers.length);
+  });
+
+  it('gives every accepted pair the fit score of its price and the buyer\'s standing', () => {
+    let accepted = 0;
+    // Each lead also without any price: it fits on everything else and earns no budget points.
+    for (const lead of leads.flatMap((priced) => [priced, { ...priced, askingPrice: null, mao: null }])) {
+      for (const buyer of buyers) {
+        const score = matchScore(lead, buyer);
+        if (score === null) continue;
+        accepted += 1;
+        expect({ lead, buyer, score }).toEqual({ lead, buyer, score: fitScore((lead.askingPrice ?? lead.mao) !== null, buyer) });
+      }
+    }
+    expect(accepted).toBeGreaterThan(200);
   });
 
   it('never scores a pair above the buyer\'s best score, and some lead reaches it for every buyer who buys any of them', () => {

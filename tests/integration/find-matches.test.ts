@@ -61,6 +61,9 @@ beforeAll(async () => {
         minBeds: i % 3 === 1 ? 3 : null,
         minBaths: i % 4 === 1 ? 2 : null,
         maxRepair: i % 5 === 2 ? 30_000 : null,
+        // Proof of funds verified, verified but expired, verified until next year, never.
+        pofVerifiedAt: i % 4 === 3 ? null : new Date('2026-01-01T00:00:00Z'),
+        pofExpiresAt: [null, new Date('2026-02-01T00:00:00Z'), new Date(Date.now() + 365 * 86_400_000), null][i % 4],
         archivedAt: i === 29 ? new Date() : null,
       },
     });
@@ -144,6 +147,34 @@ describe('matching through SQL candidates', () => {
         expect({ buyer: buyer.id, limit, cut: cut.map(({ item, score }) => [item.id, score]) }).toEqual({ buyer: buyer.id, limit, cut: all.slice(0, limit).map(({ item, score }) => [item.id, score]) });
       }
     }
+  });
+
+  it("keeps every lead's buyers exact as buyers change their box and standing, through the app's writes", async () => {
+    const db = testDb.db;
+    const explainedBuyers = async (lead: Lead) => (await findMatchingBuyers(db, lead, DEFAULT_DEAL_MATH_SETTINGS, 1_000)).map(({ item, score, reasons }) => ({ id: item.id, score, reasons }));
+    const expectedBuyers = async (lead: Lead) => {
+      const target = matchableLead(lead, DEFAULT_DEAL_MATH_SETTINGS);
+      return (await db.buyer.findMany({ orderBy: { id: 'asc' } })).flatMap((buyer) => {
+        const result = buyer.archivedAt === null && buyer.status !== 'INACTIVE' ? matchBuyer(target, matchableBuyer(buyer)) : { matches: false as const };
+        return result.matches ? [{ id: buyer.id, score: result.score, reasons: result.reasons }] : [];
+      }).sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+    };
+    const live = (await db.lead.findMany({ where: { archivedAt: null } })).slice(0, 12);
+    const [first, second, third, fourth, fifth] = buyers.filter((buyer) => buyer.archivedAt === null && buyer.status !== 'INACTIVE');
+    await db.buyer.update({ where: { id: first!.id }, data: { maxPrice: 45_000, minBeds: 4 } });
+    await db.buyer.update({ where: { id: second!.id }, data: { status: 'INACTIVE' } });
+    await db.buyer.update({ where: { id: third!.id }, data: { archivedAt: new Date() } });
+    await db.buyer.update({ where: { id: fourth!.id }, data: { cashBuyer: !fourth!.cashBuyer, pofVerifiedAt: new Date(), pofExpiresAt: null, minBaths: null, maxRepair: 5_000 } });
+    await db.buyer.updateMany({ where: { id: fifth!.id }, data: { minPrice: null, maxPrice: null } });
+    const inactive = buyers.find((buyer) => buyer.status === 'INACTIVE' && buyer.archivedAt === null)!;
+    await db.buyer.update({ where: { id: inactive.id }, data: { status: 'ACTIVE' } });
+    let matched = 0;
+    for (const lead of live) {
+      const found = await explainedBuyers(lead);
+      expect({ lead: lead.id, buyers: found }).toEqual({ lead: lead.id, buyers: await expectedBuyers(lead) });
+      matched += found.length;
+    }
+    expect(matched).toBeGreaterThan(10);
   });
 
   it('ranks the best match first', async () => {

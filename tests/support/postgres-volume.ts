@@ -31,7 +31,9 @@ export async function seedPostgresVolume(db: Db, scale: { leads: number }): Prom
               'email:buyer' || n || '@example.com', CASE WHEN n % 29 = 0 THEN now() END, now(), now() - (${leads / 5} - n) * (interval '730 days' / ${leads / 5}), now()
        FROM generate_series(1, ${leads / 5}) AS n`,
     `INSERT INTO "BuyerMarket" ("buyerId", "market", "propertyType")
-       SELECT "id", lower(m.value), t.value FROM "Buyer", LATERAL json_array_elements_text("markets"::json) AS m(value), LATERAL json_array_elements_text("propertyTypes"::json) AS t(value)`,
+       SELECT "id", lower(m.value), t.value FROM "Buyer",
+              LATERAL json_array_elements_text(CASE WHEN "markets" = '[]' THEN '["*"]' ELSE "markets" END::json) AS m(value),
+              LATERAL json_array_elements_text("propertyTypes"::json) AS t(value)`,
     `INSERT INTO "Task" ("id", "title", "type", "priority", "status", "dueAt", "overdue", "assigneeId", "createdById", "leadId", "completedAt", "workflowStartedAt", "createdAt", "updatedAt")
        SELECT 't' || n, 'Task ' || n, (ARRAY['LEAD','FOLLOW_UP','BUYER','OFFER','ADMIN'])[1 + n % 5], (ARRAY['HIGH','MEDIUM','MEDIUM','LOW'])[1 + n % 4], s.status,
               now() + ((n % 120) - 60) * interval '1 day', s.status <> 'COMPLETED' AND s.status <> 'CANCELLED' AND n % 120 < 55, 'u' || (1 + n % 12), 'u' || (1 + (n + 3) % 12),
