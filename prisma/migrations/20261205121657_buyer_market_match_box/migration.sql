@@ -34,8 +34,9 @@ CREATE INDEX "BuyerMarket_match_idx" ON "BuyerMarket"("market", "propertyType", 
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 
--- Only the old candidate query read it.
+-- Only the old candidate query read them.
 DROP INDEX "Buyer_anyMarket_idx";
+DROP INDEX "Buyer_match_idx";
 
 -- A new row copies its buyer's box and standing.
 CREATE TRIGGER "BuyerMarket_copy_buyer_box" AFTER INSERT ON "BuyerMarket"

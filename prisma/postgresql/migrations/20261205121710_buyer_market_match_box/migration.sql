@@ -26,8 +26,9 @@ INSERT INTO "BuyerMarket" ("buyerId", "market", "propertyType", "live", "minPric
     LEFT JOIN LATERAL json_array_elements_text(CASE WHEN json_typeof(b."propertyTypes"::json) = 'array' THEN b."propertyTypes"::json ELSE '[]'::json END) AS t("value") ON true
     WHERE json_typeof(b."markets"::json) = 'array' AND json_array_length(b."markets"::json) = 0;
 
--- Only the old candidate query read it.
+-- Only the old candidate query read them.
 DROP INDEX "Buyer_anyMarket_idx";
+DROP INDEX "Buyer_match_idx";
 
 -- A new row copies its buyer's box and standing. Prisma's migration runner cuts a script at every
 -- semicolon, quoted or not, so the function bodies spell theirs as the escape \073 in E'' strings.
