@@ -208,11 +208,17 @@ describe('merging buyers', () => {
     });
     expect(await db().task.findUniqueOrThrow({ where: { id: manual.id } })).toMatchObject({ buyerId: survivor.id });
     expect(await db().task.findUniqueOrThrow({ where: { id: verifyTask.id } })).toMatchObject({ buyerId: source.id, status: 'CANCELLED' });
-    // The survivor's market rows follow its filled buy box (matching narrows by them): a row per market and type.
-    const marketRows = await db().buyerMarket.findMany({ where: { buyerId: survivor.id }, orderBy: { propertyType: 'asc' } });
+    // The survivor's market rows follow its filled buy box (matching narrows by them): a row per market and type, each with the box's copy.
+    const marketRows = await db().buyerMarket.findMany({
+      where: { buyerId: survivor.id },
+      orderBy: { propertyType: 'asc' },
+      select: { buyerId: true, market: true, propertyType: true, live: true, maxPrice: true },
+    });
+    const { maxPrice } = await db().buyer.findUniqueOrThrow({ where: { id: survivor.id } });
+    expect(maxPrice).not.toBeNull();
     expect(marketRows).toEqual([
-      { buyerId: survivor.id, market: 'dayton, oh', propertyType: 'CONDO' },
-      { buyerId: survivor.id, market: 'dayton, oh', propertyType: 'SFR' },
+      { buyerId: survivor.id, market: 'dayton, oh', propertyType: 'CONDO', live: true, maxPrice },
+      { buyerId: survivor.id, market: 'dayton, oh', propertyType: 'SFR', live: true, maxPrice },
     ]);
     const history = (await api.request('GET', `/api/history/buyer/${survivor.id}`, { cookie })).body.items as Array<{ name: string }>;
     expect(history.length).toBe(before.survivor.events + before.source.events + 2);
