@@ -72,15 +72,15 @@ type MatchPair<C> = (candidate: C) => { lead: MatchableLead; buyer: MatchableBuy
 /**
  * The best `limit` candidates by the rule's score (ties keep the candidates' order), each with the
  * whole row `load` reads. Only the winners' reasons are put in words: a thousand candidates' would
- * cost more than their scores. Given the best score any candidate can reach, the read stops once
- * `limit` candidates reach it: none after them can rank higher.
+ * cost more than their scores. The read stops once `limit` candidates reach `bestScore`, the best
+ * any candidate can reach: none after them can rank higher.
  */
 async function ranked<C extends { id: string }, T extends { id: string }>(
   candidates: Iterable<C>,
   pairOf: MatchPair<C>,
   limit: number,
   load: (ids: string[]) => Promise<T[]>,
-  bestScore?: number,
+  bestScore: number,
 ): Promise<Match<T>[]> {
   const fits: Array<{ id: string; pair: ReturnType<MatchPair<C>>; score: number }> = [];
   let atBest = 0;
