@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Transform } from 'node:stream';
 import { parse, type Info } from 'csv-parse';
 import { cleanText } from '../domain/imports/clean-values';
 import { columnNames } from '../domain/imports/column-names';
@@ -15,15 +16,58 @@ export interface ImportRow {
 
 const isBlank = (values: Record<string, string>): boolean => Object.values(values).every((value) => cleanText(value) === '');
 
+/** How an import file's text is encoded, as `TextDecoder` names it. */
+export type ImportFileEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
 /**
- * Streams a CSV file's rows with csv-parse: UTF-8 with or without a BOM, quoted commas and
- * newlines, short rows padded; rows with nothing in them are skipped (they are not rows of the list).
+ * UTF-16 when its byte order mark says so; UTF-8 when every byte of the file is valid UTF-8 (a BOM
+ * or not); otherwise Windows-1252, what Excel's "CSV (Comma delimited)" writes on Windows (Latin-1
+ * is its subset): read as UTF-8, its accented letters would become U+FFFD for good.
+ */
+export async function importFileEncoding(file: string): Promise<ImportFileEncoding> {
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  let first = true;
+  try {
+    for await (const chunk of fs.createReadStream(file) as AsyncIterable<Buffer>) {
+      if (first && chunk[0] === 0xff && chunk[1] === 0xfe) return 'utf-16le';
+      if (first && chunk[0] === 0xfe && chunk[1] === 0xff) return 'utf-16be';
+      first = false;
+      utf8.decode(chunk, { stream: true });
+    }
+    utf8.decode();
+    return 'utf-8';
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') return 'windows-1252';
+    throw error;
+  }
+}
+
+/** Bytes in `encoding` → the same text in UTF-8 (the decoder keeps a character split between chunks, and drops a BOM). */
+function toUtf8(encoding: ImportFileEncoding): Transform {
+  const decoder = new TextDecoder(encoding);
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      done(null, decoder.decode(chunk, { stream: true }));
+    },
+    flush(done) {
+      done(null, decoder.decode());
+    },
+  });
+}
+
+/**
+ * Streams a CSV file's rows with csv-parse: UTF-8 with or without a BOM, UTF-16 with its BOM,
+ * Windows-1252 (importFileEncoding); quoted commas and newlines; CRLF, LF and CR line ends, mixed
+ * in one file (a Windows export with rows appended on a Mac or Linux); short rows padded; rows
+ * with nothing in them are skipped (they are not rows of the list).
  */
 export async function* readImportRows(file: string): AsyncGenerator<ImportRow | { headers: string[] }> {
-  let headers: string[] | null = null;
-  const parser = fs.createReadStream(file).pipe(
-    parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }),
+  const encoding = await importFileEncoding(file);
+  const bytes = fs.createReadStream(file);
+  const parser = (encoding === 'utf-8' ? bytes : bytes.pipe(toUtf8(encoding))).pipe(
+    parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, record_delimiter: ['\r\n', '\n', '\r'] }),
   );
+  let headers: string[] | null = null;
   for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: Info }>) {
     if (!headers) {
       headers = columnNames(record);

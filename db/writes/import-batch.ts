@@ -12,6 +12,7 @@ import { findLiveLeadsByAddressKey } from '../queries/duplicates';
 import { loadContactMs, saveLeadScore } from './lead-score';
 import { insertRows } from './insert-rows';
 import { recordEvent } from './record-event';
+import { toLeadJson } from '../rows';
 
 /** An import row as the API and the events show it. */
 export function toImportJson(row: ImportRow): ImportItem {
@@ -78,6 +79,16 @@ function fillEmpty(existing: LeadRow, lead: ImportedLead): Prisma.LeadUpdateInpu
   return Object.keys(data).length ? (data as Prisma.LeadUpdateInput) : null;
 }
 
+/** A new lead of this batch with the empty fields, phones and tags a later duplicate row of the file has. */
+function fillEmptyImported(lead: ImportedLead, later: ImportedLead): ImportedLead {
+  const filled: ImportedLead = { ...lead, tags: [...new Set([...lead.tags, ...later.tags])], phones: [...lead.phones] };
+  for (const field of FILLABLE) {
+    if (filled[field] === null || filled[field] === '') Object.assign(filled, { [field]: later[field] });
+  }
+  for (const phone of later.phones) if (!filled.phones.some(({ number }) => number === phone.number)) filled.phones.push(phone);
+  return filled;
+}
+
 /**
  * Writes rows `offset`… of batch `batch` of an import in one transaction: their new leads, the
  * fills of duplicates (onDuplicate update), their bad rows, the counts and the cursor (the batch,
@@ -103,6 +114,8 @@ export async function writeImportBatch(db: Db, importId: string, at: { batch: nu
     let duplicates = 0;
     const now = new Date();
     const contactMs = await loadContactMs(tx);
+    // The batch's new leads by address key, in file order; an `update` import's later duplicate row fills what its first row left empty.
+    const fresh = new Map<string, ImportedLead>();
     for (const [index, { row, key }] of keyed.entries()) {
       if (!row.ok || !key) {
         errors.push({ importId, rowNumber: row.rowNumber, values: JSON.stringify(row.values), reason: row.ok ? 'missing address' : row.reason });
@@ -110,17 +123,28 @@ export async function writeImportBatch(db: Db, importId: string, at: { batch: nu
       }
       const lead = { ...row.lead, tags: [...new Set([...tags, ...row.lead.tags])] };
       const duplicate = duplicateOf[index];
-      if (duplicate) {
-        duplicates += 1;
-        // The lead as this batch last left it: an earlier row may have filled some of its fields.
-        const match = duplicate.leadId ? existing.get(key) : undefined;
-        if (current.onDuplicate === 'update' && match) {
-          const fill = fillEmpty(match, lead);
-          if (fill) existing.set(key, await saveLeadScore(tx, await tx.lead.update({ where: { id: match.id }, data: fill }), now, contactMs));
-        }
+      if (!duplicate) {
+        fresh.set(key, lead);
         continue;
       }
-      const { phones, tags: leadTags, ...fields } = lead;
+      duplicates += 1;
+      if (current.onDuplicate !== 'update') continue;
+      const earlierRow = fresh.get(key);
+      if (!duplicate.leadId && earlierRow) {
+        fresh.set(key, fillEmptyImported(earlierRow, lead));
+        continue;
+      }
+      // The lead as this batch last left it: an earlier row may have filled some of its fields.
+      const match = existing.get(key);
+      const fill = match && fillEmpty(match, lead);
+      if (match && fill) {
+        const filled = await saveLeadScore(tx, await tx.lead.update({ where: { id: match.id }, data: fill }), now, contactMs);
+        // Its history and every open page see what the list filled in, as with an edit by hand.
+        await recordEvent(tx, { entityType: 'lead', entityId: filled.id, action: 'updated', entity: toLeadJson(filled), actorId: current.createdById });
+        existing.set(key, filled);
+      }
+    }
+    for (const [key, { phones, tags: leadTags, ...fields }] of fresh) {
       // Scored as it is written, like every lead write (the call queue orders by it).
       const { score, parts } = scoreLead({ motivation: null, arv: fields.arv, askingPrice: fields.askingPrice, estimatedEquity: fields.estimatedEquity, ltv: fields.ltv, source: 'LIST_IMPORT', tags: leadTags, status: 'NEW', createdAt: now, contactedAt: null }, now, contactMs);
       created.push({

@@ -1,12 +1,19 @@
-import { PROPERTY_TYPES } from '../leads/lead.schema';
 import { phoneDigits } from '../buyers/buyer-key';
+import { isPhoneNumber, PROPERTY_TYPES } from '../leads/lead.schema';
 import { usStateCode } from '../places/us-states';
 
 type PropertyType = (typeof PROPERTY_TYPES)[number];
 
-/** Trimmed, inner spaces collapsed, NFC (accents kept as one character), the BOM and non-breaking spaces dropped. */
+/** Trimmed, inner spaces collapsed, NFC (accents kept as one character), the BOM, non-breaking spaces and control characters (NUL, BEL…) dropped. */
 export const cleanText = (value: string | undefined | null): string =>
-  (value ?? '').replace(/[\uFEFF\u200B]/g, '').replace(/\u00A0/g, ' ').normalize('NFC').replace(/\s+/g, ' ').trim();
+  (value ?? '')
+    .replace(/[\uFEFF\u200B]/g, '')
+    .replace(/\u00A0/g, ' ')
+    // eslint-disable-next-line no-control-regex -- control characters are what it removes
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+    .normalize('NFC')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** `"$150,470"`, `150470.00`, `-$5,000`, `($5,000)` → whole dollars; null when blank or not a number. */
 export function parseMoney(value: string | undefined | null): number | null {
@@ -132,11 +139,27 @@ export function parsePhoneType(value: string | undefined | null): PhoneType {
 /** A DNC column's yes (`Y`, `Yes`, `True`, `1`, `DNC`, `Do Not Call`). */
 export const isYes = (value: string | undefined | null): boolean => /^(y|yes|true|1|dnc|do not call|on dnc)$/i.test(cleanText(value));
 
-/** A phone as `(937) 555-0101`; null when it is not 10 digits. */
+/**
+ * A phone as the app keeps it: a US number (10 digits, or 11 with the leading 1) as `(937) 555-0101`;
+ * any other number a lead's phone may be (7 to 15 digits: a local number, `+44 20 7946 0958`) as
+ * written; null when it is none. An extension (`x12`, `ext. 12`) is not part of the number to dial,
+ * and `5551234567.0` is a number a spreadsheet stored as a float.
+ */
 export function formatPhone(value: string | undefined | null): string | null {
-  // An extension (`x12`, `ext. 12`) is not part of the number to dial.
-  const digits = phoneDigits(cleanText(value).replace(/\s*(?:x|ext\.?|extension)\s*\d{1,6}$/i, ''));
-  return digits.length === 10 ? `(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}` : null;
+  const text = cleanText(value)
+    .replace(/\s*(?:x|ext\.?|extension)\s*\d{1,6}$/i, '')
+    .replace(/^(\d{7,15})\.0+$/, '$1');
+  const digits = phoneDigits(text);
+  if (digits.length === 10 && /^\+?[\d\s().-]+$/.test(text)) return `(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}`;
+  return text.length <= 40 && isPhoneNumber(text) ? text : null;
+}
+
+/** The numbers in one cell: lists put two in one (`555-123-4567 / 555-987-6543`, `…; …`, `… or …`). */
+export function splitPhones(value: string | undefined | null): string[] {
+  return cleanText(value)
+    .split(/\s*(?:[/;,|&]|\band\b|\bor\b)\s*/i)
+    .map((part) => formatPhone(part))
+    .filter((phone): phone is string => phone !== null);
 }
 
 /** The number to call: a mobile not on the Do-Not-Call list, else any number not on it, else none. */
@@ -150,7 +173,7 @@ export const splitTags = (value: string | undefined | null): string[] =>
     .split(/[;,|]/)
     .map((tag) => tag.trim())
     .filter(Boolean)
-    .map((tag) => tag.slice(0, 50));
+    .map((tag) => tag.slice(0, 40));
 
 /** `JOHN` → `John`, `MC DONALD` stays readable; mixed case is kept as typed. */
 export function titleCase(value: string): string {

@@ -92,6 +92,10 @@ const GENERIC = folded({
   'year built': 'yearBuilt', 'estimated value': 'arv', 'arv': 'arv', 'asking price': 'askingPrice', 'tags': 'tags', 'list': 'tags', 'list name': 'tags',
   'mailing address': 'mailingStreet', 'mailing city': 'mailingCity', 'mailing state': 'mailingState', 'mailing zip': 'mailingZip',
   'equity': 'estimatedEquity', 'estimated equity': 'estimatedEquity', 'ltv': 'ltv', 'loan to value': 'ltv',
+  // Other wordings hand-made sheets and CRMs' exports use.
+  'situs address': 'street', 'town': 'city', 'st': 'state', 'seller': 'sellerName', 'cell': 'phone1', 'cell phone': 'phone1', 'mobile phone': 'phone1',
+  'e-mail': 'email1', 'bed': 'beds', 'bath': 'baths', 'sq ft': 'sqft', 'yr built': 'yearBuilt', 'est value': 'arv', 'est. value': 'arv',
+  'price': 'askingPrice', 'list price': 'askingPrice', 'asking': 'askingPrice',
 });
 
 /** Which provider wrote this header row, or null when none is recognised. */

@@ -53,7 +53,7 @@ export const startImportFieldsSchema = z.object({
         }
       }
       return text ? text.split(',') : [];
-    }, z.array(z.string().trim().min(1).max(50, 'must be at most 50 characters')).max(20, 'at most 20 tags'))
+    }, z.array(z.string().trim().min(1).max(40, 'must be at most 40 characters')).max(20, 'at most 20 tags'))
     .default([]),
   onDuplicate: z.enum(ON_DUPLICATE).default('skip'),
 });

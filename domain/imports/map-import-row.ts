@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { PROPERTY_TYPES } from '../leads/lead.schema';
+import { PROPERTY_TYPES, updateLeadInputSchema } from '../leads/lead.schema';
 import {
-  cleanText, formatPhone, isYes, parseBaths, parseCount, parseMoney, parsePercent, parsePhoneType, parsePropertyType, parseState, parseYear, parseZip, pickPhone,
-  splitTags, titleCase, type ImportedPhone,
+  cleanText, isYes, parseBaths, parseCount, parseMoney, parsePercent, parsePhoneType, parsePropertyType, parseState, parseYear, parseZip, pickPhone,
+  splitPhones, splitTags, titleCase, type ImportedPhone,
 } from './clean-values';
 import { splitFullAddress } from './full-address';
 import { PHONE_SLOTS, type ImportField, type ImportMapping } from './import-fields';
@@ -36,6 +36,33 @@ export interface ImportedLead {
 export type MappedRow = { ok: true; lead: ImportedLead } | { ok: false; reason: string };
 
 const email = z.email();
+
+// What the lead form and PATCH /api/leads/:id allow: a lead imported past them could not be edited afterwards.
+const fields = updateLeadInputSchema.shape;
+const importedLeadLimits = z.object({
+  sellerName: fields.sellerName,
+  sellerPhone: fields.sellerPhone,
+  street: fields.street,
+  city: fields.city,
+  beds: fields.beds,
+  baths: fields.baths,
+  sqft: fields.sqft,
+  yearBuilt: fields.yearBuilt,
+  arv: fields.arv,
+  askingPrice: fields.askingPrice,
+  tags: fields.tags,
+});
+
+/** The first value past the app's limits, as `beds 500: must be at most 100`; null when all are within them. */
+function beyondLimits(lead: ImportedLead): string | null {
+  const checked = importedLeadLimits.safeParse(lead);
+  if (checked.success) return null;
+  const [issue] = checked.error.issues;
+  const [field] = issue!.path;
+  const value = field === undefined ? undefined : lead[field as keyof ImportedLead];
+  const shown = typeof value === 'number' ? ` ${value}` : typeof value === 'string' ? ` (${value.length} characters)` : '';
+  return `${String(field)}${shown}: ${issue!.message}`;
+}
 
 /** The cleaned value of every column mapped to `field`, joined by a space (tags: each column's list). */
 function valuesOf(row: Record<string, string>, byField: Map<ImportField, string[]>, field: ImportField): string {
@@ -89,41 +116,41 @@ export function mapImportRow(row: Record<string, string>, byField: Map<ImportFie
 
   const phones: ImportedPhone[] = [];
   for (const slot of PHONE_SLOTS) {
-    const number = formatPhone(get(`phone${slot}`));
-    if (!number || phones.some((phone) => phone.number === number)) continue;
-    phones.push({ number, type: parsePhoneType(get(`phone${slot}Type`)), dnc: isYes(get(`phone${slot}Dnc`)) });
+    for (const number of splitPhones(get(`phone${slot}`))) {
+      if (phones.some((phone) => phone.number === number)) continue;
+      phones.push({ number, type: parsePhoneType(get(`phone${slot}Type`)), dnc: isYes(get(`phone${slot}Dnc`)) });
+    }
   }
   const emails = (['email1', 'email2', 'email3'] as const).map((field) => get(field).toLowerCase()).filter((value) => email.safeParse(value).success);
 
   const tags = [...new Set([...extraTags, ...(byField.get('tags') ?? []).flatMap((header) => splitTags(row[header]))])];
   const estimatedEquity = parseMoney(get('estimatedEquity'));
-  return {
-    ok: true,
-    lead: {
-      sellerName: sellerName.slice(0, 200),
-      sellerPhone: pickPhone(phones),
-      sellerEmail: emails[0] ?? null,
-      street: withUnit(streetLine, unit).slice(0, 200),
-      city: titleCase(city).slice(0, 100),
-      state,
-      zip: zip.zip,
-      zipPlus4: zip.plus4,
-      county: get('county') ? titleCase(get('county')) : null,
-      apn: get('apn') || null,
-      mailingAddress: mailingLine(get),
-      phones,
-      propertyType: parsePropertyType(get('propertyType')) ?? 'SFR',
-      beds: parseCount(get('beds')),
-      baths: parseBaths(get('baths')),
-      sqft: parseCount(get('sqft')),
-      yearBuilt: parseYear(get('yearBuilt')),
-      arv: nonNegative(parseMoney(get('arv'))),
-      askingPrice: nonNegative(parseMoney(get('askingPrice'))),
-      estimatedEquity,
-      ltv: parsePercent(get('ltv')),
-      tags,
-    },
+  const lead: ImportedLead = {
+    sellerName,
+    sellerPhone: pickPhone(phones),
+    sellerEmail: emails[0] ?? null,
+    street: withUnit(streetLine, unit),
+    city: titleCase(city),
+    state,
+    zip: zip.zip,
+    zipPlus4: zip.plus4,
+    county: get('county') ? titleCase(get('county')) : null,
+    apn: get('apn') || null,
+    mailingAddress: mailingLine(get),
+    phones,
+    propertyType: parsePropertyType(get('propertyType')) ?? 'SFR',
+    beds: parseCount(get('beds')),
+    baths: parseBaths(get('baths')),
+    sqft: parseCount(get('sqft')),
+    yearBuilt: parseYear(get('yearBuilt')),
+    arv: nonNegative(parseMoney(get('arv'))),
+    askingPrice: nonNegative(parseMoney(get('askingPrice'))),
+    estimatedEquity,
+    ltv: parsePercent(get('ltv')),
+    tags,
   };
+  const refusal = beyondLimits(lead);
+  return refusal ? { ok: false, reason: refusal } : { ok: true, lead };
 }
 
 const nonNegative = (value: number | null): number | null => (value !== null && value >= 0 ? value : null);

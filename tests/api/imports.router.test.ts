@@ -198,6 +198,44 @@ describe('POST /api/imports', () => {
     expect(reported.map((row) => [row.row, row.reason])).toEqual([['7', 'invalid zip "45402-12"']]);
   });
 
+  it('onDuplicate update: a filled lead gets a lead.updated event (its history, every open page); a later row of the same file fills its earlier row', async () => {
+    const { db } = api.testDb;
+    const existing = await api.request('POST', '/api/leads', { cookie, body: { ...buildLeadInput({ street: '88 Fill Ln', zip: '45402', sellerName: 'Typed' }), sellerPhone: undefined, askingPrice: undefined } });
+    expect(existing.status).toBe(201);
+    const file = path.join(dir, 'update-events.csv');
+    fs.writeFileSync(
+      file,
+      ['Address,City,State,Zip,Phone,Price', '88 Fill Lane,Dayton,OH,45402,937-555-0188,77000', '90 Twice Ave,Dayton,OH,45402,,', '12 Other St,Dayton,OH,45402,,', '90 Twice Avenue,Dayton,OH,45402,937-555-0190,81000'].join('\n'),
+    );
+    const done = await finished((await upload(file, { onDuplicate: 'update' })).body.id);
+    expect(done).toMatchObject({ status: 'COMPLETED', total: 4, created: 2, duplicates: 2, errors: 0 });
+
+    const filled = await db.lead.findUniqueOrThrow({ where: { id: existing.body.id } });
+    expect(filled).toMatchObject({ sellerName: 'Typed', sellerPhone: '(937) 555-0188', askingPrice: 77_000 });
+    const updated = await db.event.findMany({ where: { entityType: 'lead', entityId: existing.body.id, action: 'updated' } });
+    expect(updated).toHaveLength(1);
+    expect(updated[0]).toMatchObject({ actorId: supervisor.id });
+    expect(JSON.parse(updated[0]!.payload)).toMatchObject({ sellerPhone: '(937) 555-0188', askingPrice: 77_000 });
+    const history = await api.request('GET', `/api/history/lead/${existing.body.id}`, { cookie });
+    expect(JSON.stringify(history.body)).toContain('updated');
+
+    // The file's own duplicate: one lead, with what the later row had and the first did not.
+    const twice = await db.lead.findMany({ where: { importId: done.id, street: { startsWith: '90 Twice' } } });
+    expect(twice).toHaveLength(1);
+    expect(twice[0]).toMatchObject({ street: '90 Twice Ave', sellerPhone: '(937) 555-0190', askingPrice: 81_000 });
+  });
+
+  it('a file that stops being CSV part-way fails with the reason and the line, and imports nothing', async () => {
+    const { db } = api.testDb;
+    const file = path.join(dir, 'unterminated.csv');
+    const good = Array.from({ length: 15 }, (_, index) => `${index + 1} Quote St,Dayton,OH,45402`);
+    fs.writeFileSync(file, ['Address,City,State,Zip', ...good, '99 Quote St,"Dayton,OH,45402', '100 Quote St,Dayton,OH,45402'].join('\n'));
+    const done = await finished((await upload(file)).body.id);
+    expect(done.status).toBe('FAILED');
+    expect(done.failure).toMatch(/^The file cannot be read as CSV: .*line \d+/);
+    expect(await db.lead.count({ where: { importId: done.id } })).toBe(0);
+  });
+
   it('an explicit ownerId gives every imported lead that owner (the importer stays the one who made it); an unknown owner is refused', async () => {
     const { db } = api.testDb;
     const owner = await buildUser(db, { role: 'AGENT' });

@@ -1,6 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { readImportHead } from '../../db/import-files';
-import { formatPhone, parseMoney, parsePercent, parsePropertyType, parseState, parseUsDate, parseYear, parseZip, pickPhone } from '../../domain/imports/clean-values';
+import { cleanText, formatPhone, parseMoney, parsePercent, parsePropertyType, parseState, parseUsDate, parseYear, parseZip, pickPhone } from '../../domain/imports/clean-values';
 import { detectProvider, missingRequiredFields, suggestMapping } from '../../domain/imports/detect-provider';
 import { fieldColumns, mapImportRow, type ImportedLead } from '../../domain/imports/map-import-row';
 
@@ -46,6 +48,11 @@ describe('provider recognition', () => {
     expect(detectProvider(['Street Address', 'City', 'Zip Code'])).toBeNull();
     expect(suggestMapping(['Street Address', 'City', 'Zip Code', 'Notes'], null)).toEqual({ 'Street Address': 'street', City: 'city', 'Zip Code': 'zip', Notes: null });
     expect(missingRequiredFields(suggestMapping(['Owner', 'Phone'], null))).toEqual(['street', 'zip']);
+  });
+
+  it('reads the wordings of hand-made sheets and CRM exports without a mapping by hand', () => {
+    const headers = ['Situs Address', 'Town', 'ST', 'Zip', 'Seller', 'Cell Phone', 'E-mail', 'Bed', 'Bath', 'Sq Ft', 'Yr Built', 'Est Value', 'List Price'];
+    expect(Object.values(suggestMapping(headers, null))).toEqual(['street', 'city', 'state', 'zip', 'sellerName', 'phone1', 'email1', 'beds', 'baths', 'sqft', 'yearBuilt', 'arv', 'askingPrice']);
   });
 });
 
@@ -271,10 +278,79 @@ describe('value cleaning', () => {
     expect(parseYear('12/31/1999')).toBe(1999);
     expect(parseYear('65')).toBeNull();
     expect(formatPhone('+1 937 555 0101')).toBe('(937) 555-0101');
-    expect(formatPhone('555-0101')).toBeNull();
+    // A number a lead's phone may be is kept as written: a local number, one abroad.
+    expect(formatPhone('555-0101')).toBe('555-0101');
+    expect(formatPhone('+44 20 7946 0958')).toBe('+44 20 7946 0958');
+    expect(formatPhone('5551234567.0')).toBe('(555) 123-4567');
+    expect(formatPhone('call me')).toBeNull();
+    expect(formatPhone('12')).toBeNull();
     expect(formatPhone('1-937-555-0101 x12')).toBe('(937) 555-0101');
     expect(formatPhone('(937) 555-0101 ext. 4')).toBe('(937) 555-0101');
     expect(pickPhone([{ number: 'a', type: 'MOBILE', dnc: true }, { number: 'b', type: 'LANDLINE', dnc: false }, { number: 'c', type: 'MOBILE', dnc: false }])).toBe('c');
     expect(pickPhone([{ number: 'a', type: 'MOBILE', dnc: true }])).toBeNull();
+  });
+});
+
+describe('files as other tools write them', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipstackk-import-files-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const rowsOf = async (bytes: Buffer) => {
+    const file = path.join(dir, `${Math.random().toString(36).slice(2)}.csv`);
+    fs.writeFileSync(file, bytes);
+    return readImportHead(file, 100);
+  };
+
+  it('CRLF rows with LF rows appended (and a lone CR): every row is a row, none swallowed by the cell before it', async () => {
+    const { headers, rows } = await rowsOf(Buffer.from('Address,Zip,Phone\r\n1 A St,45402,937-555-0001\r\n2 B St,45402,937-555-0002\n3 C St,45402,937-555-0003\n4 D St,45402,937-555-0004\r5 E St,45402,"937-555-0005"\r\n'));
+    expect(headers).toEqual(['Address', 'Zip', 'Phone']);
+    expect(rows.map((row) => [row.rowNumber, row.values.Address, row.values.Phone])).toEqual([
+      [2, '1 A St', '937-555-0001'],
+      [3, '2 B St', '937-555-0002'],
+      [4, '3 C St', '937-555-0003'],
+      [5, '4 D St', '937-555-0004'],
+      [6, '5 E St', '937-555-0005'],
+    ]);
+  });
+
+  it('Windows-1252 (Excel on Windows) is read as such: accents, curly quotes and dashes kept, no U+FFFD', async () => {
+    const cp1252 = Buffer.concat([Buffer.from('Address,City,Owner Name\r\n'), Buffer.from([0x31, 0x20, 0x50, 0x65, 0xf1, 0x61, 0x20, 0x53, 0x74, 0x2c]), Buffer.from('Espa'), Buffer.from([0xf1]), Buffer.from('ola,Ra'), Buffer.from([0xfa]), Buffer.from('l O'), Buffer.from([0x92]), Buffer.from('Brien '), Buffer.from([0x96]), Buffer.from(' Trustee\r\n')]);
+    const { rows } = await rowsOf(cp1252);
+    expect(rows[0]!.values).toEqual({ Address: '1 Peña St', City: 'Española', 'Owner Name': 'Raúl O’Brien – Trustee' });
+  });
+
+  it('UTF-8 stays UTF-8, and UTF-16 in either byte order is read by its byte order mark', async () => {
+    const text = 'Address,City\n1 Peña St,Española\n';
+    const expected = { Address: '1 Peña St', City: 'Española' };
+    expect((await rowsOf(Buffer.from(text))).rows[0]!.values).toEqual(expected);
+    expect((await rowsOf(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]))).rows[0]!.values).toEqual(expected);
+    expect((await rowsOf(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]))).rows[0]!.values).toEqual(expected);
+    const bigEndian = Buffer.from(text, 'utf16le').swap16();
+    expect((await rowsOf(Buffer.concat([Buffer.from([0xfe, 0xff]), bigEndian]))).rows[0]!.values).toEqual(expected);
+  });
+});
+
+describe('what a row may become', () => {
+  const byField = fieldColumns({ Address: 'street', City: 'city', State: 'state', Zip: 'zip', Phone: 'phone1', Beds: 'beds', Price: 'askingPrice', Owner: 'sellerName', Lists: 'tags' });
+  const row = (values: Record<string, string>) => mapImportRow({ Address: '1 Main St', City: 'Dayton', State: 'OH', Zip: '45402', ...values }, byField);
+
+  it('two phones in one cell are both kept, the first to call', () => {
+    for (const cell of ['937-555-0101 / 937-555-0102', '9375550101;9375550102', '937-555-0101, 937-555-0102', '(937) 555-0101 or (937) 555-0102']) {
+      const lead = leadOf(row({ Phone: cell }));
+      expect(lead.phones.map((phone) => phone.number)).toEqual(['(937) 555-0101', '(937) 555-0102']);
+      expect(lead.sellerPhone).toBe('(937) 555-0101');
+    }
+  });
+
+  it('a value past what the lead form allows refuses the row, naming the field and the limit, instead of saving a lead nobody could edit', () => {
+    expect(row({ Beds: '500' })).toEqual({ ok: false, reason: 'beds 500: must be at most 100' });
+    expect(row({ Price: '$5,000,000,000' })).toEqual({ ok: false, reason: 'askingPrice 5000000000: must be at most $1,000,000,000' });
+    expect(row({ Address: `1 ${'Long '.repeat(60)}St` })).toEqual({ ok: false, reason: expect.stringMatching(/^street \(\d+ characters\): must be at most 200 characters$/) });
+    expect(row({ Lists: Array.from({ length: 31 }, (_, index) => `List ${index}`).join(';') })).toEqual({ ok: false, reason: 'tags: at most 30 tags' });
+    expect(leadOf(row({ Beds: '100', Price: '$1,000,000,000' }))).toMatchObject({ beds: 100, askingPrice: 1_000_000_000 });
+  });
+
+  it('control characters are dropped from values; line breaks and tabs fold into spaces', () => {
+    expect(cleanText('Ann\u0000 Lee\u0007')).toBe('Ann Lee');
+    expect(leadOf(row({ Owner: 'ANN\u0000\tLEE\r\n' })).sellerName).toBe('Ann Lee');
   });
 });

@@ -1,4 +1,3 @@
-import { ApplicationFailure } from '@temporalio/common';
 import { patched, proxyActivities } from '@temporalio/workflow';
 import type { ImportActivities } from '../../activities/imports.activities';
 import { DB_ACTIVITY_OPTIONS } from '../activity-options';
@@ -19,6 +18,16 @@ const { followImportProgress } = proxyActivities<ImportActivities>({
   startToCloseTimeout: '6 hours',
   heartbeatTimeout: '5 seconds',
 });
+
+/**
+ * What made the import fail, in words a person can act on: an activity's failure wraps the error
+ * it threw ("Activity task failed" around "The file cannot be read as CSV: … at line 22").
+ */
+function failureReason(error: unknown): string {
+  let innermost = error;
+  while (innermost instanceof Error && innermost.cause instanceof Error) innermost = innermost.cause;
+  return innermost instanceof Error ? innermost.message : String(error);
+}
 
 export interface ImportWorkflowInput {
   importId: string;
@@ -64,8 +73,7 @@ export async function importWorkflow({ importId }: ImportWorkflowInput): Promise
     }
     await finishImport({ importId, cancelled });
   } catch (error) {
-    const reason = error instanceof ApplicationFailure || error instanceof Error ? error.message : String(error);
-    await failImport({ importId, reason });
+    await failImport({ importId, reason: failureReason(error) });
     await follower;
     throw error;
   }
