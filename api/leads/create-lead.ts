@@ -39,12 +39,12 @@ export async function createLead(deps: CreateLeadDeps, input: CreateLeadInput, a
     const owner = await deps.db.user.findUnique({ where: { id: ownerId }, select: { active: true } });
     if (!owner?.active) throw new AppError('UNPROCESSABLE', 'Choose an active user as the owner', { ownerId: 'must name an active user' });
   }
-  const { ownerId: _ignored, allowDuplicate, ...fields } = input;
+  const { ownerId: _ignored, allowDuplicate, tags, ...fields } = input;
   const keys = leadKeyData(fields);
   const existing = allowDuplicate ? null : await findLeadWithAddressKey(deps.db, keys.addressKey);
   if (existing) throw new AppError('DUPLICATE', 'A lead with this address exists already', undefined, undefined, existing.id);
   const { lead, contactTaskId } = await deps.db.$transaction(async (tx) => {
-    const created = await saveLeadScore(tx, await tx.lead.create({ data: { ...fields, ...keys, ownerId } }));
+    const created = await saveLeadScore(tx, await tx.lead.create({ data: { ...fields, tags: JSON.stringify(tags ?? []), ...keys, ownerId } }));
     await recordEvent(tx, { entityType: 'lead', entityId: created.id, action: 'created', entity: toLeadJson(created), actorId: actor.id });
     // Every lead is created NEW (its status moves only through its workflow), so every one gets it.
     const { contactMs } = effectiveDeadlines(deps.deadlines, await loadStoredSettings(tx));

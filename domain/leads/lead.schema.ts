@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { scorePartSchema } from './lead-score';
 import { listOf, optionalEmail, optionalText, pageQueryFields, queryInt } from '../validation/fields';
 import { DEAD_REASONS, LEAD_STATUSES } from './lead-statuses';
+import { US_STATE_CODES } from '../places/us-states';
 
 export { DEAD_REASONS, LEAD_STATUSES, type DeadReason, type LeadStatus } from './lead-statuses';
 
@@ -17,28 +18,48 @@ export function isPhoneNumber(text: string): boolean {
   return /^\+?[\d\s().-]+$/.test(text) && digits >= 7 && digits <= 15;
 }
 
-export const createLeadInputSchema = z.object({
-  sellerName: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
-  sellerPhone: optionalText(40).refine((v) => v === undefined || isPhoneNumber(v), 'must be a phone number'),
-  sellerEmail: optionalEmail,
-  street: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
-  city: z.string().trim().min(1, 'is required').max(100, 'must be at most 100 characters'),
-  state: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{2}$/, 'must be a two-letter state code'),
-  zip: z
-    .string()
-    .trim()
-    .regex(/^\d{5}(-\d{4})?$/, 'must be a 5-digit ZIP code'),
-  propertyType: z.enum(PROPERTY_TYPES).default('SFR'),
-  askingPrice: z.number().int('must be whole dollars').min(0, 'must not be negative').max(1_000_000_000, 'is too large').optional(),
-  source: z.enum(LEAD_SOURCES).default('OTHER'),
-  ownerId: z.string().min(1).optional(),
-  /** Save it even when a live lead has the same address key (the form's "Create anyway"). */
-  allowDuplicate: z.boolean().optional(),
-});
+/** A property's details and the seller's motivation, optional on a new lead as on an edit (null clears one). */
+const leadDetailFields = {
+  beds: z.number().int('must be a whole number').min(0, 'must not be negative').max(100, 'must be at most 100').nullable().optional(),
+  baths: z.number().min(0, 'must not be negative').max(100, 'must be at most 100').nullable().optional(),
+  sqft: z.number().int('must be a whole number').min(0, 'must not be negative').max(1_000_000, 'must be at most 1,000,000').nullable().optional(),
+  yearBuilt: z.number().int('must be a whole number').min(1700, 'must be 1700 or later').max(2100, 'must be 2100 or earlier').nullable().optional(),
+  arv: z.number().int('must be whole dollars').min(0, 'must not be negative').max(1_000_000_000, 'must be at most $1,000,000,000').nullable().optional(),
+  repairEstimate: z.number().int('must be whole dollars').min(0, 'must not be negative').max(1_000_000_000).nullable().optional(),
+  motivation: z.number().int('must be a whole number').min(1, 'must be 1 to 5').max(5, 'must be 1 to 5').nullable().optional(),
+  tags: z.array(z.string().trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters')).max(30, 'at most 30 tags').optional(),
+};
+
+/** A US state's (or territory's) two-letter code, in any case. */
+const usStateCodeField = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, 'must be a two-letter state code')
+  // Only two letters can be a code: anything else has the message above alone.
+  .refine((code) => !/^[A-Z]{2}$/.test(code) || US_STATE_CODES.includes(code), 'must be the code of a US state or territory');
+
+export const createLeadInputSchema = z
+  .object({
+    sellerName: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
+    sellerPhone: optionalText(40).refine((v) => v === undefined || isPhoneNumber(v), 'must be a phone number'),
+    sellerEmail: optionalEmail,
+    street: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
+    city: z.string().trim().min(1, 'is required').max(100, 'must be at most 100 characters'),
+    state: usStateCodeField,
+    zip: z
+      .string()
+      .trim()
+      .regex(/^\d{5}(-\d{4})?$/, 'must be a 5-digit ZIP code'),
+    propertyType: z.enum(PROPERTY_TYPES).default('SFR'),
+    askingPrice: z.number().int('must be whole dollars').min(0, 'must not be negative').max(1_000_000_000, 'must be at most $1,000,000,000').optional(),
+    source: z.enum(LEAD_SOURCES).default('OTHER'),
+    ownerId: z.string().min(1).optional(),
+    ...leadDetailFields,
+    /** Save it even when a live lead has the same address key (the form's "Create anyway"). */
+    allowDuplicate: z.boolean().optional(),
+  })
+  .strict();
 export type CreateLeadInput = z.infer<typeof createLeadInputSchema>;
 
 /** Editing plain fields; the status moves only through POST /api/leads/:id/status. */
@@ -49,19 +70,12 @@ export const updateLeadInputSchema = z
     sellerEmail: z.string().trim().max(200).refine((v) => v === '' || z.email().safeParse(v).success, 'must be an e-mail address').nullable().optional(),
     street: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
     city: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters').optional(),
-    state: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'must be a two-letter state code').optional(),
+    state: usStateCodeField.optional(),
     zip: z.string().trim().regex(/^\d{5}(-\d{4})?$/, 'must be a 5-digit ZIP code').optional(),
     propertyType: z.enum(PROPERTY_TYPES).optional(),
-    beds: z.number().int('must be a whole number').min(0, 'must not be negative').max(100, 'must be at most 100').nullable().optional(),
-    baths: z.number().min(0, 'must not be negative').max(100, 'must be at most 100').nullable().optional(),
-    sqft: z.number().int('must be a whole number').min(0, 'must not be negative').max(1_000_000, 'must be at most 1,000,000').nullable().optional(),
-    yearBuilt: z.number().int('must be a whole number').min(1700, 'must be 1700 or later').max(2100, 'must be 2100 or earlier').nullable().optional(),
     askingPrice: z.number().int('must be whole dollars').min(0, 'must not be negative').max(1_000_000_000, 'must be at most $1,000,000,000').nullable().optional(),
-    arv: z.number().int('must be whole dollars').min(0, 'must not be negative').max(1_000_000_000, 'must be at most $1,000,000,000').nullable().optional(),
-    repairEstimate: z.number().int('must be whole dollars').min(0, 'must not be negative').max(1_000_000_000).nullable().optional(),
     source: z.enum(LEAD_SOURCES).optional(),
-    motivation: z.number().int('must be a whole number').min(1, 'must be 1 to 5').max(5, 'must be 1 to 5').nullable().optional(),
-    tags: z.array(z.string().trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters')).max(30, 'at most 30 tags').optional(),
+    ...leadDetailFields,
     ownerId: z.string().min(1).optional(),
   })
   .strict();

@@ -21,6 +21,24 @@ beforeAll(async () => {
 afterAll(() => api?.close());
 
 describe('POST /api/leads', () => {
+  it('saves the property details and motivation given with a new lead (scored with them); a field it cannot set, or a state that is none, is a 400 naming it and saves nothing', async () => {
+    const details = { beds: 3, baths: 2, sqft: 1200, yearBuilt: 1985, arv: 180_000, repairEstimate: 25_000, motivation: 4, tags: ['vacant'] };
+    const created = await api.request('POST', '/api/leads', { cookie, body: { ...buildLeadInput({ street: '7 Details Ct' }), ...details } });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ ...details, mao: expect.any(Number) });
+    expect(created.body.scoreParts.map((part: { key: string }) => part.key)).toEqual(expect.arrayContaining(['motivation']));
+    expect(await api.testDb.db.lead.findUniqueOrThrow({ where: { id: created.body.id } })).toMatchObject({ beds: 3, arv: 180_000, motivation: 4, tags: '["vacant"]' });
+
+    const before = await api.testDb.db.lead.count();
+    const withStatus = await api.request('POST', '/api/leads', { cookie, body: { ...buildLeadInput({ street: '8 Details Ct' }), status: 'QUALIFIED' } });
+    expect(withStatus.status).toBe(400);
+    expect(withStatus.body.error.fields).toEqual({ status: 'cannot be set here' });
+    const badState = await api.request('POST', '/api/leads', { cookie, body: buildLeadInput({ street: '9 Details Ct', state: 'XX' }) });
+    expect(badState.status).toBe(400);
+    expect(badState.body.error.fields).toEqual({ state: 'must be the code of a US state or territory' });
+    expect(await api.testDb.db.lead.count()).toBe(before);
+  });
+
   it('creates a NEW lead owned by the caller and starts workflow lead-<id>', async () => {
     const response = await api.request('POST', '/api/leads', { cookie, body: buildLeadInput({ sellerName: 'Maria Lopez', state: 'oh' }) });
     expect(response.status).toBe(201);

@@ -22,7 +22,7 @@ export async function buildUser(db: Db, overrides: { role?: UserRole; name?: str
   });
 }
 
-export function buildLeadInput(overrides: Partial<CreateLeadInput> = {}) {
+export function buildLeadInput(overrides: Partial<Omit<CreateLeadInput, 'tags'>> = {}) {
   counter += 1;
   return {
     sellerName: `Seller ${counter}`,
@@ -39,7 +39,7 @@ export function buildLeadInput(overrides: Partial<CreateLeadInput> = {}) {
 }
 
 /** A lead row written straight to the database (the API's create path is tested on its own). */
-export async function buildLead(db: Db, ownerId: string, overrides: Partial<CreateLeadInput> & { createdAt?: Date } = {}) {
+export async function buildLead(db: Db, ownerId: string, overrides: Partial<Omit<CreateLeadInput, 'tags'>> & { createdAt?: Date } = {}) {
   const { ownerId: _owner, ...fields } = buildLeadInput(overrides);
   return db.lead.create({ data: { ...fields, ownerId, ...(overrides.createdAt ? { createdAt: overrides.createdAt } : {}) } });
 }
