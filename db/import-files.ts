@@ -4,6 +4,7 @@ import { Transform } from 'node:stream';
 import { parse, type Info } from 'csv-parse';
 import { cleanText } from '../domain/imports/clean-values';
 import { columnNames } from '../domain/imports/column-names';
+import { detectCsvLayout } from '../domain/imports/detect-delimiter';
 
 /**
  * One data row of an import file: its row as a spreadsheet shows the file (the header is row 1, a blank
@@ -55,17 +56,29 @@ function toUtf8(encoding: ImportFileEncoding): Transform {
   });
 }
 
+/** The file's first line (of its first 64 KB), as text. */
+async function readFirstLine(file: string, encoding: ImportFileEncoding): Promise<string> {
+  const handle = await fs.promises.open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(64 * 1024), 0, 64 * 1024, 0);
+    return new TextDecoder(encoding).decode(buffer.subarray(0, bytesRead)).split(/\r\n|\n|\r/, 1)[0] ?? '';
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Streams a CSV file's rows with csv-parse: UTF-8 with or without a BOM, UTF-16 with its BOM,
- * Windows-1252 (importFileEncoding); quoted commas and newlines; CRLF, LF and CR line ends, mixed
+ * Windows-1252 (importFileEncoding); cells separated by commas, semicolons, tabs or bars (detectCsvLayout); quoted commas and newlines; CRLF, LF and CR line ends, mixed
  * in one file (a Windows export with rows appended on a Mac or Linux); short rows padded; rows
  * with nothing in them are skipped (they are not rows of the list).
  */
 export async function* readImportRows(file: string): AsyncGenerator<ImportRow | { headers: string[] }> {
   const encoding = await importFileEncoding(file);
+  const { delimiter, hintLine } = detectCsvLayout(await readFirstLine(file, encoding));
   const bytes = fs.createReadStream(file);
   const parser = (encoding === 'utf-8' ? bytes : bytes.pipe(toUtf8(encoding))).pipe(
-    parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, record_delimiter: ['\r\n', '\n', '\r'] }),
+    parse({ bom: true, delimiter, from_line: hintLine ? 2 : 1, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, record_delimiter: ['\r\n', '\n', '\r'] }),
   );
   let headers: string[] | null = null;
   for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: Info }>) {

@@ -175,8 +175,15 @@ export const splitTags = (value: string | undefined | null): string[] =>
     .filter(Boolean)
     .map((tag) => tag.slice(0, 40));
 
-/** `JOHN` → `John`, `MC DONALD` stays readable; mixed case is kept as typed. */
+// Words a name keeps in capitals: company forms, generations, and the trust and estate abbreviations lists use.
+const CAPITAL_WORDS = new Set(['LLC', 'LLP', 'LLLP', 'LP', 'PLLC', 'PC', 'II', 'III', 'IV', 'USA', 'FBO', 'DBA', 'UTA', 'UTD', 'POA']);
+
+/** `JOHN` → `John`, `MARY MCDONALD` → `Mary McDonald`, `ACME HOLDINGS LLC` → `Acme Holdings LLC`; mixed case is kept as typed. */
 export function titleCase(value: string): string {
   if (value !== value.toUpperCase() && value !== value.toLowerCase()) return value;
-  return value.toLowerCase().replace(/(^|[\s'-])(\p{L})/gu, (_, lead: string, letter: string) => lead + letter.toUpperCase());
+  return value
+    .toLowerCase()
+    .replace(/(^|[\s'-])(\p{L})/gu, (_, lead: string, letter: string) => lead + letter.toUpperCase())
+    .replace(/(?<!\p{L})(Mc)(\p{Ll})/gu, (_, prefix: string, letter: string) => prefix + letter.toUpperCase())
+    .replace(/(?<!\p{L})\p{L}+(?!\p{L})/gu, (word) => (CAPITAL_WORDS.has(word.toUpperCase()) ? word.toUpperCase() : word));
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readImportHead } from '../../db/import-files';
-import { cleanText, formatPhone, parseMoney, parsePercent, parsePropertyType, parseState, parseUsDate, parseYear, parseZip, pickPhone } from '../../domain/imports/clean-values';
+import { cleanText, formatPhone, titleCase, parseMoney, parsePercent, parsePropertyType, parseState, parseUsDate, parseYear, parseZip, pickPhone } from '../../domain/imports/clean-values';
 import { detectProvider, missingRequiredFields, suggestMapping } from '../../domain/imports/detect-provider';
 import { fieldColumns, mapImportRow, type ImportedLead } from '../../domain/imports/map-import-row';
 
@@ -318,6 +318,17 @@ describe('files as other tools write them', () => {
     expect(rows[0]!.values).toEqual({ Address: '1 Peña St', City: 'Española', 'Owner Name': 'Raúl O’Brien – Trustee' });
   });
 
+  it('semicolons (Excel where the decimal mark is a comma), tabs, bars, and Excel\'s sep= hint line', async () => {
+    const expected = [{ rowNumber: 2, values: { Address: '1 A St', City: 'Dayton', Zip: '45402', Price: '125,00' } }];
+    expect((await rowsOf(Buffer.from('Address;City;Zip;Price\r\n1 A St;Dayton;45402;125,00\r\n'))).rows).toEqual(expected);
+    expect((await rowsOf(Buffer.from('Address\tCity\tZip\tPrice\n1 A St\tDayton\t45402\t125,00\n'))).rows).toEqual(expected);
+    expect((await rowsOf(Buffer.from('Address|City|Zip|Price\n1 A St|Dayton|45402|125,00\n'))).rows).toEqual(expected);
+    expect((await rowsOf(Buffer.from('sep=;\r\nAddress;City;Zip;Price\r\n1 A St;Dayton;45402;125,00\r\n'))).rows).toEqual(expected);
+    // A comma file whose header has a semicolon inside quotes stays a comma file.
+    const comma = await rowsOf(Buffer.from('Address,City,Zip,"Price; asked"\n1 A St,Dayton,45402,"125,00"\n'));
+    expect(comma.headers).toEqual(['Address', 'City', 'Zip', 'Price; asked']);
+  });
+
   it('UTF-8 stays UTF-8, and UTF-16 in either byte order is read by its byte order mark', async () => {
     const text = 'Address,City\n1 Peña St,Española\n';
     const expected = { Address: '1 Peña St', City: 'Española' };
@@ -347,6 +358,12 @@ describe('what a row may become', () => {
     expect(row({ Address: `1 ${'Long '.repeat(60)}St` })).toEqual({ ok: false, reason: expect.stringMatching(/^street \(\d+ characters\): must be at most 200 characters$/) });
     expect(row({ Lists: Array.from({ length: 31 }, (_, index) => `List ${index}`).join(';') })).toEqual({ ok: false, reason: 'tags: at most 30 tags' });
     expect(leadOf(row({ Beds: '100', Price: '$1,000,000,000' }))).toMatchObject({ beds: 100, askingPrice: 1_000_000_000 });
+  });
+
+  it('names in capitals read as names: company forms and generations stay capitals, Mc names keep their second capital', () => {
+    expect(['ACME HOLDINGS LLC', 'MARY MCDONALD', 'JOHN SMITH III', 'IVÁNOV PEÑA', "O'BRIEN-SMITH", 'Mixed Case llc'].map(titleCase)).toEqual([
+      'Acme Holdings LLC', 'Mary McDonald', 'John Smith III', 'Ivánov Peña', "O'Brien-Smith", 'Mixed Case llc',
+    ]);
   });
 
   it('control characters are dropped from values; line breaks and tabs fold into spaces', () => {
