@@ -1,4 +1,6 @@
+import { boundProblems } from '../../domain/buyers/buy-box-bounds';
 import type { UpdateBuyerInput } from '../../domain/buyers/buyer.schema';
+import { fieldLabel } from '../../domain/labels/field-labels';
 import type { PublicUser } from '../../domain/users/user-role';
 import { buyerWorkflowId } from '../../domain/workflow-ids';
 import type { Db } from '../../db/client';
@@ -16,10 +18,11 @@ import { findBuyerToChange } from './find-buyer-to-change';
 export async function updateBuyer(deps: TemporalDeps & { db: Db }, buyerId: string, input: UpdateBuyerInput, actor: PublicUser): Promise<BuyerJson> {
   const { db } = deps;
   const existing = await findBuyerToChange(db, buyerId, actor, 'update');
-  const minPrice = input.minPrice === undefined ? existing.minPrice : input.minPrice;
-  const maxPrice = input.maxPrice === undefined ? existing.maxPrice : input.maxPrice;
-  if (minPrice !== null && maxPrice !== null && minPrice > maxPrice) {
-    throw new AppError('VALIDATION_FAILED', 'Invalid body: the max price must not be below the min price', { maxPrice: 'must not be below the min price' });
+  // The bound the request sets is the one named; a saved box crossed already does not block other edits.
+  const problems = boundProblems(existing, input);
+  if (Object.keys(problems).length > 0) {
+    const summary = Object.entries(problems).map(([field, problem]) => `${fieldLabel(field)} ${problem}`).join('; ');
+    throw new AppError('VALIDATION_FAILED', `Invalid body: ${summary}`, problems);
   }
   const { markets, propertyTypes, strategies, pofExpiresAt, ...fields } = input;
   const updated = await db.$transaction(async (tx) => {

@@ -1,4 +1,5 @@
-import { checkMerge, fillEmptyFields, mergeTags, type MergeCheck, type MergeResult } from '../../domain/merge/merge-records';
+import { BUY_BOX_BOUNDS } from '../../domain/buyers/buy-box-bounds';
+import { checkMerge, dropCrossedBounds, fillEmptyFields, mergeTags, type MergeCheck, type MergeResult } from '../../domain/merge/merge-records';
 import { OPEN_TASK_STATUSES } from '../../domain/tasks/task.schema';
 import type { Buyer as BuyerRow, Lead as LeadRow } from '../../prisma/generated/client';
 import type { Db, Prisma } from '../client';
@@ -140,8 +141,9 @@ export async function mergeLeadRecords(db: Db, { survivorId, sourceId, actorId, 
 /**
  * Merges buyer `sourceId` into buyer `survivorId` in one transaction, as `mergeLeadRecords` does
  * for leads: tasks (open automatic ones cancelled), offers, deals, notes, documents, e-mails and
- * favorites move; empty fields and an empty buy box are filled (with the market rows); the source
- * is archived with `mergedIntoId`; `buyer.merged` and `buyer.merged_into` events.
+ * favorites move; empty fields and an empty buy box are filled (with the market rows), but for a
+ * bound that would cross the survivor's other one (a min price above its max price); the source is
+ * archived with `mergedIntoId`; `buyer.merged` and `buyer.merged_into` events.
  */
 export async function mergeBuyerRecords(db: Db, { survivorId, sourceId, actorId, now = new Date() }: { survivorId: string; sourceId: string; actorId: string; now?: Date }): Promise<MergeWrite<BuyerRow>> {
   return db.$transaction(async (tx) => {
@@ -164,7 +166,8 @@ export async function mergeBuyerRecords(db: Db, { survivorId, sourceId, actorId,
     await tx.deal.updateMany({ where: from, data: to });
     await tx.emailMessage.updateMany({ where: from, data: to });
 
-    const fill: Record<string, unknown> = { ...fillEmptyFields(survivor, source, BUYER_FILLABLE) };
+    // A bound filled from the source never crosses the survivor's other bound (a min price above its max price).
+    const fill: Record<string, unknown> = { ...dropCrossedBounds(survivor, fillEmptyFields(survivor, source, BUYER_FILLABLE), BUY_BOX_BOUNDS) };
     for (const list of BUYER_LISTS) {
       if (parseList(survivor[list]).length === 0 && parseList(source[list]).length > 0) fill[list] = source[list];
     }

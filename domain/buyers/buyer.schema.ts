@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PROPERTY_TYPES } from '../leads/lead.schema';
+import { isCrossed } from './buy-box-bounds';
 import { marketProblem } from './buyer-market';
 import { listOf, moneySchema, optionalEmail, optionalText, pageQueryFields, queryInt } from '../validation/fields';
 
@@ -28,8 +29,7 @@ const buyBoxFields = {
   maxRepair: money.optional(),
 };
 
-const priceRangeIsOrdered = (box: { minPrice?: number; maxPrice?: number }) =>
-  box.minPrice === undefined || box.maxPrice === undefined || box.minPrice <= box.maxPrice;
+const priceRangeIsOrdered = (box: { minPrice?: number | null; maxPrice?: number | null }) => !isCrossed(box.minPrice, box.maxPrice);
 const PRICE_RANGE_ERROR = { message: 'must not be below the min price', path: ['maxPrice'] };
 
 export const createBuyerInputSchema = z
@@ -68,7 +68,7 @@ export const updateBuyerInputSchema = z
     minBaths: z.number().min(0).max(50).nullable().optional(),
     maxRepair: money.nullable().optional(),
   })
-  .refine((box) => priceRangeIsOrdered({ minPrice: box.minPrice ?? undefined, maxPrice: box.maxPrice ?? undefined }), PRICE_RANGE_ERROR);
+  .refine(priceRangeIsOrdered, PRICE_RANGE_ERROR);
 export type UpdateBuyerInput = z.infer<typeof updateBuyerInputSchema>;
 
 export const BUYER_LIST_FIELDS = ['name', 'company', 'email', 'phone', 'status', 'cashBuyer', 'proofOfFundsAmount', 'markets', 'propertyTypes', 'minPrice', 'maxPrice', 'createdAt'] as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCrossed } from '../buyers/buy-box-bounds';
 
 /** `POST /api/leads/:id/merge` and `POST /api/buyers/:id/merge`: the record (`sourceId`) whose work moves to `:id`. */
 export const mergeInputSchema = z.object({
@@ -75,6 +76,27 @@ export function fillEmptyFields<T extends Record<string, unknown>, K extends key
     if (isEmpty(survivor[field]) && !isEmpty(source[field])) filled[field] = source[field];
   }
   return filled;
+}
+
+/**
+ * `fill` without the bounds whose filling would cross the other bound of their pair (a min price
+ * above the max price): what the survivor holds wins, so the filled bound is dropped (both, when the
+ * survivor had neither and the source's own pair is crossed). A pair the survivor holds crossed
+ * already is left as it is.
+ */
+export function dropCrossedBounds<T extends Partial<Record<K, number | null>>, K extends string>(
+  survivor: T,
+  fill: Partial<T>,
+  pairs: ReadonlyArray<{ low: K; high: K }>,
+): Partial<T> {
+  const kept: Partial<T> = { ...fill };
+  for (const { low, high } of pairs) {
+    if (!(low in fill) && !(high in fill)) continue;
+    if (!isCrossed(low in fill ? fill[low] : survivor[low], high in fill ? fill[high] : survivor[high])) continue;
+    delete kept[low];
+    delete kept[high];
+  }
+  return kept;
 }
 
 /** Both records' tags, the survivor's first, each once (compared without case). */

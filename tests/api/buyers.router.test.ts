@@ -95,6 +95,17 @@ describe('buyers', () => {
     expect((await api.request('GET', `/api/buyers?market=kettering`, { cookie })).body.items.map((b: { id: string }) => b.id)).toEqual([buyer.id]);
   });
 
+  it('names the bound a PATCH sets when it crosses the saved other one, and a box saved crossed still takes other edits', async () => {
+    const buyer = (await api.request('POST', '/api/buyers', { cookie, body: buyerInput({ name: 'Bound Namer' }) })).body;
+    const minTooHigh = await api.request('PATCH', `/api/buyers/${buyer.id}`, { cookie, body: { minPrice: 200_000 } });
+    expect(minTooHigh).toMatchObject({ status: 400, body: { error: { message: 'Invalid body: Min price must not be above the max price', fields: { minPrice: 'must not be above the max price' } } } });
+    // As an earlier merge could save it: min above max.
+    await api.testDb.db.buyer.update({ where: { id: buyer.id }, data: { minPrice: 200_000, maxPrice: 100_000 } });
+    expect(await api.request('PATCH', `/api/buyers/${buyer.id}`, { cookie, body: { company: 'Acme' } })).toMatchObject({ status: 200, body: { company: 'Acme' } });
+    expect((await api.request('PATCH', `/api/buyers/${buyer.id}`, { cookie, body: { minPrice: 150_000 } })).body.error.fields).toEqual({ minPrice: 'must not be above the max price' });
+    expect(await api.request('PATCH', `/api/buyers/${buyer.id}`, { cookie, body: { maxPrice: 250_000 } })).toMatchObject({ status: 200, body: { minPrice: 200_000, maxPrice: 250_000 } });
+  });
+
   it('matches leads and buyers both ways, ranked, with reasons', async () => {
     const buyer = (await api.request('POST', '/api/buyers', { cookie, body: buyerInput({ name: 'Match Maker', markets: ['Springfield, OH'] }) })).body;
     const lead = (await api.request('POST', '/api/leads', { cookie, body: buildLeadInput({ city: 'Springfield', zip: '45502', askingPrice: 80_000 }) })).body;

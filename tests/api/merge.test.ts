@@ -234,4 +234,23 @@ describe('merging buyers', () => {
     const byAgent = await api.request('POST', `/api/buyers/${survivor.id}/merge`, { cookie: agentCookie, body: { sourceId: source.id } });
     expect(byAgent.status).toBe(403);
   });
+
+  it("fills no bound that would cross the survivor's other one: the survivor's max price wins, and the buyer stays editable", async () => {
+    const survivor = await post('/api/buyers', { name: 'V Survivor', maxPrice: 100_000 });
+    const source = await post('/api/buyers', { name: 'V Source', minPrice: 200_000, maxPrice: 400_000, maxRepair: 30_000 });
+    const merged = await api.request('POST', `/api/buyers/${survivor.id}/merge`, { cookie, body: { sourceId: source.id } });
+    expect(merged.status).toBe(200);
+    expect(merged.body.buyer).toMatchObject({ minPrice: null, maxPrice: 100_000, maxRepair: 30_000 });
+    expect(merged.body.merge.filled).toEqual(['maxRepair']);
+    const event = await db().event.findFirstOrThrow({ where: { entityType: 'buyer', entityId: survivor.id, action: 'merged' } });
+    expect(JSON.parse(event.payload)).toMatchObject({ minPrice: null, maxPrice: 100_000, filled: ['maxRepair'] });
+    expect(await api.request('PATCH', `/api/buyers/${survivor.id}`, { cookie, body: { company: 'Acme' } })).toMatchObject({ status: 200, body: { company: 'Acme' } });
+  });
+
+  it('fills a bound that fits inside the survivor\'s other one', async () => {
+    const survivor = await post('/api/buyers', { name: 'Fit Survivor', maxPrice: 100_000 });
+    const source = await post('/api/buyers', { name: 'Fit Source', minPrice: 40_000, maxPrice: 400_000 });
+    const merged = await api.request('POST', `/api/buyers/${survivor.id}/merge`, { cookie, body: { sourceId: source.id } });
+    expect(merged.body).toMatchObject({ buyer: { minPrice: 40_000, maxPrice: 100_000 }, merge: { filled: ['minPrice'] } });
+  });
 });

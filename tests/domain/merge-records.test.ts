@@ -1,5 +1,6 @@
 import { buyerDuplicateReasons, leadDuplicateReasons, normalizeName, type BuyerLike, type LeadLike } from '../../domain/merge/duplicate-reasons';
-import { checkMerge, fillEmptyFields, mergeTags, type MergeCandidate } from '../../domain/merge/merge-records';
+import { BUY_BOX_BOUNDS } from '../../domain/buyers/buy-box-bounds';
+import { checkMerge, dropCrossedBounds, fillEmptyFields, mergeTags, type MergeCandidate } from '../../domain/merge/merge-records';
 
 jest.setTimeout(180_000);
 
@@ -30,6 +31,22 @@ describe('fillEmptyFields', () => {
 
   it('fills nothing from an empty source', () => {
     expect(fillEmptyFields<{ phone: string | null }, 'phone'>({ phone: null }, { phone: '' }, ['phone'])).toEqual({});
+  });
+});
+
+describe('dropCrossedBounds', () => {
+  type Box = { minPrice: number | null; maxPrice: number | null; maxRepair: number | null };
+  const box = (minPrice: number | null, maxPrice: number | null): Box => ({ minPrice, maxPrice, maxRepair: null });
+  it.each<[string, Box, Partial<Box>, Partial<Box>]>([
+    ['a min above the survivor\'s max is not filled', box(null, 100_000), { minPrice: 200_000 }, {}],
+    ['a max below the survivor\'s min is not filled', box(200_000, null), { maxPrice: 100_000, maxRepair: 5_000 }, { maxRepair: 5_000 }],
+    ['a min inside the survivor\'s max is filled', box(null, 100_000), { minPrice: 40_000 }, { minPrice: 40_000 }],
+    ['a min equal to the survivor\'s max is filled', box(null, 100_000), { minPrice: 100_000 }, { minPrice: 100_000 }],
+    ['an ordered pair from the source is filled', box(null, null), { minPrice: 1, maxPrice: 2 }, { minPrice: 1, maxPrice: 2 }],
+    ['a crossed pair from the source fills neither', box(null, null), { minPrice: 2, maxPrice: 1 }, {}],
+    ['a survivor crossed already keeps its pair, and other fields fill', box(300, 100), { maxRepair: 7 }, { maxRepair: 7 }],
+  ])('%s', (_label, survivor, fill, kept) => {
+    expect(dropCrossedBounds(survivor, fill, BUY_BOX_BOUNDS)).toEqual(kept);
   });
 });
 
