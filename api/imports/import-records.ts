@@ -19,9 +19,14 @@ import type { ReceivedImportFile } from './receive-import-file';
 
 const importSubject = (createdById: string | null) => ({ type: 'import' as const, createdById });
 
+/** Whether the user may import lists at all: checked before an upload is read, so one who may not cannot make the server take in 300 MB. */
+export function assertMayImport(actor: PublicUser): void {
+  assertPermission(actor, 'create', importSubject(actor.id));
+}
+
 /** The preview of `POST /api/imports/preview`, each sample row marked when the import would count it a duplicate: nothing is kept. */
 export async function previewImport(db: Db, file: ReceivedImportFile, mapping: ImportMapping | undefined, actor: PublicUser) {
-  assertPermission(actor, 'create', importSubject(actor.id));
+  assertMayImport(actor);
   const plan = await readImportPlan(file.path, mapping);
   return { ...plan, sample: await markSampleDuplicates(db, plan.sample) };
 }
@@ -31,7 +36,7 @@ export async function previewImport(db: Db, file: ReceivedImportFile, mapping: I
  * event) and starts `import-<id>`; the answer does not wait for the rows.
  */
 export async function startImport(deps: TemporalDeps & { db: Db; dir: string }, file: ReceivedImportFile, fields: StartImportFields, actor: PublicUser) {
-  assertPermission(actor, 'create', importSubject(actor.id));
+  assertMayImport(actor);
   const { db } = deps;
   const ownerId = fields.ownerId ?? actor.id;
   if (fields.ownerId && !(await db.user.findFirst({ where: { id: ownerId, active: true }, select: { id: true } }))) {

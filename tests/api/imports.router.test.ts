@@ -124,6 +124,27 @@ describe('POST /api/imports/preview', () => {
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toBe('only a supervisor or an admin can import lists');
   });
+
+  it('refuses an agent before reading the upload: the 403 comes while the file is still being sent', async () => {
+    for (const route of ['/api/imports', '/api/imports/preview']) {
+      let finish = (): void => undefined;
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('--edge\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\n\r\nAddress,Zip\n'));
+          finish = () => controller.close();
+        },
+      });
+      const answer = fetch(`${api.url}${route}`, {
+        method: 'POST',
+        body,
+        duplex: 'half',
+        headers: { cookie: agentCookie, 'x-flipstackk-client': 'test', 'content-type': 'multipart/form-data; boundary=edge' },
+      } as RequestInit);
+      const status = await Promise.race([answer.then((response) => response.status), new Promise((resolve) => setTimeout(() => resolve('no answer while the upload was open'), 5_000))]);
+      finish();
+      expect(status).toBe(403);
+    }
+  });
 });
 
 describe('POST /api/imports', () => {
