@@ -29,6 +29,15 @@ const buyBoxFields = {
   maxRepair: money.optional(),
 };
 
+/** Optional text a PATCH may clear: "" or null saves null (as a lead's phone and e-mail), absent leaves it. */
+const clearableText = (max: number, rule?: { check: (text: string) => boolean; message: string }) => {
+  const text = z.string().trim().max(max, `must be at most ${max} characters`);
+  return (rule ? text.refine((value) => value === '' || rule.check(value), rule.message) : text)
+    .nullable()
+    .optional()
+    .transform((value) => (value === '' ? null : value));
+};
+
 const priceRangeIsOrdered = (box: { minPrice?: number | null; maxPrice?: number | null }) => !isCrossed(box.minPrice, box.maxPrice);
 const PRICE_RANGE_ERROR = { message: 'must not be below the min price', path: ['maxPrice'] };
 
@@ -52,9 +61,9 @@ export type CreateBuyerInput = z.infer<typeof createBuyerInputSchema>;
 export const updateBuyerInputSchema = z
   .object({
     name: z.string().trim().min(1, 'must not be empty').max(200).optional(),
-    company: optionalText(200),
-    email: optionalEmail,
-    phone: optionalText(40),
+    company: clearableText(200),
+    email: clearableText(200, { check: (text) => z.email().safeParse(text).success, message: 'must be an e-mail address' }),
+    phone: clearableText(40),
     cashBuyer: z.boolean().optional(),
     proofOfFundsAmount: money.nullable().optional(),
     pofExpiresAt: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).nullable().optional(),

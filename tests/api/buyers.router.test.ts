@@ -106,6 +106,20 @@ describe('buyers', () => {
     expect(await api.request('PATCH', `/api/buyers/${buyer.id}`, { cookie, body: { maxPrice: 250_000 } })).toMatchObject({ status: 200, body: { minPrice: 200_000, maxPrice: 250_000 } });
   });
 
+  it('clears a company, e-mail or phone sent as "" (the form\'s emptied box) or null, and leaves those not sent', async () => {
+    const buyer = (await api.request('POST', '/api/buyers', { cookie, body: buyerInput({ name: 'Clear Contact', company: 'Acme', phone: '(937) 555-0170' }) })).body;
+    const blank = await api.request('PATCH', `/api/buyers/${buyer.id}`, { cookie, body: { company: '', email: '  ' } });
+    expect(blank).toMatchObject({ status: 200, body: { company: null, email: null, phone: '(937) 555-0170' } });
+    // The duplicate key follows: the phone, now that the e-mail is gone.
+    expect((await api.testDb.db.buyer.findUniqueOrThrow({ where: { id: buyer.id } })).contactKey).toBe('phone:9375550170');
+    expect(await api.request('PATCH', `/api/buyers/${buyer.id}`, { cookie, body: { phone: null } })).toMatchObject({ status: 200, body: { company: null, email: null, phone: null } });
+    expect((await api.testDb.db.buyer.findUniqueOrThrow({ where: { id: buyer.id } })).contactKey).toBeNull();
+    const refilled = await api.request('PATCH', `/api/buyers/${buyer.id}`, { cookie, body: { company: 'Acme Two', email: 'two@acme.test', phone: '' } });
+    expect(refilled).toMatchObject({ status: 200, body: { company: 'Acme Two', email: 'two@acme.test', phone: null } });
+    expect(await api.request('PATCH', `/api/buyers/${buyer.id}`, { cookie, body: { email: null } })).toMatchObject({ status: 200, body: { company: 'Acme Two', email: null } });
+    expect((await api.request('PATCH', `/api/buyers/${buyer.id}`, { cookie, body: { email: 'nope' } })).body.error.fields).toEqual({ email: 'must be an e-mail address' });
+  });
+
   it('matches leads and buyers both ways, ranked, with reasons', async () => {
     const buyer = (await api.request('POST', '/api/buyers', { cookie, body: buyerInput({ name: 'Match Maker', markets: ['Springfield, OH'] }) })).body;
     const lead = (await api.request('POST', '/api/leads', { cookie, body: buildLeadInput({ city: 'Springfield', zip: '45502', askingPrice: 80_000 }) })).body;
