@@ -3,7 +3,7 @@ import type { Buyer as BuyerRow, Deal as DealRow, Document as DocumentRow, Email
 import { buyerSchema, type Buyer } from '../domain/buyers/buyer.schema';
 import type { DealRecord } from '../domain/deals/deal.schema';
 import { documentSchema, type DocumentItem } from '../domain/documents/document.schema';
-import { leadSchema, type LeadRecord } from '../domain/leads/lead.schema';
+import { leadListDetailsSchema, leadSchema, type LeadListDetails, type LeadRecord } from '../domain/leads/lead.schema';
 import { emailMessageSchema, type EmailMessage } from '../domain/email/email-message.schema';
 import type { Note } from '../domain/notes/note.schema';
 import { notificationSchema, type NotificationItem } from '../domain/notifications/notification.schema';
@@ -61,9 +61,19 @@ export function toLeadJson(lead: LeadRow): LeadRecord {
     scoreParts: parseJsonColumn(fields.scoreParts, lead.scoreParts, 'Lead.scoreParts'),
     ...(lead.mergedIntoId ? { mergedIntoId: lead.mergedIntoId } : {}),
     ...(lead.archivedAt ? { archivedAt: lead.archivedAt.toISOString() } : {}),
+    ...listDetailsOf(lead),
     createdAt: lead.createdAt.toISOString(),
     updatedAt: lead.updatedAt.toISOString(),
   };
+}
+
+/** `{ listDetails }` when a list import gave the lead anything beyond its own fields; nothing for a lead typed in. */
+function listDetailsOf(lead: LeadRow): { listDetails?: LeadListDetails } {
+  // `?? null`: a read of fewer columns leaves them undefined.
+  const details = { mailingAddress: lead.mailingAddress ?? null, county: lead.county ?? null, apn: lead.apn ?? null, zipPlus4: lead.zipPlus4 ?? null, estimatedEquity: lead.estimatedEquity ?? null, ltv: lead.ltv ?? null };
+  if (lead.phones == null && Object.values(details).every((value) => value === null)) return {};
+  const phones = lead.phones == null ? [] : parseJsonColumn(leadListDetailsSchema.shape.phones, lead.phones, 'Lead.phones');
+  return { listDetails: { phones, ...details } };
 }
 
 export function toTaskJson(task: TaskRow): Task {

@@ -10,6 +10,9 @@ import type { CsvColumn } from './csv-cell';
 export type WithPeople<Row> = Row & { people: ReadonlyMap<string, string> };
 
 const person = (people: ReadonlyMap<string, string>, id: string | null): string => (id ? (people.get(id) ?? '') : '');
+/** `(937) 555-0102 (mobile, DNC)`: a phone a list gave, as the lead page shows it. */
+export const describeListPhone = (phone: { number: string; type: string; dnc: boolean }): string =>
+  `${phone.number} (${[phone.type.toLowerCase(), ...(phone.dnc ? ['DNC'] : [])].join(', ')})`;
 const list = (values: readonly string[], labels?: Readonly<Record<string, string>>): string => values.map((value) => labels?.[value] ?? value).join(', ');
 
 export const LEAD_EXPORT_COLUMNS: ReadonlyArray<CsvColumn<WithPeople<Lead>>> = [
@@ -38,6 +41,13 @@ export const LEAD_EXPORT_COLUMNS: ReadonlyArray<CsvColumn<WithPeople<Lead>>> = [
   { header: 'Owner', cell: (lead) => person(lead.people, lead.ownerId) },
   { header: 'Next follow-up', cell: (lead) => lead.nextFollowUpAt },
   { header: 'Created', cell: (lead) => lead.createdAt },
+  // What a list import gave beyond the lead's own fields (empty for a lead typed in).
+  { header: 'Other phones', cell: (lead) => (lead.listDetails?.phones ?? []).filter((phone) => phone.number !== lead.sellerPhone).map(describeListPhone).join('; ') },
+  { header: 'Mailing address', cell: (lead) => lead.listDetails?.mailingAddress ?? null },
+  { header: 'County', cell: (lead) => lead.listDetails?.county ?? null },
+  { header: 'APN', cell: (lead) => lead.listDetails?.apn ?? null },
+  { header: 'Estimated equity', cell: (lead) => lead.listDetails?.estimatedEquity ?? null },
+  { header: 'LTV %', cell: (lead) => lead.listDetails?.ltv ?? null },
   { header: 'ID', cell: (lead) => lead.id },
 ];
 

@@ -111,6 +111,18 @@ export const changeLeadStatusInputSchema = z.object({
 });
 export type ChangeLeadStatusInput = z.infer<typeof changeLeadStatusInputSchema>;
 
+/** What a list import knew beyond the lead's own fields: every phone the list gave (type, Do-Not-Call), the owner's mailing address, and the parcel's facts. */
+export const leadListDetailsSchema = z.object({
+  phones: z.array(z.object({ number: z.string(), type: z.string(), dnc: z.boolean() })),
+  mailingAddress: z.string().nullable(),
+  county: z.string().nullable(),
+  apn: z.string().nullable(),
+  zipPlus4: z.string().nullable(),
+  estimatedEquity: z.number().nullable(),
+  ltv: z.number().nullable(),
+});
+export type LeadListDetails = z.infer<typeof leadListDetailsSchema>;
+
 export const leadSchema = z.object({
   id: z.string(),
   sellerName: z.string(),
@@ -146,6 +158,8 @@ export const leadSchema = z.object({
   mergedIntoId: z.string().optional(),
   /** Present while archived (hidden from lists and matching, its automation stopped). */
   archivedAt: z.string().optional(),
+  /** Present when a list import gave the lead more than its own fields (leadListDetailsSchema). */
+  listDetails: leadListDetailsSchema.optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -166,6 +166,14 @@ describe('POST /api/imports', () => {
     for (const lead of leads) expect(lead).toMatchObject({ source: 'LIST_IMPORT', ownerId: supervisor.id, addressKey: expect.any(String) });
     expect(JSON.parse(leads[0]!.tags)).toEqual(['Spring list', 'Absentee Owners', 'High Equity']);
     expect(JSON.parse(leads[0]!.phones!)).toHaveLength(2);
+    // What the list gave beyond the lead's own fields is on the lead's page and in its export; a lead typed in has none.
+    const page = await api.request('GET', `/api/leads/${leads[0]!.id}`, { cookie });
+    expect(page.body.listDetails).toMatchObject({ phones: JSON.parse(leads[0]!.phones!), mailingAddress: leads[0]!.mailingAddress, county: leads[0]!.county, apn: leads[0]!.apn });
+    expect(page.body.listDetails.phones).toHaveLength(2);
+    expect((await api.request('GET', `/api/leads/${existing.body.id}`, { cookie })).body).not.toHaveProperty('listDetails');
+    const exported = parse(await (await fetch(`${api.url}/api/leads/export.csv?q=${encodeURIComponent('North Main')}`, { headers: { cookie } })).text(), { bom: true, columns: true }) as Array<Record<string, string>>;
+    const otherPhone = (JSON.parse(leads[0]!.phones!) as Array<{ number: string }>).map(({ number }) => number).find((number) => number !== leads[0]!.sellerPhone);
+    expect(exported.find((row) => row.ID === leads[0]!.id)).toMatchObject({ 'Mailing address': leads[0]!.mailingAddress ?? '', 'Other phones': expect.stringContaining(otherPhone!) });
     // The typed-in lead is untouched (onDuplicate skip).
     expect(await db.lead.findUniqueOrThrow({ where: { id: existing.body.id } })).toMatchObject({ sellerName: 'Typed In', importId: null });
 

@@ -1,13 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { DealMath } from './deal-math';
 import { useParams } from 'react-router';
+import { describeListPhone } from '../../../../domain/exports/export-columns';
 import { describeLeadScore } from '../../../../domain/leads/lead-score';
 import type { Lead } from '../../../../domain/leads/lead.schema';
 import { leadWorkflowId } from '../../../../domain/workflow-ids';
 import { DetailPage, EditableCard } from '../../lib/detail-page';
 import { useDeniedReason } from '../auth/use-denied-reason';
 import { ArchiveControl, ArchivedNotice } from '../archive/archive-control';
-import { fullDate, optionLabel } from '../../lib/format';
+import { fullDate, money, optionLabel } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
 import { HistoryTimeline } from '../history/history-timeline';
 import { DocumentsPanel } from '../documents/documents-panel';
@@ -27,6 +28,23 @@ import { FrozenRecordLayout } from '../../lib/frozen-record-layout';
 
 const orDash = (value: string | number | null | undefined): string | number => (value == null || value === '' ? '—' : value);
 
+/** What a list import gave beyond the lead's own fields: the skip-traced phones and the owner's mailing address above all. */
+function listFacts(lead: Lead): Array<[string, string | number]> {
+  const details = lead.listDetails;
+  if (!details) return [];
+  const otherPhones = details.phones.filter((phone) => phone.number !== lead.sellerPhone);
+  const facts: Array<[string, string | number | null]> = [
+    ['Other phones', otherPhones.length > 0 ? otherPhones.map(describeListPhone).join(' · ') : null],
+    ['Mailing address', details.mailingAddress],
+    ['County', details.county],
+    ['APN', details.apn],
+    ['ZIP+4', details.zipPlus4 && `${lead.zip}-${details.zipPlus4}`],
+    ['Est. equity', details.estimatedEquity === null ? null : money(details.estimatedEquity)],
+    ['LTV', details.ltv === null ? null : `${details.ltv} %`],
+  ];
+  return facts.filter((fact): fact is [string, string | number] => fact[1] !== null && fact[1] !== '');
+}
+
 function LeadFacts({ lead }: { lead: Lead }) {
   const facts: Array<[string, string | number]> = [
     ['Phone', orDash(lead.sellerPhone)],
@@ -40,6 +58,7 @@ function LeadFacts({ lead }: { lead: Lead }) {
     ['Motivation', lead.motivation == null ? '—' : `${lead.motivation} / 5`],
     ['Next follow-up', lead.nextFollowUpAt ? fullDate(lead.nextFollowUpAt) : '—'],
     ['Created', fullDate(lead.createdAt)],
+    ...listFacts(lead),
   ];
   return (
     <dl className="facts">
