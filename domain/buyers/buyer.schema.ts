@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PROPERTY_TYPES } from '../leads/lead.schema';
+import { isPhoneNumber, PROPERTY_TYPES } from '../leads/lead.schema';
 import { isCrossed } from './buy-box-bounds';
 import { marketProblem } from './buyer-market';
 import { listOf, moneySchema, optionalEmail, optionalText, pageQueryFields, queryInt } from '../validation/fields';
@@ -38,6 +38,9 @@ const clearableText = (max: number, rule?: { check: (text: string) => boolean; m
     .transform((value) => (value === '' ? null : value));
 };
 
+// As a lead's seller phone: digits with the usual separators, 7 to 15 of them.
+const PHONE_ERROR = 'must be a phone number';
+
 const priceRangeIsOrdered = (box: { minPrice?: number | null; maxPrice?: number | null }) => !isCrossed(box.minPrice, box.maxPrice);
 const PRICE_RANGE_ERROR = { message: 'must not be below the min price', path: ['maxPrice'] };
 
@@ -46,7 +49,7 @@ export const createBuyerInputSchema = z
     name: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
     company: optionalText(200),
     email: optionalEmail,
-    phone: optionalText(40),
+    phone: optionalText(40).refine((v) => v === undefined || isPhoneNumber(v), PHONE_ERROR),
     cashBuyer: z.boolean().default(false),
     proofOfFundsAmount: money.optional(),
     pofExpiresAt: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).optional(),
@@ -63,7 +66,7 @@ export const updateBuyerInputSchema = z
     name: z.string().trim().min(1, 'must not be empty').max(200).optional(),
     company: clearableText(200),
     email: clearableText(200, { check: (text) => z.email().safeParse(text).success, message: 'must be an e-mail address' }),
-    phone: clearableText(40),
+    phone: clearableText(40, { check: isPhoneNumber, message: PHONE_ERROR }),
     cashBuyer: z.boolean().optional(),
     proofOfFundsAmount: money.nullable().optional(),
     pofExpiresAt: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).nullable().optional(),

@@ -64,6 +64,8 @@ describe('buyers', () => {
     [{ markets: ['45402-1234'] }, { markets: 'must be 5-digit ZIP codes or cities with their state: "45402-1234" is a ZIP+4: enter the 5-digit ZIP code 45402' }],
     [{ proofOfFundsAmount: '95k' }, { proofOfFundsAmount: expect.stringContaining('number') }],
     [{ email: 'nope' }, { email: 'must be an e-mail address' }],
+    [{ phone: 'call me maybe' }, { phone: 'must be a phone number' }],
+    [{ phone: '555' }, { phone: 'must be a phone number' }],
   ])('refuses %p with a 400 naming the field', async (overrides, fields) => {
     const response = await api.request('POST', '/api/buyers', { cookie, body: buyerInput(overrides) });
     expect(response.status).toBe(400);
@@ -104,6 +106,14 @@ describe('buyers', () => {
     expect(await api.request('PATCH', `/api/buyers/${buyer.id}`, { cookie, body: { company: 'Acme' } })).toMatchObject({ status: 200, body: { company: 'Acme' } });
     expect((await api.request('PATCH', `/api/buyers/${buyer.id}`, { cookie, body: { minPrice: 150_000 } })).body.error.fields).toEqual({ minPrice: 'must not be above the max price' });
     expect(await api.request('PATCH', `/api/buyers/${buyer.id}`, { cookie, body: { maxPrice: 250_000 } })).toMatchObject({ status: 200, body: { minPrice: 200_000, maxPrice: 250_000 } });
+  });
+
+  it('takes a phone as a lead\'s seller phone is taken, and refuses one that is not, naming the field', async () => {
+    const buyer = (await api.request('POST', '/api/buyers', { cookie, body: buyerInput({ name: 'Phone Checked', phone: '+1 (937) 555-0171' }) })).body;
+    expect(buyer.phone).toBe('+1 (937) 555-0171');
+    const refused = await api.request('PATCH', `/api/buyers/${buyer.id}`, { cookie, body: { phone: 'call me maybe' } });
+    expect(refused).toMatchObject({ status: 400, body: { error: { message: 'Invalid body: Phone must be a phone number', fields: { phone: 'must be a phone number' } } } });
+    expect(await api.request('PATCH', `/api/buyers/${buyer.id}`, { cookie, body: { phone: '937.555.0172' } })).toMatchObject({ status: 200, body: { phone: '937.555.0172' } });
   });
 
   it('clears a company, e-mail or phone sent as "" (the form\'s emptied box) or null, and leaves those not sent', async () => {
