@@ -92,19 +92,43 @@ export const transitionTaskInputSchema = z.object({
 });
 export type TransitionTaskInput = z.infer<typeof transitionTaskInputSchema>;
 
-/** Reassign, reschedule, reprioritise: each given field is one Update of `task-<id>`. */
+// What a task is stays as created: the task page edits only assignee, due date and priority, and
+// the task's workflow has no Update for the rest. Naming one is a 400, not a 200 that drops it.
+// z.unknown refused, not z.never: the OpenAPI document cannot draw a never.
+const keptAsCreated = z
+  .unknown()
+  // abort: the body's own check (it changes nothing) does not pile on.
+  .refine(() => false, { message: 'cannot be changed here', abort: true })
+  .optional()
+  .meta({ description: 'Cannot be changed here: the task keeps it as created' });
+
+/**
+ * Reassign, reschedule, reprioritise: each given field is one Update of `task-<id>`. Title,
+ * description, type, status, review and what the task is about cannot be changed here (status
+ * changes through `POST /api/tasks/:id/transition`); any other field is refused too.
+ */
 export const updateTaskInputSchema = z
   .object({
     assigneeId: z.string().min(1, 'is required').optional(),
     dueAt: dueAtField.optional(),
     allowPastDue: z.boolean().optional(),
     priority: z.enum(TASK_PRIORITIES).optional(),
+    title: keptAsCreated,
+    description: keptAsCreated,
+    type: keptAsCreated,
+    status: keptAsCreated,
+    requiresReview: keptAsCreated,
+    leadId: keptAsCreated,
+    buyerId: keptAsCreated,
+    offerId: keptAsCreated,
   })
+  .strict()
+  // No path: the body as a whole changes nothing, not the assignee.
   .refine((input) => input.assigneeId !== undefined || input.dueAt !== undefined || input.priority !== undefined, {
-    message: 'give at least one of assigneeId, dueAt, priority',
-    path: ['assigneeId'],
+    message: 'changes nothing: give an assignee, a due date or a priority',
   });
-export type UpdateTaskInput = z.infer<typeof updateTaskInputSchema>;
+/** What a PATCH changes: the refused fields are never set. */
+export type UpdateTaskInput = Pick<z.infer<typeof updateTaskInputSchema>, 'assigneeId' | 'dueAt' | 'allowPastDue' | 'priority'>;
 
 export const addTaskNoteInputSchema = z.object({
   body: z.string().trim().min(1, 'is required').max(10_000, 'must be at most 10000 characters'),

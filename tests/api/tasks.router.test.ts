@@ -94,3 +94,47 @@ describe('due dates in the past', () => {
     await recordHistory(api.temporal, 'task-manual-past-due-rescheduled', taskWorkflowId(moved.body.id));
   });
 });
+
+describe('PATCH /api/tasks/:id', () => {
+  const findTask = (id: string) => api.testDb.db.task.findUniqueOrThrow({ where: { id } });
+
+  it('refuses a title, description or review flag with a 400 naming each, instead of a 200 that saves only the priority', async () => {
+    const created = await api.request('POST', '/api/tasks', { cookie, body: { title: 'Call the seller', dueAt: dueAt() } });
+    await waitUntil('the task to be assigned', async () => (await findTask(created.body.id)).status === 'ASSIGNED');
+
+    const renamed = await api.request('PATCH', `/api/tasks/${created.body.id}`, { cookie, body: { title: 'renamed', description: 'added', priority: 'LOW', requiresReview: true } });
+    expect(renamed.status).toBe(400);
+    expect(renamed.body.error.fields).toEqual({ title: 'cannot be changed here', description: 'cannot be changed here', requiresReview: 'cannot be changed here' });
+    expect(renamed.body.error.message).toBe('Invalid body: Title cannot be changed here; Description cannot be changed here; Requires review cannot be changed here');
+    // Nothing of it was applied, the priority included.
+    expect(await findTask(created.body.id)).toMatchObject({ title: 'Call the seller', description: null, priority: 'MEDIUM', requiresReview: false });
+
+    const titleAlone = await api.request('PATCH', `/api/tasks/${created.body.id}`, { cookie, body: { title: 'renamed' } });
+    expect(titleAlone.status).toBe(400);
+    expect(titleAlone.body.error.fields).toEqual({ title: 'cannot be changed here' });
+  });
+
+  it.each([
+    [{ status: 'COMPLETED' }, { status: 'cannot be changed here' }],
+    [{ leadId: 'lead-1', type: 'LEAD' }, { leadId: 'cannot be changed here', type: 'cannot be changed here' }],
+    [{ priority: 'LOW', bogus: 1 }, { bogus: 'cannot be set here' }],
+  ])('refuses %p, naming the field', async (body, fields) => {
+    const created = await api.request('POST', '/api/tasks', { cookie, body: { title: 'Left alone', dueAt: dueAt() } });
+    const response = await api.request('PATCH', `/api/tasks/${created.body.id}`, { cookie, body });
+    expect(response.status).toBe(400);
+    expect(response.body.error.fields).toEqual(fields);
+    expect(await findTask(created.body.id)).toMatchObject({ priority: 'MEDIUM', leadId: null, type: 'FOLLOW_UP' });
+  });
+
+  it('says an empty change names no change in the body, not a problem with the assignee', async () => {
+    const created = await api.request('POST', '/api/tasks', { cookie, body: { title: 'Nothing to change', dueAt: dueAt() } });
+    for (const body of [{}, { allowPastDue: true }]) {
+      const response = await api.request('PATCH', `/api/tasks/${created.body.id}`, { cookie, body });
+      expect(response.status).toBe(400);
+      expect(response.body.error).toMatchObject({
+        message: 'Invalid body: body changes nothing: give an assignee, a due date or a priority',
+        fields: { body: 'changes nothing: give an assignee, a due date or a priority' },
+      });
+    }
+  });
+});
