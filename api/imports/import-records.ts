@@ -108,7 +108,7 @@ export async function sendImportErrors(db: Db, id: string, actor: PublicUser, re
   const row = await findImport(db, id, actor);
   const headers = JSON.parse(row.headers) as string[];
   res.type('text/csv; charset=utf-8');
-  res.attachment(`${row.fileName.replace(/\.csv$/i, '')}-errors.csv`);
+  res.attachment(`${row.fileName.replace(/\.csv$/i, '')}-row-report.csv`);
   const csv = stringify({ header: true, columns: ['row', 'reason', ...headers], bom: true });
   csv.pipe(res);
   let after = 0;

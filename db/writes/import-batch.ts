@@ -67,6 +67,12 @@ export type BatchResult = { written: boolean; created: number; duplicates: numbe
 /** The fields an `update` import may fill on an existing lead: only those still empty there. */
 const FILLABLE = ['sellerPhone', 'sellerEmail', 'zipPlus4', 'county', 'apn', 'mailingAddress', 'beds', 'baths', 'sqft', 'yearBuilt', 'arv', 'askingPrice', 'estimatedEquity', 'ltv'] as const;
 
+/** How the row report names what a duplicate filled. */
+const FILLED_LABELS: Record<(typeof FILLABLE)[number] | 'phones' | 'tags', string> = {
+  sellerPhone: 'phone', sellerEmail: 'e-mail', zipPlus4: 'ZIP+4', county: 'county', apn: 'APN', mailingAddress: 'mailing address', beds: 'beds', baths: 'baths',
+  sqft: 'sq ft', yearBuilt: 'year built', arv: 'ARV', askingPrice: 'asking price', estimatedEquity: 'estimated equity', ltv: 'LTV', phones: 'phones', tags: 'tags',
+};
+
 function fillEmpty(existing: LeadRow, lead: ImportedLead): Prisma.LeadUpdateInput | null {
   const data: Record<string, unknown> = {};
   for (const field of FILLABLE) {
@@ -111,6 +117,8 @@ export async function writeImportBatch(db: Db, importId: string, at: { batch: nu
     const duplicateOf = findImportDuplicates(keyed.map(({ row, key }) => ({ rowNumber: row.rowNumber, key })), (key) => existing.get(key)?.id);
     const created: Prisma.LeadCreateManyInput[] = [];
     const errors: Prisma.ImportErrorCreateManyInput[] = [];
+    // Duplicates are listed in the row report beside the errors (which lead or row each repeats, and what became of it), and counted apart.
+    const skippedRows: Prisma.ImportErrorCreateManyInput[] = [];
     let duplicates = 0;
     const now = new Date();
     const contactMs = await loadContactMs(tx);
@@ -128,21 +136,30 @@ export async function writeImportBatch(db: Db, importId: string, at: { batch: nu
         continue;
       }
       duplicates += 1;
-      if (current.onDuplicate !== 'update') continue;
+      const match = existing.get(key);
+      const skipped = (outcome: string): void => {
+        const of = match ? `the lead at ${match.street}, ${match.city} (${match.id})` : `row ${duplicate.rowNumber}`;
+        skippedRows.push({ importId, rowNumber: row.rowNumber, values: JSON.stringify(row.values), reason: `duplicate of ${of}: ${outcome}` });
+      };
+      if (current.onDuplicate !== 'update') {
+        skipped('skipped');
+        continue;
+      }
       const earlierRow = fresh.get(key);
       if (!duplicate.leadId && earlierRow) {
         fresh.set(key, fillEmptyImported(earlierRow, lead));
+        skipped('merged into it');
         continue;
       }
       // The lead as this batch last left it: an earlier row may have filled some of its fields.
-      const match = existing.get(key);
       const fill = match && fillEmpty(match, lead);
       if (match && fill) {
         const filled = await saveLeadScore(tx, await tx.lead.update({ where: { id: match.id }, data: fill }), now, contactMs);
         // Its history and every open page see what the list filled in, as with an edit by hand.
         await recordEvent(tx, { entityType: 'lead', entityId: filled.id, action: 'updated', entity: toLeadJson(filled), actorId: current.createdById });
         existing.set(key, filled);
-      }
+        skipped(`filled its empty ${Object.keys(fill).map((field) => FILLED_LABELS[field as keyof typeof FILLED_LABELS]).join(', ')}`);
+      } else skipped('nothing to fill');
     }
     for (const [key, { phones, tags: leadTags, ...fields }] of fresh) {
       // Scored as it is written, like every lead write (the call queue orders by it).
@@ -164,7 +181,7 @@ export async function writeImportBatch(db: Db, importId: string, at: { batch: nu
       });
     }
     await insertRows(tx, 'Lead', created);
-    await insertRows(tx, 'ImportError', errors);
+    await insertRows(tx, 'ImportError', [...errors, ...skippedRows].sort((a, b) => a.rowNumber - b.rowNumber));
     const claimed = await tx.import.updateMany({
       where: { id: importId, nextBatch: batch, processed: processedBefore },
       data: {

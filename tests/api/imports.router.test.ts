@@ -193,10 +193,14 @@ describe('POST /api/imports', () => {
     expect(errors.status).toBe(200);
     expect(errors.headers.get('content-type')).toContain('text/csv');
     const rows = parse(await errors.text(), { bom: true, columns: true }) as Array<Record<string, string>>;
+    // The row report: each bad row with its reason, each duplicate with the lead or the row it repeats, in file order.
     expect(rows.map((row) => [row.row, row.reason, row.Address, row.Zip])).toEqual([
       ['5', 'invalid zip "ABCDE"', '9 Elm Blvd, Apt 2', 'ABCDE'],
       ['6', 'missing address', '', '45402'],
+      ['7', `duplicate of the lead at 500 Oak Rd, Dayton (${existing.body.id}): skipped`, '500 Oak Road', '45403'],
+      ['8', 'duplicate of row 2: skipped', '123 N. Main St.', '45402'],
     ]);
+    expect(errors.headers.get('content-disposition')).toContain('propstream-row-report.csv');
 
     const progress = await db.event.count({ where: { entityType: 'import', entityId: started.body.id, action: 'progress' } });
     expect(progress).toBeGreaterThanOrEqual(3);
@@ -224,7 +228,10 @@ describe('POST /api/imports', () => {
     // The refused row is reported at its row as a spreadsheet shows the file: the blank line counts, the quoted line break does not.
     const report = await fetch(`${api.url}/api/imports/${started.body.id}/errors.csv`, { headers: { cookie } });
     const reported = parse(await report.text(), { bom: true, columns: true }) as Array<Record<string, string>>;
-    expect(reported.map((row) => [row.row, row.reason])).toEqual([['7', 'invalid zip "45402-12"']]);
+    expect(reported.map((row) => [row.row, row.reason])).toEqual([
+      ['2', `duplicate of the lead at 410 West Third Street, Dayton (${existing.body.id}): filled its empty phone, e-mail, ZIP+4, county, APN, mailing address, beds, baths, sq ft, year built, ARV, estimated equity, LTV, phones, tags`],
+      ['7', 'invalid zip "45402-12"'],
+    ]);
   });
 
   it('onDuplicate update: a filled lead gets a lead.updated event (its history, every open page); a later row of the same file fills its earlier row', async () => {

@@ -79,11 +79,12 @@ describe('list imports in the browser', () => {
       expect(await progress.getByTestId('import-total').textContent()).toBe('6');
       expect(await progress.getByRole('progressbar', { name: 'Import progress' }).evaluate((bar) => (bar as HTMLProgressElement).value)).toBe(100);
 
-      // The error report: each bad row with its line, the reason and its values as they were.
-      const [download] = await Promise.all([tab.waitForEvent('download'), progress.getByRole('link', { name: 'Download error report' }).click()]);
-      expect(download.suggestedFilename()).toBe('browser-list-errors.csv');
+      // The row report: each bad row with its line, the reason and its values as they were; the duplicate with the row it repeats.
+      const [download] = await Promise.all([tab.waitForEvent('download'), progress.getByRole('link', { name: 'Download row report' }).click()]);
+      expect(download.suggestedFilename()).toBe('browser-list-row-report.csv');
       const report = parse(fs.readFileSync((await download.path())!), { bom: true, columns: true }) as Array<Record<string, string>>;
       expect(report.map((row) => [row.row, row.reason, row.Address, row.Zip, row['Owner 1 First Name']])).toEqual([
+        ['4', 'duplicate of row 2: skipped', '11  browser test way', '45402-1234', 'Ann'],
         ['5', 'invalid zip "ABCDE"', '13 Browser Test Way, Apt 2', 'ABCDE', 'Cy'],
         ['6', 'missing address', '', '45402', 'Dee'],
       ]);

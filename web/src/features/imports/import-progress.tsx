@@ -100,9 +100,10 @@ export function ImportProgress({ id }: { id: string }) {
               {cancel.isPending ? 'Cancelling…' : 'Cancel import'}
             </button>
           )}
-          {item.errors > 0 && (
+          {item.errors + item.duplicates > 0 && (
+            // Each row not imported as a new lead: the errors with their reason, the duplicates with the lead or row each repeats.
             <a className="button button-secondary" href={importErrorsUrl(item.id)} download>
-              Download error report
+              Download row report
             </a>
           )}
         </div>

@@ -31,7 +31,7 @@ function PastImports({ items, isPending, shownId, onShow, everyone }: { items: I
             <th className="num">Duplicates</th>
             <th className="num">Errors</th>
             <th className="num">Total</th>
-            <th>Error report</th>
+            <th>Row report</th>
           </tr>
         </thead>
         <tbody>
@@ -65,10 +65,10 @@ function PastImports({ items, isPending, shownId, onShow, everyone }: { items: I
               <td data-label="Total" className="num">
                 {count(item.total)}
               </td>
-              <td data-label="Error report">
-                {item.errors > 0 ? (
+              <td data-label="Row report">
+                {item.errors + item.duplicates > 0 ? (
                   <a href={importErrorsUrl(item.id)} download>
-                    errors.csv
+                    row-report.csv
                   </a>
                 ) : (
                   '—'
