@@ -23,7 +23,9 @@ export const createOfferInputSchema = z
     /** Create as a DRAFT, or SENT straight away. */
     status: z.enum(['DRAFT', 'SENT']).default('DRAFT'),
   })
-  .refine((offer) => offer.kind !== 'BUYER' || offer.buyerId !== undefined, { message: 'Choose the buyer this offer goes to', path: ['buyerId'] });
+  .refine((offer) => offer.kind !== 'BUYER' || offer.buyerId !== undefined, { message: 'Choose the buyer this offer goes to', path: ['buyerId'] })
+  // A purchase offer is ours to the seller: a buyer on it would read as a buyer's offer in lists and the deal.
+  .refine((offer) => offer.kind !== 'PURCHASE' || offer.buyerId === undefined, { message: 'A purchase offer goes to the seller: it takes no buyer', path: ['buyerId'] });
 export type CreateOfferInput = z.infer<typeof createOfferInputSchema>;
 
 /** Amount and terms change while the offer is negotiable (DRAFT, SENT, COUNTERED). */

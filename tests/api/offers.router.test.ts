@@ -21,13 +21,32 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
-async function leadAt(status: 'NEW' | 'QUALIFIED' | 'OFFER_MADE') {
+async function leadAt(status: 'NEW' | 'QUALIFIED' | 'OFFER_MADE' | 'UNDER_CONTRACT' | 'DEAD') {
   const lead = (await api.request('POST', '/api/leads', { cookie, body: buildLeadInput() })).body;
   await waitUntil('the contact task', () => api.testDb.db.task.findFirst({ where: { leadId: lead.id } }));
-  const moves = { NEW: [], QUALIFIED: ['CONTACTED', 'QUALIFIED'], OFFER_MADE: ['CONTACTED', 'QUALIFIED', 'OFFER_MADE'] }[status];
-  for (const to of moves) expect((await api.request('POST', `/api/leads/${lead.id}/status`, { cookie, body: { status: to } })).status).toBe(200);
+  const moves = {
+    NEW: [],
+    QUALIFIED: ['CONTACTED', 'QUALIFIED'],
+    OFFER_MADE: ['CONTACTED', 'QUALIFIED', 'OFFER_MADE'],
+    UNDER_CONTRACT: ['CONTACTED', 'QUALIFIED', 'OFFER_MADE', 'UNDER_CONTRACT'],
+    DEAD: ['DEAD'],
+  }[status];
+  for (const to of moves) {
+    const body = to === 'DEAD' ? { status: to, reason: 'NOT_MOTIVATED' } : { status: to };
+    expect((await api.request('POST', `/api/leads/${lead.id}/status`, { cookie, body })).status).toBe(200);
+  }
   return lead as { id: string };
 }
+
+/** A SENT buyer's offer on the lead, made by acquisitions, to a new buyer of that name. */
+async function sentBuyerOffer(leadId: string, buyerName: string, amount: number): Promise<{ id: string; buyerId: string }> {
+  const buyer = await api.testDb.db.buyer.create({ data: { name: buyerName } });
+  const created = await api.request('POST', '/api/offers', { cookie: acquisitionsCookie, body: { leadId, buyerId: buyer.id, kind: 'BUYER', amount, status: 'SENT' } });
+  expect(created).toMatchObject({ status: 201, body: { status: 'SENT' } });
+  return created.body;
+}
+
+const accept = (offerId: string) => api.request('POST', `/api/offers/${offerId}/status`, { cookie: acquisitionsCookie, body: { status: 'ACCEPTED' } });
 
 // The lead's stages in the order its history recorded them.
 async function leadStages(leadId: string): Promise<string[]> {
@@ -115,7 +134,7 @@ describe('offers', () => {
   });
 
   it('records the buyer of an accepted buyer offer on the deal', async () => {
-    const lead = await leadAt('NEW');
+    const lead = await leadAt('UNDER_CONTRACT');
     const buyer = await api.testDb.db.buyer.create({ data: { name: 'Deal Buyer' } });
     // Buyers' offers are acquisitions' work.
     const offer = (await api.request('POST', '/api/offers', { cookie: acquisitionsCookie, body: { leadId: lead.id, buyerId: buyer.id, kind: 'BUYER', amount: 95_000, status: 'SENT' } })).body;
@@ -137,10 +156,12 @@ describe('offers', () => {
     [{ kind: 'BUYER', amount: 1 }, 400, { buyerId: 'Choose the buyer this offer goes to' }],
     [{ kind: 'PURCHASE', amount: 0 }, 400, { amount: 'Enter an offer amount above $0' }],
     [{ kind: 'PURCHASE', amount: 5, expiresAt: '2020-01-01T00:00:00Z' }, 400, { expiresAt: 'must be in the future' }],
-    [{ kind: 'PURCHASE', amount: 5, buyerId: 'nobody' }, 422, { buyerId: 'must name a buyer' }],
+    [{ kind: 'BUYER', amount: 5, buyerId: 'nobody' }, 422, { buyerId: 'must name a buyer' }],
+    [{ kind: 'PURCHASE', amount: 5, buyerId: 'any' }, 400, { buyerId: 'A purchase offer goes to the seller: it takes no buyer' }],
   ])('refuses %p', async (body, status, fields) => {
     const lead = await leadAt('NEW');
-    const response = await api.request('POST', '/api/offers', { cookie, body: { leadId: lead.id, ...body } });
+    // Buyers' offers are acquisitions' work, purchase offers the lead owner's.
+    const response = await api.request('POST', '/api/offers', { cookie: body.kind === 'BUYER' ? acquisitionsCookie : cookie, body: { leadId: lead.id, ...body } });
     expect(response.status).toBe(status);
     expect(response.body.error.fields).toEqual(fields);
   });
@@ -178,6 +199,91 @@ describe('offers', () => {
     expect(Object.fromEntries(listed.map((offer) => [offer.id, offer.buyerName]))).toEqual({ [toBuyer.id]: 'Nadia Named Buyer', [purchase.id]: null });
     expect((await api.request('GET', `/api/offers?leadId=${lead.id}&fields=buyerName`, { cookie })).body.items).toEqual(
       expect.arrayContaining([{ id: toBuyer.id, buyerName: 'Nadia Named Buyer' }]),
+    );
+  });
+});
+
+describe("accepting a buyer's offer", () => {
+  // What a refused acceptance must leave: the offer as it was, no deal change, its follow-up still open.
+  async function expectUnchanged(offerId: string, leadId: string, deal: unknown) {
+    expect((await api.testDb.db.offer.findUniqueOrThrow({ where: { id: offerId } })).status).toBe('SENT');
+    expect(await api.testDb.db.event.count({ where: { entityType: 'offer', entityId: offerId, action: 'status_changed', payload: { contains: '"ACCEPTED"' } } })).toBe(0);
+    expect(await api.testDb.db.task.count({ where: { offerId, status: 'ASSIGNED', title: 'Follow up on offer status' } })).toBe(1);
+    expect(await api.testDb.db.deal.findUnique({ where: { leadId } })).toEqual(deal);
+  }
+  const followUpOf = (offerId: string) => waitUntil('the follow-up task', () => api.testDb.db.task.findFirst({ where: { offerId, status: 'ASSIGNED' } }));
+
+  it.each([
+    ['DEAD', 'The lead is dead: reopen it before accepting an offer on it'],
+    ['NEW', "The lead is not under contract yet: a buyer's offer is an offer on our contract, so put the lead under contract before accepting one"],
+    ['OFFER_MADE', "The lead is not under contract yet: a buyer's offer is an offer on our contract, so put the lead under contract before accepting one"],
+  ] as const)('is refused on a lead at %s with a 409 that says why, and nothing changes', async (status, message) => {
+    const lead = await leadAt(status);
+    const offer = await sentBuyerOffer(lead.id, `Early Buyer ${status}`, 99_000);
+    await followUpOf(offer.id);
+    expect(await accept(offer.id)).toMatchObject({ status: 409, body: { error: { code: 'CONFLICT', message } } });
+    await expectUnchanged(offer.id, lead.id, null);
+    // The offer's workflow is still there to take the next move.
+    expect((await api.request('POST', `/api/offers/${offer.id}/status`, { cookie: acquisitionsCookie, body: { status: 'REJECTED' } })).body.status).toBe('REJECTED');
+  });
+
+  it('is refused on an archived lead', async () => {
+    const lead = await leadAt('UNDER_CONTRACT');
+    const offer = await sentBuyerOffer(lead.id, 'Archived Lead Buyer', 97_000);
+    await followUpOf(offer.id);
+    await api.testDb.db.lead.update({ where: { id: lead.id }, data: { archivedAt: new Date() } });
+    expect(await accept(offer.id)).toMatchObject({ status: 409, body: { error: { message: 'The lead is archived: unarchive it before accepting an offer on it' } } });
+    await expectUnchanged(offer.id, lead.id, null);
+  });
+
+  it("takes one buyer per lead: a second buyer's offer is refused with a 409 naming the accepted one, and the deal keeps its buyer", async () => {
+    const lead = await leadAt('UNDER_CONTRACT');
+    const first = await sentBuyerOffer(lead.id, 'First Come Buyer', 150_000);
+    const second = await sentBuyerOffer(lead.id, 'Second Buyer', 155_000);
+    await followUpOf(second.id);
+    expect(await accept(first.id)).toMatchObject({ status: 200, body: { status: 'ACCEPTED' } });
+    const deal = await api.testDb.db.deal.findUniqueOrThrow({ where: { leadId: lead.id } });
+    expect(deal).toMatchObject({ buyerId: first.buyerId, salePrice: 150_000 });
+
+    const refused = await accept(second.id);
+    expect(refused).toMatchObject({
+      status: 409,
+      body: {
+        error: {
+          code: 'CONFLICT',
+          message: "The $150,000 offer from First Come Buyer is already accepted on this lead, and a lead's contract goes to one buyer. An accepted offer is final: reject or withdraw this offer instead",
+        },
+      },
+    });
+    await expectUnchanged(second.id, lead.id, deal);
+    expect(await api.testDb.db.event.count({ where: { entityType: 'deal', entityId: deal.id, action: 'buyer_recorded' } })).toBe(1);
+    // What the answer says to do works.
+    expect((await api.request('POST', `/api/offers/${second.id}/status`, { cookie: acquisitionsCookie, body: { status: 'REJECTED' } })).body.status).toBe('REJECTED');
+  });
+
+  it('two acceptances at once on one lead: one 200, the other 409, and the deal holds the one accepted', async () => {
+    // Several leads side by side, so the two requests of each really do meet in the database.
+    const rounds = await Promise.all(
+      [0, 1, 2, 3].map(async (round) => {
+        const lead = await leadAt('UNDER_CONTRACT');
+        const offers = [await sentBuyerOffer(lead.id, `Racing Buyer ${round}a`, 150_000 + round), await sentBuyerOffer(lead.id, `Racing Buyer ${round}b`, 160_000 + round)];
+        for (const offer of offers) await followUpOf(offer.id);
+        return { lead, offers };
+      }),
+    );
+    await Promise.all(
+      rounds.map(async ({ lead, offers }) => {
+        const answers = await Promise.all(offers.map((offer) => accept(offer.id)));
+        expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+        const winner = offers[answers.findIndex((answer) => answer.status === 200)]!;
+        const loser = offers[answers.findIndex((answer) => answer.status === 409)]!;
+        expect(answers.find((answer) => answer.status === 409)!.body.error.message).toMatch(/^The \$1[56]0,00\d offer from Racing Buyer \d[ab] is already accepted on this lead/);
+        const deal = await api.testDb.db.deal.findUniqueOrThrow({ where: { leadId: lead.id } });
+        const won = await api.testDb.db.offer.findUniqueOrThrow({ where: { id: winner.id } });
+        expect(won.status).toBe('ACCEPTED');
+        expect(deal).toMatchObject({ buyerId: winner.buyerId, salePrice: won.amount });
+        await expectUnchanged(loser.id, lead.id, deal);
+      }),
     );
   });
 });

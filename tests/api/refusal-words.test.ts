@@ -8,6 +8,7 @@ import { checkLeadTransition } from '../../domain/leads/lead-status';
 import { DEAD_REASONS, LEAD_STATUSES } from '../../domain/leads/lead.schema';
 import { notificationFor } from '../../domain/notifications/notification-kinds';
 import { checkOfferTransition, OFFER_STATUSES } from '../../domain/offers/offer.schema';
+import { checkBuyerAcceptance } from '../../domain/offers/buyer-acceptance';
 import { checkPurchaseAcceptance } from '../../domain/offers/purchase-acceptance';
 import { checkTaskAction } from '../../domain/tasks/task-actions';
 import { checkTaskEdit } from '../../domain/tasks/task-edits';
@@ -67,6 +68,15 @@ describe('refusals say what is wrong in words, with no enum values or field name
   it.each(LEAD_STATUSES)('a purchase offer accepted on a lead at %s', (status) => {
     const check = checkPurchaseAcceptance(status);
     if (!check.ok) expectInWords(check.reason);
+  });
+
+  it.each(LEAD_STATUSES)("a buyer's offer accepted on a lead at %s, live or archived, with or without another accepted", (status) => {
+    for (const leadArchived of [false, true]) {
+      for (const acceptedOffer of [null, { amount: 90_000, buyerName: 'Bo Buys' }, { amount: 90_000, buyerName: null }]) {
+        const check = checkBuyerAcceptance({ leadStatus: status, leadArchived, acceptedOffer });
+        if (!check.ok) expectInWords(check.reason);
+      }
+    }
   });
 
   it.each(TASK_STATUSES)('every action and edit on a task that is %s', (status) => {

@@ -28,6 +28,11 @@ describe('createOfferInputSchema', () => {
     expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['buyerId', 'Choose the buyer this offer goes to']]);
   });
 
+  it('refuses a buyer on a PURCHASE offer, naming buyerId: it is our offer to the seller', () => {
+    const result = createOfferInputSchema.safeParse({ leadId: 'l1', kind: 'PURCHASE', buyerId: 'b1', amount: 90_000 });
+    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['buyerId', 'A purchase offer goes to the seller: it takes no buyer']]);
+  });
+
   it('starts as a DRAFT unless sent', () => {
     expect(createOfferInputSchema.parse({ leadId: 'l1', kind: 'PURCHASE', amount: 80_000 }).status).toBe('DRAFT');
   });

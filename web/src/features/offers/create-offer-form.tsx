@@ -79,7 +79,8 @@ export function CreateOfferForm({ leadId, buyer, initialKind = 'PURCHASE', sugge
       {!buyer && kind === 'BUYER' && (
         <Field label="Buyer" error={errors.buyerId?.message}>
           {(control) => (
-            <select {...control} {...register('buyerId', { setValueAs: (v: string) => v || undefined })}>
+            // Unregistered when the kind leaves Buyer: a purchase offer takes no buyer, and a hidden pick would be refused.
+            <select {...control} {...register('buyerId', { setValueAs: (v: string) => v || undefined, shouldUnregister: true })}>
               <option value="">{matches.isPending ? 'Loading buyers…' : 'Pick a matching buyer…'}</option>
               {matches.data?.items.map((match) => (
                 <option key={match.buyer.id} value={match.buyer.id}>
