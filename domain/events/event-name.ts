@@ -7,6 +7,8 @@ export type EntityType = (typeof ENTITY_TYPES)[number];
 /** Every SSE `event:` name the server sends; browsers must listen for each one by name. Each has its payload type in event-payloads.ts. */
 export const EVENT_NAMES = [
   'lead.created',
+  /** Only in a lead's history (api/history/list-entity-history.ts): the list import that brought it in, which writes no event per lead. */
+  'lead.imported',
   'lead.updated',
   'lead.archived',
   'lead.unarchived',

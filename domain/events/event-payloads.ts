@@ -31,6 +31,7 @@ type ByEventName<T extends { [K in keyof T]: K extends EventName ? unknown : nev
  */
 export type EventPayloads = ByEventName<{
   'lead.created': LeadRecord;
+  'lead.imported': LeadRecord & { importId: string; fileName: string };
   'lead.updated': LeadRecord;
   'lead.archived': LeadRecord;
   'lead.unarchived': LeadRecord;

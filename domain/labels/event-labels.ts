@@ -3,6 +3,7 @@ import type { EventName } from '../events/event-name';
 /** What each change is called in the activity feed when nothing more specific is said. */
 export const EVENT_LABELS: Record<EventName, string> = {
   'lead.created': 'New lead',
+  'lead.imported': 'Imported from a list',
   'lead.updated': 'Lead edited',
   'lead.archived': 'Lead archived',
   'lead.unarchived': 'Lead restored',

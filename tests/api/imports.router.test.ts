@@ -171,6 +171,10 @@ describe('POST /api/imports', () => {
     expect(page.body.listDetails).toMatchObject({ phones: JSON.parse(leads[0]!.phones!), mailingAddress: leads[0]!.mailingAddress, county: leads[0]!.county, apn: leads[0]!.apn });
     expect(page.body.listDetails.phones).toHaveLength(2);
     expect((await api.request('GET', `/api/leads/${existing.body.id}`, { cookie })).body).not.toHaveProperty('listDetails');
+    // Its history begins with the import that brought it in (no event per imported lead is written).
+    const history = await api.request('GET', `/api/history/lead/${leads[0]!.id}`, { cookie });
+    expect(history.body.items[0]).toMatchObject({ id: 0, name: 'lead.imported', actorId: supervisor.id, createdAt: leads[0]!.createdAt.toISOString(), entity: { importId: started.body.id, fileName: 'propstream.csv', street: leads[0]!.street } });
+    expect((await api.request('GET', `/api/history/lead/${existing.body.id}`, { cookie })).body.items.map((item: { name: string }) => item.name)).not.toContain('lead.imported');
     const exported = parse(await (await fetch(`${api.url}/api/leads/export.csv?q=${encodeURIComponent('North Main')}`, { headers: { cookie } })).text(), { bom: true, columns: true }) as Array<Record<string, string>>;
     const otherPhone = (JSON.parse(leads[0]!.phones!) as Array<{ number: string }>).map(({ number }) => number).find((number) => number !== leads[0]!.sellerPhone);
     expect(exported.find((row) => row.ID === leads[0]!.id)).toMatchObject({ 'Mailing address': leads[0]!.mailingAddress ?? '', 'Other phones': expect.stringContaining(otherPhone!) });

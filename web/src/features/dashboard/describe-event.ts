@@ -36,6 +36,13 @@ export function describeEvent(event: LiveEvent, context: { meId?: string; now: n
         workflowId: leadWorkflowId(event.entityId),
       };
     }
+    case 'lead.imported':
+      return {
+        title: `Imported from ${text(entity.fileName)}: ${text(entity.sellerName)}, ${text(entity.street)}, ${text(entity.city)}`,
+        detail: joined(`${text(entity.state)} ${text(entity.zip)}`.trim(), 'List import'),
+        tone: 'lead',
+        workflowId: leadWorkflowId(event.entityId),
+      };
     case 'lead.status_changed':
       return {
         title: `Lead moved: ${text(entity.sellerName)} → ${optionLabel(text(entity.status))}`,
