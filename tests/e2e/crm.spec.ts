@@ -75,6 +75,9 @@ describe('CRM pages in the browser', () => {
       await offer.getByText('Buyer offer to Dana Dayton Investor').waitFor();
       await offer.locator('.status-pill').getByText('Sent', { exact: true }).waitFor();
       await offer.getByRole('button', { name: 'Mark accepted' }).waitFor();
+      // A buyer's offer is accepted only on our contract: on this new lead the button says why it waits.
+      expect(await offer.getByRole('button', { name: 'Mark accepted' }).isDisabled()).toBe(true);
+      expect(await offer.getByRole('button', { name: 'Mark accepted' }).getAttribute('title')).toContain('not under contract');
       await offer.getByRole('button', { name: 'Withdraw' }).waitFor();
       expect(await offer.getByRole('button', { name: /Expired|Sent/ }).count()).toBe(0);
 

@@ -155,7 +155,7 @@ export function LeadDetailPage() {
                 <LeadOwnerControl lead={data} />
               </section>
               <LeadMatches leadId={data.id} status={data.status} suggestedAmount={data.mao ?? data.askingPrice} />
-              <OfferList leadId={data.id} leadOwnerId={data.ownerId} suggestedAmount={data.mao ?? data.askingPrice} leadOver={data.status === 'DEAD' || data.status === 'CLOSED'} />
+              <OfferList leadId={data.id} leadOwnerId={data.ownerId} suggestedAmount={data.mao ?? data.askingPrice} leadOver={data.status === 'DEAD' || data.status === 'CLOSED'} leadStatus={data.status} />
             </div>
             <div className="stack">
               <TaskList subject={{ leadId: data.id }} />

@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { checkBuyerAcceptance } from '../../../../domain/offers/buyer-acceptance';
+import type { LeadStatus } from '../../../../domain/leads/lead-statuses';
 import { checkOfferTransition, OFFER_TRANSITIONS, type OfferStatus } from '../../../../domain/offers/offer.schema';
 import { offerWorkflowId } from '../../../../domain/workflow-ids';
 import { fullDate, money, optionLabel, timeAgo } from '../../lib/format';
@@ -16,7 +18,15 @@ import { changeOfferStatus, listOffers, type Offer } from './offers.api';
 // Offers expire by themselves; a person never picks EXPIRED.
 const movesFrom = (status: OfferStatus): OfferStatus[] => OFFER_TRANSITIONS[status].filter((to) => checkOfferTransition(status, to).ok);
 
-function OfferRow({ offer, linkTo, leadOwnerId }: { offer: OfferListItem; linkTo?: string; leadOwnerId: string | null }) {
+/** Why a buyer's offer cannot be accepted on this lead now (the server's own rule), or undefined: known only on the lead's page. */
+function buyerAcceptanceRefusal(offer: OfferListItem, leadStatus: LeadStatus | undefined, offers: readonly OfferListItem[]): string | undefined {
+  if (offer.kind !== 'BUYER' || leadStatus === undefined) return undefined;
+  const accepted = offers.find((other) => other.id !== offer.id && other.kind === 'BUYER' && other.status === 'ACCEPTED');
+  const check = checkBuyerAcceptance({ leadStatus, leadArchived: false, acceptedOffer: accepted ? { amount: accepted.amount, buyerName: accepted.buyerName ?? null } : null });
+  return check.ok ? undefined : check.reason;
+}
+
+function OfferRow({ offer, linkTo, leadOwnerId, acceptRefusal }: { offer: OfferListItem; linkTo?: string; leadOwnerId: string | null; acceptRefusal?: string }) {
   const queryClient = useQueryClient();
   const workflowLink = useWorkflowLink()(offerWorkflowId(offer.id));
   const denied = useDeniedReason()('update', { type: 'offer', kind: offer.kind, leadOwnerId, createdById: offer.createdById });
@@ -61,11 +71,14 @@ function OfferRow({ offer, linkTo, leadOwnerId }: { offer: OfferListItem; linkTo
       </div>
       <div className="header-actions">
         <StatusPill status={offer.status} />
-        {movesFrom(offer.status).map((to) => (
-          <button key={to} type="button" className="button button-secondary button-small" disabled={move.isPending || denied !== undefined} title={denied} onClick={() => move.mutate(to)}>
-            {OFFER_MOVE_LABELS[to]}
-          </button>
-        ))}
+        {movesFrom(offer.status).map((to) => {
+          const refusal = denied ?? (to === 'ACCEPTED' ? acceptRefusal : undefined);
+          return (
+            <button key={to} type="button" className="button button-secondary button-small" disabled={move.isPending || refusal !== undefined} title={refusal} onClick={() => move.mutate(to)}>
+              {OFFER_MOVE_LABELS[to]}
+            </button>
+          );
+        })}
         <button type="button" className="button button-secondary button-small" aria-expanded={showDocuments} onClick={() => setShowDocuments((shown) => !shown)}>
           Documents
         </button>
@@ -87,10 +100,12 @@ interface OfferListProps {
   suggestedAmount?: number | null;
   /** A DEAD or CLOSED lead takes no new offer: its "Create offer" is not shown. */
   leadOver?: boolean;
+  /** The lead's status, on its page: a buyer's offer is accepted only under contract, one per lead (the button says why not). */
+  leadStatus?: LeadStatus;
 }
 
 /** Offers on a lead (with a "Create offer" form) or to a buyer; what the user may not do is disabled with the reason. */
-export function OfferList({ leadId, leadOwnerId = null, buyerId, suggestedAmount, leadOver = false }: OfferListProps) {
+export function OfferList({ leadId, leadOwnerId = null, buyerId, suggestedAmount, leadOver = false, leadStatus }: OfferListProps) {
   const [creating, setCreating] = useState(false);
   const denied = useDeniedReason();
   const offerOfKind = (kind: Offer['kind']) => denied('create', { type: 'offer', kind, leadOwnerId, createdById: null });
@@ -114,7 +129,7 @@ export function OfferList({ leadId, leadOwnerId = null, buyerId, suggestedAmount
       {offers.isError && <p className="alert alert-error">{offers.error.message}</p>}
       <ul className="list">
         {items.map((offer) => (
-          <OfferRow key={offer.id} offer={offer} leadOwnerId={leadOwnerId} linkTo={buyerId ? `/leads/${offer.leadId}` : undefined} />
+          <OfferRow key={offer.id} offer={offer} leadOwnerId={leadOwnerId} linkTo={buyerId ? `/leads/${offer.leadId}` : undefined} acceptRefusal={buyerAcceptanceRefusal(offer, leadStatus, items)} />
         ))}
         {offers.isSuccess && items.length === 0 && <li className="empty">No offers yet.</li>}
       </ul>
