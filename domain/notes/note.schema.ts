@@ -11,15 +11,20 @@ export const createNoteInputSchema = z
     taskId: z.string().min(1).optional(),
     offerId: z.string().min(1).optional(),
   })
+  // A field a note does not take is a 400 naming it ("cannot be set here"), not ignored.
+  .strict()
   .refine((note) => TARGETS.filter((target) => note[target] !== undefined).length === 1, {
     message: 'give exactly one of leadId, buyerId, taskId, offerId',
     path: ['leadId'],
   });
 export type CreateNoteInput = z.infer<typeof createNoteInputSchema>;
 
-export const updateNoteInputSchema = z.object({
-  body: z.string().trim().min(1, 'is required').max(10_000, 'must be at most 10000 characters'),
-});
+/** The new text; a note stays on its lead, buyer, task or offer, so naming one is a 400 like any other field. */
+export const updateNoteInputSchema = z
+  .object({
+    body: z.string().trim().min(1, 'is required').max(10_000, 'must be at most 10000 characters'),
+  })
+  .strict();
 
 export const listNotesQuerySchema = z
   .object({

@@ -44,20 +44,23 @@ export type TaskDetail = z.infer<typeof taskDetailSchema>;
 
 const dueAtField = z.iso.datetime({ offset: true, message: 'must be an ISO date-time' });
 
-export const createTaskInputSchema = z.object({
-  title: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
-  description: z.string().trim().max(5_000, 'must be at most 5000 characters').optional(),
-  type: z.enum(TASK_TYPES).default('FOLLOW_UP'),
-  priority: z.enum(TASK_PRIORITIES).default('MEDIUM'),
-  dueAt: dueAtField,
-  /** A `dueAt` before now is refused unless this says it is meant (see past-due.ts). */
-  allowPastDue: z.boolean().optional(),
-  assigneeId: z.string().min(1).optional(),
-  requiresReview: z.boolean().default(false),
-  leadId: z.string().min(1).optional(),
-  buyerId: z.string().min(1).optional(),
-  offerId: z.string().min(1).optional(),
-});
+export const createTaskInputSchema = z
+  .object({
+    title: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
+    description: z.string().trim().max(5_000, 'must be at most 5000 characters').optional(),
+    type: z.enum(TASK_TYPES).default('FOLLOW_UP'),
+    priority: z.enum(TASK_PRIORITIES).default('MEDIUM'),
+    dueAt: dueAtField,
+    /** A `dueAt` before now is refused unless this says it is meant (see past-due.ts). */
+    allowPastDue: z.boolean().optional(),
+    assigneeId: z.string().min(1).optional(),
+    requiresReview: z.boolean().default(false),
+    leadId: z.string().min(1).optional(),
+    buyerId: z.string().min(1).optional(),
+    offerId: z.string().min(1).optional(),
+  })
+  // A field the task does not take (status, createdById…) is a 400 naming it, not ignored.
+  .strict();
 export type CreateTaskInput = z.infer<typeof createTaskInputSchema>;
 
 export const TASK_VIEWS = ['mine', 'team', 'review'] as const;
@@ -86,10 +89,12 @@ export const listTasksQuerySchema = z.object({
 });
 export type ListTasksQuery = z.infer<typeof listTasksQuerySchema>;
 
-export const transitionTaskInputSchema = z.object({
-  action: z.enum(TASK_ACTIONS, { error: `must be one of: ${TASK_ACTIONS.join(', ')}` }),
-  reason: z.string().trim().max(2_000, 'must be at most 2000 characters').optional(),
-});
+export const transitionTaskInputSchema = z
+  .object({
+    action: z.enum(TASK_ACTIONS, { error: `must be one of: ${TASK_ACTIONS.join(', ')}` }),
+    reason: z.string().trim().max(2_000, 'must be at most 2000 characters').optional(),
+  })
+  .strict();
 export type TransitionTaskInput = z.infer<typeof transitionTaskInputSchema>;
 
 // What a task is stays as created: the task page edits only assignee, due date and priority, and
@@ -130,19 +135,24 @@ export const updateTaskInputSchema = z
 /** What a PATCH changes: the refused fields are never set. */
 export type UpdateTaskInput = Pick<z.infer<typeof updateTaskInputSchema>, 'assigneeId' | 'dueAt' | 'allowPastDue' | 'priority'>;
 
-export const addTaskNoteInputSchema = z.object({
-  body: z.string().trim().min(1, 'is required').max(10_000, 'must be at most 10000 characters'),
-});
+export const addTaskNoteInputSchema = z
+  .object({
+    body: z.string().trim().min(1, 'is required').max(10_000, 'must be at most 10000 characters'),
+  })
+  .strict();
 
 /** A child task carrying over the parent's lead, buyer and offer. */
-export const createFollowUpInputSchema = z.object({
-  title: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
-  description: z.string().trim().max(5_000, 'must be at most 5000 characters').optional(),
-  priority: z.enum(TASK_PRIORITIES).default('MEDIUM'),
-  dueAt: dueAtField,
-  allowPastDue: z.boolean().optional(),
-  assigneeId: z.string().min(1).optional(),
-});
+export const createFollowUpInputSchema = z
+  .object({
+    title: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
+    description: z.string().trim().max(5_000, 'must be at most 5000 characters').optional(),
+    priority: z.enum(TASK_PRIORITIES).default('MEDIUM'),
+    dueAt: dueAtField,
+    allowPastDue: z.boolean().optional(),
+    assigneeId: z.string().min(1).optional(),
+  })
+  // Its lead, buyer and offer are the parent's: naming one is a 400, not ignored.
+  .strict();
 export type CreateFollowUpInput = z.infer<typeof createFollowUpInputSchema>;
 
 export const BULK_TASK_ACTIONS = ['reassign', 'complete', 'cancel'] as const;
@@ -152,6 +162,7 @@ export const bulkTaskInputSchema = z
     action: z.enum(BULK_TASK_ACTIONS, { error: `must be one of: ${BULK_TASK_ACTIONS.join(', ')}` }),
     assigneeId: z.string().min(1).optional(),
   })
+  .strict()
   .refine((input) => input.action !== 'reassign' || input.assigneeId !== undefined, {
     message: 'is required to reassign',
     path: ['assigneeId'],

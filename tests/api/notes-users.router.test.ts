@@ -48,10 +48,23 @@ describe('notes', () => {
     [{ body: 'x' }, 400, { leadId: 'give exactly one of leadId, buyerId, taskId, offerId' }],
     [{ body: '', leadId: 'a' }, 400, { body: 'is required' }],
     [{ body: 'x', leadId: 'nope' }, 422, { leadId: 'does not name a record' }],
+    [{ body: 'x', leadId: 'a', authorId: 'someone-else', pinned: true }, 400, { authorId: 'cannot be set here', pinned: 'cannot be set here' }],
   ])('refuses %p', async (body, status, fields) => {
     const response = await api.request('POST', '/api/notes', { cookie: agentCookie, body });
     expect(response.status).toBe(status);
     expect(response.body.error.fields).toEqual(fields);
+  });
+
+  it('refuses to move a note to another lead through an edit, naming the field, instead of a 200 that ignores it', async () => {
+    const [lead, other] = [
+      (await api.request('POST', '/api/leads', { cookie: agentCookie, body: buildLeadInput() })).body,
+      (await api.request('POST', '/api/leads', { cookie: agentCookie, body: buildLeadInput() })).body,
+    ];
+    const note = (await api.request('POST', '/api/notes', { cookie: agentCookie, body: { leadId: lead.id, body: 'Stays here' } })).body;
+    const moved = await api.request('PATCH', `/api/notes/${note.id}`, { cookie: agentCookie, body: { body: 'x', leadId: other.id } });
+    expect(moved.status).toBe(400);
+    expect(moved.body.error).toMatchObject({ message: 'Invalid body: Lead cannot be set here', fields: { leadId: 'cannot be set here' } });
+    expect(await api.testDb.db.note.findUniqueOrThrow({ where: { id: note.id } })).toMatchObject({ body: 'Stays here', leadId: lead.id, editedAt: null });
   });
 });
 

@@ -53,6 +53,34 @@ describe('POST /api/tasks', () => {
     expect(response.status).toBe(status);
     expect(response.body.error.fields).toEqual(fields);
   });
+
+  it('refuses a field a new task does not take, naming it, instead of a 201 as CREATED that ignores it', async () => {
+    const completed = await api.request('POST', '/api/tasks', { cookie, body: { title: 'Born completed', dueAt: dueAt(), status: 'COMPLETED' } });
+    expect(completed.status).toBe(400);
+    expect(completed.body.error).toMatchObject({ message: 'Invalid body: Status cannot be set here', fields: { status: 'cannot be set here' } });
+    const unknown = await api.request('POST', '/api/tasks', { cookie, body: { title: 'Born completed', dueAt: dueAt(), createdById: acquisitions.id, remindMe: true } });
+    expect(unknown.body.error.fields).toEqual({ createdById: 'cannot be set here', remindMe: 'cannot be set here' });
+    expect(await api.testDb.db.task.count({ where: { title: 'Born completed' } })).toBe(0);
+  });
+
+  it("refuses a field a task's note, follow-up, move or bulk change does not take, naming it", async () => {
+    const parent = await api.request('POST', '/api/tasks', { cookie, body: { title: 'Parent of strict children', dueAt: dueAt() } });
+    const id = parent.body.id as string;
+    const sent = [
+      ['POST', `/api/tasks/${id}/notes`, { body: 'On the lead?', leadId: 'lead-1' }, 'leadId'],
+      ['POST', `/api/tasks/${id}/follow-ups`, { title: 'Elsewhere', dueAt: dueAt(), buyerId: 'buyer-1' }, 'buyerId'],
+      ['POST', `/api/tasks/${id}/transition`, { action: 'start', assigneeId: acquisitions.id }, 'assigneeId'],
+      ['POST', '/api/tasks/bulk', { ids: [id], action: 'cancel', reason: 'done elsewhere' }, 'reason'],
+    ] as const;
+    for (const [method, path, body, field] of sent) {
+      const response = await api.request(method, path, { cookie, body });
+      expect([path, response.status, response.body.error.fields]).toEqual([path, 400, { [field]: 'cannot be set here' }]);
+    }
+    // Neither started nor cancelled.
+    expect(['CREATED', 'ASSIGNED']).toContain((await api.testDb.db.task.findUniqueOrThrow({ where: { id } })).status);
+    expect(await api.testDb.db.task.count({ where: { parentTaskId: id } })).toBe(0);
+    expect(await api.testDb.db.note.count({ where: { taskId: id } })).toBe(0);
+  });
 });
 
 describe('due dates in the past', () => {
