@@ -23,7 +23,7 @@ export async function changeLeadStatus(
   const lead = await findLeadToChange(deps.db, leadId, actor, 'update');
   // Checked here too so a refused reopen does not start a workflow run for nothing.
   const check = checkLeadTransition(lead.status as Lead['status'], input.status, input.reason);
-  if (!check.ok) throw new AppError('CONFLICT', check.reason);
+  if (!check.ok) throw new AppError('CONFLICT', check.reason, check.field && { [check.field.name]: check.field.message });
 
   await updateWithStart(deps, leadWorkflowStart({ leadId, status: lead.status as Lead['status'], ownerId: lead.ownerId }), changeLeadStatusUpdate, {
     status: input.status,

@@ -21,7 +21,8 @@ export const LEAD_TRANSITIONS: Readonly<Record<LeadStatus, readonly LeadStatus[]
   DEAD: ['NEW', 'CONTACTED'],
 };
 
-export type TransitionCheck = { ok: true } | { ok: false; reason: string };
+/** `field`: the input the refusal is about, when one is (the dead reason). */
+export type TransitionCheck = { ok: true } | { ok: false; reason: string; field?: { name: string; message: string } };
 
 /** Whether a lead may move from one status to another; when not, a reason a user can read. */
 export function checkLeadTransition(from: LeadStatus, to: LeadStatus, deadReason?: string): TransitionCheck {
@@ -33,7 +34,8 @@ export function checkLeadTransition(from: LeadStatus, to: LeadStatus, deadReason
     return { ok: false, reason: `A lead at ${LEAD_STATUS_LABELS[from]} cannot move to ${LEAD_STATUS_LABELS[to]}` };
   }
   if (to === 'DEAD' && !(DEAD_REASONS as readonly string[]).includes(deadReason ?? '')) {
-    return { ok: false, reason: `Marking a lead dead needs a reason: one of ${DEAD_REASONS.map((reason) => DEAD_REASON_LABELS[reason]).join(', ')}` };
+    const choices = DEAD_REASONS.map((reason) => DEAD_REASON_LABELS[reason]).join(', ');
+    return { ok: false, reason: `Marking a lead dead needs a reason: one of ${choices}`, field: { name: 'reason', message: `is required to mark a lead dead: one of ${choices}` } };
   }
   return { ok: true };
 }

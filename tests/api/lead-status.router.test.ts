@@ -43,7 +43,9 @@ describe('POST /api/leads/:id/status', () => {
 
   it('needs a reason to mark a lead DEAD, and reopens a dead lead as CONTACTED through a new workflow run', async () => {
     const lead = await createLead();
-    expect((await move(lead.id, { status: 'DEAD' })).status).toBe(409);
+    const noReason = await move(lead.id, { status: 'DEAD' });
+    expect(noReason.status).toBe(409);
+    expect(noReason.body.error.fields).toEqual({ reason: expect.stringMatching(/^is required to mark a lead dead: one of /) });
     expect((await move(lead.id, { status: 'DEAD', reason: 'PRICE_TOO_HIGH' })).body).toMatchObject({ status: 'DEAD' });
     const handle = api.temporal.client.workflow.getHandle(leadWorkflowId(lead.id));
     await handle.result();
