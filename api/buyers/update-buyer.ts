@@ -1,5 +1,6 @@
 import { boundProblems } from '../../domain/buyers/buy-box-bounds';
 import type { UpdateBuyerInput } from '../../domain/buyers/buyer.schema';
+import { changedBuyerFields } from '../../domain/buyers/changed-buyer-fields';
 import { fieldLabel } from '../../domain/labels/field-labels';
 import type { PublicUser } from '../../domain/users/user-role';
 import { buyerWorkflowId } from '../../domain/workflow-ids';
@@ -14,7 +15,10 @@ import type { TemporalDeps } from '../temporal/client';
 import { signalWorkflow } from '../temporal/signal-workflow';
 import { findBuyerToChange } from './find-buyer-to-change';
 
-/** "Update preferences": plain fields, written directly with a `buyer.updated` event; a new proof-of-funds expiry re-arms the workflow's reminders. */
+/**
+ * "Update preferences": the fields that change, written directly with a `buyer.updated` event (none
+ * when nothing changes); a new proof-of-funds expiry re-arms the workflow's reminders.
+ */
 export async function updateBuyer(deps: TemporalDeps & { db: Db }, buyerId: string, input: UpdateBuyerInput, actor: PublicUser): Promise<BuyerJson> {
   const { db } = deps;
   const existing = await findBuyerToChange(db, buyerId, actor, 'update');
@@ -24,7 +28,10 @@ export async function updateBuyer(deps: TemporalDeps & { db: Db }, buyerId: stri
     const summary = Object.entries(problems).map(([field, problem]) => `${fieldLabel(field)} ${problem}`).join('; ');
     throw new AppError('VALIDATION_FAILED', `Invalid body: ${summary}`, problems);
   }
-  const { markets, propertyTypes, strategies, pofExpiresAt, ...fields } = input;
+  const before = toBuyerJson(existing);
+  const changes = changedBuyerFields(before, input);
+  if (Object.keys(changes).length === 0) return before;
+  const { markets, propertyTypes, strategies, pofExpiresAt, ...fields } = changes;
   const updated = await db.$transaction(async (tx) => {
     const buyer = await tx.buyer.update({
       where: { id: buyerId },

@@ -32,10 +32,11 @@ const buyBoxFields = {
 /** Optional text a PATCH may clear: "" or null saves null (as a lead's phone and e-mail), absent leaves it. */
 const clearableText = (max: number, rule?: { check: (text: string) => boolean; message: string }) => {
   const text = z.string().trim().max(max, `must be at most ${max} characters`);
+  // Transformed before .optional(), so the key stays optional in UpdateBuyerInput.
   return (rule ? text.refine((value) => value === '' || rule.check(value), rule.message) : text)
+    .transform((value) => (value === '' ? null : value))
     .nullable()
-    .optional()
-    .transform((value) => (value === '' ? null : value));
+    .optional();
 };
 
 // As a lead's seller phone: digits with the usual separators, 7 to 15 of them.
@@ -80,6 +81,8 @@ export const updateBuyerInputSchema = z
     minBaths: z.number().min(0).max(50).nullable().optional(),
     maxRepair: money.nullable().optional(),
   })
+  // The status has its own route (the workflow's); any other field is refused by name, not dropped.
+  .strict()
   .refine(priceRangeIsOrdered, PRICE_RANGE_ERROR);
 export type UpdateBuyerInput = z.infer<typeof updateBuyerInputSchema>;
 

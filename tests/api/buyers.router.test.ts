@@ -130,6 +130,35 @@ describe('buyers', () => {
     expect((await api.request('PATCH', `/api/buyers/${buyer.id}`, { cookie, body: { email: 'nope' } })).body.error.fields).toEqual({ email: 'must be an e-mail address' });
   });
 
+  it('refuses a field a PATCH does not take, naming it, and writes nothing', async () => {
+    const buyer = (await api.request('POST', '/api/buyers', { cookie, body: buyerInput({ name: 'Strict Patch' }) })).body;
+    const updates = () => api.testDb.db.event.count({ where: { entityType: 'buyer', entityId: buyer.id, action: 'updated' } });
+    for (const [body, fields] of [
+      [{ status: 'INACTIVE' }, { status: 'cannot be set here' }],
+      [{ bogus: 1, maxPrice: 90_000 }, { bogus: 'cannot be set here' }],
+    ] as const) {
+      expect(await api.request('PATCH', `/api/buyers/${buyer.id}`, { cookie, body })).toMatchObject({ status: 400, body: { error: { code: 'VALIDATION_FAILED', fields } } });
+    }
+    expect(await updates()).toBe(0);
+    expect((await api.request('GET', `/api/buyers/${buyer.id}`, { cookie })).body).toMatchObject({ status: 'NEW', maxPrice: 150_000, updatedAt: buyer.updatedAt });
+  });
+
+  it('writes no buyer.updated event for a PATCH that changes nothing, such as the form saved unedited, and one for a change', async () => {
+    const buyer = (await api.request('POST', '/api/buyers', { cookie, body: buyerInput({ name: 'Quiet Patch', pofExpiresAt: '2031-07-05T03:59:59.999Z' }) })).body;
+    const updates = () => api.testDb.db.event.count({ where: { entityType: 'buyer', entityId: buyer.id, action: 'updated' } });
+    // What web/src/features/buyers/buyer-form.tsx sends for this buyer when nothing is edited.
+    const unedited = {
+      name: buyer.name, company: '', email: buyer.email, phone: '', cashBuyer: true, markets: buyer.markets, propertyTypes: buyer.propertyTypes, strategies: [],
+      minPrice: 50_000, maxPrice: 150_000, maxRepair: null, proofOfFundsAmount: 500_000, minBeds: 2, minBaths: null, pofExpiresAt: '2031-07-04T23:59:59.999-04:00',
+    };
+    const same = await api.request('PATCH', `/api/buyers/${buyer.id}`, { cookie, body: unedited });
+    expect(same).toMatchObject({ status: 200, body: { id: buyer.id, updatedAt: buyer.updatedAt } });
+    expect(await updates()).toBe(0);
+    const changed = await api.request('PATCH', `/api/buyers/${buyer.id}`, { cookie, body: { ...unedited, company: 'Acme' } });
+    expect(changed).toMatchObject({ status: 200, body: { company: 'Acme', maxPrice: 150_000 } });
+    expect(await updates()).toBe(1);
+  });
+
   it('matches leads and buyers both ways, ranked, with reasons', async () => {
     const buyer = (await api.request('POST', '/api/buyers', { cookie, body: buyerInput({ name: 'Match Maker', markets: ['Springfield, OH'] }) })).body;
     const lead = (await api.request('POST', '/api/leads', { cookie, body: buildLeadInput({ city: 'Springfield', zip: '45502', askingPrice: 80_000 }) })).body;
