@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isPhoneNumber, PROPERTY_TYPES } from '../leads/lead.schema';
 import { isCrossed } from './buy-box-bounds';
 import { marketProblem } from './buyer-market';
-import { listOf, moneySchema, optionalEmail, optionalText, pageQueryFields, queryInt } from '../validation/fields';
+import { isoDateTime, listOf, moneySchema, optionalEmail, optionalText, pageQueryFields, queryInt } from '../validation/fields';
 
 export const BUYER_STATUSES = ['NEW', 'ACTIVE', 'INACTIVE'] as const;
 export type BuyerStatus = (typeof BUYER_STATUSES)[number];
@@ -53,7 +53,7 @@ export const createBuyerInputSchema = z
     phone: optionalText(40).refine((v) => v === undefined || isPhoneNumber(v), PHONE_ERROR),
     cashBuyer: z.boolean().default(false),
     proofOfFundsAmount: money.optional(),
-    pofExpiresAt: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).optional(),
+    pofExpiresAt: isoDateTime().optional(),
     ...buyBoxFields,
     /** Save it even when a live buyer has the same e-mail (or phone digits). */
     allowDuplicate: z.boolean().optional(),
@@ -70,7 +70,7 @@ export const updateBuyerInputSchema = z
     phone: clearableText(40, { check: isPhoneNumber, message: PHONE_ERROR }),
     cashBuyer: z.boolean().optional(),
     proofOfFundsAmount: money.nullable().optional(),
-    pofExpiresAt: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).nullable().optional(),
+    pofExpiresAt: isoDateTime().nullable().optional(),
     // Not buyBoxFields.markets: zod fills the default of a `.default([]).optional()` in, and a PATCH without markets emptied them.
     markets: marketsSchema.optional(),
     propertyTypes: z.array(z.enum(PROPERTY_TYPES)).optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listOf, pageQueryFields } from '../validation/fields';
+import { isoDateTime, listOf, pageQueryFields } from '../validation/fields';
 import { OFFER_STATUSES } from './offer-transitions';
 
 export const OFFER_KINDS = ['PURCHASE', 'BUYER'] as const;
@@ -19,7 +19,7 @@ export const createOfferInputSchema = z
     kind: z.enum(OFFER_KINDS),
     amount: amountField,
     terms: z.string().trim().max(5_000, 'must be at most 5000 characters').optional(),
-    expiresAt: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).optional(),
+    expiresAt: isoDateTime().optional(),
     /** Create as a DRAFT, or SENT straight away. */
     status: z.enum(['DRAFT', 'SENT']).default('DRAFT'),
   })

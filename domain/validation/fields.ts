@@ -10,6 +10,18 @@ export const optionalText = (max: number) =>
     .optional()
     .transform((value) => (value === '' ? undefined : value));
 
+/**
+ * An ISO date-time with its offset, in a year a CRM's dates can be in (1900-2199): `0000-01-01` or
+ * `9999-12-31` parse as dates but are typos, and a deadline or expiry there breaks every ordering.
+ */
+export const isoDateTime = () =>
+  z.iso
+    .datetime({ offset: true, message: 'must be an ISO date-time' })
+    .refine((text) => {
+      const year = new Date(text).getUTCFullYear();
+      return year >= 1900 && year <= 2199;
+    }, 'must be a date between the years 1900 and 2199');
+
 /** Whole dollars. */
 export const moneySchema = z.number().int('must be whole dollars').min(0, 'must not be negative').max(1_000_000_000, 'is too large');
 
