@@ -8,19 +8,23 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { CLIENT_HEADER } from '../domain/auth/client-header';
 import { launchChromium } from './lib/chromium';
+import { logInAsDemoUser } from './lib/log-in';
 import { startTempStack } from './lib/temp-stack';
 import { buildWebIfStale } from './lib/web-build';
 
 const ROLES = ['agent', 'acquisitions', 'supervisor', 'admin'] as const;
 // `@lead`, `@buyer` and `@task` stand for the page of the first lead, buyer or task in the role's own
-// list; `@offer` for the page of the lead of the first offer the role can see (offers show on their lead).
-const ALL_PAGES = ['/', '/queue', '/leads', '@lead', '@offer', '/leads/board', '/buyers', '@buyer', '/tasks', '@task', '/tasks/calendar', '/tasks/new', '/analytics', '/settings', '/account', '/users', '/outbox', '/imports'];
+// list; `@offer` for the page of the lead of the first offer the role can see (offers show on their lead);
+// `@imported` for a lead of a PropStream list the admin imports for the agent first (its list details).
+const ALL_PAGES = ['/', '/queue', '/leads', '@lead', '@imported', '@offer', '/leads/board', '/buyers', '@buyer', '/tasks', '@task', '/tasks/calendar', '/tasks/new', '/analytics', '/settings', '/account', '/users', '/outbox', '/imports'];
 const RECORD_PAGES: Record<string, { list: string; page: (record: { id: string; leadId?: string }) => string }> = {
-  '@lead': { list: 'leads', page: ({ id }) => `/leads/${id}` },
-  '@buyer': { list: 'buyers', page: ({ id }) => `/buyers/${id}` },
-  '@task': { list: 'tasks', page: ({ id }) => `/tasks/${id}` },
-  '@offer': { list: 'offers', page: ({ leadId }) => `/leads/${leadId}` },
+  '@lead': { list: 'leads?', page: ({ id }) => `/leads/${id}` },
+  '@imported': { list: 'leads?source=LIST_IMPORT&', page: ({ id }) => `/leads/${id}` },
+  '@buyer': { list: 'buyers?', page: ({ id }) => `/buyers/${id}` },
+  '@task': { list: 'tasks?', page: ({ id }) => `/tasks/${id}` },
+  '@offer': { list: 'offers?', page: ({ leadId }) => `/leads/${leadId}` },
 };
 const SIZES = [
   { name: 'desktop', width: 1440, height: 900 },
@@ -32,9 +36,27 @@ const DEMO_PASSWORD = 'flipstackk';
 async function resolvePage(page: Page, appUrl: string, entry: string): Promise<string | null> {
   const record = RECORD_PAGES[entry];
   if (record === undefined) return entry;
-  const answer = await page.request.get(`${appUrl}/api/${record.list}?limit=1`);
+  const answer = await page.request.get(`${appUrl}/api/${record.list}limit=1`);
   const first = ((await answer.json()) as { items?: Array<{ id: string; leadId?: string }> }).items?.[0];
   return first ? record.page(first) : null;
+}
+
+/** The admin imports tests/fixtures/imports/propstream.csv with the agent as owner, and waits until it has ended. */
+async function importListForAgent(appUrl: string): Promise<void> {
+  const admin = await logInAsDemoUser(appUrl, 'admin@flipstackk.test', 'walkthrough');
+  const headers = { cookie: admin, [CLIENT_HEADER]: 'walkthrough' };
+  const users = (await (await fetch(`${appUrl}/api/users`, { headers })).json()) as { items: Array<{ id: string; email: string }> };
+  const form = new FormData();
+  const file = path.resolve(__dirname, '..', 'tests', 'fixtures', 'imports', 'propstream.csv');
+  form.set('file', new Blob([fs.readFileSync(file)], { type: 'text/csv' }), 'propstream.csv');
+  form.set('ownerId', users.items.find((user) => user.email === 'agent@flipstackk.test')!.id);
+  const started = (await (await fetch(`${appUrl}/api/imports`, { method: 'POST', body: form, headers })).json()) as { id: string };
+  for (let waited = 0; waited < 60_000; waited += 500) {
+    const { status } = (await (await fetch(`${appUrl}/api/imports/${started.id}`, { headers })).json()) as { status: string };
+    if (['COMPLETED', 'CANCELLED', 'FAILED'].includes(status)) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('the walkthrough list import did not end within a minute');
 }
 
 async function main(): Promise<void> {
@@ -44,6 +66,7 @@ async function main(): Promise<void> {
   const PAGES = process.argv[3] ? process.argv[3].split(',') : ALL_PAGES;
   buildWebIfStale(path.resolve(__dirname, '..'), (line) => console.log(line));
   const stack = await startTempStack('walkthrough');
+  if (PAGES.includes('@imported')) await importListForAgent(stack.appUrl);
   const browser = await launchChromium();
   const sideways: string[] = [];
   try {
