@@ -12,6 +12,7 @@ import type { TemporalDeps } from '../temporal/client';
 import { startRecordWorkflow } from '../temporal/start-record-workflow';
 import { startOrLog } from '../temporal/start-workflow';
 import { taskWorkflowStart } from '../temporal/workflow-starts';
+import { assertLiveRecord } from './assert-live-record';
 import { suggestAssignee } from './suggest-assignee';
 
 export type CreateTaskDeps = TemporalDeps & { db: Db };
@@ -35,6 +36,7 @@ export async function createTask(
   for (const [field, id] of Object.entries({ leadId: input.leadId, buyerId: input.buyerId, offerId: input.offerId })) {
     if (id) await findAttachmentTarget(deps.db, { [field]: id });
   }
+  await assertLiveRecord(deps.db, { leadId: input.leadId, buyerId: input.buyerId }, 'a task');
   const assigneeId = await chooseAssignee(deps.db, input, actor);
   assertPermission(actor, 'create', { type: 'task', assigneeId, createdById: actor.id });
   const { dueAt, assigneeId: _named, allowPastDue: _confirmed, ...fields } = input;

@@ -55,6 +55,26 @@ describe('notes', () => {
     expect(response.body.error.fields).toEqual(fields);
   });
 
+  it('refuses a note on an archived or merged lead or buyer, naming it, as an offer is refused; once unarchived, it is taken', async () => {
+    const lead = (await api.request('POST', '/api/leads', { cookie: adminCookie, body: buildLeadInput() })).body;
+    expect((await api.request('POST', `/api/leads/${lead.id}/archive`, { cookie: adminCookie })).status).toBe(200);
+    const onArchived = await api.request('POST', '/api/notes', { cookie: agentCookie, body: { leadId: lead.id, body: 'Still interested?' } });
+    expect(onArchived.status).toBe(422);
+    expect(onArchived.body.error).toMatchObject({ message: 'Lead is archived: unarchive it to add a note', fields: { leadId: 'names an archived lead' } });
+    expect(await api.testDb.db.note.count({ where: { leadId: lead.id } })).toBe(0);
+
+    const survivor = await api.testDb.db.buyer.create({ data: { name: 'Survivor' } });
+    const mergedBuyer = await api.testDb.db.buyer.create({ data: { name: 'Merged away', archivedAt: new Date(), mergedIntoId: survivor.id } });
+    const onMerged = await api.request('POST', '/api/notes', { cookie: agentCookie, body: { buyerId: mergedBuyer.id, body: 'Wants duplexes' } });
+    expect(onMerged.status).toBe(422);
+    expect(onMerged.body.error).toMatchObject({ message: 'Buyer was merged into another buyer: add a note there', fields: { buyerId: 'names a merged buyer' } });
+    const archivedBuyer = await api.testDb.db.buyer.create({ data: { name: 'Archived', archivedAt: new Date() } });
+    expect((await api.request('POST', '/api/notes', { cookie: agentCookie, body: { buyerId: archivedBuyer.id, body: 'x' } })).body.error.fields).toEqual({ buyerId: 'names an archived buyer' });
+
+    expect((await api.request('POST', `/api/leads/${lead.id}/unarchive`, { cookie: adminCookie })).status).toBe(200);
+    expect((await api.request('POST', '/api/notes', { cookie: agentCookie, body: { leadId: lead.id, body: 'Still interested?' } })).status).toBe(201);
+  });
+
   it('refuses to move a note to another lead through an edit, naming the field, instead of a 200 that ignores it', async () => {
     const [lead, other] = [
       (await api.request('POST', '/api/leads', { cookie: agentCookie, body: buildLeadInput() })).body,

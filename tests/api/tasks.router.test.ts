@@ -1,5 +1,5 @@
 import { PAST_DUE_ERROR } from '../../domain/tasks/past-due';
-import { buildLead, buildUser } from '../support/factories';
+import { buildLead, buildLeadInput, buildUser } from '../support/factories';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { recordHistory } from '../support/temporal-env';
 import { taskWorkflowId } from '../../domain/workflow-ids';
@@ -164,5 +164,50 @@ describe('PATCH /api/tasks/:id', () => {
         fields: { body: 'changes nothing: give an assignee, a due date or a priority' },
       });
     }
+  });
+});
+
+describe('tasks on an archived or merged lead or buyer', () => {
+  it('refuses a task or a follow-up on an archived lead, naming it, as an offer is refused; once unarchived, both are taken', async () => {
+    const supervisor = await buildUser(api.testDb.db, { role: 'SUPERVISOR' });
+    const supervisorCookie = await api.login(supervisor.email);
+    const lead = (await api.request('POST', '/api/leads', { cookie, body: buildLeadInput() })).body;
+    const parent = await api.request('POST', '/api/tasks', { cookie, body: { title: 'Measure the garage', type: 'LEAD', dueAt: dueAt(), leadId: lead.id } });
+    expect(parent.status).toBe(201);
+    expect((await api.request('POST', `/api/leads/${lead.id}/archive`, { cookie: supervisorCookie })).status).toBe(200);
+
+    const task = await api.request('POST', '/api/tasks', { cookie, body: { title: 'Call again', type: 'LEAD', dueAt: dueAt(), leadId: lead.id } });
+    expect(task.status).toBe(422);
+    expect(task.body.error).toMatchObject({ message: 'Lead is archived: unarchive it to add a task', fields: { leadId: 'names an archived lead' } });
+    // The follow-up's lead is its parent's: the refusal says so and names no field of the request.
+    const followUp = await api.request('POST', `/api/tasks/${parent.body.id}/follow-ups`, { cookie, body: { title: 'Call again', dueAt: dueAt() } });
+    expect(followUp.status).toBe(422);
+    expect(followUp.body.error).toEqual({ code: 'UNPROCESSABLE', message: "This task's lead is archived: unarchive it to add a follow-up" });
+    expect(await api.testDb.db.task.count({ where: { leadId: lead.id, title: 'Call again' } })).toBe(0);
+
+    expect((await api.request('POST', `/api/leads/${lead.id}/unarchive`, { cookie: supervisorCookie })).status).toBe(200);
+    expect((await api.request('POST', '/api/tasks', { cookie, body: { title: 'Call again', type: 'LEAD', dueAt: dueAt(), leadId: lead.id } })).status).toBe(201);
+    expect((await api.request('POST', `/api/tasks/${parent.body.id}/follow-ups`, { cookie, body: { title: 'Call again', dueAt: dueAt() } })).status).toBe(201);
+  });
+
+  it.each([
+    ['an archived buyer', { archivedAt: new Date(), merged: false }, { buyerId: 'names an archived buyer' }, 'Buyer is archived: unarchive it to add a task'],
+    ['a merged buyer', { archivedAt: new Date(), merged: true }, { buyerId: 'names a merged buyer' }, 'Buyer was merged into another buyer: add a task there'],
+  ])('refuses a task on %s, naming it', async (_case, { archivedAt, merged }, fields, message) => {
+    const survivor = await api.testDb.db.buyer.create({ data: { name: 'Survivor Buyer' } });
+    const buyer = await api.testDb.db.buyer.create({ data: { name: 'Closed Buyer', archivedAt, ...(merged ? { mergedIntoId: survivor.id } : {}) } });
+    const response = await api.request('POST', '/api/tasks', { cookie, body: { title: 'Meeting with Closed Buyer', type: 'BUYER', dueAt: dueAt(), buyerId: buyer.id } });
+    expect(response.status).toBe(422);
+    expect(response.body.error).toMatchObject({ message, fields });
+    expect(await api.testDb.db.task.count({ where: { buyerId: buyer.id } })).toBe(0);
+  });
+
+  it('refuses a task on a merged lead, whose work lives on the lead it was merged into', async () => {
+    const owner = await buildUser(api.testDb.db);
+    const survivor = await buildLead(api.testDb.db, owner.id);
+    const merged = await api.testDb.db.lead.update({ where: { id: (await buildLead(api.testDb.db, owner.id)).id }, data: { archivedAt: new Date(), mergedIntoId: survivor.id } });
+    const response = await api.request('POST', '/api/tasks', { cookie, body: { title: 'Lost work', type: 'LEAD', dueAt: dueAt(), leadId: merged.id } });
+    expect(response.status).toBe(422);
+    expect(response.body.error).toMatchObject({ message: 'Lead was merged into another lead: add a task there', fields: { leadId: 'names a merged lead' } });
   });
 });
