@@ -31,23 +31,57 @@ export const settingsSchema = z.object({
 });
 export type SettingsView = z.infer<typeof settingsSchema>;
 
-const shortDuration = durationSchema.refine((ms) => ms <= 365 * 86_400_000, 'must be at most 365d');
+type DeadlineKey = (typeof DEADLINE_KEYS)[number];
 
-/** `PUT /api/settings` (admins): any subset; the rest keep their values. */
-export const updateSettingsInputSchema = z.object({
-  deadlines: z.partialRecord(z.enum(DEADLINE_KEYS), shortDuration).optional(),
-  dealMath: z
-    .object({
-      rulePercent: z.number().min(1, 'must be at least 1').max(100, 'must be at most 100').optional(),
-      targetAssignmentFee: z.number().int('must be whole dollars').min(0, 'must not be negative').max(10_000_000, 'is too large').optional(),
-    })
-    .optional(),
-  calls: z
-    .object({
-      retryDelay: z.enum(CALL_RETRY_DELAYS, { error: 'must be 2 hours later, 4 hours later, the next business day or two business days later' }).optional(),
-    })
-    .optional(),
-});
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * The shortest duration an admin may set for each deadline. A minute for a one-off due date;
+ * longer for the two that repeat (each lap another task for every contacted lead or active buyer
+ * with matches): follow-ups at most hourly, matching properties at most daily. The environment's
+ * DEADLINE_* values are not held to these, so tests and the fault run can use seconds.
+ */
+export const DEADLINE_FLOORS: Readonly<Record<DeadlineKey, number>> = {
+  contactMs: MINUTE,
+  followUpMs: HOUR,
+  visitMs: MINUTE,
+  closingMs: MINUTE,
+  offerFollowUpMs: MINUTE,
+  verifyPofMs: MINUTE,
+  matchingIntervalMs: DAY,
+  reviewDueMs: MINUTE,
+  automationGraceMs: MINUTE,
+};
+const DEADLINE_CEILING = 365 * DAY;
+
+const deadlineField = (key: DeadlineKey) =>
+  durationSchema
+    .refine((ms) => ms >= DEADLINE_FLOORS[key], `must be at least ${formatDuration(DEADLINE_FLOORS[key])}`)
+    .refine((ms) => ms <= DEADLINE_CEILING, `must be at most ${formatDuration(DEADLINE_CEILING)}`)
+    .optional();
+const deadlineFields = Object.fromEntries(DEADLINE_KEYS.map((key) => [key, deadlineField(key)])) as Record<DeadlineKey, ReturnType<typeof deadlineField>>;
+
+/** `PATCH /api/settings` (admins): any subset; the rest keep their values. A key it does not know is a 400 naming it. */
+export const updateSettingsInputSchema = z
+  .object({
+    deadlines: z.object(deadlineFields).strict().optional(),
+    dealMath: z
+      .object({
+        rulePercent: z.number().min(1, 'must be at least 1').max(100, 'must be at most 100').optional(),
+        targetAssignmentFee: z.number().int('must be whole dollars').min(0, 'must not be negative').max(10_000_000, 'is too large').optional(),
+      })
+      .strict()
+      .optional(),
+    calls: z
+      .object({
+        retryDelay: z.enum(CALL_RETRY_DELAYS, { error: 'must be 2 hours later, 4 hours later, the next business day or two business days later' }).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
 export type UpdateSettingsInput = z.infer<typeof updateSettingsInputSchema>;
 /** What a client sends: durations as text like `1h`. */
 export type UpdateSettingsRequest = z.input<typeof updateSettingsInputSchema>;

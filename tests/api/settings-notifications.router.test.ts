@@ -80,10 +80,29 @@ describe('/api/settings', () => {
     [{ deadlines: { contactMs: 'soon' } }, { 'deadlines.contactMs': 'must be a duration like 1h, 3d, 30m or 5s' }],
     [{ deadlines: { contactMs: '400d' } }, { 'deadlines.contactMs': 'must be at most 365d' }],
     [{ dealMath: { rulePercent: 120 } }, { 'dealMath.rulePercent': 'must be at most 100' }],
+    // A 1 ms deadline, a follow-up cadence or a matching interval that would loop every few minutes for every lead or buyer.
+    [{ deadlines: { contactMs: '1ms' } }, { 'deadlines.contactMs': 'must be at least 1m' }],
+    [{ deadlines: { automationGraceMs: '59s', followUpMs: '59m', matchingIntervalMs: '23h' } }, { 'deadlines.automationGraceMs': 'must be at least 1m', 'deadlines.followUpMs': 'must be at least 1h', 'deadlines.matchingIntervalMs': 'must be at least 1d' }],
+    [{ bogus: 1 }, { bogus: 'cannot be set here' }],
+    [{ deadlines: { contactMs: '2h', callBackMs: '1h' }, dealMath: { rulePercent: 65, fee: 1 } }, { 'deadlines.callBackMs': 'cannot be set here', 'dealMath.fee': 'cannot be set here' }],
   ])('refuses %p naming the field', async (body, fields) => {
+    const before = (await api.request('GET', '/api/settings', { cookie: agentCookie })).body;
     const response = await api.request('PATCH', '/api/settings', { cookie: adminCookie, body });
     expect(response.status).toBe(400);
     expect(response.body.error.fields).toEqual(fields);
+    expect((await api.request('GET', '/api/settings', { cookie: agentCookie })).body).toEqual(before);
+  });
+
+  it('takes each duration at its minimum, and says the minimum in the refusal', async () => {
+    const before = (await api.request('GET', '/api/settings', { cookie: agentCookie })).body;
+    const floors = { contactMs: '1m', followUpMs: '1h', visitMs: '1m', closingMs: '1m', offerFollowUpMs: '1m', verifyPofMs: '1m', matchingIntervalMs: '1d', reviewDueMs: '1m', automationGraceMs: '1m' };
+    const atFloors = await api.request('PATCH', '/api/settings', { cookie: adminCookie, body: { deadlines: floors } });
+    expect(atFloors.status).toBe(200);
+    expect(atFloors.body.deadlines).toEqual(floors);
+    const refused = await api.request('PATCH', '/api/settings', { cookie: adminCookie, body: { deadlines: { matchingIntervalMs: '1ms' } } });
+    expect(refused.body.error.message).toBe('Invalid body: Deadlines, matching interval ms must be at least 1d');
+    // Back to what the other tests expect.
+    expect((await api.request('PATCH', '/api/settings', { cookie: adminCookie, body: { deadlines: before.deadlines } })).status).toBe(200);
   });
 
   it('refuses a non-admin', async () => {
