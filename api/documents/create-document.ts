@@ -10,6 +10,7 @@ import { assertPermission } from '../permissions/assert-permission';
 import { findAttachmentTarget } from '../record-target';
 import type { TemporalDeps } from '../temporal/client';
 import { applyProofOfFunds, armDocumentReminders } from './arm-document-reminders';
+import { DOCUMENT_WITH_RECORD, toDocumentEvent } from './find-document';
 
 type DocumentData = Omit<Prisma.DocumentUncheckedCreateInput, 'id' | 'uploadedById' | 'createdAt'>;
 
@@ -23,8 +24,8 @@ export async function saveDocument(deps: TemporalDeps & { db: Db }, data: Docume
   assertPermission(actor, 'create', { type: 'document', uploadedById: actor.id });
   await findAttachmentTarget(db, { leadId: data.leadId ?? undefined, buyerId: data.buyerId ?? undefined, offerId: data.offerId ?? undefined });
   const doc = await db.$transaction(async (tx) => {
-    const created = await tx.document.create({ data: { ...data, uploadedById: actor.id } });
-    await recordEvent(tx, { entityType: 'document', entityId: created.id, action: 'created', entity: toDocumentJson(created), actorId: actor.id });
+    const created = await tx.document.create({ data: { ...data, uploadedById: actor.id }, include: DOCUMENT_WITH_RECORD });
+    await recordEvent(tx, { entityType: 'document', entityId: created.id, action: 'created', entity: toDocumentEvent(created), actorId: actor.id });
     await saveIdempotentResult(tx, claim, toDocumentJson(created));
     return created;
   });

@@ -6,7 +6,7 @@ import { recordEvent } from '../../db/writes/record-event';
 import { toDocumentJson } from '../../db/rows';
 import type { TemporalDeps } from '../temporal/client';
 import { applyProofOfFunds, armDocumentReminders } from './arm-document-reminders';
-import { findDocumentFor } from './find-document';
+import { DOCUMENT_WITH_RECORD, findDocumentFor, toDocumentEvent } from './find-document';
 
 /**
  * `PATCH /api/documents/:id`: a new kind or expiry, with a `document.updated` event. A new expiry
@@ -22,8 +22,9 @@ export async function updateDocument(deps: TemporalDeps & { db: Db }, documentId
     const updated = await tx.document.update({
       where: { id: documentId },
       data: { ...(input.kind ? { kind: input.kind } : {}), expiresAt, ...(expiryChanged ? { workflowStartedAt: null } : {}) },
+      include: DOCUMENT_WITH_RECORD,
     });
-    await recordEvent(tx, { entityType: 'document', entityId: documentId, action: 'updated', entity: toDocumentJson(updated), actorId: actor.id });
+    await recordEvent(tx, { entityType: 'document', entityId: documentId, action: 'updated', entity: toDocumentEvent(updated), actorId: actor.id });
     return updated;
   });
   if (expiryChanged || input.kind === 'PROOF_OF_FUNDS') await applyProofOfFunds(deps, doc, actor.id);

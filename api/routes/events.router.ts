@@ -20,7 +20,7 @@ export function createEventsRouter({ db, hub, sessions }: { db: Db; hub: EventHu
   // The activity feed's first page; the stream keeps it current.
   router.get('/recent', async (req, res) => {
     const { limit } = parseInput(recentEventsQuerySchema, req.query, 'query');
-    res.json(await listRecentEvents(db, currentUser(res).id, limit));
+    res.json(await listRecentEvents(db, currentUser(res), limit));
   });
 
   return router;

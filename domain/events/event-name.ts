@@ -1,4 +1,5 @@
 import { checkPermission } from '../auth/permissions';
+import { canSeeDocumentEvent } from '../documents/document-event';
 import type { UserRole } from '../users/user-role';
 
 export const ENTITY_TYPES = ['lead', 'task', 'notification', 'user', 'buyer', 'offer', 'deal', 'note', 'document', 'setting', 'session', 'import'] as const;
@@ -65,9 +66,11 @@ export type EventName = (typeof EVENT_NAMES)[number];
  * Who may see an event: everyone signed in, or only its audience user (notifications); an
  * import's progress (audience: its importer) also reaches whoever may see that import, i.e.
  * supervisors and admins (the permission matrix's rule, so the stream and the API agree).
- * Without the viewer's role only the first two count.
+ * Without the viewer's role only the first two count. A document's event goes only to those who
+ * may see the document, by the uploader and record owner its payload carries (canSeeDocumentEvent).
  */
-export function canSeeEvent(event: { audienceUserId: string | null; entityType?: string }, userId: string, role?: UserRole): boolean {
+export function canSeeEvent(event: { audienceUserId: string | null; entityType?: string; payload?: string }, userId: string, role?: UserRole): boolean {
+  if (event.entityType === 'document' && !canSeeDocumentEvent(event.payload, userId, role)) return false;
   if (event.audienceUserId === null || event.audienceUserId === userId) return true;
   if (event.entityType !== 'import' || !role) return false;
   return checkPermission({ id: userId, role }, 'read', { type: 'import', createdById: event.audienceUserId }).ok;

@@ -2,7 +2,7 @@ import type { SessionEnded } from '../auth/session.schema';
 import type { ImportItem } from '../imports/import-fields';
 import type { Buyer } from '../buyers/buyer.schema';
 import type { DealRecord } from '../deals/deal.schema';
-import type { DocumentItem } from '../documents/document.schema';
+import type { DocumentEvent } from '../documents/document-event';
 import type { Call } from '../calls/call.schema';
 import type { LeadRecord, LeadStatus } from '../leads/lead.schema';
 import type { Note } from '../notes/note.schema';
@@ -75,11 +75,12 @@ export type EventPayloads = ByEventName<{
   'note.created': Note;
   'note.updated': Note;
   'note.archived': Note;
-  'document.created': DocumentItem;
-  'document.updated': DocumentItem;
-  'document.archived': DocumentItem;
+  /** The document and its record's owner at the time: who may see the event (canSeeDocumentEvent). */
+  'document.created': DocumentEvent;
+  'document.updated': DocumentEvent;
+  'document.archived': DocumentEvent;
   /** The document as it was before it was deleted. */
-  'document.purged': DocumentItem;
+  'document.purged': DocumentEvent;
   'user.created': User;
   'user.updated': User;
   'notification.created': NotificationItem;
