@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listOf, pageQueryFields } from '../validation/fields';
+import { isoDateTime, listOf, pageQueryFields } from '../validation/fields';
 import { TASK_ACTIONS, TASK_PRIORITIES, TASK_STATUSES, TASK_TYPES } from './task-enums';
 
 export { OPEN_TASK_STATUSES, TASK_ACTIONS, TASK_PRIORITIES, TASK_STATUSES, TASK_TYPES, type TaskAction, type TaskPriority, type TaskStatus, type TaskType } from './task-enums';
@@ -42,7 +42,7 @@ export const taskDetailSchema = taskSchema.extend({
 });
 export type TaskDetail = z.infer<typeof taskDetailSchema>;
 
-const dueAtField = z.iso.datetime({ offset: true, message: 'must be an ISO date-time' });
+const dueAtField = isoDateTime();
 
 export const createTaskInputSchema = z
   .object({
