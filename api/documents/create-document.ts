@@ -9,7 +9,7 @@ import { toDocumentJson } from '../../db/rows';
 import { assertPermission } from '../permissions/assert-permission';
 import { findAttachmentTarget } from '../record-target';
 import type { TemporalDeps } from '../temporal/client';
-import { applyProofOfFunds, armDocumentReminders } from './arm-document-reminders';
+import { applyProofOfFunds, armDocumentReminders, assertMaySetProofOfFunds } from './arm-document-reminders';
 import { DOCUMENT_WITH_RECORD, toDocumentEvent } from './find-document';
 
 type DocumentData = Omit<Prisma.DocumentUncheckedCreateInput, 'id' | 'uploadedById' | 'createdAt'>;
@@ -17,12 +17,13 @@ type DocumentData = Omit<Prisma.DocumentUncheckedCreateInput, 'id' | 'uploadedBy
 /**
  * Saves a document's row with its `document.created` event (and the Idempotency-Key's result). A
  * document that expires gets `document-<id>`, which reminds 7 days and 1 day before; a proof of
- * funds on a buyer sets the buyer's expiry.
+ * funds on a buyer sets the buyer's expiry, when the actor may change the buyer and the date is ahead.
  */
 export async function saveDocument(deps: TemporalDeps & { db: Db }, data: DocumentData, actor: PublicUser, claim?: IdempotencyClaim): Promise<DocumentItem> {
   const { db } = deps;
   assertPermission(actor, 'create', { type: 'document', uploadedById: actor.id });
   await findAttachmentTarget(db, { leadId: data.leadId ?? undefined, buyerId: data.buyerId ?? undefined, offerId: data.offerId ?? undefined });
+  await assertMaySetProofOfFunds(db, { kind: data.kind, buyerId: data.buyerId ?? null, expiresAt: data.expiresAt ? new Date(data.expiresAt) : null }, actor);
   const doc = await db.$transaction(async (tx) => {
     const created = await tx.document.create({ data: { ...data, uploadedById: actor.id }, include: DOCUMENT_WITH_RECORD });
     await recordEvent(tx, { entityType: 'document', entityId: created.id, action: 'created', entity: toDocumentEvent(created), actorId: actor.id });

@@ -397,3 +397,88 @@ describe('expiry', () => {
     expect((await api.testDb.db.buyer.findUniqueOrThrow({ where: { id: buyer.id } })).pofExpiresAt?.toISOString()).toBe(later);
   });
 });
+
+describe("a proof of funds and the buyer's expiry", () => {
+  const buildBuyer = (pofExpiresAt: Date | null = null) => api.testDb.db.buyer.create({ data: { name: `Cash Buyer ${Date.now()}`, ownerId: acquisitions.id, cashBuyer: true, pofExpiresAt } });
+  const pofOf = async (buyerId: string) => (await api.testDb.db.buyer.findUniqueOrThrow({ where: { id: buyerId } })).pofExpiresAt?.toISOString() ?? null;
+  const buyerEvents = (buyerId: string) => api.testDb.db.event.count({ where: { entityType: 'buyer', entityId: buyerId } });
+  const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString();
+
+  it("refuses an agent's proof of funds with an expiry on a buyer with a 403 saying why, as editing the buyer is, and changes nothing", async () => {
+    const saved = new Date(Date.now() + 20 * DAY);
+    const buyer = await buildBuyer(saved);
+    const json = await api.request('POST', '/api/documents', { cookie: cookieOf(otherAgent), body: { buyerId: buyer.id, kind: 'PROOF_OF_FUNDS', fileName: 'pof.pdf', expiresAt: '2026-12-06T12:00:00Z' } });
+    expect(json.status).toBe(403);
+    expect(json.body.error.message).toBe(
+      "A proof of funds with an expiry sets the buyer's proof-of-funds expiry, and only acquisitions, a supervisor or an admin can change a buyer: add it without an expiry and acquisitions will set it",
+    );
+    // The buyer PATCH refuses the same agent the same way.
+    expect((await api.request('PATCH', `/api/buyers/${buyer.id}`, { cookie: cookieOf(otherAgent), body: { pofExpiresAt: '2026-12-06T12:00:00Z' } })).status).toBe(403);
+    // A past date too: the agent may not set it at all.
+    expect((await api.request('POST', '/api/documents', { cookie: cookieOf(otherAgent), body: { buyerId: buyer.id, kind: 'PROOF_OF_FUNDS', fileName: 'pof.pdf', expiresAt: '2020-01-01T00:00:00Z' } })).status).toBe(403);
+
+    const before = filesOnDisk();
+    const bytes = Buffer.from('%PDF-1.4\n% an agent forwards a bank letter\n%%EOF\n');
+    const uploaded = await upload(cookieOf(otherAgent), { kind: 'PROOF_OF_FUNDS', buyerId: buyer.id, expiresAt: inDays(90) }, { bytes, name: 'bank-letter.pdf' });
+    expect(uploaded.status).toBe(403);
+    expect(filesOnDisk()).toEqual(before);
+
+    expect(await pofOf(buyer.id)).toBe(saved.toISOString());
+    expect(await buyerEvents(buyer.id)).toBe(0);
+    expect(await api.testDb.db.document.count({ where: { buyerId: buyer.id } })).toBe(0);
+  });
+
+  it("takes an agent's proof of funds without an expiry, which leaves the buyer alone, and refuses the agent's PATCH that would set it", async () => {
+    const buyer = await buildBuyer();
+    const letter = await upload(cookieOf(otherAgent), { kind: 'PROOF_OF_FUNDS', buyerId: buyer.id }, { bytes: PDF, name: 'bank-letter.pdf' });
+    expect(letter.status).toBe(201);
+    const patched = await api.request('PATCH', `/api/documents/${letter.body.id}`, { cookie: cookieOf(otherAgent), body: { expiresAt: inDays(60) } });
+    expect(patched.status).toBe(403);
+    expect(patched.body.error.message).toMatch(/^A proof of funds with an expiry sets the buyer's proof-of-funds expiry/);
+
+    // Nor may another document of theirs become one: an expiring statement turned into a proof of funds.
+    const other = await api.request('POST', '/api/documents', { cookie: cookieOf(otherAgent), body: { buyerId: buyer.id, kind: 'OTHER', fileName: 'statement.pdf', expiresAt: inDays(30) } });
+    expect(other.status).toBe(201);
+    expect((await api.request('PATCH', `/api/documents/${other.body.id}`, { cookie: cookieOf(otherAgent), body: { kind: 'PROOF_OF_FUNDS' } })).status).toBe(403);
+
+    expect(await pofOf(buyer.id)).toBeNull();
+    expect(await buyerEvents(buyer.id)).toBe(0);
+    const rows = await api.testDb.db.document.findMany({ where: { buyerId: buyer.id }, orderBy: { createdAt: 'asc' } });
+    expect(rows.map((row) => [row.kind, row.expiresAt?.toISOString() ?? null])).toEqual([
+      ['PROOF_OF_FUNDS', null],
+      ['OTHER', other.body.expiresAt],
+    ]);
+
+    // A supervisor then sets it on the agent's letter: the buyer follows.
+    const expiresAt = inDays(45);
+    expect((await api.request('PATCH', `/api/documents/${letter.body.id}`, { cookie: cookieOf(supervisor), body: { expiresAt } })).status).toBe(200);
+    expect(await pofOf(buyer.id)).toBe(expiresAt);
+  });
+
+  it("refuses a proof-of-funds expiry in the past with a 400 naming expiresAt, on create and PATCH, while other documents keep taking past expiries", async () => {
+    const saved = new Date(Date.now() + 20 * DAY);
+    const buyer = await buildBuyer(saved);
+    const past = await api.request('POST', '/api/documents', { cookie: cookieOf(acquisitions), body: { buyerId: buyer.id, kind: 'PROOF_OF_FUNDS', fileName: 'old-letter.pdf', expiresAt: '2020-01-01T00:00:00Z' } });
+    expect(past.status).toBe(400);
+    expect(past.body.error.fields).toEqual({ expiresAt: "must be in the future for a proof of funds: it becomes the buyer's proof-of-funds expiry" });
+    expect(past.body.error.message).toBe("Invalid body: Expiry must be in the future for a proof of funds: it becomes the buyer's proof-of-funds expiry");
+    const uploadedPast = await upload(cookieOf(acquisitions), { kind: 'PROOF_OF_FUNDS', buyerId: buyer.id, expiresAt: '2020-01-01T00:00:00.000Z' }, { bytes: PDF, name: 'old-letter.pdf' });
+    expect(uploadedPast.status).toBe(400);
+    expect(Object.keys(uploadedPast.body.error.fields)).toEqual(['expiresAt']);
+
+    const letter = await api.request('POST', '/api/documents', { cookie: cookieOf(acquisitions), body: { buyerId: buyer.id, kind: 'PROOF_OF_FUNDS', fileName: 'letter.pdf', expiresAt: inDays(60) } });
+    expect(letter.status).toBe(201);
+    const patched = await api.request('PATCH', `/api/documents/${letter.body.id}`, { cookie: cookieOf(acquisitions), body: { expiresAt: '2020-01-01T00:00:00Z' } });
+    expect(patched.status).toBe(400);
+    expect(Object.keys(patched.body.error.fields)).toEqual(['expiresAt']);
+    expect(await pofOf(buyer.id)).toBe(letter.body.expiresAt);
+    expect((await api.testDb.db.document.findUniqueOrThrow({ where: { id: letter.body.id } })).expiresAt?.toISOString()).toBe(letter.body.expiresAt);
+
+    // A contract recorded after it lapsed, and a proof of funds on a lead (no buyer's expiry to set), keep their past dates.
+    const lead = await buildLead(api.testDb.db, owner.id);
+    const lapsed = await api.request('POST', '/api/documents', { cookie: cookieOf(owner), body: { leadId: lead.id, kind: 'PURCHASE_CONTRACT', fileName: 'lapsed-psa.pdf', expiresAt: '2020-01-01T00:00:00Z' } });
+    expect(lapsed.status).toBe(201);
+    const onLead = await api.request('POST', '/api/documents', { cookie: cookieOf(owner), body: { leadId: lead.id, kind: 'PROOF_OF_FUNDS', fileName: 'seller-pof.pdf', expiresAt: '2020-01-01T00:00:00Z' } });
+    expect(onLead.status).toBe(201);
+  });
+});
