@@ -274,7 +274,7 @@ export const API_ROUTES: RouteSpec[] = [
     method: 'post',
     path: '/api/documents',
     summary: 'Upload a document (multipart: `file` and its fields), or record one without a file (JSON)',
-    description: `The file's type is sniffed from its content (${ALLOWED_DOCUMENT_TYPE_NAMES}; anything else is a 400) and it is stored under its SHA-256; over the size limit (25 MB by default) it is a 413. Nothing is left on disk for a refused upload. An expiry arms reminders 7 days and 1 day before; a PROOF_OF_FUNDS document on a buyer sets the buyer's proof-of-funds expiry.`,
+    description: `The file's type is sniffed from its content (${ALLOWED_DOCUMENT_TYPE_NAMES}; anything else is a 400) and it is stored under its SHA-256; over the size limit (25 MB by default) it is a 413. Nothing is left on disk for a refused upload. An expiry arms reminders 7 days and 1 day before; a PROOF_OF_FUNDS document on a buyer with an expiry sets the buyer's proof-of-funds expiry, only for a caller who may change the buyer (else 403) and only to a date ahead (else 400 naming expiresAt).`,
     body: createDocumentInputSchema,
     multipart: uploadDocumentFieldsSchema.safeExtend({ file: z.string().meta({ format: 'binary', description: 'the file' }) }),
     response: document,
