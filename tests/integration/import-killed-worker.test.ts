@@ -92,12 +92,15 @@ describe('an import whose worker is killed with SIGKILL (the stack as processes)
     const counts = done as unknown as { created: number; duplicates: number; errors: number; total: number };
     expect(counts.created + counts.duplicates + counts.errors).toBe(counts.total);
 
-    // No lead twice: one per address key, as many as the import says it created; every bad row reported once.
+    // No lead twice: one per address key, as many as the import says it created.
     const leads = await db!.lead.findMany({ where: { importId }, select: { id: true, addressKey: true, workflowStartedAt: true } });
     expect(leads).toHaveLength(2_891);
     expect(new Set(leads.map((lead) => lead.addressKey)).size).toBe(2_891);
-    const errorRows = await db!.importError.findMany({ where: { importId }, select: { rowNumber: true } });
-    expect(new Set(errorRows.map((row) => row.rowNumber)).size).toBe(60);
+    // The row report holds every bad row and every duplicate, each once.
+    const reported = await db!.importError.findMany({ where: { importId }, select: { rowNumber: true, reason: true } });
+    expect(reported).toHaveLength(60 + 49);
+    expect(new Set(reported.map((row) => row.rowNumber)).size).toBe(60 + 49);
+    expect(reported.filter((row) => row.reason.startsWith('duplicate of '))).toHaveLength(49);
 
     // Every imported lead's workflow started, and only once (one run per workflow id).
     await waitUntil('every imported lead marked as started', async () => (await db!.lead.count({ where: { importId, workflowStartedAt: null } })) === 0, 180_000);
