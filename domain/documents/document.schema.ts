@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateTime } from '../validation/fields';
 
 export const DOCUMENT_KINDS = ['PURCHASE_CONTRACT', 'ASSIGNMENT_CONTRACT', 'PROOF_OF_FUNDS', 'DISCLOSURE', 'PHOTO', 'OTHER'] as const;
 const TARGETS = ['leadId', 'buyerId', 'offerId'] as const;
@@ -10,7 +11,7 @@ export const createDocumentInputSchema = z
     fileName: z.string().trim().min(1, 'is required').max(255, 'must be at most 255 characters'),
     mimeType: z.string().trim().max(100).optional(),
     sizeBytes: z.number().int('must be a whole number').min(0).max(1_000_000_000).optional(),
-    expiresAt: z.iso.datetime({ offset: true, message: 'must be an ISO date-time' }).optional(),
+    expiresAt: isoDateTime().optional(),
     leadId: z.string().min(1).optional(),
     buyerId: z.string().min(1).optional(),
     offerId: z.string().min(1).optional(),
@@ -20,7 +21,7 @@ export const createDocumentInputSchema = z
     path: ['leadId'],
   });
 
-const expiresAtField = z.iso.datetime({ offset: true, message: 'must be an ISO date-time' });
+const expiresAtField = isoDateTime();
 
 /**
  * The text fields of a multipart upload (`POST /api/documents` with a `file` part). A form's empty
