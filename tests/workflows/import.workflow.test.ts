@@ -87,9 +87,13 @@ describe('importWorkflow', () => {
     expect(new Set(leads.map((lead) => lead.street)).size).toBe(985);
     // Every imported lead has its workflow (the workflow ends after starting the last of them).
     expect(leads.filter((lead) => lead.workflowStartedAt === null)).toEqual([]);
-    const errors = await db.importError.findMany({ where: { importId: row.id }, select: { rowNumber: true } });
+    // The row report: the 25 bad rows and the 20 duplicates (file rows 1,012–1,031), each once.
+    const reported = await db.importError.findMany({ where: { importId: row.id }, select: { rowNumber: true, reason: true } });
+    const errors = reported.filter((error) => !error.reason.startsWith('duplicate of '));
     expect(new Set(errors.map((error) => error.rowNumber)).size).toBe(25);
     expect(errors.map((error) => error.rowNumber).sort((a, b) => a - b)).toEqual(Array.from({ length: 25 }, (_, index) => (index + 1) * 40 + 1));
+    const duplicates = reported.filter((error) => error.reason.startsWith('duplicate of '));
+    expect(duplicates.map((duplicate) => duplicate.rowNumber).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, index) => 1_012 + index));
     // Its progress reached COMPLETED, the last event of the import.
     const last = await db.event.findFirstOrThrow({ where: { entityType: 'import', entityId: row.id }, orderBy: { id: 'desc' } });
     expect(JSON.parse(last.payload)).toMatchObject({ status: 'COMPLETED', processed: 1_030 });
