@@ -22,7 +22,7 @@ export async function serveApi(env: ApiEnv, logger: Logger, callPrimary?: (name:
     AggregatorRegistry.setRegistries([metrics.registry]);
     new AggregatorRegistry();
   }
-  const db = await openDb(env.database);
+  const db = await openDb(env.database, { checkpointInBackground: true });
   // Keys of rows saved before the address/contact keys existed: SQL migrations cannot run the TS rule.
   const keyed = await backfillContactKeys(db);
   if (keyed.leads + keyed.buyers > 0) logger.info(`api: address keys written for ${keyed.leads} lead(s), contact keys for ${keyed.buyers} buyer(s)`);

@@ -3,9 +3,13 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import Database from 'better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../prisma/generated/client';
+import { checkpointInBackground } from './background-checkpoints';
 
 export type Db = PrismaClient;
 export type { Prisma } from '../prisma/generated/client';
+
+/** SQLite's own default: a commit that fills the WAL past this many pages checkpoints it. */
+const SQLITE_AUTOCHECKPOINT_PAGES = 1_000;
 
 /** How long a statement waits for another process's write lock before failing with "database is locked". */
 export const BUSY_TIMEOUT_MS = 10_000;
@@ -83,10 +87,11 @@ function adaptConnection(adapter: SqlDriverAdapter, connection: Database.Databas
   internals.client = { prepare: (sql) => (sql === 'BEGIN' ? adapterBegin : statement(sql)), exec: (sql) => connection.exec(sql), close };
   const begin = connection.prepare('BEGIN IMMEDIATE');
   const startTransaction = adapter.startTransaction.bind(adapter);
+  const beginWithoutBlocking = writeLockWaiter(connection, begin);
   adapter.startTransaction = async (isolationLevel) => {
     const transaction = await startTransaction(isolationLevel);
     try {
-      begin.run();
+      await beginWithoutBlocking();
     } catch (error) {
       await transaction.rollback();
       internals.onError(error);
@@ -96,12 +101,48 @@ function adaptConnection(adapter: SqlDriverAdapter, connection: Database.Databas
   return adapter;
 }
 
+// Pauses between tries for the write lock: short, as another process's transaction holds it for
+// milliseconds; longer while it is held longer (an import batch).
+const LOCK_RETRY_PAUSES_MS = [0, 1, 1, 2, 2, 4];
+
+const isBusy = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === 'SQLITE_BUSY';
+
+/**
+ * `BEGIN IMMEDIATE` that waits for another process's write lock without blocking the thread:
+ * better-sqlite3's busy handler sleeps in it (SQLite's own backoff, 1, 2, 5, 10… ms), so while the
+ * worker committed, the API answered nothing and streamed nothing. Here each try fails at once and
+ * the wait between tries is a timer; after BUSY_TIMEOUT_MS the last try's SQLITE_BUSY goes up as before.
+ */
+function writeLockWaiter(connection: Database.Database, begin: Database.Statement): () => Promise<void> {
+  const noWait = connection.prepare('PRAGMA busy_timeout = 0');
+  const usualWait = connection.prepare(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  return async () => {
+    const giveUpAt = Date.now() + BUSY_TIMEOUT_MS;
+    for (let attempt = 0; ; attempt += 1) {
+      noWait.get();
+      try {
+        begin.run();
+        return;
+      } catch (error) {
+        if (!isBusy(error) || Date.now() >= giveUpAt) throw error;
+      } finally {
+        usualWait.get();
+      }
+      const pause = LOCK_RETRY_PAUSES_MS[Math.min(attempt, LOCK_RETRY_PAUSES_MS.length - 1)]!;
+      await new Promise((resolve) => (pause === 0 ? setImmediate(resolve) : setTimeout(resolve, pause)));
+    }
+  };
+}
+
 class ImmediateTransactionsSQLite3 extends PrismaBetterSQLite3 {
   /** The better-sqlite3 connection the adapter holds, once it has connected. */
   connection: Database.Database | null = null;
   private reader: Database.Database | null = null;
 
-  constructor(private readonly databaseFile: string) {
+  /** Ends the checkpoint thread (`checkpointInBackground`) when the client disconnects. */
+  stopCheckpoints: (() => Promise<void>) | null = null;
+
+  constructor(readonly databaseFile: string) {
     super({ url: `file:${databaseFile}`, timeout: BUSY_TIMEOUT_MS });
   }
 
@@ -113,6 +154,8 @@ class ImmediateTransactionsSQLite3 extends PrismaBetterSQLite3 {
     return adaptConnection(adapter, connection, () => {
       this.reader?.close();
       this.reader = null;
+      void this.stopCheckpoints?.();
+      this.stopCheckpoints = null;
     });
   }
 
@@ -185,6 +228,11 @@ export interface OpenDbOptions {
    * 5 s and the whole start failed.
    */
   transactionTimeoutMs?: number;
+  /**
+   * SQLite: the WAL is checkpointed by a thread of its own (db/background-checkpoints) rather than
+   * by this connection's commits. For the API, whose thread must stay free to answer and stream.
+   */
+  checkpointInBackground?: boolean;
 }
 
 // Prisma's own defaults (5 s to run, 2 s to start) unless raised.
@@ -221,5 +269,9 @@ async function openSqlite(databaseFile: string, options: OpenDbOptions): Promise
   await db.$queryRawUnsafe('PRAGMA journal_mode=WAL');
   await db.$executeRawUnsafe('PRAGMA synchronous=NORMAL');
   await db.$executeRawUnsafe('PRAGMA foreign_keys=ON');
+  if (options.checkpointInBackground) {
+    await db.$queryRawUnsafe('PRAGMA wal_autocheckpoint=0');
+    adapter.stopCheckpoints = checkpointInBackground(adapter.databaseFile, () => void db.$queryRawUnsafe(`PRAGMA wal_autocheckpoint=${SQLITE_AUTOCHECKPOINT_PAGES}`));
+  }
   return db;
 }

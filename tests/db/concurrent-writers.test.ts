@@ -3,7 +3,9 @@ import path from 'node:path';
 import { countInTransactions } from '../support/count-in-transactions';
 import { createTestDb, ROOT_DIR, type TestDb } from '../support/test-db';
 import { waitUntil } from '../support/wait-until';
-import { BUSY_TIMEOUT_MS } from '../../db/client';
+import Database from 'better-sqlite3';
+import { CHECKPOINT_EVERY_MS } from '../../db/background-checkpoints';
+import { BUSY_TIMEOUT_MS, openDb, sqliteConnectionOf } from '../../db/client';
 
 jest.setTimeout(180_000);
 
@@ -54,4 +56,50 @@ it('a transaction that cannot begin within the busy timeout fails alone: the nex
   // The adapter's own lock on the connection went back with the failed begin (before, this waited forever).
   await write('after');
   expect((await testDb.db.setting.findUniqueOrThrow({ where: { key: 'busy' } })).value).toBe('after');
+});
+
+it("waits for another process's write lock without blocking the thread, then writes", async () => {
+  const lock = await holdWriteLock(testDb.file, 600);
+  let ticks = 0;
+  const ticker = setInterval(() => (ticks += 1), 10);
+  try {
+    const write = testDb.db.$transaction((tx) => tx.setting.upsert({ where: { key: 'waited' }, create: { key: 'waited', value: 'yes' }, update: { value: 'yes' } }));
+    await lock.released;
+    // While the transaction waited for the lock, timers kept firing: requests and streams are served meanwhile.
+    expect(ticks).toBeGreaterThan(20);
+    await write;
+  } finally {
+    clearInterval(ticker);
+  }
+  expect((await testDb.db.setting.findUniqueOrThrow({ where: { key: 'waited' } })).value).toBe('yes');
+});
+
+describe('checkpoints in the background', () => {
+  /** A checkpoint from a connection of the test's own: how many frames the WAL holds, and how many of them were in the database file already. */
+  const walFrames = (file: string): { log: number; checkpointed: number } => {
+    const connection = new Database(file);
+    try {
+      return (connection.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number; checkpointed: number }>)[0]!;
+    } finally {
+      connection.close();
+    }
+  };
+
+  it('copies the WAL into the database file from a thread of its own; commits no longer do', async () => {
+    const db = await openDb(testDb.file, { checkpointInBackground: true });
+    try {
+      // More pages than a commit's own checkpoint would let the WAL hold (1,000).
+      const note = 'x'.repeat(3_000);
+      for (let batch = 0; batch < 6; batch += 1) {
+        await db.$transaction((tx) => tx.setting.createMany({ data: Array.from({ length: 400 }, (_, n) => ({ key: `filler-${batch}-${n}`, value: note })) }));
+      }
+      expect(Number(sqliteConnectionOf(db)!.pragma('wal_autocheckpoint', { simple: true }))).toBe(0);
+      // Once the thread has checkpointed all of it, the next commit starts the WAL again from its first frame.
+      await new Promise((resolve) => setTimeout(resolve, 3 * CHECKPOINT_EVERY_MS));
+      await db.setting.create({ data: { key: 'after the checkpoint', value: 'small' } });
+      expect(walFrames(testDb.file).log).toBeLessThan(20);
+    } finally {
+      await db.$disconnect();
+    }
+  });
 });
