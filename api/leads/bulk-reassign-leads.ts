@@ -5,8 +5,14 @@ import { AppError } from '../errors';
 import type { TemporalDeps } from '../temporal/client';
 import { updateLead } from './update-lead';
 
-/** Each lead on its own, as if reassigned on its page (its open tasks move, both owners are told); one refused is reported and does not stop the others. */
+/**
+ * Each lead on its own, as if reassigned on its page (its open tasks move, both owners are told); one refused is reported and does not stop the others.
+ * An owner who cannot take leads refuses the whole request, naming `ownerId`, rather than every row alike.
+ */
 export async function bulkReassignLeads(deps: TemporalDeps & { db: Db }, input: BulkLeadInput, actor: PublicUser) {
+  if (!(await deps.db.user.findFirst({ where: { id: input.ownerId, active: true }, select: { id: true } }))) {
+    throw new AppError('UNPROCESSABLE', 'Choose an active user as the owner', { ownerId: 'must name an active user' });
+  }
   const results: Array<{ id: string; ok: true; lead: LeadRecord } | { id: string; ok: false; error: string }> = [];
   for (const id of new Set(input.ids)) {
     try {

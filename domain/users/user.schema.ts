@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { newPasswordSchema } from '../auth/password-policy';
 import { userRoleSchema } from './user-role';
 
-export const createUserInputSchema = z.object({
-  email: z.string().trim().toLowerCase().email('must be an e-mail address'),
-  name: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
-  role: userRoleSchema,
-  password: newPasswordSchema(),
-});
+export const createUserInputSchema = z
+  .object({
+    email: z.string().trim().toLowerCase().email('must be an e-mail address'),
+    name: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
+    role: userRoleSchema,
+    password: newPasswordSchema(),
+  })
+  .strict();
 
 export const updateUserInputSchema = z
   .object({

@@ -125,6 +125,18 @@ describe('reassigning a lead', () => {
     expect((await db().task.findUniqueOrThrow({ where: { id: task.id } })).assigneeId).toBe(agent.id);
     expect((await api.request('POST', '/api/leads/bulk', { cookie: supervisorCookie, body: { ids: [], action: 'reassign', ownerId: colleague.id } })).status).toBe(400);
   });
+
+  it('refuses a bulk reassignment to someone who cannot take leads as a whole, naming the owner, and moves nothing', async () => {
+    const { lead, task } = await leadWithContactTask('Stays Put');
+    const gone = await buildUser(db(), { role: 'AGENT', active: false });
+    for (const ownerId of ['no-such-user', gone.id]) {
+      const response = await api.request('POST', '/api/leads/bulk', { cookie: supervisorCookie, body: { ids: [lead.id], action: 'reassign', ownerId } });
+      expect(response.status).toBe(422);
+      expect(response.body.error.fields).toEqual({ ownerId: 'must name an active user' });
+    }
+    expect((await db().lead.findUniqueOrThrow({ where: { id: lead.id } })).ownerId).toBe(agent.id);
+    expect((await db().task.findUniqueOrThrow({ where: { id: task.id } })).assigneeId).toBe(agent.id);
+  });
 });
 
 describe('next follow-up date', () => {

@@ -51,6 +51,13 @@ describe('only admins manage users', () => {
     expect(await api.testDb.db.user.count({ where: { email: { in: ['x@flipstackk.test', 'y@flipstackk.test'] } } })).toBe(0);
   });
 
+  it('refuses a new user with a field it cannot set, naming it, and creates nobody', async () => {
+    const response = await api.request('POST', '/api/users', asAdmin({ email: 'strict@flipstackk.test', name: 'Strict', role: 'AGENT', password: 'a long enough password', active: false }));
+    expect(response.status).toBe(400);
+    expect(Object.keys(response.body.error.fields)).toEqual(['active']);
+    expect(await api.testDb.db.user.count({ where: { email: 'strict@flipstackk.test' } })).toBe(0);
+  });
+
   it('lets everyone list users (the owner and assignee pickers need them)', async () => {
     const cookie = await api.login((await buildUser(api.testDb.db, { role: 'AGENT' })).email);
     expect((await api.request('GET', '/api/users', { cookie })).status).toBe(200);
