@@ -1,4 +1,6 @@
+import { documentKindWords, documentSchema } from '../domain/documents/document.schema';
 import { expiryReminderTaskFor } from '../domain/tasks/expiry-reminders';
+import { parseColumn } from '../db/rows';
 import type { Db } from '../db/client';
 import { saveAutomaticTask, type AutomationDeps } from '../db/writes/save-automatic-task';
 
@@ -11,7 +13,8 @@ export function createDocumentActivities({ db, automationGraceMs }: { db: Db } &
         if (!doc || doc.expiresAt?.toISOString() !== expiresAt) return { taskId: null };
         // An inactive uploader never gets tasks: the lead's owner takes it, else nobody until reassigned.
         const assigneeId = doc.uploadedBy.active ? doc.uploadedById : (doc.lead?.ownerId ?? null);
-        const spec = expiryReminderTaskFor({ key: `document:${doc.id}`, kind: 'document', name: doc.fileName }, new Date(expiresAt), daysBefore);
+        // Named by its kind, not its file: the team's task list shows the title to those who may not see the document.
+        const spec = expiryReminderTaskFor({ key: `document:${doc.id}`, kind: 'document', name: documentKindWords(parseColumn(documentSchema.shape.kind, doc.kind, 'Document.kind')) }, new Date(expiresAt), daysBefore);
         const task = await saveAutomaticTask(tx, spec, {
           assigneeId,
           ...(doc.leadId ? { leadId: doc.leadId } : {}),

@@ -62,7 +62,8 @@ it('reminds whoever recorded a document 7 days and 1 day before it expires, and 
     const handle = await env.client.workflow.start(documentExpiryWorkflow, { workflowId: documentWorkflowId(doc.id), taskQueue: TASK_QUEUE, args: [{ documentId: doc.id, expiresAt: expiresAt.toISOString() }] });
     await env.sleep('25 hours');
     await waitUntil('the 7-day reminder', async () => (await titlesOf({ documentId: doc.id })).length === 1);
-    expect(await titlesOf({ documentId: doc.id })).toEqual(['Renew or act on expiring document: contract.pdf (7 days left)']);
+    // Named by the document's kind: the file name is for those who may see the document, and the team sees every task's title.
+    expect(await titlesOf({ documentId: doc.id })).toEqual(['Renew or act on expiring document: purchase contract (7 days left)']);
     // The document was replaced by one expiring later: the old date's 1-day reminder is not sent.
     await testDb.db.document.update({ where: { id: doc.id }, data: { expiresAt: new Date(expiresAt.getTime() + 30 * DAY_MS) } });
     await env.sleep('6 days');
