@@ -335,7 +335,7 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'post', path: '/api/notifications/{id}/read', summary: 'Mark one of my notifications read', params: idParams, response: notification },
   { method: 'get', path: '/api/analytics', summary: 'Funnel, sources, buyer engagement, task completion, revenue by month, team performance and deal velocity', query: analyticsQuerySchema, response: named('Analytics', analyticsSchema) },
   { method: 'get', path: '/api/dashboard', summary: 'Every dashboard KPI (leads, buyers, tasks, offers, revenue, response time, deal velocity) for a scope (me, team, everyone) and date range, in one read transaction', query: dashboardQuerySchema, response: named('Dashboard', dashboardSchema) },
-  { method: 'get', path: '/api/events', summary: 'SSE stream of visible events (Last-Event-ID resumes)', description: 'Each message: `id:` the event id, `event:` its name, `data:` a LiveEvent as JSON.', query: eventStreamQuerySchema, response: z.string() },
+  { method: 'get', path: '/api/events', summary: 'SSE stream of visible events (Last-Event-ID resumes)', description: 'Each message: `id:` the event id, `event:` its name, `data:` a LiveEvent as JSON. A user holds at most 20 streams at once in one API process; the next is a 429 until one closes.', query: eventStreamQuerySchema, response: z.string() },
   { method: 'get', path: '/api/events/recent', summary: 'The newest visible events', query: recentEventsQuerySchema, response: listSchema(liveEvent) },
   { method: 'get', path: '/api/openapi.json', summary: 'This document', response: openApiDocumentSchema, public: true },
 ];
@@ -350,7 +350,7 @@ const ERROR_DESCRIPTIONS = {
   413: 'The body is over the JSON body limit (64 KB by default), or an uploaded file over the document size limit (25 MB by default)',
   415: 'The body is not UTF-8 JSON (Content-Type: application/json)',
   422: 'The input names records that do not exist or cannot be used',
-  429: 'Too many wrong passwords: the e-mail or the address is locked for a while (Retry-After)',
+  429: 'Too many at once: wrong passwords (the e-mail or the address is locked for a while), or a user\'s live streams (Retry-After)',
   503: 'Temporal cannot be reached, or too many password checks are waiting; nothing was changed',
 } as const;
 type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;
@@ -369,6 +369,8 @@ function errorStatuses(route: RouteSpec): ErrorStatus[] {
   // A wrong e-mail or password; too many attempts (locked); too many password checks waiting.
   if (route.path === '/api/auth/login') statuses.push(401, 429, 503);
   if (route.path === '/api/me/password') statuses.push(429);
+  // A user holding the most live streams a process allows (api/sse/event-hub).
+  if (route.path === '/api/events') statuses.push(429);
   if (route.path === '/api/invites/{token}/accept') statuses.push(503);
   return statuses.sort();
 }

@@ -7,6 +7,7 @@ import { newestEventId, readEventsAfter } from '../../db/queries/events';
 import type { Event as EventRow } from '../../prisma/generated/client';
 import { toEventJson } from '../../db/rows';
 import { userRoleSchema, type UserRole } from '../../domain/users/user-role';
+import { AppError } from '../errors';
 
 interface StreamState {
   userId: string;
@@ -40,6 +41,12 @@ const ENDED_MARK_MS = 60_000;
 const TRUSTED_READ_MS = 5_000;
 // setTimeout's longest delay.
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/**
+ * Live streams one user may hold in one API process: each tab holds one, and each costs the
+ * process a socket and a timer, so a signed-in script could otherwise open them without end.
+ */
+export const MAX_STREAMS_PER_USER = 20;
+const STREAM_RETRY_AFTER_SECONDS = 30;
 // While events wait behind an uncommitted id, how soon the hub looks again (a transaction's commit is milliseconds).
 const GAP_RECHECK_MS = 20;
 
@@ -87,6 +94,8 @@ const matches = (state: StreamState, ended: { userId: string; sessionIds?: strin
 export function createEventHub({ db, pollMs, now = () => new Date() }: { db: Db; pollMs: number | null; now?: () => Date }) {
   const channel = createChannel<Record<string, unknown>, StreamState>();
   const streams = new Map<Session<StreamState>, { res: ServerResponse; timer?: NodeJS.Timeout }>();
+  // Streams of a user being opened (between the check and their entry in `streams`).
+  const opening = new Map<string, number>();
   let endedMarks: EndedMark[] = [];
   let lastSentId = 0;
   let queue: Promise<void> = Promise.resolve();
@@ -215,7 +224,19 @@ export function createEventHub({ db, pollMs, now = () => new Date() }: { db: Db;
 
     async connect(req: IncomingMessage, res: ServerResponse, owner: StreamOwner, fallbackLastId?: string): Promise<void> {
       const openedAt = Date.now();
-      const session = await createSession<StreamState>(req, res, { keepAlive: 15_000, retry: 2_000, state: { ...owner, openedAt } });
+      const open = opening.get(owner.userId) ?? 0;
+      if (open + [...streams.keys()].filter((session) => session.state.userId === owner.userId).length >= MAX_STREAMS_PER_USER) {
+        throw new AppError('TOO_MANY_REQUESTS', `At most ${MAX_STREAMS_PER_USER} live connections per user: close another tab or window of Flipstackk`, undefined, STREAM_RETRY_AFTER_SECONDS);
+      }
+      opening.set(owner.userId, open + 1);
+      let session: Session<StreamState>;
+      try {
+        session = await createSession<StreamState>(req, res, { keepAlive: 15_000, retry: 2_000, state: { ...owner, openedAt } });
+      } finally {
+        const left = (opening.get(owner.userId) ?? 1) - 1;
+        if (left > 0) opening.set(owner.userId, left);
+        else opening.delete(owner.userId);
+      }
       streams.set(session, { res });
       session.once('disconnected', () => {
         clearTimeout(streams.get(session)?.timer);

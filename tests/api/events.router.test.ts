@@ -1,3 +1,4 @@
+import { MAX_STREAMS_PER_USER } from '../../api/sse/event-hub';
 import { buildLead, buildLeadInput, buildUser } from '../support/factories';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { openEventStream } from '../support/sse-client';
@@ -82,6 +83,40 @@ describe('GET /api/events (SSE)', () => {
     } finally {
       mine.close();
       theirs.close();
+    }
+  });
+});
+
+describe('live streams per user', () => {
+  it(`holds at most ${MAX_STREAMS_PER_USER} streams of one user at once: the next is a 429 until one closes, and others' streams are not counted`, async () => {
+    const busy = await buildUser(api.testDb.db, { role: 'AGENT' });
+    const busyCookie = await api.login(busy.email);
+    const streams = Array.from({ length: MAX_STREAMS_PER_USER }, () => openEventStream(`${api.url}/api/events`, busyCookie));
+    try {
+      await Promise.all(streams.map((stream) => stream.opened));
+      const refused = await fetch(`${api.url}/api/events`, { headers: { cookie: busyCookie } });
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).not.toBeNull();
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/close another tab/);
+      // Someone else still gets theirs.
+      const other = openEventStream(`${api.url}/api/events`, cookie);
+      await other.opened;
+      other.close();
+      // One closed: a new one opens once the server has seen it go.
+      streams.pop()!.close();
+      await waitUntil('a stream to open again', async () => {
+        const again = openEventStream(`${api.url}/api/events`, busyCookie);
+        try {
+          await again.opened;
+          return true;
+        } catch {
+          return false;
+        } finally {
+          again.close();
+        }
+      });
+    } finally {
+      for (const stream of streams) stream.close();
     }
   });
 });
