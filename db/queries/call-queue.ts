@@ -1,15 +1,18 @@
 import { Prisma, type Lead } from '../../prisma/generated/client';
+import type { QueueRule } from '../../domain/calls/call-queue';
 import { OPEN_LEAD_STATUSES } from '../../domain/leads/lead-status';
 import type { Db } from '../client';
-import { readRowsTogether } from '../read-rows';
+import { readRows } from '../read-rows';
 import { dialectOf, indexedBy, type Dialect } from './dialect';
 import { sqlDate, sqlLiteralList } from './sql';
 
 /**
- * The candidates of one owner's call queue, each run read through an owner index with a limit
- * (an owner may have thousands of open leads): NEW leads past the contact deadline, oldest first
- * (Lead_ownerId_status_idx; imported cold-list leads have no deadline and come with the scores); follow-ups due, earliest first (Lead_ownerId_nextFollowUpAt_idx); and
- * the best scores (Lead_ownerId_score_idx). The domain's orderCallQueue ranks their union.
+ * The candidates of one owner's call queue: a run of leads per rule of the domain's queue
+ * (domain/calls/call-queue), each read through an owner index in the queue's own order within a
+ * rule (score, then oldest, then id) with a limit, since an owner may have thousands of open
+ * leads. The runs hold disjoint leads and are read in the queue's rule order until `limit` leads
+ * are read, so the candidates are the queue's first `limit` as the stored scores rank them;
+ * orderCallQueue then ranks them with their scores as of now.
  */
 export interface CallQueueQuery {
   ownerId: string;
@@ -18,25 +21,49 @@ export interface CallQueueQuery {
   limit: number;
 }
 
-/** The three runs' statements, in order: overdue contacts, follow-ups due, best scores (tests/integration/query-plans checks them). */
-export function callQueueSql({ ownerId, now, contactMs, limit }: CallQueueQuery, dialect: Dialect): Prisma.Sql[] {
+/** Within a rule, the domain's order: the best score first, then the oldest, then the id. */
+const QUEUE_ORDER = Prisma.sql`ORDER BY "score" DESC, "createdAt" ASC, "id" ASC`;
+
+/** One rule's run of the owner's open leads, in the queue's order, at most `limit` (tests/integration/query-plans checks each). */
+export function callQueueRunSql(rule: QueueRule, { ownerId, now, contactMs, limit }: CallQueueQuery, dialect: Dialect): Prisma.Sql {
   const cutoff = sqlDate(new Date(now.getTime() - contactMs));
   const at = sqlDate(now);
   const open = sqlLiteralList(OPEN_LEAD_STATUSES);
-  return [
-    // Named: without statistics the planner prefers (status, createdAt), which walks every owner's NEW leads.
-    Prisma.sql`SELECT * FROM "Lead"${indexedBy(dialect, 'Lead_ownerId_status_idx')} WHERE "ownerId" = ${ownerId} AND "status" = 'NEW' AND "archivedAt" IS NULL AND "contactedAt" IS NULL
-      AND "source" <> 'LIST_IMPORT' AND "createdAt" <= ${cutoff} AND ("nextFollowUpAt" IS NULL OR "nextFollowUpAt" <= ${at}) ORDER BY "createdAt" ASC LIMIT ${limit}`,
-    Prisma.sql`SELECT * FROM "Lead" WHERE "ownerId" = ${ownerId} AND "nextFollowUpAt" <= ${at} AND "archivedAt" IS NULL AND "status" IN ${open}
-      ORDER BY "nextFollowUpAt" ASC LIMIT ${limit}`,
-    Prisma.sql`SELECT * FROM "Lead"${indexedBy(dialect, 'Lead_ownerId_score_idx')} WHERE "ownerId" = ${ownerId} AND "archivedAt" IS NULL AND "status" IN ${open}
-      ORDER BY "score" DESC LIMIT ${limit}`,
-  ];
+  // queuePlace's "contact overdue": a NEW lead never contacted, past its deadline, not a cold-list lead.
+  const overdueContact = Prisma.sql`("status" = 'NEW' AND "contactedAt" IS NULL AND "source" <> 'LIST_IMPORT' AND "createdAt" <= ${cutoff})`;
+  const live = Prisma.sql`"ownerId" = ${ownerId} AND "archivedAt" IS NULL`;
+  switch (rule) {
+    case 'OVERDUE_CONTACT':
+      // Named: without statistics the planner prefers (status, createdAt), which walks every owner's NEW leads.
+      return Prisma.sql`SELECT * FROM "Lead"${indexedBy(dialect, 'Lead_ownerId_status_idx')} WHERE ${live} AND ${overdueContact}
+        AND ("nextFollowUpAt" IS NULL OR "nextFollowUpAt" <= ${at}) ${QUEUE_ORDER} LIMIT ${limit}`;
+    case 'FOLLOW_UP_DUE':
+      return Prisma.sql`SELECT * FROM "Lead"${indexedBy(dialect, 'Lead_ownerId_nextFollowUpAt_idx')} WHERE ${live} AND "nextFollowUpAt" <= ${at} AND "status" IN ${open}
+        AND NOT ${overdueContact} ${QUEUE_ORDER} LIMIT ${limit}`;
+    case 'BY_SCORE':
+      return Prisma.sql`SELECT * FROM "Lead"${indexedBy(dialect, 'Lead_ownerId_score_idx')} WHERE ${live} AND "status" IN ${open} AND "nextFollowUpAt" IS NULL
+        AND NOT ${overdueContact} ${QUEUE_ORDER} LIMIT ${limit}`;
+    case 'NEXT_ATTEMPT_LATER':
+      // From the follow-up index: walking the owner's scores for these reads every closed lead when there are few.
+      return Prisma.sql`SELECT * FROM "Lead"${indexedBy(dialect, 'Lead_ownerId_nextFollowUpAt_idx')} WHERE ${live} AND "nextFollowUpAt" > ${at} AND "status" IN ${open}
+        ${QUEUE_ORDER} LIMIT ${limit}`;
+  }
 }
 
-export async function readCallQueueCandidates(db: Db, query: CallQueueQuery): Promise<Lead[]> {
-  const runs = await readRowsTogether<Lead>(db, callQueueSql(query, dialectOf(db)));
-  const byId = new Map<string, Lead>();
-  for (const lead of runs.flat()) byId.set(lead.id, lead);
-  return [...byId.values()];
+const RUNS_IN_QUEUE_ORDER: QueueRule[] = ['OVERDUE_CONTACT', 'FOLLOW_UP_DUE', 'BY_SCORE', 'NEXT_ATTEMPT_LATER'];
+
+/**
+ * The runs as one statement: SQLite reads a `UNION ALL` branch by branch and stops at the outer
+ * limit, so a later run is read only as far as the earlier ones leave room (most queues fill from
+ * the first three). PostgreSQL does not promise the branches' order, so it reads each run whole
+ * (each at most `limit`) and orderCallQueue cuts.
+ */
+export function callQueueSql(query: CallQueueQuery, dialect: Dialect): Prisma.Sql {
+  const runs = RUNS_IN_QUEUE_ORDER.map((rule) => Prisma.sql`SELECT * FROM (${callQueueRunSql(rule, query, dialect)}) AS "run"`);
+  const all = Prisma.join(runs, ' UNION ALL ');
+  return dialect === 'sqlite' ? Prisma.sql`${all} LIMIT ${query.limit}` : all;
+}
+
+export function readCallQueueCandidates(db: Db, query: CallQueueQuery): Promise<Lead[]> {
+  return readRows<Lead>(db, callQueueSql(query, dialectOf(db)));
 }

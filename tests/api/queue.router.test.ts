@@ -1,3 +1,4 @@
+import { backfillLeadScores } from '../../db/writes/lead-score';
 import { buildLead, buildUser } from '../support/factories';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 
@@ -59,6 +60,8 @@ describe('GET /api/queue', () => {
     for (let i = 0; i < 5; i += 1) await buildLead(db, agent.id, { sellerName: `Lister Old ${i}`, source: 'LIST_IMPORT', createdAt: ago((10 * 24 + i) * HOUR) });
     const motivated = await buildLead(db, agent.id, { sellerName: 'Lister Motivated', source: 'LIST_IMPORT', createdAt: ago(5 * HOUR) });
     await db.lead.update({ where: { id: motivated.id }, data: { motivation: 5 } });
+    // Scored as every write path scores a lead (the queue reads its runs by the stored score).
+    await backfillLeadScores(db);
 
     const top = await api.request('GET', '/api/queue?limit=2', { cookie });
     expect(top.status).toBe(200);
@@ -72,6 +75,32 @@ describe('GET /api/queue', () => {
     expect(listed).toHaveLength(6);
     expect(listed.every((item) => item.rule === 'BY_SCORE' && item.why === `Score ${item.score}`)).toBe(true);
     expect(listed.map((item) => item.score)).toEqual([...listed.map((item) => item.score)].sort((a, b) => b - a));
+  });
+
+  it('fills a short queue by its own order: the best overdue contacts, and leads to call now ahead of better ones whose next attempt is later', async () => {
+    const { db } = api.testDb;
+    const agent = await buildUser(db, { role: 'AGENT' });
+    const cookie = await api.login(agent.email);
+    // Three overdue contacts: the oldest is the least motivated.
+    await buildLead(db, agent.id, { sellerName: 'Oldest Overdue', createdAt: ago(9 * HOUR), motivation: 1 });
+    await buildLead(db, agent.id, { sellerName: 'Keen Overdue', createdAt: ago(3 * HOUR), motivation: 5 });
+    await buildLead(db, agent.id, { sellerName: 'Warm Overdue', createdAt: ago(2 * HOUR), motivation: 4 });
+    // The best scores, each called and to be called again tomorrow; and two plain ones to call now.
+    for (const name of ['Later One', 'Later Two', 'Later Three']) {
+      const lead = await buildLead(db, agent.id, { sellerName: name, motivation: 5, source: 'REFERRAL' });
+      await db.lead.update({ where: { id: lead.id }, data: { status: 'CONTACTED', contactedAt: ago(HOUR), nextFollowUpAt: later(20 * HOUR) } });
+    }
+    await buildLead(db, agent.id, { sellerName: 'Now Plain' });
+    await buildLead(db, agent.id, { sellerName: 'Now Fair', motivation: 2 });
+    await backfillLeadScores(db);
+
+    const names = async (limit: number) => ((await api.request('GET', `/api/queue?limit=${limit}`, { cookie })).body.items as Array<{ lead: { sellerName: string } }>).map((item) => item.lead.sellerName);
+    expect(await names(2)).toEqual(['Keen Overdue', 'Warm Overdue']);
+    expect(await names(5)).toEqual(['Keen Overdue', 'Warm Overdue', 'Oldest Overdue', 'Now Fair', 'Now Plain']);
+    expect((await names(8)).slice(5).sort()).toEqual(['Later One', 'Later Three', 'Later Two']);
+    // The short queues are the whole queue's first leads.
+    const whole = await names(50);
+    for (const limit of [1, 2, 3, 4, 5, 6, 7]) expect(await names(limit)).toEqual(whole.slice(0, limit));
   });
 
   it('counts "contact overdue" from the contact deadline as it stands: an admin\'s change applies to the next read', async () => {

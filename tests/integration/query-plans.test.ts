@@ -10,7 +10,7 @@ import { dealListQuery } from '../../db/queries/deal-list';
 import { buyerDuplicatesSql, buyerWithContactKeySql, leadDuplicatesSql, leadsWithAddressKeysSql, leadWithAddressKeySql } from '../../db/queries/duplicates';
 import { leadListQuery } from '../../db/queries/lead-list';
 import { offerListQuery } from '../../db/queries/offer-list';
-import { callQueueSql } from '../../db/queries/call-queue';
+import { callQueueRunSql, callQueueSql } from '../../db/queries/call-queue';
 import { dashboardSql } from '../../db/queries/load-dashboard';
 import { notificationListSql, unreadNotificationsSql } from '../../db/queries/notification-list';
 import { taskListQuery } from '../../db/queries/task-list';
@@ -166,11 +166,13 @@ describe(`query plans of the hot queries (${dialect}${dialect === 'postgres' ? `
   });
 
   // An agent may own thousands of open leads: each run of their call queue starts from their rows of an owner index.
-  const queueRuns = callQueueSql({ ownerId: 'u1', now, contactMs: 3_600_000, limit: 50 }, dialect);
+  const queueQuery = { ownerId: 'u1', now, contactMs: 3_600_000, limit: 50 };
   it.each([
-    ['overdue contacts, oldest first', queueRuns[0]!, { inOrder: false }],
-    ['follow-ups due, earliest first', queueRuns[1]!, { inOrder: true }],
-    ['the best scores', queueRuns[2]!, { inOrder: true }],
+    ['overdue contacts', callQueueRunSql('OVERDUE_CONTACT', queueQuery, dialect), { inOrder: false }],
+    ['follow-ups due', callQueueRunSql('FOLLOW_UP_DUE', queueQuery, dialect), { inOrder: false }],
+    ['the best scores', callQueueRunSql('BY_SCORE', queueQuery, dialect), { inOrder: true }],
+    ['next attempts later', callQueueRunSql('NEXT_ATTEMPT_LATER', queueQuery, dialect), { inOrder: false }],
+    ['all four runs as one statement', callQueueSql(queueQuery, dialect), { inOrder: false }],
   ])("an owner's call queue, %s: reads the owner's rows of an index, never the whole Lead table", async (_name, sql, { inOrder }) => {
     const details = await plan(sql);
     expect({ details, scans: fullScans(details), ownerIndex: indexesRead(details).some((name) => name.startsWith('Lead_ownerId_')) }).toEqual({ details, scans: [], ownerIndex: true });
