@@ -1,5 +1,6 @@
 import { AggregatorRegistry } from 'prom-client';
 import { isPostgresUrl, openDb } from '../db/client';
+import { TIMED_CHECKPOINT_EVERY_MS } from '../db/wal-checkpoints';
 import { backfillContactKeys } from '../db/writes/contact-keys';
 import { listenForCommits } from '../db/listen-commits';
 import { watchCommits } from '../db/watch-commits';
@@ -22,7 +23,7 @@ export async function serveApi(env: ApiEnv, logger: Logger, callPrimary?: (name:
     AggregatorRegistry.setRegistries([metrics.registry]);
     new AggregatorRegistry();
   }
-  const db = await openDb(env.database, { checkpointInBackground: true });
+  const db = await openDb(env.database, { checkpointEveryMs: TIMED_CHECKPOINT_EVERY_MS });
   // Keys of rows saved before the address/contact keys existed: SQL migrations cannot run the TS rule.
   const keyed = await backfillContactKeys(db);
   if (keyed.leads + keyed.buyers > 0) logger.info(`api: address keys written for ${keyed.leads} lead(s), contact keys for ${keyed.buyers} buyer(s)`);

@@ -3,13 +3,10 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import Database from 'better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../prisma/generated/client';
-import { checkpointInBackground } from './background-checkpoints';
+import { checkpointOnTimer } from './wal-checkpoints';
 
 export type Db = PrismaClient;
 export type { Prisma } from '../prisma/generated/client';
-
-/** SQLite's own default: a commit that fills the WAL past this many pages checkpoints it. */
-const SQLITE_AUTOCHECKPOINT_PAGES = 1_000;
 
 /** How long a statement waits for another process's write lock before failing with "database is locked". */
 export const BUSY_TIMEOUT_MS = 10_000;
@@ -139,10 +136,10 @@ class ImmediateTransactionsSQLite3 extends PrismaBetterSQLite3 {
   connection: Database.Database | null = null;
   private reader: Database.Database | null = null;
 
-  /** Ends the checkpoint thread (`checkpointInBackground`) when the client disconnects. */
-  stopCheckpoints: (() => Promise<void>) | null = null;
+  /** Ends the checkpoint timer (`checkpointOnTimer`) when the client disconnects. */
+  stopCheckpoints: (() => void) | null = null;
 
-  constructor(readonly databaseFile: string) {
+  constructor(private readonly databaseFile: string) {
     super({ url: `file:${databaseFile}`, timeout: BUSY_TIMEOUT_MS });
   }
 
@@ -154,7 +151,7 @@ class ImmediateTransactionsSQLite3 extends PrismaBetterSQLite3 {
     return adaptConnection(adapter, connection, () => {
       this.reader?.close();
       this.reader = null;
-      void this.stopCheckpoints?.();
+      this.stopCheckpoints?.();
       this.stopCheckpoints = null;
     });
   }
@@ -229,10 +226,11 @@ export interface OpenDbOptions {
    */
   transactionTimeoutMs?: number;
   /**
-   * SQLite: the WAL is checkpointed by a thread of its own (db/background-checkpoints) rather than
-   * by this connection's commits. For the API, whose thread must stay free to answer and stream.
+   * SQLite: this connection's commits never checkpoint the WAL; a timer does, every this many ms
+   * (db/wal-checkpoints). For the API, whose thread must stay free to answer and stream; the
+   * worker's commits checkpoint.
    */
-  checkpointInBackground?: boolean;
+  checkpointEveryMs?: number;
 }
 
 // Prisma's own defaults (5 s to run, 2 s to start) unless raised.
@@ -269,9 +267,6 @@ async function openSqlite(databaseFile: string, options: OpenDbOptions): Promise
   await db.$queryRawUnsafe('PRAGMA journal_mode=WAL');
   await db.$executeRawUnsafe('PRAGMA synchronous=NORMAL');
   await db.$executeRawUnsafe('PRAGMA foreign_keys=ON');
-  if (options.checkpointInBackground) {
-    await db.$queryRawUnsafe('PRAGMA wal_autocheckpoint=0');
-    adapter.stopCheckpoints = checkpointInBackground(adapter.databaseFile, () => void db.$queryRawUnsafe(`PRAGMA wal_autocheckpoint=${SQLITE_AUTOCHECKPOINT_PAGES}`));
-  }
+  if (options.checkpointEveryMs !== undefined && adapter.connection) adapter.stopCheckpoints = checkpointOnTimer(adapter.connection, options.checkpointEveryMs);
   return db;
 }

@@ -4,7 +4,6 @@ import { countInTransactions } from '../support/count-in-transactions';
 import { createTestDb, ROOT_DIR, type TestDb } from '../support/test-db';
 import { waitUntil } from '../support/wait-until';
 import Database from 'better-sqlite3';
-import { CHECKPOINT_EVERY_MS } from '../../db/background-checkpoints';
 import { BUSY_TIMEOUT_MS, openDb, sqliteConnectionOf } from '../../db/client';
 
 jest.setTimeout(180_000);
@@ -74,8 +73,8 @@ it("waits for another process's write lock without blocking the thread, then wri
   expect((await testDb.db.setting.findUniqueOrThrow({ where: { key: 'waited' } })).value).toBe('yes');
 });
 
-describe('checkpoints in the background', () => {
-  /** A checkpoint from a connection of the test's own: how many frames the WAL holds, and how many of them were in the database file already. */
+describe("the API's checkpoints", () => {
+  /** A checkpoint from a connection of the test's own: how many frames the WAL holds. */
   const walFrames = (file: string): { log: number; checkpointed: number } => {
     const connection = new Database(file);
     try {
@@ -85,17 +84,24 @@ describe('checkpoints in the background', () => {
     }
   };
 
-  it('copies the WAL into the database file from a thread of its own; commits no longer do', async () => {
-    const db = await openDb(testDb.file, { checkpointInBackground: true });
+  it('leave its commits: the WAL grows past where a commit would checkpoint, and a timer checkpoints it', async () => {
+    const everyMs = 400;
+    const db = await openDb(testDb.file, { checkpointEveryMs: everyMs });
     try {
-      // More pages than a commit's own checkpoint would let the WAL hold (1,000).
-      const note = 'x'.repeat(3_000);
-      for (let batch = 0; batch < 6; batch += 1) {
-        await db.$transaction((tx) => tx.setting.createMany({ data: Array.from({ length: 400 }, (_, n) => ({ key: `filler-${batch}-${n}`, value: note })) }));
-      }
       expect(Number(sqliteConnectionOf(db)!.pragma('wal_autocheckpoint', { simple: true }))).toBe(0);
-      // Once the thread has checkpointed all of it, the next commit starts the WAL again from its first frame.
-      await new Promise((resolve) => setTimeout(resolve, 3 * CHECKPOINT_EVERY_MS));
+      // More pages than a commit's own checkpoint lets the WAL hold (1,000), written at once.
+      const note = 'x'.repeat(3_000);
+      const fill = async (round: number) => {
+        for (let batch = 0; batch < 6; batch += 1) {
+          await db.$transaction((tx) => tx.setting.createMany({ data: Array.from({ length: 400 }, (_, n) => ({ key: `filler-${round}-${batch}-${n}`, value: note })) }));
+        }
+      };
+      await fill(1);
+      // No commit checkpointed: a checkpoint now finds the WAL past 1,000 frames.
+      expect(walFrames(testDb.file).log).toBeGreaterThan(1_000);
+      await fill(2);
+      // Once the timer has checkpointed all of it, the next commit starts the WAL again from its first frame.
+      await new Promise((resolve) => setTimeout(resolve, 3 * everyMs));
       await db.setting.create({ data: { key: 'after the checkpoint', value: 'small' } });
       expect(walFrames(testDb.file).log).toBeLessThan(20);
     } finally {
