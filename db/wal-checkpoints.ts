@@ -17,11 +17,14 @@ export const TIMED_CHECKPOINT_EVERY_MS = 30_000;
 export function checkpointOnTimer(connection: Database.Database, everyMs = TIMED_CHECKPOINT_EVERY_MS): () => void {
   connection.pragma('wal_autocheckpoint = 0');
   const timer = setInterval(() => {
+    // A transaction of this process holds the connection between its awaits: the next tick checkpoints.
+    if (connection.inTransaction) return;
     try {
       connection.pragma('wal_checkpoint(PASSIVE)');
     } catch (error) {
-      // Another process's checkpoint is running: it does the work.
-      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') throw error;
+      // Another process's checkpoint is running (it does the work), or the database is unreachable
+      // (every request says so): never a reason to stop the process.
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') console.warn('WAL checkpoint skipped:', error instanceof Error ? error.message : error);
     }
   }, everyMs);
   timer.unref();
