@@ -1,5 +1,5 @@
 import { Prisma, type Lead } from '../../prisma/generated/client';
-import type { QueueRule } from '../../domain/calls/call-queue';
+import { QUEUE_RULES, type QueueRule } from '../../domain/calls/call-queue';
 import { OPEN_LEAD_STATUSES } from '../../domain/leads/lead-status';
 import type { Db } from '../client';
 import { readRows } from '../read-rows';
@@ -50,8 +50,6 @@ export function callQueueRunSql(rule: QueueRule, { ownerId, now, contactMs, limi
   }
 }
 
-const RUNS_IN_QUEUE_ORDER: QueueRule[] = ['OVERDUE_CONTACT', 'FOLLOW_UP_DUE', 'BY_SCORE', 'NEXT_ATTEMPT_LATER'];
-
 /**
  * The runs as one statement: SQLite reads a `UNION ALL` branch by branch and stops at the outer
  * limit, so a later run is read only as far as the earlier ones leave room (most queues fill from
@@ -59,7 +57,8 @@ const RUNS_IN_QUEUE_ORDER: QueueRule[] = ['OVERDUE_CONTACT', 'FOLLOW_UP_DUE', 'B
  * (each at most `limit`) and orderCallQueue cuts.
  */
 export function callQueueSql(query: CallQueueQuery, dialect: Dialect): Prisma.Sql {
-  const runs = RUNS_IN_QUEUE_ORDER.map((rule) => Prisma.sql`SELECT * FROM (${callQueueRunSql(rule, query, dialect)}) AS "run"`);
+  // QUEUE_RULES lists the rules in the queue's order.
+  const runs = QUEUE_RULES.map((rule) => Prisma.sql`SELECT * FROM (${callQueueRunSql(rule, query, dialect)}) AS "run"`);
   const all = Prisma.join(runs, ' UNION ALL ');
   return dialect === 'sqlite' ? Prisma.sql`${all} LIMIT ${query.limit}` : all;
 }
