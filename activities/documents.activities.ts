@@ -1,4 +1,5 @@
-import { documentKindWords, documentSchema } from '../domain/documents/document.schema';
+import { documentSchema } from '../domain/documents/document.schema';
+import { DOCUMENT_KIND_LABELS } from '../domain/labels/document-labels';
 import { expiryReminderTaskFor } from '../domain/tasks/expiry-reminders';
 import { parseColumn } from '../db/rows';
 import type { Db } from '../db/client';
@@ -14,7 +15,7 @@ export function createDocumentActivities({ db, automationGraceMs }: { db: Db } &
         // An inactive uploader never gets tasks: the lead's owner takes it, else nobody until reassigned.
         const assigneeId = doc.uploadedBy.active ? doc.uploadedById : (doc.lead?.ownerId ?? null);
         // Named by its kind, not its file: the team's task list shows the title to those who may not see the document.
-        const spec = expiryReminderTaskFor({ key: `document:${doc.id}`, kind: 'document', name: documentKindWords(parseColumn(documentSchema.shape.kind, doc.kind, 'Document.kind')) }, new Date(expiresAt), daysBefore);
+        const spec = expiryReminderTaskFor({ key: `document:${doc.id}`, kind: 'document', name: DOCUMENT_KIND_LABELS[parseColumn(documentSchema.shape.kind, doc.kind, 'Document.kind')].toLowerCase() }, new Date(expiresAt), daysBefore);
         const task = await saveAutomaticTask(tx, spec, {
           assigneeId,
           ...(doc.leadId ? { leadId: doc.leadId } : {}),

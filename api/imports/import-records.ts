@@ -1,3 +1,4 @@
+import { assertActiveOwner } from '../leads/assert-active-owner';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Response } from 'express';
@@ -39,9 +40,7 @@ export async function startImport(deps: TemporalDeps & { db: Db; dir: string }, 
   assertMayImport(actor);
   const { db } = deps;
   const ownerId = fields.ownerId ?? actor.id;
-  if (fields.ownerId && !(await db.user.findFirst({ where: { id: ownerId, active: true }, select: { id: true } }))) {
-    throw new AppError('UNPROCESSABLE', 'Choose an active user as the owner', { ownerId: 'must name an active user' });
-  }
+  if (fields.ownerId) await assertActiveOwner(db, ownerId);
   const plan = await readImportPlan(file.path, fields.mapping, 0);
   const row = await db.import.create({
     data: {

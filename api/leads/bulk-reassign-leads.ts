@@ -3,6 +3,7 @@ import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
 import { AppError } from '../errors';
 import type { TemporalDeps } from '../temporal/client';
+import { assertActiveOwner } from './assert-active-owner';
 import { updateLead } from './update-lead';
 
 /**
@@ -10,9 +11,7 @@ import { updateLead } from './update-lead';
  * An owner who cannot take leads refuses the whole request, naming `ownerId`, rather than every row alike.
  */
 export async function bulkReassignLeads(deps: TemporalDeps & { db: Db }, input: BulkLeadInput, actor: PublicUser) {
-  if (!(await deps.db.user.findFirst({ where: { id: input.ownerId, active: true }, select: { id: true } }))) {
-    throw new AppError('UNPROCESSABLE', 'Choose an active user as the owner', { ownerId: 'must name an active user' });
-  }
+  await assertActiveOwner(deps.db, input.ownerId);
   const results: Array<{ id: string; ok: true; lead: LeadRecord } | { id: string; ok: false; error: string }> = [];
   for (const id of new Set(input.ids)) {
     try {

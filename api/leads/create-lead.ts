@@ -1,3 +1,4 @@
+import { assertActiveOwner } from './assert-active-owner';
 import type { Deadlines } from '../../domain/config/deadlines';
 import type { CreateLeadInput, LeadRecord } from '../../domain/leads/lead.schema';
 import { contactTaskFor } from '../../domain/leads/lead-tasks';
@@ -35,10 +36,7 @@ export async function createLead(deps: CreateLeadDeps, input: CreateLeadInput, a
   assertPermission(actor, 'create', { type: 'lead', ownerId });
   // A lead saved in someone else's name is assigned to them: only those who may reassign leads do that.
   if (ownerId !== actor.id) assertPermission(actor, 'changeOwner', { type: 'lead', ownerId: actor.id });
-  if (input.ownerId) {
-    const owner = await deps.db.user.findUnique({ where: { id: ownerId }, select: { active: true } });
-    if (!owner?.active) throw new AppError('UNPROCESSABLE', 'Choose an active user as the owner', { ownerId: 'must name an active user' });
-  }
+  if (input.ownerId) await assertActiveOwner(deps.db, ownerId);
   const { ownerId: _ignored, allowDuplicate, tags, ...fields } = input;
   const keys = leadKeyData(fields);
   const existing = allowDuplicate ? null : await findLeadWithAddressKey(deps.db, keys.addressKey);

@@ -1,3 +1,4 @@
+import { assertActiveOwner } from './assert-active-owner';
 import type { LeadRecord, UpdateLeadInput } from '../../domain/leads/lead.schema';
 import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
@@ -7,7 +8,6 @@ import { recordEvent } from '../../db/writes/record-event';
 import { toLeadJson } from '../../db/rows';
 import { leadWorkflowId } from '../../domain/workflow-ids';
 import { leadOwnerChangedSignal } from '../../workflows/leads/lead.messages';
-import { AppError } from '../errors';
 import type { TemporalDeps } from '../temporal/client';
 import { signalWorkflow } from '../temporal/signal-workflow';
 import { assertPermission } from '../permissions/assert-permission';
@@ -25,9 +25,7 @@ export async function updateLead(deps: TemporalDeps & { db: Db }, leadId: string
   const before = await findLeadToChange(db, leadId, actor, 'update');
   // Handing the lead to someone else is a reassignment: the matrix's changeOwner.
   if (input.ownerId !== undefined && input.ownerId !== before.ownerId) assertPermission(actor, 'changeOwner', { type: 'lead', ownerId: before.ownerId });
-  if (input.ownerId && !(await db.user.findFirst({ where: { id: input.ownerId, active: true }, select: { id: true } }))) {
-    throw new AppError('UNPROCESSABLE', 'Choose an active user as the owner', { ownerId: 'must name an active user' });
-  }
+  if (input.ownerId) await assertActiveOwner(db, input.ownerId);
   const { tags, sellerPhone, sellerEmail, ...fields } = input;
   const updated = await db.$transaction(async (tx) => {
     const written = await tx.lead.update({

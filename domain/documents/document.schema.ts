@@ -2,9 +2,6 @@ import { z } from 'zod';
 import { isoDateTime } from '../validation/fields';
 
 export const DOCUMENT_KINDS = ['PURCHASE_CONTRACT', 'ASSIGNMENT_CONTRACT', 'PROOF_OF_FUNDS', 'DISCLOSURE', 'PHOTO', 'OTHER'] as const;
-
-/** A kind as a sentence says it: "purchase contract", "proof of funds". */
-export const documentKindWords = (kind: (typeof DOCUMENT_KINDS)[number]): string => kind.toLowerCase().replaceAll('_', ' ');
 const TARGETS = ['leadId', 'buyerId', 'offerId'] as const;
 
 /** Document metadata without a file (JSON): a paper document recorded by its name. Uploads are multipart (uploadDocumentFieldsSchema). */
