@@ -50,6 +50,17 @@ async function recordDeal(tx: Prisma.TransactionClient, leadId: string, closedAt
   await recordEvent(tx, { entityType: 'deal', entityId: deal.id, action: 'closed', entity: toDealJson(deal) });
 }
 
+/**
+ * A contract that fell through (the lead left UNDER_CONTRACT, not for CLOSED): the open deal no
+ * longer has its buyer or sale price, so the next contract can take another buyer's offer.
+ */
+async function clearDealBuyer(tx: Prisma.TransactionClient, leadId: string): Promise<void> {
+  const deal = await tx.deal.findUnique({ where: { leadId } });
+  if (!deal || deal.closedAt || (deal.buyerId === null && deal.salePrice === null)) return;
+  const cleared = await tx.deal.update({ where: { leadId }, data: { buyerId: null, salePrice: null, assignmentFee: null } });
+  await recordEvent(tx, { entityType: 'deal', entityId: deal.id, action: 'buyer_cleared', entity: toDealJson(cleared) });
+}
+
 /** A lead that leaves NEW has been contacted: its open contact tasks are done. */
 async function completeContactTasks(tx: Prisma.TransactionClient, leadId: string, at: Date): Promise<string[]> {
   const open = await tx.task.findMany({
@@ -111,6 +122,7 @@ export function createLeadStatusActivities({ db, automationGraceMs }: { db: Db }
         const spec = statusTaskFor(lead, to, stepKey, at, input.deadlines);
         if (spec) createdTaskIds.push((await saveAutomaticTask(tx, spec, { assigneeId: lead.ownerId, leadId }, automationGraceMs)).id);
         if (to === 'CLOSED') await recordDeal(tx, leadId, at);
+        else if (lead.status === 'UNDER_CONTRACT' && to !== 'UNDER_CONTRACT') await clearDealBuyer(tx, leadId);
         const contacted = lead.status === 'NEW' && to !== 'DEAD' && to !== 'CLOSED';
         const completedTaskIds = contacted ? await completeContactTasks(tx, leadId, at) : [];
         const cancelledTaskIds = to === 'CLOSED' || to === 'DEAD' ? await cancelAutomaticTasks(tx, leadId) : [];

@@ -6,11 +6,12 @@ import { leadSubject } from '../domain/notifications/notification-groups';
 import { notificationFor } from '../domain/notifications/notification-kinds';
 import { OPEN_OFFER_STATUSES, offerSchema, type OfferStatus } from '../domain/offers/offer.schema';
 import { checkBuyerAcceptance } from '../domain/offers/buyer-acceptance';
+import { checkPurchaseAcceptanceAtWrite } from '../domain/offers/purchase-acceptance';
 import { LEAD_STATUSES, type LeadStatus } from '../domain/leads/lead.schema';
 import { OPEN_TASK_STATUSES } from '../domain/tasks/task.schema';
 import type { Db, Prisma } from '../db/client';
 import { recordEvent } from '../db/writes/record-event';
-import { lockBuyerAcceptance } from '../db/writes/lock-buyer-acceptance';
+import { lockOfferAcceptance } from '../db/writes/lock-offer-acceptance';
 import { parseColumn, toDealJson, toOfferJson, toTaskJson } from '../db/rows';
 import { notifyUsers } from '../db/writes/notify-users';
 import { saveAutomaticTask, type AutomationDeps } from '../db/writes/save-automatic-task';
@@ -75,9 +76,11 @@ export function createOfferActivities({ db, automationGraceMs }: { db: Db } & Au
         if (!offer) throw ApplicationFailure.nonRetryable(`offer ${offerId} does not exist`, 'OFFER_NOT_FOUND');
         const dedupeKey = `offer:${offerId}:${stepKey}:status`;
         if (!(await tx.event.findUnique({ where: { dedupeKey } }))) {
-          // Checked here, not in the workflow: two buyer offers are two workflows, and only the lead's row orders them.
-          if (to === 'ACCEPTED' && offer.kind === 'BUYER') {
-            const check = checkBuyerAcceptance(await lockBuyerAcceptance(tx, { leadId: offer.leadId, offerId }));
+          // Checked here, not (only) in the workflow: two offers are two workflows, and only the lead's row orders them.
+          if (to === 'ACCEPTED') {
+            const kind = offer.kind === 'BUYER' ? 'BUYER' : 'PURCHASE';
+            const facts = await lockOfferAcceptance(tx, { leadId: offer.leadId, offerId, kind });
+            const check = kind === 'BUYER' ? checkBuyerAcceptance(facts) : checkPurchaseAcceptanceAtWrite(facts);
             if (!check.ok) throw ApplicationFailure.nonRetryable(check.reason, 'INVALID_TRANSITION');
           }
           const updated = await tx.offer.update({ where: { id: offerId }, data: { status: to } });

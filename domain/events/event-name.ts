@@ -45,6 +45,7 @@ export const EVENT_NAMES = [
   'offer.archived',
   'deal.closed',
   'deal.buyer_recorded',
+  'deal.buyer_cleared',
   'note.created',
   'note.updated',
   'note.archived',

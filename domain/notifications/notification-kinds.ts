@@ -4,6 +4,7 @@ import { OFFER_STATUS_LABELS } from '../labels/offer-labels';
 import type { OfferStatus } from '../offers/offer.schema';
 import type { TaskPriority } from '../tasks/task.schema';
 import { withoutOverduePrefix } from '../tasks/task-automation';
+import { dollars } from '../labels/dollars';
 
 export const NOTIFICATION_KINDS = [
   'NEW_LEAD',
@@ -81,7 +82,6 @@ export function renderNotificationText(text: string, formatTime: (iso: string) =
   return text.replace(TIME_TOKEN, (_token, iso: string) => formatTime(iso));
 }
 
-const dollars = (amount: number): string => `$${amount.toLocaleString('en-US')}`;
 
 /**
  * The sentence that names what a task is about, with a leading space, or '' when it is about

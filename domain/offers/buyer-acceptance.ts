@@ -1,16 +1,8 @@
 import type { LeadStatus } from '../leads/lead-statuses';
-
-/** What accepting a buyer's offer depends on, read in the accepting transaction. */
-export interface BuyerAcceptanceFacts {
-  leadStatus: LeadStatus;
-  leadArchived: boolean;
-  /** The lead's buyer offer already accepted (another than this one), or null. */
-  acceptedOffer: { amount: number; buyerName: string | null } | null;
-}
+import { dollars } from '../labels/dollars';
+import type { OfferAcceptanceFacts } from './offer-acceptance-facts';
 
 export type BuyerAcceptanceCheck = { ok: true } | { ok: false; reason: string };
-
-const dollars = (amount: number): string => `$${amount.toLocaleString('en-US')}`;
 
 const NOT_UNDER_CONTRACT = "The lead is not under contract yet: a buyer's offer is an offer on our contract, so put the lead under contract before accepting one";
 
@@ -26,10 +18,11 @@ const REFUSALS: Record<Exclude<LeadStatus, 'UNDER_CONTRACT'>, string> = {
 /**
  * Whether a buyer's offer may be accepted. A buyer's offer is an offer on our contract (the
  * spec's Offer kinds), and accepting it names the buyer and the sale price on the lead's deal: so
- * the lead must be under contract (not yet closed, not dead) and live, and the lead takes one
- * accepted buyer offer at a time, so the deal never changes buyer behind anyone's back.
+ * the lead must be under contract (not yet closed, not dead) and live, and a contract takes one
+ * accepted buyer offer, so the deal never changes buyer behind anyone's back. A contract that fell
+ * through (the lead moved back out of Under contract) frees the lead for another buyer.
  */
-export function checkBuyerAcceptance({ leadStatus, leadArchived, acceptedOffer }: BuyerAcceptanceFacts): BuyerAcceptanceCheck {
+export function checkBuyerAcceptance({ leadStatus, leadArchived, acceptedOffer }: OfferAcceptanceFacts): BuyerAcceptanceCheck {
   if (leadArchived) return { ok: false, reason: 'The lead is archived: unarchive it before accepting an offer on it' };
   if (leadStatus !== 'UNDER_CONTRACT') return { ok: false, reason: REFUSALS[leadStatus] };
   if (acceptedOffer !== null) {

@@ -1,4 +1,6 @@
 import type { LeadStatus } from '../leads/lead.schema';
+import { dollars } from '../labels/dollars';
+import type { OfferAcceptanceFacts } from './offer-acceptance-facts';
 
 export type PurchaseAcceptanceCheck = { ok: true; movesLeadToOfferMade: boolean } | { ok: false; reason: string };
 
@@ -18,4 +20,21 @@ export function checkPurchaseAcceptance(leadStatus: LeadStatus): PurchaseAccepta
   const refusal = REFUSALS[leadStatus];
   if (refusal !== undefined) return { ok: false, reason: refusal };
   return { ok: true, movesLeadToOfferMade: leadStatus !== 'OFFER_MADE' };
+}
+
+/**
+ * The same rule when the acceptance is written, with the lead held: the lead goes under contract
+ * on one seller's offer, so another purchase offer accepted in its current contract refuses this
+ * one, even while the lead's move to Under contract is still on its way (two offers accepted at once).
+ */
+export function checkPurchaseAcceptanceAtWrite({ leadStatus, acceptedOffer }: OfferAcceptanceFacts): { ok: true } | { ok: false; reason: string } {
+  const stage = checkPurchaseAcceptance(leadStatus);
+  if (!stage.ok) return stage;
+  if (acceptedOffer !== null) {
+    return {
+      ok: false,
+      reason: `The ${dollars(acceptedOffer.amount)} purchase offer is already accepted on this lead, and a lead goes under contract on one seller's offer. Reject or withdraw this offer, or move the lead back to offer made if that contract fell through`,
+    };
+  }
+  return { ok: true };
 }

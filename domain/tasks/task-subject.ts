@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { taskSchema } from './task.schema';
+import { dollars } from '../labels/dollars';
 
 /** What a task is about, named for people: its lead, buyer or offer. */
 export const taskSubjectSchema = z
@@ -10,8 +11,6 @@ export type TaskSubject = z.infer<typeof taskSubjectSchema>;
 /** A task in a list: the task and what it is about, so five "Contact lead within 1 hour" rows are told apart. */
 export const taskListItemSchema = taskSchema.extend({ subject: taskSubjectSchema });
 export type TaskListItem = z.infer<typeof taskListItemSchema>;
-
-const dollars = (amount: number): string => `$${amount.toLocaleString('en-US')}`;
 
 export const leadSubjectLabel = (lead: { sellerName: string; street: string; city: string }): string => `${lead.sellerName}, ${lead.street}, ${lead.city}`;
 

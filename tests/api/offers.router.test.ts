@@ -288,6 +288,85 @@ describe("accepting a buyer's offer", () => {
   });
 });
 
+describe('accepting a purchase offer', () => {
+  const sentPurchaseOffer = async (leadId: string, amount: number): Promise<{ id: string }> => {
+    const created = await api.request('POST', '/api/offers', { cookie, body: { leadId, kind: 'PURCHASE', amount, status: 'SENT' } });
+    expect(created.status).toBe(201);
+    return created.body;
+  };
+  // Purchase offers are the lead owner's work.
+  const acceptAsOwner = (offerId: string) => api.request('POST', `/api/offers/${offerId}/status`, { cookie, body: { status: 'ACCEPTED' } });
+  const underContract = (leadId: string) =>
+    waitUntil('the lead to go under contract', async () => (await api.testDb.db.lead.findUniqueOrThrow({ where: { id: leadId } })).status === 'UNDER_CONTRACT');
+
+  it('two acceptances at once on one lead: one 200, the other 409 naming the accepted one, and the lead goes under contract once', async () => {
+    // Leads at offer made and at qualified (moved to offer made on the way), side by side, so the two requests of each meet in the database.
+    const rounds = await Promise.all(
+      (['OFFER_MADE', 'QUALIFIED', 'OFFER_MADE', 'QUALIFIED'] as const).map(async (status, round) => {
+        const lead = await leadAt(status);
+        return { lead, offers: [await sentPurchaseOffer(lead.id, 70_000 + round), await sentPurchaseOffer(lead.id, 75_000 + round)] };
+      }),
+    );
+    await Promise.all(
+      rounds.map(async ({ lead, offers }) => {
+        const answers = await Promise.all(offers.map((offer) => acceptAsOwner(offer.id)));
+        expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+        const winner = offers[answers.findIndex((answer) => answer.status === 200)]!;
+        const loser = offers[answers.findIndex((answer) => answer.status === 409)]!;
+        const won = await api.testDb.db.offer.findUniqueOrThrow({ where: { id: winner.id } });
+        expect(answers.find((answer) => answer.status === 409)!.body.error.message).toBe(
+          `The $${won.amount.toLocaleString('en-US')} purchase offer is already accepted on this lead, and a lead goes under contract on one seller's offer. Reject or withdraw this offer, or move the lead back to offer made if that contract fell through`,
+        );
+        expect(won.status).toBe('ACCEPTED');
+        expect((await api.testDb.db.offer.findUniqueOrThrow({ where: { id: loser.id } })).status).toBe('SENT');
+        await underContract(lead.id);
+        expect((await leadStages(lead.id)).filter((stage) => stage === 'UNDER_CONTRACT')).toEqual(['UNDER_CONTRACT']);
+        // The loser's workflow takes the next move.
+        expect((await api.request('POST', `/api/offers/${loser.id}/status`, { cookie, body: { status: 'REJECTED' } })).body.status).toBe('REJECTED');
+      }),
+    );
+  });
+
+  it('a contract that fell through frees the lead: back at offer made its deal loses the buyer, and another seller\'s and buyer\'s offer can be accepted', async () => {
+    const lead = await leadAt('OFFER_MADE');
+    const first = await sentPurchaseOffer(lead.id, 80_000);
+    expect(await acceptAsOwner(first.id)).toMatchObject({ status: 200, body: { status: 'ACCEPTED' } });
+    await underContract(lead.id);
+    const firstBuyer = await sentBuyerOffer(lead.id, 'Walked Away Buyer', 120_000);
+    expect(await accept(firstBuyer.id)).toMatchObject({ status: 200, body: { status: 'ACCEPTED' } });
+    const deal = await api.testDb.db.deal.findUniqueOrThrow({ where: { leadId: lead.id } });
+    expect(deal).toMatchObject({ buyerId: firstBuyer.buyerId, salePrice: 120_000 });
+
+    // While the contract stands, a second seller's offer is refused by the lead's stage.
+    const second = await sentPurchaseOffer(lead.id, 78_000);
+    expect(await acceptAsOwner(second.id)).toMatchObject({ status: 409, body: { error: { message: 'The lead is already under contract. Move it back to offer made to accept another purchase offer' } } });
+
+    // The contract falls through.
+    expect((await api.request('POST', `/api/leads/${lead.id}/status`, { cookie, body: { status: 'OFFER_MADE' } })).status).toBe(200);
+    const cleared = await waitUntil('the deal without its buyer', async () => {
+      const now = await api.testDb.db.deal.findUniqueOrThrow({ where: { leadId: lead.id } });
+      return now.buyerId === null ? now : null;
+    });
+    expect(cleared).toMatchObject({ salePrice: null, closedAt: null });
+    const event = await api.testDb.db.event.findFirstOrThrow({ where: { entityType: 'deal', entityId: deal.id, action: 'buyer_cleared' } });
+    expect(JSON.parse(event.payload)).toMatchObject({ leadId: lead.id, buyerId: null, salePrice: null });
+
+    expect(await acceptAsOwner(second.id)).toMatchObject({ status: 200, body: { status: 'ACCEPTED' } });
+    await underContract(lead.id);
+    const nextBuyer = await sentBuyerOffer(lead.id, 'Backup Buyer', 118_000);
+    expect(await accept(nextBuyer.id)).toMatchObject({ status: 200, body: { status: 'ACCEPTED' } });
+    expect(await api.testDb.db.deal.findUniqueOrThrow({ where: { leadId: lead.id } })).toMatchObject({ buyerId: nextBuyer.buyerId, salePrice: 118_000 });
+
+    // Closing prices the deal from the contract that closed.
+    expect((await api.request('POST', `/api/leads/${lead.id}/status`, { cookie, body: { status: 'CLOSED' } })).status).toBe(200);
+    const closed = await waitUntil('the closed deal', async () => {
+      const now = await api.testDb.db.deal.findUniqueOrThrow({ where: { leadId: lead.id } });
+      return now.closedAt ? now : null;
+    });
+    expect(closed).toMatchObject({ purchasePrice: 78_000, salePrice: 118_000, buyerId: nextBuyer.buyerId, assignmentFee: 40_000 });
+  });
+});
+
 describe('offers saved while Temporal was down', () => {
   it('refuses a move of an offer without a workflow with the rules\' 409, and makes an allowed one through a new run', async () => {
     const lead = await leadAt('NEW');

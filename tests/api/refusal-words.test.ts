@@ -9,7 +9,7 @@ import { DEAD_REASONS, LEAD_STATUSES } from '../../domain/leads/lead.schema';
 import { notificationFor } from '../../domain/notifications/notification-kinds';
 import { checkOfferTransition, OFFER_STATUSES } from '../../domain/offers/offer.schema';
 import { checkBuyerAcceptance } from '../../domain/offers/buyer-acceptance';
-import { checkPurchaseAcceptance } from '../../domain/offers/purchase-acceptance';
+import { checkPurchaseAcceptance, checkPurchaseAcceptanceAtWrite } from '../../domain/offers/purchase-acceptance';
 import { checkTaskAction } from '../../domain/tasks/task-actions';
 import { checkTaskEdit } from '../../domain/tasks/task-edits';
 import { TASK_ACTIONS, TASK_STATUSES } from '../../domain/tasks/task.schema';
@@ -65,9 +65,13 @@ describe('refusals say what is wrong in words, with no enum values or field name
     if (!check.ok) expectInWords(check.reason);
   });
 
-  it.each(LEAD_STATUSES)('a purchase offer accepted on a lead at %s', (status) => {
+  it.each(LEAD_STATUSES)('a purchase offer accepted on a lead at %s, with or without another accepted', (status) => {
     const check = checkPurchaseAcceptance(status);
     if (!check.ok) expectInWords(check.reason);
+    for (const acceptedOffer of [null, { amount: 90_000, buyerName: null }]) {
+      const atWrite = checkPurchaseAcceptanceAtWrite({ leadStatus: status, leadArchived: false, acceptedOffer });
+      if (!atWrite.ok) expectInWords(atWrite.reason);
+    }
   });
 
   it.each(LEAD_STATUSES)("a buyer's offer accepted on a lead at %s, live or archived, with or without another accepted", (status) => {

@@ -1,6 +1,6 @@
 import { checkLeadTransition } from '../../domain/leads/lead-status';
 import type { LeadStatus } from '../../domain/leads/lead.schema';
-import { checkPurchaseAcceptance } from '../../domain/offers/purchase-acceptance';
+import { checkPurchaseAcceptance, checkPurchaseAcceptanceAtWrite } from '../../domain/offers/purchase-acceptance';
 
 jest.setTimeout(180_000);
 
@@ -24,5 +24,25 @@ describe('checkPurchaseAcceptance', () => {
   ] as Array<[LeadStatus, string]>)('a purchase offer on a lead at %s is refused in words', (status, reason) => {
     expect(checkPurchaseAcceptance(status)).toEqual({ ok: false, reason });
     expect(reason).not.toMatch(/\b[A-Z]{2,}(_[A-Z]+)*\b/);
+  });
+});
+
+describe('checkPurchaseAcceptanceAtWrite', () => {
+  const facts = (leadStatus: LeadStatus, acceptedOffer: { amount: number; buyerName: string | null } | null = null) => ({ leadStatus, leadArchived: false, acceptedOffer });
+
+  it.each(['CONTACTED', 'QUALIFIED', 'OFFER_MADE'] as LeadStatus[])('accepts on a lead at %s with no purchase offer accepted in its contract', (status) => {
+    expect(checkPurchaseAcceptanceAtWrite(facts(status))).toEqual({ ok: true });
+  });
+
+  it('refuses by the stage first, as the workflow does', () => {
+    expect(checkPurchaseAcceptanceAtWrite(facts('UNDER_CONTRACT', { amount: 80_000, buyerName: null }))).toEqual({ ok: false, reason: 'The lead is already under contract. Move it back to offer made to accept another purchase offer' });
+  });
+
+  it("refuses a second seller's offer while the first one's move under contract is on its way, naming it in words", () => {
+    const check = checkPurchaseAcceptanceAtWrite(facts('OFFER_MADE', { amount: 82_500, buyerName: null }));
+    expect(check).toEqual({
+      ok: false,
+      reason: "The $82,500 purchase offer is already accepted on this lead, and a lead goes under contract on one seller's offer. Reject or withdraw this offer, or move the lead back to offer made if that contract fell through",
+    });
   });
 });

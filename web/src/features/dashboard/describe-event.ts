@@ -132,6 +132,8 @@ export function describeEvent(event: LiveEvent, context: { meId?: string; now: n
         tone: 'deal',
         workflowId: text(entity.leadId) ? leadWorkflowId(text(entity.leadId)) : undefined,
       };
+    case 'deal.buyer_cleared':
+      return { title: EVENT_LABELS['deal.buyer_cleared'], detail: '', tone: 'deal', workflowId: text(entity.leadId) ? leadWorkflowId(text(entity.leadId)) : undefined };
     case 'deal.buyer_recorded':
       return {
         title: EVENT_LABELS['deal.buyer_recorded'],
