@@ -15,10 +15,37 @@ export const cleanText = (value: string | undefined | null): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
-/** `"$150,470"`, `150470.00`, `-$5,000`, `($5,000)` → whole dollars; null when blank or not a number. */
+// What lists write in a cell that has no value: read as empty, never as an error.
+const NO_VALUE = /^(n\/?a|none|null|unknown|tbd|-+|\?)$/i;
+
+/** A cell with nothing in it, or only a "no value" word (`N/A`, `-`, `unknown`). */
+export const isNoValue = (value: string | undefined | null): boolean => {
+  const text = cleanText(value);
+  return text === '' || NO_VALUE.test(text);
+};
+
+// Digits grouped the US way (`1,250,000.50`), the European way (`1.250.000,50`), or not at all
+// (`1250000.5`). A lone comma before one or two digits (`125,50`) could be either: not read.
+const US_GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+const EU_GROUPED = /^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/;
+const UNGROUPED = /^\d+(?:\.\d+)?$/;
+
+/** `1,250.5`, `1.250,5`, `1250.5` → `1250.5`; null when the digits' grouping is not one of those. */
+function plainDecimal(text: string): string | null {
+  if (US_GROUPED.test(text)) return text.replaceAll(',', '');
+  if (EU_GROUPED.test(text)) return text.replaceAll('.', '').replace(',', '.');
+  if (UNGROUPED.test(text)) return text;
+  return null;
+}
+
+/**
+ * `"$150,470"`, `150470.00`, `-$5,000`, `($5,000)`, `125.000` (grouped with dots), `150K`, `1.2M`
+ * → whole dollars; null when blank or not one amount in dollars (`€125.000`, `100-150k`, `12%`):
+ * a value is read as what it says or not at all, never as a different number.
+ */
 export function parseMoney(value: string | undefined | null): number | null {
-  let text = cleanText(value).replace(/usd/i, '');
-  if (!text) return null;
+  if (isNoValue(value)) return null;
+  let text = cleanText(value).replace(/^(?:us\$|usd)|usd$/i, '').trim();
   let negative = false;
   if (/^\(.*\)$/.test(text)) {
     negative = true;
@@ -28,12 +55,14 @@ export function parseMoney(value: string | undefined | null): number | null {
     negative = true;
     text = text.slice(1);
   }
-  text = text.replace(/[$,\s]/g, '');
+  text = text.replace(/[$\s]/g, '');
   // `150K`, `1.2M`: the shorthand some lists (and people) write.
-  const match = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(text);
-  if (!match) return null;
-  const amount = Math.round(Number(match[1]) * ({ k: 1_000, m: 1_000_000 }[match[2]!.toLowerCase()] ?? 1));
-  return negative ? -amount : amount;
+  const shorthand = /^(\d+(?:\.\d+)?)([km])$/i.exec(text);
+  const digits = shorthand ? shorthand[1]! : plainDecimal(text);
+  if (digits === null) return null;
+  const amount = Math.round(Number(digits) * (shorthand ? { k: 1_000, m: 1_000_000 }[shorthand[2]!.toLowerCase() as 'k' | 'm'] : 1));
+  if (!Number.isSafeInteger(amount)) return null;
+  return negative && amount !== 0 ? -amount : amount;
 }
 
 /** `"45.5%"`, `"45.5"` → 45.5; a fraction without `%` (`0.455`) is read as a ratio → 45.5. */

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { PROPERTY_TYPES, updateLeadInputSchema } from '../leads/lead.schema';
 import {
-  cleanText, isYes, parseBaths, parseCount, parseMoney, parsePercent, parsePhoneType, parsePropertyType, parseState, parseYear, parseZip, pickPhone,
+  cleanText, isNoValue, isYes, parseBaths, parseCount, parseMoney, parsePercent, parsePhoneType, parsePropertyType, parseState, parseYear, parseZip, pickPhone,
   splitPhones, splitTags, titleCase, type ImportedPhone,
 } from './clean-values';
+import { IMPORT_FIELD_LABELS } from '../labels/import-labels';
 import { splitFullAddress } from './full-address';
 import { PHONE_SLOTS, type ImportField, type ImportMapping } from './import-fields';
 
@@ -52,6 +53,9 @@ const importedLeadLimits = z.object({
   askingPrice: fields.askingPrice,
   tags: fields.tags,
 });
+
+const MONEY_FIELDS = ['askingPrice', 'arv', 'estimatedEquity'] as const;
+type MoneyField = (typeof MONEY_FIELDS)[number];
 
 /** The first value past the app's limits, as `beds 500: must be at most 100`; null when all are within them. */
 function beyondLimits(lead: ImportedLead): string | null {
@@ -124,7 +128,13 @@ export function mapImportRow(row: Record<string, string>, byField: Map<ImportFie
   const emails = (['email1', 'email2', 'email3'] as const).map((field) => get(field).toLowerCase()).filter((value) => email.safeParse(value).success);
 
   const tags = [...new Set([...extraTags, ...(byField.get('tags') ?? []).flatMap((header) => splitTags(row[header]))])];
-  const estimatedEquity = parseMoney(get('estimatedEquity'));
+  const money = {} as Record<MoneyField, number | null>;
+  for (const field of MONEY_FIELDS) {
+    const text = get(field);
+    money[field] = parseMoney(text);
+    // A price the row gives but no one can read as dollars refuses the row (it comes back in the error rows to fix), rather than a lead without it.
+    if (money[field] === null && !isNoValue(text)) return { ok: false, reason: `${IMPORT_FIELD_LABELS[field]} "${text}" is not an amount in dollars` };
+  }
   const lead: ImportedLead = {
     sellerName,
     sellerPhone: pickPhone(phones),
@@ -143,9 +153,9 @@ export function mapImportRow(row: Record<string, string>, byField: Map<ImportFie
     baths: parseBaths(get('baths')),
     sqft: parseCount(get('sqft')),
     yearBuilt: parseYear(get('yearBuilt')),
-    arv: nonNegative(parseMoney(get('arv'))),
-    askingPrice: nonNegative(parseMoney(get('askingPrice'))),
-    estimatedEquity,
+    arv: nonNegative(money.arv),
+    askingPrice: nonNegative(money.askingPrice),
+    estimatedEquity: money.estimatedEquity,
     ltv: parsePercent(get('ltv')),
     tags,
   };

@@ -222,7 +222,36 @@ describe('value cleaning', () => {
     ['150K', 150_000],
     ['$1.2m', 1_200_000],
     ['12%', null],
+    // Grouped with dots, as European lists write it: the same amount, never 125 dollars.
+    ['125.000', 125_000],
+    ['1.250.000', 1_250_000],
+    ['125.000,50', 125_001],
+    ['USD 95,000', 95_000],
+    ['-', null],
+    // Not one amount in dollars: not read at all.
+    ['€125.000', null],
+    ['100-150k', null],
+    ['125,50', null],
+    ['1,2,3', null],
   ])('money %p → %p', (text, value) => expect(parseMoney(text)).toBe(value));
+
+  it.each([
+    ['100-150k', 'Asking price "100-150k" is not an amount in dollars'],
+    ['€125.000', 'Asking price "€125.000" is not an amount in dollars'],
+    ['call me', 'Asking price "call me" is not an amount in dollars'],
+  ])('refuses a row whose price %p no one can read as dollars, naming the column and the value', (price, reason) => {
+    const byField = fieldColumns({ Address: 'street', City: 'city', State: 'state', Zip: 'zip', Price: 'askingPrice' });
+    expect(mapImportRow({ Address: '12 Oak St', City: 'Dayton', State: 'OH', Zip: '45402', Price: price }, byField)).toEqual({ ok: false, reason });
+  });
+
+  it.each([
+    ['N/A', null],
+    ['', null],
+    ['125.000', 125_000],
+  ])('imports a row whose price is %p as %p', (price, askingPrice) => {
+    const byField = fieldColumns({ Address: 'street', City: 'city', State: 'state', Zip: 'zip', Price: 'askingPrice' });
+    expect(mapImportRow({ Address: '12 Oak St', City: 'Dayton', State: 'OH', Zip: '45402', Price: price }, byField)).toMatchObject({ ok: true, lead: { askingPrice } });
+  });
 
   it.each([
     ['45.5%', 45.5],
