@@ -52,7 +52,7 @@ export async function startImport(deps: TemporalDeps & { db: Db; dir: string }, 
       mapping: JSON.stringify(plan.mapping),
       ownerId,
       createdById: actor.id,
-      tags: JSON.stringify([...new Set(fields.tags)]),
+      tags: JSON.stringify(fields.tags),
       onDuplicate: fields.onDuplicate,
     },
   });

@@ -13,6 +13,7 @@ import { loadContactMs, saveLeadScore } from './lead-score';
 import { insertRows } from './insert-rows';
 import { recordEvent } from './record-event';
 import { toLeadJson } from '../rows';
+import { distinctTags } from '../../domain/leads/distinct-tags';
 
 /** An import row as the API and the events show it. */
 export function toImportJson(row: ImportRow): ImportItem {
@@ -79,15 +80,15 @@ function fillEmpty(existing: LeadRow, lead: ImportedLead): Prisma.LeadUpdateInpu
     if ((existing[field] === null || existing[field] === '') && lead[field] !== null) data[field] = lead[field];
   }
   if (!existing.phones && lead.phones.length) data.phones = JSON.stringify(lead.phones);
-  const tags = JSON.parse(existing.tags) as string[];
-  const added = lead.tags.filter((tag) => !tags.includes(tag));
-  if (added.length) data.tags = JSON.stringify([...tags, ...added]);
+  const tags = distinctTags(JSON.parse(existing.tags) as string[]);
+  const merged = distinctTags([...tags, ...lead.tags]);
+  if (merged.length > tags.length) data.tags = JSON.stringify(merged);
   return Object.keys(data).length ? (data as Prisma.LeadUpdateInput) : null;
 }
 
 /** A new lead of this batch with the empty fields, phones and tags a later duplicate row of the file has. */
 function fillEmptyImported(lead: ImportedLead, later: ImportedLead): ImportedLead {
-  const filled: ImportedLead = { ...lead, tags: [...new Set([...lead.tags, ...later.tags])], phones: [...lead.phones] };
+  const filled: ImportedLead = { ...lead, tags: distinctTags([...lead.tags, ...later.tags]), phones: [...lead.phones] };
   for (const field of FILLABLE) {
     if (filled[field] === null || filled[field] === '') Object.assign(filled, { [field]: later[field] });
   }
@@ -129,7 +130,7 @@ export async function writeImportBatch(db: Db, importId: string, at: { batch: nu
         errors.push({ importId, rowNumber: row.rowNumber, values: JSON.stringify(row.values), reason: row.ok ? 'missing address' : row.reason });
         continue;
       }
-      const lead = { ...row.lead, tags: [...new Set([...tags, ...row.lead.tags])] };
+      const lead = { ...row.lead, tags: distinctTags([...tags, ...row.lead.tags]) };
       const duplicate = duplicateOf[index];
       if (!duplicate) {
         fresh.set(key, lead);

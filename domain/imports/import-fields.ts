@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { distinctTags } from '../leads/distinct-tags';
 
 export const IMPORT_PROVIDERS = ['PROPSTREAM', 'DEALMACHINE', 'BATCHLEADS'] as const;
 export type ImportProvider = (typeof IMPORT_PROVIDERS)[number];
@@ -53,7 +54,7 @@ export const startImportFieldsSchema = z.object({
         }
       }
       return text ? text.split(',') : [];
-    }, z.array(z.string().trim().min(1).max(40, 'must be at most 40 characters')).max(20, 'at most 20 tags'))
+    }, z.array(z.string().trim().min(1).max(40, 'must be at most 40 characters')).max(20, 'at most 20 tags').transform(distinctTags))
     .default([]),
   onDuplicate: z.enum(ON_DUPLICATE).default('skip'),
 });

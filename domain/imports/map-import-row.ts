@@ -5,6 +5,7 @@ import {
   splitPhones, splitTags, titleCase, type ImportedPhone,
 } from './clean-values';
 import { IMPORT_FIELD_LABELS } from '../labels/import-labels';
+import { distinctTags } from '../leads/distinct-tags';
 import { splitFullAddress } from './full-address';
 import { PHONE_SLOTS, type ImportField, type ImportMapping } from './import-fields';
 
@@ -127,7 +128,7 @@ export function mapImportRow(row: Record<string, string>, byField: Map<ImportFie
   }
   const emails = (['email1', 'email2', 'email3'] as const).map((field) => get(field).toLowerCase()).filter((value) => email.safeParse(value).success);
 
-  const tags = [...new Set([...extraTags, ...(byField.get('tags') ?? []).flatMap((header) => splitTags(row[header]))])];
+  const tags = distinctTags([...extraTags, ...(byField.get('tags') ?? []).flatMap((header) => splitTags(row[header]))]);
   const money = {} as Record<MoneyField, number | null>;
   for (const field of MONEY_FIELDS) {
     const text = get(field);

@@ -3,6 +3,7 @@ import { scorePartSchema } from './lead-score';
 import { listOf, optionalEmail, optionalText, pageQueryFields, queryInt } from '../validation/fields';
 import { DEAD_REASONS, LEAD_STATUSES } from './lead-statuses';
 import { US_STATE_CODES } from '../places/us-states';
+import { distinctTags } from './distinct-tags';
 
 export { DEAD_REASONS, LEAD_STATUSES, type DeadReason, type LeadStatus } from './lead-statuses';
 
@@ -27,7 +28,7 @@ const leadDetailFields = {
   arv: z.number().int('must be whole dollars').min(0, 'must not be negative').max(1_000_000_000, 'must be at most $1,000,000,000').nullable().optional(),
   repairEstimate: z.number().int('must be whole dollars').min(0, 'must not be negative').max(1_000_000_000).nullable().optional(),
   motivation: z.number().int('must be a whole number').min(1, 'must be 1 to 5').max(5, 'must be 1 to 5').nullable().optional(),
-  tags: z.array(z.string().trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters')).max(30, 'at most 30 tags').optional(),
+  tags: z.array(z.string().trim().min(1, 'must not be empty').max(40, 'must be at most 40 characters')).max(30, 'at most 30 tags').transform(distinctTags).optional(),
 };
 
 /** A US state's (or territory's) two-letter code, in any case. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCrossed } from '../buyers/buy-box-bounds';
+import { distinctTags } from '../leads/distinct-tags';
 
 /** `POST /api/leads/:id/merge` and `POST /api/buyers/:id/merge`: the record (`sourceId`) whose work moves to `:id`. */
 export const mergeInputSchema = z.object({
@@ -101,13 +102,5 @@ export function dropCrossedBounds<T extends Partial<Record<K, number | null>>, K
 
 /** Both records' tags, the survivor's first, each once (compared without case). */
 export function mergeTags(survivor: readonly string[], source: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const tags: string[] = [];
-  for (const tag of [...survivor, ...source]) {
-    const key = tag.trim().toLowerCase();
-    if (!key || seen.has(key)) continue;
-    seen.add(key);
-    tags.push(tag);
-  }
-  return tags;
+  return distinctTags([...survivor, ...source]);
 }

@@ -39,6 +39,16 @@ describe('POST /api/leads', () => {
     expect(await api.testDb.db.lead.count()).toBe(before);
   });
 
+  it('keeps each tag once, whatever its case or spacing, on a new lead and on an edit', async () => {
+    const created = await api.request('POST', '/api/leads', { cookie, body: { ...buildLeadInput({ street: '10 Tagged Ct' }), tags: ['Probate', 'probate ', 'PROBATE', 'Vacant  house', 'vacant house'] } });
+    expect(created.status).toBe(201);
+    expect(created.body.tags).toEqual(['Probate', 'Vacant house']);
+    const edited = await api.request('PATCH', `/api/leads/${created.body.id}`, { cookie, body: { tags: ['Absentee', 'absentee', 'Probate'] } });
+    expect(edited.status).toBe(200);
+    expect(edited.body.tags).toEqual(['Absentee', 'Probate']);
+    expect((await api.testDb.db.lead.findUniqueOrThrow({ where: { id: created.body.id } })).tags).toBe('["Absentee","Probate"]');
+  });
+
   it('creates a NEW lead owned by the caller and starts workflow lead-<id>', async () => {
     const response = await api.request('POST', '/api/leads', { cookie, body: buildLeadInput({ sellerName: 'Maria Lopez', state: 'oh' }) });
     expect(response.status).toBe(201);
