@@ -92,9 +92,13 @@ function toAppError(error: unknown): AppError {
   const prismaCode = (error as { code?: unknown; clientVersion?: unknown }).clientVersion ? (error as { code?: string }).code : undefined;
   const known = prismaCode ? PRISMA_ERRORS[prismaCode] : undefined;
   if (known) return new AppError(known[0], known[1]);
-  const httpError = error as { type?: string; status?: number; message?: string };
+  const httpError = error as { type?: string; status?: number; message?: string; limit?: number };
   if (httpError.type === 'entity.parse.failed') return new AppError('INVALID_JSON', 'The request body is not valid JSON');
-  if (httpError.type === 'entity.too.large') return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large');
+  if (httpError.type === 'entity.too.large') {
+    // body-parser names the limit it applied; the body as a whole is what is over it.
+    const limit = typeof httpError.limit === 'number' ? `${Math.floor(httpError.limit / 1024)} KB` : 'the limit';
+    return new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${limit}: shorten the longest text in it`, { body: `must be at most ${limit}` });
+  }
   if (httpError.type === 'encoding.unsupported' || httpError.type === 'charset.unsupported') {
     return new AppError('UNSUPPORTED_MEDIA_TYPE', httpError.message ?? 'Unsupported encoding');
   }

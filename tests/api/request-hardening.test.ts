@@ -48,10 +48,13 @@ describe('the session is checked before the body is read', () => {
 });
 
 describe('JSON bodies', () => {
-  it('refuses a body over 64 KB with 413', async () => {
+  it('refuses a body over 64 KB with a 413 naming the body and its limit', async () => {
     const body = JSON.stringify({ body: 'x'.repeat(64 * 1024), leadId: 'any' });
     const response = await send('POST', '/api/notes', { headers: json, body });
-    expect(response).toMatchObject({ status: 413, body: { error: { code: 'PAYLOAD_TOO_LARGE' } } });
+    expect(response).toMatchObject({
+      status: 413,
+      body: { error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is larger than 64 KB: shorten the longest text in it', fields: { body: 'must be at most 64 KB' } } },
+    });
   });
 
   it('refuses nesting deeper than 32 with a 400 naming the body, and lets 32 levels through to validation', async () => {
