@@ -23,6 +23,7 @@ const apiEnvSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1, 'must be at least 1').default(30),
   SESSIONS_PER_USER: z.coerce.number().int().min(1, 'must be at least 1').default(10),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1, 'must be at least 1').default(5),
+  LOGIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().min(1, 'must be at least 1').default(50),
   LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1, 'must be at least 1').default(30),
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1, 'must be at least 1').default(15),
   /** API processes sharing the port (node:cluster), e.g. one per core; 1 runs the API in this process alone. */
@@ -57,6 +58,7 @@ export function loadApiEnv(source: Record<string, string | undefined> = process.
     deadlines: deadlinesFromEnv(env),
     loginLimits: {
       accountMaxFailures: env.LOGIN_MAX_FAILURES,
+      accountAnyAddressMaxFailures: env.LOGIN_ACCOUNT_MAX_FAILURES,
       ipMaxFailures: env.LOGIN_IP_MAX_FAILURES,
       windowMs: env.LOGIN_LOCKOUT_MINUTES * 60_000,
       lockoutMs: env.LOGIN_LOCKOUT_MINUTES * 60_000,

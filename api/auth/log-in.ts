@@ -27,7 +27,7 @@ export async function logIn({ db, sessions, passwords, limiter }: LogInDeps, { e
     await limiter.recordFailure(email, client.ip);
     throw new AppError('UNAUTHENTICATED', 'Wrong e-mail or password');
   }
-  await limiter.recordSuccess(email);
+  await limiter.recordSuccess(email, client.ip);
   const { token, expiresAt } = await sessions.create(user.id, client);
   return { token, expiresAt, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }

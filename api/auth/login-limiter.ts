@@ -1,8 +1,14 @@
 import { AppError } from '../errors';
 
 export interface LoginLimits {
-  /** Wrong passwords for one e-mail address before it is locked. */
+  /** Wrong passwords for one e-mail address from one client address before that pair is locked. */
   accountMaxFailures: number;
+  /**
+   * Wrong passwords for one e-mail address from any client addresses before it is locked for all
+   * of them: guessing spread over many addresses. Higher than `accountMaxFailures`, so someone who
+   * knows an e-mail cannot lock its owner out from their own address with a few wrong passwords.
+   */
+  accountAnyAddressMaxFailures: number;
   /** Wrong passwords from one client address (any e-mail) before it is locked. */
   ipMaxFailures: number;
   /** Failures older than this are forgotten. */
@@ -11,7 +17,7 @@ export interface LoginLimits {
   lockoutMs: number;
 }
 
-export const DEFAULT_LOGIN_LIMITS: LoginLimits = { accountMaxFailures: 5, ipMaxFailures: 30, windowMs: 15 * 60_000, lockoutMs: 15 * 60_000 };
+export const DEFAULT_LOGIN_LIMITS: LoginLimits = { accountMaxFailures: 5, accountAnyAddressMaxFailures: 50, ipMaxFailures: 30, windowMs: 15 * 60_000, lockoutMs: 15 * 60_000 };
 
 interface Counter {
   failures: number;
@@ -24,8 +30,9 @@ const SWEEP_AT = 10_000;
 const MAX_KEYS = 100_000;
 
 /**
- * Counts wrong passwords per e-mail address and per client address, in this process's memory,
- * and locks either for `lockoutMs` when it reaches its limit. A locked account or address is
+ * Counts wrong passwords per e-mail address and client address together, per e-mail address and
+ * per client address, in this process's memory, and locks each for `lockoutMs` when it reaches its
+ * limit. A locked account or address is
  * refused with a 429 and `Retry-After` before any password is checked. Several API processes
  * each count on their own (see README: a shared store is what a multi-process deployment needs).
  */
@@ -67,13 +74,14 @@ export function createLoginLimiter(limits: LoginLimits = DEFAULT_LOGIN_LIMITS, n
   }
 
   const accountKey = (email: string) => `account:${email.toLowerCase()}`;
+  const pairKey = (email: string, ip: string) => `pair:${ip}:${email.toLowerCase()}`;
   const ipKey = (ip: string) => `ip:${ip}`;
 
   return {
-    /** Throws the 429 (with Retry-After) while the account or the address is locked. */
+    /** Throws the 429 (with Retry-After) while the account, the address, or the account from this address is locked. */
     assertAllowed(email: string, ip: string): void {
       const at = now();
-      const lockedUntil = Math.max(current(accountKey(email), at)?.lockedUntil ?? 0, current(ipKey(ip), at)?.lockedUntil ?? 0);
+      const lockedUntil = Math.max(...[accountKey(email), pairKey(email, ip), ipKey(ip)].map((key) => current(key, at)?.lockedUntil ?? 0));
       if (lockedUntil > at) {
         const seconds = Math.ceil((lockedUntil - at) / 1000);
         throw new AppError('TOO_MANY_REQUESTS', `Too many failed sign-ins: try again in ${Math.ceil(seconds / 60)} minute(s)`, undefined, seconds);
@@ -82,15 +90,18 @@ export function createLoginLimiter(limits: LoginLimits = DEFAULT_LOGIN_LIMITS, n
 
     recordFailure(email: string, ip: string): void {
       const at = now();
-      fail(accountKey(email), limits.accountMaxFailures, at);
+      fail(pairKey(email, ip), limits.accountMaxFailures, at);
+      fail(accountKey(email), limits.accountAnyAddressMaxFailures, at);
       fail(ipKey(ip), limits.ipMaxFailures, at);
     },
 
-    /** The right password: the account's count starts again (the address keeps its count). */
-    recordSuccess(email: string): void {
-      const key = accountKey(email);
-      const counter = current(key, now());
-      if (counter && counter.lockedUntil <= now()) counters.delete(key);
+    /** The right password: the account's counts start again (the address keeps its count). */
+    recordSuccess(email: string, ip: string): void {
+      const at = now();
+      for (const key of [accountKey(email), pairKey(email, ip)]) {
+        const counter = current(key, at);
+        if (counter && counter.lockedUntil <= at) counters.delete(key);
+      }
     },
   };
 }
@@ -103,5 +114,5 @@ export interface LoginLimiter {
   /** Rejects with the 429 (with Retry-After) while the account or the address is locked. */
   assertAllowed(email: string, ip: string): void | Promise<void>;
   recordFailure(email: string, ip: string): void | Promise<void>;
-  recordSuccess(email: string): void | Promise<void>;
+  recordSuccess(email: string, ip: string): void | Promise<void>;
 }

@@ -11,7 +11,7 @@ import type { CallHandlers } from './primary-calls';
 export const limiterHandlers = (limiter: LoginLimiter): CallHandlers => ({
   'login.assertAllowed': (email: string, ip: string) => limiter.assertAllowed(email, ip),
   'login.recordFailure': (email: string, ip: string) => limiter.recordFailure(email, ip),
-  'login.recordSuccess': (email: string) => limiter.recordSuccess(email),
+  'login.recordSuccess': (email: string, ip: string) => limiter.recordSuccess(email, ip),
 });
 
 /** A process's limiter, the primary's counts behind it. */
@@ -19,6 +19,6 @@ export function limiterOfPrimary(callPrimary: (name: string, ...args: unknown[])
   return {
     assertAllowed: async (email, ip) => void (await callPrimary('login.assertAllowed', email, ip)),
     recordFailure: async (email, ip) => void (await callPrimary('login.recordFailure', email, ip)),
-    recordSuccess: async (email) => void (await callPrimary('login.recordSuccess', email)),
+    recordSuccess: async (email, ip) => void (await callPrimary('login.recordSuccess', email, ip)),
   };
 }

@@ -42,7 +42,7 @@ describe('sign-in limits', () => {
       app: {
         now: () => new Date(at),
         passwordHashing: argon2.hashing,
-        loginLimits: { accountMaxFailures: 5, ipMaxFailures: 1_000, windowMs: 15 * MINUTE, lockoutMs: 15 * MINUTE },
+        loginLimits: { accountMaxFailures: 5, accountAnyAddressMaxFailures: 50, ipMaxFailures: 1_000, windowMs: 15 * MINUTE, lockoutMs: 15 * MINUTE },
       },
     });
   });
@@ -95,7 +95,7 @@ describe('sign-in limits', () => {
 describe('per-address limit', () => {
   let app: OfflineApp;
   beforeAll(async () => {
-    app = await startAppWithoutTemporal({ app: { loginLimits: { accountMaxFailures: 5, ipMaxFailures: 8, windowMs: 15 * MINUTE, lockoutMs: 15 * MINUTE } } });
+    app = await startAppWithoutTemporal({ app: { loginLimits: { accountMaxFailures: 5, accountAnyAddressMaxFailures: 50, ipMaxFailures: 8, windowMs: 15 * MINUTE, lockoutMs: 15 * MINUTE } } });
   });
   afterAll(() => app?.close());
 

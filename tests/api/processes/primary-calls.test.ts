@@ -4,7 +4,8 @@ import { AppError } from '../../../api/errors';
 import { answerCalls, callPrimaryOver, type CallChannel } from '../../../api/processes/primary-calls';
 import { limiterHandlers, limiterOfPrimary } from '../../../api/processes/shared-login-limiter';
 
-const LIMITS: LoginLimits = { accountMaxFailures: 3, ipMaxFailures: 100, windowMs: 60_000, lockoutMs: 60_000 };
+// One account's failures from any address lock it at 3, so the counts of several processes' addresses add up.
+const LIMITS: LoginLimits = { accountMaxFailures: 3, accountAnyAddressMaxFailures: 3, ipMaxFailures: 100, windowMs: 60_000, lockoutMs: 60_000 };
 
 /** Two ends of a channel, as the primary's worker handle and the process's `process` are (messages delivered asynchronously, as IPC does). */
 function channelPair(): [CallChannel, CallChannel] {
