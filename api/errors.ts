@@ -17,6 +17,8 @@ export const ERROR_STATUS = {
   DUPLICATE: 409,
   // A one-time link used already or expired.
   GONE: 410,
+  // An edit made against a version of the record that is no longer its current one (If-Match).
+  PRECONDITION_FAILED: 412,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNPROCESSABLE: 422,

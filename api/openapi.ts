@@ -177,7 +177,16 @@ export interface RouteSpec {
   public?: boolean;
   /** A create that takes an Idempotency-Key header. */
   idempotent?: boolean;
+  /** An edit that takes If-Match (the ETag its GET answered): 412 when the record changed since. */
+  versioned?: boolean;
 }
+
+const ifMatchHeaders = z.object({
+  'If-Match': z
+    .string()
+    .optional()
+    .meta({ description: 'The ETag the record was read with (GET answers it, as does every edit): when the record has changed since, nothing is saved and the answer is a 412. Without it the edit is made whatever changed' }),
+});
 
 // The same key with the same body answers the first result; with another body, a 422.
 const idempotencyHeaders = z.object({
@@ -215,7 +224,7 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'get', path: '/api/leads/export.csv', summary: 'The lead list as CSV (every row, streamed)', description: EXPORT_CSV, query: listLeadsQuerySchema, response: z.string(), file: true },
   { method: 'post', path: '/api/leads', summary: 'Create a lead (starts workflow lead-<id>)', body: createLeadInputSchema, response: lead, status: 201, idempotent: true },
   { method: 'get', path: '/api/leads/{id}', summary: 'One lead', params: idParams, response: lead },
-  { method: 'patch', path: '/api/leads/{id}', summary: 'Edit plain fields', params: idParams, body: updateLeadInputSchema, response: lead },
+  { method: 'patch', path: '/api/leads/{id}', summary: 'Edit plain fields', params: idParams, body: updateLeadInputSchema, response: lead, versioned: true },
   { method: 'post', path: '/api/leads/bulk', summary: 'Reassign many leads to one owner (each takes its open tasks along); one result per lead', body: bulkLeadInputSchema, response: bulkLeadResultSchema },
   { method: 'post', path: '/api/leads/{id}/archive', summary: 'Archive a lead (its automation stops)', params: idParams, response: lead },
   { method: 'post', path: '/api/leads/{id}/unarchive', summary: 'Unarchive a lead (its automation restarts from now)', params: idParams, response: lead },
@@ -229,7 +238,7 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'get', path: '/api/buyers/export.csv', summary: 'The buyer list as CSV (every row, streamed)', description: EXPORT_CSV, query: listBuyersQuerySchema, response: z.string(), file: true },
   { method: 'post', path: '/api/buyers', summary: 'Create a buyer (starts workflow buyer-<id>)', body: createBuyerInputSchema, response: buyer, status: 201, idempotent: true },
   { method: 'get', path: '/api/buyers/{id}', summary: 'One buyer', params: idParams, response: buyer },
-  { method: 'patch', path: '/api/buyers/{id}', summary: 'Update preferences', params: idParams, body: updateBuyerInputSchema, response: buyer },
+  { method: 'patch', path: '/api/buyers/{id}', summary: 'Update preferences', params: idParams, body: updateBuyerInputSchema, response: buyer, versioned: true },
   { method: 'post', path: '/api/buyers/{id}/status', summary: 'Change a buyer\'s status through its workflow', params: idParams, body: changeBuyerStatusInputSchema, response: buyer },
   { method: 'post', path: '/api/buyers/{id}/archive', summary: 'Archive a buyer (its automation stops)', params: idParams, response: buyer },
   { method: 'post', path: '/api/buyers/{id}/unarchive', summary: 'Unarchive a buyer (matching restarts from now)', params: idParams, response: buyer },
@@ -347,6 +356,7 @@ const ERROR_DESCRIPTIONS = {
   404: 'No such record (or route)',
   409: 'The record\'s state forbids this change; the message says why',
   410: 'The invite link was used already or has expired',
+  412: 'The record changed after the version named in If-Match was read; nothing was saved',
   413: 'The body is over the JSON body limit (64 KB by default), or an uploaded file over the document size limit (25 MB by default)',
   415: 'The body is not UTF-8 JSON (Content-Type: application/json)',
   422: 'The input names records that do not exist or cannot be used',
@@ -372,6 +382,7 @@ function errorStatuses(route: RouteSpec): ErrorStatus[] {
   // A user holding the most live streams a process allows (api/sse/event-hub).
   if (route.path === '/api/events') statuses.push(429);
   if (route.path === '/api/invites/{token}/accept') statuses.push(503);
+  if (route.versioned) statuses.push(412);
   return statuses.sort();
 }
 
@@ -411,6 +422,7 @@ export function openApiDocument() {
         ...(route.query ? { query: route.query } : {}),
         ...(route.params ? { params: route.params } : {}),
         ...(route.idempotent ? { headers: idempotencyHeaders } : {}),
+        ...(route.versioned ? { headers: ifMatchHeaders } : {}),
       },
       responses: {
         [route.status ?? 200]: {

@@ -8,18 +8,21 @@ import type { Db } from '../../db/client';
 import { replaceBuyerMarkets } from '../../db/writes/buyer-markets';
 import { changedBuyerKeyData } from '../../db/writes/contact-keys';
 import { recordEvent } from '../../db/writes/record-event';
+import { lockedVersion } from '../../db/writes/row-version';
 import { toBuyerJson, type BuyerJson } from '../../db/rows';
 import { proofOfFundsChangedSignal } from '../../workflows/buyers/buyer.messages';
 import { AppError } from '../errors';
+import { assertVersion, type ExpectedVersions } from '../record-version';
 import type { TemporalDeps } from '../temporal/client';
 import { signalWorkflow } from '../temporal/signal-workflow';
 import { findBuyerToChange } from './find-buyer-to-change';
 
 /**
  * "Update preferences": the fields that change, written directly with a `buyer.updated` event (none
- * when nothing changes); a new proof-of-funds expiry re-arms the workflow's reminders.
+ * when nothing changes); a new proof-of-funds expiry re-arms the workflow's reminders. With
+ * `expected` versions (If-Match), a buyer changed since is a 412 and nothing is written.
  */
-export async function updateBuyer(deps: TemporalDeps & { db: Db }, buyerId: string, input: UpdateBuyerInput, actor: PublicUser): Promise<BuyerJson> {
+export async function updateBuyer(deps: TemporalDeps & { db: Db }, buyerId: string, input: UpdateBuyerInput, actor: PublicUser, expected?: ExpectedVersions): Promise<BuyerJson> {
   const { db } = deps;
   const existing = await findBuyerToChange(db, buyerId, actor, 'update');
   // The bound the request sets is the one named; a saved box crossed already does not block other edits.
@@ -33,6 +36,7 @@ export async function updateBuyer(deps: TemporalDeps & { db: Db }, buyerId: stri
   if (Object.keys(changes).length === 0) return before;
   const { markets, propertyTypes, strategies, pofExpiresAt, ...fields } = changes;
   const updated = await db.$transaction(async (tx) => {
+    if (expected) assertVersion((await lockedVersion(tx, 'buyer', buyerId)) ?? '', expected, 'buyer');
     const buyer = await tx.buyer.update({
       where: { id: buyerId },
       data: {

@@ -5,12 +5,14 @@ import type { Db } from '../../db/client';
 import { changedLeadKeyData } from '../../db/writes/contact-keys';
 import { saveLeadScore } from '../../db/writes/lead-score';
 import { recordEvent } from '../../db/writes/record-event';
+import { lockedVersion } from '../../db/writes/row-version';
 import { toLeadJson } from '../../db/rows';
 import { leadWorkflowId } from '../../domain/workflow-ids';
 import { leadOwnerChangedSignal } from '../../workflows/leads/lead.messages';
 import type { TemporalDeps } from '../temporal/client';
 import { signalWorkflow } from '../temporal/signal-workflow';
 import { assertPermission } from '../permissions/assert-permission';
+import { assertVersion, type ExpectedVersions } from '../record-version';
 import { findLeadToChange } from './find-lead-to-change';
 import { moveLeadWork } from './move-lead-work';
 
@@ -19,8 +21,9 @@ const blankToNull = (value: string | null | undefined) => (value === '' ? null :
 /**
  * Plain fields are written directly, with a `lead.updated` event; the status is the workflow's. A
  * new owner needs the right to reassign, and takes the lead's open tasks along (both owners are told).
+ * With `expected` versions (If-Match), a lead changed since is a 412 and nothing is written.
  */
-export async function updateLead(deps: TemporalDeps & { db: Db }, leadId: string, input: UpdateLeadInput, actor: PublicUser): Promise<LeadRecord> {
+export async function updateLead(deps: TemporalDeps & { db: Db }, leadId: string, input: UpdateLeadInput, actor: PublicUser, expected?: ExpectedVersions): Promise<LeadRecord> {
   const { db } = deps;
   const before = await findLeadToChange(db, leadId, actor, 'update');
   // Handing the lead to someone else is a reassignment: the matrix's changeOwner.
@@ -28,6 +31,7 @@ export async function updateLead(deps: TemporalDeps & { db: Db }, leadId: string
   if (input.ownerId) await assertActiveOwner(db, input.ownerId);
   const { tags, sellerPhone, sellerEmail, ...fields } = input;
   const updated = await db.$transaction(async (tx) => {
+    if (expected) assertVersion((await lockedVersion(tx, 'lead', leadId)) ?? '', expected, 'lead');
     const written = await tx.lead.update({
       where: { id: leadId },
       data: {

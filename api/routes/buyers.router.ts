@@ -21,6 +21,7 @@ import { createRecentResults, MATCH_ANSWERS_KEPT } from '../reports/recent-resul
 import type { SettingsCache } from '../settings/settings-cache';
 import type { TemporalDeps } from '../temporal/client';
 import { parseInput } from '../validate';
+import { readIfMatch, setEtag } from '../record-version';
 
 export function createBuyersRouter(deps: TemporalDeps & { db: Db; settings: SettingsCache; changeMark: ChangeMark; appUrl: string; documentsDir: string }) {
   const { db } = deps;
@@ -42,12 +43,16 @@ export function createBuyersRouter(deps: TemporalDeps & { db: Db; settings: Sett
   });
 
   router.get('/:id', async (req, res) => {
-    res.json(await getBuyer(db, req.params.id));
+    const buyer = await getBuyer(db, req.params.id);
+    setEtag(res, buyer.updatedAt);
+    res.json(buyer);
   });
 
   router.patch('/:id', async (req, res) => {
     const input = parseInput(updateBuyerInputSchema, req.body);
-    res.json(await updateBuyer(deps, req.params.id, input, currentUser(res)));
+    const buyer = await updateBuyer(deps, req.params.id, input, currentUser(res), readIfMatch(req));
+    setEtag(res, buyer.updatedAt);
+    res.json(buyer);
   });
 
   router.post('/:id/status', async (req, res) => {

@@ -24,6 +24,7 @@ import { createRecentResults, MATCH_ANSWERS_KEPT } from '../reports/recent-resul
 import type { SettingsCache } from '../settings/settings-cache';
 import type { TemporalDeps } from '../temporal/client';
 import { parseInput } from '../validate';
+import { readIfMatch, setEtag } from '../record-version';
 
 export function createLeadsRouter(deps: TemporalDeps & { db: Db; settings: SettingsCache; changeMark: ChangeMark; deadlines: Deadlines }) {
   const router = Router();
@@ -54,7 +55,9 @@ export function createLeadsRouter(deps: TemporalDeps & { db: Db; settings: Setti
 
   router.patch('/:id', async (req, res) => {
     const input = parseInput(updateLeadInputSchema, req.body);
-    res.json(await priced(await updateLead(deps, req.params.id, input, currentUser(res))));
+    const lead = await updateLead(deps, req.params.id, input, currentUser(res), readIfMatch(req));
+    setEtag(res, lead.updatedAt);
+    res.json(await priced(lead));
   });
 
   router.post('/:id/archive', async (req, res) => {
@@ -90,7 +93,9 @@ export function createLeadsRouter(deps: TemporalDeps & { db: Db; settings: Setti
   });
 
   router.get('/:id', async (req, res) => {
-    res.json(await priced(await getLead(deps.db, req.params.id)));
+    const lead = await getLead(deps.db, req.params.id);
+    setEtag(res, lead.updatedAt);
+    res.json(await priced(lead));
   });
 
   return router;

@@ -97,6 +97,22 @@ describe('buyers', () => {
     expect((await api.request('GET', `/api/buyers?market=kettering`, { cookie })).body.items.map((b: { id: string }) => b.id)).toEqual([buyer.id]);
   });
 
+  it("refuses preferences saved against a version someone else has changed since (If-Match) with a 412, and keeps their change", async () => {
+    const buyer = (await api.request('POST', '/api/buyers', { cookie, body: buyerInput({ name: 'Two Editors' }) })).body;
+    const read = await fetch(`${api.url}/api/buyers/${buyer.id}`, { headers: { cookie } });
+    const etag = read.headers.get('etag');
+    expect(etag).toBe(`"${buyer.updatedAt}"`);
+    const theirs = await api.request('PATCH', `/api/buyers/${buyer.id}`, { cookie, body: { maxPrice: 180_000 } });
+    expect(theirs.status).toBe(200);
+    // The form sends every field as it was filled: without the check it would put the old max price back.
+    const stale = await api.request('PATCH', `/api/buyers/${buyer.id}`, { cookie, body: { ...buyerInput({ name: 'Two Editors', email: buyer.email }), company: 'Mine' }, headers: { 'if-match': etag! } });
+    expect(stale).toMatchObject({ status: 412, body: { error: { code: 'PRECONDITION_FAILED', fields: { 'If-Match': `is not the buyer's current version (${theirs.body.updatedAt})` } } } });
+    expect(stale.body.error.message).toBe('Someone else changed this buyer after you opened it, so nothing was saved. Open it again to see their change, then make yours');
+    expect(await api.testDb.db.buyer.findUniqueOrThrow({ where: { id: buyer.id } })).toMatchObject({ maxPrice: 180_000, company: null });
+    const current = await api.request('PATCH', `/api/buyers/${buyer.id}`, { cookie, body: { company: 'Mine' }, headers: { 'if-match': `"${theirs.body.updatedAt}"` } });
+    expect(current).toMatchObject({ status: 200, body: { company: 'Mine', maxPrice: 180_000 } });
+  });
+
   it('names the bound a PATCH sets when it crosses the saved other one, and a box saved crossed still takes other edits', async () => {
     const buyer = (await api.request('POST', '/api/buyers', { cookie, body: buyerInput({ name: 'Bound Namer' }) })).body;
     const minTooHigh = await api.request('PATCH', `/api/buyers/${buyer.id}`, { cookie, body: { minPrice: 200_000 } });

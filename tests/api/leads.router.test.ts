@@ -247,6 +247,46 @@ describe('PATCH /api/leads/:id and archive', () => {
     expect(bad.body.error.fields).toEqual({ motivation: 'must be 1 to 5', yearBuilt: 'must be a number' });
   });
 
+  it("refuses an edit made against a version someone else has changed since (If-Match), with a 412 that says so, and keeps their change", async () => {
+    const lead = (await api.request('POST', '/api/leads', { cookie, body: buildLeadInput({ street: '11 Version Way' }) })).body;
+    const read = await fetch(`${api.url}/api/leads/${lead.id}`, { headers: { cookie } });
+    const etag = read.headers.get('etag');
+    expect(etag).toBe(`"${(await read.json()).updatedAt}"`);
+
+    // A supervisor edits first; the agent's edit was started from the version read above.
+    const theirs = await api.request('PATCH', `/api/leads/${lead.id}`, { cookie: supervisorCookie, body: { askingPrice: 91_000 } });
+    expect(theirs.status).toBe(200);
+    const stale = await api.request('PATCH', `/api/leads/${lead.id}`, { cookie, body: { askingPrice: 80_000, beds: 4 }, headers: { 'if-match': etag! } });
+    expect(stale).toMatchObject({
+      status: 412,
+      body: {
+        error: {
+          code: 'PRECONDITION_FAILED',
+          message: 'Someone else changed this lead after you opened it, so nothing was saved. Open it again to see their change, then make yours',
+          fields: { 'If-Match': `is not the lead's current version (${theirs.body.updatedAt})` },
+        },
+      },
+    });
+    expect(await api.testDb.db.lead.findUniqueOrThrow({ where: { id: lead.id } })).toMatchObject({ askingPrice: 91_000, beds: null });
+
+    // Made against the current version (as the ETag of the last edit says), it is saved and answers the next version.
+    const current = await fetch(`${api.url}/api/leads/${lead.id}`, {
+      method: 'PATCH',
+      headers: { cookie, 'content-type': 'application/json', 'x-flipstackk-client': 'test', 'if-match': `"${theirs.body.updatedAt}"` },
+      body: JSON.stringify({ beds: 4 }),
+    });
+    expect(current.status).toBe(200);
+    const saved = await current.json();
+    expect(saved).toMatchObject({ askingPrice: 91_000, beds: 4 });
+    expect(current.headers.get('etag')).toBe(`"${saved.updatedAt}"`);
+    // Without If-Match (or with *), an edit is made whatever changed, as before.
+    expect((await api.request('PATCH', `/api/leads/${lead.id}`, { cookie, body: { beds: 5 } })).status).toBe(200);
+    expect((await api.request('PATCH', `/api/leads/${lead.id}`, { cookie, body: { beds: 6 }, headers: { 'if-match': '*' } })).status).toBe(200);
+    const malformed = await api.request('PATCH', `/api/leads/${lead.id}`, { cookie, body: { beds: 7 }, headers: { 'if-match': 'yesterday' } });
+    expect(malformed).toMatchObject({ status: 400, body: { error: { fields: { 'If-Match': 'must be an ETag in quotes, like "2026-12-05T10:42:00.000Z"' } } } });
+    expect((await api.testDb.db.lead.findUniqueOrThrow({ where: { id: lead.id } })).beds).toBe(6);
+  });
+
   it('archives a lead: gone from the list, marked archived on its page, kept in the database', async () => {
     const lead = (await api.request('POST', '/api/leads', { cookie, body: buildLeadInput({ sellerName: 'Archive Me' }) })).body;
     expect((await api.request('POST', `/api/leads/${lead.id}/archive`, { cookie })).status).toBe(200);

@@ -191,6 +191,35 @@ describe('CRM pages in the browser', () => {
       await context.close();
     }));
 
+  it("refuses an edit started before someone else changed the lead, says what to do, and keeps their change", () =>
+    withStackLogs(async () => {
+      const { context, page } = await signedInPage('agent@flipstackk.test');
+      await page.goto(appUrl('/leads?q=Nancy'));
+      await page.getByTestId('leads-table').getByRole('link', { name: 'Nancy Fields' }).click();
+      await page.getByRole('heading', { name: 'Nancy Fields' }).waitFor();
+      const leadId = new URL(page.url()).pathname.split('/').pop()!;
+      await page.getByRole('button', { name: 'Edit', exact: true }).click();
+      const form = page.getByRole('form', { name: 'Edit lead' });
+      await form.getByLabel('Asking price').fill('90000');
+
+      // Meanwhile a supervisor changes the asking price; the agent's page shows it live, the open form keeps what was typed.
+      const other = await signedInPage('supervisor@flipstackk.test');
+      const theirs = await other.page.request.patch(appUrl(`/api/leads/${leadId}`), { headers: { [CLIENT_HEADER]: 'test' }, data: { askingPrice: 97_500 } });
+      expect(theirs.status()).toBe(200);
+      await other.context.close();
+
+      await form.getByRole('button', { name: 'Save changes' }).click();
+      await form.getByRole('alert').filter({ hasText: 'Someone else changed this lead after you opened it, so nothing was saved. Open it again to see their change, then make yours' }).waitFor();
+      await form.getByRole('button', { name: 'Cancel' }).click();
+      await page.getByRole('button', { name: 'Edit', exact: true }).click();
+      expect(await form.getByLabel('Asking price').inputValue()).toMatch(/^\$?97,?500$/);
+      await form.getByLabel('Asking price').fill('90000');
+      await form.getByRole('button', { name: 'Save changes' }).click();
+      await form.waitFor({ state: 'detached' });
+      expect((await (await page.request.get(appUrl(`/api/leads/${leadId}`))).json()).askingPrice).toBe(90_000);
+      await context.close();
+    }));
+
   it('offers a role only the controls it may use: the others are disabled, with the reason as their title', () =>
     withStackLogs(async () => {
       // Acquisitions read the agent's leads but neither edit nor move them; they may offer them to a buyer.

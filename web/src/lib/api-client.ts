@@ -72,7 +72,8 @@ export const api = {
   post: <T>(path: string, body: unknown = {}, readHeaders?: HeadersReader) => request<T>('POST', path, body, {}, readHeaders),
   /** A create sent under an Idempotency-Key: sent again with the same key, it answers the first result. */
   create: <T>(path: string, body: unknown, idempotencyKey: string) => request<T>('POST', path, body, { 'Idempotency-Key': idempotencyKey }),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  /** `version`: the record's `updatedAt` as the edit was started, sent as If-Match (a 412 when it changed since). */
+  patch: <T>(path: string, body: unknown, version?: string) => request<T>('PATCH', path, body, version ? { 'If-Match': `"${version}"` } : {}),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };

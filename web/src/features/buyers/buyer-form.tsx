@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { ApiError } from '../../lib/api-client';
 import { Link } from 'react-router';
@@ -86,8 +87,10 @@ export function BuyerForm({ buyer, onDone, onCancel }: BuyerFormProps) {
   const { errors } = formState;
   const submission = useSubmissionKey();
   const amounts = useWatch({ control: formControl, name: MONEY_NAMES });
+  // The version the form was filled from: the page updates `buyer` live, but the form keeps its values.
+  const [version] = useState(buyer?.updatedAt);
   const save = useMutation({
-    mutationFn: (input: FormOutput) => (buyer ? updateBuyer(buyer.id, input) : submission.send(input, (key) => createBuyer(input, key))),
+    mutationFn: (input: FormOutput) => (buyer ? updateBuyer(buyer.id, input, version) : submission.send(input, (key) => createBuyer(input, key))),
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: ['buyers'] });
       // A new buy box changes which leads fit; those matches live under ['leads'].

@@ -12,6 +12,7 @@ export const buyerListRequest = (filters: Record<string, string>): URLSearchPara
 export const listBuyers = (params: URLSearchParams): Promise<Page<Buyer>> => api.get(`/api/buyers?${params.toString()}`);
 export const getBuyer = (id: string): Promise<Buyer> => api.get(path(id));
 export const createBuyer = (input: CreateBuyerInput, idempotencyKey: string): Promise<Buyer> => api.create('/api/buyers', input, idempotencyKey);
-export const updateBuyer = (id: string, input: UpdateBuyerInput): Promise<Buyer> => api.patch(path(id), input);
+/** `version`: the buyer's `updatedAt` when the edit began; someone else's change since is a 412, not overwritten. */
+export const updateBuyer = (id: string, input: UpdateBuyerInput, version?: string): Promise<Buyer> => api.patch(path(id), input, version);
 export const changeBuyerStatus = (id: string, status: BuyerStatus): Promise<Buyer> => api.post(`${path(id)}/status`, { status });
 export const listBuyerMatches = (id: string): Promise<List<BuyerMatch>> => api.get(`${path(id)}/matches`);

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useForm, useWatch } from 'react-hook-form';
@@ -71,8 +72,10 @@ export function LeadEditForm({ lead, onDone }: { lead: Lead; onDone: () => void 
   });
   const { errors, dirtyFields } = formState;
   const amounts = useWatch({ control: formControl, name: MONEY_NAMES });
+  // The version the form was filled from: the page updates `lead` live, but the form keeps its values.
+  const [version] = useState(lead.updatedAt);
   const save = useMutation({
-    mutationFn: (input: FormOutput) => updateLead(lead.id, input),
+    mutationFn: (input: FormOutput) => updateLead(lead.id, input, version),
     onSuccess: (updated) => {
       queryClient.setQueryData(['leads', 'detail', lead.id], updated);
       void queryClient.invalidateQueries({ queryKey: ['leads'] });

@@ -16,7 +16,8 @@ export const leadListRequest = (filters: Record<string, string>, sort: string): 
 /** `params` is the page's URL query string as is (filters, sort), so shared links list the same. */
 export const listLeads = (params: URLSearchParams): Promise<Page<Lead>> => api.get<Page<Lead>>(`/api/leads?${params.toString()}`);
 export const getLead = (id: string): Promise<Lead> => api.get<Lead>(`/api/leads/${encodeURIComponent(id)}`);
-export const updateLead = (id: string, input: UpdateLeadInput): Promise<Lead> => api.patch<Lead>(`/api/leads/${encodeURIComponent(id)}`, input);
+/** `version`: the lead's `updatedAt` when the edit began; someone else's change since is a 412, not overwritten. */
+export const updateLead = (id: string, input: UpdateLeadInput, version?: string): Promise<Lead> => api.patch<Lead>(`/api/leads/${encodeURIComponent(id)}`, input, version);
 export const changeLeadStatus = (id: string, status: LeadStatus, reason?: string): Promise<Lead> =>
   api.post<Lead>(`/api/leads/${encodeURIComponent(id)}/status`, reason ? { status, reason } : { status });
 export const listLeadMatches = (id: string): Promise<List<LeadMatch>> => api.get(`/api/leads/${encodeURIComponent(id)}/matches`);
