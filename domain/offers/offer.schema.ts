@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, listOf, pageQueryFields } from '../validation/fields';
+import { clearableText, isoDateTime, listOf, optionalText, pageQueryFields } from '../validation/fields';
 import { OFFER_STATUSES } from './offer-transitions';
 
 export const OFFER_KINDS = ['PURCHASE', 'BUYER'] as const;
@@ -18,7 +18,7 @@ export const createOfferInputSchema = z
     buyerId: z.string().min(1).optional(),
     kind: z.enum(OFFER_KINDS),
     amount: amountField,
-    terms: z.string().trim().max(5_000, 'must be at most 5000 characters').optional(),
+    terms: optionalText(5_000),
     expiresAt: isoDateTime().optional(),
     /** Create as a DRAFT, or SENT straight away. */
     status: z.enum(['DRAFT', 'SENT']).default('DRAFT'),
@@ -32,7 +32,7 @@ export type CreateOfferInput = z.infer<typeof createOfferInputSchema>;
 export const updateOfferInputSchema = z
   .object({
     amount: amountField.optional(),
-    terms: z.string().trim().max(5_000, 'must be at most 5000 characters').nullable().optional(),
+    terms: clearableText(5_000),
   })
   .strict();
 export type UpdateOfferInput = z.infer<typeof updateOfferInputSchema>;

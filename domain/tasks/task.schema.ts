@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, listOf, pageQueryFields } from '../validation/fields';
+import { isoDateTime, listOf, optionalText, pageQueryFields } from '../validation/fields';
 import { TASK_ACTIONS, TASK_PRIORITIES, TASK_STATUSES, TASK_TYPES } from './task-enums';
 
 export { OPEN_TASK_STATUSES, TASK_ACTIONS, TASK_PRIORITIES, TASK_STATUSES, TASK_TYPES, type TaskAction, type TaskPriority, type TaskStatus, type TaskType } from './task-enums';
@@ -47,7 +47,7 @@ const dueAtField = isoDateTime();
 export const createTaskInputSchema = z
   .object({
     title: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
-    description: z.string().trim().max(5_000, 'must be at most 5000 characters').optional(),
+    description: optionalText(5_000),
     type: z.enum(TASK_TYPES).default('FOLLOW_UP'),
     priority: z.enum(TASK_PRIORITIES).default('MEDIUM'),
     dueAt: dueAtField,
@@ -145,7 +145,7 @@ export const addTaskNoteInputSchema = z
 export const createFollowUpInputSchema = z
   .object({
     title: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
-    description: z.string().trim().max(5_000, 'must be at most 5000 characters').optional(),
+    description: optionalText(5_000),
     priority: z.enum(TASK_PRIORITIES).default('MEDIUM'),
     dueAt: dueAtField,
     allowPastDue: z.boolean().optional(),

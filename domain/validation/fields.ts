@@ -10,6 +10,16 @@ export const optionalText = (max: number) =>
     .optional()
     .transform((value) => (value === '' ? undefined : value));
 
+/** Free text an edit may clear: trimmed, bounded, and an empty string (or null) clears it to null, as a blank box does. */
+export const clearableText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .nullable()
+    .optional()
+    .transform((value) => (value === '' ? null : value));
+
 /**
  * An ISO date-time with its offset, in a year a CRM's dates can be in (1900-2199): `0000-01-01` or
  * `9999-12-31` parse as dates but are typos, and a deadline or expiry there breaks every ordering.

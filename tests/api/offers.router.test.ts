@@ -386,6 +386,10 @@ describe('offer edits and archive', () => {
     const lead = await leadAt('NEW');
     const offer = (await api.request('POST', '/api/offers', { cookie, body: { leadId: lead.id, kind: 'PURCHASE', amount: 60_000 } })).body;
     expect((await api.request('PATCH', `/api/offers/${offer.id}`, { cookie, body: { amount: 65_000, terms: 'Cash, 14-day close' } })).body).toMatchObject({ amount: 65_000, terms: 'Cash, 14-day close' });
+    // Blank terms are no terms, stored as null as an offer made without them is.
+    expect((await api.request('PATCH', `/api/offers/${offer.id}`, { cookie, body: { terms: '   ' } })).body.terms).toBeNull();
+    expect((await api.testDb.db.offer.findUniqueOrThrow({ where: { id: offer.id } })).terms).toBeNull();
+    expect((await api.request('POST', '/api/offers', { cookie, body: { leadId: (await leadAt('NEW')).id, kind: 'PURCHASE', amount: 61_000, terms: '' } })).body.terms).toBeNull();
     expect((await api.request('POST', `/api/offers/${offer.id}/archive`, { cookie })).status).toBe(409);
     await api.request('POST', `/api/offers/${offer.id}/status`, { cookie, body: { status: 'WITHDRAWN' } });
     expect((await api.request('PATCH', `/api/offers/${offer.id}`, { cookie, body: { amount: 1 } })).body.error.message).toBe('A withdrawn offer can no longer change');
