@@ -1,7 +1,7 @@
 import { CALL_RETRY_DELAYS, DEFAULT_CALL_RETRY_DELAY } from '../../domain/calls/next-call-attempt';
 import type { Deadlines } from '../../domain/config/deadlines';
 import { DEFAULT_DEAL_MATH_SETTINGS, type DealMathSettings } from '../../domain/deals/deal-math';
-import type { CallSettings, StoredSettings, UpdateSettingsInput } from '../../domain/settings/settings.schema';
+import { boundedStoredDeadline, DEADLINE_KEYS, type CallSettings, type StoredSettings, type UpdateSettingsInput } from '../../domain/settings/settings.schema';
 import { Prisma } from '../../prisma/generated/client';
 import type { Db } from '../client';
 import { readRows } from '../read-rows';
@@ -17,7 +17,12 @@ export async function loadStoredSettings(db: Db | Prisma.TransactionClient): Pro
 }
 
 export function effectiveDeadlines(base: Deadlines, stored: StoredSettings): Deadlines {
-  return { ...base, ...stored.deadlines };
+  const effective = { ...base };
+  for (const key of DEADLINE_KEYS) {
+    const bounded = boundedStoredDeadline(key, stored.deadlines[key]);
+    if (bounded !== undefined) effective[key] = bounded;
+  }
+  return effective;
 }
 
 export function effectiveDealMath(stored: StoredSettings): DealMathSettings {

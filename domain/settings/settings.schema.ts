@@ -56,6 +56,16 @@ export const DEADLINE_FLOORS: Readonly<Record<DeadlineKey, number>> = {
 };
 const DEADLINE_CEILING = 365 * DAY;
 
+/**
+ * A stored deadline held to the bounds an admin may set now: a value saved before a floor existed
+ * (a follow-up every second) or not a number counts as the nearest allowed one, so one save long ago
+ * cannot flood the team with tasks. `undefined` when nothing usable is stored.
+ */
+export function boundedStoredDeadline(key: DeadlineKey, stored: unknown): number | undefined {
+  if (typeof stored !== 'number' || !Number.isFinite(stored)) return undefined;
+  return Math.min(DEADLINE_CEILING, Math.max(DEADLINE_FLOORS[key], stored));
+}
+
 const deadlineField = (key: DeadlineKey) =>
   durationSchema
     .refine((ms) => ms >= DEADLINE_FLOORS[key], `must be at least ${formatDuration(DEADLINE_FLOORS[key])}`)

@@ -1,5 +1,5 @@
 import { DEFAULT_DEADLINES } from '../../domain/config/deadlines';
-import { DEADLINE_FLOORS, DEADLINE_KEYS, formatDuration, updateSettingsInputSchema } from '../../domain/settings/settings.schema';
+import { boundedStoredDeadline, DEADLINE_FLOORS, DEADLINE_KEYS, formatDuration, updateSettingsInputSchema } from '../../domain/settings/settings.schema';
 
 const parseDeadline = (key: (typeof DEADLINE_KEYS)[number], text: string) => updateSettingsInputSchema.safeParse({ deadlines: { [key]: text } });
 
@@ -14,5 +14,18 @@ describe('the minimum of each duration an admin sets', () => {
   // The settings page sends every duration it shows: out of the box, each must pass.
   it.each(DEADLINE_KEYS)('the default %s is at or above its minimum', (key) => {
     expect(parseDeadline(key, formatDuration(DEFAULT_DEADLINES[key])).success).toBe(true);
+  });
+});
+
+describe('boundedStoredDeadline', () => {
+  it.each([
+    ['followUpMs', 1_000, 60 * 60_000, 'a follow-up stored every second, before the hourly floor, counts as hourly'],
+    ['matchingIntervalMs', 60_000, 24 * 60 * 60_000, 'matching stored every minute counts as daily'],
+    ['contactMs', 2 * 60 * 60_000, 2 * 60 * 60_000, 'a value within the bounds is kept'],
+    ['visitMs', 10 * 365 * 24 * 60 * 60_000, 365 * 24 * 60 * 60_000, 'ten years counts as the one-year ceiling'],
+    ['contactMs', 'soon', undefined, 'a stored value that is no number is not used'],
+    ['contactMs', undefined, undefined, 'nothing stored'],
+  ] as const)('%s %p → %p: %s', (key, stored, expected) => {
+    expect(boundedStoredDeadline(key, stored)).toBe(expected);
   });
 });
