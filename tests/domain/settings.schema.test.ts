@@ -25,7 +25,7 @@ describe('boundedStoredDeadline', () => {
     ['visitMs', 10 * 365 * 24 * 60 * 60_000, 365 * 24 * 60 * 60_000, 'ten years counts as the one-year ceiling'],
     ['contactMs', 'soon', undefined, 'a stored value that is no number is not used'],
     ['contactMs', undefined, undefined, 'nothing stored'],
-  ] as const)('%s %p → %p: %s', (key, stored, expected) => {
+  ] as Array<[(typeof DEADLINE_KEYS)[number], unknown, number | undefined, string]>)('%s %p → %p: %s', (key, stored, expected) => {
     expect(boundedStoredDeadline(key, stored)).toBe(expected);
   });
 });
