@@ -6,6 +6,7 @@ import { leadSchema, type LeadStatus } from '../domain/leads/lead.schema';
 import { isLeadContactTask } from '../domain/tasks/task-automation';
 import { OPEN_TASK_STATUSES } from '../domain/tasks/task.schema';
 import type { Db, Prisma } from '../db/client';
+import { endContract } from '../db/writes/end-contract';
 import { saveLeadScore } from '../db/writes/lead-score';
 import { recordEvent } from '../db/writes/record-event';
 import { parseColumn, toDealJson, toLeadJson, toTaskJson } from '../db/rows';
@@ -48,17 +49,6 @@ async function recordDeal(tx: Prisma.TransactionClient, leadId: string, closedAt
     ? await tx.deal.update({ where: { leadId }, data: { closedAt, ...figures, buyerId: figures.buyerId ?? existing.buyerId, salePrice: figures.salePrice ?? existing.salePrice } })
     : await tx.deal.create({ data: { leadId, closedAt, ...figures } });
   await recordEvent(tx, { entityType: 'deal', entityId: deal.id, action: 'closed', entity: toDealJson(deal) });
-}
-
-/**
- * A contract that fell through (the lead left UNDER_CONTRACT, not for CLOSED): the open deal no
- * longer has its buyer or sale price, so the next contract can take another buyer's offer.
- */
-async function clearDealBuyer(tx: Prisma.TransactionClient, leadId: string): Promise<void> {
-  const deal = await tx.deal.findUnique({ where: { leadId } });
-  if (!deal || deal.closedAt || (deal.buyerId === null && deal.salePrice === null)) return;
-  const cleared = await tx.deal.update({ where: { leadId }, data: { buyerId: null, salePrice: null, assignmentFee: null } });
-  await recordEvent(tx, { entityType: 'deal', entityId: deal.id, action: 'buyer_cleared', entity: toDealJson(cleared) });
 }
 
 /** A lead that leaves NEW has been contacted: its open contact tasks are done. */
@@ -122,7 +112,7 @@ export function createLeadStatusActivities({ db, automationGraceMs }: { db: Db }
         const spec = statusTaskFor(lead, to, stepKey, at, input.deadlines);
         if (spec) createdTaskIds.push((await saveAutomaticTask(tx, spec, { assigneeId: lead.ownerId, leadId }, automationGraceMs)).id);
         if (to === 'CLOSED') await recordDeal(tx, leadId, at);
-        else if (lead.status === 'UNDER_CONTRACT' && to !== 'UNDER_CONTRACT') await clearDealBuyer(tx, leadId);
+        else if (lead.status === 'UNDER_CONTRACT' && to !== 'UNDER_CONTRACT') await endContract(tx, leadId, input.actorId);
         const contacted = lead.status === 'NEW' && to !== 'DEAD' && to !== 'CLOSED';
         const completedTaskIds = contacted ? await completeContactTasks(tx, leadId, at) : [];
         const cancelledTaskIds = to === 'CLOSED' || to === 'DEAD' ? await cancelAutomaticTasks(tx, leadId) : [];

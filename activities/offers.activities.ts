@@ -4,13 +4,14 @@ import { offerFollowUpTaskFor } from '../domain/offers/offer-tasks';
 import { expiryReminderTaskFor } from '../domain/tasks/expiry-reminders';
 import { leadSubject } from '../domain/notifications/notification-groups';
 import { notificationFor } from '../domain/notifications/notification-kinds';
-import { OPEN_OFFER_STATUSES, offerSchema, type OfferStatus } from '../domain/offers/offer.schema';
+import { checkOfferMove, CLOSED_DEAL_OFFERS_FINAL, OPEN_OFFER_STATUSES, offerSchema, type OfferStatus } from '../domain/offers/offer.schema';
 import { checkBuyerAcceptance } from '../domain/offers/buyer-acceptance';
 import { checkPurchaseAcceptanceAtWrite } from '../domain/offers/purchase-acceptance';
 import { LEAD_STATUSES, type LeadStatus } from '../domain/leads/lead.schema';
 import { OPEN_TASK_STATUSES } from '../domain/tasks/task.schema';
 import type { Db, Prisma } from '../db/client';
 import { recordEvent } from '../db/writes/record-event';
+import { clearDealBuyer } from '../db/writes/end-contract';
 import { lockOfferAcceptance } from '../db/writes/lock-offer-acceptance';
 import { parseColumn, toDealJson, toOfferJson, toTaskJson } from '../db/rows';
 import { notifyUsers } from '../db/writes/notify-users';
@@ -83,6 +84,14 @@ export function createOfferActivities({ db, automationGraceMs }: { db: Db } & Au
             const check = kind === 'BUYER' ? checkBuyerAcceptance(facts) : checkPurchaseAcceptanceAtWrite(facts);
             if (!check.ok) throw ApplicationFailure.nonRetryable(check.reason, 'INVALID_TRANSITION');
           }
+          // An accepted buyer's offer withdrawn: its buyer backed out, and the open deal is free for a backup buyer.
+          const backedOut = offer.status === 'ACCEPTED' && to === 'WITHDRAWN';
+          if (backedOut) {
+            const check = checkOfferMove(offer.kind === 'BUYER' ? 'BUYER' : 'PURCHASE', 'ACCEPTED', to);
+            if (!check.ok) throw ApplicationFailure.nonRetryable(check.reason, 'INVALID_TRANSITION');
+            const deal = await tx.deal.findUnique({ where: { leadId: offer.leadId }, select: { closedAt: true } });
+            if (deal?.closedAt) throw ApplicationFailure.nonRetryable(CLOSED_DEAL_OFFERS_FINAL, 'INVALID_TRANSITION');
+          }
           const updated = await tx.offer.update({ where: { id: offerId }, data: { status: to } });
           await recordEvent(tx, {
             entityType: 'offer',
@@ -93,6 +102,7 @@ export function createOfferActivities({ db, automationGraceMs }: { db: Db } & Au
             dedupeKey,
           });
           if (to === 'ACCEPTED' && offer.kind === 'BUYER') await recordBuyerOnDeal(tx, offer);
+          if (backedOut) await clearDealBuyer(tx, offer.leadId);
         }
         if (NOTIFY_CREATOR_ON.includes(to) && input.actorId !== offer.createdById) {
           await notifyUsers(tx, [

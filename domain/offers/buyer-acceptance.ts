@@ -18,9 +18,9 @@ const REFUSALS: Record<Exclude<LeadStatus, 'UNDER_CONTRACT'>, string> = {
 /**
  * Whether a buyer's offer may be accepted. A buyer's offer is an offer on our contract (the
  * spec's Offer kinds), and accepting it names the buyer and the sale price on the lead's deal: so
- * the lead must be under contract (not yet closed, not dead) and live, and a contract takes one
- * accepted buyer offer, so the deal never changes buyer behind anyone's back. A contract that fell
- * through (the lead moved back out of Under contract) frees the lead for another buyer.
+ * the lead must be under contract (not yet closed, not dead) and live, and it takes one accepted
+ * buyer offer at a time, so the deal never changes buyer behind anyone's back. That offer withdrawn
+ * (its buyer backed out, or the contract fell through) frees the lead for another buyer.
  */
 export function checkBuyerAcceptance({ leadStatus, leadArchived, acceptedOffer }: OfferAcceptanceFacts): BuyerAcceptanceCheck {
   if (leadArchived) return { ok: false, reason: 'The lead is archived: unarchive it before accepting an offer on it' };
@@ -29,7 +29,7 @@ export function checkBuyerAcceptance({ leadStatus, leadArchived, acceptedOffer }
     const named = acceptedOffer.buyerName === null ? `The ${dollars(acceptedOffer.amount)} offer` : `The ${dollars(acceptedOffer.amount)} offer from ${acceptedOffer.buyerName}`;
     return {
       ok: false,
-      reason: `${named} is already accepted on this lead, and a lead's contract goes to one buyer. An accepted offer is final: reject or withdraw this offer instead`,
+      reason: `${named} is already accepted on this lead, and a lead's contract goes to one buyer. Reject or withdraw this offer, or withdraw the accepted one if its buyer backed out`,
     };
   }
   return { ok: true };

@@ -4,6 +4,6 @@ import type { LeadStatus } from '../leads/lead-statuses';
 export interface OfferAcceptanceFacts {
   leadStatus: LeadStatus;
   leadArchived: boolean;
-  /** Another offer of the same kind accepted in the lead's current contract (since it last left Under contract), or null. */
+  /** Another offer of the same kind accepted and not withdrawn, or null. */
   acceptedOffer: { amount: number; buyerName: string | null } | null;
 }

@@ -3,7 +3,7 @@ import { clearableText, isoDateTime, listOf, optionalText, pageQueryFields } fro
 import { OFFER_STATUSES } from './offer-transitions';
 
 export const OFFER_KINDS = ['PURCHASE', 'BUYER'] as const;
-export { anOffer, checkOfferTransition, OFFER_STATUSES, OFFER_TRANSITIONS, OPEN_OFFER_STATUSES, type OfferStatus } from './offer-transitions';
+export { anOffer, checkOfferMove, CLOSED_DEAL_OFFERS_FINAL, checkOfferTransition, OFFER_STATUSES, OFFER_TRANSITIONS, OPEN_OFFER_STATUSES, type OfferStatus } from './offer-transitions';
 
 // Said to the person filling in the offer form as well as to API clients.
 const amountField = z

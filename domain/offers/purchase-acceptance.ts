@@ -24,8 +24,8 @@ export function checkPurchaseAcceptance(leadStatus: LeadStatus): PurchaseAccepta
 
 /**
  * The same rule when the acceptance is written, with the lead held: the lead goes under contract
- * on one seller's offer, so another purchase offer accepted in its current contract refuses this
- * one, even while the lead's move to Under contract is still on its way (two offers accepted at once).
+ * on one seller's offer, so another purchase offer accepted (and not withdrawn) refuses this one,
+ * even while the lead's move to Under contract is still on its way (two offers accepted at once).
  */
 export function checkPurchaseAcceptanceAtWrite({ leadStatus, acceptedOffer }: OfferAcceptanceFacts): { ok: true } | { ok: false; reason: string } {
   const stage = checkPurchaseAcceptance(leadStatus);

@@ -251,7 +251,7 @@ describe("accepting a buyer's offer", () => {
       body: {
         error: {
           code: 'CONFLICT',
-          message: "The $150,000 offer from First Come Buyer is already accepted on this lead, and a lead's contract goes to one buyer. An accepted offer is final: reject or withdraw this offer instead",
+          message: "The $150,000 offer from First Come Buyer is already accepted on this lead, and a lead's contract goes to one buyer. Reject or withdraw this offer, or withdraw the accepted one if its buyer backed out",
         },
       },
     });
@@ -341,7 +341,7 @@ describe('accepting a purchase offer', () => {
     const second = await sentPurchaseOffer(lead.id, 78_000);
     expect(await acceptAsOwner(second.id)).toMatchObject({ status: 409, body: { error: { message: 'The lead is already under contract. Move it back to offer made to accept another purchase offer' } } });
 
-    // The contract falls through.
+    // The contract falls through: the offers accepted for it are withdrawn, and the deal loses its buyer.
     expect((await api.request('POST', `/api/leads/${lead.id}/status`, { cookie, body: { status: 'OFFER_MADE' } })).status).toBe(200);
     const cleared = await waitUntil('the deal without its buyer', async () => {
       const now = await api.testDb.db.deal.findUniqueOrThrow({ where: { leadId: lead.id } });
@@ -350,6 +350,12 @@ describe('accepting a purchase offer', () => {
     expect(cleared).toMatchObject({ salePrice: null, closedAt: null });
     const event = await api.testDb.db.event.findFirstOrThrow({ where: { entityType: 'deal', entityId: deal.id, action: 'buyer_cleared' } });
     expect(JSON.parse(event.payload)).toMatchObject({ leadId: lead.id, buyerId: null, salePrice: null });
+    for (const { id } of [first, firstBuyer]) {
+      expect((await api.testDb.db.offer.findUniqueOrThrow({ where: { id } })).status).toBe('WITHDRAWN');
+      const withdrawn = await api.testDb.db.event.findFirstOrThrow({ where: { entityType: 'offer', entityId: id, action: 'status_changed' }, orderBy: { id: 'desc' } });
+      expect(JSON.parse(withdrawn.payload)).toMatchObject({ status: 'WITHDRAWN', previousStatus: 'ACCEPTED' });
+      expect(withdrawn.actorId).toBe(agent.id);
+    }
 
     expect(await acceptAsOwner(second.id)).toMatchObject({ status: 200, body: { status: 'ACCEPTED' } });
     await underContract(lead.id);
@@ -364,6 +370,51 @@ describe('accepting a purchase offer', () => {
       return now.closedAt ? now : null;
     });
     expect(closed).toMatchObject({ purchasePrice: 78_000, salePrice: 118_000, buyerId: nextBuyer.buyerId, assignmentFee: 40_000 });
+  });
+});
+
+describe("a buyer who backs out", () => {
+  it("frees the lead under contract for a backup buyer: the accepted offer is withdrawn, the deal loses its buyer, and the next buyer's offer is accepted", async () => {
+    const lead = await leadAt('UNDER_CONTRACT');
+    const walked = await sentBuyerOffer(lead.id, 'Cold Feet Buyer', 130_000);
+    const backup = await sentBuyerOffer(lead.id, 'Backup Buyer Two', 126_000);
+    expect(await accept(walked.id)).toMatchObject({ status: 200, body: { status: 'ACCEPTED' } });
+    expect(await accept(backup.id)).toMatchObject({ status: 409 });
+
+    const backedOut = await api.request('POST', `/api/offers/${walked.id}/status`, { cookie: acquisitionsCookie, body: { status: 'WITHDRAWN' } });
+    expect(backedOut).toMatchObject({ status: 200, body: { status: 'WITHDRAWN' } });
+    const deal = await api.testDb.db.deal.findUniqueOrThrow({ where: { leadId: lead.id } });
+    expect(deal).toMatchObject({ buyerId: null, salePrice: null });
+    expect(await api.testDb.db.event.count({ where: { entityType: 'deal', entityId: deal.id, action: 'buyer_cleared' } })).toBe(1);
+    // The lead stays under contract with the seller.
+    expect((await api.testDb.db.lead.findUniqueOrThrow({ where: { id: lead.id } })).status).toBe('UNDER_CONTRACT');
+
+    expect(await accept(backup.id)).toMatchObject({ status: 200, body: { status: 'ACCEPTED' } });
+    expect(await api.testDb.db.deal.findUniqueOrThrow({ where: { leadId: lead.id } })).toMatchObject({ buyerId: backup.buyerId, salePrice: 126_000 });
+
+    // Once the deal has closed, its accepted offers stay as they closed.
+    expect((await api.request('POST', `/api/leads/${lead.id}/status`, { cookie, body: { status: 'CLOSED' } })).status).toBe(200);
+    await waitUntil('the closed deal', async () => (await api.testDb.db.deal.findUniqueOrThrow({ where: { leadId: lead.id } })).closedAt);
+    expect(await api.request('POST', `/api/offers/${backup.id}/status`, { cookie: acquisitionsCookie, body: { status: 'WITHDRAWN' } })).toMatchObject({
+      status: 409,
+      body: { error: { message: 'The deal is closed: its accepted offers stay as they closed' } },
+    });
+    expect((await api.testDb.db.offer.findUniqueOrThrow({ where: { id: backup.id } })).status).toBe('ACCEPTED');
+  });
+
+  it("refuses to withdraw an accepted purchase offer, the lead's contract, and says how it ends", async () => {
+    const lead = await leadAt('OFFER_MADE');
+    const offer = (await api.request('POST', '/api/offers', { cookie, body: { leadId: lead.id, kind: 'PURCHASE', amount: 70_000, status: 'SENT' } })).body;
+    expect((await api.request('POST', `/api/offers/${offer.id}/status`, { cookie, body: { status: 'ACCEPTED' } })).status).toBe(200);
+    expect(await api.request('POST', `/api/offers/${offer.id}/status`, { cookie, body: { status: 'WITHDRAWN' } })).toMatchObject({
+      status: 409,
+      body: { error: { message: "An accepted purchase offer is the lead's contract: if the seller backed out, move the lead back to offer made, which withdraws it" } },
+    });
+    expect(await api.request('POST', `/api/offers/${offer.id}/status`, { cookie, body: { status: 'REJECTED' } })).toMatchObject({
+      status: 409,
+      body: { error: { message: 'An accepted offer is final: if its buyer backed out, withdraw it' } },
+    });
+    expect((await api.testDb.db.offer.findUniqueOrThrow({ where: { id: offer.id } })).status).toBe('ACCEPTED');
   });
 });
 

@@ -7,7 +7,7 @@ import { LABEL_TABLES } from '../../domain/labels/labels';
 import { checkLeadTransition } from '../../domain/leads/lead-status';
 import { DEAD_REASONS, LEAD_STATUSES } from '../../domain/leads/lead.schema';
 import { notificationFor } from '../../domain/notifications/notification-kinds';
-import { checkOfferTransition, OFFER_STATUSES } from '../../domain/offers/offer.schema';
+import { checkOfferMove, checkOfferTransition, CLOSED_DEAL_OFFERS_FINAL, OFFER_STATUSES } from '../../domain/offers/offer.schema';
 import { checkBuyerAcceptance } from '../../domain/offers/buyer-acceptance';
 import { checkPurchaseAcceptance, checkPurchaseAcceptanceAtWrite } from '../../domain/offers/purchase-acceptance';
 import { checkTaskAction } from '../../domain/tasks/task-actions';
@@ -63,6 +63,11 @@ describe('refusals say what is wrong in words, with no enum values or field name
   it.each(OFFER_STATUSES.flatMap((from) => OFFER_STATUSES.map((to) => [from, to] as const)))('an offer moved %s → %s', (from, to) => {
     const check = checkOfferTransition(from, to);
     if (!check.ok) expectInWords(check.reason);
+    for (const kind of ['PURCHASE', 'BUYER'] as const) {
+      const move = checkOfferMove(kind, from, to);
+      if (!move.ok) expectInWords(move.reason);
+    }
+    expectInWords(CLOSED_DEAL_OFFERS_FINAL);
   });
 
   it.each(LEAD_STATUSES)('a purchase offer accepted on a lead at %s, with or without another accepted', (status) => {

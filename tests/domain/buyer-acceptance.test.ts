@@ -32,7 +32,7 @@ describe('checkBuyerAcceptance', () => {
     const check = checkBuyerAcceptance(facts('UNDER_CONTRACT', { acceptedOffer }));
     expect(check).toEqual({
       ok: false,
-      reason: `${named} on this lead, and a lead's contract goes to one buyer. An accepted offer is final: reject or withdraw this offer instead`,
+      reason: `${named} on this lead, and a lead's contract goes to one buyer. Reject or withdraw this offer, or withdraw the accepted one if its buyer backed out`,
     });
   });
 });

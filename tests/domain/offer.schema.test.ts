@@ -1,4 +1,4 @@
-import { checkOfferTransition, createOfferInputSchema, type OfferStatus } from '../../domain/offers/offer.schema';
+import { checkOfferMove, checkOfferTransition, createOfferInputSchema, type OfferStatus } from '../../domain/offers/offer.schema';
 
 describe('checkOfferTransition', () => {
   it.each([
@@ -8,17 +8,36 @@ describe('checkOfferTransition', () => {
     ['COUNTERED', 'SENT'],
     ['COUNTERED', 'REJECTED'],
     ['DRAFT', 'WITHDRAWN'],
+    ['ACCEPTED', 'WITHDRAWN'],
   ] as Array<[OfferStatus, OfferStatus]>)('allows %s → %s', (from, to) => {
     expect(checkOfferTransition(from, to)).toEqual({ ok: true });
   });
 
   it.each([
-    ['ACCEPTED', 'REJECTED', 'An accepted offer is final'],
+    ['ACCEPTED', 'REJECTED', 'An accepted offer is final: if its buyer backed out, withdraw it'],
+    ['REJECTED', 'WITHDRAWN', 'A rejected offer is final'],
     ['DRAFT', 'ACCEPTED', 'A draft offer cannot become accepted'],
     ['SENT', 'EXPIRED', 'Offers expire by themselves at their expiry time'],
     ['SENT', 'SENT', 'The offer is already sent'],
   ] as Array<[OfferStatus, OfferStatus, string]>)('refuses %s → %s', (from, to, reason) => {
     expect(checkOfferTransition(from, to)).toEqual({ ok: false, reason });
+  });
+});
+
+describe('checkOfferMove', () => {
+  it("lets an accepted buyer's offer be withdrawn (its buyer backed out), not an accepted purchase offer (the lead's contract)", () => {
+    expect(checkOfferMove('BUYER', 'ACCEPTED', 'WITHDRAWN')).toEqual({ ok: true });
+    expect(checkOfferMove('PURCHASE', 'ACCEPTED', 'WITHDRAWN')).toEqual({
+      ok: false,
+      reason: "An accepted purchase offer is the lead's contract: if the seller backed out, move the lead back to offer made, which withdraws it",
+    });
+  });
+
+  it('follows checkOfferTransition otherwise, for both kinds', () => {
+    for (const kind of ['BUYER', 'PURCHASE'] as const) {
+      expect(checkOfferMove(kind, 'SENT', 'ACCEPTED')).toEqual({ ok: true });
+      expect(checkOfferMove(kind, 'ACCEPTED', 'REJECTED')).toEqual(checkOfferTransition('ACCEPTED', 'REJECTED'));
+    }
   });
 });
 

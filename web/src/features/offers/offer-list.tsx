@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { checkBuyerAcceptance } from '../../../../domain/offers/buyer-acceptance';
 import type { LeadStatus } from '../../../../domain/leads/lead-statuses';
-import { checkOfferTransition, OFFER_TRANSITIONS, type OfferStatus } from '../../../../domain/offers/offer.schema';
+import { checkOfferMove, CLOSED_DEAL_OFFERS_FINAL, OFFER_TRANSITIONS, type OfferStatus } from '../../../../domain/offers/offer.schema';
 import { offerWorkflowId } from '../../../../domain/workflow-ids';
 import { fullDate, money, optionLabel, timeAgo } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
@@ -15,8 +15,9 @@ import { OFFER_MOVE_LABELS } from '../../../../domain/labels/offer-labels';
 import type { OfferListItem } from '../../../../domain/offers/offer.schema';
 import { changeOfferStatus, listOffers, type Offer } from './offers.api';
 
-// Offers expire by themselves; a person never picks EXPIRED.
-const movesFrom = (status: OfferStatus): OfferStatus[] => OFFER_TRANSITIONS[status].filter((to) => checkOfferTransition(status, to).ok);
+// Offers expire by themselves; a person never picks EXPIRED. An accepted buyer's offer is withdrawn when its buyer backs out.
+const movesFrom = ({ kind, status }: OfferListItem): OfferStatus[] => OFFER_TRANSITIONS[status].filter((to) => checkOfferMove(kind, status, to).ok);
+const moveLabel = (from: OfferStatus, to: OfferStatus): string => (from === 'ACCEPTED' && to === 'WITHDRAWN' ? 'Buyer backed out' : OFFER_MOVE_LABELS[to]);
 
 /** Why a buyer's offer cannot be accepted on this lead now (the server's own rule), or undefined: known only on the lead's page. */
 function buyerAcceptanceRefusal(offer: OfferListItem, leadStatus: LeadStatus | undefined, offers: readonly OfferListItem[]): string | undefined {
@@ -26,7 +27,7 @@ function buyerAcceptanceRefusal(offer: OfferListItem, leadStatus: LeadStatus | u
   return check.ok ? undefined : check.reason;
 }
 
-function OfferRow({ offer, linkTo, leadOwnerId, acceptRefusal }: { offer: OfferListItem; linkTo?: string; leadOwnerId: string | null; acceptRefusal?: string }) {
+function OfferRow({ offer, linkTo, leadOwnerId, acceptRefusal, leadClosed }: { offer: OfferListItem; linkTo?: string; leadOwnerId: string | null; acceptRefusal?: string; leadClosed: boolean }) {
   const queryClient = useQueryClient();
   const workflowLink = useWorkflowLink()(offerWorkflowId(offer.id));
   const denied = useDeniedReason()('update', { type: 'offer', kind: offer.kind, leadOwnerId, createdById: offer.createdById });
@@ -71,11 +72,11 @@ function OfferRow({ offer, linkTo, leadOwnerId, acceptRefusal }: { offer: OfferL
       </div>
       <div className="header-actions">
         <StatusPill status={offer.status} />
-        {movesFrom(offer.status).map((to) => {
-          const refusal = denied ?? (to === 'ACCEPTED' ? acceptRefusal : undefined);
+        {movesFrom(offer).map((to) => {
+          const refusal = denied ?? (to === 'ACCEPTED' ? acceptRefusal : offer.status === 'ACCEPTED' && leadClosed ? CLOSED_DEAL_OFFERS_FINAL : undefined);
           return (
             <button key={to} type="button" className="button button-secondary button-small" disabled={move.isPending || refusal !== undefined} title={refusal} onClick={() => move.mutate(to)}>
-              {OFFER_MOVE_LABELS[to]}
+              {moveLabel(offer.status, to)}
             </button>
           );
         })}
@@ -129,7 +130,7 @@ export function OfferList({ leadId, leadOwnerId = null, buyerId, suggestedAmount
       {offers.isError && <p className="alert alert-error">{offers.error.message}</p>}
       <ul className="list">
         {items.map((offer) => (
-          <OfferRow key={offer.id} offer={offer} leadOwnerId={leadOwnerId} linkTo={buyerId ? `/leads/${offer.leadId}` : undefined} acceptRefusal={buyerAcceptanceRefusal(offer, leadStatus, items)} />
+          <OfferRow key={offer.id} offer={offer} leadOwnerId={leadOwnerId} linkTo={buyerId ? `/leads/${offer.leadId}` : undefined} acceptRefusal={buyerAcceptanceRefusal(offer, leadStatus, items)} leadClosed={leadStatus === 'CLOSED'} />
         ))}
         {offers.isSuccess && items.length === 0 && <li className="empty">No offers yet.</li>}
       </ul>
