@@ -32,9 +32,9 @@ const MAX_KEYS = 100_000;
 /**
  * Counts wrong passwords per e-mail address and client address together, per e-mail address and
  * per client address, in this process's memory, and locks each for `lockoutMs` when it reaches its
- * limit. A locked account or address is
- * refused with a 429 and `Retry-After` before any password is checked. Several API processes
- * each count on their own (see README: a shared store is what a multi-process deployment needs).
+ * limit. A locked account or address is refused with a 429 and `Retry-After` before any password
+ * is checked. Several API processes each count on their own (see README: a shared store is what a
+ * multi-process deployment needs).
  */
 export function createLoginLimiter(limits: LoginLimits = DEFAULT_LOGIN_LIMITS, now: () => number = Date.now) {
   const counters = new Map<string, Counter>();

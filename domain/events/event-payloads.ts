@@ -72,7 +72,7 @@ export type EventPayloads = ByEventName<{
   'offer.archived': Offer;
   'deal.closed': DealRecord;
   'deal.buyer_recorded': DealRecord;
-  /** The lead's contract fell through: the open deal has no buyer or sale price any more. */
+  /** Its buyer backed out, or the lead's contract fell through: the open deal has no buyer or sale price any more. */
   'deal.buyer_cleared': DealRecord;
   'note.created': Note;
   'note.updated': Note;

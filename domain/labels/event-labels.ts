@@ -39,7 +39,7 @@ export const EVENT_LABELS: Record<EventName, string> = {
   'offer.archived': 'Offer archived',
   'deal.closed': 'Deal closed',
   'deal.buyer_recorded': 'Buyer named on a deal',
-  'deal.buyer_cleared': 'Deal buyer cleared: the contract fell through',
+  'deal.buyer_cleared': 'Buyer taken off a deal',
   'note.created': 'New note',
   'note.updated': 'Note edited',
   'note.archived': 'Note removed',

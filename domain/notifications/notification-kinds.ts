@@ -82,7 +82,6 @@ export function renderNotificationText(text: string, formatTime: (iso: string) =
   return text.replace(TIME_TOKEN, (_token, iso: string) => formatTime(iso));
 }
 
-
 /**
  * The sentence that names what a task is about, with a leading space, or '' when it is about
  * nothing in particular: " Ann Lee, 1 Main St.", " Buyer: Bo Buys.", " Ann Lee, 1 Main St; offer of $82,000 to Bo Buys."

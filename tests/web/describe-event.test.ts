@@ -62,6 +62,7 @@ describe('describeEvent', () => {
     ['a deal closed without its lead', buildEvent('deal.closed', {}), { title: 'Deal closed', detail: '', tone: 'deal', workflowId: undefined }],
     ['a notification', buildEvent('notification.created', { title: 'Task assigned', body: 'High priority: Call Maria' }), { title: 'Task assigned', detail: 'High priority: Call Maria', tone: 'task' }],
     ['a buyer named on a deal', buildEvent('deal.buyer_recorded', { assignmentFee: 9000, leadId: 'l7' }), { title: 'Buyer named on a deal', detail: 'assignment fee $9,000', tone: 'deal', workflowId: 'lead-l7' }],
+    ['a buyer taken off a deal', buildEvent('deal.buyer_cleared', { buyerId: null, leadId: 'l7' }), { title: 'Buyer taken off a deal', detail: '', tone: 'deal', workflowId: 'lead-l7' }],
     ['a settings change', buildEvent('setting.updated'), { title: 'Settings changed', detail: 'deadlines, rules or alerts', tone: 'muted' }],
     ['an offer edited, from the label table', buildEvent('offer.updated', { amount: 5 }), { title: 'Offer edited', detail: '', tone: 'muted' }],
     ['an event a newer server sends, without its raw name', buildEvent('document.uploaded', { name: 'contract.pdf' }), { title: 'Something changed', detail: '', tone: 'muted' }],
