@@ -7,8 +7,8 @@ export const optionalText = (max: number) =>
     .string()
     .trim()
     .max(max, `must be at most ${max} characters`)
-    .optional()
-    .transform((value) => (value === '' ? undefined : value));
+    .transform((value) => (value === '' ? undefined : value))
+    .optional();
 
 /** Free text an edit may clear: trimmed, bounded, and an empty string (or null) clears it to null, as a blank box does. */
 export const clearableText = (max: number) =>
@@ -16,9 +16,9 @@ export const clearableText = (max: number) =>
     .string()
     .trim()
     .max(max, `must be at most ${max} characters`)
+    .transform((value) => (value === '' ? null : value))
     .nullable()
-    .optional()
-    .transform((value) => (value === '' ? null : value));
+    .optional();
 
 /**
  * An ISO date-time with its offset, in a year a CRM's dates can be in (1900-2199): `0000-01-01` or
