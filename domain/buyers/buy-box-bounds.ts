@@ -1,3 +1,5 @@
+import { dollars } from '../labels/dollars';
+
 /** A buy box's bound fields that come in pairs, low then high. */
 export type BoundField = 'minPrice' | 'maxPrice';
 export type BoundPair = { low: BoundField; high: BoundField; lowWords: string; highWords: string };
@@ -25,4 +27,15 @@ export function boundProblems(box: Box, change: Box): Partial<Record<BoundField,
     else if (change[low] !== undefined) problems[low] = `must not be above the ${highWords}`;
   }
   return problems;
+}
+
+/**
+ * The pairs a saved box holds crossed, in words ("the min price $200,000 is above the max price
+ * $100,000"): such a box matches no lead. The schemas refuse one, but a merge made before its
+ * bounds were checked could save it; the buyer's page says so until someone fixes it.
+ */
+export function crossedBoundsInWords(box: Box): string[] {
+  return BUY_BOX_BOUNDS.filter(({ low, high }) => isCrossed(box[low], box[high])).map(
+    ({ low, high, lowWords, highWords }) => `the ${lowWords} ${dollars(box[low]!)} is above the ${highWords} ${dollars(box[high]!)}`,
+  );
 }

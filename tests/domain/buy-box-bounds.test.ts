@@ -1,4 +1,4 @@
-import { boundProblems } from '../../domain/buyers/buy-box-bounds';
+import { boundProblems, crossedBoundsInWords } from '../../domain/buyers/buy-box-bounds';
 
 describe('boundProblems', () => {
   type Box = { minPrice?: number | null; maxPrice?: number | null };
@@ -13,5 +13,13 @@ describe('boundProblems', () => {
     ['a min still above the saved max names the min', { minPrice: 200, maxPrice: 100 }, { minPrice: 150 }, { minPrice: 'must not be above the max price' }],
   ])('%s', (_label, saved, change, problems) => {
     expect(boundProblems(saved, change)).toEqual(problems);
+  });
+});
+
+describe('crossedBoundsInWords', () => {
+  it('says which saved pair is crossed, with its amounts, and nothing for a box that can match', () => {
+    expect(crossedBoundsInWords({ minPrice: 200_000, maxPrice: 100_000 })).toEqual(['the min price $200,000 is above the max price $100,000']);
+    expect(crossedBoundsInWords({ minPrice: 100_000, maxPrice: 100_000 })).toEqual([]);
+    expect(crossedBoundsInWords({ minPrice: 200_000, maxPrice: null })).toEqual([]);
   });
 });

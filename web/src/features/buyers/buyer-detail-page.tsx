@@ -24,6 +24,7 @@ import { BuyerForm } from './buyer-form';
 import { changeBuyerStatus, getBuyer, listBuyerMatches, type Buyer } from './buyers.api';
 import './buyers.css';
 import { FrozenRecordLayout } from '../../lib/frozen-record-layout';
+import { crossedBoundsInWords } from '../../../../domain/buyers/buy-box-bounds';
 
 const orAny = (value: number | null, format: (n: number) => string = String): string => (value == null ? 'Any' : format(value));
 
@@ -41,15 +42,23 @@ function BuyBox({ buyer }: { buyer: Buyer }) {
     ['Email', buyer.email ?? '—'],
     ['Phone', buyer.phone ?? '—'],
   ];
+  const crossed = crossedBoundsInWords(buyer);
   return (
-    <dl className="facts">
-      {facts.map(([label, value]) => (
-        <div key={label}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
+    <>
+      {crossed.length > 0 && (
+        <p className="alert alert-error" role="alert">
+          This buy box matches no lead: {crossed.join('; ')}. Edit preferences to fix it.
+        </p>
+      )}
+      <dl className="facts">
+        {facts.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
   );
 }
 
