@@ -33,10 +33,11 @@ const dialect = testsUsePostgres() ? 'postgres' : 'sqlite';
 const POSTGRES_LEADS = 50_000;
 
 let testDb: TestDb;
+// Seeding 50,000 leads is set-up, not a measure: on a CI machine busy with other builds it took over 3 minutes.
 beforeAll(async () => {
   testDb = await createTestDb();
   if (dialect === 'postgres') await seedPostgresVolume(testDb.db, { leads: POSTGRES_LEADS });
-});
+}, 600_000);
 afterAll(() => testDb?.close());
 
 /** SQLite's EXPLAIN QUERY PLAN details, or PostgreSQL's EXPLAIN lines. */
