@@ -202,7 +202,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         lastHealth = `${response.status} ${(await response.text()).slice(0, 300)}`;
         return response.ok;
       } catch (error) {
-        lastHealth = `no answer: ${error instanceof Error ? `${error.message} ${String((error.cause as Error | undefined)?.message ?? '')}` : String(error)}`;
+        // Not `instanceof Error`: under Jest, fetch's errors come from another realm, and only "fetch failed" was logged.
+        const { message, cause } = error as { message?: string; cause?: { code?: string; message?: string } };
+        lastHealth = `no answer: ${message ?? String(error)}${cause ? ` (${[cause.code, cause.message].filter(Boolean).join(': ')})` : ''}`;
         return false;
       }
     };
