@@ -7,9 +7,9 @@ import { ensureTemporalCli } from './temporal-cli';
 
 /**
  * The whole stack on free ports over `dataDir`, headless; its log is printed only if it fails to
- * start, and goes to `log` when given. Only the start-up's lines are kept: kept for the whole run,
- * the API's line per request grew this process's heap by about 0.8 KB each (8,448 lines: 7 MB),
- * in the process that times the requests (the bench).
+ * start, and goes to `log` when given. Only the start-up's lines are kept for that: the lines after
+ * it (one per API request) cost about 0.8 KB of heap each (8,448 lines: 7 MB) in the process that
+ * times the requests (the bench).
  */
 export type FreePortStackOptions = Pick<StackOptions, 'env' | 'onGiveUp' | 'backgroundNice'> & { log?: (line: string) => void };
 
