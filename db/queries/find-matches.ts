@@ -2,6 +2,7 @@ import { bestScoreFor, fitScore, matchBuyer, matchScore, type MatchableBuyer, ty
 import { buyerSchema, normalizeMarket } from '../../domain/buyers/buyer.schema';
 import { withMao, type DealMathSettings } from '../../domain/deals/deal-math';
 import { OPEN_LEAD_STATUSES } from '../../domain/leads/lead-status';
+import { PROPERTY_TYPES } from '../../domain/leads/lead.schema';
 import type { z } from 'zod';
 import type { Db } from '../client';
 import { readRows, readRowsLazily } from '../read-rows';
@@ -73,7 +74,8 @@ type MatchPair<C> = (candidate: C) => { lead: MatchableLead; buyer: MatchableBuy
  * The best `limit` candidates by the rule's score (ties keep the candidates' order), each with the
  * whole row `load` reads. Only the winners' reasons are put in words: a thousand candidates' would
  * cost more than their scores. The read stops once `limit` candidates reach `bestScore`, the best
- * any candidate can reach: none after them can rank higher.
+ * any candidate can reach: none after them can rank higher. A candidate read again (markets that
+ * overlap) counts once.
  */
 async function ranked<C extends { id: string }, T extends { id: string }>(
   candidates: Iterable<C>,
@@ -83,8 +85,11 @@ async function ranked<C extends { id: string }, T extends { id: string }>(
   bestScore: number,
 ): Promise<Match<T>[]> {
   const fits: Array<{ id: string; pair: ReturnType<MatchPair<C>>; score: number }> = [];
+  const seen = new Set<string>();
   let atBest = 0;
   for (const candidate of candidates) {
+    if (seen.has(candidate.id)) continue;
+    seen.add(candidate.id);
     const pair = pairOf(candidate);
     const score = matchScore(pair.lead, pair.buyer);
     if (score === null) continue;
@@ -157,6 +162,8 @@ export async function findMatchingBuyers(db: Db, lead: Lead, dealMath: DealMathS
 interface MarketBranch {
   index: string;
   where: Prisma.Sql;
+  /** SQLite: given one property type too, the index holds the branch's leads in age order (a "City, ST" market). */
+  inAgeOrderByType: boolean;
 }
 
 /**
@@ -169,16 +176,38 @@ function marketBranches(markets: string[]): MarketBranch[] {
   const zips = markets.filter((market) => /^\d{5}$/.test(market));
   const places = markets.filter((market) => !/^\d/.test(market)).map((market) => market.split(', '));
   const cities = places.filter((place) => place.length === 1).map(([city]) => city!);
-  if (cities.length > 0) branches.push({ index: 'Lead_match_market_idx', where: Prisma.sql`lower("city") IN (${Prisma.join(cities)})` });
+  if (cities.length > 0) branches.push({ index: 'Lead_match_market_idx', where: Prisma.sql`lower("city") IN (${Prisma.join(cities)})`, inAgeOrderByType: false });
   for (const [city, state] of places.filter((place) => place.length === 2)) {
-    branches.push({ index: 'Lead_match_market_idx', where: Prisma.sql`lower("city") = ${city} AND upper("state") = ${state!.toUpperCase()}` });
+    branches.push({ index: 'Lead_match_market_idx', where: Prisma.sql`lower("city") = ${city} AND upper("state") = ${state!.toUpperCase()}`, inAgeOrderByType: true });
   }
   // A ZIP market matches the ZIP or a ZIP+4 of it, as a range on the zip index ('-' sorts just before '.').
   if (zips.length > 0) {
     const zipRanges = zips.map((zip) => Prisma.sql`("zip" = ${zip} OR ("zip" > ${`${zip}-`} AND "zip" < ${`${zip}.`}))`);
-    branches.push({ index: 'Lead_match_zip_idx', where: Prisma.join(zipRanges, ' OR ') });
+    branches.push({ index: 'Lead_match_zip_idx', where: Prisma.join(zipRanges, ' OR '), inAgeOrderByType: false });
   }
   return branches;
+}
+
+// SQLite reads a "City, ST" market one property type at a time, in age order, up to this many reads in all;
+// a bigger box (dozens of markets of many types) reads each market once and sorts its leads.
+const MAX_READS_IN_AGE_ORDER = 64;
+
+/**
+ * SQLite's reads of the box's markets, merged newest first. A "City, ST" market is read a property
+ * type at a time from Lead_match_market_idx, which holds them in age order: the merge stops at
+ * the first rows the caller takes instead of sorting every fitting lead of the markets (most of a
+ * buyer's matching at volume). The reads may overlap (a city and its ZIP): the caller drops repeats.
+ */
+function sqliteMarketReads(branches: MarketBranch[], box: MatchableBuyer, facts: Prisma.Sql[], columns: Prisma.Sql): Prisma.Sql {
+  const types = box.propertyTypes.length > 0 ? box.propertyTypes : [...PROPERTY_TYPES];
+  const typeIn = box.propertyTypes.length > 0 ? [Prisma.sql`l."propertyType" IN (${Prisma.join(box.propertyTypes)})`] : [];
+  const byType = branches.reduce((reads, branch) => reads + (branch.inAgeOrderByType ? types.length : 1), 0) <= MAX_READS_IN_AGE_ORDER;
+  const read = ({ index, where }: MarketBranch, conditions: Prisma.Sql[]) =>
+    Prisma.sql`SELECT ${columns} FROM "Lead" AS l${indexedBy('sqlite', index)} WHERE (${where}) AND ${Prisma.join(conditions, ' AND ')}`;
+  const reads = branches.flatMap((branch) =>
+    byType && branch.inAgeOrderByType ? types.map((type) => read(branch, [Prisma.sql`l."propertyType" = ${type}`, ...facts])) : [read(branch, [...typeIn, ...facts])],
+  );
+  return Prisma.sql`${Prisma.join(reads, ' UNION ALL ')} ORDER BY "createdAt" DESC, "id" DESC LIMIT ${CANDIDATE_LIMIT}`;
 }
 
 /**
@@ -191,29 +220,24 @@ function marketBranches(markets: string[]): MarketBranch[] {
  */
 export function leadCandidatesSql(box: MatchableBuyer, dialect: Dialect): Prisma.Sql {
   const branches = marketBranches(box.markets.map(normalizeMarket));
-  const conditions = Prisma.join(
-    [
-      Prisma.sql`l."archivedAt" IS NULL`,
-      Prisma.sql`l."status" IN (${Prisma.join([...OPEN_LEAD_STATUSES])})`,
-      ...(box.propertyTypes.length > 0 ? [Prisma.sql`l."propertyType" IN (${Prisma.join(box.propertyTypes)})`] : []),
-      // A lead without an asking price is priced by its MAO, which only the domain rule computes.
-      ...withinBound('l', 'askingPrice', '>=', box.minPrice),
-      ...withinBound('l', 'askingPrice', '<=', box.maxPrice),
-      ...withinBound('l', 'beds', '>=', box.minBeds),
-      ...withinBound('l', 'baths', '>=', box.minBaths),
-      ...withinBound('l', 'repairEstimate', '<=', box.maxRepair),
-    ],
-    ' AND ',
-  );
+  const facts = [
+    Prisma.sql`l."archivedAt" IS NULL`,
+    Prisma.sql`l."status" IN (${Prisma.join([...OPEN_LEAD_STATUSES])})`,
+    // A lead without an asking price is priced by its MAO, which only the domain rule computes.
+    ...withinBound('l', 'askingPrice', '>=', box.minPrice),
+    ...withinBound('l', 'askingPrice', '<=', box.maxPrice),
+    ...withinBound('l', 'beds', '>=', box.minBeds),
+    ...withinBound('l', 'baths', '>=', box.minBaths),
+    ...withinBound('l', 'repairEstimate', '<=', box.maxRepair),
+  ];
+  const typeIn = box.propertyTypes.length > 0 ? [Prisma.sql`l."propertyType" IN (${Prisma.join(box.propertyTypes)})`] : [];
+  const conditions = Prisma.join([...typeIn, ...facts], ' AND ');
   const columns = columnsOf('l', LEAD_MATCH_COLUMNS);
   const newest = Prisma.sql`ORDER BY "createdAt" DESC LIMIT ${CANDIDATE_LIMIT}`;
   // Markets none can read (a stray market): no lead.
   if (box.markets.length > 0 && branches.length === 0) return Prisma.sql`SELECT ${columns} FROM "Lead" AS l WHERE 1 = 0`;
   if (branches.length === 0) return Prisma.sql`SELECT ${columns} FROM "Lead" AS l WHERE ${conditions} ${newest}`;
-  if (dialect === 'sqlite') {
-    const reads = branches.map(({ index, where }) => Prisma.sql`SELECT ${columns} FROM "Lead" AS l${indexedBy(dialect, index)} WHERE (${where}) AND ${conditions}`);
-    return Prisma.sql`${Prisma.join(reads, ' UNION ')} ${newest}`;
-  }
+  if (dialect === 'sqlite') return sqliteMarketReads(branches, box, facts, columns);
   const ids = Prisma.join(
     branches.map(({ where }) => Prisma.sql`SELECT "id" FROM "Lead" WHERE ${where}`),
     ' UNION ',

@@ -106,6 +106,18 @@ describe('matching through SQL candidates', () => {
     expect(matched).toBeGreaterThan(20);
   });
 
+  it('finds for a buyer of many markets of any type exactly the open leads the domain rule accepts', async () => {
+    // More markets × types than SQLite reads one at a time in age order: each market is read whole.
+    const markets = ['Dayton, OH', 'Akron, OH', ...Array.from({ length: 20 }, (_, i) => `Town ${i}, OH`), '44301'];
+    for (const propertyTypes of [[], ['SFR', 'MULTI_FAMILY']]) {
+      const buyer = { ...buyers[0]!, markets: JSON.stringify(markets), propertyTypes: JSON.stringify(propertyTypes), minPrice: null, maxPrice: null, minBeds: null, minBaths: null, maxRepair: null };
+      const open = leads.filter((lead) => lead.archivedAt === null && (OPEN_LEAD_STATUSES as readonly string[]).includes(lead.status));
+      const expected = open.filter((lead) => matchBuyer(matchableLead(lead, DEFAULT_DEAL_MATH_SETTINGS), matchableBuyer(buyer)).matches);
+      expect(expected.length).toBeGreaterThan(10);
+      expect(ids(await findMatchingLeads(testDb.db, buyer, DEFAULT_DEAL_MATH_SETTINGS, 1_000))).toEqual(expected.map((lead) => lead.id).sort());
+    }
+  });
+
   it("prices a lead without an asking price by its MAO under the admins' rule", async () => {
     const owner = await buildUser(testDb.db);
     const lead = await buildLead(testDb.db, owner.id, { city: 'Toledo', zip: '43604', askingPrice: undefined });
