@@ -7,7 +7,7 @@ import { analyticsQuerySchema, analyticsSchema } from '../domain/analytics/analy
 import { dashboardQuerySchema, dashboardSchema } from '../domain/analytics/dashboard.schema';
 import { loginInputSchema } from '../domain/auth/login.schema';
 import { changePasswordInputSchema, sessionItemSchema } from '../domain/auth/session.schema';
-import { buyerMatchSchema, leadMatchSchema } from '../domain/buyers/buyer-match.schema';
+import { buyerMatchesQuerySchema, buyerMatchSchema, leadMatchesQuerySchema, leadMatchSchema } from '../domain/buyers/buyer-match.schema';
 import { buyerSchema, changeBuyerStatusInputSchema, createBuyerInputSchema, listBuyersQuerySchema, updateBuyerInputSchema } from '../domain/buyers/buyer.schema';
 import { emailMessageDetailSchema, emailMessageSchema, sendMatchesInputSchema, sendMatchesResultSchema, unsubscribePreviewSchema } from '../domain/email/email-message.schema';
 import { clientConfigSchema } from '../domain/config/client-config.schema';
@@ -150,6 +150,12 @@ const LEAN_LIST = 'with `fields`, each item has only those keys and its id';
 /** A page of `item`s, or with `fields=` of their lean form: the id and some of the fields. */
 const leanPage = <Item extends z.ZodObject>(name: string, item: Item) =>
   pageSchema(z.union([item, named(`${name}Fields`, item.partial().extend({ id: z.string() }))]));
+const LEAN_MATCHES = 'with `fields`, each matching record has only those keys and its id';
+/** A list of matches, or with `fields=` of matches whose `record` is lean: its id and some of its fields. */
+function leanMatches<Record extends z.ZodObject, Match extends z.ZodObject>(name: string, match: Match, record: string): z.ZodType {
+  const full = match.shape[record] as Record;
+  return listSchema(z.union([named(name, match), named(`${name}Fields`, match.extend({ [record]: full.partial().extend({ id: z.string() }) }))]));
+}
 // The CSV exports: the list route's filters and sort over every page.
 const EXPORT_CSV =
   'The list route\'s filters and sort, every page (`limit`, `cursor` and `fields` are ignored), one row per record with human headers and labels; ' +
@@ -233,7 +239,7 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'post', path: '/api/leads/{id}/calls', summary: 'Log a call: no answer and voicemail re-arm the next attempt; a talk, not interested or a wrong number move the lead (409 when refused)', params: idParams, body: logCallInputSchema, response: named('Call', callSchema), status: 201 },
   { method: 'get', path: '/api/leads/{id}/duplicates', summary: 'Live leads that may be this one: the same address key, or the same phone or owner name in its ZIP', params: idParams, response: listSchema(duplicateCandidate) },
   { method: 'post', path: '/api/leads/{id}/merge', summary: 'Merge another lead (sourceId) into this one', description: MERGE_DESCRIPTION, params: idParams, body: mergeInputSchema, response: named('LeadMerge', z.object({ lead, merge: mergeResult })) },
-  { method: 'get', path: '/api/leads/{id}/matches', summary: 'Buyers matching a lead, ranked, with reasons', params: idParams, response: listSchema(named('LeadMatch', leadMatchSchema)) },
+  { method: 'get', path: '/api/leads/{id}/matches', summary: 'Buyers matching a lead, ranked, with reasons', description: LEAN_MATCHES, params: idParams, query: leadMatchesQuerySchema, response: leanMatches('LeadMatch', leadMatchSchema, 'buyer') },
   { method: 'get', path: '/api/buyers', summary: 'List buyers', description: LEAN_LIST, query: listBuyersQuerySchema, response: leanPage('Buyer', buyer) },
   { method: 'get', path: '/api/buyers/export.csv', summary: 'The buyer list as CSV (every row, streamed)', description: EXPORT_CSV, query: listBuyersQuerySchema, response: z.string(), file: true },
   { method: 'post', path: '/api/buyers', summary: 'Create a buyer (starts workflow buyer-<id>)', body: createBuyerInputSchema, response: buyer, status: 201, idempotent: true },
@@ -244,7 +250,7 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'post', path: '/api/buyers/{id}/unarchive', summary: 'Unarchive a buyer (matching restarts from now)', params: idParams, response: buyer },
   { method: 'get', path: '/api/buyers/{id}/duplicates', summary: 'Live buyers that may be this one: the same e-mail or contact key, or the same phone', params: idParams, response: listSchema(duplicateCandidate) },
   { method: 'post', path: '/api/buyers/{id}/merge', summary: 'Merge another buyer (sourceId) into this one', description: MERGE_DESCRIPTION, params: idParams, body: mergeInputSchema, response: named('BuyerMerge', z.object({ buyer, merge: mergeResult })) },
-  { method: 'get', path: '/api/buyers/{id}/matches', summary: 'Leads matching a buyer, ranked, with reasons', params: idParams, response: listSchema(named('BuyerMatch', buyerMatchSchema)) },
+  { method: 'get', path: '/api/buyers/{id}/matches', summary: 'Leads matching a buyer, ranked, with reasons', description: LEAN_MATCHES, params: idParams, query: buyerMatchesQuerySchema, response: leanMatches('BuyerMatch', buyerMatchSchema, 'lead') },
   {
     method: 'post',
     path: '/api/buyers/{id}/send-matches',

@@ -3,8 +3,10 @@ import { AppError } from './errors';
 /** `fields=` for lean list views: only these keys (and the id) of an item. */
 export function projectFields<Item extends object>(item: Item, fields: readonly string[] | undefined): Partial<Item> {
   if (!fields) return item;
-  const keep = new Set(['id', ...fields]);
-  return Object.fromEntries(Object.entries(item).filter(([key]) => keep.has(key))) as Partial<Item>;
+  // Copied by the fields asked for: filtering every entry of a 40-key record cost more than serialising the keys it dropped.
+  const lean: Record<string, unknown> = {};
+  for (const key of ['id', ...fields]) if (Object.hasOwn(item, key)) lean[key] = (item as Record<string, unknown>)[key];
+  return lean as Partial<Item>;
 }
 
 /** A keyset page, or the 400 of a cursor that is no row of the list. */

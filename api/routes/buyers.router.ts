@@ -12,6 +12,7 @@ import { exportBuyers } from '../buyers/export-buyers';
 import { getBuyer } from '../buyers/get-buyer';
 import { listBuyerDuplicates } from '../buyers/list-buyer-duplicates';
 import { listBuyerMatches } from '../buyers/list-buyer-matches';
+import { buyerMatchesQuerySchema } from '../../domain/buyers/buyer-match.schema';
 import { mergeBuyers } from '../buyers/merge-buyers';
 import { mergeInputSchema } from '../../domain/merge/merge-records';
 import { listBuyers } from '../buyers/list-buyers';
@@ -78,7 +79,9 @@ export function createBuyersRouter(deps: TemporalDeps & { db: Db; settings: Sett
 
   router.get('/:id/matches', async (req, res) => {
     const buyerId = req.params.id;
-    res.type('json').send(await recentMatches(buyerId, async () => JSON.stringify(await listBuyerMatches(db, buyerId, await deps.settings.get()))));
+    const { fields } = parseInput(buyerMatchesQuerySchema, req.query, 'query');
+    const key = fields ? `${buyerId}?fields=${fields.join(',')}` : buyerId;
+    res.type('json').send(await recentMatches(key, async () => JSON.stringify(await listBuyerMatches(db, buyerId, await deps.settings.get(), fields))));
   });
 
   router.post('/:id/send-matches', async (req, res) => {

@@ -16,6 +16,7 @@ import { exportLeads } from '../leads/export-leads';
 import { getLead } from '../leads/get-lead';
 import { listLeadDuplicates } from '../leads/list-lead-duplicates';
 import { listLeadMatches } from '../leads/list-lead-matches';
+import { leadMatchesQuerySchema } from '../../domain/buyers/buyer-match.schema';
 import { mergeLeads } from '../leads/merge-leads';
 import { mergeInputSchema } from '../../domain/merge/merge-records';
 import { listLeads } from '../leads/list-leads';
@@ -89,7 +90,9 @@ export function createLeadsRouter(deps: TemporalDeps & { db: Db; settings: Setti
 
   router.get('/:id/matches', async (req, res) => {
     const leadId = req.params.id;
-    res.type('json').send(await recentMatches(leadId, async () => JSON.stringify(await listLeadMatches(deps.db, leadId, await deps.settings.get()))));
+    const { fields } = parseInput(leadMatchesQuerySchema, req.query, 'query');
+    const key = fields ? `${leadId}?fields=${fields.join(',')}` : leadId;
+    res.type('json').send(await recentMatches(key, async () => JSON.stringify(await listLeadMatches(deps.db, leadId, await deps.settings.get(), fields))));
   });
 
   router.get('/:id', async (req, res) => {

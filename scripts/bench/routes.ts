@@ -1,3 +1,4 @@
+import { BUYER_MATCH_LEAD_FIELDS, LEAD_MATCH_BUYER_FIELDS } from '../../domain/buyers/match-fields';
 import { OPEN_TASK_STATUSES } from '../../domain/tasks/task.schema';
 import { logInAsDemoUser } from '../lib/log-in';
 import { measureBrowserLiveUpdate } from './browser-live-update';
@@ -97,11 +98,15 @@ export async function measureRoutes(appUrl: string, options: RouteOptions, log: 
   await run('lead list: CONTACTED in Dayton, newest first', '/api/leads?status=CONTACTED&city=Dayton&sort=-createdAt&limit=50', supervisor, TARGETS.listMs);
   await run('lead list: all, by asking price', '/api/leads?sort=askingPrice&limit=50', supervisor, TARGETS.listMs);
   await run('lead detail', `/api/leads/${leadId}`, supervisor, TARGETS.listMs);
-  await run('lead detail: matching buyers', `/api/leads/${leadId}/matches`, supervisor, TARGETS.matchesMs);
-  await run('buyer matches: matching leads', `/api/buyers/${buyerId}/matches`, supervisor, TARGETS.matchesMs);
+  // Matches as the pages ask for them (the fields they show of each record), then whole records.
+  const [buyersAsShown, leadsAsShown] = [`?fields=${LEAD_MATCH_BUYER_FIELDS.join(',')}`, `?fields=${BUYER_MATCH_LEAD_FIELDS.join(',')}`];
+  await run('lead detail: matching buyers', `/api/leads/${leadId}/matches${buyersAsShown}`, supervisor, TARGETS.matchesMs);
+  await run('buyer matches: matching leads', `/api/buyers/${buyerId}/matches${leadsAsShown}`, supervisor, TARGETS.matchesMs);
   // The two above are answered from the kept answer after the first request; these compute each one.
-  await run('  (each request another lead: computed)', volumeIds('vlead', 6, DISTINCT_MATCH_RECORDS).map((id) => `/api/leads/${id}/matches`), supervisor);
-  await run('  (each request another buyer: computed)', volumeIds('vbuyer', 5, DISTINCT_MATCH_RECORDS).map((id) => `/api/buyers/${id}/matches`), supervisor);
+  await run('  (each request another lead: computed)', volumeIds('vlead', 6, DISTINCT_MATCH_RECORDS).map((id) => `/api/leads/${id}/matches${buyersAsShown}`), supervisor, TARGETS.matchesMs);
+  await run('  (each request another buyer: computed)', volumeIds('vbuyer', 5, DISTINCT_MATCH_RECORDS).map((id) => `/api/buyers/${id}/matches${leadsAsShown}`), supervisor, TARGETS.matchesMs);
+  await run('  (computed, whole buyers: no fields=)', volumeIds('vlead', 6, DISTINCT_MATCH_RECORDS).map((id) => `/api/leads/${id}/matches`), supervisor);
+  await run('  (computed, whole leads: no fields=)', volumeIds('vbuyer', 5, DISTINCT_MATCH_RECORDS).map((id) => `/api/buyers/${id}/matches`), supervisor);
   for (const [name, listPath] of [['buyer list', '/api/buyers'], ['offer list', '/api/offers'], ['deal list', '/api/deals']] as const) {
     await run(`${name}: newest first, page 1`, `${listPath}?limit=50`, supervisor, TARGETS.listMs);
     const deep = await cursorAfter(appUrl, listPath, supervisor, options.deepRow);

@@ -191,6 +191,30 @@ describe('buyers', () => {
     expect(leadIds).not.toContain(outside.id);
   });
 
+  it('answers lean matches with `fields`: each record has only those keys and its id, and an unknown field is a 400 naming fields', async () => {
+    const buyer = (await api.request('POST', '/api/buyers', { cookie, body: buyerInput({ name: 'Lean Matcher', company: 'Lean Co', markets: ['Fairborn, OH'] }) })).body;
+    const lead = (await api.request('POST', '/api/leads', { cookie, body: buildLeadInput({ city: 'Fairborn', zip: '45324', askingPrice: 85_000 }) })).body;
+
+    const whole = await api.request('GET', `/api/buyers/${buyer.id}/matches`, { cookie });
+    const lean = await api.request('GET', `/api/buyers/${buyer.id}/matches?fields=sellerName,mao,askingPrice`, { cookie });
+    expect(lean.status).toBe(200);
+    const wholeMatch = whole.body.items.find((item: { lead: { id: string } }) => item.lead.id === lead.id);
+    const leanMatch = lean.body.items.find((item: { lead: { id: string } }) => item.lead.id === lead.id);
+    expect(leanMatch).toEqual({ lead: { id: lead.id, sellerName: lead.sellerName, askingPrice: 85_000, mao: wholeMatch.lead.mao }, score: wholeMatch.score, reasons: wholeMatch.reasons });
+    // The whole answer, asked again after the lean one, is still whole (each kind of answer is kept apart).
+    expect((await api.request('GET', `/api/buyers/${buyer.id}/matches`, { cookie })).body.items[0].lead).toHaveProperty('street');
+
+    const buyers = await api.request('GET', `/api/leads/${lead.id}/matches?fields=name,company`, { cookie });
+    expect(buyers.body.items.find((item: { buyer: { id: string } }) => item.buyer.id === buyer.id)).toMatchObject({ buyer: { id: buyer.id, name: 'Lean Matcher', company: 'Lean Co' } });
+    expect(Object.keys(buyers.body.items[0].buyer).sort()).toEqual(['company', 'id', 'name']);
+
+    for (const url of [`/api/buyers/${buyer.id}/matches?fields=sellerName,password`, `/api/leads/${lead.id}/matches?fields=`]) {
+      const refused = await api.request('GET', url, { cookie });
+      expect(refused.status).toBe(400);
+      expect(JSON.stringify(refused.body)).toContain('fields');
+    }
+  });
+
   it('answers matching again as soon as a buy box or a lead changes: a kept answer never hides a change', async () => {
     const buyer = (await api.request('POST', '/api/buyers', { cookie, body: buyerInput({ name: 'Fresh Answers', markets: ['Xenia, OH'] }) })).body;
     const lead = (await api.request('POST', '/api/leads', { cookie, body: buildLeadInput({ city: 'Xenia', zip: '45385', askingPrice: 90_000 }) })).body;

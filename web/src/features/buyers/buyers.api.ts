@@ -1,4 +1,5 @@
-import type { BuyerMatch } from '../../../../domain/buyers/buyer-match.schema';
+import type { LeanBuyerMatch } from '../../../../domain/buyers/buyer-match.schema';
+import { BUYER_MATCH_LEAD_FIELDS } from '../../../../domain/buyers/match-fields';
 import type { Buyer, BuyerStatus, CreateBuyerInput, UpdateBuyerInput } from '../../../../domain/buyers/buyer.schema';
 import type { List, Page } from '../../../../domain/pagination';
 import { api } from '../../lib/api-client';
@@ -15,4 +16,6 @@ export const createBuyer = (input: CreateBuyerInput, idempotencyKey: string): Pr
 /** `version`: the buyer's `updatedAt` when the edit began; someone else's change since is a 412, not overwritten. */
 export const updateBuyer = (id: string, input: UpdateBuyerInput, version?: string): Promise<Buyer> => api.patch(path(id), input, version);
 export const changeBuyerStatus = (id: string, status: BuyerStatus): Promise<Buyer> => api.post(`${path(id)}/status`, { status });
-export const listBuyerMatches = (id: string): Promise<List<BuyerMatch>> => api.get(`${path(id)}/matches`);
+export type BuyerPageMatch = LeanBuyerMatch<(typeof BUYER_MATCH_LEAD_FIELDS)[number]>;
+/** The buyer's matching leads, with only what the pages show of each lead. */
+export const listBuyerMatches = (id: string): Promise<List<BuyerPageMatch>> => api.get(`${path(id)}/matches?fields=${BUYER_MATCH_LEAD_FIELDS.join(',')}`);

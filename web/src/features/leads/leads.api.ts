@@ -1,4 +1,5 @@
-import type { LeadMatch } from '../../../../domain/buyers/buyer-match.schema';
+import type { LeanLeadMatch } from '../../../../domain/buyers/buyer-match.schema';
+import { LEAD_MATCH_BUYER_FIELDS } from '../../../../domain/buyers/match-fields';
 import type { CreateLeadInput, Lead, LeadStatus, UpdateLeadInput } from '../../../../domain/leads/lead.schema';
 import type { List, Page } from '../../../../domain/pagination';
 import type { RecentItem, SavedView, UserItemInput } from '../../../../domain/users/user-items.schema';
@@ -20,7 +21,9 @@ export const getLead = (id: string): Promise<Lead> => api.get<Lead>(`/api/leads/
 export const updateLead = (id: string, input: UpdateLeadInput, version?: string): Promise<Lead> => api.patch<Lead>(`/api/leads/${encodeURIComponent(id)}`, input, version);
 export const changeLeadStatus = (id: string, status: LeadStatus, reason?: string): Promise<Lead> =>
   api.post<Lead>(`/api/leads/${encodeURIComponent(id)}/status`, reason ? { status, reason } : { status });
-export const listLeadMatches = (id: string): Promise<List<LeadMatch>> => api.get(`/api/leads/${encodeURIComponent(id)}/matches`);
+export type LeadPageMatch = LeanLeadMatch<(typeof LEAD_MATCH_BUYER_FIELDS)[number]>;
+/** The lead's matching buyers, with only what the pages show of each buyer. */
+export const listLeadMatches = (id: string): Promise<List<LeadPageMatch>> => api.get(`/api/leads/${encodeURIComponent(id)}/matches?fields=${LEAD_MATCH_BUYER_FIELDS.join(',')}`);
 
 export const listSavedViews = (page: string): Promise<List<SavedView>> => api.get(`/api/me/saved-views?page=${page}`);
 export const saveView = (page: string, name: string, query: Record<string, string>): Promise<SavedView> => api.post('/api/me/saved-views', { page, name, query });
