@@ -198,9 +198,8 @@ const MAX_READS_IN_AGE_ORDER = 64;
  * the first rows the caller takes instead of sorting every fitting lead of the markets (most of a
  * buyer's matching at volume). The reads may overlap (a city and its ZIP): the caller drops repeats.
  */
-function sqliteMarketReads(branches: MarketBranch[], box: MatchableBuyer, facts: Prisma.Sql[], columns: Prisma.Sql): Prisma.Sql {
+function sqliteMarketReads(branches: MarketBranch[], box: MatchableBuyer, { typeIn, facts }: { typeIn: Prisma.Sql[]; facts: Prisma.Sql[] }, columns: Prisma.Sql): Prisma.Sql {
   const types = box.propertyTypes.length > 0 ? box.propertyTypes : [...PROPERTY_TYPES];
-  const typeIn = box.propertyTypes.length > 0 ? [Prisma.sql`l."propertyType" IN (${Prisma.join(box.propertyTypes)})`] : [];
   const byType = branches.reduce((reads, branch) => reads + (branch.inAgeOrderByType ? types.length : 1), 0) <= MAX_READS_IN_AGE_ORDER;
   const read = ({ index, where }: MarketBranch, conditions: Prisma.Sql[]) =>
     Prisma.sql`SELECT ${columns} FROM "Lead" AS l${indexedBy('sqlite', index)} WHERE (${where}) AND ${Prisma.join(conditions, ' AND ')}`;
@@ -237,7 +236,7 @@ export function leadCandidatesSql(box: MatchableBuyer, dialect: Dialect): Prisma
   // Markets none can read (a stray market): no lead.
   if (box.markets.length > 0 && branches.length === 0) return Prisma.sql`SELECT ${columns} FROM "Lead" AS l WHERE 1 = 0`;
   if (branches.length === 0) return Prisma.sql`SELECT ${columns} FROM "Lead" AS l WHERE ${conditions} ${newest}`;
-  if (dialect === 'sqlite') return sqliteMarketReads(branches, box, facts, columns);
+  if (dialect === 'sqlite') return sqliteMarketReads(branches, box, { typeIn, facts }, columns);
   const ids = Prisma.join(
     branches.map(({ where }) => Prisma.sql`SELECT "id" FROM "Lead" WHERE ${where}`),
     ' UNION ',
