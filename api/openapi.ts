@@ -152,8 +152,8 @@ const leanPage = <Item extends z.ZodObject>(name: string, item: Item) =>
   pageSchema(z.union([item, named(`${name}Fields`, item.partial().extend({ id: z.string() }))]));
 const LEAN_MATCHES = 'with `fields`, each matching record has only those keys and its id';
 /** A list of matches, or with `fields=` of matches whose `record` is lean: its id and some of its fields. */
-function leanMatches<Record extends z.ZodObject, Match extends z.ZodObject>(name: string, match: Match, record: string): z.ZodType {
-  const full = match.shape[record] as Record;
+function leanMatches<Match extends z.ZodObject>(name: string, match: Match, record: string): z.ZodType {
+  const full = match.shape[record] as z.ZodObject;
   return listSchema(z.union([named(name, match), named(`${name}Fields`, match.extend({ [record]: full.partial().extend({ id: z.string() }) }))]));
 }
 // The CSV exports: the list route's filters and sort over every page.
