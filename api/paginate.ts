@@ -4,8 +4,9 @@ import { AppError } from './errors';
 export function projectFields<Item extends object>(item: Item, fields: readonly string[] | undefined): Partial<Item> {
   if (!fields) return item;
   // Copied by the fields asked for: filtering every entry of a 40-key record cost more than serialising the keys it dropped.
-  const lean: Record<string, unknown> = {};
-  for (const key of ['id', ...fields]) if (Object.hasOwn(item, key)) lean[key] = (item as Record<string, unknown>)[key];
+  const source = item as Record<string, unknown>;
+  const lean: Record<string, unknown> = Object.hasOwn(source, 'id') ? { id: source.id } : {};
+  for (const key of fields) if (Object.hasOwn(source, key)) lean[key] = source[key];
   return lean as Partial<Item>;
 }
 

@@ -1,7 +1,10 @@
 const MAX_AGE_MS = 30_000;
 
-/** Matching answers kept per route: one is 30–50 KB (50 records with their reasons). */
+/** Matching answers kept per route: one is 30–50 KB (50 whole records with their reasons), 10–14 KB as the pages ask. */
 export const MATCH_ANSWERS_KEPT = 100;
+
+/** A kept answer's key: a record's matches whole, or lean with `fields` (a lean answer is never served whole, nor a whole one lean). */
+export const matchAnswerKey = (recordId: string, fields: readonly string[] | undefined): string => (fields ? `${recordId}?fields=${fields.join(',')}` : recordId);
 
 /**
  * Results of read-only reports, kept while nothing has changed: an entry is served only while the

@@ -18,7 +18,7 @@ import { mergeInputSchema } from '../../domain/merge/merge-records';
 import { listBuyers } from '../buyers/list-buyers';
 import { updateBuyer } from '../buyers/update-buyer';
 import { sendBuyerMatches } from '../email/send-buyer-matches';
-import { createRecentResults, MATCH_ANSWERS_KEPT } from '../reports/recent-results';
+import { createRecentResults, MATCH_ANSWERS_KEPT, matchAnswerKey } from '../reports/recent-results';
 import type { SettingsCache } from '../settings/settings-cache';
 import type { TemporalDeps } from '../temporal/client';
 import { parseInput } from '../validate';
@@ -80,8 +80,7 @@ export function createBuyersRouter(deps: TemporalDeps & { db: Db; settings: Sett
   router.get('/:id/matches', async (req, res) => {
     const buyerId = req.params.id;
     const { fields } = parseInput(buyerMatchesQuerySchema, req.query, 'query');
-    const key = fields ? `${buyerId}?fields=${fields.join(',')}` : buyerId;
-    res.type('json').send(await recentMatches(key, async () => JSON.stringify(await listBuyerMatches(db, buyerId, await deps.settings.get(), fields))));
+    res.type('json').send(await recentMatches(matchAnswerKey(buyerId, fields), async () => JSON.stringify(await listBuyerMatches(db, buyerId, await deps.settings.get(), fields))));
   });
 
   router.post('/:id/send-matches', async (req, res) => {

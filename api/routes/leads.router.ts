@@ -21,7 +21,7 @@ import { mergeLeads } from '../leads/merge-leads';
 import { mergeInputSchema } from '../../domain/merge/merge-records';
 import { listLeads } from '../leads/list-leads';
 import { updateLead } from '../leads/update-lead';
-import { createRecentResults, MATCH_ANSWERS_KEPT } from '../reports/recent-results';
+import { createRecentResults, MATCH_ANSWERS_KEPT, matchAnswerKey } from '../reports/recent-results';
 import type { SettingsCache } from '../settings/settings-cache';
 import type { TemporalDeps } from '../temporal/client';
 import { parseInput } from '../validate';
@@ -91,8 +91,7 @@ export function createLeadsRouter(deps: TemporalDeps & { db: Db; settings: Setti
   router.get('/:id/matches', async (req, res) => {
     const leadId = req.params.id;
     const { fields } = parseInput(leadMatchesQuerySchema, req.query, 'query');
-    const key = fields ? `${leadId}?fields=${fields.join(',')}` : leadId;
-    res.type('json').send(await recentMatches(key, async () => JSON.stringify(await listLeadMatches(deps.db, leadId, await deps.settings.get(), fields))));
+    res.type('json').send(await recentMatches(matchAnswerKey(leadId, fields), async () => JSON.stringify(await listLeadMatches(deps.db, leadId, await deps.settings.get(), fields))));
   });
 
   router.get('/:id', async (req, res) => {
