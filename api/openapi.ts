@@ -156,6 +156,12 @@ function leanMatches<Match extends z.ZodObject>(name: string, match: Match, reco
   const full = match.shape[record] as z.ZodObject;
   return listSchema(z.union([named(name, match), named(`${name}Fields`, match.extend({ [record]: full.partial().extend({ id: z.string() }) }))]));
 }
+/** The call queue; with `fields=` each of its leads is lean: its id and some of its fields. */
+function leanCallQueue(): z.ZodType {
+  const item = callQueueSchema.shape.items.element;
+  const leanItem = item.extend({ lead: item.shape.lead.partial().extend({ id: z.string() }) });
+  return named('CallQueue', z.object({ items: z.array(z.union([item, named('CallQueueItemFields', leanItem)])) }));
+}
 // The CSV exports: the list route's filters and sort over every page.
 const EXPORT_CSV =
   'The list route\'s filters and sort, every page (`limit`, `cursor` and `fields` are ignored), one row per record with human headers and labels; ' +
@@ -235,7 +241,7 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'post', path: '/api/leads/{id}/archive', summary: 'Archive a lead (its automation stops)', params: idParams, response: lead },
   { method: 'post', path: '/api/leads/{id}/unarchive', summary: 'Unarchive a lead (its automation restarts from now)', params: idParams, response: lead },
   { method: 'post', path: '/api/leads/{id}/status', summary: 'Move a lead through its workflow (409 when refused)', params: idParams, body: changeLeadStatusInputSchema, response: lead },
-  { method: 'get', path: '/api/queue', summary: "The caller's call queue (a supervisor's or admin's: anyone's with ownerId): overdue contacts, follow-ups due, then by score, then oldest", query: callQueueQuerySchema, response: named('CallQueue', callQueueSchema) },
+  { method: 'get', path: '/api/queue', summary: "The caller's call queue (a supervisor's or admin's: anyone's with ownerId): overdue contacts, follow-ups due, then by score, then oldest", description: 'with `fields`, each lead has only those keys and its id', query: callQueueQuerySchema, response: leanCallQueue() },
   { method: 'post', path: '/api/leads/{id}/calls', summary: 'Log a call: no answer and voicemail re-arm the next attempt; a talk, not interested or a wrong number move the lead (409 when refused)', params: idParams, body: logCallInputSchema, response: named('Call', callSchema), status: 201 },
   { method: 'get', path: '/api/leads/{id}/duplicates', summary: 'Live leads that may be this one: the same address key, or the same phone or owner name in its ZIP', params: idParams, response: listSchema(duplicateCandidate) },
   { method: 'post', path: '/api/leads/{id}/merge', summary: 'Merge another lead (sourceId) into this one', description: MERGE_DESCRIPTION, params: idParams, body: mergeInputSchema, response: named('LeadMerge', z.object({ lead, merge: mergeResult })) },

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { orderCallQueue, type callQueueQuerySchema, type CallQueue } from '../../domain/calls/call-queue';
-import { withMao, type DealMathSettings } from '../../domain/deals/deal-math';
+import { orderCallQueue, type callQueueQuerySchema } from '../../domain/calls/call-queue';
+import type { DealMathSettings } from '../../domain/deals/deal-math';
 import type { LeadSource, LeadStatus } from '../../domain/leads/lead.schema';
 import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
@@ -8,18 +8,20 @@ import { readCallQueueCandidates } from '../../db/queries/call-queue';
 import { toLeadJson } from '../../db/rows';
 import { refreshLeadScores } from '../../db/writes/lead-score';
 import { AppError } from '../errors';
+import { pricedLead } from '../leads/priced-lead-json';
 
 /**
  * The caller's call queue (a supervisor or admin may ask for someone else's with `ownerId`): their
  * open leads in the domain's order, each with its score, the score's reasons and why it stands
  * there. The leads read are re-scored as of now (days since the last contact grow with time).
+ * With `fields`, each lead has only those keys and its id.
  */
 export async function getCallQueue(
   db: Db,
   query: z.infer<typeof callQueueQuerySchema>,
   actor: PublicUser,
   { dealMath, contactMs }: { dealMath: DealMathSettings; contactMs: number },
-): Promise<CallQueue> {
+) {
   const ownerId = query.ownerId ?? actor.id;
   if (ownerId !== actor.id && actor.role !== 'SUPERVISOR' && actor.role !== 'ADMIN') {
     throw new AppError('FORBIDDEN', "Only a supervisor or an admin can read someone else's call queue");
@@ -29,15 +31,12 @@ export async function getCallQueue(
   }
   const now = new Date();
   const candidates = await refreshLeadScores(db, await readCallQueueCandidates(db, { ownerId, now, contactMs, limit: query.limit }), now, contactMs);
-  const ordered = orderCallQueue(
-    candidates.map((row) => ({ ...row, status: row.status as LeadStatus, source: row.source as LeadSource })),
-    now,
-    contactMs,
-  ).slice(0, query.limit);
+  // The columns hold the domain's values (toLeadJson checks them); a cast, not a copy of every row.
+  const ordered = orderCallQueue(candidates as Array<(typeof candidates)[number] & { status: LeadStatus; source: LeadSource }>, now, contactMs).slice(0, query.limit);
   return {
     items: ordered.map(({ lead, rule, why }) => {
-      const json = withMao(toLeadJson(lead), dealMath);
-      return { lead: json, score: json.score, reasons: json.scoreParts.map((part) => part.reason), rule, why };
+      const json = toLeadJson(lead);
+      return { lead: pricedLead(json, dealMath, query.fields), score: json.score, reasons: json.scoreParts.map((part) => part.reason), rule, why };
     }),
   };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { leadSchema } from '../leads/lead.schema';
+import { LEAD_KEYS, leadSchema } from '../leads/lead.schema';
 import { listOf } from '../validation/fields';
-import { buyerSchema } from './buyer.schema';
+import { buyerSchema, type Buyer } from './buyer.schema';
 
 const matchFields = { score: z.number(), reasons: z.array(z.string()) };
 
@@ -13,9 +13,7 @@ export type LeadMatch = z.infer<typeof leadMatchSchema>;
 export const buyerMatchSchema = z.object({ lead: leadSchema, ...matchFields });
 export type BuyerMatch = z.infer<typeof buyerMatchSchema>;
 
-const keysOf = <Shape extends object>(shape: Shape) => Object.keys(shape) as [Extract<keyof Shape, string>, ...Array<Extract<keyof Shape, string>>];
-const LEAD_KEYS = keysOf(leadSchema.shape);
-const BUYER_KEYS = keysOf(buyerSchema.shape);
+const BUYER_KEYS = Object.keys(buyerSchema.shape) as [keyof Buyer, ...Array<keyof Buyer>];
 
 /** `fields=` of a lead's matches: each buyer has only those keys and its id. */
 export const leadMatchesQuerySchema = z.object({ fields: listOf(BUYER_KEYS, 'fields').optional() });

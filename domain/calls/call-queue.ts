@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { leadSchema, type LeadSource, type LeadStatus } from '../leads/lead.schema';
-import { queryInt } from '../validation/fields';
+import { LEAD_KEYS, leadSchema, type Lead, type LeadSource, type LeadStatus } from '../leads/lead.schema';
+import { listOf, queryInt } from '../validation/fields';
 
 /** Why a lead stands where it does in the call queue, first to last. */
 export const QUEUE_RULES = ['OVERDUE_CONTACT', 'FOLLOW_UP_DUE', 'BY_SCORE', 'NEXT_ATTEMPT_LATER'] as const;
@@ -60,6 +60,8 @@ export const callQueueQuerySchema = z.object({
   /** A supervisor or admin reads someone else's queue. */
   ownerId: z.string().min(1).optional(),
   limit: queryInt(1, 100).default(50),
+  /** Each lead with only these keys and its id (the page asks for what it shows). */
+  fields: listOf(LEAD_KEYS, 'fields').optional(),
 });
 
 export const callQueueSchema = z.object({
@@ -75,3 +77,5 @@ export const callQueueSchema = z.object({
   ),
 });
 export type CallQueue = z.infer<typeof callQueueSchema>;
+/** The call queue as `fields=` answers it: each lead its id and the keys asked for. */
+export type LeanCallQueue<Key extends keyof Lead> = { items: Array<Omit<CallQueue['items'][number], 'lead'> & { lead: Pick<Lead, 'id' | Key> }> };

@@ -165,6 +165,8 @@ export const leadSchema = z.object({
   updatedAt: z.string(),
 });
 export type Lead = z.infer<typeof leadSchema>;
+/** Every key of a lead as the API answers it, `mao` included: what a `fields=` of leads may name. */
+export const LEAD_KEYS = Object.keys(leadSchema.shape) as [keyof Lead, ...Array<keyof Lead>];
 /** A lead as stored and as its events carry it: every field but the derived MAO (see `withMao`). */
 export type LeadRecord = Omit<Lead, 'mao'>;
 

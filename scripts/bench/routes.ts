@@ -1,4 +1,5 @@
 import { BUYER_MATCH_LEAD_FIELDS, LEAD_MATCH_BUYER_FIELDS } from '../../domain/buyers/match-fields';
+import { CALL_QUEUE_LEAD_FIELDS } from '../../domain/calls/call-queue-fields';
 import { OPEN_TASK_STATUSES } from '../../domain/tasks/task.schema';
 import { logInAsDemoUser } from '../lib/log-in';
 import { measureBrowserLiveUpdate } from './browser-live-update';
@@ -123,7 +124,9 @@ export async function measureRoutes(appUrl: string, options: RouteOptions, log: 
   const digits = (probe.sellerPhone ?? '5550100').replace(/\D/g, '').slice(-7);
   await run('search: part of a phone number', `/api/search?q=${encodeURIComponent(`${digits.slice(0, 3)}-${digits.slice(3)}`)}`, agent, TARGETS.searchMs);
   await run('search: the start of a name', `/api/search?q=${encodeURIComponent(probe.sellerName.slice(0, 4))}`, agent, TARGETS.searchMs);
-  await run("call queue: an agent's next calls", '/api/queue', agent, TARGETS.queueMs);
+  // As "My calls" asks for it (the fields it shows of each lead), then whole leads.
+  await run("call queue: an agent's next calls", `/api/queue?fields=${CALL_QUEUE_LEAD_FIELDS.join(',')}`, agent, TARGETS.queueMs);
+  await run('  (whole leads: no fields=)', '/api/queue', agent);
 
   await measured(
     [{ name: 'SSE: Event commit → received by the client', target: TARGETS.sseMs }, { name: 'lead POST → its task.created over SSE', target: TARGETS.postToTaskMs }, { name: 'lead POST → 201' }],

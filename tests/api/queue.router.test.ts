@@ -137,4 +137,29 @@ describe('GET /api/queue', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields).toHaveProperty('limit');
   });
+
+  it('answers lean leads with `fields`: the same queue, each lead only those keys and its id; an unknown field is a 400 naming fields', async () => {
+    const { db } = api.testDb;
+    const agent = await buildUser(db, { role: 'AGENT' });
+    const cookie = await api.login(agent.email);
+    await buildLead(db, agent.id, { sellerName: 'Olive Overdue', createdAt: ago(3 * HOUR) });
+    const priced = await buildLead(db, agent.id, { sellerName: 'Pat Priced' });
+    await db.lead.update({ where: { id: priced.id }, data: { arv: 200_000, repairEstimate: 30_000, motivation: 4 } });
+
+    const whole = (await api.request('GET', '/api/queue', { cookie })).body.items as Array<{ lead: Record<string, unknown> }>;
+    const lean = await api.request('GET', '/api/queue?fields=sellerName,mao,status', { cookie });
+    expect(lean.status).toBe(200);
+    // The same leads in the same places, with the same scores, reasons and rules; each lead cut to its id and the fields.
+    expect(lean.body.items).toEqual(whole.map((item) => ({ ...item, lead: { id: item.lead.id, sellerName: item.lead.sellerName, mao: item.lead.mao, status: item.lead.status } })));
+    expect(lean.body.items.map((item: { lead: { sellerName: string; mao: number | null } }) => [item.lead.sellerName, item.lead.mao])).toEqual([
+      ['Olive Overdue', null],
+      ['Pat Priced', 200_000 * 0.7 - 30_000 - 10_000],
+    ]);
+
+    for (const url of ['/api/queue?fields=sellerName,password', '/api/queue?fields=']) {
+      const refused = await api.request('GET', url, { cookie });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.fields).toHaveProperty('fields');
+    }
+  });
 });
