@@ -147,20 +147,19 @@ const importPreviewSchema = z.object({
 
 // Lists that take `fields=` answer only those keys (and the id) of each item.
 const LEAN_LIST = 'with `fields`, each item has only those keys and its id';
-/** A page of `item`s, or with `fields=` of their lean form: the id and some of the fields. */
-const leanPage = <Item extends z.ZodObject>(name: string, item: Item) =>
-  pageSchema(z.union([item, named(`${name}Fields`, item.partial().extend({ id: z.string() }))]));
+/** A record as `fields=` answers it: its id and some of its fields. */
+const leanRecord = (record: z.ZodObject) => record.partial().extend({ id: z.string() });
+/** A page of `item`s, or with `fields=` of their lean form. */
+const leanPage = <Item extends z.ZodObject>(name: string, item: Item) => pageSchema(z.union([item, named(`${name}Fields`, leanRecord(item))]));
 const LEAN_MATCHES = 'with `fields`, each matching record has only those keys and its id';
-/** A list of matches, or with `fields=` of matches whose `record` is lean: its id and some of its fields. */
+/** A list of matches, or with `fields=` of matches whose `record` is lean. */
 function leanMatches<Match extends z.ZodObject>(name: string, match: Match, record: string): z.ZodType {
-  const full = match.shape[record] as z.ZodObject;
-  return listSchema(z.union([named(name, match), named(`${name}Fields`, match.extend({ [record]: full.partial().extend({ id: z.string() }) }))]));
+  return listSchema(z.union([named(name, match), named(`${name}Fields`, match.extend({ [record]: leanRecord(match.shape[record] as z.ZodObject) }))]));
 }
-/** The call queue; with `fields=` each of its leads is lean: its id and some of its fields. */
+/** The call queue; with `fields=` each of its leads is lean. */
 function leanCallQueue(): z.ZodType {
   const item = callQueueSchema.shape.items.element;
-  const leanItem = item.extend({ lead: item.shape.lead.partial().extend({ id: z.string() }) });
-  return named('CallQueue', z.object({ items: z.array(z.union([item, named('CallQueueItemFields', leanItem)])) }));
+  return named('CallQueue', z.object({ items: z.array(z.union([item, named('CallQueueItemFields', item.extend({ lead: leanRecord(item.shape.lead) }))])) }));
 }
 // The CSV exports: the list route's filters and sort over every page.
 const EXPORT_CSV =

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LEAD_KEYS, leadSchema } from '../leads/lead.schema';
 import { listOf } from '../validation/fields';
-import { buyerSchema, type Buyer } from './buyer.schema';
+import { BUYER_KEYS, buyerSchema } from './buyer.schema';
 
 const matchFields = { score: z.number(), reasons: z.array(z.string()) };
 
@@ -12,8 +12,6 @@ export type LeadMatch = z.infer<typeof leadMatchSchema>;
 /** A lead matching a buyer (`GET /api/buyers/:id/matches`), with the reasons of its score. */
 export const buyerMatchSchema = z.object({ lead: leadSchema, ...matchFields });
 export type BuyerMatch = z.infer<typeof buyerMatchSchema>;
-
-const BUYER_KEYS = Object.keys(buyerSchema.shape) as [keyof Buyer, ...Array<keyof Buyer>];
 
 /** `fields=` of a lead's matches: each buyer has only those keys and its id. */
 export const leadMatchesQuerySchema = z.object({ fields: listOf(BUYER_KEYS, 'fields').optional() });

@@ -133,6 +133,8 @@ export const buyerSchema = z.object({
   updatedAt: z.string(),
 });
 export type Buyer = z.infer<typeof buyerSchema>;
+/** Every key of a buyer as the API answers it: what a `fields=` of buyers may name. */
+export const BUYER_KEYS = Object.keys(buyerSchema.shape) as [keyof Buyer, ...Array<keyof Buyer>];
 
 /** Markets are compared without case or spaces, "Dayton ,OH" as "dayton, oh", and ZIP+4 as its 5-digit ZIP. */
 export function normalizeMarket(market: string): string {
