@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { Buyer as BuyerRow, Deal as DealRow, Document as DocumentRow, EmailMessage as EmailMessageRow, Event as EventRow, Lead as LeadRow, Note as NoteRow, Notification as NotificationRow, Offer as OfferRow, Task as TaskRow, User as UserRow } from '../prisma/generated/client';
-import { buyerSchema, type Buyer } from '../domain/buyers/buyer.schema';
+import { BUYER_KEYS, buyerSchema, type Buyer } from '../domain/buyers/buyer.schema';
 import type { DealRecord } from '../domain/deals/deal.schema';
 import { documentSchema, type DocumentItem } from '../domain/documents/document.schema';
-import { leadListDetailsSchema, leadSchema, type LeadListDetails, type LeadRecord } from '../domain/leads/lead.schema';
+import { LEAD_KEYS, leadListDetailsSchema, leadSchema, type LeadListDetails, type LeadRecord } from '../domain/leads/lead.schema';
 import { emailMessageSchema, type EmailMessage } from '../domain/email/email-message.schema';
 import type { Note } from '../domain/notes/note.schema';
 import { notificationSchema, type NotificationItem } from '../domain/notifications/notification.schema';
@@ -29,9 +29,31 @@ export function parseJsonColumn<T>(schema: z.ZodType<T>, json: string, name: str
   return parseColumn(schema, value, name);
 }
 
+/**
+ * How each key of a record's JSON that is not its column as stored is read from the row (undefined
+ * leaves an optional key out): the whole record's builder and a lean answer's read them alike.
+ */
+type JsonReaders<Row, Json> = { [Key in keyof Json]?: (row: Row) => Json[Key] | undefined };
+
+const leadFields = leadSchema.shape;
+const leadReaders = {
+  propertyType: (lead) => parseColumn(leadFields.propertyType, lead.propertyType, 'Lead.propertyType'),
+  source: (lead) => parseColumn(leadFields.source, lead.source, 'Lead.source'),
+  tags: (lead) => parseJsonColumn(leadFields.tags, lead.tags, 'Lead.tags'),
+  status: (lead) => parseColumn(leadFields.status, lead.status, 'Lead.status'),
+  contactedAt: (lead) => iso(lead.contactedAt),
+  nextFollowUpAt: (lead) => iso(lead.nextFollowUpAt),
+  scoreParts: (lead) => parseJsonColumn(leadFields.scoreParts, lead.scoreParts, 'Lead.scoreParts'),
+  mergedIntoId: (lead) => lead.mergedIntoId || undefined,
+  archivedAt: (lead) => lead.archivedAt?.toISOString(),
+  listDetails: (lead) => listDetailsOf(lead).listDetails,
+  createdAt: (lead) => lead.createdAt.toISOString(),
+  updatedAt: (lead) => lead.updatedAt.toISOString(),
+} satisfies JsonReaders<LeadRow, LeadRecord>;
+
 /** A lead row as JSON, without the MAO: readers add it under the current deal math (`withMao`). */
 export function toLeadJson(lead: LeadRow): LeadRecord {
-  const fields = leadSchema.shape;
+  const read = leadReaders;
   return {
     id: lead.id,
     sellerName: lead.sellerName,
@@ -41,7 +63,7 @@ export function toLeadJson(lead: LeadRow): LeadRecord {
     city: lead.city,
     state: lead.state,
     zip: lead.zip,
-    propertyType: parseColumn(fields.propertyType, lead.propertyType, 'Lead.propertyType'),
+    propertyType: read.propertyType(lead),
     askingPrice: lead.askingPrice,
     beds: lead.beds,
     baths: lead.baths,
@@ -49,23 +71,58 @@ export function toLeadJson(lead: LeadRow): LeadRecord {
     yearBuilt: lead.yearBuilt,
     arv: lead.arv,
     repairEstimate: lead.repairEstimate,
-    source: parseColumn(fields.source, lead.source, 'Lead.source'),
+    source: read.source(lead),
     motivation: lead.motivation,
-    tags: parseJsonColumn(fields.tags, lead.tags, 'Lead.tags'),
-    status: parseColumn(fields.status, lead.status, 'Lead.status'),
+    tags: read.tags(lead),
+    status: read.status(lead),
     deadReason: lead.deadReason,
     ownerId: lead.ownerId,
-    contactedAt: iso(lead.contactedAt),
-    nextFollowUpAt: iso(lead.nextFollowUpAt),
+    contactedAt: read.contactedAt(lead),
+    nextFollowUpAt: read.nextFollowUpAt(lead),
     score: lead.score,
-    scoreParts: parseJsonColumn(fields.scoreParts, lead.scoreParts, 'Lead.scoreParts'),
+    scoreParts: read.scoreParts(lead),
     ...(lead.mergedIntoId ? { mergedIntoId: lead.mergedIntoId } : {}),
     ...(lead.archivedAt ? { archivedAt: lead.archivedAt.toISOString() } : {}),
     ...listDetailsOf(lead),
-    createdAt: lead.createdAt.toISOString(),
-    updatedAt: lead.updatedAt.toISOString(),
+    createdAt: read.createdAt(lead),
+    updatedAt: read.updatedAt(lead),
   };
 }
+
+/**
+ * Only `fields` of a record's JSON, and its id, each key read from the row alone: what
+ * `projectFields(toXJson(row), fields)` answers, without building (and parsing the JSON lists of)
+ * the whole record. Keys outside `keys` (the record's JSON) are never read from the row.
+ */
+function leanJson<Row extends { id: string }>(row: Row, fields: readonly string[], keys: ReadonlySet<string>, readers: Record<string, ((row: Row) => unknown) | undefined>): Record<string, unknown> {
+  const lean: Record<string, unknown> = { id: row.id };
+  for (const key of fields) {
+    if (!keys.has(key)) continue;
+    const reader = readers[key];
+    const value = reader ? reader(row) : (row as Record<string, unknown>)[key];
+    if (value !== undefined) lean[key] = value;
+  }
+  return lean;
+}
+
+/** A row read with only some of its columns (a lean answer's): a lean builder reads only the keys asked for. */
+export type PartialRow<Row extends { id: string }> = Partial<Row> & { id: string };
+
+// The MAO is no column: readers add it (api/leads/priced-lead-json).
+const LEAD_JSON_KEYS: ReadonlySet<string> = new Set(LEAD_KEYS.filter((key) => key !== 'mao'));
+/** The columns a lead's JSON key is read from, where they are not the key's own column. */
+const LEAD_KEY_COLUMNS: Partial<Record<string, readonly string[]>> = { listDetails: ['phones', 'mailingAddress', 'county', 'apn', 'zipPlus4', 'estimatedEquity', 'ltv'] };
+
+/** The Lead columns `leanLeadJson(row, fields)` reads (with the id): a lean answer's read needs no others. */
+export function leadColumnsOf(fields: readonly string[]): string[] {
+  const columns = new Set(['id']);
+  for (const key of fields) if (LEAD_JSON_KEYS.has(key)) for (const column of LEAD_KEY_COLUMNS[key] ?? [key]) columns.add(column);
+  return [...columns];
+}
+
+/** `fields` of a lead's JSON and its id, as `projectFields(toLeadJson(lead), fields)`; `lead` needs only the columns of `leadColumnsOf(fields)`. */
+export const leanLeadJson = (lead: LeadRow | PartialRow<LeadRow>, fields: readonly string[]): PartialRow<LeadRecord> =>
+  leanJson(lead as LeadRow, fields, LEAD_JSON_KEYS, leadReaders) as PartialRow<LeadRecord>;
 
 /** `{ listDetails }` when a list import gave the lead anything beyond its own fields; nothing for a lead typed in. */
 function listDetailsOf(lead: LeadRow): { listDetails?: LeadListDetails } {
@@ -131,34 +188,61 @@ export function toEventJson(event: EventRow) {
 }
 export type EventJson = ReturnType<typeof toEventJson>;
 
+const buyerFields = buyerSchema.shape;
+const buyerReaders = {
+  status: (buyer) => parseColumn(buyerFields.status, buyer.status, 'Buyer.status'),
+  pofVerifiedAt: (buyer) => iso(buyer.pofVerifiedAt),
+  pofExpiresAt: (buyer) => iso(buyer.pofExpiresAt),
+  markets: (buyer) => parseJsonColumn(buyerFields.markets, buyer.markets, 'Buyer.markets'),
+  propertyTypes: (buyer) => parseJsonColumn(buyerFields.propertyTypes, buyer.propertyTypes, 'Buyer.propertyTypes'),
+  strategies: (buyer) => parseJsonColumn(buyerFields.strategies, buyer.strategies, 'Buyer.strategies'),
+  emailOptOutAt: (buyer) => iso(buyer.emailOptOutAt),
+  mergedIntoId: (buyer) => buyer.mergedIntoId || undefined,
+  archivedAt: (buyer) => buyer.archivedAt?.toISOString(),
+  createdAt: (buyer) => buyer.createdAt.toISOString(),
+  updatedAt: (buyer) => buyer.updatedAt.toISOString(),
+} satisfies JsonReaders<BuyerRow, Buyer>;
+
 export function toBuyerJson(buyer: BuyerRow): Buyer {
-  const fields = buyerSchema.shape;
+  const read = buyerReaders;
   return {
     id: buyer.id,
     name: buyer.name,
     company: buyer.company,
     email: buyer.email,
     phone: buyer.phone,
-    status: parseColumn(fields.status, buyer.status, 'Buyer.status'),
+    status: read.status(buyer),
     cashBuyer: buyer.cashBuyer,
     proofOfFundsAmount: buyer.proofOfFundsAmount,
-    pofVerifiedAt: iso(buyer.pofVerifiedAt),
-    pofExpiresAt: iso(buyer.pofExpiresAt),
-    markets: parseJsonColumn(fields.markets, buyer.markets, 'Buyer.markets'),
-    propertyTypes: parseJsonColumn(fields.propertyTypes, buyer.propertyTypes, 'Buyer.propertyTypes'),
-    strategies: parseJsonColumn(fields.strategies, buyer.strategies, 'Buyer.strategies'),
+    pofVerifiedAt: read.pofVerifiedAt(buyer),
+    pofExpiresAt: read.pofExpiresAt(buyer),
+    markets: read.markets(buyer),
+    propertyTypes: read.propertyTypes(buyer),
+    strategies: read.strategies(buyer),
     minPrice: buyer.minPrice,
     maxPrice: buyer.maxPrice,
     minBeds: buyer.minBeds,
     minBaths: buyer.minBaths,
     maxRepair: buyer.maxRepair,
-    emailOptOutAt: iso(buyer.emailOptOutAt),
+    emailOptOutAt: read.emailOptOutAt(buyer),
     ...(buyer.mergedIntoId ? { mergedIntoId: buyer.mergedIntoId } : {}),
     ...(buyer.archivedAt ? { archivedAt: buyer.archivedAt.toISOString() } : {}),
-    createdAt: buyer.createdAt.toISOString(),
-    updatedAt: buyer.updatedAt.toISOString(),
+    createdAt: read.createdAt(buyer),
+    updatedAt: read.updatedAt(buyer),
   };
 }
+
+const BUYER_JSON_KEYS: ReadonlySet<string> = new Set(BUYER_KEYS);
+
+/** `fields` of a buyer's JSON and its id, as `projectFields(toBuyerJson(buyer), fields)`. */
+export const leanBuyerJson = (buyer: BuyerRow | PartialRow<BuyerRow>, fields: readonly string[]): PartialRow<Buyer> =>
+  leanJson(buyer as BuyerRow, fields, BUYER_JSON_KEYS, buyerReaders) as PartialRow<Buyer>;
+
+/** The Buyer columns `leanBuyerJson(row, fields)` reads (with the id): each key of a buyer's JSON is its own column. */
+export const buyerColumnsOf = (fields: readonly string[]): string[] => ['id', ...fields.filter((key) => key !== 'id' && BUYER_JSON_KEYS.has(key))];
+
+/** A buyer row as the API answers it: whole, or with `fields` (`fields=`) only those keys and its id. */
+export const buyerJson = (buyer: BuyerRow, fields: readonly string[] | undefined): Partial<Buyer> => (fields ? leanBuyerJson(buyer, fields) : toBuyerJson(buyer));
 export type BuyerJson = ReturnType<typeof toBuyerJson>;
 
 export function toOfferJson(offer: OfferRow): Offer {

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { Db } from '../client';
 import { readRows, readRowsLazily } from '../read-rows';
 import { ANY_MARKET, ANY_PROPERTY_TYPE } from '../writes/buyer-markets';
-import { parseJsonColumn } from '../rows';
+import { parseJsonColumn, type PartialRow } from '../rows';
 import { Prisma, type Buyer, type Lead } from '../../prisma/generated/client';
 import { dialectOf, drivenByIds, indexedBy, type Dialect } from './dialect';
 import { idIn, sqlName } from './sql';
@@ -19,10 +19,16 @@ const CANDIDATE_LIMIT = 2_000;
 // createdAt orders them (newest first): a compound SELECT can only order by a column it returns.
 const LEAD_MATCH_COLUMNS = ['id', 'city', 'state', 'zip', 'propertyType', 'beds', 'baths', 'repairEstimate', 'askingPrice', 'arv', 'createdAt'] as const;
 type LeadCandidate = Pick<Lead, (typeof LEAD_MATCH_COLUMNS)[number]>;
-type BuyerCandidate = Pick<Buyer, 'markets' | 'propertyTypes' | 'minPrice' | 'maxPrice' | 'minBeds' | 'minBaths' | 'maxRepair' | 'cashBuyer' | 'pofVerifiedAt' | 'pofExpiresAt'>;
+// What the rule reads of a buyer: a lean answer's winners are read with these and the fields asked for.
+const BUYER_RULE_COLUMNS = ['markets', 'propertyTypes', 'minPrice', 'maxPrice', 'minBeds', 'minBaths', 'maxRepair', 'cashBuyer', 'pofVerifiedAt', 'pofExpiresAt'] as const;
+type BuyerCandidate = Pick<Buyer, (typeof BUYER_RULE_COLUMNS)[number]>;
 /** A market row of a buyer whose box the lead fits: what its score still depends on. */
 type BuyerFit = Pick<Buyer, 'id' | 'cashBuyer' | 'pofVerifiedAt' | 'pofExpiresAt'>;
 const columnsOf = (table: string, columns: readonly string[]): Prisma.Sql => Prisma.join(columns.map((column) => Prisma.sql`${Prisma.raw(table)}.${sqlName(column)}`));
+
+/** A winners' read's columns: every one, or those a lean answer asks for with those the rule reads. */
+const selectedColumns = (columns: readonly string[] | undefined, ruleColumns: readonly string[]): Prisma.Sql =>
+  columns ? Prisma.join([...new Set(['id', ...ruleColumns, ...columns])].map(sqlName)) : Prisma.raw('*');
 
 /** The lead as matching sees it: priced by its MAO under the admins' deal math when it has no asking price. */
 export function matchableLead(lead: LeadCandidate, dealMath: DealMathSettings): MatchableLead {
@@ -141,7 +147,9 @@ export function buyerCandidatesSql(lead: Pick<Lead, 'city' | 'zip' | 'propertyTy
  * candidate's score is its fit score (tests/integration/find-matches compares both with the rule
  * over every pair); the winners are read whole and judged by the rule for their reasons.
  */
-export async function findMatchingBuyers(db: Db, lead: Lead, dealMath: DealMathSettings, limit = 50): Promise<Match<Buyer>[]> {
+export async function findMatchingBuyers(db: Db, lead: Lead, dealMath: DealMathSettings, limit?: number): Promise<Match<Buyer>[]>;
+export async function findMatchingBuyers(db: Db, lead: Lead, dealMath: DealMathSettings, limit: number, columns: readonly string[]): Promise<Match<PartialRow<Buyer>>[]>;
+export async function findMatchingBuyers(db: Db, lead: Lead, dealMath: DealMathSettings, limit = 50, columns?: readonly string[]): Promise<Match<PartialRow<Buyer>>[]> {
   const target = matchableLead(lead, dealMath);
   const price = target.askingPrice ?? target.mao;
   const now = new Date();
@@ -150,7 +158,7 @@ export async function findMatchingBuyers(db: Db, lead: Lead, dealMath: DealMathS
     if (!scores.has(row.id)) scores.set(row.id, fitScore(price !== null, { cashBuyer: row.cashBuyer, proofOfFundsVerified: proofOfFundsVerified(row, now) }));
   }
   const best = [...scores].sort(([a, scoreA], [b, scoreB]) => scoreB - scoreA || (a < b ? -1 : a > b ? 1 : 0)).slice(0, limit);
-  const rows = new Map((await readRows<Buyer>(db, Prisma.sql`SELECT * FROM "Buyer" WHERE ${idIn(Prisma.sql`"id"`, best.map(([id]) => id), dialectOf(db))}`)).map((row) => [row.id, row]));
+  const rows = new Map((await readRows<PartialRow<Buyer> & BuyerCandidate>(db, Prisma.sql`SELECT ${selectedColumns(columns, BUYER_RULE_COLUMNS)} FROM "Buyer" WHERE ${idIn(Prisma.sql`"id"`, best.map(([id]) => id), dialectOf(db))}`)).map((row) => [row.id, row]));
   return best.flatMap(([id]) => {
     const row = rows.get(id);
     const result = row && matchBuyer(target, matchableBuyer(row));
@@ -244,11 +252,16 @@ export function leadCandidatesSql(box: MatchableBuyer, dialect: Dialect): Prisma
   return Prisma.sql`SELECT ${columns} FROM ${drivenByIds(dialect, ids, 'Lead', 'l')} WHERE ${conditions} ${newest}`;
 }
 
-/** Open leads that fit the buyer's buy box, best first: SQL narrows to the candidates, the domain rule decides and scores. */
-export async function findMatchingLeads(db: Db, buyer: Buyer, dealMath: DealMathSettings, limit = 50): Promise<Match<Lead>[]> {
+/**
+ * Open leads that fit the buyer's buy box, best first: SQL narrows to the candidates, the domain rule
+ * decides and scores. Given `columns` (a lean answer's), the winners are read with only those.
+ */
+export async function findMatchingLeads(db: Db, buyer: Buyer, dealMath: DealMathSettings, limit?: number): Promise<Match<Lead>[]>;
+export async function findMatchingLeads(db: Db, buyer: Buyer, dealMath: DealMathSettings, limit: number, columns: readonly string[]): Promise<Match<PartialRow<Lead>>[]>;
+export async function findMatchingLeads(db: Db, buyer: Buyer, dealMath: DealMathSettings, limit = 50, columns?: readonly string[]): Promise<Match<PartialRow<Lead>>[]> {
   const box = matchableBuyer(buyer);
   // Newest first, read only until `limit` leads reach the buyer's best score (most leads of a market do).
   const candidates = await readRowsLazily<LeadCandidate>(db, leadCandidatesSql(box, dialectOf(db)));
-  const load = (ids: string[]) => readRows<Lead>(db, Prisma.sql`SELECT * FROM "Lead" WHERE ${idIn(Prisma.sql`"id"`, ids, dialectOf(db))}`);
+  const load = (ids: string[]) => readRows<PartialRow<Lead>>(db, Prisma.sql`SELECT ${selectedColumns(columns, [])} FROM "Lead" WHERE ${idIn(Prisma.sql`"id"`, ids, dialectOf(db))}`);
   return ranked(candidates, (lead) => ({ lead: matchableLead(lead, dealMath), buyer: box }), limit, load, bestScoreFor(box));
 }

@@ -208,6 +208,16 @@ describe('buyers', () => {
     expect(buyers.body.items.find((item: { buyer: { id: string } }) => item.buyer.id === buyer.id)).toMatchObject({ buyer: { id: buyer.id, name: 'Lean Matcher', company: 'Lean Co' } });
     expect(Object.keys(buyers.body.items[0].buyer).sort()).toEqual(['company', 'id', 'name']);
 
+    // Every lean item is its whole item's keys, read from only the columns asked for (ids, order, scores and reasons alike).
+    const picked = (record: Record<string, unknown>, keys: string[]) => Object.fromEntries(['id', ...keys].filter((key) => key in record).map((key) => [key, record[key]]));
+    const leadFields = ['sellerName', 'mao', 'askingPrice', 'status', 'tags', 'listDetails', 'archivedAt', 'createdAt'];
+    const leanLeads = await api.request('GET', `/api/buyers/${buyer.id}/matches?fields=${leadFields.join(',')}`, { cookie });
+    expect(leanLeads.body.items).toEqual(whole.body.items.map((item: { lead: Record<string, unknown> }) => ({ ...item, lead: picked(item.lead, leadFields) })));
+    const buyerFields = ['name', 'cashBuyer', 'markets', 'pofVerifiedAt', 'updatedAt'];
+    const [wholeBuyers, leanBuyers] = await Promise.all([api.request('GET', `/api/leads/${lead.id}/matches`, { cookie }), api.request('GET', `/api/leads/${lead.id}/matches?fields=${buyerFields.join(',')}`, { cookie })]);
+    expect(leanBuyers.body.items.length).toBeGreaterThan(0);
+    expect(leanBuyers.body.items).toEqual(wholeBuyers.body.items.map((item: { buyer: Record<string, unknown> }) => ({ ...item, buyer: picked(item.buyer, buyerFields) })));
+
     for (const url of [`/api/buyers/${buyer.id}/matches?fields=sellerName,password`, `/api/leads/${lead.id}/matches?fields=`]) {
       const refused = await api.request('GET', url, { cookie });
       expect(refused.status).toBe(400);

@@ -1,10 +1,14 @@
 import { withMao, DEFAULT_DEAL_MATH_SETTINGS } from '../../domain/deals/deal-math';
-import { buyerSchema } from '../../domain/buyers/buyer.schema';
+import { BUYER_KEYS, buyerSchema } from '../../domain/buyers/buyer.schema';
 import { dealRecordSchema } from '../../domain/deals/deal.schema';
-import { leadSchema } from '../../domain/leads/lead.schema';
+import { LEAD_KEYS, leadSchema } from '../../domain/leads/lead.schema';
 import { offerSchema } from '../../domain/offers/offer.schema';
 import { taskSchema } from '../../domain/tasks/task.schema';
-import { toBuyerJson, toDealJson, toLeadJson, toNotificationJson, toOfferJson, toTaskJson } from '../../db/rows';
+import { projectFields } from '../../api/paginate';
+import { buyerColumnsOf, leadColumnsOf, leanBuyerJson, leanLeadJson, toBuyerJson, toDealJson, toLeadJson, toNotificationJson, toOfferJson, toTaskJson } from '../../db/rows';
+import { readRows } from '../../db/read-rows';
+import { sqlName } from '../../db/queries/sql';
+import { Prisma } from '../../prisma/generated/client';
 import { buildLead, buildUser } from '../support/factories';
 import { createTestDb, type TestDb } from '../support/test-db';
 
@@ -76,5 +80,38 @@ describe('row mappers', () => {
   it("names a buyer's stored property type the domain does not know", async () => {
     const buyer = await testDb.db.buyer.create({ data: { name: 'Odd', propertyTypes: '["CASTLE"]' } });
     expect(() => toBuyerJson(buyer)).toThrow(/Buyer\.propertyTypes/);
+  });
+
+  it('reads a lean lead or buyer (fields=) from the row as the whole record projected, each key alone and all together', async () => {
+    const owner = await buildUser(testDb.db);
+    const plain = await buildLead(testDb.db, owner.id);
+    const survivor = await buildLead(testDb.db, owner.id);
+    // Every optional key present: merged, archived, with a list's details; and none of them.
+    const full = await testDb.db.lead.update({
+      where: { id: (await buildLead(testDb.db, owner.id)).id },
+      data: { tags: '["vacant"]', mergedIntoId: survivor.id, archivedAt: new Date(), contactedAt: new Date(), phones: '[{"number":"+19375550100","type":"mobile","dnc":false}]', county: 'Montgomery', apn: 'R72-1', mailingAddress: '9 Elm St, Dayton, OH', zipPlus4: '45402-1234', estimatedEquity: 52_000, ltv: 38.5 },
+    });
+    const buyerWithAll = await testDb.db.buyer.create({ data: { name: 'Gem City', markets: '["Dayton"]', propertyTypes: '["SFR"]', strategies: '["FLIP"]', pofVerifiedAt: new Date(), archivedAt: new Date(), mergedIntoId: (await testDb.db.buyer.create({ data: { name: 'Kept' } })).id } });
+    const buyerWithNone = await testDb.db.buyer.create({ data: { name: 'Plain' } });
+    for (const row of [plain, full]) {
+      for (const fields of [...LEAD_KEYS.map((key) => [key]), [...LEAD_KEYS], ['status', 'sellerName', 'no-such-key', 'county', 'phones']]) {
+        expect(leanLeadJson(row, fields)).toEqual(projectFields(toLeadJson(row), fields));
+      }
+    }
+    // A row read with only the columns of its fields builds the same lean record.
+    const readOnly = async (table: 'Lead' | 'Buyer', id: string, columns: string[]) => (await readRows<{ id: string }>(testDb.db, Prisma.sql`SELECT ${Prisma.join(columns.map(sqlName))} FROM ${sqlName(table)} WHERE "id" = ${id}`))[0]!;
+    for (const fields of [...LEAD_KEYS.map((key) => [key]), [...LEAD_KEYS]]) {
+      expect(leanLeadJson(await readOnly('Lead', full.id, leadColumnsOf(fields)), fields)).toEqual(projectFields(toLeadJson(full), fields));
+    }
+    for (const fields of [...BUYER_KEYS.map((key) => [key]), [...BUYER_KEYS]]) {
+      expect(leanBuyerJson(await readOnly('Buyer', buyerWithAll.id, buyerColumnsOf(fields)), fields)).toEqual(projectFields(toBuyerJson(buyerWithAll), fields));
+    }
+    expect(leanLeadJson(full, ['archivedAt', 'mergedIntoId', 'listDetails'])).toMatchObject({ mergedIntoId: survivor.id, listDetails: { county: 'Montgomery', apn: 'R72-1' } });
+    expect(Object.keys(leanLeadJson(plain, ['archivedAt', 'mergedIntoId', 'listDetails', 'sellerPhone']))).toEqual(['id', 'sellerPhone']);
+    for (const row of [buyerWithAll, buyerWithNone]) {
+      for (const fields of [...BUYER_KEYS.map((key) => [key]), [...BUYER_KEYS], ['name', 'no-such-key']]) {
+        expect(leanBuyerJson(row, fields)).toEqual(projectFields(toBuyerJson(row), fields));
+      }
+    }
   });
 });
