@@ -27,6 +27,8 @@ export interface KeysetQuery {
    * index that needs every matching row sorted over one that is already in list order.
    */
   index?: string;
+  /** The columns to read (with the id), for a lean page; every column when not given. */
+  columns?: readonly string[];
 }
 
 /** The rows of a segment after the cursor row, compared inside SQLite so stored values are never re-encoded. */
@@ -52,7 +54,8 @@ export function segmentSql(query: KeysetQuery, index: number, cursor: string | u
   const conditions = [...query.where, segment.where];
   if (cursor !== undefined) conditions.push(afterCursor(query, segment, cursor));
   const source = query.index ? Prisma.sql`${quoted(query.table)}${indexedBy(dialect, query.index)}` : quoted(query.table);
-  return Prisma.sql`SELECT * FROM ${source} WHERE ${Prisma.join(conditions, ' AND ')} ORDER BY ${orderBy(query, segment)} LIMIT ${limit}`;
+  const columns = query.columns ? Prisma.join([...new Set(['id', ...query.columns])].map(quoted)) : Prisma.raw('*');
+  return Prisma.sql`SELECT ${columns} FROM ${source} WHERE ${Prisma.join(conditions, ' AND ')} ORDER BY ${orderBy(query, segment)} LIMIT ${limit}`;
 }
 
 /** Which segment holds the cursor row; null when the cursor is no row of this table. */

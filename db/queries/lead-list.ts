@@ -1,6 +1,7 @@
 import type { ListLeadsQuery } from '../../domain/leads/lead.schema';
 import type { Db } from '../client';
 import { readRows } from '../read-rows';
+import type { PartialRow } from '../rows';
 import { Prisma, type Lead } from '../../prisma/generated/client';
 import { keysetPage, oneOf, sortedBy, type KeysetPage, type KeysetQuery } from './keyset-page';
 import { dialectOf, type Dialect } from './dialect';
@@ -31,8 +32,8 @@ function leadConditions(query: ListLeadsQuery, dialect: Dialect): Prisma.Sql[] {
   return conditions;
 }
 
-/** The lead list's filters and sort as a keyset query (tests/integration/query-plans checks its plans). */
-export function leadListQuery(query: ListLeadsQuery, dialect: Dialect): KeysetQuery {
+/** The lead list's filters and sort as a keyset query (tests/integration/query-plans checks its plans); `columns`: a lean page's. */
+export function leadListQuery(query: ListLeadsQuery, dialect: Dialect, columns?: readonly string[]): KeysetQuery {
   const direction = query.sort.startsWith('-') ? 'desc' : 'asc';
   const column = query.sort.replace(/^-/, '');
   return {
@@ -42,12 +43,15 @@ export function leadListQuery(query: ListLeadsQuery, dialect: Dialect): KeysetQu
     direction,
     limit: query.limit,
     cursor: query.cursor,
+    ...(columns ? { columns } : {}),
   };
 }
 
-/** One page of lead rows with the list filters and sort; null when the cursor is no lead. */
-export function readLeadPage(db: Db, query: ListLeadsQuery): Promise<KeysetPage<Lead> | null> {
-  return keysetPage<Lead>(db, leadListQuery(query, dialectOf(db)));
+/** One page of lead rows with the list filters and sort; null when the cursor is no lead. Given `columns`, the rows hold only those (and the id). */
+export function readLeadPage(db: Db, query: ListLeadsQuery): Promise<KeysetPage<Lead> | null>;
+export function readLeadPage(db: Db, query: ListLeadsQuery, columns: readonly string[]): Promise<KeysetPage<PartialRow<Lead>> | null>;
+export function readLeadPage(db: Db, query: ListLeadsQuery, columns?: readonly string[]): Promise<KeysetPage<PartialRow<Lead>> | null> {
+  return keysetPage<PartialRow<Lead>>(db, leadListQuery(query, dialectOf(db), columns));
 }
 
 /** One lead's row by id (archived ones too), null when there is none: the lead page's read, raw like the list's. */

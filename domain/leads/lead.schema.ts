@@ -83,28 +83,6 @@ export const updateLeadInputSchema = z
 export type UpdateLeadInput = z.infer<typeof updateLeadInputSchema>;
 
 export const LEAD_SORTS = ['createdAt', '-createdAt', 'askingPrice', '-askingPrice', 'sellerName', '-sellerName', 'city', '-city', 'status', '-status', 'nextFollowUpAt', '-nextFollowUpAt', 'score', '-score'] as const;
-export const LEAD_LIST_FIELDS = ['id', 'sellerName', 'sellerPhone', 'sellerEmail', 'street', 'city', 'state', 'zip', 'propertyType', 'askingPrice', 'source', 'status', 'ownerId', 'contactedAt', 'nextFollowUpAt', 'score', 'scoreParts', 'createdAt', 'updatedAt'] as const;
-
-const dateTime = z.iso.datetime({ offset: true, message: 'must be an ISO date-time' });
-
-export const listLeadsQuerySchema = z.object({
-  status: listOf(LEAD_STATUSES, 'statuses').optional(),
-  ownerId: z.string().min(1).optional(),
-  source: listOf(LEAD_SOURCES, 'sources').optional(),
-  propertyType: listOf(PROPERTY_TYPES, 'property types').optional(),
-  city: z.string().trim().min(1).optional(),
-  zip: z.string().trim().regex(/^\d{5}$/, 'must be a 5-digit ZIP code').optional(),
-  minPrice: queryInt(0, 1_000_000_000).optional(),
-  maxPrice: queryInt(0, 1_000_000_000).optional(),
-  createdFrom: dateTime.optional(),
-  createdTo: dateTime.optional(),
-  q: z.string().trim().min(1).max(100).optional(),
-  sort: z.enum(LEAD_SORTS).default('-createdAt'),
-  fields: listOf(LEAD_LIST_FIELDS, 'fields').optional(),
-  includeArchived: z.enum(['true', 'false']).transform((v) => v === 'true').default(false),
-  ...pageQueryFields,
-});
-export type ListLeadsQuery = z.infer<typeof listLeadsQuerySchema>;
 
 export const changeLeadStatusInputSchema = z.object({
   status: z.enum(LEAD_STATUSES),
@@ -167,6 +145,28 @@ export const leadSchema = z.object({
 export type Lead = z.infer<typeof leadSchema>;
 /** Every key of a lead as the API answers it, `mao` included: what a `fields=` of leads may name. */
 export const LEAD_KEYS = Object.keys(leadSchema.shape) as [keyof Lead, ...Array<keyof Lead>];
+
+const dateTime = z.iso.datetime({ offset: true, message: 'must be an ISO date-time' });
+
+export const listLeadsQuerySchema = z.object({
+  status: listOf(LEAD_STATUSES, 'statuses').optional(),
+  ownerId: z.string().min(1).optional(),
+  source: listOf(LEAD_SOURCES, 'sources').optional(),
+  propertyType: listOf(PROPERTY_TYPES, 'property types').optional(),
+  city: z.string().trim().min(1).optional(),
+  zip: z.string().trim().regex(/^\d{5}$/, 'must be a 5-digit ZIP code').optional(),
+  minPrice: queryInt(0, 1_000_000_000).optional(),
+  maxPrice: queryInt(0, 1_000_000_000).optional(),
+  createdFrom: dateTime.optional(),
+  createdTo: dateTime.optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  sort: z.enum(LEAD_SORTS).default('-createdAt'),
+  fields: listOf(LEAD_KEYS, 'fields').optional(),
+  includeArchived: z.enum(['true', 'false']).transform((v) => v === 'true').default(false),
+  ...pageQueryFields,
+});
+export type ListLeadsQuery = z.infer<typeof listLeadsQuerySchema>;
+
 /** A lead as stored and as its events carry it: every field but the derived MAO (see `withMao`). */
 export type LeadRecord = Omit<Lead, 'mao'>;
 

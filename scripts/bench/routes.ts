@@ -1,5 +1,6 @@
 import { BUYER_MATCH_LEAD_FIELDS, LEAD_MATCH_BUYER_FIELDS } from '../../domain/buyers/match-fields';
 import { CALL_QUEUE_LEAD_FIELDS } from '../../domain/calls/call-queue-fields';
+import { LEAD_LIST_PAGE_FIELDS } from '../../domain/leads/lead-list-fields';
 import { OPEN_TASK_STATUSES } from '../../domain/tasks/task.schema';
 import { logInAsDemoUser } from '../lib/log-in';
 import { measureBrowserLiveUpdate } from './browser-live-update';
@@ -96,8 +97,11 @@ export async function measureRoutes(appUrl: string, options: RouteOptions, log: 
 
   await run('GET /api/dashboard (everyone)', '/api/dashboard?scope=everyone', supervisor, TARGETS.dashboardMs);
   await run('GET /api/dashboard (an agent: me)', '/api/dashboard', agent, TARGETS.dashboardMs);
-  await run('lead list: CONTACTED in Dayton, newest first', '/api/leads?status=CONTACTED&city=Dayton&sort=-createdAt&limit=50', supervisor, TARGETS.listMs);
-  await run('lead list: all, by asking price', '/api/leads?sort=askingPrice&limit=50', supervisor, TARGETS.listMs);
+  // As the list page asks for them (the fields it shows of each lead), then whole leads.
+  const leadListFields = `&fields=${LEAD_LIST_PAGE_FIELDS.join(',')}`;
+  await run('lead list: CONTACTED in Dayton, newest first', `/api/leads?status=CONTACTED&city=Dayton&sort=-createdAt&limit=50${leadListFields}`, supervisor, TARGETS.listMs);
+  await run('lead list: all, by asking price', `/api/leads?sort=askingPrice&limit=50${leadListFields}`, supervisor, TARGETS.listMs);
+  await run('  (all, by asking price, whole leads: no fields=)', '/api/leads?sort=askingPrice&limit=50', supervisor);
   await run('lead detail', `/api/leads/${leadId}`, supervisor, TARGETS.listMs);
   // Matches as the pages ask for them (the fields they show of each record), then whole records.
   const [buyersAsShown, leadsAsShown] = [`?fields=${LEAD_MATCH_BUYER_FIELDS.join(',')}`, `?fields=${BUYER_MATCH_LEAD_FIELDS.join(',')}`];

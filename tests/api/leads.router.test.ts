@@ -1,4 +1,5 @@
 import { buildLeadInput, buildUser } from '../support/factories';
+import { LEAD_LIST_PAGE_FIELDS } from '../../domain/leads/lead-list-fields';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { waitUntil } from '../support/wait-until';
 import { leadWorkflowId, taskWorkflowId } from '../../domain/workflow-ids';
@@ -218,6 +219,26 @@ describe('lead list filters, sort and fields', () => {
       { id: cheap.id, sellerName: 'Filter Cheap', askingPrice: 40_000 },
       { id: pricey.id, sellerName: 'Filter Pricey', askingPrice: 240_000 },
     ]);
+  });
+
+  it("answers the list as the web app asks for it (fields=, only those columns read): each page's items are the whole page's, projected, with the same cursors", async () => {
+    for (const overrides of [{ askingPrice: undefined, arv: 150_000 }, { askingPrice: 70_000 }, { askingPrice: 90_000, arv: undefined }]) {
+      await api.request('POST', '/api/leads', { cookie, body: buildLeadInput({ city: 'Lebanon', zip: '45036', ...overrides }) });
+    }
+    const picked = (record: Record<string, unknown>) => Object.fromEntries(['id', ...LEAD_LIST_PAGE_FIELDS].filter((key) => key in record).map((key) => [key, record[key]]));
+    for (const sort of ['askingPrice', '-createdAt']) {
+      type ListPage = { items: Array<Record<string, unknown>>; nextCursor: string | null };
+      const page = async (fields: string, cursor: string | null): Promise<ListPage> =>
+        (await api.request('GET', `/api/leads?city=Lebanon&limit=2&sort=${sort}${fields}${cursor ? `&cursor=${cursor}` : ''}`, { cookie })).body as ListPage;
+      let cursor: string | null = null;
+      do {
+        const whole: ListPage = await page('', cursor);
+        const lean: ListPage = await page(`&fields=${LEAD_LIST_PAGE_FIELDS.join(',')}`, cursor);
+        expect(lean.items).toEqual(whole.items.map(picked));
+        expect(lean.nextCursor).toBe(whole.nextCursor);
+        cursor = whole.nextCursor;
+      } while (cursor);
+    }
   });
 
   it.each([

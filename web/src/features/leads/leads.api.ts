@@ -1,6 +1,7 @@
 import type { LeanLeadMatch } from '../../../../domain/buyers/buyer-match.schema';
 import { LEAD_MATCH_BUYER_FIELDS } from '../../../../domain/buyers/match-fields';
 import type { CreateLeadInput, Lead, LeadStatus, UpdateLeadInput } from '../../../../domain/leads/lead.schema';
+import { LEAD_LIST_PAGE_FIELDS } from '../../../../domain/leads/lead-list-fields';
 import type { List, Page } from '../../../../domain/pagination';
 import type { RecentItem, SavedView, UserItemInput } from '../../../../domain/users/user-items.schema';
 import { api } from '../../lib/api-client';
@@ -11,11 +12,14 @@ export const createLead = (input: CreateLeadInput, idempotencyKey: string): Prom
 
 export const DEFAULT_LEAD_SORT = '-createdAt';
 
-/** The lead list's request: the page's filters and sort (its URL query), 50 at a time. */
-export const leadListRequest = (filters: Record<string, string>, sort: string): URLSearchParams => new URLSearchParams({ ...filters, limit: '50', sort });
+/** The lead list's request: the page's filters and sort (its URL query), 50 at a time, with only the fields the list shows. */
+export const leadListRequest = (filters: Record<string, string>, sort: string): URLSearchParams => new URLSearchParams({ ...filters, limit: '50', sort, fields: LEAD_LIST_PAGE_FIELDS.join(',') });
+
+/** A lead as the list shows it (`LEAD_LIST_PAGE_FIELDS`). */
+export type LeadListItem = Pick<Lead, 'id' | (typeof LEAD_LIST_PAGE_FIELDS)[number]>;
 
 /** `params` is the page's URL query string as is (filters, sort), so shared links list the same. */
-export const listLeads = (params: URLSearchParams): Promise<Page<Lead>> => api.get<Page<Lead>>(`/api/leads?${params.toString()}`);
+export const listLeads = (params: URLSearchParams): Promise<Page<LeadListItem>> => api.get<Page<LeadListItem>>(`/api/leads?${params.toString()}`);
 export const getLead = (id: string): Promise<Lead> => api.get<Lead>(`/api/leads/${encodeURIComponent(id)}`);
 /** `version`: the lead's `updatedAt` when the edit began; someone else's change since is a 412, not overwritten. */
 export const updateLead = (id: string, input: UpdateLeadInput, version?: string): Promise<Lead> => api.patch<Lead>(`/api/leads/${encodeURIComponent(id)}`, input, version);
