@@ -1,14 +1,14 @@
 import type { z } from 'zod';
 import { orderCallQueue, type callQueueQuerySchema } from '../../domain/calls/call-queue';
-import type { DealMathSettings } from '../../domain/deals/deal-math';
-import type { LeadSource, LeadStatus } from '../../domain/leads/lead.schema';
+import { withMao, type DealMathSettings } from '../../domain/deals/deal-math';
+import type { LeadRecord, LeadSource, LeadStatus } from '../../domain/leads/lead.schema';
 import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
 import { readCallQueueCandidates } from '../../db/queries/call-queue';
-import { toLeadJson } from '../../db/rows';
+import { leadScoreParts, toLeadJson } from '../../db/rows';
 import { refreshLeadScores } from '../../db/writes/lead-score';
 import { AppError } from '../errors';
-import { pricedLead } from '../leads/priced-lead-json';
+import { pricedLeadJson } from '../leads/priced-lead-json';
 
 /**
  * The caller's call queue (a supervisor or admin may ask for someone else's with `ownerId`): their
@@ -35,8 +35,11 @@ export async function getCallQueue(
   const ordered = orderCallQueue(candidates as Array<(typeof candidates)[number] & { status: LeadStatus; source: LeadSource }>, now, contactMs).slice(0, query.limit);
   return {
     items: ordered.map(({ lead, rule, why }) => {
+      const reasonsOf = (parts: LeadRecord['scoreParts']) => parts.map((part) => part.reason);
+      // A lean lead is built from its row alone, and only its score's parts are read besides its fields.
+      if (query.fields) return { lead: pricedLeadJson(lead, dealMath, query.fields), score: lead.score, reasons: reasonsOf(leadScoreParts(lead)), rule, why };
       const json = toLeadJson(lead);
-      return { lead: pricedLead(json, dealMath, query.fields), score: json.score, reasons: json.scoreParts.map((part) => part.reason), rule, why };
+      return { lead: withMao(json, dealMath), score: json.score, reasons: reasonsOf(json.scoreParts), rule, why };
     }),
   };
 }

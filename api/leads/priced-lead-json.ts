@@ -2,7 +2,6 @@ import { computeDealMath, withMao, type DealFigures, type DealMathSettings } fro
 import type { LeadRecord } from '../../domain/leads/lead.schema';
 import { leadColumnsOf, leanLeadJson, toLeadJson, type PartialRow } from '../../db/rows';
 import type { Lead } from '../../prisma/generated/client';
-import { projectFields } from '../paginate';
 
 const DEAL_FIGURE_COLUMNS = ['askingPrice', 'arv', 'repairEstimate'] as const satisfies ReadonlyArray<keyof DealFigures>;
 
@@ -21,15 +20,6 @@ export function pricedLeadJson(row: Lead, dealMath: DealMathSettings, fields?: r
 export function pricedLeadJson(row: PartialRow<Lead>, dealMath: DealMathSettings, fields: readonly string[]): LeanPricedLead;
 export function pricedLeadJson(row: Lead | PartialRow<Lead>, dealMath: DealMathSettings, fields?: readonly string[]): PricedLead | LeanPricedLead {
   if (!fields) return withMao(toLeadJson(row as Lead), dealMath);
-  return withMaoIfAsked(leanLeadJson(row, fields), row as DealFigures, dealMath, fields);
-}
-
-/** `pricedLeadJson` of a lead already built from its row (a reader that needs its score parts too). */
-export function pricedLead(lead: LeadRecord, dealMath: DealMathSettings, fields?: readonly string[]): PricedLead | LeanPricedLead {
-  if (!fields) return withMao(lead, dealMath);
-  return withMaoIfAsked(projectFields(lead, fields), lead, dealMath, fields);
-}
-
-function withMaoIfAsked(lean: Partial<LeadRecord>, figures: DealFigures, dealMath: DealMathSettings, fields: readonly string[]): LeanPricedLead {
-  return fields.includes('mao') ? { ...lean, mao: computeDealMath(figures, dealMath).mao } : lean;
+  const lean = leanLeadJson(row, fields);
+  return fields.includes('mao') ? { ...lean, mao: computeDealMath(row as DealFigures, dealMath).mao } : lean;
 }
