@@ -243,9 +243,6 @@ export const leanBuyerJson = (buyer: BuyerRow | PartialRow<BuyerRow>, fields: re
 
 /** The Buyer columns `leanBuyerJson(row, fields)` reads (with the id): each key of a buyer's JSON is its own column. */
 export const buyerColumnsOf = (fields: readonly string[]): string[] => ['id', ...fields.filter((key) => key !== 'id' && BUYER_JSON_KEYS.has(key))];
-
-/** A buyer row as the API answers it: whole, or with `fields` (`fields=`) only those keys and its id. */
-export const buyerJson = (buyer: BuyerRow, fields: readonly string[] | undefined): Partial<Buyer> => (fields ? leanBuyerJson(buyer, fields) : toBuyerJson(buyer));
 export type BuyerJson = ReturnType<typeof toBuyerJson>;
 
 export function toOfferJson(offer: OfferRow): Offer {

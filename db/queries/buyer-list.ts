@@ -1,6 +1,7 @@
 import { normalizeMarket, type ListBuyersQuery } from '../../domain/buyers/buyer.schema';
 import type { Db } from '../client';
 import { readRows } from '../read-rows';
+import type { PartialRow } from '../rows';
 import { Prisma, type Buyer } from '../../prisma/generated/client';
 import { keysetPage, sortedBy, type KeysetPage, type KeysetQuery } from './keyset-page';
 import { columnContains } from './sql';
@@ -35,7 +36,7 @@ function buyerConditions(query: BuyerPageQuery): Prisma.Sql[] {
 }
 
 /** The buyer list's filters and sort as a keyset query (tests/integration/query-plans checks its plans). */
-export function buyerListQuery(query: BuyerPageQuery): KeysetQuery {
+export function buyerListQuery(query: BuyerPageQuery, columns?: readonly string[]): KeysetQuery {
   const direction = query.sort.startsWith('-') ? 'desc' : 'asc';
   const column = query.sort.replace(/^-/, '');
   return {
@@ -47,12 +48,15 @@ export function buyerListQuery(query: BuyerPageQuery): KeysetQuery {
     cursor: query.cursor,
     // Without statistics SQLite reads the archivedAt index and sorts every live buyer; a market's buyers are few, read from BuyerMarket.
     index: query.market ? undefined : LIVE_INDEX[column],
+    ...(columns ? { columns } : {}),
   };
 }
 
-/** One page of live buyers with the list filters (status, cash, market, property type, price, search) and sort; null when the cursor is no buyer. */
-export function readBuyerPage(db: Db, query: BuyerPageQuery): Promise<KeysetPage<Buyer> | null> {
-  return keysetPage<Buyer>(db, buyerListQuery(query));
+/** One page of live buyers with the list filters (status, cash, market, property type, price, search) and sort; null when the cursor is no buyer. Given `columns`, the rows hold only those (and the id). */
+export function readBuyerPage(db: Db, query: BuyerPageQuery): Promise<KeysetPage<Buyer> | null>;
+export function readBuyerPage(db: Db, query: BuyerPageQuery, columns: readonly string[]): Promise<KeysetPage<PartialRow<Buyer>> | null>;
+export function readBuyerPage(db: Db, query: BuyerPageQuery, columns?: readonly string[]): Promise<KeysetPage<PartialRow<Buyer>> | null> {
+  return keysetPage<PartialRow<Buyer>>(db, buyerListQuery(query, columns));
 }
 
 /** One buyer's row by id (archived ones too), null when there is none: raw, as the list reads (Prisma's findUnique costs milliseconds of CPU per row). */

@@ -1,3 +1,4 @@
+import { BUYER_LIST_PAGE_FIELDS } from '../../domain/buyers/buyer-list-fields';
 import { buildLeadInput, buildUser } from '../support/factories';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { buyerWorkflowId } from '../../domain/workflow-ids';
@@ -86,6 +87,27 @@ describe('buyers', () => {
     const sorted = await names('sort=name');
     expect(sorted).toEqual([...sorted].sort((a: string, b: string) => a.localeCompare(b)));
     expect((await api.request('GET', '/api/buyers?price=abc', { cookie })).body.error.fields).toEqual({ price: 'must be a whole number' });
+  });
+
+  it("answers the list as the web app asks for it (fields=, only those columns read): each page's items are the whole page's, projected, with the same cursors", async () => {
+    for (const name of ['Page Lean A', 'Page Lean B', 'Page Lean C']) await api.request('POST', '/api/buyers', { cookie, body: buyerInput({ name, markets: ['Piqua, OH'] }) });
+    const picked = (record: Record<string, unknown>) => Object.fromEntries(['id', ...BUYER_LIST_PAGE_FIELDS].filter((key) => key in record).map((key) => [key, record[key]]));
+    type ListPage = { items: Array<Record<string, unknown>>; nextCursor: string | null };
+    for (const sort of ['name', '-createdAt']) {
+      const page = async (fields: string, cursor: string | null): Promise<ListPage> =>
+        (await api.request('GET', `/api/buyers?market=piqua&limit=2&sort=${sort}${fields}${cursor ? `&cursor=${cursor}` : ''}`, { cookie })).body as ListPage;
+      let cursor: string | null = null;
+      let seen = 0;
+      do {
+        const whole: ListPage = await page('', cursor);
+        const lean: ListPage = await page(`&fields=${BUYER_LIST_PAGE_FIELDS.join(',')}`, cursor);
+        expect(lean.items).toEqual(whole.items.map(picked));
+        expect(lean.nextCursor).toBe(whole.nextCursor);
+        seen += whole.items.length;
+        cursor = whole.nextCursor;
+      } while (cursor);
+      expect(seen).toBe(3);
+    }
   });
 
   it('updates preferences and keeps the price range ordered', async () => {

@@ -19,7 +19,7 @@ const CASH_CHOICES: Choice[] = [
   ['false', 'Financed'],
 ];
 
-function priceRange(buyer: Buyer): string {
+function priceRange(buyer: Pick<Buyer, 'minPrice' | 'maxPrice'>): string {
   if (buyer.minPrice == null && buyer.maxPrice == null) return 'Any';
   return `${buyer.minPrice == null ? 'Any' : money(buyer.minPrice)} – ${buyer.maxPrice == null ? 'any' : money(buyer.maxPrice)}`;
 }

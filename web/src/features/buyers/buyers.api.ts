@@ -1,4 +1,5 @@
 import type { LeanBuyerMatch } from '../../../../domain/buyers/buyer-match.schema';
+import { BUYER_LIST_PAGE_FIELDS } from '../../../../domain/buyers/buyer-list-fields';
 import { BUYER_MATCH_LEAD_FIELDS } from '../../../../domain/buyers/match-fields';
 import type { Buyer, BuyerStatus, CreateBuyerInput, UpdateBuyerInput } from '../../../../domain/buyers/buyer.schema';
 import type { List, Page } from '../../../../domain/pagination';
@@ -9,8 +10,11 @@ export type { Buyer };
 const path = (id: string) => `/api/buyers/${encodeURIComponent(id)}`;
 
 /** The buyer list's request: the page's filters (its URL query), 50 at a time. */
-export const buyerListRequest = (filters: Record<string, string>): URLSearchParams => new URLSearchParams({ ...filters, limit: '50' });
-export const listBuyers = (params: URLSearchParams): Promise<Page<Buyer>> => api.get(`/api/buyers?${params.toString()}`);
+/** The buyer list's request: the page's filters, 50 at a time, with only the fields the list shows. */
+export const buyerListRequest = (filters: Record<string, string>): URLSearchParams => new URLSearchParams({ ...filters, limit: '50', fields: BUYER_LIST_PAGE_FIELDS.join(',') });
+/** A buyer as the list shows it (`BUYER_LIST_PAGE_FIELDS`). */
+export type BuyerListItem = Pick<Buyer, 'id' | (typeof BUYER_LIST_PAGE_FIELDS)[number]>;
+export const listBuyers = (params: URLSearchParams): Promise<Page<BuyerListItem>> => api.get(`/api/buyers?${params.toString()}`);
 export const getBuyer = (id: string): Promise<Buyer> => api.get(path(id));
 export const createBuyer = (input: CreateBuyerInput, idempotencyKey: string): Promise<Buyer> => api.create('/api/buyers', input, idempotencyKey);
 /** `version`: the buyer's `updatedAt` when the edit began; someone else's change since is a 412, not overwritten. */
