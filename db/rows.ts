@@ -304,6 +304,11 @@ export function toUserJson(user: UserRow): User {
 
 /** A deal row as its events carry it. */
 export function toDealJson(deal: DealRow): DealRecord {
+  return { ...toDealFiguresJson(deal), createdAt: deal.createdAt.toISOString(), updatedAt: deal.updatedAt.toISOString() };
+}
+
+/** A deal's JSON without its timestamps: what the deal list shows of it. */
+export function toDealFiguresJson(deal: DealRow): Omit<DealRecord, 'createdAt' | 'updatedAt'> {
   return {
     id: deal.id,
     leadId: deal.leadId,
@@ -312,8 +317,6 @@ export function toDealJson(deal: DealRow): DealRecord {
     salePrice: deal.salePrice,
     assignmentFee: deal.assignmentFee,
     closedAt: iso(deal.closedAt),
-    createdAt: deal.createdAt.toISOString(),
-    updatedAt: deal.updatedAt.toISOString(),
   };
 }
 

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import { orderCallQueue, type callQueueQuerySchema } from '../../domain/calls/call-queue';
-import { withMao, type DealMathSettings } from '../../domain/deals/deal-math';
+import type { DealMathSettings } from '../../domain/deals/deal-math';
 import type { LeadRecord, LeadSource, LeadStatus } from '../../domain/leads/lead.schema';
 import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
 import { readCallQueueCandidates } from '../../db/queries/call-queue';
-import { leadScoreParts, toLeadJson } from '../../db/rows';
+import { leadScoreParts } from '../../db/rows';
 import { refreshLeadScores } from '../../db/writes/lead-score';
 import { AppError } from '../errors';
 import { pricedLeadJson } from '../leads/priced-lead-json';
@@ -38,8 +38,8 @@ export async function getCallQueue(
       const reasonsOf = (parts: LeadRecord['scoreParts']) => parts.map((part) => part.reason);
       // A lean lead is built from its row alone, and only its score's parts are read besides its fields.
       if (query.fields) return { lead: pricedLeadJson(lead, dealMath, query.fields), score: lead.score, reasons: reasonsOf(leadScoreParts(lead)), rule, why };
-      const json = toLeadJson(lead);
-      return { lead: withMao(json, dealMath), score: json.score, reasons: reasonsOf(json.scoreParts), rule, why };
+      const json = pricedLeadJson(lead, dealMath);
+      return { lead: json, score: json.score, reasons: reasonsOf(json.scoreParts), rule, why };
     }),
   };
 }

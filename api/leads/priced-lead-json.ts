@@ -1,4 +1,4 @@
-import { computeDealMath, withMao, type DealFigures, type DealMathSettings } from '../../domain/deals/deal-math';
+import { computeDealMath, type DealFigures, type DealMathSettings } from '../../domain/deals/deal-math';
 import type { LeadRecord } from '../../domain/leads/lead.schema';
 import { leadColumnsOf, leanLeadJson, toLeadJson, type PartialRow } from '../../db/rows';
 import type { Lead } from '../../prisma/generated/client';
@@ -16,10 +16,12 @@ type LeanPricedLead = Partial<PricedLead>;
  * those keys and its id, read from the row alone (a lean row is not built whole, and needs only the
  * columns of `pricedLeadColumns(fields)`), the MAO computed only when asked for.
  */
+export function pricedLeadJson(row: Lead, dealMath: DealMathSettings): PricedLead;
+export function pricedLeadJson(row: Lead | PartialRow<Lead>, dealMath: DealMathSettings, fields: readonly string[]): LeanPricedLead;
 export function pricedLeadJson(row: Lead, dealMath: DealMathSettings, fields?: readonly string[]): PricedLead | LeanPricedLead;
-export function pricedLeadJson(row: PartialRow<Lead>, dealMath: DealMathSettings, fields: readonly string[]): LeanPricedLead;
 export function pricedLeadJson(row: Lead | PartialRow<Lead>, dealMath: DealMathSettings, fields?: readonly string[]): PricedLead | LeanPricedLead {
-  if (!fields) return withMao(toLeadJson(row as Lead), dealMath);
+  // The JSON is built for this answer alone, so the MAO is added to it in place: copying its keys into a new object cost more than building them.
+  if (!fields) return Object.assign(toLeadJson(row as Lead), { mao: computeDealMath(row as DealFigures, dealMath).mao });
   const lean = leanLeadJson(row, fields);
-  return fields.includes('mao') ? { ...lean, mao: computeDealMath(row as DealFigures, dealMath).mao } : lean;
+  return fields.includes('mao') ? Object.assign(lean, { mao: computeDealMath(row as DealFigures, dealMath).mao }) : lean;
 }

@@ -7,5 +7,5 @@ import { knownCursor, projectFields } from '../paginate';
 /** One page of live offers, newest first, by lead, buyer or status, each with its buyer's name, with the `fields=` projection. */
 export async function listOffers(db: Db, query: ListOffersQuery) {
   const page = knownCursor(await readOfferPage(db, query));
-  return { items: page.rows.map((row) => projectFields({ ...toOfferJson(row), buyerName: row.buyerName }, query.fields)), nextCursor: page.nextCursor };
+  return { items: page.rows.map((row) => projectFields(Object.assign(toOfferJson(row), { buyerName: row.buyerName }), query.fields)), nextCursor: page.nextCursor };
 }

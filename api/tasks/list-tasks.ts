@@ -19,5 +19,6 @@ export async function listTasks(db: Db, query: ListTasksQuery, user: PublicUser)
   const dayStart = query.dayStart ? new Date(query.dayStart) : serverMidnight(now);
   const page = knownCursor(await readTaskPage(db, query, user.id, { now, dayStart }));
   const subjects = await readTaskSubjects(db, page.rows);
-  return { items: page.rows.map((row) => ({ ...toTaskJson(row), subject: subjects.get(row.id) ?? null })), nextCursor: page.nextCursor };
+  // Each task's JSON is built for this page alone: it takes its subject in place rather than being copied.
+  return { items: page.rows.map((row) => Object.assign(toTaskJson(row), { subject: subjects.get(row.id) ?? null })), nextCursor: page.nextCursor };
 }

@@ -34,12 +34,12 @@ export async function readDealPage(db: Db, query: DealListQuery): Promise<Keyset
   ]);
   const leadOf = new Map(leads.map(({ id, ...lead }) => [id, lead]));
   const nameOf = new Map(buyers.map((buyer) => [buyer.id, buyer.name]));
-  return {
-    ...page,
-    // Every deal has its lead (a foreign key): the flatMap only satisfies the types.
-    rows: page.rows.flatMap((row) => {
-      const lead = leadOf.get(row.leadId);
-      return lead ? [{ ...row, lead, buyerName: row.buyerId ? (nameOf.get(row.buyerId) ?? null) : null }] : [];
-    }),
-  };
+  // Each row read here is the page's own: it takes its lead and buyer's name in place rather than being copied.
+  const rows: DealListRow[] = [];
+  for (const row of page.rows) {
+    const lead = leadOf.get(row.leadId);
+    // Every deal has its lead (a foreign key): the check only satisfies the types.
+    if (lead) rows.push(Object.assign(row, { lead, buyerName: row.buyerId ? (nameOf.get(row.buyerId) ?? null) : null }));
+  }
+  return { ...page, rows };
 }

@@ -1,6 +1,6 @@
 import { bestScoreFor, fitScore, matchBuyer, matchScore, type MatchableBuyer, type MatchableLead } from '../../domain/buyers/match-buyer';
 import { buyerSchema, normalizeMarket } from '../../domain/buyers/buyer.schema';
-import { withMao, type DealMathSettings } from '../../domain/deals/deal-math';
+import { computeDealMath, type DealMathSettings } from '../../domain/deals/deal-math';
 import { OPEN_LEAD_STATUSES } from '../../domain/leads/lead-status';
 import { PROPERTY_TYPES } from '../../domain/leads/lead.schema';
 import type { z } from 'zod';
@@ -32,7 +32,9 @@ const selectedColumns = (columns: readonly string[] | undefined, ruleColumns: re
 
 /** The lead as matching sees it: priced by its MAO under the admins' deal math when it has no asking price. */
 export function matchableLead(lead: LeadCandidate, dealMath: DealMathSettings): MatchableLead {
-  return withMao(lead, dealMath);
+  // Only what the rule reads, as one literal: a copy of every candidate's row cost more than its score.
+  const { city, state, zip, propertyType, beds, baths, repairEstimate, askingPrice } = lead;
+  return { city, state, zip, propertyType, beds, baths, repairEstimate, askingPrice, mao: computeDealMath(lead, dealMath).mao };
 }
 
 // Buy boxes repeat their lists (a few hundred distinct ones among 20k buyers): each text is parsed

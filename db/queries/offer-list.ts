@@ -24,5 +24,6 @@ export async function readOfferPage(db: Db, query: ListOffersQuery): Promise<Key
   const buyerIds = [...new Set(page.rows.flatMap((row) => (row.buyerId ? [row.buyerId] : [])))];
   const buyers = await readRows<{ id: string; name: string }>(db, Prisma.sql`SELECT "id", "name" FROM "Buyer" WHERE ${idIn(Prisma.sql`"id"`, buyerIds, dialectOf(db))}`);
   const names = new Map(buyers.map((buyer) => [buyer.id, buyer.name]));
-  return { ...page, rows: page.rows.map((row) => ({ ...row, buyerName: row.buyerId ? (names.get(row.buyerId) ?? null) : null })) };
+  // Each row read here is the page's own: it takes its buyer's name in place rather than being copied.
+  return { ...page, rows: page.rows.map((row) => Object.assign(row, { buyerName: row.buyerId ? (names.get(row.buyerId) ?? null) : null })) };
 }
