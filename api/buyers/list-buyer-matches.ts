@@ -1,10 +1,8 @@
 import type { DealMathSettings } from '../../domain/deals/deal-math';
 import type { Db } from '../../db/client';
-import { findMatchingLeads } from '../../db/queries/find-matches';
+import { MATCHES_SHOWN, findMatchingLeads } from '../../db/queries/find-matches';
 import { pricedLeadColumns, pricedLeadJson } from '../leads/priced-lead-json';
 import { findBuyer } from './get-buyer';
-
-const MATCHES_SHOWN = 50;
 
 /** The leads that fit the buyer's buy box, best first, each with its score's reasons; with `fields`, each lead has only those keys and its id (and only their columns are read). */
 export async function listBuyerMatches(db: Db, buyerId: string, dealMath: DealMathSettings, fields?: readonly string[]) {

@@ -10,6 +10,8 @@ import { refreshLeadScores } from '../../db/writes/lead-score';
 import { AppError } from '../errors';
 import { pricedLeadJson } from '../leads/priced-lead-json';
 
+const reasonsOf = (parts: LeadRecord['scoreParts']): string[] => parts.map((part) => part.reason);
+
 /**
  * The caller's call queue (a supervisor or admin may ask for someone else's with `ownerId`): their
  * open leads in the domain's order, each with its score, the score's reasons and why it stands
@@ -35,7 +37,6 @@ export async function getCallQueue(
   const ordered = orderCallQueue(candidates as Array<(typeof candidates)[number] & { status: LeadStatus; source: LeadSource }>, now, contactMs).slice(0, query.limit);
   return {
     items: ordered.map(({ lead, rule, why }) => {
-      const reasonsOf = (parts: LeadRecord['scoreParts']) => parts.map((part) => part.reason);
       // A lean lead is built from its row alone, and only its score's parts are read besides its fields.
       if (query.fields) return { lead: pricedLeadJson(lead, dealMath, query.fields), score: lead.score, reasons: reasonsOf(leadScoreParts(lead)), rule, why };
       const json = pricedLeadJson(lead, dealMath);

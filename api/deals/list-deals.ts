@@ -8,8 +8,8 @@ import { knownCursor } from '../paginate';
 export async function listDeals(db: Db, query: DealListQuery): Promise<{ items: Deal[]; nextCursor: string | null }> {
   const page = knownCursor(await readDealPage(db, query));
   return {
-    // Built field by field: rest destructuring copied each row twice (a sixth of the route's CPU at 50 deals).
-    items: page.rows.map((row) => ({ ...toDealFiguresJson(row), lead: row.lead, buyerName: row.buyerName })),
+    // The figures' JSON is built for this page alone and takes the lead and buyer name in place (rest destructuring copied each row twice: a sixth of the route's CPU at 50 deals).
+    items: page.rows.map((row) => Object.assign(toDealFiguresJson(row), { lead: row.lead, buyerName: row.buyerName })),
     nextCursor: page.nextCursor,
   };
 }

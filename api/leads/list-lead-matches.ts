@@ -1,10 +1,8 @@
 import type { DealMathSettings } from '../../domain/deals/deal-math';
 import type { Db } from '../../db/client';
-import { findMatchingBuyers } from '../../db/queries/find-matches';
+import { MATCHES_SHOWN, findMatchingBuyers } from '../../db/queries/find-matches';
 import { buyerColumnsOf, leanBuyerJson, toBuyerJson } from '../../db/rows';
 import { findLead } from './get-lead';
-
-const MATCHES_SHOWN = 50;
 
 /** The buyers whose buy box fits the lead (priced by its MAO when it has no asking price), best first, with reasons; with `fields`, each buyer has only those keys and its id (and only their columns are read). */
 export async function listLeadMatches(db: Db, leadId: string, dealMath: DealMathSettings, fields?: readonly string[]) {

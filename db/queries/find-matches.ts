@@ -10,10 +10,13 @@ import { ANY_MARKET, ANY_PROPERTY_TYPE } from '../writes/buyer-markets';
 import { parseJsonColumn, type PartialRow } from '../rows';
 import { Prisma, type Buyer, type Lead } from '../../prisma/generated/client';
 import { dialectOf, drivenByIds, indexedBy, type Dialect } from './dialect';
-import { idIn, sqlName } from './sql';
+import { idIn, selectedColumns, sqlName } from './sql';
 
 // SQL narrows to at most this many candidates; the domain rule then decides and scores.
 const CANDIDATE_LIMIT = 2_000;
+
+/** How many matches a record's page shows: the best, by the rule's score. */
+export const MATCHES_SHOWN = 50;
 
 // Candidates are read with only what the rule needs (a thousand full rows cost more to decode than to find); the winners are then read whole.
 // createdAt orders them (newest first): a compound SELECT can only order by a column it returns.
@@ -25,10 +28,6 @@ type BuyerCandidate = Pick<Buyer, (typeof BUYER_RULE_COLUMNS)[number]>;
 /** A market row of a buyer whose box the lead fits: what its score still depends on. */
 type BuyerFit = Pick<Buyer, 'id' | 'cashBuyer' | 'pofVerifiedAt' | 'pofExpiresAt'>;
 const columnsOf = (table: string, columns: readonly string[]): Prisma.Sql => Prisma.join(columns.map((column) => Prisma.sql`${Prisma.raw(table)}.${sqlName(column)}`));
-
-/** A winners' read's columns: every one, or those a lean answer asks for with those the rule reads. */
-const selectedColumns = (columns: readonly string[] | undefined, ruleColumns: readonly string[]): Prisma.Sql =>
-  columns ? Prisma.join([...new Set(['id', ...ruleColumns, ...columns])].map(sqlName)) : Prisma.raw('*');
 
 /** The lead as matching sees it: priced by its MAO under the admins' deal math when it has no asking price. */
 export function matchableLead(lead: LeadCandidate, dealMath: DealMathSettings): MatchableLead {
@@ -151,7 +150,7 @@ export function buyerCandidatesSql(lead: Pick<Lead, 'city' | 'zip' | 'propertyTy
  */
 export async function findMatchingBuyers(db: Db, lead: Lead, dealMath: DealMathSettings, limit?: number): Promise<Match<Buyer>[]>;
 export async function findMatchingBuyers(db: Db, lead: Lead, dealMath: DealMathSettings, limit: number, columns: readonly string[]): Promise<Match<PartialRow<Buyer>>[]>;
-export async function findMatchingBuyers(db: Db, lead: Lead, dealMath: DealMathSettings, limit = 50, columns?: readonly string[]): Promise<Match<PartialRow<Buyer>>[]> {
+export async function findMatchingBuyers(db: Db, lead: Lead, dealMath: DealMathSettings, limit = MATCHES_SHOWN, columns?: readonly string[]): Promise<Match<PartialRow<Buyer>>[]> {
   const target = matchableLead(lead, dealMath);
   const price = target.askingPrice ?? target.mao;
   const now = new Date();
@@ -160,7 +159,7 @@ export async function findMatchingBuyers(db: Db, lead: Lead, dealMath: DealMathS
     if (!scores.has(row.id)) scores.set(row.id, fitScore(price !== null, { cashBuyer: row.cashBuyer, proofOfFundsVerified: proofOfFundsVerified(row, now) }));
   }
   const best = [...scores].sort(([a, scoreA], [b, scoreB]) => scoreB - scoreA || (a < b ? -1 : a > b ? 1 : 0)).slice(0, limit);
-  const rows = new Map((await readRows<PartialRow<Buyer> & BuyerCandidate>(db, Prisma.sql`SELECT ${selectedColumns(columns, BUYER_RULE_COLUMNS)} FROM "Buyer" WHERE ${idIn(Prisma.sql`"id"`, best.map(([id]) => id), dialectOf(db))}`)).map((row) => [row.id, row]));
+  const rows = new Map((await readRows<PartialRow<Buyer> & BuyerCandidate>(db, Prisma.sql`SELECT ${selectedColumns(columns && [...BUYER_RULE_COLUMNS, ...columns])} FROM "Buyer" WHERE ${idIn(Prisma.sql`"id"`, best.map(([id]) => id), dialectOf(db))}`)).map((row) => [row.id, row]));
   return best.flatMap(([id]) => {
     const row = rows.get(id);
     const result = row && matchBuyer(target, matchableBuyer(row));
@@ -260,10 +259,10 @@ export function leadCandidatesSql(box: MatchableBuyer, dialect: Dialect): Prisma
  */
 export async function findMatchingLeads(db: Db, buyer: Buyer, dealMath: DealMathSettings, limit?: number): Promise<Match<Lead>[]>;
 export async function findMatchingLeads(db: Db, buyer: Buyer, dealMath: DealMathSettings, limit: number, columns: readonly string[]): Promise<Match<PartialRow<Lead>>[]>;
-export async function findMatchingLeads(db: Db, buyer: Buyer, dealMath: DealMathSettings, limit = 50, columns?: readonly string[]): Promise<Match<PartialRow<Lead>>[]> {
+export async function findMatchingLeads(db: Db, buyer: Buyer, dealMath: DealMathSettings, limit = MATCHES_SHOWN, columns?: readonly string[]): Promise<Match<PartialRow<Lead>>[]> {
   const box = matchableBuyer(buyer);
   // Newest first, read only until `limit` leads reach the buyer's best score (most leads of a market do).
   const candidates = await readRowsLazily<LeadCandidate>(db, leadCandidatesSql(box, dialectOf(db)));
-  const load = (ids: string[]) => readRows<PartialRow<Lead>>(db, Prisma.sql`SELECT ${selectedColumns(columns, [])} FROM "Lead" WHERE ${idIn(Prisma.sql`"id"`, ids, dialectOf(db))}`);
+  const load = (ids: string[]) => readRows<PartialRow<Lead>>(db, Prisma.sql`SELECT ${selectedColumns(columns)} FROM "Lead" WHERE ${idIn(Prisma.sql`"id"`, ids, dialectOf(db))}`);
   return ranked(candidates, (lead) => ({ lead: matchableLead(lead, dealMath), buyer: box }), limit, load, bestScoreFor(box));
 }

@@ -2,7 +2,7 @@ import { Prisma } from '../../prisma/generated/client';
 import type { Db } from '../client';
 import { readRows } from '../read-rows';
 import { dialectOf, indexedBy, type Dialect } from './dialect';
-import { sqlName as quoted, unindexed } from './sql';
+import { selectedColumns, sqlName as quoted, unindexed } from './sql';
 
 /**
  * One run of rows the list shows in order: those matching `where`, sorted by `column` (then id)
@@ -54,8 +54,7 @@ export function segmentSql(query: KeysetQuery, index: number, cursor: string | u
   const conditions = [...query.where, segment.where];
   if (cursor !== undefined) conditions.push(afterCursor(query, segment, cursor));
   const source = query.index ? Prisma.sql`${quoted(query.table)}${indexedBy(dialect, query.index)}` : quoted(query.table);
-  const columns = query.columns ? Prisma.join([...new Set(['id', ...query.columns])].map(quoted)) : Prisma.raw('*');
-  return Prisma.sql`SELECT ${columns} FROM ${source} WHERE ${Prisma.join(conditions, ' AND ')} ORDER BY ${orderBy(query, segment)} LIMIT ${limit}`;
+  return Prisma.sql`SELECT ${selectedColumns(query.columns)} FROM ${source} WHERE ${Prisma.join(conditions, ' AND ')} ORDER BY ${orderBy(query, segment)} LIMIT ${limit}`;
 }
 
 /** Which segment holds the cursor row; null when the cursor is no row of this table. */

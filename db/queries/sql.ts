@@ -7,6 +7,9 @@ export const sqlDate = (date: Date): string => date.toISOString().replace('Z', '
 /** A table or column name, double-quoted. */
 export const sqlName = (name: string): Prisma.Sql => Prisma.raw(`"${name.replace(/"/g, '')}"`);
 
+/** A SELECT's column list: every column, or `columns` and the id (a lean read's). */
+export const selectedColumns = (columns: readonly string[] | undefined): Prisma.Sql => (columns ? Prisma.join([...new Set(['id', ...columns])].map(sqlName)) : Prisma.raw('*'));
+
 /**
  * `('A', 'B', …)` written into the SQL rather than bound: SQLite picks a partial index only when
  * the query repeats the index's `WHERE` term literally. For the code's own constants only.
