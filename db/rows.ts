@@ -10,11 +10,12 @@ import { notificationSchema, type NotificationItem } from '../domain/notificatio
 import { offerSchema, type Offer } from '../domain/offers/offer.schema';
 import { taskSchema, type Task } from '../domain/tasks/task.schema';
 import { userSchema, type User } from '../domain/users/user.schema';
+import { isoDate } from './iso-date';
 
 // Rows store enums as text and lists as JSON text: each is read through the domain schema of its
 // field, so a row the domain would refuse fails here, by name, instead of travelling on mistyped.
 
-const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
+const iso = (date: Date | null): string | null => (date ? isoDate(date) : null);
 
 /** A column's value read through the domain schema of its field. */
 export function parseColumn<T>(schema: z.ZodType<T>, value: unknown, name: string): T {
@@ -45,10 +46,10 @@ const leadReaders = {
   nextFollowUpAt: (lead) => iso(lead.nextFollowUpAt),
   scoreParts: (lead) => parseJsonColumn(leadFields.scoreParts, lead.scoreParts, 'Lead.scoreParts'),
   mergedIntoId: (lead) => lead.mergedIntoId || undefined,
-  archivedAt: (lead) => lead.archivedAt?.toISOString(),
+  archivedAt: (lead) => (lead.archivedAt ? isoDate(lead.archivedAt) : undefined),
   listDetails: (lead) => listDetailsOf(lead).listDetails,
-  createdAt: (lead) => lead.createdAt.toISOString(),
-  updatedAt: (lead) => lead.updatedAt.toISOString(),
+  createdAt: (lead) => isoDate(lead.createdAt),
+  updatedAt: (lead) => isoDate(lead.updatedAt),
 } satisfies JsonReaders<LeadRow, LeadRecord>;
 
 /** A lead's score parts (each with its reason), read from its row. */
@@ -85,7 +86,7 @@ export function toLeadJson(lead: LeadRow): LeadRecord {
     score: lead.score,
     scoreParts: read.scoreParts(lead),
     ...(lead.mergedIntoId ? { mergedIntoId: lead.mergedIntoId } : {}),
-    ...(lead.archivedAt ? { archivedAt: lead.archivedAt.toISOString() } : {}),
+    ...(lead.archivedAt ? { archivedAt: isoDate(lead.archivedAt) } : {}),
     ...listDetailsOf(lead),
     createdAt: read.createdAt(lead),
     updatedAt: read.updatedAt(lead),
@@ -145,7 +146,7 @@ export function toTaskJson(task: TaskRow): Task {
     type: parseColumn(fields.type, task.type, 'Task.type'),
     priority: parseColumn(fields.priority, task.priority, 'Task.priority'),
     status: parseColumn(fields.status, task.status, 'Task.status'),
-    dueAt: task.dueAt.toISOString(),
+    dueAt: isoDate(task.dueAt),
     overdue: task.overdue,
     assigneeId: task.assigneeId,
     leadId: task.leadId,
@@ -156,8 +157,8 @@ export function toTaskJson(task: TaskRow): Task {
     createdById: task.createdById,
     reviewedById: task.reviewedById,
     completedAt: iso(task.completedAt),
-    createdAt: task.createdAt.toISOString(),
-    updatedAt: task.updatedAt.toISOString(),
+    createdAt: isoDate(task.createdAt),
+    updatedAt: isoDate(task.updatedAt),
   };
 }
 
@@ -170,7 +171,7 @@ export function toNotificationJson(notification: NotificationRow): NotificationI
     body: notification.body,
     link: notification.link,
     readAt: iso(notification.readAt),
-    createdAt: notification.createdAt.toISOString(),
+    createdAt: isoDate(notification.createdAt),
   };
 }
 
@@ -185,7 +186,7 @@ export function toEventJson(event: EventRow) {
     entityId: event.entityId,
     action: event.action,
     actorId: event.actorId,
-    createdAt: event.createdAt.toISOString(),
+    createdAt: isoDate(event.createdAt),
     entity,
   };
 }
@@ -201,9 +202,9 @@ const buyerReaders = {
   strategies: (buyer) => parseJsonColumn(buyerFields.strategies, buyer.strategies, 'Buyer.strategies'),
   emailOptOutAt: (buyer) => iso(buyer.emailOptOutAt),
   mergedIntoId: (buyer) => buyer.mergedIntoId || undefined,
-  archivedAt: (buyer) => buyer.archivedAt?.toISOString(),
-  createdAt: (buyer) => buyer.createdAt.toISOString(),
-  updatedAt: (buyer) => buyer.updatedAt.toISOString(),
+  archivedAt: (buyer) => (buyer.archivedAt ? isoDate(buyer.archivedAt) : undefined),
+  createdAt: (buyer) => isoDate(buyer.createdAt),
+  updatedAt: (buyer) => isoDate(buyer.updatedAt),
 } satisfies JsonReaders<BuyerRow, Buyer>;
 
 export function toBuyerJson(buyer: BuyerRow): Buyer {
@@ -229,7 +230,7 @@ export function toBuyerJson(buyer: BuyerRow): Buyer {
     maxRepair: buyer.maxRepair,
     emailOptOutAt: read.emailOptOutAt(buyer),
     ...(buyer.mergedIntoId ? { mergedIntoId: buyer.mergedIntoId } : {}),
-    ...(buyer.archivedAt ? { archivedAt: buyer.archivedAt.toISOString() } : {}),
+    ...(buyer.archivedAt ? { archivedAt: isoDate(buyer.archivedAt) } : {}),
     createdAt: read.createdAt(buyer),
     updatedAt: read.updatedAt(buyer),
   };
@@ -257,8 +258,8 @@ export function toOfferJson(offer: OfferRow): Offer {
     expiresAt: iso(offer.expiresAt),
     status: parseColumn(fields.status, offer.status, 'Offer.status'),
     createdById: offer.createdById,
-    createdAt: offer.createdAt.toISOString(),
-    updatedAt: offer.updatedAt.toISOString(),
+    createdAt: isoDate(offer.createdAt),
+    updatedAt: isoDate(offer.updatedAt),
   };
 }
 export type OfferJson = ReturnType<typeof toOfferJson>;
@@ -274,7 +275,7 @@ export function toNoteJson(note: NoteRow & { author: { name: string } }): Note {
     taskId: note.taskId,
     offerId: note.offerId,
     editedAt: iso(note.editedAt),
-    createdAt: note.createdAt.toISOString(),
+    createdAt: isoDate(note.createdAt),
   };
 }
 
@@ -292,19 +293,19 @@ export function toDocumentJson(doc: DocumentRow): DocumentItem {
     uploadedById: doc.uploadedById,
     hasFile: doc.storagePath !== null,
     archivedAt: iso(doc.archivedAt),
-    createdAt: doc.createdAt.toISOString(),
+    createdAt: isoDate(doc.createdAt),
   };
 }
 
 /** A user without the password hash: what user lists and `user.*` events carry. */
 export function toUserJson(user: UserRow): User {
   const role = parseColumn(userSchema.shape.role, user.role, 'User.role');
-  return { id: user.id, email: user.email, name: user.name, role, active: user.active, lastSignInAt: iso(user.lastSignInAt), createdAt: user.createdAt.toISOString() };
+  return { id: user.id, email: user.email, name: user.name, role, active: user.active, lastSignInAt: iso(user.lastSignInAt), createdAt: isoDate(user.createdAt) };
 }
 
 /** A deal row as its events carry it. */
 export function toDealJson(deal: DealRow): DealRecord {
-  return { ...toDealFiguresJson(deal), createdAt: deal.createdAt.toISOString(), updatedAt: deal.updatedAt.toISOString() };
+  return { ...toDealFiguresJson(deal), createdAt: isoDate(deal.createdAt), updatedAt: isoDate(deal.updatedAt) };
 }
 
 /** A deal's JSON without its timestamps: what the deal list shows of it. */
@@ -337,6 +338,6 @@ export function toEmailMessageJson(message: EmailMessageRow): EmailMessage {
     leadIds: parseJsonColumn(fields.leadIds, message.leadIds, 'EmailMessage.leadIds'),
     sentById: message.sentById,
     sentAt: iso(message.sentAt),
-    createdAt: message.createdAt.toISOString(),
+    createdAt: isoDate(message.createdAt),
   };
 }
