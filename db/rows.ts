@@ -52,8 +52,6 @@ const leadReaders = {
   updatedAt: (lead) => isoDate(lead.updatedAt),
 } satisfies JsonReaders<LeadRow, LeadRecord>;
 
-/** A lead's score parts (each with its reason), read from its row. */
-export const leadScoreParts = (lead: Pick<LeadRow, 'scoreParts'>): LeadRecord['scoreParts'] => leadReaders.scoreParts(lead as LeadRow);
 
 /** A lead row as JSON, without the MAO: readers add it under the current deal math (`withMao`). */
 export function toLeadJson(lead: LeadRow): LeadRecord {

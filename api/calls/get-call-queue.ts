@@ -5,18 +5,35 @@ import type { LeadRecord, LeadSource, LeadStatus } from '../../domain/leads/lead
 import type { PublicUser } from '../../domain/users/user-role';
 import type { Db } from '../../db/client';
 import { readCallQueueCandidates } from '../../db/queries/call-queue';
-import { leadScoreParts } from '../../db/rows';
-import { refreshLeadScores } from '../../db/writes/lead-score';
+import { LEAD_SCORE_COLUMNS, refreshLeadScores } from '../../db/writes/lead-score';
+import type { ScorePart } from '../../domain/leads/lead-score';
+import type { Lead } from '../../prisma/generated/client';
 import { AppError } from '../errors';
-import { pricedLeadJson } from '../leads/priced-lead-json';
+import { pricedLeadColumns, pricedLeadJson } from '../leads/priced-lead-json';
 
 const reasonsOf = (parts: LeadRecord['scoreParts']): string[] => parts.map((part) => part.reason);
+
+/** What a lean answer reads of each candidate: its fields' columns, the score's, and what places it in the queue. */
+const leanQueueColumns = (fields: readonly string[]): Array<keyof Lead> => [...new Set([...pricedLeadColumns(fields), ...LEAD_SCORE_COLUMNS, 'nextFollowUpAt'])] as Array<keyof Lead>;
+
+type Scored<Row> = Array<{ lead: Row; parts: ScorePart[] }>;
+
+/** The re-scored candidates in the queue's order, each with its rule, why, and its score's parts as computed. */
+function inQueueOrder<Row extends { id: string; status: string; source: string; score: number; createdAt: Date; contactedAt: Date | null; nextFollowUpAt: Date | null }>(scored: Scored<Row>, now: Date, contactMs: number, limit: number) {
+  const partsOf = new Map(scored.map(({ lead, parts }) => [lead.id, parts]));
+  // The columns hold the domain's values (the JSON builders check them); a cast, not a copy of every row.
+  const leads = scored.map(({ lead }) => lead) as Array<Row & { status: LeadStatus; source: LeadSource }>;
+  return orderCallQueue(leads, now, contactMs)
+    .slice(0, limit)
+    .map((placed) => Object.assign(placed, { reasons: reasonsOf(partsOf.get(placed.lead.id)!) }));
+}
 
 /**
  * The caller's call queue (a supervisor or admin may ask for someone else's with `ownerId`): their
  * open leads in the domain's order, each with its score, the score's reasons and why it stands
  * there. The leads read are re-scored as of now (days since the last contact grow with time).
- * With `fields`, each lead has only those keys and its id.
+ * With `fields`, each lead has only those keys and its id, and only the columns those keys, the
+ * score and the queue's order need are read.
  */
 export async function getCallQueue(
   db: Db,
@@ -32,15 +49,12 @@ export async function getCallQueue(
     throw new AppError('NOT_FOUND', `User ${ownerId} does not exist`, { ownerId: 'must name a user' });
   }
   const now = new Date();
-  const candidates = await refreshLeadScores(db, await readCallQueueCandidates(db, { ownerId, now, contactMs, limit: query.limit }), now, contactMs);
-  // The columns hold the domain's values (toLeadJson checks them); a cast, not a copy of every row.
-  const ordered = orderCallQueue(candidates as Array<(typeof candidates)[number] & { status: LeadStatus; source: LeadSource }>, now, contactMs).slice(0, query.limit);
-  return {
-    items: ordered.map(({ lead, rule, why }) => {
-      // A lean lead is built from its row alone, and only its score's parts are read besides its fields.
-      if (query.fields) return { lead: pricedLeadJson(lead, dealMath, query.fields), score: lead.score, reasons: reasonsOf(leadScoreParts(lead)), rule, why };
-      const json = pricedLeadJson(lead, dealMath);
-      return { lead: json, score: json.score, reasons: reasonsOf(json.scoreParts), rule, why };
-    }),
-  };
+  const candidates = { ownerId, now, contactMs, limit: query.limit };
+  const { fields } = query;
+  if (fields) {
+    const scored = await refreshLeadScores(db, await readCallQueueCandidates(db, candidates, leanQueueColumns(fields)), now, contactMs);
+    return { items: inQueueOrder(scored, now, contactMs, query.limit).map(({ lead, reasons, rule, why }) => ({ lead: pricedLeadJson(lead, dealMath, fields), score: lead.score, reasons, rule, why })) };
+  }
+  const scored = await refreshLeadScores(db, await readCallQueueCandidates(db, candidates), now, contactMs);
+  return { items: inQueueOrder(scored, now, contactMs, query.limit).map(({ lead, reasons, rule, why }) => ({ lead: pricedLeadJson(lead, dealMath), score: lead.score, reasons, rule, why })) };
 }

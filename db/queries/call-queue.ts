@@ -4,7 +4,7 @@ import { OPEN_LEAD_STATUSES } from '../../domain/leads/lead-status';
 import type { Db } from '../client';
 import { readRows } from '../read-rows';
 import { dialectOf, indexedBy, type Dialect } from './dialect';
-import { sqlDate, sqlLiteralList } from './sql';
+import { sqlDate, sqlLiteralList, sqlName } from './sql';
 
 /**
  * The candidates of one owner's call queue: a run of leads per rule of the domain's queue
@@ -55,17 +55,21 @@ export function callQueueRunSql(rule: QueueRule, { ownerId, now, contactMs, limi
  * limit, so a later run is read only as far as the earlier ones leave room (most queues fill from
  * the first three). PostgreSQL does not promise the branches' order, so it reads each run whole
  * (each at most `limit`) and orderCallQueue cuts. The runs pick ids, and only the picked leads are
- * read whole: a run that sorts (every one but the best scores) sorts its ids, not whole rows
+ * read, whole or only `columns` (a lean answer's 27 of 45: 1.05 → 0.89 ms for 50 leads, in process): a run that sorts (every one but the best scores) sorts its ids, not whole rows
  * (1.25 → 1.0 ms for an agent's queue at volume), in no order (orderCallQueue orders them).
  */
-export function callQueueSql(query: CallQueueQuery, dialect: Dialect): Prisma.Sql {
+export function callQueueSql(query: CallQueueQuery, dialect: Dialect, columns?: readonly string[]): Prisma.Sql {
   // QUEUE_RULES lists the rules in the queue's order.
   const runs = QUEUE_RULES.map((rule) => Prisma.sql`SELECT "id" FROM (${callQueueRunSql(rule, query, dialect)}) AS "run"`);
   const all = Prisma.join(runs, ' UNION ALL ');
   const picked = dialect === 'sqlite' ? Prisma.sql`${all} LIMIT ${query.limit}` : all;
-  return Prisma.sql`SELECT "Lead".* FROM (${picked}) AS "picked" JOIN "Lead" ON "Lead"."id" = "picked"."id"`;
+  const read = columns ? Prisma.join([...new Set(['id', ...columns])].map((column) => Prisma.sql`"Lead".${sqlName(column)}`)) : Prisma.raw('"Lead".*');
+  return Prisma.sql`SELECT ${read} FROM (${picked}) AS "picked" JOIN "Lead" ON "Lead"."id" = "picked"."id"`;
 }
 
-export function readCallQueueCandidates(db: Db, query: CallQueueQuery): Promise<Lead[]> {
-  return readRows<Lead>(db, callQueueSql(query, dialectOf(db)));
+/** The candidates, whole, or with only `columns` and the id. */
+export function readCallQueueCandidates(db: Db, query: CallQueueQuery): Promise<Lead[]>;
+export function readCallQueueCandidates<Column extends keyof Lead>(db: Db, query: CallQueueQuery, columns: readonly Column[]): Promise<Array<Pick<Lead, Column | 'id'>>>;
+export function readCallQueueCandidates(db: Db, query: CallQueueQuery, columns?: ReadonlyArray<keyof Lead>): Promise<Array<Partial<Lead>>> {
+  return readRows<Partial<Lead>>(db, callQueueSql(query, dialectOf(db), columns));
 }

@@ -1,5 +1,5 @@
 import { DEFAULT_DEADLINES } from '../../domain/config/deadlines';
-import { scoreLead, type LeadScore } from '../../domain/leads/lead-score';
+import { scoreLead, type LeadScore, type ScorePart } from '../../domain/leads/lead-score';
 import { leadSchema } from '../../domain/leads/lead.schema';
 import type { Lead as LeadRow } from '../../prisma/generated/client';
 import type { Db, Prisma } from '../client';
@@ -14,8 +14,16 @@ export async function loadContactMs(db: Client): Promise<number> {
   return stored.deadlines.contactMs ?? DEFAULT_DEADLINES.contactMs;
 }
 
+/** The Lead columns a score is computed from. */
+export const LEAD_SCORE_INPUT_COLUMNS = ['motivation', 'arv', 'askingPrice', 'estimatedEquity', 'ltv', 'source', 'tags', 'status', 'createdAt', 'contactedAt', 'lastCallAt'] as const;
+type ScoreInputRow = Pick<LeadRow, (typeof LEAD_SCORE_INPUT_COLUMNS)[number]>;
+
+/** The Lead columns `refreshLeadScores` reads: the score's inputs, and the stored score to compare. */
+export const LEAD_SCORE_COLUMNS = ['id', 'score', 'scoreParts', 'scoredAt', ...LEAD_SCORE_INPUT_COLUMNS] as const;
+type ScoredRow = Pick<LeadRow, (typeof LEAD_SCORE_COLUMNS)[number]>;
+
 /** A stored lead's score as of `now`. */
-export function scoreLeadRow(lead: LeadRow, now: Date, contactMs: number): LeadScore {
+export function scoreLeadRow(lead: ScoreInputRow, now: Date, contactMs: number): LeadScore {
   const fields = leadSchema.shape;
   return scoreLead(
     {
@@ -50,18 +58,19 @@ export async function saveLeadScore(tx: Client, lead: LeadRow, now = new Date(),
 
 /**
  * Re-scores leads whose score may have aged (days since the last contact grow with time): the
- * given ones, written only where the score changed. Returns the rows as re-scored.
+ * given ones (any columns, those of LEAD_SCORE_COLUMNS at least), written only where the score
+ * changed. Returns each row as re-scored, with its parts as computed (no need to parse them back).
  */
-export async function refreshLeadScores(db: Client, leads: LeadRow[], now = new Date(), contactMs?: number): Promise<LeadRow[]> {
+export async function refreshLeadScores<Row extends ScoredRow>(db: Client, leads: Row[], now = new Date(), contactMs?: number): Promise<Array<{ lead: Row; parts: ScorePart[] }>> {
   const deadline = contactMs ?? (await loadContactMs(db));
-  const refreshed: LeadRow[] = [];
+  const refreshed: Array<{ lead: Row; parts: ScorePart[] }> = [];
   for (const lead of leads) {
     const { score, parts } = scoreLeadRow(lead, now, deadline);
     const scoreParts = JSON.stringify(parts);
     if (score !== lead.score || scoreParts !== lead.scoreParts || lead.scoredAt === null) {
       await db.$executeRaw`UPDATE "Lead" SET "score" = ${score}, "scoreParts" = ${scoreParts}, "scoredAt" = ${now} WHERE "id" = ${lead.id}`;
-      refreshed.push({ ...lead, score, scoreParts, scoredAt: now });
-    } else refreshed.push(lead);
+      refreshed.push({ lead: { ...lead, score, scoreParts, scoredAt: now }, parts });
+    } else refreshed.push({ lead, parts });
   }
   return refreshed;
 }

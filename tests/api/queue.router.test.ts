@@ -1,4 +1,6 @@
 import { backfillLeadScores } from '../../db/writes/lead-score';
+import { projectFields } from '../../api/paginate';
+import { CALL_QUEUE_LEAD_FIELDS } from '../../domain/calls/call-queue-fields';
 import { buildLead, buildUser } from '../support/factories';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 
@@ -155,6 +157,10 @@ describe('GET /api/queue', () => {
       ['Olive Overdue', null],
       ['Pat Priced', 200_000 * 0.7 - 30_000 - 10_000],
     ]);
+
+    // As "My calls" asks (its lead cards' fields): only their columns are read, with the score's and the queue's.
+    const asShown = await api.request('GET', `/api/queue?fields=${CALL_QUEUE_LEAD_FIELDS.join(',')}`, { cookie });
+    expect(asShown.body.items).toEqual(whole.map((item) => ({ ...item, lead: projectFields(item.lead, CALL_QUEUE_LEAD_FIELDS) })));
 
     for (const url of ['/api/queue?fields=sellerName,password', '/api/queue?fields=']) {
       const refused = await api.request('GET', url, { cookie });
