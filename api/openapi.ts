@@ -275,7 +275,7 @@ export const API_ROUTES: RouteSpec[] = [
   { method: 'post', path: '/api/offers/{id}/status', summary: 'Change an offer\'s status through its workflow', params: idParams, body: changeOfferStatusInputSchema, response: offer },
   { method: 'get', path: '/api/tasks/export.csv', summary: 'The task list as CSV (every row, streamed)', description: EXPORT_CSV, query: listTasksQuerySchema, response: z.string(), file: true },
   { method: 'post', path: '/api/tasks', summary: 'Create a task (starts workflow task-<id>; assigned by the assignment rule when nobody is named)', description: `Assignment rule: ${ASSIGNMENT_RULE}.`, body: createTaskInputSchema, response: task, status: 201, idempotent: true },
-  { method: 'get', path: '/api/tasks', summary: 'List tasks: my tasks, the team\'s or the review queue, with filters and sort', query: listTasksQuerySchema, response: pageSchema(taskListItem) },
+  { method: 'get', path: '/api/tasks', summary: 'List tasks: my tasks, the team\'s or the review queue, with filters and sort', description: LEAN_LIST, query: listTasksQuerySchema, response: leanPage('TaskListItem', taskListItem) },
   { method: 'get', path: '/api/tasks/suggest-assignee', summary: 'Who the assignment rule would give a task nobody named', description: `Assignment rule: ${ASSIGNMENT_RULE}.`, query: suggestAssigneeQuerySchema, response: suggestedAssigneeSchema },
   { method: 'post', path: '/api/tasks/bulk', summary: 'Reassign, complete or cancel many tasks; one result per task', body: bulkTaskInputSchema, response: bulkTaskResultSchema },
   { method: 'get', path: '/api/tasks/{id}', summary: 'One task with its links and the actions the caller may take', params: idParams, response: taskDetail },

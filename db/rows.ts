@@ -135,16 +135,27 @@ function listDetailsOf(lead: LeadRow): { listDetails?: LeadListDetails } {
   return { listDetails: { phones, ...details } };
 }
 
+const taskFields = taskSchema.shape;
+const taskReaders = {
+  type: (task) => parseColumn(taskFields.type, task.type, 'Task.type'),
+  priority: (task) => parseColumn(taskFields.priority, task.priority, 'Task.priority'),
+  status: (task) => parseColumn(taskFields.status, task.status, 'Task.status'),
+  dueAt: (task) => isoDate(task.dueAt),
+  completedAt: (task) => iso(task.completedAt),
+  createdAt: (task) => isoDate(task.createdAt),
+  updatedAt: (task) => isoDate(task.updatedAt),
+} satisfies JsonReaders<TaskRow, Task>;
+
 export function toTaskJson(task: TaskRow): Task {
-  const fields = taskSchema.shape;
+  const read = taskReaders;
   return {
     id: task.id,
     title: task.title,
     description: task.description,
-    type: parseColumn(fields.type, task.type, 'Task.type'),
-    priority: parseColumn(fields.priority, task.priority, 'Task.priority'),
-    status: parseColumn(fields.status, task.status, 'Task.status'),
-    dueAt: isoDate(task.dueAt),
+    type: read.type(task),
+    priority: read.priority(task),
+    status: read.status(task),
+    dueAt: read.dueAt(task),
     overdue: task.overdue,
     assigneeId: task.assigneeId,
     leadId: task.leadId,
@@ -154,11 +165,20 @@ export function toTaskJson(task: TaskRow): Task {
     parentTaskId: task.parentTaskId,
     createdById: task.createdById,
     reviewedById: task.reviewedById,
-    completedAt: iso(task.completedAt),
-    createdAt: isoDate(task.createdAt),
-    updatedAt: isoDate(task.updatedAt),
+    completedAt: read.completedAt(task),
+    createdAt: read.createdAt(task),
+    updatedAt: read.updatedAt(task),
   };
 }
+
+const TASK_JSON_KEYS: ReadonlySet<string> = new Set(Object.keys(taskSchema.shape));
+
+/** `fields` of a task's JSON and its id, as `projectFields(toTaskJson(task), fields)`; `task` needs only the columns of `taskColumnsOf(fields)`. */
+export const leanTaskJson = (task: TaskRow | PartialRow<TaskRow>, fields: readonly string[]): PartialRow<Task> =>
+  leanJson(task as TaskRow, fields, TASK_JSON_KEYS, taskReaders) as PartialRow<Task>;
+
+/** The Task columns `leanTaskJson(row, fields)` reads (with the id): each key of a task's JSON is its own column. */
+export const taskColumnsOf = (fields: readonly string[]): string[] => ['id', ...fields.filter((key) => key !== 'id' && TASK_JSON_KEYS.has(key))];
 
 export function toNotificationJson(notification: NotificationRow): NotificationItem {
   return {

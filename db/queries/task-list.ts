@@ -3,6 +3,7 @@ import type { Db } from '../client';
 import { Prisma, type Task } from '../../prisma/generated/client';
 import { keysetPage, oneOf, type KeysetPage, type KeysetQuery, type ListSegment } from './keyset-page';
 import { dialectOf, type Dialect } from './dialect';
+import type { PartialRow } from '../rows';
 import { sqlDate, sqlLiteralList, sqlName } from './sql';
 
 const DAY_MS = 86_400_000;
@@ -79,7 +80,10 @@ export function taskListQuery(query: ListTasksQuery, userId: string, clock: Task
   };
 }
 
-/** One page of task rows as `userId` asked for them; null when the cursor is no task. */
-export function readTaskPage(db: Db, query: ListTasksQuery, userId: string, clock: TaskListClock): Promise<KeysetPage<Task> | null> {
-  return keysetPage<Task>(db, taskListQuery(query, userId, clock, dialectOf(db)));
+/** One page of task rows as `userId` asked for them; null when the cursor is no task. Given `columns`, the rows hold only those (and the id). */
+export function readTaskPage(db: Db, query: ListTasksQuery, userId: string, clock: TaskListClock): Promise<KeysetPage<Task> | null>;
+export function readTaskPage(db: Db, query: ListTasksQuery, userId: string, clock: TaskListClock, columns: readonly string[]): Promise<KeysetPage<PartialRow<Task>> | null>;
+export function readTaskPage(db: Db, query: ListTasksQuery, userId: string, clock: TaskListClock, columns?: readonly string[]): Promise<KeysetPage<PartialRow<Task>> | null> {
+  const keyset = taskListQuery(query, userId, clock, dialectOf(db));
+  return keysetPage<PartialRow<Task>>(db, columns ? { ...keyset, columns } : keyset);
 }

@@ -5,7 +5,7 @@ import { readRows } from '../read-rows';
 import { dialectOf } from './dialect';
 import { idIn } from './sql';
 
-interface TaskLinks {
+export interface TaskLinks {
   id: string;
   leadId: string | null;
   buyerId: string | null;

@@ -26,6 +26,8 @@ export const taskSchema = z.object({
   updatedAt: z.string(),
 });
 export type Task = z.infer<typeof taskSchema>;
+/** Every key of a task in a list, its subject included: what a `fields=` of tasks may name. */
+export const TASK_LIST_KEYS: [keyof Task | 'subject', ...Array<keyof Task | 'subject'>] = ['subject', ...(Object.keys(taskSchema.shape) as Array<keyof Task>)];
 
 const linkSchema = z.object({ id: z.string(), label: z.string() }).nullable();
 
@@ -85,6 +87,8 @@ export const listTasksQuerySchema = z.object({
   buyerId: z.string().min(1).optional(),
   offerId: z.string().min(1).optional(),
   assigneeId: z.string().min(1).optional(),
+  /** Each task with only these keys and its id (the page asks for what it shows). */
+  fields: listOf(TASK_LIST_KEYS, 'fields').optional(),
   ...pageQueryFields,
 });
 export type ListTasksQuery = z.infer<typeof listTasksQuerySchema>;

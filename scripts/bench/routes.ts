@@ -2,6 +2,7 @@ import { BUYER_LIST_PAGE_FIELDS } from '../../domain/buyers/buyer-list-fields';
 import { BUYER_MATCH_LEAD_FIELDS, LEAD_MATCH_BUYER_FIELDS } from '../../domain/buyers/match-fields';
 import { CALL_QUEUE_LEAD_FIELDS } from '../../domain/calls/call-queue-fields';
 import { LEAD_LIST_PAGE_FIELDS } from '../../domain/leads/lead-list-fields';
+import { TASK_LIST_PAGE_FIELDS } from '../../domain/tasks/task-list-fields';
 import { OPEN_TASK_STATUSES } from '../../domain/tasks/task.schema';
 import { logInAsDemoUser } from '../lib/log-in';
 import { measureBrowserLiveUpdate } from './browser-live-update';
@@ -120,11 +121,13 @@ export async function measureRoutes(appUrl: string, options: RouteOptions, log: 
     const deep = await cursorAfter(appUrl, listPath, supervisor, options.deepRow);
     await run(`${name}: newest first, after row ${options.deepRow.toLocaleString('en-US')}`, `${listPath}?limit=50${shown}&cursor=${deep}`, supervisor, TARGETS.listMs);
   }
-  // What the tasks page asks for: open work unless a status is picked.
+  // What the tasks page asks for: open work unless a status is picked, each task as the page shows it; then whole tasks.
   const open = `status=${OPEN_TASK_STATUSES.join(',')}`;
-  await run('task list: the team, open, by due date', `/api/tasks?view=team&${open}&limit=50`, supervisor, TARGETS.listMs);
-  await run('task list: the team, overdue, by due date', '/api/tasks?view=team&due=overdue&limit=50', supervisor, TARGETS.listMs);
-  await run('task list: mine, open, by priority', `/api/tasks?view=mine&${open}&sort=priority&limit=50`, agent, TARGETS.listMs);
+  const taskListFields = `&fields=${TASK_LIST_PAGE_FIELDS.join(',')}`;
+  await run('task list: the team, open, by due date', `/api/tasks?view=team&${open}&limit=50${taskListFields}`, supervisor, TARGETS.listMs);
+  await run('task list: the team, overdue, by due date', `/api/tasks?view=team&due=overdue&limit=50${taskListFields}`, supervisor, TARGETS.listMs);
+  await run('task list: mine, open, by priority', `/api/tasks?view=mine&${open}&sort=priority&limit=50${taskListFields}`, agent, TARGETS.listMs);
+  await run('  (the team, open, whole tasks: no fields=)', `/api/tasks?view=team&${open}&limit=50`, supervisor);
   await run('global counts: notifications and unread', '/api/notifications', agent, TARGETS.listMs);
   // Find anything as people type it (issue 14: p95 < 20 ms): part of a seller's phone number, the start of a name.
   const probe = (await (await fetch(`${appUrl}/api/leads/${leadId}`, { headers: { cookie: supervisor } })).json()) as { sellerName: string; sellerPhone: string | null };

@@ -1,4 +1,5 @@
 import { PAST_DUE_ERROR } from '../../domain/tasks/past-due';
+import { TASK_LIST_PAGE_FIELDS } from '../../domain/tasks/task-list-fields';
 import { buildLead, buildLeadInput, buildUser } from '../support/factories';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 import { recordHistory } from '../support/temporal-env';
@@ -211,5 +212,61 @@ describe('tasks on an archived or merged lead or buyer', () => {
     const response = await api.request('POST', '/api/tasks', { cookie, body: { title: 'Lost work', type: 'LEAD', dueAt: dueAt(), leadId: merged.id } });
     expect(response.status).toBe(422);
     expect(response.body.error).toMatchObject({ message: 'Lead was merged into another lead: add a task there', fields: { leadId: 'names a merged lead' } });
+  });
+});
+
+describe('GET /api/tasks as the tasks page asks (fields=)', () => {
+  it("answers each page's tasks as the whole page's, projected, with the same cursors, reading only the fields' columns and the subject's links", async () => {
+    const { db } = api.testDb;
+    const owner = await buildUser(db, { role: 'AGENT' });
+    const ownerCookie = await api.login(owner.email);
+    const lead = await buildLead(db, owner.id, { sellerName: 'Fielda Lean' });
+    const hour = 3_600_000;
+    const rows = [
+      { title: 'Call the seller', type: 'LEAD', priority: 'HIGH', status: 'ASSIGNED', dueAt: new Date(Date.now() - 2 * hour), overdue: true, leadId: lead.id, description: 'Ask about the roof' },
+      { title: 'Send the contract', type: 'LEAD', priority: 'LOW', status: 'IN_PROGRESS', dueAt: new Date(Date.now() + hour), leadId: lead.id },
+      { title: 'File the paperwork', type: 'ADMIN', priority: 'MEDIUM', status: 'CREATED', dueAt: new Date(Date.now() + 2 * hour) },
+      { title: 'Check the comps', type: 'FOLLOW_UP', priority: 'HIGH', status: 'PENDING_REVIEW', dueAt: new Date(Date.now() + 3 * hour), requiresReview: true },
+      { title: 'Closed already', type: 'ADMIN', priority: 'LOW', status: 'COMPLETED', dueAt: new Date(Date.now() - hour), completedAt: new Date() },
+    ];
+    for (const row of rows) await db.task.create({ data: { ...row, assigneeId: owner.id, createdById: owner.id } });
+
+    type ListPage = { items: Array<Record<string, unknown>>; nextCursor: string | null };
+    const picked = (fields: readonly string[]) => (record: Record<string, unknown>) => Object.fromEntries(['id', ...fields].filter((key) => key in record).map((key) => [key, record[key]]));
+    for (const fields of [TASK_LIST_PAGE_FIELDS, ['title', 'dueAt', 'completedAt', 'description']]) {
+      for (const query of ['view=mine&sort=dueAt', 'view=mine&sort=priority&status=CREATED,ASSIGNED,IN_PROGRESS,PENDING_REVIEW', 'view=mine&sort=-createdAt']) {
+        const page = async (lean: string, cursor: string | null): Promise<ListPage> =>
+          (await api.request('GET', `/api/tasks?${query}&limit=2${lean}${cursor ? `&cursor=${cursor}` : ''}`, { cookie: ownerCookie })).body as ListPage;
+        let cursor: string | null = null;
+        let seen = 0;
+        do {
+          const whole: ListPage = await page('', cursor);
+          const lean: ListPage = await page(`&fields=${fields.join(',')}`, cursor);
+          expect(lean.items).toEqual(whole.items.map(picked(fields)));
+          expect(lean.nextCursor).toBe(whole.nextCursor);
+          seen += whole.items.length;
+          cursor = whole.nextCursor;
+        } while (cursor);
+        expect(seen).toBeGreaterThanOrEqual(4);
+      }
+    }
+    const asShown = (await api.request('GET', `/api/tasks?view=mine&sort=dueAt&fields=${TASK_LIST_PAGE_FIELDS.join(',')}`, { cookie: ownerCookie })).body as ListPage;
+    expect(asShown.items[0]).toEqual({
+      id: expect.any(String),
+      title: 'Call the seller',
+      subject: { type: 'lead', id: lead.id, label: expect.stringContaining('Fielda Lean'), leadId: lead.id },
+      type: 'LEAD',
+      priority: 'HIGH',
+      status: 'ASSIGNED',
+      assigneeId: owner.id,
+      dueAt: rows[0]!.dueAt.toISOString(),
+      overdue: true,
+    });
+
+    for (const query of ['fields=password', 'fields=', 'fields=title,automationKey']) {
+      const refused = await api.request('GET', `/api/tasks?${query}`, { cookie: ownerCookie });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.fields).toHaveProperty('fields');
+    }
   });
 });

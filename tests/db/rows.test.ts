@@ -5,7 +5,7 @@ import { LEAD_KEYS, leadSchema } from '../../domain/leads/lead.schema';
 import { offerSchema } from '../../domain/offers/offer.schema';
 import { taskSchema } from '../../domain/tasks/task.schema';
 import { projectFields } from '../../api/paginate';
-import { buyerColumnsOf, leadColumnsOf, leanBuyerJson, leanLeadJson, toBuyerJson, toDealJson, toLeadJson, toNotificationJson, toOfferJson, toTaskJson } from '../../db/rows';
+import { buyerColumnsOf, leadColumnsOf, leanBuyerJson, leanLeadJson, leanTaskJson, taskColumnsOf, toBuyerJson, toDealJson, toLeadJson, toNotificationJson, toOfferJson, toTaskJson } from '../../db/rows';
 import { readRows } from '../../db/read-rows';
 import { sqlName } from '../../db/queries/sql';
 import { Prisma } from '../../prisma/generated/client';
@@ -111,6 +111,20 @@ describe('row mappers', () => {
     for (const row of [buyerWithAll, buyerWithNone]) {
       for (const fields of [...BUYER_KEYS.map((key) => [key]), [...BUYER_KEYS], ['name', 'no-such-key']]) {
         expect(leanBuyerJson(row, fields)).toEqual(projectFields(toBuyerJson(row), fields));
+      }
+    }
+  });
+
+  it('reads a lean task (fields=) from the row, whole or of only its columns, as the whole task projected', async () => {
+    const owner = await buildUser(testDb.db);
+    const bare = await testDb.db.task.create({ data: { title: 'Bare', type: 'ADMIN', priority: 'LOW', dueAt: new Date() } });
+    const done = await testDb.db.task.create({ data: { title: 'Done', description: 'With notes', type: 'FOLLOW_UP', priority: 'HIGH', status: 'COMPLETED', dueAt: new Date(), completedAt: new Date(), assigneeId: owner.id, requiresReview: true, reviewedById: owner.id } });
+    const taskKeys = Object.keys(taskSchema.shape);
+    for (const row of [bare, done]) {
+      for (const fields of [...taskKeys.map((key) => [key]), taskKeys, ['title', 'no-such-key', 'subject']]) {
+        expect(leanTaskJson(row, fields)).toEqual(projectFields(toTaskJson(row), fields));
+        const [read] = await readRows<{ id: string }>(testDb.db, Prisma.sql`SELECT ${Prisma.join(taskColumnsOf(fields).map(sqlName))} FROM "Task" WHERE "id" = ${row.id}`);
+        expect(leanTaskJson(read!, fields)).toEqual(projectFields(toTaskJson(row), fields));
       }
     }
   });

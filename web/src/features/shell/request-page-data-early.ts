@@ -11,7 +11,7 @@ import { listNotes } from '../notes/notes.api';
 import { listNotifications } from '../notifications/use-notifications';
 import { listOffers } from '../offers/offers.api';
 import { getCallQueue } from '../queue/queue.api';
-import { listTasks, queryTasks, taskListView } from '../tasks/tasks.api';
+import { listTasks, queryTaskPage, taskListView } from '../tasks/tasks.api';
 import { listUsers } from '../users/use-users';
 import { listFavorites, listRecentItems } from './user-items.api';
 
@@ -60,7 +60,7 @@ function sendPageData(pathname: string, params: URLSearchParams): void {
       if (!filtered) void listBuyers(buyerListRequest({}));
       return;
     case '/tasks':
-      void queryTasks(taskListView(params).request);
+      void queryTaskPage(taskListView(params).request);
       void listUsers();
       return;
     case '/queue':

@@ -10,7 +10,7 @@ import { fullDate, optionLabel } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
 import { useMe } from '../auth/use-me';
 import { useUserName, useUsers } from '../users/use-users';
-import { bulkTasks, queryTasks, subjectPath, TASK_LIST_FILTERS as FILTERS, taskListView, type BulkTaskResult, type TaskView as View } from './tasks.api';
+import { bulkTasks, queryTaskPage, subjectPath, TASK_LIST_FILTERS as FILTERS, taskListView, type BulkTaskResult, type TaskView as View } from './tasks.api';
 import { describeDue } from './describe-due';
 import { PRIORITY_CLASS } from './task-labels';
 import { ExportCsvLink } from '../../lib/export-csv-link';
@@ -43,7 +43,7 @@ export function TasksPage() {
   const [bulkAssignee, setBulkAssignee] = useState('');
   const [bulkMessage, setBulkMessage] = useState<string>();
 
-  const { list: tasks, rows } = useCursorList('tasks', request, queryTasks);
+  const { list: tasks, rows } = useCursorList('tasks', request, queryTaskPage);
 
   const bulk = useMutation({
     mutationFn: ({ action }: { action: 'reassign' | 'complete' | 'cancel' }) => bulkTasks([...selected], action, action === 'reassign' ? bulkAssignee : undefined),

@@ -1,5 +1,6 @@
 import type { Page } from '../../../../domain/pagination';
 import type { TaskListItem, TaskSubject as TaskAbout } from '../../../../domain/tasks/task-subject';
+import { TASK_LIST_PAGE_FIELDS } from '../../../../domain/tasks/task-list-fields';
 
 /** Where a task's subject is shown: a lead's page, a buyer's, or (for an offer) its lead's. */
 export function subjectPath(subject: NonNullable<TaskAbout>): string {
@@ -29,6 +30,9 @@ export type TaskSubject = { leadId: string } | { buyerId: string } | { offerId: 
 
 export const listTasks = (subject: TaskSubject): Promise<Page<TaskListItem>> => api.get(`/api/tasks?${new URLSearchParams(subject).toString()}`);
 export const queryTasks = (params: URLSearchParams): Promise<Page<TaskListItem>> => api.get(`/api/tasks?${params.toString()}`);
+/** A task as the tasks page shows it (`TASK_LIST_PAGE_FIELDS`). */
+export type TaskPageItem = Pick<TaskListItem, 'id' | (typeof TASK_LIST_PAGE_FIELDS)[number]>;
+export const queryTaskPage = (params: URLSearchParams): Promise<Page<TaskPageItem>> => api.get(`/api/tasks?${params.toString()}`);
 export const getTask = (id: string): Promise<TaskDetail> => api.get(`/api/tasks/${encodeURIComponent(id)}`);
 
 export type NewTask = Omit<CreateTaskInput, 'requiresReview' | 'type' | 'priority'> & Partial<Pick<CreateTaskInput, 'requiresReview' | 'type' | 'priority'>>;
@@ -48,11 +52,11 @@ export const suggestAssignee = (params: URLSearchParams): Promise<SuggestedAssig
 export type TaskView = 'mine' | 'team' | 'review';
 export const TASK_LIST_FILTERS = ['status', 'priority', 'type', 'assigneeId', 'due'] as const;
 
-/** The tasks page's view, sort and list request from its URL query: my open tasks by due date unless it says otherwise. */
+/** The tasks page's view, sort and list request from its URL query: my open tasks by due date unless it says otherwise, each task as the page shows it. */
 export function taskListView(params: URLSearchParams): { view: TaskView; sort: string; request: URLSearchParams } {
   const view = (params.get('view') as TaskView | null) ?? 'mine';
   const sort = params.get('sort') ?? 'dueAt';
-  const request = new URLSearchParams({ view, sort, limit: '50', dayStart: startOfToday() });
+  const request = new URLSearchParams({ view, sort, limit: '50', dayStart: startOfToday(), fields: TASK_LIST_PAGE_FIELDS.join(',') });
   for (const name of TASK_LIST_FILTERS) if (params.get(name)) request.set(name, params.get(name)!);
   // Without a status filter, my list and the team's show open work.
   if (!params.get('status') && view !== 'review') request.set('status', OPEN_TASK_STATUSES.join(','));
