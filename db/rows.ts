@@ -52,7 +52,6 @@ const leadReaders = {
   updatedAt: (lead) => isoDate(lead.updatedAt),
 } satisfies JsonReaders<LeadRow, LeadRecord>;
 
-
 /** A lead row as JSON, without the MAO: readers add it under the current deal math (`withMao`). */
 export function toLeadJson(lead: LeadRow): LeadRecord {
   const read = leadReaders;

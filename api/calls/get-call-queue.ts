@@ -49,12 +49,12 @@ export async function getCallQueue(
     throw new AppError('NOT_FOUND', `User ${ownerId} does not exist`, { ownerId: 'must name a user' });
   }
   const now = new Date();
-  const candidates = { ownerId, now, contactMs, limit: query.limit };
+  const queueQuery = { ownerId, now, contactMs, limit: query.limit };
   const { fields } = query;
   if (fields) {
-    const scored = await refreshLeadScores(db, await readCallQueueCandidates(db, candidates, leanQueueColumns(fields)), now, contactMs);
+    const scored = await refreshLeadScores(db, await readCallQueueCandidates(db, queueQuery, leanQueueColumns(fields)), now, contactMs);
     return { items: inQueueOrder(scored, now, contactMs, query.limit).map(({ lead, reasons, rule, why }) => ({ lead: pricedLeadJson(lead, dealMath, fields), score: lead.score, reasons, rule, why })) };
   }
-  const scored = await refreshLeadScores(db, await readCallQueueCandidates(db, candidates), now, contactMs);
+  const scored = await refreshLeadScores(db, await readCallQueueCandidates(db, queueQuery), now, contactMs);
   return { items: inQueueOrder(scored, now, contactMs, query.limit).map(({ lead, reasons, rule, why }) => ({ lead: pricedLeadJson(lead, dealMath), score: lead.score, reasons, rule, why })) };
 }

@@ -42,8 +42,8 @@ function trackRoutePattern(req: Request): () => string {
  *
  * Written with the logger itself when the answer ends rather than through pino-http: pino-http
  * makes two child loggers per request, one of them serializing the whole request (its headers)
- * for a request logger nothing here uses. Under 20 connections on /api/me that and the line cost
- * the API about a quarter of its answers (7,800 → 10,800 in 6 s without the middleware).
+ * for a request logger nothing here uses. Under 20 connections on /api/me: 8,100 → 9,850 answers
+ * in 6 s, on a stack over a copy of the volume database.
  */
 export function observeRequests({ logger, metrics }: { logger: Logger; metrics: Metrics }): RequestHandler {
   return (req, res, next) => {

@@ -10,9 +10,9 @@ import { AppError } from '../errors';
 import { knownCursor } from '../paginate';
 import { serverMidnight } from '../server-midnight';
 
+const SUBJECT_LINKS = ['leadId', 'buyerId', 'offerId'];
 /** The Task columns a lean page reads: its fields', and the links its subject is named from. */
 const leanTaskColumns = (fields: readonly string[]): string[] => [...taskColumnsOf(fields), ...(fields.includes('subject') ? SUBJECT_LINKS : [])];
-const SUBJECT_LINKS = ['leadId', 'buyerId', 'offerId'];
 
 /**
  * A page of tasks, each with what it is about (its lead, buyer or offer, named). With `fields`,

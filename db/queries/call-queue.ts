@@ -55,8 +55,9 @@ export function callQueueRunSql(rule: QueueRule, { ownerId, now, contactMs, limi
  * limit, so a later run is read only as far as the earlier ones leave room (most queues fill from
  * the first three). PostgreSQL does not promise the branches' order, so it reads each run whole
  * (each at most `limit`) and orderCallQueue cuts. The runs pick ids, and only the picked leads are
- * read, whole or only `columns` (a lean answer's 27 of 45: 1.05 → 0.89 ms for 50 leads, in process): a run that sorts (every one but the best scores) sorts its ids, not whole rows
- * (1.25 → 1.0 ms for an agent's queue at volume), in no order (orderCallQueue orders them).
+ * read, whole or only `columns` (a lean answer's 27 of 45: 1.05 → 0.89 ms for 50 leads, in
+ * process): a run that sorts (every one but the best scores) sorts its ids, not whole rows (1.25 →
+ * 1.0 ms for an agent's queue at volume), in no order (orderCallQueue orders them).
  */
 export function callQueueSql(query: CallQueueQuery, dialect: Dialect, columns?: readonly string[]): Prisma.Sql {
   // QUEUE_RULES lists the rules in the queue's order.
