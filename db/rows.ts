@@ -114,12 +114,15 @@ const LEAD_JSON_KEYS: ReadonlySet<string> = new Set(LEAD_KEYS.filter((key) => ke
 /** The columns a lead's JSON key is read from, where they are not the key's own column. */
 const LEAD_KEY_COLUMNS: Partial<Record<string, readonly string[]>> = { listDetails: ['phones', 'mailingAddress', 'county', 'apn', 'zipPlus4', 'estimatedEquity', 'ltv'] };
 
-/** The Lead columns `leanLeadJson(row, fields)` reads (with the id): a lean answer's read needs no others. */
-export function leadColumnsOf(fields: readonly string[]): string[] {
+/** The columns a lean record's `fields` are read from, with the id: each key of `keys` is its own column unless `keyColumns` names others; other keys read none. */
+function columnsOfFields(fields: readonly string[], keys: ReadonlySet<string>, keyColumns: Partial<Record<string, readonly string[]>> = {}): string[] {
   const columns = new Set(['id']);
-  for (const key of fields) if (LEAD_JSON_KEYS.has(key)) for (const column of LEAD_KEY_COLUMNS[key] ?? [key]) columns.add(column);
+  for (const key of fields) if (keys.has(key)) for (const column of keyColumns[key] ?? [key]) columns.add(column);
   return [...columns];
 }
+
+/** The Lead columns `leanLeadJson(row, fields)` reads (with the id): a lean answer's read needs no others. */
+export const leadColumnsOf = (fields: readonly string[]): string[] => columnsOfFields(fields, LEAD_JSON_KEYS, LEAD_KEY_COLUMNS);
 
 /** `fields` of a lead's JSON and its id, as `projectFields(toLeadJson(lead), fields)`; `lead` needs only the columns of `leadColumnsOf(fields)`. */
 export const leanLeadJson = (lead: LeadRow | PartialRow<LeadRow>, fields: readonly string[]): PartialRow<LeadRecord> =>
@@ -177,7 +180,7 @@ export const leanTaskJson = (task: TaskRow | PartialRow<TaskRow>, fields: readon
   leanJson(task as TaskRow, fields, TASK_JSON_KEYS, taskReaders) as PartialRow<Task>;
 
 /** The Task columns `leanTaskJson(row, fields)` reads (with the id): each key of a task's JSON is its own column. */
-export const taskColumnsOf = (fields: readonly string[]): string[] => ['id', ...fields.filter((key) => key !== 'id' && TASK_JSON_KEYS.has(key))];
+export const taskColumnsOf = (fields: readonly string[]): string[] => columnsOfFields(fields, TASK_JSON_KEYS);
 
 export function toNotificationJson(notification: NotificationRow): NotificationItem {
   return {
@@ -260,7 +263,7 @@ export const leanBuyerJson = (buyer: BuyerRow | PartialRow<BuyerRow>, fields: re
   leanJson(buyer as BuyerRow, fields, BUYER_JSON_KEYS, buyerReaders) as PartialRow<Buyer>;
 
 /** The Buyer columns `leanBuyerJson(row, fields)` reads (with the id): each key of a buyer's JSON is its own column. */
-export const buyerColumnsOf = (fields: readonly string[]): string[] => ['id', ...fields.filter((key) => key !== 'id' && BUYER_JSON_KEYS.has(key))];
+export const buyerColumnsOf = (fields: readonly string[]): string[] => columnsOfFields(fields, BUYER_JSON_KEYS);
 export type BuyerJson = ReturnType<typeof toBuyerJson>;
 
 export function toOfferJson(offer: OfferRow): Offer {

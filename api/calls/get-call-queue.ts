@@ -17,9 +17,11 @@ const reasonsOf = (parts: LeadRecord['scoreParts']): string[] => parts.map((part
 const leanQueueColumns = (fields: readonly string[]): Array<keyof Lead> => [...new Set([...pricedLeadColumns(fields), ...LEAD_SCORE_COLUMNS, 'nextFollowUpAt'])] as Array<keyof Lead>;
 
 type Scored<Row> = Array<{ lead: Row; parts: ScorePart[] }>;
+/** What places a lead in the queue, as its row holds it. */
+type PlacedRow = Pick<Lead, 'id' | 'status' | 'source' | 'score' | 'createdAt' | 'contactedAt' | 'nextFollowUpAt'>;
 
-/** The re-scored candidates in the queue's order, each with its rule, why, and its score's parts as computed. */
-function inQueueOrder<Row extends { id: string; status: string; source: string; score: number; createdAt: Date; contactedAt: Date | null; nextFollowUpAt: Date | null }>(scored: Scored<Row>, now: Date, contactMs: number, limit: number) {
+/** The re-scored candidates in the queue's order, each with its rule, why, and its score's reasons as computed. */
+function inQueueOrder<Row extends PlacedRow>(scored: Scored<Row>, now: Date, contactMs: number, limit: number) {
   const partsOf = new Map(scored.map(({ lead, parts }) => [lead.id, parts]));
   // The columns hold the domain's values (the JSON builders check them); a cast, not a copy of every row.
   const leads = scored.map(({ lead }) => lead) as Array<Row & { status: LeadStatus; source: LeadSource }>;

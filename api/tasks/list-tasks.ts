@@ -28,9 +28,8 @@ export async function listTasks(db: Db, query: ListTasksQuery, user: PublicUser)
   const { fields } = query;
   if (fields) {
     const page = knownCursor(await readTaskPage(db, query, user.id, clock, leanTaskColumns(fields)));
-    if (!fields.includes('subject')) return { items: page.rows.map((row) => leanTaskJson(row, fields)), nextCursor: page.nextCursor };
-    const subjects = await readTaskSubjects(db, page.rows as TaskLinks[]);
-    return { items: page.rows.map((row) => Object.assign(leanTaskJson(row, fields), { subject: subjects.get(row.id) ?? null })), nextCursor: page.nextCursor };
+    const subjects = fields.includes('subject') ? await readTaskSubjects(db, page.rows as TaskLinks[]) : null;
+    return { items: page.rows.map((row) => (subjects ? Object.assign(leanTaskJson(row, fields), { subject: subjects.get(row.id) ?? null }) : leanTaskJson(row, fields))), nextCursor: page.nextCursor };
   }
   const page = knownCursor(await readTaskPage(db, query, user.id, clock));
   const subjects = await readTaskSubjects(db, page.rows);

@@ -4,7 +4,7 @@ import { OPEN_LEAD_STATUSES } from '../../domain/leads/lead-status';
 import type { Db } from '../client';
 import { readRows } from '../read-rows';
 import { dialectOf, indexedBy, type Dialect } from './dialect';
-import { sqlDate, sqlLiteralList, sqlName } from './sql';
+import { selectedColumns, sqlDate, sqlLiteralList } from './sql';
 
 /**
  * The candidates of one owner's call queue: a run of leads per rule of the domain's queue
@@ -64,8 +64,7 @@ export function callQueueSql(query: CallQueueQuery, dialect: Dialect, columns?: 
   const runs = QUEUE_RULES.map((rule) => Prisma.sql`SELECT "id" FROM (${callQueueRunSql(rule, query, dialect)}) AS "run"`);
   const all = Prisma.join(runs, ' UNION ALL ');
   const picked = dialect === 'sqlite' ? Prisma.sql`${all} LIMIT ${query.limit}` : all;
-  const read = columns ? Prisma.join([...new Set(['id', ...columns])].map((column) => Prisma.sql`"Lead".${sqlName(column)}`)) : Prisma.raw('"Lead".*');
-  return Prisma.sql`SELECT ${read} FROM (${picked}) AS "picked" JOIN "Lead" ON "Lead"."id" = "picked"."id"`;
+  return Prisma.sql`SELECT ${selectedColumns(columns, 'Lead')} FROM (${picked}) AS "picked" JOIN "Lead" ON "Lead"."id" = "picked"."id"`;
 }
 
 /** The candidates, whole, or with only `columns` and the id. */

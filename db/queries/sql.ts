@@ -7,8 +7,11 @@ export const sqlDate = (date: Date): string => date.toISOString().replace('Z', '
 /** A table or column name, double-quoted. */
 export const sqlName = (name: string): Prisma.Sql => Prisma.raw(`"${name.replace(/"/g, '')}"`);
 
-/** A SELECT's column list: every column, or `columns` and the id (a lean read's). */
-export const selectedColumns = (columns: readonly string[] | undefined): Prisma.Sql => (columns ? Prisma.join([...new Set(['id', ...columns])].map(sqlName)) : Prisma.raw('*'));
+/** A SELECT's column list: every column, or `columns` and the id (a lean read's); each named with `table` when given (a join's). */
+export function selectedColumns(columns: readonly string[] | undefined, table?: string): Prisma.Sql {
+  const of = table ? `${sqlName(table).sql}.` : '';
+  return columns ? Prisma.join([...new Set(['id', ...columns])].map((column) => Prisma.raw(`${of}${sqlName(column).sql}`))) : Prisma.raw(`${of}*`);
+}
 
 /**
  * `('A', 'B', …)` written into the SQL rather than bound: SQLite picks a partial index only when
