@@ -23,7 +23,8 @@ export async function serveApi(env: ApiEnv, logger: Logger, callPrimary?: (name:
     AggregatorRegistry.setRegistries([metrics.registry]);
     new AggregatorRegistry();
   }
-  const db = await openDb(env.database, { checkpointEveryMs: TIMED_CHECKPOINT_EVERY_MS });
+  let wakeHub = (): void => undefined;
+  const db = await openDb(env.database, { checkpointEveryMs: TIMED_CHECKPOINT_EVERY_MS, onCommit: () => wakeHub() });
   // Keys of rows saved before the address/contact keys existed: SQL migrations cannot run the TS rule.
   const keyed = await backfillContactKeys(db);
   if (keyed.leads + keyed.buyers > 0) logger.info(`api: address keys written for ${keyed.leads} lead(s), contact keys for ${keyed.buyers} buyer(s)`);
@@ -33,8 +34,10 @@ export async function serveApi(env: ApiEnv, logger: Logger, callPrimary?: (name:
   });
   const hub = createEventHub({ db, pollMs: env.EVENT_POLL_MS });
   await hub.start();
-  // Events stream the moment a process commits them (SQLite: the WAL file's change; PostgreSQL:
-  // LISTEN/NOTIFY); the hub's poll only catches a lost wake-up.
+  wakeHub = () => hub.wake();
+  // Events stream the moment a process commits them (SQLite: this process's own commits through
+  // onCommit, any process's through the WAL file's change; PostgreSQL: LISTEN/NOTIFY); the hub's
+  // poll only catches a lost wake-up.
   const stopWatching = isPostgresUrl(env.database)
     ? listenForCommits(env.database, () => hub.wake(), (line) => logger.warn(line))
     : watchCommits(env.databaseFile, () => hub.wake());

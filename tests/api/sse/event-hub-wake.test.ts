@@ -63,4 +63,39 @@ describe('the event hub woken by commits', () => {
     unsubscribe();
     expect(streamed).toEqual(['after-rollback', 'next']);
   });
+
+  it("streams the API process's own commits at once through openDb's onCommit, with no file watch, and is not called for a rollback", async () => {
+    let commits = 0;
+    let ownHub: EventHub | undefined;
+    const own = await openDb(testDb.file, {
+      onCommit: () => {
+        commits += 1;
+        ownHub?.wake();
+      },
+    });
+    try {
+      ownHub = createEventHub({ db: own, pollMs: null });
+      await ownHub.start();
+      const streamed: string[] = [];
+      ownHub.subscribe((row) => streamed.push(row.entityId));
+      const event = (entityId: string) => ({ data: { entityType: 'lead', entityId, action: 'created', payload: '{}' } });
+      await expect(
+        own.$transaction(async (tx) => {
+          await tx.event.create(event('own-rolled-back'));
+          throw new Error('roll back');
+        }),
+      ).rejects.toThrow('roll back');
+      expect(commits).toBe(0);
+      await own.$transaction(async (tx) => {
+        await tx.event.create(event('own-1'));
+        await tx.event.create(event('own-2'));
+      });
+      expect(commits).toBe(1);
+      await waitUntil('the own hub to stream the commit', async () => streamed.length === 2);
+      expect(streamed).toEqual(['own-1', 'own-2']);
+    } finally {
+      ownHub?.stop();
+      await own.$disconnect();
+    }
+  });
 });
