@@ -2,6 +2,7 @@ import { buyerDuplicateReasons } from '../../domain/merge/duplicate-reasons';
 import type { DuplicateCandidate } from '../../domain/merge/merge-records';
 import type { List } from '../../domain/pagination';
 import type { Db } from '../../db/client';
+import { readBuyer } from '../../db/queries/buyer-list';
 import { findBuyerDuplicateCandidates } from '../../db/queries/duplicates';
 import { AppError } from '../errors';
 
@@ -9,7 +10,7 @@ const isoOf = (value: unknown): string => (value instanceof Date ? value : new D
 
 /** `GET /api/buyers/:id/duplicates`: live buyers that may be this one (same e-mail or contact key, same phone), oldest first, with why. */
 export async function listBuyerDuplicates(db: Db, buyerId: string): Promise<List<DuplicateCandidate>> {
-  const buyer = await db.buyer.findUnique({ where: { id: buyerId } });
+  const buyer = await readBuyer(db, buyerId);
   if (!buyer) throw new AppError('NOT_FOUND', `Buyer ${buyerId} does not exist`);
   if (buyer.archivedAt) return { items: [] };
   const items = (await findBuyerDuplicateCandidates(db, buyer))

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import { listMergedSourceIds } from '../../db/queries/duplicates';
 import { readEntityHistory } from '../../db/queries/events';
+import { readLead } from '../../db/queries/lead-list';
 import { toEventJson, toLeadJson, type EventJson } from '../../db/rows';
 
 /**
@@ -23,7 +24,7 @@ export async function listEntityHistory(db: Db, entityType: string, entityId: st
  * Its id is 0: it is no Event row, and the live stream never sends it.
  */
 async function importedFrom(db: Db, leadId: string): Promise<EventJson | null> {
-  const lead = await db.lead.findUnique({ where: { id: leadId } });
+  const lead = await readLead(db, leadId);
   if (!lead?.importId) return null;
   const list = await db.import.findUnique({ where: { id: lead.importId }, select: { id: true, fileName: true, createdById: true } });
   if (!list) return null;

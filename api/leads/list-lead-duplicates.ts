@@ -3,13 +3,14 @@ import type { DuplicateCandidate } from '../../domain/merge/merge-records';
 import type { List } from '../../domain/pagination';
 import type { Db } from '../../db/client';
 import { findLeadDuplicateCandidates } from '../../db/queries/duplicates';
+import { readLead } from '../../db/queries/lead-list';
 import { AppError } from '../errors';
 
 const isoOf = (value: unknown): string => (value instanceof Date ? value : new Date(String(value))).toISOString();
 
 /** `GET /api/leads/:id/duplicates`: live leads that may be this one (same address key; same phone or owner name in its ZIP), oldest first, with why. */
 export async function listLeadDuplicates(db: Db, leadId: string): Promise<List<DuplicateCandidate>> {
-  const lead = await db.lead.findUnique({ where: { id: leadId } });
+  const lead = await readLead(db, leadId);
   if (!lead) throw new AppError('NOT_FOUND', `Lead ${leadId} does not exist`);
   // A merged or archived lead is nobody's survivor: nothing to offer.
   if (lead.archivedAt) return { items: [] };

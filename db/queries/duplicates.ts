@@ -123,9 +123,7 @@ export async function listMergedSourceIds(db: Db, kind: 'lead' | 'buyer', id: st
   let frontier = [id];
   // A merge chain is short; the bound only guards against a cycle written by hand.
   for (let depth = 0; depth < 10 && frontier.length > 0; depth += 1) {
-    const rows = kind === 'lead'
-      ? await db.lead.findMany({ where: { mergedIntoId: { in: frontier } }, select: { id: true } })
-      : await db.buyer.findMany({ where: { mergedIntoId: { in: frontier } }, select: { id: true } });
+    const rows = await readRows<{ id: string }>(db, Prisma.sql`SELECT "id" FROM ${Prisma.raw(kind === 'lead' ? '"Lead"' : '"Buyer"')} WHERE "mergedIntoId" IN (${Prisma.join(frontier)})`);
     frontier = rows.map((row) => row.id).filter((next) => next !== id && !found.includes(next));
     found.push(...frontier);
   }

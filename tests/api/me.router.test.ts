@@ -34,18 +34,19 @@ describe('favorites, recent items and saved views', () => {
     expect((await api.request('GET', '/api/me/recent', { cookie })).body.items.map((item: { entityId: string }) => item.entityId)).toEqual(['a', 'b']);
   });
 
-  it('names each favorite and recent item: a lead by its seller, a buyer, a task by its title; null once it is gone', async () => {
+  it('names each favorite and recent item: a lead by its seller, a buyer, a task by its title, an offer by its lead; null once it is gone', async () => {
     const user = await buildUser(api.testDb.db);
     const mine = await api.login(user.email);
     const lead = await buildLead(api.testDb.db, user.id, { sellerName: 'Titled Seller' });
     const buyer = await api.testDb.db.buyer.create({ data: { name: 'Titled Buyer' } });
     const task = await api.testDb.db.task.create({ data: { title: 'Titled task', type: 'FOLLOW_UP', priority: 'LOW', dueAt: new Date() } });
-    for (const [entityType, entityId] of [['lead', lead.id], ['buyer', buyer.id], ['task', task.id], ['lead', 'gone']]) {
+    const offer = await api.testDb.db.offer.create({ data: { leadId: lead.id, kind: 'PURCHASE', amount: 90_000, createdById: user.id } });
+    for (const [entityType, entityId] of [['lead', lead.id], ['buyer', buyer.id], ['task', task.id], ['offer', offer.id], ['lead', 'gone'], ['task', 'gone-task']]) {
       await api.request('POST', '/api/me/favorites', { cookie: mine, body: { entityType, entityId } });
       await api.request('POST', '/api/me/recent', { cookie: mine, body: { entityType, entityId } });
     }
     const titles = (items: Array<{ entityId: string; title: string | null }>) => Object.fromEntries(items.map((item) => [item.entityId, item.title]));
-    const expected = { [lead.id]: 'Titled Seller', [buyer.id]: 'Titled Buyer', [task.id]: 'Titled task', gone: null };
+    const expected = { [lead.id]: 'Titled Seller', [buyer.id]: 'Titled Buyer', [task.id]: 'Titled task', [offer.id]: 'Offer on Titled Seller', gone: null, 'gone-task': null };
     expect(titles((await api.request('GET', '/api/me/favorites', { cookie: mine })).body.items)).toEqual(expected);
     expect(titles((await api.request('GET', '/api/me/recent', { cookie: mine })).body.items)).toEqual(expected);
   });
