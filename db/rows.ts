@@ -318,7 +318,7 @@ export function toDocumentJson(doc: DocumentRow): DocumentItem {
 }
 
 /** A user without the password hash: what user lists and `user.*` events carry. */
-export function toUserJson(user: UserRow): User {
+export function toUserJson(user: Pick<UserRow, 'id' | 'email' | 'name' | 'role' | 'active' | 'lastSignInAt' | 'createdAt'>): User {
   const role = parseColumn(userSchema.shape.role, user.role, 'User.role');
   return { id: user.id, email: user.email, name: user.name, role, active: user.active, lastSignInAt: iso(user.lastSignInAt), createdAt: isoDate(user.createdAt) };
 }

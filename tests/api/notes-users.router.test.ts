@@ -28,9 +28,14 @@ describe('notes', () => {
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ body: 'Seller wants to close in 30 days', authorName: 'Nora Notes', leadId: lead.id });
     await new Promise((resolve) => setTimeout(resolve, 5)); // distinct creation times
-    await api.request('POST', '/api/notes', { cookie: agentCookie, body: { leadId: lead.id, body: 'Called back' } });
+    const second = await api.request('POST', '/api/notes', { cookie: agentCookie, body: { leadId: lead.id, body: 'Called back' } });
     const listed = await api.request('GET', `/api/notes?leadId=${lead.id}`, { cookie: agentCookie });
     expect(listed.body.items.map((note: { body: string }) => note.body)).toEqual(['Called back', 'Seller wants to close in 30 days']);
+    // Each listed note is the note as saved; the limit keeps the newest; another record's notes stay its own.
+    expect(listed.body.items).toEqual([second.body, first.body]);
+    expect((await api.request('GET', `/api/notes?leadId=${lead.id}&limit=1`, { cookie: agentCookie })).body.items).toEqual([second.body]);
+    const other = (await api.request('POST', '/api/leads', { cookie: agentCookie, body: buildLeadInput() })).body;
+    expect((await api.request('GET', `/api/notes?leadId=${other.id}`, { cookie: agentCookie })).body.items).toEqual([]);
   });
 
   it('lets only the author edit or archive a note; archived notes leave the list', async () => {
@@ -90,7 +95,9 @@ describe('notes', () => {
 
 describe('users', () => {
   it('lets anyone list users but only an admin create or change them', async () => {
-    expect((await api.request('GET', '/api/users', { cookie: agentCookie })).status).toBe(200);
+    const users = await api.request('GET', '/api/users', { cookie: agentCookie });
+    expect(users.status).toBe(200);
+    expect(users.body.items).toEqual((await api.testDb.db.user.findMany({ orderBy: { name: 'asc' } })).map(toUserJson));
     const body = { email: 'new.agent@flipstackk.test', name: 'New Agent', role: 'AGENT', password: 'a long enough password' };
     const refused = await api.request('POST', '/api/users', { cookie: agentCookie, body });
     expect(refused).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN' } } });
