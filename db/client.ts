@@ -101,7 +101,8 @@ function adaptConnection(adapter: SqlDriverAdapter, connection: Database.Databas
 
 /**
  * Calls `onCommit` each time one of the adapter's transactions has committed: Prisma runs the
- * transaction's COMMIT, then calls its `commit()`, which here calls `onCommit` once it is done.
+ * transaction's COMMIT, then calls its `commit()`, which here calls `onCommit` once it is done. A
+ * failing `onCommit` is logged, not thrown: the transaction has committed, and its caller must hear so.
  */
 function callAfterCommits(adapter: SqlDriverAdapter, onCommit: () => void): void {
   const startTransaction = adapter.startTransaction.bind(adapter);
@@ -110,7 +111,11 @@ function callAfterCommits(adapter: SqlDriverAdapter, onCommit: () => void): void
     const commit = transaction.commit.bind(transaction);
     transaction.commit = async () => {
       await commit();
-      onCommit();
+      try {
+        onCommit();
+      } catch (error) {
+        console.error('db: onCommit failed after a commit:', error);
+      }
     };
     return transaction;
   };

@@ -98,4 +98,21 @@ describe('the event hub woken by commits', () => {
       await own.$disconnect();
     }
   });
+
+  it('answers a committed transaction as committed even when onCommit throws', async () => {
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const own = await openDb(testDb.file, {
+      onCommit: () => {
+        throw new Error('listener broke');
+      },
+    });
+    try {
+      const saved = await own.$transaction((tx) => tx.event.create({ data: { entityType: 'lead', entityId: 'committed-anyway', action: 'created', payload: '{}' } }));
+      expect(await otherProcess.event.findUnique({ where: { id: saved.id } })).toMatchObject({ entityId: 'committed-anyway' });
+      expect(errors).toHaveBeenCalledWith('db: onCommit failed after a commit:', expect.objectContaining({ message: 'listener broke' }));
+    } finally {
+      errors.mockRestore();
+      await own.$disconnect();
+    }
+  });
 });
