@@ -175,6 +175,30 @@ describe(`query plans of the hot queries (${dialect}${dialect === 'postgres' ? `
     }
   });
 
+  if (dialect === 'sqlite') {
+    // Without statistics SQLite read every live offer's row to test the date of the offers made in
+    // the range, and for the team every live lead's row and every team member's leads before their deals.
+    it.each(['me', 'team', 'everyone'] as const)("the dashboard for scope %s reads its range and stage queries from the index that answers them", async (scope) => {
+      const reads = await Promise.all(
+        dashboardSql(range(scope), dialect).map(async (sql) => {
+          const details = await plan(sql);
+          return { sql: sql.sql.replace(/\s+/g, ' '), details, first: indexesRead(details)[0] };
+        }),
+      );
+      const readOf = (pattern: RegExp) => {
+        const found = reads.filter((read) => pattern.test(read.sql));
+        expect(found.length).toBeGreaterThan(0);
+        return found;
+      };
+      for (const read of readOf(/FROM "Offer".*"createdAt" >= /)) expect(read).toEqual({ ...read, first: 'Offer_createdAt_status_amount_createdById_idx' });
+      for (const read of readOf(/FROM "Lead".*GROUP BY status/)) expect({ read, covering: /USING COVERING INDEX/.test(read.details[0]!) }).toEqual({ read, covering: true });
+      if (scope !== 'me') {
+        for (const read of readOf(/FROM "Deal" d/)) expect(read).toEqual({ ...read, first: 'Deal_closedAt_assignmentFee_leadId_idx' });
+        for (const read of readOf(/FROM "Task".*"dueAt" >= .* "dueAt" < /).filter((found) => !found.sql.includes('GROUP BY'))) expect(read).toEqual({ ...read, first: 'Task_dueAt_status_assigneeId_idx' });
+      }
+    });
+  }
+
   // An agent may own thousands of open leads: each run of their call queue starts from their rows of an owner index.
   const queueQuery = { ownerId: 'u1', now, contactMs: 3_600_000, limit: 50 };
   it.each([
