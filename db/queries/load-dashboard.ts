@@ -37,7 +37,9 @@ export function dashboardSql(range: DashboardRange, dialect: Dialect): Prisma.Sq
   const dealOwner = peopleIn(Prisma.sql`l."ownerId"`, scope, userId);
   // For the team (an IN over the supervised people) SQLite, without statistics, read every live
   // lead's or every team member's rows and tested the rest on each row (1–3 s at volume): these
-  // name the index that answers the query from its own entries.
+  // name the index that answers the query from its own entries. The deals' CROSS JOIN keeps
+  // SQLite's join order (a range's deals, then each one's lead; it started from every lead of the
+  // people in scope); PostgreSQL plans it as the inner join it is.
   const forTeam = (index: string): Prisma.Sql => (scope === 'team' ? indexedBy(dialect, index) : Prisma.empty);
   const peopleCount =
     scope === 'me' ? Prisma.sql`SELECT 1 AS n` : scope === 'team' ? Prisma.sql`SELECT COUNT(*) AS n FROM "User" WHERE active = TRUE AND role IN ('AGENT', 'ACQUISITIONS')` : Prisma.sql`SELECT COUNT(*) AS n FROM "User" WHERE active = TRUE`;
@@ -65,9 +67,9 @@ export function dashboardSql(range: DashboardRange, dialect: Dialect): Prisma.Sq
       FROM "Offer"${indexedBy(dialect, 'Offer_createdAt_status_amount_createdById_idx')} WHERE "archivedAt" IS NULL AND "createdAt" >= ${from} AND "createdAt" < ${to} AND ${creator}`,
     Prisma.sql`SELECT COUNT(*) AS closed, SUM(d."assignmentFee") AS "feeTotal", COUNT(d."assignmentFee") AS "feeCount",
         AVG(${sqlDaysBetween(dialect, Prisma.sql`d."closedAt"`, Prisma.sql`l."createdAt"`)}) AS "velocityDays"
-      FROM "Deal" d${forTeam('Deal_closedAt_assignmentFee_leadId_idx')} JOIN "Lead" l ON l.id = d."leadId" WHERE d."closedAt" >= ${from} AND d."closedAt" < ${to} AND ${dealOwner}`,
+      FROM "Deal" d CROSS JOIN "Lead" l WHERE l.id = d."leadId" AND d."closedAt" >= ${from} AND d."closedAt" < ${to} AND ${dealOwner}`,
     Prisma.sql`SELECT COALESCE(SUM(d."assignmentFee"), 0) AS fees
-      FROM "Deal" d${forTeam('Deal_closedAt_assignmentFee_leadId_idx')} JOIN "Lead" l ON l.id = d."leadId" WHERE d."closedAt" >= ${month} AND ${dealOwner}`,
+      FROM "Deal" d CROSS JOIN "Lead" l WHERE l.id = d."leadId" AND d."closedAt" >= ${month} AND ${dealOwner}`,
     peopleCount,
     Prisma.sql`SELECT COUNT(*) AS completed FROM "Task" WHERE status = 'COMPLETED' AND "completedAt" >= ${from} AND "completedAt" < ${to} AND ${assignee}`,
     Prisma.sql`SELECT COUNT(*) AS calls, ${countWhere(Prisma.sql`outcome = 'TALKED'`)} AS talked, COUNT(DISTINCT "userId") AS callers
