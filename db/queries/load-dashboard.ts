@@ -37,9 +37,7 @@ export function dashboardSql(range: DashboardRange, dialect: Dialect): Prisma.Sq
   const dealOwner = peopleIn(Prisma.sql`l."ownerId"`, scope, userId);
   // For the team (an IN over the supervised people) SQLite, without statistics, read every live
   // lead's or every team member's rows and tested the rest on each row (1–3 s at volume): these
-  // name the index that answers the query from its own entries. The deals' CROSS JOIN keeps
-  // SQLite's join order (a range's deals, then each one's lead; it started from every lead of the
-  // people in scope); PostgreSQL plans it as the inner join it is.
+  // name the index that answers the query from its own entries.
   const forTeam = (index: string): Prisma.Sql => (scope === 'team' ? indexedBy(dialect, index) : Prisma.empty);
   const peopleCount =
     scope === 'me' ? Prisma.sql`SELECT 1 AS n` : scope === 'team' ? Prisma.sql`SELECT COUNT(*) AS n FROM "User" WHERE active = TRUE AND role IN ('AGENT', 'ACQUISITIONS')` : Prisma.sql`SELECT COUNT(*) AS n FROM "User" WHERE active = TRUE`;
@@ -65,6 +63,8 @@ export function dashboardSql(range: DashboardRange, dialect: Dialect): Prisma.Sq
     Prisma.sql`SELECT ${countWhere(Prisma.sql`status = 'ACCEPTED'`)} AS accepted, ${countWhere(Prisma.sql`status IN ('ACCEPTED', 'REJECTED', 'EXPIRED', 'WITHDRAWN')`)} AS decided,
         COUNT(*) AS made, SUM(amount) AS "amountTotal"
       FROM "Offer"${indexedBy(dialect, 'Offer_createdAt_status_amount_createdById_idx')} WHERE "archivedAt" IS NULL AND "createdAt" >= ${from} AND "createdAt" < ${to} AND ${creator}`,
+    // The deals' CROSS JOIN keeps SQLite's join order, a range's deals and then each one's lead (it
+    // started from every lead of the people in scope); PostgreSQL plans it as the inner join it is.
     Prisma.sql`SELECT COUNT(*) AS closed, SUM(d."assignmentFee") AS "feeTotal", COUNT(d."assignmentFee") AS "feeCount",
         AVG(${sqlDaysBetween(dialect, Prisma.sql`d."closedAt"`, Prisma.sql`l."createdAt"`)}) AS "velocityDays"
       FROM "Deal" d CROSS JOIN "Lead" l WHERE l.id = d."leadId" AND d."closedAt" >= ${from} AND d."closedAt" < ${to} AND ${dealOwner}`,
