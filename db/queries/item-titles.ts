@@ -23,7 +23,7 @@ export async function loadItemTitles(db: Db, items: Item[]): Promise<Map<string,
   const dialect = dialectOf(db);
   const reads = Object.entries(TITLE_READS).flatMap(([type, read]) => {
     const ids = [...new Set(items.filter((item) => item.entityType === type).map((item) => item.entityId))];
-    return ids.length > 0 ? [read(idIn(Prisma.sql`${Prisma.raw(type === 'offer' ? 'o."id"' : '"id"')}`, ids, dialect))] : [];
+    return ids.length > 0 ? [read(idIn(Prisma.raw(type === 'offer' ? 'o."id"' : '"id"'), ids, dialect))] : [];
   });
   if (reads.length === 0) return new Map();
   const rows = await readRows<{ entityType: string; id: string; title: string }>(db, Prisma.join(reads, ' UNION ALL '));
