@@ -47,7 +47,25 @@ export default defineConfig({
   root: __dirname,
   plugins: [react(), appShellWorker()],
   // No source maps in the production build: the served app does not publish its sources.
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: false,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // zod in a chunk of its own, fetched with the first form or schema: left to itself the bundler
+          // puts it in a chunk every page load imports. Its configuration (core.js and util.js, which
+          // lib/zod-config.ts sets before anything else runs) is a small chunk of its own.
+          groups: [
+            { name: 'zod-config', test: /node_modules[\\/]zod[\\/]v4[\\/]core[\\/](core|util)\.js$/ },
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/](query-core|react-query))[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
   server: {
     port: 5173,
     // SSE on /api/events passes through unbuffered; the API sets no-transform and no compression.

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { LEAD_STATUSES } from '../leads/lead.schema';
+import { SCOPES } from './scopes';
 
-export const SCOPES = ['me', 'team', 'everyone'] as const;
-export type Scope = (typeof SCOPES)[number];
+export { SCOPES, type Scope } from './scopes';
+
 
 const isoDate = z.iso.datetime({ offset: true, message: 'must be an ISO date-time' });
 

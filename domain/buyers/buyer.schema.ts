@@ -3,10 +3,8 @@ import { isPhoneNumber, PROPERTY_TYPES } from '../leads/lead.schema';
 import { isCrossed } from './buy-box-bounds';
 import { marketProblem } from './buyer-market';
 import { isoDateTime, listOf, moneySchema, optionalEmail, optionalText, pageQueryFields, queryInt } from '../validation/fields';
-
-export const BUYER_STATUSES = ['NEW', 'ACTIVE', 'INACTIVE'] as const;
-export type BuyerStatus = (typeof BUYER_STATUSES)[number];
-export const BUYER_STRATEGIES = ['FLIP', 'RENTAL', 'BRRRR', 'NEW_BUILD'] as const;
+import { BUYER_STATUSES, BUYER_STRATEGIES } from './buyer-enums';
+export { BUYER_STATUSES, BUYER_STRATEGIES, type BuyerStatus } from './buyer-enums';
 
 const money = moneySchema;
 

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { DEAD_REASONS, type DeadReason, type LeadStatus } from '../leads/lead.schema';
 import { optionalText } from '../validation/fields';
-
-export const CALL_OUTCOMES = ['NO_ANSWER', 'VOICEMAIL', 'TALKED', 'NOT_INTERESTED', 'WRONG_NUMBER'] as const;
-export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+import { CALL_OUTCOMES } from './call-outcomes';
+export { CALL_OUTCOMES, type CallOutcome } from './call-outcomes';
 
 /** The statuses a talk may move a lead to. */
 export const TALKED_STATUSES = ['CONTACTED', 'QUALIFIED'] as const;

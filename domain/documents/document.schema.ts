@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { isoDateTime } from '../validation/fields';
+import { DOCUMENT_KINDS } from './document-kinds';
+export { DOCUMENT_KINDS } from './document-kinds';
 
-export const DOCUMENT_KINDS = ['PURCHASE_CONTRACT', 'ASSIGNMENT_CONTRACT', 'PROOF_OF_FUNDS', 'DISCLOSURE', 'PHOTO', 'OTHER'] as const;
 const TARGETS = ['leadId', 'buyerId', 'offerId'] as const;
 
 /** Document metadata without a file (JSON): a paper document recorded by its name. Uploads are multipart (uploadDocumentFieldsSchema). */

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { MAX_LEADS_PER_EMAIL } from './matches-email';
+
+export { DEFAULT_MATCHES_PER_EMAIL, describeRooms, MAX_LEADS_PER_EMAIL } from './matches-email';
 
 /** QUEUED until its send activity hands it over; FAILED once every retry failed (lastError says why). */
 export const EMAIL_STATUSES = ['QUEUED', 'SENT', 'FAILED'] as const;
@@ -6,10 +9,6 @@ export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 
 export const EMAIL_KINDS = ['BUYER_MATCHES', 'INVITE', 'NOTIFICATION', 'DIGEST'] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
-
-/** Most leads one "Send matching properties" e-mail presents; without a choice, the top ones. */
-export const MAX_LEADS_PER_EMAIL = 10;
-export const DEFAULT_MATCHES_PER_EMAIL = 5;
 
 /** `POST /api/buyers/:id/send-matches`: the chosen leads (else the current top matches), and the task it completes. */
 export const sendMatchesInputSchema = z
@@ -65,8 +64,3 @@ export const sendMatchesResultSchema = z.object({ message: emailMessageSchema, t
 /** What an unsubscribe link shows before it is used. */
 export const unsubscribePreviewSchema = z.object({ name: z.string(), email: z.string(), unsubscribed: z.boolean() });
 export type UnsubscribePreview = z.infer<typeof unsubscribePreviewSchema>;
-
-/** "3 bed · 2 bath" from what is known; the buyer e-mail and the pages say it the same way. */
-export function describeRooms(lead: { beds: number | null; baths: number | null }): string {
-  return [lead.beds === null ? null : `${lead.beds} bed`, lead.baths === null ? null : `${lead.baths} bath`].filter(Boolean).join(' · ');
-}

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { distinctTags } from '../leads/distinct-tags';
-
-export const IMPORT_PROVIDERS = ['PROPSTREAM', 'DEALMACHINE', 'BATCHLEADS'] as const;
-export type ImportProvider = (typeof IMPORT_PROVIDERS)[number];
+import { IMPORT_PROVIDERS, IMPORT_STATUSES } from './import-enums';
+export { IMPORT_PROVIDERS, IMPORT_STATUSES, type ImportProvider, type ImportStatus } from './import-enums';
 
 export const PHONE_SLOTS = [1, 2, 3, 4, 5] as const;
 
@@ -21,8 +20,6 @@ export type ImportField = (typeof IMPORT_FIELDS)[number];
 export type ImportMapping = Record<string, ImportField | null>;
 export const importMappingSchema = z.record(z.string(), z.enum(IMPORT_FIELDS).nullable(), 'must be a JSON object of column name → lead field (or null)');
 
-export const IMPORT_STATUSES = ['QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
-export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 export const ON_DUPLICATE = ['skip', 'update'] as const;
 
 /** Rows per batch (one batch file, one activity); a batch is written in shorter transactions, each with its event and the row cursor. */

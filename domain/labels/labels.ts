@@ -1,9 +1,11 @@
-import { DEAD_REASONS, LEAD_SOURCES, LEAD_STATUSES, PROPERTY_TYPES } from '../leads/lead.schema';
-import { TASK_PRIORITIES, TASK_STATUSES, TASK_TYPES } from '../tasks/task.schema';
-import { OFFER_KINDS, OFFER_STATUSES } from '../offers/offer.schema';
-import { BUYER_STATUSES, BUYER_STRATEGIES } from '../buyers/buyer.schema';
-import { DOCUMENT_KINDS } from '../documents/document.schema';
-import { USER_ROLES } from '../users/user-role';
+import { DEAD_REASONS, LEAD_STATUSES } from '../leads/lead-statuses';
+import { LEAD_SOURCES, PROPERTY_TYPES } from '../leads/lead-enums';
+import { TASK_PRIORITIES, TASK_STATUSES, TASK_TYPES } from '../tasks/task-enums';
+import { OFFER_KINDS } from '../offers/offer-kinds';
+import { OFFER_STATUSES } from '../offers/offer-transitions';
+import { BUYER_STATUSES, BUYER_STRATEGIES } from '../buyers/buyer-enums';
+import { DOCUMENT_KINDS } from '../documents/document-kinds';
+import { USER_ROLES } from '../users/user-roles';
 import { EVENT_NAMES } from '../events/event-name';
 import { DEAD_REASON_LABELS, LEAD_SOURCE_LABELS, LEAD_STATUS_LABELS, PROPERTY_TYPE_LABELS } from './lead-labels';
 import { TASK_PRIORITY_LABELS, TASK_STATUS_LABELS, TASK_TYPE_LABELS } from './task-labels';
@@ -12,13 +14,13 @@ import { BUYER_STATUS_LABELS, BUYER_STRATEGY_LABELS } from './buyer-labels';
 import { DOCUMENT_KIND_LABELS } from './document-labels';
 import { USER_ROLE_LABELS } from './user-labels';
 import { EVENT_LABELS } from './event-labels';
-import { CALL_OUTCOMES } from '../calls/call.schema';
+import { CALL_OUTCOMES } from '../calls/call-outcomes';
 import { CALL_RETRY_DELAYS } from '../calls/next-call-attempt';
 import { CALL_OUTCOME_LABELS, CALL_RETRY_DELAY_LABELS } from './call-labels';
 import { EMAIL_MODE_LABELS, NOTIFICATION_KIND_LABELS } from './notification-labels';
 import { NOTIFICATION_KINDS } from '../notifications/notification-kinds';
-import { EMAIL_MODES } from '../notifications/notification-preferences';
-import { IMPORT_PROVIDERS, IMPORT_STATUSES } from '../imports/import-fields';
+import { EMAIL_MODES } from '../notifications/email-modes';
+import { IMPORT_PROVIDERS, IMPORT_STATUSES } from '../imports/import-enums';
 import { IMPORT_PROVIDER_LABELS, IMPORT_STATUS_LABELS } from './import-labels';
 
 /** Every enum people see, with its label table: the web app, CSVs and refusals read these. */

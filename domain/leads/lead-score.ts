@@ -1,16 +1,16 @@
-import { z } from 'zod';
+// No zod here (its schema is in lead.schema.ts): the lead pages of the web app describe scores with it.
 import { LEAD_SOURCE_LABELS } from '../labels/lead-labels';
-import type { LEAD_SOURCES, LeadStatus } from './lead.schema';
+import type { LEAD_SOURCES } from './lead-enums';
+import type { LeadStatus } from './lead-statuses';
 
 export const SCORE_PART_KEYS = ['motivation', 'equity', 'lastContact', 'overdueContact', 'source', 'tags'] as const;
 
-export const scorePartSchema = z.object({
-  key: z.enum(SCORE_PART_KEYS),
-  points: z.number(),
+export interface ScorePart {
+  key: (typeof SCORE_PART_KEYS)[number];
+  points: number;
   /** What a person reads: "motivated 4/5 +24". */
-  reason: z.string(),
-});
-export type ScorePart = z.infer<typeof scorePartSchema>;
+  reason: string;
+}
 
 export interface LeadScore {
   /** 0–100: the parts' points added up, capped. */

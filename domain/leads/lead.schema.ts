@@ -1,17 +1,19 @@
 import { z } from 'zod';
-import { scorePartSchema } from './lead-score';
+import { SCORE_PART_KEYS, type ScorePart } from './lead-score';
 import { listOf, optionalEmail, optionalText, pageQueryFields, queryInt } from '../validation/fields';
 import { DEAD_REASONS, LEAD_STATUSES } from './lead-statuses';
+import { LEAD_SOURCES, PROPERTY_TYPES } from './lead-enums';
 import { US_STATE_CODES } from '../places/us-states';
 import { distinctTags } from './distinct-tags';
 
 export { DEAD_REASONS, LEAD_STATUSES, type DeadReason, type LeadStatus } from './lead-statuses';
+export { LEAD_SOURCES, PROPERTY_TYPES, type LeadSource } from './lead-enums';
 
-export const PROPERTY_TYPES = ['SFR', 'MULTI_FAMILY', 'CONDO', 'TOWNHOUSE', 'LAND', 'MOBILE', 'COMMERCIAL'] as const;
-export const LEAD_SOURCES = [
-  'DIRECT_MAIL', 'COLD_CALL', 'SMS', 'PPC', 'SEO', 'REFERRAL', 'DRIVING_FOR_DOLLARS', 'LIST_IMPORT', 'OTHER',
-] as const;
-export type LeadSource = (typeof LEAD_SOURCES)[number];
+const scorePartSchema = z.object({
+  key: z.enum(SCORE_PART_KEYS),
+  points: z.number(),
+  reason: z.string(),
+}) satisfies z.ZodType<ScorePart>;
 
 /** Digits with the usual separators, 7 to 15 digits in all (E.164 allows at most 15). */
 export function isPhoneNumber(text: string): boolean {

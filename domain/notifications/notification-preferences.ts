@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { NOTIFICATION_KINDS, type NotificationKind, type NotificationPriority } from './notification-kinds';
+import { EMAIL_MODES } from './email-modes';
+export { EMAIL_MODES, type EmailMode } from './email-modes';
 
-/** When a notification of a mailed category reaches the user's inbox too. */
-export const EMAIL_MODES = ['IMMEDIATELY', 'DIGEST', 'NEVER'] as const;
-export type EmailMode = (typeof EMAIL_MODES)[number];
 
 /** The two kinds of notification worth an e-mail: HIGH priority assignments and overdue alerts. */
 export const EMAIL_CATEGORIES = ['assignments', 'overdue'] as const;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { clearableText, isoDateTime, listOf, optionalText, pageQueryFields } from '../validation/fields';
 import { OFFER_STATUSES } from './offer-transitions';
+import { OFFER_KINDS } from './offer-kinds';
+export { OFFER_KINDS } from './offer-kinds';
 
-export const OFFER_KINDS = ['PURCHASE', 'BUYER'] as const;
 export { anOffer, checkOfferMove, CLOSED_DEAL_OFFERS_FINAL, checkOfferTransition, OFFER_STATUSES, OFFER_TRANSITIONS, OPEN_OFFER_STATUSES, type OfferStatus } from './offer-transitions';
 
 // Said to the person filling in the offer form as well as to API clients.

@@ -9,3 +9,5 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const OPEN_TASK_STATUSES: readonly TaskStatus[] = ['CREATED', 'ASSIGNED', 'IN_PROGRESS', 'PENDING_REVIEW'];
 export const TASK_ACTIONS = ['start', 'submit', 'approve', 'reject', 'complete', 'cancel'] as const;
 export type TaskAction = (typeof TASK_ACTIONS)[number];
+/** The task list's due-date filters. */
+export const TASK_DUE_FILTERS = ['overdue', 'today', 'week'] as const;

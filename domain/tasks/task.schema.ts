@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { isoDateTime, listOf, optionalText, pageQueryFields } from '../validation/fields';
-import { TASK_ACTIONS, TASK_PRIORITIES, TASK_STATUSES, TASK_TYPES } from './task-enums';
+import { TASK_ACTIONS, TASK_DUE_FILTERS, TASK_PRIORITIES, TASK_STATUSES, TASK_TYPES } from './task-enums';
 
-export { OPEN_TASK_STATUSES, TASK_ACTIONS, TASK_PRIORITIES, TASK_STATUSES, TASK_TYPES, type TaskAction, type TaskPriority, type TaskStatus, type TaskType } from './task-enums';
+export { OPEN_TASK_STATUSES, TASK_ACTIONS, TASK_DUE_FILTERS, TASK_PRIORITIES, TASK_STATUSES, TASK_TYPES, type TaskAction, type TaskPriority, type TaskStatus, type TaskType } from './task-enums';
 
 export const taskSchema = z.object({
   id: z.string(),
@@ -66,7 +66,6 @@ export const createTaskInputSchema = z
 export type CreateTaskInput = z.infer<typeof createTaskInputSchema>;
 
 export const TASK_VIEWS = ['mine', 'team', 'review'] as const;
-export const TASK_DUE_FILTERS = ['overdue', 'today', 'week'] as const;
 export const TASK_SORTS = ['dueAt', '-dueAt', 'priority', '-priority', 'createdAt', '-createdAt'] as const;
 
 export const listTasksQuerySchema = z.object({

@@ -90,10 +90,14 @@ export function useBrowserStack(options: { env?: Record<string, string> } = {}) 
     },
     /**
      * A new browser context at 1440 × 900, signed in as a demo login (password `flipstackk`, or
-     * `password`) on the dashboard; `timezoneId` sets the reader's time zone.
+     * `password`) on the dashboard; `timezoneId` sets the reader's time zone. `serviceWorkers: 'block'`
+     * keeps the app's service worker out, so every file comes from the server (and `page.route`).
      */
-    async signedIn(email: string, { password = DEMO_PASSWORD, timezoneId }: { password?: string; timezoneId?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
-      const context = await runningBrowser().newContext({ viewport: { width: 1440, height: 900 }, ...(timezoneId ? { timezoneId } : {}) });
+    async signedIn(
+      email: string,
+      { password = DEMO_PASSWORD, timezoneId, serviceWorkers }: { password?: string; timezoneId?: string; serviceWorkers?: 'allow' | 'block' } = {},
+    ): Promise<{ context: BrowserContext; page: Page }> {
+      const context = await runningBrowser().newContext({ viewport: { width: 1440, height: 900 }, ...(timezoneId ? { timezoneId } : {}), ...(serviceWorkers ? { serviceWorkers } : {}) });
       const page = await context.newPage();
       await page.goto(appUrl('/login'));
       await page.getByLabel('Email').fill(email);

@@ -1,9 +1,7 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { Suspense, type ComponentType } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { QueuePage } from './features/queue/queue-page';
-import { AccountPage } from './features/account/account-page';
-import { LoginPage } from './features/auth/login-page';
 import { RequireAuth } from './features/auth/require-auth';
 import { ME_KEY } from './features/auth/use-me';
 import { DashboardPage } from './features/dashboard/dashboard-page';
@@ -14,18 +12,15 @@ import { OfflineBanner } from './features/layout/offline-banner';
 import { LeadDetailPage } from './features/leads/lead-detail-page';
 import { LeadsPage } from './features/leads/leads-page';
 import { PipelineBoard } from './features/leads/pipeline-board';
-import { SettingsPage } from './features/settings/settings-page';
-import { NewTaskPage } from './features/tasks/new-task-page';
 import { TaskDetailPage } from './features/tasks/task-detail-page';
 import { TasksPage } from './features/tasks/tasks-page';
-import { InviteAcceptPage } from './features/users/invite-accept-page';
-import { UsersPage } from './features/users/users-page';
-import { ImportsPage } from './features/imports/imports-page';
 import { OutboxPage } from './features/email/outbox-page';
 import { UnsubscribePage } from './features/email/unsubscribe-page';
 import { isUnauthenticated } from './lib/api-client';
 import { isNetworkError, reportServerReachable } from './lib/connection-status';
+import { lazyPage } from './lib/lazy-component';
 import { shouldRetryQuery } from './lib/should-retry-query';
+import { LAZY_PAGES } from './page-code';
 
 function createQueryClient(): QueryClient {
   // A 401 anywhere means the session ended: forget the user, and RequireAuth shows the login.
@@ -47,59 +42,46 @@ function createQueryClient(): QueryClient {
 
 const queryClient = createQueryClient();
 
-// The chart and calendar libraries are large: loaded only when their pages are opened.
-const AnalyticsPage = lazy(() => import('./features/analytics/analytics-page').then((module) => ({ default: module.AnalyticsPage })));
-const TaskCalendarPage = lazy(() => import('./features/tasks/task-calendar-page').then((module) => ({ default: module.TaskCalendarPage })));
+const Page = Object.fromEntries(Object.entries(LAZY_PAGES).map(([name, page]) => [name, lazyPage(page.load)])) as Record<keyof typeof LAZY_PAGES, ComponentType>;
 
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>
-        <Routes>
-          <Route path="/login" element={<LoginPage />} />
-          <Route path="/invite/:token" element={<InviteAcceptPage />} />
-          <Route path="/unsubscribe/:token" element={<UnsubscribePage />} />
-          <Route
-            element={
-              <RequireAuth>
-                <AppShell />
-              </RequireAuth>
-            }
-          >
-            <Route index element={<DashboardPage />} />
-            <Route path="queue" element={<QueuePage />} />
-            <Route path="leads" element={<LeadsPage />} />
-            <Route path="leads/board" element={<PipelineBoard />} />
-            <Route path="leads/:id" element={<LeadDetailPage />} />
-            <Route path="buyers" element={<BuyersPage />} />
-            <Route path="buyers/:id" element={<BuyerDetailPage />} />
-            <Route path="tasks" element={<TasksPage />} />
-            <Route path="tasks/new" element={<NewTaskPage />} />
+        {/* The public pages' code loading; the shell's pages have their own Suspense inside the shell. */}
+        <Suspense fallback={null}>
+          <Routes>
+            <Route path={LAZY_PAGES.login.path} element={<Page.login />} />
+            <Route path={LAZY_PAGES.inviteAccept.path} element={<Page.inviteAccept />} />
+            <Route path="/unsubscribe/:token" element={<UnsubscribePage />} />
             <Route
-              path="tasks/calendar"
               element={
-                <Suspense fallback={<p className="muted">Loading calendar…</p>}>
-                  <TaskCalendarPage />
-                </Suspense>
+                <RequireAuth>
+                  <AppShell />
+                </RequireAuth>
               }
-            />
-            <Route path="tasks/:id" element={<TaskDetailPage />} />
-            <Route path="settings" element={<SettingsPage />} />
-            <Route path="account" element={<AccountPage />} />
-            <Route path="users" element={<UsersPage />} />
-            <Route path="outbox" element={<OutboxPage />} />
-            <Route path="imports" element={<ImportsPage />} />
-            <Route
-              path="analytics"
-              element={
-                <Suspense fallback={<p className="muted">Loading analytics…</p>}>
-                  <AnalyticsPage />
-                </Suspense>
-              }
-            />
-            <Route path="*" element={<Navigate to="/" replace />} />
-          </Route>
-        </Routes>
+            >
+              <Route index element={<DashboardPage />} />
+              <Route path="queue" element={<QueuePage />} />
+              <Route path="leads" element={<LeadsPage />} />
+              <Route path="leads/board" element={<PipelineBoard />} />
+              <Route path="leads/:id" element={<LeadDetailPage />} />
+              <Route path="buyers" element={<BuyersPage />} />
+              <Route path="buyers/:id" element={<BuyerDetailPage />} />
+              <Route path="tasks" element={<TasksPage />} />
+              <Route path={LAZY_PAGES.newTask.path} element={<Page.newTask />} />
+              <Route path={LAZY_PAGES.calendar.path} element={<Page.calendar />} />
+              <Route path="tasks/:id" element={<TaskDetailPage />} />
+              <Route path={LAZY_PAGES.settings.path} element={<Page.settings />} />
+              <Route path={LAZY_PAGES.account.path} element={<Page.account />} />
+              <Route path={LAZY_PAGES.users.path} element={<Page.users />} />
+              <Route path="outbox" element={<OutboxPage />} />
+              <Route path={LAZY_PAGES.imports.path} element={<Page.imports />} />
+              <Route path={LAZY_PAGES.analytics.path} element={<Page.analytics />} />
+              <Route path="*" element={<Navigate to="/" replace />} />
+            </Route>
+          </Routes>
+        </Suspense>
         <OfflineBanner />
       </BrowserRouter>
     </QueryClientProvider>

@@ -1,4 +1,4 @@
-import { EVENTS_THROUGH_HEADER } from '../../../domain/events/live-event.schema';
+import { EVENTS_THROUGH_HEADER } from '../../../domain/events/events-through-header';
 
 // The newest event the server had streamed when it said who is signed in (GET /api/me or the
 // sign-in). The signed-in shell asks for its data after that answer, so a first stream that

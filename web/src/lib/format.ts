@@ -1,5 +1,3 @@
-// Before anything that parses: zod is bundled into this module's shared chunk, which runs before main.tsx's own imports.
-import './zod-config';
 import { labelOf } from '../../../domain/labels/labels';
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 const STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { isManagerRole } from '../../../../domain/users/user-role';
+import { isManagerRole } from '../../../../domain/users/user-roles';
 import { money, optionLabel } from '../../lib/format';
 import { useMe } from '../auth/use-me';
 import { ScopeRangeControls } from '../dashboard/scope-range-controls';

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { BUYER_STATUSES } from '../../../../domain/buyers/buyer.schema';
+import { BUYER_STATUSES } from '../../../../domain/buyers/buyer-enums';
 import { describeMarkets } from '../../../../domain/buyers/buyer-market';
-import { PROPERTY_TYPES } from '../../../../domain/leads/lead.schema';
+import { PROPERTY_TYPES } from '../../../../domain/leads/lead-enums';
 import { FilterForm, FilterSelect, FilterText, useUrlFilters, type Choice } from '../../lib/filter-fields';
 import { ListTable, LoadMore, TableMessage } from '../../lib/list-table';
 import { useCursorList } from '../../lib/use-cursor-list';
 import { money, optionLabel } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
-import { BuyerForm } from './buyer-form';
+import { BuyerForm } from './lazy-forms';
 import { buyerListRequest, listBuyers, type Buyer } from './buyers.api';
 import { ExportCsvLink } from '../../lib/export-csv-link';
 import { useMayCreate } from '../shell/use-may-create';

@@ -1,9 +1,9 @@
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
-import { isManagerRole } from '../../../../domain/users/user-role';
+import { isManagerRole } from '../../../../domain/users/user-roles';
 import { useMe } from '../auth/use-me';
 import { useMayCreate } from '../shell/use-may-create';
-import { CreateLeadForm } from '../leads/create-lead-form';
+import { CreateLeadForm } from '../leads/lazy-forms';
 import { ActivityFeed } from './activity-feed';
 import { KpiCards } from './kpi-cards';
 import { KpiDetails } from './kpi-details';
@@ -67,7 +67,8 @@ export function DashboardPage() {
       <KpiDetails data={dashboard.data} />
       <div className={createsLeads ? 'dashboard-grid' : 'dashboard-grid dashboard-grid-single'}>
         <ActivityFeed />
-        {createsLeads && <CreateLeadForm />}
+        {/* Below the figures, its code (the form's, zod's) is fetched once they are in. */}
+        {createsLeads && (dashboard.data || dashboard.isError) && <CreateLeadForm />}
       </div>
     </div>
   );

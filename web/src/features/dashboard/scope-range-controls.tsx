@@ -1,4 +1,4 @@
-import { SCOPES } from '../../../../domain/analytics/dashboard.schema';
+import { SCOPES } from '../../../../domain/analytics/scopes';
 import { FilterSelect } from '../../lib/filter-fields';
 import { RANGES, type DashboardView, type RangeDays, type Scope } from './dashboard.api';
 

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState, type DragEvent, type FormEvent } from 'react';
-import { DOCUMENT_KINDS } from '../../../../domain/documents/document.schema';
+import { DOCUMENT_KINDS } from '../../../../domain/documents/document-kinds';
 import { ALLOWED_DOCUMENT_TYPE_NAMES, documentMaxMegabytes, fileTooLargeMessage, isPreviewable } from '../../../../domain/documents/document-files';
 import { fullDate, optionLabel, timeAgo } from '../../lib/format';
 import { useSubmissionKey } from '../../lib/submission-key';

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { DEFAULT_MATCHES_PER_EMAIL, describeRooms, MAX_LEADS_PER_EMAIL } from '../../../../domain/email/email-message.schema';
+import { DEFAULT_MATCHES_PER_EMAIL, describeRooms, MAX_LEADS_PER_EMAIL } from '../../../../domain/email/matches-email';
 import { money } from '../../lib/format';
 import { useDeniedReason } from '../auth/use-denied-reason';
 import { getBuyer, listBuyerMatches } from '../buyers/buyers.api';

@@ -1,4 +1,4 @@
-import { useCallback, useRef } from 'react';
+import { Suspense, useCallback, useRef } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import type { LiveEvent } from '../../../../domain/events/live-event.schema';
 import { useLiveEvents } from '../../lib/use-live-events';
@@ -6,7 +6,7 @@ import { useMe } from '../auth/use-me';
 import { showDesktopAlert } from '../notifications/desktop-alerts';
 import { useAppConfig } from '../../lib/use-app-config';
 import { NotificationsBell } from '../notifications/notifications-bell';
-import { PaletteUserItems } from '../search/palette-user-items';
+import { lazyComponent } from '../../lib/lazy-component';
 import { ShellActionsProvider } from '../shell/shell-actions-provider';
 import { SidebarItems } from '../shell/sidebar-items';
 import { QuickCreateButton, SearchButton } from '../shell/topbar-actions';
@@ -15,6 +15,9 @@ import { LiveIndicator } from './live-indicator';
 import { useDrawer } from './use-drawer';
 import { UserMenu } from './user-menu';
 import './app-shell.css';
+
+// Drawn inside the palette only (its code, cmdk's, is fetched when the palette first opens).
+const PaletteUserItems = lazyComponent(() => import('../search/palette-user-items').then((module) => module.PaletteUserItems));
 
 const NAV_ICONS = {
   dashboard: 'M3 10.5 10 4l7 6.5M5 9v7h3.5v-4h3v4H15V9',
@@ -179,7 +182,16 @@ function ShellFrame() {
           </div>
         </header>
         <main className="content" id="main-content" tabIndex={-1}>
-          <Outlet />
+          {/* A page's code loading the first time it is opened (page-code.ts). */}
+          <Suspense
+            fallback={
+              <p className="muted" role="status">
+                Loading…
+              </p>
+            }
+          >
+            <Outlet />
+          </Suspense>
         </main>
       </div>
     </div>

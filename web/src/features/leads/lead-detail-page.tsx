@@ -17,7 +17,7 @@ import { MergedNotice } from '../duplicates/merged-notice';
 import { NotesPanel } from '../notes/notes-panel';
 import { OfferList } from '../offers/offer-list';
 import { TaskList } from '../tasks/task-list';
-import { LeadEditForm } from './lead-edit-form';
+import { LeadEditForm } from './lazy-forms';
 import { LeadMatches } from './lead-matches';
 import { LeadOwnerControl } from './lead-owner-control';
 import { LeadStatusControl } from './lead-status-control';

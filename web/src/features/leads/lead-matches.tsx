@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useDeniedReason } from '../auth/use-denied-reason';
-import { CreateOfferForm } from '../offers/create-offer-form';
+import { CreateOfferForm } from '../offers/lazy-forms';
 import type { LeadStatus } from '../../../../domain/leads/lead.schema';
 import { listLeadMatches } from './leads.api';
 

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useEscape } from '../../lib/use-escape';
-import { DEAD_REASONS, type DeadReason, type Lead, type LeadStatus } from '../../../../domain/leads/lead.schema';
+import { type DeadReason, type Lead, type LeadStatus } from '../../../../domain/leads/lead.schema';
+import { DEAD_REASONS } from '../../../../domain/leads/lead-statuses';
 import { checkLeadTransition, LEAD_TRANSITIONS } from '../../../../domain/leads/lead-status';
 import { Options } from '../../lib/field';
 import { optionLabel } from '../../lib/format';

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { LogCallBody } from '../../../../domain/calls/call.schema';
 import { CALL_OUTCOME_LABELS } from '../../../../domain/labels/call-labels';
-import { DEAD_REASONS } from '../../../../domain/leads/lead.schema';
+import { DEAD_REASONS } from '../../../../domain/leads/lead-statuses';
 import { optionLabel } from '../../lib/format';
 import { getLead } from '../leads/leads.api';
 import { logCall } from './queue.api';

@@ -1,12 +1,15 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
-import { LogCallDialog } from '../queue/log-call-dialog';
-import { CommandPalette } from '../search/command-palette';
+import { lazyComponent } from '../../lib/lazy-component';
 import { KeyboardShortcuts } from './keyboard-shortcuts';
-import { QuickCreateDialog } from './quick-create-dialog';
 import { ShellActionsContext, type CreateKind, type ShellActions } from './shell-actions';
-import { ShortcutsDialog } from './shortcuts-dialog';
 import { useMayCreate } from './use-may-create';
+
+// Each overlay's code (the palette's, the forms' and their schemas) is fetched when it first opens.
+const CommandPalette = lazyComponent(() => import('../search/command-palette').then((module) => module.CommandPalette));
+const QuickCreateDialog = lazyComponent(() => import('./quick-create-dialog').then((module) => module.QuickCreateDialog));
+const ShortcutsDialog = lazyComponent(() => import('./shortcuts-dialog').then((module) => module.ShortcutsDialog));
+const LogCallDialog = lazyComponent(() => import('../queue/log-call-dialog').then((module) => module.LogCallDialog));
 
 type Overlay = { what: 'palette' } | { what: 'create'; kind: CreateKind } | { what: 'shortcuts' } | { what: 'log-call'; leadId: string };
 

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { TASK_PRIORITIES, type TaskPriority } from '../../../../domain/tasks/task.schema';
+import type { TaskPriority } from '../../../../domain/tasks/task.schema';
+import { TASK_PRIORITIES } from '../../../../domain/tasks/task-enums';
 import { ApiError } from '../../lib/api-client';
 import { Options } from '../../lib/field';
 import { optionLabel } from '../../lib/format';

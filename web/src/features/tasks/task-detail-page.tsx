@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { OPEN_TASK_STATUSES } from '../../../../domain/tasks/task.schema';
+import { OPEN_TASK_STATUSES } from '../../../../domain/tasks/task-enums';
 import { taskWorkflowId } from '../../../../domain/workflow-ids';
 import { DetailPage } from '../../lib/detail-page';
 import { fullDate, optionLabel, timeAgo } from '../../lib/format';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { OPEN_TASK_STATUSES, TASK_PRIORITIES, type TaskPriority, type UpdateTaskInput } from '../../../../domain/tasks/task.schema';
+import { type TaskPriority, type UpdateTaskInput } from '../../../../domain/tasks/task.schema';
+import { OPEN_TASK_STATUSES, TASK_PRIORITIES } from '../../../../domain/tasks/task-enums';
 import { Options } from '../../lib/field';
 import { optionLabel } from '../../lib/format';
 import { useDeniedReason } from '../auth/use-denied-reason';

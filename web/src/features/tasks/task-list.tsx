@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { OPEN_TASK_STATUSES } from '../../../../domain/tasks/task.schema';
+import { OPEN_TASK_STATUSES } from '../../../../domain/tasks/task-enums';
 import { fullDate, optionLabel, timeAgo } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
 import { listTasks, type TaskSubject } from './tasks.api';

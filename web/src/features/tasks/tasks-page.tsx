@@ -2,7 +2,7 @@ import { ReassignPicker } from '../users/reassign-picker';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { TASK_DUE_FILTERS, TASK_PRIORITIES, TASK_STATUSES, TASK_TYPES } from '../../../../domain/tasks/task.schema';
+import { TASK_DUE_FILTERS, TASK_PRIORITIES, TASK_STATUSES, TASK_TYPES } from '../../../../domain/tasks/task-enums';
 import { FilterSelect, FilterSheet } from '../../lib/filter-fields';
 import { ListTable, TableMessage } from '../../lib/list-table';
 import { useCursorList } from '../../lib/use-cursor-list';

@@ -19,7 +19,7 @@ import type {
   TaskPriority,
   UpdateTaskInput,
 } from '../../../../domain/tasks/task.schema';
-import { OPEN_TASK_STATUSES } from '../../../../domain/tasks/task.schema';
+import { OPEN_TASK_STATUSES } from '../../../../domain/tasks/task-enums';
 import { api } from '../../lib/api-client';
 import { startOfToday } from '../../lib/format';
 

@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { createInviteInputSchema, type InviteLink } from '../../../../domain/users/invite.schema';
-import { USER_ROLES } from '../../../../domain/users/user-role';
+import { USER_ROLES } from '../../../../domain/users/user-roles';
 import { applyServerErrors } from '../../lib/apply-server-errors';
 import { Field, FormActions, SelectField } from '../../lib/field';
 import { fullDate, optionLabel } from '../../lib/format';

@@ -1,0 +1,78 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+}
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/** The web app built as `npm start` serves it, with its manifest and source maps, into a directory of its own. */
+function buildWeb(): { dir: string; manifest: Record<string, ManifestChunk> } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'first-bundle-'));
+  const built = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--outDir', dir, '--manifest', '--sourcemap'], { cwd: ROOT, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`vite build failed:\n${built.stdout}\n${built.stderr}`);
+  return { dir, manifest: JSON.parse(fs.readFileSync(path.join(dir, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk> };
+}
+
+/** The chunks a first page load runs before any page asks for more: the entry and what it imports statically. */
+function firstLoadChunks(manifest: Record<string, ManifestChunk>): string[] {
+  const entry = Object.keys(manifest).find((key) => manifest[key]!.isEntry);
+  const seen = new Set<string>();
+  const visit = (key: string): void => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    for (const imported of manifest[key]!.imports ?? []) visit(imported);
+  };
+  visit(entry!);
+  return [...seen];
+}
+
+/** The source modules bundled into `file`, from its source map, relative to the project. */
+function modulesOf(dir: string, file: string): string[] {
+  const mapFile = path.join(dir, `${file}.map`);
+  if (!fs.existsSync(mapFile)) return [];
+  const { sources } = JSON.parse(fs.readFileSync(mapFile, 'utf8')) as { sources: string[] };
+  return sources.map((source) => path.relative(ROOT, path.resolve(path.dirname(mapFile), source)));
+}
+
+describe("the web app's first bundle", () => {
+  let build: { dir: string; manifest: Record<string, ManifestChunk> };
+  beforeAll(() => {
+    build = buildWeb();
+  }, 120_000);
+  afterAll(() => fs.rmSync(build.dir, { recursive: true, force: true }));
+
+  it('holds the shell and the pages opened all day, but no schema, form library, palette, chart or calendar code', () => {
+    const modules = firstLoadChunks(build.manifest).flatMap((key) => modulesOf(build.dir, build.manifest[key]!.file));
+    expect(modules).toEqual(expect.arrayContaining(['web/src/main.tsx', 'web/src/features/layout/app-shell.tsx', 'web/src/features/dashboard/dashboard-page.tsx', 'web/src/features/leads/leads-page.tsx', 'web/src/features/leads/lead-detail-page.tsx', 'web/src/features/tasks/tasks-page.tsx', 'web/src/features/buyers/buyer-detail-page.tsx']));
+    // zod's configuration (core.js and util.js, lib/zod-config.ts) runs first; its schemas come with the forms.
+    const libraries = modules.filter((module) => /node_modules\/(zod\/v4\/(classic|locales)|react-hook-form|@hookform|cmdk|recharts|react-big-calendar)\//.test(module));
+    const buildingSchemas = modules.filter((module) => !module.includes('node_modules') && /from 'zod'/.test(fs.readFileSync(path.join(ROOT, module), 'utf8')));
+    const heavy = [...libraries, ...buildingSchemas];
+    expect(heavy).toEqual([]);
+  });
+
+  it('fetches the forms, the palette and the pages with their own schemas when they are opened', () => {
+    // Manifest keys of code loaded on demand are its source modules, relative to web/ (Vite's root).
+    const first = firstLoadChunks(build.manifest);
+    const onDemand = Object.keys(build.manifest).filter((key) => !first.includes(key));
+    expect(onDemand).toEqual(
+      expect.arrayContaining([
+        'src/features/leads/create-lead-form.tsx',
+        'src/features/leads/lead-edit-form.tsx',
+        'src/features/offers/create-offer-form.tsx',
+        'src/features/buyers/buyer-form.tsx',
+        'src/features/search/command-palette.tsx',
+        'src/features/auth/login-page.tsx',
+        'src/features/settings/settings-page.tsx',
+        'src/features/analytics/analytics-page.tsx',
+      ]),
+    );
+  });
+});
