@@ -8,7 +8,11 @@ interface ManifestChunk {
   isEntry?: boolean;
   imports?: string[];
   dynamicImports?: string[];
+  css?: string[];
 }
+
+/** The class names a stylesheet's selectors name. */
+const classesOf = (css: string): Set<string> => new Set([...css.matchAll(/\.([a-zA-Z][\w-]*)/g)].map((match) => match[1]!));
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -74,5 +78,21 @@ describe("the web app's first bundle", () => {
         'src/features/analytics/analytics-page.tsx',
       ]),
     );
+  });
+
+  it("styles what the first bundle draws with the first load's stylesheets, not with the CSS of code loaded later", () => {
+    const first = firstLoadChunks(build.manifest);
+    const read = (file: string): string => fs.readFileSync(path.join(build.dir, file), 'utf8');
+    const firstCss = new Set(first.flatMap((key) => build.manifest[key]!.css ?? []));
+    const laterCss = new Set(Object.values(build.manifest).flatMap((chunk) => (chunk.css ?? []).filter((file) => !firstCss.has(file))));
+    const styledFirst = new Set([...firstCss].flatMap((file) => [...classesOf(read(file))]));
+    const firstSources = first
+      .flatMap((key) => modulesOf(build.dir, build.manifest[key]!.file))
+      .filter((module) => module.startsWith('web/src/'))
+      .map((module) => fs.readFileSync(path.join(ROOT, module), 'utf8'))
+      .join('\n');
+    // A class styled only by CSS that arrives later, written in a className of the first bundle's code.
+    const unstyled = [...laterCss].flatMap((file) => [...classesOf(read(file))].filter((name) => !styledFirst.has(name) && new RegExp(`[\\s"'\`]${name}[\\s"'\`]`).test(firstSources)).map((name) => `${name} (${file})`));
+    expect(unstyled).toEqual([]);
   });
 });

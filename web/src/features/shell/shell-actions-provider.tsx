@@ -4,6 +4,7 @@ import { lazyComponent } from '../../lib/lazy-component';
 import { KeyboardShortcuts } from './keyboard-shortcuts';
 import { ShellActionsContext, type CreateKind, type ShellActions } from './shell-actions';
 import { useMayCreate } from './use-may-create';
+import './shell.css';
 
 // Each overlay's code (the palette's, the forms' and their schemas) is fetched when it first opens.
 const CommandPalette = lazyComponent(() => import('../search/command-palette').then((module) => module.CommandPalette));
