@@ -4,7 +4,6 @@ import { SCOPES } from './scopes';
 
 export { SCOPES, type Scope } from './scopes';
 
-
 const isoDate = z.iso.datetime({ offset: true, message: 'must be an ISO date-time' });
 
 /**

@@ -3,7 +3,6 @@ import { NOTIFICATION_KINDS, type NotificationKind, type NotificationPriority } 
 import { EMAIL_MODES } from './email-modes';
 export { EMAIL_MODES, type EmailMode } from './email-modes';
 
-
 /** The two kinds of notification worth an e-mail: HIGH priority assignments and overdue alerts. */
 export const EMAIL_CATEGORIES = ['assignments', 'overdue'] as const;
 export type EmailCategory = (typeof EMAIL_CATEGORIES)[number];

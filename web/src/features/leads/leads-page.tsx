@@ -18,7 +18,6 @@ import { ExportCsvLink } from '../../lib/export-csv-link';
 import { useMayCreate } from '../shell/use-may-create';
 import './leads.css';
 
-
 const COLUMNS: Array<{ label: string; sort?: string; numeric?: boolean }> = [
   { label: 'Seller', sort: 'sellerName' },
   // The street with its city under it (sorted by city), the seller with the source under it: the table fits a 1440 px screen.
