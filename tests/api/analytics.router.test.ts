@@ -85,4 +85,17 @@ describe('GET /api/analytics', () => {
     expect(body.tasks).toMatchObject({ completed: 0, onTimeRate: null });
     expect(body.revenueByMonth).toEqual([]);
   });
+
+  it("counts each person's deals closed in the range in the team table, and 0 for someone without one", async () => {
+    const db = api.testDb.db;
+    const [bo, cy] = [await buildUser(db, { role: 'ACQUISITIONS', name: 'Bo Buyer-side' }), await buildUser(db, { role: 'AGENT', name: 'Cy Caller' })];
+    for (const closedDaysAgo of [4, 10, 200]) {
+      const lead = await buildLead(db, bo.id, { createdAt: daysAgo(closedDaysAgo + 30) });
+      await db.deal.create({ data: { leadId: lead.id, assignmentFee: 5_000, closedAt: daysAgo(closedDaysAgo) } });
+    }
+    const { body } = await api.request('GET', '/api/analytics?scope=team', { cookie: cookies[supervisor.id]! });
+    const dealsOf = Object.fromEntries(body.team.map((row: { name: string; deals: number }) => [row.name, row.deals]));
+    expect(dealsOf).toEqual({ 'Ann Agent': 1, 'Bo Buyer-side': 2, 'Cy Caller': 0 });
+    expect(body.team.find((row: { userId: string }) => row.userId === cy.id)).toEqual({ userId: cy.id, name: 'Cy Caller', tasksCompleted: 0, responseTimeMinutes: null, deals: 0 });
+  });
 });
