@@ -217,6 +217,8 @@ describe(`query plans of the hot queries (${dialect}${dialect === 'postgres' ? `
         }
         // The open overdue tasks by type: from the index's entries, not each such task's row.
         if (page === 'analytics') for (const read of readOf(/GROUP BY type/)) expect({ read, covering: /USING COVERING INDEX/.test(read.details[0]!) }).toEqual({ read, covering: true });
+        // The tasks completed in the range and how many on time: from the index's entries, not each such task's row.
+        if (page === 'analytics') for (const read of readOf(/AS "onTime" FROM "Task"/)) expect({ read, covering: /USING COVERING INDEX/.test(read.details[0]!) }).toEqual({ read, covering: true });
         if (page === 'dashboard') {
           for (const read of readOf(/FROM "Lead".*GROUP BY status/)) expect({ read, covering: /USING COVERING INDEX/.test(read.details[0]!) }).toEqual({ read, covering: true });
           if (scope !== 'me') for (const read of readOf(/FROM "Task".*"dueAt" >= .* "dueAt" < /).filter((found) => !found.sql.includes('GROUP BY'))) expect(read).toEqual({ ...read, first: 'Task_dueAt_status_assigneeId_idx' });
