@@ -36,8 +36,6 @@ export function analyticsSql(range: AnalyticsRange, dialect: Dialect): Prisma.Sq
   // lead of the people in scope before their deals, hundreds of ms to seconds at volume. A CROSS
   // JOIN keeps SQLite's join order (deals first); PostgreSQL plans it as the inner join it is.
   const dealsThenLeads = Prisma.sql`"Deal" d CROSS JOIN "Lead" l`;
-  // The team table counts each person's deals from one pass over the range's deals, grouped by owner:
-  // a subquery per person read every deal of the range again for each (80 ms at volume for 28 people).
 
   return [
     Prisma.sql`SELECT status, COUNT(*) AS n, ${countWhere(Prisma.sql`"contactedAt" IS NOT NULL`)} AS contacted FROM "Lead" l WHERE ${leadsInRange} GROUP BY status`,
@@ -57,6 +55,8 @@ export function analyticsSql(range: AnalyticsRange, dialect: Dialect): Prisma.Sq
       WHERE status IN ${sqlLiteralList(OPEN_TASK_STATUSES)} AND overdue = TRUE AND ${assignee} GROUP BY type ORDER BY overdue DESC`,
     Prisma.sql`SELECT ${yearMonth(dialect, Prisma.sql`d."closedAt"`)} AS month, COALESCE(SUM(d."assignmentFee"), 0) AS revenue, COUNT(*) AS deals
       FROM ${dealsThenLeads} WHERE l.id = d."leadId" AND d."closedAt" >= ${from} AND d."closedAt" < ${to} AND ${owner} GROUP BY month ORDER BY month`,
+    // The team table: each person's deals from one pass over the range's deals, grouped by owner (a
+    // subquery per person read every deal of the range again for each: 80 ms at volume for 28 people).
     Prisma.sql`SELECT u.id AS "userId", u.name,
         (SELECT COUNT(*) FROM "Task" t WHERE t."assigneeId" = u.id AND t.status = 'COMPLETED' AND t."completedAt" >= ${from} AND t."completedAt" < ${to}) AS "tasksCompleted",
         (SELECT AVG(${daysBetween(dialect, Prisma.sql`l."contactedAt"`, Prisma.sql`l."createdAt"`)} * 1440) FROM "Lead" l
