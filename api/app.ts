@@ -191,7 +191,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/users', createUsersRouter({ db, ...temporalDeps, onChange: sessions.forgetAll, appUrl: (deps.appUrl ?? 'http://localhost:3000').replace(/\/+$/, '') }));
   api.use('/notifications', createNotificationsRouter({ db }));
   api.use('/settings', createSettingsRouter({ db, deadlines: deps.deadlines ?? DEFAULT_DEADLINES, onChange: settings.forget }));
-  api.use('/analytics', createAnalyticsRouter({ db }));
+  api.use('/analytics', createAnalyticsRouter({ db, changeMark: changeMark.current }));
   api.use('/dashboard', createDashboardRouter({ db, changeMark: changeMark.current }));
   api.use('/events', createEventsRouter({ db, hub, sessions }));
   api.use(notFoundHandler);

@@ -1,4 +1,5 @@
-import { buildLead, buildUser } from '../support/factories';
+import { buildLead, buildLeadInput, buildUser } from '../support/factories';
+import { waitUntil } from '../support/wait-until';
 import { startApiHarness, type ApiHarness } from '../support/api-harness';
 
 jest.setTimeout(180_000);
@@ -97,5 +98,14 @@ describe('GET /api/analytics', () => {
     const dealsOf = Object.fromEntries(body.team.map((row: { name: string; deals: number }) => [row.name, row.deals]));
     expect(dealsOf).toEqual({ 'Ann Agent': 1, 'Bo Buyer-side': 2, 'Cy Caller': 0 });
     expect(body.team.find((row: { userId: string }) => row.userId === cy.id)).toEqual({ userId: cy.id, name: 'Cy Caller', tasksCompleted: 0, responseTimeMinutes: null, deals: 0 });
+  });
+
+  it('answers again from the database once a change has been streamed', async () => {
+    const newLeads = async () => (await api.request('GET', '/api/analytics', { cookie: cookies[supervisor.id]! })).body.funnel[0].leads as number;
+    const before = await newLeads();
+    const created = await api.request('POST', '/api/leads', { cookie: cookies[agent.id]!, body: buildLeadInput({ ownerId: agent.id }) });
+    expect(created.status).toBe(201);
+    await waitUntil('the new lead counted', async () => (await newLeads()) === before + 1);
+    await api.testDb.db.lead.update({ where: { id: created.body.id }, data: { archivedAt: new Date() } });
   });
 });
