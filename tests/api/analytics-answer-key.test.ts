@@ -1,4 +1,6 @@
 import { analyticsAnswerKey } from '../../api/reports/get-analytics';
+import { peopleIn } from '../../db/queries/scope-sql';
+import { Prisma } from '../../prisma/generated/client';
 
 describe("analytics' kept answers", () => {
   const range = { from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-12-01T00:00:00Z') };
@@ -7,6 +9,16 @@ describe("analytics' kept answers", () => {
     expect(analyticsAnswerKey('team', 'supervisor-1', range)).toBe(analyticsAnswerKey('team', 'admin-1', range));
     expect(analyticsAnswerKey('everyone', 'supervisor-1', range)).toBe(analyticsAnswerKey('everyone', 'admin-1', range));
     expect(analyticsAnswerKey('me', 'agent-1', range)).not.toBe(analyticsAnswerKey('me', 'agent-2', range));
+  });
+
+  it("rest on the team's and everyone's SQL reading nobody's id, and an agent's reading theirs", () => {
+    const asked = (scope: 'me' | 'team' | 'everyone', userId: string) => {
+      const sql = peopleIn(Prisma.sql`"ownerId"`, scope, userId);
+      return { sql: sql.sql, values: sql.values };
+    };
+    expect(asked('team', 'supervisor-1')).toEqual(asked('team', 'admin-1'));
+    expect(asked('everyone', 'supervisor-1')).toEqual(asked('everyone', 'admin-1'));
+    expect(asked('me', 'agent-1').values).toEqual(['agent-1']);
   });
 
   it('tell the scopes and the ranges apart', () => {
