@@ -224,6 +224,10 @@ export function createEventHub({ db, pollMs, now = () => new Date() }: { db: Db;
 
     async connect(req: IncomingMessage, res: ServerResponse, owner: StreamOwner, fallbackLastId?: string): Promise<void> {
       const openedAt = Date.now();
+      // A new stream gets every event streamed from now on: a read already under way when it opens
+      // may stream the events of a commit the client makes after it saw the stream open, before the
+      // stream is registered; its replay from here sends them.
+      const streamedBeforeOpening = lastSentId;
       const open = opening.get(owner.userId) ?? 0;
       if (open + [...streams.keys()].filter((session) => session.state.userId === owner.userId).length >= MAX_STREAMS_PER_USER) {
         throw new AppError('TOO_MANY_REQUESTS', `At most ${MAX_STREAMS_PER_USER} live connections per user: close another tab or window of Flipstackk`, undefined, STREAM_RETRY_AFTER_SECONDS);
@@ -243,14 +247,15 @@ export function createEventHub({ db, pollMs, now = () => new Date() }: { db: Db;
         streams.delete(session);
       });
       armDeadline(session);
-      const lastId = Number(session.lastId || fallbackLastId || Number.NaN);
+      const resumeFrom = Number(session.lastId || fallbackLastId || Number.NaN);
+      const lastId = Number.isInteger(resumeFrom) && resumeFrom >= 0 ? resumeFrom : streamedBeforeOpening;
       await serially(async () => {
         // The session ended after the route read it: its event has streamed by already.
         if (endedMarks.some((mark) => mark.at >= openedAt - TRUSTED_READ_MS && matches(session.state, mark))) {
           endStream(session);
           return;
         }
-        if (Number.isInteger(lastId) && lastId >= 0) await replay(session, lastId);
+        await replay(session, lastId);
         if (session.isConnected && streams.has(session)) channel.register(session);
       });
     },
@@ -268,7 +273,7 @@ export function createEventHub({ db, pollMs, now = () => new Date() }: { db: Db;
     /**
      * How many of a user's streams get live events (for tests and diagnostics): registered, after
      * any replay. A stream just opened is not counted yet: a poll already running when it opened
-     * delivers only to the streams registered before it.
+     * delivers only to the streams registered before it (the new one gets those events by its replay).
      */
     streamCount(userId: string): number {
       return channel.activeSessions.filter((session) => session.state.userId === userId).length;

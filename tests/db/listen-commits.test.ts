@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { createEventHub } from '../../api/sse/event-hub';
 import { openDb, type Db } from '../../db/client';
@@ -5,6 +7,7 @@ import { listenForCommits } from '../../db/listen-commits';
 import { recordEvent } from '../../db/writes/record-event';
 import { migrateDatabase } from '../../scripts/lib/stack';
 import { startScratchPostgres } from '../support/postgres';
+import { openEventStream } from '../support/sse-client';
 import { ROOT_DIR } from '../support/test-db';
 import { waitUntil } from '../support/wait-until';
 
@@ -158,5 +161,51 @@ it('streams events in id order without skipping an id that commits after a highe
     expect(seen).toEqual(['order-first', 'order-second', 'order-newer-transaction', 'order-older-transaction', 'order-after-rollback']);
   } finally {
     hub.stop();
+  }
+});
+
+it('sends a new stream the events of a commit made after it opened, when the read that finds them was under way before the stream was registered', async () => {
+  const hub = createEventHub({ db: db!, pollMs: null });
+  await hub.start();
+  const server = http.createServer((req, res) => {
+    void hub.connect(req, res, { userId: 'stream-opener', role: 'AGENT', sessionId: null, deadline: Date.now() + 600_000 });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  let stream: ReturnType<typeof openEventStream> | undefined;
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let locked!: () => void;
+  const tableLocked = new Promise<void>((resolve) => (locked = resolve));
+  // Holds the Event table so the hub's next read waits inside PostgreSQL, then commits an event with the lock.
+  const writer = db!.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe('LOCK TABLE "Event" IN ACCESS EXCLUSIVE MODE');
+      locked();
+      await released;
+      return writeEvent('committed-while-opening')(tx);
+    },
+    { timeout: 60_000 },
+  );
+  try {
+    await tableLocked;
+    const reading = hub.poke();
+    await waitUntil('the hub\'s read waiting on the lock', async () => {
+      const waiting = await db!.$queryRawUnsafe<Array<{ n: bigint }>>(`SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FROM "Event"%'`);
+      return Number(waiting[0]!.n) > 0;
+    }, 30_000);
+    stream = openEventStream(`http://127.0.0.1:${port}/`, '', {}, ['session.ended']);
+    await stream.opened;
+    release();
+    const event = await writer;
+    await reading;
+    const received = await stream.waitFor((e) => e.name === 'session.ended' && e.data.entityId === 'committed-while-opening');
+    expect(received.id).toBe(String(event.id));
+  } finally {
+    release();
+    stream?.close();
+    hub.stop();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
   }
 });
