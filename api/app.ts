@@ -1,5 +1,4 @@
 import path from 'node:path';
-import fs from 'node:fs';
 import type { Client } from '@temporalio/client';
 import type { TemporalDeps } from './temporal/client';
 import cookieParser from 'cookie-parser';
@@ -53,6 +52,7 @@ import type { EventHub } from './sse/event-hub';
 import { EVENTS_THROUGH_HEADER } from '../domain/events/live-event.schema';
 import type { ClientConfig } from '../domain/config/client-config.schema';
 import { DEFAULT_DEADLINES, type Deadlines } from '../domain/config/deadlines';
+import { hasWebApp, serveWebApp } from './serve-web-app';
 
 export interface AppDeps {
   db: Db;
@@ -199,13 +199,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api', api);
   app.use('/metrics', createMetricsRouter({ metrics, ...(deps.metricsToken ? { token: deps.metricsToken } : {}), ...(deps.readMetrics ? { read: deps.readMetrics } : {}) }));
 
-  const webDist = deps.webDist;
-  if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {
-    app.use(express.static(webDist, { index: false, maxAge: '1h' }));
-    app.get(/^(?!\/api\/).*/, (_req, res) => {
-      res.sendFile(path.resolve(webDist, 'index.html'));
-    });
-  }
+  if (hasWebApp(deps.webDist)) app.use(serveWebApp(deps.webDist));
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;

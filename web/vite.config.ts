@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 // The API's port, as the stack is started (`PORT=3100 npm run dev:web` next to `PORT=3100 npm start`).
 const apiTarget = `http://127.0.0.1:${process.env.PORT ?? '3000'}`;
@@ -45,7 +46,8 @@ function appShellWorker(): Plugin {
 
 export default defineConfig({
   root: __dirname,
-  plugins: [react(), appShellWorker()],
+  // Every text file also as .br and .gz, which the API serves to browsers that take them (api/serve-web-app.ts).
+  plugins: [react(), appShellWorker(), compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024 })],
   // No source maps in the production build: the served app does not publish its sources.
   build: {
     outDir: 'dist',

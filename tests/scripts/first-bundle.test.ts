@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 interface ManifestChunk {
   file: string;
@@ -78,6 +79,21 @@ describe("the web app's first bundle", () => {
         'src/features/analytics/analytics-page.tsx',
       ]),
     );
+  });
+
+  it('writes each file of the first load (of 1 KB or more) also brotli- and gzip-compressed beside it, smaller and the same once decompressed', () => {
+    const files = ['index.html', ...firstLoadChunks(build.manifest).flatMap((key) => [build.manifest[key]!.file, ...(build.manifest[key]!.css ?? [])])];
+    const compressible = files.filter((file) => fs.statSync(path.join(build.dir, file)).size >= 1024);
+    expect(compressible.length).toBeGreaterThanOrEqual(4);
+    for (const file of compressible) {
+      const original = fs.readFileSync(path.join(build.dir, file));
+      const brotli = fs.readFileSync(path.join(build.dir, `${file}.br`));
+      const gzip = fs.readFileSync(path.join(build.dir, `${file}.gz`));
+      expect(brotli.length).toBeLessThan(original.length);
+      expect(gzip.length).toBeLessThan(original.length);
+      expect(zlib.brotliDecompressSync(brotli).equals(original)).toBe(true);
+      expect(zlib.gunzipSync(gzip).equals(original)).toBe(true);
+    }
   });
 
   it("styles what the first bundle draws with the first load's stylesheets, not with the CSS of code loaded later", () => {

@@ -24,7 +24,7 @@ export interface OfflineApp {
  * event hub streams (every 25 ms). `app` overrides the app's settings (limits, clock, hashing).
  */
 export async function startAppWithoutTemporal(
-  options: { secureCookie?: boolean; app?: Partial<Pick<AppDeps, 'sessionTtlMs' | 'sessionIdleMs' | 'maxSessionsPerUser' | 'loginLimits' | 'passwordConcurrency' | 'passwordHashing' | 'now' | 'appOrigins'>> } = {},
+  options: { secureCookie?: boolean; app?: Partial<Pick<AppDeps, 'sessionTtlMs' | 'sessionIdleMs' | 'maxSessionsPerUser' | 'loginLimits' | 'passwordConcurrency' | 'passwordHashing' | 'now' | 'appOrigins' | 'webDist'>> } = {},
 ): Promise<OfflineApp> {
   const testDb = await createTestDb();
   // The API's own client, so its quick failure is what the tests see.
