@@ -3,7 +3,6 @@ import path from 'node:path';
 import { Router } from 'express';
 import expressStaticGzip from 'express-static-gzip';
 
-
 /**
  * The built web app (`npm run build:web`): its files as the build compressed them (brotli, else
  * gzip, for a browser that takes it; web/vite.config.ts writes the .br and .gz beside each file),
