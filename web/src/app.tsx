@@ -40,7 +40,8 @@ function createQueryClient(): QueryClient {
   return queryClient;
 }
 
-const queryClient = createQueryClient();
+/** The app's one query cache (main.tsx waits for it to settle before the service worker installs). */
+export const queryClient = createQueryClient();
 
 const Page = Object.fromEntries(Object.entries(LAZY_PAGES).map(([name, page]) => [name, lazyPage(page.load)])) as Record<keyof typeof LAZY_PAGES, ComponentType>;
 

@@ -5,7 +5,7 @@ import './start-early-requests';
 import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app';
+import { App, queryClient } from './app';
 import { registerServiceWorker } from './lib/register-service-worker';
 
 const root = document.getElementById('root');
@@ -17,4 +17,4 @@ createRoot(root).render(
   </StrictMode>,
 );
 
-registerServiceWorker();
+registerServiceWorker(queryClient);
