@@ -158,7 +158,7 @@ export async function measureRoutes(appUrl: string, options: RouteOptions, log: 
       { name: 'leads list', path: '/leads', content: '[data-testid="leads-table"] tbody tr' },
       { name: 'lead detail', path: `/leads/${leadId}`, content: '[data-testid="lead-mao"]' },
       { name: 'tasks', path: '/tasks', content: 'table[aria-label="Tasks"] tbody a[href^="/tasks/"]' },
-      { name: 'buyer profile', path: `/buyers/${buyerId}`, content: '[data-testid="buyer-match-row"], li.empty:text("No open lead fits")' },
+      { name: 'buyer profile', path: `/buyers/${buyerId}`, content: '[data-testid="buyer-match-row"], [aria-labelledby="buyer-matches-title"] li.empty' },
     ],
     options.pageLoads,
   );
