@@ -41,6 +41,17 @@ describe('whenQueriesSettle', () => {
     for (const query of [page, panel, later]) query.unsubscribe();
   });
 
+  it('is not put off by changes that fetch nothing, such as live events written into the cache', async () => {
+    const queryClient = new QueryClient();
+    const then = jest.fn();
+    whenQueriesSettle(queryClient, 1_000, then);
+    for (let event = 0; event < 4; event += 1) {
+      await jest.advanceTimersByTimeAsync(300);
+      queryClient.setQueryData(['events', 'recent'], { items: [event] });
+    }
+    expect(then).toHaveBeenCalledTimes(1);
+  });
+
   it('counts the quiet time from the call when nothing is fetching, and can be cancelled', async () => {
     const queryClient = new QueryClient();
     const then = jest.fn();
