@@ -7,7 +7,7 @@ import { silentLogger, type Logger } from '../api/observability/create-logger';
 import { activityLogInterceptor } from './activity-log-interceptor';
 import { ensureSearchAttributes } from './search-attributes';
 
-import { sharedWorkflowModules, workflowInterceptorModules } from './bundle-workflows';
+import { sharedWorkflowModules, workflowInterceptorModules, workflowsPath } from './bundle-workflows';
 
 export { workflowInterceptorModules };
 
@@ -40,7 +40,7 @@ export async function createFlipstackkWorker(options: FlipstackkWorkerOptions): 
     namespace,
     taskQueue,
     activities: createActivities({ db, deadlines, ...(options.mail ? { mail: options.mail } : {}) }),
-    ...(workflowBundle ? { workflowBundle } : { workflowsPath: require.resolve('../workflows'), bundlerOptions: { preloadModules: sharedWorkflowModules() } }),
+    ...(workflowBundle ? { workflowBundle } : { workflowsPath: workflowsPath(), bundlerOptions: { preloadModules: sharedWorkflowModules() } }),
     // The workflow modules count only when the worker bundles `workflows/` itself (the SDK warns otherwise).
     interceptors: { activity: [activityLogInterceptor(options.logger ?? silentLogger)], ...(workflowBundle ? {} : { workflowModules: workflowInterceptorModules() }) },
     ...(options.maxActivities ? { maxConcurrentActivityTaskExecutions: options.maxActivities, maxConcurrentLocalActivityExecutions: options.maxActivities } : {}),

@@ -19,7 +19,11 @@ const ownModules = (code: string): string[] => [...new Set([...code.matchAll(/!\
 
 const CONTAINERS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet']);
 
-/** Module-level declarations that can hold state: `let` and `var`, and constants that are a Map or a Set. */
+/** Empty `[]` or `{}`: a constant made only to be filled. */
+const isEmptyLiteral = (node: ts.Expression): boolean =>
+  (ts.isArrayLiteralExpression(node) && node.elements.length === 0) || (ts.isObjectLiteralExpression(node) && node.properties.length === 0);
+
+/** Module-level declarations that can hold state: `let` and `var`, and constants that are a Map or a Set or start empty. */
 function moduleLevelState(file: string): string[] {
   const source = ts.createSourceFile(file, fs.readFileSync(path.resolve(ROOT, file), 'utf8'), ts.ScriptTarget.Latest, true);
   const found: string[] = [];
@@ -28,7 +32,7 @@ function moduleLevelState(file: string): string[] {
     const isConst = (statement.declarationList.flags & ts.NodeFlags.Const) !== 0;
     for (const declaration of statement.declarationList.declarations) {
       const initializer = declaration.initializer;
-      const container = initializer && ts.isNewExpression(initializer) && ts.isIdentifier(initializer.expression) && CONTAINERS.has(initializer.expression.text);
+      const container = initializer && ((ts.isNewExpression(initializer) && ts.isIdentifier(initializer.expression) && CONTAINERS.has(initializer.expression.text)) || isEmptyLiteral(initializer));
       if (!isConst || container) found.push(`${file}: ${declaration.getText(source).split('\n')[0]}`);
     }
   }
@@ -62,8 +66,8 @@ it('finds module-level state where there is some', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flipstackk-module-state-'));
   try {
     const file = path.join(dir, 'stateful.ts');
-    fs.writeFileSync(file, "export const LABELS = { a: 'A' } as const;\nlet runs = 0;\nconst seen = new Map<string, number>();\nexport const count = (): number => (runs += seen.size);\n");
-    expect(moduleLevelState(file)).toEqual([`${file}: runs = 0`, `${file}: seen = new Map<string, number>()`]);
+    fs.writeFileSync(file, "export const LABELS = { a: 'A' } as const;\nlet runs = 0;\nconst seen = new Map<string, number>();\nconst pending: string[] = [];\nexport const count = (): number => (runs += seen.size + pending.length);\n");
+    expect(moduleLevelState(file)).toEqual([`${file}: runs = 0`, `${file}: seen = new Map<string, number>()`, `${file}: pending: string[] = []`]);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
