@@ -92,10 +92,32 @@ describe('the admin, manager and calendar pages on a phone (390 × 844)', () => 
       await context.close();
     }));
 
-  it('as the agent, the task calendar does not scroll sideways', () =>
+  it('as the agent, the task calendar opens as the list of the coming days, each title whole, and does not scroll sideways', () =>
     withStackLogs(async () => {
       const { context, page } = await onPhoneAs('agent@flipstackk.test');
-      expect(await overflowingPages(page, [['/tasks/calendar', (p) => p.getByTestId('task-calendar').locator('.rbc-month-view, .rbc-time-view, .rbc-agenda-view').first()]])).toEqual([]);
+      const me = (await (await page.request.get(appUrl('/api/me'))).json()) as { id: string };
+      // Longer than a month's cell (a seventh of the screen) or a week's column could show.
+      const title = `Call the seller back about the roof estimate and the closing date ${Date.now()}`;
+      const created = await page.request.post(appUrl('/api/tasks'), { headers: { [CLIENT_HEADER]: 'test' }, data: { title, dueAt: new Date(Date.now() + 26 * 3_600_000).toISOString(), priority: 'HIGH', assigneeId: me.id } });
+      expect(created.status()).toBe(201);
+      const task = (await created.json()) as { id: string };
+
+      expect(await overflowingPages(page, [['/tasks/calendar', (p) => p.getByTestId('task-calendar').locator('.rbc-agenda-view')]])).toEqual([]);
+      const link = page.getByTestId('task-calendar').getByRole('link', { name: title });
+      await link.waitFor(WAIT);
+      expect(await link.innerText()).toBe(title);
+      const box = (await link.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+      expect(await page.getByTestId('task-calendar').locator('tr', { hasText: title }).innerText()).toMatch(/High/);
+      // The month is one tap away.
+      await page.getByRole('button', { name: 'Month' }).tap();
+      await page.getByTestId('task-calendar').locator('.rbc-month-view').waitFor(WAIT);
+      expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+
+      await page.getByRole('button', { name: 'List' }).tap();
+      await link.tap();
+      await page.waitForURL(appUrl(`/tasks/${task.id}`));
       await context.close();
     }));
 });

@@ -48,10 +48,10 @@ export function FilterText({ id, label, value, onChange, placeholder, inputMode,
   );
 }
 
-/** A labelled select of a list's toolbar; "Any" (no filter) comes first unless `any` is false. */
-export function FilterSelect({ id, label, value, onChange, choices, any = true }: FilterFieldProps & { choices: readonly Choice[]; any?: boolean }) {
+/** A labelled select of a list's toolbar; "Any" (no filter) comes first unless `any` is false; `wide` for long choices. */
+export function FilterSelect({ id, label, value, onChange, choices, any = true, wide = false }: FilterFieldProps & { choices: readonly Choice[]; any?: boolean; wide?: boolean }) {
   return (
-    <div className="field">
+    <div className={wide ? 'field field-wide' : 'field'}>
       <label className="field-label" htmlFor={id}>
         {label}
       </label>

@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { addDays, endOfMonth, endOfWeek, format, getDay, parse, startOfMonth, startOfWeek } from 'date-fns';
+import { addDays, endOfMonth, endOfWeek, format, getDay, parse, startOfDay, startOfMonth, startOfWeek } from 'date-fns';
 import { enUS } from 'date-fns/locale/en-US';
 import { useEffect, useMemo, useState } from 'react';
-import { Calendar, dateFnsLocalizer, Views, type View } from 'react-big-calendar';
+import { Calendar, dateFnsLocalizer, Views, type AgendaDateProps, type EventProps, type View } from 'react-big-calendar';
 import withDragAndDrop, { type EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
 import 'react-big-calendar/lib/css/react-big-calendar.css';
 import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
@@ -11,6 +11,7 @@ import { Link, useNavigate } from 'react-router';
 import type { Page } from '../../../../domain/pagination';
 import type { Task } from '../../../../domain/tasks/task.schema';
 import { OPEN_TASK_STATUSES } from '../../../../domain/tasks/task-enums';
+import { TASK_PRIORITY_LABELS } from '../../../../domain/labels/task-labels';
 import type { TaskListItem } from '../../../../domain/tasks/task-subject';
 import { isManagerRole } from '../../../../domain/users/user-roles';
 import { useMe } from '../auth/use-me';
@@ -34,6 +35,16 @@ const HOUR_MS = 3_600_000;
 const WORKDAY_START = new Date(1970, 0, 1, 8);
 // How long "Moved … Undo" stays on screen.
 const UNDO_MS = 10_000;
+// The list view's days from its first (react-big-calendar's agenda `length`).
+const LIST_DAYS = 30;
+// Where a month's cells are too narrow for a title, the calendar opens as the list (styles.css's phone width).
+const NARROW_SCREEN = '(max-width: 800px)';
+const LABELS = { agenda: 'List', event: 'Task', noEventsInRange: `No tasks due in these ${LIST_DAYS} days.` };
+const FORMATS = {
+  agendaHeaderFormat: ({ start, end }: { start: Date; end: Date }) => `${format(start, 'MMM d')} – ${format(end, 'MMM d, yyyy')}`,
+  // A task is due at a moment: the list shows that time, not the hour its block fills in the week view.
+  agendaTimeRangeFormat: ({ start }: { start: Date }) => format(start, 'h:mm a'),
+};
 
 interface Move {
   task: Task;
@@ -41,9 +52,10 @@ interface Move {
   to: string;
 }
 
-/** The visible range of a month (with its leading and trailing weeks) or week view. */
+/** The visible range of a month (with its leading and trailing weeks), week or list view. */
 function rangeOf(date: Date, view: View): { from: Date; to: Date } {
   if (view === Views.WEEK) return { from: startOfWeek(date), to: addDays(endOfWeek(date), 1) };
+  if (view === Views.AGENDA) return { from: startOfDay(date), to: addDays(startOfDay(date), LIST_DAYS + 1) };
   return { from: startOfWeek(startOfMonth(date)), to: addDays(endOfWeek(endOfMonth(date)), 1) };
 }
 
@@ -53,7 +65,7 @@ export function TaskCalendarPage() {
   const queryClient = useQueryClient();
   const role = useMe().data?.role;
   const [date, setDate] = useState(() => new Date());
-  const [view, setView] = useState<View>(Views.MONTH);
+  const [view, setView] = useState<View>(() => (window.matchMedia(NARROW_SCREEN).matches ? Views.AGENDA : Views.MONTH));
   const [problem, setProblem] = useState<string>();
   // A drop on a date already gone waits for "Move anyway".
   const [pastDrop, setPastDrop] = useState<{ task: Task; dueAt: string }>();
@@ -117,7 +129,9 @@ export function TaskCalendarPage() {
             <Link to="/tasks">Tasks</Link> / Calendar
           </p>
           <h1>Task calendar</h1>
-          <p className="page-subtitle">{scope === 'team' ? "The team's tasks" : 'Your tasks'} by due date. Drag a task to reschedule it.</p>
+          <p className="page-subtitle">
+            {scope === 'team' ? "The team's tasks" : 'Your tasks'} by due date. {view === Views.AGENDA ? 'Open a task to change it.' : 'Drag a task to reschedule it.'}
+          </p>
         </div>
       </header>
       {problem && (
@@ -162,11 +176,15 @@ export function TaskCalendarPage() {
           <span className="priority priority-low">Low</span>
           <span>⚠ overdue</span>
         </div>
-        <div className="calendar-wrap" data-testid="task-calendar" aria-busy={tasks.isFetching}>
+        <div className={view === Views.AGENDA ? 'calendar-wrap calendar-wrap-list' : 'calendar-wrap'} data-testid="task-calendar" aria-busy={tasks.isFetching}>
           <DragAndDropCalendar
             localizer={localizer}
             events={events}
-            views={[Views.MONTH, Views.WEEK]}
+            views={[Views.MONTH, Views.WEEK, Views.AGENDA]}
+            length={LIST_DAYS}
+            messages={LABELS}
+            formats={FORMATS}
+            components={{ agenda: { event: ListedTask, date: ListedDay } }}
             view={view}
             date={date}
             onView={setView}
@@ -176,7 +194,8 @@ export function TaskCalendarPage() {
             draggableAccessor={(event) => OPEN_TASK_STATUSES.includes(event.task.status)}
             onSelectEvent={(event) => void navigate(`/tasks/${event.task.id}`)}
             eventPropGetter={(event) => ({
-              className: [PRIORITY_CLASS[event.task.priority], event.task.overdue && OPEN_TASK_STATUSES.includes(event.task.status) ? 'event-overdue' : ''].join(' '),
+              // The list shows the priority as a word beside the title (ListedTask), not as the row's colour.
+              className: view === Views.AGENDA ? undefined : [PRIORITY_CLASS[event.task.priority], event.task.overdue && OPEN_TASK_STATUSES.includes(event.task.status) ? 'event-overdue' : ''].join(' '),
             })}
             scrollToTime={WORKDAY_START}
             popup
@@ -184,5 +203,26 @@ export function TaskCalendarPage() {
         </div>
       </section>
     </div>
+  );
+}
+
+/** A task in the list view: its title (a link to it), its priority and, when open and late, "overdue". */
+function ListedTask({ event }: EventProps<CalendarTask>) {
+  const { task } = event;
+  return (
+    <span className="listed-task">
+      <Link to={`/tasks/${task.id}`}>{event.title}</Link>
+      <span className={`priority ${PRIORITY_CLASS[task.priority]}`}>{TASK_PRIORITY_LABELS[task.priority]}</span>
+    </span>
+  );
+}
+
+/** A day of the list view as two short lines ("Mon", "Dec 7"), leaving a phone's width to the titles. */
+function ListedDay({ day }: AgendaDateProps) {
+  return (
+    <span className="listed-day">
+      <span>{format(day, 'EEE')}</span>
+      <span>{format(day, 'MMM d')}</span>
+    </span>
   );
 }

@@ -108,7 +108,7 @@ export function TasksPage() {
             <FilterSelect label="Type" choices={TASK_TYPES.map((type) => [type, optionLabel(type)])} {...filter('type')} />
             {view !== 'mine' && <FilterSelect label="Assignee" choices={users.map((user) => [user.id, user.name])} {...filter('assigneeId')} />}
             <FilterSelect label="Due" choices={TASK_DUE_FILTERS.map((due) => [due, DUE_LABELS[due]])} {...filter('due')} />
-            <FilterSelect id="task-sort" label="Sort" any={false} choices={SORTS} value={sort} onChange={(value) => set('sort', value === 'dueAt' ? '' : value)} />
+            <FilterSelect id="task-sort" label="Sort" any={false} wide choices={SORTS} value={sort} onChange={(value) => set('sort', value === 'dueAt' ? '' : value)} />
           </div>
         </FilterSheet>
 
