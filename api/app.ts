@@ -135,7 +135,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   // First: every answer, refusals included, gets its request id, log line and latency.
-  app.use(observeRequests({ logger: deps.logger ?? silentLogger, metrics }));
+  app.use(observeRequests(app, { logger: deps.logger ?? silentLogger, metrics }));
   app.use(securityHeaders({ https: deps.secureCookie }));
 
   const api = express.Router();
