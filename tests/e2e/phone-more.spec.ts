@@ -118,6 +118,9 @@ describe('the admin, manager and calendar pages on a phone (390 × 844)', () => 
       await page.getByRole('button', { name: 'List' }).tap();
       await link.tap();
       await page.waitForURL(appUrl(`/tasks/${task.id}`));
+      // One step back is the calendar again: the tap made one history entry.
+      await page.goBack();
+      await page.waitForURL(appUrl('/tasks/calendar'));
       await context.close();
     }));
 });

@@ -206,12 +206,15 @@ export function TaskCalendarPage() {
   );
 }
 
-/** A task in the list view: its title (a link to it), its priority and, when open and late, "overdue". */
+/** A task in the list view: its title (⚠ first when overdue, a link to the task) and its priority. */
 function ListedTask({ event }: EventProps<CalendarTask>) {
   const { task } = event;
   return (
     <span className="listed-task">
-      <Link to={`/tasks/${task.id}`}>{event.title}</Link>
+      {/* The cell around it opens the task too (onSelectEvent): one navigation, one history entry. */}
+      <Link to={`/tasks/${task.id}`} onClick={(click) => click.stopPropagation()}>
+        {event.title}
+      </Link>
       <span className={`priority ${PRIORITY_CLASS[task.priority]}`}>{TASK_PRIORITY_LABELS[task.priority]}</span>
     </span>
   );
