@@ -10,7 +10,7 @@ import { fullDate, optionLabel } from '../../lib/format';
 import { StatusPill } from '../../lib/status-pill';
 import { useMe } from '../auth/use-me';
 import { useUserName, useUsers } from '../users/use-users';
-import { bulkTasks, queryTaskPage, subjectPath, TASK_LIST_FILTERS as FILTERS, taskListView, type BulkTaskResult, type TaskView as View } from './tasks.api';
+import { bulkTasks, queryTaskPage, subjectPath, TASK_LIST_FILTERS as FILTERS, emptyTaskListText, taskListView, type BulkTaskResult, type TaskView as View } from './tasks.api';
 import { describeDue } from './describe-due';
 import { PRIORITY_CLASS } from './task-labels';
 import { ExportCsvLink } from '../../lib/export-csv-link';
@@ -135,12 +135,14 @@ export function TasksPage() {
           <thead>
             <tr>
               <th>
-                <label className="select-cell">
-                  <input type="checkbox" aria-label="Select all" checked={allSelected} onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((row) => row.id)))} />
-                  <span className="select-all-text" aria-hidden="true">
-                    Select all
-                  </span>
-                </label>
+                {rows.length > 0 && (
+                  <label className="select-cell">
+                    <input type="checkbox" aria-label="Select all" checked={allSelected} onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((row) => row.id)))} />
+                    <span className="select-all-text" aria-hidden="true">
+                      Select all
+                    </span>
+                  </label>
+                )}
               </th>
               <th>Task</th>
               <th>Priority</th>
@@ -181,7 +183,7 @@ export function TasksPage() {
                 </td>
               </tr>
             ))}
-            {tasks.isSuccess && rows.length === 0 && <TableMessage columns={6}>{view === 'review' ? 'Nothing waits for review.' : 'No tasks match.'}</TableMessage>}
+            {tasks.isSuccess && rows.length === 0 && <TableMessage columns={6}>{emptyTaskListText(view, FILTERS.some((name) => params.get(name)))}</TableMessage>}
           </tbody>
         </ListTable>
         {tasks.hasNextPage && (

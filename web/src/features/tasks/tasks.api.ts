@@ -52,6 +52,13 @@ export const suggestAssignee = (params: URLSearchParams): Promise<SuggestedAssig
 export type TaskView = 'mine' | 'team' | 'review';
 export const TASK_LIST_FILTERS = ['status', 'priority', 'type', 'assigneeId', 'due'] as const;
 
+/** What an empty task list says: the filters found nothing, or the view has nothing open. */
+export function emptyTaskListText(view: TaskView, filtered: boolean): string {
+  if (view === 'review') return filtered ? 'Nothing waiting for review matches these filters.' : 'Nothing waits for review.';
+  if (filtered) return 'No tasks match these filters.';
+  return view === 'mine' ? 'No open tasks are assigned to you.' : 'The team has no open tasks.';
+}
+
 /** The tasks page's view, sort and list request from its URL query: my open tasks by due date unless it says otherwise, each task as the page shows it. */
 export function taskListView(params: URLSearchParams): { view: TaskView; sort: string; request: URLSearchParams } {
   const view = (params.get('view') as TaskView | null) ?? 'mine';
