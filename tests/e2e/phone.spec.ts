@@ -154,6 +154,13 @@ describe('Flipstackk on a phone (390 × 844)', () => {
       expect(await layoutHeight(taskRow.locator('.select-cell'))).toBeGreaterThanOrEqual(44);
       expect(await layoutHeight(page.getByRole('link', { name: 'New task' }))).toBeGreaterThanOrEqual(44);
       expect(await layoutHeight(page.getByRole('tab', { name: 'My tasks' }))).toBeGreaterThanOrEqual(44);
+
+      // Buyers: a contact's e-mail address takes the card's whole width, so it is not broken mid-word.
+      await page.goto(appUrl('/buyers'));
+      const buyerRow = page.getByTestId('buyers-table').locator('tbody tr').filter({ has: page.locator('.row-link') }).first();
+      await buyerRow.waitFor(WAIT);
+      const [rowBox, contactBox] = [await buyerRow.boundingBox(), await buyerRow.locator('td[data-label="Contact"]').boundingBox()];
+      expect(contactBox!.width).toBeGreaterThan(rowBox!.width * 0.8);
       await context.close();
     }));
 

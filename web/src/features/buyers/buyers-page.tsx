@@ -117,7 +117,7 @@ export function BuyersPage() {
                 <td data-label="Proof of funds" className="num">
                   {buyer.proofOfFundsAmount == null ? '—' : money(buyer.proofOfFundsAmount)}
                 </td>
-                <td data-label="Contact" className="cell-wrap">
+                <td data-label="Contact" className="cell-wrap cell-across">
                   {buyer.email ?? buyer.phone ?? '—'}
                 </td>
               </tr>
