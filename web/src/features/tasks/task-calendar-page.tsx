@@ -10,13 +10,13 @@ import './task-calendar.css';
 import { Link, useNavigate } from 'react-router';
 import type { Page } from '../../../../domain/pagination';
 import type { Task } from '../../../../domain/tasks/task.schema';
-import { OPEN_TASK_STATUSES } from '../../../../domain/tasks/task-enums';
-import { TASK_PRIORITY_LABELS } from '../../../../domain/labels/task-labels';
+import { OPEN_TASK_STATUSES, TASK_PRIORITIES } from '../../../../domain/tasks/task-enums';
 import type { TaskListItem } from '../../../../domain/tasks/task-subject';
 import { isManagerRole } from '../../../../domain/users/user-roles';
 import { useMe } from '../auth/use-me';
 import { queryTasks, updateTask } from './tasks.api';
 import { PastDueConfirm } from './past-due-confirm';
+import { PriorityPill } from './priority-pill';
 import { isPastDue, PRIORITY_CLASS } from './task-labels';
 import { fullDate } from '../../lib/format';
 import './tasks.css';
@@ -171,9 +171,9 @@ export function TaskCalendarPage() {
       )}
       <section className="card">
         <div className="calendar-legend" aria-label="Legend">
-          <span className="priority priority-high">High</span>
-          <span className="priority priority-medium">Medium</span>
-          <span className="priority priority-low">Low</span>
+          {TASK_PRIORITIES.map((priority) => (
+            <PriorityPill key={priority} priority={priority} />
+          ))}
           <span>⚠ overdue</span>
         </div>
         <div className={view === Views.AGENDA ? 'calendar-wrap calendar-wrap-list' : 'calendar-wrap'} data-testid="task-calendar" aria-busy={tasks.isFetching}>
@@ -215,7 +215,7 @@ function ListedTask({ event }: EventProps<CalendarTask>) {
       <Link to={`/tasks/${task.id}`} onClick={(click) => click.stopPropagation()}>
         {event.title}
       </Link>
-      <span className={`priority ${PRIORITY_CLASS[task.priority]}`}>{TASK_PRIORITY_LABELS[task.priority]}</span>
+      <PriorityPill priority={task.priority} />
     </span>
   );
 }

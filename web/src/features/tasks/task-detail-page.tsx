@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { OPEN_TASK_STATUSES } from '../../../../domain/tasks/task-enums';
 import { taskWorkflowId } from '../../../../domain/workflow-ids';
 import { DetailPage } from '../../lib/detail-page';
-import { fullDate, optionLabel, timeAgo } from '../../lib/format';
+import { fullDate, timeAgo } from '../../lib/format';
 import { SendMatchesButton } from '../email/send-matches-dialog';
 import { HistoryTimeline } from '../history/history-timeline';
 import { NotesPanel } from '../notes/notes-panel';
@@ -13,7 +13,7 @@ import { TaskActionsBar } from './task-actions-bar';
 import { TaskEditControls } from './task-edit-controls';
 import { useChangeNotice } from './use-change-notice';
 import { getTask, type TaskDetail } from './tasks.api';
-import { PRIORITY_CLASS } from './task-labels';
+import { PriorityPill } from './priority-pill';
 import './tasks.css';
 import { useRecentView } from '../leads/use-recent-view';
 
@@ -69,7 +69,7 @@ export function TaskDetailPage() {
         status: data.status,
         badges: (
           <>
-            <span className={`priority ${PRIORITY_CLASS[data.priority]}`}>{optionLabel(data.priority)}</span>
+            <PriorityPill priority={data.priority} />
             {data.overdue && OPEN_TASK_STATUSES.includes(data.status) && <span className="overdue">Overdue</span>}
           </>
         ),

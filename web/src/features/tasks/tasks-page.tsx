@@ -12,7 +12,7 @@ import { useMe } from '../auth/use-me';
 import { useUserName, useUsers } from '../users/use-users';
 import { bulkTasks, queryTaskPage, subjectPath, TASK_LIST_FILTERS as FILTERS, emptyTaskListText, taskListView, type BulkTaskResult, type TaskView as View } from './tasks.api';
 import { describeDue } from './describe-due';
-import { PRIORITY_CLASS } from './task-labels';
+import { PriorityPill } from './priority-pill';
 import { ExportCsvLink } from '../../lib/export-csv-link';
 import './tasks.css';
 
@@ -71,6 +71,7 @@ export function TasksPage() {
     });
   const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.id));
 
+  const activeFilters = FILTERS.filter((name) => params.get(name)).length;
   const filter = (name: (typeof FILTERS)[number]) => ({ id: `task-filter-${name}`, value: params.get(name) ?? '', onChange: (value: string) => set(name, value) });
   const tabs: Array<[View, string]> = [['mine', 'My tasks'], ['team', 'Team'], ...(isSupervisor ? [['review', 'Review queue'] as [View, string]] : [])];
 
@@ -101,7 +102,7 @@ export function TasksPage() {
       </div>
 
       <section className="card">
-        <FilterSheet active={FILTERS.filter((name) => params.get(name)).length}>
+        <FilterSheet active={activeFilters}>
           <div className="toolbar">
             <FilterSelect label="Status" choices={TASK_STATUSES.map((status) => [status, optionLabel(status)])} {...filter('status')} />
             <FilterSelect label="Priority" choices={TASK_PRIORITIES.map((priority) => [priority, optionLabel(priority)])} {...filter('priority')} />
@@ -172,7 +173,7 @@ export function TasksPage() {
                   </div>
                 </td>
                 <td data-label="Priority">
-                  <span className={`priority ${PRIORITY_CLASS[task.priority]}`}>{optionLabel(task.priority)}</span>
+                  <PriorityPill priority={task.priority} />
                 </td>
                 <td data-label="Status">
                   <StatusPill status={task.status} />
@@ -183,7 +184,7 @@ export function TasksPage() {
                 </td>
               </tr>
             ))}
-            {tasks.isSuccess && rows.length === 0 && <TableMessage columns={6}>{emptyTaskListText(view, FILTERS.some((name) => params.get(name)))}</TableMessage>}
+            {tasks.isSuccess && rows.length === 0 && <TableMessage columns={6}>{emptyTaskListText(view, activeFilters > 0)}</TableMessage>}
           </tbody>
         </ListTable>
         {tasks.hasNextPage && (
