@@ -35,10 +35,10 @@ const DEMO_BUYERS = [
 const SEED_TRANSACTION_TIMEOUT_MS = 60_000;
 
 /** seedDemoData on the database at `target` (a file or a postgresql:// URL), opened for the seed alone with its transaction budget. */
-export async function seedDemoDatabase(target: string): Promise<{ seeded: boolean }> {
+export async function seedDemoDatabase(target: string, now = new Date()): Promise<{ seeded: boolean }> {
   const db = await openDb(target, { transactionTimeoutMs: SEED_TRANSACTION_TIMEOUT_MS });
   try {
-    return await seedDemoData(db);
+    return await seedDemoData(db, now);
   } finally {
     await db.$disconnect();
   }

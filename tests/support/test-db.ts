@@ -58,7 +58,7 @@ export async function createTestDb(): Promise<TestDb> {
  * For a test file: a fresh database before its tests (after `prepare`, e.g. seeding), closed after
  * them. `testDb.db` is the open client once the tests run.
  */
-export function useTestDb(prepare?: (db: Db) => Promise<unknown>): { readonly db: Db; readonly file: string } {
+export function useTestDb(prepare?: (db: Db) => Promise<unknown>): { readonly db: Db; readonly file: string; readonly target: string } {
   let testDb: TestDb | undefined;
   beforeAll(async () => {
     testDb = await createTestDb();
@@ -75,6 +75,9 @@ export function useTestDb(prepare?: (db: Db) => Promise<unknown>): { readonly db
     },
     get file() {
       return open().file;
+    },
+    get target() {
+      return open().target;
     },
   };
 }
