@@ -98,7 +98,12 @@ describe('the admin, manager and calendar pages on a phone (390 × 844)', () => 
       const me = (await (await page.request.get(appUrl('/api/me'))).json()) as { id: string };
       // Longer than a month's cell (a seventh of the screen) or a week's column could show.
       const title = `Call the seller back about the roof estimate and the closing date ${Date.now()}`;
-      const created = await page.request.post(appUrl('/api/tasks'), { headers: { [CLIENT_HEADER]: 'test' }, data: { title, dueAt: new Date(Date.now() + 26 * 3_600_000).toISOString(), priority: 'HIGH', assigneeId: me.id } });
+      // Due tomorrow at 23:30 on the phone's clock: its hour on the calendar would cross midnight and list it under two days.
+      const dueAt = await page.evaluate(() => {
+        const now = new Date();
+        return new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 23, 30).toISOString();
+      });
+      const created = await page.request.post(appUrl('/api/tasks'), { headers: { [CLIENT_HEADER]: 'test' }, data: { title, dueAt, priority: 'HIGH', assigneeId: me.id } });
       expect(created.status()).toBe(201);
       const task = (await created.json()) as { id: string };
 

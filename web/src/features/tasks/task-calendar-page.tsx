@@ -17,6 +17,7 @@ import { useMe } from '../auth/use-me';
 import { queryTasks, updateTask } from './tasks.api';
 import { PastDueConfirm } from './past-due-confirm';
 import { PriorityPill } from './priority-pill';
+import { calendarSpan } from './calendar-span';
 import { isPastDue, PRIORITY_CLASS } from './task-labels';
 import { fullDate } from '../../lib/format';
 import './tasks.css';
@@ -30,7 +31,6 @@ interface CalendarTask {
 
 const localizer = dateFnsLocalizer({ format, parse, startOfWeek, getDay, locales: { 'en-US': enUS } });
 const DragAndDropCalendar = withDragAndDrop<CalendarTask>(Calendar);
-const HOUR_MS = 3_600_000;
 // The week view opens on working hours instead of midnight (only the time of day counts).
 const WORKDAY_START = new Date(1970, 0, 1, 8);
 // How long "Moved … Undo" stays on screen.
@@ -85,9 +85,8 @@ export function TaskCalendarPage() {
   const events = useMemo<CalendarTask[]>(
     () =>
       (tasks.data?.items ?? []).map((task) => {
-        const start = new Date(task.dueAt);
         const about = task.subject ? ` · ${task.subject.label}` : '';
-        return { task, title: `${task.overdue && OPEN_TASK_STATUSES.includes(task.status) ? '⚠ ' : ''}${task.title}${about}`, start, end: new Date(start.getTime() + HOUR_MS) };
+        return { task, title: `${task.overdue && OPEN_TASK_STATUSES.includes(task.status) ? '⚠ ' : ''}${task.title}${about}`, ...calendarSpan(new Date(task.dueAt)) };
       }),
     [tasks.data],
   );
