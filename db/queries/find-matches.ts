@@ -10,7 +10,10 @@ import { ANY_MARKET, ANY_PROPERTY_TYPE } from '../writes/buyer-markets';
 import { parseJsonColumn, type PartialRow } from '../rows';
 import { Prisma, type Buyer, type Lead } from '../../prisma/generated/client';
 import { dialectOf, drivenByIds, indexedBy, type Dialect } from './dialect';
-import { idIn, selectedColumns, sqlName } from './sql';
+import { idIn, selectedColumns, sqlLiteralList, sqlName } from './sql';
+
+// Spelled as the literal list SQLite's partial market index (Lead_match_market_idx) carries.
+const OPEN_LEAD_STATUSES_SQL = sqlLiteralList(OPEN_LEAD_STATUSES);
 
 // SQL narrows to at most this many candidates; the domain rule then decides and scores.
 const CANDIDATE_LIMIT = 2_000;
@@ -79,19 +82,19 @@ type MatchPair<C> = (candidate: C) => { lead: MatchableLead; buyer: MatchableBuy
 
 /**
  * The best `limit` candidates by the rule's score (ties keep the candidates' order), each with the
- * whole row `load` reads. Only the winners' reasons are put in words: a thousand candidates' would
- * cost more than their scores. The read stops once `limit` candidates reach `bestScore`, the best
- * any candidate can reach: none after them can rank higher. A candidate read again (markets that
- * overlap) counts once.
+ * row `load` gives for it (read again by id, or the candidate itself when it holds what is asked).
+ * Only the winners' reasons are put in words: a thousand candidates' would cost more than their
+ * scores. The read stops once `limit` candidates reach `bestScore`, the best any candidate can
+ * reach: none after them can rank higher. A candidate read again (markets that overlap) counts once.
  */
 async function ranked<C extends { id: string }, T extends { id: string }>(
   candidates: Iterable<C>,
   pairOf: MatchPair<C>,
   limit: number,
-  load: (ids: string[]) => Promise<T[]>,
+  load: (winners: C[]) => Promise<T[]>,
   bestScore: number,
 ): Promise<Match<T>[]> {
-  const fits: Array<{ id: string; pair: ReturnType<MatchPair<C>>; score: number }> = [];
+  const fits: Array<{ candidate: C; pair: ReturnType<MatchPair<C>>; score: number }> = [];
   const seen = new Set<string>();
   let atBest = 0;
   for (const candidate of candidates) {
@@ -100,13 +103,13 @@ async function ranked<C extends { id: string }, T extends { id: string }>(
     const pair = pairOf(candidate);
     const score = matchScore(pair.lead, pair.buyer);
     if (score === null) continue;
-    fits.push({ id: candidate.id, pair, score });
+    fits.push({ candidate, pair, score });
     if (score === bestScore && ++atBest >= limit) break;
   }
   const best = fits.sort((a, b) => b.score - a.score).slice(0, limit);
-  const rows = new Map((await load(best.map(({ id }) => id))).map((row) => [row.id, row]));
-  return best.flatMap(({ id, pair, score }) => {
-    const row = rows.get(id);
+  const rows = new Map((await load(best.map(({ candidate }) => candidate))).map((row) => [row.id, row]));
+  return best.flatMap(({ candidate, pair, score }) => {
+    const row = rows.get(candidate.id);
     const result = matchBuyer(pair.lead, pair.buyer);
     return row && result.matches ? [{ item: row, score, reasons: result.reasons }] : [];
   });
@@ -226,11 +229,11 @@ function sqliteMarketReads(branches: MarketBranch[], box: MatchableBuyer, { type
  * city's thousands of lead rows cost 20-30 ms); on PostgreSQL the market's ids drive a join (CROSS
  * JOIN LATERAL keeps them outside). Without markets, the newest leads are read until the limit.
  */
-export function leadCandidatesSql(box: MatchableBuyer, dialect: Dialect): Prisma.Sql {
+export function leadCandidatesSql(box: MatchableBuyer, dialect: Dialect, carried: readonly string[] = []): Prisma.Sql {
   const branches = marketBranches(box.markets.map(normalizeMarket));
   const facts = [
     Prisma.sql`l."archivedAt" IS NULL`,
-    Prisma.sql`l."status" IN (${Prisma.join([...OPEN_LEAD_STATUSES])})`,
+    Prisma.sql`l."status" IN ${OPEN_LEAD_STATUSES_SQL}`,
     // A lead without an asking price is priced by its MAO, which only the domain rule computes.
     ...withinBound('l', 'askingPrice', '>=', box.minPrice),
     ...withinBound('l', 'askingPrice', '<=', box.maxPrice),
@@ -240,7 +243,7 @@ export function leadCandidatesSql(box: MatchableBuyer, dialect: Dialect): Prisma
   ];
   const typeIn = box.propertyTypes.length > 0 ? [Prisma.sql`l."propertyType" IN (${Prisma.join(box.propertyTypes)})`] : [];
   const conditions = Prisma.join([...typeIn, ...facts], ' AND ');
-  const columns = columnsOf('l', LEAD_MATCH_COLUMNS);
+  const columns = columnsOf('l', carried.length > 0 ? [...new Set([...LEAD_MATCH_COLUMNS, ...carried])] : LEAD_MATCH_COLUMNS);
   const newest = Prisma.sql`ORDER BY "createdAt" DESC LIMIT ${CANDIDATE_LIMIT}`;
   // Markets none can read (a stray market): no lead.
   if (box.markets.length > 0 && branches.length === 0) return Prisma.sql`SELECT ${columns} FROM "Lead" AS l WHERE 1 = 0`;
@@ -253,16 +256,34 @@ export function leadCandidatesSql(box: MatchableBuyer, dialect: Dialect): Prisma
   return Prisma.sql`SELECT ${columns} FROM ${drivenByIds(dialect, ids, 'Lead', 'l')} WHERE ${conditions} ${newest}`;
 }
 
+// What Lead_match_market_idx holds besides the rule's columns (the buyer page's lean answer asks for no more).
+const LEAD_MARKET_INDEX_COLUMNS: ReadonlySet<string> = new Set([...LEAD_MATCH_COLUMNS, 'status', 'archivedAt', 'sellerName', 'street']);
+
+/**
+ * Whether the candidates' read can carry `columns` itself, so that the winners need no second read
+ * by id (a third of a lean match's time at volume): on SQLite, when every market is read from
+ * Lead_match_market_idx (a ZIP's index does not hold them all) and the columns are among those it
+ * holds. Without markets the read is of the Lead rows themselves, which hold every column.
+ */
+export function candidatesCarry(box: MatchableBuyer, columns: readonly string[], dialect: Dialect): boolean {
+  if (dialect !== 'sqlite') return false;
+  return marketBranches(box.markets.map(normalizeMarket)).every(({ index }) => index === 'Lead_match_market_idx') && columns.every((column) => LEAD_MARKET_INDEX_COLUMNS.has(column));
+}
+
 /**
  * Open leads that fit the buyer's buy box, best first: SQL narrows to the candidates, the domain rule
- * decides and scores. Given `columns` (a lean answer's), the winners are read with only those.
+ * decides and scores. Given `columns` (a lean answer's), the winners carry only those (and what the
+ * candidates' read holds besides): read with the candidates when they can carry them, else by id.
  */
 export async function findMatchingLeads(db: Db, buyer: Buyer, dealMath: DealMathSettings, limit?: number): Promise<Match<Lead>[]>;
 export async function findMatchingLeads(db: Db, buyer: Buyer, dealMath: DealMathSettings, limit: number, columns: readonly string[]): Promise<Match<PartialRow<Lead>>[]>;
 export async function findMatchingLeads(db: Db, buyer: Buyer, dealMath: DealMathSettings, limit = MATCHES_SHOWN, columns?: readonly string[]): Promise<Match<PartialRow<Lead>>[]> {
   const box = matchableBuyer(buyer);
+  const dialect = dialectOf(db);
+  const carried = columns !== undefined && candidatesCarry(box, columns, dialect);
   // Newest first, read only until `limit` leads reach the buyer's best score (most leads of a market do).
-  const candidates = await readRowsLazily<LeadCandidate>(db, leadCandidatesSql(box, dialectOf(db)));
-  const load = (ids: string[]) => readRows<PartialRow<Lead>>(db, Prisma.sql`SELECT ${selectedColumns(columns)} FROM "Lead" WHERE ${idIn(Prisma.sql`"id"`, ids, dialectOf(db))}`);
+  const candidates = await readRowsLazily<LeadCandidate & PartialRow<Lead>>(db, leadCandidatesSql(box, dialect, carried ? columns : []));
+  const load = async (winners: PartialRow<Lead>[]) =>
+    carried ? winners : readRows<PartialRow<Lead>>(db, Prisma.sql`SELECT ${selectedColumns(columns)} FROM "Lead" WHERE ${idIn(Prisma.sql`"id"`, winners.map(({ id }) => id), dialect)}`);
   return ranked(candidates, (lead) => ({ lead: matchableLead(lead, dealMath), buyer: box }), limit, load, bestScoreFor(box));
 }

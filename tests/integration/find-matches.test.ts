@@ -2,7 +2,10 @@ import { matchBuyer } from '../../domain/buyers/match-buyer';
 import { buyerMarketRows } from '../../db/writes/buyer-markets';
 import { DEFAULT_DEAL_MATH_SETTINGS } from '../../domain/deals/deal-math';
 import { OPEN_LEAD_STATUSES } from '../../domain/leads/lead-status';
-import { findMatchingBuyers, findMatchingLeads, matchableBuyer, matchableLead } from '../../db/queries/find-matches';
+import { candidatesCarry, findMatchingBuyers, findMatchingLeads, matchableBuyer, matchableLead } from '../../db/queries/find-matches';
+import { dialectOf } from '../../db/queries/dialect';
+import { pricedLeadColumns } from '../../api/leads/priced-lead-json';
+import { BUYER_MATCH_LEAD_FIELDS } from '../../domain/buyers/match-fields';
 import type { Buyer, Lead } from '../../prisma/generated/client';
 import { buildLead, buildUser } from '../support/factories';
 import { createTestDb, type TestDb } from '../support/test-db';
@@ -164,6 +167,22 @@ describe('matching through SQL candidates', () => {
         expect({ buyer: buyer.id, limit, cut: cut.map(({ item, score }) => [item.id, score]) }).toEqual({ buyer: buyer.id, limit, cut: all.slice(0, limit).map(({ item, score }) => [item.id, score]) });
       }
     }
+  });
+
+  it("gives a buyer's lean matches (the columns the buyer page asks for) as the whole ones, whether the candidates' read carries them or the winners are read again", async () => {
+    const columns = pricedLeadColumns(BUYER_MATCH_LEAD_FIELDS);
+    let carried = 0;
+    for (const buyer of await testDb.db.buyer.findMany()) {
+      if (candidatesCarry(matchableBuyer(buyer), columns, dialectOf(testDb.db))) carried += 1;
+      const whole = await findMatchingLeads(testDb.db, buyer, DEFAULT_DEAL_MATH_SETTINGS, 1_000);
+      const lean = await findMatchingLeads(testDb.db, buyer, DEFAULT_DEAL_MATH_SETTINGS, 1_000, columns);
+      const shown = (item: Record<string, unknown>) => Object.fromEntries(columns.map((column) => [column, item[column]]));
+      expect({ buyer: buyer.id, matches: lean.map(({ item, score, reasons }) => ({ item: shown(item), score, reasons })) }).toEqual({ buyer: buyer.id, matches: whole.map(({ item, score, reasons }) => ({ item: shown(item), score, reasons })) });
+    }
+    // On SQLite the buyers of City and "City, ST" markets (or none) take the carried read, those with a ZIP the second read; PostgreSQL always reads again.
+    if (dialectOf(testDb.db) === 'sqlite') expect(carried).toBeGreaterThan(10);
+    expect(candidatesCarry(matchableBuyer({ ...buyers[0]!, markets: '["45402"]' }), columns, 'sqlite')).toBe(false);
+    expect(candidatesCarry(matchableBuyer({ ...buyers[0]!, markets: '["Dayton, OH"]' }), [...columns, 'sellerPhone'], 'sqlite')).toBe(false);
   });
 
   it("keeps every lead's buyers exact as buyers change their box and standing, through the app's writes", async () => {

@@ -3,7 +3,9 @@ import { listLeadsQuerySchema } from '../../domain/leads/lead.schema';
 import { listOffersQuerySchema } from '../../domain/offers/offer.schema';
 import { listTasksQuerySchema } from '../../domain/tasks/task.schema';
 import { EVENT_BATCH, entityHistorySql, eventsAfterSql } from '../../db/queries/events';
-import { buyerCandidatesSql, leadCandidatesSql } from '../../db/queries/find-matches';
+import { buyerCandidatesSql, candidatesCarry, leadCandidatesSql } from '../../db/queries/find-matches';
+import { pricedLeadColumns } from '../../api/leads/priced-lead-json';
+import { BUYER_MATCH_LEAD_FIELDS } from '../../domain/buyers/match-fields';
 import { segmentSql, type KeysetQuery } from '../../db/queries/keyset-page';
 import { buyerListQuery } from '../../db/queries/buyer-list';
 import { dealListQuery } from '../../db/queries/deal-list';
@@ -166,6 +168,18 @@ describe(`query plans of the hot queries (${dialect}${dialect === 'postgres' ? `
     it("a buyer's lead candidates in City, ST markets are read newest first from the market index, a type at a time, without sorting them", async () => {
       const details = await plan(HOT_QUERIES[5]![1]);
       expect({ details, reads: indexesRead(details), sorts: sortsRows(details) }).toEqual({ details, reads: Array(4).fill('Lead_match_market_idx'), sorts: false });
+    });
+
+    // The index holds only open, unarchived leads (a partial index, used only when the query spells its WHERE as the index does) and every column the read needs.
+    it("a buyer's lead candidates come from the open leads' market index alone, without visiting the Lead rows, with the columns the buyer page shows too", async () => {
+      const shown = pricedLeadColumns(BUYER_MATCH_LEAD_FIELDS);
+      const cityState = { ...buyBox, markets: ['Dayton, OH', 'Akron, OH'], propertyTypes: ['SFR', 'CONDO'] };
+      expect(candidatesCarry(cityState, shown, dialect)).toBe(true);
+      for (const sql of [HOT_QUERIES[2]![1], HOT_QUERIES[5]![1], leadCandidatesSql(buyBox, dialect, shown), leadCandidatesSql(cityState, dialect, shown)]) {
+        const details = await plan(sql);
+        const marketReads = details.filter((detail) => detail.includes('Lead_match_market_idx'));
+        expect({ details, covering: marketReads.length > 0 && marketReads.every((detail) => detail.includes('USING COVERING INDEX')) }).toEqual({ details, covering: true });
+      }
     });
   }
 
