@@ -161,6 +161,12 @@ describe('Flipstackk on a phone (390 × 844)', () => {
       await buyerRow.waitFor(WAIT);
       const [rowBox, contactBox] = [await buyerRow.boundingBox(), await buyerRow.locator('td[data-label="Contact"]').boundingBox()];
       expect(contactBox!.width).toBeGreaterThan(rowBox!.width * 0.8);
+      // And on the buyer's page, the buy box's e-mail takes the whole row of its facts.
+      await buyerRow.locator('.row-link').first().click();
+      const email = page.locator('dl.facts > div', { has: page.locator('dt', { hasText: /^Email$/ }) });
+      await email.waitFor(WAIT);
+      const [factsBox, emailBox] = [await page.locator('dl.facts').boundingBox(), await email.boundingBox()];
+      expect(emailBox!.width).toBeGreaterThan(factsBox!.width * 0.8);
       await context.close();
     }));
 

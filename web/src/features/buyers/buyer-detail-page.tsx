@@ -25,12 +25,13 @@ import { BuyerForm } from './lazy-forms';
 import { changeBuyerStatus, getBuyer, listBuyerMatches, type Buyer } from './buyers.api';
 import './buyers.css';
 import { FrozenRecordLayout } from '../../lib/frozen-record-layout';
+import { Fact } from '../../lib/fact';
 import { crossedBoundsInWords } from '../../../../domain/buyers/buy-box-bounds';
 
 const orAny = (value: number | null, format: (n: number) => string = String): string => (value == null ? 'Any' : format(value));
 
 function BuyBox({ buyer }: { buyer: Buyer }) {
-  const facts: Array<[string, string]> = [
+  const facts: Array<[string, string, 'across'?]> = [
     ['Markets', describeMarkets(buyer.markets) || 'Any'],
     ['Property types', buyer.propertyTypes.map(optionLabel).join(', ') || 'Any'],
     ['Price', `${orAny(buyer.minPrice, money)} – ${orAny(buyer.maxPrice, money)}`],
@@ -40,7 +41,7 @@ function BuyBox({ buyer }: { buyer: Buyer }) {
     ['Proof of funds', orAny(buyer.proofOfFundsAmount, money)],
     ['Proof of funds expires', buyer.pofExpiresAt ? fullDate(buyer.pofExpiresAt) : '—'],
     ['Strategies', buyer.strategies.map(optionLabel).join(', ') || 'Any'],
-    ['Email', buyer.email ?? '—'],
+    ['Email', buyer.email ?? '—', 'across'],
     ['Phone', buyer.phone ?? '—'],
   ];
   const crossed = crossedBoundsInWords(buyer);
@@ -52,11 +53,10 @@ function BuyBox({ buyer }: { buyer: Buyer }) {
         </p>
       )}
       <dl className="facts">
-        {facts.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
+        {facts.map(([label, value, across]) => (
+          <Fact key={label} label={label} across={across === 'across'}>
+            {value}
+          </Fact>
         ))}
       </dl>
     </>

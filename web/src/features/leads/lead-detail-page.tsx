@@ -25,6 +25,7 @@ import { getLead } from './leads.api';
 import { useRecentView } from './use-recent-view';
 import './leads.css';
 import { FrozenRecordLayout } from '../../lib/frozen-record-layout';
+import { Fact } from '../../lib/fact';
 
 const orDash = (value: string | number | null | undefined): string | number => (value == null || value === '' ? '—' : value);
 
@@ -46,9 +47,9 @@ function listFacts(lead: Lead): Array<[string, string | number]> {
 }
 
 function LeadFacts({ lead }: { lead: Lead }) {
-  const facts: Array<[string, string | number]> = [
+  const facts: Array<[string, string | number, 'across'?]> = [
     ['Phone', orDash(lead.sellerPhone)],
-    ['Email', orDash(lead.sellerEmail)],
+    ['Email', orDash(lead.sellerEmail), 'across'],
     ['Source', optionLabel(lead.source)],
     ['Type', optionLabel(lead.propertyType)],
     ['Beds / baths', `${orDash(lead.beds)} / ${orDash(lead.baths)}`],
@@ -62,11 +63,10 @@ function LeadFacts({ lead }: { lead: Lead }) {
   ];
   return (
     <dl className="facts">
-      {facts.map(([label, value]) => (
-        <div key={label}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
+      {facts.map(([label, value, across]) => (
+        <Fact key={label} label={label} across={across === 'across'}>
+          {value}
+        </Fact>
       ))}
       {lead.tags.length > 0 && (
         <div>
