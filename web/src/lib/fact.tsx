@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 
 /**
  * One fact of a record's facts list (`<dl className="facts">`). `across`: on a phone it takes the
- * whole row, for a value that is one long word (an e-mail address), which a half-width cell breaks
- * mid-word.
+ * whole row, for the contact lines: an e-mail address is one long word, which a half-width cell
+ * breaks mid-word, and the phone beside it would leave half a row empty.
  */
 export function Fact({ label, across = false, children }: { label: string; across?: boolean; children: ReactNode }) {
   return (

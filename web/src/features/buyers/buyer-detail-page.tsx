@@ -42,7 +42,7 @@ function BuyBox({ buyer }: { buyer: Buyer }) {
     ['Proof of funds expires', buyer.pofExpiresAt ? fullDate(buyer.pofExpiresAt) : '—'],
     ['Strategies', buyer.strategies.map(optionLabel).join(', ') || 'Any'],
     ['Email', buyer.email ?? '—', 'across'],
-    ['Phone', buyer.phone ?? '—'],
+    ['Phone', buyer.phone ?? '—', 'across'],
   ];
   const crossed = crossedBoundsInWords(buyer);
   return (

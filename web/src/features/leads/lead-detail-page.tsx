@@ -48,7 +48,7 @@ function listFacts(lead: Lead): Array<[string, string | number]> {
 
 function LeadFacts({ lead }: { lead: Lead }) {
   const facts: Array<[string, string | number, 'across'?]> = [
-    ['Phone', orDash(lead.sellerPhone)],
+    ['Phone', orDash(lead.sellerPhone), 'across'],
     ['Email', orDash(lead.sellerEmail), 'across'],
     ['Source', optionLabel(lead.source)],
     ['Type', optionLabel(lead.propertyType)],
