@@ -18,7 +18,7 @@ export function ReassignPicker({ id, value, onChange, onReassign, pending, exclu
       <label className="field-label" htmlFor={id}>
         Reassign to
       </label>
-      <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
+      <select id={id} className="select-inline" value={value} onChange={(event) => onChange(event.target.value)}>
         <option value="">Choose…</option>
         {users.map((user) => (
           <option key={user.id} value={user.id}>
