@@ -200,6 +200,8 @@ function marketBranches(markets: string[]): MarketBranch[] {
   return branches;
 }
 
+const boxBranches = (box: MatchableBuyer): MarketBranch[] => marketBranches(box.markets.map(normalizeMarket));
+
 // SQLite reads a "City, ST" market one property type at a time, in age order, up to this many reads in all;
 // a bigger box (dozens of markets of many types) reads each market once and sorts its leads.
 const MAX_READS_IN_AGE_ORDER = 64;
@@ -229,8 +231,7 @@ function sqliteMarketReads(branches: MarketBranch[], box: MatchableBuyer, { type
  * city's thousands of lead rows cost 20-30 ms); on PostgreSQL the market's ids drive a join (CROSS
  * JOIN LATERAL keeps them outside). Without markets, the newest leads are read until the limit.
  */
-export function leadCandidatesSql(box: MatchableBuyer, dialect: Dialect, carried: readonly string[] = []): Prisma.Sql {
-  const branches = marketBranches(box.markets.map(normalizeMarket));
+export function leadCandidatesSql(box: MatchableBuyer, dialect: Dialect, carried: readonly string[] = [], branches = boxBranches(box)): Prisma.Sql {
   const facts = [
     Prisma.sql`l."archivedAt" IS NULL`,
     Prisma.sql`l."status" IN ${OPEN_LEAD_STATUSES_SQL}`,
@@ -265,9 +266,9 @@ const LEAD_MARKET_INDEX_COLUMNS: ReadonlySet<string> = new Set([...LEAD_MATCH_CO
  * Lead_match_market_idx (a ZIP's index does not hold them all) and the columns are among those it
  * holds. Without markets the read is of the Lead rows themselves, which hold every column.
  */
-export function candidatesCarry(box: MatchableBuyer, columns: readonly string[], dialect: Dialect): boolean {
+export function candidatesCarry(box: MatchableBuyer, columns: readonly string[], dialect: Dialect, branches = boxBranches(box)): boolean {
   if (dialect !== 'sqlite') return false;
-  return marketBranches(box.markets.map(normalizeMarket)).every(({ index }) => index === 'Lead_match_market_idx') && columns.every((column) => LEAD_MARKET_INDEX_COLUMNS.has(column));
+  return branches.every(({ index }) => index === 'Lead_match_market_idx') && columns.every((column) => LEAD_MARKET_INDEX_COLUMNS.has(column));
 }
 
 /**
@@ -280,9 +281,10 @@ export async function findMatchingLeads(db: Db, buyer: Buyer, dealMath: DealMath
 export async function findMatchingLeads(db: Db, buyer: Buyer, dealMath: DealMathSettings, limit = MATCHES_SHOWN, columns?: readonly string[]): Promise<Match<PartialRow<Lead>>[]> {
   const box = matchableBuyer(buyer);
   const dialect = dialectOf(db);
-  const carried = columns !== undefined && candidatesCarry(box, columns, dialect);
+  const branches = boxBranches(box);
+  const carried = columns !== undefined && candidatesCarry(box, columns, dialect, branches);
   // Newest first, read only until `limit` leads reach the buyer's best score (most leads of a market do).
-  const candidates = await readRowsLazily<LeadCandidate & PartialRow<Lead>>(db, leadCandidatesSql(box, dialect, carried ? columns : []));
+  const candidates = await readRowsLazily<LeadCandidate & PartialRow<Lead>>(db, leadCandidatesSql(box, dialect, carried ? columns : [], branches));
   const load = async (winners: PartialRow<Lead>[]) =>
     carried ? winners : readRows<PartialRow<Lead>>(db, Prisma.sql`SELECT ${selectedColumns(columns)} FROM "Lead" WHERE ${idIn(Prisma.sql`"id"`, winners.map(({ id }) => id), dialect)}`);
   return ranked(candidates, (lead) => ({ lead: matchableLead(lead, dealMath), buyer: box }), limit, load, bestScoreFor(box));

@@ -25,24 +25,24 @@ import { BuyerForm } from './lazy-forms';
 import { changeBuyerStatus, getBuyer, listBuyerMatches, type Buyer } from './buyers.api';
 import './buyers.css';
 import { FrozenRecordLayout } from '../../lib/frozen-record-layout';
-import { Fact } from '../../lib/fact';
+import { Fact, type FactLine } from '../../lib/fact';
 import { crossedBoundsInWords } from '../../../../domain/buyers/buy-box-bounds';
 
 const orAny = (value: number | null, format: (n: number) => string = String): string => (value == null ? 'Any' : format(value));
 
 function BuyBox({ buyer }: { buyer: Buyer }) {
-  const facts: Array<[string, string, 'across'?]> = [
-    ['Markets', describeMarkets(buyer.markets) || 'Any'],
-    ['Property types', buyer.propertyTypes.map(optionLabel).join(', ') || 'Any'],
-    ['Price', `${orAny(buyer.minPrice, money)} – ${orAny(buyer.maxPrice, money)}`],
-    ['Max repairs', orAny(buyer.maxRepair, money)],
-    ['Min beds / baths', `${orAny(buyer.minBeds)} / ${orAny(buyer.minBaths)}`],
-    ['Cash buyer', buyer.cashBuyer ? 'Yes' : 'No'],
-    ['Proof of funds', orAny(buyer.proofOfFundsAmount, money)],
-    ['Proof of funds expires', buyer.pofExpiresAt ? fullDate(buyer.pofExpiresAt) : '—'],
-    ['Strategies', buyer.strategies.map(optionLabel).join(', ') || 'Any'],
-    ['Email', buyer.email ?? '—', 'across'],
-    ['Phone', buyer.phone ?? '—', 'across'],
+  const facts: FactLine[] = [
+    { label: 'Markets', value: describeMarkets(buyer.markets) || 'Any' },
+    { label: 'Property types', value: buyer.propertyTypes.map(optionLabel).join(', ') || 'Any' },
+    { label: 'Price', value: `${orAny(buyer.minPrice, money)} – ${orAny(buyer.maxPrice, money)}` },
+    { label: 'Max repairs', value: orAny(buyer.maxRepair, money) },
+    { label: 'Min beds / baths', value: `${orAny(buyer.minBeds)} / ${orAny(buyer.minBaths)}` },
+    { label: 'Cash buyer', value: buyer.cashBuyer ? 'Yes' : 'No' },
+    { label: 'Proof of funds', value: orAny(buyer.proofOfFundsAmount, money) },
+    { label: 'Proof of funds expires', value: buyer.pofExpiresAt ? fullDate(buyer.pofExpiresAt) : '—' },
+    { label: 'Strategies', value: buyer.strategies.map(optionLabel).join(', ') || 'Any' },
+    { label: 'Email', value: buyer.email ?? '—', across: true },
+    { label: 'Phone', value: buyer.phone ?? '—', across: true },
   ];
   const crossed = crossedBoundsInWords(buyer);
   return (
@@ -53,8 +53,8 @@ function BuyBox({ buyer }: { buyer: Buyer }) {
         </p>
       )}
       <dl className="facts">
-        {facts.map(([label, value, across]) => (
-          <Fact key={label} label={label} across={across === 'across'}>
+        {facts.map(({ label, value, across }) => (
+          <Fact key={label} label={label} across={across}>
             {value}
           </Fact>
         ))}

@@ -25,12 +25,12 @@ import { getLead } from './leads.api';
 import { useRecentView } from './use-recent-view';
 import './leads.css';
 import { FrozenRecordLayout } from '../../lib/frozen-record-layout';
-import { Fact } from '../../lib/fact';
+import { Fact, type FactLine } from '../../lib/fact';
 
 const orDash = (value: string | number | null | undefined): string | number => (value == null || value === '' ? '—' : value);
 
 /** What a list import gave beyond the lead's own fields: the skip-traced phones and the owner's mailing address above all. */
-function listFacts(lead: Lead): Array<[string, string | number]> {
+function listFacts(lead: Lead): FactLine[] {
   const details = lead.listDetails;
   if (!details) return [];
   const otherPhones = details.phones.filter((phone) => phone.number !== lead.sellerPhone);
@@ -43,42 +43,39 @@ function listFacts(lead: Lead): Array<[string, string | number]> {
     ['Est. equity', details.estimatedEquity === null ? null : money(details.estimatedEquity)],
     ['LTV', details.ltv === null ? null : `${details.ltv} %`],
   ];
-  return facts.filter((fact): fact is [string, string | number] => fact[1] !== null && fact[1] !== '');
+  return facts.filter((fact): fact is [string, string | number] => fact[1] !== null && fact[1] !== '').map(([label, value]) => ({ label, value }));
 }
 
 function LeadFacts({ lead }: { lead: Lead }) {
-  const facts: Array<[string, string | number, 'across'?]> = [
-    ['Phone', orDash(lead.sellerPhone), 'across'],
-    ['Email', orDash(lead.sellerEmail), 'across'],
-    ['Source', optionLabel(lead.source)],
-    ['Type', optionLabel(lead.propertyType)],
-    ['Beds / baths', `${orDash(lead.beds)} / ${orDash(lead.baths)}`],
-    ['Sq ft', orDash(lead.sqft)],
-    ['Year built', orDash(lead.yearBuilt)],
-    ['Score', describeLeadScore({ score: lead.score, parts: lead.scoreParts })],
-    ['Motivation', lead.motivation == null ? '—' : `${lead.motivation} / 5`],
-    ['Next follow-up', lead.nextFollowUpAt ? fullDate(lead.nextFollowUpAt) : '—'],
-    ['Created', fullDate(lead.createdAt)],
+  const facts: FactLine[] = [
+    { label: 'Phone', value: orDash(lead.sellerPhone), across: true },
+    { label: 'Email', value: orDash(lead.sellerEmail), across: true },
+    { label: 'Source', value: optionLabel(lead.source) },
+    { label: 'Type', value: optionLabel(lead.propertyType) },
+    { label: 'Beds / baths', value: `${orDash(lead.beds)} / ${orDash(lead.baths)}` },
+    { label: 'Sq ft', value: orDash(lead.sqft) },
+    { label: 'Year built', value: orDash(lead.yearBuilt) },
+    { label: 'Score', value: describeLeadScore({ score: lead.score, parts: lead.scoreParts }) },
+    { label: 'Motivation', value: lead.motivation == null ? '—' : `${lead.motivation} / 5` },
+    { label: 'Next follow-up', value: lead.nextFollowUpAt ? fullDate(lead.nextFollowUpAt) : '—' },
+    { label: 'Created', value: fullDate(lead.createdAt) },
     ...listFacts(lead),
   ];
   return (
     <dl className="facts">
-      {facts.map(([label, value, across]) => (
-        <Fact key={label} label={label} across={across === 'across'}>
+      {facts.map(({ label, value, across }) => (
+        <Fact key={label} label={label} across={across}>
           {value}
         </Fact>
       ))}
       {lead.tags.length > 0 && (
-        <div>
-          <dt>Tags</dt>
-          <dd className="chips">
-            {lead.tags.map((tag) => (
-              <span key={tag} className="chip">
-                {tag}
-              </span>
-            ))}
-          </dd>
-        </div>
+        <Fact label="Tags" valueClass="chips">
+          {lead.tags.map((tag) => (
+            <span key={tag} className="chip">
+              {tag}
+            </span>
+          ))}
+        </Fact>
       )}
     </dl>
   );
