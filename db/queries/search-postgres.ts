@@ -1,4 +1,3 @@
-import { SEARCH_MARKS } from '../../domain/search/match-expression';
 import type { Db } from '../client';
 import { readRows } from '../read-rows';
 import { Prisma } from '../../prisma/generated/client';
@@ -10,7 +9,7 @@ import type { SearchOptions, TaskHit } from './search-records';
 // of other characters a space, as FTS5's unicode61 tokenizer splits them, plus the phone's digits,
 // last 10 and last 7 digits at weight B (FTS5's phone column). Every word of the match expression
 // must begin a word of the document (`word:*`), or its phone digits begin one of the phone's (`:*B`).
-// Matches are marked as highlight() marks them; ranked by whether the name matches, then by name.
+// Ranked by whether the name matches, then by name; what matched is marked by the API (domain/search/mark-matches.ts).
 
 const ACCENTED = 'áàâäãåāéèêëēíìîïīóòôöõøōúùûüūýÿçñÁÀÂÄÃÅĀÉÈÊËĒÍÌÎÏĪÓÒÔÖÕØŌÚÙÛÜŪÝÇÑ';
 const PLAIN = 'aaaaaaaeeeeeiiiiiooooooouuuuuyycnAAAAAAAEEEEEIIIIIOOOOOOOUUUUUYCN';
@@ -87,28 +86,9 @@ function wordsBegin(columnSql: string, match: string): Prisma.Sql {
   return Prisma.sql`(${Prisma.join(words.map((word) => Prisma.sql`${Prisma.raw(unaccentedSql(columnSql))} ~* ${wordStart(word)}`), ' AND ')})`;
 }
 
-/** `columnSql` with every word a prefix matched marked whole, as highlight() marks it. */
-function highlight(columnSql: string, match: string, alias: string): Prisma.Sql {
-  let marked = Prisma.sql`coalesce(${Prisma.raw(columnSql)}, '')`;
-  for (const word of termsOf(match).words) {
-    marked = Prisma.sql`regexp_replace(${marked}, ${`${WORD_BOUNDARY}(${lexeme(word)}[[:alnum:]]*)`}, ${`\\1${SEARCH_MARKS.open}\\2${SEARCH_MARKS.close}`}, 'gi')`;
-  }
-  return Prisma.sql`${marked} AS ${Prisma.raw(`"hl_${alias}"`)}`;
-}
-
-/** The phone's highlight: all of it marked when its digits matched. */
-function phoneHighlight(phone: string, match: string): Prisma.Sql {
-  const { digits } = termsOf(match);
-  if (!digits) return Prisma.sql`'' AS "hl_phone"`;
-  const prefix = `${digits}%`;
-  const phoneDigits = Prisma.raw(phoneDigitsSql(phone));
-  return Prisma.sql`CASE WHEN ${phoneDigits} LIKE ${prefix} OR right(${phoneDigits}, 10) LIKE ${prefix} OR right(${phoneDigits}, 7) LIKE ${prefix}
-    THEN ${`${SEARCH_MARKS.open}`} || ${Prisma.raw(phone)} || ${`${SEARCH_MARKS.close}`} ELSE '' END AS "hl_phone"`;
-}
-
 /**
  * The best `limit` rows of `table` whose document matches, ranked by whether every word begins a word
- * of `nameColumn`, then by it; only those rows are read again for their columns and highlights.
+ * of `nameColumn`, then by it; only those rows are read again for their columns.
  */
 function rankedByName(table: string, document: string, nameColumn: string, { match, limit, includeArchived }: SearchOptions, select: Prisma.Sql): Prisma.Sql {
   const live = includeArchived ? Prisma.empty : Prisma.sql`AND r."archivedAt" IS NULL`;
@@ -124,25 +104,14 @@ function rankedByName(table: string, document: string, nameColumn: string, { mat
 }
 
 export function leadSearchPostgresSql(options: SearchOptions): Prisma.Sql {
-  const { match } = options;
-  // The APN as stored and without its separators, as the FTS index holds it.
-  const apn = `trim(coalesce(l."apn", '') || ' ' || regexp_replace(coalesce(l."apn", ''), '[ ./-]', '', 'g'))`;
   return rankedByName('Lead', leadSearchDocument('r'), 'sellerName', options, Prisma.sql`
-    SELECT l."id", l."sellerName", l."sellerPhone", l."sellerEmail", l."apn", l."street", l."city", l."state", l."zip", l."status",
-      ${highlight('l."sellerName"', match, 'name')}, ${highlight('l."street"', match, 'street')}, ${highlight('l."city"', match, 'city')},
-      ${highlight('l."zip"', match, 'zip')}, ${phoneHighlight('l."sellerPhone"', match)}, ${highlight('l."sellerEmail"', match, 'email')},
-      ${highlight(apn, match, 'apn')}
+    SELECT l."id", l."sellerName", l."sellerPhone", l."sellerEmail", l."apn", l."street", l."city", l."state", l."zip", l."status"
     FROM found JOIN "Lead" l ON l."id" = found."id"`);
 }
 
 export function buyerSearchPostgresSql(options: SearchOptions): Prisma.Sql {
-  const { match } = options;
-  // As the FTS index holds them: `Dayton, Columbus`, not the JSON array.
-  const markets = `replace(replace(replace(replace(b."markets", '[', ''), ']', ''), '"', ''), ',', ', ')`;
   return rankedByName('Buyer', buyerSearchDocument('r'), 'name', options, Prisma.sql`
-    SELECT b."id", b."name", b."company", b."email", b."phone", b."markets", b."status",
-      ${highlight('b."name"', match, 'name')}, ${highlight('b."company"', match, 'company')}, ${highlight('b."email"', match, 'email')},
-      ${phoneHighlight('b."phone"', match)}, ${highlight(markets, match, 'markets')}
+    SELECT b."id", b."name", b."company", b."email", b."phone", b."markets", b."status"
     FROM found JOIN "Buyer" b ON b."id" = found."id"`);
 }
 
@@ -164,8 +133,7 @@ export function taskHitsSql({ match, limit, includeArchived }: SearchOptions, id
   const live = includeArchived ? Prisma.empty : Prisma.sql`AND t."status" <> 'CANCELLED'`;
   const which = ids ? Prisma.sql`t."id" IN (${Prisma.join(ids)})` : Prisma.sql`${documentMatches(taskSearchDocument('t'), match)} ${live}`;
   return Prisma.sql`
-    SELECT t."id", t."title", t."status", t."dueAt", l."sellerName" AS "leadName", b."name" AS "buyerName",
-      ${highlight('t."title"', match, 'title')}
+    SELECT t."id", t."title", t."status", t."dueAt", l."sellerName" AS "leadName", b."name" AS "buyerName"
     FROM "Task" t
       LEFT JOIN "Lead" l ON l."id" = t."leadId"
       LEFT JOIN "Buyer" b ON b."id" = t."buyerId"

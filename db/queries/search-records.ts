@@ -1,4 +1,3 @@
-import { SEARCH_MARKS } from '../../domain/search/match-expression';
 import type { Db } from '../client';
 import { readRows } from '../read-rows';
 import { Prisma } from '../../prisma/generated/client';
@@ -15,19 +14,10 @@ export interface SearchOptions {
   includeArchived: boolean;
 }
 
-/** highlight() of each searched column, in the index's column order (0 is the id). */
-const highlights = (table: string, columns: string[]): Prisma.Sql =>
-  Prisma.raw(columns.map((column, index) => `highlight("${table}", ${index + 1}, '${SEARCH_MARKS.open}', '${SEARCH_MARKS.close}') AS "hl_${column}"`).join(', '));
-
-export const LEAD_SEARCH_COLUMNS = ['name', 'street', 'city', 'zip', 'phone', 'email', 'apn'] as const;
-export const BUYER_SEARCH_COLUMNS = ['name', 'company', 'email', 'phone', 'markets'] as const;
-export const TASK_SEARCH_COLUMNS = ['title'] as const;
-
-type Highlighted<C extends readonly string[]> = { [K in C[number] as `hl_${K}`]: string };
-
-export type LeadHit = { id: string; sellerName: string; sellerPhone: string | null; sellerEmail: string | null; apn: string | null; street: string; city: string; state: string; zip: string; status: string } & Highlighted<typeof LEAD_SEARCH_COLUMNS>;
-export type BuyerHit = { id: string; name: string; company: string | null; email: string | null; phone: string | null; markets: string; status: string } & Highlighted<typeof BUYER_SEARCH_COLUMNS>;
-export type TaskHit = { id: string; title: string; status: string; dueAt: string; leadName: string | null; buyerName: string | null } & Highlighted<typeof TASK_SEARCH_COLUMNS>;
+// What a search found of each record; what matched is marked from these (domain/search/mark-matches.ts).
+export type LeadHit = { id: string; sellerName: string; sellerPhone: string | null; sellerEmail: string | null; apn: string | null; street: string; city: string; state: string; zip: string; status: string };
+export type BuyerHit = { id: string; name: string; company: string | null; email: string | null; phone: string | null; markets: string; status: string };
+export type TaskHit = { id: string; title: string; status: string; dueAt: string; leadName: string | null; buyerName: string | null };
 
 /**
  * SQLite: the rows whose name matches, then the others, each newest first, as two statements: the
@@ -51,8 +41,7 @@ function nameFirstSql(index: string, alias: string, nameColumn: string, select: 
 export function leadSearchSql(options: SearchOptions, dialect: Dialect): Prisma.Sql[] {
   if (dialect === 'postgres') return [leadSearchPostgresSql(options)];
   const live = options.includeArchived ? Prisma.empty : Prisma.sql`AND l."archivedAt" IS NULL`;
-  const select = Prisma.sql`l."id", l."sellerName", l."sellerPhone", l."sellerEmail", l."apn", l."street", l."city", l."state", l."zip", l."status",
-        ${highlights('LeadSearch', [...LEAD_SEARCH_COLUMNS])}`;
+  const select = Prisma.sql`l."id", l."sellerName", l."sellerPhone", l."sellerEmail", l."apn", l."street", l."city", l."state", l."zip", l."status"`;
   return nameFirstSql('LeadSearch', 'l', 'name', select, Prisma.sql`FROM "LeadSearch" JOIN "Lead" l`, live, options);
 }
 
@@ -60,8 +49,7 @@ export function leadSearchSql(options: SearchOptions, dialect: Dialect): Prisma.
 export function buyerSearchSql(options: SearchOptions, dialect: Dialect): Prisma.Sql[] {
   if (dialect === 'postgres') return [buyerSearchPostgresSql(options)];
   const live = options.includeArchived ? Prisma.empty : Prisma.sql`AND b."archivedAt" IS NULL`;
-  const select = Prisma.sql`b."id", b."name", b."company", b."email", b."phone", b."markets", b."status",
-        ${highlights('BuyerSearch', [...BUYER_SEARCH_COLUMNS])}`;
+  const select = Prisma.sql`b."id", b."name", b."company", b."email", b."phone", b."markets", b."status"`;
   return nameFirstSql('BuyerSearch', 'b', 'name', select, Prisma.sql`FROM "BuyerSearch" JOIN "Buyer" b`, live, options);
 }
 
@@ -82,8 +70,7 @@ async function readInTiers<Row>(db: Db, statements: Prisma.Sql[], limit: number)
 export function taskSearchSql({ match, limit, includeArchived }: SearchOptions): Prisma.Sql {
   const live = includeArchived ? Prisma.empty : Prisma.sql`AND t."status" <> 'CANCELLED'`;
   return Prisma.sql`
-    SELECT t."id", t."title", t."status", t."dueAt", l."sellerName" AS "leadName", b."name" AS "buyerName",
-      ${highlights('TaskSearch', [...TASK_SEARCH_COLUMNS])}
+    SELECT t."id", t."title", t."status", t."dueAt", l."sellerName" AS "leadName", b."name" AS "buyerName"
     FROM "TaskSearch" JOIN "Task" t ON t.rowid = "TaskSearch".rowid AND t."id" = "TaskSearch"."id"
       LEFT JOIN "Lead" l ON l."id" = t."leadId"
       LEFT JOIN "Buyer" b ON b."id" = t."buyerId"

@@ -26,24 +26,3 @@ export function buildMatchExpression(text: string, options: { phoneColumn?: stri
   const clauses = [words.length ? `(${words.join(' ')})` : null, digits ? `(${options.phoneColumn} : "${digits}"*)` : null].filter(Boolean);
   return clauses.length ? clauses.join(' OR ') : null;
 }
-
-const MARK_OPEN = '\u0002';
-const MARK_CLOSE = '\u0003';
-export const SEARCH_MARKS = { open: MARK_OPEN, close: MARK_CLOSE } as const;
-
-/** FTS5 `highlight()` text with our control-character marks, as parts; null when nothing in it is marked. */
-export function splitHighlight(text: string): Array<{ text: string; mark: boolean }> | null {
-  if (!text.includes(MARK_OPEN)) return null;
-  const parts: Array<{ text: string; mark: boolean }> = [];
-  for (const [index, piece] of text.split(MARK_OPEN).entries()) {
-    if (index === 0) {
-      if (piece) parts.push({ text: piece, mark: false });
-      continue;
-    }
-    const [marked = '', ...rest] = piece.split(MARK_CLOSE);
-    if (marked) parts.push({ text: marked, mark: true });
-    const after = rest.join('');
-    if (after) parts.push({ text: after, mark: false });
-  }
-  return parts;
-}
