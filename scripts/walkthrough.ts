@@ -2,7 +2,8 @@
  * `npm run walkthrough [-- <out dir> [<page,page…>]]`: starts a throwaway stack with the demo data and saves a
  * full-page screenshot of every page as each demo login sees it, at 1440 × 900 and 390 × 844,
  * for a person to look through before an issue is called done. It also lists pages that scroll
- * sideways on a phone. It judges nothing else: the tests do.
+ * sideways on a phone. It judges nothing else: the tests do. A page `?text` is Find anything with
+ * `text` typed (`?Da,?555-01`).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -31,6 +32,19 @@ const SIZES = [
   { name: 'phone', width: 390, height: 844 },
 ];
 const DEMO_PASSWORD = 'flipstackk';
+
+/** `?text`: Find anything (Ctrl-K) opened on the dashboard with `text` typed, its results as the role sees them. */
+async function showSearch(page: Page, appUrl: string, text: string): Promise<void> {
+  await page.goto(`${appUrl}/`);
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Find anything' });
+  await palette.getByRole('combobox').waitFor();
+  const answered = page.waitForResponse((response) => response.url().includes('/api/search?') && new URL(response.url()).searchParams.get('q') === text);
+  await page.keyboard.type(text);
+  await answered;
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+}
 
 /** A page's path; a record placeholder becomes its first record's page (null when the list is empty). */
 async function resolvePage(page: Page, appUrl: string, entry: string): Promise<string | null> {
@@ -80,13 +94,19 @@ async function main(): Promise<void> {
         await page.getByRole('button', { name: 'Sign in' }).click();
         await page.waitForURL(`${stack.appUrl}/`);
         for (const entry of PAGES) {
-          const pathname = await resolvePage(page, stack.appUrl, entry);
+          const searched = entry.startsWith('?') ? entry.slice(1) : null;
+          const pathname = searched === null ? await resolvePage(page, stack.appUrl, entry) : `/ (searching "${searched}")`;
           if (pathname === null) continue;
-          await page.goto(`${stack.appUrl}${pathname}`);
-          await page.waitForLoadState('networkidle').catch(() => undefined);
-          const name = entry === '/' ? '-dashboard' : entry.startsWith('@') ? `-${entry.slice(1)}` : entry.replaceAll('/', '-');
+          if (searched === null) {
+            await page.goto(`${stack.appUrl}${pathname}`);
+            await page.waitForLoadState('networkidle').catch(() => undefined);
+          } else {
+            await showSearch(page, stack.appUrl, searched);
+          }
+          const name = entry === '/' ? '-dashboard' : entry.startsWith('@') ? `-${entry.slice(1)}` : searched !== null ? `-search-${searched.replace(/\W+/g, '_')}` : entry.replaceAll('/', '-');
           const file = path.join(outDir, `${role}-${size.name}${name}.png`);
-          await page.screenshot({ path: file, fullPage: true });
+          // Find anything is an overlay on the viewport: the page beneath it is not what is looked at.
+          await page.screenshot({ path: file, fullPage: searched === null });
           const scrolls = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
           if (scrolls) sideways.push(`${role} ${size.name} ${pathname}`);
         }
