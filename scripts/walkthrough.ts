@@ -46,6 +46,14 @@ async function showSearch(page: Page, appUrl: string, text: string): Promise<voi
   await page.waitForLoadState('networkidle').catch(() => undefined);
 }
 
+/** What a page's screenshot is called after the role and the size. */
+function shotName(entry: string): string {
+  if (entry === '/') return '-dashboard';
+  if (entry.startsWith('@')) return `-${entry.slice(1)}`;
+  if (entry.startsWith('?')) return `-search-${entry.slice(1).replace(/\W+/g, '_')}`;
+  return entry.replaceAll('/', '-');
+}
+
 /** A page's path; a record placeholder becomes its first record's page (null when the list is empty). */
 async function resolvePage(page: Page, appUrl: string, entry: string): Promise<string | null> {
   const record = RECORD_PAGES[entry];
@@ -103,8 +111,7 @@ async function main(): Promise<void> {
           } else {
             await showSearch(page, stack.appUrl, searched);
           }
-          const name = entry === '/' ? '-dashboard' : entry.startsWith('@') ? `-${entry.slice(1)}` : searched !== null ? `-search-${searched.replace(/\W+/g, '_')}` : entry.replaceAll('/', '-');
-          const file = path.join(outDir, `${role}-${size.name}${name}.png`);
+          const file = path.join(outDir, `${role}-${size.name}${shotName(entry)}.png`);
           // Find anything is an overlay on the viewport: the page beneath it is not what is looked at.
           await page.screenshot({ path: file, fullPage: searched === null });
           const scrolls = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);

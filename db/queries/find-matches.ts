@@ -200,8 +200,6 @@ function marketBranches(markets: string[]): MarketBranch[] {
   return branches;
 }
 
-const boxBranches = (box: MatchableBuyer): MarketBranch[] => marketBranches(box.markets.map(normalizeMarket));
-
 // SQLite reads a "City, ST" market one property type at a time, in age order, up to this many reads in all;
 // a bigger box (dozens of markets of many types) reads each market once and sorts its leads.
 const MAX_READS_IN_AGE_ORDER = 64;
@@ -223,15 +221,36 @@ function sqliteMarketReads(branches: MarketBranch[], box: MatchableBuyer, { type
   return Prisma.sql`${Prisma.join(reads, ' UNION ALL ')} ORDER BY "createdAt" DESC, "id" DESC LIMIT ${CANDIDATE_LIMIT}`;
 }
 
+// What Lead_match_market_idx holds besides the rule's columns (the buyer page's lean answer asks for no more).
+const LEAD_MARKET_INDEX_COLUMNS: ReadonlySet<string> = new Set([...LEAD_MATCH_COLUMNS, 'status', 'archivedAt', 'sellerName', 'street']);
+
 /**
- * The open leads that may fit a buy box: the newest in the buyer's markets and types whose known
- * facts fit the box. With markets, the market's leads drive the read: walking every lead newest
- * first and testing its market took most of a second at 100k leads when the markets hold fewer
- * than the limit. On SQLite each market is read from a covering index alone (visiting each of a
- * city's thousands of lead rows cost 20-30 ms); on PostgreSQL the market's ids drive a join (CROSS
- * JOIN LATERAL keeps them outside). Without markets, the newest leads are read until the limit.
+ * Whether the candidates' read can carry `wanted` itself, so that the winners need no second read
+ * by id (a third of a lean match's time at volume): on SQLite, when every market is read from
+ * Lead_match_market_idx (a ZIP's index does not hold them all) and the columns are among those it
+ * holds. Without markets the read is of the Lead rows themselves, which hold every column.
  */
-export function leadCandidatesSql(box: MatchableBuyer, dialect: Dialect, carried: readonly string[] = [], branches = boxBranches(box)): Prisma.Sql {
+const readCarries = (branches: MarketBranch[], wanted: readonly string[], dialect: Dialect): boolean =>
+  dialect === 'sqlite' && branches.every(({ index }) => index === 'Lead_match_market_idx') && wanted.every((column) => LEAD_MARKET_INDEX_COLUMNS.has(column));
+
+/**
+ * The read of the open leads that may fit a buy box: the newest in the buyer's markets and types
+ * whose known facts fit the box. With markets, the market's leads drive the read: walking every
+ * lead newest first and testing its market took most of a second at 100k leads when the markets
+ * hold fewer than the limit. On SQLite each market is read from a covering index alone (visiting
+ * each of a city's thousands of lead rows cost 20-30 ms); on PostgreSQL the market's ids drive a
+ * join (CROSS JOIN LATERAL keeps them outside). Without markets, the newest leads are read until
+ * the limit. Given `wanted` (a lean answer's columns), the read also selects them when it can
+ * carry them (`carried`), so the winners are the candidates themselves.
+ */
+export function leadCandidatesRead(box: MatchableBuyer, dialect: Dialect, wanted?: readonly string[]): { sql: Prisma.Sql; carried: boolean } {
+  const branches = marketBranches(box.markets.map(normalizeMarket));
+  const carried = wanted !== undefined && readCarries(branches, wanted, dialect);
+  const columns = columnsOf('l', carried ? [...new Set([...LEAD_MATCH_COLUMNS, ...(wanted ?? [])])] : LEAD_MATCH_COLUMNS);
+  return { sql: leadCandidatesSql(box, dialect, branches, columns), carried };
+}
+
+function leadCandidatesSql(box: MatchableBuyer, dialect: Dialect, branches: MarketBranch[], columns: Prisma.Sql): Prisma.Sql {
   const facts = [
     Prisma.sql`l."archivedAt" IS NULL`,
     Prisma.sql`l."status" IN ${OPEN_LEAD_STATUSES_SQL}`,
@@ -244,7 +263,6 @@ export function leadCandidatesSql(box: MatchableBuyer, dialect: Dialect, carried
   ];
   const typeIn = box.propertyTypes.length > 0 ? [Prisma.sql`l."propertyType" IN (${Prisma.join(box.propertyTypes)})`] : [];
   const conditions = Prisma.join([...typeIn, ...facts], ' AND ');
-  const columns = columnsOf('l', carried.length > 0 ? [...new Set([...LEAD_MATCH_COLUMNS, ...carried])] : LEAD_MATCH_COLUMNS);
   const newest = Prisma.sql`ORDER BY "createdAt" DESC LIMIT ${CANDIDATE_LIMIT}`;
   // Markets none can read (a stray market): no lead.
   if (box.markets.length > 0 && branches.length === 0) return Prisma.sql`SELECT ${columns} FROM "Lead" AS l WHERE 1 = 0`;
@@ -257,20 +275,6 @@ export function leadCandidatesSql(box: MatchableBuyer, dialect: Dialect, carried
   return Prisma.sql`SELECT ${columns} FROM ${drivenByIds(dialect, ids, 'Lead', 'l')} WHERE ${conditions} ${newest}`;
 }
 
-// What Lead_match_market_idx holds besides the rule's columns (the buyer page's lean answer asks for no more).
-const LEAD_MARKET_INDEX_COLUMNS: ReadonlySet<string> = new Set([...LEAD_MATCH_COLUMNS, 'status', 'archivedAt', 'sellerName', 'street']);
-
-/**
- * Whether the candidates' read can carry `columns` itself, so that the winners need no second read
- * by id (a third of a lean match's time at volume): on SQLite, when every market is read from
- * Lead_match_market_idx (a ZIP's index does not hold them all) and the columns are among those it
- * holds. Without markets the read is of the Lead rows themselves, which hold every column.
- */
-export function candidatesCarry(box: MatchableBuyer, columns: readonly string[], dialect: Dialect, branches = boxBranches(box)): boolean {
-  if (dialect !== 'sqlite') return false;
-  return branches.every(({ index }) => index === 'Lead_match_market_idx') && columns.every((column) => LEAD_MARKET_INDEX_COLUMNS.has(column));
-}
-
 /**
  * Open leads that fit the buyer's buy box, best first: SQL narrows to the candidates, the domain rule
  * decides and scores. Given `columns` (a lean answer's), the winners carry only those (and what the
@@ -281,10 +285,9 @@ export async function findMatchingLeads(db: Db, buyer: Buyer, dealMath: DealMath
 export async function findMatchingLeads(db: Db, buyer: Buyer, dealMath: DealMathSettings, limit = MATCHES_SHOWN, columns?: readonly string[]): Promise<Match<PartialRow<Lead>>[]> {
   const box = matchableBuyer(buyer);
   const dialect = dialectOf(db);
-  const branches = boxBranches(box);
-  const carried = columns !== undefined && candidatesCarry(box, columns, dialect, branches);
+  const { sql, carried } = leadCandidatesRead(box, dialect, columns);
   // Newest first, read only until `limit` leads reach the buyer's best score (most leads of a market do).
-  const candidates = await readRowsLazily<LeadCandidate & PartialRow<Lead>>(db, leadCandidatesSql(box, dialect, carried ? columns : [], branches));
+  const candidates = await readRowsLazily<LeadCandidate & PartialRow<Lead>>(db, sql);
   const load = async (winners: PartialRow<Lead>[]) =>
     carried ? winners : readRows<PartialRow<Lead>>(db, Prisma.sql`SELECT ${selectedColumns(columns)} FROM "Lead" WHERE ${idIn(Prisma.sql`"id"`, winners.map(({ id }) => id), dialect)}`);
   return ranked(candidates, (lead) => ({ lead: matchableLead(lead, dealMath), buyer: box }), limit, load, bestScoreFor(box));

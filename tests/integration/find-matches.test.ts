@@ -2,7 +2,7 @@ import { matchBuyer } from '../../domain/buyers/match-buyer';
 import { buyerMarketRows } from '../../db/writes/buyer-markets';
 import { DEFAULT_DEAL_MATH_SETTINGS } from '../../domain/deals/deal-math';
 import { OPEN_LEAD_STATUSES } from '../../domain/leads/lead-status';
-import { candidatesCarry, findMatchingBuyers, findMatchingLeads, matchableBuyer, matchableLead } from '../../db/queries/find-matches';
+import { findMatchingBuyers, findMatchingLeads, leadCandidatesRead, matchableBuyer, matchableLead } from '../../db/queries/find-matches';
 import { dialectOf } from '../../db/queries/dialect';
 import { pricedLeadColumns } from '../../api/leads/priced-lead-json';
 import { BUYER_MATCH_LEAD_FIELDS } from '../../domain/buyers/match-fields';
@@ -173,7 +173,7 @@ describe('matching through SQL candidates', () => {
     const columns = pricedLeadColumns(BUYER_MATCH_LEAD_FIELDS);
     let carried = 0;
     for (const buyer of await testDb.db.buyer.findMany()) {
-      if (candidatesCarry(matchableBuyer(buyer), columns, dialectOf(testDb.db))) carried += 1;
+      if (leadCandidatesRead(matchableBuyer(buyer), dialectOf(testDb.db), columns).carried) carried += 1;
       const whole = await findMatchingLeads(testDb.db, buyer, DEFAULT_DEAL_MATH_SETTINGS, 1_000);
       const lean = await findMatchingLeads(testDb.db, buyer, DEFAULT_DEAL_MATH_SETTINGS, 1_000, columns);
       const shown = (item: Record<string, unknown>) => Object.fromEntries(columns.map((column) => [column, item[column]]));
@@ -181,8 +181,8 @@ describe('matching through SQL candidates', () => {
     }
     // On SQLite the buyers of City and "City, ST" markets (or none) take the carried read, those with a ZIP the second read; PostgreSQL always reads again.
     if (dialectOf(testDb.db) === 'sqlite') expect(carried).toBeGreaterThan(10);
-    expect(candidatesCarry(matchableBuyer({ ...buyers[0]!, markets: '["45402"]' }), columns, 'sqlite')).toBe(false);
-    expect(candidatesCarry(matchableBuyer({ ...buyers[0]!, markets: '["Dayton, OH"]' }), [...columns, 'sellerPhone'], 'sqlite')).toBe(false);
+    expect(leadCandidatesRead(matchableBuyer({ ...buyers[0]!, markets: '["45402"]' }), 'sqlite', columns).carried).toBe(false);
+    expect(leadCandidatesRead(matchableBuyer({ ...buyers[0]!, markets: '["Dayton, OH"]' }), 'sqlite', [...columns, 'sellerPhone']).carried).toBe(false);
   });
 
   it("keeps every lead's buyers exact as buyers change their box and standing, through the app's writes", async () => {

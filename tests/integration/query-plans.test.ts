@@ -3,7 +3,7 @@ import { listLeadsQuerySchema } from '../../domain/leads/lead.schema';
 import { listOffersQuerySchema } from '../../domain/offers/offer.schema';
 import { listTasksQuerySchema } from '../../domain/tasks/task.schema';
 import { EVENT_BATCH, entityHistorySql, eventsAfterSql } from '../../db/queries/events';
-import { buyerCandidatesSql, candidatesCarry, leadCandidatesSql } from '../../db/queries/find-matches';
+import { buyerCandidatesSql, leadCandidatesRead } from '../../db/queries/find-matches';
 import { pricedLeadColumns } from '../../api/leads/priced-lead-json';
 import { BUYER_MATCH_LEAD_FIELDS } from '../../domain/buyers/match-fields';
 import { segmentSql, type KeysetQuery } from '../../db/queries/keyset-page';
@@ -77,10 +77,10 @@ const buyBox = { markets: ['Dayton'], propertyTypes: ['SFR'], minPrice: 50_000, 
 const HOT_QUERIES: Array<[string, Prisma.Sql]> = [
   ['lead matches: buyer candidates by market', buyerCandidatesSql({ city: 'Dayton', zip: '45402', propertyType: 'SFR', beds: 3, baths: 2, repairEstimate: 20_000 }, 90_000, dialect)],
   ['lead matches: buyer candidates of a lead without facts or price', buyerCandidatesSql({ city: 'Dayton', zip: '45402', propertyType: 'LAND', beds: null, baths: null, repairEstimate: null }, null, dialect)],
-  ['buyer matches: lead candidates by city', leadCandidatesSql(buyBox, dialect)],
-  ['buyer matches: lead candidates by city, ZIP or ZIP+4', leadCandidatesSql({ ...buyBox, markets: ['Dayton', '45402'] }, dialect)],
-  ['buyer matches: lead candidates of a buyer in every market', leadCandidatesSql({ ...buyBox, markets: [], propertyTypes: [] }, dialect)],
-  ['buyer matches: lead candidates in City, ST markets of two types', leadCandidatesSql({ ...buyBox, markets: ['Dayton, OH', 'Akron, OH'], propertyTypes: ['SFR', 'CONDO'] }, dialect)],
+  ['buyer matches: lead candidates by city', leadCandidatesRead(buyBox, dialect).sql],
+  ['buyer matches: lead candidates by city, ZIP or ZIP+4', leadCandidatesRead({ ...buyBox, markets: ['Dayton', '45402'] }, dialect).sql],
+  ['buyer matches: lead candidates of a buyer in every market', leadCandidatesRead({ ...buyBox, markets: [], propertyTypes: [] }, dialect).sql],
+  ['buyer matches: lead candidates in City, ST markets of two types', leadCandidatesRead({ ...buyBox, markets: ['Dayton, OH', 'Akron, OH'], propertyTypes: ['SFR', 'CONDO'] }, dialect).sql],
   ['events after an id (SSE)', eventsAfterSql(10, undefined, EVENT_BATCH)],
   ['events after an id, up to the last one streamed (SSE replay)', eventsAfterSql(10, 900, EVENT_BATCH)],
   ["an entity's history", entityHistorySql('lead', 'l1')],
@@ -174,8 +174,8 @@ describe(`query plans of the hot queries (${dialect}${dialect === 'postgres' ? `
     it("a buyer's lead candidates come from the open leads' market index alone, without visiting the Lead rows, with the columns the buyer page shows too", async () => {
       const shown = pricedLeadColumns(BUYER_MATCH_LEAD_FIELDS);
       const cityState = { ...buyBox, markets: ['Dayton, OH', 'Akron, OH'], propertyTypes: ['SFR', 'CONDO'] };
-      expect(candidatesCarry(cityState, shown, dialect)).toBe(true);
-      for (const sql of [HOT_QUERIES[2]![1], HOT_QUERIES[5]![1], leadCandidatesSql(buyBox, dialect, shown), leadCandidatesSql(cityState, dialect, shown)]) {
+      expect([leadCandidatesRead(buyBox, dialect, shown).carried, leadCandidatesRead(cityState, dialect, shown).carried]).toEqual([true, true]);
+      for (const sql of [HOT_QUERIES[2]![1], HOT_QUERIES[5]![1], leadCandidatesRead(buyBox, dialect, shown).sql, leadCandidatesRead(cityState, dialect, shown).sql]) {
         const details = await plan(sql);
         const marketReads = details.filter((detail) => detail.includes('Lead_match_market_idx'));
         expect({ details, covering: marketReads.length > 0 && marketReads.every((detail) => detail.includes('USING COVERING INDEX')) }).toEqual({ details, covering: true });

@@ -34,16 +34,16 @@ function listFacts(lead: Lead): FactLine[] {
   const details = lead.listDetails;
   if (!details) return [];
   const otherPhones = details.phones.filter((phone) => phone.number !== lead.sellerPhone);
-  const facts: Array<[string, string | number | null]> = [
-    ['Other phones', otherPhones.length > 0 ? otherPhones.map(describeListPhone).join(' · ') : null],
-    ['Mailing address', details.mailingAddress],
-    ['County', details.county],
-    ['APN', details.apn],
-    ['ZIP+4', details.zipPlus4 && `${lead.zip}-${details.zipPlus4}`],
-    ['Est. equity', details.estimatedEquity === null ? null : money(details.estimatedEquity)],
-    ['LTV', details.ltv === null ? null : `${details.ltv} %`],
+  const facts: Array<{ label: string; value: string | null }> = [
+    { label: 'Other phones', value: otherPhones.length > 0 ? otherPhones.map(describeListPhone).join(' · ') : null },
+    { label: 'Mailing address', value: details.mailingAddress },
+    { label: 'County', value: details.county },
+    { label: 'APN', value: details.apn },
+    { label: 'ZIP+4', value: details.zipPlus4 && `${lead.zip}-${details.zipPlus4}` },
+    { label: 'Est. equity', value: details.estimatedEquity === null ? null : money(details.estimatedEquity) },
+    { label: 'LTV', value: details.ltv === null ? null : `${details.ltv} %` },
   ];
-  return facts.filter((fact): fact is [string, string | number] => fact[1] !== null && fact[1] !== '').map(([label, value]) => ({ label, value }));
+  return facts.filter((fact): fact is FactLine & { value: string } => fact.value !== null && fact.value !== '');
 }
 
 function LeadFacts({ lead }: { lead: Lead }) {
